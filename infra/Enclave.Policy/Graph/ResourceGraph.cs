@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Policy.Graph;
+
+/// <summary>Which artifact a graph was loaded from; reports name it so a reader knows what was checked.</summary>
+public enum GraphOrigin
+{
+    /// <summary>The program run in-process under the SDK mock engine (offline plan).</summary>
+    Program,
+    /// <summary>A plan document written by <c>enclave plan --format json</c>.</summary>
+    Plan,
+    /// <summary><c>pulumi preview --json</c> (the new state of every step).</summary>
+    Preview,
+    /// <summary><c>pulumi stack export</c> or a file-backend checkpoint (what is deployed).</summary>
+    State,
+}
+
+/// <summary>
+/// The resources of one stack with indexes rules need: by URN, by type, by known id, children by parent.
+/// Immutable; built once per artifact.
+/// </summary>
+public sealed class ResourceGraph
+{
+    private readonly Dictionary<string, ResourceNode> _byUrn;
+    private readonly ILookup<string, ResourceNode> _byType;
+    private readonly ILookup<string, ResourceNode> _byParent;
+    private readonly Dictionary<string, ResourceNode> _byId;
+
+    public ResourceGraph(string stack, string project, GraphOrigin origin, IEnumerable<ResourceNode> resources,
+        string? source = null)
+    {
+        Stack = stack;
+        Project = project;
+        Origin = origin;
+        Source = source;
+        Resources = resources.OrderBy(r => r.Urn, StringComparer.Ordinal).ToImmutableArray();
+        _byUrn = new Dictionary<string, ResourceNode>(StringComparer.Ordinal);
+        foreach (var r in Resources) _byUrn.TryAdd(r.Urn, r);
+        _byType = Resources.ToLookup(r => r.Type, StringComparer.Ordinal);
+        _byParent = Resources.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, StringComparer.Ordinal);
+        _byId = new Dictionary<string, ResourceNode>(StringComparer.Ordinal);
+        foreach (var r in Resources)
+            if (r.Id.AsString() is { Length: > 0 } id) _byId.TryAdd(id, r);
+    }
+
+    public string Stack { get; }
+    public string Project { get; }
+    public GraphOrigin Origin { get; }
+    /// <summary>File or command the graph came from, for messages.</summary>
+    public string? Source { get; }
+    /// <summary>All resources, sorted by URN (deterministic order for every report).</summary>
+    public ImmutableArray<ResourceNode> Resources { get; }
+
+    public ResourceNode? ByUrn(string urn) => _byUrn.GetValueOrDefault(urn);
+
+    public IEnumerable<ResourceNode> OfType(string token) => _byType[token];
+
+    public IEnumerable<ResourceNode> ChildrenOf(string urn) => _byParent[urn];
+
+    /// <summary>The resource whose provider id is <paramref name="id"/>, if any.</summary>
+    public ResourceNode? ById(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Does <paramref name="from"/>'s input <paramref name="key"/> (whose value at <paramref name="path"/> holds
+    /// <paramref name="value"/>) refer to <paramref name="target"/>? True when the value is the target's known id
+    /// or a reference to it; when the value is unknown, the property dependencies decide (True if the input came
+    /// from the target, Unknown otherwise, since an unknown could be anything).
+    /// </summary>
+    public Truth RefersTo(ResourceNode from, string key, PropertyValue value, ResourceNode target)
+    {
+        switch (value)
+        {
+            case ResourceRefValue rr:
+                return TruthLogic.Of(rr.Urn == target.Urn);
+            case StringValue s:
+                if (target.Id.AsString() is { } id) return TruthLogic.Of(s.Value == id);
+                return from.InputDependsOn(key, target.Urn) ? Truth.True : Truth.Unknown;
+            case UnknownValue:
+                if (from.InputDependsOn(key, target.Urn)) return Truth.True;
+                return from.PropertyDependencies.ContainsKey(key) ? Truth.False : Truth.Unknown;
+            case SecretValue:
+                return Truth.Unknown;
+            default:
+                return Truth.False;
+        }
+    }
+}

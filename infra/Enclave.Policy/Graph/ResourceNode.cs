@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Policy.Graph;
+
+/// <summary>
+/// One resource of a stack, in the neutral form every loader produces and every rule reads.
+/// </summary>
+/// <param name="Urn">Engine-form URN: <c>urn:pulumi:STACK::PROJECT::parentTypes$type::name</c>.</param>
+/// <param name="Type">Type token, e.g. <c>oci:Core/subnet:Subnet</c>, or a component type.</param>
+/// <param name="Name">Logical name.</param>
+/// <param name="Custom">True for provider-managed resources, false for components and the stack.</param>
+/// <param name="Id">Provider id when known (<see cref="PropertyValue.Unknown"/> until created).</param>
+/// <param name="Parent">Parent URN (null for the stack).</param>
+/// <param name="Dependencies">URNs this resource depends on.</param>
+/// <param name="PropertyDependencies">Per top-level input key, the URNs its value came from. Rules use it to
+/// correlate resources when an id is not known yet (a preview of new resources).</param>
+/// <param name="Provider">Provider reference (<c>providerUrn::providerId</c>) when known.</param>
+/// <param name="Region">Region the resource is deployed to (its provider's region), when known.</param>
+/// <param name="Protect">Whether <c>protect</c> is set (deletion refused by the engine).</param>
+/// <param name="Inputs">Inputs by wire name.</param>
+/// <param name="Outputs">Outputs by wire name (empty when the artifact has none).</param>
+public sealed record ResourceNode(
+    string Urn,
+    string Type,
+    string Name,
+    bool Custom,
+    PropertyValue Id,
+    string? Parent,
+    ImmutableArray<string> Dependencies,
+    ImmutableSortedDictionary<string, ImmutableArray<string>> PropertyDependencies,
+    string? Provider,
+    string? Region,
+    bool Protect,
+    MapValue Inputs,
+    MapValue Outputs)
+{
+    /// <summary>Input by wire name, falling back to the output of the same name (e.g. a computed id list).</summary>
+    public PropertyValue this[string key] =>
+        Inputs.Fields.TryGetValue(key, out var v) ? v : Outputs.Fields.TryGetValue(key, out var o) ? o : PropertyValue.Null;
+
+    public bool IsType(string token) => string.Equals(Type, token, StringComparison.Ordinal);
+
+    /// <summary>The top-level input keys whose values came from <paramref name="urn"/>.</summary>
+    public bool InputDependsOn(string key, string urn) =>
+        PropertyDependencies.TryGetValue(key, out var urns) && urns.Contains(urn);
+
+    /// <summary>A short label for reports: <c>type::name</c>.</summary>
+    public string Label => $"{Type}::{Name}";
+
+    public static ResourceNode Create(string urn, string type, string name, bool custom = true, MapValue? inputs = null,
+        string? parent = null, bool protect = false, PropertyValue? id = null, string? region = null) =>
+        new(urn, type, name, custom, id ?? PropertyValue.Null, parent, ImmutableArray<string>.Empty,
+            ImmutableSortedDictionary.Create<string, ImmutableArray<string>>(StringComparer.Ordinal),
+            null, region, protect, inputs ?? MapValue.Empty, MapValue.Empty);
+}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Policy;
+
+/// <summary>
+/// What the isolation rules need to know about the enclave beyond its resources: the US region allow-list,
+/// the gatekeepers, and the parent company's identities and networks that must never get in. Built from a
+/// stack's configuration (the program's settings) so the same rules judge a plan, a preview or deployed state.
+/// </summary>
+public sealed record PolicyContext
+{
+    /// <summary>Regions data, replicas and backups may live in (US only).</summary>
+    public ImmutableArray<string> AllowedRegions { get; init; } =
+        ["us-ashburn-1", "us-phoenix-1", "us-sanjose-1", "us-chicago-1"];
+
+    /// <summary>Region used by resources without an explicit provider region (stack config <c>oci:region</c>).</summary>
+    public string? DeploymentRegion { get; init; }
+
+    /// <summary>Tenancy home region (IAM lives there).</summary>
+    public string? HomeRegion { get; init; }
+
+    /// <summary>Tenancy OCID: the root compartment.</summary>
+    public string? TenancyId { get; init; }
+
+    /// <summary>The gatekeepers' IAM group: the only principal allowed to manage IAM objects.</summary>
+    public string GatekeeperGroup { get; init; } = "";
+
+    /// <summary>Identity domain of the enclave groups (null = Default).</summary>
+    public string? IdentityDomain { get; init; }
+
+    public string OperatorGroup { get; init; } = "";
+    public string AuditorGroup { get; init; } = "";
+    public string StorageAdminGroup { get; init; } = "";
+
+    /// <summary>Public CIDRs of the gatekeepers (Bastion allow-list, network source).</summary>
+    public ImmutableArray<string> GatekeeperCidrs { get; init; } = [];
+
+    /// <summary>On-premises ranges that may be connected (checked for reachability too).</summary>
+    public ImmutableArray<string> OnPremCidrs { get; init; } = [];
+
+    public ParentExclusions Parent { get; init; } = new();
+
+    /// <summary>Exact define/endorse statements that are allowed (e.g. Oracle's usage-report tenancy); none by default.</summary>
+    public ImmutableArray<string> AllowedCrossTenancyStatements { get; init; } = [];
+
+    /// <summary>Longest Bastion session the gatekeepers accept.</summary>
+    public int MaxBastionSessionSeconds { get; init; } = 10800;
+
+    /// <summary>Longest key rotation interval (CIS 4.16).</summary>
+    public int MaxKeyRotationDays { get; init; } = 365;
+
+    /// <summary>Required audit retention.</summary>
+    public int AuditRetentionDays { get; init; } = 365;
+}
+
+/// <summary>The foreign parent company's identities and networks. None of them may be named or reach anything.</summary>
+public sealed record ParentExclusions
+{
+    public ImmutableArray<string> TenancyOcids { get; init; } = [];
+    public ImmutableArray<string> IdentityDomains { get; init; } = [];
+    /// <summary>Group names (optionally <c>Domain/Name</c>) or group OCIDs.</summary>
+    public ImmutableArray<string> Groups { get; init; } = [];
+    public ImmutableArray<string> IdentityProviders { get; init; } = [];
+    public ImmutableArray<string> EmailDomains { get; init; } = [];
+    public ImmutableArray<string> Cidrs { get; init; } = [];
+
+    /// <summary>Every identity string (not CIDRs) to search for anywhere in the enclave's inputs.</summary>
+    public IEnumerable<string> IdentityStrings =>
+        TenancyOcids.Concat(IdentityDomains).Concat(Groups).Concat(IdentityProviders).Concat(EmailDomains);
+}

@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Configuration;
+
+// The enclave's configuration: one typed model read from the stack's config (stacks/Pulumi.<stack>.yaml)
+// and validated as a whole before any resource is declared. Config keys are in the project namespace
+// `us-data-enclave:` unless noted; the key of each property is given in its comment.
+
+/// <summary>Everything the program needs to know about one stack.</summary>
+public sealed record EnclaveSettings
+{
+    /// <summary>Stack name (dev, staging, prod).</summary>
+    public required string Stack { get; init; }
+    /// <summary><c>oci:region</c>: where the enclave's regional resources are deployed.</summary>
+    public required string DeploymentRegion { get; init; }
+    /// <summary><c>homeRegion</c>: the tenancy's home region (IAM, tags, Cloud Guard reporting).</summary>
+    public required string HomeRegion { get; init; }
+    /// <summary><c>oci:tenancyOcid</c>: the root compartment.</summary>
+    public required string TenancyOcid { get; init; }
+    /// <summary><c>parentCompartmentOcid</c> (optional): compartment holding the enclave's top compartment; defaults to the tenancy.</summary>
+    public string? ParentCompartmentOcid { get; init; }
+    /// <summary><c>namePrefix</c>: prefix of names and display names, e.g. <c>usde-prod</c>.</summary>
+    public required string NamePrefix { get; init; }
+    /// <summary><c>allowedRegions</c>: US regions only.</summary>
+    public required ImmutableArray<string> AllowedRegions { get; init; }
+    /// <summary><c>gatekeeperCidrs</c>: public CIDRs of the US data-security team.</summary>
+    public required ImmutableArray<string> GatekeeperCidrs { get; init; }
+    /// <summary><c>notificationEmails</c>: gatekeeper addresses for change notifications.</summary>
+    public required ImmutableArray<string> NotificationEmails { get; init; }
+    /// <summary><c>network</c>.</summary>
+    public required NetworkSettings Network { get; init; }
+    /// <summary><c>groups</c>.</summary>
+    public required GroupSettings Groups { get; init; }
+    /// <summary><c>parentExclusions</c>.</summary>
+    public required ParentExclusionSettings ParentExclusions { get; init; }
+    /// <summary><c>database</c>.</summary>
+    public required DatabaseSettings Database { get; init; }
+    /// <summary><c>logging</c>.</summary>
+    public required LoggingSettings Logging { get; init; }
+    /// <summary><c>vault</c>.</summary>
+    public required VaultSettings Vault { get; init; }
+}
+
+public enum ServiceGatewayScope
+{
+    /// <summary>"All &lt;KEY&gt; Services In Oracle Services Network".</summary>
+    AllServices,
+    /// <summary>"OCI &lt;KEY&gt; Object Storage" only (narrowest egress).</summary>
+    ObjectStorage,
+}
+
+/// <summary><c>network</c>: the private VCN and its three private subnets.</summary>
+public sealed record NetworkSettings
+{
+    public required string VcnCidr { get; init; }
+    public required string DataSubnetCidr { get; init; }
+    public required string AppSubnetCidr { get; init; }
+    public required string AdminSubnetCidr { get; init; }
+    /// <summary><c>network.serviceGateway</c>: <c>all-services</c> or <c>object-storage</c>.</summary>
+    public required ServiceGatewayScope ServiceGateway { get; init; }
+    /// <summary><c>network.onPremCidrs</c>: gatekeeper on-premises ranges (may be empty).</summary>
+    public ImmutableArray<string> OnPremCidrs { get; init; } = [];
+}
+
+/// <summary><c>groups</c>: the enclave's personas.</summary>
+public sealed record GroupSettings
+{
+    public required string Gatekeeper { get; init; }
+    public required string Operator { get; init; }
+    public required string Auditor { get; init; }
+    public required string StorageAdmin { get; init; }
+    /// <summary><c>groups.identityDomain</c> (optional): identity domain of the groups; Default when absent.</summary>
+    public string? IdentityDomain { get; init; }
+}
+
+/// <summary><c>parentExclusions</c>: identities and networks of the foreign parent company.</summary>
+public sealed record ParentExclusionSettings
+{
+    public ImmutableArray<string> TenancyOcids { get; init; } = [];
+    public ImmutableArray<string> IdentityDomains { get; init; } = [];
+    /// <summary>Group names (optionally <c>Domain/Name</c>) or group OCIDs.</summary>
+    public ImmutableArray<string> Groups { get; init; } = [];
+    public ImmutableArray<string> IdentityProviders { get; init; } = [];
+    public ImmutableArray<string> EmailDomains { get; init; } = [];
+    public ImmutableArray<string> Cidrs { get; init; } = [];
+}
+
+/// <summary><c>database</c>: the Autonomous Database.</summary>
+public sealed record DatabaseSettings
+{
+    /// <summary>Database name: letters and digits, starting with a letter, at most 30 characters.</summary>
+    public required string DbName { get; init; }
+    /// <summary>OLTP, DW, AJD, APEX or LH.</summary>
+    public required string Workload { get; init; }
+    /// <summary>ECPU count (ECPU compute model).</summary>
+    public required double ComputeCount { get; init; }
+    public required int StorageTbs { get; init; }
+    /// <summary>Automatic backup retention, 1..60 days.</summary>
+    public required int BackupRetentionDays { get; init; }
+    /// <summary>Local Autonomous Data Guard standby.</summary>
+    public bool LocalDataGuard { get; init; }
+    /// <summary>Cross-region standby region (must be allowed and differ from the deployment region), or none.</summary>
+    public string? StandbyRegion { get; init; }
+    /// <summary>LICENSE_INCLUDED or BRING_YOUR_OWN_LICENSE.</summary>
+    public string LicenseModel { get; init; } = "LICENSE_INCLUDED";
+}
+
+/// <summary><c>logging</c>.</summary>
+public sealed record LoggingSettings
+{
+    /// <summary>Retention of service logs in Logging, 30..180 in 30-day steps.</summary>
+    public required int LogRetentionDays { get; init; }
+    /// <summary>Retention lock of the archive bucket, in days (at least 365).</summary>
+    public required int ArchiveRetentionDays { get; init; }
+}
+
+public enum VaultType { Default, VirtualPrivate }
+
+/// <summary><c>vault</c>.</summary>
+public sealed record VaultSettings
+{
+    /// <summary><c>vault.type</c>: DEFAULT or VIRTUAL_PRIVATE.</summary>
+    public required VaultType Type { get; init; }
+    /// <summary>Auto-rotation interval of every key, 60..365 days.</summary>
+    public required int KeyRotationDays { get; init; }
+}
