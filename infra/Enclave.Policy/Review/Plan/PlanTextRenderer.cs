@@ -27,7 +27,8 @@ public static class PlanTextRenderer
         foreach (var (node, last) in tree.Walk())
         {
             var prefix = new StringBuilder();
-            for (var i = 0; i < last.Count - 1; i++) prefix.Append(last[i] ? "    " : "│   ");
+            // Roots carry no branch, so the first level adds no indentation.
+            for (var i = 1; i < last.Count - 1; i++) prefix.Append(last[i] ? "    " : "│   ");
             var branch = last.Count == 1 ? "" : last[^1] ? "└── " : "├── ";
             sb.Append(prefix).Append(branch).Append(node.Type).Append("  ").Append(node.Name);
             foreach (var flag in PlanFacts.Flags(node, usualRegion)) sb.Append("  [").Append(flag).Append(']');

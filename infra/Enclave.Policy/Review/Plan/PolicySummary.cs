@@ -75,3 +75,16 @@ public sealed record PolicySummary(ImmutableArray<PolicyFinding> Findings, int P
     public IEnumerable<PolicyFinding> ViolationsBySeverity =>
         Violations.OrderByDescending(f => f.Severity).ThenBy(f => f, PolicyFinding.Order);
 }
+
+/// <summary>Bridges the policy engine's report to the review documents.</summary>
+public static class PolicyVerdicts
+{
+    /// <summary>Runs the rule catalogue (or <paramref name="rules"/>) on a graph and summarises the report.</summary>
+    public static PolicySummary Evaluate(Graph.ResourceGraph graph, PolicyContext context, Waivers.WaiverSet? waivers = null,
+        IReadOnlyList<IRule>? rules = null, DateOnly? today = null) =>
+        FromReport(Engine.PolicyEvaluator.Evaluate(graph, context, waivers, today, rules));
+
+    public static PolicySummary FromReport(Engine.PolicyReport report) =>
+        PolicySummary.From(report.Findings.Select(f =>
+            PolicyFinding.From(f.Rule, f.Finding, suppressed: f.Status == Engine.FindingStatus.Suppressed)));
+}
