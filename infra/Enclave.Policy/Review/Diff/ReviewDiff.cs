@@ -10,8 +10,12 @@ public enum ChangeOp { Delete, Replace, Update, Create }
 /// <summary>
 /// One changed property. <see cref="Before"/> is null when the property is added, <see cref="After"/> when it is
 /// removed. Values are the graph's own (secrets are <see cref="SecretValue"/>, never plaintext).
+/// Both are null when the source named the property as changed without giving values (a trimmed preview step).
 /// </summary>
-public sealed record PropertyChange(string Path, PropertyValue? Before, PropertyValue? After, bool ForcesReplacement = false);
+public sealed record PropertyChange(string Path, PropertyValue? Before, PropertyValue? After, bool ForcesReplacement = false)
+{
+    public bool HasValues => Before is not null || After is not null;
+}
 
 /// <summary>A resource that is created, updated, replaced or deleted, with its changed properties.</summary>
 /// <param name="Urn">The head URN (the base URN for a delete).</param>

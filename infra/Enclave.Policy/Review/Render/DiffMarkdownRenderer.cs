@@ -111,7 +111,8 @@ public static class DiffMarkdownRenderer
         {
             sb.Append("| ").Append(Markdown.Code(p.Path));
             if (p.ForcesReplacement) sb.Append(" *(forces replacement)*");
-            if (twoColumns) sb.Append(" | ").Append(Markdown.Code(ValueText.Format(p.After ?? p.Before))).Append(" |\n");
+            if (!p.HasValues) sb.Append(" | ").Append(DiffWords.NoValues).Append(twoColumns ? " |\n" : " | |\n");
+            else if (twoColumns) sb.Append(" | ").Append(Markdown.Code(ValueText.Format(p.After ?? p.Before))).Append(" |\n");
             else sb.Append(" | ").Append(Markdown.Code(ValueText.Format(p.Before))).Append(" | ").Append(Markdown.Code(ValueText.Format(p.After))).Append(" |\n");
         }
         if (change.Properties.Length > cap)

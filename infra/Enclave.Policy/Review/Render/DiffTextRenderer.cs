@@ -85,7 +85,8 @@ public static class DiffTextRenderer
             foreach (var p in change.Properties.Take(cap))
             {
                 sb.Append("     ");
-                if (p.Before is null) sb.Append("+ ").Append(p.Path).Append(": ").Append(ValueText.Format(p.After));
+                if (!p.HasValues) sb.Append("~ ").Append(p.Path).Append(": ").Append(DiffWords.NoValues);
+                else if (p.Before is null) sb.Append("+ ").Append(p.Path).Append(": ").Append(ValueText.Format(p.After));
                 else if (p.After is null) sb.Append("- ").Append(p.Path).Append(": ").Append(ValueText.Format(p.Before));
                 else sb.Append("~ ").Append(p.Path).Append(": ").Append(ValueText.Format(p.Before)).Append(" => ").Append(ValueText.Format(p.After));
                 if (p.ForcesReplacement) sb.Append("  (forces replacement)");

@@ -6,6 +6,9 @@ namespace Enclave.Policy.Review.Render;
 /// <summary>The words and symbols every diff rendering uses for operations, sections and impacts.</summary>
 public static class DiffWords
 {
+    /// <summary>Shown for a property named as changed by a source that gave no values.</summary>
+    public const string NoValues = "(changed; values not in the input)";
+
     /// <summary>Pulumi's <c>--diff</c> prefixes, familiar to reviewers.</summary>
     public static string Symbol(ChangeOp op) => op switch
     {

@@ -1,0 +1,13 @@
+using System.Runtime.CompilerServices;
+
+namespace Enclave.Cli.Tests.Review;
+
+/// <summary>Paths of the JSON fixtures next to this file (found from the source location, no copy step needed).</summary>
+public static class Fixture
+{
+    /// <summary>The value planted in every secret of the fixtures; no output may ever contain it.</summary>
+    public const string PlantedSecret = "PLANTED-SECRET-7f3a9c";
+
+    public static string Path(string name, [CallerFilePath] string here = "") =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(here)!, "Fixtures", name);
+}
