@@ -8,6 +8,7 @@ public static class Fixture
     /// <summary>The value planted in every secret of the fixtures; no output may ever contain it.</summary>
     public const string PlantedSecret = "PLANTED-SECRET-7f3a9c";
 
-    public static string Path(string name, [CallerFilePath] string here = "") =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(here)!, "Fixtures", name);
+    public static string Path(string name) => System.IO.Path.Combine(Here(), "Fixtures", name);
+
+    private static string Here([CallerFilePath] string file = "") => System.IO.Path.GetDirectoryName(file)!;
 }
