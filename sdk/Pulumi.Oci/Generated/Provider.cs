@@ -93,10 +93,6 @@ namespace Pulumi.Oci
             merged.Id = id ?? merged.Id;
             return merged;
         }
-
-        /// <summary>Returns the provider's configuration as a Terraform config object (terraform-cased keys).</summary>
-        public global::Pulumi.Output<global::Pulumi.Oci.ProviderTerraformConfigResult> TerraformConfig()
-            => global::Pulumi.Deployment.Instance.Call<ProviderTerraformConfigResult>("pulumi:providers:oci/terraformConfig", global::Pulumi.CallArgs.Empty, this);
     }
 
     public sealed class ProviderArgs : global::Pulumi.ResourceArgs

@@ -24,10 +24,6 @@ namespace Pulumi.Random
             merged.Id = id ?? merged.Id;
             return merged;
         }
-
-        /// <summary>Returns the provider's configuration as a Terraform config object (terraform-cased keys).</summary>
-        public global::Pulumi.Output<global::Pulumi.Random.ProviderTerraformConfigResult> TerraformConfig()
-            => global::Pulumi.Deployment.Instance.Call<ProviderTerraformConfigResult>("pulumi:providers:random/terraformConfig", global::Pulumi.CallArgs.Empty, this);
     }
 
     public sealed class ProviderArgs : global::Pulumi.ResourceArgs
