@@ -60,7 +60,9 @@ internal sealed partial class StatementParser
     private string? ReadResourceType(string context)
     {
         var at = _s.Next();
-        return _s.TryWord()?.ToLowerInvariant() ?? Fail<string>($"expected a resource type {context}", at);
+        // A resource type is never "in": reading it as one would push the error past the real mistake.
+        var word = _s.PeekKeyword("in") ? null : _s.TryWord();
+        return word?.ToLowerInvariant() ?? Fail<string>($"expected a resource type {context}", at);
     }
 
     /// <summary><c>tenancy</c>, <c>compartment a:b</c> or <c>compartment id OCID</c>.</summary>

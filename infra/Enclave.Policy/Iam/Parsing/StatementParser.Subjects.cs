@@ -36,10 +36,10 @@ internal sealed partial class StatementParser
             var id = ReadOcid("after 'id'");
             return id is null ? null : GroupReference.ById(id, dynamic);
         }
-        var first = ReadName($"a {kind} name or 'id'");
+        var first = ReadName($"a {kind} name or 'id'", SubjectStop);
         if (first is null) return null;
         if (!_s.TryChar('/')) return GroupReference.ByName(first, null, dynamic);
-        var name = ReadName($"a {kind} name after '/'");
+        var name = ReadName($"a {kind} name after '/'", SubjectStop);
         return name is null ? null : GroupReference.ByName(name, first, dynamic);
     }
 
@@ -49,17 +49,24 @@ internal sealed partial class StatementParser
         do
         {
             _s.TryKeyword("service");
-            var name = ReadName("a service name");
+            var name = ReadName("a service name", SubjectStop);
             if (name is null) return null;
             names.Add(name);
         } while (_s.TryChar(','));
         return new ServiceSubject(ValueList<string>.Wrap(names.ToImmutable()));
     }
 
+    /// <summary>
+    /// The words that end a subject. Read bare, they are never a name: a missing name then gets the error it
+    /// deserves instead of one further on (a group really called "to" must be quoted).
+    /// </summary>
+    private static readonly string[] SubjectStop = ["to", "of"];
+
     /// <summary>A bare word or a quoted string (for names with spaces or keyword spellings).</summary>
-    private string? ReadName(string what)
+    private string? ReadName(string what, string[]? stop = null)
     {
         var at = _s.Next();
+        if (stop is not null && stop.Any(w => _s.PeekKeyword(w))) return Fail<string>($"expected {what}", at);
         if (_s.PeekChar() is '\'' or '"')
         {
             var quoted = ReadQuoted();
