@@ -5,17 +5,20 @@ namespace Enclave.Policy.Iam;
 /// <summary>Matching one statement against a query: access, location, condition (reference §3.4 step 3).</summary>
 public sealed partial class AccessEvaluator
 {
+    /// <summary>What is asked. A null type means any type; a null target means anywhere.</summary>
+    private sealed record Query(Verb Verb, string? ResourceType, Target? Target);
+
     private StatementMatch? Match(int index, Truth subject, Access access, Condition? condition, Effect effect,
-        Verb verb, string resourceType, Target target, Func<string, VariableValue> lookup)
+        Query query, Func<string, VariableValue> lookup)
     {
         List<string>? notes = null;
         void Note(string note) => (notes ??= []).Add(note);
 
-        var covers = Covers(access, verb, resourceType, effect, Note);
+        var covers = query.ResourceType is null ? Truth.True : Covers(access, query.Verb, query.ResourceType, effect, Note);
         if (covers == Truth.False) return null;
 
         var location = _locations[index]!;
-        var where = location.Covers(target);
+        var where = query.Target is null ? Truth.True : location.Covers(query.Target);
         if (where == Truth.False) return null;
         if (location.Note is not null) Note(location.Note);
         if (where == Truth.Unknown && location.Note is null)

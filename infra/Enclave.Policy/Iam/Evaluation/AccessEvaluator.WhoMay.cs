@@ -14,6 +14,7 @@ public sealed partial class AccessEvaluator
     {
         ArgumentNullException.ThrowIfNull(resourceType);
         var target = TargetOf(compartment);
+        var query = new Query(verb, resourceType, target);
         var grants = ImmutableArray.CreateBuilder<AccessEntry>();
         var denies = ImmutableArray.CreateBuilder<AccessEntry>();
         var unknownSubject = new AccessSubject(AccessSubjectKind.Unknown);
@@ -36,7 +37,7 @@ public sealed partial class AccessEvaluator
             foreach (var (subject, principal) in subjects)
             {
                 var variables = new RequestVariables(_index, principal, target, context ?? AccessContext.None);
-                var match = Match(i, Truth.True, access, condition, effect, verb, resourceType, target, variables.Lookup);
+                var match = Match(i, Truth.True, access, condition, effect, query, variables.Lookup);
                 if (match is not null) (effect == Effect.Allow ? grants : denies).Add(new AccessEntry(subject, match));
             }
         }

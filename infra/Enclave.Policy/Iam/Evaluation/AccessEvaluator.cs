@@ -49,9 +49,21 @@ public sealed partial class AccessEvaluator
     public AccessDecision MayAllow(Principal principal, Verb verb, string resourceType, string? compartment,
         AccessContext? context = null)
     {
-        ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(resourceType);
-        var target = TargetOf(compartment);
+        return Decide(principal, new Query(verb, resourceType, TargetOf(compartment)), context);
+    }
+
+    /// <summary>
+    /// May <paramref name="principal"/> do anything at all, on any type, anywhere in the tenancy? The question of
+    /// rule R4 for a parent-company principal: every statement whose subject and condition may cover it counts.
+    /// </summary>
+    public AccessDecision MayAllowAnything(Principal principal, AccessContext? context = null) =>
+        Decide(principal, new Query(Verb.Inspect, null, null), context);
+
+    private AccessDecision Decide(Principal principal, Query query, AccessContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var target = query.Target ?? new Target(null, null, null, null);
         var variables = new RequestVariables(_index, principal, target, context ?? AccessContext.None);
         var administrator = _subjects.IsAdministrator(principal);
         var grants = ImmutableArray.CreateBuilder<StatementMatch>();
@@ -74,7 +86,7 @@ public sealed partial class AccessEvaluator
                 _ => (Effect.Allow, Truth.False, null!, null),
             };
             if (subject == Truth.False) continue;
-            var match = Match(i, subject, access, condition, effect, verb, resourceType, target, variables.Lookup);
+            var match = Match(i, subject, access, condition, effect, query, variables.Lookup);
             if (match is null) continue;
             if (effect == Effect.Allow) grants.Add(match);
             else if (administrator == Truth.True) continue;

@@ -41,6 +41,9 @@ public sealed record Principal
     /// <summary>For a foreign principal, the OCID of its home tenancy.</summary>
     public string? TenancyId { get; init; }
 
+    /// <summary>For a foreign principal, true when it is an instance or resource principal rather than a user.</summary>
+    public bool IsResource { get; init; }
+
     /// <summary>A user who belongs to exactly these groups.</summary>
     public static Principal User(params IamGroup[] groups) => new(PrincipalKind.User) { Groups = new(groups) };
 
@@ -72,15 +75,31 @@ public sealed record Principal
     public static Principal Service(string name) => new(PrincipalKind.Service) { ServiceName = name };
 
     /// <summary>
-    /// A user of another tenancy (the parent company's, say) in the given foreign groups. Null tenancy: any
-    /// foreign tenancy.
+    /// A user of another tenancy (the parent company's, say) in the given foreign groups (matched by OCID against
+    /// <c>define group</c> aliases). Null tenancy: some foreign tenancy, unknown which.
     /// </summary>
     public static Principal Foreign(string? tenancyId, params IamGroup[] groups) =>
         new(PrincipalKind.Foreign) { TenancyId = tenancyId, Groups = new(groups) };
 
+    /// <summary>
+    /// An instance or resource principal of another tenancy, in the given foreign dynamic groups. A null type
+    /// leaves <c>request.principal.type</c> unknown.
+    /// </summary>
+    public static Principal ForeignResource(string? tenancyId, string? type, params IamGroup[] dynamicGroups) =>
+        new(PrincipalKind.Foreign) { TenancyId = tenancyId, Groups = new(dynamicGroups), ResourceType = type, IsResource = true };
+
     /// <summary>A service principal of another tenancy.</summary>
     public static Principal ForeignService(string? tenancyId, string name) =>
         new(PrincipalKind.Foreign) { TenancyId = tenancyId, ServiceName = name };
+
+    /// <summary>The value of <c>request.principal.type</c> this principal has, or null when unknown.</summary>
+    internal string? PrincipalType => Kind switch
+    {
+        PrincipalKind.User => "user",
+        PrincipalKind.Resource => ResourceType,
+        PrincipalKind.Foreign when ServiceName is null => IsResource ? ResourceType : "user",
+        _ => null,
+    };
 }
 
 /// <summary>The sorts of <see cref="Principal"/>.</summary>

@@ -18,12 +18,7 @@ internal sealed class RequestVariables(IdentityIndex index, Principal? principal
         switch (variable.ToLowerInvariant())
         {
             case "request.principal.type":
-                return VariableValue.Of(p?.Kind switch
-                {
-                    PrincipalKind.User => "user",
-                    PrincipalKind.Resource => p.ResourceType,
-                    _ => null,
-                });
+                return VariableValue.Of(p?.PrincipalType);
             case "request.principal.compartment.id":
                 return VariableValue.Of(p?.Kind == PrincipalKind.Resource ? p.CompartmentId : null);
             case "request.principal.id":
