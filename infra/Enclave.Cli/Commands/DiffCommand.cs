@@ -88,6 +88,7 @@ public static class DiffCommand
         if (request.Base is null || request.Head is null)
             throw CliException.Usage("expected BASE and HEAD (plan JSON, preview JSON, stack export or git:REF), or --preview-json FILE");
         var inputs = new DiffInputs(services, request.Repo, request.Stack, new DiffGitRevision(services, planner));
+        inputs.CheckStack();
         var before = await inputs.ResolveAsync(request.Base, cancel);
         var after = await inputs.ResolveAsync(request.Head, cancel);
         return DiffEngine.Compare(before.Graph, after.Graph, new DiffOptions(before.Label, after.Label, before.Policy, after.Policy));

@@ -24,6 +24,12 @@ public sealed class DiffInputs(CliServices services, string? repo, string? stack
     /// <summary>The repository root (Pulumi.yaml); a usage error outside a repository.</summary>
     private string Root => _root ??= Repository.FindRoot(repo);
 
+    /// <summary>Refuses an unknown --stack before any input is read.</summary>
+    public void CheckStack()
+    {
+        if (stack is not null) Repository.RequireStack(services.Stacks, Root, stack);
+    }
+
     public async Task<DiffSide> ResolveAsync(string spec, CancellationToken cancel)
     {
         if (DiffGitRevision.IsGitSpec(spec))
