@@ -12,3 +12,12 @@ public static class Fixture
 
     private static string Here([CallerFilePath] string file = "") => System.IO.Path.GetDirectoryName(file)!;
 }
+
+/// <summary>Files of this repository, found from this source file's location.</summary>
+public static class RepoFile
+{
+    public static string Path(string relative) =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(Here(), "..", "..", "..", relative));
+
+    private static string Here([CallerFilePath] string file = "") => System.IO.Path.GetDirectoryName(file)!;
+}
