@@ -50,6 +50,8 @@ public static class DiffMarkdownRenderer
         var blocks = new List<string>();
         foreach (var section in ReviewLayout.Build(diff))
         {
+            var groupSizes = section.Items.Where(i => i.Change is not null).GroupBy(i => (i.Change!.Op, i.Change.Type))
+                .ToDictionary(g => g.Key, g => g.Count());
             var heading = $"### {DiffWords.Section(section.Kind)} ({section.Items.Length})\n\n";
             (ChangeOp, string)? group = null;
             foreach (var item in section.Items)
@@ -59,7 +61,7 @@ public static class DiffMarkdownRenderer
                 if (section.Kind == SectionKind.Other && item.Change is { } c && group != (c.Op, c.Type))
                 {
                     group = (c.Op, c.Type);
-                    var n = section.Items.Count(i => i.Change!.Op == c.Op && i.Change.Type == c.Type);
+                    var n = groupSizes[(c.Op, c.Type)];
                     sb.Append("#### ").Append(DiffWords.Name(c.Op)).Append(' ').Append(Markdown.Code(c.Type))
                         .Append(CultureInfo.InvariantCulture, $" ({n})\n\n");
                 }
