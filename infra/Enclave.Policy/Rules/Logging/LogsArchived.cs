@@ -62,7 +62,7 @@ public sealed class LogsArchived : RuleBase
         var active = connector["state"].IsNull ? Truth.True : connector["state"].EqualsString("ACTIVE", StringComparison.OrdinalIgnoreCase);
         var archive = buckets.Any(b =>
             References.Identifies(g, connector, "target", target["bucket"], b, [OciTypes.Bucket], b["name"])
-                .And(Scope.Present(b["kmsKeyId"]))
+                .And(Scope.Present(b, "kmsKeyId", b["kmsKeyId"]))
                 .And(b["versioning"].EqualsString("Enabled", StringComparison.OrdinalIgnoreCase)
                     .Or(b["retentionRules"].IsKnown ? TruthLogic.Of(b["retentionRules"].AsList().Length > 0) : Truth.Unknown)));
         return kind.And(active).And(archive);
