@@ -23,7 +23,11 @@ public readonly record struct Cidr(AddressFamily Family, UInt128 First, UInt128 
         if (string.IsNullOrWhiteSpace(text)) return false;
         var s = text.Trim();
         var slash = s.IndexOf('/');
-        if (!IPAddress.TryParse(slash < 0 ? s : s[..slash], out var address)) return false;
+        var addressText = slash < 0 ? s : s[..slash];
+        // IPAddress.TryParse accepts legacy forms such as "10.0.0" or "10"; OCI only takes dotted quads.
+        if (!addressText.Contains(':') && (addressText.Count(ch => ch == '.') != 3 || !addressText.All(ch => ch == '.' || char.IsAsciiDigit(ch))))
+            return false;
+        if (!IPAddress.TryParse(addressText, out var address)) return false;
         var max = address.AddressFamily == AddressFamily.InterNetworkV6 ? 128 : 32;
         var prefix = max;
         if (slash >= 0 && (!int.TryParse(s.AsSpan(slash + 1), System.Globalization.NumberStyles.None,
