@@ -34,9 +34,17 @@ public sealed record ResourceNode(
     MapValue Inputs,
     MapValue Outputs)
 {
+    /// <summary>
+    /// True when the artifact did not say what the inputs are (a trimmed preview step with neither old nor new
+    /// state): every input that is not listed reads as <see cref="PropertyValue.Unknown"/>, so rules answer
+    /// "undetermined" rather than judging an absent value.
+    /// </summary>
+    public bool InputsUnknown { get; init; }
+
     /// <summary>Input by wire name, falling back to the output of the same name (e.g. a computed id list).</summary>
     public PropertyValue this[string key] =>
-        Inputs.Fields.TryGetValue(key, out var v) ? v : Outputs.Fields.TryGetValue(key, out var o) ? o : PropertyValue.Null;
+        Inputs.Fields.TryGetValue(key, out var v) ? v : Outputs.Fields.TryGetValue(key, out var o) ? o
+        : InputsUnknown ? PropertyValue.Unknown : PropertyValue.Null;
 
     public bool IsType(string token) => string.Equals(Type, token, StringComparison.Ordinal);
 

@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Policy.Iam;
+
+/// <summary>
+/// The conservative evaluator of reference §3.4. It over-approximates: whatever it cannot decide (unknown
+/// compartments, conditions on the request, uncertain families, statements unknown until deploy or unreadable)
+/// counts as "may". So "MayAllow is false" is a sound isolation proof, and <see cref="AccessDecision.Definite"/>
+/// is a sound "access certainly exists".
+/// </summary>
+public sealed partial class AccessEvaluator
+{
+    private readonly CompartmentTree _tree;
+    private readonly IdentityIndex _index;
+    private readonly SubjectMatcher _subjects;
+    private readonly ResolvedLocation?[] _locations;
+
+    /// <summary>Parses every policy of <paramref name="model"/> and resolves every location once.</summary>
+    public AccessEvaluator(IamModel model)
+    {
+        Model = model;
+        var diagnostics = new List<string>();
+        _tree = new CompartmentTree(model, diagnostics);
+        Policies = new PolicySet(model.Policies);
+        _index = new IdentityIndex(model, Policies);
+        _subjects = new SubjectMatcher(_index);
+        _locations = Policies.Statements.Select(s => Resolve(s, diagnostics)).ToArray();
+        Diagnostics = [.. diagnostics.Distinct()];
+    }
+
+    /// <summary>The model evaluated.</summary>
+    public IamModel Model { get; }
+
+    /// <summary>Every statement, parsed; also the input of the <see cref="PolicyFindings"/> helpers.</summary>
+    public PolicySet Policies { get; }
+
+    /// <summary>Problems in the model itself (duplicate keys, compartments or policies placed nowhere).</summary>
+    public ImmutableArray<string> Diagnostics { get; }
+
+    /// <summary>
+    /// May <paramref name="principal"/> do <paramref name="verb"/> on <paramref name="resourceType"/> in
+    /// <paramref name="compartment"/>?
+    /// </summary>
+    /// <param name="principal">Who asks.</param>
+    /// <param name="verb">The least verb needed.</param>
+    /// <param name="resourceType">An individual type such as <c>buckets</c> (a family or <c>all-resources</c> works, coarsely).</param>
+    /// <param name="compartment">Compartment key or OCID; null or not in the model means unknown.</param>
+    /// <param name="context">Further request facts (region, variables); none by default.</param>
+    public AccessDecision MayAllow(Principal principal, Verb verb, string resourceType, string? compartment,
+        AccessContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(resourceType);
+        return Decide(principal, new Query(verb, resourceType, TargetOf(compartment)), context);
+    }
+
+    /// <summary>
+    /// May <paramref name="principal"/> do anything at all, on any type, anywhere in the tenancy? The question of
+    /// rule R4 for a parent-company principal: every statement whose subject and condition may cover it counts.
+    /// </summary>
+    public AccessDecision MayAllowAnything(Principal principal, AccessContext? context = null) =>
+        Decide(principal, new Query(Verb.Inspect, null, null), context);
+
+    private AccessDecision Decide(Principal principal, Query query, AccessContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var target = query.Target ?? new Target(null, null, null, null);
+        var variables = new RequestVariables(_index, principal, target, context ?? AccessContext.None);
+        var administrator = _subjects.IsAdministrator(principal);
+        var grants = ImmutableArray.CreateBuilder<StatementMatch>();
+        var denies = ImmutableArray.CreateBuilder<StatementMatch>();
+        var possibleDenies = ImmutableArray.CreateBuilder<StatementMatch>();
+        for (var i = 0; i < Policies.Statements.Length; i++)
+        {
+            var statement = Policies.Statements[i];
+            if (statement.IsOpaque)
+            {
+                var (mayAllow, mayDeny) = statement.OpaqueEffects();
+                if (mayAllow) grants.Add(Opaque(statement));
+                if (mayDeny && administrator != Truth.True) possibleDenies.Add(Opaque(statement));
+                continue;
+            }
+            var (effect, subject, access, condition) = statement.Syntax switch
+            {
+                GrantStatement g => (g.Effect, _subjects.Matches(g.Subject, principal), g.Access, g.Condition),
+                AdmitStatement a => (a.Effect, _subjects.MatchesAdmit(a, principal, statement.Policy), a.Access, a.Condition),
+                _ => (Effect.Allow, Truth.False, null!, null),
+            };
+            if (subject == Truth.False) continue;
+            var match = Match(i, subject, access, condition, effect, query, variables.Lookup);
+            if (match is null) continue;
+            if (effect == Effect.Allow) grants.Add(match);
+            else if (administrator == Truth.True) continue;
+            else if (match.Value == Truth.True && administrator == Truth.False) denies.Add(match);
+            else possibleDenies.Add(match);
+        }
+        var outcome = denies.Count > 0 ? AccessOutcome.DeniedByDeny
+            : grants.Count > 0 ? AccessOutcome.MayAllow
+            : AccessOutcome.No;
+        var definite = outcome == AccessOutcome.MayAllow && possibleDenies.Count == 0 &&
+            grants.Any(g => g.Value == Truth.True);
+        return new AccessDecision(outcome, definite, grants.ToImmutable(), denies.ToImmutable(), possibleDenies.ToImmutable());
+    }
+
+    private static StatementMatch Opaque(PolicyStatement statement) => new(statement, Truth.Unknown, Truth.Unknown,
+        [statement.Error is { } e ? $"unreadable statement, assumed to grant or deny anything: {e.Message}"
+            : "statement unknown until deploy, assumed to grant or deny anything"]);
+
+    private Target TargetOf(string? compartment)
+    {
+        if (compartment is not null && _tree.Find(compartment) is { } node)
+            return new Target(node, _tree.AncestryOf(node), node.Info.Id, node.Info.Name);
+        return new Target(null, null, compartment is not null && Lexical.IsOcid(compartment) ? compartment : null, null);
+    }
+
+    private ResolvedLocation? Resolve(PolicyStatement statement, List<string> diagnostics)
+    {
+        var location = statement.Syntax switch
+        {
+            GrantStatement g => g.Location,
+            AdmitStatement a => a.Location,
+            _ => null,
+        };
+        if (location is null) return new ResolvedLocation.Elsewhere();
+        var key = statement.Policy.CompartmentKey;
+        var attachment = key is null ? null : _tree.Find(key);
+        if (attachment is null)
+            diagnostics.Add($"policy '{statement.Policy.Name}' is attached to {(key is null ? "an unknown compartment" : $"compartment '{key}', which is not in the model")}");
+        return LocationResolver.Resolve(location, _tree, attachment, key);
+    }
+}

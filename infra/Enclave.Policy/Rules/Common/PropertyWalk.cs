@@ -1,0 +1,25 @@
+using Enclave.Policy.Graph;
+
+namespace Enclave.Policy.Rules.Common;
+
+/// <summary>Visits every scalar inside a value with its path (<c>a.b[2].c</c>).</summary>
+public static class PropertyWalk
+{
+    public static IEnumerable<(string Path, PropertyValue Value)> Leaves(PropertyValue value, string path = "")
+    {
+        switch (value)
+        {
+            case MapValue m:
+                foreach (var (k, v) in m.Fields)
+                foreach (var x in Leaves(v, path.Length == 0 ? k : $"{path}.{k}")) yield return x;
+                break;
+            case ListValue l:
+                for (var i = 0; i < l.Items.Length; i++)
+                foreach (var x in Leaves(l.Items[i], $"{path}[{i}]")) yield return x;
+                break;
+            default:
+                yield return (path, value);
+                break;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>
+/// The stack's IAM as the IAM engine sees it: compartments, policies, groups and dynamic groups of the graph as an
+/// <see cref="IamModel"/>, with its evaluator. Built once per graph and tenancy (every IAM rule shares it).
+/// Unknown values become nulls, which the evaluator treats conservatively.
+/// </summary>
+public sealed class IamView
+{
+    private static readonly ConditionalWeakTable<ResourceGraph, IamView> Cache = new();
+
+    private IamView(ResourceGraph graph, string? tenancyId)
+    {
+        TenancyId = tenancyId;
+        var tenancyKey = tenancyId ?? "tenancy";
+        var compartments = graph.OfType(OciTypes.Compartment).ToList();
+        string? KeyOf(ResourceNode node, string key)
+        {
+            var value = node[key];
+            if (value.AsString() is { Length: > 0 } s) return s;
+            if (value is ResourceRefValue r) return r.Urn;
+            return node.PropertyDependencies.TryGetValue(key, out var deps)
+                ? compartments.FirstOrDefault(c => deps.Contains(c.Urn))?.Urn
+                : null;
+        }
+        Model = new IamModel(new CompartmentInfo(tenancyKey, tenancyId, "root", null))
+        {
+            Compartments = compartments.Select(c => new CompartmentInfo(c.Urn, c.Id.AsString(), c["name"].AsString(), KeyOf(c, "compartmentId"))).ToList(),
+            Policies = graph.OfType(OciTypes.Policy).Select(p => new IamPolicy(
+                p["name"].AsString() ?? p.Name, KeyOf(p, "compartmentId"), Statements(p["statements"]), p.Urn)).ToList(),
+            Groups = graph.OfType(OciTypes.Group).Select(g => new IamGroup(g["name"].AsString(), null, g.Id.AsString())).ToList(),
+            DynamicGroups = graph.OfType("oci:Identity/dynamicGroup:DynamicGroup")
+                .Select(d => new IamDynamicGroup(d["name"].AsString(), d["matchingRule"].AsString(), null, d.Id.AsString())).ToList(),
+        };
+        Evaluator = new AccessEvaluator(Model);
+        PolicyNodes = graph.OfType(OciTypes.Policy).ToList();
+    }
+
+    public string? TenancyId { get; }
+    public IamModel Model { get; }
+    public AccessEvaluator Evaluator { get; }
+    /// <summary>The Policy resources, in graph order.</summary>
+    public IReadOnlyList<ResourceNode> PolicyNodes { get; }
+    public PolicySet Policies => Evaluator.Policies;
+
+    public static IamView For(RuleContext context)
+    {
+        var view = Cache.GetValue(context.Graph, g => new IamView(g, context.Policy.TenancyId));
+        return view.TenancyId == context.Policy.TenancyId ? view : new IamView(context.Graph, context.Policy.TenancyId);
+    }
+
+    /// <summary>The statements of one Policy resource.</summary>
+    public IEnumerable<PolicyStatement> StatementsOf(ResourceNode policy) =>
+        Policies.Statements.Where(s => s.Policy.SourceId == policy.Urn);
+
+    private static IReadOnlyList<string?>? Statements(PropertyValue value) =>
+        value switch
+        {
+            ListValue l => l.Items.Select(i => i.AsString()).ToList(),
+            NullValue => [],
+            _ => null,  // unknown or secret: the whole list is unknown
+        };
+}
