@@ -1,6 +1,6 @@
 using Enclave.Policy.Network;
 
-namespace Enclave.Policy.Tests.Network;
+namespace Enclave.Policy.Tests.Reachability;
 
 public class CidrTests
 {

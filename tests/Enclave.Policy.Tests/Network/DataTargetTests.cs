@@ -1,7 +1,7 @@
 using Enclave.Policy.Network;
-using static Enclave.Policy.Tests.Network.NetGraph;
+using static Enclave.Policy.Tests.Reachability.NetGraph;
 
-namespace Enclave.Policy.Tests.Network;
+namespace Enclave.Policy.Tests.Reachability;
 
 public class DataTargetTests
 {

@@ -1,9 +1,9 @@
 using Enclave.Policy.Network;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Reachability;
-using static Enclave.Policy.Tests.Network.NetGraph;
+using static Enclave.Policy.Tests.Reachability.NetGraph;
 
-namespace Enclave.Policy.Tests.Network;
+namespace Enclave.Policy.Tests.Reachability;
 
 /// <summary>ENC-NET-101 over each piece of the internet door: gateway, public IPs, return route, SL and NSG rules.</summary>
 public class InternetPathTests

@@ -4,7 +4,7 @@ using Enclave.Policy.Graph;
 using Enclave.Policy.Network;
 using Enclave.Policy.Rules;
 
-namespace Enclave.Policy.Tests.Network;
+namespace Enclave.Policy.Tests.Reachability;
 
 /// <summary>
 /// Hand-written network graphs for reachability tests. Every resource gets a known OCID-like id

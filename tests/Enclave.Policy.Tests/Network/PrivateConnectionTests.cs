@@ -1,9 +1,9 @@
 using Enclave.Policy.Network;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Reachability;
-using static Enclave.Policy.Tests.Network.NetGraph;
+using static Enclave.Policy.Tests.Reachability.NetGraph;
 
-namespace Enclave.Policy.Tests.Network;
+namespace Enclave.Policy.Tests.Reachability;
 
 /// <summary>
 /// ENC-NET-102 (parent-company networks) and ENC-NET-103 (private connections only from gatekeeper ranges)

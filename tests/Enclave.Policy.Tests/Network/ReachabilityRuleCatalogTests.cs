@@ -2,7 +2,7 @@ using Enclave.Policy.Network;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Reachability;
 
-namespace Enclave.Policy.Tests.Network;
+namespace Enclave.Policy.Tests.Reachability;
 
 public class ReachabilityRuleCatalogTests
 {

@@ -1,8 +1,8 @@
 using Enclave.Policy.Graph;
 using Enclave.Policy.Network;
-using static Enclave.Policy.Tests.Network.NetGraph;
+using static Enclave.Policy.Tests.Reachability.NetGraph;
 
-namespace Enclave.Policy.Tests.Network;
+namespace Enclave.Policy.Tests.Reachability;
 
 public class TrafficTests
 {

@@ -2,9 +2,9 @@ using Enclave.Policy.Graph;
 using Enclave.Policy.Network;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Reachability;
-using static Enclave.Policy.Tests.Network.NetGraph;
+using static Enclave.Policy.Tests.Reachability.NetGraph;
 
-namespace Enclave.Policy.Tests.Network;
+namespace Enclave.Policy.Tests.Reachability;
 
 /// <summary>A value not known until deploy on a path makes it undetermined: never a pass, never a fail.</summary>
 public class UndeterminedPathTests
