@@ -54,6 +54,8 @@ public static class CheckCommand
 
     public static async Task<int> RunAsync(CheckRequest request, CliServices services, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
+        if (request.Stacks.FirstOrDefault(s => s.StartsWith('-')) is { } option)
+            throw CliException.Usage($"unknown option {option}; see 'enclave check --help'");
         if (request.PreviewJson is not null && request.State is not null)
             throw CliException.Usage("--preview-json and --state are alternatives; check one artifact per run");
         var file = request.PreviewJson ?? request.State;
