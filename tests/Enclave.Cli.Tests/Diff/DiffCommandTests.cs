@@ -37,6 +37,30 @@ public class DiffCommandTests
     }
 
     [Fact]
+    public async Task Opening_an_nsg_is_flagged_first_with_the_catalogue_rule_id_end_to_end()
+    {
+        // Both plans come from `enclave plan` itself, judged by the real rule catalogue.
+        using var cli = new CliRun();
+        var basePlan = cli.PathOf("base.json");
+        var headPlan = cli.PathOf("head.json");
+        await cli.RunAsync("plan", "prod", "--format", "json", "--output", basePlan);
+        cli.Stacks.Graphs["prod"] = () => EnclaveGraph.Base()
+            .Set("db-ingress", "source", PropertyValue.Of("0.0.0.0/0"))
+            .Set("audit-archive", "versioning", PropertyValue.Of("Enabled"))
+            .Set("vcn", "displayName", PropertyValue.Of("usde-prod-vcn")).Build();
+        await cli.RunAsync("plan", "prod", "--format", "json", "--output", headPlan);
+
+        var (code, stdout, _) = await cli.RunAsync("diff", basePlan, headPlan);
+        Assert.Equal(0, code);
+        var section = stdout.IndexOf("### Changes that newly violate or newly satisfy a rule", StringComparison.Ordinal);
+        var nsg = stdout.IndexOf("**`~` update** `oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule` **db-ingress**", StringComparison.Ordinal);
+        var flagged = stdout.IndexOf("- ❌ newly failing `ENC-NET-005` (critical, mandatory)", StringComparison.Ordinal);
+        var other = stdout.IndexOf("### Other changes", StringComparison.Ordinal);
+        Assert.True(section > 0 && nsg > section && flagged > nsg && other > flagged, stdout);
+        Assert.DoesNotContain("### Deletes and replacements", stdout);
+    }
+
+    [Fact]
     public async Task Expect_no_changes_exits_4_on_changes_and_0_without()
     {
         using var cli = new CliRun();
