@@ -87,7 +87,10 @@ public static class PlanJsonReader
             Region: ctx.OptionalString(r, "region", at),
             Protect: r.TryGetProperty("protect", out var pr) && pr.ValueKind == JsonValueKind.True,
             Inputs: r.TryGetProperty("inputs", out var inputs) ? ValueJson.ReadMap(inputs, $"{at}.inputs") : MapValue.Empty,
-            Outputs: r.TryGetProperty("outputs", out var outputs) ? ValueJson.ReadMap(outputs, $"{at}.outputs") : MapValue.Empty);
+            Outputs: r.TryGetProperty("outputs", out var outputs) ? ValueJson.ReadMap(outputs, $"{at}.outputs") : MapValue.Empty)
+        {
+            InputsUnknown = r.TryGetProperty("inputsUnknown", out var unknown) && unknown.ValueKind == JsonValueKind.True,
+        };
     }
 
     private static PolicySummary ReadPolicy(Ctx ctx, JsonElement p, string at)

@@ -52,6 +52,8 @@ public static class PlanJsonWriter
             w.WriteEndArray();
         }
         w.WriteEndObject();
+        // Only a graph read from a trimmed preview has inputs nobody knows; plans of the program never do.
+        if (r.InputsUnknown) w.WriteBoolean("inputsUnknown", true);
         ValueJson.WriteMap(w, "inputs", r.Inputs);
         ValueJson.WriteMap(w, "outputs", r.Outputs);
         w.WriteEndObject();
