@@ -117,6 +117,19 @@ public sealed class OciProgramTests
         Assert.True(await OutputUtilities.GetIsKnownAsync(vcn.Id));
     }
 
+    [Fact]
+    public async Task Get_reads_an_existing_resource_through_the_mock()
+    {
+        var mocks = NewMocks();
+        mocks.ExtraState["oci:Core/vcn:Vcn"] = _ => ImmutableDictionary<string, object>.Empty.Add("displayName", "legacy-vcn");
+        Vcn? vcn = null;
+        await Deployment.TestAsync(mocks.Object, new TestOptions { IsPreview = false }, () => { vcn = Vcn.Get("legacy", "ocid1.vcn.oc1..legacy"); });
+
+        Assert.Equal("ocid1.vcn.oc1..legacy", mocks.Single("oci:Core/vcn:Vcn", "legacy").Id);
+        Assert.Equal("ocid1.vcn.oc1..legacy", await OutputUtilities.GetValueAsync(vcn!.Id));
+        Assert.Equal("legacy-vcn", await OutputUtilities.GetValueAsync(vcn.DisplayName));
+    }
+
 #if PULUMI_SUBSET
     // The official mock monitor ignores AdditionalSecretOutputs; the real engine (and this subset's mock
     // monitor) mark those outputs secret, so generated secrets stay secret in tests.
