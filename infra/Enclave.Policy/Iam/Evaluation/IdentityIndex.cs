@@ -39,11 +39,13 @@ internal sealed class IdentityIndex
     public Truth Names(GroupReference reference, IamGroup group)
     {
         var g = Complete(group, reference.IsDynamic);
-        if (reference.Id is not null)
-            return g.Id is null ? Truth.Unknown : TruthLogic.From(Same(g.Id, reference.Id));
-        if (g.Name is null) return Truth.Unknown;
-        return TruthLogic.From(Same(g.Name, reference.Name) &&
-            Same(g.Domain ?? GroupReference.DefaultDomain, reference.EffectiveDomain));
+        // Complete the reference the same way, so that a name can be compared with an OCID through the model.
+        var r = Complete(new IamGroup(reference.Name, reference.Domain, reference.Id), reference.IsDynamic);
+        if (g.Id is not null && r.Id is not null) return TruthLogic.From(Same(g.Id, r.Id));
+        if (g.Name is not null && r.Name is not null)
+            return TruthLogic.From(Same(g.Name, r.Name) &&
+                Same(g.Domain ?? GroupReference.DefaultDomain, r.Domain ?? GroupReference.DefaultDomain));
+        return Truth.Unknown;
     }
 
     /// <summary>The OCID a <c>define</c> alias stands for: the same policy first, then any policy.</summary>
