@@ -99,7 +99,8 @@ public sealed partial class AccessEvaluator
             if (match is null) continue;
             if (effect == Effect.Allow) grants.Add(match);
             else if (administrator == Truth.True) continue;
-            else if (match.Value == Truth.True && administrator == Truth.False) denies.Add(match);
+            // Asked about "anything anywhere", a deny takes away only part of it: never a definite deny.
+            else if (match.Value == Truth.True && administrator == Truth.False && query.ResourceType is not null) denies.Add(match);
             else possibleDenies.Add(match);
         }
         var outcome = denies.Count > 0 ? AccessOutcome.DeniedByDeny
