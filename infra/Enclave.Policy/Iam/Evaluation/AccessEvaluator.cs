@@ -43,7 +43,11 @@ public sealed partial class AccessEvaluator
     /// <summary>Every statement, parsed; also the input of the <see cref="PolicyFindings"/> helpers.</summary>
     public PolicySet Policies { get; }
 
-    /// <summary>Problems in the model itself (duplicate keys, compartments or policies placed nowhere).</summary>
+    /// <summary>
+    /// Problems in the model (duplicate keys, compartments or policies placed nowhere) and locations that could
+    /// not be resolved (each prefixed with the statement's <see cref="PolicyStatement.Reference"/>): the flags of
+    /// reference §3.4 step 2.
+    /// </summary>
     public ImmutableArray<string> Diagnostics { get; }
 
     /// <summary>
@@ -142,6 +146,8 @@ public sealed partial class AccessEvaluator
         var attachment = key is null ? null : _tree.Find(key);
         if (attachment is null)
             diagnostics.Add($"policy '{statement.Policy.Name}' is attached to {(key is null ? "an unknown compartment" : $"compartment '{key}', which is not in the model")}");
-        return LocationResolver.Resolve(location, _tree, attachment, key);
+        var resolved = LocationResolver.Resolve(location, _tree, attachment, key);
+        if (resolved.Note is not null) diagnostics.Add($"{statement.Reference}: {resolved.Note}");
+        return resolved;
     }
 }
