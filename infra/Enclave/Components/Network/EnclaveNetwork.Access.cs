@@ -1,6 +1,7 @@
 using Pulumi;
 using Pulumi.Oci.Core;
 using Pulumi.Oci.Logging;
+using OciLog = Pulumi.Oci.Logging.Log;
 using Pulumi.Oci.Logging.Inputs;
 using BastionArgs = Pulumi.Oci.Bastion.BastionArgs;
 using BastionService = Pulumi.Oci.Bastion.Bastion;
@@ -22,7 +23,7 @@ public sealed partial class EnclaveNetwork
 
         return [.. subnets.Select(s =>
         {
-            var log = new Log(ChildName($"{s.Tier}-flow-log"), new LogArgs
+            var log = new OciLog(ChildName($"{s.Tier}-flow-log"), new LogArgs
             {
                 LogGroupId = group.Id,
                 DisplayName = DisplayName($"{s.Tier}-subnet-flow-log"),

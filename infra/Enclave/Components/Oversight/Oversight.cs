@@ -4,6 +4,7 @@ using Enclave.Components.Tenancy;
 using Pulumi;
 using Pulumi.Oci.Identity;
 using Pulumi.Oci.Logging;
+using OciLog = Pulumi.Oci.Logging.Log;
 using Pulumi.Oci.Logging.Inputs;
 using Pulumi.Oci.Sch;
 using Pulumi.Oci.Sch.Inputs;
@@ -92,7 +93,7 @@ public sealed partial class Oversight : EnclaveComponent
             Description = "Object Storage write logs of every enclave bucket.",
         }, ChildOptions(protect: true));
 
-        return [.. buckets.Select(b => new ShippedLog(_compartments.Security, group.Id, new Log(
+        return [.. buckets.Select(b => new ShippedLog(_compartments.Security, group.Id, new OciLog(
             ChildName($"{b.Local}-bucket-write-log"), new LogArgs
             {
                 LogGroupId = group.Id,
