@@ -56,15 +56,18 @@ public sealed class DatabaseTests
     public async Task Database_AdminPasswordFlowsOnlyAsSecret(string stack)
     {
         var d = await EnclaveRun.Of(stack);
-        Holds(await StackRules.AdminPasswordIsSecret(d.Observations.Select(o => (o.Type, o.Args))));
+        Holds(await StackRules.AdminPasswordIsGeneratedSecret(d.Observations));
         Holds(StackRules.PlaintextPasswordAppearsNowhereElse(d));
     }
 
     [Fact]
-    public async Task Database_AdminPasswordFlowsOnlyAsSecret_ReportsPlainPassword()
+    public async Task Database_AdminPasswordFlowsOnlyAsSecret_ReportsPasswordNotGenerated()
     {
-        var plain = new AutonomousDatabaseArgs { AdminPassword = Output.Create("Plain-Passw0rd-1234") };
-        Broken(await StackRules.AdminPasswordIsSecret([(Oci.AutonomousDatabase, plain)]), "plain text");
+        var d = await EnclaveRun.Of("dev");
+        var observed = d.Observations.Select(o => o.Type == Oci.AutonomousDatabase
+            ? o with { Args = new AutonomousDatabaseArgs { AdminPassword = Output.Create("Typed-In-Passw0rd") } }
+            : o);
+        Broken(await StackRules.AdminPasswordIsGeneratedSecret(observed), "does not come from the generated RandomPassword");
     }
 
     [Fact]

@@ -40,13 +40,20 @@ public static class StackRules
         return check.Violations;
     }
 
-    /// <summary>The database admin password is handed to the database only as a secret Output.</summary>
-    public static async Task<IReadOnlyList<string>> AdminPasswordIsSecret(IEnumerable<(string Type, ResourceArgs Args)> declared)
+    /// <summary>
+    /// The database admin password is a secret Output that comes from the generated RandomPassword. (The provider
+    /// SDK also marks <c>adminPassword</c> secret on assignment, so secrecy is guaranteed once it goes there; what
+    /// the program controls is that the value is the generated one, never a literal or a config value.)
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AdminPasswordIsGeneratedSecret(IEnumerable<Observed> observed)
     {
         var check = new Check();
-        var databases = declared.Where(x => x.Type == Oci.AutonomousDatabase).Select(x => (AutonomousDatabaseArgs)x.Args).ToList();
-        check.That(databases.Count > 0, "no Autonomous Database declared");
-        foreach (var db in databases.Where(a => a.Source is null))
+        var list = observed.ToList();
+        var generators = list.Where(o => o.Type == Oci.RandomPassword).Select(o => o.Resource).ToHashSet();
+        var databases = list.Where(o => o.Type == Oci.AutonomousDatabase).Select(o => (AutonomousDatabaseArgs)o.Args)
+            .Where(a => a.Source is null).ToList();
+        check.That(databases.Count > 0, "no primary Autonomous Database declared");
+        foreach (var db in databases)
         {
             if (db.AdminPassword is null)
             {
@@ -55,6 +62,8 @@ public static class StackRules
             }
             Output<string> password = db.AdminPassword;
             check.That(await Output.IsSecretAsync(password), "the admin password is passed in plain text");
+            var sources = await OutputUtilities.GetDependenciesAsync(password);
+            check.That(sources.Any(generators.Contains), "the admin password does not come from the generated RandomPassword");
         }
         return check.Violations;
     }

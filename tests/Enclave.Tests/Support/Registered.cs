@@ -21,7 +21,7 @@ public sealed record Registered(
     public string? Str(string path) => this[path] as string;
     public bool? Bool(string path) => this[path] as bool?;
     public double? Num(string path) => this[path] is double d ? d : this[path] is int i ? i : null;
-    public IReadOnlyList<object?> List(string path) => this[path] is IEnumerable<object?> list and not string
+    public IReadOnlyList<object?> List(string path) => this[path] is IEnumerable<object?> list
         ? [.. list] : [];
     public IReadOnlyList<string> Strings(string path) => [.. List(path).OfType<string>()];
 
