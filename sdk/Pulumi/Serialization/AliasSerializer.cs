@@ -1,0 +1,47 @@
+namespace Pulumi.Serialization;
+
+/// <summary>Turns resource option aliases into the protocol's Alias messages (URN or spec form).</summary>
+internal static class AliasSerializer
+{
+    public static async Task<List<Pulumirpc.Alias>> SerializeAsync(List<Input<Alias>> aliases)
+    {
+        var result = new List<Pulumirpc.Alias>();
+        foreach (var input in aliases)
+        {
+            var alias = await input.ToOutput().GetValueAsync(whenUnknown: null!).ConfigureAwait(false);
+            if (alias is null)
+            {
+                continue;
+            }
+            if (alias.Urn is not null)
+            {
+                result.Add(new Pulumirpc.Alias { Urn = alias.Urn });
+                continue;
+            }
+            var spec = new Pulumirpc.Alias.Types.Spec
+            {
+                Name = await ValueAsync(alias.Name).ConfigureAwait(false),
+                Type = await ValueAsync(alias.Type).ConfigureAwait(false),
+                Stack = await ValueAsync(alias.Stack).ConfigureAwait(false),
+                Project = await ValueAsync(alias.Project).ConfigureAwait(false),
+            };
+            if (alias.NoParent)
+            {
+                spec.NoParent = true;
+            }
+            else if (alias.Parent is not null)
+            {
+                spec.ParentUrn = await alias.Parent.Urn.GetValueAsync(whenUnknown: "").ConfigureAwait(false);
+            }
+            else if (alias.ParentUrn is not null)
+            {
+                spec.ParentUrn = await ValueAsync(alias.ParentUrn).ConfigureAwait(false);
+            }
+            result.Add(new Pulumirpc.Alias { Spec = spec });
+        }
+        return result;
+    }
+
+    private static async Task<string> ValueAsync(Input<string>? input)
+        => input is null ? "" : await input.ToOutput().GetValueAsync(whenUnknown: "").ConfigureAwait(false) ?? "";
+}
