@@ -36,11 +36,10 @@ public sealed class ResidencyTests
     [Fact]
     public async Task Program_StopsBeforeDeclaringAnythingOnBadConfig()
     {
-        var config = StackFiles.Read("dev");
-        config["oci:region"] = "eu-frankfurt-1";
-        var mocks = new RecordingMocks(new LocalCloud("t", "us-ashburn-1", ["us-ashburn-1"], "eu-frankfurt-1"), null);
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => EnclaveRun.WithConfig(config, () =>
-            Pulumi.Deployment.TestAsync<EnclaveStack>(mocks, new Pulumi.Testing.TestOptions { StackName = "dev", IsPreview = false })));
+        var config = StackFiles.Load("dev");
+        config = config with { Values = config.Values.SetItem("oci:region", "eu-frankfurt-1") };
+        var mocks = new RecordingMocks(Enclave.Offline.Fakes.FakeCloud.Default, "eu-frankfurt-1", mutate: null);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => EnclaveRun.Run(config, mocks));
         Assert.Contains("eu-frankfurt-1", error.Message, StringComparison.Ordinal);
         Assert.Empty(mocks.Registrations);
     }

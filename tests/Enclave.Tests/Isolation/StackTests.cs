@@ -46,7 +46,7 @@ public sealed class StackTests
     {
         var d = await EnclaveRun.Of("dev");
         var outputs = await StackRules.OutputsOf(d.StackResource);
-        outputs["adminPassword"] = (LocalCloud.FakeAdminPasswordPrefix + "database-admin-password", true);
+        outputs["adminPassword"] = (d.GeneratedSecrets.Single(), true);
         Broken(StackRules.StackOutputsExposeReviewerIdsWithoutSecrets(d, outputs), "adminPassword");
     }
 }

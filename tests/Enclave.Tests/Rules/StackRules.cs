@@ -72,7 +72,7 @@ public static class StackRules
     public static IReadOnlyList<string> PlaintextPasswordAppearsNowhereElse(Deployed d)
     {
         var check = new Check();
-        var secrets = d.OfType(Oci.RandomPassword).Select(p => p.State.GetValueOrDefault("result") as string).OfType<string>().ToList();
+        var secrets = d.GeneratedSecrets;
         check.That(secrets.Count > 0, "no generated password");
         foreach (var r in d.Resources)
         {
@@ -124,7 +124,7 @@ public static class StackRules
         foreach (var (name, value) in expected)
             check.That(value is not null && outputs.TryGetValue(name, out var o) && Equals(o.Value, value),
                 $"output {name} is '{(outputs.TryGetValue(name, out var actual) ? actual.Value : "missing")}', expected '{value}'");
-        var secrets = d.OfType(Oci.RandomPassword).Select(p => p.State.GetValueOrDefault("result") as string).OfType<string>().ToList();
+        var secrets = d.GeneratedSecrets;
         foreach (var (name, (value, secret)) in outputs)
         {
             check.That(!secret, $"output {name} is a secret: reviewers cannot read it and it should not be an output");

@@ -107,7 +107,7 @@ public static class TenancyRules
             var recipe = d.ById(zone.Str("securityZoneRecipeId"));
             var ids = recipe?.Strings("securityPolicies") ?? [];
             foreach (var name in RequiredZonePolicies)
-                check.That(ids.Contains(LocalCloud.SecurityPolicyId(name)), $"zone recipe lacks '{name}'");
+                check.That(d.SecurityPolicyId(name) is { } id && ids.Contains(id), $"zone recipe lacks '{name}'");
         }
         return check.Violations;
     }

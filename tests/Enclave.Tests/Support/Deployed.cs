@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Enclave.Configuration;
+using Enclave.Offline.Fakes;
 
 namespace Enclave.Tests.Support;
 
@@ -7,6 +8,7 @@ namespace Enclave.Tests.Support;
 public sealed record Deployed(
     string Stack,
     EnclaveSettings Settings,
+    FakeCloud Cloud,
     ImmutableArray<Registered> Resources,
     ImmutableArray<Observed> Observations,
     EnclaveStack StackResource)
@@ -31,6 +33,21 @@ public sealed record Deployed(
 
     /// <summary>Custom OCI resources (no providers, no components, no Pulumi.Random).</summary>
     public IEnumerable<Registered> OciResources => Resources.Where(r => r.Type.StartsWith("oci:", StringComparison.Ordinal));
+
+    /// <summary>Id the fake cloud gives the security-zone policy <paramref name="friendlyName"/> in the home region.</summary>
+    public string? SecurityPolicyId(string friendlyName)
+    {
+        var answer = Cloud.Invoke(FakeCloud.GetSecurityPolicies,
+            ImmutableDictionary<string, object>.Empty.Add("compartmentId", Settings.TenancyOcid), Settings.HomeRegion);
+        return Values.At(answer, "securityPolicyCollections[0].items") is IEnumerable<object?> items
+            ? items.FirstOrDefault(i => Values.At(i, "friendlyName") as string == friendlyName) is { } item
+                ? Values.At(item, "id") as string : null
+            : null;
+    }
+
+    /// <summary>Plain text of every generated secret (the fake cloud's RandomPassword results).</summary>
+    public IReadOnlyList<string> GeneratedSecrets =>
+        [.. OfType(Oci.RandomPassword).Select(p => p.State.GetValueOrDefault("result") as string).OfType<string>()];
 
     public IEnumerable<Registered> Policies => OfType(Oci.Policy);
 

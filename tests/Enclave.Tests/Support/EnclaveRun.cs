@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Enclave.Configuration;
+using Enclave.Offline.Fakes;
+using Enclave.Offline.Stacks;
 using Pulumi;
 using Pulumi.Testing;
 
@@ -19,38 +21,37 @@ public static class EnclaveRun
 
     public static async Task<Deployed> RunAsync(string stack, Variant variant)
     {
-        var config = StackFiles.Read(stack);
-        if (variant.EditConfig is not null) config = variant.EditConfig(config);
-        var settings = EnclaveConfig.Load(new DictionaryConfigSource(config), stack);
+        var config = StackFiles.Load(stack);
+        if (variant.EditConfig is not null) config = config with { Values = variant.EditConfig(config.Values) };
+        var settings = EnclaveConfig.Load(config.Source, stack);
 
-        var subscribed = new[] { settings.HomeRegion, settings.DeploymentRegion, settings.Database.StandbyRegion }
-            .OfType<string>().Distinct().ToList();
-        var cloud = new LocalCloud(settings.TenancyOcid, settings.HomeRegion,
-            variant.EditSubscriptions?.Invoke(subscribed) ?? subscribed, settings.DeploymentRegion);
-        var mocks = new RecordingMocks(cloud, variant.Mutate);
+        var cloud = FakeCloud.For(settings);
+        if (variant.EditSubscriptions is not null)
+            cloud = new FakeCloud(cloud.TenancyOcid, cloud.HomeRegion, variant.EditSubscriptions(cloud.SubscribedRegions));
+        var mocks = new RecordingMocks(cloud, settings.DeploymentRegion, variant.Mutate);
         var observations = new ConcurrentQueue<Observed>();
 
-        var resources = await WithConfig(config, async () =>
+        var resources = await Run(config, mocks, () =>
         {
-            using var observer = ResourceObserver.Observe(a => observations.Enqueue(new Observed(a.Resource, a.Args, a.Options)));
-            return await Deployment.TestAsync<EnclaveStack>(mocks, new TestOptions
-            {
-                StackName = stack,
-                ProjectName = "us-data-enclave",
-                IsPreview = false,
-            });
+            var observer = ResourceObserver.Observe(a => observations.Enqueue(new Observed(a.Resource, a.Args, a.Options)));
+            return observer;
         });
 
-        return new Deployed(stack, settings, [.. mocks.Registrations, .. variant.Extra], [.. observations],
+        return new Deployed(stack, settings, cloud, [.. mocks.Registrations, .. variant.Extra], [.. observations],
             resources.OfType<EnclaveStack>().Single());
     }
 
-    /// <summary>Runs <paramref name="action"/> with <c>PULUMI_CONFIG</c> set to <paramref name="config"/>.</summary>
-    public static async Task<T> WithConfig<T>(IReadOnlyDictionary<string, string> config, Func<Task<T>> action)
+    /// <summary>Runs the program with <paramref name="config"/> as the engine's config, observing its resources.</summary>
+    public static async Task<System.Collections.Immutable.ImmutableArray<Resource>> Run(StackConfig config,
+        RecordingMocks mocks, Func<IDisposable>? observe = null)
     {
-        var previous = Environment.GetEnvironmentVariable("PULUMI_CONFIG");
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", StackFiles.ToPulumiConfig(config));
-        try { return await action(); }
-        finally { Environment.SetEnvironmentVariable("PULUMI_CONFIG", previous); }
+        using var environment = await ConfigEnvironment.EnterAsync(config);
+        using var observer = observe?.Invoke();
+        return await Deployment.TestAsync<EnclaveStack>(mocks.Mock.Object, new TestOptions
+        {
+            StackName = config.Stack,
+            ProjectName = config.Project,
+            IsPreview = false,
+        });
     }
 }

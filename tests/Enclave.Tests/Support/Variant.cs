@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 
 namespace Enclave.Tests.Support;
@@ -9,10 +10,10 @@ namespace Enclave.Tests.Support;
 /// </summary>
 public sealed record Variant
 {
-    public Func<Dictionary<string, string>, Dictionary<string, string>>? EditConfig { get; init; }
+    public Func<ImmutableSortedDictionary<string, string>, ImmutableSortedDictionary<string, string>>? EditConfig { get; init; }
     public Func<Registered, Registered>? Mutate { get; init; }
     public IReadOnlyList<Registered> Extra { get; init; } = [];
-    public Func<IReadOnlyList<string>, IReadOnlyList<string>>? EditSubscriptions { get; init; }
+    public Func<IReadOnlyList<string>, IEnumerable<string>>? EditSubscriptions { get; init; }
 
     /// <summary>Records <paramref name="path"/> = <paramref name="value"/> on every resource of <paramref name="type"/>
     /// (optionally only those whose logical name contains <paramref name="nameContains"/>).</summary>
@@ -33,17 +34,15 @@ public sealed record Variant
     {
         EditConfig = config =>
         {
-            var copy = new Dictionary<string, string>(config);
-            var node = JsonNode.Parse(copy[key])!.AsObject();
+            var node = JsonNode.Parse(config[key])!.AsObject();
             edit(node);
-            copy[key] = node.ToJsonString();
-            return copy;
+            return config.SetItem(key, node.ToJsonString());
         },
     };
 
     /// <summary>Runs with a copy of the stack config where scalar key <paramref name="key"/> is replaced.</summary>
     public static Variant ConfigValue(string key, string value) => new()
     {
-        EditConfig = config => new Dictionary<string, string>(config) { [key] = value },
+        EditConfig = config => config.SetItem(key, value),
     };
 }
