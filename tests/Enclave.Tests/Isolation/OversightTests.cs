@@ -24,6 +24,17 @@ public sealed class OversightTests
         Broken(OversightRules.ArchiveBucketIsRetentionLockedForConfiguredDays(await EnclaveRun.RunAsync("dev",
             Variant.Flip(Oci.Bucket, "retentionRules[0].timeRuleLocked", null, nameContains: "archive"))), "no retention rule locked");
 
+    // OCI only accepts a lock time at least 14 days ahead; the program pins it to midnight UTC 15 days after deploy.
+    [Fact]
+    public async Task ArchiveBucket_RetentionLocksAtLeast14DaysAfterDeploy()
+    {
+        using var clock = EnclaveClock.Pin(new DateTimeOffset(2026, 3, 1, 23, 59, 0, TimeSpan.Zero));
+        var d = await EnclaveRun.RunAsync("dev", new Variant());
+        var locked = DateTimeOffset.Parse(d.ArchiveBucket()!.Str("retentionRules[0].timeRuleLocked")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new DateTimeOffset(2026, 3, 16, 0, 0, 0, TimeSpan.Zero), locked);
+        Assert.True(locked - EnclaveClock.Now >= TimeSpan.FromDays(14));
+    }
+
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task Buckets_HaveWriteLogs(string stack) => Holds(OversightRules.BucketsHaveWriteLogs(await EnclaveRun.Of(stack)));
 

@@ -38,7 +38,7 @@ public sealed partial class Oversight
                         TimeAmount = _settings.Logging.ArchiveRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         TimeUnit = "DAYS",
                     },
-                    TimeRuleLocked = LockTime(DateTimeOffset.UtcNow),
+                    TimeRuleLocked = LockTime(EnclaveClock.Now),
                 },
             },
         }, options);
