@@ -74,27 +74,27 @@ public sealed class OversightTests
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task EventRules_CoverCisEventsInRootCompartment(string stack) =>
-        Holds(OversightRules.EventRulesCoverCisEventsInRootCompartment(await EnclaveRun.Of(stack)));
+        Holds(EventRules.CoverCisEventsInRootCompartment(await EnclaveRun.Of(stack)));
 
     [Fact]
     public async Task EventRules_CoverCisEventsInRootCompartment_ReportsMissingNetworkRuleInStandbyRegion() =>
-        Broken(OversightRules.EventRulesCoverCisEventsInRootCompartment(await EnclaveRun.RunAsync("prod",
+        Broken(EventRules.CoverCisEventsInRootCompartment(await EnclaveRun.RunAsync("prod",
             Variant.Change(Oci.EventRule, r => r.Name.Contains("us-phoenix-1-nsg", StringComparison.Ordinal)
                 ? r.With("condition", "{\"eventType\":[\"com.oraclecloud.virtualnetwork.createnetworksecuritygroup\"]}") : r))),
             "CIS 4.11: no notifying root rule in us-phoenix-1");
 
     [Fact]
     public async Task EventRules_CoverCisEventsInRootCompartment_ReportsRuleOutsideRoot() =>
-        Broken(OversightRules.EventRulesCoverCisEventsInRootCompartment(await EnclaveRun.RunAsync("dev",
+        Broken(EventRules.CoverCisEventsInRootCompartment(await EnclaveRun.RunAsync("dev",
             Variant.Flip(Oci.EventRule, "compartmentId", "ocid1.compartment.oc1..enclave", nameContains: "policy-changes"))), "CIS 4.6");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task EventRules_IncludeBothIdpGroupMappingSpellings(string stack) =>
-        Holds(OversightRules.EventRulesIncludeBothIdpGroupMappingSpellings(await EnclaveRun.Of(stack)));
+        Holds(EventRules.IncludeBothIdpGroupMappingSpellings(await EnclaveRun.Of(stack)));
 
     [Fact]
     public async Task EventRules_IncludeBothIdpGroupMappingSpellings_ReportsLandingZoneSpellingOnly() =>
-        Broken(OversightRules.EventRulesIncludeBothIdpGroupMappingSpellings(await EnclaveRun.RunAsync("dev",
+        Broken(EventRules.IncludeBothIdpGroupMappingSpellings(await EnclaveRun.RunAsync("dev",
             Variant.Change(Oci.EventRule, r => r.Name.Contains("idp-group-mapping", StringComparison.Ordinal)
                 ? r.With("condition", "{\"eventType\":[\"com.oraclecloud.identitycontrolplane.createidpgroupmapping\",\"com.oraclecloud.identitycontrolplane.deleteidpgroupmapping\"]}")
                 : r))), "both spellings");
