@@ -43,7 +43,7 @@ public sealed class EnclaveStack : Stack
             standbyNetwork is null ? null : new StandbyPlacement(regions.Standby!, standbyNetwork));
         var iam = new IamBoundaries("iam", settings, regions.Home, compartments, keys);
         var oversight = new Oversight("oversight", new OversightInputs(settings, compartments, keys, regions.Home,
-            storage.Namespace, [("user-data", storage.BucketName)], network.FlowLogs, AlertRegions(settings, regions)));
+            storage.Namespace, [new LoggedBucket("user-data", storage.BucketName, compartments.App)], network.FlowLogs, AlertRegions(settings, regions)));
 
         TopCompartmentId = compartments.Top;
         SecurityZoneId = foundation.SecurityZoneId;

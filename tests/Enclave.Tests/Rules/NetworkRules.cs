@@ -147,6 +147,7 @@ public static class NetworkRules
                                                  l.Str("configuration.source.category") == "all" &&
                                                  l.Str("configuration.source.resource") == subnet.Id &&
                                                  l.Str("configuration.source.sourceType") == "OCISERVICE" &&
+                                                 l.Str("configuration.compartmentId") == subnet.Str("compartmentId") &&
                                                  l.Bool("isEnabled") == true),
                 $"{subnet.Where()} has no flow log");
         return check.Violations;

@@ -40,6 +40,7 @@ public static class OversightRules
             check.That(d.OfType(Oci.Log).Any(l => l.Str("configuration.source.service") == "objectstorage" &&
                                                  l.Str("configuration.source.category") == "write" &&
                                                  l.Str("configuration.source.resource") == b.Str("name") &&
+                                                 l.Str("configuration.compartmentId") == b.Str("compartmentId") &&
                                                  l.Bool("isEnabled") == true && d.RegionOf(l) == d.RegionOf(b)),
                 $"{b.Where()} has no write log");
         return check.Violations;

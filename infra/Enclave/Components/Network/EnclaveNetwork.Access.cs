@@ -32,7 +32,8 @@ public sealed partial class EnclaveNetwork
                 RetentionDuration = _settings.Logging.LogRetentionDays,
                 Configuration = new LogConfigurationArgs
                 {
-                    CompartmentId = _compartments.Security,
+                    // The compartment of the logged resource (the subnet), not of the log.
+                    CompartmentId = _compartments.Network,
                     Source = new LogConfigurationSourceArgs
                     {
                         Service = "flowlogs",

@@ -40,7 +40,8 @@ public sealed partial class Oversight : EnclaveComponent
         var archive = DeclareArchiveBucket(inputs.Keys, inputs.Namespace);
         ArchiveBucketName = archive.Name;
 
-        var bucketLogs = DeclareBucketWriteLogs([("archive", archive.Name), .. inputs.AppBuckets]);
+        var bucketLogs = DeclareBucketWriteLogs(
+            [new LoggedBucket("archive", archive.Name, _compartments.Security), .. inputs.AppBuckets]);
         var policy = DeclareConnectorPolicy(inputs.Home, archive.Name);
         ServiceConnectorId = new Connector(ChildName("log-archive"), new ConnectorArgs
         {
@@ -84,7 +85,7 @@ public sealed partial class Oversight : EnclaveComponent
     }
 
     // CIS 4.17: a write log for every bucket, in a protected log group of the security compartment.
-    private IReadOnlyList<ShippedLog> DeclareBucketWriteLogs(IReadOnlyList<(string Local, Output<string> Bucket)> buckets)
+    private IReadOnlyList<ShippedLog> DeclareBucketWriteLogs(IReadOnlyList<LoggedBucket> buckets)
     {
         var group = new LogGroup(ChildName("bucket-logs"), new LogGroupArgs
         {
@@ -103,12 +104,12 @@ public sealed partial class Oversight : EnclaveComponent
                 RetentionDuration = _settings.Logging.LogRetentionDays,
                 Configuration = new LogConfigurationArgs
                 {
-                    CompartmentId = _compartments.Security,
+                    CompartmentId = b.CompartmentId, // the bucket's compartment, not the log's
                     Source = new LogConfigurationSourceArgs
                     {
                         Service = "objectstorage",
                         Category = "write",
-                        Resource = b.Bucket,
+                        Resource = b.Name,
                         SourceType = "OCISERVICE",
                     },
                 },
@@ -142,6 +143,9 @@ public sealed record OversightInputs(
     VaultAndKeys Keys,
     ProviderResource Home,
     Output<string> Namespace,
-    IReadOnlyList<(string Local, Output<string> Bucket)> AppBuckets,
+    IReadOnlyList<LoggedBucket> AppBuckets,
     IReadOnlyList<ShippedLog> FlowLogs,
     IReadOnlyList<AlertRegion> Regions);
+
+/// <summary>A bucket whose writes are logged: a short local name, the bucket name and its compartment.</summary>
+public sealed record LoggedBucket(string Local, Output<string> Name, Output<string> CompartmentId);
