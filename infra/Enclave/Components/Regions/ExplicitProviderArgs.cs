@@ -1,11 +1,12 @@
 using Pulumi;
-using Pulumi.Oci;
+using ProviderArgs = Pulumi.Oci.ProviderArgs;
 
 namespace Enclave.Components.Regions;
 
 /// <summary>
 /// Args of an explicit OCI provider. Explicit providers do not read the stack's <c>oci:*</c> config (only the default
 /// provider does), so the credentials settings the operator configured there are carried over; only the region differs.
+/// (No <c>using Pulumi.Oci</c>: the official package's static <c>Pulumi.Oci.Config</c> would clash with <see cref="Config"/>.)
 /// </summary>
 internal static class ExplicitProviderArgs
 {
