@@ -25,7 +25,8 @@ internal sealed class ResourceTopology
     public ResourceTopology(string stack, string project, IReadOnlyList<ObservedResource> observed)
     {
         StackUrn = EngineUrns.Stack(stack, project);
-        foreach (var o in observed)
+        // The stack's own transformations also run for the stack itself; it is the root, not a node under itself.
+        foreach (var o in observed.Where(o => o.Resource is not Stack))
         {
             var parent = o.Options.Parent is { } p && _byResource.TryGetValue(p, out var pp) ? pp : null;
             if (o.Options.Parent is { } parentResource && parent is null && parentResource is not Stack)

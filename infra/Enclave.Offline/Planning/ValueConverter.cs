@@ -22,6 +22,7 @@ internal sealed class ValueConverter(IReadOnlyCollection<string> secrets, Func<R
     public PropertyValue Convert(object? value, int depth = 0)
     {
         if (depth > 64) return PropertyValue.Unknown;
+        if (IsDefaultImmutableArray(value)) return PropertyValue.Null;
         switch (value)
         {
             case null:
@@ -46,6 +47,11 @@ internal sealed class ValueConverter(IReadOnlyCollection<string> secrets, Func<R
         // Enum-like structs of generated SDKs and anything else: their text.
         return Convert(value.ToString(), depth + 1);
     }
+
+    /// <summary>A default (uninitialised) ImmutableArray, which output types use for "not set" and which cannot be enumerated.</summary>
+    private static bool IsDefaultImmutableArray(object? value) =>
+        value is not null && value.GetType() is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(ImmutableArray<>) &&
+        (bool)t.GetProperty(nameof(ImmutableArray<int>.IsDefault))!.GetValue(value)!;
 
     public bool IsSecret(string s) =>
         secrets.Any(secret => s == secret || (secret.Length >= MinContainedSecretLength && s.Contains(secret, StringComparison.Ordinal)));
