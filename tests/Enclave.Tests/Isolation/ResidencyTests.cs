@@ -32,15 +32,4 @@ public sealed class ResidencyTests
         Assert.Contains("eu-frankfurt-1", error.Message, StringComparison.Ordinal);
         Assert.Contains("outside allowedRegions", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Program_StopsBeforeDeclaringAnythingOnBadConfig()
-    {
-        var config = StackFiles.Load("dev");
-        config = config with { Values = config.Values.SetItem("oci:region", "eu-frankfurt-1") };
-        var mocks = new RecordingMocks(Enclave.Offline.Fakes.FakeCloud.Default, "eu-frankfurt-1", mutate: null);
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => EnclaveRun.Run(config, mocks));
-        Assert.Contains("eu-frankfurt-1", error.Message, StringComparison.Ordinal);
-        Assert.Empty(mocks.Registrations);
-    }
 }

@@ -41,6 +41,26 @@ public static class EnclaveRun
             resources.OfType<EnclaveStack>().Single());
     }
 
+    /// <summary>
+    /// Runs the program with a (possibly edited) config without validating it first, as `pulumi up` would:
+    /// the error it stopped with, if any, and everything it had declared by then.
+    /// </summary>
+    public static async Task<(Exception? Error, IReadOnlyList<Registered> Declared)> TryRunAsync(string stack, Variant variant)
+    {
+        var config = StackFiles.Load(stack);
+        if (variant.EditConfig is not null) config = config with { Values = variant.EditConfig(config.Values) };
+        var mocks = new RecordingMocks(FakeCloud.Default, "us-ashburn-1", variant.Mutate);
+        try
+        {
+            await Run(config, mocks);
+            return (null, [.. mocks.Registrations]);
+        }
+        catch (Exception error)
+        {
+            return (error, [.. mocks.Registrations]);
+        }
+    }
+
     /// <summary>Runs the program with <paramref name="config"/> as the engine's config, observing its resources.</summary>
     public static async Task<System.Collections.Immutable.ImmutableArray<Resource>> Run(StackConfig config,
         RecordingMocks mocks, Func<IDisposable>? observe = null)
