@@ -8,10 +8,10 @@ public sealed class ArtifactLoadException : Exception
 {
     public ArtifactLoadException(string file, string problem, long? line = null, long? bytePositionInLine = null,
         string? jsonPath = null, Exception? inner = null)
-        : base(Compose(file, problem, line, bytePositionInLine, jsonPath), inner)
+        : base(Compose(file, OneLine(problem), line, bytePositionInLine, jsonPath), inner)
     {
         File = file;
-        Problem = problem;
+        Problem = OneLine(problem);
         Line = line;
         BytePositionInLine = bytePositionInLine;
         JsonPath = jsonPath;
@@ -27,6 +27,18 @@ public sealed class ArtifactLoadException : Exception
     public long? BytePositionInLine { get; }
     /// <summary>Path of the offending element, e.g. <c>steps[3].newState.inputs</c>, for well-formed JSON of the wrong shape.</summary>
     public string? JsonPath { get; }
+
+    /// <summary>Problems quote file content (a bad URN, a key): keep them on one line and of readable length.</summary>
+    private static string OneLine(string text)
+    {
+        var sb = new System.Text.StringBuilder(Math.Min(text.Length, 320));
+        foreach (var c in text)
+        {
+            if (sb.Length >= 300) { sb.Append('…'); break; }
+            sb.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
+        }
+        return sb.ToString();
+    }
 
     private static string Compose(string file, string problem, long? line, long? bytePos, string? jsonPath)
     {

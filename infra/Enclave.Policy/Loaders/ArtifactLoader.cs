@@ -20,14 +20,14 @@ public static class ArtifactLoader
     public static LoadedArtifact LoadArtifact(string path, ArtifactKind? expected = null, LoadLimits? limits = null)
     {
         using var doc = JsonInput.ReadFile(path, limits ?? LoadLimits.Default);
-        return Read(doc.RootElement, path, expected);
+        return JsonInput.Read(path, () => Read(doc.RootElement, path, expected));
     }
 
     /// <summary>Same as <see cref="LoadArtifact"/> for JSON already in memory; <paramref name="source"/> names it in errors.</summary>
     public static LoadedArtifact Parse(ReadOnlyMemory<byte> json, string source, ArtifactKind? expected = null, LoadLimits? limits = null)
     {
         using var doc = JsonInput.Parse(json, source, limits ?? LoadLimits.Default);
-        return Read(doc.RootElement, source, expected);
+        return JsonInput.Read(source, () => Read(doc.RootElement, source, expected));
     }
 
     private static LoadedArtifact Read(JsonElement root, string source, ArtifactKind? expected)

@@ -49,6 +49,20 @@ internal static class JsonInput
         }
     }
 
+    /// <summary>
+    /// Runs the reading of a parsed document. The parser checks structure, not the UTF-8 inside strings: a bad
+    /// sequence surfaces only when a string is read, and becomes the same clear error here.
+    /// </summary>
+    public static T Read<T>(string source, Func<T> read)
+    {
+        try { return read(); }
+        catch (InvalidOperationException e) when (e.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) ||
+                                                  e.Message.Contains("transcode", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArtifactLoadException(source, "invalid UTF-8 inside a string; expected a UTF-8 JSON document");
+        }
+    }
+
     /// <summary>Strips a UTF-8 BOM, transcodes UTF-16 (PowerShell's <c>&gt;</c> writes it), rejects binary and empty input.</summary>
     private static ReadOnlyMemory<byte> Normalise(ReadOnlyMemory<byte> bytes, string source)
     {

@@ -14,13 +14,13 @@ public static class PreviewLoader
     public static PreviewDocument Load(string path, LoadLimits? limits = null)
     {
         using var doc = JsonInput.ReadFile(path, limits ?? LoadLimits.Default);
-        return Read(doc.RootElement, path);
+        return JsonInput.Read(path, () => Read(doc.RootElement, path));
     }
 
     public static PreviewDocument Parse(ReadOnlyMemory<byte> json, string source, LoadLimits? limits = null)
     {
         using var doc = JsonInput.Parse(json, source, limits ?? LoadLimits.Default);
-        return Read(doc.RootElement, source);
+        return JsonInput.Read(source, () => Read(doc.RootElement, source));
     }
 
     internal static PreviewDocument Read(JsonElement root, string source)

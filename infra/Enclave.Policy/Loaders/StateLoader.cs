@@ -16,13 +16,13 @@ public static class StateLoader
     public static ResourceGraph Load(string path, LoadLimits? limits = null)
     {
         using var doc = JsonInput.ReadFile(path, limits ?? LoadLimits.Default);
-        return Read(doc.RootElement, path, out _);
+        return JsonInput.Read(path, () => Read(doc.RootElement, path, out _));
     }
 
     public static ResourceGraph Parse(ReadOnlyMemory<byte> json, string source, LoadLimits? limits = null)
     {
         using var doc = JsonInput.Parse(json, source, limits ?? LoadLimits.Default);
-        return Read(doc.RootElement, source, out _);
+        return JsonInput.Read(source, () => Read(doc.RootElement, source, out _));
     }
 
     internal static ResourceGraph Read(JsonElement root, string source, out ArtifactKind kind)

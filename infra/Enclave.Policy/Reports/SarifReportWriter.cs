@@ -157,7 +157,10 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteEndObject();
     }
 
-    private static string PascalName(string title) =>
-        string.Concat(title.Split([' ', '-', ',', '(', ')', '/', '.'], StringSplitOptions.RemoveEmptyEntries)
+    /// <summary>A rule name for SARIF: the title's words in PascalCase, letters and digits only.</summary>
+    public static string PascalName(string title) =>
+        string.Concat(title.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => new string(word.Where(char.IsAsciiLetterOrDigit).ToArray()))
+            .Where(word => word.Length > 0)
             .Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 }
