@@ -26,16 +26,26 @@ public static class PlanMarkdownRenderer
             var indent = new string(' ', 2 * (last.Count - 1));
             sb.Append(indent).Append("- ").Append(Markdown.Code(node.Type)).Append(" **").Append(Markdown.Text(node.Name)).Append("**");
             foreach (var flag in PlanFacts.Flags(node, usualRegion)) sb.Append(" *(").Append(Markdown.Text(flag)).Append(")*");
-            var inputs = KeyInputs.Of(node).ToList();
-            if (inputs.Count > 0)
-                sb.Append(": ").Append(string.Join(", ", inputs.Select(i => $"{Markdown.Code(i.Key)} = {Markdown.Code(ValueText.Format(i.Value))}")));
+            // Short inputs inline; long lists (policy statements, rules) one item per nested line.
+            var inputs = KeyInputs.Of(node).Select(i => (i.Key, i.Value, Text: ValueText.Format(i.Value))).ToList();
+            var inline = inputs.Where(i => !IsLongList(i.Value, i.Text)).ToList();
+            if (inline.Count > 0)
+                sb.Append(": ").Append(string.Join(", ", inline.Select(i => $"{Markdown.Code(i.Key)} = {Markdown.Code(i.Text)}")));
             sb.Append('\n');
+            foreach (var (key, value, _) in inputs.Where(i => IsLongList(i.Value, i.Text)))
+            {
+                sb.Append(indent).Append("  - ").Append(Markdown.Code(key)).Append(":\n");
+                foreach (var item in value.AsList())
+                    sb.Append(indent).Append("    - ").Append(Markdown.Code(ValueText.Format(item, PlanTextRenderer.ListItemLength))).Append('\n');
+            }
         }
 
         sb.Append("\n### Policy\n\n");
         AppendPolicy(sb, policy);
         return sb.ToString();
     }
+
+    private static bool IsLongList(Policy.Graph.PropertyValue value, string text) => value is Policy.Graph.ListValue && text.Length > 100;
 
     internal static void AppendPolicy(StringBuilder sb, PolicySummary policy)
     {

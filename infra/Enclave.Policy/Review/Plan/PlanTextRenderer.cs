@@ -14,6 +14,9 @@ public static class PlanTextRenderer
     /// <summary>Lists longer than this print one item per line.</summary>
     private const int InlineListLimit = 100;
 
+    /// <summary>A list item on its own line (a policy statement) is shown whole up to this length.</summary>
+    internal const int ListItemLength = 2000;
+
     public static string Render(PlanDocument plan)
     {
         var sb = new StringBuilder();
@@ -50,7 +53,7 @@ public static class PlanTextRenderer
         if (value is ListValue list && text.Length > InlineListLimit)
         {
             sb.Append(indent).Append(key).Append(':').Append('\n');
-            foreach (var item in list.Items) sb.Append(indent).Append("  - ").Append(ValueText.Format(item)).Append('\n');
+            foreach (var item in list.Items) sb.Append(indent).Append("  - ").Append(ValueText.Format(item, ListItemLength)).Append('\n');
             return;
         }
         sb.Append(indent).Append(key).Append(": ").Append(text).Append('\n');

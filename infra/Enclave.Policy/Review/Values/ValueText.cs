@@ -23,22 +23,25 @@ public static class ValueText
 
     private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Format(PropertyValue? value)
+    public static string Format(PropertyValue? value) => Format(value, MaxLength);
+
+    /// <summary>As <see cref="Format(PropertyValue?)"/> with another cut-off (e.g. one policy statement per line).</summary>
+    public static string Format(PropertyValue? value, int maxLength)
     {
         if (value is null) return Absent;
         var sb = new StringBuilder();
-        Append(sb, value);
-        if (sb.Length <= MaxLength) return sb.ToString();
-        var cut = sb.ToString(0, MaxLength);
-        return $"{cut}… ({(sb.Length - MaxLength).ToString(CultureInfo.InvariantCulture)} more chars)";
+        Append(sb, value, maxLength);
+        if (sb.Length <= maxLength) return sb.ToString();
+        var cut = sb.ToString(0, maxLength);
+        return $"{cut}… ({(sb.Length - maxLength).ToString(CultureInfo.InvariantCulture)} more chars)";
     }
 
     public static string Quote(string s) => JsonSerializer.Serialize(s, QuoteOptions);
 
-    private static void Append(StringBuilder sb, PropertyValue value)
+    private static void Append(StringBuilder sb, PropertyValue value, int maxLength)
     {
-        // Stop early on huge values: the caller cuts at MaxLength anyway.
-        if (sb.Length > MaxLength * 2) return;
+        // Stop early on huge values: the caller cuts at maxLength anyway.
+        if (sb.Length > maxLength * 2) return;
         switch (value)
         {
             case SecretValue: sb.Append(SecretMarker); break;
@@ -53,7 +56,7 @@ public static class ValueText
                 for (var i = 0; i < l.Items.Length; i++)
                 {
                     if (i > 0) sb.Append(", ");
-                    Append(sb, l.Items[i]);
+                    Append(sb, l.Items[i], maxLength);
                 }
                 sb.Append(']');
                 break;
@@ -65,7 +68,7 @@ public static class ValueText
                     if (!first) sb.Append(", ");
                     first = false;
                     sb.Append(k).Append(": ");
-                    Append(sb, v);
+                    Append(sb, v, maxLength);
                 }
                 sb.Append('}');
                 break;
