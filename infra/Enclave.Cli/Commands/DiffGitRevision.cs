@@ -66,9 +66,12 @@ public sealed class DiffGitRevision(CliServices services, DiffGitRevision.Revisi
             throw CliException.Usage($"{reference}: that revision has no enclave CLI (infra/Enclave.Cli), so it cannot be planned");
         var (code, stdout, stderr) = await RunAsync("dotnet", projectDir, cancel,
             "run", "--project", project, "-c", "Release", "--", "plan", stack, "--format", "json", "--output", planFile);
-        // 0 = passes, 1 = policy violations: both wrote a complete plan.
-        if (code is 0 or 1) return;
-        var reason = FirstError(stderr) ?? FirstError(stdout) ?? $"exit code {code}";
+        // 0 = passes, 1 = policy violations: both write a complete plan. A failed build also exits 1 but writes none.
+        if (code is 0 or 1 && File.Exists(planFile)) return;
+        var buildFailed = stdout.Contains("Build FAILED", StringComparison.Ordinal) || stdout.Contains(": error ", StringComparison.Ordinal);
+        var reason = buildFailed
+            ? $"that revision does not build: {FirstError(stdout)}"
+            : FirstError(stderr) ?? FirstError(stdout) ?? $"exit code {code}";
         if (code == ExitCodes.UsageOrConfig) throw CliException.Usage($"{reference}: {reason}");
         throw CliException.Input($"{reference}: could not plan {stack} at that revision: {reason}");
     }
@@ -76,7 +79,12 @@ public sealed class DiffGitRevision(CliServices services, DiffGitRevision.Revisi
     private static string? FirstError(string output)
     {
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? lines.LastOrDefault();
+        var line = lines.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? lines.LastOrDefault();
+        const string ownPrefix = "enclave: error: ";
+        if (line is not null && line.StartsWith(ownPrefix, StringComparison.Ordinal)) line = line[ownPrefix.Length..];
+        // A compiler line carries the project in brackets: keep the message, drop the noise.
+        if (line is not null && line.EndsWith(']') && line.LastIndexOf(" [", StringComparison.Ordinal) is > 0 and var cut) line = line[..cut];
+        return line;
     }
 
     private static async Task RemoveWorktreeAsync(string root, string worktree)
