@@ -1,0 +1,238 @@
+using System.Text.RegularExpressions;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Pulumirpc;
+
+namespace Enclave.Engine.Tests.FakeEngine;
+
+/// <summary>
+/// <c>pulumirpc.ResourceMonitor</c> as the engine implements it for a program: assigns URNs, answers
+/// registrations the way a preview or an update does, routes invokes to provider functions, and enforces the
+/// rules the engine enforces (refusing the request like the engine would). Rules the engine would not notice but a
+/// faithful SDK keeps are only recorded as violations.
+/// </summary>
+public sealed partial class ResourceMonitorService(FakeEngineOptions options, EngineRecording recording) : ResourceMonitor.ResourceMonitorBase
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<string, Registration> _byUrn = new();
+
+    [GeneratedRegex(@"^[^:\s]+:[^:\s]*:[^:\s]+$")]
+    private static partial Regex ThreePartToken();
+
+    [GeneratedRegex(@"^(-?(\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$")]
+    private static partial Regex GoDuration();
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$")]
+    private static partial Regex SemVer();
+
+    public override Task<SupportsFeatureResponse> SupportsFeature(SupportsFeatureRequest request, ServerCallContext context)
+    {
+        recording.AddFeatureQuery(request.Id);
+        return Task.FromResult(new SupportsFeatureResponse { HasSupport = options.Features.Contains(request.Id) });
+    }
+
+    public override Task<RegisterResourceResponse> RegisterResource(RegisterResourceRequest request, ServerCallContext context)
+    {
+        var label = $"RegisterResource {request.Type} '{request.Name}'";
+        string urn;
+        string id;
+        lock (_lock)
+        {
+            var isFirst = _byUrn.Count == 0;
+            if (isFirst != (request.Type == Urns.RootStackType))
+            {
+                Refuse(label, $"the root {Urns.RootStackType} must be registered first, and only once");
+            }
+            if (request.Type == Urns.RootStackType)
+            {
+                Check(request.Name == $"{options.Project}-{options.Stack}", label, $"the stack must be named '{options.Project}-{options.Stack}'");
+                Check(request.Parent.Length == 0 && !request.Custom, label, "the stack has no parent and is not custom");
+            }
+            else if (!_byUrn.ContainsKey(request.Parent))
+            {
+                Refuse(label, $"parent '{request.Parent}' is not a registered resource");
+            }
+            if (request.Custom && !ThreePartToken().IsMatch(request.Type))
+            {
+                Refuse(label, $"custom resource type '{request.Type}' is not a package:module:type token", StatusCode.InvalidArgument);
+            }
+            CheckProvider(label, request.Provider, request.Type, request.Custom);
+            CheckCommon(label, request);
+
+            if (options.Refuse(request) is { } status)
+            {
+                recording.Add(new Registration(request, "", ""));
+                throw new RpcException(status);
+            }
+
+            urn = Urns.New(options.Stack, options.Project, request.Parent, request.Type, request.Name);
+            if (_byUrn.ContainsKey(urn))
+            {
+                Refuse(label, $"Duplicate resource URN '{urn}'; try giving it a unique name", StatusCode.AlreadyExists);
+            }
+            id = !request.Custom ? ""
+                : request.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal)
+                    // The engine's provider registry answers a preview with the unknown ID, an update with a UUID.
+                    ? options.DryRun ? Wire.Unknown : FakeUuid(urn)
+                    : options.DryRun ? "" : ProviderOutputs.Ocid(OcidKind(request.Type), urn);
+            var registration = new Registration(request, urn, id);
+            _byUrn[urn] = registration;
+            recording.Add(registration);
+        }
+
+        var result = options.StepResult(request);
+        var response = new RegisterResourceResponse { Urn = urn, Result = result };
+        if (result != Result.Success)
+        {
+            return Task.FromResult(response);
+        }
+        response.Id = id;
+        response.Object = options.DryRun || !request.Custom ? new Struct() : Outputs(request);
+        return Task.FromResult(response);
+    }
+
+    /// <summary>Update: the provider echoes the inputs and adds what it computed; the engine then marks the requested outputs secret.</summary>
+    private Struct Outputs(RegisterResourceRequest request)
+    {
+        var outputs = request.Object?.Clone() ?? new Struct();
+        foreach (var (key, value) in options.ComputedOutputs(request))
+        {
+            outputs.Fields[key] = value;
+        }
+        foreach (var name in request.AdditionalSecretOutputs)
+        {
+            if (outputs.Fields.TryGetValue(name, out var value) && !Wire.IsSecret(value))
+            {
+                outputs.Fields[name] = Wire.Secret(value);
+            }
+        }
+        return outputs;
+    }
+
+    public override Task<Empty> RegisterResourceOutputs(RegisterResourceOutputsRequest request, ServerCallContext context)
+    {
+        recording.Add(request);
+        lock (_lock)
+        {
+            if (!_byUrn.ContainsKey(request.Urn))
+            {
+                Refuse($"RegisterResourceOutputs {request.Urn}", "unknown resource URN");
+            }
+        }
+        return Task.FromResult(new Empty());
+    }
+
+    public override Task<InvokeResponse> Invoke(ResourceInvokeRequest request, ServerCallContext context)
+    {
+        recording.Add(request);
+        var label = $"Invoke {request.Tok}";
+        lock (_lock)
+        {
+            CheckProvider(label, request.Provider, request.Tok, custom: true);
+        }
+        Check(!Wire.ContainsUnknown(request.Args), label, "arguments contain unknown values (the SDK must not call the provider then)");
+        Check(IsPluginPackage(request.Tok) is false || SemVer().IsMatch(request.Version), label, $"version '{request.Version}' is not the provider package's semver");
+        var result = options.Invoke(request)
+            ?? throw new RpcException(new Status(StatusCode.Unknown, $"unknown function {request.Tok}"));
+        return Task.FromResult(new InvokeResponse { Return = result });
+    }
+
+    public override Task<ReadResourceResponse> ReadResource(ReadResourceRequest request, ServerCallContext context)
+    {
+        recording.Add(request);
+        string urn;
+        lock (_lock)
+        {
+            urn = Urns.New(options.Stack, options.Project, request.Parent, request.Type, request.Name);
+            _byUrn[urn] = new Registration(new RegisterResourceRequest { Type = request.Type, Name = request.Name, Parent = request.Parent, Custom = true }, urn, request.Id);
+        }
+        return Task.FromResult(new ReadResourceResponse { Urn = urn, Properties = request.Properties ?? new Struct() });
+    }
+
+    public override Task<Empty> SignalAndWaitForShutdown(Empty request, ServerCallContext context)
+    {
+        recording.Shutdown();
+        if (options.ShutdownUnimplemented)
+        {
+            throw new RpcException(new Status(StatusCode.Unimplemented, "Method is unimplemented."));
+        }
+        return Task.FromResult(new Empty());
+    }
+
+    /// <summary>Rules every registration of a faithful SDK keeps (recorded only).</summary>
+    private void CheckCommon(string label, RegisterResourceRequest request)
+    {
+        Check(request.AcceptSecrets, label, "acceptSecrets is not set");
+        Check(request.SupportsResultReporting, label, "supportsResultReporting is not set");
+        foreach (var dependency in request.Dependencies)
+        {
+            Check(_byUrn.TryGetValue(dependency, out var d) && (d.Request.Custom || d.Request.Remote), label,
+                $"dependency '{dependency}' is not a registered custom resource (components must be expanded to their children)");
+        }
+        foreach (var (property, dependencies) in request.PropertyDependencies)
+        {
+            foreach (var urn in dependencies.Urns)
+            {
+                Check(request.Dependencies.Contains(urn), label, $"property '{property}' depends on '{urn}', which is missing from dependencies");
+            }
+        }
+        if (request.CustomTimeouts is { } timeouts)
+        {
+            foreach (var value in new[] { timeouts.Create, timeouts.Update, timeouts.Delete }.Where(v => v.Length > 0))
+            {
+                Check(GoDuration().IsMatch(value), label, $"custom timeout '{value}' is not a Go duration");
+            }
+        }
+        Check(request.DeleteBeforeReplaceDefined || !request.DeleteBeforeReplace, label, "deleteBeforeReplace without deleteBeforeReplaceDefined");
+        if (request.Custom && IsPluginPackage(request.Type))
+        {
+            Check(SemVer().IsMatch(request.Version), label, $"version '{request.Version}' is not the provider package's semver");
+        }
+        Check(!request.Object.Fields.Keys.Any(k => k is "id" or "urn"), label, "inputs contain id/urn");
+    }
+
+    /// <summary>A provider reference is "&lt;provider URN&gt;::&lt;provider ID&gt;" of a registered provider of the right package.</summary>
+    private void CheckProvider(string label, string reference, string token, bool custom)
+    {
+        if (reference.Length == 0)
+        {
+            return;
+        }
+        Check(custom, label, "a component was given a provider reference");
+        var separator = reference.LastIndexOf("::", StringComparison.Ordinal);
+        var urn = separator < 0 ? reference : reference[..separator];
+        var id = separator < 0 ? "" : reference[(separator + 2)..];
+        if (!_byUrn.TryGetValue(urn, out var provider) || !provider.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal))
+        {
+            Refuse(label, $"provider reference '{reference}' does not name a registered provider", StatusCode.InvalidArgument);
+            return;
+        }
+        Check(id == provider.Id || (options.DryRun && id == Wire.Unknown), label, $"provider reference '{reference}' has the wrong ID (registered: '{provider.Id}')");
+        var package = provider.Type["pulumi:providers:".Length..];
+        Check(token.Split(':')[0] == package, label, $"provider '{urn}' is for package '{package}', not for '{token}'");
+    }
+
+    private static bool IsPluginPackage(string token) => token.Split(':')[0] is not ("pulumi" or "") || token.StartsWith("pulumi:providers:", StringComparison.Ordinal);
+
+    private void Check(bool condition, string label, string rule)
+    {
+        if (!condition)
+        {
+            recording.Violation($"{label}: {rule}");
+        }
+    }
+
+    private void Refuse(string label, string rule, StatusCode code = StatusCode.FailedPrecondition)
+    {
+        recording.Violation($"{label}: {rule}");
+        throw new RpcException(new Status(code, rule));
+    }
+
+    private static string OcidKind(string type) => type.Split(':')[^1].ToLowerInvariant();
+
+    private static string FakeUuid(string urn)
+    {
+        var hash = (uint)ProviderOutputs.StableHash(urn);
+        return $"{hash:x8}-0000-4000-8000-{hash:x8}0000";
+    }
+}

@@ -1,0 +1,15 @@
+using System.Reflection;
+
+namespace Enclave.Engine.Tests.Running;
+
+/// <summary>Where the built programs and the repository are (recorded at build time by the test project).</summary>
+public static class Programs
+{
+    public static string Probe => Metadata("ProbeProgram");
+
+    public static string RepoRoot => Metadata("RepoRoot");
+
+    private static string Metadata(string key)
+        => typeof(Programs).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+           ?? throw new InvalidOperationException($"assembly metadata {key} is empty");
+}
