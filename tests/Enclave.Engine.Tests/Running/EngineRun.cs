@@ -6,13 +6,13 @@ namespace Enclave.Engine.Tests.Running;
 /// <summary>One program run against a fresh fake engine: how the program exited and everything it sent.</summary>
 public sealed record EngineRun(FakeEngineOptions Options, ProgramExit Exit, EngineRecording Recording)
 {
-    public static async Task<EngineRun> RunAsync(string programDll, FakeEngineOptions options,
+    public static async Task<EngineRun> RunAsync(ProgramUnderTest program, FakeEngineOptions options,
         IReadOnlyDictionary<string, string> config, IReadOnlyCollection<string>? secretKeys = null,
         Func<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>>? editVariables = null)
     {
         await using var engine = await FakeEngineServer.StartAsync(options);
         var variables = EngineEnvironment.For(engine, Programs.RepoRoot, config, secretKeys).ToVariables();
-        var exit = await ProgramProcess.RunAsync(programDll, editVariables is null ? variables : editVariables(variables));
+        var exit = await ProgramProcess.RunAsync(program, editVariables is null ? variables : editVariables(variables));
         return new EngineRun(options, exit, engine.Recording);
     }
 

@@ -11,7 +11,7 @@ public sealed record ProgramExit(int ExitCode, string Stdout, string Stderr, boo
 
 /// <summary>
 /// Runs a built program as the language host does with the <c>binary</c> option: <c>dotnet &lt;program&gt;.dll</c>,
-/// in the program's directory, with the engine variables on top of this process's environment (minus any
+/// in the program's project directory (the host's working directory for it), with the engine variables on top of this process's environment (minus any
 /// PULUMI_* variables of our own, so nothing leaks into the run).
 /// </summary>
 public static class ProgramProcess
@@ -19,16 +19,16 @@ public static class ProgramProcess
     /// <summary>A run that takes longer has hung (a healthy run takes seconds, even on a loaded machine).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    public static async Task<ProgramExit> RunAsync(string programDll, IReadOnlyDictionary<string, string> variables)
+    public static async Task<ProgramExit> RunAsync(ProgramUnderTest program, IReadOnlyDictionary<string, string> variables)
     {
-        if (!File.Exists(programDll))
+        if (!File.Exists(program.Dll))
         {
-            throw new FileNotFoundException($"The program under test is not built: {programDll} (build the test project, which builds it)");
+            throw new FileNotFoundException($"The program under test is not built: {program.Dll} (build the test project, which builds it)");
         }
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { programDll },
-            WorkingDirectory = Path.GetDirectoryName(programDll)!,
+            ArgumentList = { program.Dll },
+            WorkingDirectory = program.Directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

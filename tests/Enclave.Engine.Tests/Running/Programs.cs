@@ -2,10 +2,13 @@ using System.Reflection;
 
 namespace Enclave.Engine.Tests.Running;
 
+/// <summary>A built program: its project directory (where the language host runs it) and its entry assembly.</summary>
+public sealed record ProgramUnderTest(string Directory, string Dll);
+
 /// <summary>Where the built programs and the repository are (recorded at build time by the test project).</summary>
 public static class Programs
 {
-    public static string Probe => Metadata("ProbeProgram");
+    public static ProgramUnderTest Probe => new(Metadata("ProbeDirectory"), Metadata("ProbeProgram"));
 
     public static string RepoRoot => Metadata("RepoRoot");
 
