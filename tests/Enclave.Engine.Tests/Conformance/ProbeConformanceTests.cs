@@ -35,7 +35,7 @@ public sealed class ProbeConformanceTests(ProbeRuns runs) : IClassFixture<ProbeR
         ConformanceChecks.TypeTokensAndProviderVersions(run);
         ConformanceChecks.ProtocolFlags(run);
         ConformanceChecks.UnknownsOnlyInPreview(run);
-        ConformanceChecks.SecretNeverInPlainText(run, ProviderOutputs.GeneratedPassword);
+        ConformanceChecks.SecretNeverInPlainText(run, ProbeProgram.GeneratedPassword);
     }
 
     [Theory, InlineData(true), InlineData(false)]
@@ -85,7 +85,7 @@ public sealed class ProbeConformanceTests(ProbeRuns runs) : IClassFixture<ProbeR
         else
         {
             Assert.True(Wire.IsSecret(adminPassword), "adminPassword was sent without the secret signature");
-            Assert.Equal(ProviderOutputs.GeneratedPassword, Wire.Reveal(adminPassword).StringValue);
+            Assert.Equal(ProbeProgram.GeneratedPassword, Wire.Reveal(adminPassword).StringValue);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Pulumi.Testing;
 using Pulumirpc;
 
 namespace Enclave.Engine.Tests.FakeEngine;
@@ -24,11 +24,11 @@ public sealed record FakeEngineOptions
 
     public ImmutableHashSet<string> Features { get; init; } = EngineFeatures;
 
-    /// <summary>Outputs a provider computes beyond echoing the inputs, per registration (update only).</summary>
-    public Func<RegisterResourceRequest, IReadOnlyDictionary<string, Value>> ComputedOutputs { get; init; } = ProviderOutputs.For;
-
-    /// <summary>Provider functions: the result for an invoke, or null for a function the fake does not know.</summary>
-    public Func<ResourceInvokeRequest, Struct?> Invoke { get; init; } = _ => null;
+    /// <summary>
+    /// The provider plugins: what a create returns (update only: a preview creates nothing) and what each provider
+    /// function returns (both modes). An exception from the mocks becomes the engine's error for that request.
+    /// </summary>
+    public required IMocks Providers { get; init; }
 
     /// <summary>A non-null status refuses the registration with that gRPC error, as the engine does on a bad request.</summary>
     public Func<RegisterResourceRequest, Status?> Refuse { get; init; } = _ => null;

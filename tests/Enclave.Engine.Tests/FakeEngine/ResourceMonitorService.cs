@@ -15,6 +15,8 @@ public sealed partial class ResourceMonitorService(FakeEngineOptions options, En
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, Registration> _byUrn = new();
+    private readonly HashSet<string> _reserved = new();
+    private readonly MockProviders _providers = new(options.Providers);
 
     [GeneratedRegex(@"^[^:\s]+:[^:\s]*:[^:\s]+$")]
     private static partial Regex ThreePartToken();
@@ -31,14 +33,13 @@ public sealed partial class ResourceMonitorService(FakeEngineOptions options, En
         return Task.FromResult(new SupportsFeatureResponse { HasSupport = options.Features.Contains(request.Id) });
     }
 
-    public override Task<RegisterResourceResponse> RegisterResource(RegisterResourceRequest request, ServerCallContext context)
+    public override async Task<RegisterResourceResponse> RegisterResource(RegisterResourceRequest request, ServerCallContext context)
     {
         var label = $"RegisterResource {request.Type} '{request.Name}'";
         string urn;
-        string id;
         lock (_lock)
         {
-            var isFirst = _byUrn.Count == 0;
+            var isFirst = _reserved.Count == 0;
             if (isFirst != (request.Type == Urns.RootStackType))
             {
                 Refuse(label, $"the root {Urns.RootStackType} must be registered first, and only once");
@@ -66,44 +67,72 @@ public sealed partial class ResourceMonitorService(FakeEngineOptions options, En
             }
 
             urn = Urns.New(options.Stack, options.Project, request.Parent, request.Type, request.Name);
-            if (_byUrn.ContainsKey(urn))
+            if (!_reserved.Add(urn))
             {
                 Refuse(label, $"Duplicate resource URN '{urn}'; try giving it a unique name", StatusCode.AlreadyExists);
             }
-            id = !request.Custom ? ""
-                : request.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal)
-                    // The engine's provider registry answers a preview with the unknown ID, an update with a UUID.
-                    ? options.DryRun ? Wire.Unknown : FakeUuid(urn)
-                    : options.DryRun ? "" : ProviderOutputs.Ocid(OcidKind(request.Type), urn);
+        }
+
+        var result = options.StepResult(request);
+        var id = "";
+        var outputs = new Struct();
+        if (request.Custom && result == Result.Success)
+        {
+            (id, outputs) = await ProvideAsync(request, urn, label);
+        }
+
+        lock (_lock)
+        {
             var registration = new Registration(request, urn, id);
             _byUrn[urn] = registration;
             recording.Add(registration);
         }
-
-        var result = options.StepResult(request);
-        var response = new RegisterResourceResponse { Urn = urn, Result = result };
-        if (result != Result.Success)
-        {
-            return Task.FromResult(response);
-        }
-        response.Id = id;
-        response.Object = options.DryRun || !request.Custom ? new Struct() : Outputs(request);
-        return Task.FromResult(response);
+        return result == Result.Success
+            ? new RegisterResourceResponse { Urn = urn, Id = id, Object = outputs, Result = result }
+            // A failed or skipped step comes back without an ID or outputs (the engine reports the failure itself).
+            : new RegisterResourceResponse { Urn = urn, Result = result };
     }
 
-    /// <summary>Update: the provider echoes the inputs and adds what it computed; the engine then marks the requested outputs secret.</summary>
-    private Struct Outputs(RegisterResourceRequest request)
+    /// <summary>
+    /// What the engine answers for a custom resource. Providers: configured in both modes; a preview gets the
+    /// unknown ID (as from the engine's provider registry). Other resources: nothing in a preview (no create runs),
+    /// the provider's ID and outputs in an update.
+    /// </summary>
+    private async Task<(string Id, Struct Outputs)> ProvideAsync(RegisterResourceRequest request, string urn, string label)
     {
-        var outputs = request.Object?.Clone() ?? new Struct();
-        foreach (var (key, value) in options.ComputedOutputs(request))
+        try
         {
-            outputs.Fields[key] = value;
-        }
-        foreach (var name in request.AdditionalSecretOutputs)
-        {
-            if (outputs.Fields.TryGetValue(name, out var value) && !Wire.IsSecret(value))
+            if (request.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal))
             {
-                outputs.Fields[name] = Wire.Secret(value);
+                var providerId = await _providers.ConfigureProviderAsync(request, urn);
+                return (options.DryRun ? Wire.Unknown : providerId, new Struct());
+            }
+            if (options.DryRun)
+            {
+                return ("", new Struct());
+            }
+            var (id, outputs) = await _providers.CreateAsync(request);
+            return (string.IsNullOrEmpty(id) ? FakeId(urn) : id, EngineOutputs(request, outputs));
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            recording.Violation($"{label}: the fake provider failed: {e.Message}");
+            throw new RpcException(new Status(StatusCode.Unknown, $"the fake provider failed: {e.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// The engine's view of a provider's outputs: an output whose input was secret stays secret, and the outputs
+    /// the program asked to be secret (additionalSecretOutputs) become secret.
+    /// </summary>
+    private static Struct EngineOutputs(RegisterResourceRequest request, Struct outputs)
+    {
+        foreach (var (key, value) in outputs.Fields.ToList())
+        {
+            var inputWasSecret = request.Object.Fields.TryGetValue(key, out var input) && Wire.IsSecret(input);
+            if ((inputWasSecret || request.AdditionalSecretOutputs.Contains(key)) && !Wire.IsSecret(value))
+            {
+                outputs.Fields[key] = Wire.Secret(value);
             }
         }
         return outputs;
@@ -122,7 +151,7 @@ public sealed partial class ResourceMonitorService(FakeEngineOptions options, En
         return Task.FromResult(new Empty());
     }
 
-    public override Task<InvokeResponse> Invoke(ResourceInvokeRequest request, ServerCallContext context)
+    public override async Task<InvokeResponse> Invoke(ResourceInvokeRequest request, ServerCallContext context)
     {
         recording.Add(request);
         var label = $"Invoke {request.Tok}";
@@ -131,10 +160,15 @@ public sealed partial class ResourceMonitorService(FakeEngineOptions options, En
             CheckProvider(label, request.Provider, request.Tok, custom: true);
         }
         Check(!Wire.ContainsUnknown(request.Args), label, "arguments contain unknown values (the SDK must not call the provider then)");
-        Check(IsPluginPackage(request.Tok) is false || SemVer().IsMatch(request.Version), label, $"version '{request.Version}' is not the provider package's semver");
-        var result = options.Invoke(request)
-            ?? throw new RpcException(new Status(StatusCode.Unknown, $"unknown function {request.Tok}"));
-        return Task.FromResult(new InvokeResponse { Return = result });
+        Check(!IsPluginPackage(request.Tok) || SemVer().IsMatch(request.Version), label, $"version '{request.Version}' is not the provider package's semver");
+        try
+        {
+            return new InvokeResponse { Return = await _providers.InvokeAsync(request) };
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw new RpcException(new Status(StatusCode.Unknown, $"invocation of {request.Tok} returned an error: {e.Message}"));
+        }
     }
 
     public override Task<ReadResourceResponse> ReadResource(ReadResourceRequest request, ServerCallContext context)
@@ -144,6 +178,7 @@ public sealed partial class ResourceMonitorService(FakeEngineOptions options, En
         lock (_lock)
         {
             urn = Urns.New(options.Stack, options.Project, request.Parent, request.Type, request.Name);
+            _reserved.Add(urn);
             _byUrn[urn] = new Registration(new RegisterResourceRequest { Type = request.Type, Name = request.Name, Parent = request.Parent, Custom = true }, urn, request.Id);
         }
         return Task.FromResult(new ReadResourceResponse { Urn = urn, Properties = request.Properties ?? new Struct() });
@@ -228,11 +263,7 @@ public sealed partial class ResourceMonitorService(FakeEngineOptions options, En
         throw new RpcException(new Status(code, rule));
     }
 
-    private static string OcidKind(string type) => type.Split(':')[^1].ToLowerInvariant();
-
-    private static string FakeUuid(string urn)
-    {
-        var hash = (uint)ProviderOutputs.StableHash(urn);
-        return $"{hash:x8}-0000-4000-8000-{hash:x8}0000";
-    }
+    /// <summary>An ID for a created resource whose fake provider gave none.</summary>
+    private static string FakeId(string urn)
+        => "fake-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(urn)))[..16];
 }
