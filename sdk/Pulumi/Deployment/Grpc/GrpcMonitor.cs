@@ -51,6 +51,9 @@ internal sealed class GrpcMonitor : IMonitor
     public Task<InvokeResponse> InvokeAsync(ResourceInvokeRequest request)
         => CallAsync(() => _client.InvokeAsync(request).ResponseAsync, $"Invoke of '{request.Tok}'");
 
+    public Task<CallResponse> CallAsync(ResourceCallRequest request)
+        => CallAsync(() => _client.CallAsync(request).ResponseAsync, $"Call of '{request.Tok}'");
+
     public async Task SignalAndWaitForShutdownAsync()
     {
         try
