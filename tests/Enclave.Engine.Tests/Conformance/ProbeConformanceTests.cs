@@ -36,6 +36,7 @@ public sealed class ProbeConformanceTests(ProbeRuns runs) : IClassFixture<ProbeR
         ConformanceChecks.ProtocolFlags(run);
         ConformanceChecks.UnknownsOnlyInPreview(run);
         ConformanceChecks.SecretNeverInPlainText(run, ProbeProgram.GeneratedPassword);
+        ConformanceChecks.SecretNeverInPlainText(run, ProbeProgram.Token);
     }
 
     [Theory, InlineData(true), InlineData(false)]
@@ -161,18 +162,34 @@ public sealed class ProbeConformanceTests(ProbeRuns runs) : IClassFixture<ProbeR
         Assert.Equal(["compartmentId", "vcnId"], componentOutputs.Outputs.Fields.Keys.Order());
 
         var stack = ConformanceChecks.StackOutputs(run).Outputs.Fields;
-        Assert.Equal(["databaseId", "namespace", "policyCount"], stack.Keys.Order());
+        Assert.Equal(["databaseId", "deployment", "dryRun", "namespace", "passwordLength", "policyCount", "tokenLength"], stack.Keys.Order());
         Assert.Equal(ProbeProgram.ObjectStorageNamespace, stack["namespace"].StringValue);
         if (dryRun)
         {
             Assert.True(Wire.IsUnknown(stack["databaseId"]));
             Assert.True(Wire.IsUnknown(stack["policyCount"]));
+            Assert.True(Wire.IsUnknown(stack["passwordLength"]));
         }
         else
         {
             Assert.Equal(run.Single(Database, "database").Id, stack["databaseId"].StringValue);
             Assert.Equal(2, stack["policyCount"].NumberValue);
+            // RandomPassword.result came back secret: what is computed from it stays secret.
+            Assert.True(Wire.IsSecret(stack["passwordLength"]), stack["passwordLength"].ToString());
+            Assert.Equal(ProbeProgram.GeneratedPassword.Length, Wire.Reveal(stack["passwordLength"]).NumberValue);
         }
+    }
+
+    [Theory, InlineData(true), InlineData(false)]
+    public async Task Engine_environment_reaches_the_program(bool dryRun)
+    {
+        var run = await runs.GetAsync(dryRun);
+        var stack = ConformanceChecks.StackOutputs(run).Outputs.Fields;
+        Assert.Equal($"organization/{ProbeProgram.Project}/{ProbeProgram.Stack}", stack["deployment"].StringValue);
+        Assert.Equal(dryRun, stack["dryRun"].BoolValue);
+        // A key listed in PULUMI_CONFIG_SECRET_KEYS is secret, and so is everything computed from it.
+        Assert.True(Wire.IsSecret(stack["tokenLength"]), stack["tokenLength"].ToString());
+        Assert.Equal(ProbeProgram.Token.Length, Wire.Reveal(stack["tokenLength"]).NumberValue);
     }
 
     [Theory, InlineData(true), InlineData(false)]

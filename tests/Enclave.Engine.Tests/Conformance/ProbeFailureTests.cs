@@ -84,7 +84,7 @@ public sealed class ProbeFailureTests
     [InlineData("PULUMI_CONFIG_SECRET_KEYS", "probe:tenancyOcid", "PULUMI_CONFIG_SECRET_KEYS must be a JSON array")]
     public async Task Malformed_engine_variable_is_named_in_the_error(string variable, string value, string expected)
     {
-        var run = await EngineRun.RunAsync(Programs.Probe, ProbeProgram.Options(dryRun: true), ProbeProgram.Config,
+        var run = await EngineRun.RunAsync(Programs.Probe, ProbeProgram.Options(dryRun: true), ProbeProgram.Config, ProbeProgram.SecretKeys,
             editVariables: v => new Dictionary<string, string>(v) { [variable] = value });
 
         Assert.NotEqual(0, run.Exit.ExitCode);

@@ -16,10 +16,16 @@ public static class ProbeProgram
     /// <summary>What the fake random provider generates for the admin password: tests look for it in plain text.</summary>
     public const string GeneratedPassword = "Fake-Generated-Pa55word";
 
+    /// <summary>A secret config value (listed in PULUMI_CONFIG_SECRET_KEYS): never to be seen in plain text.</summary>
+    public const string Token = "probe-secret-token-123";
+
     public static readonly IReadOnlyDictionary<string, string> Config = new Dictionary<string, string>
     {
         ["probe:tenancyOcid"] = Tenancy,
+        ["probe:token"] = Token,
     };
+
+    public static readonly IReadOnlyCollection<string> SecretKeys = ["probe:token"];
 
     public static FakeEngineOptions Options(bool dryRun) => new()
     {
@@ -30,7 +36,7 @@ public static class ProbeProgram
     };
 
     public static Task<EngineRun> RunAsync(FakeEngineOptions options, IReadOnlyDictionary<string, string>? config = null)
-        => EngineRun.RunAsync(Programs.Probe, options, config ?? Config);
+        => EngineRun.RunAsync(Programs.Probe, options, config ?? Config, SecretKeys);
 
     /// <summary>The oci and random providers as far as the probe uses them: inputs echoed, a few computed outputs.</summary>
     private sealed class ProbeProviders : IMocks

@@ -23,6 +23,7 @@ public sealed class ProbeStack : Stack
             throw new RunException(failure);
         }
         var tenancy = config.Require("tenancyOcid");
+        var token = config.RequireSecret("token");
 
         var home = new Pulumi.Oci.Provider("home", new Pulumi.Oci.ProviderArgs { Region = "us-ashburn-1", TenancyOcid = tenancy });
         var network = new ProbeNetwork("network", tenancy, new ComponentResourceOptions { Providers = { home } });
@@ -57,9 +58,18 @@ public sealed class ProbeStack : Stack
         Namespace = objectStorage.Apply(n => n.Namespace);
         PolicyCount = policies.Apply(p => p.SecurityPolicyCollections.Length);
         DatabaseId = database.Id;
+        // Values derived from secrets must stay secret on their way back to the engine.
+        PasswordLength = password.Result.Apply(p => p.Length);
+        TokenLength = token.Apply(t => t.Length);
+        Deployment = Output.Create($"{Pulumi.Deployment.Instance.OrganizationName}/{Pulumi.Deployment.Instance.ProjectName}/{Pulumi.Deployment.Instance.StackName}");
+        DryRun = Output.Create(Pulumi.Deployment.Instance.IsDryRun);
     }
 
     [Output("namespace")] public Output<string> Namespace { get; private set; }
     [Output("policyCount")] public Output<int> PolicyCount { get; private set; }
     [Output("databaseId")] public Output<string> DatabaseId { get; private set; }
+    [Output("passwordLength")] public Output<int> PasswordLength { get; private set; }
+    [Output("tokenLength")] public Output<int> TokenLength { get; private set; }
+    [Output("deployment")] public Output<string> Deployment { get; private set; }
+    [Output("dryRun")] public Output<bool> DryRun { get; private set; }
 }
