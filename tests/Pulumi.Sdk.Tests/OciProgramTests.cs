@@ -117,6 +117,37 @@ public sealed class OciProgramTests
         Assert.True(await OutputUtilities.GetIsKnownAsync(vcn.Id));
     }
 
+    [Fact]
+    public async Task Get_reads_an_existing_resource_through_the_mock()
+    {
+        var mocks = NewMocks();
+        mocks.ExtraState["oci:Core/vcn:Vcn"] = _ => ImmutableDictionary<string, object>.Empty.Add("displayName", "legacy-vcn");
+        Vcn? vcn = null;
+        await Deployment.TestAsync(mocks.Object, new TestOptions { IsPreview = false }, () => { vcn = Vcn.Get("legacy", "ocid1.vcn.oc1..legacy"); });
+
+        Assert.Equal("ocid1.vcn.oc1..legacy", mocks.Single("oci:Core/vcn:Vcn", "legacy").Id);
+        Assert.Equal("ocid1.vcn.oc1..legacy", await OutputUtilities.GetValueAsync(vcn!.Id));
+        Assert.Equal("legacy-vcn", await OutputUtilities.GetValueAsync(vcn.DisplayName));
+    }
+
+    [Fact]
+    public async Task A_generated_resource_passed_as_an_input_is_rehydrated_as_its_class_for_the_mock()
+    {
+        var mocks = NewMocks();
+        await Deployment.TestAsync(mocks.Object, new TestOptions { IsPreview = false }, () =>
+        {
+            var vcn = new Vcn("referenced-vcn", new VcnArgs { CompartmentId = "c", DisplayName = "ref" });
+            _ = new CustomResource("otherpkg:index:Holder", "holder",
+                new DictionaryResourceArgs(ImmutableDictionary<string, object>.Empty.Add("vcn", vcn)), new CustomResourceOptions());
+        });
+
+        // Rehydration reads the registered state back through the pulumi:pulumi:getResource invoke.
+        var rehydrated = Assert.IsType<Vcn>(mocks.Single("otherpkg:index:Holder", "holder").Inputs["vcn"]);
+        Assert.Equal("referenced-vcn_id", await OutputUtilities.GetValueAsync(rehydrated.Id));
+        Assert.Equal("ref", await OutputUtilities.GetValueAsync(rehydrated.DisplayName));
+        Assert.DoesNotContain(mocks.Calls, c => c.Token == "pulumi:pulumi:getResource");
+    }
+
 #if PULUMI_SUBSET
     // The official mock monitor ignores AdditionalSecretOutputs; the real engine (and this subset's mock
     // monitor) mark those outputs secret, so generated secrets stay secret in tests.
