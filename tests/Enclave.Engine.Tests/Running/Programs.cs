@@ -10,6 +10,9 @@ public static class Programs
 {
     public static ProgramUnderTest Probe => new(Metadata("ProbeDirectory"), Metadata("ProbeProgram"));
 
+    /// <summary>The enclave program (Pulumi.yaml's main), run from infra/Enclave as the language host does.</summary>
+    public static ProgramUnderTest Enclave => new(Metadata("EnclaveDirectory"), Metadata("EnclaveProgram"));
+
     public static string RepoRoot => Metadata("RepoRoot");
 
     private static string Metadata(string key)
