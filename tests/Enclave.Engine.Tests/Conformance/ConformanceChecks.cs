@@ -22,6 +22,9 @@ public static class ConformanceChecks
         Assert.False(run.Exit.TimedOut, run.Describe());
         Assert.True(run.Exit.ExitCode == 0, run.Describe());
         Assert.True(run.Recording.Errors.Count() == 0, run.Describe());
+        // The SDK warns when a response value does not fit the output's type: a deserialization problem.
+        var warnings = run.Recording.Logs.Where(l => l.Severity == LogSeverity.Warning).Select(l => l.Message).ToList();
+        Assert.True(warnings.Count == 0, "warnings:\n" + string.Join("\n", warnings));
         Assert.True(run.Recording.Violations.IsEmpty, run.Describe());
         Assert.True(run.Recording.ShutdownSignals == 1, $"SignalAndWaitForShutdown was called {run.Recording.ShutdownSignals} times\n{run.Describe()}");
     }
