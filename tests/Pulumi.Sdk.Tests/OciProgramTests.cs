@@ -130,6 +130,24 @@ public sealed class OciProgramTests
         Assert.Equal("legacy-vcn", await OutputUtilities.GetValueAsync(vcn.DisplayName));
     }
 
+    [Fact]
+    public async Task A_generated_resource_passed_as_an_input_is_rehydrated_as_its_class_for_the_mock()
+    {
+        var mocks = NewMocks();
+        await Deployment.TestAsync(mocks.Object, new TestOptions { IsPreview = false }, () =>
+        {
+            var vcn = new Vcn("referenced-vcn", new VcnArgs { CompartmentId = "c", DisplayName = "ref" });
+            _ = new CustomResource("otherpkg:index:Holder", "holder",
+                new DictionaryResourceArgs(ImmutableDictionary<string, object>.Empty.Add("vcn", vcn)), new CustomResourceOptions());
+        });
+
+        // Rehydration reads the registered state back through the pulumi:pulumi:getResource invoke.
+        var rehydrated = Assert.IsType<Vcn>(mocks.Single("otherpkg:index:Holder", "holder").Inputs["vcn"]);
+        Assert.Equal("referenced-vcn_id", await OutputUtilities.GetValueAsync(rehydrated.Id));
+        Assert.Equal("ref", await OutputUtilities.GetValueAsync(rehydrated.DisplayName));
+        Assert.DoesNotContain(mocks.Calls, c => c.Token == "pulumi:pulumi:getResource");
+    }
+
 #if PULUMI_SUBSET
     // The official mock monitor ignores AdditionalSecretOutputs; the real engine (and this subset's mock
     // monitor) mark those outputs secret, so generated secrets stay secret in tests.

@@ -39,6 +39,9 @@ public class Resource
 
     internal bool Remote { get; }
 
+    /// <summary>This resource's transformations followed by its ancestors' (children inherit them all).</summary>
+    internal ImmutableArray<ResourceTransformation> Transformations { get; } = ImmutableArray<ResourceTransformation>.Empty;
+
     public string GetResourceType() => _type;
 
     public string GetResourceName() => _name;
@@ -72,6 +75,26 @@ public class Resource
         try
         {
             var deployment = Deployment.InternalInstance;
+
+            // Transformations first, as the official SDK does: they see the args and options the caller gave
+            // (the effective parent being the stack when none is set) and may replace both, but not the parent.
+            var transformParent = type == Constants.RootStackType ? null : options.Parent ?? deployment.Stack;
+            Transformations = options.ResourceTransformations
+                .Concat(transformParent?.Transformations ?? ImmutableArray<ResourceTransformation>.Empty)
+                .ToImmutableArray();
+            foreach (var transformation in Transformations)
+            {
+                var result = transformation(new ResourceTransformationArgs(this, args, options));
+                if (result is { } changed)
+                {
+                    if (changed.Options.Parent != options.Parent)
+                    {
+                        throw new ArgumentException("Transformations cannot currently be used to change the 'parent' of a resource.");
+                    }
+                    args = changed.Args;
+                    options = changed.Options;
+                }
+            }
 
             // Work on a copy: the caller's options object may be shared between resources.
             options = options.Clone();

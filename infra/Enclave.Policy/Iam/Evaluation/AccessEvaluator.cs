@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Policy.Iam;
+
+/// <summary>
+/// The conservative evaluator of reference §3.4. It over-approximates: whatever it cannot decide (unknown
+/// compartments, conditions on the request, uncertain families, statements unknown until deploy or unreadable)
+/// counts as "may". So "MayAllow is false" is a sound isolation proof, and <see cref="AccessDecision.Definite"/>
+/// is a sound "access certainly exists".
+/// </summary>
+public sealed partial class AccessEvaluator
+{
+    private readonly CompartmentTree _tree;
+    private readonly IdentityIndex _index;
+    private readonly SubjectMatcher _subjects;
+    private readonly ResolvedLocation?[] _locations;
+    private readonly IamGroup[]?[] _references;
+    private readonly List<(AccessSubject Subject, Principal? Principal)>?[] _subjectsOf;
+
+    /// <summary>Parses every policy of <paramref name="model"/> and resolves every location once.</summary>
+    public AccessEvaluator(IamModel model)
+    {
+        Model = model;
+        var diagnostics = new List<string>();
+        _tree = new CompartmentTree(model, diagnostics);
+        Policies = new PolicySet(model.Policies);
+        _index = new IdentityIndex(model, Policies);
+        _subjects = new SubjectMatcher(_index);
+        _locations = Policies.Statements.Select(s => Resolve(s, diagnostics)).ToArray();
+        _references = Policies.Statements.Select(s => SubjectOf(s) is GroupSubject g ? g.Groups.Select(_index.Complete).ToArray() : null).ToArray();
+        _subjectsOf = Policies.Statements.Select(s => s.Syntax switch
+        {
+            GrantStatement g => Local(g.Subject),
+            AdmitStatement a => Admitted(a, s.Policy),
+            _ => null,
+        }).ToArray();
+        Diagnostics = [.. diagnostics.Distinct()];
+    }
+
+    /// <summary>The model evaluated.</summary>
+    public IamModel Model { get; }
+
+    /// <summary>Every statement, parsed; also the input of the <see cref="PolicyFindings"/> helpers.</summary>
+    public PolicySet Policies { get; }
+
+    /// <summary>
+    /// Problems in the model (duplicate keys, compartments or policies placed nowhere) and locations that could
+    /// not be resolved (each prefixed with the statement's <see cref="PolicyStatement.Reference"/>): the flags of
+    /// reference §3.4 step 2.
+    /// </summary>
+    public ImmutableArray<string> Diagnostics { get; }
+
+    /// <summary>
+    /// May <paramref name="principal"/> do <paramref name="verb"/> on <paramref name="resourceType"/> in
+    /// <paramref name="compartment"/>?
+    /// </summary>
+    /// <param name="principal">Who asks.</param>
+    /// <param name="verb">The least verb needed.</param>
+    /// <param name="resourceType">An individual type such as <c>buckets</c> (a family or <c>all-resources</c> works, coarsely).</param>
+    /// <param name="compartment">Compartment key or OCID; null or not in the model means unknown.</param>
+    /// <param name="context">Further request facts (region, variables); none by default.</param>
+    public AccessDecision MayAllow(Principal principal, Verb verb, string resourceType, string? compartment,
+        AccessContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(resourceType);
+        return Decide(principal, new Query(verb, resourceType, TargetOf(compartment)), context);
+    }
+
+    /// <summary>
+    /// May <paramref name="principal"/> do anything at all, on any type, anywhere in the tenancy? The question of
+    /// rule R4 for a parent-company principal: every statement whose subject and condition may cover it counts.
+    /// </summary>
+    public AccessDecision MayAllowAnything(Principal principal, AccessContext? context = null) =>
+        Decide(principal, new Query(Verb.Inspect, null, null), context);
+
+    private AccessDecision Decide(Principal principal, Query query, AccessContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        context ??= AccessContext.None;
+        var prepared = _subjects.Prepare(principal);
+        var administrator = _subjects.IsAdministrator(prepared);
+        var grants = ImmutableArray.CreateBuilder<StatementMatch>();
+        var denies = ImmutableArray.CreateBuilder<StatementMatch>();
+        var possibleDenies = ImmutableArray.CreateBuilder<StatementMatch>();
+        for (var i = 0; i < Policies.Statements.Length; i++)
+        {
+            var statement = Policies.Statements[i];
+            if (statement.IsOpaque)
+            {
+                var (mayAllow, mayDeny) = statement.OpaqueEffects();
+                if (mayAllow) grants.Add(Opaque(statement));
+                if (mayDeny && administrator != Truth.True) possibleDenies.Add(Opaque(statement));
+                continue;
+            }
+            var (effect, subject, access, condition) = statement.Syntax switch
+            {
+                GrantStatement g => (g.Effect, _subjects.Matches(g.Subject, _references[i], prepared), g.Access, g.Condition),
+                AdmitStatement a => (a.Effect, _subjects.MatchesAdmit(a, prepared, statement.Policy), a.Access, a.Condition),
+                _ => (Effect.Allow, Truth.False, null!, null),
+            };
+            if (subject == Truth.False) continue;
+            var match = Match(i, subject, access, condition, effect, query, prepared, context);
+            if (match is null) continue;
+            if (effect == Effect.Allow) grants.Add(match);
+            else if (administrator == Truth.True) continue;
+            // Asked about "anything anywhere", a deny takes away only part of it: never a definite deny.
+            else if (match.Value == Truth.True && administrator == Truth.False && query.ResourceType is not null) denies.Add(match);
+            else possibleDenies.Add(match);
+        }
+        var outcome = denies.Count > 0 ? AccessOutcome.DeniedByDeny
+            : grants.Count > 0 ? AccessOutcome.MayAllow
+            : AccessOutcome.No;
+        var definite = outcome == AccessOutcome.MayAllow && possibleDenies.Count == 0 &&
+            grants.Any(g => g.Value == Truth.True);
+        return new AccessDecision(outcome, definite, grants.ToImmutable(), denies.ToImmutable(), possibleDenies.ToImmutable());
+    }
+
+    private static Subject? SubjectOf(PolicyStatement statement) => statement.Syntax switch
+    {
+        GrantStatement g => g.Subject,
+        AdmitStatement a => a.Subject,
+        _ => null,
+    };
+
+    private static StatementMatch Opaque(PolicyStatement statement) => new(statement, Truth.Unknown, Truth.Unknown,
+        [statement.Error is { } e ? $"unreadable statement, assumed to grant or deny anything: {e.Message}"
+            : "statement unknown until deploy, assumed to grant or deny anything"]);
+
+    private Target TargetOf(string? compartment)
+    {
+        if (compartment is not null && _tree.Find(compartment) is { } node)
+            return new Target(node, _tree.AncestryOf(node), node.Info.Id, node.Info.Name);
+        return new Target(null, null, compartment is not null && Lexical.IsOcid(compartment) ? compartment : null, null);
+    }
+
+    private ResolvedLocation? Resolve(PolicyStatement statement, List<string> diagnostics)
+    {
+        var location = statement.Syntax switch
+        {
+            GrantStatement g => g.Location,
+            AdmitStatement a => a.Location,
+            _ => null,
+        };
+        if (location is null) return new ResolvedLocation.Elsewhere();
+        var key = statement.Policy.CompartmentKey;
+        var attachment = key is null ? null : _tree.Find(key);
+        if (attachment is null)
+            diagnostics.Add($"policy '{statement.Policy.Name}' is attached to {(key is null ? "an unknown compartment" : $"compartment '{key}', which is not in the model")}");
+        var resolved = LocationResolver.Resolve(location, _tree, attachment, key);
+        if (resolved.Note is not null) diagnostics.Add($"{statement.Reference}: {resolved.Note}");
+        return resolved;
+    }
+}

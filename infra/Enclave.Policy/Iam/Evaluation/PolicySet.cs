@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Policy.Iam;
+
+/// <summary>
+/// Every statement of a set of policies, parsed once. The rule catalogue's helpers
+/// (<see cref="PolicyFindings"/>) and the evaluator both work from it.
+/// </summary>
+public sealed class PolicySet
+{
+    /// <summary>Parses every statement of <paramref name="policies"/>.</summary>
+    public PolicySet(IEnumerable<IamPolicy> policies)
+    {
+        var statements = ImmutableArray.CreateBuilder<PolicyStatement>();
+        foreach (var policy in policies)
+        {
+            if (policy.Statements is null)
+            {
+                statements.Add(new PolicyStatement(policy, 0, null, null, null));
+                continue;
+            }
+            for (var i = 0; i < policy.Statements.Count; i++)
+            {
+                var text = policy.Statements[i];
+                if (text is null)
+                {
+                    statements.Add(new PolicyStatement(policy, i, null, null, null));
+                    continue;
+                }
+                var result = PolicyParser.Parse(text);
+                statements.Add(new PolicyStatement(policy, i, text, result.Value, result.Error));
+            }
+        }
+        Statements = statements.ToImmutable();
+    }
+
+    /// <summary>Every statement, policy by policy, in order.</summary>
+    public ImmutableArray<PolicyStatement> Statements { get; }
+
+    /// <summary>Statements that did not parse (each carries its <see cref="PolicyStatement.Error"/>).</summary>
+    public IEnumerable<PolicyStatement> Malformed => Statements.Where(s => s.Error is not null);
+
+    /// <summary>Statements whose text is unknown until deploy.</summary>
+    public IEnumerable<PolicyStatement> Unknown => Statements.Where(s => s.Text is null);
+}

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Policy.Iam;
+
+/// <summary>Verbs, resource types, permission lists, the associate form, and locations.</summary>
+internal sealed partial class StatementParser
+{
+    private Access? ParseAccess(bool allowAssociate)
+    {
+        var at = _s.Next();
+        if (_s.TryChar('{')) return ParsePermissions();
+        Verb? verb = _s.TryKeyword("inspect") ? Verb.Inspect
+            : _s.TryKeyword("read") ? Verb.Read
+            : _s.TryKeyword("use") ? Verb.Use
+            : _s.TryKeyword("manage") ? Verb.Manage
+            : null;
+        if (verb is { } v)
+        {
+            var type = ReadResourceType($"after '{v.ToString().ToLowerInvariant()}'");
+            return type is null ? null : new VerbAccess(v, type);
+        }
+        if (allowAssociate && _s.TryKeyword("associate"))
+        {
+            var type = ReadResourceType("after 'associate'");
+            // The location and the `with` part follow; FinishAssociate completes the node.
+            return type is null ? null : new AssociateAccess(type, "", AnyTenancyLocation.Instance);
+        }
+        var verbs = allowAssociate ? "a verb (inspect, read, use, manage), 'associate'" : "a verb (inspect, read, use, manage)";
+        return Fail<Access>($"expected {verbs} or a permission list after 'to'", at);
+    }
+
+    /// <summary><c>… associate T in LOCATION with T2 in tenancy ALIAS</c>, after <c>associate T</c>.</summary>
+    private (Access? Access, Location? Location) FinishAssociate(AssociateAccess partial)
+    {
+        if (!Expect("in", "after the resource type")) return (null, null);
+        var location = ParseLocalLocation();
+        if (location is null || !Expect("with", "after the location of an associate statement")) return (null, null);
+        var withType = ReadResourceType("after 'with'");
+        if (withType is null || !Expect("in", "after the resource type") || !Expect("tenancy", "after 'in'")) return (null, null);
+        var alias = ReadName("a tenancy alias after 'tenancy'");
+        if (alias is null) return (null, null);
+        return (partial with { WithResourceType = withType, WithLocation = new ForeignTenancyLocation(alias) }, location);
+    }
+
+    private PermissionAccess? ParsePermissions()
+    {
+        var permissions = ImmutableArray.CreateBuilder<string>();
+        do
+        {
+            var at = _s.Next();
+            var permission = _s.TryWord();
+            if (permission is null) return Fail<PermissionAccess>("expected a permission name in the permission list", at);
+            permissions.Add(permission.ToUpperInvariant());
+        } while (_s.TryChar(','));
+        return _s.TryChar('}')
+            ? new PermissionAccess(ValueList<string>.Wrap(permissions.ToImmutable()))
+            : Fail<PermissionAccess>("expected ',' or '}' in the permission list", _s.Next());
+    }
+
+    private string? ReadResourceType(string context)
+    {
+        var at = _s.Next();
+        // A resource type is never "in": reading it as one would push the error past the real mistake.
+        var word = _s.PeekKeyword("in") ? null : _s.TryWord();
+        return word?.ToLowerInvariant() ?? Fail<string>($"expected a resource type {context}", at);
+    }
+
+    /// <summary><c>tenancy</c>, <c>compartment a:b</c> or <c>compartment id OCID</c>.</summary>
+    private Location? ParseLocalLocation()
+    {
+        var at = _s.Next();
+        if (_s.TryKeyword("tenancy")) return TenancyLocation.Instance;
+        if (_s.TryKeyword("compartment")) return ParseCompartment();
+        return Fail<Location>("expected a location (tenancy or compartment) after 'in'", at);
+    }
+
+    /// <summary>Endorse targets: <c>tenancy ALIAS</c> or <c>any-tenancy</c>.</summary>
+    private Location? ParseForeignLocation()
+    {
+        var at = _s.Next();
+        if (_s.TryKeyword("any-tenancy")) return AnyTenancyLocation.Instance;
+        if (!_s.TryKeyword("tenancy"))
+            return Fail<Location>("expected 'tenancy ALIAS' or 'any-tenancy' after 'in'", at);
+        var alias = ReadName("a tenancy alias after 'tenancy'");
+        return alias is null ? null : new ForeignTenancyLocation(alias);
+    }
+
+    private Location? ParseCompartment()
+    {
+        if (_s.TryKeyword("id"))
+        {
+            var id = ReadOcid("after 'compartment id'");
+            return id is null ? null : new CompartmentIdLocation(id);
+        }
+        var path = ImmutableArray.CreateBuilder<string>();
+        var what = "a compartment name or 'id' after 'compartment'";
+        do
+        {
+            var name = ReadName(what);
+            if (name is null) return null;
+            path.Add(name);
+            what = "a compartment name after ':'";
+        } while (_s.TryChar(':'));
+        return new CompartmentPathLocation(ValueList<string>.Wrap(path.ToImmutable()));
+    }
+}

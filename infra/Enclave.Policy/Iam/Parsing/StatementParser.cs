@@ -1,0 +1,135 @@
+namespace Enclave.Policy.Iam;
+
+/// <summary>
+/// Recursive descent over one statement (grammar: reference §3.1). No exceptions for bad input: every reader
+/// returns null after recording the first error, and callers return null in turn. The only recursion is the
+/// condition nesting, which is capped at <see cref="PolicyParser.MaxConditionDepth"/>.
+/// </summary>
+internal sealed partial class StatementParser(string text)
+{
+    private readonly Scanner _s = new(text);
+
+    public ParseError? Error { get; private set; }
+
+    public Statement? ParseStatement()
+    {
+        var start = _s.Next();
+        var keyword = _s.TryWord();
+        Statement? statement = keyword?.ToLowerInvariant() switch
+        {
+            "allow" => ParseGrant(Effect.Allow),
+            "deny" => ParseDeny(),
+            "define" => ParseDefine(),
+            "endorse" => ParseEndorse(Effect.Allow),
+            "admit" => ParseAdmit(Effect.Allow),
+            _ => Fail("expected a statement (allow, deny, define, endorse or admit)", start),
+        };
+        if (statement is null) return null;
+        var last = statement is DefineStatement ? "the OCID" : statement.Condition is null ? "the location" : "the condition";
+        return ExpectEnd(statement, $"expected the end of the statement after {last}");
+    }
+
+    /// <summary>A bare condition, as in a dynamic group's matching rule.</summary>
+    public Condition? ParseConditionOnly()
+    {
+        var condition = ParseCondition(1);
+        return condition is null ? null : ExpectEnd(condition, "expected the end of the text after the condition");
+    }
+
+    private T? ExpectEnd<T>(T value, string reason) where T : class =>
+        _s.AtEnd() ? value : Fail<T>(reason, _s.Next());
+
+    private Statement? ParseDeny()
+    {
+        if (_s.TryKeyword("endorse")) return ParseEndorse(Effect.Deny);
+        if (_s.TryKeyword("admit")) return ParseAdmit(Effect.Deny);
+        return ParseGrant(Effect.Deny);
+    }
+
+    private Statement? ParseGrant(Effect effect)
+    {
+        var subject = ParseSubject(effect == Effect.Allow ? "'allow'" : "'deny'");
+        if (subject is null || !Expect("to", "after the subject")) return null;
+        var access = ParseAccess(allowAssociate: false);
+        if (access is null || !Expect("in", AfterAccess(access))) return null;
+        var location = ParseLocalLocation();
+        if (location is null) return null;
+        var condition = ParseOptionalWhere(out var ok);
+        return ok ? new GrantStatement(effect, subject, access, location, condition) : null;
+    }
+
+    private Statement? ParseEndorse(Effect effect)
+    {
+        var subject = ParseSubject("'endorse'");
+        if (subject is null || !Expect("to", "after the subject")) return null;
+        var access = ParseAccess(allowAssociate: true);
+        if (access is null) return null;
+        Location? location;
+        if (access is AssociateAccess associate)
+        {
+            (access, location) = FinishAssociate(associate);
+        }
+        else
+        {
+            location = Expect("in", AfterAccess(access)) ? ParseForeignLocation() : null;
+        }
+        if (access is null || location is null) return null;
+        var condition = ParseOptionalWhere(out var ok);
+        return ok ? new EndorseStatement(effect, subject, access, location, condition) : null;
+    }
+
+    private Statement? ParseAdmit(Effect effect)
+    {
+        var subject = ParseSubject("'admit'");
+        if (subject is null || !Expect("of", "after the admitted subject") || !Expect("tenancy", "after 'of'")) return null;
+        var alias = ReadName("a tenancy alias after 'tenancy'");
+        if (alias is null || !Expect("to", "after the tenancy alias")) return null;
+        var access = ParseAccess(allowAssociate: true);
+        if (access is null) return null;
+        Location? location;
+        if (access is AssociateAccess associate)
+        {
+            (access, location) = FinishAssociate(associate);
+        }
+        else
+        {
+            location = Expect("in", AfterAccess(access)) ? ParseLocalLocation() : null;
+        }
+        if (access is null || location is null) return null;
+        var condition = ParseOptionalWhere(out var ok);
+        return ok ? new AdmitStatement(effect, subject, alias, access, location, condition) : null;
+    }
+
+    private Statement? ParseDefine()
+    {
+        var at = _s.Next();
+        DefineKind kind;
+        if (_s.TryKeyword("tenancy")) kind = DefineKind.Tenancy;
+        else if (_s.TryKeyword("group")) kind = DefineKind.Group;
+        else if (_s.TryKeyword("dynamic-group")) kind = DefineKind.DynamicGroup;
+        else return Fail("expected 'tenancy', 'group' or 'dynamic-group' after 'define'", at);
+        var alias = ReadName("an alias after the defined kind");
+        if (alias is null || !Expect("as", "after the alias")) return null;
+        var ocid = ReadOcid("after 'as'");
+        return ocid is null ? null : new DefineStatement(kind, alias, ocid);
+    }
+
+    /// <summary>Consumes the keyword or records <c>expected 'KEYWORD' CONTEXT</c>.</summary>
+    private bool Expect(string keyword, string context)
+    {
+        if (_s.TryKeyword(keyword)) return true;
+        Fail($"expected '{keyword}' {context}", _s.Next());
+        return false;
+    }
+
+    private static string AfterAccess(Access access) =>
+        access is PermissionAccess ? "after the permission list" : "after the resource type";
+
+    private T? Fail<T>(string reason, int position) where T : class
+    {
+        Error ??= new ParseError(reason, position + 1, _s.Text);
+        return null;
+    }
+
+    private Statement? Fail(string reason, int position) => Fail<Statement>(reason, position);
+}
