@@ -34,9 +34,29 @@ public sealed record ResourceNode(
     MapValue Inputs,
     MapValue Outputs)
 {
+    /// <summary>
+    /// True when the artifact did not say what the inputs are (a trimmed preview step with neither old nor new
+    /// state): every input that is not listed reads as <see cref="PropertyValue.Unknown"/>, so rules answer
+    /// "undetermined" rather than judging an absent value.
+    /// </summary>
+    public bool InputsUnknown { get; init; }
+
     /// <summary>Input by wire name, falling back to the output of the same name (e.g. a computed id list).</summary>
     public PropertyValue this[string key] =>
-        Inputs.Fields.TryGetValue(key, out var v) ? v : Outputs.Fields.TryGetValue(key, out var o) ? o : PropertyValue.Null;
+        Inputs.Fields.TryGetValue(key, out var v) ? v : Outputs.Fields.TryGetValue(key, out var o) ? o
+        : InputsUnknown ? PropertyValue.Unknown : PropertyValue.Null;
+
+    /// <summary>
+    /// The value the program gave input <paramref name="key"/>: the input when set; else, for a trimmed preview step,
+    /// <see cref="PropertyValue.Unknown"/>; else the output of the same name when it is known (state shows provider
+    /// defaults there); else <see cref="PropertyValue.Null"/>. Unlike the indexer, an output that is merely not
+    /// computed yet (a preview) does not make an input the program never set look undecided.
+    /// </summary>
+    public PropertyValue Input(string key) =>
+        Inputs.Fields.TryGetValue(key, out var v) ? v
+        : InputsUnknown ? PropertyValue.Unknown
+        : Outputs.Fields.TryGetValue(key, out var o) && o is not UnknownValue ? o
+        : PropertyValue.Null;
 
     public bool IsType(string token) => string.Equals(Type, token, StringComparison.Ordinal);
 

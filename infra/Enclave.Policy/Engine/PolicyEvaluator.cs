@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules;
+using Enclave.Policy.Waivers;
+
+namespace Enclave.Policy.Engine;
+
+/// <summary>Runs the rule catalogue over one stack's graph and applies waivers.</summary>
+public static class PolicyEvaluator
+{
+    /// <param name="today">The date waivers are judged against (defaults to the UTC date).</param>
+    /// <param name="rules">The rules to run (defaults to <see cref="RuleCatalogue.All"/>).</param>
+    public static PolicyReport Evaluate(ResourceGraph graph, PolicyContext policy, WaiverSet? waivers = null,
+        DateOnly? today = null, IReadOnlyList<IRule>? rules = null)
+    {
+        var date = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var waiverSet = waivers ?? WaiverSet.Empty;
+        var ruleSet = rules ?? RuleCatalogue.All;
+        var context = new RuleContext(graph, policy) { Waivers = waiverSet, Today = date };
+        var findings = new List<ReportedFinding>();
+        foreach (var rule in ruleSet)
+        {
+            List<Finding> produced;
+            try { produced = rule.Evaluate(context).ToList(); }
+            catch (Exception e) { throw new RuleEvaluationException(rule.Info.Id, e); }
+            foreach (var f in produced)
+            {
+                if (f.RuleId != rule.Info.Id)
+                    throw new RuleEvaluationException(rule.Info.Id, new InvalidOperationException($"emitted a finding for {f.RuleId}"));
+                var waiver = f.Verdict != Verdict.Pass && WaiverPolicy.IsWaivable(rule.Info) ? waiverSet.Find(f.RuleId, f.Urn, date) : null;
+                findings.Add(new ReportedFinding(rule.Info, f, waiver));
+            }
+        }
+        var infos = ruleSet.Select(r => r.Info).OrderBy(i => i.Id, StringComparer.Ordinal).ToImmutableArray();
+        return new PolicyReport(graph, infos, findings, date, waiverSet);
+    }
+}

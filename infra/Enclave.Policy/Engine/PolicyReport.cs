@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules;
+using Enclave.Policy.Waivers;
+
+namespace Enclave.Policy.Engine;
+
+/// <summary>How a finding ends up in the report: a waived failure or undetermined finding is <see cref="Suppressed"/>.</summary>
+public enum FindingStatus { Pass, Fail, Undetermined, Suppressed }
+
+/// <summary>A rule's finding with its catalogue entry and the waiver that suppressed it, if any.</summary>
+public sealed record ReportedFinding(RuleInfo Rule, Finding Finding, Waiver? Waiver = null)
+{
+    public FindingStatus Status => Waiver is not null ? FindingStatus.Suppressed : Finding.Verdict switch
+    {
+        Verdict.Pass => FindingStatus.Pass,
+        Verdict.Fail => FindingStatus.Fail,
+        _ => FindingStatus.Undetermined,
+    };
+
+    public string RuleId => Rule.Id;
+    public string Urn => Finding.Urn;
+    public Severity Severity => Rule.Severity;
+}
+
+/// <summary>Counts of findings in each status.</summary>
+public sealed record StatusCounts(int Pass, int Fail, int Undetermined, int Suppressed)
+{
+    public static readonly StatusCounts Zero = new(0, 0, 0, 0);
+    public int Total => Pass + Fail + Undetermined + Suppressed;
+
+    internal StatusCounts Add(FindingStatus s) => s switch
+    {
+        FindingStatus.Pass => this with { Pass = Pass + 1 },
+        FindingStatus.Fail => this with { Fail = Fail + 1 },
+        FindingStatus.Undetermined => this with { Undetermined = Undetermined + 1 },
+        _ => this with { Suppressed = Suppressed + 1 },
+    };
+}
+
+/// <summary>
+/// The verdict of every rule on one stack's graph. Findings are ordered by rule id, then URN, then message, so
+/// two runs over the same input give byte-identical reports.
+/// </summary>
+public sealed class PolicyReport
+{
+    public PolicyReport(ResourceGraph graph, ImmutableArray<RuleInfo> rules, IEnumerable<ReportedFinding> findings,
+        DateOnly evaluatedOn, WaiverSet waivers)
+    {
+        Stack = graph.Stack;
+        Project = graph.Project;
+        Origin = graph.Origin;
+        Source = graph.Source;
+        ResourceCount = graph.Resources.Length;
+        Rules = rules;
+        EvaluatedOn = evaluatedOn;
+        Waivers = waivers;
+        Findings = findings
+            .OrderBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Urn, StringComparer.Ordinal)
+            .ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var bySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, _ => StatusCounts.Zero);
+        var total = StatusCounts.Zero;
+        foreach (var f in Findings)
+        {
+            bySeverity[f.Severity] = bySeverity[f.Severity].Add(f.Status);
+            total = total.Add(f.Status);
+        }
+        CountsBySeverity = bySeverity.ToImmutableSortedDictionary();
+        Totals = total;
+    }
+
+    public string Stack { get; }
+    public string Project { get; }
+    public GraphOrigin Origin { get; }
+    public string? Source { get; }
+    public int ResourceCount { get; }
+    /// <summary>Every rule that was evaluated, sorted by id.</summary>
+    public ImmutableArray<RuleInfo> Rules { get; }
+    public ImmutableArray<ReportedFinding> Findings { get; }
+    /// <summary>The date waivers were judged against.</summary>
+    public DateOnly EvaluatedOn { get; }
+    public WaiverSet Waivers { get; }
+    public ImmutableSortedDictionary<Severity, StatusCounts> CountsBySeverity { get; }
+    public StatusCounts Totals { get; }
+
+    /// <summary>Unsuppressed failures.</summary>
+    public IEnumerable<ReportedFinding> Violations => Findings.Where(f => f.Status == FindingStatus.Fail);
+
+    public bool HasViolationsAtOrAbove(Severity threshold) => Violations.Any(f => f.Severity >= threshold);
+
+    public bool HasMandatoryViolations => Violations.Any(f => f.Rule.Enforcement == Enforcement.Mandatory);
+
+    /// <summary>
+    /// The gate: fails on any mandatory violation, or on any violation at or above <paramref name="failOn"/> when
+    /// given; never with <paramref name="softFail"/>.
+    /// </summary>
+    public bool FailsGate(Severity? failOn, bool softFail) =>
+        !softFail && (HasMandatoryViolations || (failOn is { } t && HasViolationsAtOrAbove(t)));
+}

@@ -1,0 +1,12 @@
+namespace Enclave.Policy.Loaders;
+
+/// <summary>The Pulumi JSON formats the gate reads.</summary>
+public enum ArtifactKind
+{
+    /// <summary><c>pulumi preview --json</c> (PreviewDigest).</summary>
+    Preview,
+    /// <summary><c>pulumi stack export</c>: <c>{"version": 3, "deployment": …}</c>.</summary>
+    StackExport,
+    /// <summary>File-backend checkpoint: <c>{"version": 3, "checkpoint": {"latest": …}}</c>.</summary>
+    Checkpoint,
+}

@@ -1,0 +1,16 @@
+namespace Enclave.Policy.Loaders;
+
+/// <summary>
+/// Bounds on what the loaders accept, so a hostile or broken file ends in one clear error instead of exhausting
+/// memory or the stack. The defaults fit any real Pulumi artifact with a wide margin.
+/// </summary>
+public sealed record LoadLimits
+{
+    public static readonly LoadLimits Default = new();
+
+    /// <summary>Largest file read (bytes). The JSON is parsed in place, so memory is about twice this.</summary>
+    public long MaxFileBytes { get; init; } = 1L << 30;
+
+    /// <summary>Deepest JSON nesting accepted. Pulumi values rarely pass 20 levels.</summary>
+    public int MaxDepth { get; init; } = 256;
+}

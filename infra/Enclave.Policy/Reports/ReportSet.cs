@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Enclave.Policy.Engine;
+using Enclave.Policy.Rules;
+
+namespace Enclave.Policy.Reports;
+
+/// <summary>
+/// Everything one `enclave check` run judged: a report per stack plus the gate settings, which every output
+/// format renders. <see cref="Passed"/> is the gate's verdict (exit code 0 or 1).
+/// </summary>
+public sealed record ReportSet(ImmutableArray<PolicyReport> Reports, Severity? FailOn = null, bool SoftFail = false)
+{
+    public bool Passed => !Reports.Any(r => r.FailsGate(FailOn, SoftFail));
+
+    /// <summary>The rules of every report, once each, sorted by id.</summary>
+    public ImmutableArray<RuleInfo> Rules => Reports.SelectMany(r => r.Rules).DistinctBy(r => r.Id)
+        .OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+
+    /// <summary>Does this finding count against the gate (a violation of a mandatory rule, or at/above the threshold)?</summary>
+    public bool Blocks(ReportedFinding f) =>
+        !SoftFail && f.Status == FindingStatus.Fail &&
+        (f.Rule.Enforcement == Enforcement.Mandatory || (FailOn is { } t && f.Severity >= t));
+}
+
+/// <summary>Renders a <see cref="ReportSet"/> in one format.</summary>
+public interface IReportWriter
+{
+    void Write(ReportSet set, TextWriter output);
+}
+
+/// <summary>Names shared by the machine formats.</summary>
+public static class ReportNames
+{
+    public const string ToolName = "enclave";
+    public static readonly string ToolVersion = typeof(ReportNames).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static string Lower(Severity s) => s.ToString().ToLowerInvariant();
+    public static string Lower(FindingStatus s) => s.ToString().ToLowerInvariant();
+    public static string Lower(Enforcement e) => e.ToString().ToLowerInvariant();
+
+    /// <summary>Where a stack's configuration lives in the repository (the SARIF location of its findings).</summary>
+    public static string StackFile(string stack) => $"stacks/Pulumi.{stack}.yaml";
+}

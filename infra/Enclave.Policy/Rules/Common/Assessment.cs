@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Enclave.Policy.Graph;
+
+namespace Enclave.Policy.Rules.Common;
+
+/// <summary>
+/// Collects a resource's requirements with their three-valued outcomes and turns them into one finding: any false
+/// requirement fails (naming every one that failed), else any unknown one leaves the finding undetermined, else it passes.
+/// </summary>
+public sealed class Assessment
+{
+    private readonly List<(Truth Outcome, string Requirement)> _items = [];
+
+    /// <param name="requirement">What must hold, phrased as a statement (e.g. "isMtlsConnectionRequired is true").</param>
+    public Assessment Require(Truth outcome, string requirement)
+    {
+        _items.Add((outcome, requirement));
+        return this;
+    }
+
+    public Truth Outcome => _items.All(i => i.Outcome);
+
+    public Finding ToFinding(string ruleId, string urn, string subject, IEnumerable<string>? details = null)
+    {
+        var failed = _items.Where(i => i.Outcome == Truth.False).Select(i => i.Requirement).ToList();
+        var unknown = _items.Where(i => i.Outcome == Truth.Unknown).Select(i => i.Requirement).ToList();
+        var evidence = details?.ToImmutableArray() ?? ImmutableArray<string>.Empty;
+        if (failed.Count > 0)
+            return new Finding(ruleId, urn, Verdict.Fail, $"{subject}: required but not met: {string.Join("; ", failed)}", evidence);
+        if (unknown.Count > 0)
+            return new Finding(ruleId, urn, Verdict.Undetermined,
+                $"{subject}: not known until deploy: {string.Join("; ", unknown)}", evidence);
+        return new Finding(ruleId, urn, Verdict.Pass, $"{subject}: {string.Join("; ", _items.Select(i => i.Requirement))}", evidence);
+    }
+}

@@ -1,0 +1,62 @@
+using Enclave.Policy.Graph;
+
+namespace Enclave.Policy.Rules.Common;
+
+/// <summary>
+/// Correlates resources by the values of their inputs, also when ids are not known yet (a preview of new
+/// resources): then the input's property dependencies decide, and only when they single out the target.
+/// </summary>
+public static class References
+{
+    /// <summary>
+    /// Does <paramref name="value"/>, found under top-level input <paramref name="key"/> of <paramref name="from"/>,
+    /// identify <paramref name="target"/>?
+    /// <list type="bullet">
+    /// <item>A resource reference: exactly when its URN is the target's.</item>
+    /// <item>A known string: compared with the target's known identifiers (its id, or e.g. a bucket's name). When none
+    /// is known yet the string cannot be the target's (an id assigned at deploy cannot already be written down), unless
+    /// the input was built from the target.</item>
+    /// <item>An unknown value: True when the input's dependencies among resources of <paramref name="candidateTypes"/>
+    /// (default: the target's type) are the target alone; Unknown when the target is one of several or no
+    /// dependencies are recorded; False when they are recorded and exclude the target.</item>
+    /// <item>A secret: Unknown.</item>
+    /// </list>
+    /// </summary>
+    public static Truth Identifies(ResourceGraph graph, ResourceNode from, string key, PropertyValue value, ResourceNode target,
+        IReadOnlyCollection<string>? candidateTypes = null, params PropertyValue[] identifiers)
+    {
+        switch (value)
+        {
+            case ResourceRefValue r:
+                return TruthLogic.Of(r.Urn == target.Urn);
+            case StringValue s:
+            {
+                var known = (identifiers.Length == 0 ? [target.Id] : identifiers).Select(i => i.AsString()).OfType<string>().ToList();
+                if (known.Count > 0) return TruthLogic.Of(known.Contains(s.Value, StringComparer.Ordinal));
+                return TruthLogic.Of(from.InputDependsOn(key, target.Urn));
+            }
+            case UnknownValue:
+            {
+                if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.Unknown;
+                if (!deps.Contains(target.Urn)) return Truth.False;
+                var types = candidateTypes ?? [target.Type];
+                var rivals = deps.Count(urn => urn != target.Urn && graph.ByUrn(urn) is { } n && types.Contains(n.Type));
+                return rivals == 0 ? Truth.True : Truth.Unknown;
+            }
+            case SecretValue:
+                return Truth.Unknown;
+            default:
+                return Truth.False;
+        }
+    }
+
+    /// <summary>Does the value identify any resource of <paramref name="targets"/>? (OR over them.)</summary>
+    public static Truth IdentifiesAny(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
+        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null) =>
+        targets.Any(t => Identifies(graph, from, key, value, t, candidateTypes));
+
+    /// <summary>The resources of <paramref name="targets"/> the value certainly identifies.</summary>
+    public static IEnumerable<ResourceNode> Resolve(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
+        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null) =>
+        targets.Where(t => Identifies(graph, from, key, value, t, candidateTypes) == Truth.True);
+}

@@ -1,0 +1,46 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Loaders;
+
+namespace Enclave.Policy.Rules.Common;
+
+/// <summary>Where stack-wide findings go, and the root-compartment test.</summary>
+public static class Scope
+{
+    /// <summary>The stack resource's URN (synthesised when the artifact has none), for findings about the whole stack.</summary>
+    public static string StackUrn(ResourceGraph graph) =>
+        graph.OfType(OciTypes.Stack).FirstOrDefault()?.Urn ?? UrnParts.StackUrn(graph.Stack, graph.Project);
+
+    /// <summary>
+    /// Is the resource's <c>compartmentId</c> the tenancy (root compartment)? Unknown when the tenancy is not configured
+    /// or the value is unknown and not traceable to a compartment of the stack.
+    /// </summary>
+    public static Truth InRootCompartment(RuleContext context, ResourceNode node)
+    {
+        var value = node.Input("compartmentId");
+        if (value.IsNull) return Truth.False;
+        if (value is UnknownValue)
+            return node.PropertyDependencies.TryGetValue("compartmentId", out var deps) &&
+                   deps.Any(d => context.Graph.ByUrn(d)?.Type == OciTypes.Compartment) ? Truth.False : Truth.Unknown;
+        if (context.Policy.TenancyId is not { Length: > 0 } tenancy) return Truth.Unknown;
+        return value.EqualsString(tenancy);
+    }
+
+    /// <summary>Is the value set (not null, not an empty string or list)? Unknown and secret values count as set.</summary>
+    public static bool IsSet(PropertyValue value) => value switch
+    {
+        NullValue => false,
+        StringValue s => s.Value.Length > 0,
+        ListValue l => l.Items.Length > 0,
+        _ => true,
+    };
+
+    /// <summary>Three-valued "is set" (unknown values are Unknown, secrets count as set).</summary>
+    public static Truth Present(PropertyValue value) => value is UnknownValue ? Truth.Unknown : TruthLogic.Of(IsSet(value));
+
+    /// <summary>
+    /// Is the node's top-level input <paramref name="key"/> set? An unknown value built from another resource (its
+    /// property dependencies say so) is set: it is that resource's id, known at deploy.
+    /// </summary>
+    public static Truth Present(ResourceNode node, string key, PropertyValue value) =>
+        value is UnknownValue && node.PropertyDependencies.TryGetValue(key, out var deps) && deps.Length > 0 ? Truth.True : Present(value);
+}

@@ -1,0 +1,37 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Database;
+
+/// <summary>R11: Autonomous Database access list is not open.</summary>
+public sealed class DatabaseNoOpenAcl : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-DB-006", "Autonomous Database access list is not open", Severity.Critical, Enforcement.Mandatory,
+        "An ACL entry of 0.0.0.0/0 (or a public database with no ACL at all) lets anyone on the internet attempt to connect.",
+        "Use a private endpoint; if an ACL is set, list only enclave or gatekeeper CIDRs.",
+        Cis: "2.8");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
+            yield return Judge(db.Urn, db.Label, Assess(context, db));
+    }
+
+    private static Assessment Assess(RuleContext context, ResourceNode db)
+    {
+        var a = new Assessment();
+        foreach (var key in new[] { "whitelistedIps", "standbyWhitelistedIps" })
+        {
+            var list = db[key];
+            if (!list.IsKnown) { a.Require(Truth.Unknown, $"{key} has no 0.0.0.0/0 entry"); continue; }
+            foreach (var entry in list.AsList())
+                a.Require(entry.Test(e => e.AsString() is { } s && !s.Split(';').Any(part => Cidr.TryParse(part, out var c) && c.IsAnywhere)),
+                    $"{key} entry {entry} is not the whole internet");
+        }
+        var publicWithoutAcl = TruthLogic.Of(!Scope.IsSet(db.Input("subnetId")) && !Scope.IsSet(db.Input("whitelistedIps")));
+        if (db.Input("subnetId").IsKnown && db.Input("whitelistedIps").IsKnown)
+            a.Require(publicWithoutAcl.Not(), "the database is not public without an access list");
+        return a;
+    }
+}

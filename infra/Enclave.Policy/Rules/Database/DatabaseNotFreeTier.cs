@@ -1,0 +1,26 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Database;
+
+/// <summary>R11: Autonomous Database is not Always Free.</summary>
+public sealed class DatabaseNotFreeTier : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-DB-007", "Autonomous Database is not Always Free", Severity.Medium, Enforcement.Mandatory,
+        "Always Free databases cannot use private endpoints, customer-managed keys or security zones.",
+        "Set isFreeTier: false (or leave it unset).",
+        Cis: null);
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
+            yield return Judge(db.Urn, db.Label, Assess(context, db));
+    }
+
+    private static Assessment Assess(RuleContext context, ResourceNode db)
+    {
+        var free = db.Input("isFreeTier");
+        return new Assessment().Require(free.IsNull ? Truth.True : free.EqualsBool(false), "isFreeTier is not true");
+    }
+}

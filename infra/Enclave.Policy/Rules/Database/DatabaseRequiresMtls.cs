@@ -1,0 +1,25 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Database;
+
+/// <summary>R11: Autonomous Database requires mutual TLS.</summary>
+public sealed class DatabaseRequiresMtls : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-DB-002", "Autonomous Database requires mutual TLS", Severity.High, Enforcement.Mandatory,
+        "mTLS binds connections to a wallet the gatekeepers issue; the provider default changed to false in 2023, so it must be set explicitly.",
+        "Set isMtlsConnectionRequired: true.",
+        Cis: "OBP-ADB-1");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
+            yield return Judge(db.Urn, db.Label, Assess(context, db));
+    }
+
+    private static Assessment Assess(RuleContext context, ResourceNode db)
+    {
+        return new Assessment().Require(db.Input("isMtlsConnectionRequired").EqualsBool(true), "isMtlsConnectionRequired is true");
+    }
+}

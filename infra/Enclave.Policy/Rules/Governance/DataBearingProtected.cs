@@ -1,0 +1,20 @@
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Governance;
+
+/// <summary>Data-bearing resources (database, buckets, vaults, keys, log groups, logs) carry Pulumi's protect flag.</summary>
+public sealed class DataBearingProtected : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-GOV-001", "Data-bearing resources are protected from deletion", Severity.High, Enforcement.Mandatory,
+        "A refactor or a `pulumi destroy` must never delete the database, its keys or the audit evidence; `protect` makes the engine refuse.",
+        "Set `protect: true` (CustomResourceOptions.Protect) on the database, buckets, vaults, keys, log groups and logs.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var node in context.Graph.Resources.Where(n => OciTypes.DataBearing.Contains(n.Type)))
+            yield return node.Protect
+                ? Pass(node.Urn, $"{node.Label}: protected")
+                : Fail(node.Urn, $"{node.Label}: not protected; a destroy or rename would delete it");
+    }
+}

@@ -1,0 +1,62 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Governance;
+
+/// <summary>
+/// No input of any resource names a parent-company identity: tenancy OCIDs, identity domains, groups, identity
+/// providers or e-mail domains (matched as whole words, case-insensitively). Unknown values that are not references
+/// to other resources (keys ending in Id/Ids) leave the resource undetermined.
+/// </summary>
+public sealed class NoParentIdentities : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-GOV-005", "No parent-company identity anywhere in the enclave", Severity.Critical, Enforcement.Mandatory,
+        "Any mention of a parent-company tenancy, domain, group, IdP or mail domain (in a policy, a subscription, a federation, a tag) is a channel for the identities the enclave must exclude.",
+        "Remove every reference to the identities in `parentExclusions` from the program's inputs.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var needles = context.Policy.Parent.IdentityStrings.Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (needles.Count == 0) yield break;
+        foreach (var node in context.Graph.Resources)
+        {
+            var hits = new List<string>();
+            var unknown = false;
+            foreach (var (path, value) in PropertyWalk.Leaves(node.Inputs))
+            {
+                if (value is UnknownValue) { unknown |= !IsReference(path) && !PropertyWalk.FromResource(node, path); continue; }
+                if (value.AsString() is not { } s) continue;
+                hits.AddRange(needles.Where(n => ContainsWord(s, n)).Select(n => $"{path} mentions \"{n}\""));
+            }
+            if (hits.Count > 0) yield return Fail(node.Urn, $"{node.Label}: names parent-company identities", hits);
+            else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: some inputs are not known until deploy");
+            else if (OciTypes.IsOci(node.Type)) yield return Pass(node.Urn, $"{node.Label}: no parent-company identity");
+        }
+    }
+
+    private static bool IsReference(string path)
+    {
+        var leaf = path[(path.LastIndexOf('.') + 1)..];
+        var bracket = leaf.IndexOf('[');
+        if (bracket >= 0) leaf = leaf[..bracket];
+        return leaf.EndsWith("Id", StringComparison.Ordinal) || leaf.EndsWith("Ids", StringComparison.Ordinal) || leaf == "id";
+    }
+
+    /// <summary>Case-insensitive match not embedded in a longer name (letters, digits, '_' and '-' continue a name).</summary>
+    public static bool ContainsWord(string haystack, string needle)
+    {
+        var start = 0;
+        while ((start = haystack.IndexOf(needle, start, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var end = start + needle.Length;
+            var before = start == 0 || !IsNameChar(haystack[start - 1]);
+            var after = end == haystack.Length || !IsNameChar(haystack[end]);
+            if (before && after) return true;
+            start++;
+        }
+        return false;
+    }
+
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-';
+}

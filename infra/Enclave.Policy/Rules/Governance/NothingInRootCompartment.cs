@@ -1,0 +1,37 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Governance;
+
+/// <summary>R18 / CIS 6.2: only tenancy-level configuration lives in the root compartment.</summary>
+public sealed class NothingInRootCompartment : RuleBase
+{
+    /// <summary>Types that belong to the tenancy by nature (identity, audit, Cloud Guard, root event rules, budgets, quotas).</summary>
+    private static readonly string[] TenancyLevelPrefixes =
+    [
+        "oci:Identity/", "oci:Audit/configuration:", "oci:CloudGuard/cloudGuardConfiguration:", "oci:CloudGuard/target:",
+        "oci:Events/rule:", "oci:Budget/", "oci:Limits/quota:",
+    ];
+
+    public override RuleInfo Info { get; } = new(
+        "ENC-GOV-004", "Nothing but tenancy-level settings in the root compartment", Severity.High, Enforcement.Mandatory,
+        "Resources in the root compartment fall under tenancy-wide policies, outside the enclave compartment's security zone and the gatekeepers' compartment grants.",
+        "Create workload, network, storage and security resources in the enclave compartments; keep only identity, audit, Cloud Guard, root event rules and budgets in the tenancy.",
+        Cis: "6.2");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var node in context.Graph.Resources)
+        {
+            if (!OciTypes.IsOci(node.Type) || node.Input("compartmentId").IsNull) continue;
+            if (TenancyLevelPrefixes.Any(p => node.Type.StartsWith(p, StringComparison.Ordinal))) continue;
+            var inRoot = Scope.InRootCompartment(context, node);
+            yield return Judge(node.Urn, inRoot.Not(),
+                $"{node.Label}: not in the root compartment",
+                $"{node.Label}: created in the root compartment",
+                context.Policy.TenancyId is null
+                    ? $"{node.Label}: tenancy OCID not configured, cannot tell"
+                    : $"{node.Label}: compartment not known until deploy");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Governance;
+
+/// <summary>
+/// R15: a security zone covers the enclave's top compartment with a recipe of this stack holding the required
+/// policies. Recipes list policy OCIDs (looked up by friendly name at deploy); when the entries are names they are
+/// checked one by one, when they are OCIDs only their number can be checked.
+/// </summary>
+public sealed class SecurityZoneRecipe : RuleBase
+{
+    /// <summary>Security Zone policies the enclave's recipe must hold (friendly names without the "deny " prefix).</summary>
+    public static readonly string[] RequiredPolicies =
+    [
+        "public_buckets", "public_subnets", "internet_gateway", "db_instance_public_access", "public_load_balancer",
+        "buckets_without_vault_key", "block_volume_without_vault_key", "boot_volume_without_vault_key",
+        "file_system_without_vault_key", "database_without_backup", "free_database_creation",
+    ];
+
+    public override RuleInfo Info { get; } = new(
+        "ENC-GOV-003", "A security zone with the enclave recipe covers the enclave", Severity.Medium, Enforcement.Mandatory,
+        "A security zone makes OCI refuse (not merely report) public buckets, public subnets, internet gateways and unencrypted storage in the enclave, whoever asks.",
+        "Declare CloudGuard.SecurityRecipe with the required policies and a CloudGuard.SecurityZone on the enclave's top compartment using it.",
+        Cis: "Security Zones (5.1.1, 5.1.2, 5.2.x, 5.3.1)");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var g = context.Graph;
+        var zones = g.OfType(OciTypes.SecurityZone).ToList();
+        if (zones.Count == 0)
+        {
+            yield return Fail(Scope.StackUrn(g), "no security zone declared");
+            yield break;
+        }
+        var compartments = g.OfType(OciTypes.Compartment).ToList();
+        var top = compartments.Where(c => References.IdentifiesAny(g, c, "compartmentId", c.Input("compartmentId"), compartments) == Truth.False).ToList();
+        var recipes = g.OfType(OciTypes.SecurityRecipe).ToList();
+        foreach (var zone in zones)
+        {
+            var a = new Assessment()
+                .Require(References.IdentifiesAny(g, zone, "compartmentId", zone.Input("compartmentId"), top), "covers the enclave's top compartment");
+            var recipeId = zone.Input("securityZoneRecipeId");
+            var recipe = References.Resolve(g, zone, "securityZoneRecipeId", recipeId, recipes).FirstOrDefault();
+            if (recipe is null)
+                a.Require(References.IdentifiesAny(g, zone, "securityZoneRecipeId", recipeId, recipes).And(Truth.Unknown),
+                    "uses a recipe of this stack");
+            else
+                AssessRecipe(recipe, a);
+            yield return Judge(zone.Urn, zone.Label, a);
+        }
+    }
+
+    private static void AssessRecipe(ResourceNode recipe, Assessment a)
+    {
+        var policies = recipe.Input("securityPolicies");
+        if (!policies.IsKnown || policies.AsList().Any(p => !p.IsKnown))
+        {
+            a.Require(Truth.Unknown, "recipe holds the required policies");
+            return;
+        }
+        var entries = policies.AsList().Select(p => p.AsString() ?? "").ToList();
+        if (entries.All(e => e.StartsWith("ocid1.", StringComparison.Ordinal)))
+        {
+            a.Require(TruthLogic.Of(entries.Distinct().Count() >= RequiredPolicies.Length),
+                $"recipe holds at least {RequiredPolicies.Length} policies (has {entries.Distinct().Count()}; names are resolved at deploy)");
+            return;
+        }
+        foreach (var required in RequiredPolicies)
+            a.Require(TruthLogic.Of(entries.Any(e => e.Contains(required, StringComparison.OrdinalIgnoreCase))), $"recipe holds deny {required}");
+    }
+}

@@ -1,0 +1,17 @@
+using Enclave.Policy.Iam;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>CIS 1.3: tenancy-level grants on groups keep the Administrators group out of reach.</summary>
+public sealed class AdministratorsGroupProtected : IamRule
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-IAM-007", "Tenancy group grants exclude the Administrators group", Severity.High, Enforcement.Mandatory,
+        "Whoever may use or manage groups in the tenancy can add themselves to Administrators unless the grant excludes it.",
+        "Add `where target.group.name != 'Administrators'` to tenancy-level use/manage grants on groups (and separate inspect statements as CIS shows).",
+        Cis: "1.3");
+
+    protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view) =>
+        PolicyFindings.AdministratorsGroupUnguarded(view.Policies.Statements)
+            .Select(s => (s, "tenancy grant on groups without target.group.name != 'Administrators'"));
+}

@@ -1,0 +1,45 @@
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Common;
+using GraphTruth = Enclave.Policy.Graph.Truth;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>
+/// Shape of the statement-level IAM rules: one finding per Policy resource. A statement the rule flags fails it;
+/// otherwise an opaque statement (unknown until deploy, or unreadable) leaves it undetermined.
+/// </summary>
+public abstract class IamRule : RuleBase
+{
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var view = IamView.For(context);
+        var flagged = Flag(context, view).GroupBy(x => x.Statement.Policy.SourceId ?? "")
+            .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var policy in view.PolicyNodes)
+        {
+            var statements = view.StatementsOf(policy).ToList();
+            var a = new Assessment();
+            foreach (var (statement, problem) in flagged.GetValueOrDefault(policy.Urn) ?? [])
+                a.Require(GraphTruth.False, $"statement {statement.Index} \"{statement.DisplayText}\": {problem}");
+            foreach (var opaque in statements.Where(s => s.IsOpaque))
+                a.Require(GraphTruth.Unknown, opaque.Error is { } e
+                    ? $"statement {opaque.Index} does not parse ({e})"
+                    : $"statement {opaque.Index} is known only at deploy");
+            if (statements.Count == 0 || statements.All(s => !s.IsOpaque) && !flagged.ContainsKey(policy.Urn))
+                a.Require(GraphTruth.True, $"{statements.Count} statement(s) checked");
+            yield return Judge(policy.Urn, policy.Label, a);
+        }
+    }
+
+    /// <summary>The statements this rule objects to, with why.</summary>
+    protected abstract IEnumerable<(PolicyStatement Statement, string Problem)> Flag(RuleContext context, IamView view);
+
+    /// <summary>Does the subject name exactly the given group (domain-qualified, Default when absent)?</summary>
+    protected static bool IsOnly(Subject subject, string group, string? domain) =>
+        group.Length > 0 && subject is GroupSubject g && g.Groups.All(r => !r.IsDynamic && r.Name is not null
+            && string.Equals(r.Name, GroupName(group), StringComparison.OrdinalIgnoreCase)
+            && string.Equals(r.EffectiveDomain, GroupDomain(group) ?? domain ?? GroupReference.DefaultDomain, StringComparison.OrdinalIgnoreCase));
+
+    private static string GroupName(string configured) => configured.Contains('/') ? configured[(configured.IndexOf('/') + 1)..] : configured;
+    private static string? GroupDomain(string configured) => configured.Contains('/') ? configured[..configured.IndexOf('/')] : null;
+}

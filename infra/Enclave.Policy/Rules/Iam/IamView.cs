@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>
+/// The stack's IAM as the IAM engine sees it: compartments, policies, groups and dynamic groups of the graph as an
+/// <see cref="IamModel"/>, with its evaluator. Built once per graph and tenancy (every IAM rule shares it).
+/// Unknown values become nulls, which the evaluator treats conservatively.
+/// </summary>
+public sealed class IamView
+{
+    private static readonly ConditionalWeakTable<ResourceGraph, IamView> Cache = new();
+
+    private IamView(ResourceGraph graph, string? tenancyId)
+    {
+        TenancyId = tenancyId;
+        var tenancyKey = tenancyId ?? "tenancy";
+        _graph = graph;
+        var compartments = graph.OfType(OciTypes.Compartment).ToList();
+        _compartmentUrns = compartments.Select(c => c.Urn).ToHashSet(StringComparer.Ordinal);
+        Model = new IamModel(new CompartmentInfo(tenancyKey, tenancyId, "root", null))
+        {
+            Compartments = compartments.Select(c => new CompartmentInfo(c.Urn, c.Id.AsString(), c.Input("name").AsString(), KeyOf(c, "compartmentId"))).ToList(),
+            Policies = graph.OfType(OciTypes.Policy).Select(p => new IamPolicy(
+                p.Input("name").AsString() ?? p.Name, KeyOf(p, "compartmentId"), Statements(p.Input("statements")), p.Urn)).ToList(),
+            Groups = graph.OfType(OciTypes.Group).Select(g => new IamGroup(g.Input("name").AsString(), null, g.Id.AsString())).ToList(),
+            DynamicGroups = graph.OfType("oci:Identity/dynamicGroup:DynamicGroup")
+                .Select(d => new IamDynamicGroup(d.Input("name").AsString(), d.Input("matchingRule").AsString(), null, d.Id.AsString())).ToList(),
+        };
+        Evaluator = new AccessEvaluator(Model);
+        PolicyNodes = graph.OfType(OciTypes.Policy).ToList();
+    }
+
+    private readonly ResourceGraph _graph;
+    private readonly HashSet<string> _compartmentUrns;
+
+    public string? TenancyId { get; }
+    public IamModel Model { get; }
+    public AccessEvaluator Evaluator { get; }
+    /// <summary>The Policy resources, in graph order.</summary>
+    public IReadOnlyList<ResourceNode> PolicyNodes { get; }
+    public PolicySet Policies => Evaluator.Policies;
+
+    public static IamView For(RuleContext context)
+    {
+        var view = Cache.GetValue(context.Graph, g => new IamView(g, context.Policy.TenancyId));
+        return view.TenancyId == context.Policy.TenancyId ? view : new IamView(context.Graph, context.Policy.TenancyId);
+    }
+
+    /// <summary>The statements of one Policy resource.</summary>
+    public IEnumerable<PolicyStatement> StatementsOf(ResourceNode policy) =>
+        Policies.Statements.Where(s => s.Policy.SourceId == policy.Urn);
+
+    /// <summary>
+    /// The model key of the compartment a resource's <paramref name="key"/> input names: the OCID when known, else
+    /// the URN of the stack compartment it came from; null when unknown. A log has no compartment of its own: its
+    /// log group's is used.
+    /// </summary>
+    public string? CompartmentKeyOf(ResourceNode node, string key = "compartmentId")
+    {
+        var value = node[key];
+        if (value.IsNull && node.Type == OciTypes.Log)
+            return _graph.OfType(OciTypes.LogGroup).FirstOrDefault(g =>
+                References.Identifies(_graph, node, "logGroupId", node.Input("logGroupId"), g) == Enclave.Policy.Graph.Truth.True) is { } group
+                ? CompartmentKeyOf(group) : null;
+        if (value.AsString() is { Length: > 0 } s) return s;
+        if (value is ResourceRefValue r) return r.Urn;
+        return node.PropertyDependencies.TryGetValue(key, out var deps) ? deps.FirstOrDefault(_compartmentUrns.Contains) : null;
+    }
+
+    private string? KeyOf(ResourceNode node, string key) => CompartmentKeyOf(node, key);
+
+    private static IReadOnlyList<string?>? Statements(PropertyValue value) =>
+        value switch
+        {
+            ListValue l => l.Items.Select(i => i.AsString()).ToList(),
+            NullValue => [],
+            _ => null,  // unknown or secret: the whole list is unknown
+        };
+}

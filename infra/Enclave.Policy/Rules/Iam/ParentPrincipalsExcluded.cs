@@ -1,0 +1,52 @@
+using Enclave.Policy.Iam;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>R4: no parent-company principal (group, identity domain, tenancy) may be allowed anything, anywhere.</summary>
+public sealed class ParentPrincipalsExcluded : IamRule
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-IAM-003", "Parent-company principals are granted nothing", Severity.Critical, Enforcement.Mandatory,
+        "The enclave exists to keep the parent company's identities away from US users' data; any statement that may grant one of them anything breaks that promise.",
+        "Remove or narrow every statement through which a parent-company group, domain or tenancy may be granted access (any-user statements need a principal-type condition).");
+
+    protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view)
+    {
+        foreach (var (who, principal) in Principals(context.Policy.Parent, view.Policies))
+        {
+            var decision = view.Evaluator.MayAllowAnything(principal);
+            if (!decision.MayAllow) continue;
+            foreach (var grant in decision.Grants.Where(g => !g.Statement.IsOpaque))
+                yield return (grant.Statement, $"may grant {who}");
+        }
+    }
+
+    /// <summary>One principal per configured parent identity: group members, domain members, foreign tenancy users.</summary>
+    public static IEnumerable<(string Who, Principal Principal)> Principals(ParentExclusions parent, PolicySet statements)
+    {
+        foreach (var group in parent.Groups)
+        {
+            if (group.StartsWith("ocid1.", StringComparison.OrdinalIgnoreCase))
+                yield return ($"parent group {group}", Principal.User(new IamGroup(null, null, group)));
+            else if (group.IndexOf('/') is var slash and > 0)
+                yield return ($"parent group {group}", Principal.GroupMember(group[(slash + 1)..], group[..slash]));
+            else
+                yield return ($"parent group {group}", Principal.GroupMember(group));
+        }
+        foreach (var domain in parent.IdentityDomains)
+        {
+            // A user of the parent's identity domain belongs only to groups of that domain: probe every group of
+            // that domain a statement names, and one no statement names (for any-user / any-group grants).
+            var named = statements.Statements.Select(s => s.Syntax switch { GrantStatement g => g.Subject, _ => null })
+                .OfType<GroupSubject>().SelectMany(g => g.Groups)
+                .Where(r => !r.IsDynamic && r.Name is not null && string.Equals(r.EffectiveDomain, domain, StringComparison.OrdinalIgnoreCase))
+                .Select(r => r.Name!).Append("(any other group)").Distinct(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in named)
+                yield return ($"members of parent domain {domain}", Principal.GroupMember(name, domain));
+        }
+        // Foreign principals act in this tenancy only through admit statements (both tenancies must agree), so a
+        // user of the parent tenancy in unknown groups is the probe; foreign services need admits as well.
+        foreach (var tenancy in parent.TenancyOcids)
+            yield return ($"users of parent tenancy {tenancy}", Principal.Foreign(tenancy) with { MembershipComplete = false });
+    }
+}

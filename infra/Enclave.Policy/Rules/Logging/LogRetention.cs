@@ -1,0 +1,28 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Logging;
+
+/// <summary>Oracle best practice LAM-19: service logs are kept at least 90 days in Logging.</summary>
+public sealed class LogRetention : RuleBase
+{
+    private const int MinimumDays = 90;
+
+    public override RuleInfo Info { get; } = new(
+        "ENC-LOG-005", "Service logs are kept at least 90 days", Severity.Low, Enforcement.Advisory,
+        "Logging keeps logs 30 days by default; investigations need longer (the archive bucket keeps the long-term copy).",
+        "Set retentionDuration to 90 or more (30-day steps up to 180).",
+        Cis: "OBP LAM-19");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var log in context.Graph.OfType(OciTypes.Log))
+        {
+            var days = log.Input("retentionDuration");
+            var effective = days.IsNull ? PropertyValue.Of(30) : days;
+            yield return Judge(log.Urn, effective.Test(v => v.AsNumber() >= MinimumDays),
+                $"{log.Label}: kept {effective} days", $"{log.Label}: kept {effective} days, below {MinimumDays}",
+                $"{log.Label}: retention not known until deploy");
+        }
+    }
+}

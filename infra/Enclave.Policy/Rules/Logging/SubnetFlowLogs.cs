@@ -1,0 +1,34 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Logging;
+
+/// <summary>R13 / CIS 4.13: every subnet is covered by a VCN flow log (on the subnet or its VCN).</summary>
+public sealed class SubnetFlowLogs : RuleBase
+{
+    private static readonly string[] Targets = [OciTypes.Subnet, OciTypes.Vcn];
+
+    public override RuleInfo Info { get; } = new(
+        "ENC-LOG-001", "Every subnet has a flow log", Severity.Medium, Enforcement.Mandatory,
+        "Flow logs are the record of every packet accepted or rejected; without them a breach of the network boundary leaves no evidence.",
+        "Declare a Logging.Log with configuration.source {service: flowlogs, category: all, resource: <subnet id>} for every subnet.",
+        Cis: "4.13");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var g = context.Graph;
+        var flowLogs = g.OfType(OciTypes.Log).Select(l => (Log: l, IsFlow: ServiceLogs.Is(l, "flowlogs", "all")))
+            .Where(x => x.IsFlow != Truth.False).ToList();
+        var vcns = g.OfType(OciTypes.Vcn).ToList();
+        foreach (var subnet in g.OfType(OciTypes.Subnet))
+        {
+            var vcn = References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
+            var covered = flowLogs.Any(x => x.IsFlow.And(
+                ServiceLogs.Covers(g, x.Log, subnet, Targets).Or(vcn is null ? Truth.False : ServiceLogs.Covers(g, x.Log, vcn, Targets))));
+            yield return Judge(subnet.Urn, covered,
+                $"{subnet.Label}: flow log present",
+                $"{subnet.Label}: no flow log covers it",
+                $"{subnet.Label}: flow-log coverage not known until deploy");
+        }
+    }
+}

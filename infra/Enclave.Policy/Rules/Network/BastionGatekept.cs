@@ -1,0 +1,38 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Network;
+
+/// <summary>R19: Bastions admit only the gatekeepers' CIDRs and cap sessions at the gatekeepers' maximum (3 h).</summary>
+public sealed class BastionGatekept : RuleBase
+{
+    /// <summary>OCI's default maximum session TTL when none is set.</summary>
+    private const int DefaultSessionTtlSeconds = 10800;
+
+    public override RuleInfo Info { get; } = new(
+        "ENC-NET-009", "Bastion only from gatekeeper CIDRs, sessions at most 3 hours", Severity.High, Enforcement.Mandatory,
+        "The Bastion is the gatekeepers' just-in-time door; an allow-list wider than their networks or long sessions turn it into standing access.",
+        "Set `clientCidrBlockAllowLists` to CIDRs inside `gatekeeperCidrs` and `maxSessionTtlInSeconds` to at most 10800.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var policy = context.Policy;
+        foreach (var bastion in context.Graph.OfType(OciTypes.Bastion))
+        {
+            var a = new Assessment();
+            var list = bastion.Input("clientCidrBlockAllowLists");
+            if (!list.IsKnown) a.Require(Truth.Unknown, "client allow-list is inside the gatekeeper CIDRs");
+            else
+            {
+                a.Require(TruthLogic.Of(list.AsList().Length > 0), "client allow-list is not empty");
+                foreach (var cidr in list.AsList())
+                    a.Require(Cidr.WithinAny(cidr, policy.GatekeeperCidrs), $"client CIDR {cidr} is inside the gatekeeper CIDRs");
+            }
+            var ttl = bastion.Input("maxSessionTtlInSeconds");
+            var effective = ttl.IsNull ? PropertyValue.Of(DefaultSessionTtlSeconds) : ttl;
+            a.Require(effective.Test(v => v.AsNumber() is { } s && s <= policy.MaxBastionSessionSeconds),
+                $"session TTL {effective}s is at most {policy.MaxBastionSessionSeconds}s");
+            yield return Judge(bastion.Urn, bastion.Label, a);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Network;
+
+/// <summary>
+/// R10 / CIS 2.5: every VCN's default security list is taken over by a DefaultSecurityList resource that allows no
+/// ingress except ICMP from inside the VCN and no egress to the internet except ICMP.
+/// </summary>
+public sealed class DefaultSecurityListEmptied : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-NET-006", "Default security list is emptied", Severity.High, Enforcement.Mandatory,
+        "Oracle creates every VCN with a default security list that admits SSH from 0.0.0.0/0; any subnet that falls back to it is exposed.",
+        "Declare `oci.Core.DefaultSecurityList` with `manageDefaultResourceId = vcn.DefaultSecurityListId` and no rules (or ICMP within the VCN only).",
+        Cis: "2.5");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var g = context.Graph;
+        var managers = g.OfType(OciTypes.DefaultSecurityList).ToList();
+        foreach (var vcn in g.OfType(OciTypes.Vcn))
+        {
+            var claims = managers.Select(m => (Manager: m, Claim: References.Identifies(g, m, "manageDefaultResourceId",
+                m.Input("manageDefaultResourceId"), vcn, [OciTypes.Vcn], vcn.Outputs["defaultSecurityListId"]))).ToList();
+            var manager = claims.FirstOrDefault(c => c.Claim == Truth.True).Manager;
+            if (manager is null)
+            {
+                yield return claims.Any(c => c.Claim == Truth.Unknown)
+                    ? Undetermined(vcn.Urn, $"{vcn.Label}: which DefaultSecurityList manages its default list is not known until deploy")
+                    : Fail(vcn.Urn, $"{vcn.Label}: default security list is not managed (Oracle's default admits SSH from 0.0.0.0/0)");
+                continue;
+            }
+            var cidrs = VcnCidrs(vcn);
+            var a = new Assessment();
+            foreach (var rule in SecurityRules.Of(manager))
+            {
+                var icmp = rule.Protocol.EqualsString("1");
+                if (rule.Ingress)
+                    a.Require(icmp.And(Cidr.WithinAny(rule.Peer, cidrs)), $"{rule.Where} is ICMP from within the VCN (protocol {rule.Protocol}, source {rule.Peer})");
+                else
+                    a.Require(icmp.Or(Cidr.IsAnywhereValue(rule.Peer).Not()), $"{rule.Where} does not send non-ICMP traffic to the internet");
+            }
+            if (!SecurityRules.Of(manager).Any()) a.Require(Truth.True, "no rules");
+            yield return Judge(vcn.Urn, $"{vcn.Label} (default list managed by {manager.Name})", a);
+        }
+    }
+
+    private static IReadOnlyList<string> VcnCidrs(Enclave.Policy.Graph.ResourceNode vcn) =>
+        vcn.Input("cidrBlocks").AsList().Select(c => c.AsString()).Append(vcn.Input("cidrBlock").AsString()).OfType<string>().ToList();
+}

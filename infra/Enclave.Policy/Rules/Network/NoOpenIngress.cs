@@ -1,0 +1,35 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Network;
+
+/// <summary>R10: no security list or NSG rule admits traffic from anywhere (0.0.0.0/0 or ::/0), on any port.</summary>
+public sealed class NoOpenIngress : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-NET-005", "No ingress from the whole internet", Severity.Critical, Enforcement.Mandatory,
+        "An ingress rule from 0.0.0.0/0 admits every address on earth, including the parent company's networks; CIS forbids it for SSH and RDP, the enclave for every port.",
+        "Restrict every ingress source to the VCN, the gatekeepers' CIDRs or an NSG.",
+        Cis: "2.1, 2.2, 2.3, 2.4");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var g = context.Graph;
+        foreach (var node in g.OfType(OciTypes.SecurityList).Concat(g.OfType(OciTypes.DefaultSecurityList)).Concat(g.OfType(OciTypes.NsgRule)))
+        {
+            var directionUnknown = SecurityRules.DirectionUnknown(node);
+            var candidates = SecurityRules.Of(node).Where(r => r.Ingress || directionUnknown).ToList();
+            if (node.Type == OciTypes.NsgRule && candidates.Count == 0) continue;  // an egress NSG rule
+            var a = new Assessment();
+            foreach (var rule in candidates)
+            {
+                var open = Cidr.IsAnywhereValue(rule.Peer);
+                // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
+                if (directionUnknown && open == Truth.True) open = Truth.Unknown;
+                a.Require(open.Not(), $"{rule.Where} source {rule.Peer} is not the whole internet");
+            }
+            if (candidates.Count == 0) a.Require(Truth.True, "no ingress rules");
+            yield return Judge(node.Urn, node.Label, a);
+        }
+    }
+}

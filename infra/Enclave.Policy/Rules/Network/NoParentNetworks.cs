@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Network;
+
+/// <summary>
+/// No address or CIDR anywhere in the enclave's inputs (security rules, routes, allow-lists, CPEs, network sources,
+/// database ACLs…) overlaps the parent company's networks. The whole internet (/0) is left to ENC-NET-005 and the
+/// reachability rule.
+/// </summary>
+public sealed partial class NoParentNetworks : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-NET-008", "No rule, route or allow-list names a parent-company network", Severity.Critical, Enforcement.Mandatory,
+        "Naming a parent-company range in a rule, route or allow-list opens a path for exactly the networks the enclave exists to keep out.",
+        "Remove every CIDR that overlaps `parentExclusions.cidrs` from security rules, routes, allow-lists, CPEs and network sources.");
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}(/\d{1,2})?$|^[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(/\d{1,3})?$")]
+    private static partial Regex AddressLike();
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var parent = context.Policy.Parent.Cidrs;
+        if (parent.IsEmpty) yield break;
+        foreach (var node in context.Graph.Resources.Where(n => OciTypes.IsOci(n.Type)))
+        {
+            var hits = new List<string>();
+            var addresses = 0;
+            var unknown = false;
+            foreach (var (path, value) in PropertyWalk.Leaves(node.Inputs))
+            {
+                if (value is UnknownValue) { unknown |= LooksLikeNetworkField(path) && !PropertyWalk.FromResource(node, path); continue; }
+                if (value.AsString() is not { } s) continue;
+                foreach (var part in s.Split(';'))
+                {
+                    if (!AddressLike().IsMatch(part) || !Cidr.TryParse(part, out var cidr)) continue;
+                    addresses++;
+                    if (cidr.IsAnywhere) continue;
+                    var overlapping = parent.Where(p => Cidr.TryParse(p, out var pc) && pc.Overlaps(cidr)).ToList();
+                    if (overlapping.Count > 0) hits.Add($"{path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
+                }
+            }
+            if (hits.Count > 0) yield return Fail(node.Urn, $"{node.Label}: names parent-company networks", hits);
+            else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: network fields not known until deploy");
+            else if (addresses > 0) yield return Pass(node.Urn, $"{node.Label}: {addresses} address(es), none in parent ranges");
+        }
+    }
+
+    private static bool LooksLikeNetworkField(string path)
+    {
+        var leaf = path[(path.LastIndexOf('.') + 1)..].ToLowerInvariant();
+        return leaf.Contains("cidr") || leaf is "source" or "destination" or "ipaddress" || leaf.Contains("whitelistedips")
+               || leaf.Contains("staticroutes") || leaf.Contains("sourcelists") || leaf.Contains("ipranges");
+    }
+}

@@ -1,0 +1,25 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Network;
+
+/// <summary>R8: every subnet forbids public IPs on its VNICs (and internet ingress).</summary>
+public sealed class SubnetsArePrivate : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-NET-001", "Subnets are private", Severity.High, Enforcement.Mandatory,
+        "A subnet that allows public IPs lets any VNIC in it be addressed from the internet; the enclave has no public tier.",
+        "Set `prohibitPublicIpOnVnic: true` (and leave `prohibitInternetIngress` true or unset) on every subnet.",
+        Cis: "2.x (Security Zone deny public_subnets)");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var subnet in context.Graph.OfType(OciTypes.Subnet))
+        {
+            var ingress = subnet.Input("prohibitInternetIngress");
+            yield return Judge(subnet.Urn, subnet.Label, new Assessment()
+                .Require(subnet.Input("prohibitPublicIpOnVnic").EqualsBool(true), "prohibitPublicIpOnVnic is true")
+                .Require(ingress.IsNull ? Truth.True : ingress.EqualsBool(true), "prohibitInternetIngress is not false"));
+        }
+    }
+}

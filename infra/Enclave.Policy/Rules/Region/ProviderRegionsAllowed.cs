@@ -1,0 +1,44 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Loaders;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Region;
+
+/// <summary>R1: every OCI provider (explicit or default) and the stack's deployment and home regions are US regions on the allow-list.</summary>
+public sealed class ProviderRegionsAllowed : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-REG-001", "Providers deploy only to allowed US regions", Severity.Critical, Enforcement.Mandatory,
+        "US users' data must stay in US regions: a provider pointed at another region would create resources there, and the home region holds IAM.",
+        "Set `oci:region` and every explicit `oci.Provider` region to a region of `allowedRegions`; keep `allowedRegions` to US regions.",
+        Cis: null);
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var allowed = context.Policy.AllowedRegions;
+        var stack = new Assessment()
+            .Require(TruthLogic.Of(allowed.Length > 0 && allowed.All(r => r.StartsWith("us-", StringComparison.OrdinalIgnoreCase))),
+                $"allowedRegions lists only US regions ({string.Join(", ", allowed)})");
+        if (context.Policy.DeploymentRegion is { } deploy)
+            stack.Require(Regions.Allowed(PropertyValue.Of(deploy), allowed), $"deployment region {deploy} is allowed");
+        if (context.Policy.HomeRegion is { } home)
+            stack.Require(Regions.Allowed(PropertyValue.Of(home), allowed), $"home region {home} is allowed");
+        yield return Judge(Scope.StackUrn(context.Graph), "stack regions", stack);
+
+        foreach (var provider in context.Graph.OfType(OciTypes.Provider))
+        {
+            var region = provider.Input("region");
+            if (region.IsNull && RegionResolver.IsDefaultProvider(provider.Name))
+                region = PropertyValue.Of(provider.Region ?? context.Policy.DeploymentRegion);
+            if (region.IsNull)
+            {
+                yield return Undetermined(provider.Urn, $"{provider.Label}: no region set; it would come from the environment at deploy time");
+                continue;
+            }
+            yield return Judge(provider.Urn, Regions.Allowed(region, allowed),
+                $"{provider.Label}: region {region} is allowed",
+                $"{provider.Label}: region {region} is not in the allow-list ({string.Join(", ", allowed)})",
+                $"{provider.Label}: region not known until deploy");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Storage;
+
+/// <summary>R12 / CIS 5.1.2: buckets are encrypted with a customer-managed key.</summary>
+public sealed class BucketCustomerManagedKey : BucketRule
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-STO-002", "Buckets use a customer-managed key", Severity.High, Enforcement.Mandatory,
+        "A Vault key the gatekeepers control lets them revoke access to every object at once; Oracle-managed keys do not.",
+        "Set kmsKeyId to a key of the enclave vault.",
+        Cis: "5.1.2");
+
+    protected override Assessment Assess(RuleContext context, ResourceNode bucket)
+    {
+        var key = bucket.Input("kmsKeyId");
+        var a = new Assessment().Require(Scope.Present(bucket, "kmsKeyId", key), "kmsKeyId is set");
+        var keys = context.Graph.OfType(OciTypes.Key).ToList();
+        if (Scope.IsSet(key) && keys.Count > 0)
+            a.Require(References.IdentifiesAny(context.Graph, bucket, "kmsKeyId", key, keys), "the key is a key of this stack");
+        return a;
+    }
+}

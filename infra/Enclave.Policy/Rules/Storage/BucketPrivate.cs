@@ -1,0 +1,20 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Storage;
+
+/// <summary>R12 / CIS 5.1.1: buckets allow no public access.</summary>
+public sealed class BucketPrivate : BucketRule
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-STO-001", "Buckets are not public", Severity.Critical, Enforcement.Mandatory,
+        "A public bucket serves its objects to anyone with the URL, bypassing IAM and the network entirely.",
+        "Set accessType: NoPublicAccess (the default) on every bucket.",
+        Cis: "5.1.1");
+
+    protected override Assessment Assess(RuleContext context, ResourceNode bucket)
+    {
+        var access = bucket.Input("accessType");
+        return new Assessment().Require(access.IsNull ? Truth.True : access.EqualsString("NoPublicAccess"), $"accessType is NoPublicAccess (is {access})");
+    }
+}

@@ -1,0 +1,16 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Storage;
+
+/// <summary>Shared shape of the per-bucket rules: one finding per bucket from an assessment.</summary>
+public abstract class BucketRule : RuleBase
+{
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var bucket in context.Graph.OfType(OciTypes.Bucket))
+            yield return Judge(bucket.Urn, bucket.Label, Assess(context, bucket));
+    }
+
+    protected abstract Assessment Assess(RuleContext context, ResourceNode bucket);
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Enclave.Policy.Rules;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Enclave.Policy.Waivers;
+
+/// <summary>
+/// Reads a waiver file:
+/// <code>
+/// waivers:
+///   - rule: ENC-NET-004            # a rule id, or a glob such as ENC-LOG-*
+///     urn: "urn:pulumi:prod::*::oci:Core/natGateway:NatGateway::*"   # glob over URNs
+///     reason: "Patch mirror until 2026-03; ticket SEC-142"           # required
+///     expires: 2026-03-31          # required, yyyy-MM-dd, inclusive
+/// </code>
+/// A bare list (without <c>waivers:</c>) is accepted too. Any mistake is a <see cref="WaiverFileException"/> naming the line.
+/// </summary>
+public static partial class WaiverLoader
+{
+    private static readonly string[] Keys = ["rule", "urn", "reason", "expires"];
+
+    [GeneratedRegex(@"^[A-Za-z0-9*?\-]+$")]
+    private static partial Regex RulePattern();
+
+    public static WaiverSet Load(string path)
+    {
+        string text;
+        try
+        {
+            if (Directory.Exists(path)) throw new WaiverFileException(path, "is a directory; expected a YAML waiver file", unreadable: true);
+            text = File.ReadAllText(path);
+        }
+        catch (WaiverFileException) { throw; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new WaiverFileException(path, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file ({e.Message})", unreadable: true);
+        }
+        return Parse(text, path);
+    }
+
+    public static WaiverSet Parse(string yaml, string source)
+    {
+        if (yaml.IndexOf('\0') >= 0) throw new WaiverFileException(source, "binary content; expected a YAML waiver file");
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(yaml)); }
+        catch (YamlException e) { throw new WaiverFileException(source, $"invalid YAML: {FirstLine(e.Message)}", e.Start.Line); }
+        if (stream.Documents.Count == 0) return new WaiverSet([], source);
+        var root = stream.Documents[0].RootNode;
+        var list = root switch
+        {
+            YamlSequenceNode s => s,
+            YamlMappingNode m when m.Children.Count == 1 && m.Children.TryGetValue(new YamlScalarNode("waivers"), out var w) =>
+                w as YamlSequenceNode ?? (w is YamlScalarNode { Value: null or "" } ? new YamlSequenceNode() :
+                    throw new WaiverFileException(source, "\"waivers\" must be a list of {rule, urn, reason, expires}", w.Start.Line)),
+            YamlScalarNode { Value: null or "" } => new YamlSequenceNode(),
+            _ => throw new WaiverFileException(source, "expected `waivers:` followed by a list of {rule, urn, reason, expires}", root.Start.Line),
+        };
+        return new WaiverSet(list.Children.Select(item => Read(item, source)).ToList(), source);
+    }
+
+    private static Waiver Read(YamlNode item, string source)
+    {
+        var line = (int)item.Start.Line;
+        if (item is not YamlMappingNode map)
+            throw new WaiverFileException(source, "each waiver must be a mapping with rule, urn, reason and expires", line);
+        var fields = new Dictionary<string, YamlScalarNode>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            var key = (k as YamlScalarNode)?.Value ?? "";
+            if (!Keys.Contains(key))
+                throw new WaiverFileException(source, $"unknown key \"{key}\"; a waiver has rule, urn, reason and expires", k.Start.Line);
+            if (v is not YamlScalarNode scalar)
+                throw new WaiverFileException(source, $"\"{key}\" must be a single value", v.Start.Line);
+            fields[key] = scalar;
+        }
+        string Required(string key, string what) =>
+            fields.TryGetValue(key, out var n) && !string.IsNullOrWhiteSpace(n.Value) ? n.Value.Trim()
+                : throw new WaiverFileException(source, $"waiver without \"{key}\" ({what})", fields.TryGetValue(key, out var m) ? m.Start.Line : line);
+
+        var rule = Required("rule", "a rule id such as ENC-NET-004, or a glob such as ENC-LOG-*");
+        if (!RulePattern().IsMatch(rule))
+            throw new WaiverFileException(source, $"\"{rule}\" is not a rule id or glob (letters, digits, '-', '*', '?')", fields["rule"].Start.Line);
+        if (!rule.Contains('*') && !rule.Contains('?') && RuleCatalogue.Find(rule) is null)
+            throw new WaiverFileException(source, $"unknown rule \"{rule}\" (`enclave rules` lists them)", fields["rule"].Start.Line);
+        var urn = Required("urn", "a URN or URN glob");
+        var reason = Required("reason", "why the risk is accepted; required");
+        var expiresText = Required("expires", "a date, yyyy-MM-dd");
+        if (!DateOnly.TryParseExact(expiresText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
+            throw new WaiverFileException(source, $"expires \"{expiresText}\" is not a date (yyyy-MM-dd)", fields["expires"].Start.Line);
+        return new Waiver(rule, urn, reason, expires, source, line);
+    }
+
+    private static string FirstLine(string message)
+    {
+        var text = message.Split('\n')[0].Trim();
+        var paren = text.IndexOf("): ", StringComparison.Ordinal);
+        return paren >= 0 && text.StartsWith('(') ? text[(paren + 3)..] : text;
+    }
+}

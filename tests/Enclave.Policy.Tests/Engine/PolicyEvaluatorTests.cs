@@ -1,0 +1,105 @@
+using Enclave.Policy.Engine;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules;
+using Enclave.Policy.Rules.Common;
+using Enclave.Policy.Tests.Support;
+
+namespace Enclave.Policy.Tests.Engine;
+
+public class PolicyEvaluatorTests
+{
+    private static GraphBuilder Broken()
+    {
+        var g = CompliantEnclave.Build();
+        g.Add(OciTypes.InternetGateway, "igw", new { compartmentId = GraphBuilder.Ref("enclave"), vcnId = GraphBuilder.Ref("vcn") });
+        g.With("flow-data", "retentionDuration", 30);  // advisory, low
+        return g;
+    }
+
+    [Fact]
+    public void Catalogue_is_sorted_unique_and_complete_with_metadata()
+    {
+        var ids = RuleCatalogue.All.Select(r => r.Info.Id).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(RuleCatalogue.All, r =>
+        {
+            Assert.Matches(@"^ENC-(REG|IAM|NET|DB|STO|LOG|KMS|GOV)-\d{3}$", r.Info.Id);
+            Assert.False(string.IsNullOrWhiteSpace(r.Info.Title));
+            Assert.False(string.IsNullOrWhiteSpace(r.Info.Rationale));
+            Assert.False(string.IsNullOrWhiteSpace(r.Info.Remediation));
+        });
+        // R1–R20 of the reference, by the ids that implement them.
+        foreach (var id in new[] { "ENC-REG-001", "ENC-IAM-001", "ENC-IAM-002", "ENC-IAM-003", "ENC-IAM-004", "ENC-IAM-005", "ENC-IAM-006",
+                     "ENC-NET-001", "ENC-NET-002", "ENC-NET-005", "ENC-NET-006", "ENC-DB-001", "ENC-STO-001", "ENC-LOG-001", "ENC-LOG-003",
+                     "ENC-GOV-002", "ENC-GOV-003", "ENC-LOG-004", "ENC-KMS-001", "ENC-GOV-004", "ENC-NET-009", "ENC-NET-007" })
+            Assert.NotNull(RuleCatalogue.Find(id));
+    }
+
+    [Fact]
+    public void Rules_from_any_folder_are_discovered()
+    {
+        var namespaces = RuleCatalogue.All.Select(r => r.GetType().Namespace).Distinct().ToList();
+        Assert.Contains("Enclave.Policy.Rules.Iam", namespaces);
+        Assert.Contains("Enclave.Policy.Rules.Governance", namespaces);
+        Assert.True(namespaces.Count >= 8, string.Join(", ", namespaces));
+    }
+
+    [Fact]
+    public void Report_counts_by_severity_and_status_and_gates_on_mandatory_rules()
+    {
+        var report = PolicyEvaluator.Evaluate(Broken().Build(), CompliantEnclave.Policy, today: new DateOnly(2026, 6, 1));
+        Assert.Equal(2, report.Totals.Fail);
+        Assert.Equal(1, report.CountsBySeverity[Severity.Critical].Fail);
+        Assert.Equal(1, report.CountsBySeverity[Severity.Low].Fail);
+        Assert.Equal(report.Findings.Length, report.Totals.Total);
+        Assert.True(report.HasMandatoryViolations);
+        Assert.True(report.HasViolationsAtOrAbove(Severity.Critical));
+        Assert.True(report.FailsGate(null, softFail: false));
+        Assert.False(report.FailsGate(null, softFail: true));
+    }
+
+    [Fact]
+    public void Advisory_violations_fail_only_when_the_threshold_reaches_them()
+    {
+        var g = CompliantEnclave.Build();
+        g.With("flow-data", "retentionDuration", 30);
+        var report = PolicyEvaluator.Evaluate(g.Build(), CompliantEnclave.Policy);
+        Assert.False(report.HasMandatoryViolations);
+        Assert.False(report.FailsGate(null, false));
+        Assert.False(report.FailsGate(Severity.Medium, false));
+        Assert.True(report.FailsGate(Severity.Low, false));
+    }
+
+    [Fact]
+    public void Findings_are_in_a_deterministic_order()
+    {
+        var a = PolicyEvaluator.Evaluate(Broken().Build(), CompliantEnclave.Policy, today: new DateOnly(2026, 6, 1));
+        var b = PolicyEvaluator.Evaluate(Broken().Build(idsKnown: true), CompliantEnclave.Policy, today: new DateOnly(2026, 6, 1));
+        Assert.Equal(a.Findings.Select(f => (f.RuleId, f.Urn, f.Finding.Message)), b.Findings.Select(f => (f.RuleId, f.Urn, f.Finding.Message)));
+        Assert.Equal(a.Findings.Select(f => (f.RuleId, f.Urn)), a.Findings.Select(f => (f.RuleId, f.Urn)).OrderBy(x => x.RuleId, StringComparer.Ordinal).ThenBy(x => x.Urn, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_rule_that_throws_is_reported_by_id_not_as_a_partial_report()
+    {
+        var e = Assert.Throws<RuleEvaluationException>(() =>
+            PolicyEvaluator.Evaluate(CompliantEnclave.Build().Build(), CompliantEnclave.Policy, rules: [new ThrowingRule()]));
+        Assert.Equal("ENC-GOV-999", e.RuleId);
+    }
+
+    [Fact]
+    public void Rule_context_gives_unknown_for_inputs_of_a_trimmed_preview_step()
+    {
+        var node = ResourceNode.Create("urn:pulumi:dev::p::oci:Core/subnet:Subnet::s", OciTypes.Subnet, "s") with { InputsUnknown = true };
+        var graph = new ResourceGraph("dev", "p", GraphOrigin.Preview, [node]);
+        var report = PolicyEvaluator.Evaluate(graph, CompliantEnclave.Policy, rules: [RuleCatalogue.Find("ENC-NET-001")!]);
+        Assert.Equal(FindingStatus.Undetermined, report.Findings.Single().Status);
+    }
+
+    private sealed class ThrowingRule : IRule
+    {
+        public RuleInfo Info { get; } = new("ENC-GOV-999", "t", Severity.Low, Enforcement.Advisory, "r", "m");
+        public IEnumerable<Finding> Evaluate(RuleContext context) => throw new InvalidOperationException("boom");
+    }
+}

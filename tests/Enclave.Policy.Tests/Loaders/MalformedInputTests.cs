@@ -1,0 +1,118 @@
+using System.Text;
+using Enclave.Policy.Loaders;
+using Enclave.Policy.Tests.Support;
+
+namespace Enclave.Policy.Tests.Loaders;
+
+/// <summary>Broken inputs end in one ArtifactLoadException naming file, position and what was expected.</summary>
+public class MalformedInputTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("enclave-loader-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string File(string name, byte[] content)
+    {
+        var path = Path.Combine(_dir, name);
+        System.IO.File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private static ArtifactLoadException Fails(string path) => Assert.Throws<ArtifactLoadException>(() => ArtifactLoader.Load(path));
+
+    [Fact]
+    public void Missing_file()
+    {
+        var e = Fails(Path.Combine(_dir, "absent.json"));
+        Assert.EndsWith("absent.json: file not found", e.Message);
+    }
+
+    [Fact]
+    public void Directory_instead_of_file() => Assert.Contains("is a directory", Fails(_dir).Message);
+
+    [Fact]
+    public void Empty_file() => Assert.Contains("file is empty", Fails(File("empty.json", [])).Message);
+
+    [Fact]
+    public void Truncated_json_names_line_and_column()
+    {
+        var full = PulumiJson.Export(CompliantEnclave.Build());
+        var e = Fails(File("cut.json", Encoding.UTF8.GetBytes(full[..(full.Length / 2)])));
+        Assert.Contains("truncated", e.Message);
+        Assert.NotNull(e.Line);
+        Assert.Matches(@"cut\.json:\d+:\d+: ", e.Message);
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_position()
+    {
+        var e = Fails(File("bad.json", Encoding.UTF8.GetBytes("{\n  \"steps\": [ }\n")));
+        Assert.Equal(2, e.Line);
+        Assert.Contains("malformed JSON", e.Message);
+    }
+
+    [Fact]
+    public void Binary_content_is_named_as_such() =>
+        Assert.Contains("binary content", Fails(File("x.bin", [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x01, 0x02])).Message);
+
+    [Fact]
+    public void Text_before_the_json_is_explained() =>
+        Assert.Contains("other command output", Fails(File("noise.json", Encoding.UTF8.GetBytes("Installing policy pack...\n{\"steps\": []}"))).Message);
+
+    [Fact]
+    public void Utf16_output_from_powershell_is_read()
+    {
+        var json = PulumiJson.Preview(CompliantEnclave.Build());
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(json)).ToArray();
+        Assert.NotEmpty(ArtifactLoader.Load(File("ps.json", bytes)).Resources);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_refused_with_the_limit()
+    {
+        var deep = "{\"steps\": [" + new string('[', 1000) + new string(']', 1000) + "]}";
+        var e = Fails(File("deep.json", Encoding.UTF8.GetBytes(deep)));
+        Assert.Contains("deeper than 256", e.Message);
+    }
+
+    [Fact]
+    public void Empty_object_from_a_failed_preview() => Assert.Contains("preview failed", Fails(File("empty-obj.json", "{}"u8.ToArray())).Message);
+
+    [Fact]
+    public void Unrecognised_json_lists_the_accepted_formats() =>
+        Assert.Contains("expected `pulumi preview --json` output", Fails(File("other.json", "{\"hello\": 1}"u8.ToArray())).Message);
+
+    [Fact]
+    public void Update_plans_are_refused() => Assert.Contains("update plans", Fails(File("plan.json", "{\"version\": 1, \"plan\": {}}"u8.ToArray())).Message);
+
+    [Fact]
+    public void Top_level_array_is_refused() => Assert.Contains("expected a JSON object", Fails(File("arr.json", "[1,2]"u8.ToArray())).Message);
+
+    [Fact]
+    public void Wrong_shape_names_the_json_path()
+    {
+        var e = Fails(File("shape.json", """{ "steps": [ { "op": "create", "urn": 42 } ] }"""u8.ToArray()));
+        Assert.Equal("$.steps[0].urn", e.JsonPath);
+        Assert.Contains("must be a string", e.Message);
+    }
+
+    [Fact]
+    public void Expected_kind_mismatch_is_refused()
+    {
+        var path = File("preview.json", Encoding.UTF8.GetBytes(PulumiJson.Preview(CompliantEnclave.Build())));
+        var e = Assert.Throws<ArtifactLoadException>(() => ArtifactLoader.LoadArtifact(path, ArtifactKind.StackExport));
+        Assert.Contains("expected a `pulumi stack export` but the file is `pulumi preview --json` output", e.Message);
+    }
+
+    [Fact]
+    public void Files_over_the_size_limit_are_refused_before_reading()
+    {
+        var path = File("big.json", new byte[2048]);
+        var e = Assert.Throws<ArtifactLoadException>(() => ArtifactLoader.LoadArtifact(path, limits: new LoadLimits { MaxFileBytes = 1024 }));
+        Assert.Contains("larger than", e.Message);
+    }
+
+    [Fact]
+    public void Numbers_out_of_range_are_refused() =>
+        Assert.Contains("number out of range", Fails(File("num.json", """{ "steps": [ { "op": "create", "urn": "urn:pulumi:d::p::a:b:C::x", "newState": { "type": "a:b:C", "inputs": { "n": 1e999 } } } ] }"""u8.ToArray())).Message);
+}
