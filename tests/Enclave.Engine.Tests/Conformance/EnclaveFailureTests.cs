@@ -38,4 +38,16 @@ public sealed class EnclaveFailureTests
                                                    && e.Message.Contains("not authorized to create vaults", StringComparison.Ordinal));
         Assert.Equal(0, run.Recording.ShutdownSignals);
     }
+
+    [Fact]
+    public async Task Enclave_started_without_the_engine_explains_how_to_run_it_without_a_stack_trace()
+    {
+        var exit = await ProgramProcess.RunAsync(Programs.Enclave, new Dictionary<string, string>());
+
+        Assert.False(exit.TimedOut);
+        Assert.Equal(2, exit.ExitCode);
+        Assert.Contains("Program run without the Pulumi engine available; re-run using the `pulumi` CLI", exit.Stderr);
+        Assert.Contains("plan <stack>", exit.Stderr);
+        Assert.DoesNotContain("   at ", exit.Stderr);
+    }
 }
