@@ -46,6 +46,18 @@ public sealed record ResourceNode(
         Inputs.Fields.TryGetValue(key, out var v) ? v : Outputs.Fields.TryGetValue(key, out var o) ? o
         : InputsUnknown ? PropertyValue.Unknown : PropertyValue.Null;
 
+    /// <summary>
+    /// The value the program gave input <paramref name="key"/>: the input when set; else, for a trimmed preview step,
+    /// <see cref="PropertyValue.Unknown"/>; else the output of the same name when it is known (state shows provider
+    /// defaults there); else <see cref="PropertyValue.Null"/>. Unlike the indexer, an output that is merely not
+    /// computed yet (a preview) does not make an input the program never set look undecided.
+    /// </summary>
+    public PropertyValue Input(string key) =>
+        Inputs.Fields.TryGetValue(key, out var v) ? v
+        : InputsUnknown ? PropertyValue.Unknown
+        : Outputs.Fields.TryGetValue(key, out var o) && o is not UnknownValue ? o
+        : PropertyValue.Null;
+
     public bool IsType(string token) => string.Equals(Type, token, StringComparison.Ordinal);
 
     /// <summary>The top-level input keys whose values came from <paramref name="urn"/>.</summary>

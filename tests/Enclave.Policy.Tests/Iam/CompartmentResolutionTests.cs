@@ -22,7 +22,7 @@ public sealed class CompartmentResolutionTests
         Assert.True(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", Security).Definite);
         Assert.True(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", VaultSub).Definite);
         Assert.True(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", "ocid1.compartment.oc1..vaultsub").Definite);
-        Assert.False(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", Network).MayAllow);
+        Assert.False(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", LandingZoneModel.Network).MayAllow);
         Assert.False(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", Top).MayAllow);
         Assert.False(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", Root).MayAllow);
     }
@@ -63,7 +63,7 @@ public sealed class CompartmentResolutionTests
         var lz = Evaluator(RootPolicy($"allow group h to manage keys in compartment id {LandingZone.SecurityId}",
             "allow group k to manage keys in compartment id ocid1.compartment.oc1..elsewhere"));
         Assert.True(lz.MayAllow(Member("h"), Verb.Manage, "keys", Security).Definite);
-        Assert.False(lz.MayAllow(Member("h"), Verb.Manage, "keys", Network).MayAllow);
+        Assert.False(lz.MayAllow(Member("h"), Verb.Manage, "keys", LandingZoneModel.Network).MayAllow);
         Assert.False(lz.MayAllow(Member("k"), Verb.Manage, "keys", Security).MayAllow);
     }
 
@@ -80,7 +80,7 @@ public sealed class CompartmentResolutionTests
         Assert.True(security.MayAllow);
         Assert.False(security.Definite);
         Assert.Contains(security.Grants[0].Notes, n => n.Contains("a compartment name there is unknown"));
-        Assert.True(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", Network).MayAllow);
+        Assert.True(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", LandingZoneModel.Network).MayAllow);
         Assert.False(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", Top).MayAllow);
         Assert.False(lz.MayAllow(SecAdmin, Verb.Manage, "vaults", Root).MayAllow);
     }
@@ -101,7 +101,7 @@ public sealed class CompartmentResolutionTests
     {
         var lz = Evaluator(new IamPolicy("floating", null, ["allow group h to manage keys in compartment lz-security-cmp"]));
         Assert.Contains(lz.Diagnostics, d => d.Contains("'floating' is attached to an unknown compartment"));
-        var d = lz.MayAllow(Member("h"), Verb.Manage, "keys", Network);
+        var d = lz.MayAllow(Member("h"), Verb.Manage, "keys", LandingZoneModel.Network);
         Assert.True(d.MayAllow);
         Assert.False(d.Definite);
         Assert.Contains(d.Grants[0].Notes, n => n.Contains("could be anywhere"));

@@ -125,10 +125,10 @@ public sealed class CrossTenancyAndDenyTests
     public void A_deny_of_a_smaller_verb_may_apply_but_does_not_certainly()
     {
         var lz = Evaluator(RootPolicy("deny group lz-network-admin-group to read vcns in tenancy"));
-        var d = lz.MayAllow(Member("lz-network-admin-group"), Verb.Manage, "vcns", Network);
+        var d = lz.MayAllow(Member("lz-network-admin-group"), Verb.Manage, "vcns", LandingZoneModel.Network);
         Assert.Equal(AccessOutcome.MayAllow, d.Outcome);
         Assert.Single(d.PossibleDenies);
-        Assert.Equal(AccessOutcome.DeniedByDeny, lz.MayAllow(Member("lz-network-admin-group"), Verb.Read, "vcns", Network).Outcome);
+        Assert.Equal(AccessOutcome.DeniedByDeny, lz.MayAllow(Member("lz-network-admin-group"), Verb.Read, "vcns", LandingZoneModel.Network).Outcome);
     }
 
     [Fact]

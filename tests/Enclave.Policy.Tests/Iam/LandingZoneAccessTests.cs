@@ -41,7 +41,7 @@ public sealed class LandingZoneAccessTests
     public void Iam_admin_inspects_users_definitely_but_gets_nothing_on_the_network()
     {
         Assert.True(_lz.MayAllow(Member("lz-iam-admin-group"), Verb.Inspect, "users", Database).Definite);
-        Assert.Equal(AccessOutcome.No, _lz.MayAllow(Member("lz-iam-admin-group"), Verb.Read, "vcns", Network).Outcome);
+        Assert.Equal(AccessOutcome.No, _lz.MayAllow(Member("lz-iam-admin-group"), Verb.Read, "vcns", LandingZoneModel.Network).Outcome);
     }
 
     [Fact]
@@ -103,9 +103,9 @@ public sealed class LandingZoneAccessTests
     public void Oke_any_user_statement_needs_a_cluster_of_the_appdev_compartment()
     {
         var cluster = Principal.Resource("cluster", LandingZone.AppDevId);
-        Assert.True(_lz.MayAllow(cluster, Verb.Use, "subnets", Network).Definite);
-        Assert.False(_lz.MayAllow(cluster with { ResourceType = "instance" }, Verb.Use, "subnets", Network).MayAllow);
-        Assert.True(_lz.MayAllow(cluster with { ResourceType = null }, Verb.Use, "subnets", Network).MayAllow);
+        Assert.True(_lz.MayAllow(cluster, Verb.Use, "subnets", LandingZoneModel.Network).Definite);
+        Assert.False(_lz.MayAllow(cluster with { ResourceType = "instance" }, Verb.Use, "subnets", LandingZoneModel.Network).MayAllow);
+        Assert.True(_lz.MayAllow(cluster with { ResourceType = null }, Verb.Use, "subnets", LandingZoneModel.Network).MayAllow);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class LandingZoneAccessTests
     {
         // any-user covers foreign principals; only the principal-type condition keeps them out, and for a foreign
         // resource of unknown type that condition is undecided.
-        var d = _lz.MayAllow(Principal.ForeignResource(ParentTenancy, null), Verb.Use, "subnets", Network);
+        var d = _lz.MayAllow(Principal.ForeignResource(ParentTenancy, null), Verb.Use, "subnets", LandingZoneModel.Network);
         Assert.True(d.MayAllow);
         Assert.False(d.Definite);
     }

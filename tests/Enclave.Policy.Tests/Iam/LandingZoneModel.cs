@@ -21,7 +21,7 @@ internal static class LandingZoneModel
     public static readonly CompartmentInfo[] Compartments =
     [
         new(Top, TopId, "lz-top-cmp", Root),
-        new(Network, NetworkId, "lz-network-cmp", Top),
+        new(LandingZoneModel.Network, NetworkId, "lz-network-cmp", Top),
         new(Security, SecurityId, "lz-security-cmp", Top),
         new(AppDev, AppDevId, "lz-appdev-cmp", Top),
         new(Database, DatabaseId, "lz-database-cmp", Top),

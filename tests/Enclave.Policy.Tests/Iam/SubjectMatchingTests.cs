@@ -54,10 +54,10 @@ public sealed class SubjectMatchingTests
     {
         var lz = Evaluator();
         var someone = Principal.GroupMember("lz-auditor-group") with { MembershipComplete = false };
-        var d = lz.MayAllow(someone, Verb.Manage, "vcns", Network);
+        var d = lz.MayAllow(someone, Verb.Manage, "vcns", LandingZoneModel.Network);
         Assert.True(d.MayAllow);
         Assert.False(d.Definite);
-        Assert.Equal(AccessOutcome.No, lz.MayAllow(Member("lz-auditor-group"), Verb.Manage, "vcns", Network).Outcome);
+        Assert.Equal(AccessOutcome.No, lz.MayAllow(Member("lz-auditor-group"), Verb.Manage, "vcns", LandingZoneModel.Network).Outcome);
     }
 
     [Fact]

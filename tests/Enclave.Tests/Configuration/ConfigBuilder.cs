@@ -37,7 +37,7 @@ internal sealed class ConfigBuilder
              "localDataGuard":true,"standbyRegion":"us-phoenix-1"}
             """,
         [Ns + "logging"] = """{"logRetentionDays":30,"archiveRetentionDays":365}""",
-        [Ns + "vault"] = """{"type":"DEFAULT","keyRotationDays":90}""",
+        [Ns + "vault"] = """{"type":"VIRTUAL_PRIVATE","keyRotationDays":90}""",
     };
 
     public const string ParentTenancy = "ocid1.tenancy.oc1..aaaaaaaaexampleparentcotenancy000000000000000000000000000000";

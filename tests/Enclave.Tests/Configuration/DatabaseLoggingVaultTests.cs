@@ -113,6 +113,13 @@ public class DatabaseLoggingVaultTests
     }
 
     [Fact]
+    public void Default_vault_is_refused_because_keys_could_not_auto_rotate()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("vault", "type", "\"DEFAULT\"").Parse(),
+            "us-data-enclave:vault.type", "only available in VIRTUAL_PRIVATE vaults");
+    }
+
+    [Fact]
     public void Virtual_private_vault_is_mapped()
     {
         var result = new ConfigBuilder().Field("vault", "type", "\"VIRTUAL_PRIVATE\"").Parse();

@@ -27,7 +27,7 @@ public static class StackRules
     public static IReadOnlyList<string> EveryResourceHasComponentParent(Deployed d, IEnumerable<Observed> observations)
     {
         var check = new Check();
-        // Stack transformations also see the stack itself (official SDK semantics); it has no parent by design.
+        // The stack's own transformations also see the stack resource, which the mock engine never registers.
         var list = observations.Where(o => o.Resource is not Stack).ToList();
         check.That(list.Count == d.Resources.Length, $"{list.Count} resources observed, {d.Resources.Length} registered");
         foreach (var o in list)

@@ -16,7 +16,7 @@ public static class Scope
     /// </summary>
     public static Truth InRootCompartment(RuleContext context, ResourceNode node)
     {
-        var value = node["compartmentId"];
+        var value = node.Input("compartmentId");
         if (value.IsNull) return Truth.False;
         if (value is UnknownValue)
             return node.PropertyDependencies.TryGetValue("compartmentId", out var deps) &&

@@ -17,10 +17,10 @@ public static class SecurityRules
         }
         else if (node.Type == OciTypes.NsgRule)
         {
-            var direction = node["direction"];
+            var direction = node.Input("direction");
             var ingress = direction.AsString() is { } d && d.Equals("INGRESS", StringComparison.OrdinalIgnoreCase);
-            yield return new SecurityRule(node, ingress, "rule", node["protocol"],
-                ingress ? node["source"] : node["destination"], ingress ? node["sourceType"] : node["destinationType"]);
+            yield return new SecurityRule(node, ingress, "rule", node.Input("protocol"),
+                ingress ? node.Input("source") : node.Input("destination"), ingress ? node.Input("sourceType") : node.Input("destinationType"));
         }
     }
 
@@ -42,5 +42,5 @@ public static class SecurityRules
     }
 
     /// <summary>Is the NSG rule's direction unknown (so it could be ingress)?</summary>
-    public static bool DirectionUnknown(ResourceNode node) => node.Type == OciTypes.NsgRule && !node["direction"].IsKnown;
+    public static bool DirectionUnknown(ResourceNode node) => node.Type == OciTypes.NsgRule && !node.Input("direction").IsKnown;
 }

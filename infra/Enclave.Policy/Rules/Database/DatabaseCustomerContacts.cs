@@ -20,7 +20,7 @@ public sealed class DatabaseCustomerContacts : RuleBase
 
     private static Assessment Assess(RuleContext context, ResourceNode db)
     {
-        var contacts = db["customerContacts"];
+        var contacts = db.Input("customerContacts");
         var a = new Assessment();
         if (!contacts.IsKnown) return a.Require(Truth.Unknown, "customerContacts is not empty");
         a.Require(TruthLogic.Of(contacts.AsList().Length > 0), "customerContacts is not empty");

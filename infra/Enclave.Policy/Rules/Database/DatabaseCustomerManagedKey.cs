@@ -21,9 +21,9 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
     private static Assessment Assess(RuleContext context, ResourceNode db)
     {
         var keys = context.Graph.OfType(OciTypes.Key).ToList();
-        var (keyInput, key) = db["kmsKeyId"].IsNull ? ("encryptionKey", db["encryptionKey"]["kmsKeyId"]) : ("kmsKeyId", db["kmsKeyId"]);
-        var vault = db["vaultId"].IsNull ? db["encryptionKey"]["vaultId"] : db["vaultId"];
-        var vaultInput = db["vaultId"].IsNull ? "encryptionKey" : "vaultId";
+        var (keyInput, key) = db.Input("kmsKeyId").IsNull ? ("encryptionKey", db.Input("encryptionKey")["kmsKeyId"]) : ("kmsKeyId", db.Input("kmsKeyId"));
+        var vault = db.Input("vaultId").IsNull ? db.Input("encryptionKey")["vaultId"] : db.Input("vaultId");
+        var vaultInput = db.Input("vaultId").IsNull ? "encryptionKey" : "vaultId";
         var a = new Assessment().Require(Scope.Present(db, keyInput, key), "a kmsKeyId is set").Require(Scope.Present(db, vaultInput, vault), "a vaultId is set");
         if (Scope.IsSet(key) && keys.Count > 0)
             a.Require(References.IdentifiesAny(context.Graph, db, keyInput, key, keys), "the key is a key of this stack");

@@ -20,6 +20,6 @@ public sealed class DatabaseDataSafeRegistered : RuleBase
 
     private static Assessment Assess(RuleContext context, ResourceNode db)
     {
-        return new Assessment().Require(db["dataSafeStatus"].EqualsString("REGISTERED", StringComparison.OrdinalIgnoreCase), "dataSafeStatus is REGISTERED");
+        return new Assessment().Require(db.Input("dataSafeStatus").EqualsString("REGISTERED", StringComparison.OrdinalIgnoreCase), "dataSafeStatus is REGISTERED");
     }
 }

@@ -29,8 +29,8 @@ public sealed class DatabaseNoOpenAcl : RuleBase
                 a.Require(entry.Test(e => e.AsString() is { } s && !s.Split(';').Any(part => Cidr.TryParse(part, out var c) && c.IsAnywhere)),
                     $"{key} entry {entry} is not the whole internet");
         }
-        var publicWithoutAcl = TruthLogic.Of(!Scope.IsSet(db["subnetId"]) && !Scope.IsSet(db["whitelistedIps"]));
-        if (db["subnetId"].IsKnown && db["whitelistedIps"].IsKnown)
+        var publicWithoutAcl = TruthLogic.Of(!Scope.IsSet(db.Input("subnetId")) && !Scope.IsSet(db.Input("whitelistedIps")));
+        if (db.Input("subnetId").IsKnown && db.Input("whitelistedIps").IsKnown)
             a.Require(publicWithoutAcl.Not(), "the database is not public without an access list");
         return a;
     }

@@ -20,7 +20,7 @@ public sealed class DatabaseNotFreeTier : RuleBase
 
     private static Assessment Assess(RuleContext context, ResourceNode db)
     {
-        var free = db["isFreeTier"];
+        var free = db.Input("isFreeTier");
         return new Assessment().Require(free.IsNull ? Truth.True : free.EqualsBool(false), "isFreeTier is not true");
     }
 }

@@ -21,7 +21,7 @@ public sealed class DatabasePrivateEndpoint : RuleBase
     private static Assessment Assess(RuleContext context, ResourceNode db)
     {
         var subnets = context.Graph.OfType(OciTypes.Subnet).ToList();
-        var subnet = db["subnetId"];
+        var subnet = db.Input("subnetId");
         return new Assessment()
             .Require(Scope.Present(db, "subnetId", subnet), "subnetId is set (private endpoint)")
             .Require(Scope.IsSet(subnet) ? References.IdentifiesAny(context.Graph, db, "subnetId", subnet, subnets) : Truth.False,

@@ -20,6 +20,6 @@ public sealed class DatabaseRequiresMtls : RuleBase
 
     private static Assessment Assess(RuleContext context, ResourceNode db)
     {
-        return new Assessment().Require(db["isMtlsConnectionRequired"].EqualsBool(true), "isMtlsConnectionRequired is true");
+        return new Assessment().Require(db.Input("isMtlsConnectionRequired").EqualsBool(true), "isMtlsConnectionRequired is true");
     }
 }

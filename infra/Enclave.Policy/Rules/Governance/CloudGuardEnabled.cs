@@ -19,9 +19,9 @@ public sealed class CloudGuardEnabled : RuleBase
             yield return Fail(Scope.StackUrn(context.Graph), "no CloudGuardConfiguration declared");
         foreach (var config in configs)
         {
-            var region = config["reportingRegion"];
+            var region = config.Input("reportingRegion");
             yield return Judge(config.Urn, config.Label, new Assessment()
-                .Require(config["status"].EqualsString("ENABLED", StringComparison.OrdinalIgnoreCase), "status is ENABLED")
+                .Require(config.Input("status").EqualsString("ENABLED", StringComparison.OrdinalIgnoreCase), "status is ENABLED")
                 .Require(Scope.InRootCompartment(context, config), "is set on the tenancy")
                 .Require(Regions.Allowed(region, context.Policy.AllowedRegions), $"reporting region {region} is allowed"));
         }

@@ -23,7 +23,7 @@ public sealed class NothingInRootCompartment : RuleBase
     {
         foreach (var node in context.Graph.Resources)
         {
-            if (!OciTypes.IsOci(node.Type) || node["compartmentId"].IsNull) continue;
+            if (!OciTypes.IsOci(node.Type) || node.Input("compartmentId").IsNull) continue;
             if (TenancyLevelPrefixes.Any(p => node.Type.StartsWith(p, StringComparison.Ordinal))) continue;
             var inRoot = Scope.InRootCompartment(context, node);
             yield return Judge(node.Urn, inRoot.Not(),

@@ -34,13 +34,13 @@ public sealed class SecurityZoneRecipe : RuleBase
             yield break;
         }
         var compartments = g.OfType(OciTypes.Compartment).ToList();
-        var top = compartments.Where(c => References.IdentifiesAny(g, c, "compartmentId", c["compartmentId"], compartments) == Truth.False).ToList();
+        var top = compartments.Where(c => References.IdentifiesAny(g, c, "compartmentId", c.Input("compartmentId"), compartments) == Truth.False).ToList();
         var recipes = g.OfType(OciTypes.SecurityRecipe).ToList();
         foreach (var zone in zones)
         {
             var a = new Assessment()
-                .Require(References.IdentifiesAny(g, zone, "compartmentId", zone["compartmentId"], top), "covers the enclave's top compartment");
-            var recipeId = zone["securityZoneRecipeId"];
+                .Require(References.IdentifiesAny(g, zone, "compartmentId", zone.Input("compartmentId"), top), "covers the enclave's top compartment");
+            var recipeId = zone.Input("securityZoneRecipeId");
             var recipe = References.Resolve(g, zone, "securityZoneRecipeId", recipeId, recipes).FirstOrDefault();
             if (recipe is null)
                 a.Require(References.IdentifiesAny(g, zone, "securityZoneRecipeId", recipeId, recipes).And(Truth.Unknown),
@@ -53,7 +53,7 @@ public sealed class SecurityZoneRecipe : RuleBase
 
     private static void AssessRecipe(ResourceNode recipe, Assessment a)
     {
-        var policies = recipe["securityPolicies"];
+        var policies = recipe.Input("securityPolicies");
         if (!policies.IsKnown || policies.AsList().Any(p => !p.IsKnown))
         {
             a.Require(Truth.Unknown, "recipe holds the required policies");

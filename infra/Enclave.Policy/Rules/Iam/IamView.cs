@@ -23,12 +23,12 @@ public sealed class IamView
         _compartmentUrns = compartments.Select(c => c.Urn).ToHashSet(StringComparer.Ordinal);
         Model = new IamModel(new CompartmentInfo(tenancyKey, tenancyId, "root", null))
         {
-            Compartments = compartments.Select(c => new CompartmentInfo(c.Urn, c.Id.AsString(), c["name"].AsString(), KeyOf(c, "compartmentId"))).ToList(),
+            Compartments = compartments.Select(c => new CompartmentInfo(c.Urn, c.Id.AsString(), c.Input("name").AsString(), KeyOf(c, "compartmentId"))).ToList(),
             Policies = graph.OfType(OciTypes.Policy).Select(p => new IamPolicy(
-                p["name"].AsString() ?? p.Name, KeyOf(p, "compartmentId"), Statements(p["statements"]), p.Urn)).ToList(),
-            Groups = graph.OfType(OciTypes.Group).Select(g => new IamGroup(g["name"].AsString(), null, g.Id.AsString())).ToList(),
+                p.Input("name").AsString() ?? p.Name, KeyOf(p, "compartmentId"), Statements(p.Input("statements")), p.Urn)).ToList(),
+            Groups = graph.OfType(OciTypes.Group).Select(g => new IamGroup(g.Input("name").AsString(), null, g.Id.AsString())).ToList(),
             DynamicGroups = graph.OfType("oci:Identity/dynamicGroup:DynamicGroup")
-                .Select(d => new IamDynamicGroup(d["name"].AsString(), d["matchingRule"].AsString(), null, d.Id.AsString())).ToList(),
+                .Select(d => new IamDynamicGroup(d.Input("name").AsString(), d.Input("matchingRule").AsString(), null, d.Id.AsString())).ToList(),
         };
         Evaluator = new AccessEvaluator(Model);
         PolicyNodes = graph.OfType(OciTypes.Policy).ToList();
@@ -64,7 +64,7 @@ public sealed class IamView
         var value = node[key];
         if (value.IsNull && node.Type == OciTypes.Log)
             return _graph.OfType(OciTypes.LogGroup).FirstOrDefault(g =>
-                References.Identifies(_graph, node, "logGroupId", node["logGroupId"], g) == Enclave.Policy.Graph.Truth.True) is { } group
+                References.Identifies(_graph, node, "logGroupId", node.Input("logGroupId"), g) == Enclave.Policy.Graph.Truth.True) is { } group
                 ? CompartmentKeyOf(group) : null;
         if (value.AsString() is { Length: > 0 } s) return s;
         if (value is ResourceRefValue r) return r.Urn;

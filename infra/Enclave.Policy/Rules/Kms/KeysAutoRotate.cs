@@ -17,9 +17,9 @@ public sealed class KeysAutoRotate : RuleBase
         var max = context.Policy.MaxKeyRotationDays;
         foreach (var key in context.Graph.OfType(OciTypes.Key))
         {
-            var interval = key["autoKeyRotationDetails"]["rotationIntervalInDays"];
+            var interval = key.Input("autoKeyRotationDetails")["rotationIntervalInDays"];
             yield return Judge(key.Urn, key.Label, new Assessment()
-                .Require(key["isAutoRotationEnabled"].EqualsBool(true), "isAutoRotationEnabled is true")
+                .Require(key.Input("isAutoRotationEnabled").EqualsBool(true), "isAutoRotationEnabled is true")
                 .Require(interval.Test(v => v.AsNumber() is { } d && d > 0 && d <= max), $"rotation interval ({interval}) is set and at most {max} days"));
         }
     }

@@ -15,10 +15,10 @@ public sealed class VaultInSecurityCompartment : RuleBase
     {
         var g = context.Graph;
         var security = g.OfType(OciTypes.Compartment)
-            .Where(c => c["name"].AsString()?.Contains("security", StringComparison.OrdinalIgnoreCase) == true).ToList();
+            .Where(c => c.Input("name").AsString()?.Contains("security", StringComparison.OrdinalIgnoreCase) == true).ToList();
         foreach (var vault in g.OfType(OciTypes.Vault))
         {
-            var inSecurity = References.IdentifiesAny(g, vault, "compartmentId", vault["compartmentId"], security);
+            var inSecurity = References.IdentifiesAny(g, vault, "compartmentId", vault.Input("compartmentId"), security);
             yield return Judge(vault.Urn, inSecurity,
                 $"{vault.Label}: in the security compartment",
                 security.Count == 0 ? $"{vault.Label}: the stack declares no security compartment" : $"{vault.Label}: not in the security compartment",

@@ -20,7 +20,7 @@ public sealed class AuditRetention : RuleBase
             yield return Fail(Scope.StackUrn(context.Graph), "no Audit.Configuration declared: retention stays at the 90-day default");
         foreach (var config in configs)
         {
-            var days = config["retentionPeriodDays"];
+            var days = config.Input("retentionPeriodDays");
             yield return Judge(config.Urn, days.Test(v => v.AsNumber() >= required),
                 $"{config.Label}: retention {days} days", $"{config.Label}: retention {days} days, below {required}",
                 $"{config.Label}: retention not known until deploy");

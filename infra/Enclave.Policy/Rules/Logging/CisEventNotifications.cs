@@ -23,12 +23,12 @@ public sealed class CisEventNotifications : RuleBase
         var g = context.Graph;
         var topics = g.OfType(OciTypes.NotificationTopic).ToList();
         var subscriptions = g.OfType(OciTypes.Subscription).ToList();
-        var subscribed = topics.ToDictionary(t => t.Urn, t => subscriptions.Any(s => References.Identifies(g, s, "topicId", s["topicId"], t)));
+        var subscribed = topics.ToDictionary(t => t.Urn, t => subscriptions.Any(s => References.Identifies(g, s, "topicId", s.Input("topicId"), t)));
 
         var rules = new List<EventRule>();
         foreach (var node in g.OfType(OciTypes.EventRule))
         {
-            var enabled = node["isEnabled"].EqualsBool(true);
+            var enabled = node.Input("isEnabled").EqualsBool(true);
             var root = Scope.InRootCompartment(context, node);
             var notifies = Actions(node).Any(action =>
                 action["actionType"].EqualsString("ONS", StringComparison.OrdinalIgnoreCase)
@@ -55,7 +55,7 @@ public sealed class CisEventNotifications : RuleBase
 
     private static IEnumerable<PropertyValue> Actions(ResourceNode rule)
     {
-        var actions = rule["actions"];
+        var actions = rule.Input("actions");
         if (!actions.IsKnown) return [PropertyValue.Unknown];
         return actions["action"].AsList().Concat(actions["actions"].AsList());
     }
@@ -64,10 +64,10 @@ public sealed class CisEventNotifications : RuleBase
     private static IReadOnlySet<string>? EventTypes(ResourceNode rule)
     {
         var types = new HashSet<string>(StringComparer.Ordinal);
-        var details = rule["conditionDetails"]["eventTypes"];
+        var details = rule.Input("conditionDetails")["eventTypes"];
         if (!details.IsKnown) return null;
         foreach (var t in details.AsList()) { if (t.AsString() is { } s) types.Add(CisEventTypes.Normalise(s)); else if (!t.IsKnown) return null; }
-        var condition = rule["condition"];
+        var condition = rule.Input("condition");
         if (!condition.IsKnown) return null;
         if (condition.AsString() is { Length: > 0 } json)
         {

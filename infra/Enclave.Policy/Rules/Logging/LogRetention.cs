@@ -18,7 +18,7 @@ public sealed class LogRetention : RuleBase
     {
         foreach (var log in context.Graph.OfType(OciTypes.Log))
         {
-            var days = log["retentionDuration"];
+            var days = log.Input("retentionDuration");
             var effective = days.IsNull ? PropertyValue.Of(30) : days;
             yield return Judge(log.Urn, effective.Test(v => v.AsNumber() >= MinimumDays),
                 $"{log.Label}: kept {effective} days", $"{log.Label}: kept {effective} days, below {MinimumDays}",

@@ -24,7 +24,7 @@ public sealed class LogsArchived : RuleBase
         var g = context.Graph;
         var buckets = g.OfType(OciTypes.Bucket).ToList();
         var archives = g.OfType(OciTypes.Connector)
-            .Select(c => new Archive(c, ShipsToArchive(g, c, buckets), c["source"]["logSources"]))
+            .Select(c => new Archive(c, ShipsToArchive(g, c, buckets), c.Input("source")["logSources"]))
             .Where(a => a.ToArchive != Truth.False).ToList();
 
         var audit = archives.Any(a => a.ToArchive.And(AnySource(a, s => IsAuditGroup(a.Connector, s["logGroupId"]))));
@@ -39,7 +39,7 @@ public sealed class LogsArchived : RuleBase
         {
             var relevant = ServiceLogs.Is(log, "flowlogs", "all").Or(ServiceLogs.Service(log).EqualsString("objectstorage", StringComparison.OrdinalIgnoreCase));
             if (relevant == Truth.False) continue;
-            var group = References.Resolve(g, log, "logGroupId", log["logGroupId"], groups).FirstOrDefault();
+            var group = References.Resolve(g, log, "logGroupId", log.Input("logGroupId"), groups).FirstOrDefault();
             var shipped = archives.Any(a => a.ToArchive.And(AnySource(a, s =>
                 (group is null ? Truth.Unknown : References.Identifies(g, a.Connector, "source", s["logGroupId"], group))
                 .And(s["logId"].IsNull ? Truth.True : References.Identifies(g, a.Connector, "source", s["logId"], log)))));
@@ -65,15 +65,15 @@ public sealed class LogsArchived : RuleBase
     /// <summary>Does the connector deliver to a bucket of this stack that is CMK-encrypted and versioned or locked?</summary>
     private static Truth ShipsToArchive(ResourceGraph g, ResourceNode connector, IReadOnlyList<ResourceNode> buckets)
     {
-        var target = connector["target"];
-        var kind = connector["source"]["kind"].EqualsString("logging", StringComparison.OrdinalIgnoreCase)
+        var target = connector.Input("target");
+        var kind = connector.Input("source")["kind"].EqualsString("logging", StringComparison.OrdinalIgnoreCase)
             .And(target["kind"].EqualsString("objectStorage", StringComparison.OrdinalIgnoreCase));
-        var active = connector["state"].IsNull ? Truth.True : connector["state"].EqualsString("ACTIVE", StringComparison.OrdinalIgnoreCase);
+        var active = connector.Input("state").IsNull ? Truth.True : connector.Input("state").EqualsString("ACTIVE", StringComparison.OrdinalIgnoreCase);
         var archive = buckets.Any(b =>
-            References.Identifies(g, connector, "target", target["bucket"], b, [OciTypes.Bucket], b["name"])
-                .And(Scope.Present(b, "kmsKeyId", b["kmsKeyId"]))
-                .And(b["versioning"].EqualsString("Enabled", StringComparison.OrdinalIgnoreCase)
-                    .Or(b["retentionRules"].IsKnown ? TruthLogic.Of(b["retentionRules"].AsList().Length > 0) : Truth.Unknown)));
+            References.Identifies(g, connector, "target", target["bucket"], b, [OciTypes.Bucket], b.Input("name"))
+                .And(Scope.Present(b, "kmsKeyId", b.Input("kmsKeyId")))
+                .And(b.Input("versioning").EqualsString("Enabled", StringComparison.OrdinalIgnoreCase)
+                    .Or(b.Input("retentionRules").IsKnown ? TruthLogic.Of(b.Input("retentionRules").AsList().Length > 0) : Truth.Unknown)));
         return kind.And(active).And(archive);
     }
 }

@@ -22,7 +22,7 @@ public sealed class SubnetFlowLogs : RuleBase
         var vcns = g.OfType(OciTypes.Vcn).ToList();
         foreach (var subnet in g.OfType(OciTypes.Subnet))
         {
-            var vcn = References.Resolve(g, subnet, "vcnId", subnet["vcnId"], vcns).FirstOrDefault();
+            var vcn = References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
             var covered = flowLogs.Any(x => x.IsFlow.And(
                 ServiceLogs.Covers(g, x.Log, subnet, Targets).Or(vcn is null ? Truth.False : ServiceLogs.Covers(g, x.Log, vcn, Targets))));
             yield return Judge(subnet.Urn, covered,

@@ -20,7 +20,7 @@ public sealed class BastionGatekept : RuleBase
         foreach (var bastion in context.Graph.OfType(OciTypes.Bastion))
         {
             var a = new Assessment();
-            var list = bastion["clientCidrBlockAllowLists"];
+            var list = bastion.Input("clientCidrBlockAllowLists");
             if (!list.IsKnown) a.Require(Truth.Unknown, "client allow-list is inside the gatekeeper CIDRs");
             else
             {
@@ -28,7 +28,7 @@ public sealed class BastionGatekept : RuleBase
                 foreach (var cidr in list.AsList())
                     a.Require(Cidr.WithinAny(cidr, policy.GatekeeperCidrs), $"client CIDR {cidr} is inside the gatekeeper CIDRs");
             }
-            var ttl = bastion["maxSessionTtlInSeconds"];
+            var ttl = bastion.Input("maxSessionTtlInSeconds");
             var effective = ttl.IsNull ? PropertyValue.Of(DefaultSessionTtlSeconds) : ttl;
             a.Require(effective.Test(v => v.AsNumber() is { } s && s <= policy.MaxBastionSessionSeconds),
                 $"session TTL {effective}s is at most {policy.MaxBastionSessionSeconds}s");

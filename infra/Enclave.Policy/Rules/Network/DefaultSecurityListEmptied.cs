@@ -22,7 +22,7 @@ public sealed class DefaultSecurityListEmptied : RuleBase
         foreach (var vcn in g.OfType(OciTypes.Vcn))
         {
             var claims = managers.Select(m => (Manager: m, Claim: References.Identifies(g, m, "manageDefaultResourceId",
-                m["manageDefaultResourceId"], vcn, [OciTypes.Vcn], vcn.Outputs["defaultSecurityListId"]))).ToList();
+                m.Input("manageDefaultResourceId"), vcn, [OciTypes.Vcn], vcn.Outputs["defaultSecurityListId"]))).ToList();
             var manager = claims.FirstOrDefault(c => c.Claim == Truth.True).Manager;
             if (manager is null)
             {
@@ -47,5 +47,5 @@ public sealed class DefaultSecurityListEmptied : RuleBase
     }
 
     private static IReadOnlyList<string> VcnCidrs(Enclave.Policy.Graph.ResourceNode vcn) =>
-        vcn["cidrBlocks"].AsList().Select(c => c.AsString()).Append(vcn["cidrBlock"].AsString()).OfType<string>().ToList();
+        vcn.Input("cidrBlocks").AsList().Select(c => c.AsString()).Append(vcn.Input("cidrBlock").AsString()).OfType<string>().ToList();
 }

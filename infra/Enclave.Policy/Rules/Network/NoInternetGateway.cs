@@ -17,6 +17,6 @@ public sealed class NoInternetGateway : RuleBase
         if (gateways.Count == 0)
             yield return Pass(Scope.StackUrn(context.Graph), "no internet gateway declared");
         foreach (var igw in gateways)
-            yield return Fail(igw.Urn, $"{igw.Label}: internet gateway declared (enabled: {igw["enabled"]})");
+            yield return Fail(igw.Urn, $"{igw.Label}: internet gateway declared (enabled: {igw.Input("enabled")})");
     }
 }

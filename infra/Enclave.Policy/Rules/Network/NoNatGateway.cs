@@ -16,6 +16,6 @@ public sealed class NoNatGateway : RuleBase
         if (nats.Count == 0)
             yield return Pass(Scope.StackUrn(context.Graph), "no NAT gateway declared");
         foreach (var nat in nats)
-            yield return Fail(nat.Urn, $"{nat.Label}: NAT gateway declared (blockTraffic: {nat["blockTraffic"]})");
+            yield return Fail(nat.Urn, $"{nat.Label}: NAT gateway declared (blockTraffic: {nat.Input("blockTraffic")})");
     }
 }

@@ -24,14 +24,14 @@ public sealed class OnPremLinksGatekept : RuleBase
             yield return Pass(Scope.StackUrn(g), "no on-premises or peering links declared");
         foreach (var cpe in g.OfType(OciTypes.Cpe))
         {
-            var ip = cpe["ipAddress"];
+            var ip = cpe.Input("ipAddress");
             yield return Judge(cpe.Urn, cpe.Label, new Assessment()
                 .Require(Cidr.WithinAny(ip, gatekeeperRanges), $"ipAddress {ip} is a gatekeeper or on-premises address")
                 .Require(Cidr.OverlapsAny(ip, p.Parent.Cidrs).Not(), $"ipAddress {ip} is not a parent-company address"));
         }
         foreach (var ipsec in g.OfType(OciTypes.Ipsec))
         {
-            var routes = ipsec["staticRoutes"];
+            var routes = ipsec.Input("staticRoutes");
             var a = new Assessment();
             if (!routes.IsKnown) a.Require(Truth.Unknown, "static routes are inside the on-premises ranges");
             foreach (var route in routes.AsList())
@@ -41,12 +41,12 @@ public sealed class OnPremLinksGatekept : RuleBase
         var vcns = g.OfType(OciTypes.Vcn).ToList();
         foreach (var attachment in g.OfType(OciTypes.DrgAttachment))
         {
-            var details = attachment["networkDetails"];
+            var details = attachment.Input("networkDetails");
             var type = details["type"];
             var a = new Assessment();
             if (type.IsNull || type.EqualsString("VCN", StringComparison.OrdinalIgnoreCase) != Truth.False)
             {
-                var (key, target) = details.IsNull ? ("vcnId", attachment["vcnId"]) : ("networkDetails", details["id"]);
+                var (key, target) = details.IsNull ? ("vcnId", attachment.Input("vcnId")) : ("networkDetails", details["id"]);
                 a.Require(type.IsNull || type.IsKnown ? References.IdentifiesAny(g, attachment, key, target, vcns) : Truth.Unknown,
                     "attaches a VCN of this stack");
             }
@@ -59,7 +59,7 @@ public sealed class OnPremLinksGatekept : RuleBase
             var peers = g.OfType(type).ToList();
             foreach (var gateway in peers)
             {
-                var peer = gateway["peerId"];
+                var peer = gateway.Input("peerId");
                 if (peer.IsNull) { yield return Pass(gateway.Urn, $"{gateway.Label}: not peered"); continue; }
                 yield return Judge(gateway.Urn, References.IdentifiesAny(g, gateway, "peerId", peer, peers.Where(x => x != gateway)),
                     $"{gateway.Label}: peers with a gateway of this stack",

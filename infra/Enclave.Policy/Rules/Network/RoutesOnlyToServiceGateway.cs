@@ -27,7 +27,7 @@ public sealed class RoutesOnlyToServiceGateway : RuleBase
         var drgs = g.OfType(OciTypes.Drg).ToList();
         foreach (var table in g.OfType(OciTypes.RouteTable).Concat(g.OfType(OciTypes.DefaultRouteTable)))
         {
-            var rules = table["routeRules"];
+            var rules = table.Input("routeRules");
             if (!rules.IsKnown)
             {
                 yield return Undetermined(table.Urn, $"{table.Label}: route rules not known until deploy");

@@ -16,9 +16,9 @@ public sealed class SubnetsArePrivate : RuleBase
     {
         foreach (var subnet in context.Graph.OfType(OciTypes.Subnet))
         {
-            var ingress = subnet["prohibitInternetIngress"];
+            var ingress = subnet.Input("prohibitInternetIngress");
             yield return Judge(subnet.Urn, subnet.Label, new Assessment()
-                .Require(subnet["prohibitPublicIpOnVnic"].EqualsBool(true), "prohibitPublicIpOnVnic is true")
+                .Require(subnet.Input("prohibitPublicIpOnVnic").EqualsBool(true), "prohibitPublicIpOnVnic is true")
                 .Require(ingress.IsNull ? Truth.True : ingress.EqualsBool(true), "prohibitInternetIngress is not false"));
         }
     }

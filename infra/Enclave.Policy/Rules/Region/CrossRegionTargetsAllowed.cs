@@ -16,18 +16,18 @@ public sealed class CrossRegionTargetsAllowed : RuleBase
         var allowed = context.Policy.AllowedRegions;
         var g = context.Graph;
         foreach (var n in g.OfType(OciTypes.ReplicationPolicy))
-            yield return Check(n, n["destinationRegionName"], "replication destination", allowed);
+            yield return Check(n, n.Input("destinationRegionName"), "replication destination", allowed);
         foreach (var n in g.OfType(OciTypes.RemotePeeringConnection))
-            if (!n["peerRegionName"].IsNull) yield return Check(n, n["peerRegionName"], "peer region", allowed);
+            if (!n.Input("peerRegionName").IsNull) yield return Check(n, n.Input("peerRegionName"), "peer region", allowed);
         foreach (var n in g.OfType(OciTypes.DomainReplicationToRegion))
-            yield return Check(n, n["replicaRegion"], "replica region", allowed);
+            yield return Check(n, n.Input("replicaRegion"), "replica region", allowed);
         foreach (var db in g.OfType(OciTypes.AutonomousDatabase))
         {
             var a = new Assessment();
             var region = db.Region ?? context.Policy.DeploymentRegion;
             a.Require(region is null ? Truth.Unknown : Regions.Allowed(PropertyValue.Of(region), allowed),
                 $"database region {region ?? "(unknown)"} is allowed");
-            var peer = db["peerDbId"];
+            var peer = db.Input("peerDbId");
             if (!peer.IsNull)
                 a.Require(peer.Test(v => v.AsString() is { } ocid && Regions.FromOcid(ocid) is { } r && allowed.Contains(r, StringComparer.OrdinalIgnoreCase)),
                     $"peer database region ({(peer.AsString() is { } p ? Regions.FromOcid(p) ?? "not in its OCID" : "unknown")}) is allowed");

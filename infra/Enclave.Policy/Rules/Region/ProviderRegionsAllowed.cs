@@ -27,7 +27,7 @@ public sealed class ProviderRegionsAllowed : RuleBase
 
         foreach (var provider in context.Graph.OfType(OciTypes.Provider))
         {
-            var region = provider["region"];
+            var region = provider.Input("region");
             if (region.IsNull && RegionResolver.IsDefaultProvider(provider.Name))
                 region = PropertyValue.Of(provider.Region ?? context.Policy.DeploymentRegion);
             if (region.IsNull)

@@ -14,7 +14,7 @@ public sealed class BucketCustomerManagedKey : BucketRule
 
     protected override Assessment Assess(RuleContext context, ResourceNode bucket)
     {
-        var key = bucket["kmsKeyId"];
+        var key = bucket.Input("kmsKeyId");
         var a = new Assessment().Require(Scope.Present(bucket, "kmsKeyId", key), "kmsKeyId is set");
         var keys = context.Graph.OfType(OciTypes.Key).ToList();
         if (Scope.IsSet(key) && keys.Count > 0)

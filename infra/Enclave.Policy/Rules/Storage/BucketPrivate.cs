@@ -14,7 +14,7 @@ public sealed class BucketPrivate : BucketRule
 
     protected override Assessment Assess(RuleContext context, ResourceNode bucket)
     {
-        var access = bucket["accessType"];
+        var access = bucket.Input("accessType");
         return new Assessment().Require(access.IsNull ? Truth.True : access.EqualsString("NoPublicAccess"), $"accessType is NoPublicAccess (is {access})");
     }
 }

@@ -14,8 +14,8 @@ public sealed class BucketVersionedOrRetained : BucketRule
 
     protected override Assessment Assess(RuleContext context, ResourceNode bucket)
     {
-        var versioned = bucket["versioning"].EqualsString("Enabled", StringComparison.OrdinalIgnoreCase);
-        var rules = bucket["retentionRules"];
+        var versioned = bucket.Input("versioning").EqualsString("Enabled", StringComparison.OrdinalIgnoreCase);
+        var rules = bucket.Input("retentionRules");
         var retained = rules.IsKnown ? TruthLogic.Of(rules.AsList().Length > 0) : Truth.Unknown;
         return new Assessment().Require(versioned.Or(retained), "versioning is Enabled or a retention rule is set");
     }

@@ -16,7 +16,7 @@ public sealed class BucketWriteLogged : BucketRule
     {
         var g = context.Graph;
         var logged = g.OfType(OciTypes.Log).Any(log =>
-            ServiceLogs.Is(log, "objectstorage", "write").And(ServiceLogs.Covers(g, log, bucket, [OciTypes.Bucket], bucket["name"])));
+            ServiceLogs.Is(log, "objectstorage", "write").And(ServiceLogs.Covers(g, log, bucket, [OciTypes.Bucket], bucket.Input("name"))));
         return new Assessment().Require(logged, "a write log covers it");
     }
 }

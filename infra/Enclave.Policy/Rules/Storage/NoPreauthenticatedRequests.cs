@@ -15,6 +15,6 @@ public sealed class NoPreauthenticatedRequests : RuleBase
         var pars = context.Graph.OfType(OciTypes.Preauthrequest).ToList();
         if (pars.Count == 0) yield return Pass(Scope.StackUrn(context.Graph), "no pre-authenticated requests declared");
         foreach (var par in pars)
-            yield return Fail(par.Urn, $"{par.Label}: pre-authenticated request on bucket {par["bucket"]} ({par["accessType"]})");
+            yield return Fail(par.Urn, $"{par.Label}: pre-authenticated request on bucket {par.Input("bucket")} ({par.Input("accessType")})");
     }
 }
