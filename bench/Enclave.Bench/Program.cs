@@ -1,4 +1,46 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using Enclave.Bench.Synthetic;
+using Enclave.Policy.Engine;
+using Enclave.Policy.Rules;
 
-// Runs the benchmark classes of this assembly; pass BenchmarkDotNet arguments such as --filter '*'.
+// `profile N` prints each rule's time on one synthetic graph of N resources (a quick look at where time goes,
+// one run, not a measurement); anything else goes to BenchmarkDotNet, e.g. --filter '*RuleCatalogue*'.
+if (args is ["profile", var size])
+{
+    var graph = SyntheticEnclave.Graph(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine($"{graph.Resources.Length} resources");
+    var total = Stopwatch.StartNew();
+    foreach (var rule in RuleCatalogue.All)
+    {
+        var watch = Stopwatch.StartNew();
+        var findings = PolicyEvaluator.Evaluate(graph, SyntheticEnclave.Policy, rules: [rule]).Findings;
+        Console.WriteLine($"{rule.Info.Id,-14} {watch.Elapsed.TotalMilliseconds,10:F1} ms  {findings.Length,7} findings  " +
+                          $"{findings.Count(f => f.Status == FindingStatus.Fail),6} fail");
+    }
+    Console.WriteLine($"total {total.Elapsed.TotalMilliseconds:F0} ms");
+    return;
+}
+if (args is ["profile-reach", var n])
+{
+    // CPU time, not wall time: the machine is shared and wall time mostly measures the neighbours.
+    static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+    var nodes = SyntheticEnclave.Resources(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture));
+    for (var i = 0; i < 5; i++)
+    {
+        var g = new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes);
+        GC.Collect();
+        var t0 = Cpu();
+        var m = new Enclave.Policy.Network.NetworkModel(g);
+        var t1 = Cpu();
+        var ts = Enclave.Policy.Network.DataTargets.Find(m);
+        var t2 = Cpu();
+        var ex = ts.Sum(t => Enclave.Policy.Network.ReachabilityAnalyzer.Exposures(m, t).Count);
+        var t3 = Cpu();
+        var r = Enclave.Policy.Network.ReachabilityAnalyzer.Analyze(g, SyntheticEnclave.Policy);
+        var t4 = Cpu();
+        Console.WriteLine($"cpu ms: model {t1 - t0:F0} targets {t2 - t1:F0} exposures {t3 - t2:F0} ({ex}); whole analysis {t4 - t3:F0} ({r.Paths.Length} paths)");
+    }
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -29,11 +29,12 @@ public sealed class NetworkModel
     private readonly Dictionary<string, List<EntrySource>> _drgSources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<EntrySource>> _lpgSources = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<ResourceNode, SubnetInfo> _subnets = [];
+    // Nodes are records with structural equality over all their inputs: key caches by reference, not by value.
+    private readonly Dictionary<ResourceNode, SubnetInfo> _subnets = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, IReadOnlyList<EntryPoint>> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<ResourceNode, RuleSet> _nsgs = [];
-    private readonly Dictionary<ResourceNode, RuleSet> _securityLists = [];
-    private readonly Dictionary<ResourceNode, RouteTableInfo> _routeTables = [];
+    private readonly Dictionary<ResourceNode, RuleSet> _nsgs = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ResourceNode, RuleSet> _securityLists = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ResourceNode, RouteTableInfo> _routeTables = new(ReferenceEqualityComparer.Instance);
 
     public NetworkModel(ResourceGraph graph)
     {

@@ -50,7 +50,7 @@ public static class DataTargets
     public static IReadOnlyList<ReachTarget> Find(NetworkModel model)
     {
         var targets = new List<ReachTarget>();
-        var hosting = new HashSet<ResourceNode>();
+        var hosting = new HashSet<ResourceNode>(ReferenceEqualityComparer.Instance);
         var refs = model.References;
         foreach (var (token, port) in Databases)
             foreach (var db in model.Graph.OfType(token))
