@@ -43,4 +43,16 @@ if (args is ["profile-reach", var n])
     }
     return;
 }
+if (args is ["paths", var count])
+{
+    // A look at what the reachability analysis reports on a synthetic graph: a few paths per origin.
+    var g = SyntheticEnclave.Graph(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    var report = Enclave.Policy.Network.ReachabilityAnalyzer.Analyze(g, SyntheticEnclave.Policy);
+    foreach (var group in report.Paths.GroupBy(p => p.Origin.Kind))
+    {
+        Console.WriteLine($"{group.Key}: {group.Count()} paths");
+        foreach (var path in group.Take(3)) Console.WriteLine($"  [{path.Truth}] {path}");
+    }
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
