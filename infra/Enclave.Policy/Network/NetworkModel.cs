@@ -26,7 +26,9 @@ public sealed class NetworkModel
     private readonly Placed _internetGateways = new();
     private readonly Placed _drgAttachments = new();
     private readonly Placed _localPeeringGateways = new();
+    /// <summary>Sources of DRG connections, by DRG key; <see cref="AnyDrg"/> holds those whose DRG is not known.</summary>
     private readonly Dictionary<string, List<EntrySource>> _drgSources = new(StringComparer.Ordinal);
+    private const string AnyDrg = "";
     private readonly Dictionary<string, List<EntrySource>> _lpgSources = new(StringComparer.Ordinal);
 
     // Nodes are records with structural equality over all their inputs: key caches by reference, not by value.
@@ -134,6 +136,7 @@ public sealed class NetworkModel
                     ? known
                     : Cidr.Anywhere.Select(c => new EntrySource(c,
                         $"DRG {drg.Label}: no on-prem or peering connection declared in this stack", Truth.Unknown)).ToList();
+                if (_drgSources.TryGetValue(AnyDrg, out var floating)) sources = [.. sources, .. floating];
                 entries.Add(new EntryPoint(EntryKind.Drg, drg, $"DRG {drg.Label} (attachment {attachment.Name})",
                     certainty.And(drg.Certainty), sources, NeedsPublicIp: false));
             }
@@ -235,7 +238,8 @@ public sealed class NetworkModel
         var list = sources.ToList();
         foreach (var drg in drgs)
         {
-            if (drg.Key is not { } key) continue; // a connection to an unknown DRG: counted on no DRG (conservative enough: it is reported by the on-prem link rules)
+            // A connection whose DRG is not known until deploy may land on any DRG.
+            var key = drg.Key ?? AnyDrg;
             if (!_drgSources.TryGetValue(key, out var existing)) _drgSources[key] = existing = [];
             existing.AddRange(drg.Certainty == Truth.True ? list : list.Select(s => s with { Known = s.Known.And(drg.Certainty) }));
         }
