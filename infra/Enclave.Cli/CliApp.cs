@@ -1,16 +1,43 @@
 using System.CommandLine;
+using Enclave.Cli.Commands;
+using Enclave.Cli.Common;
 
 namespace Enclave.Cli;
 
 /// <summary>Builds the `enclave` root command from the command classes in Commands/.</summary>
 public static class CliApp
 {
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot() => BuildRoot(CliServices.Default);
+
+    public static RootCommand BuildRoot(CliServices services)
     {
-        var root = new RootCommand("enclave: offline plan, review diff and isolation policy gate for the US data enclave");
+        var root = new RootCommand("enclave: offline plan, review diff and isolation policy gate for the US data enclave\n\n" +
+                                   "Exit codes: 0 clean, 1 policy violations, 2 usage or configuration error, 3 unreadable input, " +
+                                   "4 changes found with `diff --expect-no-changes`.");
         // Commands are added here as they land (plan, diff, check, rules, access).
+        root.Subcommands.Add(PlanCommand.Create(services));
+        root.Subcommands.Add(DiffCommand.Create(services));
+        root.Subcommands.Add(CheckCommand.Create(services));
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(AccessCommand.Create(services));
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliServices.Default, Console.Out, Console.Error);
+
+    /// <summary>
+    /// Parses and runs. Parse errors (unknown options, bad values) exit 2 with their messages on stderr, so that
+    /// exit code 1 always means policy violations.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliServices services, TextWriter stdout, TextWriter stderr)
+    {
+        var parseResult = BuildRoot(services).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors) stderr.WriteLine($"enclave: error: {error.Message}");
+            stderr.WriteLine("Run 'enclave --help' for usage.");
+            return ExitCodes.UsageOrConfig;
+        }
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
 }

@@ -51,7 +51,7 @@ public sealed class JsonReportWriter : IReportWriter
         output.WriteLine();
     }
 
-    internal static void WriteRule(Utf8JsonWriter w, RuleInfo rule)
+    public static void WriteRule(Utf8JsonWriter w, RuleInfo rule)
     {
         w.WriteStartObject();
         w.WriteString("id", rule.Id);

@@ -36,4 +36,11 @@ public static class Scope
 
     /// <summary>Three-valued "is set" (unknown values are Unknown, secrets count as set).</summary>
     public static Truth Present(PropertyValue value) => value is UnknownValue ? Truth.Unknown : TruthLogic.Of(IsSet(value));
+
+    /// <summary>
+    /// Is the node's top-level input <paramref name="key"/> set? An unknown value built from another resource (its
+    /// property dependencies say so) is set: it is that resource's id, known at deploy.
+    /// </summary>
+    public static Truth Present(ResourceNode node, string key, PropertyValue value) =>
+        value is UnknownValue && node.PropertyDependencies.TryGetValue(key, out var deps) && deps.Length > 0 ? Truth.True : Present(value);
 }

@@ -23,7 +23,8 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
         var keys = context.Graph.OfType(OciTypes.Key).ToList();
         var (keyInput, key) = db["kmsKeyId"].IsNull ? ("encryptionKey", db["encryptionKey"]["kmsKeyId"]) : ("kmsKeyId", db["kmsKeyId"]);
         var vault = db["vaultId"].IsNull ? db["encryptionKey"]["vaultId"] : db["vaultId"];
-        var a = new Assessment().Require(Scope.Present(key), "a kmsKeyId is set").Require(Scope.Present(vault), "a vaultId is set");
+        var vaultInput = db["vaultId"].IsNull ? "encryptionKey" : "vaultId";
+        var a = new Assessment().Require(Scope.Present(db, keyInput, key), "a kmsKeyId is set").Require(Scope.Present(db, vaultInput, vault), "a vaultId is set");
         if (Scope.IsSet(key) && keys.Count > 0)
             a.Require(References.IdentifiesAny(context.Graph, db, keyInput, key, keys), "the key is a key of this stack");
         return a;

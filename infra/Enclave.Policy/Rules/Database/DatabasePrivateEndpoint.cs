@@ -23,7 +23,7 @@ public sealed class DatabasePrivateEndpoint : RuleBase
         var subnets = context.Graph.OfType(OciTypes.Subnet).ToList();
         var subnet = db["subnetId"];
         return new Assessment()
-            .Require(Scope.Present(subnet), "subnetId is set (private endpoint)")
+            .Require(Scope.Present(db, "subnetId", subnet), "subnetId is set (private endpoint)")
             .Require(Scope.IsSet(subnet) ? References.IdentifiesAny(context.Graph, db, "subnetId", subnet, subnets) : Truth.False,
                 "subnetId is a subnet of this stack");
     }

@@ -25,7 +25,7 @@ public sealed class NoParentIdentities : RuleBase
             var unknown = false;
             foreach (var (path, value) in PropertyWalk.Leaves(node.Inputs))
             {
-                if (value is UnknownValue) { unknown |= !IsReference(path); continue; }
+                if (value is UnknownValue) { unknown |= !IsReference(path) && !PropertyWalk.FromResource(node, path); continue; }
                 if (value.AsString() is not { } s) continue;
                 hits.AddRange(needles.Where(n => ContainsWord(s, n)).Select(n => $"{path} mentions \"{n}\""));
             }

@@ -18,16 +18,9 @@ public sealed class IamView
     {
         TenancyId = tenancyId;
         var tenancyKey = tenancyId ?? "tenancy";
+        _graph = graph;
         var compartments = graph.OfType(OciTypes.Compartment).ToList();
-        string? KeyOf(ResourceNode node, string key)
-        {
-            var value = node[key];
-            if (value.AsString() is { Length: > 0 } s) return s;
-            if (value is ResourceRefValue r) return r.Urn;
-            return node.PropertyDependencies.TryGetValue(key, out var deps)
-                ? compartments.FirstOrDefault(c => deps.Contains(c.Urn))?.Urn
-                : null;
-        }
+        _compartmentUrns = compartments.Select(c => c.Urn).ToHashSet(StringComparer.Ordinal);
         Model = new IamModel(new CompartmentInfo(tenancyKey, tenancyId, "root", null))
         {
             Compartments = compartments.Select(c => new CompartmentInfo(c.Urn, c.Id.AsString(), c["name"].AsString(), KeyOf(c, "compartmentId"))).ToList(),
@@ -40,6 +33,9 @@ public sealed class IamView
         Evaluator = new AccessEvaluator(Model);
         PolicyNodes = graph.OfType(OciTypes.Policy).ToList();
     }
+
+    private readonly ResourceGraph _graph;
+    private readonly HashSet<string> _compartmentUrns;
 
     public string? TenancyId { get; }
     public IamModel Model { get; }
@@ -57,6 +53,25 @@ public sealed class IamView
     /// <summary>The statements of one Policy resource.</summary>
     public IEnumerable<PolicyStatement> StatementsOf(ResourceNode policy) =>
         Policies.Statements.Where(s => s.Policy.SourceId == policy.Urn);
+
+    /// <summary>
+    /// The model key of the compartment a resource's <paramref name="key"/> input names: the OCID when known, else
+    /// the URN of the stack compartment it came from; null when unknown. A log has no compartment of its own: its
+    /// log group's is used.
+    /// </summary>
+    public string? CompartmentKeyOf(ResourceNode node, string key = "compartmentId")
+    {
+        var value = node[key];
+        if (value.IsNull && node.Type == OciTypes.Log)
+            return _graph.OfType(OciTypes.LogGroup).FirstOrDefault(g =>
+                References.Identifies(_graph, node, "logGroupId", node["logGroupId"], g) == Enclave.Policy.Graph.Truth.True) is { } group
+                ? CompartmentKeyOf(group) : null;
+        if (value.AsString() is { Length: > 0 } s) return s;
+        if (value is ResourceRefValue r) return r.Urn;
+        return node.PropertyDependencies.TryGetValue(key, out var deps) ? deps.FirstOrDefault(_compartmentUrns.Contains) : null;
+    }
+
+    private string? KeyOf(ResourceNode node, string key) => CompartmentKeyOf(node, key);
 
     private static IReadOnlyList<string?>? Statements(PropertyValue value) =>
         value switch

@@ -12,7 +12,7 @@ public sealed class ParentPrincipalsExcluded : IamRule
 
     protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view)
     {
-        foreach (var (who, principal) in Principals(context.Policy.Parent))
+        foreach (var (who, principal) in Principals(context.Policy.Parent, view.Policies))
         {
             var decision = view.Evaluator.MayAllowAnything(principal);
             if (!decision.MayAllow) continue;
@@ -22,7 +22,7 @@ public sealed class ParentPrincipalsExcluded : IamRule
     }
 
     /// <summary>One principal per configured parent identity: group members, domain members, foreign tenancy users.</summary>
-    public static IEnumerable<(string Who, Principal Principal)> Principals(ParentExclusions parent)
+    public static IEnumerable<(string Who, Principal Principal)> Principals(ParentExclusions parent, PolicySet statements)
     {
         foreach (var group in parent.Groups)
         {
@@ -34,11 +34,19 @@ public sealed class ParentPrincipalsExcluded : IamRule
                 yield return ($"parent group {group}", Principal.GroupMember(group));
         }
         foreach (var domain in parent.IdentityDomains)
-            yield return ($"members of parent domain {domain}", Principal.User(new IamGroup(null, domain)) with { MembershipComplete = false });
-        foreach (var tenancy in parent.TenancyOcids)
         {
-            yield return ($"users of parent tenancy {tenancy}", Principal.Foreign(tenancy) with { MembershipComplete = false });
-            yield return ($"resources of parent tenancy {tenancy}", Principal.ForeignResource(tenancy, null) with { MembershipComplete = false });
+            // A user of the parent's identity domain belongs only to groups of that domain: probe every group of
+            // that domain a statement names, and one no statement names (for any-user / any-group grants).
+            var named = statements.Statements.Select(s => s.Syntax switch { GrantStatement g => g.Subject, _ => null })
+                .OfType<GroupSubject>().SelectMany(g => g.Groups)
+                .Where(r => !r.IsDynamic && r.Name is not null && string.Equals(r.EffectiveDomain, domain, StringComparison.OrdinalIgnoreCase))
+                .Select(r => r.Name!).Append("(any other group)").Distinct(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in named)
+                yield return ($"members of parent domain {domain}", Principal.GroupMember(name, domain));
         }
+        // Foreign principals act in this tenancy only through admit statements (both tenancies must agree), so a
+        // user of the parent tenancy in unknown groups is the probe; foreign services need admits as well.
+        foreach (var tenancy in parent.TenancyOcids)
+            yield return ($"users of parent tenancy {tenancy}", Principal.Foreign(tenancy) with { MembershipComplete = false });
     }
 }

@@ -13,7 +13,8 @@ public sealed class StorageDeleteSeparated : IamRule
 
     protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view)
     {
-        foreach (var f in PolicyFindings.StorageManagers(view.Policies.Statements))
+        // CIS 1.15 is about groups; any-user and service grants are rule ENC-IAM-002's concern.
+        foreach (var f in PolicyFindings.StorageManagers(view.Policies.Statements).Where(f => f.Subject is GroupSubject))
         {
             if (f.Guard == StorageGuard.Unguarded)
                 yield return (f.Statement, $"may grant {string.Join(", ", f.MayDelete)} along with management");

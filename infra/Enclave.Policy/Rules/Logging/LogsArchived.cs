@@ -27,7 +27,7 @@ public sealed class LogsArchived : RuleBase
             .Select(c => new Archive(c, ShipsToArchive(g, c, buckets), c["source"]["logSources"]))
             .Where(a => a.ToArchive != Truth.False).ToList();
 
-        var audit = archives.Any(a => a.ToArchive.And(AnySource(a, s => s["logGroupId"].EqualsString(AuditGroup, StringComparison.OrdinalIgnoreCase))));
+        var audit = archives.Any(a => a.ToArchive.And(AnySource(a, s => IsAuditGroup(a.Connector, s["logGroupId"]))));
         yield return Judge(Scope.StackUrn(g), audit,
             $"audit log ({AuditGroup}) is shipped to the archive bucket",
             archives.Count == 0 ? "no Service Connector ships logs to a CMK-encrypted, versioned or locked bucket of this stack"
@@ -50,6 +50,15 @@ public sealed class LogsArchived : RuleBase
         }
     }
 
+    /// <summary>
+    /// Is the log source the audit group? The group is named by a literal; an unknown value in sources built from
+    /// other resources is one of their ids (only resource outputs are unknown), so it is not the audit group.
+    /// </summary>
+    private static Truth IsAuditGroup(ResourceNode connector, PropertyValue logGroupId) =>
+        logGroupId is UnknownValue && PropertyWalk.FromResource(connector, "source")
+            ? Truth.False
+            : logGroupId.EqualsString(AuditGroup, StringComparison.OrdinalIgnoreCase);
+
     private static Truth AnySource(Archive archive, Func<PropertyValue, Truth> predicate) =>
         archive.Sources.IsKnown ? archive.Sources.AsList().Any(predicate) : Truth.Unknown;
 
@@ -62,7 +71,7 @@ public sealed class LogsArchived : RuleBase
         var active = connector["state"].IsNull ? Truth.True : connector["state"].EqualsString("ACTIVE", StringComparison.OrdinalIgnoreCase);
         var archive = buckets.Any(b =>
             References.Identifies(g, connector, "target", target["bucket"], b, [OciTypes.Bucket], b["name"])
-                .And(Scope.Present(b["kmsKeyId"]))
+                .And(Scope.Present(b, "kmsKeyId", b["kmsKeyId"]))
                 .And(b["versioning"].EqualsString("Enabled", StringComparison.OrdinalIgnoreCase)
                     .Or(b["retentionRules"].IsKnown ? TruthLogic.Of(b["retentionRules"].AsList().Length > 0) : Truth.Unknown)));
         return kind.And(active).And(archive);

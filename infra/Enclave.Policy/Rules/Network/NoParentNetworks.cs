@@ -30,7 +30,7 @@ public sealed partial class NoParentNetworks : RuleBase
             var unknown = false;
             foreach (var (path, value) in PropertyWalk.Leaves(node.Inputs))
             {
-                if (value is UnknownValue) { unknown |= LooksLikeNetworkField(path); continue; }
+                if (value is UnknownValue) { unknown |= LooksLikeNetworkField(path) && !PropertyWalk.FromResource(node, path); continue; }
                 if (value.AsString() is not { } s) continue;
                 foreach (var part in s.Split(';'))
                 {

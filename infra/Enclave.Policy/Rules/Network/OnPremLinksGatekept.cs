@@ -19,6 +19,9 @@ public sealed class OnPremLinksGatekept : RuleBase
         var g = context.Graph;
         var p = context.Policy;
         var gatekeeperRanges = p.GatekeeperCidrs.Concat(p.OnPremCidrs).ToList();
+        string[] linkTypes = [OciTypes.Cpe, OciTypes.Ipsec, OciTypes.DrgAttachment, OciTypes.RemotePeeringConnection, OciTypes.LocalPeeringGateway];
+        if (!linkTypes.Any(t => g.OfType(t).Any()))
+            yield return Pass(Scope.StackUrn(g), "no on-premises or peering links declared");
         foreach (var cpe in g.OfType(OciTypes.Cpe))
         {
             var ip = cpe["ipAddress"];

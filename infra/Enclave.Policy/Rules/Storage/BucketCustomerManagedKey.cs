@@ -15,7 +15,7 @@ public sealed class BucketCustomerManagedKey : BucketRule
     protected override Assessment Assess(RuleContext context, ResourceNode bucket)
     {
         var key = bucket["kmsKeyId"];
-        var a = new Assessment().Require(Scope.Present(key), "kmsKeyId is set");
+        var a = new Assessment().Require(Scope.Present(bucket, "kmsKeyId", key), "kmsKeyId is set");
         var keys = context.Graph.OfType(OciTypes.Key).ToList();
         if (Scope.IsSet(key) && keys.Count > 0)
             a.Require(References.IdentifiesAny(context.Graph, bucket, "kmsKeyId", key, keys), "the key is a key of this stack");

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Enclave.Cli.Common;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Loaders;
+using Enclave.Policy.Reports;
+using Spectre.Console;
+
+namespace Enclave.Cli.Commands;
+
+/// <summary>
+/// `enclave access STACK [--preview-json FILE | --state FILE] [--format text|json|markdown] [--output FILE]`: for
+/// each data-bearing resource, which principals may read or manage it and through which statement.
+/// </summary>
+public static class AccessCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var stack = new Argument<string>("STACK") { Description = "Stack whose IAM to tabulate" };
+        var preview = new Option<string?>("--preview-json") { Description = "Use the output of `pulumi preview --json` instead of an offline run" };
+        var state = new Option<string?>("--state") { Description = "Use a `pulumi stack export` or checkpoint instead of an offline run" };
+        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown);
+        var output = CommonOptions.Output();
+        var repo = new Option<string?>("--repo") { Description = "Repository root (default: the directory holding Pulumi.yaml, from here up)" };
+        var command = new Command("access", "Who may read or manage each data-bearing resource, and through which statement")
+        {
+            stack, preview, state, format, output, repo,
+        };
+        command.SetAction((parseResult, cancel) => CliErrors.RunAsync(parseResult.InvocationConfiguration.Error, async () =>
+        {
+            var name = parseResult.GetValue(stack)!;
+            var (previewFile, stateFile) = (parseResult.GetValue(preview), parseResult.GetValue(state));
+            if (previewFile is not null && stateFile is not null)
+                throw CliException.Usage("--preview-json and --state are alternatives");
+            var root = Repository.FindRoot(parseResult.GetValue(repo));
+            Repository.RequireStack(services.Stacks, root, name);
+            ResourceGraph graph;
+            Enclave.Policy.PolicyContext policy;
+            if ((previewFile ?? stateFile) is { } file)
+            {
+                graph = ArtifactLoader.LoadArtifact(file, previewFile is not null ? ArtifactKind.Preview : ArtifactKind.StackExport).Graph;
+                if (graph.Stack.Length > 0 && graph.Stack != name)
+                    throw CliException.Usage($"{file} is a {graph.Stack} artifact, not {name}");
+                policy = services.Stacks.LoadPolicy(root, name);
+            }
+            else (graph, policy) = await services.Stacks.RunOfflineAsync(root, name, cancel);
+            var report = DataAccessReport.Build(graph, policy);
+            var chosen = CommonOptions.ParseFormat(parseResult.GetValue(format));
+            OutputTarget.Write(parseResult.GetValue(output), parseResult.InvocationConfiguration.Output, w => Render(report, chosen, w));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static void Render(DataAccessReport report, ReportFormat format, TextWriter w)
+    {
+        switch (format)
+        {
+            case ReportFormat.Json:
+                w.WriteLine(JsonSerializer.Serialize(new { schemaVersion = 1, stack = report.Stack, rows = report.Rows, diagnostics = report.Diagnostics },
+                    new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                break;
+            case ReportFormat.Markdown:
+                w.WriteLine($"## Data access: {report.Stack}");
+                w.WriteLine();
+                w.WriteLine("| Resource | Access | Principal | Effect | Certainty | Statement |");
+                w.WriteLine("|---|---|---|---|---|---|");
+                foreach (var r in report.Rows)
+                    w.WriteLine($"| `{MarkdownReportWriter.Cell(r.ResourceLabel)}` | {r.Access} | {MarkdownReportWriter.Cell(r.Principal)} | {r.Effect} | {r.Certainty} | `{MarkdownReportWriter.Cell(r.StatementText)}` |");
+                break;
+            default:
+                var console = Terminal.For(w);
+                var table = new Table().Border(TableBorder.Simple);
+                table.AddColumn("Resource").AddColumn("Access").AddColumn("Principal").AddColumn("Effect").AddColumn("Certainty").AddColumn("Statement");
+                foreach (var r in report.Rows)
+                    table.AddRow(new Text(r.ResourceLabel), new Text(r.Access), new Text(r.Principal), new Text(r.Effect),
+                        new Text(r.Certainty), new Text($"{r.Statement}: {r.StatementText}"));
+                console.Write(table);
+                console.WriteLine($"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s)");
+                foreach (var d in report.Diagnostics) console.WriteLine($"note: {d}");
+                break;
+        }
+    }
+}

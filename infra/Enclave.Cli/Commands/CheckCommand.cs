@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Enclave.Cli.Common;
+using Enclave.Policy.Engine;
+using Enclave.Policy.Loaders;
+using Enclave.Policy.Reports;
+using Enclave.Policy.Waivers;
+
+namespace Enclave.Cli.Commands;
+
+/// <summary>
+/// `enclave check [STACK...] [--preview-json FILE | --state FILE] [--stack NAME] [--format …] [--output FILE]
+/// [--fail-on SEVERITY] [--soft-fail] [--waivers FILE]`: the policy gate. Without an input file every named stack
+/// (or every stack in stacks/) is run offline. Exit codes: <see cref="ExitCodes"/>.
+/// </summary>
+public static class CheckCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var stacks = new Argument<string[]>("STACK") { Description = "Stacks to check (default: every stack in stacks/)", Arity = ArgumentArity.ZeroOrMore };
+        var preview = new Option<string?>("--preview-json") { Description = "Check the output of `pulumi preview --json` (the state after the update)" };
+        var state = new Option<string?>("--state") { Description = "Check a `pulumi stack export` or a state checkpoint (what is deployed)" };
+        var stack = new Option<string?>("--stack") { Description = "Stack whose configuration judges the file (default: the stack in its URNs)" };
+        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Junit, ReportFormat.Markdown);
+        var output = CommonOptions.Output();
+        var failOn = CommonOptions.FailOn();
+        var softFail = new Option<bool>("--soft-fail") { Description = "Report violations but exit 0 (input and usage errors still fail)" };
+        var waivers = new Option<string?>("--waivers") { Description = "YAML file of waivers: rule, urn (glob), reason, expires" };
+        var repo = new Option<string?>("--repo") { Description = "Repository root (default: the directory holding Pulumi.yaml, from here up)" };
+
+        var command = new Command("check", "Judge stacks, a preview or deployed state against the isolation rules")
+        {
+            stacks, preview, state, stack, format, output, failOn, softFail, waivers, repo,
+        };
+        command.SetAction((parseResult, cancel) =>
+        {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
+            return CliErrors.RunAsync(stderr, async () =>
+            {
+                var request = new CheckRequest(
+                    parseResult.GetValue(stacks) ?? [], parseResult.GetValue(preview), parseResult.GetValue(state),
+                    parseResult.GetValue(stack), CommonOptions.ParseFormat(parseResult.GetValue(format)),
+                    parseResult.GetValue(output), CommonOptions.ParseSeverity(parseResult.GetValue(failOn)),
+                    parseResult.GetValue(softFail), parseResult.GetValue(waivers), parseResult.GetValue(repo));
+                return await RunAsync(request, services, stdout, stderr, cancel);
+            });
+        });
+        return command;
+    }
+
+    public sealed record CheckRequest(
+        string[] Stacks, string? PreviewJson, string? State, string? Stack, ReportFormat Format, string? Output,
+        Policy.Rules.Severity? FailOn, bool SoftFail, string? Waivers, string? Repo);
+
+    public static async Task<int> RunAsync(CheckRequest request, CliServices services, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        if (request.Stacks.FirstOrDefault(s => s.StartsWith('-')) is { } option)
+            throw CliException.Usage($"unknown option {option}; see 'enclave check --help'");
+        if (request.PreviewJson is not null && request.State is not null)
+            throw CliException.Usage("--preview-json and --state are alternatives; check one artifact per run");
+        var file = request.PreviewJson ?? request.State;
+        if (file is not null && request.Stacks.Length > 1)
+            throw CliException.Usage("an input file holds one stack; name it with --stack, not several STACK arguments");
+        if (request.Stack is not null && request.Stacks.Length > 0 && file is null)
+            throw CliException.Usage("--stack names the stack of an input file; without one, list stacks as arguments");
+
+        var root = Repository.FindRoot(request.Repo);
+        var waivers = request.Waivers is null ? WaiverSet.Empty : WaiverLoader.Load(request.Waivers);
+        var today = services.Today();
+        var reports = new List<PolicyReport>();
+        if (file is not null)
+        {
+            var kind = request.PreviewJson is not null ? ArtifactKind.Preview : ArtifactKind.StackExport;
+            var artifact = ArtifactLoader.LoadArtifact(file, kind);
+            var named = request.Stack ?? request.Stacks.FirstOrDefault();
+            var stackName = named ?? artifact.Graph.Stack;
+            if (string.IsNullOrEmpty(stackName))
+                throw CliException.Usage($"{file} holds no resources to name its stack; pass --stack NAME");
+            if (named is not null && artifact.Graph.Stack.Length > 0 && artifact.Graph.Stack != named)
+                throw CliException.Usage($"{file} is a {artifact.Graph.Stack} artifact but --stack says {named}");
+            Repository.RequireStack(services.Stacks, root, stackName);
+            var policy = services.Stacks.LoadPolicy(root, stackName);
+            reports.Add(PolicyEvaluator.Evaluate(artifact.Graph, policy, waivers, today));
+        }
+        else
+        {
+            var names = request.Stacks.Length > 0 ? request.Stacks.Distinct().ToList() : services.Stacks.ListStacks(root).ToList();
+            if (names.Count == 0) throw CliException.Usage($"no stacks to check: no stacks/Pulumi.<stack>.yaml in {root}");
+            foreach (var name in names) Repository.RequireStack(services.Stacks, root, name);
+            foreach (var name in names)
+            {
+                var (graph, policy) = await services.Stacks.RunOfflineAsync(root, name, cancel);
+                reports.Add(PolicyEvaluator.Evaluate(graph, policy, waivers, today));
+            }
+        }
+
+        // Every stack is judged before anything is written: an error above leaves no report behind.
+        var set = new ReportSet([.. reports], request.FailOn, request.SoftFail);
+        var writer = CommonOptions.MachineWriter(request.Format);
+        OutputTarget.Write(request.Output, stdout, w =>
+        {
+            if (writer is null) TextReport.Write(set, w); else writer.Write(set, w);
+        });
+        if (writer is not null || request.Output is not null)
+            stderr.WriteLine($"enclave check: {TextReport.Verdict(set)}{(request.Output is null ? "" : $" (report: {request.Output})")}");
+        return set.Passed ? ExitCodes.Ok : ExitCodes.Violations;
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Enclave.Policy.Reports;
+using Enclave.Policy.Rules;
+
+namespace Enclave.Cli.Common;
+
+/// <summary>Output formats of `enclave check`; `rules` and `access` accept the subset they support.</summary>
+public enum ReportFormat { Text, Json, Sarif, Junit, Markdown }
+
+/// <summary>Shared option builders and parsers: --format, --output, --fail-on.</summary>
+public static class CommonOptions
+{
+    public static Option<string> Format(params ReportFormat[] allowed)
+    {
+        var names = allowed.Select(f => f.ToString().ToLowerInvariant()).ToArray();
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = $"Output format: {string.Join(", ", names)}",
+            DefaultValueFactory = _ => "text",
+        };
+        option.AcceptOnlyFromAmong(names);
+        return option;
+    }
+
+    public static ReportFormat ParseFormat(string? value) =>
+        Enum.TryParse<ReportFormat>(value, ignoreCase: true, out var f) ? f : ReportFormat.Text;
+
+    public static Option<string?> Output() => new("--output", "-o")
+    {
+        Description = "Write the report to FILE instead of stdout (written only when complete)",
+    };
+
+    public static Option<string?> FailOn() => new("--fail-on")
+    {
+        Description = "Also fail on advisory violations at or above: low, medium, high, critical",
+    };
+
+    public static Severity? ParseSeverity(string? value) =>
+        value is null ? null
+        : Enum.TryParse<Severity>(value, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(value, out _) ? s
+        : throw CliException.Usage($"--fail-on {value}: expected low, medium, high or critical");
+
+    public static IReportWriter? MachineWriter(ReportFormat format) => format switch
+    {
+        ReportFormat.Json => new JsonReportWriter(),
+        ReportFormat.Sarif => new SarifReportWriter(),
+        ReportFormat.Junit => new JUnitReportWriter(),
+        ReportFormat.Markdown => new MarkdownReportWriter(),
+        _ => null,
+    };
+}

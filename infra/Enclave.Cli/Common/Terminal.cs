@@ -1,0 +1,29 @@
+using Spectre.Console;
+
+namespace Enclave.Cli.Common;
+
+/// <summary>Human output: colour only on an interactive terminal and never when NO_COLOR is set or TERM is dumb.</summary>
+public static class Terminal
+{
+    public static bool ColorWanted(TextWriter writer)
+    {
+        if (Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 }) return false;
+        if (string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)) return false;
+        return ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+    }
+
+    /// <summary>A Spectre console writing to <paramref name="writer"/>, plain (no ANSI) unless colour is wanted.</summary>
+    public static IAnsiConsole For(TextWriter writer)
+    {
+        var color = ColorWanted(writer);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!color) console.Profile.Width = 160;
+        return console;
+    }
+}

@@ -1,0 +1,70 @@
+using Enclave.Policy.Engine;
+using Enclave.Policy.Reports;
+using Enclave.Policy.Rules;
+using Spectre.Console;
+
+namespace Enclave.Cli.Common;
+
+/// <summary>The human report of `enclave check`: per stack the violations (blocking first), undetermined and suppressed findings, and the verdict.</summary>
+public static class TextReport
+{
+    public static void Write(ReportSet set, TextWriter writer)
+    {
+        var console = Terminal.For(writer);
+        foreach (var report in set.Reports)
+        {
+            console.Write(new Rule(Markup.Escape($"{report.Stack} ({report.Origin.ToString().ToLowerInvariant()}{(report.Source is null ? "" : $": {report.Source}")})")).LeftJustified());
+            var violations = report.Violations.OrderByDescending(set.Blocks).ThenByDescending(f => f.Severity)
+                .ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Urn, StringComparer.Ordinal).ToList();
+            if (violations.Count > 0)
+            {
+                var table = new Table().Border(TableBorder.Simple).Expand();
+                table.AddColumn("Gate").AddColumn("Severity").AddColumn("Rule").AddColumn("Resource").AddColumn("Finding");
+                foreach (var f in violations)
+                    table.AddRow(new Text(set.Blocks(f) ? "BLOCKING" : "advisory", set.Blocks(f) ? new Style(Color.Red) : Style.Plain),
+                        new Text(ReportNames.Lower(f.Severity), SeverityStyle(f.Severity)), new Text(f.RuleId),
+                        new Text(MarkdownReportWriter.ShortUrn(f.Urn)), new Text(Detail(f)));
+                console.Write(table);
+            }
+            else console.WriteLine("No violations.");
+            List("Undetermined (known only at deploy)", report.Findings.Where(f => f.Status == FindingStatus.Undetermined), console,
+                f => $"{f.RuleId} {MarkdownReportWriter.ShortUrn(f.Urn)}: {f.Finding.Message}");
+            List("Suppressed by waivers", report.Findings.Where(f => f.Status == FindingStatus.Suppressed), console,
+                f => $"{f.RuleId} {MarkdownReportWriter.ShortUrn(f.Urn)}: {f.Waiver!.Reason} (until {f.Waiver.Expires:yyyy-MM-dd}, {f.Waiver.Location})");
+            var t = report.Totals;
+            console.WriteLine($"{report.Stack}: {report.ResourceCount} resources, {report.Rules.Length} rules: {t.Fail} failed, {t.Undetermined} undetermined, {t.Suppressed} suppressed, {t.Pass} passed");
+            console.WriteLine();
+        }
+        console.Write(new Text(Verdict(set) + Environment.NewLine, set.Passed ? new Style(Color.Green) : new Style(Color.Red)));
+    }
+
+    /// <summary>The one-line verdict, also printed on stderr after machine formats.</summary>
+    public static string Verdict(ReportSet set)
+    {
+        var blocking = set.Reports.SelectMany(r => r.Findings).Count(set.Blocks);
+        var violations = set.Reports.Sum(r => r.Totals.Fail);
+        var stacks = string.Join(", ", set.Reports.Select(r => r.Stack));
+        return set.Passed
+            ? $"PASSED: {stacks}: {violations} advisory violation(s), none blocking"
+            : $"FAILED: {stacks}: {blocking} blocking violation(s) of {violations}";
+    }
+
+    private static string Detail(ReportedFinding f) =>
+        f.Finding.Evidence.Length == 0 ? f.Finding.Message : $"{f.Finding.Message}\n  {string.Join("\n  ", f.Finding.Evidence)}";
+
+    private static void List(string title, IEnumerable<ReportedFinding> findings, IAnsiConsole console, Func<ReportedFinding, string> line)
+    {
+        var list = findings.ToList();
+        if (list.Count == 0) return;
+        console.WriteLine($"{title}: {list.Count}");
+        foreach (var f in list) console.WriteLine($"  {line(f)}");
+    }
+
+    private static Style SeverityStyle(Severity s) => s switch
+    {
+        Severity.Critical => new Style(Color.Red, decoration: Decoration.Bold),
+        Severity.High => new Style(Color.Red),
+        Severity.Medium => new Style(Color.Yellow),
+        _ => Style.Plain,
+    };
+}

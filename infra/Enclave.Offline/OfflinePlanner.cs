@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Enclave.Configuration;
+using Enclave.Offline.Fakes;
+using Enclave.Offline.Planning;
+using Enclave.Offline.Stacks;
+using Enclave.Policy.Graph;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace Enclave.Offline;
+
+/// <summary>
+/// Runs the enclave program in-process under the SDK's mock engine with a stack's real config and the
+/// <see cref="FakeCloud"/> (no account, no network), and returns the neutral resource graph.
+/// Runs are serialised in-process (the SDK reads config from process-wide environment variables).
+/// </summary>
+public static class OfflinePlanner
+{
+    /// <param name="repoRoot">Folder holding Pulumi.yaml and stacks/.</param>
+    /// <param name="stack">Stack name (a <c>stacks/Pulumi.&lt;stack&gt;.yaml</c> must exist).</param>
+    /// <param name="preview">Preview semantics (default): provider-computed outputs stay unknown, as in <c>pulumi preview</c>.</param>
+    /// <exception cref="StackConfigException">The project or stack file is unreadable or malformed, or the stack is unknown.</exception>
+    /// <exception cref="ConfigurationException">A config value is invalid; the message is the program's (every problem listed).</exception>
+    /// <exception cref="OfflineRunException">The program failed while declaring resources.</exception>
+    public static async Task<OfflineResult> RunAsync(string repoRoot, string stack, bool preview = true, CancellationToken ct = default)
+    {
+        var config = StackConfigFile.Load(repoRoot, stack);
+        // The program validates the same way first thing; validating here keeps the error's type and problem list.
+        var settings = EnclaveConfig.Load(config.Source, stack);
+        ct.ThrowIfCancellationRequested();
+
+        var mocks = new FakeCloudMocks(FakeCloud.For(settings), settings.DeploymentRegion);
+        var log = new ObservationLog();
+        ImmutableArray<Resource> resources;
+        using (await ConfigEnvironment.EnterAsync(config, ct).ConfigureAwait(false))
+        using (ResourceObserver.Observe(log.Add))
+        {
+            try
+            {
+                resources = await Deployment.TestAsync<EnclaveStack>(mocks,
+                    new TestOptions { ProjectName = config.Project, StackName = stack, IsPreview = preview }).ConfigureAwait(false);
+            }
+            catch (RunException e)
+            {
+                throw new OfflineRunException(stack, e.Message);
+            }
+            catch (AggregateException e)
+            {
+                throw new OfflineRunException(stack, string.Join("\n", e.Flatten().InnerExceptions.Select(i => i.Message)));
+            }
+        }
+        ct.ThrowIfCancellationRequested();
+
+        var nodes = await new GraphBuilder(stack, config.Project, mocks)
+            .BuildAsync(log.Snapshot(), resources.OfType<Stack>().FirstOrDefault()).ConfigureAwait(false);
+        return new OfflineResult
+        {
+            Graph = new ResourceGraph(stack, config.Project, GraphOrigin.Program, nodes, config.StackFile),
+            Policy = StackContext.ToPolicy(settings),
+            Settings = settings,
+        };
+    }
+}

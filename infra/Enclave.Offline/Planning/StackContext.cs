@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Enclave.Configuration;
+using Enclave.Offline.Stacks;
+using Enclave.Policy;
+
+namespace Enclave.Offline.Planning;
+
+/// <summary>
+/// A stack's settings and policy context from its config file alone (no program run): what the CLI needs to judge a
+/// <c>pulumi preview --json</c> or a state file of that stack with the same rules as the offline plan.
+/// </summary>
+public static class StackContext
+{
+    /// <summary>Stacks that have a config file in the repository (sorted).</summary>
+    public static ImmutableArray<string> ListStacks(string repoRoot) => StackConfigFile.ListStacks(repoRoot);
+
+    /// <summary>The validated settings of <paramref name="stack"/>.</summary>
+    /// <exception cref="StackConfigException">The project or stack file is unreadable or malformed, or the stack is unknown.</exception>
+    /// <exception cref="ConfigurationException">A config value is invalid (every problem listed).</exception>
+    public static EnclaveSettings LoadSettings(string repoRoot, string stack) =>
+        EnclaveConfig.Load(StackConfigFile.Load(repoRoot, stack).Source, stack);
+
+    /// <summary>The policy context of <paramref name="stack"/> (same exceptions as <see cref="LoadSettings"/>).</summary>
+    public static PolicyContext LoadPolicy(string repoRoot, string stack) => ToPolicy(LoadSettings(repoRoot, stack));
+
+    /// <summary>Settings → what the isolation rules need to know.</summary>
+    public static PolicyContext ToPolicy(EnclaveSettings s) => new()
+    {
+        AllowedRegions = s.AllowedRegions,
+        DeploymentRegion = s.DeploymentRegion,
+        HomeRegion = s.HomeRegion,
+        TenancyId = s.TenancyOcid,
+        GatekeeperGroup = s.Groups.Gatekeeper,
+        IdentityDomain = s.Groups.IdentityDomain,
+        OperatorGroup = s.Groups.Operator,
+        AuditorGroup = s.Groups.Auditor,
+        StorageAdminGroup = s.Groups.StorageAdmin,
+        GatekeeperCidrs = s.GatekeeperCidrs,
+        OnPremCidrs = s.Network.OnPremCidrs,
+        Parent = new ParentExclusions
+        {
+            TenancyOcids = s.ParentExclusions.TenancyOcids,
+            IdentityDomains = s.ParentExclusions.IdentityDomains,
+            Groups = s.ParentExclusions.Groups,
+            IdentityProviders = s.ParentExclusions.IdentityProviders,
+            EmailDomains = s.ParentExclusions.EmailDomains,
+            Cidrs = s.ParentExclusions.Cidrs,
+        },
+    };
+}

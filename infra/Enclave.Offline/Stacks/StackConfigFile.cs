@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Enclave.Offline.Stacks;
+
+/// <summary>
+/// Reads <c>Pulumi.yaml</c> and <c>stacks/Pulumi.&lt;stack&gt;.yaml</c> the way the Pulumi CLI does before it starts a
+/// program: keys namespaced, project defaults applied, declared types checked, required declared keys present.
+/// </summary>
+public static partial class StackConfigFile
+{
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex StackName();
+
+    /// <summary>The config of <paramref name="stack"/>, or a <see cref="StackConfigException"/> naming file, line and what was expected.</summary>
+    public static StackConfig Load(string repoRoot, string stack)
+    {
+        var project = ProjectFile.Load(repoRoot);
+        var stackFile = StackFilePath(project, stack);
+        if (!StackName().IsMatch(stack) || !File.Exists(Path.Combine(repoRoot, stackFile)))
+        {
+            var known = ListStacks(project);
+            var list = known.IsEmpty ? "no stack files exist there" : $"known stacks: {string.Join(", ", known)}";
+            throw new StackConfigException(stackFile, $"no such stack '{stack}'; {list}");
+        }
+
+        var yaml = YamlFile.Load(Path.Combine(repoRoot, stackFile), stackFile);
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var secrets = new SortedSet<string>(StringComparer.Ordinal);
+        var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+
+        if (YamlFile.Child(yaml.Root, "config") is { } configNode && !(configNode is YamlScalarNode s && YamlJson.IsNull(s)))
+        {
+            if (configNode is not YamlMappingNode config)
+                throw yaml.Error(configNode, "config: expected a mapping of namespace:key to values");
+            foreach (var (keyNode, valueNode) in config.Children)
+            {
+                var key = yaml.KeyText(keyNode);
+                var fullKey = ProjectFile.NormalizeKey(project.Name, key)
+                              ?? throw yaml.Error(keyNode, $"config key '{key}' is malformed; expected namespace:key");
+                if (!nodes.TryAdd(fullKey, valueNode))
+                    throw yaml.Error(keyNode, $"config key '{key}' is set twice (as {fullKey})");
+                values[fullKey] = YamlJson.ToConfigString(yaml, valueNode, StackConfig.SecretPlaceholder, out var secret);
+                if (secret) secrets.Add(fullKey);
+            }
+        }
+
+        var problems = new List<StackConfigException>();
+        var missing = new List<string>();
+        foreach (var entry in project.Config.OrderBy(e => e.FullKey, StringComparer.Ordinal))
+        {
+            var shortKey = entry.FullKey.StartsWith(project.Name + ":", StringComparison.Ordinal)
+                ? entry.FullKey[(project.Name.Length + 1)..] : entry.FullKey;
+            if (!nodes.TryGetValue(entry.FullKey, out var node))
+            {
+                if (entry.DefaultValue is not null) values[entry.FullKey] = entry.DefaultValue;
+                else if (entry.Type is not null) missing.Add(shortKey);
+                continue;
+            }
+            if (entry.Secret && !secrets.Contains(entry.FullKey))
+                problems.Add(yaml.Error(node, $"Stack '{stack}' with configuration key '{shortKey}' must be encrypted as it's secret " +
+                                              $"(pulumi config set --secret {shortKey} …)"));
+            if (entry.Type is { } type && !secrets.Contains(entry.FullKey) && !Matches(type, node, values[entry.FullKey]))
+                problems.Add(yaml.Error(node, $"Stack '{stack}' with configuration key '{shortKey}' must be of type '{type}'"));
+        }
+        if (missing.Count > 0)
+            problems.Insert(0, new StackConfigException(stackFile,
+                $"Stack '{stack}' is missing configuration {(missing.Count == 1 ? "value" : "values")} " +
+                $"{string.Join(", ", missing.Select(m => $"'{m}'"))} (declared without a default in {project.FileName})"));
+        if (problems.Count == 1) throw problems[0];
+        if (problems.Count > 1)
+            throw new StackConfigException(stackFile, $"{problems.Count} problems:\n" + string.Join("\n", problems.Select(p => "  - " + p.Message)));
+
+        return new StackConfig(project.Name, stack, stackFile,
+            values.ToImmutableSortedDictionary(StringComparer.Ordinal), secrets.ToImmutableSortedSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Stacks that have a config file (sorted).</summary>
+    public static ImmutableArray<string> ListStacks(string repoRoot) => ListStacks(ProjectFile.Load(repoRoot));
+
+    private static ImmutableArray<string> ListStacks(ProjectFile project)
+    {
+        var dir = Path.Combine(project.Directory, project.StackConfigDir);
+        if (!Directory.Exists(dir)) return [];
+        var prefix = "Pulumi.";
+        return Directory.EnumerateFiles(dir, $"Pulumi.*{project.Extension}")
+            .Select(Path.GetFileName)
+            .Select(f => f![prefix.Length..^project.Extension.Length])
+            .Where(s => s.Length > 0 && StackName().IsMatch(s))
+            .Order(StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    private static string StackFilePath(ProjectFile project, string stack)
+    {
+        var file = $"Pulumi.{stack}{project.Extension}";
+        return project.StackConfigDir.Length == 0 ? file : $"{project.StackConfigDir.TrimEnd('/', '\\')}/{file}";
+    }
+
+    /// <summary>Does a stack value fit its declared type (the CLI's rule: scalars by their text, arrays by their items)?</summary>
+    private static bool Matches(ConfigType type, YamlNode node, string value) => type.Name switch
+    {
+        "string" => node is YamlScalarNode,
+        "integer" => node is YamlScalarNode && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        "boolean" => node is YamlScalarNode && value is "true" or "false",
+        "array" => node is YamlSequenceNode && JsonMatches(type, JsonDocument.Parse(value).RootElement),
+        _ => false,
+    };
+
+    private static bool JsonMatches(ConfigType type, JsonElement e) => type.Name switch
+    {
+        "string" => e.ValueKind == JsonValueKind.String,
+        "integer" => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out _),
+        "boolean" => e.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        "array" => e.ValueKind == JsonValueKind.Array && e.EnumerateArray().All(i => JsonMatches(type.Items!, i)),
+        _ => false,
+    };
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Enclave.Offline.Stacks;
+
+/// <summary>Loads one YAML document with YamlDotNet and turns every failure into a <see cref="StackConfigException"/>
+/// that names the file, line and column.</summary>
+internal sealed partial class YamlFile
+{
+    private YamlFile(string displayPath, YamlMappingNode root)
+    {
+        DisplayPath = displayPath;
+        Root = root;
+    }
+
+    /// <summary>The path shown in messages (relative to the repository root).</summary>
+    public string DisplayPath { get; }
+    public YamlMappingNode Root { get; }
+
+    public static YamlFile Load(string path, string displayPath)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StackConfigException(displayPath, $"cannot be read: {e.Message}");
+        }
+        if (text.Contains('\0'))
+            throw new StackConfigException(displayPath, "is not a text file (it contains NUL bytes); expected YAML");
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new StackConfigException(displayPath, $"is not valid YAML: {BareMessage(e)}", (int)e.Start.Line, (int)e.Start.Column);
+        }
+        if (stream.Documents.Count == 0)
+            throw new StackConfigException(displayPath, "is empty; expected a YAML mapping");
+        if (stream.Documents.Count > 1)
+            throw new StackConfigException(displayPath, "holds several YAML documents; expected one");
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new StackConfigException(displayPath, "expected a YAML mapping at the top level",
+                (int)stream.Documents[0].RootNode.Start.Line, (int)stream.Documents[0].RootNode.Start.Column);
+        return new YamlFile(displayPath, root);
+    }
+
+    public StackConfigException Error(YamlNode node, string message) =>
+        new(DisplayPath, message, (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>The child of a mapping by key, or null.</summary>
+    public static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+    /// <summary>A scalar mapping key's text; anything else is an error.</summary>
+    public string KeyText(YamlNode key) =>
+        key is YamlScalarNode { Value: { } s } ? s : throw Error(key, "expected a plain text key");
+
+    // YamlDotNet prefixes its messages with the marks ("(Line: 2, Col: 3, Idx: 9) - (…): "); we print our own.
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex MarkPrefix();
+
+    private static string BareMessage(YamlException e)
+    {
+        var inner = e.InnerException is { } i && e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
+            ? i.Message
+            : e.Message;
+        return MarkPrefix().Replace(inner, "");
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Enclave.Configuration.Checks;
+
+/// <summary>Name and address rules for config values (what OCI and mail servers accept).</summary>
+public static partial class Names
+{
+    /// <summary>Lowercase letters, digits and hyphens, starting with a letter, 2–24 characters (it prefixes
+    /// bucket, vault and log names, which have their own limits).</summary>
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,22}[a-z0-9]$")]
+    public static partial Regex NamePrefix();
+
+    /// <summary>Autonomous Database name: a letter, then letters or digits, at most 30 characters.</summary>
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,29}$")]
+    public static partial Regex DbName();
+
+    /// <summary>IAM group or identity domain name: letters, digits, '-', '_', '.', at most 100 characters.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    public static partial Regex IamName();
+
+    /// <summary>A DNS domain name (e.g. <c>parentco.example</c>).</summary>
+    [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
+    public static partial Regex Domain();
+
+    /// <summary>A plain e-mail address: local part, '@', a domain name.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?<domain>(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})$")]
+    public static partial Regex Email();
+
+    /// <summary>The domain of a well-formed e-mail address (lowercase), or null.</summary>
+    public static string? EmailDomain(string email)
+    {
+        var m = Email().Match(email);
+        return m.Success ? m.Groups["domain"].Value.ToLowerInvariant() : null;
+    }
+
+    /// <summary>True when <paramref name="domain"/> is <paramref name="excluded"/> or one of its subdomains.</summary>
+    public static bool IsSameOrSubdomain(string domain, string excluded)
+    {
+        domain = domain.ToLowerInvariant();
+        excluded = excluded.ToLowerInvariant().TrimStart('@');
+        return domain == excluded || domain.EndsWith("." + excluded, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Configuration;
+
+/// <summary>
+/// Where the stack's config comes from: full key (<c>namespace:key</c>) → the raw string the engine hands the
+/// program, or null when the key is absent. Structured values (objects, arrays) are JSON text, exactly as in
+/// <c>PULUMI_CONFIG</c>. Keeping this seam lets the whole parse/validate layer run without a Pulumi deployment.
+/// </summary>
+public interface IConfigSource
+{
+    string? Get(string fullKey);
+}
+
+/// <summary>A config source over a plain map (the offline runner's stack file, tests).</summary>
+public sealed class DictionaryConfigSource(IReadOnlyDictionary<string, string> values) : IConfigSource
+{
+    public IReadOnlyDictionary<string, string> Values { get; } = values.ToImmutableDictionary(StringComparer.Ordinal);
+
+    public string? Get(string fullKey) => Values.TryGetValue(fullKey, out var v) ? v : null;
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace Enclave.Configuration.Reading;
+
+/// <summary>One structured config value (e.g. <c>us-data-enclave:network</c>) whose fields are read by name.
+/// Field keys in problems are <c>key.field</c>, the path <c>pulumi config set --path</c> takes.</summary>
+internal sealed class ConfigObject
+{
+    private readonly ConfigReader _reader;
+    private readonly JsonElement _element;
+
+    internal ConfigObject(ConfigReader reader, string key, JsonElement element, IReadOnlyList<string> fields)
+    {
+        _reader = reader;
+        _element = element;
+        Key = key;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (fields.Contains(property.Name, StringComparer.Ordinal)) continue;
+            var hint = Spelling.Closest(property.Name, fields) is { } near ? $"did you mean '{near}'? " : "";
+            reader.Report(FieldKey(property.Name),
+                $"unknown field '{property.Name}'; {hint}known fields: {string.Join(", ", fields)}");
+        }
+    }
+
+    /// <summary>The full key of the object, e.g. <c>us-data-enclave:network</c>.</summary>
+    public string Key { get; }
+
+    public string FieldKey(string field) => $"{Key}.{field}";
+
+    public string? String(string field, string what, bool required = true)
+    {
+        if (!TryField(field, what, required, out var v)) return null;
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            WrongType(field, what, v);
+            return null;
+        }
+        var s = v.GetString()!;
+        if (string.IsNullOrWhiteSpace(s))
+        {
+            _reader.Report(FieldKey(field), $"is empty; expected {what}");
+            return null;
+        }
+        return s;
+    }
+
+    public int? Int(string field, string what, bool required = true)
+    {
+        if (!TryField(field, what, required, out var v)) return null;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i)) return i;
+        WrongType(field, what, v);
+        return null;
+    }
+
+    public double? Number(string field, string what, bool required = true)
+    {
+        if (!TryField(field, what, required, out var v)) return null;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d)) return d;
+        WrongType(field, what, v);
+        return null;
+    }
+
+    public bool? Bool(string field, string what, bool required = true)
+    {
+        if (!TryField(field, what, required, out var v)) return null;
+        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
+        WrongType(field, what, v);
+        return null;
+    }
+
+    public ImmutableArray<string>? StringList(string field, string what, bool required = true)
+    {
+        if (!TryField(field, what, required, out var v)) return null;
+        return JsonValues.ReadStringList(_reader, FieldKey(field), v, what);
+    }
+
+    /// <summary>The field's value; absent and JSON null both count as not set.</summary>
+    private bool TryField(string field, string what, bool required, out JsonElement value)
+    {
+        if (_element.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null) return true;
+        if (required) _reader.Missing(FieldKey(field), what);
+        return false;
+    }
+
+    private void WrongType(string field, string what, JsonElement v) =>
+        _reader.WrongType(FieldKey(field), what, JsonValues.Describe(v));
+}

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace Enclave.Configuration.Reading;
+
+/// <summary>
+/// Reads typed values from an <see cref="IConfigSource"/>, recording a <see cref="ConfigProblem"/> for every missing
+/// key or wrong type instead of throwing, so that one run reports everything wrong with a stack at once.
+/// A value that could not be read comes back as null; callers skip checks that depend on it.
+/// </summary>
+internal sealed class ConfigReader(IConfigSource source)
+{
+    private readonly List<ConfigProblem> _problems = [];
+
+    public IReadOnlyList<ConfigProblem> Problems => _problems;
+
+    public void Report(string key, string message) => _problems.Add(new ConfigProblem(key, message));
+
+    public void Missing(string key, string what) =>
+        Report(key, $"missing; expected {what}. Set it with: {ConfigKeys.SetCommand(key)}");
+
+    public void WrongType(string key, string what, string got) => Report(key, $"expected {what}, got {got}");
+
+    /// <summary>A plain string key. Structured values (a list or an object) are a type error.</summary>
+    public string? String(string key, string what, bool required = true)
+    {
+        var raw = source.Get(key);
+        if (raw is null)
+        {
+            if (required) Missing(key, what);
+            return null;
+        }
+        if (LooksStructured(raw, out var element))
+        {
+            WrongType(key, what, JsonValues.Describe(element));
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            Report(key, $"is empty; expected {what}");
+            return null;
+        }
+        return raw;
+    }
+
+    /// <summary>A list of strings (JSON array text in the engine's config).</summary>
+    public ImmutableArray<string>? StringList(string key, string what, bool required = true)
+    {
+        var raw = source.Get(key);
+        if (raw is null)
+        {
+            if (required) Missing(key, what);
+            return null;
+        }
+        if (!TryParseJson(raw, out var element))
+        {
+            WrongType(key, what, JsonValues.Quote(raw));
+            return null;
+        }
+        return JsonValues.ReadStringList(this, key, element, what);
+    }
+
+    /// <summary>An object with the given fields; unknown fields are reported (they are usually typos).</summary>
+    public ConfigObject? Object(string key, string what, IReadOnlyList<string> fields, bool required = true)
+    {
+        var raw = source.Get(key);
+        if (raw is null)
+        {
+            if (required) Missing(key, $"{what} with fields {string.Join(", ", fields)}");
+            return null;
+        }
+        if (!TryParseJson(raw, out var element) || element.ValueKind != JsonValueKind.Object)
+        {
+            var got = TryParseJson(raw, out var e) ? JsonValues.Describe(e) : JsonValues.Quote(raw);
+            WrongType(key, $"{what} with fields {string.Join(", ", fields)}", got);
+            return null;
+        }
+        return new ConfigObject(this, key, element, fields);
+    }
+
+    private static bool LooksStructured(string raw, out JsonElement element)
+    {
+        element = default;
+        var t = raw.TrimStart();
+        return t.Length > 0 && (t[0] == '[' || t[0] == '{') && TryParseJson(raw, out element) &&
+               element.ValueKind is JsonValueKind.Array or JsonValueKind.Object;
+    }
+
+    private static bool TryParseJson(string raw, out JsonElement element)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 64 });
+            element = doc.RootElement.Clone();
+            return true;
+        }
+        catch (JsonException)
+        {
+            element = default;
+            return false;
+        }
+    }
+}

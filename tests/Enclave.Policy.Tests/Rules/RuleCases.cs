@@ -1,0 +1,129 @@
+using Enclave.Policy.Rules.Common;
+using Enclave.Policy.Tests.Support;
+using static Enclave.Policy.Tests.Support.GraphBuilder;
+
+namespace Enclave.Policy.Tests.Rules;
+
+/// <summary>One way to break (or blur) the compliant enclave, and the rule finding it must produce.</summary>
+/// <param name="Resource">Name of the resource the finding is about; null for the stack.</param>
+public sealed record RuleCase(string RuleId, string Name, string? Resource, Action<GraphBuilder> Mutate)
+{
+    public override string ToString() => $"{RuleId}: {Name}";
+}
+
+/// <summary>For every rule, at least one failing and one undetermined mutation of the compliant enclave.</summary>
+public static class RuleCases
+{
+    private static string[] Statements(GraphBuilder g) => (string[])g["root-policy"].Inputs["statements"]!;
+    private static void AddStatement(GraphBuilder g, string statement) => g.With("root-policy", "statements", Statements(g).Append(statement).ToArray());
+
+    public static readonly RuleCase[] Failing =
+    [
+        new("ENC-REG-001", "provider in Frankfurt", "default", g => g.With("default", "region", "eu-frankfurt-1")),
+        new("ENC-REG-002", "bucket replicated to Frankfurt", "replica", g => g.Add(OciTypes.ReplicationPolicy, "replica",
+            new { bucket = NameOf("data-bucket"), @namespace = "enclavens", destinationBucketName = "copy", destinationRegionName = "eu-frankfurt-1", name = "r" })),
+        new("ENC-NET-001", "subnet allows public IPs", "data", g => g.With("data", "prohibitPublicIpOnVnic", false)),
+        new("ENC-NET-002", "internet gateway", "igw", g => g.Add(OciTypes.InternetGateway, "igw", new { compartmentId = Ref("enclave"), vcnId = Ref("vcn"), enabled = true })),
+        new("ENC-NET-003", "default route to a DRG", "data-rt", g =>
+        {
+            g.Add(OciTypes.Drg, "drg", new { compartmentId = Ref("enclave") });
+            g.With("data-rt", "routeRules", new[] { new { networkEntityId = Ref("drg"), destination = "0.0.0.0/0", destinationType = "CIDR_BLOCK" } });
+        }),
+        new("ENC-NET-004", "NAT gateway", "nat", g => g.Add(OciTypes.NatGateway, "nat", new { compartmentId = Ref("enclave"), vcnId = Ref("vcn"), blockTraffic = false })),
+        new("ENC-NET-005", "security list open to the internet", "data-sl", g => g.With("data-sl", "ingressSecurityRules",
+            new[] { new { protocol = "6", source = "0.0.0.0/0", tcpOptions = new { min = 443, max = 443 } } })),
+        new("ENC-NET-006", "default security list admits SSH from anywhere", "vcn", g => g.With("default-sl", "ingressSecurityRules",
+            new[] { new { protocol = "6", source = "0.0.0.0/0", tcpOptions = new { min = 22, max = 22 } } })),
+        new("ENC-NET-007", "VPN to an address outside the gatekeeper ranges", "cpe", g => g.Add(OciTypes.Cpe, "cpe", new { compartmentId = Ref("enclave"), ipAddress = "192.0.3.7" })),
+        new("ENC-NET-008", "NSG rule from a parent-company range", "db-nsg-in", g => g.With("db-nsg-in", "source", "203.0.113.0/25")),
+        new("ENC-NET-009", "Bastion session of 4 hours", "bastion", g => g.With("bastion", "maxSessionTtlInSeconds", 14400)),
+        new("ENC-DB-001", "database without a private endpoint", "adb", g => g.With("adb", "subnetId", null)),
+        new("ENC-DB-002", "mTLS not required", "adb", g => g.With("adb", "isMtlsConnectionRequired", false)),
+        new("ENC-DB-003", "Oracle-managed key", "adb", g => g.With("adb", "kmsKeyId", null)),
+        new("ENC-DB-004", "not registered with Data Safe", "adb", g => g.With("adb", "dataSafeStatus", "NOT_REGISTERED")),
+        new("ENC-DB-005", "no customer contacts", "adb", g => g.With("adb", "customerContacts", Array.Empty<object>())),
+        new("ENC-DB-006", "ACL open to the internet", "adb", g => g.With("adb", "whitelistedIps", new[] { "0.0.0.0/0" })),
+        new("ENC-DB-007", "Always Free database", "adb", g => g.With("adb", "isFreeTier", true)),
+        new("ENC-STO-001", "public bucket", "data-bucket", g => g.With("data-bucket", "accessType", "ObjectRead")),
+        new("ENC-STO-002", "bucket without CMK", "data-bucket", g => g.With("data-bucket", "kmsKeyId", null)),
+        new("ENC-STO-003", "bucket neither versioned nor locked", "data-bucket", g => g.With("data-bucket", "versioning", "Disabled")),
+        new("ENC-STO-004", "bucket without write log", "data-bucket", g => g.Remove("write-data-bucket")),
+        new("ENC-STO-005", "pre-authenticated request", "par", g => g.Add(OciTypes.Preauthrequest, "par",
+            new { bucket = NameOf("data-bucket"), @namespace = "enclavens", accessType = "AnyObjectRead", name = "share", timeExpires = "2027-01-01T00:00:00Z" })),
+        new("ENC-LOG-001", "subnet without flow log", "data", g => g.Remove("flow-data")),
+        new("ENC-LOG-002", "audit log not shipped", null, g => g.With("archive-connector", "source", new
+        {
+            kind = "logging", logSources = new object[] { new { compartmentId = Ref("security"), logGroupId = Ref("logs") } },
+        })),
+        new("ENC-LOG-003", "audit retention 90 days", "audit", g => g.With("audit", "retentionPeriodDays", 90)),
+        new("ENC-LOG-004", "event rule disabled", "cis-events", g => g.With("cis-events", "isEnabled", false)),
+        new("ENC-LOG-005", "flow log kept 30 days", "flow-data", g => g["flow-data"].Inputs["retentionDuration"] = 30),
+        new("ENC-KMS-001", "key rotates every 400 days", "key", g => g.With("key", "autoKeyRotationDetails", new { rotationIntervalInDays = 400 })),
+        new("ENC-KMS-002", "vault in the workload compartment", "vault", g => g.With("vault", "compartmentId", Ref("enclave"))),
+        new("ENC-GOV-001", "database not protected", "adb", g => g["adb"].Protect = false),
+        new("ENC-GOV-002", "Cloud Guard disabled", "cloud-guard", g => g.With("cloud-guard", "status", "DISABLED")),
+        new("ENC-GOV-003", "no security zone", null, g => g.Remove("zone")),
+        new("ENC-GOV-004", "bucket in the root compartment", "data-bucket", g => g.With("data-bucket", "compartmentId", CompliantEnclave.Tenancy)),
+        new("ENC-GOV-005", "notifications sent to the parent company", "topic-mail", g => g.With("topic-mail", "endpoint", "soc@parentcorp.example")),
+        new("ENC-IAM-001", "admit from the parent tenancy", "root-policy", g =>
+        {
+            AddStatement(g, "define tenancy Parent as ocid1.tenancy.oc1..othertenancy");
+            AddStatement(g, "admit group Auditors of tenancy Parent to read buckets in tenancy");
+        }),
+        new("ENC-IAM-002", "any-user reads buckets", "root-policy", g => AddStatement(g, "allow any-user to read buckets in tenancy")),
+        new("ENC-IAM-003", "parent group reads the database", "root-policy", g => AddStatement(g, "allow group parent-admins to read autonomous-databases in tenancy")),
+        new("ENC-IAM-004", "operators manage groups", "root-policy", g => AddStatement(g, "allow group enclave-operators to manage groups in tenancy where target.group.name != 'Administrators'")),
+        new("ENC-IAM-005", "manage all-resources", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to manage all-resources in compartment usde-dev")),
+        new("ENC-IAM-006", "operators may delete buckets", "root-policy", g => AddStatement(g, "allow group enclave-operators to manage buckets in compartment usde-dev")),
+        new("ENC-IAM-007", "tenancy group grant without Administrators exclusion", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to use groups in tenancy")),
+    ];
+
+    public static readonly RuleCase[] Undetermined =
+    [
+        new("ENC-REG-001", "provider region unknown", "default", g => g.With("default", "region", Unknown)),
+        new("ENC-REG-002", "replication region unknown", "replica", g => g.Add(OciTypes.ReplicationPolicy, "replica",
+            new { bucket = NameOf("data-bucket"), @namespace = "enclavens", destinationBucketName = "copy", destinationRegionName = Unknown, name = "r" })),
+        new("ENC-NET-001", "subnet privacy unknown", "data", g => g.With("data", "prohibitPublicIpOnVnic", Unknown)),
+        new("ENC-NET-003", "route target unknown", "data-rt", g => g.With("data-rt", "routeRules",
+            new[] { new { networkEntityId = Unknown, destination = "all-iad-services-in-oracle-services-network", destinationType = "SERVICE_CIDR_BLOCK" } })),
+        new("ENC-NET-005", "ingress source unknown", "data-sl", g => g.With("data-sl", "ingressSecurityRules", new[] { new { protocol = "6", source = Unknown } })),
+        new("ENC-NET-006", "default list rules unknown", "vcn", g => g.With("default-sl", "ingressSecurityRules", Unknown)),
+        new("ENC-NET-007", "CPE address unknown", "cpe", g => g.Add(OciTypes.Cpe, "cpe", new { compartmentId = Ref("enclave"), ipAddress = Unknown })),
+        new("ENC-NET-008", "NSG source unknown", "db-nsg-in", g => g.With("db-nsg-in", "source", Unknown)),
+        new("ENC-NET-009", "Bastion allow-list unknown", "bastion", g => g.With("bastion", "clientCidrBlockAllowLists", Unknown)),
+        new("ENC-DB-001", "database subnet unknown", "adb", g => g.With("adb", "subnetId", Unknown)),
+        new("ENC-DB-002", "mTLS setting unknown", "adb", g => g.With("adb", "isMtlsConnectionRequired", Unknown)),
+        new("ENC-DB-003", "key unknown", "adb", g => g.With("adb", "kmsKeyId", Unknown)),
+        new("ENC-DB-004", "Data Safe status unknown", "adb", g => g.With("adb", "dataSafeStatus", Unknown)),
+        new("ENC-DB-005", "contacts unknown", "adb", g => g.With("adb", "customerContacts", Unknown)),
+        new("ENC-DB-006", "ACL unknown", "adb", g => g.With("adb", "whitelistedIps", Unknown)),
+        new("ENC-DB-007", "free tier flag unknown", "adb", g => g.With("adb", "isFreeTier", Unknown)),
+        new("ENC-STO-001", "access type unknown", "data-bucket", g => g.With("data-bucket", "accessType", Unknown)),
+        new("ENC-STO-002", "bucket key unknown", "data-bucket", g => g.With("data-bucket", "kmsKeyId", Unknown)),
+        new("ENC-STO-003", "versioning unknown", "data-bucket", g => g.With("data-bucket", "versioning", Unknown)),
+        new("ENC-STO-004", "logged bucket unknown", "data-bucket", g => g["write-data-bucket"].Inputs["configuration"] =
+            new { source = new { service = "objectstorage", category = "write", resource = Unknown, sourceType = "OCISERVICE" } }),
+        new("ENC-LOG-001", "flow-logged subnet unknown", "data", g => g["flow-data"].Inputs["configuration"] =
+            new { source = new { service = "flowlogs", category = "all", resource = Unknown, sourceType = "OCISERVICE" } }),
+        new("ENC-LOG-002", "connector log sources unknown", null, g => g.With("archive-connector", "source", new { kind = "logging", logSources = Unknown })),
+        new("ENC-LOG-003", "audit retention unknown", "audit", g => g.With("audit", "retentionPeriodDays", Unknown)),
+        new("ENC-LOG-004", "event rule condition unknown", null, g => g.With("cis-events", "condition", Unknown)),
+        new("ENC-LOG-005", "log retention unknown", "flow-data", g => g["flow-data"].Inputs["retentionDuration"] = Unknown),
+        new("ENC-KMS-001", "rotation switch unknown", "key", g => g.With("key", "isAutoRotationEnabled", Unknown)),
+        new("ENC-KMS-002", "vault compartment unknown", "vault", g => g.With("vault", "compartmentId", Unknown)),
+        new("ENC-GOV-002", "Cloud Guard status unknown", "cloud-guard", g => g.With("cloud-guard", "status", Unknown)),
+        new("ENC-GOV-003", "zone recipe policies unknown", "zone", g => g.With("recipe", "securityPolicies", Unknown)),
+        new("ENC-GOV-004", "bucket compartment unknown", "data-bucket", g => g.With("data-bucket", "compartmentId", Unknown)),
+        new("ENC-GOV-005", "subscription endpoint unknown", "topic-mail", g => g.With("topic-mail", "endpoint", Unknown)),
+        new("ENC-IAM-001", "a statement known only at deploy", "root-policy", g => g.With("root-policy", "statements", Statements(g).Cast<object>().Append(Unknown).ToArray())),
+        new("ENC-IAM-002", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-003", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-004", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-005", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-006", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-007", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+    ];
+
+    /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>
+    public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-900"];
+}

@@ -1,0 +1,183 @@
+using System.Collections.Immutable;
+using Enclave.Policy.Rules.Common;
+using static Enclave.Policy.Tests.Support.GraphBuilder;
+
+namespace Enclave.Policy.Tests.Support;
+
+/// <summary>
+/// A small enclave that satisfies every rule of the catalogue: the baseline each rule test breaks in one place.
+/// Names and addresses are fabricated (RFC 5737 ranges, fake OCIDs).
+/// </summary>
+public static class CompliantEnclave
+{
+    public const string Tenancy = "ocid1.tenancy.oc1..enclavetenancy";
+    public const string ParentTenancy = "ocid1.tenancy.oc1..parenttenancy";
+    public const string SecretPlaintext = "Hunter2-DoNotLeak-7f3a";
+
+    public static readonly PolicyContext Policy = new()
+    {
+        TenancyId = Tenancy,
+        DeploymentRegion = "us-ashburn-1",
+        HomeRegion = "us-ashburn-1",
+        GatekeeperGroup = "enclave-gatekeepers",
+        OperatorGroup = "enclave-operators",
+        AuditorGroup = "enclave-auditors",
+        StorageAdminGroup = "enclave-storage-admins",
+        GatekeeperCidrs = ["198.51.100.0/24"],
+        OnPremCidrs = ["192.0.2.0/24"],
+        Parent = new ParentExclusions
+        {
+            TenancyOcids = [ParentTenancy],
+            IdentityDomains = ["ParentCorpDomain"],
+            Groups = ["parent-admins", "ParentCorpDomain/data-engineers"],
+            IdentityProviders = ["parentcorp-saml"],
+            EmailDomains = ["parentcorp.example"],
+            Cidrs = ["203.0.113.0/24"],
+        },
+    };
+
+    public static readonly string[] AllCisEventTypes = Enclave.Policy.Rules.Logging.CisEventTypes.All.SelectMany(c => c.EventTypes).ToArray();
+
+    public static GraphBuilder Build()
+    {
+        var g = new GraphBuilder();
+        g.Add(OciTypes.Stack, $"{Project}-dev");
+        g.Add(OciTypes.Provider, "default", new { region = "us-ashburn-1", version = "4.20.0" });
+
+        g.Add(OciTypes.Compartment, "enclave", new { compartmentId = Tenancy, name = "usde-dev", description = "enclave", enableDelete = false }, protect: true);
+        g.Add(OciTypes.Compartment, "security", new { compartmentId = Ref("enclave"), name = "usde-dev-security", description = "security" }, protect: true);
+
+        g.Add(OciTypes.Vcn, "vcn", new { compartmentId = Ref("enclave"), cidrBlocks = new[] { "10.0.0.0/16" }, displayName = "usde-dev-vcn" })
+            .Outputs["defaultSecurityListId"] = "ocid1.securitylist.oc1.iad.default";
+        g.Add(OciTypes.DefaultSecurityList, "default-sl", new { manageDefaultResourceId = OutputOf("vcn", "defaultSecurityListId"), compartmentId = Ref("enclave") });
+        g.Add(OciTypes.ServiceGateway, "sgw", new { compartmentId = Ref("enclave"), vcnId = Ref("vcn"), services = new[] { new { serviceId = "ocid1.service.oc1.iad.all" } } });
+        g.Add(OciTypes.RouteTable, "data-rt", new
+        {
+            compartmentId = Ref("enclave"), vcnId = Ref("vcn"),
+            routeRules = new[] { new { networkEntityId = Ref("sgw"), destination = "all-iad-services-in-oracle-services-network", destinationType = "SERVICE_CIDR_BLOCK" } },
+        });
+        g.Add(OciTypes.SecurityList, "data-sl", new
+        {
+            compartmentId = Ref("enclave"), vcnId = Ref("vcn"),
+            ingressSecurityRules = new[] { new { protocol = "6", source = "10.0.0.0/16", tcpOptions = new { min = 1522, max = 1522 } } },
+            egressSecurityRules = new[] { new { protocol = "6", destination = "all-iad-services-in-oracle-services-network", destinationType = "SERVICE_CIDR_BLOCK" } },
+        });
+        g.Add(OciTypes.Subnet, "data", new
+        {
+            compartmentId = Ref("enclave"), vcnId = Ref("vcn"), cidrBlock = "10.0.1.0/24", prohibitPublicIpOnVnic = true,
+            prohibitInternetIngress = true, routeTableId = Ref("data-rt"), securityListIds = new[] { Ref("data-sl") },
+        });
+        g.Add(OciTypes.NetworkSecurityGroup, "db-nsg", new { compartmentId = Ref("enclave"), vcnId = Ref("vcn") });
+        g.Add(OciTypes.NsgRule, "db-nsg-in", new
+        {
+            networkSecurityGroupId = Ref("db-nsg"), direction = "INGRESS", protocol = "6", source = "10.0.0.0/16", sourceType = "CIDR_BLOCK",
+            tcpOptions = new { destinationPortRange = new { min = 1522, max = 1522 } },
+        });
+
+        g.Add(OciTypes.LogGroup, "logs", new { compartmentId = Ref("security"), displayName = "usde-dev-logs" }, protect: true);
+        g.Add(OciTypes.Log, "flow-data", FlowLog("data"), protect: true);
+
+        g.Add(OciTypes.Vault, "vault", new { compartmentId = Ref("security"), displayName = "usde-dev-vault", vaultType = "DEFAULT" }, protect: true);
+        g.Add(OciTypes.Key, "key", new
+        {
+            compartmentId = Ref("security"), displayName = "usde-dev-key", managementEndpoint = Secret,
+            keyShape = new { algorithm = "AES", length = 32 }, isAutoRotationEnabled = true,
+            autoKeyRotationDetails = new { rotationIntervalInDays = 90 },
+        }, protect: true);
+
+        g.Add(OciTypes.AutonomousDatabase, "adb", new
+        {
+            compartmentId = Ref("enclave"), dbName = "usdedev", subnetId = Ref("data"), nsgIds = new[] { Ref("db-nsg") },
+            isMtlsConnectionRequired = true, kmsKeyId = Ref("key"), vaultId = Ref("vault"), dataSafeStatus = "REGISTERED",
+            customerContacts = new[] { new { email = "gatekeepers@enclave.example" } }, isFreeTier = false,
+            adminPassword = Secret, dbWorkload = "OLTP",
+        }, protect: true);
+
+        g.Add(OciTypes.Bucket, "data-bucket", new
+        {
+            compartmentId = Ref("enclave"), name = "usde-dev-data", @namespace = "enclavens", accessType = "NoPublicAccess",
+            kmsKeyId = Ref("key"), versioning = "Enabled",
+        }, protect: true);
+        g.Add(OciTypes.Bucket, "archive", new
+        {
+            compartmentId = Ref("security"), name = "usde-dev-archive", @namespace = "enclavens", kmsKeyId = Ref("key"),
+            retentionRules = new[] { new { displayName = "lock", duration = new { timeAmount = "365", timeUnit = "DAYS" }, timeRuleLocked = "2026-12-01T00:00:00Z" } },
+        }, protect: true);
+        g.Add(OciTypes.Log, "write-data-bucket", BucketLog("data-bucket"), protect: true);
+        g.Add(OciTypes.Log, "write-archive", BucketLog("archive"), protect: true);
+
+        g.Add(OciTypes.Connector, "archive-connector", new
+        {
+            compartmentId = Ref("security"), displayName = "usde-dev-archive",
+            source = new
+            {
+                kind = "logging",
+                logSources = new object[]
+                {
+                    new { compartmentId = Tenancy, logGroupId = "_Audit_Include_Subcompartment" },
+                    new { compartmentId = Ref("security"), logGroupId = Ref("logs") },
+                },
+            },
+            target = new { kind = "objectStorage", bucket = NameOf("archive"), @namespace = "enclavens" },
+        });
+        g.Add(OciTypes.AuditConfiguration, "audit", new { compartmentId = Tenancy, retentionPeriodDays = 365 });
+        g.Add(OciTypes.CloudGuardConfiguration, "cloud-guard", new { compartmentId = Tenancy, reportingRegion = "us-ashburn-1", status = "ENABLED" });
+        g.Add(OciTypes.SecurityRecipe, "recipe", new
+        {
+            compartmentId = Ref("security"), displayName = "usde-dev-recipe",
+            securityPolicies = Enumerable.Range(1, 11).Select(i => $"ocid1.securityzonessecuritypolicy.oc1.iad.p{i}").ToArray(),
+        });
+        g.Add(OciTypes.SecurityZone, "zone", new { compartmentId = Ref("enclave"), displayName = "usde-dev-zone", securityZoneRecipeId = Ref("recipe") });
+
+        g.Add(OciTypes.NotificationTopic, "topic", new { compartmentId = Ref("security"), name = "usde-dev-security" });
+        g.Add(OciTypes.Subscription, "topic-mail", new { compartmentId = Ref("security"), topicId = Ref("topic"), protocol = "EMAIL", endpoint = "gatekeepers@enclave.example" });
+        g.Add(OciTypes.EventRule, "cis-events", new
+        {
+            compartmentId = Tenancy, displayName = "usde-dev-cis", isEnabled = true,
+            condition = System.Text.Json.JsonSerializer.Serialize(new { eventType = AllCisEventTypes }),
+            actions = new { action = new[] { new { actionType = "ONS", isEnabled = true, topicId = Ref("topic") } } },
+        });
+
+        g.Add(OciTypes.Bastion, "bastion", new
+        {
+            bastionType = "standard", compartmentId = Ref("enclave"), targetSubnetId = Ref("data"),
+            clientCidrBlockAllowLists = new[] { "198.51.100.0/24" }, maxSessionTtlInSeconds = 10800,
+        });
+
+        g.Add(OciTypes.Group, "gatekeepers", new { compartmentId = Tenancy, name = "enclave-gatekeepers", description = "US gatekeepers" });
+        g.Add(OciTypes.Group, "operators", new { compartmentId = Tenancy, name = "enclave-operators", description = "operators" });
+        g.Add(OciTypes.Group, "storage-admins", new { compartmentId = Tenancy, name = "enclave-storage-admins", description = "storage" });
+        g.Add(OciTypes.Policy, "root-policy", new
+        {
+            compartmentId = Tenancy, name = "usde-dev-gatekeepers", description = "gatekeepers",
+            statements = new[]
+            {
+                "allow group enclave-gatekeepers to manage policies in tenancy",
+                "allow group enclave-gatekeepers to manage groups in tenancy where target.group.name != 'Administrators'",
+                "allow group enclave-operators to read autonomous-databases in compartment usde-dev",
+                "allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {request.permission != 'BUCKET_DELETE', request.permission != 'OBJECT_DELETE'}",
+                "allow any-user to manage objects in compartment usde-dev where all {request.principal.type = 'serviceconnector'}",
+            },
+        });
+        return g;
+    }
+
+    public static object FlowLog(string subject) => new
+    {
+        logGroupId = Ref("logs"), displayName = $"flow-{subject}", logType = "SERVICE", isEnabled = true, retentionDuration = 90,
+        configuration = new { source = new { service = "flowlogs", category = "all", resource = Ref(subject), sourceType = "OCISERVICE" } },
+    };
+
+    public static object BucketLog(string bucket) => new
+    {
+        logGroupId = Ref("logs"), displayName = $"write-{bucket}", logType = "SERVICE", isEnabled = true, retentionDuration = 90,
+        configuration = new { source = new { service = "objectstorage", category = "write", resource = NameOf(bucket), sourceType = "OCISERVICE" } },
+    };
+
+    /// <summary>Replaces one input of a resource (a nested path a.b is not supported: replace the whole top-level value).</summary>
+    public static GraphBuilder With(this GraphBuilder g, string resource, string key, object? value)
+    {
+        g[resource].Inputs[key] = value;
+        return g;
+    }
+}

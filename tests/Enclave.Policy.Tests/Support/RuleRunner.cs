@@ -1,0 +1,31 @@
+using Enclave.Policy.Engine;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Loaders;
+using Enclave.Policy.Rules;
+
+namespace Enclave.Policy.Tests.Support;
+
+/// <summary>The four ways a scenario reaches the rules: hand-written graph with known or unknown ids, stack export JSON, preview JSON.</summary>
+public enum GraphPath { HandKnownIds, HandUnknownIds, StackExportJson, PreviewJson }
+
+public static class RuleRunner
+{
+    public static readonly GraphPath[] AllPaths = Enum.GetValues<GraphPath>();
+
+    public static ResourceGraph Graph(GraphBuilder g, GraphPath path) => path switch
+    {
+        GraphPath.HandKnownIds => g.Build(idsKnown: true),
+        GraphPath.HandUnknownIds => g.Build(idsKnown: false, GraphOrigin.Preview),
+        GraphPath.StackExportJson => ArtifactLoader.Parse(PulumiJson.Bytes(PulumiJson.Export(g)), "export.json").Graph,
+        _ => ArtifactLoader.Parse(PulumiJson.Bytes(PulumiJson.Preview(g)), "preview.json").Graph,
+    };
+
+    public static PolicyReport Run(GraphBuilder g, GraphPath path, string? ruleId = null, PolicyContext? policy = null)
+    {
+        IReadOnlyList<IRule>? rules = ruleId is null ? null : [RuleCatalogue.Find(ruleId) ?? throw new ArgumentException($"no rule {ruleId}")];
+        return PolicyEvaluator.Evaluate(Graph(g, path), policy ?? CompliantEnclave.Policy, today: new DateOnly(2026, 6, 1), rules: rules);
+    }
+
+    public static string Describe(PolicyReport report) =>
+        string.Join("\n", report.Findings.Select(f => $"{f.Status} {f.RuleId} {f.Urn}: {f.Finding.Message}"));
+}

@@ -1,0 +1,104 @@
+namespace Enclave.Tests.Configuration;
+
+public class NetworkTests
+{
+    [Theory]
+    [InlineData("10.10.0.0/33", "'10.10.0.0/33' is not a CIDR block: the prefix length must be a whole number from 0 to 32")]
+    [InlineData("10.10.0/16", "'10.10.0/16' is not a CIDR block: '10.10.0' is not an IP address")]
+    [InlineData("10.10.0.0", "'10.10.0.0' is not a CIDR block: the /prefix length is missing (e.g. 10.10.0.0/24)")]
+    [InlineData("vcn", "'vcn' is not a CIDR block: the /prefix length is missing")]
+    [InlineData("10.10.0.0/x", "the prefix length must be a whole number")]
+    [InlineData("10.10.5.0/16", "'10.10.5.0/16' has host bits set; the network address of that block is 10.10.0.0/16")]
+    [InlineData("10.0.0.0/8", "'10.0.0.0/8' cannot be used: OCI VCN and subnet blocks are IPv4 with a prefix from /16 to /30")]
+    [InlineData("100.64.0.0/16", "'100.64.0.0/16' is not a private range; the VCN must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16")]
+    public void Bad_vcn_cidr_is_rejected_with_the_reason(string cidr, string fragment)
+    {
+        var result = new ConfigBuilder().Field("network", "vcnCidr", $"\"{cidr}\"").Parse();
+        // Subnet containment cannot be checked against an unusable VCN block, so this is the only problem.
+        ConfigAssert.Single(result, "us-data-enclave:network.vcnCidr", fragment);
+    }
+
+    [Fact]
+    public void Malformed_subnet_cidr_is_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("network", "appSubnetCidr", "\"10.10.2.0/24/1\"").Parse(),
+            "us-data-enclave:network.appSubnetCidr", "is not a CIDR block");
+    }
+
+    [Fact]
+    public void Subnet_outside_the_vcn_is_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("network", "dataSubnetCidr", "\"10.11.1.0/24\"").Parse(),
+            "us-data-enclave:network.dataSubnetCidr",
+            "'10.11.1.0/24' is outside the VCN 10.10.0.0/16 (us-data-enclave:network.vcnCidr); subnets must lie inside it");
+    }
+
+    [Fact]
+    public void Overlapping_subnets_are_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("network", "adminSubnetCidr", "\"10.10.1.128/25\"").Parse(),
+            "us-data-enclave:network.adminSubnetCidr",
+            "'10.10.1.128/25' overlaps subnet 10.10.1.0/24 (us-data-enclave:network.dataSubnetCidr); subnets must not overlap");
+    }
+
+    [Fact]
+    public void Unknown_service_gateway_scope_is_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("network", "serviceGateway", "\"internet\"").Parse(),
+            "us-data-enclave:network.serviceGateway", "'internet' is not allowed; use one of all-services, object-storage");
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("::/0")]
+    public void Gatekeeper_cidr_open_to_the_internet_is_rejected(string cidr)
+    {
+        ConfigAssert.Single(new ConfigBuilder().Set("gatekeeperCidrs", $"[\"198.51.100.0/28\",\"{cidr}\"]").Parse(),
+            "us-data-enclave:gatekeeperCidrs[1]", $"'{cidr}' admits the whole internet");
+    }
+
+    [Fact]
+    public void Gatekeeper_cidr_overlapping_a_parent_network_is_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Set("gatekeeperCidrs", """["203.0.113.16/28"]""").Parse(),
+            "us-data-enclave:gatekeeperCidrs[0]",
+            "'203.0.113.16/28' overlaps the parent-company network 203.0.113.0/24 (us-data-enclave:parentExclusions.cidrs[0])");
+    }
+
+    [Fact]
+    public void Malformed_gatekeeper_cidr_is_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Set("gatekeeperCidrs", """["198.51.100.300/28"]""").Parse(),
+            "us-data-enclave:gatekeeperCidrs[0]", "'198.51.100.300/28' is not a CIDR block");
+    }
+
+    [Fact]
+    public void Empty_gatekeeper_list_is_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Set("gatekeeperCidrs", "[]").Parse(),
+            "us-data-enclave:gatekeeperCidrs", "is empty; list at least one gatekeeper CIDR block");
+    }
+
+    [Fact]
+    public void On_prem_cidr_overlapping_the_vcn_is_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("network", "onPremCidrs", """["10.10.128.0/20"]""").Parse(),
+            "us-data-enclave:network.onPremCidrs[0]",
+            "'10.10.128.0/20' overlaps the VCN 10.10.0.0/16 (us-data-enclave:network.vcnCidr); on-premises ranges must be disjoint from it");
+    }
+
+    [Fact]
+    public void On_prem_cidr_overlapping_a_parent_network_is_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("network", "onPremCidrs", """["10.130.0.0/16"]""").Parse(),
+            "us-data-enclave:network.onPremCidrs[0]",
+            "'10.130.0.0/16' overlaps the parent-company network 10.128.0.0/12 (us-data-enclave:parentExclusions.cidrs[1]); an on-premises range must not include any excluded network");
+    }
+
+    [Fact]
+    public void Malformed_parent_cidr_is_rejected()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("parentExclusions", "cidrs", """["203.0.113.0/24","parentco-net"]""").Parse(),
+            "us-data-enclave:parentExclusions.cidrs[1]", "'parentco-net' is not a CIDR block");
+    }
+}
