@@ -51,8 +51,13 @@ public static class OfflinePlanner
         }
         ct.ThrowIfCancellationRequested();
 
+        var observed = log.Snapshot();
+        if (observed.Count == 0 && mocks.Resources.Count > 0)
+            throw new InvalidOperationException(
+                "the program declared resources but none was observed: EnclaveStack must install ResourceObserver.Transformation " +
+                "in its StackOptions.ResourceTransformations, and the Pulumi SDK must run stack transformations");
         var nodes = await new GraphBuilder(stack, config.Project, mocks)
-            .BuildAsync(log.Snapshot(), resources.OfType<Stack>().FirstOrDefault()).ConfigureAwait(false);
+            .BuildAsync(observed, resources.OfType<Stack>().FirstOrDefault()).ConfigureAwait(false);
         return new OfflineResult
         {
             Graph = new ResourceGraph(stack, config.Project, GraphOrigin.Program, nodes, config.StackFile),

@@ -1,2 +1,5 @@
-// Placeholder entry point until the enclave program lands (issue 3).
-return 0;
+using Enclave;
+using Pulumi;
+
+// `pulumi up` runs the whole enclave as one stack; everything is declared by EnclaveStack.
+return await Deployment.RunAsync<EnclaveStack>();

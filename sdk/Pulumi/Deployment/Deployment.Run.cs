@@ -157,7 +157,7 @@ public sealed partial class Deployment
     /// Makes <paramref name="deployment"/> current for the program's async flow. Being an async method, the
     /// AsyncLocal change is undone for the caller when it returns.
     /// </summary>
-    private static async Task<int> RunInContextAsync(Deployment deployment, Func<Runner, Task<int>> run)
+    internal static async Task<int> RunInContextAsync(Deployment deployment, Func<Runner, Task<int>> run)
     {
         Instance = new DeploymentInstance(deployment);
         return await run(deployment.Runner).ConfigureAwait(false);

@@ -72,4 +72,17 @@ public sealed class DeploymentInstance : IDeployment
 
     public Task InvokeAsync(string token, InvokeArgs args, InvokeOptions? options, RegisterPackageRequest? registerPackageRequest)
         => Internal.InvokeAsync(token, args, options);
+
+    /// <summary>Calls a method of <paramref name="self"/> (or a provider function with resource semantics).</summary>
+    public Output<T> Call<T>(string token, CallArgs args, Resource? self = null, CallOptions? options = null)
+        => Internal.Call<T>(token, args, self, options);
+
+    public Output<T> Call<T>(string token, CallArgs args, Resource? self, CallOptions? options, RegisterPackageRequest? registerPackageRequest)
+        => Internal.Call<T>(token, args, self, options);
+
+    public void Call(string token, CallArgs args, Resource? self = null, CallOptions? options = null)
+        => Internal.Call<object>(token, args, self, options);
+
+    public void Call(string token, CallArgs args, Resource? self, CallOptions? options, RegisterPackageRequest? registerPackageRequest)
+        => Internal.Call<object>(token, args, self, options);
 }

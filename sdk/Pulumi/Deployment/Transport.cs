@@ -21,6 +21,8 @@ internal interface IMonitor
 
     Task<InvokeResponse> InvokeAsync(ResourceInvokeRequest request);
 
+    Task<CallResponse> CallAsync(ResourceCallRequest request);
+
     /// <summary>Called once after a successful program run; a gRPC monitor should tolerate "Unimplemented".</summary>
     Task SignalAndWaitForShutdownAsync();
 }

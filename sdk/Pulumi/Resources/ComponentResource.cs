@@ -28,17 +28,20 @@ public class ComponentResource : Resource
     protected void RegisterOutputs()
     {
         var outputs = new Dictionary<string, object?>();
-        foreach (var property in GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (property, name) in OwnOutputProperties.GetOrAdd(GetType(), static type =>
+                     type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                         .Select(p => (p, attribute: p.GetCustomAttribute<OutputAttribute>()))
+                         .Where(x => x.attribute is not null && x.p.Name != nameof(Urn))
+                         .Select(x => (x.p, x.attribute!.Name ?? x.p.Name))
+                         .ToImmutableArray()))
         {
-            var attribute = property.GetCustomAttribute<OutputAttribute>();
-            if (attribute is null || property.Name == nameof(Urn))
-            {
-                continue;
-            }
-            outputs[attribute.Name ?? property.Name] = property.GetValue(this);
+            outputs[name] = property.GetValue(this);
         }
         RegisterOutputs(outputs);
     }
+
+    /// <summary>Per-type cache of the [Output] properties RegisterOutputs() collects.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ImmutableArray<(PropertyInfo Property, string Name)>> OwnOutputProperties = new();
 
     protected void RegisterOutputs(IDictionary<string, object?> outputs)
         => RegisterOutputs(Task.FromResult(outputs ?? throw new ArgumentNullException(nameof(outputs))));

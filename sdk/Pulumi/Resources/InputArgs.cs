@@ -66,6 +66,20 @@ public abstract class InvokeArgs : InputArgs
     }
 }
 
+/// <summary>Arguments of a resource method (call).</summary>
+public abstract class CallArgs : InputArgs
+{
+    public static readonly CallArgs Empty = new EmptyCallArgs();
+
+    protected CallArgs()
+    {
+    }
+
+    private sealed class EmptyCallArgs : CallArgs
+    {
+    }
+}
+
 /// <summary>Resource arguments given as a plain dictionary of wire names to values.</summary>
 public sealed class DictionaryResourceArgs : ResourceArgs
 {

@@ -24,3 +24,15 @@ public class InvokeOutputOptions : InvokeOptions
         set => _dependsOn = value;
     }
 }
+
+/// <summary>Options for a resource method call.</summary>
+public class CallOptions
+{
+    public Resource? Parent { get; set; }
+
+    public ProviderResource? Provider { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? PluginDownloadURL { get; set; }
+}

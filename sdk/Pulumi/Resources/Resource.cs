@@ -39,6 +39,9 @@ public class Resource
 
     internal bool Remote { get; }
 
+    /// <summary>This resource's transformations followed by its ancestors' (children inherit them all).</summary>
+    internal ImmutableArray<ResourceTransformation> Transformations { get; } = ImmutableArray<ResourceTransformation>.Empty;
+
     public string GetResourceType() => _type;
 
     public string GetResourceName() => _name;
@@ -69,65 +72,97 @@ public class Resource
         // Outputs must exist before `this` becomes visible to other threads through the parent's children.
         CompletionSources = OutputCompletionSource.InitializeOutputs(this);
 
-        var deployment = Deployment.InternalInstance;
-
-        // Work on a copy: the caller's options object may be shared between resources.
-        options = options.Clone();
-        var componentOptions = options as ComponentResourceOptions;
-
-        if (options.Provider != null && componentOptions?.Providers.Count > 0)
+        try
         {
-            throw new ResourceException("Do not supply both 'provider' and 'providers' options to a ComponentResource.", options.Parent);
-        }
+            var deployment = Deployment.InternalInstance;
 
-        var providers = ImmutableDictionary<string, ProviderResource>.Empty;
-        if (options.Parent is { } parent)
-        {
-            lock (parent.ChildResources)
+            // Transformations first, as the official SDK does: they see the args and options the caller gave
+            // (the effective parent being the stack when none is set) and may replace both, but not the parent.
+            var transformParent = type == Constants.RootStackType ? null : options.Parent ?? deployment.Stack;
+            Transformations = options.ResourceTransformations
+                .Concat(transformParent?.Transformations ?? ImmutableArray<ResourceTransformation>.Empty)
+                .ToImmutableArray();
+            foreach (var transformation in Transformations)
             {
-                parent.ChildResources.Add(this);
-            }
-            options.Protect ??= parent.Protect;
-            providers = parent.Providers;
-        }
-
-        if (custom)
-        {
-            if (options.Provider is null)
-            {
-                // No explicit provider: inherit the parent's provider for this resource's package.
-                if (options.Parent != null)
+                var result = transformation(new ResourceTransformationArgs(this, args, options));
+                if (result is { } changed)
                 {
-                    options.Provider = options.Parent.GetProvider(type);
+                    if (changed.Options.Parent != options.Parent)
+                    {
+                        throw new ArgumentException("Transformations cannot currently be used to change the 'parent' of a resource.");
+                    }
+                    args = changed.Args;
+                    options = changed.Options;
+                }
+            }
+
+            // Work on a copy: the caller's options object may be shared between resources.
+            options = options.Clone();
+            var componentOptions = options as ComponentResourceOptions;
+
+            if (options.Provider != null && componentOptions?.Providers.Count > 0)
+            {
+                throw new ResourceException("Do not supply both 'provider' and 'providers' options to a ComponentResource.", options.Parent);
+            }
+
+            var providers = ImmutableDictionary<string, ProviderResource>.Empty;
+            if (options.Parent is { } parent)
+            {
+                lock (parent.ChildResources)
+                {
+                    parent.ChildResources.Add(this);
+                }
+                options.Protect ??= parent.Protect;
+                providers = parent.Providers;
+            }
+
+            if (custom)
+            {
+                if (options.Provider is null)
+                {
+                    // No explicit provider: inherit the parent's provider for this resource's package.
+                    if (options.Parent != null)
+                    {
+                        options.Provider = options.Parent.GetProvider(type);
+                    }
+                }
+                else
+                {
+                    // An explicit provider is also what this resource's children inherit for the package.
+                    var parts = type.Split(':');
+                    if (parts.Length == 3)
+                    {
+                        providers = providers.SetItem(parts[0], options.Provider);
+                    }
                 }
             }
             else
             {
-                // An explicit provider is also what this resource's children inherit for the package.
-                var parts = type.Split(':');
-                if (parts.Length == 3)
+                var list = options.Provider != null
+                    ? new List<ProviderResource> { options.Provider }
+                    : componentOptions?.Providers ?? new List<ProviderResource>();
+                foreach (var provider in list)
                 {
-                    providers = providers.SetItem(parts[0], options.Provider);
+                    providers = providers.SetItem(provider.Package, provider);
                 }
             }
+
+            Providers = providers;
+            Protect = options.Protect == true;
+            Provider = custom ? options.Provider : null;
+            Parent = options.Parent;
+
+            deployment.ReadOrRegisterResource(this, remote, args, options);
         }
-        else
+        catch (Exception exception)
         {
-            var list = options.Provider != null
-                ? new List<ProviderResource> { options.Provider }
-                : componentOptions?.Providers ?? new List<ProviderResource>();
-            foreach (var provider in list)
+            // The outputs exist already and the deployment waits for them: fail them so nothing hangs.
+            foreach (var source in CompletionSources.Values)
             {
-                providers = providers.SetItem(provider.Package, provider);
+                source.TrySetException(exception);
             }
+            throw;
         }
-
-        Providers = providers;
-        Protect = options.Protect == true;
-        Provider = custom ? options.Provider : null;
-        Parent = options.Parent;
-
-        deployment.ReadOrRegisterResource(this, remote, args, options);
     }
 
     /// <summary>The inherited provider for a three-part type token's package, if any.</summary>

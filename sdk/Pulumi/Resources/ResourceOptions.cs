@@ -11,6 +11,7 @@ public abstract class ResourceOptions
     private List<string>? _ignoreChanges;
     private List<Input<Alias>>? _aliases;
     private List<string>? _replaceOnChanges;
+    private List<ResourceTransformation>? _resourceTransformations;
 
     /// <summary>An existing resource's provider ID: the resource is read instead of created.</summary>
     public Input<string>? Id { get; set; }
@@ -58,6 +59,16 @@ public abstract class ResourceOptions
 
     public Resource? DeletedWith { get; set; }
 
+    /// <summary>
+    /// Callbacks run in the constructor of this resource and of every descendant, in order, before
+    /// registration; each may replace the args and options (but not the parent).
+    /// </summary>
+    public List<ResourceTransformation> ResourceTransformations
+    {
+        get => _resourceTransformations ??= new List<ResourceTransformation>();
+        set => _resourceTransformations = value;
+    }
+
     internal abstract ResourceOptions Clone();
 
     /// <summary>Copies the shared options into <paramref name="target"/> (lists are copied, not shared).</summary>
@@ -77,6 +88,7 @@ public abstract class ResourceOptions
         target.PluginDownloadURL = PluginDownloadURL;
         target.RetainOnDelete = RetainOnDelete;
         target.DeletedWith = DeletedWith;
+        target.ResourceTransformations = ResourceTransformations.ToList();
     }
 
     /// <summary>Merge rule shared by both option kinds: scalars of the second win when set, lists concatenate.</summary>
@@ -95,6 +107,7 @@ public abstract class ResourceOptions
         into.IgnoreChanges.AddRange(from.IgnoreChanges);
         into.Aliases.AddRange(from.Aliases);
         into.ReplaceOnChanges.AddRange(from.ReplaceOnChanges);
+        into.ResourceTransformations.AddRange(from.ResourceTransformations);
         into.DependsOn = into.DependsOn.Concat(from.DependsOn);
     }
 }

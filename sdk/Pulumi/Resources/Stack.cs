@@ -73,8 +73,12 @@ public class Stack : ComponentResource
         return dictionary.ToImmutableDictionary();
     }
 
+    // The stack's transformations become its own, so they run for the stack and every resource below it.
     private static ComponentResourceOptions? ConvertOptions(StackOptions? options)
-        => options is null ? null : new ComponentResourceOptions();
+        => options is null ? null : new ComponentResourceOptions
+        {
+            ResourceTransformations = options.ResourceTransformations.ToList(),
+        };
 
     /// <summary>Per-type cache of a stack class's own public [Output] properties.</summary>
     private static class StackOutputProperties
@@ -93,4 +97,12 @@ public class Stack : ComponentResource
 /// <summary>Options for the root stack resource.</summary>
 public class StackOptions
 {
+    private List<ResourceTransformation>? _resourceTransformations;
+
+    /// <summary>Transformations applied to the stack and every resource in it.</summary>
+    public List<ResourceTransformation> ResourceTransformations
+    {
+        get => _resourceTransformations ??= new List<ResourceTransformation>();
+        set => _resourceTransformations = value;
+    }
 }

@@ -144,6 +144,19 @@ internal sealed class MockMonitor : IMonitor
         return new InvokeResponse { Return = Serializer.CreateStruct(serialized) };
     }
 
+    /// <summary>Resource methods are answered by <see cref="IMocks.CallAsync"/> too.</summary>
+    public async Task<CallResponse> CallAsync(ResourceCallRequest request)
+    {
+        var result = await _mocks.CallAsync(new MockCallArgs
+        {
+            Token = request.Tok,
+            Args = ToDictionary(request.Args),
+            Provider = request.Provider,
+        }).ConfigureAwait(false);
+        var serialized = await SerializeStateAsync(result, request.Tok).ConfigureAwait(false);
+        return new CallResponse { Return = Serializer.CreateStruct(serialized) };
+    }
+
     public Task SignalAndWaitForShutdownAsync() => Task.CompletedTask;
 
     private void Remember(string urn, string id, IDictionary<string, object?> state)

@@ -45,6 +45,7 @@ public sealed class CompartmentResolutionTests
         Assert.True(wrong.MayAllow);
         Assert.False(wrong.Definite);
         Assert.Contains(Assert.Single(wrong.Grants).Notes, n => n.Contains("could not be resolved below 'enclave'"));
+        Assert.Contains(lz.Diagnostics, d => d.StartsWith("extra-root-policy[0]: 'compartment lz-security-cmp' could not be resolved"));
         Assert.True(lz.MayAllow(Member("h"), Verb.Manage, "keys", Security).Definite);
         Assert.False(lz.MayAllow(Member("h"), Verb.Manage, "keys", Database).MayAllow);
     }

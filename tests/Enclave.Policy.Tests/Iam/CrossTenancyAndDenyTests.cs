@@ -85,6 +85,15 @@ public sealed class CrossTenancyAndDenyTests
     }
 
     [Fact]
+    public void A_deny_on_one_type_does_not_deny_anything_at_all()
+    {
+        var lz = Evaluator(RootPolicy("deny any-user to manage keys in tenancy"));
+        var d = lz.MayAllowAnything(Member("lz-auditor-group"));
+        Assert.Equal(AccessOutcome.MayAllow, d.Outcome);
+        Assert.Single(d.PossibleDenies);
+    }
+
+    [Fact]
     public void Administrators_are_exempt_from_deny()
     {
         var lz = Evaluator(RootPolicy("allow group Administrators to manage all-resources in tenancy",

@@ -8,8 +8,15 @@ public sealed partial class AccessEvaluator
     /// <summary>What is asked. A null type means any type; a null target means anywhere.</summary>
     private sealed record Query(Verb Verb, string? ResourceType, Target? Target);
 
+    private static readonly Target UnknownTarget = new(null, null, null, null);
+
+    /// <summary>
+    /// How statement <paramref name="index"/> bears on the query, or null when it certainly does not. The
+    /// cheap tests (type, location) come first; the condition is evaluated for <paramref name="principal"/>
+    /// (null: every principal variable unknown).
+    /// </summary>
     private StatementMatch? Match(int index, Truth subject, Access access, Condition? condition, Effect effect,
-        Query query, Func<string, VariableValue> lookup)
+        Query query, Principal? principal, AccessContext context)
     {
         List<string>? notes = null;
         void Note(string note) => (notes ??= []).Add(note);
@@ -24,10 +31,15 @@ public sealed partial class AccessEvaluator
         if (where == Truth.Unknown && location.Note is null)
             Note("the target compartment is unknown or not in the model");
 
-        var unknown = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        var conditionValue = condition is null ? Truth.True : ConditionEvaluator.Evaluate(condition, lookup, unknown);
-        if (conditionValue == Truth.False) return null;
-        if (conditionValue == Truth.Unknown) Note($"the condition depends on {string.Join(", ", unknown)}");
+        var conditionValue = Truth.True;
+        if (condition is not null)
+        {
+            var variables = new RequestVariables(_index, principal, query.Target ?? UnknownTarget, context);
+            var unknown = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            conditionValue = ConditionEvaluator.Evaluate(condition, variables.Lookup, unknown);
+            if (conditionValue == Truth.False) return null;
+            if (conditionValue == Truth.Unknown) Note($"the condition depends on {string.Join(", ", unknown)}");
+        }
         if (subject == Truth.Unknown) Note("whether the subject covers the principal is unknown");
 
         var value = subject.And(covers).And(where).And(conditionValue);

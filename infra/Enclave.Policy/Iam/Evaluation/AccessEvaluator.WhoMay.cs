@@ -28,16 +28,15 @@ public sealed partial class AccessEvaluator
                 if (mayDeny) denies.Add(new AccessEntry(unknownSubject, Opaque(statement)));
                 continue;
             }
-            var (effect, subjects, access, condition) = statement.Syntax switch
+            var (effect, access, condition) = statement.Syntax switch
             {
-                GrantStatement g => (g.Effect, Local(g.Subject), g.Access, g.Condition),
-                AdmitStatement a => (a.Effect, Admitted(a, statement.Policy), a.Access, a.Condition),
-                _ => (Effect.Allow, [], null!, null),
+                GrantStatement g => (g.Effect, g.Access, g.Condition),
+                AdmitStatement a => (a.Effect, a.Access, a.Condition),
+                _ => (Effect.Allow, null!, null),
             };
-            foreach (var (subject, principal) in subjects)
+            foreach (var (subject, principal) in _subjectsOf[i] ?? [])
             {
-                var variables = new RequestVariables(_index, principal, target, context ?? AccessContext.None);
-                var match = Match(i, Truth.True, access, condition, effect, query, variables.Lookup);
+                var match = Match(i, Truth.True, access, condition, effect, query, principal, context ?? AccessContext.None);
                 if (match is not null) (effect == Effect.Allow ? grants : denies).Add(new AccessEntry(subject, match));
             }
         }

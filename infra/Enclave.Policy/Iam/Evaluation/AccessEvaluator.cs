@@ -14,6 +14,8 @@ public sealed partial class AccessEvaluator
     private readonly IdentityIndex _index;
     private readonly SubjectMatcher _subjects;
     private readonly ResolvedLocation?[] _locations;
+    private readonly IamGroup[]?[] _references;
+    private readonly List<(AccessSubject Subject, Principal? Principal)>?[] _subjectsOf;
 
     /// <summary>Parses every policy of <paramref name="model"/> and resolves every location once.</summary>
     public AccessEvaluator(IamModel model)
@@ -25,6 +27,13 @@ public sealed partial class AccessEvaluator
         _index = new IdentityIndex(model, Policies);
         _subjects = new SubjectMatcher(_index);
         _locations = Policies.Statements.Select(s => Resolve(s, diagnostics)).ToArray();
+        _references = Policies.Statements.Select(s => SubjectOf(s) is GroupSubject g ? g.Groups.Select(_index.Complete).ToArray() : null).ToArray();
+        _subjectsOf = Policies.Statements.Select(s => s.Syntax switch
+        {
+            GrantStatement g => Local(g.Subject),
+            AdmitStatement a => Admitted(a, s.Policy),
+            _ => null,
+        }).ToArray();
         Diagnostics = [.. diagnostics.Distinct()];
     }
 
@@ -34,7 +43,11 @@ public sealed partial class AccessEvaluator
     /// <summary>Every statement, parsed; also the input of the <see cref="PolicyFindings"/> helpers.</summary>
     public PolicySet Policies { get; }
 
-    /// <summary>Problems in the model itself (duplicate keys, compartments or policies placed nowhere).</summary>
+    /// <summary>
+    /// Problems in the model (duplicate keys, compartments or policies placed nowhere) and locations that could
+    /// not be resolved (each prefixed with the statement's <see cref="PolicyStatement.Reference"/>): the flags of
+    /// reference §3.4 step 2.
+    /// </summary>
     public ImmutableArray<string> Diagnostics { get; }
 
     /// <summary>
@@ -63,9 +76,9 @@ public sealed partial class AccessEvaluator
     private AccessDecision Decide(Principal principal, Query query, AccessContext? context)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var target = query.Target ?? new Target(null, null, null, null);
-        var variables = new RequestVariables(_index, principal, target, context ?? AccessContext.None);
-        var administrator = _subjects.IsAdministrator(principal);
+        context ??= AccessContext.None;
+        var prepared = _subjects.Prepare(principal);
+        var administrator = _subjects.IsAdministrator(prepared);
         var grants = ImmutableArray.CreateBuilder<StatementMatch>();
         var denies = ImmutableArray.CreateBuilder<StatementMatch>();
         var possibleDenies = ImmutableArray.CreateBuilder<StatementMatch>();
@@ -81,16 +94,17 @@ public sealed partial class AccessEvaluator
             }
             var (effect, subject, access, condition) = statement.Syntax switch
             {
-                GrantStatement g => (g.Effect, _subjects.Matches(g.Subject, principal), g.Access, g.Condition),
-                AdmitStatement a => (a.Effect, _subjects.MatchesAdmit(a, principal, statement.Policy), a.Access, a.Condition),
+                GrantStatement g => (g.Effect, _subjects.Matches(g.Subject, _references[i], prepared), g.Access, g.Condition),
+                AdmitStatement a => (a.Effect, _subjects.MatchesAdmit(a, prepared, statement.Policy), a.Access, a.Condition),
                 _ => (Effect.Allow, Truth.False, null!, null),
             };
             if (subject == Truth.False) continue;
-            var match = Match(i, subject, access, condition, effect, query, variables.Lookup);
+            var match = Match(i, subject, access, condition, effect, query, prepared, context);
             if (match is null) continue;
             if (effect == Effect.Allow) grants.Add(match);
             else if (administrator == Truth.True) continue;
-            else if (match.Value == Truth.True && administrator == Truth.False) denies.Add(match);
+            // Asked about "anything anywhere", a deny takes away only part of it: never a definite deny.
+            else if (match.Value == Truth.True && administrator == Truth.False && query.ResourceType is not null) denies.Add(match);
             else possibleDenies.Add(match);
         }
         var outcome = denies.Count > 0 ? AccessOutcome.DeniedByDeny
@@ -100,6 +114,13 @@ public sealed partial class AccessEvaluator
             grants.Any(g => g.Value == Truth.True);
         return new AccessDecision(outcome, definite, grants.ToImmutable(), denies.ToImmutable(), possibleDenies.ToImmutable());
     }
+
+    private static Subject? SubjectOf(PolicyStatement statement) => statement.Syntax switch
+    {
+        GrantStatement g => g.Subject,
+        AdmitStatement a => a.Subject,
+        _ => null,
+    };
 
     private static StatementMatch Opaque(PolicyStatement statement) => new(statement, Truth.Unknown, Truth.Unknown,
         [statement.Error is { } e ? $"unreadable statement, assumed to grant or deny anything: {e.Message}"
@@ -125,6 +146,8 @@ public sealed partial class AccessEvaluator
         var attachment = key is null ? null : _tree.Find(key);
         if (attachment is null)
             diagnostics.Add($"policy '{statement.Policy.Name}' is attached to {(key is null ? "an unknown compartment" : $"compartment '{key}', which is not in the model")}");
-        return LocationResolver.Resolve(location, _tree, attachment, key);
+        var resolved = LocationResolver.Resolve(location, _tree, attachment, key);
+        if (resolved.Note is not null) diagnostics.Add($"{statement.Reference}: {resolved.Note}");
+        return resolved;
     }
 }

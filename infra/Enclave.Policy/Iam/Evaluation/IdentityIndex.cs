@@ -6,15 +6,17 @@ namespace Enclave.Policy.Iam;
 /// </summary>
 internal sealed class IdentityIndex
 {
-    private readonly IReadOnlyList<IamGroup> _groups;
-    private readonly List<(IamDynamicGroup Group, Condition? Rule)> _dynamicGroups;
+    private readonly Directory _groups;
+    private readonly Directory _dynamic;
+    private readonly List<(IamGroup Group, Condition? Rule)> _dynamicGroups;
     private readonly List<(IamPolicy Policy, DefineStatement Define)> _defines;
 
     public IdentityIndex(IamModel model, PolicySet policies)
     {
-        _groups = model.Groups;
+        _groups = new Directory(model.Groups);
+        _dynamic = new Directory(model.DynamicGroups.Select(d => new IamGroup(d.Name, d.Domain, d.Id)));
         _dynamicGroups = model.DynamicGroups
-            .Select(d => (d, d.MatchingRule is null ? null : PolicyParser.ParseCondition(d.MatchingRule).Value))
+            .Select(d => (new IamGroup(d.Name, d.Domain, d.Id), d.MatchingRule is null ? null : PolicyParser.ParseCondition(d.MatchingRule).Value))
             .ToList();
         _defines = policies.Statements
             .Where(s => s.Syntax is DefineStatement)
@@ -22,28 +24,58 @@ internal sealed class IdentityIndex
             .ToList();
     }
 
-    public IReadOnlyList<(IamDynamicGroup Group, Condition? Rule)> DynamicGroups => _dynamicGroups;
+    /// <summary>The model's dynamic groups with their parsed rules (null when unknown or unreadable).</summary>
+    public IReadOnlyList<(IamGroup Group, Condition? Rule)> DynamicGroups => _dynamicGroups;
 
     /// <summary>Fills in a group's missing name or OCID from the model, when it has the other.</summary>
     public IamGroup Complete(IamGroup group, bool dynamic)
     {
         if (group.Name is not null && group.Id is not null) return group;
-        var known = (dynamic ? _dynamicGroups.Select(d => new IamGroup(d.Group.Name, d.Group.Domain, d.Group.Id)) : _groups)
-            .FirstOrDefault(g => group.Id is not null
-                ? Same(g.Id, group.Id)
-                : Same(g.Name, group.Name) && Same(g.Domain ?? GroupReference.DefaultDomain, group.Domain ?? GroupReference.DefaultDomain));
+        var known = (dynamic ? _dynamic : _groups).Find(group);
         return known is null ? group : new IamGroup(group.Name ?? known.Name, group.Name is null ? known.Domain : group.Domain, group.Id ?? known.Id);
     }
 
-    /// <summary>Does the reference name this group? Unknown when the group's name or OCID needed is unknown.</summary>
-    public Truth Names(GroupReference reference, IamGroup group)
+    /// <summary>Groups by OCID and by (domain, name), case-insensitively; the first of duplicates wins.</summary>
+    private sealed class Directory
     {
-        var g = Complete(group, reference.IsDynamic);
-        if (reference.Id is not null)
-            return g.Id is null ? Truth.Unknown : TruthLogic.From(Same(g.Id, reference.Id));
-        if (g.Name is null) return Truth.Unknown;
-        return TruthLogic.From(Same(g.Name, reference.Name) &&
-            Same(g.Domain ?? GroupReference.DefaultDomain, reference.EffectiveDomain));
+        private readonly Dictionary<string, IamGroup> _byId = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, IamGroup> _byName = new(StringComparer.OrdinalIgnoreCase);
+
+        public Directory(IEnumerable<IamGroup> groups)
+        {
+            foreach (var g in groups)
+            {
+                if (g.Id is not null) _byId.TryAdd(g.Id, g);
+                if (g.Name is not null) _byName.TryAdd(NameKey(g), g);
+            }
+        }
+
+        public IamGroup? Find(IamGroup group) =>
+            group.Id is not null ? _byId.GetValueOrDefault(group.Id)
+            : group.Name is not null ? _byName.GetValueOrDefault(NameKey(group))
+            : null;
+
+        private static string NameKey(IamGroup g) => (g.Domain ?? GroupReference.DefaultDomain) + "\0" + g.Name;
+    }
+
+    /// <summary>A reference with its missing name or OCID filled in from the model.</summary>
+    public IamGroup Complete(GroupReference reference) =>
+        Complete(new IamGroup(reference.Name, reference.Domain, reference.Id), reference.IsDynamic);
+
+    /// <summary>Does the reference name this group? Unknown when the group's name or OCID needed is unknown.</summary>
+    public Truth Names(GroupReference reference, IamGroup group) =>
+        Compare(Complete(reference), Complete(group, reference.IsDynamic));
+
+    /// <summary>
+    /// Compares two completed groups: by OCID when both have one, else by domain and name, else unknown.
+    /// </summary>
+    public static Truth Compare(IamGroup a, IamGroup b)
+    {
+        if (a.Id is not null && b.Id is not null) return TruthLogic.From(Same(a.Id, b.Id));
+        if (a.Name is not null && b.Name is not null)
+            return TruthLogic.From(Same(a.Name, b.Name) &&
+                Same(a.Domain ?? GroupReference.DefaultDomain, b.Domain ?? GroupReference.DefaultDomain));
+        return Truth.Unknown;
     }
 
     /// <summary>The OCID a <c>define</c> alias stands for: the same policy first, then any policy.</summary>

@@ -8,7 +8,13 @@ namespace Enclave.Policy.Iam;
 /// </summary>
 public static class ResourceFamilies
 {
-    private sealed record Family(string[] Members, string[] Possible, bool Complete);
+    private sealed class Family(string[] members, string[] possible, bool Complete)
+    {
+        public HashSet<string> Members { get; } = new(members, StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Possible { get; } = new(possible, StringComparer.OrdinalIgnoreCase);
+        public string[] Listed { get; } = members;
+        public bool Complete { get; } = Complete;
+    }
 
     private static readonly Dictionary<string, Family> Table = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -87,7 +93,7 @@ public static class ResourceFamilies
 
     /// <summary>The types a family certainly covers (empty for an individual type).</summary>
     public static IReadOnlyList<string> Members(string family) =>
-        Table.TryGetValue(family, out var f) ? f.Members : [];
+        Table.TryGetValue(family, out var f) ? f.Listed : [];
 
     /// <summary>
     /// Does a grant on <paramref name="granted"/> cover <paramref name="requested"/>? True when it certainly does,
@@ -103,13 +109,13 @@ public static class ResourceFamilies
         var requestedFamily = Table.GetValueOrDefault(requested);
         if (grantedFamily is not null)
         {
-            if (Contains(grantedFamily.Members, requested)) return Truth.True;
-            if (Contains(grantedFamily.Possible, requested)) return Truth.Unknown;
+            if (grantedFamily.Members.Contains(requested)) return Truth.True;
+            if (grantedFamily.Possible.Contains(requested)) return Truth.Unknown;
             if (requestedFamily is not null) return Overlap(grantedFamily, requestedFamily);
             return !grantedFamily.Complete && !Known.Contains(requested) ? Truth.Unknown : Truth.False;
         }
         if (requestedFamily is not null)
-            return Contains(requestedFamily.Members, granted) || Contains(requestedFamily.Possible, granted)
+            return requestedFamily.Members.Contains(granted) || requestedFamily.Possible.Contains(granted)
                 ? Truth.Unknown
                 : Truth.False;
         // A family we do not know about might cover anything we do not know about either.
@@ -117,8 +123,5 @@ public static class ResourceFamilies
     }
 
     private static Truth Overlap(Family a, Family b) =>
-        a.Members.Concat(a.Possible).Any(t => Contains(b.Members, t) || Contains(b.Possible, t)) ? Truth.Unknown : Truth.False;
-
-    private static bool Contains(string[] types, string type) =>
-        Array.Exists(types, t => t.Equals(type, StringComparison.OrdinalIgnoreCase));
+        a.Members.Concat(a.Possible).Any(t => b.Members.Contains(t) || b.Possible.Contains(t)) ? Truth.Unknown : Truth.False;
 }

@@ -8,21 +8,41 @@ namespace Enclave.Policy.Iam;
 /// </summary>
 internal sealed class SubjectMatcher(IdentityIndex index)
 {
-    private static readonly GroupReference Administrators = GroupReference.ByName("Administrators");
+    private readonly IamGroup _administrators = index.Complete(GroupReference.ByName("Administrators"));
 
-    public Truth Matches(Subject subject, Principal p) => subject switch
+    /// <summary>
+    /// The principal with its groups completed from the model once, so that matching it against thousands of
+    /// statements compares strings only.
+    /// </summary>
+    public Principal Prepare(Principal p) => p.Kind is PrincipalKind.User or PrincipalKind.Resource
+        ? p with { Groups = new(p.Groups.Select(g => index.Complete(g, p.Kind == PrincipalKind.Resource))) }
+        : p;
+
+    /// <summary>
+    /// Does the subject cover the prepared principal? <paramref name="references"/> are the subject's group
+    /// references completed from the model (null: complete them here).
+    /// </summary>
+    public Truth Matches(Subject subject, IamGroup[]? references, Principal p)
     {
-        AnyUserSubject => Truth.True,
-        AnyGroupSubject => AnyGroup(p),
-        ServiceSubject s => TruthLogic.From(p.Kind == PrincipalKind.Service &&
-            s.Names.Any(n => IdentityIndex.Same(n, p.ServiceName))),
-        GroupSubject g => g.Groups.Aggregate(Truth.False, (t, r) => t.Or(Reference(r, p))),
-        _ => Truth.Unknown,
-    };
+        switch (subject)
+        {
+            case AnyUserSubject: return Truth.True;
+            case AnyGroupSubject: return AnyGroup(p);
+            case ServiceSubject s:
+                return TruthLogic.From(p.Kind == PrincipalKind.Service && s.Names.Any(n => IdentityIndex.Same(n, p.ServiceName)));
+            case GroupSubject g:
+                var result = Truth.False;
+                for (var i = 0; i < g.Groups.Count && result != Truth.True; i++)
+                    result = result.Or(Reference(g.Groups[i], references?[i] ?? index.Complete(g.Groups[i]), p));
+                return result;
+            default:
+                return Truth.Unknown;
+        }
+    }
 
-    /// <summary>Default-domain Administrators are exempt from deny statements.</summary>
+    /// <summary>Default-domain Administrators (of the prepared principal) are exempt from deny statements.</summary>
     public Truth IsAdministrator(Principal p) =>
-        p.Kind == PrincipalKind.User ? Member(Administrators, p) : Truth.False;
+        p.Kind == PrincipalKind.User ? Member(_administrators, p) : Truth.False;
 
     public Truth MatchesAdmit(AdmitStatement admit, Principal p, IamPolicy policy)
     {
@@ -60,30 +80,41 @@ internal sealed class SubjectMatcher(IdentityIndex index)
         _ => Truth.False,
     };
 
-    private Truth Reference(GroupReference r, Principal p) => p.Kind switch
+    private Truth Reference(GroupReference r, IamGroup completed, Principal p) => p.Kind switch
     {
-        PrincipalKind.User when !r.IsDynamic => Member(r, p),
-        PrincipalKind.Resource when r.IsDynamic => DynamicMember(r, p),
+        PrincipalKind.User when !r.IsDynamic => Member(completed, p),
+        PrincipalKind.Resource when r.IsDynamic => DynamicMember(completed, p),
         // A foreign group's OCID in an ordinary statement is suspicious and its effect unclear: say it may.
         PrincipalKind.Foreign when r.Id is not null && p.Groups.Any(g => IdentityIndex.Same(g.Id, r.Id)) => Truth.Unknown,
         _ => Truth.False,
     };
 
-    private Truth Member(GroupReference r, Principal p)
+    private static Truth Asserted(IamGroup reference, Principal p)
     {
-        var result = p.Groups.Aggregate(Truth.False, (t, g) => t.Or(index.Names(r, g)));
+        var result = Truth.False;
+        foreach (var g in p.Groups)
+        {
+            result = result.Or(IdentityIndex.Compare(reference, g));
+            if (result == Truth.True) break;
+        }
+        return result;
+    }
+
+    private static Truth Member(IamGroup reference, Principal p)
+    {
+        var result = Asserted(reference, p);
         return result == Truth.False ? Incomplete(p) : result;
     }
 
-    private Truth DynamicMember(GroupReference r, Principal p)
+    private Truth DynamicMember(IamGroup reference, Principal p)
     {
-        var asserted = Member(r, p with { MembershipComplete = true });
+        var asserted = Asserted(reference, p);
         if (asserted == Truth.True || p.MembershipComplete) return asserted;
         var byRule = Truth.False;
         var found = false;
         foreach (var (group, rule) in index.DynamicGroups)
         {
-            var names = index.Names(r, new IamGroup(group.Name, group.Domain, group.Id));
+            var names = IdentityIndex.Compare(reference, group);
             if (names == Truth.False) continue;
             found |= names == Truth.True;
             byRule = byRule.Or(names.And(Rule(rule, p)));

@@ -61,7 +61,7 @@ public static partial class PolicyFindings
     /// </summary>
     private static bool OnlyDeletes(Condition condition)
     {
-        var candidates = new List<string> { "ENCLAVE_SAMPLE_NON_DELETE_PERMISSION" };
+        var candidates = new List<string> { "ENCLAVE_SAMPLE_PERMISSION" };
         Collect(condition, candidates);
         return candidates
             .Where(c => !c.EndsWith("_DELETE", StringComparison.OrdinalIgnoreCase) && !c.Contains("_DELETE_", StringComparison.OrdinalIgnoreCase))

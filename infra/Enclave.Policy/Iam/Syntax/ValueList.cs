@@ -30,10 +30,12 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <inheritdoc/>
     public T this[int index] => _items[index];
 
-    /// <inheritdoc/>
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
+    /// <summary>A struct enumerator, so that <c>foreach</c> over a list allocates nothing (the evaluator's hot path).</summary>
+    public ImmutableArray<T>.Enumerator GetEnumerator() => _items.GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)_items).GetEnumerator();
 
     /// <inheritdoc/>
     public bool Equals(ValueList<T>? other) =>

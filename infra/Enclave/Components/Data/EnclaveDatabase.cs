@@ -1,0 +1,106 @@
+using Enclave.Configuration;
+using Enclave.Components.Keys;
+using Enclave.Components.Network;
+using Enclave.Components.Tenancy;
+using Pulumi;
+using Pulumi.Oci.Database;
+using Pulumi.Oci.Database.Inputs;
+
+namespace Enclave.Components.Data;
+
+/// <summary>
+/// The Autonomous Database holding US user data (item 5): private endpoint only (data subnet + database NSG, no
+/// access list), mTLS, encrypted with the enclave's database key, admin password generated and passed only as a
+/// secret, Data Safe registered, gatekeepers as customer contacts, never free tier, protected. Prod adds a local
+/// Data Guard standby and a cross-region standby in the configured US region.
+/// </summary>
+public sealed class EnclaveDatabase : EnclaveComponent
+{
+    public const string Type = "us-data-enclave:database:AutonomousDatabase";
+
+    public Output<string> DatabaseId { get; }
+    public Output<string> PrivateEndpointLabel { get; }
+    public Output<string> PrivateEndpoint { get; }
+    public Output<string>? StandbyDatabaseId { get; }
+
+    public EnclaveDatabase(string name, EnclaveSettings settings, EnclaveCompartments compartments,
+        VaultAndKeys keys, EnclaveNetwork network, StandbyPlacement? standby, ComponentResourceOptions? options = null)
+        : base(Type, name, options)
+    {
+        var db = settings.Database;
+        var label = PrivateEndpointLabelFor(db.DbName);
+        var password = AdminPassword.Declare(ChildName("admin-password"), ChildOptions());
+
+        var primary = new AutonomousDatabase(ChildName("adb"), new AutonomousDatabaseArgs
+        {
+            CompartmentId = compartments.Database,
+            DbName = db.DbName,
+            DisplayName = Naming.Display(settings.NamePrefix, "adb"),
+            DbWorkload = db.Workload,
+            ComputeModel = "ECPU",
+            ComputeCount = db.ComputeCount,
+            DataStorageSizeInTbs = db.StorageTbs,
+            LicenseModel = db.LicenseModel,
+            IsFreeTier = false,
+            // Private endpoint only: no access list at all, so there is no public endpoint to open.
+            SubnetId = network.DataSubnetId,
+            NsgIds = { network.DatabaseNsgId },
+            PrivateEndpointLabel = label,
+            IsMtlsConnectionRequired = true,
+            KmsKeyId = keys.DatabaseKeyId,
+            VaultId = keys.VaultId,
+            AdminPassword = password,
+            BackupRetentionPeriodInDays = db.BackupRetentionDays,
+            DataSafeStatus = "REGISTERED",
+            CustomerContacts = Contacts(settings),
+            IsLocalDataGuardEnabled = db.LocalDataGuard,
+        }, ChildOptions(protect: true));
+
+        DatabaseId = primary.Id;
+        PrivateEndpointLabel = Output.Create(label);
+        PrivateEndpoint = primary.PrivateEndpoint;
+        if (standby is not null)
+            StandbyDatabaseId = DeclareCrossRegionStandby(settings, compartments, primary, standby, label).Id;
+        RegisterOutputs();
+    }
+
+    // A cross-region Autonomous Data Guard standby: same database, private endpoint in the standby region's network.
+    private AutonomousDatabase DeclareCrossRegionStandby(EnclaveSettings settings, EnclaveCompartments compartments,
+        AutonomousDatabase primary, StandbyPlacement standby, string label)
+    {
+        var db = settings.Database;
+        return new AutonomousDatabase(ChildName("adb-standby"), new AutonomousDatabaseArgs
+        {
+            CompartmentId = compartments.Database,
+            Source = "CROSS_REGION_DATAGUARD",
+            SourceId = primary.Id,
+            DbName = db.DbName,
+            DisplayName = Naming.Display(settings.NamePrefix, "adb-standby"),
+            DbWorkload = db.Workload,
+            ComputeModel = "ECPU",
+            ComputeCount = db.ComputeCount,
+            DataStorageSizeInTbs = db.StorageTbs,
+            LicenseModel = db.LicenseModel,
+            IsFreeTier = false,
+            SubnetId = standby.Network.DataSubnetId,
+            NsgIds = { standby.Network.DatabaseNsgId },
+            PrivateEndpointLabel = label,
+            IsMtlsConnectionRequired = true,
+            CustomerContacts = Contacts(settings),
+        }, ChildOptions(standby.Provider, protect: true));
+    }
+
+    private static InputList<AutonomousDatabaseCustomerContactArgs> Contacts(EnclaveSettings settings)
+    {
+        var contacts = new InputList<AutonomousDatabaseCustomerContactArgs>();
+        foreach (var email in settings.NotificationEmails)
+            contacts.Add(new AutonomousDatabaseCustomerContactArgs { Email = email });
+        return contacts;
+    }
+
+    /// <summary>Hostname prefix of the private endpoint: lower-case letters and digits of the database name.</summary>
+    public static string PrivateEndpointLabelFor(string dbName) => Naming.Alphanumeric(dbName, maxLength: 30);
+}
+
+/// <summary>Where the cross-region standby goes: the standby region's provider and network.</summary>
+public sealed record StandbyPlacement(ProviderResource Provider, EnclaveNetwork Network);

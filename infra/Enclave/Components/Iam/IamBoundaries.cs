@@ -1,0 +1,104 @@
+using Enclave.Configuration;
+using Enclave.Components.Keys;
+using Enclave.Components.Tenancy;
+using Pulumi;
+using Pulumi.Oci.Identity;
+
+namespace Enclave.Components.Iam;
+
+/// <summary>
+/// IAM boundaries (item 6): the persona groups, the database's dynamic group, the network source of gatekeeper CIDRs
+/// and the policies. Root policies hold only what OCI accepts nowhere else; everything else is attached to the
+/// enclave's top compartment and scoped to one child compartment. No admit/endorse/define statement exists, and no
+/// statement, group or rule names an excluded parent-company identity. IAM lives in the home region.
+/// </summary>
+public sealed class IamBoundaries : EnclaveComponent
+{
+    public const string Type = "us-data-enclave:iam:Boundaries";
+
+    public Output<string> NetworkSourceId { get; }
+
+    public IamBoundaries(string name, EnclaveSettings settings, ProviderResource home, EnclaveCompartments compartments,
+        VaultAndKeys keys, ComponentResourceOptions? options = null)
+        : base(Type, name, options)
+    {
+        var groups = settings.Groups;
+        var personas = new Personas(groups.Gatekeeper, groups.Operator, groups.Auditor, groups.StorageAdmin,
+            groups.IdentityDomain, Naming.Display(settings.NamePrefix, "adb-kms-dg"),
+            Naming.Display(settings.NamePrefix, "gatekeeper-networks"));
+        var prerequisites = new List<Resource>();
+
+        // Groups of the Default domain are declared here; groups of a named identity domain belong to that domain.
+        if (groups.IdentityDomain is null)
+        {
+            prerequisites.Add(NewGroup("gatekeepers", groups.Gatekeeper, "US data-security team: sole IAM administrators."));
+            prerequisites.Add(NewGroup("operators", groups.Operator, "Database operators of the US data enclave."));
+            prerequisites.Add(NewGroup("auditors", groups.Auditor, "US oversight: read-only auditors of the enclave."));
+            prerequisites.Add(NewGroup("storage-admins", groups.StorageAdmin, "The only group that may delete buckets and objects."));
+        }
+
+        prerequisites.Add(new DynamicGroup(ChildName("adb-dynamic-group"), new DynamicGroupArgs
+        {
+            CompartmentId = settings.TenancyOcid,
+            Name = personas.DatabaseDynamicGroup,
+            Description = "Autonomous Databases of the enclave (resource principal for the vault key).",
+            MatchingRule = compartments.Database.Apply(EnclaveStatements.DatabaseMatchingRule),
+        }, ChildOptions(home)));
+
+        var networkSource = new NetworkSource(ChildName("gatekeeper-networks"), new NetworkSourceArgs
+        {
+            CompartmentId = settings.TenancyOcid,
+            Name = personas.NetworkSource,
+            Description = "Gatekeeper networks: console and API access to the enclave only from here.",
+            PublicSourceLists = settings.GatekeeperCidrs,
+        }, ChildOptions(home));
+        prerequisites.Add(networkSource);
+        NetworkSourceId = networkSource.Id;
+
+        var scope = ResolveScope(compartments, keys);
+        Policy Root(string local, string description, IReadOnlyList<string> statements) =>
+            NewPolicy(local, settings.TenancyOcid, description, Output.Create(statements), prerequisites);
+        Policy Enclave(string local, string description, Func<IamScope, IReadOnlyList<string>> statements) =>
+            NewPolicy(local, compartments.Top, description, scope.Apply(statements), prerequisites);
+
+        Root("gatekeepers-root", "Gatekeepers: sole administrators of IAM objects (tenancy scope).",
+            TenancyStatements.Gatekeeper(personas));
+        Root("auditors-root", "Auditors: read-only view of tenancy-level IAM, audit and Cloud Guard.",
+            TenancyStatements.Auditor(personas));
+        Root("services-root", "Cloud Guard service access (tenancy scope).", TenancyStatements.Services());
+        Enclave("gatekeepers", "Gatekeepers: enclave security, network and key administration.",
+            s => EnclaveStatements.Gatekeeper(personas, s));
+        Enclave("operators", "Database operators: run the database, no deletes.",
+            s => EnclaveStatements.Operator(personas, s));
+        Enclave("storage-admins", "Storage admins: the only bucket and object deletes.",
+            s => EnclaveStatements.StorageAdmin(personas, s));
+        Enclave("auditors", "Auditors: read-only oversight of the enclave.",
+            s => EnclaveStatements.Auditor(personas, s));
+        Enclave("adb-kms", "The database's resource principal uses its vault key.",
+            s => EnclaveStatements.DatabaseResourcePrincipal(personas, s));
+        Enclave("services", "Object Storage encrypts enclave buckets with the enclave's keys.",
+            s => EnclaveStatements.Services(settings.DeploymentRegion, s));
+        RegisterOutputs();
+
+        Group NewGroup(string local, string groupName, string description) => new(ChildName(local), new GroupArgs
+        {
+            CompartmentId = settings.TenancyOcid,
+            Name = groupName,
+            Description = description,
+        }, ChildOptions(home));
+
+        Policy NewPolicy(string local, Input<string> attachedTo, string description,
+            Output<IReadOnlyList<string>> statements, IEnumerable<Resource> dependsOn) =>
+            new(ChildName(local), new PolicyArgs
+            {
+                CompartmentId = attachedTo,
+                Name = Naming.Display(settings.NamePrefix, $"{local}-policy"),
+                Description = description,
+                Statements = statements.Apply(list => list.ToList()),
+            }, ChildOptions(home, dependsOn: dependsOn));
+    }
+
+    private static Output<IamScope> ResolveScope(EnclaveCompartments c, VaultAndKeys k) =>
+        Output.All(c.Top, c.Network, c.Security, c.Database, c.App, k.DatabaseKeyId, k.BucketsKeyId, k.LogsKeyId)
+            .Apply(ids => new IamScope(ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7]));
+}

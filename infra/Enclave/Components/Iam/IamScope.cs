@@ -1,0 +1,32 @@
+namespace Enclave.Components.Iam;
+
+/// <summary>Resolved OCIDs the enclave's policy statements point at (statements are plain text, so ids, not Outputs).</summary>
+public sealed record IamScope(
+    string TopCompartmentId,
+    string NetworkCompartmentId,
+    string SecurityCompartmentId,
+    string DatabaseCompartmentId,
+    string AppCompartmentId,
+    string DatabaseKeyId,
+    string BucketsKeyId,
+    string LogsKeyId);
+
+/// <summary>
+/// Who the statements are about: the persona groups (optionally in a named identity domain), the database's dynamic
+/// group and the network source of gatekeeper CIDRs that conditions console/API access.
+/// </summary>
+public sealed record Personas(
+    string Gatekeeper,
+    string Operator,
+    string Auditor,
+    string StorageAdmin,
+    string? IdentityDomain,
+    string DatabaseDynamicGroup,
+    string NetworkSource)
+{
+    /// <summary>Policy subject for a group: <c>group Name</c> (Default domain) or <c>group 'Domain'/'Name'</c>.</summary>
+    public string Group(string name) => IdentityDomain is null ? $"group {name}" : $"group '{IdentityDomain}'/'{name}'";
+
+    /// <summary>The condition every gatekeeper/operator/storage-admin statement carries: request from gatekeeper networks.</summary>
+    public string FromGatekeeperNetworks => $"request.networkSource.name = '{NetworkSource}'";
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Pulumi;
+using Pulumi.Oci.Events;
+using Pulumi.Oci.Events.Inputs;
+using Pulumi.Oci.Ons;
+
+namespace Enclave.Components.Oversight;
+
+// Notifications: one topic per enclave region with the gatekeepers' emails, and the CIS event rules in the root
+// compartment of each region where those events are raised.
+public sealed partial class Oversight
+{
+    private Output<string> DeclareAlerts(IReadOnlyList<AlertRegion> regions)
+    {
+        Output<string>? homeTopic = null;
+        foreach (var region in regions)
+        {
+            var topic = DeclareTopic(region);
+            if (region.IsHome) homeTopic = topic.Id;
+            var rules = CisEventRules.All.Where(r => region.IsHome || r.Regions == EventRuleRegions.EveryEnclaveRegion);
+            foreach (var rule in rules)
+                DeclareRule(region, rule, topic.Id);
+        }
+        return homeTopic ?? throw new InvalidOperationException("The home region must be one of the alert regions.");
+    }
+
+    private NotificationTopic DeclareTopic(AlertRegion region)
+    {
+        var topic = new NotificationTopic(ChildName($"{region.Region}-topic"), new NotificationTopicArgs
+        {
+            CompartmentId = _compartments.Security,
+            Name = Naming.Display(_settings.NamePrefix, $"{region.Region}-alerts"),
+            Description = $"Enclave change and Cloud Guard notifications for the gatekeepers ({region.Region}).",
+        }, ChildOptions(region.Provider));
+
+        var index = 0;
+        foreach (var email in _settings.NotificationEmails)
+            new Subscription(ChildName($"{region.Region}-email-{index++}"), new SubscriptionArgs
+            {
+                CompartmentId = _compartments.Security,
+                TopicId = topic.Id,
+                Protocol = "EMAIL",
+                Endpoint = email,
+            }, ChildOptions(region.Provider));
+        return topic;
+    }
+
+    private void DeclareRule(AlertRegion region, CisEventRule rule, Output<string> topicId) =>
+        new Rule(ChildName($"{region.Region}-{rule.Slug}"), new RuleArgs
+        {
+            // CIS 4.3–4.18 are only satisfied by rules in the root compartment.
+            CompartmentId = _settings.TenancyOcid,
+            DisplayName = Naming.Display(_settings.NamePrefix, $"cis-{rule.Cis.Replace('.', '-')}-{rule.Slug}"),
+            Description = $"CIS {rule.Cis}: notify the gatekeepers of {rule.Slug.Replace('-', ' ')}.",
+            IsEnabled = true,
+            Condition = ConditionFor(rule),
+            Actions = new RuleActionsArgs
+            {
+                Action =
+                {
+                    new RuleActionsActionArgs
+                    {
+                        ActionType = "ONS",
+                        IsEnabled = true,
+                        TopicId = topicId,
+                        Description = "Email the gatekeepers.",
+                    },
+                },
+            },
+        }, ChildOptions(region.Provider));
+
+    /// <summary>The rule's JSON condition: <c>{"eventType":[…]}</c>.</summary>
+    public static string ConditionFor(CisEventRule rule) =>
+        JsonSerializer.Serialize(new Dictionary<string, object> { ["eventType"] = rule.EventTypes });
+}

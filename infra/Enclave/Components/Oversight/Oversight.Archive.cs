@@ -1,0 +1,51 @@
+using Enclave.Components.Keys;
+using Pulumi;
+using Pulumi.Oci.ObjectStorage;
+using Pulumi.Oci.ObjectStorage.Inputs;
+
+namespace Enclave.Components.Oversight;
+
+// The log archive: private, encrypted with the logs key, retention-locked, in the deployment region, protected.
+public sealed partial class Oversight
+{
+    /// <summary>OCI only locks a retention rule at least 14 days after it is set; one more day of margin.</summary>
+    public const int RetentionLockDelayDays = 15;
+
+    private Bucket DeclareArchiveBucket(VaultAndKeys keys, Output<string> ns)
+    {
+        var options = ChildOptions(protect: true);
+        // The lock time is computed from today's date on first creation; later runs must not move it.
+        options.IgnoreChanges.Add("retentionRules[0].timeRuleLocked");
+
+        return new Bucket(ChildName("archive"), new BucketArgs
+        {
+            CompartmentId = _compartments.Security,
+            Namespace = ns,
+            Name = Naming.Display(_settings.NamePrefix, "log-archive"),
+            AccessType = "NoPublicAccess",
+            KmsKeyId = keys.LogsKeyId,
+            // OCI refuses retention rules on a versioned bucket; the locked retention rule is the stronger guarantee.
+            Versioning = "Disabled",
+            ObjectEventsEnabled = true,
+            StorageTier = "Standard",
+            RetentionRules =
+            {
+                new BucketRetentionRuleArgs
+                {
+                    DisplayName = "enclave-log-retention-lock",
+                    Duration = new BucketRetentionRuleDurationArgs
+                    {
+                        TimeAmount = _settings.Logging.ArchiveRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        TimeUnit = "DAYS",
+                    },
+                    TimeRuleLocked = LockTime(EnclaveClock.Now),
+                },
+            },
+        }, options);
+    }
+
+    /// <summary>RFC 3339 lock time: midnight UTC, <see cref="RetentionLockDelayDays"/> days after <paramref name="now"/>.</summary>
+    public static string LockTime(DateTimeOffset now) =>
+        now.UtcDateTime.Date.AddDays(RetentionLockDelayDays).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+            System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,131 @@
+using Enclave.Configuration;
+using Pulumi;
+using Pulumi.Oci.CloudGuard;
+using Pulumi.Oci.Identity;
+using AuditConfiguration = Pulumi.Oci.Audit.Configuration;
+using AuditConfigurationArgs = Pulumi.Oci.Audit.ConfigurationArgs;
+
+namespace Enclave.Components.Tenancy;
+
+/// <summary>
+/// Tenancy foundation (item 2): the enclave's compartment tree, default tags, audit retention, Cloud Guard and a
+/// security zone over the whole enclave. Everything here is an IAM or tenancy-level object, so it all goes through
+/// the home-region provider. Nothing of ours lands in the root compartment except tenancy-level settings.
+/// </summary>
+public sealed class TenancyFoundation : EnclaveComponent
+{
+    public const string Type = "us-data-enclave:tenancy:Foundation";
+
+    /// <summary>Audit log retention in days (the maximum OCI allows; gatekeepers need a year of evidence).</summary>
+    public const int AuditRetentionDays = 365;
+
+    public EnclaveCompartments Compartments { get; }
+    public Output<string> SecurityZoneId { get; }
+    public Output<string> CloudGuardStatus { get; }
+
+    public TenancyFoundation(string name, EnclaveSettings settings, ProviderResource home,
+        ComponentResourceOptions? options = null)
+        : base(Type, name, options)
+    {
+        Compartments = DeclareCompartments(settings, home);
+        DeclareDefaultTags(settings, home, Compartments.Top);
+
+        new AuditConfiguration(ChildName("audit"), new AuditConfigurationArgs
+        {
+            CompartmentId = settings.TenancyOcid,
+            RetentionPeriodDays = AuditRetentionDays,
+        }, ChildOptions(home));
+
+        var cloudGuard = new CloudGuardConfiguration(ChildName("cloud-guard"), new CloudGuardConfigurationArgs
+        {
+            CompartmentId = settings.TenancyOcid,
+            Status = "ENABLED",
+            ReportingRegion = settings.HomeRegion,
+            SelfManageResources = false,
+        }, ChildOptions(home));
+        CloudGuardStatus = cloudGuard.Status;
+
+        SecurityZoneId = DeclareSecurityZone(settings, home, cloudGuard);
+        RegisterOutputs();
+    }
+
+    private EnclaveCompartments DeclareCompartments(EnclaveSettings settings, ProviderResource home)
+    {
+        var top = NewCompartment(settings, home, "top", settings.ParentCompartmentOcid ?? settings.TenancyOcid,
+            "US data enclave: everything the enclave owns lives below this compartment.");
+        Compartment Child(string local, string purpose) => NewCompartment(settings, home, local, top.Id, purpose);
+        var network = Child("network", "Enclave network: VCN, private subnets, gateways, NSGs.");
+        var security = Child("security", "Enclave security: vault and keys, logging, Bastion, notifications, archive.");
+        var database = Child("database", "Enclave database: the Autonomous Database holding US user data.");
+        var app = Child("app", "Enclave application storage: buckets holding US user data.");
+        return new EnclaveCompartments(top.Id, network.Id, security.Id, database.Id, app.Id);
+    }
+
+    // Compartments hold everything; losing one would orphan (or delete) the data, so never delete, and protect.
+    private Compartment NewCompartment(EnclaveSettings settings, ProviderResource home, string local,
+        Input<string> parent, string description) =>
+        new(ChildName(local), new CompartmentArgs
+        {
+            CompartmentId = parent,
+            Name = Naming.Display(settings.NamePrefix, $"{local}-cmp"),
+            Description = description,
+            EnableDelete = false,
+        }, ChildOptions(home, protect: true));
+
+    private void DeclareDefaultTags(EnclaveSettings settings, ProviderResource home, Output<string> top)
+    {
+        var ns = new TagNamespace(ChildName("tags"), new TagNamespaceArgs
+        {
+            CompartmentId = top,
+            Name = Naming.Display(settings.NamePrefix, "namesp"),
+            Description = "Enclave tags: who created each resource and when.",
+        }, ChildOptions(home));
+
+        // CreatedBy = the principal's name satisfies CIS 4.1; CreatedOn gives reviewers a timestamp on every resource.
+        DefaultTag("created-by", "CreatedBy", "Principal that created the resource.", "${iam.principal.name}");
+        DefaultTag("created-on", "CreatedOn", "When the resource was created.", "${oci.datetime}");
+
+        void DefaultTag(string local, string tagName, string description, string value)
+        {
+            var tag = new Tag(ChildName(local), new TagArgs
+            {
+                TagNamespaceId = ns.Id,
+                Name = tagName,
+                Description = description,
+            }, ChildOptions(home));
+            new TagDefault(ChildName($"{local}-default"), new TagDefaultArgs
+            {
+                CompartmentId = top,
+                TagDefinitionId = tag.Id,
+                Value = value,
+                IsRequired = false,
+            }, ChildOptions(home));
+        }
+    }
+
+    private Output<string> DeclareSecurityZone(EnclaveSettings settings, ProviderResource home, Resource cloudGuard)
+    {
+        var policyIds = GetSecurityPolicies
+            .Invoke(new GetSecurityPoliciesInvokeArgs { CompartmentId = settings.TenancyOcid }, InvokeOptionsFor(home))
+            .Apply(result => SecurityZonePolicies.SelectIds(result.SecurityPolicyCollections
+                .SelectMany(collection => collection.Items)
+                .Select(item => (item.FriendlyName, item.Id))));
+
+        var recipe = new SecurityRecipe(ChildName("zone-recipe"), new SecurityRecipeArgs
+        {
+            CompartmentId = Compartments.Security,
+            DisplayName = Naming.Display(settings.NamePrefix, "zone-recipe"),
+            Description = "Enclave security-zone recipe: no public access, vault keys, backups, nothing leaves the zone.",
+            SecurityPolicies = policyIds,
+        }, ChildOptions(home, dependsOn: [cloudGuard]));
+
+        var zone = new SecurityZone(ChildName("zone"), new SecurityZoneArgs
+        {
+            CompartmentId = Compartments.Top,
+            DisplayName = Naming.Display(settings.NamePrefix, "zone"),
+            Description = "Security zone over the whole enclave compartment tree.",
+            SecurityZoneRecipeId = recipe.Id,
+        }, ChildOptions(home));
+        return zone.Id;
+    }
+}

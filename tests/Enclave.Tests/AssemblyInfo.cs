@@ -1,0 +1,2 @@
+// Deployment.TestAsync reads the stack config from the process-wide PULUMI_CONFIG variable, so runs must be serial.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

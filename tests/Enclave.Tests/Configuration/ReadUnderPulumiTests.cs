@@ -1,0 +1,64 @@
+using Enclave.Configuration;
+using Enclave.Offline.Fakes;
+using Enclave.Offline.Stacks;
+using Enclave.Tests.Offline;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace Enclave.Tests.Configuration;
+
+/// <summary><see cref="EnclaveConfig.Read"/> inside a real (mock-engine) deployment: the config the engine hands the
+/// program through PULUMI_CONFIG, read with the official Config API.</summary>
+[Collection(OfflineCollection.Name)]
+public class ReadUnderPulumiTests
+{
+    private static async Task<EnclaveSettings?> ReadInDeployment(StackConfig config)
+    {
+        EnclaveSettings? settings = null;
+        using (await ConfigEnvironment.EnterAsync(config))
+        {
+            await Deployment.TestAsync(new FakeCloudMocks(FakeCloud.Default, "us-ashburn-1"),
+                new TestOptions { ProjectName = config.Project, StackName = config.Stack }, () => { settings = EnclaveConfig.Read(); });
+        }
+        return settings;
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Read_sees_the_same_settings_as_the_stack_file(string stack)
+    {
+        var config = StackConfigFile.Load(RepoRoot.Path, stack);
+
+        var settings = await ReadInDeployment(config);
+
+        var expected = EnclaveConfig.Parse(config.Source, stack).Settings!;
+        Assert.NotNull(settings);
+        Assert.Equal(stack, settings!.Stack);
+        Assert.Equal(expected.TenancyOcid, settings.TenancyOcid);
+        Assert.Equal(expected.Network, settings.Network with { OnPremCidrs = expected.Network.OnPremCidrs });
+        Assert.Equal(expected.Network.OnPremCidrs.ToArray(), settings.Network.OnPremCidrs.ToArray());
+        Assert.Equal(expected.Database, settings.Database);
+        Assert.Equal(expected.Vault, settings.Vault);
+        Assert.Equal(expected.AllowedRegions.ToArray(), settings.AllowedRegions.ToArray());
+    }
+
+    [Fact]
+    public async Task A_bad_value_stops_the_program_with_the_clear_message_only()
+    {
+        var good = StackConfigFile.Load(RepoRoot.Path, "dev");
+        var bad = good with
+        {
+            Values = good.Values
+                .SetItem("us-data-enclave:homeRegion", "eu-frankfurt-1")
+                .SetItem("us-data-enclave:gatekeeperCidrs", """["0.0.0.0/0"]"""),
+        };
+
+        var e = await Assert.ThrowsAsync<RunException>(() => ReadInDeployment(bad));
+
+        Assert.Contains("Configuration of stack 'dev' is invalid (2 problems):", e.Message, StringComparison.Ordinal);
+        Assert.Contains("us-data-enclave:homeRegion: 'eu-frankfurt-1' is not a US commercial region", e.Message, StringComparison.Ordinal);
+        Assert.Contains("us-data-enclave:gatekeeperCidrs[0]: '0.0.0.0/0' admits the whole internet", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", e.Message, StringComparison.Ordinal);
+    }
+}
