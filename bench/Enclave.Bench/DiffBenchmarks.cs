@@ -43,6 +43,23 @@ public class DiffBenchmarks
         return DiffMarkdownRenderer.Render(diff, limit: 60_000).Length;
     }
 
+    /// <summary>The phases of <see cref="Diff"/> in CPU milliseconds (the machine is shared), for `profile-diff N`.</summary>
+    public void Profile(TextWriter output)
+    {
+        static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+        var t0 = Cpu();
+        var before = PlanJsonReader.Read(_base, "base.json");
+        var after = PlanJsonReader.Read(_head, "head.json");
+        var t1 = Cpu();
+        var diff = DiffEngine.Compare(before.ToGraph("base.json"), after.ToGraph("head.json"),
+            new DiffOptions("base.json", "head.json", before.Policy, after.Policy));
+        var t2 = Cpu();
+        var markdown = DiffMarkdownRenderer.Render(diff, limit: 60_000);
+        var t3 = Cpu();
+        output.WriteLine($"cpu ms: read {t1 - t0:F0}, diff {t2 - t1:F0}, markdown {t3 - t2:F0} ({markdown.Length} chars, " +
+                         $"{before.Policy.Findings.Length} + {after.Policy.Findings.Length} findings)");
+    }
+
     private static string Plan(ImmutableArray<ResourceNode> nodes)
     {
         var graph = new ResourceGraph("bench", "us-data-enclave", GraphOrigin.Plan, nodes, "synthetic");

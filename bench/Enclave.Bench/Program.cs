@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Enclave.Bench.Synthetic;
 using Enclave.Policy.Engine;
 using Enclave.Policy.Rules;
@@ -55,4 +58,20 @@ if (args is ["paths", var count])
     }
     return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["profile-diff", var diffSize])
+{
+    var bench = new Enclave.Bench.DiffBenchmarks { Resources = int.Parse(diffSize, System.Globalization.CultureInfo.InvariantCulture) };
+    bench.Setup();
+    for (var i = 0; i < 3; i++) bench.Profile(Console.Out);
+    return;
+}
+
+// ENCLAVE_BENCH_TIMEOUT_MINUTES=N: run in-process with that per-operation timeout (BenchmarkDotNet's in-process
+// default is 5 minutes), one iteration, no warm-up: for the slowest sizes only.
+var config = Environment.GetEnvironmentVariable("ENCLAVE_BENCH_TIMEOUT_MINUTES") is { Length: > 0 } minutes
+    ? ManualConfig.Create(DefaultConfig.Instance).AddJob(Job.Dry
+        .WithWarmupCount(0).WithIterationCount(1)
+        .WithToolchain(new InProcessEmitToolchain(
+            TimeSpan.FromMinutes(double.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture)), logOutput: true)))
+    : null;
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -201,6 +201,15 @@ public class InternetPathTests
     }
 
     [Fact]
+    public void Dedicated_adb_network_is_not_in_the_graph_so_it_is_undetermined()
+    {
+        var g = TestEnclave();
+        g.Add(OciTokens.AutonomousDatabase, "dedicated-adb", ("dbName", S("DED")),
+            ("autonomousContainerDatabaseId", S("ocid1.autonomouscontainerdatabase.oc1..x")));
+        Assert.Equal(Verdict.Undetermined, Check.Run(Rule, g.Build()).On("dedicated-adb").Verdict);
+    }
+
+    [Fact]
     public void Private_enclave_without_doors_passes_for_every_target()
     {
         var g = TestEnclave().WithSlIngress(SlIngress("6", "0.0.0.0/0", 1522));
