@@ -15,7 +15,11 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
-            yield return Judge(db.Urn, db.Label, Assess(context, db));
+        {
+            // A cross-region standby inherits its primary's key: judge the primary.
+            var primary = Standby.PrimaryOf(context.Graph, db);
+            yield return Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", Assess(context, primary ?? db));
+        }
     }
 
     private static Assessment Assess(RuleContext context, ResourceNode db)

@@ -27,7 +27,12 @@ public sealed class ParentPrincipalsExcluded : IamRule
         foreach (var group in parent.Groups)
         {
             if (group.StartsWith("ocid1.", StringComparison.OrdinalIgnoreCase))
-                yield return ($"parent group {group}", Principal.User(new IamGroup(null, null, group)));
+            {
+                // A group known by OCID: a statement naming that OCID reaches it, one naming a group by name does not
+                // (no group of this stack has that OCID); in its home tenancy it needs an admit.
+                yield return ($"parent group {group}", Principal.User(new IamGroup($"(parent group {group})", null, group)));
+                yield return ($"parent group {group}", Principal.Foreign(null, new IamGroup(null, null, group)));
+            }
             else if (group.IndexOf('/') is var slash and > 0)
                 yield return ($"parent group {group}", Principal.GroupMember(group[(slash + 1)..], group[..slash]));
             else

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using Enclave.Cli;
+using Enclave.Cli.Common;
+using Enclave.Policy;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Loaders;
+
+namespace Enclave.Cli.Tests.Check;
+
+/// <summary>
+/// Runs `enclave` in-process against a temporary repository (Pulumi.yaml + stacks/Pulumi.dev.yaml) with a fake stack
+/// source: its policy context matches the fixtures (written from the policy tests' compliant enclave), and an offline
+/// run of a stack returns the graph of Fixtures/compliant-export.json.
+/// </summary>
+public sealed class CheckHarness : IDisposable
+{
+    public static readonly DateOnly Today = new(2026, 6, 1);
+
+    public CheckHarness(params string[] stacks)
+    {
+        Repo = Directory.CreateTempSubdirectory("enclave-cli-").FullName;
+        File.WriteAllText(Path.Combine(Repo, "Pulumi.yaml"), "name: us-data-enclave\nruntime: dotnet\nstackConfigDir: stacks\n");
+        Directory.CreateDirectory(Path.Combine(Repo, "stacks"));
+        foreach (var s in stacks.Length == 0 ? ["dev"] : stacks)
+            File.WriteAllText(Path.Combine(Repo, "stacks", $"Pulumi.{s}.yaml"), "config: {}\n");
+        Source = new FakeStacks(stacks.Length == 0 ? ["dev"] : stacks);
+    }
+
+    public string Repo { get; }
+    public FakeStacks Source { get; }
+
+    public static string Fixture(string name, [CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "Fixtures", name);
+
+    public string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(Repo, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public string Write(string name, string content) => Write(name, System.Text.Encoding.UTF8.GetBytes(content));
+
+    public async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        string[] full = args.Length > 0 && args[0] is "check" or "access" ? [.. args, "--repo", Repo] : args;
+        var code = await CliApp.RunAsync(full, new CliServices(Source, () => Today), stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(Repo, recursive: true);
+
+    public static readonly PolicyContext Policy = new()
+    {
+        TenancyId = "ocid1.tenancy.oc1..enclavetenancy",
+        DeploymentRegion = "us-ashburn-1",
+        HomeRegion = "us-ashburn-1",
+        GatekeeperGroup = "enclave-gatekeepers",
+        OperatorGroup = "enclave-operators",
+        AuditorGroup = "enclave-auditors",
+        StorageAdminGroup = "enclave-storage-admins",
+        GatekeeperCidrs = ["198.51.100.0/24"],
+        OnPremCidrs = ["192.0.2.0/24"],
+        Parent = new ParentExclusions
+        {
+            TenancyOcids = ["ocid1.tenancy.oc1..parenttenancy"],
+            IdentityDomains = ["ParentCorpDomain"],
+            Groups = ["parent-admins"],
+            EmailDomains = ["parentcorp.example"],
+            Cidrs = ["203.0.113.0/24"],
+        },
+    };
+
+    public sealed class FakeStacks(string[] stacks) : IStackSource
+    {
+        public Func<string, ResourceGraph>? Offline { get; set; }
+        public List<string> OfflineRuns { get; } = [];
+
+        public IReadOnlyList<string> ListStacks(string repoRoot) => stacks.Order().ToList();
+
+        public PolicyContext LoadPolicy(string repoRoot, string stack) => Policy;
+
+        public Task<(ResourceGraph Graph, PolicyContext Policy)> RunOfflineAsync(string repoRoot, string stack, CancellationToken cancel)
+        {
+            OfflineRuns.Add(stack);
+            var graph = Offline?.Invoke(stack) ?? ArtifactLoader.Load(Fixture("compliant-export.json"));
+            return Task.FromResult((graph, Policy));
+        }
+    }
+}
