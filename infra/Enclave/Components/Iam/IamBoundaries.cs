@@ -76,7 +76,7 @@ public sealed class IamBoundaries : EnclaveComponent
             s => EnclaveStatements.Auditor(personas, s));
         Enclave("adb-kms", "The database's resource principal uses its vault key.",
             s => EnclaveStatements.DatabaseResourcePrincipal(personas, s));
-        Enclave("services", "Object Storage encrypts enclave buckets with the enclave's keys.",
+        Enclave("services", "Object Storage encrypts the application buckets with the buckets key.",
             s => EnclaveStatements.Services(settings.DeploymentRegion, s));
         RegisterOutputs();
 
@@ -99,6 +99,6 @@ public sealed class IamBoundaries : EnclaveComponent
     }
 
     private static Output<IamScope> ResolveScope(EnclaveCompartments c, VaultAndKeys k) =>
-        Output.All(c.Top, c.Network, c.Security, c.Database, c.App, k.DatabaseKeyId, k.BucketsKeyId, k.LogsKeyId)
-            .Apply(ids => new IamScope(ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7]));
+        Output.All(c.Top, c.Network, c.Security, c.Database, c.App, k.DatabaseKeyId, k.BucketsKeyId)
+            .Apply(ids => new IamScope(ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6]));
 }
