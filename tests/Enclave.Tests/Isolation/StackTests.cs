@@ -19,6 +19,16 @@ public sealed class StackTests
         Broken(StackRules.DataBearingResourcesAreProtected(observed), "is not protected");
     }
 
+    // Logs are audit evidence: an unprotected flow log would be deleted by a destroy or a rename.
+    [Fact]
+    public async Task DataBearingResources_AreProtected_ReportsUnprotectedLog()
+    {
+        var observed = (await EnclaveRun.Of("prod")).Observations
+            .Select(o => o.Type == Oci.Log && o.Name.Contains("flow-log", StringComparison.Ordinal)
+                ? o with { Options = new CustomResourceOptions { Parent = o.Options.Parent } } : o);
+        Broken(StackRules.DataBearingResourcesAreProtected(observed), "network-standby-data-flow-log is not protected");
+    }
+
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task EveryResource_HasComponentParent(string stack)
     {

@@ -9,9 +9,9 @@ namespace Enclave.Tests.Rules;
 /// <summary>Rules across the whole program: protection, parenting, secrets, stack outputs.</summary>
 public static class StackRules
 {
-    /// <summary>Resources whose loss loses data or evidence.</summary>
+    /// <summary>Resources whose loss loses data or evidence (logs are audit evidence, like their groups).</summary>
     public static readonly string[] DataBearingTypes =
-        [Oci.AutonomousDatabase, Oci.Vault, Oci.Key, Oci.Bucket, Oci.LogGroup, Oci.Compartment];
+        [Oci.AutonomousDatabase, Oci.Vault, Oci.Key, Oci.Bucket, Oci.LogGroup, Oci.Log, Oci.Compartment];
 
     public static IReadOnlyList<string> DataBearingResourcesAreProtected(IEnumerable<Observed> observations)
     {
