@@ -16,7 +16,7 @@ namespace Enclave;
 /// <summary>
 /// The US data enclave. Config is read and validated first (a bad value stops the run with one clear message before
 /// anything is declared, the stack resource included); then one component per concern is declared, in the order data
-/// flows: regions → tenancy foundation → keys → network → storage and database → IAM → oversight.
+/// flows: regions → tenancy foundation → keys → network → IAM (key grants first) → storage and database → oversight.
 /// </summary>
 public sealed class EnclaveStack : Stack
 {
@@ -42,10 +42,11 @@ public sealed class EnclaveStack : Stack
             : new EnclaveNetwork("network-standby", settings,
                 new NetworkPlacement("standby", standbyRegion, regions.Standby), compartments);
 
-        var storage = new AppStorage("storage", settings, compartments, keys);
-        var database = new EnclaveDatabase("database", settings, compartments, keys, network,
-            standbyNetwork is null ? null : new StandbyPlacement(regions.Standby!, standbyNetwork));
+        // IAM before the data: the key grants must exist before a bucket or the database is encrypted with a key.
         var iam = new IamBoundaries("iam", settings, regions.Home, compartments, keys);
+        var storage = new AppStorage("storage", settings, compartments, keys, iam.BucketsKeyGrant);
+        var database = new EnclaveDatabase("database", settings, compartments, keys, iam.DatabaseKeyGrant, network,
+            standbyNetwork is null ? null : new StandbyPlacement(regions.Standby!, standbyNetwork));
         var oversight = new Oversight("oversight", new OversightInputs(settings, compartments, regions.Home,
             storage.Namespace, [.. regionalKeys.Select(k => RegionalLogsOf(k, network, standbyNetwork, storage, compartments))]));
 

@@ -1,5 +1,6 @@
 using Enclave.Tests.Rules;
 using Enclave.Tests.Support;
+using Pulumi;
 using static Enclave.Tests.Support.Verdict;
 
 namespace Enclave.Tests.Isolation;
@@ -63,4 +64,20 @@ public sealed class KeyTests
     public async Task Keys_CoverDatabaseBucketsAndLogs_ReportsStandbyOnOracleManagedKey() =>
         Broken(KeyRules.KeysCoverDatabaseBucketsAndLogs(await EnclaveRun.RunAsync("prod",
             Variant.Flip(Oci.AutonomousDatabase, "kmsKeyId", null, nameContains: "standby"))), "adb-standby' is not encrypted with the database key");
+
+    [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
+    public async Task KeyGrants_PrecedeEncryptedData(string stack)
+    {
+        var d = await EnclaveRun.Of(stack);
+        Holds(await KeyGrantRules.KeyGrantsPrecedeEncryptedData(d, d.Observations));
+    }
+
+    [Fact]
+    public async Task KeyGrants_PrecedeEncryptedData_ReportsBucketNotWaitingForItsGrant()
+    {
+        var d = await EnclaveRun.Of("dev");
+        var observed = d.Observations.Select(o => o.Type == Oci.Bucket && o.Name.Contains("user-data", StringComparison.Ordinal)
+            ? o with { Options = new CustomResourceOptions { Parent = o.Options.Parent, Protect = true } } : o);
+        Broken(await KeyGrantRules.KeyGrantsPrecedeEncryptedData(d, observed), "storage-user-data does not wait for the policy granting its key");
+    }
 }

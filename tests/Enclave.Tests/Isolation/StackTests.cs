@@ -59,4 +59,14 @@ public sealed class StackTests
         outputs["adminPassword"] = (d.GeneratedSecrets.Single(), true);
         Broken(StackRules.StackOutputsExposeReviewerIdsWithoutSecrets(d, outputs), "adminPassword");
     }
+
+    [Fact]
+    public async Task StackOutputs_ExposeReviewerIdsWithoutSecrets_ReportsHomeRegionArchiveMissing()
+    {
+        var d = await EnclaveRun.Of("staging");
+        var outputs = await StackRules.OutputsOf(d.StackResource);
+        var names = (System.Collections.Immutable.ImmutableDictionary<string, string>)outputs["archiveBucketNames"].Value!;
+        outputs["archiveBucketNames"] = (names.Remove(d.Settings.HomeRegion), false);
+        Broken(StackRules.StackOutputsExposeReviewerIdsWithoutSecrets(d, outputs), "output archiveBucketNames is");
+    }
 }

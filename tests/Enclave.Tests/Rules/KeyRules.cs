@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
 using Enclave.Configuration;
 using Enclave.Tests.Support;
+using Pulumi;
+using Pulumi.Utilities;
 
 namespace Enclave.Tests.Rules;
 
@@ -73,6 +76,38 @@ public static class KeyRules
             var expected = archives.Contains(bucket) ? d.KeyFor("logs", d.RegionOf(bucket)) : buckets;
             check.That(expected is not null && bucket.Str("kmsKeyId") == expected.Id,
                 $"{bucket.Where()} in {d.RegionOf(bucket)} uses key {bucket.Str("kmsKeyId")}, expected {expected?.Id}");
+        }
+        return check.Violations;
+    }
+}
+
+/// <summary>Key grants come first: OCI refuses to encrypt with a key its user (a service or a resource principal) may not use yet.</summary>
+public static class KeyGrantRules
+{
+    /// <summary>
+    /// Every bucket waits for the policy letting its region's Object Storage use its key, and the primary database for
+    /// the policy letting its dynamic group use its key (the standby is created from the primary, after it).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> KeyGrantsPrecedeEncryptedData(Deployed d, IEnumerable<Observed> observations)
+    {
+        var check = new Check();
+        Registered RegisteredAs(Observed o) => d.Resources.Single(r => r.Type == o.Type && r.Name == o.Name);
+        var encrypted = observations.Where(o => o.Type == Oci.Bucket ||
+                                                (o.Type == Oci.AutonomousDatabase && RegisteredAs(o).Str("source") is null)).ToList();
+        check.That(encrypted.Count > 0, "no encrypted bucket or database observed");
+        foreach (var o in encrypted)
+        {
+            var registered = RegisteredAs(o);
+            var key = registered.Str("kmsKeyId") ?? "";
+            var user = o.Type == Oci.Bucket ? $"service objectstorage-{d.RegionOf(registered)}" : "dynamic-group ";
+            var grants = d.ParsedStatements()
+                .Where(x => x.Statement.Subject.StartsWith(user, StringComparison.Ordinal) && x.Statement.Resource == "keys" &&
+                            x.Statement.Condition.Contains($"'{key}'", StringComparison.Ordinal))
+                .Select(x => x.Policy.Name).ToHashSet();
+            Output<ImmutableArray<Resource>> dependsOn = (Input<ImmutableArray<Resource>>)o.Options.DependsOn;
+            var waitsFor = (await OutputUtilities.GetValueAsync(dependsOn)).Select(r => r.GetResourceName()).ToHashSet();
+            check.That(grants.Overlaps(waitsFor),
+                $"{o} does not wait for the policy granting its key ({string.Join(", ", grants)}); it waits for {string.Join(", ", waitsFor)}");
         }
         return check.Violations;
     }

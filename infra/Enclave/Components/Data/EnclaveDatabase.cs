@@ -23,8 +23,10 @@ public sealed class EnclaveDatabase : EnclaveComponent
     public Output<string> PrivateEndpoint { get; }
     public Output<string>? StandbyDatabaseId { get; }
 
+    /// <param name="keyGrant">IAM that lets the database use its vault key: it must exist before the database.</param>
     public EnclaveDatabase(string name, EnclaveSettings settings, EnclaveCompartments compartments,
-        VaultAndKeys keys, EnclaveNetwork network, StandbyPlacement? standby, ComponentResourceOptions? options = null)
+        VaultAndKeys keys, IReadOnlyList<Resource> keyGrant, EnclaveNetwork network, StandbyPlacement? standby,
+        ComponentResourceOptions? options = null)
         : base(Type, name, options)
     {
         var db = settings.Database;
@@ -57,7 +59,7 @@ public sealed class EnclaveDatabase : EnclaveComponent
             DataSafeStatus = "REGISTERED",
             CustomerContacts = Contacts(settings),
             IsLocalDataGuardEnabled = db.LocalDataGuard,
-        }, ChildOptions(protect: true));
+        }, ChildOptions(protect: true, dependsOn: keyGrant));
 
         DatabaseId = primary.Id;
         PrivateEndpointLabel = Output.Create(label);
