@@ -25,6 +25,36 @@ public static class Regions
         return ByKey.TryGetValue(key, out var name) ? name : key.Contains('-') ? key : $"(region key {key})";
     }
 
+    /// <summary>Are two regions the same (case-insensitive)? Unknown when either is not known.</summary>
+    public static Truth Same(string? a, string? b) =>
+        a is null || b is null ? Truth.Unknown : TruthLogic.Of(string.Equals(a, b, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Is the resource that <paramref name="value"/> (input <paramref name="key"/> of <paramref name="from"/>) names in
+    /// <paramref name="region"/>? The resource is looked up among <paramref name="targets"/> (its region is its provider's);
+    /// a known OCID naming none of them is judged by the region key in the OCID. Unknown when the region or the resource
+    /// cannot be told: an unknown value that no target certainly matches, an OCID without a region, an unknown region.
+    /// </summary>
+    public static Truth ReferencedIn(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
+        IEnumerable<ResourceNode> targets, string? region)
+    {
+        var named = targets.Select(t => (Target: t, Named: References.Identifies(graph, from, key, value, t)))
+            .Where(x => x.Named != Truth.False).ToList();
+        // Every target the value may name must be in the region (a rival that might be the one named counts too).
+        if (named.Any(x => x.Named == Truth.True))
+            return named.All(x => x.Named.Not().Or(Same(x.Target.Region, region)));
+        return value is StringValue s && FromOcid(s.Value) is { } own && !own.StartsWith('(') ? Same(own, region) : Truth.Unknown;
+    }
+
+    /// <summary>
+    /// The region whose audit log records the resource's API calls: the home region for IAM objects (identity is
+    /// mastered there whatever the provider), else the resource's own (its provider's) region; null when not known.
+    /// </summary>
+    public static string? AuditedIn(ResourceNode node, PolicyContext policy) =>
+        node.Type.StartsWith(IdentityPrefix, StringComparison.Ordinal) ? policy.HomeRegion ?? node.Region : node.Region;
+
+    private const string IdentityPrefix = "oci:Identity/";
+
     /// <summary>Three-valued membership of a region value in the allow-list (case-insensitive).</summary>
     public static Truth Allowed(PropertyValue region, IEnumerable<string> allowed) =>
         region.Test(v => v.AsString() is { } r && allowed.Contains(r, StringComparer.OrdinalIgnoreCase));

@@ -61,7 +61,8 @@ public sealed class IamView
     /// </summary>
     public string? CompartmentKeyOf(ResourceNode node, string key = "compartmentId")
     {
-        var value = node[key];
+        // What the program set; a log's compartmentId is computed (its group's), so in a preview it is read from the group.
+        var value = node.Input(key);
         if (value.IsNull && node.Type == OciTypes.Log)
             return _graph.OfType(OciTypes.LogGroup).FirstOrDefault(g =>
                 References.Identifies(_graph, node, "logGroupId", node.Input("logGroupId"), g) == Enclave.Policy.Graph.Truth.True) is { } group
