@@ -1,4 +1,81 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Enclave.Bench.Synthetic;
+using Enclave.Policy.Engine;
+using Enclave.Policy.Rules;
 
-// Runs the benchmark classes of this assembly; pass BenchmarkDotNet arguments such as --filter '*'.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `profile N` prints each rule's time on one synthetic graph of N resources (a quick look at where time goes,
+// one run, not a measurement); anything else goes to BenchmarkDotNet, e.g. --filter '*RuleCatalogue*'.
+if (args is ["profile", var size])
+{
+    // CPU time per rule (the machine is shared: wall time mostly measures the neighbours). The first rule to
+    // touch a shared view (IAM model, reachability report) pays for building it.
+    static double CpuMs() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+    var graph = SyntheticEnclave.Graph(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture));
+    PolicyEvaluator.Evaluate(SyntheticEnclave.Graph(300), SyntheticEnclave.Policy); // JIT warm-up on a small graph
+    Console.WriteLine($"{graph.Resources.Length} resources");
+    var total = CpuMs();
+    foreach (var rule in RuleCatalogue.All)
+    {
+        var start = CpuMs();
+        var findings = PolicyEvaluator.Evaluate(graph, SyntheticEnclave.Policy, rules: [rule]).Findings;
+        Console.WriteLine($"{rule.Info.Id,-14} {CpuMs() - start,10:F0} ms cpu  {findings.Length,7} findings  " +
+                          $"{findings.Count(f => f.Status == FindingStatus.Fail),6} fail");
+    }
+    Console.WriteLine($"total {CpuMs() - total:F0} ms cpu");
+    return;
+}
+if (args is ["profile-reach", var n])
+{
+    // CPU time, not wall time: the machine is shared and wall time mostly measures the neighbours.
+    static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+    var nodes = SyntheticEnclave.Resources(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture));
+    for (var i = 0; i < 5; i++)
+    {
+        var g = new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes);
+        GC.Collect();
+        var t0 = Cpu();
+        var m = new Enclave.Policy.Network.NetworkModel(g);
+        var t1 = Cpu();
+        var ts = Enclave.Policy.Network.DataTargets.Find(m);
+        var t2 = Cpu();
+        var ex = ts.Sum(t => Enclave.Policy.Network.ReachabilityAnalyzer.Exposures(m, t).Count);
+        var t3 = Cpu();
+        var r = Enclave.Policy.Network.ReachabilityAnalyzer.Analyze(g, SyntheticEnclave.Policy);
+        var t4 = Cpu();
+        Console.WriteLine($"cpu ms: model {t1 - t0:F0} targets {t2 - t1:F0} exposures {t3 - t2:F0} ({ex}); whole analysis {t4 - t3:F0} ({r.Paths.Length} paths)");
+    }
+    return;
+}
+if (args is ["paths", var count])
+{
+    // A look at what the reachability analysis reports on a synthetic graph: a few paths per origin.
+    var g = SyntheticEnclave.Graph(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    var report = Enclave.Policy.Network.ReachabilityAnalyzer.Analyze(g, SyntheticEnclave.Policy);
+    foreach (var group in report.Paths.GroupBy(p => p.Origin.Kind))
+    {
+        Console.WriteLine($"{group.Key}: {group.Count()} paths");
+        foreach (var path in group.Take(3)) Console.WriteLine($"  [{path.Truth}] {path}");
+    }
+    return;
+}
+if (args is ["profile-diff", var diffSize])
+{
+    var bench = new Enclave.Bench.DiffBenchmarks { Resources = int.Parse(diffSize, System.Globalization.CultureInfo.InvariantCulture) };
+    bench.Setup();
+    for (var i = 0; i < 3; i++) bench.Profile(Console.Out);
+    return;
+}
+
+// ENCLAVE_BENCH_TIMEOUT_MINUTES=N: run in-process with that per-operation timeout (BenchmarkDotNet's in-process
+// default is 5 minutes), one iteration, no warm-up: for the slowest sizes only.
+var config = Environment.GetEnvironmentVariable("ENCLAVE_BENCH_TIMEOUT_MINUTES") is { Length: > 0 } minutes
+    ? ManualConfig.Create(DefaultConfig.Instance).AddJob(Job.Dry
+        .WithWarmupCount(0).WithIterationCount(1)
+        .WithToolchain(new InProcessEmitToolchain(
+            TimeSpan.FromMinutes(double.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture)), logOutput: true)))
+    : null;
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -12,8 +12,11 @@ public static class CliApp
     public static RootCommand BuildRoot(CliServices services)
     {
         var root = new RootCommand("enclave: offline plan, review diff and isolation policy gate for the US data enclave\n\n" +
-                                   "Exit codes: 0 clean, 1 policy violations, 2 usage or configuration error, 3 unreadable input.");
+                                   "Exit codes: 0 clean, 1 policy violations, 2 usage or configuration error, 3 unreadable input, " +
+                                   "4 changes found with `diff --expect-no-changes`.");
         // Commands are added here as they land (plan, diff, check, rules, access).
+        root.Subcommands.Add(PlanCommand.Create(services));
+        root.Subcommands.Add(DiffCommand.Create(services));
         root.Subcommands.Add(CheckCommand.Create(services));
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(AccessCommand.Create(services));

@@ -16,6 +16,13 @@ namespace Enclave.Offline;
 /// </summary>
 public static class OfflinePlanner
 {
+    /// <summary>
+    /// The instant the program's clock reads during an offline run. Dates the program derives from "now" (the
+    /// archive's retention lock) are computed from it so that a plan is byte-for-byte reproducible across runs,
+    /// days and machines; a real `pulumi up` uses the actual date.
+    /// </summary>
+    public static readonly DateTimeOffset ReferenceTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <param name="repoRoot">Folder holding Pulumi.yaml and stacks/.</param>
     /// <param name="stack">Stack name (a <c>stacks/Pulumi.&lt;stack&gt;.yaml</c> must exist).</param>
     /// <param name="preview">Preview semantics (default): provider-computed outputs stay unknown, as in <c>pulumi preview</c>.</param>
@@ -34,6 +41,7 @@ public static class OfflinePlanner
         ImmutableArray<Resource> resources;
         using (await ConfigEnvironment.EnterAsync(config, ct).ConfigureAwait(false))
         using (ResourceObserver.Observe(log.Add))
+        using (EnclaveClock.Pin(ReferenceTime))
         {
             try
             {

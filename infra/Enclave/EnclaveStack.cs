@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Enclave.Components;
 using Enclave.Components.Data;
 using Enclave.Components.Iam;
 using Enclave.Components.Keys;
@@ -15,7 +16,7 @@ namespace Enclave;
 /// <summary>
 /// The US data enclave. Config is read and validated first (a bad value stops the run with one clear message before
 /// anything is declared, the stack resource included); then one component per concern is declared, in the order data
-/// flows: regions → tenancy foundation → keys → network → storage and database → IAM → oversight.
+/// flows: regions → tenancy foundation → keys → network → IAM (key grants first) → storage and database → oversight.
 /// </summary>
 public sealed class EnclaveStack : Stack
 {
@@ -29,7 +30,10 @@ public sealed class EnclaveStack : Stack
         var regions = new RegionProviders("regions", settings);
         var foundation = new TenancyFoundation("tenancy", settings, regions.Home);
         var compartments = foundation.Compartments;
-        var keys = new VaultAndKeys("keys", settings, compartments);
+        // One vault per enclave region: the deployment region's holds the data keys, the others a logs key each.
+        var regionalKeys = regions.Regions.Select(r =>
+            new VaultAndKeys(r.IsDeployment ? "keys" : $"keys-{r.Name}", settings, compartments, r)).ToList();
+        var keys = regionalKeys.Single(k => k.Region.IsDeployment);
 
         var network = new EnclaveNetwork("network", settings,
             new NetworkPlacement("primary", settings.DeploymentRegion, Provider: null), compartments);
@@ -38,12 +42,13 @@ public sealed class EnclaveStack : Stack
             : new EnclaveNetwork("network-standby", settings,
                 new NetworkPlacement("standby", standbyRegion, regions.Standby), compartments);
 
-        var storage = new AppStorage("storage", settings, compartments, keys);
-        var database = new EnclaveDatabase("database", settings, compartments, keys, network,
-            standbyNetwork is null ? null : new StandbyPlacement(regions.Standby!, standbyNetwork));
+        // IAM before the data: the key grants must exist before a bucket or the database is encrypted with a key.
         var iam = new IamBoundaries("iam", settings, regions.Home, compartments, keys);
-        var oversight = new Oversight("oversight", new OversightInputs(settings, compartments, keys, regions.Home,
-            storage.Namespace, [new LoggedBucket("user-data", storage.BucketName, compartments.App)], network.FlowLogs, AlertRegions(settings, regions)));
+        var storage = new AppStorage("storage", settings, compartments, keys, iam.BucketsKeyGrant);
+        var database = new EnclaveDatabase("database", settings, compartments, keys, iam.DatabaseKeyGrant, network,
+            standbyNetwork is null ? null : new StandbyPlacement(regions.Standby!, standbyNetwork));
+        var oversight = new Oversight("oversight", new OversightInputs(settings, compartments, regions.Home,
+            storage.Namespace, [.. regionalKeys.Select(k => RegionalLogsOf(k, network, standbyNetwork, storage, compartments))]));
 
         TopCompartmentId = compartments.Top;
         SecurityZoneId = foundation.SecurityZoneId;
@@ -56,23 +61,23 @@ public sealed class EnclaveStack : Stack
         DatabasePrivateEndpoint = database.PrivateEndpoint;
         StandbyDatabaseId = database.StandbyDatabaseId ?? Output.Create(string.Empty);
         AppBucketName = storage.BucketName;
-        ArchiveBucketName = oversight.ArchiveBucketName;
-        ServiceConnectorId = oversight.ServiceConnectorId;
+        ArchiveBucketName = oversight.Archive.BucketName;
+        ArchiveBucketNames = oversight.ArchiveBucketNames;
+        ServiceConnectorId = oversight.Archive.ConnectorId;
         NotificationTopicId = oversight.HomeTopicId;
         GatekeeperNetworkSourceId = iam.NetworkSourceId;
         SubscribedRegions = regions.SubscribedRegions;
     }
 
-    // One alert region per region the enclave uses: home (IAM events), deployment, and the database standby.
-    private static IReadOnlyList<AlertRegion> AlertRegions(EnclaveSettings settings, RegionProviders regions)
+    // What each region's archive ships: the flow logs of the networks there, and the deployment region's app bucket.
+    private static RegionalLogs RegionalLogsOf(VaultAndKeys keys, EnclaveNetwork network, EnclaveNetwork? standbyNetwork,
+        AppStorage storage, EnclaveCompartments compartments)
     {
-        var list = new List<AlertRegion> { new(settings.HomeRegion, regions.Home, IsHome: true) };
-        if (settings.DeploymentRegion != settings.HomeRegion)
-            list.Add(new AlertRegion(settings.DeploymentRegion, Provider: null, IsHome: false));
-        if (settings.Database.StandbyRegion is { } standby && regions.Standby is not null &&
-            list.All(r => r.Region != standby))
-            list.Add(new AlertRegion(standby, regions.Standby, IsHome: false));
-        return list;
+        var region = keys.Region;
+        IReadOnlyList<ShippedLog> flowLogs = region.IsDeployment ? network.FlowLogs
+            : region.IsStandby && standbyNetwork is not null ? standbyNetwork.FlowLogs : [];
+        IReadOnlyList<LoggedBucket> buckets = region.IsDeployment ? [new LoggedBucket("user-data", storage.BucketName, compartments.App)] : [];
+        return new RegionalLogs(region, keys, flowLogs, buckets);
     }
 
     [Output("topCompartmentId")] public Output<string> TopCompartmentId { get; private set; }
@@ -88,6 +93,8 @@ public sealed class EnclaveStack : Stack
     [Output("standbyDatabaseId")] public Output<string> StandbyDatabaseId { get; private set; }
     [Output("appBucketName")] public Output<string> AppBucketName { get; private set; }
     [Output("archiveBucketName")] public Output<string> ArchiveBucketName { get; private set; }
+    /// <summary>The log archive bucket of every region the enclave uses, by region.</summary>
+    [Output("archiveBucketNames")] public Output<ImmutableDictionary<string, string>> ArchiveBucketNames { get; private set; }
     [Output("serviceConnectorId")] public Output<string> ServiceConnectorId { get; private set; }
     [Output("notificationTopicId")] public Output<string> NotificationTopicId { get; private set; }
     [Output("gatekeeperNetworkSourceId")] public Output<string> GatekeeperNetworkSourceId { get; private set; }

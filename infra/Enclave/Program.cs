@@ -2,4 +2,15 @@ using Enclave;
 using Pulumi;
 
 // `pulumi up` runs the whole enclave as one stack; everything is declared by EnclaveStack.
-return await Deployment.RunAsync<EnclaveStack>();
+try
+{
+    return await Deployment.RunAsync<EnclaveStack>();
+}
+catch (InvalidOperationException e) when (Environment.GetEnvironmentVariable("PULUMI_MONITOR") is null)
+{
+    // Started by hand rather than by the Pulumi CLI: say what to run instead of dumping a stack trace.
+    Console.Error.WriteLine($"error: {e.Message}.");
+    Console.Error.WriteLine("This is the enclave's Pulumi program: deploy it with `pulumi preview` / `pulumi up` at the repository root,");
+    Console.Error.WriteLine("or plan it offline, without a cloud account: dotnet run --project infra/Enclave.Cli -- plan <stack>");
+    return 2;
+}

@@ -50,7 +50,7 @@ public static class DataTargets
     public static IReadOnlyList<ReachTarget> Find(NetworkModel model)
     {
         var targets = new List<ReachTarget>();
-        var hosting = new HashSet<ResourceNode>();
+        var hosting = new HashSet<ResourceNode>(ReferenceEqualityComparer.Instance);
         var refs = model.References;
         foreach (var (token, port) in Databases)
             foreach (var db in model.Graph.OfType(token))
@@ -58,7 +58,12 @@ public static class DataTargets
                 var subnetId = db["subnetId"];
                 if (subnetId.IsNull)
                 {
-                    if (db.IsType(OciTokens.AutonomousDatabase))
+                    if (!db.IsType(OciTokens.AutonomousDatabase)) continue;
+                    // A dedicated ADB lives on its Exadata infrastructure's network, which this graph does not show.
+                    if (db["isDedicated"].AsBool() == true || !db["autonomousContainerDatabaseId"].IsNull)
+                        targets.Add(new ReachTarget(db, TargetKind.DatabaseEndpoint, port,
+                            [(SubnetInfo.Wildcard("of its dedicated infrastructure (not in this graph)"), Truth.Unknown)], []));
+                    else
                         targets.Add(new ReachTarget(db, TargetKind.DatabasePublicEndpoint, port, [], []));
                     continue;
                 }

@@ -75,7 +75,7 @@ public sealed class ReferenceResolver(ResourceGraph graph)
         {
             var fed = FromDependencies(from, key, accepts);
             foreach (var node in fed)
-                if (!result.Any(r => r.Node == node)) result.Add(new Ref(node, null, Truth.True));
+                if (!result.Any(r => ReferenceEquals(r.Node, node))) result.Add(new Ref(node, null, Truth.True));
             if (fed.Count == 0) result.Add(Ref.Unknown);
         }
         return result;
@@ -88,7 +88,7 @@ public sealed class ReferenceResolver(ResourceGraph graph)
         var list = new List<ResourceNode>();
         if (!from.PropertyDependencies.TryGetValue(key, out var urns)) return list;
         foreach (var urn in urns)
-            if (graph.ByUrn(urn) is { } node && accepts(node) && !list.Contains(node)) list.Add(node);
+            if (graph.ByUrn(urn) is { } node && accepts(node) && !list.Exists(n => ReferenceEquals(n, node))) list.Add(node);
         return list;
     }
 }

@@ -9,6 +9,13 @@ public static class Naming
     public static string Display(string prefix, string suffix) => $"{prefix}-{suffix}";
 
     /// <summary>
+    /// Display name of a per-region resource: <c>&lt;prefix&gt;-&lt;suffix&gt;</c> in the deployment region (the names it
+    /// always had), <c>&lt;prefix&gt;-&lt;region&gt;-&lt;suffix&gt;</c> elsewhere, so the copies of one thing differ by region.
+    /// </summary>
+    public static string Regional(string prefix, Regions.EnclaveRegion region, string suffix) =>
+        Display(prefix, region.IsDeployment ? suffix : $"{region.Name}-{suffix}");
+
+    /// <summary>
     /// A DNS label / alphanumeric name: letters and digits only, starting with a letter, at most
     /// <paramref name="maxLength"/> characters (VCN and subnet DNS labels allow 15, Bastion names allow more).
     /// </summary>

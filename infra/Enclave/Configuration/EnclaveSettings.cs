@@ -108,7 +108,7 @@ public sealed record DatabaseSettings
 /// <summary><c>logging</c>.</summary>
 public sealed record LoggingSettings
 {
-    /// <summary>Retention of service logs in Logging, 30..180 in 30-day steps.</summary>
+    /// <summary>Retention of service logs in Logging: 90..180 in 30-day steps (OCI allows 30..180; LAM-19 asks for 90+).</summary>
     public required int LogRetentionDays { get; init; }
     /// <summary>Retention lock of the archive bucket, in days (at least 365).</summary>
     public required int ArchiveRetentionDays { get; init; }

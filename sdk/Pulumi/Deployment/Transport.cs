@@ -34,9 +34,9 @@ internal interface IEngine
 }
 
 /// <summary>
-/// How <see cref="Deployment.RunAsync(Action)"/> and friends connect to a real engine. The gRPC transport
-/// (issue 6) sets <see cref="EngineConnector"/>; until then a program run with the engine's environment fails
-/// with a clear message, and one run without it fails with the official message.
+/// How <see cref="Deployment.RunAsync(Action)"/> and friends connect to a real engine: the gRPC transport
+/// (Grpc/GrpcTransport.cs) unless <see cref="EngineConnector"/> replaces it. A program run without the
+/// engine's environment fails with the official message.
 /// </summary>
 internal static class DeploymentTransport
 {
@@ -49,8 +49,7 @@ internal static class DeploymentTransport
     internal static (DeploymentSettings Settings, IEngine Engine, IMonitor Monitor) ConnectFromEnvironment()
     {
         var environment = EngineEnvironment.Read() ?? throw new InvalidOperationException(NoEngineMessage);
-        var connector = EngineConnector
-            ?? throw new InvalidOperationException("This Pulumi SDK subset has no engine (gRPC) transport yet; it can only run programs under Deployment.TestAsync.");
+        var connector = EngineConnector ?? GrpcTransport.Connect;
         var (engine, monitor) = connector(environment);
         var settings = new DeploymentSettings(
             environment.Project,

@@ -85,6 +85,31 @@ public class InternetPathTests
     }
 
     [Fact]
+    public void A_route_table_attachment_overrides_the_subnet_route_table()
+    {
+        var g = OpenDoor();
+        g.Add(OciTokens.RouteTable, "rt-private", ("vcnId", Ref("vcn")), ("routeRules", L()));
+        g.Add(OciTokens.RouteTableAttachment, "data-rt", ("subnetId", Ref("data")), ("routeTableId", Ref("rt-private")));
+        Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
+    }
+
+    [Fact]
+    public void Ipv6_rule_from_anywhere_is_an_internet_path_too()
+    {
+        var g = Enclave6();
+        var adb = Check.Run(Rule, g.Build()).On("enclave-adb");
+        Assert.Equal(Verdict.Fail, adb.Verdict);
+        Assert.StartsWith("open: internet ::/0 → InternetGateway igw (enabled) → route table rt-data ::/0→igw", Assert.Single(adb.Evidence));
+
+        static NetGraph Enclave6()
+        {
+            var g = TestEnclave(publicSubnet: true).WithInternetGateway().WithSlIngress(SlIngress("6", "::/0", 1522));
+            g.Set("rt-data", "routeRules", L(Route("::/0", "igw")));
+            return g;
+        }
+    }
+
+    [Fact]
     public void Disabled_internet_gateway_is_closed()
     {
         var g = OpenDoor();
@@ -198,6 +223,15 @@ public class InternetPathTests
         var g = TestEnclave();
         g.Add(OciTokens.AutonomousDatabase, "public-adb", ("dbName", S("PUB")), ("whitelistedIps", L(S("ocid1.vcn.oc1..aaa"))));
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("public-adb").Verdict);
+    }
+
+    [Fact]
+    public void Dedicated_adb_network_is_not_in_the_graph_so_it_is_undetermined()
+    {
+        var g = TestEnclave();
+        g.Add(OciTokens.AutonomousDatabase, "dedicated-adb", ("dbName", S("DED")),
+            ("autonomousContainerDatabaseId", S("ocid1.autonomouscontainerdatabase.oc1..x")));
+        Assert.Equal(Verdict.Undetermined, Check.Run(Rule, g.Build()).On("dedicated-adb").Verdict);
     }
 
     [Fact]

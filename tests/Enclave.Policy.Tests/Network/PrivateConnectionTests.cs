@@ -118,6 +118,16 @@ public class PrivateConnectionTests
     }
 
     [Fact]
+    public void A_connection_whose_drg_is_known_only_after_apply_may_land_on_any_drg()
+    {
+        var g = Routes(WithIpsec("10.1.0.0/16"), "drg", "172.20.0.0/16").WithSlIngress(SlIngress("6", "172.20.0.0/16", 1522));
+        g.Add(OciTokens.Ipsec, "ipsec-new", ("drgId", U), ("staticRoutes", L(S("172.20.0.0/16"))));
+        var parent = Check.Run(Parent, g.Build()).On("enclave-adb");
+        Assert.Equal(Verdict.Undetermined, parent.Verdict);
+        Assert.Contains(parent.Evidence, e => e.StartsWith("undetermined: parent-company network 172.20.0.0/16 → IPSec ipsec-new static route"));
+    }
+
+    [Fact]
     public void Local_peering_to_a_gateway_outside_the_stack_admits_any_routed_range()
     {
         var g = TestEnclave();

@@ -36,8 +36,8 @@ internal sealed class ConfigBuilder
             {"dbName":"usdedev","workload":"OLTP","computeCount":2,"storageTbs":1,"backupRetentionDays":7,
              "localDataGuard":true,"standbyRegion":"us-phoenix-1"}
             """,
-        [Ns + "logging"] = """{"logRetentionDays":30,"archiveRetentionDays":365}""",
-        [Ns + "vault"] = """{"type":"DEFAULT","keyRotationDays":90}""",
+        [Ns + "logging"] = """{"logRetentionDays":90,"archiveRetentionDays":365}""",
+        [Ns + "vault"] = """{"type":"VIRTUAL_PRIVATE","keyRotationDays":90}""",
     };
 
     public const string ParentTenancy = "ocid1.tenancy.oc1..aaaaaaaaexampleparentcotenancy000000000000000000000000000000";

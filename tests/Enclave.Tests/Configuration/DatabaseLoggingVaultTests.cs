@@ -78,22 +78,35 @@ public class DatabaseLoggingVaultTests
     [Theory]
     [InlineData(0)]
     [InlineData(29)]
-    [InlineData(45)]
+    [InlineData(100)]
     [InlineData(210)]
     public void Log_retention_off_the_30_day_steps_is_rejected(int days)
     {
         ConfigAssert.Single(new ConfigBuilder().Field("logging", "logRetentionDays", days.ToString()).Parse(),
-            "us-data-enclave:logging.logRetentionDays", $"{days} days is not allowed; use from 30 to 180 in steps of 30 days");
+            "us-data-enclave:logging.logRetentionDays", $"{days} days is not allowed; use from 90 to 180 in steps of 30 days");
+    }
+
+    // OCI accepts 30 and 60 days, but CIS OCI OBP LAM-19 (ENC-LOG-005) asks for at least 90: refused before deploy.
+    [Theory]
+    [InlineData(30)]
+    [InlineData(60)]
+    public void Log_retention_under_90_days_is_rejected_as_too_short(int days)
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("logging", "logRetentionDays", days.ToString()).Parse(),
+            "us-data-enclave:logging.logRetentionDays",
+            $"{days} days is too short: service logs are kept at least 90 days (CIS OCI Oracle best practice LAM-19); use 90, 120, 150 or 180 days");
     }
 
     [Theory]
-    [InlineData(30)]
     [InlineData(90)]
+    [InlineData(120)]
+    [InlineData(150)]
     [InlineData(180)]
     public void Log_retention_on_the_steps_is_accepted(int days)
     {
         var result = new ConfigBuilder().Field("logging", "logRetentionDays", days.ToString()).Parse();
         Assert.True(result.IsValid, result.Message);
+        Assert.Equal(days, result.Settings!.Logging.LogRetentionDays);
     }
 
     [Fact]
@@ -110,6 +123,13 @@ public class DatabaseLoggingVaultTests
     {
         ConfigAssert.Single(new ConfigBuilder().Field("vault", "type", $"\"{type}\"").Parse(),
             "us-data-enclave:vault.type", $"'{type}' is not allowed; use one of DEFAULT, VIRTUAL_PRIVATE");
+    }
+
+    [Fact]
+    public void Default_vault_is_refused_because_keys_could_not_auto_rotate()
+    {
+        ConfigAssert.Single(new ConfigBuilder().Field("vault", "type", "\"DEFAULT\"").Parse(),
+            "us-data-enclave:vault.type", "only available in VIRTUAL_PRIVATE vaults");
     }
 
     [Fact]

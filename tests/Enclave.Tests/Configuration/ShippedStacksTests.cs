@@ -56,10 +56,11 @@ public class ShippedStacksTests
     [Theory]
     [InlineData("dev")]
     [InlineData("staging")]
-    public void Dev_and_staging_use_a_default_vault_and_no_standby(string stack)
+    public void Dev_and_staging_use_a_virtual_private_vault_and_no_standby(string stack)
     {
         var s = Load(stack);
-        Assert.Equal(VaultType.Default, s.Vault.Type);
+        // Key auto-rotation exists only in virtual private vaults, so even dev uses one.
+        Assert.Equal(VaultType.VirtualPrivate, s.Vault.Type);
         Assert.Null(s.Database.StandbyRegion);
     }
 }

@@ -24,7 +24,7 @@ public class ValidConfigTests
         Assert.True(s.Database.LocalDataGuard);
         Assert.Equal("us-phoenix-1", s.Database.StandbyRegion);
         Assert.Equal("LICENSE_INCLUDED", s.Database.LicenseModel);
-        Assert.Equal(VaultType.Default, s.Vault.Type);
+        Assert.Equal(VaultType.VirtualPrivate, s.Vault.Type);
         Assert.Equal(90, s.Vault.KeyRotationDays);
         Assert.Equal(365, s.Logging.ArchiveRetentionDays);
     }

@@ -26,6 +26,13 @@ public sealed class DatabaseTests
         Broken(DatabaseRules.HasNoPublicAccessList(await EnclaveRun.RunAsync("dev",
             Variant.Flip(Oci.AutonomousDatabase, "whitelistedIps", new List<object> { "0.0.0.0/0" }))), "0.0.0.0/0");
 
+    // An unset standby access list is computed by OCI: left out, a preview cannot tell it is empty.
+    [Fact]
+    public async Task Database_HasNoPublicAccessList_ReportsUnstatedStandbyAccessList() =>
+        Broken(DatabaseRules.HasNoPublicAccessList(await EnclaveRun.RunAsync("prod",
+            Variant.Flip(Oci.AutonomousDatabase, "standbyWhitelistedIps", null, nameContains: "standby"))),
+            "does not state its standbyWhitelistedIps");
+
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task Database_RequiresMtls(string stack) => Holds(DatabaseRules.RequiresMtls(await EnclaveRun.Of(stack)));
 
@@ -42,6 +49,11 @@ public sealed class DatabaseTests
     public async Task Database_IsEncryptedWithVaultKey_ReportsOracleManagedKey() =>
         Broken(DatabaseRules.IsEncryptedWithVaultKey(await EnclaveRun.RunAsync("dev",
             Variant.Flip(Oci.AutonomousDatabase, "kmsKeyId", null))), "kmsKeyId=");
+
+    [Fact]
+    public async Task Database_IsEncryptedWithVaultKey_ReportsStandbyWithoutKey() =>
+        Broken(DatabaseRules.IsEncryptedWithVaultKey(await EnclaveRun.RunAsync("prod",
+            Variant.Flip(Oci.AutonomousDatabase, "vaultId", null, nameContains: "standby"))), "adb-standby' kmsKeyId=");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task Database_AdminPasswordIsGeneratedByRandomPassword(string stack) =>

@@ -1,5 +1,6 @@
 using Enclave.Tests.Rules;
 using Enclave.Tests.Support;
+using Pulumi;
 using static Enclave.Tests.Support.Verdict;
 
 namespace Enclave.Tests.Isolation;
@@ -14,6 +15,12 @@ public sealed class KeyTests
     public async Task Vault_IsInSecurityCompartmentWithConfiguredType_ReportsSharedVaultInProd() =>
         Broken(KeyRules.VaultIsInSecurityCompartmentWithConfiguredType(await EnclaveRun.RunAsync("prod",
             Variant.Flip(Oci.Vault, "vaultType", "DEFAULT"))), "vault type DEFAULT");
+
+    // Prod's standby region archives its logs, so it needs a vault of its own there.
+    [Fact]
+    public async Task Vault_IsInSecurityCompartmentWithConfiguredType_ReportsStandbyRegionWithoutVault() =>
+        Broken(KeyRules.VaultIsInSecurityCompartmentWithConfiguredType(await EnclaveRun.RunAsync("prod",
+            Variant.Flip(Deployed.ProviderType, "region", "us-ashburn-1", nameContains: "standby"))), "0 vaults in us-phoenix-1");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task Keys_AreAes256InHsm(string stack) => Holds(KeyRules.KeysAreAes256InHsm(await EnclaveRun.Of(stack)));
@@ -40,4 +47,37 @@ public sealed class KeyTests
     public async Task Keys_CoverDatabaseBucketsAndLogs_ReportsBucketOnWrongKey() =>
         Broken(KeyRules.KeysCoverDatabaseBucketsAndLogs(await EnclaveRun.RunAsync("dev",
             Variant.Change(Oci.Bucket, b => b.Name.Contains("user-data") ? b.With("kmsKeyId", "ocid1.key.oc1..other") : b))), "ocid1.key.oc1..other");
+
+    // Object Storage encrypts a bucket only with a key of its own region: the standby region's archive uses that
+    // region's logs key, not the deployment region's.
+    [Fact]
+    public async Task Keys_CoverDatabaseBucketsAndLogs_ReportsArchiveOnAnotherRegionsKey()
+    {
+        var d = await EnclaveRun.Of("prod");
+        var deploymentLogsKey = d.KeyFor("logs")!.Id;
+        Broken(KeyRules.KeysCoverDatabaseBucketsAndLogs(await EnclaveRun.RunAsync("prod",
+            Variant.Change(Oci.Bucket, b => b.Name.Contains("us-phoenix-1", StringComparison.Ordinal) ? b.With("kmsKeyId", deploymentLogsKey) : b))),
+            $"in us-phoenix-1 uses key {deploymentLogsKey}");
+    }
+
+    [Fact]
+    public async Task Keys_CoverDatabaseBucketsAndLogs_ReportsStandbyOnOracleManagedKey() =>
+        Broken(KeyRules.KeysCoverDatabaseBucketsAndLogs(await EnclaveRun.RunAsync("prod",
+            Variant.Flip(Oci.AutonomousDatabase, "kmsKeyId", null, nameContains: "standby"))), "adb-standby' is not encrypted with the database key");
+
+    [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
+    public async Task KeyGrants_PrecedeEncryptedData(string stack)
+    {
+        var d = await EnclaveRun.Of(stack);
+        Holds(await KeyGrantRules.KeyGrantsPrecedeEncryptedData(d, d.Observations));
+    }
+
+    [Fact]
+    public async Task KeyGrants_PrecedeEncryptedData_ReportsBucketNotWaitingForItsGrant()
+    {
+        var d = await EnclaveRun.Of("dev");
+        var observed = d.Observations.Select(o => o.Type == Oci.Bucket && o.Name.Contains("user-data", StringComparison.Ordinal)
+            ? o with { Options = new CustomResourceOptions { Parent = o.Options.Parent, Protect = true } } : o);
+        Broken(await KeyGrantRules.KeyGrantsPrecedeEncryptedData(d, observed), "storage-user-data does not wait for the policy granting its key");
+    }
 }

@@ -61,6 +61,11 @@ public sealed class NetworkTests
             Variant.Flip(Oci.DefaultSecurityList, "ingressSecurityRules",
                 new List<object> { new Dictionary<string, object> { ["protocol"] = "6", ["source"] = "0.0.0.0/0" } }))), "still has rules");
 
+    [Fact]
+    public async Task DefaultSecurityList_IsEmptied_ReportsUnstatedRules() =>
+        Broken(NetworkRules.DefaultSecurityListIsEmptied(await EnclaveRun.RunAsync("dev",
+            Variant.Flip(Oci.DefaultSecurityList, "egressSecurityRules", null))), "does not state its egressSecurityRules");
+
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task DatabaseNsg_AdmitsOnly1522FromAppAndBastion(string stack) =>
         Holds(NetworkRules.DatabaseNsgAdmitsOnly1522FromAppAndBastion(await EnclaveRun.Of(stack)));

@@ -24,6 +24,13 @@ public sealed class OversightTests
         Broken(OversightRules.ArchiveBucketIsRetentionLockedForConfiguredDays(await EnclaveRun.RunAsync("dev",
             Variant.Flip(Oci.Bucket, "retentionRules[0].timeRuleLocked", null, nameContains: "archive"))), "no retention rule locked");
 
+    // Staging's home region (us-ashburn-1) differs from its deployment region: its archive must be its own.
+    [Fact]
+    public async Task ArchiveBucket_IsRetentionLockedForConfiguredDays_ReportsHomeRegionArchivingElsewhere() =>
+        Broken(OversightRules.ArchiveBucketIsRetentionLockedForConfiguredDays(await EnclaveRun.RunAsync("staging",
+            Variant.Flip(Oci.Connector, "target.bucket", "usde-stg-log-archive", nameContains: "us-ashburn-1"))),
+            "the us-ashburn-1 archive bucket is in us-phoenix-1");
+
     // OCI only accepts a lock time at least 14 days ahead; the program pins it to midnight UTC 15 days after deploy.
     [Fact]
     public async Task ArchiveBucket_RetentionLocksAtLeast14DaysAfterDeploy()
@@ -51,6 +58,41 @@ public sealed class OversightTests
     public async Task ServiceConnector_ShipsAuditFlowAndBucketLogsToArchive_ReportsMissingAuditLog() =>
         Broken(OversightRules.ServiceConnectorShipsAuditFlowAndBucketLogsToArchive(await EnclaveRun.RunAsync("dev",
             Variant.Flip(Oci.Connector, "source.logSources[0].logGroupId", "_Audit"))), "_Audit_Include_Subcompartment");
+
+    // IAM events are recorded in the home region only: staging's home-region connector must ship its audit log.
+    [Fact]
+    public async Task ServiceConnector_ShipsAuditFlowAndBucketLogsToArchive_ReportsHomeRegionAuditNotShipped() =>
+        Broken(OversightRules.ServiceConnectorShipsAuditFlowAndBucketLogsToArchive(await EnclaveRun.RunAsync("staging",
+            Variant.Flip(Oci.Connector, "source.logSources[0].logGroupId", "_Audit", nameContains: "us-ashburn-1"))),
+            "the us-ashburn-1 audit log");
+
+    // A connector reads its own region only: prod's standby-region flow logs go through the us-phoenix-1 connector.
+    [Fact]
+    public async Task ServiceConnector_ShipsAuditFlowAndBucketLogsToArchive_ReportsStandbyFlowLogsNotShipped() =>
+        Broken(OversightRules.ServiceConnectorShipsAuditFlowAndBucketLogsToArchive(await EnclaveRun.RunAsync("prod",
+            Variant.Change(Oci.Connector, c => c.Name.Contains("us-phoenix-1", StringComparison.Ordinal)
+                ? c.With("source.logSources", c.List("source.logSources").Take(1).ToList()) : c))),
+            "Log 'network-standby-data-flow-log' in us-phoenix-1 is not shipped");
+
+    [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
+    public async Task ObjectStorage_UsesOnlyItsRegionsBucketKeys(string stack) =>
+        Holds(OversightRules.ObjectStorageUsesOnlyItsRegionsBucketKeys(await EnclaveRun.Of(stack)));
+
+    [Fact]
+    public async Task ObjectStorage_UsesOnlyItsRegionsBucketKeys_ReportsGrantToAnotherRegion() =>
+        Broken(OversightRules.ObjectStorageUsesOnlyItsRegionsBucketKeys(await EnclaveRun.RunAsync("prod",
+            Variant.Change(Oci.Policy, p => p.Name.Contains("us-phoenix-1", StringComparison.Ordinal)
+                ? p.With("statements", p.Strings("statements").Select(s => (object)s.Replace("objectstorage-us-phoenix-1", "objectstorage-us-ashburn-1", StringComparison.Ordinal)).ToList())
+                : p))), "service objectstorage-us-phoenix-1 may not use its key");
+
+    [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
+    public async Task ServiceLogs_AreKeptAtLeast90Days(string stack) =>
+        Holds(OversightRules.ServiceLogsAreKeptAtLeast90Days(await EnclaveRun.Of(stack)));
+
+    [Fact]
+    public async Task ServiceLogs_AreKeptAtLeast90Days_ReportsThirtyDayLog() =>
+        Broken(OversightRules.ServiceLogsAreKeptAtLeast90Days(await EnclaveRun.RunAsync("dev",
+            Variant.Flip(Oci.Log, "retentionDuration", 30.0, nameContains: "data-flow-log"))), "kept 30 days");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task ServiceConnector_MayOnlyWriteArchiveBucket(string stack) =>

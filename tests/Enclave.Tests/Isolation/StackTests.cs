@@ -19,6 +19,16 @@ public sealed class StackTests
         Broken(StackRules.DataBearingResourcesAreProtected(observed), "is not protected");
     }
 
+    // Logs are audit evidence: an unprotected flow log would be deleted by a destroy or a rename.
+    [Fact]
+    public async Task DataBearingResources_AreProtected_ReportsUnprotectedLog()
+    {
+        var observed = (await EnclaveRun.Of("prod")).Observations
+            .Select(o => o.Type == Oci.Log && o.Name.Contains("flow-log", StringComparison.Ordinal)
+                ? o with { Options = new CustomResourceOptions { Parent = o.Options.Parent } } : o);
+        Broken(StackRules.DataBearingResourcesAreProtected(observed), "network-standby-data-flow-log is not protected");
+    }
+
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task EveryResource_HasComponentParent(string stack)
     {
@@ -48,5 +58,15 @@ public sealed class StackTests
         var outputs = await StackRules.OutputsOf(d.StackResource);
         outputs["adminPassword"] = (d.GeneratedSecrets.Single(), true);
         Broken(StackRules.StackOutputsExposeReviewerIdsWithoutSecrets(d, outputs), "adminPassword");
+    }
+
+    [Fact]
+    public async Task StackOutputs_ExposeReviewerIdsWithoutSecrets_ReportsHomeRegionArchiveMissing()
+    {
+        var d = await EnclaveRun.Of("staging");
+        var outputs = await StackRules.OutputsOf(d.StackResource);
+        var names = (System.Collections.Immutable.ImmutableDictionary<string, string>)outputs["archiveBucketNames"].Value!;
+        outputs["archiveBucketNames"] = (names.Remove(d.Settings.HomeRegion), false);
+        Broken(StackRules.StackOutputsExposeReviewerIdsWithoutSecrets(d, outputs), "output archiveBucketNames is");
     }
 }

@@ -27,13 +27,18 @@ public static class DatabaseRules
         return check.Violations;
     }
 
+    /// <summary>No access list, and said so: both lists are given, empty (an unset standby list is OCI's to fill in).</summary>
     public static IReadOnlyList<string> HasNoPublicAccessList(Deployed d)
     {
         var check = new Check();
         foreach (var db in d.Databases())
+        {
             check.That(db.List("whitelistedIps").Count == 0 && db.List("standbyWhitelistedIps").Count == 0 &&
                        db.Bool("arePrimaryWhitelistedIpsUsed") != true,
                 $"{db.Where()} has an access list: {string.Join(", ", db.Strings("whitelistedIps"))}");
+            foreach (var list in new[] { "whitelistedIps", "standbyWhitelistedIps" })
+                check.That(db[list] is IEnumerable<object?>, $"{db.Where()} does not state its {list} (left to OCI)");
+        }
         return check.Violations;
     }
 
@@ -45,13 +50,19 @@ public static class DatabaseRules
         return check.Violations;
     }
 
+    /// <summary>
+    /// The primary and its cross-region standby are encrypted with the enclave's database key. A physical standby uses
+    /// its primary's master key (OCI reaches it through the vault's replica in the standby region, which keeps the
+    /// vault's and key's OCIDs), so both name the deployment region's vault and database key.
+    /// </summary>
     public static IReadOnlyList<string> IsEncryptedWithVaultKey(Deployed d)
     {
-        var check = ForPrimary(d, out var db);
-        var vault = d.OfType(Oci.Vault).FirstOrDefault();
-        var key = d.ById(db?.Str("kmsKeyId"));
-        check.That(key?.Type == Oci.Key && db?.Str("vaultId") == vault?.Id,
-            $"database kmsKeyId={db?.Str("kmsKeyId")} vaultId={db?.Str("vaultId")}");
+        var check = ForPrimary(d, out _);
+        var vault = d.OfType(Oci.Vault).FirstOrDefault(v => d.RegionOf(v) == d.Settings.DeploymentRegion);
+        var key = d.KeyFor("database");
+        foreach (var db in d.Databases())
+            check.That(key is not null && db.Str("kmsKeyId") == key.Id && db.Str("vaultId") == vault?.Id,
+                $"{db.Where()} kmsKeyId={db.Str("kmsKeyId")} vaultId={db.Str("vaultId")}");
         return check.Violations;
     }
 

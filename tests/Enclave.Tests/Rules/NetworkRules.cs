@@ -79,8 +79,13 @@ public static class NetworkRules
                 .Where(l => l.Str("manageDefaultResourceId") == vcn.State.GetValueOrDefault("defaultSecurityListId") as string).ToList();
             check.That(managed.Count == 1, $"{vcn.Where()}: default security list not taken over");
             foreach (var list in managed)
+            {
                 check.That(list.List("ingressSecurityRules").Count == 0 && list.List("egressSecurityRules").Count == 0,
                     $"{list.Where()} still has rules");
+                // Said explicitly, so a preview shows the list emptied instead of rules read back after apply.
+                foreach (var rules in new[] { "ingressSecurityRules", "egressSecurityRules" })
+                    check.That(list[rules] is IEnumerable<object?>, $"{list.Where()} does not state its {rules}");
+            }
         }
         foreach (var list in d.OfType(Oci.SecurityList))
             check.That(list.List("ingressSecurityRules").All(r => !Anywhere.Contains(Values.At(r, "source") as string)),

@@ -15,21 +15,29 @@ public static class OversightRules
         return check.Violations;
     }
 
+    /// <summary>Every enclave region has one log archive: a bucket of that region, locked for the configured days.</summary>
     public static IReadOnlyList<string> ArchiveBucketIsRetentionLockedForConfiguredDays(Deployed d)
     {
         var check = new Check();
-        var archive = d.ArchiveBucket();
-        check.That(archive is not null, "no archive bucket behind the Service Connector");
-        if (archive is null) return check.Violations;
         var days = d.Settings.Logging.ArchiveRetentionDays;
-        var rules = archive.List("retentionRules");
-        check.That(rules.Any(r => Values.At(r, "duration.timeUnit") as string == "DAYS" &&
-                                  Values.At(r, "duration.timeAmount") as string == days.ToString(System.Globalization.CultureInfo.InvariantCulture) &&
-                                  DateTimeOffset.TryParse(Values.At(r, "timeRuleLocked") as string, out _)),
-            $"archive bucket has no retention rule locked for {days} days");
-        check.That(archive.Str("versioning") != "Enabled", "archive bucket is versioned (OCI refuses retention rules then)");
-        check.That(archive.Bool("objectEventsEnabled") == true, "archive bucket emits no object events");
-        check.That(d.RegionOf(archive) == d.Settings.DeploymentRegion, $"archive bucket is in {d.RegionOf(archive)}");
+        foreach (var region in EnclaveRegions(d))
+        {
+            var archives = d.Archives().Where(a => d.RegionOf(a.Connector) == region).ToList();
+            check.That(archives.Count == 1, $"{archives.Count} log archives in {region}");
+            foreach (var (connector, archive) in archives)
+            {
+                check.That(archive is not null, $"{connector.Where()} in {region} archives into no bucket of the stack");
+                if (archive is null) continue;
+                var rules = archive.List("retentionRules");
+                check.That(rules.Any(r => Values.At(r, "duration.timeUnit") as string == "DAYS" &&
+                                          Values.At(r, "duration.timeAmount") as string == days.ToString(System.Globalization.CultureInfo.InvariantCulture) &&
+                                          DateTimeOffset.TryParse(Values.At(r, "timeRuleLocked") as string, out _)),
+                    $"{archive.Where()} has no retention rule locked for {days} days");
+                check.That(archive.Str("versioning") != "Enabled", $"{archive.Where()} is versioned (OCI refuses retention rules then)");
+                check.That(archive.Bool("objectEventsEnabled") == true, $"{archive.Where()} emits no object events");
+                check.That(d.RegionOf(archive) == region, $"the {region} archive bucket is in {d.RegionOf(archive)}");
+            }
+        }
         return check.Violations;
     }
 
@@ -46,41 +54,95 @@ public static class OversightRules
         return check.Violations;
     }
 
+    /// <summary>
+    /// A Service Connector reads logs of its own region only, so every enclave region has one, shipping that region's
+    /// audit log (IAM events of the home region are recorded there only) and every flow and bucket log of the region to
+    /// the locked archive bucket of the same region.
+    /// </summary>
     public static IReadOnlyList<string> ServiceConnectorShipsAuditFlowAndBucketLogsToArchive(Deployed d)
     {
         var check = new Check();
         var connectors = d.OfType(Oci.Connector).ToList();
-        check.That(connectors.Count == 1, $"{connectors.Count} service connectors");
+        foreach (var region in EnclaveRegions(d))
+        {
+            var count = connectors.Count(c => d.RegionOf(c) == region);
+            check.That(count == 1, $"{count} service connectors in {region}");
+        }
         foreach (var c in connectors)
         {
+            var region = d.RegionOf(c);
             var sources = c.List("source.logSources");
             check.That(c.Str("source.kind") == "logging", $"connector source kind {c.Str("source.kind")}");
             check.That(sources.Any(s => Values.At(s, "compartmentId") as string == d.Settings.TenancyOcid &&
                                         Values.At(s, "logGroupId") as string == "_Audit_Include_Subcompartment"),
-                "the tenancy audit log (_Audit_Include_Subcompartment) is not shipped");
+                $"the {region} audit log (_Audit_Include_Subcompartment) is not shipped");
             var shipped = sources.Select(s => Values.At(s, "logId") as string).OfType<string>().ToHashSet();
-            var regional = d.OfType(Oci.Log).Where(l => d.RegionOf(l) == d.RegionOf(c) &&
+            var regional = d.OfType(Oci.Log).Where(l => d.RegionOf(l) == region &&
                                                         l.Str("configuration.source.service") is "flowlogs" or "objectstorage");
             foreach (var log in regional)
-                check.That(shipped.Contains(log.Id), $"{log.Where()} is not shipped to the archive");
-            check.That(c.Str("target.kind") == "objectStorage" && c.Str("target.bucket") == d.ArchiveBucket()?.Str("name") &&
-                       d.ArchiveBucket()?.List("retentionRules").Count > 0,
-                $"connector target {c.Str("target.kind")} {c.Str("target.bucket")} is not the locked archive");
+                check.That(shipped.Contains(log.Id), $"{log.Where()} in {region} is not shipped to the archive");
+            var archive = d.Archives().Single(a => a.Connector == c).Bucket;
+            check.That(c.Str("target.kind") == "objectStorage" && archive is not null && d.RegionOf(archive) == region &&
+                       archive.List("retentionRules").Count > 0,
+                $"connector target {c.Str("target.kind")} {c.Str("target.bucket")} is not the locked archive of {region}");
         }
         return check.Violations;
     }
 
+    /// <summary>Each connector may only add objects to an archive bucket (by name), in the security compartment.</summary>
     public static IReadOnlyList<string> ServiceConnectorMayOnlyWriteArchiveBucket(Deployed d)
     {
         var check = new Check();
-        var archive = d.ArchiveBucket()?.Str("name");
+        var archives = d.ArchiveBuckets().Select(b => b.Str("name")).OfType<string>().ToList();
         var grants = d.ParsedStatements().Select(x => x.Statement)
             .Where(s => s.Subject == "any-user" && s.HasCondition("request.principal.type='serviceconnector'")).ToList();
-        check.That(grants.Count > 0, "the Service Connector may not write the archive");
+        foreach (var archive in archives)
+            check.That(grants.Any(s => s.HasCondition($"target.bucket.name='{archive}'")), $"no Service Connector may write the archive {archive}");
         foreach (var s in grants)
-            check.That(s.Resource == "objects" && s.HasCondition($"target.bucket.name='{archive}'") &&
+            check.That(s.Resource == "objects" && archives.Any(a => s.HasCondition($"target.bucket.name='{a}'")) &&
                        s.CompartmentId == d.CompartmentId("security") && s.HasCondition("request.permission!='OBJECT_DELETE'"),
                 $"connector grant is broader than writing the archive: {s.Text}");
+        return check.Violations;
+    }
+
+    /// <summary>
+    /// Object Storage of a region may use exactly the keys its buckets are encrypted with (a bucket can only use a key
+    /// of its own region): every bucket's key is granted to its region's Object Storage, and nothing else is.
+    /// </summary>
+    public static IReadOnlyList<string> ObjectStorageUsesOnlyItsRegionsBucketKeys(Deployed d)
+    {
+        var check = new Check();
+        var grants = d.ParsedStatements().Select(x => x.Statement)
+            .Where(s => s.Subject.StartsWith("service objectstorage-", StringComparison.Ordinal)).ToList();
+        foreach (var bucket in d.OfType(Oci.Bucket))
+        {
+            var service = $"service objectstorage-{d.RegionOf(bucket)}";
+            check.That(grants.Any(s => s.Subject == service && KeyIds(s).Contains(bucket.Str("kmsKeyId") ?? "")),
+                $"{bucket.Where()}: {service} may not use its key {bucket.Str("kmsKeyId")}");
+        }
+        foreach (var s in grants)
+        {
+            var region = s.Subject["service objectstorage-".Length..];
+            var keysOfRegion = d.OfType(Oci.Bucket).Where(b => d.RegionOf(b) == region).Select(b => b.Str("kmsKeyId")).ToHashSet();
+            check.That(s is { Verb: "use", Resource: "keys" } && s.CompartmentId == d.CompartmentId("security") &&
+                       KeyIds(s).Count > 0 && KeyIds(s).All(keysOfRegion.Contains),
+                $"{s.Subject} is granted more than the keys of the {region} buckets: {s.Text}");
+        }
+        return check.Violations;
+    }
+
+    private static IReadOnlyList<string> KeyIds(PolicyStatement s) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(s.Condition, @"target\.key\.id\s*=\s*'([^']+)'").Select(m => m.Groups[1].Value)];
+
+    /// <summary>Service logs stay searchable in Logging for at least 90 days (OBP LAM-19), as configured.</summary>
+    public static IReadOnlyList<string> ServiceLogsAreKeptAtLeast90Days(Deployed d)
+    {
+        var check = new Check();
+        var logs = d.OfType(Oci.Log).ToList();
+        check.That(logs.Count > 0, "no service logs");
+        foreach (var log in logs)
+            check.That(log.Num("retentionDuration") is { } days && days >= 90 && days == d.Settings.Logging.LogRetentionDays,
+                $"{log.Where()} is kept {log.Num("retentionDuration")?.ToString() ?? "the default 30"} days");
         return check.Violations;
     }
 

@@ -9,9 +9,9 @@ namespace Enclave.Tests.Rules;
 /// <summary>Rules across the whole program: protection, parenting, secrets, stack outputs.</summary>
 public static class StackRules
 {
-    /// <summary>Resources whose loss loses data or evidence.</summary>
+    /// <summary>Resources whose loss loses data or evidence (logs are audit evidence, like their groups).</summary>
     public static readonly string[] DataBearingTypes =
-        [Oci.AutonomousDatabase, Oci.Vault, Oci.Key, Oci.Bucket, Oci.LogGroup, Oci.Compartment];
+        [Oci.AutonomousDatabase, Oci.Vault, Oci.Key, Oci.Bucket, Oci.LogGroup, Oci.Log, Oci.Compartment];
 
     public static IReadOnlyList<string> DataBearingResourcesAreProtected(IEnumerable<Observed> observations)
     {
@@ -27,7 +27,7 @@ public static class StackRules
     public static IReadOnlyList<string> EveryResourceHasComponentParent(Deployed d, IEnumerable<Observed> observations)
     {
         var check = new Check();
-        // Stack transformations also see the stack itself (official SDK semantics); it has no parent by design.
+        // The stack's own transformations also see the stack resource, which the mock engine never registers.
         var list = observations.Where(o => o.Resource is not Stack).ToList();
         check.That(list.Count == d.Resources.Length, $"{list.Count} resources observed, {d.Resources.Length} registered");
         foreach (var o in list)
@@ -115,16 +115,26 @@ public static class StackRules
         var expected = new Dictionary<string, string?>
         {
             ["topCompartmentId"] = d.CompartmentId("top"),
-            ["vaultId"] = d.OfType(Oci.Vault).FirstOrDefault()?.Id,
+            ["vaultId"] = d.OfType(Oci.Vault).FirstOrDefault(v => d.RegionOf(v) == d.Settings.DeploymentRegion)?.Id,
             ["vcnId"] = d.OfType(Oci.Vcn).FirstOrDefault(v => d.RegionOf(v) == d.Settings.DeploymentRegion)?.Id,
             ["databaseId"] = d.PrimaryDatabase()?.Id,
             ["databasePrivateEndpointLabel"] = d.PrimaryDatabase()?.Str("privateEndpointLabel"),
             ["archiveBucketName"] = d.ArchiveBucket()?.Str("name"),
+            ["serviceConnectorId"] = d.OfType(Oci.Connector).FirstOrDefault(c => d.RegionOf(c) == d.Settings.DeploymentRegion)?.Id,
             ["notificationTopicId"] = homeTopic?.Id,
         };
         foreach (var (name, value) in expected)
             check.That(value is not null && outputs.TryGetValue(name, out var o) && Equals(o.Value, value),
                 $"output {name} is '{(outputs.TryGetValue(name, out var actual) ? actual.Value : "missing")}', expected '{value}'");
+        // Every region's archive, so reviewers find the IAM events of a home region and the standby's flow logs too.
+        var archives = d.Archives().Where(a => a.Bucket is not null)
+            .ToDictionary(a => d.RegionOf(a.Connector), a => a.Bucket!.Str("name"));
+        var published = outputs.TryGetValue("archiveBucketNames", out var map) && map.Value is IReadOnlyDictionary<string, string> names
+            ? names : new Dictionary<string, string>();
+        check.That(archives.Count > 0 && archives.Count == published.Count &&
+                   archives.All(a => published.TryGetValue(a.Key, out var n) && n == a.Value),
+            $"output archiveBucketNames is {{{string.Join(", ", published.Select(p => $"{p.Key}: {p.Value}"))}}}, " +
+            $"expected {{{string.Join(", ", archives.Select(a => $"{a.Key}: {a.Value}"))}}}");
         var secrets = d.GeneratedSecrets;
         foreach (var (name, (value, secret)) in outputs)
         {

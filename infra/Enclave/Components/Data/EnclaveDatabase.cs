@@ -23,8 +23,10 @@ public sealed class EnclaveDatabase : EnclaveComponent
     public Output<string> PrivateEndpoint { get; }
     public Output<string>? StandbyDatabaseId { get; }
 
+    /// <param name="keyGrant">IAM that lets the database use its vault key: it must exist before the database.</param>
     public EnclaveDatabase(string name, EnclaveSettings settings, EnclaveCompartments compartments,
-        VaultAndKeys keys, EnclaveNetwork network, StandbyPlacement? standby, ComponentResourceOptions? options = null)
+        VaultAndKeys keys, IReadOnlyList<Resource> keyGrant, EnclaveNetwork network, StandbyPlacement? standby,
+        ComponentResourceOptions? options = null)
         : base(Type, name, options)
     {
         var db = settings.Database;
@@ -42,8 +44,11 @@ public sealed class EnclaveDatabase : EnclaveComponent
             DataStorageSizeInTbs = db.StorageTbs,
             LicenseModel = db.LicenseModel,
             IsFreeTier = false,
-            // Private endpoint only: no access list at all, so there is no public endpoint to open.
+            // Private endpoint only: no access list at all, so there is no public endpoint to open. The empty lists
+            // are said explicitly (the provider sends nothing for them) so a preview shows the decision, not a blank.
             SubnetId = network.DataSubnetId,
+            WhitelistedIps = NoAccessList(),
+            StandbyWhitelistedIps = NoAccessList(),
             NsgIds = { network.DatabaseNsgId },
             PrivateEndpointLabel = label,
             IsMtlsConnectionRequired = true,
@@ -54,19 +59,19 @@ public sealed class EnclaveDatabase : EnclaveComponent
             DataSafeStatus = "REGISTERED",
             CustomerContacts = Contacts(settings),
             IsLocalDataGuardEnabled = db.LocalDataGuard,
-        }, ChildOptions(protect: true));
+        }, ChildOptions(protect: true, dependsOn: keyGrant));
 
         DatabaseId = primary.Id;
         PrivateEndpointLabel = Output.Create(label);
         PrivateEndpoint = primary.PrivateEndpoint;
         if (standby is not null)
-            StandbyDatabaseId = DeclareCrossRegionStandby(settings, compartments, primary, standby, label).Id;
+            StandbyDatabaseId = DeclareCrossRegionStandby(settings, compartments, keys, primary, standby, label).Id;
         RegisterOutputs();
     }
 
     // A cross-region Autonomous Data Guard standby: same database, private endpoint in the standby region's network.
     private AutonomousDatabase DeclareCrossRegionStandby(EnclaveSettings settings, EnclaveCompartments compartments,
-        AutonomousDatabase primary, StandbyPlacement standby, string label)
+        VaultAndKeys keys, AutonomousDatabase primary, StandbyPlacement standby, string label)
     {
         var db = settings.Database;
         return new AutonomousDatabase(ChildName("adb-standby"), new AutonomousDatabaseArgs
@@ -84,11 +89,20 @@ public sealed class EnclaveDatabase : EnclaveComponent
             IsFreeTier = false,
             SubnetId = standby.Network.DataSubnetId,
             NsgIds = { standby.Network.DatabaseNsgId },
+            WhitelistedIps = NoAccessList(),
+            StandbyWhitelistedIps = NoAccessList(),
             PrivateEndpointLabel = label,
             IsMtlsConnectionRequired = true,
+            // A physical standby is encrypted with its primary's master key: OCI requires the primary's (virtual
+            // private) vault to be replicated to the standby region, where the replica keeps the vault's and keys'
+            // OCIDs. Data Safe is not set: a standby cannot be opened, so it cannot be registered (the primary is).
+            KmsKeyId = keys.DatabaseKeyId,
+            VaultId = keys.VaultId,
             CustomerContacts = Contacts(settings),
         }, ChildOptions(standby.Provider, protect: true));
     }
+
+    private static InputList<string> NoAccessList() => new();
 
     private static InputList<AutonomousDatabaseCustomerContactArgs> Contacts(EnclaveSettings settings)
     {

@@ -102,10 +102,11 @@ public static class EnclaveStatements
         $"allow dynamic-group {p.DatabaseDynamicGroup} to use keys in {In(s.SecurityCompartmentId)} where target.key.id = '{s.DatabaseKeyId}'",
     ];
 
-    /// <summary>Object Storage of the deployment region encrypts the buckets with the enclave's keys.</summary>
+    /// <summary>Object Storage of the deployment region encrypts the application buckets with the buckets key. (Each
+    /// region's log archive grants its own region's Object Storage its logs key, with the archive.)</summary>
     public static IReadOnlyList<string> Services(string deploymentRegion, IamScope s) =>
     [
-        $"allow service objectstorage-{deploymentRegion} to use keys in {In(s.SecurityCompartmentId)} where any {{target.key.id = '{s.BucketsKeyId}', target.key.id = '{s.LogsKeyId}'}}",
+        $"allow service objectstorage-{deploymentRegion} to use keys in {In(s.SecurityCompartmentId)} where target.key.id = '{s.BucketsKeyId}'",
     ];
 
     /// <summary>Matching rule of the database's dynamic group: Autonomous Databases of the database compartment.</summary>

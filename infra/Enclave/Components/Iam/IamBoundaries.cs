@@ -18,6 +18,12 @@ public sealed class IamBoundaries : EnclaveComponent
 
     public Output<string> NetworkSourceId { get; }
 
+    /// <summary>What must exist before the database can use its vault key: its dynamic group and that group's grant.</summary>
+    public IReadOnlyList<Resource> DatabaseKeyGrant { get; }
+
+    /// <summary>What must exist before Object Storage can encrypt the application buckets with the buckets key.</summary>
+    public IReadOnlyList<Resource> BucketsKeyGrant { get; }
+
     public IamBoundaries(string name, EnclaveSettings settings, ProviderResource home, EnclaveCompartments compartments,
         VaultAndKeys keys, ComponentResourceOptions? options = null)
         : base(Type, name, options)
@@ -37,13 +43,14 @@ public sealed class IamBoundaries : EnclaveComponent
             prerequisites.Add(NewGroup("storage-admins", groups.StorageAdmin, "The only group that may delete buckets and objects."));
         }
 
-        prerequisites.Add(new DynamicGroup(ChildName("adb-dynamic-group"), new DynamicGroupArgs
+        var databaseGroup = new DynamicGroup(ChildName("adb-dynamic-group"), new DynamicGroupArgs
         {
             CompartmentId = settings.TenancyOcid,
             Name = personas.DatabaseDynamicGroup,
             Description = "Autonomous Databases of the enclave (resource principal for the vault key).",
             MatchingRule = compartments.Database.Apply(EnclaveStatements.DatabaseMatchingRule),
-        }, ChildOptions(home)));
+        }, ChildOptions(home));
+        prerequisites.Add(databaseGroup);
 
         var networkSource = new NetworkSource(ChildName("gatekeeper-networks"), new NetworkSourceArgs
         {
@@ -74,10 +81,11 @@ public sealed class IamBoundaries : EnclaveComponent
             s => EnclaveStatements.StorageAdmin(personas, s));
         Enclave("auditors", "Auditors: read-only oversight of the enclave.",
             s => EnclaveStatements.Auditor(personas, s));
-        Enclave("adb-kms", "The database's resource principal uses its vault key.",
+        var databaseKey = Enclave("adb-kms", "The database's resource principal uses its vault key.",
             s => EnclaveStatements.DatabaseResourcePrincipal(personas, s));
-        Enclave("services", "Object Storage encrypts enclave buckets with the enclave's keys.",
-            s => EnclaveStatements.Services(settings.DeploymentRegion, s));
+        DatabaseKeyGrant = [databaseGroup, databaseKey];
+        BucketsKeyGrant = [Enclave("services", "Object Storage encrypts the application buckets with the buckets key.",
+            s => EnclaveStatements.Services(settings.DeploymentRegion, s))];
         RegisterOutputs();
 
         Group NewGroup(string local, string groupName, string description) => new(ChildName(local), new GroupArgs
@@ -99,6 +107,6 @@ public sealed class IamBoundaries : EnclaveComponent
     }
 
     private static Output<IamScope> ResolveScope(EnclaveCompartments c, VaultAndKeys k) =>
-        Output.All(c.Top, c.Network, c.Security, c.Database, c.App, k.DatabaseKeyId, k.BucketsKeyId, k.LogsKeyId)
-            .Apply(ids => new IamScope(ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7]));
+        Output.All(c.Top, c.Network, c.Security, c.Database, c.App, k.DatabaseKeyId, k.BucketsKeyId)
+            .Apply(ids => new IamScope(ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6]));
 }

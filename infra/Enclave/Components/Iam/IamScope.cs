@@ -8,8 +8,7 @@ public sealed record IamScope(
     string DatabaseCompartmentId,
     string AppCompartmentId,
     string DatabaseKeyId,
-    string BucketsKeyId,
-    string LogsKeyId);
+    string BucketsKeyId);
 
 /// <summary>
 /// Who the statements are about: the persona groups (optionally in a named identity domain), the database's dynamic

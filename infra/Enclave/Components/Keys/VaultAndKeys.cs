@@ -1,3 +1,4 @@
+using Enclave.Components.Regions;
 using Enclave.Configuration;
 using Enclave.Components.Tenancy;
 using Pulumi;
@@ -6,11 +7,23 @@ using Pulumi.Oci.Kms.Inputs;
 
 namespace Enclave.Components.Keys;
 
+/// <summary>What a key encrypts. Separate keys let the gatekeepers revoke one data set without touching the others.</summary>
+public enum KeyPurpose
+{
+    /// <summary>The Autonomous Database and its backups (and, through the vault's replica, its cross-region standby).</summary>
+    Database,
+    /// <summary>Application buckets holding user data.</summary>
+    Buckets,
+    /// <summary>The region's log archive bucket.</summary>
+    Logs,
+}
+
 /// <summary>
-/// Vault and customer-managed keys (item 3): one vault in the security compartment and one AES-256 HSM key per kind
-/// of data (database, application buckets, logs/archive), each rotated automatically at least yearly (CIS 4.16).
-/// Separate keys let the gatekeepers revoke one data set without touching the others. All are protected: deleting
-/// a key makes everything encrypted with it unreadable.
+/// Vault and customer-managed keys of one enclave region (item 3): a vault in the security compartment and one AES-256
+/// HSM key per kind of data, each rotated automatically at least yearly (CIS 4.16). The deployment region holds the data,
+/// so its vault has the database, buckets and logs keys; every other region only archives logs, so its vault has a logs
+/// key (Object Storage encrypts a bucket only with a key of the bucket's own region). All are protected: deleting a key
+/// makes everything encrypted with it unreadable.
 /// </summary>
 public sealed class VaultAndKeys : EnclaveComponent
 {
@@ -19,42 +32,57 @@ public sealed class VaultAndKeys : EnclaveComponent
     /// <summary>AES key length in bytes (AES-256).</summary>
     public const int AesKeyBytes = 32;
 
-    public Output<string> VaultId { get; }
-    public Output<string> DatabaseKeyId { get; }
-    public Output<string> BucketsKeyId { get; }
-    public Output<string> LogsKeyId { get; }
+    private readonly Dictionary<KeyPurpose, Output<string>> _keys = [];
 
-    public VaultAndKeys(string name, EnclaveSettings settings, EnclaveCompartments compartments,
+    public EnclaveRegion Region { get; }
+    public Output<string> VaultId { get; }
+    public Output<string> DatabaseKeyId => KeyId(KeyPurpose.Database);
+    public Output<string> BucketsKeyId => KeyId(KeyPurpose.Buckets);
+    public Output<string> LogsKeyId => KeyId(KeyPurpose.Logs);
+
+    public VaultAndKeys(string name, EnclaveSettings settings, EnclaveCompartments compartments, EnclaveRegion region,
         ComponentResourceOptions? options = null)
         : base(Type, name, options)
     {
+        Region = region;
+        string Display(string suffix) => Naming.Regional(settings.NamePrefix, region, suffix);
+
         var vault = new Vault(ChildName("vault"), new VaultArgs
         {
             CompartmentId = compartments.Security,
-            DisplayName = Naming.Display(settings.NamePrefix, "vault"),
+            DisplayName = Display("vault"),
             VaultType = VaultTypeName(settings.Vault.Type),
-        }, ChildOptions(protect: true));
+        }, ChildOptions(region.Provider, protect: true));
         VaultId = vault.Id;
 
-        DatabaseKeyId = NewKey("database").Id; // the Autonomous Database (and its backups)
-        BucketsKeyId = NewKey("buckets").Id;   // application buckets holding user data
-        LogsKeyId = NewKey("logs").Id;         // the log archive bucket
-        RegisterOutputs();
-
-        Key NewKey(string purpose) => new(ChildName($"{purpose}-key"), new KeyArgs
+        foreach (var purpose in PurposesIn(region))
         {
-            CompartmentId = compartments.Security,
-            DisplayName = Naming.Display(settings.NamePrefix, $"{purpose}-key"),
-            ManagementEndpoint = vault.ManagementEndpoint,
-            KeyShape = new KeyKeyShapeArgs { Algorithm = "AES", Length = AesKeyBytes },
-            ProtectionMode = "HSM",
-            IsAutoRotationEnabled = true,
-            AutoKeyRotationDetails = new KeyAutoKeyRotationDetailsArgs
+            var local = purpose.ToString().ToLowerInvariant();
+            _keys[purpose] = new Key(ChildName($"{local}-key"), new KeyArgs
             {
-                RotationIntervalInDays = settings.Vault.KeyRotationDays,
-            },
-        }, ChildOptions(protect: true));
+                CompartmentId = compartments.Security,
+                DisplayName = Display($"{local}-key"),
+                ManagementEndpoint = vault.ManagementEndpoint,
+                KeyShape = new KeyKeyShapeArgs { Algorithm = "AES", Length = AesKeyBytes },
+                ProtectionMode = "HSM",
+                IsAutoRotationEnabled = true,
+                AutoKeyRotationDetails = new KeyAutoKeyRotationDetailsArgs
+                {
+                    RotationIntervalInDays = settings.Vault.KeyRotationDays,
+                },
+            }, ChildOptions(region.Provider, protect: true)).Id;
+        }
+        RegisterOutputs();
     }
+
+    /// <summary>The keys a region's vault holds: all of them where the data lives, the logs key elsewhere.</summary>
+    public static IReadOnlyList<KeyPurpose> PurposesIn(EnclaveRegion region) =>
+        region.IsDeployment ? [KeyPurpose.Database, KeyPurpose.Buckets, KeyPurpose.Logs] : [KeyPurpose.Logs];
+
+    /// <summary>Id of the key for <paramref name="purpose"/>; only keys this region's vault holds exist.</summary>
+    public Output<string> KeyId(KeyPurpose purpose) => _keys.TryGetValue(purpose, out var id)
+        ? id
+        : throw new InvalidOperationException($"the {Region.Name} vault holds no {purpose} key (only {string.Join(", ", _keys.Keys)})");
 
     public static string VaultTypeName(VaultType type) => type switch
     {

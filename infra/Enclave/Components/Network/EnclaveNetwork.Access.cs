@@ -13,7 +13,8 @@ public sealed partial class EnclaveNetwork
 {
     private IReadOnlyList<ShippedLog> DeclareFlowLogs(IReadOnlyList<(string Tier, Subnet Subnet)> subnets)
     {
-        // Flow logs are audit evidence: the group is protected so a `pulumi destroy` cannot erase them.
+        // Flow logs are audit evidence: the group and every log are protected so a `pulumi destroy` (or a rename)
+        // cannot erase them.
         var group = new LogGroup(ChildName("flow-logs"), new LogGroupArgs
         {
             CompartmentId = _compartments.Security,
@@ -42,7 +43,7 @@ public sealed partial class EnclaveNetwork
                         SourceType = "OCISERVICE",
                     },
                 },
-            }, Options());
+            }, Options(protect: true));
             return new ShippedLog(_compartments.Security, group.Id, log.Id);
         })];
     }

@@ -55,11 +55,15 @@ public sealed partial class EnclaveNetwork : EnclaveComponent
         VcnId = vcn.Id;
 
         // CIS 2.5: the Oracle-created default security list would allow SSH from anywhere; take it over with no rules.
+        // The empty rule lists are said explicitly (the provider then replaces Oracle's rules with none) so a preview
+        // shows the list emptied rather than rules left to be read back after apply.
         var defaultSecurityList = new DefaultSecurityList(ChildName("default-security-list"), new DefaultSecurityListArgs
         {
             ManageDefaultResourceId = vcn.DefaultSecurityListId,
             CompartmentId = compartments.Network,
             DisplayName = DisplayName("default-security-list-emptied"),
+            IngressSecurityRules = new InputList<DefaultSecurityListIngressSecurityRuleArgs>(),
+            EgressSecurityRules = new InputList<DefaultSecurityListEgressSecurityRuleArgs>(),
         }, Options());
 
         var service = GetServices.Invoke(new GetServicesInvokeArgs(), InvokeOptionsFor(placement.Provider))

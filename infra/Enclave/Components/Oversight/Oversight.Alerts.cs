@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Enclave.Components.Regions;
 using Pulumi;
 using Pulumi.Oci.Events;
 using Pulumi.Oci.Events.Inputs;
@@ -10,7 +11,7 @@ namespace Enclave.Components.Oversight;
 // compartment of each region where those events are raised.
 public sealed partial class Oversight
 {
-    private Output<string> DeclareAlerts(IReadOnlyList<AlertRegion> regions)
+    private Output<string> DeclareAlerts(IReadOnlyList<EnclaveRegion> regions)
     {
         Output<string>? homeTopic = null;
         foreach (var region in regions)
@@ -24,18 +25,18 @@ public sealed partial class Oversight
         return homeTopic ?? throw new InvalidOperationException("The home region must be one of the alert regions.");
     }
 
-    private NotificationTopic DeclareTopic(AlertRegion region)
+    private NotificationTopic DeclareTopic(EnclaveRegion region)
     {
-        var topic = new NotificationTopic(ChildName($"{region.Region}-topic"), new NotificationTopicArgs
+        var topic = new NotificationTopic(ChildName($"{region.Name}-topic"), new NotificationTopicArgs
         {
             CompartmentId = _compartments.Security,
-            Name = Naming.Display(_settings.NamePrefix, $"{region.Region}-alerts"),
-            Description = $"Enclave change and Cloud Guard notifications for the gatekeepers ({region.Region}).",
+            Name = Naming.Display(_settings.NamePrefix, $"{region.Name}-alerts"),
+            Description = $"Enclave change and Cloud Guard notifications for the gatekeepers ({region.Name}).",
         }, ChildOptions(region.Provider));
 
         var index = 0;
         foreach (var email in _settings.NotificationEmails)
-            new Subscription(ChildName($"{region.Region}-email-{index++}"), new SubscriptionArgs
+            new Subscription(ChildName($"{region.Name}-email-{index++}"), new SubscriptionArgs
             {
                 CompartmentId = _compartments.Security,
                 TopicId = topic.Id,
@@ -45,8 +46,8 @@ public sealed partial class Oversight
         return topic;
     }
 
-    private void DeclareRule(AlertRegion region, CisEventRule rule, Output<string> topicId) =>
-        new Rule(ChildName($"{region.Region}-{rule.Slug}"), new RuleArgs
+    private void DeclareRule(EnclaveRegion region, CisEventRule rule, Output<string> topicId) =>
+        new Rule(ChildName($"{region.Name}-{rule.Slug}"), new RuleArgs
         {
             // CIS 4.3–4.18 are only satisfied by rules in the root compartment.
             CompartmentId = _settings.TenancyOcid,

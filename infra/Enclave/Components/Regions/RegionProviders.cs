@@ -21,6 +21,9 @@ public sealed class RegionProviders : EnclaveComponent
     /// <summary>Provider for the database standby region, when one is configured.</summary>
     public OciProvider? Standby { get; }
 
+    /// <summary>Every region the enclave uses (deployment first), with the provider that reaches it.</summary>
+    public IReadOnlyList<EnclaveRegion> Regions { get; }
+
     /// <summary>Regions the tenancy is subscribed to (all of them allowed US regions once this resolves).</summary>
     public Output<ImmutableArray<string>> SubscribedRegions { get; }
 
@@ -30,6 +33,7 @@ public sealed class RegionProviders : EnclaveComponent
         Home = NewProvider("home", settings.HomeRegion, settings);
         if (settings.Database.StandbyRegion is { } standbyRegion)
             Standby = NewProvider("standby", standbyRegion, settings);
+        Regions = EnclaveRegion.Of(settings.DeploymentRegion, settings.HomeRegion, Home, settings.Database.StandbyRegion, Standby);
 
         SubscribedRegions = GetRegionSubscriptions
             .Invoke(new GetRegionSubscriptionsInvokeArgs { TenancyId = settings.TenancyOcid }, InvokeOptionsFor(Home))

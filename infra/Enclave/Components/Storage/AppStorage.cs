@@ -18,8 +18,9 @@ public sealed class AppStorage : EnclaveComponent
     public Output<string> BucketName { get; }
     public Output<string> Namespace { get; }
 
+    /// <param name="keyGrant">IAM that lets Object Storage use the buckets key: it must exist before the bucket.</param>
     public AppStorage(string name, EnclaveSettings settings, EnclaveCompartments compartments, VaultAndKeys keys,
-        ComponentResourceOptions? options = null)
+        IReadOnlyList<Resource> keyGrant, ComponentResourceOptions? options = null)
         : base(Type, name, options)
     {
         Namespace = GetNamespace.Invoke(new GetNamespaceInvokeArgs { CompartmentId = settings.TenancyOcid },
@@ -35,7 +36,7 @@ public sealed class AppStorage : EnclaveComponent
             Versioning = "Enabled",
             ObjectEventsEnabled = true,
             StorageTier = "Standard",
-        }, ChildOptions(protect: true));
+        }, ChildOptions(protect: true, dependsOn: keyGrant));
         BucketName = bucket.Name;
         RegisterOutputs();
     }

@@ -21,7 +21,6 @@ public sealed class TenancyFoundation : EnclaveComponent
 
     public EnclaveCompartments Compartments { get; }
     public Output<string> SecurityZoneId { get; }
-    public Output<string> CloudGuardStatus { get; }
 
     public TenancyFoundation(string name, EnclaveSettings settings, ProviderResource home,
         ComponentResourceOptions? options = null)
@@ -43,7 +42,6 @@ public sealed class TenancyFoundation : EnclaveComponent
             ReportingRegion = settings.HomeRegion,
             SelfManageResources = false,
         }, ChildOptions(home));
-        CloudGuardStatus = cloudGuard.Status;
 
         SecurityZoneId = DeclareSecurityZone(settings, home, cloudGuard);
         RegisterOutputs();

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using Enclave.Policy.Rules;
+
+namespace Enclave.Policy.Review.Plan;
+
+/// <summary>
+/// One rule's judgement of one resource, as a review document keeps it: the rule's catalogue entry flattened in,
+/// so a plan or diff read back from disk can be rendered without the catalogue that produced it.
+/// </summary>
+public sealed record PolicyFinding(
+    string RuleId,
+    string Title,
+    Severity Severity,
+    Enforcement Enforcement,
+    string Urn,
+    Verdict Verdict,
+    string Message,
+    bool Suppressed = false)
+{
+    /// <summary>A violation the gate counts: failed and not waived.</summary>
+    public bool IsViolation => Verdict == Verdict.Fail && !Suppressed;
+
+    public static PolicyFinding From(RuleInfo rule, Finding finding, bool suppressed = false) =>
+        new(rule.Id, rule.Title, rule.Severity, rule.Enforcement, finding.Urn, finding.Verdict, finding.Message, suppressed);
+
+    /// <summary>Stable order of every document: rule id, resource, then message.</summary>
+    public static readonly IComparer<PolicyFinding> Order = Comparer<PolicyFinding>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c == 0) c = string.CompareOrdinal(a.Urn, b.Urn);
+        if (c == 0) c = a.Verdict.CompareTo(b.Verdict);
+        if (c == 0) c = a.Suppressed.CompareTo(b.Suppressed);
+        if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+        return c;
+    });
+}
+
+/// <summary>
+/// The policy verdict on one stack: every finding that is not a plain pass (violations, undetermined, waived),
+/// and how many checks passed. Passing findings are counted rather than listed so that a committed plan stays
+/// readable and its diffs show only what matters.
+/// </summary>
+public sealed record PolicySummary(ImmutableArray<PolicyFinding> Findings, int Passed)
+{
+    public static readonly PolicySummary Empty = new([], 0);
+
+    /// <summary>Builds the summary from every finding of an evaluation (passes included).</summary>
+    public static PolicySummary From(IEnumerable<PolicyFinding> all)
+    {
+        var passed = 0;
+        var kept = new List<PolicyFinding>();
+        foreach (var f in all)
+        {
+            if (f.Verdict == Verdict.Pass && !f.Suppressed) passed++;
+            else kept.Add(f);
+        }
+        kept.Sort(PolicyFinding.Order);
+        return new PolicySummary(kept.ToImmutableArray(), passed);
+    }
+
+    public IEnumerable<PolicyFinding> Violations => Findings.Where(f => f.IsViolation);
+
+    /// <summary>Violations by severity, every severity present (zero counts too), most severe first.</summary>
+    public IReadOnlyList<(Severity Severity, int Count)> ViolationCounts =>
+        Enum.GetValues<Severity>().Reverse().Select(s => (s, Violations.Count(f => f.Severity == s))).ToList();
+
+    public int Undetermined => Findings.Count(f => f.Verdict == Verdict.Undetermined && !f.Suppressed);
+
+    public int SuppressedCount => Findings.Count(f => f.Suppressed);
+
+    /// <summary>The gate's verdict: no mandatory rule violated.</summary>
+    public bool Passes => !Violations.Any(f => f.Enforcement == Enforcement.Mandatory);
+
+    /// <summary>Violations for display: most severe first, then rule id and resource.</summary>
+    public IEnumerable<PolicyFinding> ViolationsBySeverity =>
+        Violations.OrderByDescending(f => f.Severity).ThenBy(f => f, PolicyFinding.Order);
+}
+
+/// <summary>Bridges the policy engine's report to the review documents.</summary>
+public static class PolicyVerdicts
+{
+    /// <summary>Runs the rule catalogue (or <paramref name="rules"/>) on a graph and summarises the report.</summary>
+    public static PolicySummary Evaluate(Graph.ResourceGraph graph, PolicyContext context, Waivers.WaiverSet? waivers = null,
+        IReadOnlyList<IRule>? rules = null, DateOnly? today = null) =>
+        FromReport(Engine.PolicyEvaluator.Evaluate(graph, context, waivers, today, rules));
+
+    public static PolicySummary FromReport(Engine.PolicyReport report) =>
+        PolicySummary.From(report.Findings.Select(f =>
+            PolicyFinding.From(f.Rule, f.Finding, suppressed: f.Status == Engine.FindingStatus.Suppressed)));
+}

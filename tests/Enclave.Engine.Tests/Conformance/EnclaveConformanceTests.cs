@@ -1,0 +1,120 @@
+using Enclave.Engine.Tests.FakeEngine;
+using Enclave.Engine.Tests.Running;
+
+namespace Enclave.Engine.Tests.Conformance;
+
+/// <summary>Runs for this class: a preview and an update of every stack, shared by its tests.</summary>
+public sealed class EnclaveRuns
+{
+    private readonly CachedRuns _runs = new();
+
+    public Task<EngineRun> GetAsync(string stack, bool dryRun)
+        => _runs.GetAsync($"{stack}/{(dryRun ? "preview" : "update")}", () =>
+        {
+            var config = EnclaveProgram.Config(stack);
+            return EnclaveProgram.RunAsync(config, EnclaveProgram.Options(config, dryRun));
+        });
+}
+
+/// <summary>
+/// `pulumi preview` and `pulumi up` of the real enclave program, for every stack, as the engine sees them: every
+/// request the program sends follows the protocol, and the security-relevant values arrive the way the real engine
+/// and providers need them.
+/// </summary>
+public sealed class EnclaveConformanceTests(EnclaveRuns runs) : IClassFixture<EnclaveRuns>
+{
+    private const string Database = "oci:Database/autonomousDatabase:AutonomousDatabase";
+    private const string Password = "random:index/randomPassword:RandomPassword";
+
+    public static TheoryData<string, bool> StacksAndModes()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var stack in EnclaveProgram.Stacks)
+        {
+            data.Add(stack, true);
+            data.Add(stack, false);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Every_shipped_stack_is_covered()
+    {
+        Assert.Equal(["dev", "prod", "staging"], EnclaveProgram.Stacks.ToArray());
+    }
+
+    [Theory, MemberData(nameof(StacksAndModes))]
+    public async Task Run_succeeds_and_follows_the_protocol(string stack, bool dryRun)
+    {
+        var run = await runs.GetAsync(stack, dryRun);
+        ConformanceChecks.Succeeded(run);
+        ConformanceChecks.StackFirstAndEverythingParented(run);
+        ConformanceChecks.TypeTokensAndProviderVersions(run);
+        ConformanceChecks.ProtocolFlags(run);
+        ConformanceChecks.UnknownsOnlyInPreview(run);
+        Assert.Contains(run.Recording.Registrations, r => r.Request.Custom);
+    }
+
+    [Theory, MemberData(nameof(StacksAndModes))]
+    public async Task Admin_password_travels_as_a_secret_and_is_never_in_plain_text(string stack, bool dryRun)
+    {
+        var run = await runs.GetAsync(stack, dryRun);
+        var passwords = run.Recording.Registrations.Where(r => r.Type == Password).ToList();
+        Assert.NotEmpty(passwords);
+        Assert.All(passwords, p => Assert.Contains("result", p.Request.AdditionalSecretOutputs));
+
+        var databases = run.Recording.Registrations.Where(r => r.Type == Database).ToList();
+        Assert.NotEmpty(databases);
+        foreach (var database in databases.Where(d => d.Request.Object.Fields.ContainsKey("adminPassword")))
+        {
+            var adminPassword = database.Request.Object.Fields["adminPassword"];
+            Assert.True(dryRun ? Wire.IsUnknown(adminPassword) : Wire.IsSecret(adminPassword),
+                $"{database.Name}: adminPassword is {(dryRun ? "not the unknown sentinel" : "not secret")} in a {(dryRun ? "preview" : "update")}");
+        }
+        Assert.Contains(databases, d => d.Request.Object.Fields.ContainsKey("adminPassword"));
+
+        var generated = EnclaveProgram.GeneratedSecrets(run);
+        Assert.Equal(dryRun, generated.Count == 0);
+        foreach (var secret in generated)
+        {
+            ConformanceChecks.SecretNeverInPlainText(run, secret);
+        }
+    }
+
+    [Theory, MemberData(nameof(StacksAndModes))]
+    public async Task Explicit_region_providers_are_registered_with_the_plugin_version_and_used(string stack, bool dryRun)
+    {
+        var run = await runs.GetAsync(stack, dryRun);
+        var providers = run.Recording.Registrations.Where(r => r.Type == "pulumi:providers:oci").ToList();
+        Assert.NotEmpty(providers);
+        var config = EnclaveProgram.Config(stack);
+        var homeRegion = config.Values["us-data-enclave:homeRegion"];
+        Assert.Contains(providers, p => run.Input(p, "region").StringValue == homeRegion);
+        var references = providers.Select(p => $"{p.Urn}::{p.Id}").ToHashSet();
+        Assert.Contains(run.Recording.Registrations, r => references.Contains(r.Request.Provider));
+        Assert.Contains(run.Recording.Invokes, i => references.Contains(i.Provider));
+    }
+
+    [Theory, MemberData(nameof(StacksAndModes))]
+    public async Task Dependencies_follow_the_data(string stack, bool dryRun)
+    {
+        var run = await runs.GetAsync(stack, dryRun);
+        var vcns = run.Recording.Registrations.Where(r => r.Type == "oci:Core/vcn:Vcn").Select(r => r.Urn).ToHashSet();
+        var subnets = run.Recording.Registrations.Where(r => r.Type == "oci:Core/subnet:Subnet").ToList();
+        Assert.NotEmpty(subnets);
+        Assert.All(subnets, s => Assert.Contains(Assert.Single(s.Request.PropertyDependencies["vcnId"].Urns), vcns));
+    }
+
+    [Theory, MemberData(nameof(StacksAndModes))]
+    public async Task Stack_and_component_outputs_are_registered(string stack, bool dryRun)
+    {
+        var run = await runs.GetAsync(stack, dryRun);
+        var stackOutputs = ConformanceChecks.StackOutputs(run);
+        Assert.Equal(EnclaveProgram.DeclaredStackOutputs.ToArray(), stackOutputs.Outputs.Fields.Keys.Order(StringComparer.Ordinal).ToArray());
+
+        var components = run.Recording.Registrations.Where(r => !r.Request.Custom && r.Type != Urns.RootStackType).ToList();
+        Assert.NotEmpty(components);
+        var withOutputs = run.Recording.Outputs.Select(o => o.Urn).ToHashSet();
+        Assert.All(components, c => Assert.Contains(c.Urn, withOutputs));
+    }
+}

@@ -1,0 +1,4 @@
+using Enclave.Engine.Probe;
+using Pulumi;
+
+return await Deployment.RunAsync<ProbeStack>();
