@@ -31,9 +31,15 @@ public static class References
                 return TruthLogic.Of(r.Urn == target.Urn);
             case StringValue s:
             {
-                var known = (identifiers.Length == 0 ? [target.Id] : identifiers).Select(i => i.AsString()).OfType<string>().ToList();
-                if (known.Count > 0) return TruthLogic.Of(known.Contains(s.Value, StringComparer.Ordinal));
-                return TruthLogic.Of(from.InputDependsOn(key, target.Urn));
+                var anyKnown = false;
+                if (identifiers.Length == 0)
+                {
+                    if (target.Id.AsString() is { } id) { anyKnown = true; if (id == s.Value) return Truth.True; }
+                }
+                else
+                    foreach (var identifier in identifiers)
+                        if (identifier.AsString() is { } text) { anyKnown = true; if (text == s.Value) return Truth.True; }
+                return anyKnown ? Truth.False : TruthLogic.Of(from.InputDependsOn(key, target.Urn));
             }
             case UnknownValue:
             {
@@ -52,8 +58,21 @@ public static class References
 
     /// <summary>Does the value identify any resource of <paramref name="targets"/>? (OR over them.)</summary>
     public static Truth IdentifiesAny(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
-        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null) =>
-        targets.Any(t => Identifies(graph, from, key, value, t, candidateTypes));
+        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null)
+    {
+        if (value is StringValue s)
+        {
+            // A known id resolves through the graph's id index; only targets whose id is not known yet can still be
+            // named (through the input's dependencies). Same answer as asking every target, without the scan.
+            var set = targets as ISet<ResourceNode> ?? targets.ToHashSet();
+            if (graph.ById(s.Value) is { } hit && set.Contains(hit)) return Truth.True;
+            if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.False;
+            foreach (var urn in deps)
+                if (graph.ByUrn(urn) is { } dep && set.Contains(dep) && dep.Id.AsString() is null) return Truth.True;
+            return Truth.False;
+        }
+        return targets.Any(t => Identifies(graph, from, key, value, t, candidateTypes));
+    }
 
     /// <summary>The resources of <paramref name="targets"/> the value certainly identifies.</summary>
     public static IEnumerable<ResourceNode> Resolve(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,

@@ -31,6 +31,7 @@ public sealed class IamView
                 .Select(d => new IamDynamicGroup(d.Input("name").AsString(), d.Input("matchingRule").AsString(), null, d.Id.AsString())).ToList(),
         };
         Evaluator = new AccessEvaluator(Model);
+        _bySource = new(() => Evaluator.Policies.Statements.ToLookup(s => s.Policy.SourceId ?? "", StringComparer.Ordinal));
         PolicyNodes = graph.OfType(OciTypes.Policy).ToList();
     }
 
@@ -51,8 +52,9 @@ public sealed class IamView
     }
 
     /// <summary>The statements of one Policy resource.</summary>
-    public IEnumerable<PolicyStatement> StatementsOf(ResourceNode policy) =>
-        Policies.Statements.Where(s => s.Policy.SourceId == policy.Urn);
+    public IEnumerable<PolicyStatement> StatementsOf(ResourceNode policy) => _bySource.Value[policy.Urn];
+
+    private readonly Lazy<ILookup<string, PolicyStatement>> _bySource;
 
     /// <summary>
     /// The model key of the compartment a resource's <paramref name="key"/> input names: the OCID when known, else

@@ -17,14 +17,19 @@ public sealed class SubnetFlowLogs : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var flowLogs = g.OfType(OciTypes.Log).Select(l => (Log: l, IsFlow: ServiceLogs.Is(l, "flowlogs", "all")))
-            .Where(x => x.IsFlow != Truth.False).ToList();
+        var isFlow = g.OfType(OciTypes.Log).Select(l => (Log: l, IsFlow: ServiceLogs.Is(l, "flowlogs", "all")))
+            .Where(x => x.IsFlow != Truth.False).ToDictionary(x => x.Log, x => x.IsFlow);
+        var index = new ServiceLogs.Index(isFlow.Keys);
         var vcns = g.OfType(OciTypes.Vcn).ToList();
+        var vcnById = vcns.Where(v => v.Id.AsString() is not null).ToDictionary(v => v.Id.AsString()!, StringComparer.Ordinal);
         foreach (var subnet in g.OfType(OciTypes.Subnet))
         {
-            var vcn = References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
-            var covered = flowLogs.Any(x => x.IsFlow.And(
-                ServiceLogs.Covers(g, x.Log, subnet, Targets).Or(vcn is null ? Truth.False : ServiceLogs.Covers(g, x.Log, vcn, Targets))));
+            var vcn = subnet.Input("vcnId").AsString() is { } vcnId && vcnById.TryGetValue(vcnId, out var byId) ? byId
+                : References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
+            var candidates = index.Candidates(subnet);
+            if (vcn is not null) candidates = candidates.Concat(index.Candidates(vcn)).Distinct();
+            var covered = candidates.Any(log => isFlow[log].And(
+                ServiceLogs.Covers(g, log, subnet, Targets).Or(vcn is null ? Truth.False : ServiceLogs.Covers(g, log, vcn, Targets))));
             yield return Judge(subnet.Urn, covered,
                 $"{subnet.Label}: flow log present",
                 $"{subnet.Label}: no flow log covers it",

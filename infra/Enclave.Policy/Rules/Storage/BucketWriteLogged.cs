@@ -12,10 +12,14 @@ public sealed class BucketWriteLogged : BucketRule
         "Declare a Logging.Log with configuration.source {service: objectstorage, category: write, resource: <bucket name>} for every bucket.",
         Cis: "4.17");
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResourceGraph, ServiceLogs.Index> Indexes = new();
+
     protected override Assessment Assess(RuleContext context, ResourceNode bucket)
     {
         var g = context.Graph;
-        var logged = g.OfType(OciTypes.Log).Any(log =>
+        var index = Indexes.GetValue(g, graph => new ServiceLogs.Index(graph.OfType(OciTypes.Log)
+            .Where(l => ServiceLogs.Is(l, "objectstorage", "write") != Truth.False)));
+        var logged = index.Candidates(bucket, bucket.Input("name")).Any(log =>
             ServiceLogs.Is(log, "objectstorage", "write").And(ServiceLogs.Covers(g, log, bucket, [OciTypes.Bucket], bucket.Input("name"))));
         return new Assessment().Require(logged, "a write log covers it");
     }
