@@ -30,17 +30,21 @@ public static class Regions
         a is null || b is null ? Truth.Unknown : TruthLogic.Of(string.Equals(a, b, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Is the resource that <paramref name="value"/> (input <paramref name="key"/> of <paramref name="from"/>) names in
-    /// <paramref name="region"/>? The resource is looked up among <paramref name="targets"/> (its region is its provider's);
-    /// a known OCID naming none of them is judged by the region key in the OCID. Unknown when the region or the resource
-    /// cannot be told: an unknown value that no target certainly matches, an OCID without a region, an unknown region.
+    /// Is the resource of type <paramref name="targetType"/> that <paramref name="value"/> (input <paramref name="key"/>
+    /// of <paramref name="from"/>) names in <paramref name="region"/>? A resource of the stack is placed by its region (its
+    /// provider's); a known OCID naming none of them by the region key in the OCID. Unknown when the resource or its
+    /// region cannot be told: an unknown value no resource certainly matches, an OCID without a region, an unknown region.
     /// </summary>
-    public static Truth ReferencedIn(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
-        IEnumerable<ResourceNode> targets, string? region)
+    public static Truth ReferencedIn(ResourceGraph graph, ResourceNode from, string key, PropertyValue value, string targetType, string? region)
     {
-        var named = targets.Select(t => (Target: t, Named: References.Identifies(graph, from, key, value, t)))
-            .Where(x => x.Named != Truth.False).ToList();
-        // Every target the value may name must be in the region (a rival that might be the one named counts too).
+        // Only these can be named: the resource with that id or URN, and (while ids are unknown) those the input came from.
+        var near = new List<ResourceNode>();
+        if (value is StringValue id && graph.ById(id.Value) is { } byId) near.Add(byId);
+        if (value is ResourceRefValue r && graph.ByUrn(r.Urn) is { } byUrn) near.Add(byUrn);
+        if (from.PropertyDependencies.TryGetValue(key, out var deps)) near.AddRange(deps.Select(graph.ByUrn).OfType<ResourceNode>());
+        var named = near.Where(n => n.IsType(targetType)).Distinct()
+            .Select(t => (Target: t, Named: References.Identifies(graph, from, key, value, t))).Where(x => x.Named != Truth.False).ToList();
+        // Every resource the value may name must be in the region (a rival that might be the one named counts too).
         if (named.Any(x => x.Named == Truth.True))
             return named.All(x => x.Named.Not().Or(Same(x.Target.Region, region)));
         return value is StringValue s && FromOcid(s.Value) is { } own && !own.StartsWith('(') ? Same(own, region) : Truth.Unknown;

@@ -23,7 +23,7 @@ public sealed class BucketCustomerManagedKey : BucketRule
         if (Scope.IsSet(key) && keys.Count > 0)
             a.Require(References.IdentifiesAny(context.Graph, bucket, "kmsKeyId", key, keys), "the key is a key of this stack");
         if (Scope.IsSet(key))
-            a.Require(Regions.ReferencedIn(context.Graph, bucket, "kmsKeyId", key, keys, bucket.Region),
+            a.Require(Regions.ReferencedIn(context.Graph, bucket, "kmsKeyId", key, OciTypes.Key, bucket.Region),
                 $"the key is in the bucket's region ({bucket.Region ?? "not known until deploy"})");
         return a;
     }
