@@ -9,7 +9,7 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-DB-003", "Autonomous Database is encrypted with a customer-managed key", Severity.High, Enforcement.Mandatory,
         "With an Oracle-managed key the gatekeepers cannot revoke access to the data; a Vault key they control is the kill switch.",
-        "Set kmsKeyId and vaultId (or encryptionKey.kmsKeyId/vaultId) to the enclave vault's key.",
+        "Set kmsKeyId and vaultId (or encryptionKey.kmsKeyId/vaultId) to the enclave vault's key; a cross-region standby names its primary's key (or none: OCI uses the primary's).",
         Cis: "OBP-ADB-3");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
@@ -22,7 +22,7 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
             var primary = Standby.PrimaryOf(context.Graph, db);
             var a = Assess(context, primary ?? db, keys);
             if (primary is not null && Scope.IsSet(KeyOf(db).Value))
-                a.Require(SameKey(context.Graph, db, primary, keys), $"its kmsKeyId is its primary's key (OCI encrypts a standby with it)");
+                a.Require(SameKey(context.Graph, db, primary, keys), "its kmsKeyId is its primary's key (OCI encrypts a standby with it)");
             yield return Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", a);
         }
     }
