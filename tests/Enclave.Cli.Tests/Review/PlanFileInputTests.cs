@@ -87,6 +87,18 @@ public class PlanFileInputTests
         Assert.Contains("expected `pulumi preview --json` output but the file is an enclave plan", OneErrorLine(stdout, stderr));
     }
 
+    [Fact]
+    public async Task A_plan_with_a_mistyped_policy_section_still_ends_in_a_report_not_a_crash()
+    {
+        using var cli = new CliRun();
+        var plan = await PlanProd(cli);
+        var doc = JsonNode.Parse(File.ReadAllText(plan))!.AsObject();
+        doc["policy"] = new JsonObject { ["passed"] = "many", ["findings"] = new JsonArray() };
+        File.WriteAllText(plan, doc.ToJsonString());
+        var (code, _, stderr) = await cli.RunAsync("check", "--plan", plan);
+        Assert.True(code is 0 or 1, stderr);
+    }
+
     /// <summary>The (rule, resource, verdict) triples of a JSON check report, order-independent.</summary>
     private static List<string> Verdicts(string json)
     {

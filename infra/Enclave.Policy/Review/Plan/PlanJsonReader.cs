@@ -94,7 +94,7 @@ public static class PlanJsonReader
     private static PolicySummary ReadPolicy(Ctx ctx, JsonElement p, string at)
     {
         ctx.Object(p, at);
-        var passed = p.TryGetProperty("passed", out var ps) && ps.TryGetInt32(out var count) ? count : 0;
+        var passed = p.TryGetProperty("passed", out var ps) && ps.ValueKind == JsonValueKind.Number && ps.TryGetInt32(out var count) ? count : 0;
         var findings = ctx.Array(p, "findings", at).Select((f, i) =>
         {
             var fat = $"{at}.findings[{i}]";
