@@ -8,9 +8,10 @@ using Enclave.Policy.Waivers;
 namespace Enclave.Cli.Commands;
 
 /// <summary>
-/// `enclave check [STACK...] [--preview-json FILE | --state FILE] [--stack NAME] [--format …] [--output FILE]
+/// `enclave check [STACK...] [--preview-json FILE | --state FILE | --plan FILE] [--stack NAME] [--format …] [--output FILE]
 /// [--fail-on SEVERITY] [--soft-fail] [--waivers FILE]`: the policy gate. Without an input file every named stack
-/// (or every stack in stacks/) is run offline. Exit codes: <see cref="ExitCodes"/>.
+/// (or every stack in stacks/) is run offline. A plan file (`enclave plan --format json`) is accepted by --plan and
+/// by --state, and is re-judged by the current rules (its stored verdict is not trusted). Exit codes: <see cref="ExitCodes"/>.
 /// </summary>
 public static class CheckCommand
 {
@@ -18,7 +19,8 @@ public static class CheckCommand
     {
         var stacks = new Argument<string[]>("STACK") { Description = "Stacks to check (default: every stack in stacks/)", Arity = ArgumentArity.ZeroOrMore };
         var preview = new Option<string?>("--preview-json") { Description = "Check the output of `pulumi preview --json` (the state after the update)" };
-        var state = new Option<string?>("--state") { Description = "Check a `pulumi stack export` or a state checkpoint (what is deployed)" };
+        var state = new Option<string?>("--state") { Description = "Check a `pulumi stack export`, a state checkpoint (what is deployed) or an enclave plan JSON" };
+        var plan = new Option<string?>("--plan") { Description = "Check a plan JSON written by `enclave plan --format json` (re-judged by the current rules)" };
         var stack = new Option<string?>("--stack") { Description = "Stack whose configuration judges the file (default: the stack in its URNs)" };
         var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Junit, ReportFormat.Markdown);
         var output = CommonOptions.Output();
@@ -29,7 +31,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Judge stacks, a preview or deployed state against the isolation rules")
         {
-            stacks, preview, state, stack, format, output, failOn, softFail, waivers, repo,
+            stacks, preview, state, plan, stack, format, output, failOn, softFail, waivers, repo,
         };
         command.SetAction((parseResult, cancel) =>
         {
@@ -41,7 +43,10 @@ public static class CheckCommand
                     parseResult.GetValue(stacks) ?? [], parseResult.GetValue(preview), parseResult.GetValue(state),
                     parseResult.GetValue(stack), CommonOptions.ParseFormat(parseResult.GetValue(format)),
                     parseResult.GetValue(output), CommonOptions.ParseSeverity(parseResult.GetValue(failOn)),
-                    parseResult.GetValue(softFail), parseResult.GetValue(waivers), parseResult.GetValue(repo));
+                    parseResult.GetValue(softFail), parseResult.GetValue(waivers), parseResult.GetValue(repo))
+                {
+                    Plan = parseResult.GetValue(plan),
+                };
                 return await RunAsync(request, services, stdout, stderr, cancel);
             });
         });
@@ -50,15 +55,19 @@ public static class CheckCommand
 
     public sealed record CheckRequest(
         string[] Stacks, string? PreviewJson, string? State, string? Stack, ReportFormat Format, string? Output,
-        Policy.Rules.Severity? FailOn, bool SoftFail, string? Waivers, string? Repo);
+        Policy.Rules.Severity? FailOn, bool SoftFail, string? Waivers, string? Repo)
+    {
+        /// <summary>`--plan FILE`: an enclave plan JSON (also accepted by --state).</summary>
+        public string? Plan { get; init; }
+    }
 
     public static async Task<int> RunAsync(CheckRequest request, CliServices services, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         if (request.Stacks.FirstOrDefault(s => s.StartsWith('-')) is { } option)
             throw CliException.Usage($"unknown option {option}; see 'enclave check --help'");
-        if (request.PreviewJson is not null && request.State is not null)
-            throw CliException.Usage("--preview-json and --state are alternatives; check one artifact per run");
-        var file = request.PreviewJson ?? request.State;
+        if (new[] { request.PreviewJson, request.State, request.Plan }.Count(f => f is not null) > 1)
+            throw CliException.Usage("--preview-json, --state and --plan are alternatives; check one artifact per run");
+        var file = request.PreviewJson ?? request.State ?? request.Plan;
         if (file is not null && request.Stacks.Length > 1)
             throw CliException.Usage("an input file holds one stack; name it with --stack, not several STACK arguments");
         if (request.Stack is not null && request.Stacks.Length > 0 && file is null)
@@ -70,7 +79,9 @@ public static class CheckCommand
         var reports = new List<PolicyReport>();
         if (file is not null)
         {
-            var kind = request.PreviewJson is not null ? ArtifactKind.Preview : ArtifactKind.StackExport;
+            var kind = request.PreviewJson is not null ? ArtifactKind.Preview
+                : request.Plan is not null ? ArtifactKind.Plan
+                : ArtifactKind.StackExport;
             var artifact = ArtifactLoader.LoadArtifact(file, kind);
             var named = request.Stack ?? request.Stacks.FirstOrDefault();
             var stackName = named ?? artifact.Graph.Stack;

@@ -91,7 +91,9 @@ public static class DiffCommand
         inputs.CheckStack();
         var before = await inputs.ResolveAsync(request.Base, cancel);
         var after = await inputs.ResolveAsync(request.Head, cancel);
-        return DiffEngine.Compare(before.Graph, after.Graph, new DiffOptions(before.Label, after.Label, before.Policy, after.Policy));
+        var diff = DiffEngine.Compare(before.Graph, after.Graph, new DiffOptions(before.Label, after.Label, before.Policy, after.Policy));
+        string[] warnings = [.. new[] { before.Warning, after.Warning }.OfType<string>()];
+        return warnings.Length == 0 ? diff : diff with { Notes = [.. warnings, .. diff.Notes] };
     }
 
     private static ReviewDiff Preview(DiffRequest request, CliServices services)

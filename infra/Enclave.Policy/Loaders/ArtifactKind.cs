@@ -9,4 +9,6 @@ public enum ArtifactKind
     StackExport,
     /// <summary>File-backend checkpoint: <c>{"version": 3, "checkpoint": {"latest": …}}</c>.</summary>
     Checkpoint,
+    /// <summary><c>enclave plan --format json</c>: <c>{"kind": "enclave-plan", "formatVersion": 1, …}</c>.</summary>
+    Plan,
 }

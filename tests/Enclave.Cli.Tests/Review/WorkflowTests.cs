@@ -58,10 +58,30 @@ public partial class WorkflowTests
         var env = Map(deploy, "env");
         Assert.Equal("${{ secrets.PULUMI_CONFIG_PASSPHRASE }}", Scalar(env, "PULUMI_CONFIG_PASSPHRASE"));
         Assert.Equal("${{ secrets.PULUMI_BACKEND_URL }}", Scalar(env, "PULUMI_BACKEND_URL"));
-        var commands = Steps(root, "deploy")
-            .Where(s => Scalar(s, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true)
-            .Select(s => Scalar(Map(s, "with"), "command")).ToList();
-        Assert.Equal(["preview", "up"], commands);
+        var steps = Steps(root, "deploy");
+        Assert.Contains(steps, s => Scalar(s, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
+        Assert.Single(steps, s => Scalar(s, "run")?.Contains("pulumi preview") == true);
+        Assert.Single(steps, s => Scalar(s, "run")?.Contains("pulumi up") == true);
+    }
+
+    [Fact]
+    public void Main_applies_exactly_the_preview_the_gate_judged()
+    {
+        var root = Load();
+        var deploy = (YamlMappingNode)Map(root, "jobs")["deploy"];
+        Assert.Equal("true", Scalar(Map(deploy, "env"), "PULUMI_EXPERIMENTAL"));  // update plans are a preview feature
+        var steps = Steps(root, "deploy");
+        int Index(Func<string, bool> match) => steps.FindIndex(s => Scalar(s, "run") is { } run && match(run));
+
+        var preview = Index(r => r.Contains("pulumi preview") && r.Contains("--save-plan plan.json") && r.Contains("--json > preview.json"));
+        var gate = Index(r => r.Contains("$ENCLAVE check --preview-json preview.json"));
+        var up = Index(r => r.Contains("pulumi up") && r.Contains("--plan plan.json"));
+        Assert.True(preview >= 0 && gate > preview && up > gate, "preview --save-plan, then the gate on that preview, then up --plan");
+        // No second preview between the gate and up: what up applies is what the gate saw.
+        Assert.Equal(1, steps.Count(s => Scalar(s, "run")?.Contains("pulumi preview") == true));
+        // Nor an action-run preview or up beside them (the action only installs the CLI).
+        Assert.DoesNotContain(steps, s => Scalar(s, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true &&
+                                          s.Children.ContainsKey(new YamlScalarNode("with")));
     }
 
     [Fact]

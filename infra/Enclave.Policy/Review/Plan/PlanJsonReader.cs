@@ -17,15 +17,15 @@ public static class PlanJsonReader
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kind", out var k) &&
         k.ValueKind == JsonValueKind.String && k.GetString() == PlanDocument.Kind;
 
+    /// <summary>Reads a plan file through the loaders' hardened path (size limit, BOM/UTF-16, binary, truncation).</summary>
     public static PlanDocument ReadFile(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        try
         {
-            throw new ReviewInputException($"{path}: cannot read the file ({e.Message})", e);
+            var artifact = Loaders.ArtifactLoader.LoadArtifact(path, Loaders.ArtifactKind.Plan);
+            return artifact.Plan!;
         }
-        return Read(text, path);
+        catch (Loaders.ArtifactLoadException e) { throw new ReviewInputException(e.Message, e); }
     }
 
     public static PlanDocument Read(string json, string source)
@@ -34,16 +34,14 @@ public static class PlanJsonReader
         return Read(doc.RootElement, source);
     }
 
-    /// <summary>Parses JSON text, turning syntax errors into one clear line with the position.</summary>
+    /// <summary>
+    /// Parses JSON text with the loaders' reader, so syntax errors read the same for a plan as for a Pulumi file:
+    /// one line, <c>file:line:column: what went wrong</c>.
+    /// </summary>
     public static JsonDocument Parse(string json, string source)
     {
-        try { return JsonDocument.Parse(json, ReviewJson.ReaderOptions); }
-        catch (JsonException e)
-        {
-            var line = (e.LineNumber ?? 0) + 1;
-            var column = (e.BytePositionInLine ?? 0) + 1;
-            throw new ReviewInputException($"{source}: not valid JSON at line {line}, column {column} ({FirstSentence(e.Message)})", e);
-        }
+        try { return Loaders.JsonInput.Parse(System.Text.Encoding.UTF8.GetBytes(json), source, Loaders.LoadLimits.Default); }
+        catch (Loaders.ArtifactLoadException e) { throw new ReviewInputException(e.Message, e); }
     }
 
     public static PlanDocument Read(JsonElement root, string source)
@@ -96,7 +94,7 @@ public static class PlanJsonReader
     private static PolicySummary ReadPolicy(Ctx ctx, JsonElement p, string at)
     {
         ctx.Object(p, at);
-        var passed = p.TryGetProperty("passed", out var ps) && ps.TryGetInt32(out var count) ? count : 0;
+        var passed = p.TryGetProperty("passed", out var ps) && ps.ValueKind == JsonValueKind.Number && ps.TryGetInt32(out var count) ? count : 0;
         var findings = ctx.Array(p, "findings", at).Select((f, i) =>
         {
             var fat = $"{at}.findings[{i}]";
@@ -112,12 +110,6 @@ public static class PlanJsonReader
                 Suppressed: f.TryGetProperty("suppressed", out var s) && s.ValueKind == JsonValueKind.True);
         }).OrderBy(f => f, PolicyFinding.Order).ToImmutableArray();
         return new PolicySummary(findings, passed);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
     }
 
     /// <summary>Typed field access that fails with the file and the property path.</summary>
