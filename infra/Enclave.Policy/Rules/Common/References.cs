@@ -60,18 +60,33 @@ public static class References
     public static Truth IdentifiesAny(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
         IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null)
     {
-        if (value is StringValue s)
+        // Same answer as asking every target, without the scan: a known id resolves through the graph's id index and
+        // an unknown value can only name the resources its input was built from.
+        switch (value)
         {
-            // A known id resolves through the graph's id index; only targets whose id is not known yet can still be
-            // named (through the input's dependencies). Same answer as asking every target, without the scan.
-            var set = targets as ISet<ResourceNode> ?? targets.ToHashSet();
-            if (graph.ById(s.Value) is { } hit && set.Contains(hit)) return Truth.True;
-            if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.False;
-            foreach (var urn in deps)
-                if (graph.ByUrn(urn) is { } dep && set.Contains(dep) && dep.Id.AsString() is null) return Truth.True;
-            return Truth.False;
+            case StringValue s:
+                if (graph.ById(s.Value) is { } hit && Contains(targets, hit)) return Truth.True;
+                if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.False;
+                foreach (var urn in deps)
+                    if (graph.ByUrn(urn) is { } dep && dep.Id.AsString() is null && Contains(targets, dep)) return Truth.True;
+                return Truth.False;
+            case UnknownValue when from.PropertyDependencies.TryGetValue(key, out var unknownDeps):
+                var result = Truth.False;
+                foreach (var urn in unknownDeps)
+                    if (graph.ByUrn(urn) is { } dep && Contains(targets, dep))
+                        result = result.Or(Identifies(graph, from, key, value, dep, candidateTypes));
+                return result;
+            default:
+                return targets.Any(t => Identifies(graph, from, key, value, t, candidateTypes));
         }
-        return targets.Any(t => Identifies(graph, from, key, value, t, candidateTypes));
+    }
+
+    /// <summary>Membership by reference: nodes are records, and structural equality would compare whole input trees.</summary>
+    private static bool Contains(IEnumerable<ResourceNode> targets, ResourceNode node)
+    {
+        foreach (var t in targets)
+            if (ReferenceEquals(t, node)) return true;
+        return false;
     }
 
     /// <summary>The resources of <paramref name="targets"/> the value certainly identifies.</summary>
