@@ -32,9 +32,11 @@ public sealed partial class NoParentNetworks : RuleBase
             {
                 if (value is UnknownValue) { unknown |= LooksLikeNetworkField(path) && !PropertyWalk.FromResource(node, path); continue; }
                 if (value.AsString() is not { } s) continue;
+                // Cheap filter first: an address or CIDR is short and starts with a digit or contains ':'.
+                if (s.Length == 0 || !(char.IsAsciiDigit(s[0]) || s.Contains(':') || s.Contains(';'))) continue;
                 foreach (var part in s.Split(';'))
                 {
-                    if (!AddressLike().IsMatch(part) || !Cidr.TryParse(part, out var cidr)) continue;
+                    if (part.Length > 49 || !AddressLike().IsMatch(part) || !Cidr.TryParse(part, out var cidr)) continue;
                     addresses++;
                     if (cidr.IsAnywhere) continue;
                     var overlapping = parent.Where(p => Cidr.TryParse(p, out var pc) && pc.Overlaps(cidr)).ToList();
