@@ -81,9 +81,13 @@ public static class References
         }
     }
 
+    /// <summary>A set of nodes by identity, for repeated <see cref="IdentifiesAny"/>/<see cref="Resolve"/> calls over the same targets.</summary>
+    public static HashSet<ResourceNode> Set(IEnumerable<ResourceNode> nodes) => new(nodes, ReferenceEqualityComparer.Instance);
+
     /// <summary>Membership by reference: nodes are records, and structural equality would compare whole input trees.</summary>
     private static bool Contains(IEnumerable<ResourceNode> targets, ResourceNode node)
     {
+        if (targets is HashSet<ResourceNode> set) return set.Contains(node);
         foreach (var t in targets)
             if (ReferenceEquals(t, node)) return true;
         return false;
@@ -91,6 +95,20 @@ public static class References
 
     /// <summary>The resources of <paramref name="targets"/> the value certainly identifies.</summary>
     public static IEnumerable<ResourceNode> Resolve(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
-        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null) =>
-        targets.Where(t => Identifies(graph, from, key, value, t, candidateTypes) == Truth.True);
+        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null)
+    {
+        // Only the id's owner or the input's dependencies can be named: look at those instead of every target.
+        IEnumerable<ResourceNode> candidates = value switch
+        {
+            StringValue s => (graph.ById(s.Value) is { } hit ? [hit] : Array.Empty<ResourceNode>())
+                .Concat(Dependencies(graph, from, key).Where(d => d.Id.AsString() is null)),
+            UnknownValue => Dependencies(graph, from, key),
+            _ => targets,
+        };
+        return candidates.Where(t => Contains(targets, t) && Identifies(graph, from, key, value, t, candidateTypes) == Truth.True)
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>();
+    }
+
+    private static IEnumerable<ResourceNode> Dependencies(ResourceGraph graph, ResourceNode from, string key) =>
+        from.PropertyDependencies.TryGetValue(key, out var deps) ? deps.Select(graph.ByUrn).OfType<ResourceNode>() : [];
 }

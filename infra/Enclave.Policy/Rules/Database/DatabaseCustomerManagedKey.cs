@@ -24,7 +24,7 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
 
     private static Assessment Assess(RuleContext context, ResourceNode db)
     {
-        var keys = context.Graph.OfType(OciTypes.Key).ToList();
+        var keys = NodeSets.Of(context.Graph, OciTypes.Key);
         var (keyInput, key) = db.Input("kmsKeyId").IsNull ? ("encryptionKey", db.Input("encryptionKey")["kmsKeyId"]) : ("kmsKeyId", db.Input("kmsKeyId"));
         var vault = db.Input("vaultId").IsNull ? db.Input("encryptionKey")["vaultId"] : db.Input("vaultId");
         var vaultInput = db.Input("vaultId").IsNull ? "encryptionKey" : "vaultId";

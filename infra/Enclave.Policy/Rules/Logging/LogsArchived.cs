@@ -34,7 +34,7 @@ public sealed class LogsArchived : RuleBase
                                 : $"no archive connector reads the audit log group {AuditGroup}",
             "audit log shipping not known until deploy");
 
-        var groups = g.OfType(OciTypes.LogGroup).ToList();
+        var groups = NodeSets.Of(g, OciTypes.LogGroup);
         foreach (var log in g.OfType(OciTypes.Log))
         {
             var relevant = ServiceLogs.Is(log, "flowlogs", "all").Or(ServiceLogs.Service(log).EqualsString("objectstorage", StringComparison.OrdinalIgnoreCase));

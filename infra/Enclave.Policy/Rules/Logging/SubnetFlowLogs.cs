@@ -20,7 +20,7 @@ public sealed class SubnetFlowLogs : RuleBase
         var isFlow = g.OfType(OciTypes.Log).Select(l => (Log: l, IsFlow: ServiceLogs.Is(l, "flowlogs", "all")))
             .Where(x => x.IsFlow != Truth.False).ToDictionary<(ResourceNode Log, Truth IsFlow), ResourceNode, Truth>(x => x.Log, x => x.IsFlow, ReferenceEqualityComparer.Instance);
         var index = new ServiceLogs.Index(isFlow.Keys);
-        var vcns = g.OfType(OciTypes.Vcn).ToList();
+        var vcns = NodeSets.Of(g, OciTypes.Vcn);
         var vcnById = vcns.Where(v => v.Id.AsString() is not null).ToDictionary(v => v.Id.AsString()!, StringComparer.Ordinal);
         foreach (var subnet in g.OfType(OciTypes.Subnet))
         {
