@@ -15,6 +15,9 @@ public static class TruthLogic
 {
     public static Truth Of(bool value) => value ? Truth.True : Truth.False;
 
+    /// <summary>True or unknown: "may be true" (what an isolation check must rule out).</summary>
+    public static bool Possible(this Truth t) => t != Truth.False;
+
     public static Truth Not(this Truth t) => t switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => Truth.Unknown };
 
     public static Truth And(this Truth a, Truth b) => (Truth)Math.Min((int)a, (int)b);

@@ -123,7 +123,7 @@ public sealed partial class NetworkModel
         if (!_securityLists.TryGetValue(node, out var set))
         {
             var label = node.IsType(OciTokens.DefaultSecurityList) ? $"default security list {node.Name}" : $"security list {node.Name}";
-            set = new RuleSet(label, IngressRule.ReadList(label, node["ingressSecurityRules"]), Truth.True);
+            set = new RuleSet(label, IngressRule.ReadList(label, node.Input("ingressSecurityRules")), Truth.True);
             _securityLists[node] = set;
         }
         return list.Certainty == Truth.True ? set : set with { Applies = list.Certainty };

@@ -107,7 +107,7 @@ public static class ReachabilityAnalyzer
     private static void PublicEndpoint(ReachTarget target, List<Exposure> result)
     {
         var door = $"{target.Label} public endpoint (no private endpoint subnetId)";
-        var acl = target.Node["whitelistedIps"];
+        var acl = target.Node.Input("whitelistedIps"); // what the program set; an unset ACL is not computed later
         var listener = target.Hop(new Traffic(Traffic.Tcp, target.ListenerPort ?? 1522, target.ListenerPort ?? 1522, null, null));
         void Add(Cidr? source, string hop, Truth truth) =>
             result.Add(new Exposure(EntryKind.PublicEndpoint, source, truth, [door, hop, listener]));

@@ -55,6 +55,6 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
 
     private static AccessRow Row(ResourceNode node, string type, Verb verb, AccessEntry entry, string effect) => new(
         node.Urn, node.Label, type, verb.ToString().ToLowerInvariant(), entry.Subject.Display, effect,
-        entry.Match.Statement.IsOpaque ? "unknown" : entry.Match.Value == Iam.Truth.True ? "yes" : "conditional",
+        entry.Match.Statement.IsOpaque ? "unknown" : entry.Match.Value == Truth.True ? "yes" : "conditional",
         entry.Match.Statement.Reference, entry.Match.Statement.DisplayText);
 }

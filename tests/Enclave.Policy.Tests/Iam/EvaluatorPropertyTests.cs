@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using CsCheck;
 using Enclave.Policy.Iam;
 

@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 
 namespace Enclave.Policy.Tests.Iam;

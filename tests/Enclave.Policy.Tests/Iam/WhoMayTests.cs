@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 using static Enclave.Policy.Tests.Iam.LandingZoneModel;
 

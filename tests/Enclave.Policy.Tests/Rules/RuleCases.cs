@@ -40,12 +40,14 @@ public static class RuleCases
         new("ENC-DB-001", "database without a private endpoint", "adb", g => g.With("adb", "subnetId", null)),
         new("ENC-DB-002", "mTLS not required", "adb", g => g.With("adb", "isMtlsConnectionRequired", false)),
         new("ENC-DB-003", "Oracle-managed key", "adb", g => g.With("adb", "kmsKeyId", null)),
+        new("ENC-DB-003", "standby names another key than its primary's", "adb-standby", g => g.WithStandby(Ref("key-2"))),
         new("ENC-DB-004", "not registered with Data Safe", "adb", g => g.With("adb", "dataSafeStatus", "NOT_REGISTERED")),
         new("ENC-DB-005", "no customer contacts", "adb", g => g.With("adb", "customerContacts", Array.Empty<object>())),
         new("ENC-DB-006", "ACL open to the internet", "adb", g => g.With("adb", "whitelistedIps", new[] { "0.0.0.0/0" })),
         new("ENC-DB-007", "Always Free database", "adb", g => g.With("adb", "isFreeTier", true)),
         new("ENC-STO-001", "public bucket", "data-bucket", g => g.With("data-bucket", "accessType", "ObjectRead")),
         new("ENC-STO-002", "bucket without CMK", "data-bucket", g => g.With("data-bucket", "kmsKeyId", null)),
+        new("ENC-STO-002", "bucket key of another region", "archive-phx", g => g.WithPhoenixArchive().With("archive-phx", "kmsKeyId", Ref("key"))),
         new("ENC-STO-003", "bucket neither versioned nor locked", "data-bucket", g => g.With("data-bucket", "versioning", "Disabled")),
         new("ENC-STO-004", "bucket without write log", "data-bucket", g => g.Remove("write-data-bucket")),
         new("ENC-STO-005", "pre-authenticated request", "par", g => g.Add(OciTypes.Preauthrequest, "par",
@@ -55,6 +57,11 @@ public static class RuleCases
         {
             kind = "logging", logSources = new object[] { new { compartmentId = Ref("security"), logGroupId = Ref("logs") } },
         })),
+        new("ENC-LOG-002", "second region without a connector of its own", null, g => g.WithPhoenixArchive().Remove("archive-connector-phx")),
+        new("ENC-LOG-002", "connector lists a log group of another region", "archive-connector-phx", g =>
+            g.WithPhoenixArchive().With("archive-connector-phx", "source", SecondRegion.Source(Ref("logs")))),
+        new("ENC-LOG-002", "connector targets a bucket of another region", "archive-connector-phx", g =>
+            g.WithPhoenixArchive().With("archive-connector-phx", "target", new { kind = "objectStorage", bucket = NameOf("archive"), @namespace = "enclavens" })),
         new("ENC-LOG-003", "audit retention 90 days", "audit", g => g.With("audit", "retentionPeriodDays", 90)),
         new("ENC-LOG-004", "event rule disabled", "cis-events", g => g.With("cis-events", "isEnabled", false)),
         new("ENC-LOG-005", "flow log kept 30 days", "flow-data", g => g["flow-data"].Inputs["retentionDuration"] = 30),
@@ -94,18 +101,29 @@ public static class RuleCases
         new("ENC-DB-001", "database subnet unknown", "adb", g => g.With("adb", "subnetId", Unknown)),
         new("ENC-DB-002", "mTLS setting unknown", "adb", g => g.With("adb", "isMtlsConnectionRequired", Unknown)),
         new("ENC-DB-003", "key unknown", "adb", g => g.With("adb", "kmsKeyId", Unknown)),
+        new("ENC-DB-003", "standby key unknown", "adb-standby", g => g.WithStandby(Unknown)),
         new("ENC-DB-004", "Data Safe status unknown", "adb", g => g.With("adb", "dataSafeStatus", Unknown)),
         new("ENC-DB-005", "contacts unknown", "adb", g => g.With("adb", "customerContacts", Unknown)),
         new("ENC-DB-006", "ACL unknown", "adb", g => g.With("adb", "whitelistedIps", Unknown)),
         new("ENC-DB-007", "free tier flag unknown", "adb", g => g.With("adb", "isFreeTier", Unknown)),
         new("ENC-STO-001", "access type unknown", "data-bucket", g => g.With("data-bucket", "accessType", Unknown)),
         new("ENC-STO-002", "bucket key unknown", "data-bucket", g => g.With("data-bucket", "kmsKeyId", Unknown)),
+        new("ENC-STO-002", "region of the bucket's key unknown", "archive-phx", g =>
+        {
+            g.WithPhoenixArchive().WithUnknownRegionProvider();
+            SecondRegion.In(g["key-phx"], "elsewhere");
+        }),
         new("ENC-STO-003", "versioning unknown", "data-bucket", g => g.With("data-bucket", "versioning", Unknown)),
         new("ENC-STO-004", "logged bucket unknown", "data-bucket", g => g["write-data-bucket"].Inputs["configuration"] =
             new { source = new { service = "objectstorage", category = "write", resource = Unknown, sourceType = "OCISERVICE" } }),
         new("ENC-LOG-001", "flow-logged subnet unknown", "data", g => g["flow-data"].Inputs["configuration"] =
             new { source = new { service = "flowlogs", category = "all", resource = Unknown, sourceType = "OCISERVICE" } }),
         new("ENC-LOG-002", "connector log sources unknown", null, g => g.With("archive-connector", "source", new { kind = "logging", logSources = Unknown })),
+        new("ENC-LOG-002", "region of the second region's connector unknown", null, g =>
+        {
+            g.WithPhoenixArchive().WithUnknownRegionProvider();
+            SecondRegion.In(g["archive-connector-phx"], "elsewhere");
+        }),
         new("ENC-LOG-003", "audit retention unknown", "audit", g => g.With("audit", "retentionPeriodDays", Unknown)),
         new("ENC-LOG-004", "event rule condition unknown", null, g => g.With("cis-events", "condition", Unknown)),
         new("ENC-LOG-005", "log retention unknown", "flow-data", g => g["flow-data"].Inputs["retentionDuration"] = Unknown),

@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using System.Collections.Immutable;
 
 namespace Enclave.Policy.Iam;

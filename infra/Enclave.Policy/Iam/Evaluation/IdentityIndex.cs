@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 namespace Enclave.Policy.Iam;
 
 /// <summary>
@@ -71,9 +72,9 @@ internal sealed class IdentityIndex
     /// </summary>
     public static Truth Compare(IamGroup a, IamGroup b)
     {
-        if (a.Id is not null && b.Id is not null) return TruthLogic.From(Same(a.Id, b.Id));
+        if (a.Id is not null && b.Id is not null) return TruthLogic.Of(Same(a.Id, b.Id));
         if (a.Name is not null && b.Name is not null)
-            return TruthLogic.From(Same(a.Name, b.Name) &&
+            return TruthLogic.Of(Same(a.Name, b.Name) &&
                 Same(a.Domain ?? GroupReference.DefaultDomain, b.Domain ?? GroupReference.DefaultDomain));
         return Truth.Unknown;
     }

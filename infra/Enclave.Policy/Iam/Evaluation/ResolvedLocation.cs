@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 namespace Enclave.Policy.Iam;
 
 /// <summary>

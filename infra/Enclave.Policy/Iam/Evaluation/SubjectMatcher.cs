@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 namespace Enclave.Policy.Iam;
 
 /// <summary>
@@ -29,7 +30,7 @@ internal sealed class SubjectMatcher(IdentityIndex index)
             case AnyUserSubject: return Truth.True;
             case AnyGroupSubject: return AnyGroup(p);
             case ServiceSubject s:
-                return TruthLogic.From(p.Kind == PrincipalKind.Service && s.Names.Any(n => IdentityIndex.Same(n, p.ServiceName)));
+                return TruthLogic.Of(p.Kind == PrincipalKind.Service && s.Names.Any(n => IdentityIndex.Same(n, p.ServiceName)));
             case GroupSubject g:
                 var result = Truth.False;
                 for (var i = 0; i < g.Groups.Count && result != Truth.True; i++)
@@ -50,12 +51,12 @@ internal sealed class SubjectMatcher(IdentityIndex index)
         var tenancy = index.Define(DefineKind.Tenancy, admit.TenancyAlias, policy);
         var sameTenancy = tenancy is null || p.TenancyId is null
             ? Truth.Unknown
-            : TruthLogic.From(IdentityIndex.Same(tenancy, p.TenancyId));
+            : TruthLogic.Of(IdentityIndex.Same(tenancy, p.TenancyId));
         var subject = admit.Subject switch
         {
             AnyUserSubject => Truth.True,
             AnyGroupSubject => p.Groups.Count > 0 ? Truth.True : Incomplete(p),
-            ServiceSubject s => TruthLogic.From(s.Names.Any(n => IdentityIndex.Same(n, p.ServiceName))),
+            ServiceSubject s => TruthLogic.Of(s.Names.Any(n => IdentityIndex.Same(n, p.ServiceName))),
             GroupSubject g => g.Groups.Aggregate(Truth.False, (t, r) => t.Or(ForeignGroup(r, p, policy))),
             _ => Truth.Unknown,
         };

@@ -20,6 +20,9 @@ public sealed class Assessment
 
     public Truth Outcome => _items.All(i => i.Outcome);
 
+    /// <summary>True when nothing was required yet.</summary>
+    public bool IsEmpty => _items.Count == 0;
+
     public Finding ToFinding(string ruleId, string urn, string subject, IEnumerable<string>? details = null)
     {
         var failed = _items.Where(i => i.Outcome == Truth.False).Select(i => i.Requirement).ToList();

@@ -25,6 +25,40 @@ public static class Regions
         return ByKey.TryGetValue(key, out var name) ? name : key.Contains('-') ? key : $"(region key {key})";
     }
 
+    /// <summary>Are two regions the same (case-insensitive)? Unknown when either is not known.</summary>
+    public static Truth Same(string? a, string? b) =>
+        a is null || b is null ? Truth.Unknown : TruthLogic.Of(string.Equals(a, b, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Is the resource of type <paramref name="targetType"/> that <paramref name="value"/> (input <paramref name="key"/>
+    /// of <paramref name="from"/>) names in <paramref name="region"/>? A resource of the stack is placed by its region (its
+    /// provider's); a known OCID naming none of them by the region key in the OCID. Unknown when the resource or its
+    /// region cannot be told: an unknown value no resource certainly matches, an OCID without a region, an unknown region.
+    /// </summary>
+    public static Truth ReferencedIn(ResourceGraph graph, ResourceNode from, string key, PropertyValue value, string targetType, string? region)
+    {
+        // Only these can be named: the resource with that id or URN, and (while ids are unknown) those the input came from.
+        var near = new List<ResourceNode>();
+        if (value is StringValue id && graph.ById(id.Value) is { } byId) near.Add(byId);
+        if (value is ResourceRefValue r && graph.ByUrn(r.Urn) is { } byUrn) near.Add(byUrn);
+        if (from.PropertyDependencies.TryGetValue(key, out var deps)) near.AddRange(deps.Select(graph.ByUrn).OfType<ResourceNode>());
+        var named = near.Where(n => n.IsType(targetType)).Distinct()
+            .Select(t => (Target: t, Named: References.Identifies(graph, from, key, value, t))).Where(x => x.Named != Truth.False).ToList();
+        // Every resource the value may name must be in the region (a rival that might be the one named counts too).
+        if (named.Any(x => x.Named == Truth.True))
+            return named.All(x => x.Named.Not().Or(Same(x.Target.Region, region)));
+        return value is StringValue s && FromOcid(s.Value) is { } own && !own.StartsWith('(') ? Same(own, region) : Truth.Unknown;
+    }
+
+    /// <summary>
+    /// The region whose audit log records the resource's API calls: the home region for IAM objects (identity is
+    /// mastered there whatever the provider), else the resource's own (its provider's) region; null when not known.
+    /// </summary>
+    public static string? AuditedIn(ResourceNode node, PolicyContext policy) =>
+        node.Type.StartsWith(IdentityPrefix, StringComparison.Ordinal) ? policy.HomeRegion ?? node.Region : node.Region;
+
+    private const string IdentityPrefix = "oci:Identity/";
+
     /// <summary>Three-valued membership of a region value in the allow-list (case-insensitive).</summary>
     public static Truth Allowed(PropertyValue region, IEnumerable<string> allowed) =>
         region.Test(v => v.AsString() is { } r && allowed.Contains(r, StringComparer.OrdinalIgnoreCase));

@@ -26,7 +26,8 @@ public static class SecurityRules
 
     private static IEnumerable<SecurityRule> Rules(ResourceNode node, string key, bool ingress)
     {
-        var list = node[key];
+        // The rule lists are what the program set: an unset list is empty, not the (uncomputed) output of a preview.
+        var list = node.Input(key);
         if (list is UnknownValue or SecretValue)
         {
             yield return new SecurityRule(node, ingress, key, PropertyValue.Unknown, PropertyValue.Unknown, PropertyValue.Unknown);

@@ -9,28 +9,51 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-DB-003", "Autonomous Database is encrypted with a customer-managed key", Severity.High, Enforcement.Mandatory,
         "With an Oracle-managed key the gatekeepers cannot revoke access to the data; a Vault key they control is the kill switch.",
-        "Set kmsKeyId and vaultId (or encryptionKey.kmsKeyId/vaultId) to the enclave vault's key.",
+        "Set kmsKeyId and vaultId (or encryptionKey.kmsKeyId/vaultId) to the enclave vault's key; a cross-region standby names its primary's key (or none: OCI uses the primary's).",
         Cis: "OBP-ADB-3");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
+        var keys = NodeSets.Of(context.Graph, OciTypes.Key);
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
         {
-            // A cross-region standby inherits its primary's key: judge the primary.
+            // A cross-region standby is encrypted with its primary's (replicated) key: judge the primary, and a key the
+            // standby names itself must be that one.
             var primary = Standby.PrimaryOf(context.Graph, db);
-            yield return Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", Assess(context, primary ?? db));
+            var a = Assess(context, primary ?? db, keys);
+            if (primary is not null && Scope.IsSet(KeyOf(db).Value))
+                a.Require(SameKey(context.Graph, db, primary, keys), "its kmsKeyId is its primary's key (OCI encrypts a standby with it)");
+            yield return Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", a);
         }
     }
 
-    private static Assessment Assess(RuleContext context, ResourceNode db)
+    /// <summary>The key a database names: <c>kmsKeyId</c>, else <c>encryptionKey.kmsKeyId</c>, with the input it is under.</summary>
+    private static (string Input, PropertyValue Value) KeyOf(ResourceNode db) =>
+        db.Input("kmsKeyId").IsNull ? ("encryptionKey", db.Input("encryptionKey")["kmsKeyId"]) : ("kmsKeyId", db.Input("kmsKeyId"));
+
+    private static Assessment Assess(RuleContext context, ResourceNode db, IReadOnlyCollection<ResourceNode> keys)
     {
-        var keys = NodeSets.Of(context.Graph, OciTypes.Key);
-        var (keyInput, key) = db.Input("kmsKeyId").IsNull ? ("encryptionKey", db.Input("encryptionKey")["kmsKeyId"]) : ("kmsKeyId", db.Input("kmsKeyId"));
+        var (keyInput, key) = KeyOf(db);
         var vault = db.Input("vaultId").IsNull ? db.Input("encryptionKey")["vaultId"] : db.Input("vaultId");
         var vaultInput = db.Input("vaultId").IsNull ? "encryptionKey" : "vaultId";
         var a = new Assessment().Require(Scope.Present(db, keyInput, key), "a kmsKeyId is set").Require(Scope.Present(db, vaultInput, vault), "a vaultId is set");
         if (Scope.IsSet(key) && keys.Count > 0)
             a.Require(References.IdentifiesAny(context.Graph, db, keyInput, key, keys), "the key is a key of this stack");
         return a;
+    }
+
+    /// <summary>
+    /// Do the standby and its primary name the same key? Two known OCIDs are compared as text; otherwise they must both
+    /// identify one key of the stack (an unknown value is traced through its property dependencies).
+    /// </summary>
+    private static Truth SameKey(ResourceGraph graph, ResourceNode standby, ResourceNode primary, IReadOnlyCollection<ResourceNode> keys)
+    {
+        var (standbyInput, standbyKey) = KeyOf(standby);
+        var (primaryInput, primaryKey) = KeyOf(primary);
+        if (primaryKey.IsNull) return Truth.False;  // the primary uses an Oracle-managed key, so the standby does too
+        if (standbyKey is StringValue s && primaryKey is StringValue p) return TruthLogic.Of(s.Value == p.Value);
+        if (keys.Count == 0) return Truth.Unknown;
+        return keys.Any(k => References.Identifies(graph, standby, standbyInput, standbyKey, k)
+            .And(References.Identifies(graph, primary, primaryInput, primaryKey, k)));
     }
 }

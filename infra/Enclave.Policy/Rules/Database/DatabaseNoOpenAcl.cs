@@ -21,9 +21,10 @@ public sealed class DatabaseNoOpenAcl : RuleBase
     private static Assessment Assess(RuleContext context, ResourceNode db)
     {
         var a = new Assessment();
-        foreach (var key in new[] { "whitelistedIps", "standbyWhitelistedIps" })
+        // whitelistedIps is what the program set (absent = none). standbyWhitelistedIps is computed by the provider when
+        // not set, so unset it reads its output: unknown in a preview of a new database, known in deployed state.
+        foreach (var (key, list) in new[] { ("whitelistedIps", db.Input("whitelistedIps")), ("standbyWhitelistedIps", db["standbyWhitelistedIps"]) })
         {
-            var list = db[key];
             if (!list.IsKnown) { a.Require(Truth.Unknown, $"{key} has no 0.0.0.0/0 entry"); continue; }
             foreach (var entry in list.AsList())
                 a.Require(entry.Test(e => e.AsString() is { } s && !s.Split(';').Any(part => Cidr.TryParse(part, out var c) && c.IsAnywhere)),

@@ -1,6 +1,6 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 using Enclave.Policy.Rules.Common;
-using GraphTruth = Enclave.Policy.Graph.Truth;
 
 namespace Enclave.Policy.Rules.Iam;
 
@@ -20,13 +20,13 @@ public abstract class IamRule : RuleBase
             var statements = view.StatementsOf(policy).ToList();
             var a = new Assessment();
             foreach (var (statement, problem) in flagged.GetValueOrDefault(policy.Urn) ?? [])
-                a.Require(GraphTruth.False, $"statement {statement.Index} \"{statement.DisplayText}\": {problem}");
+                a.Require(Truth.False, $"statement {statement.Index} \"{statement.DisplayText}\": {problem}");
             foreach (var opaque in statements.Where(s => s.IsOpaque))
-                a.Require(GraphTruth.Unknown, opaque.Error is { } e
+                a.Require(Truth.Unknown, opaque.Error is { } e
                     ? $"statement {opaque.Index} does not parse ({e})"
                     : $"statement {opaque.Index} is known only at deploy");
             if (statements.Count == 0 || statements.All(s => !s.IsOpaque) && !flagged.ContainsKey(policy.Urn))
-                a.Require(GraphTruth.True, $"{statements.Count} statement(s) checked");
+                a.Require(Truth.True, $"{statements.Count} statement(s) checked");
             yield return Judge(policy.Urn, policy.Label, a);
         }
     }

@@ -63,10 +63,11 @@ public sealed class IamView
     /// </summary>
     public string? CompartmentKeyOf(ResourceNode node, string key = "compartmentId")
     {
-        var value = node[key];
+        // What the program set; a log's compartmentId is computed (its group's), so in a preview it is read from the group.
+        var value = node.Input(key);
         if (value.IsNull && node.Type == OciTypes.Log)
             return _graph.OfType(OciTypes.LogGroup).FirstOrDefault(g =>
-                References.Identifies(_graph, node, "logGroupId", node.Input("logGroupId"), g) == Enclave.Policy.Graph.Truth.True) is { } group
+                References.Identifies(_graph, node, "logGroupId", node.Input("logGroupId"), g) == Truth.True) is { } group
                 ? CompartmentKeyOf(group) : null;
         if (value.AsString() is { Length: > 0 } s) return s;
         if (value is ResourceRefValue r) return r.Urn;

@@ -4,35 +4,36 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Logging;
 
 /// <summary>
-/// R13 / OBP-SIEM: a Service Connector ships the tenancy audit log (<c>_Audit_Include_Subcompartment</c>), every flow
-/// log and every bucket log to an archive bucket of this stack that is encrypted with a CMK and versioned or locked.
+/// R13 / OBP-SIEM: in every region the stack uses, a Service Connector of that region ships the region's audit log
+/// (<c>_Audit_Include_Subcompartment</c> on the tenancy) to an archive bucket of this stack in the same region that is
+/// encrypted with a CMK and versioned or locked; every flow log and bucket log is shipped by a connector of its own
+/// region; and no connector lists a log, or targets a bucket, of another region (it would silently ship nothing).
 /// </summary>
 public sealed class LogsArchived : RuleBase
 {
-    public const string AuditGroup = "_Audit_Include_Subcompartment";
+    public const string AuditGroup = ArchiveConnector.AuditGroup;
 
     public override RuleInfo Info { get; } = new(
         "ENC-LOG-002", "Audit, flow and bucket logs are shipped to the archive bucket", Severity.High, Enforcement.Mandatory,
-        "Logging keeps logs for months at most and its admins can purge them; the US oversight needs a tamper-resistant long-term copy in a locked, CMK-encrypted US bucket.",
-        "Declare a Sch.Connector with source kind logging over _Audit_Include_Subcompartment and the flow-log and bucket-log groups, and target kind objectStorage on the archive bucket (kmsKeyId set, retention rule or versioning).",
+        "Logging keeps logs for months at most and its admins can purge them; the US oversight needs a tamper-resistant long-term copy in a locked, CMK-encrypted US bucket. A connector reads only its own region's logs, so each region the enclave uses (the home region for IAM) needs its own.",
+        "In every region the stack uses, declare a Sch.Connector (with that region's provider) with source kind logging over _Audit_Include_Subcompartment on the tenancy and that region's flow-log and bucket-log groups, and target kind objectStorage on that region's archive bucket (kmsKeyId set, retention rule or versioning).",
         Cis: "OBP-SIEM-1..5");
-
-    private sealed record Archive(ResourceNode Connector, Truth ToArchive, PropertyValue Sources);
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var buckets = g.OfType(OciTypes.Bucket).ToList();
-        var archives = g.OfType(OciTypes.Connector)
-            .Select(c => new Archive(c, ShipsToArchive(g, c, buckets), c.Input("source")["logSources"]))
-            .Where(a => a.ToArchive != Truth.False).ToList();
+        var connectors = ArchiveConnector.All(g);
+        var archives = connectors.Where(a => a.ToArchive != Truth.False).ToList();
 
-        var audit = archives.Any(a => a.ToArchive.And(AnySource(a, s => IsAuditGroup(a.Connector, s["logGroupId"]))));
-        yield return Judge(Scope.StackUrn(g), audit,
-            $"audit log ({AuditGroup}) is shipped to the archive bucket",
-            archives.Count == 0 ? "no Service Connector ships logs to a CMK-encrypted, versioned or locked bucket of this stack"
-                                : $"no archive connector reads the audit log group {AuditGroup}",
-            "audit log shipping not known until deploy");
+        yield return Judge(Scope.StackUrn(g), "audit log archive", AuditShipped(context, archives));
+
+        foreach (var connector in connectors)
+        {
+            var regional = connector.RegionChecks();
+            yield return regional.IsEmpty
+                ? Pass(connector.Node.Urn, $"{connector.Node.Label}: lists no log or bucket bound to a region")
+                : Judge(connector.Node.Urn, $"{connector.Node.Label} (in {connector.Region ?? "an unknown region"})", regional);
+        }
 
         var groups = NodeSets.Of(g, OciTypes.LogGroup);
         foreach (var log in g.OfType(OciTypes.Log))
@@ -40,40 +41,34 @@ public sealed class LogsArchived : RuleBase
             var relevant = ServiceLogs.Is(log, "flowlogs", "all").Or(ServiceLogs.Service(log).EqualsString("objectstorage", StringComparison.OrdinalIgnoreCase));
             if (relevant == Truth.False) continue;
             var group = References.Resolve(g, log, "logGroupId", log.Input("logGroupId"), groups).FirstOrDefault();
-            var shipped = archives.Any(a => a.ToArchive.And(AnySource(a, s =>
-                (group is null ? Truth.Unknown : References.Identifies(g, a.Connector, "source", s["logGroupId"], group))
-                .And(s["logId"].IsNull ? Truth.True : References.Identifies(g, a.Connector, "source", s["logId"], log)))));
+            var shipped = archives.Any(a => a.ToArchive.And(Regions.Same(a.Region, log.Region)).And(a.Ships(log, group)));
             var outcome = relevant == Truth.True ? shipped : shipped == Truth.True ? Truth.True : Truth.Unknown;
             yield return Judge(log.Urn, outcome,
-                $"{log.Label}: shipped to the archive bucket", $"{log.Label}: not shipped to the archive bucket",
+                $"{log.Label}: shipped to the archive bucket of {log.Region}",
+                $"{log.Label}: not shipped to an archive bucket by a connector of its region ({log.Region ?? "unknown"})",
                 $"{log.Label}: archive shipping not known until deploy");
         }
     }
 
     /// <summary>
-    /// Is the log source the audit group? The group is named by a literal; an unknown value in sources built from
-    /// other resources is one of their ids (only resource outputs are unknown), so it is not the audit group.
+    /// One requirement per region the stack uses: an archive connector of that region reads its audit log. A resource
+    /// whose region is not known leaves its region's requirement undetermined.
     /// </summary>
-    private static Truth IsAuditGroup(ResourceNode connector, PropertyValue logGroupId) =>
-        logGroupId is UnknownValue && PropertyWalk.FromResource(connector, "source")
-            ? Truth.False
-            : logGroupId.EqualsString(AuditGroup, StringComparison.OrdinalIgnoreCase);
-
-    private static Truth AnySource(Archive archive, Func<PropertyValue, Truth> predicate) =>
-        archive.Sources.IsKnown ? archive.Sources.AsList().Any(predicate) : Truth.Unknown;
-
-    /// <summary>Does the connector deliver to a bucket of this stack that is CMK-encrypted and versioned or locked?</summary>
-    private static Truth ShipsToArchive(ResourceGraph g, ResourceNode connector, IReadOnlyList<ResourceNode> buckets)
+    private static Assessment AuditShipped(RuleContext context, IReadOnlyList<ArchiveConnector> archives)
     {
-        var target = connector.Input("target");
-        var kind = connector.Input("source")["kind"].EqualsString("logging", StringComparison.OrdinalIgnoreCase)
-            .And(target["kind"].EqualsString("objectStorage", StringComparison.OrdinalIgnoreCase));
-        var active = connector.Input("state").IsNull ? Truth.True : connector.Input("state").EqualsString("ACTIVE", StringComparison.OrdinalIgnoreCase);
-        var archive = buckets.Any(b =>
-            References.Identifies(g, connector, "target", target["bucket"], b, [OciTypes.Bucket], b.Input("name"))
-                .And(Scope.Present(b, "kmsKeyId", b.Input("kmsKeyId")))
-                .And(b.Input("versioning").EqualsString("Enabled", StringComparison.OrdinalIgnoreCase)
-                    .Or(b.Input("retentionRules").IsKnown ? TruthLogic.Of(b.Input("retentionRules").AsList().Length > 0) : Truth.Unknown)));
-        return kind.And(active).And(archive);
+        var used = context.Graph.Resources.Where(n => n.Custom && OciTypes.IsOci(n.Type))
+            .Select(n => (Node: n, Region: Regions.AuditedIn(n, context.Policy))).ToList();
+        var regions = used.Select(u => u.Region).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var a = new Assessment();
+        foreach (var region in regions)
+            a.Require(archives.Any(c => Regions.Same(c.Region, region).And(c.ToArchive).And(c.ShipsAudit(context.Policy))),
+                $"a connector in {region} archives its audit log ({AuditGroup} on the tenancy) in a CMK-encrypted, locked or versioned bucket of {region}");
+        if (used.FirstOrDefault(u => u.Region is null).Node is { } unplaced)
+            a.Require(Truth.Unknown, $"the audit log of {unplaced.Label}'s region (not known until deploy) is archived");
+        if (regions.Count == 0 && a.IsEmpty)
+            a.Require(archives.Any(c => c.ToArchive.And(c.ShipsAudit(context.Policy))),
+                $"a connector ships the audit log ({AuditGroup} on the tenancy) to a CMK-encrypted, locked or versioned bucket of this stack");
+        return a;
     }
 }

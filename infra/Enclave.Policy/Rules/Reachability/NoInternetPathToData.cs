@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Network;
 
 namespace Enclave.Policy.Rules.Reachability;
