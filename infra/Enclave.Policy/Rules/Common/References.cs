@@ -60,22 +60,55 @@ public static class References
     public static Truth IdentifiesAny(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
         IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null)
     {
-        if (value is StringValue s)
+        // Same answer as asking every target, without the scan: a known id resolves through the graph's id index and
+        // an unknown value can only name the resources its input was built from.
+        switch (value)
         {
-            // A known id resolves through the graph's id index; only targets whose id is not known yet can still be
-            // named (through the input's dependencies). Same answer as asking every target, without the scan.
-            var set = targets as ISet<ResourceNode> ?? targets.ToHashSet();
-            if (graph.ById(s.Value) is { } hit && set.Contains(hit)) return Truth.True;
-            if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.False;
-            foreach (var urn in deps)
-                if (graph.ByUrn(urn) is { } dep && set.Contains(dep) && dep.Id.AsString() is null) return Truth.True;
-            return Truth.False;
+            case StringValue s:
+                if (graph.ById(s.Value) is { } hit && Contains(targets, hit)) return Truth.True;
+                if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.False;
+                foreach (var urn in deps)
+                    if (graph.ByUrn(urn) is { } dep && dep.Id.AsString() is null && Contains(targets, dep)) return Truth.True;
+                return Truth.False;
+            case UnknownValue when from.PropertyDependencies.TryGetValue(key, out var unknownDeps):
+                var result = Truth.False;
+                foreach (var urn in unknownDeps)
+                    if (graph.ByUrn(urn) is { } dep && Contains(targets, dep))
+                        result = result.Or(Identifies(graph, from, key, value, dep, candidateTypes));
+                return result;
+            default:
+                return targets.Any(t => Identifies(graph, from, key, value, t, candidateTypes));
         }
-        return targets.Any(t => Identifies(graph, from, key, value, t, candidateTypes));
+    }
+
+    /// <summary>A set of nodes by identity, for repeated <see cref="IdentifiesAny"/>/<see cref="Resolve"/> calls over the same targets.</summary>
+    public static HashSet<ResourceNode> Set(IEnumerable<ResourceNode> nodes) => new(nodes, ReferenceEqualityComparer.Instance);
+
+    /// <summary>Membership by reference: nodes are records, and structural equality would compare whole input trees.</summary>
+    private static bool Contains(IEnumerable<ResourceNode> targets, ResourceNode node)
+    {
+        if (targets is HashSet<ResourceNode> set) return set.Contains(node);
+        foreach (var t in targets)
+            if (ReferenceEquals(t, node)) return true;
+        return false;
     }
 
     /// <summary>The resources of <paramref name="targets"/> the value certainly identifies.</summary>
     public static IEnumerable<ResourceNode> Resolve(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
-        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null) =>
-        targets.Where(t => Identifies(graph, from, key, value, t, candidateTypes) == Truth.True);
+        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null)
+    {
+        // Only the id's owner or the input's dependencies can be named: look at those instead of every target.
+        IEnumerable<ResourceNode> candidates = value switch
+        {
+            StringValue s => (graph.ById(s.Value) is { } hit ? [hit] : Array.Empty<ResourceNode>())
+                .Concat(Dependencies(graph, from, key).Where(d => d.Id.AsString() is null)),
+            UnknownValue => Dependencies(graph, from, key),
+            _ => targets,
+        };
+        return candidates.Where(t => Contains(targets, t) && Identifies(graph, from, key, value, t, candidateTypes) == Truth.True)
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>();
+    }
+
+    private static IEnumerable<ResourceNode> Dependencies(ResourceGraph graph, ResourceNode from, string key) =>
+        from.PropertyDependencies.TryGetValue(key, out var deps) ? deps.Select(graph.ByUrn).OfType<ResourceNode>() : [];
 }

@@ -48,7 +48,7 @@ public static class ServiceLogs
                 }
                 // A known string may also name a target whose id is not known yet, through the dependencies.
                 if (log.PropertyDependencies.TryGetValue("configuration", out var also)) keys.AddRange(also);
-                foreach (var key in keys.Distinct())
+                foreach (var key in keys.Distinct(StringComparer.Ordinal))
                 {
                     if (!_byValue.TryGetValue(key, out var list)) _byValue[key] = list = [];
                     list.Add(log);
@@ -60,7 +60,7 @@ public static class ServiceLogs
         public IEnumerable<ResourceNode> Candidates(ResourceNode target, params PropertyValue[] identifiers)
         {
             var keys = identifiers.Append(target.Id).Select(i => i.AsString()).OfType<string>().Append(target.Urn);
-            return keys.SelectMany(k => _byValue.TryGetValue(k, out var list) ? list : []).Concat(_anywhere).Distinct();
+            return keys.SelectMany(k => _byValue.TryGetValue(k, out var list) ? list : []).Concat(_anywhere).Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>();
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var keys = context.Graph.OfType(OciTypes.Key).ToList();
+        var keys = NodeSets.Of(context.Graph, OciTypes.Key);
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
         {
             // A cross-region standby is encrypted with its primary's (replicated) key: judge the primary, and a key the
@@ -31,7 +31,7 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
     private static (string Input, PropertyValue Value) KeyOf(ResourceNode db) =>
         db.Input("kmsKeyId").IsNull ? ("encryptionKey", db.Input("encryptionKey")["kmsKeyId"]) : ("kmsKeyId", db.Input("kmsKeyId"));
 
-    private static Assessment Assess(RuleContext context, ResourceNode db, IReadOnlyList<ResourceNode> keys)
+    private static Assessment Assess(RuleContext context, ResourceNode db, IReadOnlyCollection<ResourceNode> keys)
     {
         var (keyInput, key) = KeyOf(db);
         var vault = db.Input("vaultId").IsNull ? db.Input("encryptionKey")["vaultId"] : db.Input("vaultId");
@@ -46,7 +46,7 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
     /// Do the standby and its primary name the same key? Two known OCIDs are compared as text; otherwise they must both
     /// identify one key of the stack (an unknown value is traced through its property dependencies).
     /// </summary>
-    private static Truth SameKey(ResourceGraph graph, ResourceNode standby, ResourceNode primary, IReadOnlyList<ResourceNode> keys)
+    private static Truth SameKey(ResourceGraph graph, ResourceNode standby, ResourceNode primary, IReadOnlyCollection<ResourceNode> keys)
     {
         var (standbyInput, standbyKey) = KeyOf(standby);
         var (primaryInput, primaryKey) = KeyOf(primary);

@@ -20,7 +20,7 @@ public sealed class DatabasePrivateEndpoint : RuleBase
 
     private static Assessment Assess(RuleContext context, ResourceNode db)
     {
-        var subnets = context.Graph.OfType(OciTypes.Subnet).ToList();
+        var subnets = NodeSets.Of(context.Graph, OciTypes.Subnet);
         var subnet = db.Input("subnetId");
         return new Assessment()
             .Require(Scope.Present(db, "subnetId", subnet), "subnetId is set (private endpoint)")

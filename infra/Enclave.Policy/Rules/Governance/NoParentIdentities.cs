@@ -19,15 +19,18 @@ public sealed class NoParentIdentities : RuleBase
     {
         var needles = context.Policy.Parent.IdentityStrings.Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (needles.Count == 0) yield break;
+        // One multi-string search finds the strings worth a closer (whole-word) look.
+        var any = System.Buffers.SearchValues.Create(needles.ToArray(), StringComparison.OrdinalIgnoreCase);
         foreach (var node in context.Graph.Resources)
         {
             var hits = new List<string>();
             var unknown = false;
-            foreach (var (path, value) in PropertyWalk.Leaves(node.Inputs))
+            foreach (var leaf in PropertyWalk.Leaves(node.Inputs))
             {
-                if (value is UnknownValue) { unknown |= !IsReference(path) && !PropertyWalk.FromResource(node, path); continue; }
-                if (value.AsString() is not { } s) continue;
-                hits.AddRange(needles.Where(n => ContainsWord(s, n)).Select(n => $"{path} mentions \"{n}\""));
+                var value = leaf.Value;
+                if (value is UnknownValue) { unknown |= !PropertyWalk.FromResource(node, leaf.TopKey) && !IsReference(leaf.Path); continue; }
+                if (value.AsString() is not { } s || s.AsSpan().IndexOfAny(any) < 0) continue;
+                hits.AddRange(needles.Where(n => ContainsWord(s, n)).Select(n => $"{leaf.Path} mentions \"{n}\""));
             }
             if (hits.Count > 0) yield return Fail(node.Urn, $"{node.Label}: names parent-company identities", hits);
             else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: some inputs are not known until deploy");

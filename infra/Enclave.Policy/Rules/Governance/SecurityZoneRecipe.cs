@@ -33,9 +33,9 @@ public sealed class SecurityZoneRecipe : RuleBase
             yield return Fail(Scope.StackUrn(g), "no security zone declared");
             yield break;
         }
-        var compartments = g.OfType(OciTypes.Compartment).ToList();
-        var top = compartments.Where(c => References.IdentifiesAny(g, c, "compartmentId", c.Input("compartmentId"), compartments) == Truth.False).ToList();
-        var recipes = g.OfType(OciTypes.SecurityRecipe).ToList();
+        var compartments = NodeSets.Of(g, OciTypes.Compartment);
+        var top = References.Set(compartments.Where(c => References.IdentifiesAny(g, c, "compartmentId", c.Input("compartmentId"), compartments) == Truth.False));
+        var recipes = NodeSets.Of(g, OciTypes.SecurityRecipe);
         foreach (var zone in zones)
         {
             var a = new Assessment()

@@ -15,13 +15,14 @@ public sealed class VaultInSecurityCompartment : RuleBase
     {
         var g = context.Graph;
         var security = g.OfType(OciTypes.Compartment)
-            .Where(c => c.Input("name").AsString()?.Contains("security", StringComparison.OrdinalIgnoreCase) == true).ToList();
+            .Where(c => c.Input("name").AsString()?.Contains("security", StringComparison.OrdinalIgnoreCase) == true);
+        var securitySet = References.Set(security);
         foreach (var vault in g.OfType(OciTypes.Vault))
         {
-            var inSecurity = References.IdentifiesAny(g, vault, "compartmentId", vault.Input("compartmentId"), security);
+            var inSecurity = References.IdentifiesAny(g, vault, "compartmentId", vault.Input("compartmentId"), securitySet);
             yield return Judge(vault.Urn, inSecurity,
                 $"{vault.Label}: in the security compartment",
-                security.Count == 0 ? $"{vault.Label}: the stack declares no security compartment" : $"{vault.Label}: not in the security compartment",
+                securitySet.Count == 0 ? $"{vault.Label}: the stack declares no security compartment" : $"{vault.Label}: not in the security compartment",
                 $"{vault.Label}: compartment not known until deploy");
         }
     }

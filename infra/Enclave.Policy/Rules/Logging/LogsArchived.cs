@@ -35,7 +35,7 @@ public sealed class LogsArchived : RuleBase
                 : Judge(connector.Node.Urn, $"{connector.Node.Label} (in {connector.Region ?? "an unknown region"})", regional);
         }
 
-        var groups = g.OfType(OciTypes.LogGroup).ToList();
+        var groups = NodeSets.Of(g, OciTypes.LogGroup);
         foreach (var log in g.OfType(OciTypes.Log))
         {
             var relevant = ServiceLogs.Is(log, "flowlogs", "all").Or(ServiceLogs.Service(log).EqualsString("objectstorage", StringComparison.OrdinalIgnoreCase));

@@ -18,16 +18,16 @@ public sealed class SubnetFlowLogs : RuleBase
     {
         var g = context.Graph;
         var isFlow = g.OfType(OciTypes.Log).Select(l => (Log: l, IsFlow: ServiceLogs.Is(l, "flowlogs", "all")))
-            .Where(x => x.IsFlow != Truth.False).ToDictionary(x => x.Log, x => x.IsFlow);
+            .Where(x => x.IsFlow != Truth.False).ToDictionary<(ResourceNode Log, Truth IsFlow), ResourceNode, Truth>(x => x.Log, x => x.IsFlow, ReferenceEqualityComparer.Instance);
         var index = new ServiceLogs.Index(isFlow.Keys);
-        var vcns = g.OfType(OciTypes.Vcn).ToList();
+        var vcns = NodeSets.Of(g, OciTypes.Vcn);
         var vcnById = vcns.Where(v => v.Id.AsString() is not null).ToDictionary(v => v.Id.AsString()!, StringComparer.Ordinal);
         foreach (var subnet in g.OfType(OciTypes.Subnet))
         {
             var vcn = subnet.Input("vcnId").AsString() is { } vcnId && vcnById.TryGetValue(vcnId, out var byId) ? byId
                 : References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
             var candidates = index.Candidates(subnet);
-            if (vcn is not null) candidates = candidates.Concat(index.Candidates(vcn)).Distinct();
+            if (vcn is not null) candidates = candidates.Concat(index.Candidates(vcn)).Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>();
             var covered = candidates.Any(log => isFlow[log].And(
                 ServiceLogs.Covers(g, log, subnet, Targets).Or(vcn is null ? Truth.False : ServiceLogs.Covers(g, log, vcn, Targets))));
             yield return Judge(subnet.Urn, covered,

@@ -18,15 +18,15 @@ public sealed class DefaultSecurityListEmptied : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var managers = g.OfType(OciTypes.DefaultSecurityList).ToList();
+        var vcns = NodeSets.Of(g, OciTypes.Vcn);
+        var (claims, anyVcn) = Claims(g, vcns);
         foreach (var vcn in g.OfType(OciTypes.Vcn))
         {
-            var claims = managers.Select(m => (Manager: m, Claim: References.Identifies(g, m, "manageDefaultResourceId",
-                m.Input("manageDefaultResourceId"), vcn, [OciTypes.Vcn], vcn.Outputs["defaultSecurityListId"]))).ToList();
-            var manager = claims.FirstOrDefault(c => c.Claim == Truth.True).Manager;
+            var candidates = (claims.GetValueOrDefault(vcn) ?? []).Concat(anyVcn.Select(m => (Manager: m, Claim: Truth.Unknown))).ToList();
+            var manager = candidates.FirstOrDefault(c => c.Claim == Truth.True).Manager;
             if (manager is null)
             {
-                yield return claims.Any(c => c.Claim == Truth.Unknown)
+                yield return candidates.Any(c => c.Claim == Truth.Unknown)
                     ? Undetermined(vcn.Urn, $"{vcn.Label}: which DefaultSecurityList manages its default list is not known until deploy")
                     : Fail(vcn.Urn, $"{vcn.Label}: default security list is not managed (Oracle's default admits SSH from 0.0.0.0/0)");
                 continue;
@@ -44,6 +44,38 @@ public sealed class DefaultSecurityListEmptied : RuleBase
             if (!SecurityRules.Of(manager).Any()) a.Require(Truth.True, "no rules");
             yield return Judge(vcn.Urn, $"{vcn.Label} (default list managed by {manager.Name})", a);
         }
+    }
+
+    /// <summary>
+    /// Which VCN each DefaultSecurityList may manage: its <c>manageDefaultResourceId</c> is a VCN's
+    /// <c>defaultSecurityListId</c> output (known), or came from a VCN (property dependencies). Managers that cannot be
+    /// tied to any VCN may manage any of them.
+    /// </summary>
+    private static (Dictionary<ResourceNode, List<(ResourceNode Manager, Truth Claim)>> Claims, List<ResourceNode> AnyVcn) Claims(
+        ResourceGraph g, HashSet<ResourceNode> vcns)
+    {
+        var byDefaultList = new Dictionary<string, ResourceNode>(StringComparer.Ordinal);
+        foreach (var vcn in vcns)
+            if (vcn.Outputs["defaultSecurityListId"].AsString() is { } id) byDefaultList.TryAdd(id, vcn);
+        var claims = new Dictionary<ResourceNode, List<(ResourceNode, Truth)>>(ReferenceEqualityComparer.Instance);
+        var anyVcn = new List<ResourceNode>();
+        foreach (var manager in g.OfType(OciTypes.DefaultSecurityList))
+        {
+            var value = manager.Input("manageDefaultResourceId");
+            var candidates = new List<ResourceNode>();
+            if (value.AsString() is { } known && byDefaultList.TryGetValue(known, out var owner)) candidates.Add(owner);
+            if (manager.PropertyDependencies.TryGetValue("manageDefaultResourceId", out var deps))
+                candidates.AddRange(deps.Select(g.ByUrn).OfType<ResourceNode>().Where(vcns.Contains));
+            else if (value is UnknownValue or SecretValue) { anyVcn.Add(manager); continue; }
+            foreach (var vcn in candidates.Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>())
+            {
+                var claim = References.Identifies(g, manager, "manageDefaultResourceId", value, vcn, [OciTypes.Vcn], vcn.Outputs["defaultSecurityListId"]);
+                if (claim == Truth.False) continue;
+                if (!claims.TryGetValue(vcn, out var list)) claims[vcn] = list = [];
+                list.Add((manager, claim));
+            }
+        }
+        return (claims, anyVcn);
     }
 
     private static IReadOnlyList<string> VcnCidrs(Enclave.Policy.Graph.ResourceNode vcn) =>

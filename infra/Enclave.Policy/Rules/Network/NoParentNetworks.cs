@@ -28,17 +28,20 @@ public sealed partial class NoParentNetworks : RuleBase
             var hits = new List<string>();
             var addresses = 0;
             var unknown = false;
-            foreach (var (path, value) in PropertyWalk.Leaves(node.Inputs))
+            foreach (var leaf in PropertyWalk.Leaves(node.Inputs))
             {
-                if (value is UnknownValue) { unknown |= LooksLikeNetworkField(path) && !PropertyWalk.FromResource(node, path); continue; }
+                var value = leaf.Value;
+                if (value is UnknownValue) { unknown |= LooksLikeNetworkField(leaf.Path) && !PropertyWalk.FromResource(node, leaf.TopKey); continue; }
                 if (value.AsString() is not { } s) continue;
+                // Cheap filter first: an address or CIDR is short and starts with a digit or contains ':'.
+                if (s.Length == 0 || !(char.IsAsciiDigit(s[0]) || s.Contains(':') || s.Contains(';'))) continue;
                 foreach (var part in s.Split(';'))
                 {
-                    if (!AddressLike().IsMatch(part) || !Cidr.TryParse(part, out var cidr)) continue;
+                    if (part.Length > 49 || !AddressLike().IsMatch(part) || !Cidr.TryParse(part, out var cidr)) continue;
                     addresses++;
                     if (cidr.IsAnywhere) continue;
                     var overlapping = parent.Where(p => Cidr.TryParse(p, out var pc) && pc.Overlaps(cidr)).ToList();
-                    if (overlapping.Count > 0) hits.Add($"{path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
+                    if (overlapping.Count > 0) hits.Add($"{leaf.Path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
                 }
             }
             if (hits.Count > 0) yield return Fail(node.Urn, $"{node.Label}: names parent-company networks", hits);

@@ -38,7 +38,7 @@ public sealed class OnPremLinksGatekept : RuleBase
                 a.Require(Cidr.WithinAny(route, p.OnPremCidrs), $"static route {route} is inside network.onPremCidrs");
             yield return Judge(ipsec.Urn, ipsec.Label, a);
         }
-        var vcns = g.OfType(OciTypes.Vcn).ToList();
+        var vcns = NodeSets.Of(g, OciTypes.Vcn);
         foreach (var attachment in g.OfType(OciTypes.DrgAttachment))
         {
             var details = attachment.Input("networkDetails");

@@ -23,8 +23,8 @@ public sealed class RoutesOnlyToServiceGateway : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var sgws = g.OfType(OciTypes.ServiceGateway).ToList();
-        var drgs = g.OfType(OciTypes.Drg).ToList();
+        var sgws = NodeSets.Of(g, OciTypes.ServiceGateway);
+        var drgs = NodeSets.Of(g, OciTypes.Drg);
         foreach (var table in g.OfType(OciTypes.RouteTable).Concat(g.OfType(OciTypes.DefaultRouteTable)))
         {
             var rules = table.Input("routeRules");

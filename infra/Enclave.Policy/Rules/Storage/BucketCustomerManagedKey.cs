@@ -19,7 +19,7 @@ public sealed class BucketCustomerManagedKey : BucketRule
     {
         var key = bucket.Input("kmsKeyId");
         var a = new Assessment().Require(Scope.Present(bucket, "kmsKeyId", key), "kmsKeyId is set");
-        var keys = context.Graph.OfType(OciTypes.Key).ToList();
+        var keys = NodeSets.Of(context.Graph, OciTypes.Key);
         if (Scope.IsSet(key) && keys.Count > 0)
             a.Require(References.IdentifiesAny(context.Graph, bucket, "kmsKeyId", key, keys), "the key is a key of this stack");
         if (Scope.IsSet(key))

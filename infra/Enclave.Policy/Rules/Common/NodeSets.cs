@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Enclave.Policy.Graph;
+
+namespace Enclave.Policy.Rules.Common;
+
+/// <summary>
+/// The resources of one type as a set by identity, built once per graph: the targets rules correlate against
+/// (subnets, keys, gateways…), so a lookup per resource costs O(1) instead of a scan.
+/// </summary>
+public static class NodeSets
+{
+    private static readonly ConditionalWeakTable<ResourceGraph, ConcurrentDictionary<string, HashSet<ResourceNode>>> Cache = new();
+
+    public static HashSet<ResourceNode> Of(ResourceGraph graph, string type) =>
+        Cache.GetValue(graph, _ => new(StringComparer.Ordinal)).GetOrAdd(type, t => References.Set(graph.OfType(t)));
+}
