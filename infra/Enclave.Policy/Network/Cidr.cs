@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Network;
 
@@ -85,4 +86,19 @@ public readonly record struct Cidr(AddressFamily Family, UInt128 First, UInt128 
         }
         return false;
     }
+
+    /// <summary>The whole address space of its family (0.0.0.0/0 or ::/0).</summary>
+    public bool IsAnywhere => Prefix == 0;
+
+    /// <summary>Is the (possibly unknown) CIDR value within one of <paramref name="allowed"/>? Unparseable text is False.</summary>
+    public static Truth WithinAny(PropertyValue value, IEnumerable<string> allowed) =>
+        value.Test(v => TryParse(v.AsString(), out var c) && allowed.Any(a => TryParse(a, out var al) && al.Contains(c)));
+
+    /// <summary>Does the (possibly unknown) CIDR value overlap one of <paramref name="ranges"/>?</summary>
+    public static Truth OverlapsAny(PropertyValue value, IEnumerable<string> ranges) =>
+        value.Test(v => TryParse(v.AsString(), out var c) && ranges.Any(r => TryParse(r, out var rc) && rc.Overlaps(c)));
+
+    /// <summary>Is the value the whole internet (0.0.0.0/0 or ::/0)?</summary>
+    public static Truth IsAnywhereValue(PropertyValue value) =>
+        value.Test(v => TryParse(v.AsString(), out var c) && c.IsAnywhere);
 }

@@ -1,3 +1,4 @@
+using Enclave.Policy.Network;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
 

@@ -1,3 +1,4 @@
+using Enclave.Policy.Network;
 using System.Text.RegularExpressions;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
