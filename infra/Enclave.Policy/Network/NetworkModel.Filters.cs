@@ -8,7 +8,7 @@ public sealed partial class NetworkModel
     /// <summary>The NSG a reference points at, with its ingress rules.</summary>
     public RuleSet Nsg(Ref nsg)
     {
-        if (nsg.Node is not { } node || !node.IsType(OciTokens.NetworkSecurityGroup))
+        if (nsg.Node is not { } node || !node.IsType(OciTypes.NetworkSecurityGroup))
             return RuleSet.Wildcard($"NSG {nsg.Label}", nsg.IsUnknown ? "NSG known after apply" : "NSG outside this stack");
         if (!_nsgs.TryGetValue(node, out var set))
         {
@@ -57,14 +57,14 @@ public sealed partial class NetworkModel
     }
 
     private static bool IsRouteTableLike(ResourceNode n) =>
-        n.IsType(OciTokens.RouteTable) || n.IsType(OciTokens.DefaultRouteTable) || n.IsType(OciTokens.Vcn);
+        n.IsType(OciTypes.RouteTable) || n.IsType(OciTypes.DefaultRouteTable) || n.IsType(OciTypes.Vcn);
 
     private RouteTableInfo RouteTable(Ref table, Truth certainty)
     {
         var node = table.Node;
         if (node is null && table.ExternalId is { } id && _vcnByDefaultRouteTableId.TryGetValue(id, out var owner)) node = owner;
         if (node is null) return RouteTableInfo.Wildcard(table.IsUnknown ? "(known after apply)" : $"{table.Label} (outside this stack)");
-        if (node.IsType(OciTokens.Vcn))
+        if (node.IsType(OciTypes.Vcn))
         {
             if (_managedDefaultRouteTable.TryGetValue(node.Urn, out var managed)) node = managed;
             else return new RouteTableInfo($"default route table of VCN {node.Name} (Oracle default: no rules)", [], certainty.And(table.Certainty));
@@ -103,7 +103,7 @@ public sealed partial class NetworkModel
     private IReadOnlyList<RuleSet> SecurityListsOf(ResourceNode subnet, IReadOnlyList<Ref> vcns)
     {
         var refs = _refs.Many(subnet, "securityListIds", n =>
-            n.IsType(OciTokens.SecurityList) || n.IsType(OciTokens.DefaultSecurityList) || n.IsType(OciTokens.Vcn));
+            n.IsType(OciTypes.SecurityList) || n.IsType(OciTypes.DefaultSecurityList) || n.IsType(OciTypes.Vcn));
         // A subnet that names no security list gets its VCN's default one.
         if (refs.Count == 0) refs = vcns;
         return refs.Select(SecurityList).ToArray();
@@ -115,14 +115,14 @@ public sealed partial class NetworkModel
         if (node is null && list.ExternalId is { } id && _vcnByDefaultSecurityListId.TryGetValue(id, out var owner)) node = owner;
         if (node is null)
             return RuleSet.Wildcard($"security list {list.Label}", list.IsUnknown ? "known after apply" : "outside this stack");
-        if (node.IsType(OciTokens.Vcn))
+        if (node.IsType(OciTypes.Vcn))
         {
             if (_managedDefaultSecurityList.TryGetValue(node.Urn, out var managed)) node = managed;
             else return OracleDefaultSecurityList(node) with { Applies = list.Certainty };
         }
         if (!_securityLists.TryGetValue(node, out var set))
         {
-            var label = node.IsType(OciTokens.DefaultSecurityList) ? $"default security list {node.Name}" : $"security list {node.Name}";
+            var label = node.IsType(OciTypes.DefaultSecurityList) ? $"default security list {node.Name}" : $"security list {node.Name}";
             set = new RuleSet(label, IngressRule.ReadList(label, node.Input("ingressSecurityRules")), Truth.True);
             _securityLists[node] = set;
         }

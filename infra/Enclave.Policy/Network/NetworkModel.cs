@@ -12,8 +12,8 @@ public sealed partial class NetworkModel
 {
     private static readonly HashSet<string> GatewayTypes =
     [
-        OciTokens.InternetGateway, OciTokens.Drg, OciTokens.LocalPeeringGateway, OciTokens.NatGateway,
-        OciTokens.ServiceGateway, "oci:Core/privateIp:PrivateIp",
+        OciTypes.InternetGateway, OciTypes.Drg, OciTypes.LocalPeeringGateway, OciTypes.NatGateway,
+        OciTypes.ServiceGateway, "oci:Core/privateIp:PrivateIp",
     ];
 
     private readonly ReferenceResolver _refs;
@@ -42,22 +42,22 @@ public sealed partial class NetworkModel
     {
         Graph = graph;
         _refs = new ReferenceResolver(graph);
-        foreach (var vcn in graph.OfType(OciTokens.Vcn))
+        foreach (var vcn in graph.OfType(OciTypes.Vcn))
         {
             if (vcn["defaultSecurityListId"].AsString() is { } sl) _vcnByDefaultSecurityListId.TryAdd(sl, vcn);
             if (vcn["defaultRouteTableId"].AsString() is { } rt) _vcnByDefaultRouteTableId.TryAdd(rt, vcn);
         }
-        IndexManagedDefaults(OciTokens.DefaultSecurityList, _vcnByDefaultSecurityListId, _managedDefaultSecurityList);
-        IndexManagedDefaults(OciTokens.DefaultRouteTable, _vcnByDefaultRouteTableId, _managedDefaultRouteTable);
-        foreach (var a in graph.OfType(OciTokens.RouteTableAttachment))
-            _routeTableAttachments.Add(_refs.One(a, "subnetId", a["subnetId"], Is(OciTokens.Subnet)), a);
-        foreach (var rule in graph.OfType(OciTokens.NetworkSecurityGroupSecurityRule))
-            _nsgRules.Add(_refs.One(rule, "networkSecurityGroupId", rule["networkSecurityGroupId"], Is(OciTokens.NetworkSecurityGroup)), rule);
-        foreach (var igw in graph.OfType(OciTokens.InternetGateway))
-            _internetGateways.Add(_refs.One(igw, "vcnId", igw["vcnId"], Is(OciTokens.Vcn)), igw);
-        foreach (var lpg in graph.OfType(OciTokens.LocalPeeringGateway))
-            _localPeeringGateways.Add(_refs.One(lpg, "vcnId", lpg["vcnId"], Is(OciTokens.Vcn)), lpg);
-        foreach (var att in graph.OfType(OciTokens.DrgAttachment))
+        IndexManagedDefaults(OciTypes.DefaultSecurityList, _vcnByDefaultSecurityListId, _managedDefaultSecurityList);
+        IndexManagedDefaults(OciTypes.DefaultRouteTable, _vcnByDefaultRouteTableId, _managedDefaultRouteTable);
+        foreach (var a in graph.OfType(OciTypes.RouteTableAttachment))
+            _routeTableAttachments.Add(_refs.One(a, "subnetId", a["subnetId"], Is(OciTypes.Subnet)), a);
+        foreach (var rule in graph.OfType(OciTypes.NetworkSecurityGroupSecurityRule))
+            _nsgRules.Add(_refs.One(rule, "networkSecurityGroupId", rule["networkSecurityGroupId"], Is(OciTypes.NetworkSecurityGroup)), rule);
+        foreach (var igw in graph.OfType(OciTypes.InternetGateway))
+            _internetGateways.Add(_refs.One(igw, "vcnId", igw["vcnId"], Is(OciTypes.Vcn)), igw);
+        foreach (var lpg in graph.OfType(OciTypes.LocalPeeringGateway))
+            _localPeeringGateways.Add(_refs.One(lpg, "vcnId", lpg["vcnId"], Is(OciTypes.Vcn)), lpg);
+        foreach (var att in graph.OfType(OciTypes.DrgAttachment))
             _drgAttachments.Add(AttachedVcns(att), att);
         IndexDrgConnections();
         IndexLocalPeerings();
@@ -70,14 +70,14 @@ public sealed partial class NetworkModel
     public static Func<ResourceNode, bool> Is(string token) => n => n.IsType(token);
 
     /// <summary>The subnet a reference points at, with its VCN, route table and security lists resolved.</summary>
-    public SubnetInfo Subnet(Ref subnet) => subnet.Node is { } node && node.IsType(OciTokens.Subnet)
+    public SubnetInfo Subnet(Ref subnet) => subnet.Node is { } node && node.IsType(OciTypes.Subnet)
         ? Subnet(node)
         : SubnetInfo.Wildcard(subnet.IsUnknown ? "(known after apply)" : $"{subnet.Label} (outside this stack)");
 
     public SubnetInfo Subnet(ResourceNode subnet)
     {
         if (_subnets.TryGetValue(subnet, out var cached)) return cached;
-        var vcns = _refs.One(subnet, "vcnId", subnet["vcnId"], Is(OciTokens.Vcn));
+        var vcns = _refs.One(subnet, "vcnId", subnet["vcnId"], Is(OciTypes.Vcn));
         var info = new SubnetInfo(subnet, subnet.Name, vcns, PublicIps(subnet), RouteTablesOf(subnet, vcns),
             SecurityListsOf(subnet, vcns));
         _subnets[subnet] = info;

@@ -24,7 +24,7 @@ public sealed record ReachTarget(
 
     public string Label => Kind == TargetKind.DataSubnet
         ? $"data subnet {Node.Name}"
-        : $"{OciTokens.ShortName(Node.Type)} {Node.Name}";
+        : $"{OciTypes.ShortName(Node.Type)} {Node.Name}";
 
     /// <summary>The last hop: the target and what the rule lets through to it.</summary>
     public string Hop(Traffic traffic) => Kind switch
@@ -40,9 +40,9 @@ public static class DataTargets
 {
     private static readonly (string Token, int Port)[] Databases =
     [
-        (OciTokens.AutonomousDatabase, 1522),
-        (OciTokens.DbSystem, 1521),
-        (OciTokens.MysqlDbSystem, 3306),
+        (OciTypes.AutonomousDatabase, 1522),
+        (OciTypes.DbSystem, 1521),
+        (OciTypes.MysqlDbSystem, 3306),
     ];
 
     private static readonly HashSet<string> DataWords = new(StringComparer.OrdinalIgnoreCase) { "data", "db", "database" };
@@ -58,7 +58,7 @@ public static class DataTargets
                 var subnetId = db["subnetId"];
                 if (subnetId.IsNull)
                 {
-                    if (!db.IsType(OciTokens.AutonomousDatabase)) continue;
+                    if (!db.IsType(OciTypes.AutonomousDatabase)) continue;
                     // A dedicated ADB lives on its Exadata infrastructure's network, which this graph does not show.
                     if (db["isDedicated"].AsBool() == true || !db["autonomousContainerDatabaseId"].IsNull)
                         targets.Add(new ReachTarget(db, TargetKind.DatabaseEndpoint, port,
@@ -67,13 +67,13 @@ public static class DataTargets
                         targets.Add(new ReachTarget(db, TargetKind.DatabasePublicEndpoint, port, [], []));
                     continue;
                 }
-                var subnets = refs.One(db, "subnetId", subnetId, NetworkModel.Is(OciTokens.Subnet));
+                var subnets = refs.One(db, "subnetId", subnetId, NetworkModel.Is(OciTypes.Subnet));
                 foreach (var s in subnets) if (s.Node is { } n) hosting.Add(n);
-                var nsgs = refs.Many(db, "nsgIds", NetworkModel.Is(OciTokens.NetworkSecurityGroup)).Select(model.Nsg).ToArray();
+                var nsgs = refs.Many(db, "nsgIds", NetworkModel.Is(OciTypes.NetworkSecurityGroup)).Select(model.Nsg).ToArray();
                 targets.Add(new ReachTarget(db, TargetKind.DatabaseEndpoint, port,
                     subnets.Select(s => (model.Subnet(s), s.Certainty)).ToArray(), nsgs));
             }
-        foreach (var subnet in model.Graph.OfType(OciTokens.Subnet))
+        foreach (var subnet in model.Graph.OfType(OciTypes.Subnet))
             if (hosting.Contains(subnet) || IsNamedData(subnet))
                 targets.Add(new ReachTarget(subnet, TargetKind.DataSubnet, null, [(model.Subnet(subnet), Truth.True)], []));
         targets.Sort((a, b) => string.CompareOrdinal(a.Urn, b.Urn));

@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Network;
 using static Enclave.Policy.Tests.Reachability.NetGraph;
 
@@ -26,7 +27,7 @@ public class DataTargetTests
     public void Subnets_named_data_are_targets_by_name(string name, bool expected)
     {
         var g = new NetGraph();
-        g.Add(OciTokens.Subnet, name);
+        g.Add(OciTypes.Subnet, name);
         Assert.Equal(expected, Targets(g).Any(t => t.Node.Name == name));
     }
 
@@ -34,7 +35,7 @@ public class DataTargetTests
     public void Display_name_counts_too()
     {
         var g = new NetGraph();
-        g.Add(OciTokens.Subnet, "s1", ("displayName", S("usde-prod-data-subnet")));
+        g.Add(OciTypes.Subnet, "s1", ("displayName", S("usde-prod-data-subnet")));
         Assert.Equal(TargetKind.DataSubnet, Assert.Single(Targets(g)).Kind);
     }
 
@@ -42,7 +43,7 @@ public class DataTargetTests
     public void Adb_without_subnet_is_a_public_endpoint_target()
     {
         var g = new NetGraph();
-        g.Add(OciTokens.AutonomousDatabase, "adb", ("dbName", S("X")));
+        g.Add(OciTypes.AutonomousDatabase, "adb", ("dbName", S("X")));
         Assert.Equal(TargetKind.DatabasePublicEndpoint, Assert.Single(Targets(g)).Kind);
     }
 }

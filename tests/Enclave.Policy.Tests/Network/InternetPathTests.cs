@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Network;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Reachability;
@@ -59,7 +60,7 @@ public class InternetPathTests
     public void Missing_return_route_to_the_igw_is_closed()
     {
         var g = TestEnclave(publicSubnet: true).WithInternetGateway(route: false).WithSlIngress(SlIngress("6", "0.0.0.0/0", 1522));
-        g.Add(OciTokens.ServiceGateway, "sgw", ("vcnId", Ref("vcn")));
+        g.Add(OciTypes.ServiceGateway, "sgw", ("vcnId", Ref("vcn")));
         g.Set("rt-data", "routeRules", L(M(("destination", S("all-iad-services-in-oracle-services-network")),
             ("destinationType", S("SERVICE_CIDR_BLOCK")), ("networkEntityId", Ref("sgw")))));
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
@@ -69,7 +70,7 @@ public class InternetPathTests
     public void Default_route_to_a_nat_gateway_gives_no_inbound_path_even_with_an_igw_in_the_vcn()
     {
         var g = OpenDoor();
-        g.Add(OciTokens.NatGateway, "nat", ("vcnId", Ref("vcn")));
+        g.Add(OciTypes.NatGateway, "nat", ("vcnId", Ref("vcn")));
         g.Set("rt-data", "routeRules", L(Route("0.0.0.0/0", "nat")));
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
     }
@@ -88,8 +89,8 @@ public class InternetPathTests
     public void A_route_table_attachment_overrides_the_subnet_route_table()
     {
         var g = OpenDoor();
-        g.Add(OciTokens.RouteTable, "rt-private", ("vcnId", Ref("vcn")), ("routeRules", L()));
-        g.Add(OciTokens.RouteTableAttachment, "data-rt", ("subnetId", Ref("data")), ("routeTableId", Ref("rt-private")));
+        g.Add(OciTypes.RouteTable, "rt-private", ("vcnId", Ref("vcn")), ("routeRules", L()));
+        g.Add(OciTypes.RouteTableAttachment, "data-rt", ("subnetId", Ref("data")), ("routeTableId", Ref("rt-private")));
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
     }
 
@@ -121,7 +122,7 @@ public class InternetPathTests
     public void Igw_in_another_vcn_is_no_door()
     {
         var g = OpenDoor();
-        g.Add(OciTokens.Vcn, "other", ("cidrBlocks", L(S("10.9.0.0/16"))));
+        g.Add(OciTypes.Vcn, "other", ("cidrBlocks", L(S("10.9.0.0/16"))));
         g.Set("igw", "vcnId", Ref("other"));
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
     }
@@ -200,7 +201,7 @@ public class InternetPathTests
     {
         var g = TestEnclave(publicSubnet: true).WithInternetGateway();
         g.Set("data", "securityListIds", L());
-        g.Add(OciTokens.DefaultSecurityList, "default-sl", ("manageDefaultResourceId", Ref("vcn-default-sl")),
+        g.Add(OciTypes.DefaultSecurityList, "default-sl", ("manageDefaultResourceId", Ref("vcn-default-sl")),
             ("ingressSecurityRules", L()));
         g.Replace("vcn", n => n with { Outputs = M(("defaultSecurityListId", Ref("vcn-default-sl"))) });
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("data").Verdict);
@@ -210,7 +211,7 @@ public class InternetPathTests
     public void Adb_without_private_endpoint_and_without_acl_is_open_to_the_internet()
     {
         var g = TestEnclave();
-        g.Add(OciTokens.AutonomousDatabase, "public-adb", ("dbName", S("PUB")));
+        g.Add(OciTypes.AutonomousDatabase, "public-adb", ("dbName", S("PUB")));
         var finding = Check.Run(Rule, g.Build()).On("public-adb");
         Assert.Equal(Verdict.Fail, finding.Verdict);
         Assert.Contains("open: internet 0.0.0.0/0 → AutonomousDatabase public-adb public endpoint (no private endpoint subnetId) → " +
@@ -221,7 +222,7 @@ public class InternetPathTests
     public void Adb_public_endpoint_limited_to_a_vcn_acl_is_closed_from_the_internet()
     {
         var g = TestEnclave();
-        g.Add(OciTokens.AutonomousDatabase, "public-adb", ("dbName", S("PUB")), ("whitelistedIps", L(S("ocid1.vcn.oc1..aaa"))));
+        g.Add(OciTypes.AutonomousDatabase, "public-adb", ("dbName", S("PUB")), ("whitelistedIps", L(S("ocid1.vcn.oc1..aaa"))));
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("public-adb").Verdict);
     }
 
@@ -229,7 +230,7 @@ public class InternetPathTests
     public void Dedicated_adb_network_is_not_in_the_graph_so_it_is_undetermined()
     {
         var g = TestEnclave();
-        g.Add(OciTokens.AutonomousDatabase, "dedicated-adb", ("dbName", S("DED")),
+        g.Add(OciTypes.AutonomousDatabase, "dedicated-adb", ("dbName", S("DED")),
             ("autonomousContainerDatabaseId", S("ocid1.autonomouscontainerdatabase.oc1..x")));
         Assert.Equal(Verdict.Undetermined, Check.Run(Rule, g.Build()).On("dedicated-adb").Verdict);
     }

@@ -79,7 +79,7 @@ internal sealed class NetGraph
         };
         if (min is not null)
             fields.Add(("tcpOptions", M(("destinationPortRange", M(("min", N(min.Value)), ("max", N(max ?? min.Value)))))));
-        return Add(OciTokens.NetworkSecurityGroupSecurityRule, name, fields.ToArray());
+        return Add(OciTypes.NetworkSecurityGroupSecurityRule, name, fields.ToArray());
     }
 
     public static PropertyValue Route(string destination, string target) =>
@@ -93,16 +93,16 @@ internal sealed class NetGraph
     public static NetGraph TestEnclave(bool publicSubnet = false)
     {
         var g = new NetGraph();
-        g.Add(OciTokens.Vcn, "vcn", ("cidrBlocks", L(S("10.0.0.0/16"))));
-        g.Add(OciTokens.RouteTable, "rt-data", ("vcnId", Ref("vcn")), ("routeRules", L()));
-        g.Add(OciTokens.SecurityList, "sl-data", ("vcnId", Ref("vcn")), ("ingressSecurityRules", L()));
-        g.Add(OciTokens.Subnet, "data", ("vcnId", Ref("vcn")), ("cidrBlock", S("10.0.1.0/24")),
+        g.Add(OciTypes.Vcn, "vcn", ("cidrBlocks", L(S("10.0.0.0/16"))));
+        g.Add(OciTypes.RouteTable, "rt-data", ("vcnId", Ref("vcn")), ("routeRules", L()));
+        g.Add(OciTypes.SecurityList, "sl-data", ("vcnId", Ref("vcn")), ("ingressSecurityRules", L()));
+        g.Add(OciTypes.Subnet, "data", ("vcnId", Ref("vcn")), ("cidrBlock", S("10.0.1.0/24")),
             ("prohibitPublicIpOnVnic", B(!publicSubnet)), ("routeTableId", Ref("rt-data")), ("securityListIds", Refs("sl-data")));
-        g.Add(OciTokens.Subnet, "app", ("vcnId", Ref("vcn")), ("cidrBlock", S("10.0.2.0/24")),
+        g.Add(OciTypes.Subnet, "app", ("vcnId", Ref("vcn")), ("cidrBlock", S("10.0.2.0/24")),
             ("prohibitPublicIpOnVnic", B(true)), ("routeTableId", Ref("rt-data")), ("securityListIds", Refs("sl-data")));
-        g.Add(OciTokens.NetworkSecurityGroup, "nsg-db", ("vcnId", Ref("vcn")));
-        g.Add(OciTokens.NetworkSecurityGroup, "nsg-app", ("vcnId", Ref("vcn")));
-        g.Add(OciTokens.AutonomousDatabase, "enclave-adb", ("dbName", S("ENCLAVE")), ("subnetId", Ref("data")),
+        g.Add(OciTypes.NetworkSecurityGroup, "nsg-db", ("vcnId", Ref("vcn")));
+        g.Add(OciTypes.NetworkSecurityGroup, "nsg-app", ("vcnId", Ref("vcn")));
+        g.Add(OciTypes.AutonomousDatabase, "enclave-adb", ("dbName", S("ENCLAVE")), ("subnetId", Ref("data")),
             ("nsgIds", Refs("nsg-db")));
         return g;
     }
@@ -110,7 +110,7 @@ internal sealed class NetGraph
     /// <summary>An enabled internet gateway with a 0.0.0.0/0 route to it from rt-data.</summary>
     public NetGraph WithInternetGateway(bool route = true)
     {
-        Add(OciTokens.InternetGateway, "igw", ("vcnId", Ref("vcn")), ("enabled", B(true)));
+        Add(OciTypes.InternetGateway, "igw", ("vcnId", Ref("vcn")), ("enabled", B(true)));
         if (route) Set("rt-data", "routeRules", L(Route("0.0.0.0/0", "igw")));
         return this;
     }

@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Network;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Reachability;
@@ -20,11 +21,11 @@ public class PrivateConnectionTests
     private static NetGraph WithIpsec(params string[] staticRoutes)
     {
         var g = TestEnclave();
-        g.Add(OciTokens.Drg, "drg");
-        g.Add(OciTokens.DrgAttachment, "drg-att", ("drgId", Ref("drg")),
+        g.Add(OciTypes.Drg, "drg");
+        g.Add(OciTypes.DrgAttachment, "drg-att", ("drgId", Ref("drg")),
             ("networkDetails", M(("id", Ref("vcn")), ("type", S("VCN")))));
-        g.Add(OciTokens.Cpe, "cpe", ("ipAddress", S("192.0.2.10")));
-        g.Add(OciTokens.Ipsec, "ipsec", ("drgId", Ref("drg")), ("cpeId", Ref("cpe")),
+        g.Add(OciTypes.Cpe, "cpe", ("ipAddress", S("192.0.2.10")));
+        g.Add(OciTypes.Ipsec, "ipsec", ("drgId", Ref("drg")), ("cpeId", Ref("cpe")),
             ("staticRoutes", L(staticRoutes.Select(S).ToArray())));
         return g;
     }
@@ -96,9 +97,9 @@ public class PrivateConnectionTests
     public void FastConnect_carries_any_advertised_range_so_a_parent_rule_is_open()
     {
         var g = TestEnclave();
-        g.Add(OciTokens.Drg, "drg");
-        g.Add(OciTokens.DrgAttachment, "drg-att", ("drgId", Ref("drg")), ("vcnId", Ref("vcn")));
-        g.Add(OciTokens.VirtualCircuit, "fastconnect", ("gatewayId", Ref("drg")), ("type", S("PRIVATE")));
+        g.Add(OciTypes.Drg, "drg");
+        g.Add(OciTypes.DrgAttachment, "drg-att", ("drgId", Ref("drg")), ("vcnId", Ref("vcn")));
+        g.Add(OciTypes.VirtualCircuit, "fastconnect", ("gatewayId", Ref("drg")), ("type", S("PRIVATE")));
         Routes(g, "drg", "0.0.0.0/0").WithSlIngress(SlIngress("6", "172.20.0.0/16", 1522));
         var parent = Check.Run(Parent, g.Build()).On("enclave-adb");
         Assert.Equal(Verdict.Fail, parent.Verdict);
@@ -109,8 +110,8 @@ public class PrivateConnectionTests
     public void Drg_with_no_declared_connection_is_undetermined_not_open()
     {
         var g = TestEnclave();
-        g.Add(OciTokens.Drg, "drg");
-        g.Add(OciTokens.DrgAttachment, "drg-att", ("drgId", Ref("drg")), ("vcnId", Ref("vcn")));
+        g.Add(OciTypes.Drg, "drg");
+        g.Add(OciTypes.DrgAttachment, "drg-att", ("drgId", Ref("drg")), ("vcnId", Ref("vcn")));
         Routes(g, "drg", "172.20.0.0/16").WithSlIngress(SlIngress("6", "172.20.0.0/16", 1522));
         var parent = Check.Run(Parent, g.Build()).On("enclave-adb");
         Assert.Equal(Verdict.Undetermined, parent.Verdict);
@@ -121,7 +122,7 @@ public class PrivateConnectionTests
     public void A_connection_whose_drg_is_known_only_after_apply_may_land_on_any_drg()
     {
         var g = Routes(WithIpsec("10.1.0.0/16"), "drg", "172.20.0.0/16").WithSlIngress(SlIngress("6", "172.20.0.0/16", 1522));
-        g.Add(OciTokens.Ipsec, "ipsec-new", ("drgId", U), ("staticRoutes", L(S("172.20.0.0/16"))));
+        g.Add(OciTypes.Ipsec, "ipsec-new", ("drgId", U), ("staticRoutes", L(S("172.20.0.0/16"))));
         var parent = Check.Run(Parent, g.Build()).On("enclave-adb");
         Assert.Equal(Verdict.Undetermined, parent.Verdict);
         Assert.Contains(parent.Evidence, e => e.StartsWith("undetermined: parent-company network 172.20.0.0/16 → IPSec ipsec-new static route"));
@@ -131,7 +132,7 @@ public class PrivateConnectionTests
     public void Local_peering_to_a_gateway_outside_the_stack_admits_any_routed_range()
     {
         var g = TestEnclave();
-        g.Add(OciTokens.LocalPeeringGateway, "lpg", ("vcnId", Ref("vcn")), ("peerId", S("ocid1.localpeeringgateway.oc1..parent")));
+        g.Add(OciTypes.LocalPeeringGateway, "lpg", ("vcnId", Ref("vcn")), ("peerId", S("ocid1.localpeeringgateway.oc1..parent")));
         Routes(g, "lpg", "172.20.0.0/16").WithSlIngress(SlIngress("6", "172.20.0.0/16", 1522));
         var parent = Check.Run(Parent, g.Build()).On("enclave-adb");
         Assert.Equal(Verdict.Fail, parent.Verdict);
@@ -142,9 +143,9 @@ public class PrivateConnectionTests
     public void Local_peering_within_the_stack_admits_the_peer_vcn_blocks_only()
     {
         var g = TestEnclave();
-        g.Add(OciTokens.Vcn, "hub", ("cidrBlocks", L(S("10.5.0.0/16"))));
-        g.Add(OciTokens.LocalPeeringGateway, "lpg-hub", ("vcnId", Ref("hub")), ("peerId", Ref("lpg")));
-        g.Add(OciTokens.LocalPeeringGateway, "lpg", ("vcnId", Ref("vcn")));
+        g.Add(OciTypes.Vcn, "hub", ("cidrBlocks", L(S("10.5.0.0/16"))));
+        g.Add(OciTypes.LocalPeeringGateway, "lpg-hub", ("vcnId", Ref("hub")), ("peerId", Ref("lpg")));
+        g.Add(OciTypes.LocalPeeringGateway, "lpg", ("vcnId", Ref("vcn")));
         Routes(g, "lpg", "0.0.0.0/0").WithSlIngress(SlIngress("6", "0.0.0.0/0", 1522));
         var graph = g.Build();
 

@@ -82,20 +82,20 @@ public class UndeterminedPathTests
         // Everything is new: ids are unknown, and each reference is known only through what it depends on.
         var g = new NetGraph();
         string U_(string type, string name) => Urn(type, name);
-        var vcn = U_(OciTokens.Vcn, "vcn");
-        var igw = U_(OciTokens.InternetGateway, "igw");
-        var rt = U_(OciTokens.RouteTable, "rt-data");
-        var sl = U_(OciTokens.SecurityList, "sl-data");
-        var subnet = U_(OciTokens.Subnet, "data");
-        g.AddPending(OciTokens.Vcn, "vcn", [], ("cidrBlocks", L(S("10.0.0.0/16"))));
-        g.AddPending(OciTokens.InternetGateway, "igw", [("vcnId", [vcn])], ("vcnId", U), ("enabled", B(true)));
-        g.AddPending(OciTokens.RouteTable, "rt-data", [("vcnId", [vcn]), ("routeRules", [igw])], ("vcnId", U),
+        var vcn = U_(OciTypes.Vcn, "vcn");
+        var igw = U_(OciTypes.InternetGateway, "igw");
+        var rt = U_(OciTypes.RouteTable, "rt-data");
+        var sl = U_(OciTypes.SecurityList, "sl-data");
+        var subnet = U_(OciTypes.Subnet, "data");
+        g.AddPending(OciTypes.Vcn, "vcn", [], ("cidrBlocks", L(S("10.0.0.0/16"))));
+        g.AddPending(OciTypes.InternetGateway, "igw", [("vcnId", [vcn])], ("vcnId", U), ("enabled", B(true)));
+        g.AddPending(OciTypes.RouteTable, "rt-data", [("vcnId", [vcn]), ("routeRules", [igw])], ("vcnId", U),
             ("routeRules", L(M(("destination", S("0.0.0.0/0")), ("networkEntityId", U)))));
-        g.AddPending(OciTokens.SecurityList, "sl-data", [("vcnId", [vcn])], ("vcnId", U),
+        g.AddPending(OciTypes.SecurityList, "sl-data", [("vcnId", [vcn])], ("vcnId", U),
             ("ingressSecurityRules", L(SlIngress("6", "0.0.0.0/0", 1522))));
-        g.AddPending(OciTokens.Subnet, "data", [("vcnId", [vcn]), ("routeTableId", [rt]), ("securityListIds", [sl])],
+        g.AddPending(OciTypes.Subnet, "data", [("vcnId", [vcn]), ("routeTableId", [rt]), ("securityListIds", [sl])],
             ("vcnId", U), ("routeTableId", U), ("securityListIds", U), ("prohibitPublicIpOnVnic", B(false)));
-        g.AddPending(OciTokens.AutonomousDatabase, "enclave-adb", [("subnetId", [subnet])], ("subnetId", U));
+        g.AddPending(OciTypes.AutonomousDatabase, "enclave-adb", [("subnetId", [subnet])], ("subnetId", U));
 
         var adb = Check.Run(Rule, g.Build()).On("enclave-adb");
         Assert.Equal(Verdict.Fail, adb.Verdict);
@@ -106,23 +106,23 @@ public class UndeterminedPathTests
     public void Unknown_reference_with_several_possible_targets_is_undetermined()
     {
         var g = new NetGraph();
-        var vcn = Urn(OciTokens.Vcn, "vcn");
-        var igw = Urn(OciTokens.InternetGateway, "igw");
-        var nat = Urn(OciTokens.NatGateway, "nat");
-        var rt = Urn(OciTokens.RouteTable, "rt-data");
-        var sl = Urn(OciTokens.SecurityList, "sl-data");
-        var subnet = Urn(OciTokens.Subnet, "data");
-        g.AddPending(OciTokens.Vcn, "vcn", [], ("cidrBlocks", L(S("10.0.0.0/16"))));
-        g.AddPending(OciTokens.InternetGateway, "igw", [("vcnId", [vcn])], ("vcnId", U));
-        g.AddPending(OciTokens.NatGateway, "nat", [("vcnId", [vcn])], ("vcnId", U));
+        var vcn = Urn(OciTypes.Vcn, "vcn");
+        var igw = Urn(OciTypes.InternetGateway, "igw");
+        var nat = Urn(OciTypes.NatGateway, "nat");
+        var rt = Urn(OciTypes.RouteTable, "rt-data");
+        var sl = Urn(OciTypes.SecurityList, "sl-data");
+        var subnet = Urn(OciTypes.Subnet, "data");
+        g.AddPending(OciTypes.Vcn, "vcn", [], ("cidrBlocks", L(S("10.0.0.0/16"))));
+        g.AddPending(OciTypes.InternetGateway, "igw", [("vcnId", [vcn])], ("vcnId", U));
+        g.AddPending(OciTypes.NatGateway, "nat", [("vcnId", [vcn])], ("vcnId", U));
         // Two route rules, two gateways, one dependency list: which rule goes where is not known.
-        g.AddPending(OciTokens.RouteTable, "rt-data", [("routeRules", [igw, nat])],
+        g.AddPending(OciTypes.RouteTable, "rt-data", [("routeRules", [igw, nat])],
             ("routeRules", L(M(("destination", S("0.0.0.0/0")), ("networkEntityId", U)),
                 M(("destination", S("10.9.0.0/16")), ("networkEntityId", U)))));
-        g.AddPending(OciTokens.SecurityList, "sl-data", [], ("ingressSecurityRules", L(SlIngress("6", "0.0.0.0/0", 1522))));
-        g.AddPending(OciTokens.Subnet, "data", [("vcnId", [vcn]), ("routeTableId", [rt]), ("securityListIds", [sl])],
+        g.AddPending(OciTypes.SecurityList, "sl-data", [], ("ingressSecurityRules", L(SlIngress("6", "0.0.0.0/0", 1522))));
+        g.AddPending(OciTypes.Subnet, "data", [("vcnId", [vcn]), ("routeTableId", [rt]), ("securityListIds", [sl])],
             ("vcnId", U), ("routeTableId", U), ("securityListIds", U), ("prohibitPublicIpOnVnic", B(false)));
-        g.AddPending(OciTokens.AutonomousDatabase, "enclave-adb", [("subnetId", [subnet])], ("subnetId", U));
+        g.AddPending(OciTypes.AutonomousDatabase, "enclave-adb", [("subnetId", [subnet])], ("subnetId", U));
 
         Assert.Equal(Verdict.Undetermined, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
     }

@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using System.Text.Json;
 using System.Xml.Linq;
 using Enclave.Policy.Engine;

@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using System.Text;
 using Enclave.Policy.Engine;
 using Enclave.Policy.Loaders;
@@ -13,7 +14,7 @@ public class SecretLeakTests
     public void Plaintext_secret_in_an_export_never_appears_in_any_report()
     {
         var g = CompliantEnclave.Build();
-        g.Add(Enclave.Policy.Rules.Common.OciTypes.InternetGateway, "igw", new { compartmentId = GraphBuilder.Ref("enclave"), displayName = GraphBuilder.Secret });
+        g.Add(Enclave.Policy.Graph.OciTypes.InternetGateway, "igw", new { compartmentId = GraphBuilder.Ref("enclave"), displayName = GraphBuilder.Secret });
         var json = PulumiJson.Export(g, secretPlaintext: CompliantEnclave.SecretPlaintext);
         Assert.Contains(CompliantEnclave.SecretPlaintext, json);
 

@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
 using static Enclave.Policy.Tests.Support.GraphBuilder;
 

@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Engine;
 using Enclave.Policy.Tests.Support;
 using Enclave.Policy.Waivers;
@@ -11,7 +12,7 @@ public class WaiverTests
     private static GraphBuilder WithNat()
     {
         var g = CompliantEnclave.Build();
-        g.Add(Enclave.Policy.Rules.Common.OciTypes.NatGateway, "nat", new { compartmentId = GraphBuilder.Ref("enclave"), vcnId = GraphBuilder.Ref("vcn") });
+        g.Add(Enclave.Policy.Graph.OciTypes.NatGateway, "nat", new { compartmentId = GraphBuilder.Ref("enclave"), vcnId = GraphBuilder.Ref("vcn") });
         return g;
     }
 

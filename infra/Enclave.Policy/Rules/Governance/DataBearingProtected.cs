@@ -1,3 +1,4 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
 
 namespace Enclave.Policy.Rules.Governance;

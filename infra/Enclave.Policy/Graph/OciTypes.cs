@@ -1,6 +1,6 @@
-namespace Enclave.Policy.Rules.Common;
+namespace Enclave.Policy.Graph;
 
-/// <summary>Pulumi OCI type tokens the rules read (pulumi-oci v4.20.0).</summary>
+/// <summary>Pulumi OCI type tokens the policy engine reads (pulumi-oci v4.20.0): one table for rules and reachability.</summary>
 public static class OciTypes
 {
     public const string Provider = "pulumi:providers:oci";
@@ -56,4 +56,17 @@ public static class OciTypes
     };
 
     public static bool IsOci(string type) => type.StartsWith("oci:", StringComparison.Ordinal);
+
+    public const string DbSystem = "oci:Database/dbSystem:DbSystem";
+    public const string MysqlDbSystem = "oci:Mysql/mysqlDbSystem:MysqlDbSystem";
+    public const string NetworkSecurityGroupSecurityRule = "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule";
+    public const string RouteTableAttachment = "oci:Core/routeTableAttachment:RouteTableAttachment";
+    public const string VirtualCircuit = "oci:Core/virtualCircuit:VirtualCircuit";
+
+    /// <summary>The class name of a token (<c>oci:Core/subnet:Subnet</c> → <c>Subnet</c>), for hop labels.</summary>
+    public static string ShortName(string token)
+    {
+        var colon = token.LastIndexOf(':');
+        return colon >= 0 ? token[(colon + 1)..] : token;
+    }
 }
