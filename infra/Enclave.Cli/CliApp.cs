@@ -26,16 +26,15 @@ public static class CliApp
     public static Task<int> RunAsync(string[] args) => RunAsync(args, CliServices.Default, Console.Out, Console.Error);
 
     /// <summary>
-    /// Parses and runs. Parse errors (unknown options, bad values) exit 2 with their messages on stderr, so that
-    /// exit code 1 always means policy violations.
+    /// Parses and runs. Parse errors (unknown options, bad values) exit 2 with one line on stderr naming the option
+    /// or argument and what is valid, so that exit code 1 always means policy violations.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CliServices services, TextWriter stdout, TextWriter stderr)
     {
         var parseResult = BuildRoot(services).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors) stderr.WriteLine($"enclave: error: {error.Message}");
-            stderr.WriteLine("Run 'enclave --help' for usage.");
+            stderr.WriteLine($"enclave: error: {ParseErrors.Describe(parseResult)}");
             return ExitCodes.UsageOrConfig;
         }
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -16,7 +16,7 @@ public sealed class OfflineStackSource : IStackSource
         CliErrors.Register(e => e switch
         {
             StackConfigException s => (ExitCodes.UsageOrConfig, s.Message),
-            ConfigurationException c => (ExitCodes.UsageOrConfig, c.Message.ReplaceLineEndings("; ").TrimEnd(';', ' ')),
+            ConfigurationException c => (ExitCodes.UsageOrConfig, c.OneLineMessage),
             OfflineRunException o => (ExitCodes.UsageOrConfig, o.Message.ReplaceLineEndings("; ").TrimEnd(';', ' ')),
             _ => null,
         });

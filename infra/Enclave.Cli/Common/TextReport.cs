@@ -8,34 +8,49 @@ namespace Enclave.Cli.Common;
 /// <summary>The human report of `enclave check`: per stack the violations (blocking first), undetermined and suppressed findings, and the verdict.</summary>
 public static class TextReport
 {
+    /// <summary>
+    /// On an interactive terminal: a table per stack, in colour. Otherwise (stdout redirected, NO_COLOR, TERM=dumb, a
+    /// file): plain text, one finding per line and never wrapped, so URNs stay whole for grep and CI logs.
+    /// </summary>
     public static void Write(ReportSet set, TextWriter writer)
     {
-        var console = Terminal.For(writer);
+        var console = Terminal.ColorWanted(writer) ? Terminal.For(writer) : null;
+        void Line(string text)
+        {
+            if (console is null) writer.WriteLine(text); else console.WriteLine(text);
+        }
+
         foreach (var report in set.Reports)
         {
-            console.Write(new Rule(Markup.Escape($"{report.Stack} ({report.Origin.ToString().ToLowerInvariant()}{(report.Source is null ? "" : $": {report.Source}")})")).LeftJustified());
+            var title = $"{report.Stack} ({report.Origin.ToString().ToLowerInvariant()}{(report.Source is null ? "" : $": {report.Source}")})";
+            if (console is null) Line($"== {title}");
+            else console.Write(new Rule(Markup.Escape(title)).LeftJustified());
             var violations = report.Violations.OrderByDescending(set.Blocks).ThenByDescending(f => f.Severity)
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Urn, StringComparer.Ordinal).ToList();
-            if (violations.Count > 0)
+            if (violations.Count == 0) Line("No violations.");
+            else if (console is null)
+                foreach (var f in violations)
+                    Line($"{Gate(set, f)} {ReportNames.Lower(f.Severity)} {f.RuleId} {MarkdownReportWriter.ShortUrn(f.Urn)}: {OneLine(f)}");
+            else
             {
                 var table = new Table().Border(TableBorder.Simple).Expand();
                 table.AddColumn("Gate").AddColumn("Severity").AddColumn("Rule").AddColumn("Resource").AddColumn("Finding");
                 foreach (var f in violations)
-                    table.AddRow(new Text(set.Blocks(f) ? "BLOCKING" : "advisory", set.Blocks(f) ? new Style(Color.Red) : Style.Plain),
+                    table.AddRow(new Text(Gate(set, f), set.Blocks(f) ? new Style(Color.Red) : Style.Plain),
                         new Text(ReportNames.Lower(f.Severity), SeverityStyle(f.Severity)), new Text(f.RuleId),
                         new Text(MarkdownReportWriter.ShortUrn(f.Urn)), new Text(Detail(f)));
                 console.Write(table);
             }
-            else console.WriteLine("No violations.");
-            List("Undetermined (known only at deploy)", report.Findings.Where(f => f.Status == FindingStatus.Undetermined), console,
+            List("Undetermined (known only at deploy)", report.Findings.Where(f => f.Status == FindingStatus.Undetermined), Line,
                 f => $"{f.RuleId} {MarkdownReportWriter.ShortUrn(f.Urn)}: {f.Finding.Message}");
-            List("Suppressed by waivers", report.Findings.Where(f => f.Status == FindingStatus.Suppressed), console,
+            List("Suppressed by waivers", report.Findings.Where(f => f.Status == FindingStatus.Suppressed), Line,
                 f => $"{f.RuleId} {MarkdownReportWriter.ShortUrn(f.Urn)}: {f.Waiver!.Reason} (until {f.Waiver.Expires:yyyy-MM-dd}, {f.Waiver.Location})");
             var t = report.Totals;
-            console.WriteLine($"{report.Stack}: {report.ResourceCount} resources, {report.Rules.Length} rules: {t.Fail} failed, {t.Undetermined} undetermined, {t.Suppressed} suppressed, {t.Pass} passed");
-            console.WriteLine();
+            Line($"{report.Stack}: {report.ResourceCount} resources, {report.Rules.Length} rules: {t.Fail} failed, {t.Undetermined} undetermined, {t.Suppressed} suppressed, {t.Pass} passed");
+            Line("");
         }
-        console.Write(new Text(Verdict(set) + Environment.NewLine, set.Passed ? new Style(Color.Green) : new Style(Color.Red)));
+        if (console is null) writer.WriteLine(Verdict(set));
+        else console.Write(new Text(Verdict(set) + Environment.NewLine, set.Passed ? new Style(Color.Green) : new Style(Color.Red)));
     }
 
     /// <summary>The one-line verdict, also printed on stderr after machine formats.</summary>
@@ -49,15 +64,21 @@ public static class TextReport
             : $"FAILED: {stacks}: {blocking} blocking violation(s) of {violations}";
     }
 
+    private static string Gate(ReportSet set, ReportedFinding f) => set.Blocks(f) ? "BLOCKING" : "advisory";
+
+    /// <summary>The message and its evidence on one line (plain output).</summary>
+    private static string OneLine(ReportedFinding f) =>
+        f.Finding.Evidence.Length == 0 ? f.Finding.Message.ReplaceLineEndings(" ") : $"{f.Finding.Message} (evidence: {string.Join("; ", f.Finding.Evidence)})".ReplaceLineEndings(" ");
+
     private static string Detail(ReportedFinding f) =>
         f.Finding.Evidence.Length == 0 ? f.Finding.Message : $"{f.Finding.Message}\n  {string.Join("\n  ", f.Finding.Evidence)}";
 
-    private static void List(string title, IEnumerable<ReportedFinding> findings, IAnsiConsole console, Func<ReportedFinding, string> line)
+    private static void List(string title, IEnumerable<ReportedFinding> findings, Action<string> write, Func<ReportedFinding, string> line)
     {
         var list = findings.ToList();
         if (list.Count == 0) return;
-        console.WriteLine($"{title}: {list.Count}");
-        foreach (var f in list) console.WriteLine($"  {line(f)}");
+        write($"{title}: {list.Count}");
+        foreach (var f in list) write($"  {line(f)}");
     }
 
     private static Style SeverityStyle(Severity s) => s switch

@@ -13,11 +13,21 @@ namespace Enclave.Policy.Reports;
 /// finding, located at the stack's config file with the URN as logical location and a fingerprint stable per
 /// (rule, URN). Passing findings are not results.
 /// </summary>
-public sealed class SarifReportWriter : IReportWriter
+/// <remarks>
+/// Rule documentation: every rule carries <c>help.text</c>/<c>help.markdown</c> (what GitHub shows in the alert). SARIF
+/// requires <c>helpUri</c> and <c>informationUri</c> to be absolute URIs (a relative one cannot be resolved through
+/// <c>originalUriBaseIds</c>, which applies to artifact locations only), and the tool cannot know where the
+/// repository is hosted: they are written only when ENCLAVE_RULES_URI gives the absolute address of the committed
+/// docs/rules.md (e.g. https://github.com/org/repo/blob/main/docs/rules.md), as <c>&lt;uri&gt;#&lt;rule-id&gt;</c>.
+/// </remarks>
+public sealed class SarifReportWriter(string? rulesUri) : IReportWriter
 {
-    /// <summary>Base of the rule documentation links; override with ENCLAVE_RULES_URI.</summary>
-    public static string RulesUri =>
-        Environment.GetEnvironmentVariable("ENCLAVE_RULES_URI") is { Length: > 0 } uri ? uri : "https://enclave.invalid/rules";
+    /// <summary>Links to ENCLAVE_RULES_URI when it is set to an absolute URI.</summary>
+    public SarifReportWriter() : this(Environment.GetEnvironmentVariable("ENCLAVE_RULES_URI")) { }
+
+    /// <summary>The absolute address of docs/rules.md, or null (no links written).</summary>
+    public string? RulesUri { get; } =
+        Uri.TryCreate(rulesUri, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
 
     public void Write(ReportSet set, TextWriter output)
     {
@@ -36,7 +46,7 @@ public sealed class SarifReportWriter : IReportWriter
             w.WriteString("name", ReportNames.ToolName);
             w.WriteString("version", ReportNames.ToolVersion);
             w.WriteString("semanticVersion", ReportNames.ToolVersion);
-            w.WriteString("informationUri", RulesUri);
+            if (RulesUri is not null) w.WriteString("informationUri", RulesUri);
             w.WriteStartArray("rules");
             foreach (var rule in rules) WriteRule(w, rule);
             w.WriteEndArray();
@@ -75,7 +85,7 @@ public sealed class SarifReportWriter : IReportWriter
     public static string Fingerprint(string ruleId, string urn) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{urn}")));
 
-    private static void WriteRule(Utf8JsonWriter w, RuleInfo rule)
+    private void WriteRule(Utf8JsonWriter w, RuleInfo rule)
     {
         w.WriteStartObject();
         w.WriteString("id", rule.Id);
@@ -87,7 +97,7 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteString("markdown", $"**{rule.Title}** ({rule.Id})\n\n{rule.Rationale}\n\n**Remediation:** {rule.Remediation}" +
                                   (rule.Cis is null ? "" : $"\n\nCIS OCI Foundations Benchmark v3.0: {rule.Cis}"));
         w.WriteEndObject();
-        w.WriteString("helpUri", $"{RulesUri.TrimEnd('/')}#{rule.Id.ToLowerInvariant()}");
+        if (RulesUri is not null) w.WriteString("helpUri", $"{RulesUri.Split('#')[0]}#{MarkdownReportWriter.Anchor(rule.Id)}");
         w.WriteStartObject("defaultConfiguration");
         w.WriteString("level", Level(rule.Severity));
         w.WriteEndObject();

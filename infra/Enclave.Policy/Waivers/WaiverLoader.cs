@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Enclave.Policy.Rules;
 using YamlDotNet.Core;
@@ -30,9 +31,15 @@ public static partial class WaiverLoader
         try
         {
             if (Directory.Exists(path)) throw new WaiverFileException(path, "is a directory; expected a YAML waiver file", unreadable: true);
-            text = File.ReadAllText(path);
+            // Strict UTF-8 (BOMs still honoured): random bytes must not be silently turned into U+FFFD and parsed.
+            using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
         }
         catch (WaiverFileException) { throw; }
+        catch (DecoderFallbackException)
+        {
+            throw new WaiverFileException(path, "binary content (not UTF-8 text); expected a YAML waiver file", unreadable: true);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             throw new WaiverFileException(path, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file ({e.Message})", unreadable: true);
@@ -42,7 +49,8 @@ public static partial class WaiverLoader
 
     public static WaiverSet Parse(string yaml, string source)
     {
-        if (yaml.IndexOf('\0') >= 0) throw new WaiverFileException(source, "binary content; expected a YAML waiver file");
+        // Binary content is unreadable input (exit 3 like a binary JSON file), not a waiver file with mistakes in it.
+        if (yaml.IndexOf('\0') >= 0) throw new WaiverFileException(source, "binary content (NUL bytes); expected a YAML waiver file", unreadable: true);
         var stream = new YamlStream();
         try { stream.Load(new StringReader(yaml)); }
         catch (YamlException e) { throw new WaiverFileException(source, $"invalid YAML: {FirstLine(e.Message)}", e.Start.Line); }

@@ -29,6 +29,10 @@ public static class ConfigKeys
         NotificationEmails, Network, Groups, ParentExclusions, Database, Logging, Vault,
     ];
 
+    /// <summary>The names (without namespace) of the <see cref="Namespace"/> keys in <see cref="All"/>.</summary>
+    public static readonly IReadOnlyList<string> ProjectKeyNames =
+        All.Where(k => k.StartsWith(Namespace + ":", StringComparison.Ordinal)).Select(k => k[(Namespace.Length + 1)..]).ToArray();
+
     /// <summary>The <c>pulumi config set</c> command that sets <paramref name="fullKey"/> (a path for object fields).</summary>
     public static string SetCommand(string fullKey)
     {

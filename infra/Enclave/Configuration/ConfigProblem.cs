@@ -9,13 +9,21 @@ public sealed record ConfigProblem(string Key, string Message)
 {
     public override string ToString() => $"{Key}: {Message}";
 
-    /// <summary>The single message reported for a stack: a header, then one line per problem.</summary>
-    public static string Format(string stack, IReadOnlyCollection<ConfigProblem> problems)
+    /// <summary>
+    /// The single message reported for a stack: a header, then the problems — one bulleted line each (what
+    /// <c>pulumi up</c> prints), or, with <paramref name="oneLine"/>, joined by <c>"; "</c> on one line (a CLI's stderr).
+    /// </summary>
+    public static string Format(string stack, IReadOnlyCollection<ConfigProblem> problems, bool oneLine = false)
     {
         var sb = new StringBuilder();
         sb.Append("Configuration of stack '").Append(stack).Append("' is invalid (")
           .Append(problems.Count).Append(problems.Count == 1 ? " problem" : " problems").Append("):");
-        foreach (var p in problems) sb.Append("\n  - ").Append(p);
+        var first = true;
+        foreach (var p in problems)
+        {
+            sb.Append(oneLine ? (first ? " " : "; ") : "\n  - ").Append(p);
+            first = false;
+        }
         return sb.ToString();
     }
 }

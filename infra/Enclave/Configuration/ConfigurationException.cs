@@ -17,5 +17,8 @@ public sealed class ConfigurationException : RunException
     }
 
     public string Stack { get; }
+
+    /// <summary>The same message on one line (problems joined by <c>"; "</c>), for tools that report one line per error.</summary>
+    public string OneLineMessage => ConfigProblem.Format(Stack, Problems, oneLine: true);
     public ImmutableArray<ConfigProblem> Problems { get; }
 }

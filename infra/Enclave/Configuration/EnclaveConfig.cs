@@ -14,6 +14,7 @@ public static partial class EnclaveConfig
     public static ConfigResult Parse(IConfigSource source, string stack)
     {
         var r = new ConfigReader(source);
+        r.UnknownProjectKeys();
 
         // Regions and exclusions first: every other section is checked against them.
         var allowed = RegionChecks.ReadAllowed(r);

@@ -10,6 +10,9 @@ namespace Enclave.Configuration;
 public interface IConfigSource
 {
     string? Get(string fullKey);
+
+    /// <summary>Every full key the stack sets (of any namespace), so that misspelt keys can be reported.</summary>
+    IEnumerable<string> Keys { get; }
 }
 
 /// <summary>A config source over a plain map (the offline runner's stack file, tests).</summary>
@@ -18,4 +21,6 @@ public sealed class DictionaryConfigSource(IReadOnlyDictionary<string, string> v
     public IReadOnlyDictionary<string, string> Values { get; } = values.ToImmutableDictionary(StringComparer.Ordinal);
 
     public string? Get(string fullKey) => Values.TryGetValue(fullKey, out var v) ? v : null;
+
+    public IEnumerable<string> Keys => Values.Keys;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Pulumi;
 
 namespace Enclave.Configuration;
@@ -8,6 +9,9 @@ namespace Enclave.Configuration;
 /// </summary>
 public sealed class PulumiConfigSource : IConfigSource
 {
+    /// <summary>The variable in which the Pulumi CLI (and the offline runner) passes every config value.</summary>
+    public const string ConfigVariable = "PULUMI_CONFIG";
+
     private readonly Dictionary<string, Config> _byNamespace = new(StringComparer.Ordinal);
 
     public string? Get(string fullKey)
@@ -18,5 +22,35 @@ public sealed class PulumiConfigSource : IConfigSource
         if (!_byNamespace.TryGetValue(ns, out var config))
             _byNamespace[ns] = config = new Config(ns);
         return config.Get(fullKey[(colon + 1)..]);
+    }
+
+    /// <summary>
+    /// The keys of <c>PULUMI_CONFIG</c>, read directly: the official <see cref="Config"/> API cannot list keys.
+    /// Legacy <c>ns:config:key</c> spellings are normalised to <c>ns:key</c>, as the engine's config does.
+    /// A missing or malformed variable lists nothing (the deployment itself rejects a malformed one).
+    /// </summary>
+    public IEnumerable<string> Keys
+    {
+        get
+        {
+            var raw = Environment.GetEnvironmentVariable(ConfigVariable);
+            if (string.IsNullOrWhiteSpace(raw)) return [];
+            try
+            {
+                using var doc = JsonDocument.Parse(raw);
+                if (doc.RootElement.ValueKind != JsonValueKind.Object) return [];
+                return doc.RootElement.EnumerateObject().Select(p => Normalise(p.Name)).ToList();
+            }
+            catch (JsonException)
+            {
+                return [];
+            }
+        }
+    }
+
+    private static string Normalise(string key)
+    {
+        var parts = key.Split(':');
+        return parts.Length == 3 && parts[1] == "config" ? $"{parts[0]}:{parts[2]}" : key;
     }
 }

@@ -74,25 +74,49 @@ internal sealed record EngineEnvironment(
     bool QueryMode,
     int Parallel)
 {
-    /// <summary>Null when a required variable is missing or unparsable (the program was not started by the CLI).</summary>
+    /// <summary>The variables every engine run sets; none of them set means the program was not started by the CLI.</summary>
+    private static readonly string[] Required =
+        ["PULUMI_MONITOR", "PULUMI_ENGINE", "PULUMI_PROJECT", "PULUMI_STACK", "PULUMI_DRY_RUN", "PULUMI_PARALLEL"];
+
+    /// <summary>
+    /// Null when none of the engine's variables is set (the program was started by hand: the caller reports the
+    /// official "no engine" message). When only some are set, or one is malformed, the environment is broken rather
+    /// than absent: throws an <see cref="InvalidOperationException"/> naming the variable and its expected form.
+    /// </summary>
     public static EngineEnvironment? Read()
     {
         static string? Get(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
 
-        var monitor = Get("PULUMI_MONITOR");
-        var engine = Get("PULUMI_ENGINE");
-        var project = Get("PULUMI_PROJECT");
-        var stack = Get("PULUMI_STACK");
-        if (monitor is null || engine is null || project is null || stack is null
-            || !bool.TryParse(Get("PULUMI_DRY_RUN"), out var dryRun)
-            || !int.TryParse(Get("PULUMI_PARALLEL"), out var parallel))
+        if (Required.All(name => Get(name) is null))
         {
             return null;
+        }
+        string Require(string name, string expected)
+            => Get(name) ?? throw Broken(name, expected, null);
+
+        var monitor = Require("PULUMI_MONITOR", "the resource monitor's address, as host:port");
+        var engine = Require("PULUMI_ENGINE", "the engine's address, as host:port");
+        var project = Require("PULUMI_PROJECT", "the project name");
+        var stack = Require("PULUMI_STACK", "the stack name");
+        var dryRunText = Require("PULUMI_DRY_RUN", "'true' (preview) or 'false' (update)");
+        if (!bool.TryParse(dryRunText, out var dryRun))
+        {
+            throw Broken("PULUMI_DRY_RUN", "'true' (preview) or 'false' (update)", dryRunText);
+        }
+        var parallelText = Require("PULUMI_PARALLEL", "a whole number of parallel resource operations");
+        if (!int.TryParse(parallelText, out var parallel) || parallel < 0)
+        {
+            throw Broken("PULUMI_PARALLEL", "a whole number of parallel resource operations", parallelText);
         }
         // Newer hosts may omit the query mode: treat it as false.
         var queryMode = bool.TryParse(Get("PULUMI_QUERY_MODE"), out var q) && q;
         return new EngineEnvironment(monitor, engine, project, stack, Get("PULUMI_ORGANIZATION"), Get("PULUMI_ROOT_DIRECTORY"), dryRun, queryMode, parallel);
     }
+
+    private static InvalidOperationException Broken(string variable, string expected, string? got)
+        => new($"The Pulumi engine's environment is incomplete: {variable} must be {expected}; " +
+               (got is null ? "it is not set." : $"got '{got}'.") +
+               " Run the program with the `pulumi` CLI (`pulumi preview` / `pulumi up`).");
 }
 
 /// <summary>Per-deployment settings, identical in shape for test and engine mode.</summary>

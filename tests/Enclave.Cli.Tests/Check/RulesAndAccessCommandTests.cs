@@ -20,8 +20,10 @@ public class RulesAndAccessCommandTests
         Assert.Equal(RuleCatalogue.All.Select(r => r.Info.Id), ids);
 
         var (_, md, _) = await h.Run("rules", "--format", "markdown");
-        Assert.StartsWith("| Id | Title | Severity | Enforcement | CIS v3.0 |", md);
-        Assert.Contains("| ENC-STO-001 | Buckets are not public | critical | mandatory | 5.1.1 |", md);
+        Assert.StartsWith("# Isolation rules", md);
+        Assert.Contains("| Id | Title | Severity | Enforcement | CIS v3.0 |", md);
+        Assert.Contains("| [ENC-STO-001](#enc-sto-001) | Buckets are not public | critical | mandatory | 5.1.1 |", md);
+        Assert.Contains("\n## ENC-STO-001\n", md.ReplaceLineEndings("\n"));
     }
 
     [Fact]

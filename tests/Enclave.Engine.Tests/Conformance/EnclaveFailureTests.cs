@@ -50,4 +50,28 @@ public sealed class EnclaveFailureTests
         Assert.Contains("plan <stack>", exit.Stderr);
         Assert.DoesNotContain("   at ", exit.Stderr);
     }
+
+    [Theory]
+    [InlineData("PULUMI_DRY_RUN", "maybe", "PULUMI_DRY_RUN must be 'true' (preview) or 'false' (update); got 'maybe'")]
+    [InlineData("PULUMI_PARALLEL", null, "PULUMI_PARALLEL must be a whole number of parallel resource operations; it is not set")]
+    [InlineData("PULUMI_STACK", null, "PULUMI_STACK must be the stack name; it is not set")]
+    public async Task Incomplete_engine_environment_names_the_variable_in_one_message_without_a_stack_trace(
+        string variable, string? value, string expected)
+    {
+        var config = EnclaveProgram.Config("dev");
+        var run = await EngineRun.RunAsync(Programs.Enclave, EnclaveProgram.Options(config, dryRun: true), config.Values, config.SecretKeys,
+            editVariables: v =>
+            {
+                var edited = new Dictionary<string, string>(v);
+                if (value is null) edited.Remove(variable); else edited[variable] = value;
+                return edited;
+            });
+
+        Assert.False(run.Exit.TimedOut, run.Describe());
+        Assert.True(run.Exit.ExitCode == 2, run.Describe()); // not 134, the runtime's unhandled-exception abort
+        var line = Assert.Single(run.Exit.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: The Pulumi engine's environment is incomplete: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Empty(run.Recording.Registrations);
+    }
 }

@@ -110,6 +110,22 @@ public class WaiverTests
         Assert.Contains("file not found", e.Message);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00 })] // a zip header: NUL bytes
+    [InlineData(new byte[] { 0x77, 0x61, 0x69, 0x76, 0xC3, 0x28, 0xFF, 0xFE, 0x3A })] // no NUL, but not UTF-8
+    public void Binary_waiver_file_is_unreadable_not_invalid(byte[] content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"waivers-{Guid.NewGuid():N}.yaml");
+        File.WriteAllBytes(path, content);
+        try
+        {
+            var e = Assert.Throws<WaiverFileException>(() => WaiverLoader.Load(path));
+            Assert.True(e.Unreadable);
+            Assert.Equal($"{path}: binary content ", e.Message[..(path.Length + 17)]);
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Empty_file_has_no_waivers() => Assert.Empty(WaiverLoader.Parse("", "w.yaml").Waivers);
 

@@ -61,4 +61,16 @@ public class ReadUnderPulumiTests
         Assert.Contains("us-data-enclave:gatekeeperCidrs[0]: '0.0.0.0/0' admits the whole internet", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_misspelt_key_in_PULUMI_CONFIG_stops_the_program()
+    {
+        // The official Config API cannot list keys; the misspelling is found in PULUMI_CONFIG itself.
+        var good = StackConfigFile.Load(RepoRoot.Path, "dev");
+        var bad = good with { Values = good.Values.SetItem("us-data-enclave:namePrefx", "usde-dev") };
+
+        var e = await Assert.ThrowsAsync<RunException>(() => ReadInDeployment(bad));
+
+        Assert.Contains("us-data-enclave:namePrefx: unknown key 'namePrefx'; did you mean 'namePrefix'?", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -21,6 +21,24 @@ internal sealed class ConfigReader(IConfigSource source)
 
     public void WrongType(string key, string what, string got) => Report(key, $"expected {what}, got {got}");
 
+    /// <summary>
+    /// Reports every key of the project's namespace that the program does not read: a misspelt key would otherwise
+    /// be silently ignored (e.g. <c>parentCompartmentOcdi</c> → the enclave lands in the root compartment).
+    /// Other namespaces (<c>oci:</c>, <c>pulumi:</c>) belong to their providers.
+    /// </summary>
+    public void UnknownProjectKeys()
+    {
+        var prefix = ConfigKeys.Namespace + ":";
+        var known = ConfigKeys.ProjectKeyNames;
+        foreach (var key in source.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var name = key[prefix.Length..];
+            if (known.Contains(name, StringComparer.Ordinal)) continue;
+            var hint = Spelling.Closest(name, known) is { } near ? $"did you mean '{near}'? " : "";
+            Report(key, $"unknown key '{name}'; {hint}known keys: {string.Join(", ", known)}");
+        }
+    }
+
     /// <summary>A plain string key. Structured values (a list or an object) are a type error.</summary>
     public string? String(string key, string what, bool required = true)
     {

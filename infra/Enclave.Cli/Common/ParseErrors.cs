@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.CommandLine.Completions;
+using System.CommandLine.Parsing;
+
+namespace Enclave.Cli.Common;
+
+/// <summary>
+/// Turns System.CommandLine's parse errors (multi-line, one per symbol) into the one line `enclave` prints for every
+/// error: the option or argument as typed, then what is valid — e.g. <c>--format xml: expected text, json or markdown</c>.
+/// </summary>
+public static class ParseErrors
+{
+    public static string Describe(ParseResult result)
+    {
+        var command = result.CommandResult.Command;
+        var help = $" (see '{CommandPath(result.CommandResult)} --help')";
+
+        // Unknown words first: System.CommandLine reports them alongside consequential errors ("required command…").
+        if (result.UnmatchedTokens.Count > 0)
+        {
+            var token = result.UnmatchedTokens[0];
+            if (token.StartsWith('-')) return $"{token}: unknown option" + help;
+            if (command.Subcommands.Count > 0 && result.CommandResult.Children.All(c => c is not CommandResult))
+                return $"{token}: unknown command; expected {Alternatives(command.Subcommands.Select(c => c.Name))}" + help;
+            return $"{token}: unexpected argument" + help;
+        }
+
+        var error = result.Errors[0];
+        switch (error.SymbolResult)
+        {
+            case OptionResult o:
+                return $"{Typed(o.IdentifierToken?.Value ?? o.Option.Name, o.Tokens)}: {Expected(o.Option.CompletionSources, error)}" + help;
+            case ArgumentResult a when a.Parent is not OptionResult && a.Tokens.Count == 0:
+                return $"<{a.Argument.Name}>: required argument missing" + help;
+            case ArgumentResult a when a.Parent is not OptionResult:
+                return $"{Typed($"<{a.Argument.Name}>", a.Tokens)}: {Expected(a.Argument.CompletionSources, error)}" + help;
+            case OptionResult or ArgumentResult:
+                return OneLine(error.Message) + help;
+        }
+        if (command.Subcommands.Count > 0 && result.CommandResult.Children.All(c => c is not CommandResult))
+            return $"a command is required; expected {Alternatives(command.Subcommands.Select(c => c.Name))}" + help;
+        return OneLine(error.Message) + help;
+    }
+
+    private static string Typed(string name, IReadOnlyList<Token> tokens) =>
+        tokens.Count == 0 ? name : $"{name} {string.Join(" ", tokens.Select(t => t.Value))}";
+
+    /// <summary>The valid values when the symbol has a closed set (AcceptOnlyFromAmong, enums), else the parser's own reason.</summary>
+    private static string Expected(IEnumerable<Func<CompletionContext, IEnumerable<CompletionItem>>> sources, ParseError error)
+    {
+        // The sources themselves, not GetCompletions: that sorts, and the declared order reads better (text first).
+        var values = sources.SelectMany(s => s(CompletionContext.Empty)).Select(c => c.Label).Distinct().ToList();
+        return values.Count > 0 ? $"expected {Alternatives(values)}" : OneLine(error.Message);
+    }
+
+    private static string Alternatives(IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} or {list[^1]}";
+    }
+
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = command; r is not null; r = r.Parent)
+            if (r is CommandResult c) names.Add(c.Command is RootCommand ? "enclave" : c.Command.Name);
+        names.Reverse();
+        return string.Join(" ", names);
+    }
+
+    private static string OneLine(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+}
