@@ -9,12 +9,14 @@ namespace Enclave.Policy.Rules.Common;
 /// </summary>
 public sealed class Assessment
 {
-    private readonly List<(Truth Outcome, string Requirement)> _items = [];
+    private readonly List<(Truth Outcome, string Requirement, string Violation)> _items = [];
 
     /// <param name="requirement">What must hold, phrased as a statement (e.g. "isMtlsConnectionRequired is true").</param>
-    public Assessment Require(Truth outcome, string requirement)
+    /// <param name="whenViolated">How to say it when it does not hold (e.g. "… admits the whole internet"); a
+    /// requirement phrased as a negation reads backwards after "not met:", so such callers say what is wrong.</param>
+    public Assessment Require(Truth outcome, string requirement, string? whenViolated = null)
     {
-        _items.Add((outcome, requirement));
+        _items.Add((outcome, requirement, whenViolated ?? $"required but not met: {requirement}"));
         return this;
     }
 
@@ -25,11 +27,11 @@ public sealed class Assessment
 
     public Finding ToFinding(string ruleId, string urn, string subject, IEnumerable<string>? details = null)
     {
-        var failed = _items.Where(i => i.Outcome == Truth.False).Select(i => i.Requirement).ToList();
+        var failed = _items.Where(i => i.Outcome == Truth.False).Select(i => i.Violation).ToList();
         var unknown = _items.Where(i => i.Outcome == Truth.Unknown).Select(i => i.Requirement).ToList();
         var evidence = details?.ToImmutableArray() ?? ImmutableArray<string>.Empty;
         if (failed.Count > 0)
-            return new Finding(ruleId, urn, Verdict.Fail, $"{subject}: required but not met: {string.Join("; ", failed)}", evidence);
+            return new Finding(ruleId, urn, Verdict.Fail, $"{subject}: {string.Join("; ", failed)}", evidence);
         if (unknown.Count > 0)
             return new Finding(ruleId, urn, Verdict.Undetermined,
                 $"{subject}: not known until deploy: {string.Join("; ", unknown)}", evidence);

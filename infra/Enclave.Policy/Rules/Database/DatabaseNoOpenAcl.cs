@@ -29,7 +29,8 @@ public sealed class DatabaseNoOpenAcl : RuleBase
             if (!list.IsKnown) { a.Require(Truth.Unknown, $"{key} has no 0.0.0.0/0 entry"); continue; }
             foreach (var entry in list.AsList())
                 a.Require(entry.Test(e => e.AsString() is { } s && !s.Split(';').Any(part => Cidr.TryParse(part, out var c) && c.IsAnywhere)),
-                    $"{key} entry {entry} is not the whole internet");
+                    $"{key} entry {entry} is not the whole internet",
+                    whenViolated: $"{key} entry {entry} admits the whole internet");
         }
         var publicWithoutAcl = TruthLogic.Of(!Scope.IsSet(db.Input("subnetId")) && !Scope.IsSet(db.Input("whitelistedIps")));
         if (db.Input("subnetId").IsKnown && db.Input("whitelistedIps").IsKnown)

@@ -27,7 +27,8 @@ public sealed class NoOpenIngress : RuleBase
                 var open = Cidr.IsAnywhereValue(rule.Peer);
                 // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
                 if (directionUnknown && open == Truth.True) open = Truth.Unknown;
-                a.Require(open.Not(), $"{rule.Where} source {rule.Peer} is not the whole internet");
+                a.Require(open.Not(), $"{rule.Where} source {rule.Peer} is not the whole internet",
+                    whenViolated: $"{rule.Where} admits {rule.Peer}, the whole internet");
             }
             if (candidates.Count == 0) a.Require(Truth.True, "no ingress rules");
             yield return Judge(node.Urn, node.Label, a);
