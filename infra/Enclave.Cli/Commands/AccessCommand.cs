@@ -70,6 +70,15 @@ public static class AccessCommand
                     w.WriteLine($"| `{MarkdownReportWriter.Cell(r.ResourceLabel)}` | {r.Access} | {MarkdownReportWriter.Cell(r.Principal)} | {r.Effect} | {r.Certainty} | `{MarkdownReportWriter.Cell(r.StatementText)}` |");
                 break;
             default:
+                if (!Terminal.ColorWanted(w))
+                {
+                    // Not a terminal (CI log, file, pipe): one access path per line, never wrapped, so it greps.
+                    foreach (var r in report.Rows)
+                        w.WriteLine($"{r.ResourceLabel}\t{r.Access}\t{r.Principal}\t{r.Effect}\t{r.Certainty}\t{r.Statement}: {r.StatementText}");
+                    w.WriteLine($"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s)");
+                    foreach (var d in report.Diagnostics) w.WriteLine($"note: {d}");
+                    break;
+                }
                 var console = Terminal.For(w);
                 var table = new Table().Border(TableBorder.Simple);
                 table.AddColumn("Resource").AddColumn("Access").AddColumn("Principal").AddColumn("Effect").AddColumn("Certainty").AddColumn("Statement");

@@ -41,6 +41,9 @@ public class RulesAndAccessCommandTests
         Assert.True(code == ExitCodes.Ok, stderr);
         Assert.Contains("group enclave-operators", text);
         Assert.Contains("::adb", text);
+        // Not a terminal: one access path per line, never wrapped, so each line names resource, principal and statement.
+        Assert.Contains(text.Split('\n'), line => line.Contains("::adb\t", StringComparison.Ordinal)
+            && line.Contains("group enclave-operators", StringComparison.Ordinal) && line.Contains("allow", StringComparison.Ordinal));
 
         var (_, json, _) = await h.Run("access", "dev", "--state", CheckHarness.Fixture("compliant-export.json"), "--format", "json");
         var rows = JsonDocument.Parse(json).RootElement.GetProperty("rows").EnumerateArray().ToList();
