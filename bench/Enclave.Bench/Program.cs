@@ -28,6 +28,18 @@ if (args is ["profile", var size])
     Console.WriteLine($"total {CpuMs() - total:F0} ms cpu");
     return;
 }
+if (args is ["dump", var dumpSize])
+{
+    // Every finding of every rule, one line each in report order: compare two builds' output byte for byte.
+    var g = SyntheticEnclave.Graph(int.Parse(dumpSize, System.Globalization.CultureInfo.InvariantCulture));
+    var report = PolicyEvaluator.Evaluate(g, SyntheticEnclave.Policy, today: new DateOnly(2026, 1, 15));
+    using var o = new StreamWriter(Console.OpenStandardOutput());
+    foreach (var f in report.Findings)
+        o.WriteLine($"{f.RuleId}\t{f.Urn}\t{f.Status}\t{f.Finding.Message}\t{string.Join(" | ", f.Finding.Evidence)}");
+    o.WriteLine($"{report.Totals}");
+    foreach (var (sev, c) in report.CountsBySeverity) o.WriteLine($"{sev} {c}");
+    return;
+}
 if (args is ["profile-reach", var n])
 {
     // CPU time, not wall time: the machine is shared and wall time mostly measures the neighbours.
