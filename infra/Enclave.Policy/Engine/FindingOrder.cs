@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+
+namespace Enclave.Policy.Engine;
+
+/// <summary>
+/// The report order: rule id, then URN, then message (all ordinal), ties kept in the order the rules produced them.
+/// Rule ids and URNs are ranked once (a few thousand distinct strings against hundreds of thousands of findings),
+/// so the sort compares integers and only looks at messages when one rule says two things about one resource.
+/// </summary>
+internal static class FindingOrder
+{
+    public static ImmutableArray<ReportedFinding> Sort(IEnumerable<ReportedFinding> findings)
+    {
+        var items = findings.ToArray();
+        var ruleRank = Ranks(items, f => f.RuleId);
+        var urnRank = Ranks(items, f => f.Urn);
+        var keys = new Key[items.Length];
+        for (var i = 0; i < items.Length; i++)
+            keys[i] = new Key(((long)ruleRank[items[i].RuleId] << 32) | (uint)urnRank[items[i].Urn], i);
+        keys.AsSpan().Sort(new KeyComparer(items));
+        var sorted = ImmutableArray.CreateBuilder<ReportedFinding>(items.Length);
+        foreach (var k in keys) sorted.Add(items[k.Index]);
+        return sorted.MoveToImmutable();
+    }
+
+    private static Dictionary<string, int> Ranks(ReportedFinding[] items, Func<ReportedFinding, string> key)
+    {
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in items) distinct.Add(key(f));
+        var ordered = distinct.ToArray();
+        Array.Sort(ordered, StringComparer.Ordinal);
+        var ranks = new Dictionary<string, int>(ordered.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Length; i++) ranks[ordered[i]] = i;
+        return ranks;
+    }
+
+    private readonly record struct Key(long RuleAndUrn, int Index);
+
+    private readonly struct KeyComparer(ReportedFinding[] items) : IComparer<Key>
+    {
+        public int Compare(Key x, Key y)
+        {
+            var c = x.RuleAndUrn.CompareTo(y.RuleAndUrn);
+            if (c != 0) return c;
+            c = string.CompareOrdinal(items[x.Index].Finding.Message, items[y.Index].Finding.Message);
+            return c != 0 ? c : x.Index.CompareTo(y.Index);
+        }
+    }
+}
