@@ -34,9 +34,11 @@ if (args is ["profile", var size])
         // The rule alone again (shared views now built): what the rule costs without the report around it.
         GC.Collect();
         var alone = CpuMs();
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
         _ = rule.Evaluate(new RuleContext(graph, SyntheticEnclave.Policy)).Count();
+        bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
         Console.WriteLine($"{rule.Info.Id,-14} {evaluated - start,10:F0} ms cpu  {findings.Length,7} findings  " +
-                          $"{findings.Count(f => f.Status == FindingStatus.Fail),6} fail  (rule alone, warm views: {CpuMs() - alone:F0} ms)");
+                          $"{findings.Count(f => f.Status == FindingStatus.Fail),6} fail  (rule alone, warm views: {CpuMs() - alone:F0} ms, {bytes / 1e6:F1} MB)");
     }
     Console.WriteLine($"total {CpuMs() - total:F0} ms cpu");
     return;
