@@ -23,14 +23,25 @@ internal static class FindingOrder
         return sorted.MoveToImmutable();
     }
 
+    /// <summary>
+    /// Each string's place in ordinal order. Findings of one resource share its URN string instance, so strings
+    /// are first told apart by reference (no hashing of their characters) and only the distinct instances are
+    /// compared by value.
+    /// </summary>
     private static Dictionary<string, int> Ranks(ReportedFinding[] items, Func<ReportedFinding, string> key)
     {
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var f in items) distinct.Add(key(f));
-        var ordered = distinct.ToArray();
+        var instances = new HashSet<string>(ReferenceEqualityComparer.Instance);
+        foreach (var f in items) instances.Add(key(f));
+        var ordered = instances.ToArray();
         Array.Sort(ordered, StringComparer.Ordinal);
-        var ranks = new Dictionary<string, int>(ordered.Length, StringComparer.Ordinal);
-        for (var i = 0; i < ordered.Length; i++) ranks[ordered[i]] = i;
+        var ranks = new Dictionary<string, int>(ordered.Length, ReferenceEqualityComparer.Instance);
+        var rank = -1;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            // Equal strings held in different instances share one rank.
+            if (i == 0 || !string.Equals(ordered[i], ordered[i - 1], StringComparison.Ordinal)) rank++;
+            ranks[ordered[i]] = rank;
+        }
         return ranks;
     }
 

@@ -37,7 +37,7 @@ public sealed partial class NoParentNetworks : RuleBase
                 if (value.AsString() is not { } s) return;
                 // Cheap filter first: an address or CIDR is short and starts with a digit or contains ':'.
                 if (s.Length == 0 || !(char.IsAsciiDigit(s[0]) || s.Contains(':') || s.Contains(';'))) return;
-                foreach (var part in s.Split(';'))
+                foreach (var part in s.Contains(';') ? s.Split(';') : [s])
                 {
                     if (part.Length > 49 || !AddressLike().IsMatch(part) || !Cidr.TryParse(part, out var cidr)) continue;
                     addresses++;
