@@ -14,12 +14,21 @@ internal static class FindingOrder
         var items = findings.ToArray();
         var ruleRank = Ranks(items, f => f.RuleId);
         var urnRank = Ranks(items, f => f.Urn);
-        var keys = new Key[items.Length];
+        // Sorted first by (rule, URN, position) as plain integers; runs where one rule says several things about
+        // one resource are then put in message order (ties kept in position order).
+        var keys = new Int128[items.Length];
         for (var i = 0; i < items.Length; i++)
-            keys[i] = new Key(((long)ruleRank[items[i].RuleId] << 32) | (uint)urnRank[items[i].Urn], i);
-        keys.AsSpan().Sort(new KeyComparer(items));
+            keys[i] = ((Int128)(((long)ruleRank[items[i].RuleId] << 32) | (uint)urnRank[items[i].Urn]) << 32) | (uint)i;
+        Array.Sort(keys);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] >> 32 == keys[start] >> 32) end++;
+            if (end - start > 1) keys.AsSpan(start, end - start).Sort(new ByMessage(items));
+            start = end;
+        }
         var sorted = ImmutableArray.CreateBuilder<ReportedFinding>(items.Length);
-        foreach (var k in keys) sorted.Add(items[k.Index]);
+        foreach (var k in keys) sorted.Add(items[(int)(uint)k]);
         return sorted.MoveToImmutable();
     }
 
@@ -45,16 +54,12 @@ internal static class FindingOrder
         return ranks;
     }
 
-    private readonly record struct Key(long RuleAndUrn, int Index);
-
-    private readonly struct KeyComparer(ReportedFinding[] items) : IComparer<Key>
+    private readonly struct ByMessage(ReportedFinding[] items) : IComparer<Int128>
     {
-        public int Compare(Key x, Key y)
+        public int Compare(Int128 x, Int128 y)
         {
-            var c = x.RuleAndUrn.CompareTo(y.RuleAndUrn);
-            if (c != 0) return c;
-            c = string.CompareOrdinal(items[x.Index].Finding.Message, items[y.Index].Finding.Message);
-            return c != 0 ? c : x.Index.CompareTo(y.Index);
+            var c = string.CompareOrdinal(items[(int)(uint)x].Finding.Message, items[(int)(uint)y].Finding.Message);
+            return c != 0 ? c : x.CompareTo(y);
         }
     }
 }
