@@ -55,21 +55,23 @@ public sealed class PolicyReport
         Rules = rules;
         EvaluatedOn = evaluatedOn;
         Waivers = waivers;
-        Findings = findings
-            .OrderBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Urn, StringComparer.Ordinal)
-            .ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
-            .ToImmutableArray();
-        var bySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, _ => StatusCounts.Zero);
+        Findings = FindingOrder.Sort(findings);
+        // Counted in arrays: a StatusCounts record per finding would allocate hundreds of thousands of them.
+        var severities = Enum.GetValues<Severity>();
+        var counts = new int[severities.Length, 4];
+        var index = severities.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        foreach (var f in Findings) counts[index[f.Severity], (int)f.Status]++;
+        var bySeverity = severities.ToDictionary(s => s, s => Counts(counts, index[s]));
         var total = StatusCounts.Zero;
-        foreach (var f in Findings)
-        {
-            bySeverity[f.Severity] = bySeverity[f.Severity].Add(f.Status);
-            total = total.Add(f.Status);
-        }
+        foreach (var c in bySeverity.Values)
+            total = new StatusCounts(total.Pass + c.Pass, total.Fail + c.Fail, total.Undetermined + c.Undetermined, total.Suppressed + c.Suppressed);
         CountsBySeverity = bySeverity.ToImmutableSortedDictionary();
         Totals = total;
     }
+
+    private static StatusCounts Counts(int[,] counts, int row) => new(
+        counts[row, (int)FindingStatus.Pass], counts[row, (int)FindingStatus.Fail],
+        counts[row, (int)FindingStatus.Undetermined], counts[row, (int)FindingStatus.Suppressed]);
 
     public string Stack { get; }
     public string Project { get; }

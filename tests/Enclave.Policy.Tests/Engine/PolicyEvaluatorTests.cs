@@ -81,6 +81,33 @@ public class PolicyEvaluatorTests
     }
 
     [Fact]
+    public void Several_findings_of_one_rule_on_one_resource_are_in_message_order_and_equal_ones_keep_emission_order()
+    {
+        var graph = CompliantEnclave.Build().Build();
+        var report = PolicyEvaluator.Evaluate(graph, CompliantEnclave.Policy, rules: [new ChattyRule()]);
+        var urns = graph.Resources.Select(n => n.Urn).Order(StringComparer.Ordinal).Take(2).ToArray();
+        Assert.Equal(
+            [(urns[0], "a", "first"), (urns[0], "a", "second"), (urns[0], "b", ""), (urns[0], "c", ""), (urns[1], "a", "")],
+            report.Findings.Select(f => (f.Urn, f.Finding.Message, string.Join("", f.Finding.Evidence))));
+    }
+
+    /// <summary>Emits, for the two ordinally smallest URNs in reverse order, messages out of order with a duplicate.</summary>
+    private sealed class ChattyRule : RuleBase
+    {
+        public override RuleInfo Info { get; } = new("ENC-GOV-998", "chatty", Severity.Low, Enforcement.Advisory, "r", "f");
+
+        public override IEnumerable<Finding> Evaluate(RuleContext context)
+        {
+            var urns = context.Graph.Resources.Select(n => n.Urn).Order(StringComparer.Ordinal).Take(2).ToArray();
+            yield return Pass(urns[1], "a");
+            yield return Pass(urns[0], "c");
+            yield return Pass(urns[0], "a", ["first"]);
+            yield return Pass(urns[0], "b");
+            yield return Pass(urns[0], "a", ["second"]);
+        }
+    }
+
+    [Fact]
     public void A_rule_that_throws_is_reported_by_id_not_as_a_partial_report()
     {
         var e = Assert.Throws<RuleEvaluationException>(() =>

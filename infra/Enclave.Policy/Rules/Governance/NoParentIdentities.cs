@@ -25,13 +25,13 @@ public sealed class NoParentIdentities : RuleBase
         {
             var hits = new List<string>();
             var unknown = false;
-            foreach (var leaf in PropertyWalk.Leaves(node.Inputs))
+            PropertyWalk.Visit(node.Inputs, (at, value) =>
             {
-                var value = leaf.Value;
-                if (value is UnknownValue) { unknown |= !PropertyWalk.FromResource(node, leaf.TopKey) && !IsReference(leaf.Path); continue; }
-                if (value.AsString() is not { } s || s.AsSpan().IndexOfAny(any) < 0) continue;
-                hits.AddRange(needles.Where(n => ContainsWord(s, n)).Select(n => $"{leaf.Path} mentions \"{n}\""));
-            }
+                if (value is UnknownValue) { unknown |= !PropertyWalk.FromResource(node, at.TopKey) && !IsReference(at.Path); return; }
+                if (value.AsString() is not { } s || s.AsSpan().IndexOfAny(any) < 0) return;
+                foreach (var n in needles)
+                    if (ContainsWord(s, n)) hits.Add($"{at.Path} mentions \"{n}\"");
+            });
             if (hits.Count > 0) yield return Fail(node.Urn, $"{node.Label}: names parent-company identities", hits);
             else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: some inputs are not known until deploy");
             else if (OciTypes.IsOci(node.Type)) yield return Pass(node.Urn, $"{node.Label}: no parent-company identity");

@@ -26,12 +26,16 @@ public sealed class NothingInRootCompartment : RuleBase
             if (!OciTypes.IsOci(node.Type) || node.Input("compartmentId").IsNull) continue;
             if (TenancyLevelPrefixes.Any(p => node.Type.StartsWith(p, StringComparison.Ordinal))) continue;
             var inRoot = Scope.InRootCompartment(context, node);
-            yield return Judge(node.Urn, inRoot.Not(),
-                $"{node.Label}: not in the root compartment",
-                $"{node.Label}: created in the root compartment",
-                context.Policy.TenancyId is null
-                    ? $"{node.Label}: tenancy OCID not configured, cannot tell"
-                    : $"{node.Label}: compartment not known until deploy");
+            // Only the message of the verdict reached is formatted (most resources pass).
+            var label = node.Label;
+            yield return inRoot.Not() switch
+            {
+                Truth.True => Pass(node.Urn, $"{label}: not in the root compartment"),
+                Truth.False => Fail(node.Urn, $"{label}: created in the root compartment"),
+                _ => Undetermined(node.Urn, context.Policy.TenancyId is null
+                    ? $"{label}: tenancy OCID not configured, cannot tell"
+                    : $"{label}: compartment not known until deploy"),
+            };
         }
     }
 }

@@ -20,9 +20,13 @@ public sealed class LogRetention : RuleBase
         {
             var days = log.Input("retentionDuration");
             var effective = days.IsNull ? PropertyValue.Of(30) : days;
-            yield return Judge(log.Urn, effective.Test(v => v.AsNumber() >= MinimumDays),
-                $"{log.Label}: kept {effective} days", $"{log.Label}: kept {effective} days, below {MinimumDays}",
-                $"{log.Label}: retention not known until deploy");
+            // Only the message of the verdict reached is formatted.
+            yield return effective.Test(v => v.AsNumber() >= MinimumDays) switch
+            {
+                Truth.True => Pass(log.Urn, $"{log.Label}: kept {effective} days"),
+                Truth.False => Fail(log.Urn, $"{log.Label}: kept {effective} days, below {MinimumDays}"),
+                _ => Undetermined(log.Urn, $"{log.Label}: retention not known until deploy"),
+            };
         }
     }
 }

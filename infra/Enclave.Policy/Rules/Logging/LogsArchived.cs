@@ -43,10 +43,13 @@ public sealed class LogsArchived : RuleBase
             var group = References.Resolve(g, log, "logGroupId", log.Input("logGroupId"), groups).FirstOrDefault();
             var shipped = archives.Any(a => a.ToArchive.And(Regions.Same(a.Region, log.Region)).And(a.Ships(log, group)));
             var outcome = relevant == Truth.True ? shipped : shipped == Truth.True ? Truth.True : Truth.Unknown;
-            yield return Judge(log.Urn, outcome,
-                $"{log.Label}: shipped to the archive bucket of {log.Region}",
-                $"{log.Label}: not shipped to an archive bucket by a connector of its region ({log.Region ?? "unknown"})",
-                $"{log.Label}: archive shipping not known until deploy");
+            // Only the message of the verdict reached is formatted.
+            yield return outcome switch
+            {
+                Truth.True => Pass(log.Urn, $"{log.Label}: shipped to the archive bucket of {log.Region}"),
+                Truth.False => Fail(log.Urn, $"{log.Label}: not shipped to an archive bucket by a connector of its region ({log.Region ?? "unknown"})"),
+                _ => Undetermined(log.Urn, $"{log.Label}: archive shipping not known until deploy"),
+            };
         }
     }
 

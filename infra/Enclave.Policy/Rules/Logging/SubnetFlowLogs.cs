@@ -30,10 +30,12 @@ public sealed class SubnetFlowLogs : RuleBase
             if (vcn is not null) candidates = candidates.Concat(index.Candidates(vcn)).Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>();
             var covered = candidates.Any(log => isFlow[log].And(
                 ServiceLogs.Covers(g, log, subnet, Targets).Or(vcn is null ? Truth.False : ServiceLogs.Covers(g, log, vcn, Targets))));
-            yield return Judge(subnet.Urn, covered,
-                $"{subnet.Label}: flow log present",
-                $"{subnet.Label}: no flow log covers it",
-                $"{subnet.Label}: flow-log coverage not known until deploy");
+            yield return covered switch
+            {
+                Truth.True => Pass(subnet.Urn, $"{subnet.Label}: flow log present"),
+                Truth.False => Fail(subnet.Urn, $"{subnet.Label}: no flow log covers it"),
+                _ => Undetermined(subnet.Urn, $"{subnet.Label}: flow-log coverage not known until deploy"),
+            };
         }
     }
 }

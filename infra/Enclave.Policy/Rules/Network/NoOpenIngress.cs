@@ -27,8 +27,10 @@ public sealed class NoOpenIngress : RuleBase
                 var open = Cidr.IsAnywhereValue(rule.Peer);
                 // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
                 if (directionUnknown && open == Truth.True) open = Truth.Unknown;
-                a.Require(open.Not(), $"{rule.Where} source {rule.Peer} is not the whole internet",
-                    whenViolated: $"{rule.Where} admits {rule.Peer}, the whole internet");
+                var closed = open.Not();
+                // The violation is only phrased for a rule that is open (most are not).
+                a.Require(closed, $"{rule.Where} source {rule.Peer} is not the whole internet",
+                    whenViolated: closed == Truth.False ? $"{rule.Where} admits {rule.Peer}, the whole internet" : null);
             }
             if (candidates.Count == 0) a.Require(Truth.True, "no ingress rules");
             yield return Judge(node.Urn, node.Label, a);

@@ -24,27 +24,28 @@ public sealed partial class NoParentNetworks : RuleBase
     {
         var parent = context.Policy.Parent.Cidrs;
         if (parent.IsEmpty) yield break;
+        // Parsed once, not once per address met; an entry that does not parse never overlaps (as before).
+        var parsed = parent.Select(p => (Text: p, Ok: Cidr.TryParse(p, out var c), Cidr: c)).Where(p => p.Ok).ToArray();
         foreach (var node in context.Graph.Resources.Where(n => OciTypes.IsOci(n.Type)))
         {
             var hits = new List<string>();
             var addresses = 0;
             var unknown = false;
-            foreach (var leaf in PropertyWalk.Leaves(node.Inputs))
+            PropertyWalk.Visit(node.Inputs, (at, value) =>
             {
-                var value = leaf.Value;
-                if (value is UnknownValue) { unknown |= LooksLikeNetworkField(leaf.Path) && !PropertyWalk.FromResource(node, leaf.TopKey); continue; }
-                if (value.AsString() is not { } s) continue;
+                if (value is UnknownValue) { unknown |= LooksLikeNetworkField(at.Path) && !PropertyWalk.FromResource(node, at.TopKey); return; }
+                if (value.AsString() is not { } s) return;
                 // Cheap filter first: an address or CIDR is short and starts with a digit or contains ':'.
-                if (s.Length == 0 || !(char.IsAsciiDigit(s[0]) || s.Contains(':') || s.Contains(';'))) continue;
-                foreach (var part in s.Split(';'))
+                if (s.Length == 0 || !(char.IsAsciiDigit(s[0]) || s.Contains(':') || s.Contains(';'))) return;
+                foreach (var part in s.Contains(';') ? s.Split(';') : [s])
                 {
                     if (part.Length > 49 || !AddressLike().IsMatch(part) || !Cidr.TryParse(part, out var cidr)) continue;
                     addresses++;
                     if (cidr.IsAnywhere) continue;
-                    var overlapping = parent.Where(p => Cidr.TryParse(p, out var pc) && pc.Overlaps(cidr)).ToList();
-                    if (overlapping.Count > 0) hits.Add($"{leaf.Path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
+                    var overlapping = parsed.Where(p => p.Cidr.Overlaps(cidr)).Select(p => p.Text).ToList();
+                    if (overlapping.Count > 0) hits.Add($"{at.Path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
                 }
-            }
+            });
             if (hits.Count > 0) yield return Fail(node.Urn, $"{node.Label}: names parent-company networks", hits);
             else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: network fields not known until deploy");
             else if (addresses > 0) yield return Pass(node.Urn, $"{node.Label}: {addresses} address(es), none in parent ranges");
