@@ -53,6 +53,31 @@ if (args is ["profile", var size])
     }
     return;
 }
+if (args is ["loop", var loopSize, var loops])
+{
+    // All rules over a fresh graph, again and again: a steady workload for a sampling profiler (dotnet-trace).
+    var nodes = SyntheticEnclave.Resources(int.Parse(loopSize, System.Globalization.CultureInfo.InvariantCulture));
+    var sw = Stopwatch.StartNew();
+    for (var i = 0; i < int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture); i++)
+        _ = PolicyEvaluator.Evaluate(new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes),
+            SyntheticEnclave.Policy, today: new DateOnly(2026, 1, 15)).Findings.Length;
+    var runs = int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture);
+    Console.WriteLine($"{sw.Elapsed.TotalMilliseconds / runs:F1} ms per run, {GC.GetTotalAllocatedBytes() / 1e6 / runs:F1} MB per run, " +
+                      $"GCs gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms per run");
+    return;
+}
+if (args is ["alloc", var allocSize])
+{
+    // Which types the rules allocate (sampled allocation ticks), largest first.
+    var nodes = SyntheticEnclave.Resources(int.Parse(allocSize, System.Globalization.CultureInfo.InvariantCulture));
+    _ = PolicyEvaluator.Evaluate(new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes), SyntheticEnclave.Policy);
+    using var sampler = new Enclave.Bench.AllocationSampler();
+    for (var i = 0; i < 3; i++)
+        _ = PolicyEvaluator.Evaluate(new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes), SyntheticEnclave.Policy);
+    foreach (var ((type, heap), bytes) in sampler.Bytes.OrderByDescending(kv => kv.Value).Take(40))
+        Console.WriteLine($"{bytes / 3e6,8:F1} MB/run  {heap}  {type}");
+    return;
+}
 if (args is ["dump", var dumpSize])
 {
     // Every finding of every rule, one line each in report order: compare two builds' output byte for byte.
