@@ -57,6 +57,7 @@ if (args is ["loop", var loopSize, var loops])
 {
     // All rules over a fresh graph, again and again: a steady workload for a sampling profiler (dotnet-trace).
     var nodes = SyntheticEnclave.Resources(int.Parse(loopSize, System.Globalization.CultureInfo.InvariantCulture));
+    using var gcs = new Enclave.Bench.GcPauseListener();
     var sw = Stopwatch.StartNew();
     for (var i = 0; i < int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture); i++)
         _ = PolicyEvaluator.Evaluate(new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes),
@@ -64,6 +65,7 @@ if (args is ["loop", var loopSize, var loops])
     var runs = int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture);
     Console.WriteLine($"{sw.Elapsed.TotalMilliseconds / runs:F1} ms per run, {GC.GetTotalAllocatedBytes() / 1e6 / runs:F1} MB per run, " +
                       $"GCs gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms per run");
+    Console.WriteLine($"  collections: {gcs.Summary(runs)}");
     return;
 }
 if (args is ["alloc", var allocSize])
@@ -76,6 +78,24 @@ if (args is ["alloc", var allocSize])
         _ = PolicyEvaluator.Evaluate(new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes), SyntheticEnclave.Policy);
     foreach (var ((type, heap), bytes) in sampler.Bytes.OrderByDescending(kv => kv.Value).Take(40))
         Console.WriteLine($"{bytes / 3e6,8:F1} MB/run  {heap}  {type}");
+    return;
+}
+if (args is ["retained", var retainedSize])
+{
+    // What one evaluation keeps alive (the report, and the per-graph views while the graph lives): survivors are
+    // what garbage collections copy and mark, so they cost more than short-lived garbage.
+    var nodes = SyntheticEnclave.Resources(int.Parse(retainedSize, System.Globalization.CultureInfo.InvariantCulture));
+    var g = new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes);
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    var report = PolicyEvaluator.Evaluate(g, SyntheticEnclave.Policy, today: new DateOnly(2026, 1, 15));
+    var withViews = GC.GetTotalMemory(forceFullCollection: true);
+    Console.WriteLine($"report and views: {(withViews - before) / 1e6:F1} MB retained ({report.Findings.Length} findings)");
+    GC.KeepAlive(g);
+    GC.KeepAlive(report);
+    g = null;
+    var reportOnly = GC.GetTotalMemory(forceFullCollection: true);
+    Console.WriteLine($"report alone (graph views dropped): {(reportOnly - before) / 1e6:F1} MB");
+    GC.KeepAlive(report);
     return;
 }
 if (args is ["dump", var dumpSize])

@@ -18,10 +18,11 @@ public static class PolicyEvaluator
         var ruleSet = rules ?? RuleCatalogue.All;
         var context = new RuleContext(graph, policy) { Waivers = waiverSet, Today = date };
         var findings = new List<ReportedFinding>();
+        var produced = new List<Finding>();  // one buffer for every rule's findings
         foreach (var rule in ruleSet)
         {
-            List<Finding> produced;
-            try { produced = rule.Evaluate(context).ToList(); }
+            produced.Clear();
+            try { produced.AddRange(rule.Evaluate(context)); }
             catch (Exception e) { throw new RuleEvaluationException(rule.Info.Id, e); }
             foreach (var f in produced)
             {

@@ -55,7 +55,7 @@ public sealed class PolicyReport
         Rules = rules;
         EvaluatedOn = evaluatedOn;
         Waivers = waivers;
-        Findings = FindingOrder.Sort(findings);
+        Findings = FindingOrder.Sort(findings, graph);
         // Counted in arrays: a StatusCounts record per finding would allocate hundreds of thousands of them.
         var severities = Enum.GetValues<Severity>();
         var counts = new int[severities.Length, 4];

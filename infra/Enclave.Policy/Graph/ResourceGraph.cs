@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Enclave.Policy.Graph;
 
@@ -21,7 +22,8 @@ public enum GraphOrigin
 /// </summary>
 public sealed class ResourceGraph
 {
-    private readonly Dictionary<string, ResourceNode> _byUrn;
+    // URN -> index in Resources (the first of duplicates): also each URN's place in ordinal order.
+    private readonly Dictionary<string, int> _position;
     private readonly ILookup<string, ResourceNode> _byType;
     private readonly ILookup<string, ResourceNode> _byParent;
     private readonly Dictionary<string, ResourceNode> _byId;
@@ -33,9 +35,9 @@ public sealed class ResourceGraph
         Project = project;
         Origin = origin;
         Source = source;
-        Resources = resources.OrderBy(r => r.Urn, StringComparer.Ordinal).ToImmutableArray();
-        _byUrn = new Dictionary<string, ResourceNode>(StringComparer.Ordinal);
-        foreach (var r in Resources) _byUrn.TryAdd(r.Urn, r);
+        Resources = SortByUrn(resources);
+        _position = new Dictionary<string, int>(Resources.Length, StringComparer.Ordinal);
+        for (var i = 0; i < Resources.Length; i++) _position.TryAdd(Resources[i].Urn, i);
         _byType = Resources.ToLookup(r => r.Type, StringComparer.Ordinal);
         _byParent = Resources.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, StringComparer.Ordinal);
         _byId = new Dictionary<string, ResourceNode>(StringComparer.Ordinal);
@@ -51,7 +53,29 @@ public sealed class ResourceGraph
     /// <summary>All resources, sorted by URN (deterministic order for every report).</summary>
     public ImmutableArray<ResourceNode> Resources { get; }
 
-    public ResourceNode? ByUrn(string urn) => _byUrn.GetValueOrDefault(urn);
+    public ResourceNode? ByUrn(string urn) => _position.TryGetValue(urn, out var i) ? Resources[i] : null;
+
+    /// <summary>
+    /// The index in <see cref="Resources"/> of the resource with this URN (the first, should there be duplicates),
+    /// which is also the URN's place in ordinal order among the graph's URNs; -1 when the graph has no such URN.
+    /// </summary>
+    public int PositionOf(string urn) => _position.TryGetValue(urn, out var i) ? i : -1;
+
+    /// <summary>Ordinal order of URNs, stable for equal ones (a stable sort of indexes; LINQ's OrderBy costs more).</summary>
+    private static ImmutableArray<ResourceNode> SortByUrn(IEnumerable<ResourceNode> resources)
+    {
+        var nodes = resources.ToArray();
+        var order = new int[nodes.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        order.AsSpan().Sort((a, b) =>
+        {
+            var c = string.CompareOrdinal(nodes[a].Urn, nodes[b].Urn);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var sorted = new ResourceNode[nodes.Length];
+        for (var i = 0; i < order.Length; i++) sorted[i] = nodes[order[i]];
+        return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+    }
 
     public IEnumerable<ResourceNode> OfType(string token) => _byType[token];
 
