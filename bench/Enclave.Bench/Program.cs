@@ -58,12 +58,13 @@ if (args is ["loop", var loopSize, var loops])
     // All rules over a fresh graph, again and again: a steady workload for a sampling profiler (dotnet-trace).
     var nodes = SyntheticEnclave.Resources(int.Parse(loopSize, System.Globalization.CultureInfo.InvariantCulture));
     using var gcs = new Enclave.Bench.GcPauseListener();
+    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     for (var i = 0; i < int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture); i++)
         _ = PolicyEvaluator.Evaluate(new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes),
             SyntheticEnclave.Policy, today: new DateOnly(2026, 1, 15)).Findings.Length;
     var runs = int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture);
-    Console.WriteLine($"{sw.Elapsed.TotalMilliseconds / runs:F1} ms per run, {GC.GetTotalAllocatedBytes() / 1e6 / runs:F1} MB per run, " +
+    Console.WriteLine($"{sw.Elapsed.TotalMilliseconds / runs:F1} ms per run ({(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / runs:F1} ms cpu), {GC.GetTotalAllocatedBytes() / 1e6 / runs:F1} MB per run, " +
                       $"GCs gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms per run");
     Console.WriteLine($"  collections: {gcs.Summary(runs)}");
     return;

@@ -8,8 +8,11 @@ namespace Enclave.Policy.Engine;
 /// <summary>How a finding ends up in the report: a waived failure or undetermined finding is <see cref="Suppressed"/>.</summary>
 public enum FindingStatus { Pass, Fail, Undetermined, Suppressed }
 
-/// <summary>A rule's finding with its catalogue entry and the waiver that suppressed it, if any.</summary>
-public sealed record ReportedFinding(RuleInfo Rule, Finding Finding, Waiver? Waiver = null)
+/// <summary>
+/// A rule's finding with its catalogue entry and the waiver that suppressed it, if any. A value, not an object:
+/// reports hold hundreds of thousands of them.
+/// </summary>
+public readonly record struct ReportedFinding(RuleInfo Rule, Finding Finding, Waiver? Waiver = null)
 {
     public FindingStatus Status => Waiver is not null ? FindingStatus.Suppressed : Finding.Verdict switch
     {

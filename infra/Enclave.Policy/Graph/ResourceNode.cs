@@ -64,8 +64,17 @@ public sealed record ResourceNode(
     public bool InputDependsOn(string key, string urn) =>
         PropertyDependencies.TryGetValue(key, out var urns) && urns.Contains(urn);
 
-    /// <summary>A short label for reports: <c>type::name</c>.</summary>
-    public string Label => $"{Type}::{Name}";
+    public string Type { get; init { field = value; Label = LabelOf(value, Name); } } = Type;
+
+    public string Name { get; init { field = value; Label = LabelOf(Type, value); } } = Name;
+
+    /// <summary>
+    /// A short label for reports: <c>type::name</c>. Made once per node, not per message: rules put it in hundreds
+    /// of thousands of findings. A <c>with</c> that changes the type or name makes it anew (the init accessors).
+    /// </summary>
+    public string Label { get; private init; } = LabelOf(Type, Name);
+
+    private static string LabelOf(string? type, string? name) => string.Concat(type, "::", name);
 
     public static ResourceNode Create(string urn, string type, string name, bool custom = true, MapValue? inputs = null,
         string? parent = null, bool protect = false, PropertyValue? id = null, string? region = null) =>

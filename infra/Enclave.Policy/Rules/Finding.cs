@@ -16,12 +16,31 @@ public enum Verdict
 /// evidence lines such as the policy statement that grants, or the hops of an open network path.
 /// Messages never contain secret values: rules only ever see <see cref="Graph.SecretValue"/>.
 /// </summary>
-public sealed record Finding(
-    string RuleId,
-    string Urn,
-    Verdict Verdict,
-    string Message,
-    ImmutableArray<string> Details = default)
+public sealed record Finding
 {
+    public Finding(string ruleId, string urn, Verdict verdict, string message, ImmutableArray<string> details = default)
+        : this(ruleId, urn, verdict, new FindingText(message), details)
+    {
+    }
+
+    /// <param name="text">The message, kept in parts until read (see <see cref="FindingText"/>).</param>
+    public Finding(string ruleId, string urn, Verdict verdict, FindingText text, ImmutableArray<string> details = default)
+    {
+        RuleId = ruleId;
+        Urn = urn;
+        Verdict = verdict;
+        Text = text;
+        Details = details;
+    }
+
+    public string RuleId { get; init; }
+    public string Urn { get; init; }
+    public Verdict Verdict { get; init; }
+    public FindingText Text { get; init; }
+    public ImmutableArray<string> Details { get; init; }
+
+    /// <summary>The message (made from <see cref="Text"/> on each read).</summary>
+    public string Message => Text.ToString();
+
     public ImmutableArray<string> Evidence => Details.IsDefault ? ImmutableArray<string>.Empty : Details;
 }

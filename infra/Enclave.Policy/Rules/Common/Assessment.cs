@@ -36,15 +36,17 @@ public sealed class Assessment
 
     public Finding ToFinding(string ruleId, string urn, string subject, IEnumerable<string>? details = null)
     {
-        var failed = _items.Where(i => i.Outcome == Truth.False).Select(i => i.Violation ?? $"required but not met: {i.Requirement}").ToList();
-        var unknown = _items.Where(i => i.Outcome == Truth.Unknown).Select(i => i.Requirement).ToList();
         var evidence = details?.ToImmutableArray() ?? ImmutableArray<string>.Empty;
-        if (failed.Count > 0)
-            return new Finding(ruleId, urn, Verdict.Fail, $"{subject}: {string.Join("; ", failed)}", evidence);
-        if (unknown.Count > 0)
-            return new Finding(ruleId, urn, Verdict.Undetermined,
-                $"{subject}: not known until deploy: {string.Join("; ", unknown)}", evidence);
-        return new Finding(ruleId, urn, Verdict.Pass, _items.Count == 1 ? $"{subject}: {_items[0].Requirement}"
-            : $"{subject}: {string.Join("; ", _items.Select(i => i.Requirement))}", evidence);
+        // The message names every failed requirement, else every unknown one, else every one (in the order given).
+        var verdict = Outcome switch { Truth.False => Verdict.Fail, Truth.Unknown => Verdict.Undetermined, _ => Verdict.Pass };
+        var named = new List<string>(_items.Count);
+        foreach (var (outcome, requirement, violation) in _items)
+        {
+            if (verdict == Verdict.Fail && outcome == Truth.False) named.Add(violation ?? $"required but not met: {requirement}");
+            else if (verdict == Verdict.Undetermined && outcome == Truth.Unknown) named.Add(requirement);
+            else if (verdict == Verdict.Pass) named.Add(requirement);
+        }
+        var prefix = verdict == Verdict.Undetermined ? "not known until deploy: " : null;
+        return new Finding(ruleId, urn, verdict, FindingText.Joined(subject, prefix, named), evidence);
     }
 }

@@ -19,6 +19,16 @@ public abstract class RuleBase : IRule
     protected Finding Undetermined(string urn, string message, IEnumerable<string>? details = null) =>
         new(Info.Id, urn, Verdict.Undetermined, message, Details(details));
 
+    // The same, for messages written as interpolated strings: the parts are kept, not concatenated (FindingText).
+    protected Finding Pass(string urn, FindingTextBuilder message, IEnumerable<string>? details = null) =>
+        new(Info.Id, urn, Verdict.Pass, message.ToText(), Details(details));
+
+    protected Finding Fail(string urn, FindingTextBuilder message, IEnumerable<string>? details = null) =>
+        new(Info.Id, urn, Verdict.Fail, message.ToText(), Details(details));
+
+    protected Finding Undetermined(string urn, FindingTextBuilder message, IEnumerable<string>? details = null) =>
+        new(Info.Id, urn, Verdict.Undetermined, message.ToText(), Details(details));
+
     /// <summary>A finding from a three-valued outcome.</summary>
     protected Finding Judge(string urn, Truth outcome, string pass, string fail, string undetermined,
         IEnumerable<string>? details = null) => outcome switch

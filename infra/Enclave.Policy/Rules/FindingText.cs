@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+
+namespace Enclave.Policy.Rules;
+
+/// <summary>
+/// A finding's message, kept as the strings it is made of until someone reads it. A run over a large stack keeps
+/// hundreds of thousands of findings alive until the report is written, and each message repeats strings that
+/// already exist (a resource's label, a rule's fixed wording): holding references instead of a concatenated copy
+/// keeps the report small, and small survivors are what keeps garbage collection cheap. The text is the
+/// concatenation of the parts (null parts are empty); equality and hashing are by text.
+/// </summary>
+public readonly struct FindingText : IEquatable<FindingText>
+{
+    private readonly string? _text;
+    private readonly string?[]? _parts;
+
+    public FindingText(string text) => _text = text;
+
+    private FindingText(string?[] parts) => _parts = parts;
+
+    /// <summary>The message: one string, or the parts concatenated (a new string on every call).</summary>
+    public override string ToString() => _parts is null ? _text ?? "" : string.Concat(_parts);
+
+    /// <summary>"<paramref name="subject"/>: " followed by <paramref name="items"/> joined with "; ".</summary>
+    internal static FindingText Joined(string subject, string? prefix, IReadOnlyList<string> items)
+    {
+        var parts = new string?[3 + 2 * items.Count];
+        parts[0] = subject;
+        parts[1] = ": ";
+        parts[2] = prefix;
+        for (var i = 0; i < items.Count; i++)
+        {
+            parts[3 + 2 * i] = i == 0 ? null : "; ";
+            parts[4 + 2 * i] = items[i];
+        }
+        return new FindingText(parts);
+    }
+
+    internal static FindingText FromParts(string?[] parts) => new(parts);
+
+    public bool Equals(FindingText other) => string.Equals(ToString(), other.ToString(), StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is FindingText other && Equals(other);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
+
+    public static bool operator ==(FindingText left, FindingText right) => left.Equals(right);
+
+    public static bool operator !=(FindingText left, FindingText right) => !left.Equals(right);
+}
+
+/// <summary>
+/// Lets a rule write <c>Pass(urn, $"{node.Label}: …")</c> and get a <see cref="FindingText"/> without the
+/// concatenation: literal parts and string holes are kept by reference; any other hole is formatted at once,
+/// exactly as string interpolation would format it (current culture, alignment, format string).
+/// </summary>
+[InterpolatedStringHandler]
+public ref struct FindingTextBuilder
+{
+    private readonly string?[] _parts;
+    private int _count;
+
+    public FindingTextBuilder(int literalLength, int formattedCount)
+    {
+        _ = literalLength;
+        _parts = new string?[2 * formattedCount + 1];
+        _count = 0;
+    }
+
+    public void AppendLiteral(string value) => Add(value);
+
+    public void AppendFormatted(string? value) => Add(value);
+
+    public void AppendFormatted<T>(T value, int alignment = 0, string? format = null)
+    {
+        if (value is string s && alignment == 0 && format is null)
+        {
+            Add(s);
+            return;
+        }
+        var one = new DefaultInterpolatedStringHandler(0, 1);
+        one.AppendFormatted(value, alignment, format);
+        Add(one.ToStringAndClear());
+    }
+
+    // Literals and holes alternate, so 2 × holes + 1 slots always suffice.
+    private void Add(string? part) => _parts[_count++] = part;
+
+    /// <summary>The text built.</summary>
+    public readonly FindingText ToText() => FindingText.FromParts(_parts);
+}
