@@ -85,9 +85,11 @@ if (args is ["retained", var retainedSize])
 {
     // What one evaluation keeps alive (the report, and the per-graph views while the graph lives): survivors are
     // what garbage collections copy and mark, so they cost more than short-lived garbage.
+    var empty = GC.GetTotalMemory(forceFullCollection: true);
     var nodes = SyntheticEnclave.Resources(int.Parse(retainedSize, System.Globalization.CultureInfo.InvariantCulture));
     var g = new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes);
     var before = GC.GetTotalMemory(forceFullCollection: true);
+    Console.WriteLine($"graph: {(before - empty) / 1e6:F1} MB");
     var report = PolicyEvaluator.Evaluate(g, SyntheticEnclave.Policy, today: new DateOnly(2026, 1, 15));
     var withViews = GC.GetTotalMemory(forceFullCollection: true);
     Console.WriteLine($"report and views: {(withViews - before) / 1e6:F1} MB retained ({report.Findings.Length} findings)");

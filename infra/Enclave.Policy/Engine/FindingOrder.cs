@@ -15,50 +15,63 @@ internal static class FindingOrder
 {
     public static ImmutableArray<ReportedFinding> Sort(IEnumerable<ReportedFinding> findings, ResourceGraph graph)
     {
-        var items = findings.ToArray();
-        var byRule = BucketByRule(items);
+        var items = findings as ReportedFinding[] ?? findings.ToArray();
         var urns = new UrnRanks(graph, items);
+        // Bucket by rule (a counting sort, stable), then order each bucket by key: URN rank, then position in
+        // production order (keeps ties stable).
+        var (ruleOf, starts) = RuleBuckets(items);
+        var keys = new long[items.Length];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < items.Length; i++) keys[next[ruleOf[i]]++] = ((long)urns.Of(items[i].Urn) << 32) | (uint)i;
         var sorted = new ReportedFinding[items.Length];
-        var done = 0;
-        foreach (var bucket in byRule)
+        for (var b = 0; b + 1 < starts.Length; b++)
         {
-            // Key: URN rank, then position in production order (keeps ties stable).
-            var keys = new long[bucket.Count];
-            for (var i = 0; i < keys.Length; i++) keys[i] = ((long)urns.Of(items[bucket[i]].Urn) << 32) | (uint)bucket[i];
-            if (!IsSorted(keys)) Array.Sort(keys);
-            for (var start = 0; start < keys.Length;)
+            var bucket = keys.AsSpan(starts[b], starts[b + 1] - starts[b]);
+            if (!IsSorted(bucket)) bucket.Sort();
+            for (var start = 0; start < bucket.Length;)
             {
                 var end = start + 1;
-                while (end < keys.Length && keys[end] >> 32 == keys[start] >> 32) end++;
-                if (end - start > 1) keys.AsSpan(start, end - start).Sort(new ByMessage(items));
+                while (end < bucket.Length && bucket[end] >> 32 == bucket[start] >> 32) end++;
+                if (end - start > 1) bucket[start..end].Sort(new ByMessage(items));
                 start = end;
             }
-            foreach (var k in keys) sorted[done++] = items[(int)(uint)k];
         }
+        for (var i = 0; i < keys.Length; i++) sorted[i] = items[(int)(uint)keys[i]];
         return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
     }
 
-    /// <summary>Finding indexes per rule id, rules in ordinal order, each in production order.</summary>
-    private static IEnumerable<List<int>> BucketByRule(ReportedFinding[] items)
+    /// <summary>
+    /// Each finding's rule rank (rule ids in ordinal order) and where each rule's bucket starts (one extra entry:
+    /// the end of the last).
+    /// </summary>
+    private static (int[] RuleOf, int[] Starts) RuleBuckets(ReportedFinding[] items)
     {
-        var buckets = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
-        List<int>? current = null;
-        string? currentId = null;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ruleOf = new int[items.Length];
+        string? lastId = null;
+        var last = -1;
         for (var i = 0; i < items.Length; i++)
         {
-            // Rules emit their findings together, so the previous bucket is almost always the right one.
+            // Rules emit their findings together, so the previous id is almost always the same string.
             var id = items[i].RuleId;
-            if (!ReferenceEquals(id, currentId) && !string.Equals(id, currentId, StringComparison.Ordinal))
+            if (!ReferenceEquals(id, lastId))
             {
-                if (!buckets.TryGetValue(id, out current)) buckets[id] = current = [];
-                currentId = id;
+                if (!ids.TryGetValue(id, out last)) ids[id] = last = ids.Count;
+                lastId = id;
             }
-            current!.Add(i);
+            ruleOf[i] = last;
         }
-        return buckets.Values;
+        var order = ids.Keys.ToArray();
+        Array.Sort(order, StringComparer.Ordinal);
+        var rank = new int[order.Length];
+        for (var r = 0; r < order.Length; r++) rank[ids[order[r]]] = r;
+        var starts = new int[order.Length + 1];
+        for (var i = 0; i < items.Length; i++) starts[(ruleOf[i] = rank[ruleOf[i]]) + 1]++;
+        for (var r = 1; r < starts.Length; r++) starts[r] += starts[r - 1];
+        return (ruleOf, starts);
     }
 
-    private static bool IsSorted(long[] keys)
+    private static bool IsSorted(ReadOnlySpan<long> keys)
     {
         for (var i = 1; i < keys.Length; i++)
             if (keys[i] < keys[i - 1]) return false;

@@ -40,7 +40,7 @@ public sealed class ResourceGraph
         for (var i = 0; i < Resources.Length; i++) _position.TryAdd(Resources[i].Urn, i);
         _byType = Resources.ToLookup(r => r.Type, StringComparer.Ordinal);
         _byParent = Resources.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, StringComparer.Ordinal);
-        _byId = new Dictionary<string, ResourceNode>(StringComparer.Ordinal);
+        _byId = new Dictionary<string, ResourceNode>(Resources.Length, StringComparer.Ordinal);
         foreach (var r in Resources)
             if (r.Id.AsString() is { Length: > 0 } id) _byId.TryAdd(id, r);
     }
