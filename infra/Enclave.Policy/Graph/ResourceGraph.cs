@@ -61,17 +61,13 @@ public sealed class ResourceGraph
     /// </summary>
     public int PositionOf(string urn) => _position.TryGetValue(urn, out var i) ? i : -1;
 
-    /// <summary>Ordinal order of URNs, stable for equal ones (a stable sort of indexes; LINQ's OrderBy costs more).</summary>
+    /// <summary>Ordinal order of URNs, stable for equal ones (<see cref="UrnOrder"/>: URNs share long prefixes).</summary>
     private static ImmutableArray<ResourceNode> SortByUrn(IEnumerable<ResourceNode> resources)
     {
         var nodes = resources.ToArray();
-        var order = new int[nodes.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        order.AsSpan().Sort((a, b) =>
-        {
-            var c = string.CompareOrdinal(nodes[a].Urn, nodes[b].Urn);
-            return c != 0 ? c : a.CompareTo(b);
-        });
+        var urns = new string[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++) urns[i] = nodes[i].Urn;
+        var order = UrnOrder.Sort(urns);
         var sorted = new ResourceNode[nodes.Length];
         for (var i = 0; i < order.Length; i++) sorted[i] = nodes[order[i]];
         return ImmutableCollectionsMarshal.AsImmutableArray(sorted);

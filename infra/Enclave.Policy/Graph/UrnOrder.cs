@@ -1,0 +1,97 @@
+using System.Runtime.InteropServices;
+
+namespace Enclave.Policy.Graph;
+
+/// <summary>
+/// Sorts URNs ordinally (stable for equal ones) without comparing them character by character most of the time.
+/// The URNs of one stack share <c>urn:pulumi:STACK::PROJECT::</c>, then differ in the qualified type (few distinct
+/// values) and the name. A type never contains <c>::</c>, so for two URNs with the same prefix the ordinal order is
+/// the order of <c>TYPE::</c> and, for the same type, of the names. Each URN becomes a small key: the rank of its
+/// type (among the distinct types, sorted once) and its name's first four characters; only keys that tie on both
+/// compare the names themselves. URNs of another shape (or another prefix) sort by full ordinal comparison.
+/// </summary>
+internal static class UrnOrder
+{
+    private const string Separator = "::";
+
+    /// <summary>The indexes of <paramref name="urns"/> in ordinal order of the URNs, equal ones by index.</summary>
+    public static int[] Sort(IReadOnlyList<string> urns)
+    {
+        var keys = new Key[urns.Count];
+        var prefix = urns.Count > 0 ? Prefix(urns[0]) : -1;
+        var common = prefix < 0 ? ReadOnlySpan<char>.Empty : urns[0].AsSpan(0, prefix);
+        var typeRanks = TypeRanks(urns, common);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var urn = urns[i];
+            var typeEnd = prefix < 0 ? -1 : TypeEnd(urn, common);
+            keys[i] = typeEnd < 0
+                ? new Key(-1, 0, urn, 0, i)
+                : new Key(typeRanks[urn.AsSpan(prefix, typeEnd - prefix)], Head(urn, typeEnd + Separator.Length), urn,
+                    typeEnd + Separator.Length, i);
+        }
+        keys.AsSpan().Sort(new KeyOrder());
+        var order = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++) order[i] = keys[i].Index;
+        return order;
+    }
+
+    /// <summary>The length of <c>urn:pulumi:STACK::PROJECT::</c> in <paramref name="urn"/>, or -1.</summary>
+    private static int Prefix(string urn)
+    {
+        if (!urn.StartsWith("urn:pulumi:", StringComparison.Ordinal)) return -1;
+        var stackEnd = urn.IndexOf(Separator, "urn:pulumi:".Length, StringComparison.Ordinal);
+        if (stackEnd < 0) return -1;
+        var projectEnd = urn.IndexOf(Separator, stackEnd + Separator.Length, StringComparison.Ordinal);
+        return projectEnd < 0 ? -1 : projectEnd + Separator.Length;
+    }
+
+    /// <summary>Where the type of a URN with this prefix ends (at its <c>::</c>), or -1 for any other string.</summary>
+    private static int TypeEnd(string urn, ReadOnlySpan<char> prefix) =>
+        urn.AsSpan().StartsWith(prefix, StringComparison.Ordinal)
+            ? urn.IndexOf(Separator, prefix.Length, StringComparison.Ordinal)
+            : -1;
+
+    /// <summary>Each distinct type's place in the ordinal order of <c>TYPE::</c>.</summary>
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TypeRanks(IReadOnlyList<string> urns, ReadOnlySpan<char> prefix)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = ranks.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var urn in urns)
+        {
+            var end = prefix.IsEmpty ? -1 : TypeEnd(urn, prefix);
+            if (end >= 0 && !lookup.ContainsKey(urn.AsSpan(prefix.Length, end - prefix.Length)))
+                ranks[urn[prefix.Length..end]] = 0;
+        }
+        var types = ranks.Keys.ToArray();
+        Array.Sort(types, (a, b) => string.CompareOrdinal(a + Separator, b + Separator));
+        for (var r = 0; r < types.Length; r++) ranks[types[r]] = r;
+        return lookup;
+    }
+
+    /// <summary>Four characters from <paramref name="start"/>, packed so that integer order is ordinal order (0 past the end).</summary>
+    private static ulong Head(string s, int start)
+    {
+        ulong head = 0;
+        for (var i = 0; i < 4; i++)
+            head = (head << 16) | (start + i < s.Length ? s[start + i] : 0u);
+        return head;
+    }
+
+    /// <param name="TypeRank">-1 for a string that is not a URN with the common prefix.</param>
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct Key(int TypeRank, ulong NameHead, string Urn, int NameStart, int Index);
+
+    private readonly struct KeyOrder : IComparer<Key>
+    {
+        public int Compare(Key x, Key y)
+        {
+            int c;
+            if (x.TypeRank < 0 || y.TypeRank < 0)
+                c = string.CompareOrdinal(x.Urn, y.Urn);
+            else if ((c = x.TypeRank.CompareTo(y.TypeRank)) == 0 && (c = x.NameHead.CompareTo(y.NameHead)) == 0)
+                c = x.Urn.AsSpan(x.NameStart).SequenceCompareTo(y.Urn.AsSpan(y.NameStart));
+            return c != 0 ? c : x.Index.CompareTo(y.Index);
+        }
+    }
+}
