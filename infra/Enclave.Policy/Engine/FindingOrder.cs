@@ -16,13 +16,13 @@ internal static class FindingOrder
     public static ImmutableArray<ReportedFinding> Sort(IEnumerable<ReportedFinding> findings, ResourceGraph graph)
     {
         var items = findings as ReportedFinding[] ?? findings.ToArray();
-        var urns = new UrnRanks(graph, items);
+        var urnRank = UrnRanks(graph, items);
         // Bucket by rule (a counting sort, stable), then order each bucket by key: URN rank, then position in
         // production order (keeps ties stable).
         var (ruleOf, starts) = RuleBuckets(items);
         var keys = new long[items.Length];
         var next = (int[])starts.Clone();
-        for (var i = 0; i < items.Length; i++) keys[next[ruleOf[i]]++] = ((long)urns.Of(items[i].Urn) << 32) | (uint)i;
+        for (var i = 0; i < items.Length; i++) keys[next[ruleOf[i]]++] = ((long)urnRank[i] << 32) | (uint)i;
         var sorted = new ReportedFinding[items.Length];
         for (var b = 0; b + 1 < starts.Length; b++)
         {
@@ -90,51 +90,55 @@ internal static class FindingOrder
     /// <summary>
     /// Each finding URN's place in ordinal order among all URNs of the graph and the findings. A graph URN at
     /// position p ranks p plus the number of foreign URNs (findings about something the graph lacks) before it; a
-    /// foreign URN ranks the number of graph URNs before it plus its place among the foreign ones.
+    /// foreign URN ranks the number of graph URNs before it plus its place among the foreign ones. Rules name a
+    /// resource with its node's own URN string, so positions are looked up by instance first (no hashing of a
+    /// hundred characters per finding), by value only for other instances.
     /// </summary>
-    private sealed class UrnRanks
+    private static int[] UrnRanks(ResourceGraph graph, ReportedFinding[] items)
     {
-        private readonly ResourceGraph _graph;
-        private readonly int[]? _shift;
-        private readonly Dictionary<string, int>? _foreign;
-
-        public UrnRanks(ResourceGraph graph, ReportedFinding[] items)
+        var resources = graph.Resources;
+        var byInstance = new Dictionary<string, int>(resources.Length, ReferenceEqualityComparer.Instance);
+        var first = 0;  // equal URNs (sorted, so adjacent) share the first one's position
+        for (var p = 0; p < resources.Length; p++)
         {
-            _graph = graph;
-            var foreign = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var f in items)
-                if (graph.PositionOf(f.Urn) < 0) foreign.Add(f.Urn);
-            if (foreign.Count == 0) return;
-            var resources = graph.Resources;
-            _shift = new int[resources.Length];
-            _foreign = new Dictionary<string, int>(StringComparer.Ordinal);
-            var index = 0;
-            foreach (var urn in foreign)
-            {
-                var before = LowerBound(resources, urn);
-                _foreign[urn] = before + index++;
-                if (before < _shift.Length) _shift[before]++;
-            }
-            for (var p = 1; p < _shift.Length; p++) _shift[p] += _shift[p - 1];
+            if (p > 0 && !string.Equals(resources[p].Urn, resources[p - 1].Urn, StringComparison.Ordinal)) first = p;
+            byInstance.TryAdd(resources[p].Urn, first);
         }
-
-        public int Of(string urn)
+        var ranks = new int[items.Length];
+        SortedSet<string>? foreign = null;
+        for (var i = 0; i < items.Length; i++)
         {
-            var p = _graph.PositionOf(urn);
-            return p >= 0 ? p + (_shift?[p] ?? 0) : _foreign![urn];
+            var urn = items[i].Urn;
+            if (!byInstance.TryGetValue(urn, out ranks[i])) ranks[i] = graph.PositionOf(urn);
+            if (ranks[i] < 0) (foreign ??= new SortedSet<string>(StringComparer.Ordinal)).Add(urn);
         }
+        if (foreign is null) return ranks;
 
-        /// <summary>How many graph URNs sort before <paramref name="urn"/>.</summary>
-        private static int LowerBound(ImmutableArray<ResourceNode> resources, string urn)
+        var shift = new int[resources.Length];
+        var foreignRank = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var urn in foreign)
         {
-            int lo = 0, hi = resources.Length;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (string.CompareOrdinal(resources[mid].Urn, urn) < 0) lo = mid + 1;
-                else hi = mid;
-            }
-            return lo;
+            var before = LowerBound(resources, urn);
+            foreignRank[urn] = before + index++;
+            if (before < shift.Length) shift[before]++;
         }
+        for (var p = 1; p < shift.Length; p++) shift[p] += shift[p - 1];
+        for (var i = 0; i < ranks.Length; i++)
+            ranks[i] = ranks[i] >= 0 ? ranks[i] + shift[ranks[i]] : foreignRank[items[i].Urn];
+        return ranks;
+    }
+
+    /// <summary>How many graph URNs sort before <paramref name="urn"/>.</summary>
+    private static int LowerBound(ImmutableArray<ResourceNode> resources, string urn)
+    {
+        int lo = 0, hi = resources.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(resources[mid].Urn, urn) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 }

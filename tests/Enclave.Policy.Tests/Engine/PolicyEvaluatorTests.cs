@@ -91,6 +91,37 @@ public class PolicyEvaluatorTests
             report.Findings.Select(f => (f.Urn, f.Finding.Message, string.Join("", f.Finding.Evidence))));
     }
 
+    [Fact]
+    public void Findings_on_urns_the_graph_lacks_or_holds_in_other_strings_still_sort_by_rule_urn_and_message()
+    {
+        // The report ranks URNs by graph position; findings about other URNs (the stack, a deleted resource) and
+        // URNs built anew by a rule must land exactly where ordinal order puts them.
+        var graph = CompliantEnclave.Build().Build();
+        var report = PolicyEvaluator.Evaluate(graph, CompliantEnclave.Policy, rules: [new ScatteredRule("ENC-GOV-997"), new ScatteredRule("ENC-GOV-996")]);
+        var expected = report.Findings.Select(f => (f.RuleId, f.Urn, f.Finding.Message))
+            .OrderBy(x => x.RuleId, StringComparer.Ordinal).ThenBy(x => x.Urn, StringComparer.Ordinal).ThenBy(x => x.Message, StringComparer.Ordinal);
+        Assert.Equal(expected, report.Findings.Select(f => (f.RuleId, f.Urn, f.Finding.Message)));
+        Assert.Equal(2 * (graph.Resources.Length + 5), report.Findings.Length);
+    }
+
+    /// <summary>A finding on every resource (half of them through a copy of the URN) and on URNs the graph lacks, in scrambled order.</summary>
+    private sealed class ScatteredRule(string id) : RuleBase
+    {
+        public override RuleInfo Info { get; } = new(id, "scattered", Severity.Low, Enforcement.Advisory, "r", "f");
+
+        public override IEnumerable<Finding> Evaluate(RuleContext context)
+        {
+            var urns = context.Graph.Resources.Select(n => n.Urn).ToArray();
+            var foreign = new[] { "", "zzz", urns[0] + "-gone", urns[^1] + "x", urns[urns.Length / 2] + "\0" };
+            var all = urns.Select((u, i) => i % 2 == 0 ? new string(u.AsSpan()) : u).Concat(foreign).ToArray();
+            for (var i = 0; i < all.Length; i++)
+            {
+                var u = all[(i * 7919) % all.Length];
+                yield return Pass(u, i % 3 == 0 ? "b" : "a");
+            }
+        }
+    }
+
     /// <summary>Emits, for the two ordinally smallest URNs in reverse order, messages out of order with a duplicate.</summary>
     private sealed class ChattyRule : RuleBase
     {
