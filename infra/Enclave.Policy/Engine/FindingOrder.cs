@@ -15,18 +15,27 @@ internal static class FindingOrder
 {
     public static ImmutableArray<ReportedFinding> Sort(IEnumerable<ReportedFinding> findings, ResourceGraph graph)
     {
-        var items = findings as ReportedFinding[] ?? findings.ToArray();
-        var urnRank = UrnRanks(graph, items);
+        var items = findings.ToArray();
+        return Sort(items, items.Length, graph);
+    }
+
+    /// <summary>The first <paramref name="count"/> of <paramref name="items"/> in report order.</summary>
+    public static ImmutableArray<ReportedFinding> Sort(ReportedFinding[] items, int count, ResourceGraph graph)
+    {
+        // Scratch arrays are rented: at this size fresh ones would land on the large-object heap every run.
+        using var urnRank = UrnRanks(graph, items, count);
         // Bucket by rule (a counting sort, stable), then order each bucket by key: URN rank, then position in
         // production order (keeps ties stable).
-        var (ruleOf, starts) = RuleBuckets(items);
-        var keys = new long[items.Length];
+        var (ruleOf, starts) = RuleBuckets(items, count);
+        using var keyBuffer = new PooledBuffer<long>(count);
+        var keys = keyBuffer.Items.AsSpan(0, count);
         var next = (int[])starts.Clone();
-        for (var i = 0; i < items.Length; i++) keys[next[ruleOf[i]]++] = ((long)urnRank[i] << 32) | (uint)i;
-        var sorted = new ReportedFinding[items.Length];
+        for (var i = 0; i < count; i++) keys[next[ruleOf.Items[i]]++] = ((long)urnRank.Items[i] << 32) | (uint)i;
+        ruleOf.Dispose();
+        var sorted = new ReportedFinding[count];
         for (var b = 0; b + 1 < starts.Length; b++)
         {
-            var bucket = keys.AsSpan(starts[b], starts[b + 1] - starts[b]);
+            var bucket = keys.Slice(starts[b], starts[b + 1] - starts[b]);
             if (!IsSorted(bucket)) bucket.Sort();
             for (var start = 0; start < bucket.Length;)
             {
@@ -36,7 +45,7 @@ internal static class FindingOrder
                 start = end;
             }
         }
-        for (var i = 0; i < keys.Length; i++) sorted[i] = items[(int)(uint)keys[i]];
+        for (var i = 0; i < count; i++) sorted[i] = items[(int)(uint)keys[i]];
         return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
     }
 
@@ -44,13 +53,14 @@ internal static class FindingOrder
     /// Each finding's rule rank (rule ids in ordinal order) and where each rule's bucket starts (one extra entry:
     /// the end of the last).
     /// </summary>
-    private static (int[] RuleOf, int[] Starts) RuleBuckets(ReportedFinding[] items)
+    private static (PooledBuffer<int> RuleOf, int[] Starts) RuleBuckets(ReportedFinding[] items, int count)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ruleOf = new int[items.Length];
+        var buffer = new PooledBuffer<int>(count);
+        var ruleOf = buffer.Items;
         string? lastId = null;
         var last = -1;
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             // Rules emit their findings together, so the previous id is almost always the same string.
             var id = items[i].RuleId;
@@ -66,9 +76,9 @@ internal static class FindingOrder
         var rank = new int[order.Length];
         for (var r = 0; r < order.Length; r++) rank[ids[order[r]]] = r;
         var starts = new int[order.Length + 1];
-        for (var i = 0; i < items.Length; i++) starts[(ruleOf[i] = rank[ruleOf[i]]) + 1]++;
+        for (var i = 0; i < count; i++) starts[(ruleOf[i] = rank[ruleOf[i]]) + 1]++;
         for (var r = 1; r < starts.Length; r++) starts[r] += starts[r - 1];
-        return (ruleOf, starts);
+        return (buffer, starts);
     }
 
     private static bool IsSorted(ReadOnlySpan<long> keys)
@@ -94,7 +104,7 @@ internal static class FindingOrder
     /// resource with its node's own URN string, so positions are looked up by instance first (no hashing of a
     /// hundred characters per finding), by value only for other instances.
     /// </summary>
-    private static int[] UrnRanks(ResourceGraph graph, ReportedFinding[] items)
+    private static PooledBuffer<int> UrnRanks(ResourceGraph graph, ReportedFinding[] items, int count)
     {
         var resources = graph.Resources;
         var byInstance = new Dictionary<string, int>(resources.Length, ReferenceEqualityComparer.Instance);
@@ -104,15 +114,16 @@ internal static class FindingOrder
             if (p > 0 && !string.Equals(resources[p].Urn, resources[p - 1].Urn, StringComparison.Ordinal)) first = p;
             byInstance.TryAdd(resources[p].Urn, first);
         }
-        var ranks = new int[items.Length];
+        var buffer = new PooledBuffer<int>(count);
+        var ranks = buffer.Items;
         SortedSet<string>? foreign = null;
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             var urn = items[i].Urn;
             if (!byInstance.TryGetValue(urn, out ranks[i])) ranks[i] = graph.PositionOf(urn);
             if (ranks[i] < 0) (foreign ??= new SortedSet<string>(StringComparer.Ordinal)).Add(urn);
         }
-        if (foreign is null) return ranks;
+        if (foreign is null) return buffer;
 
         var shift = new int[resources.Length];
         var foreignRank = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -124,9 +135,9 @@ internal static class FindingOrder
             if (before < shift.Length) shift[before]++;
         }
         for (var p = 1; p < shift.Length; p++) shift[p] += shift[p - 1];
-        for (var i = 0; i < ranks.Length; i++)
+        for (var i = 0; i < count; i++)
             ranks[i] = ranks[i] >= 0 ? ranks[i] + shift[ranks[i]] : foreignRank[items[i].Urn];
-        return ranks;
+        return buffer;
     }
 
     /// <summary>How many graph URNs sort before <paramref name="urn"/>.</summary>

@@ -17,32 +17,20 @@ public static class PolicyEvaluator
         var waiverSet = waivers ?? WaiverSet.Empty;
         var ruleSet = rules ?? RuleCatalogue.All;
         var context = new RuleContext(graph, policy) { Waivers = waiverSet, Today = date };
-        // Each rule's findings in an array of their exact size, then all of them in one: no doubling list over
-        // hundreds of thousands of findings.
-        var perRule = new List<ReportedFinding[]>(ruleSet.Count);
+        using var findings = new PooledBuffer<ReportedFinding>();
         var produced = new List<Finding>();
         foreach (var rule in ruleSet)
         {
             produced.Clear();
             try { produced.AddRange(rule.Evaluate(context)); }
             catch (Exception e) { throw new RuleEvaluationException(rule.Info.Id, e); }
-            var reported = new ReportedFinding[produced.Count];
-            for (var i = 0; i < reported.Length; i++)
+            foreach (var f in produced)
             {
-                var f = produced[i];
                 if (f.RuleId != rule.Info.Id)
                     throw new RuleEvaluationException(rule.Info.Id, new InvalidOperationException($"emitted a finding for {f.RuleId}"));
                 var waiver = f.Verdict != Verdict.Pass && WaiverPolicy.IsWaivable(rule.Info) ? waiverSet.Find(f.RuleId, f.Urn, date) : null;
-                reported[i] = new ReportedFinding(rule.Info, f, waiver);
+                findings.Add(new ReportedFinding(rule.Info, f, waiver));
             }
-            perRule.Add(reported);
-        }
-        var findings = new ReportedFinding[perRule.Sum(r => r.Length)];
-        var at = 0;
-        foreach (var chunk in perRule)
-        {
-            chunk.CopyTo(findings, at);
-            at += chunk.Length;
         }
         var infos = ruleSet.Select(r => r.Info).OrderBy(i => i.Id, StringComparer.Ordinal).ToImmutableArray();
         return new PolicyReport(graph, infos, findings, date, waiverSet);

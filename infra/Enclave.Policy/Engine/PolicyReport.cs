@@ -49,6 +49,19 @@ public sealed class PolicyReport
 {
     public PolicyReport(ResourceGraph graph, ImmutableArray<RuleInfo> rules, IEnumerable<ReportedFinding> findings,
         DateOnly evaluatedOn, WaiverSet waivers)
+        : this(graph, rules, FindingOrder.Sort(findings, graph), evaluatedOn, waivers)
+    {
+    }
+
+    /// <summary>The evaluator's report: its findings sorted straight out of the buffer they were gathered in.</summary>
+    internal PolicyReport(ResourceGraph graph, ImmutableArray<RuleInfo> rules, PooledBuffer<ReportedFinding> findings,
+        DateOnly evaluatedOn, WaiverSet waivers)
+        : this(graph, rules, FindingOrder.Sort(findings.Items, findings.Count, graph), evaluatedOn, waivers)
+    {
+    }
+
+    private PolicyReport(ResourceGraph graph, ImmutableArray<RuleInfo> rules, ImmutableArray<ReportedFinding> sorted,
+        DateOnly evaluatedOn, WaiverSet waivers)
     {
         Stack = graph.Stack;
         Project = graph.Project;
@@ -58,7 +71,7 @@ public sealed class PolicyReport
         Rules = rules;
         EvaluatedOn = evaluatedOn;
         Waivers = waivers;
-        Findings = FindingOrder.Sort(findings, graph);
+        Findings = sorted;
         // Counted in arrays: a StatusCounts record per finding would allocate hundreds of thousands of them.
         var severities = Enum.GetValues<Severity>();
         var counts = new int[severities.Length, 4];

@@ -62,16 +62,14 @@ public sealed class ResourceGraph
     public int PositionOf(string urn) => _position.TryGetValue(urn, out var i) ? i : -1;
 
     /// <summary>Ordinal order of URNs, stable for equal ones (<see cref="UrnOrder"/>: URNs share long prefixes).</summary>
-    private static ImmutableArray<ResourceNode> SortByUrn(IEnumerable<ResourceNode> resources)
-    {
-        var nodes = resources.ToArray();
-        var urns = new string[nodes.Length];
-        for (var i = 0; i < nodes.Length; i++) urns[i] = nodes[i].Urn;
-        var order = UrnOrder.Sort(urns);
-        var sorted = new ResourceNode[nodes.Length];
-        for (var i = 0; i < order.Length; i++) sorted[i] = nodes[order[i]];
-        return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
-    }
+    private static ImmutableArray<ResourceNode> SortByUrn(IEnumerable<ResourceNode> resources) =>
+        ImmutableCollectionsMarshal.AsImmutableArray(UrnOrder.Sort(resources switch
+        {
+            // Read in place (the sort makes a new array): no copy of a large input.
+            ResourceNode[] array => array,
+            ImmutableArray<ResourceNode> immutable when !immutable.IsDefault => ImmutableCollectionsMarshal.AsArray(immutable)!,
+            _ => resources.ToArray(),
+        }));
 
     public IEnumerable<ResourceNode> OfType(string token) => _byType[token];
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Enclave.Policy.Graph;
@@ -14,26 +15,29 @@ internal static class UrnOrder
 {
     private const string Separator = "::";
 
-    /// <summary>The indexes of <paramref name="urns"/> in ordinal order of the URNs, equal ones by index.</summary>
-    public static int[] Sort(IReadOnlyList<string> urns)
+    /// <summary><paramref name="nodes"/> in ordinal order of their URNs, equal ones in input order.</summary>
+    public static ResourceNode[] Sort(ResourceNode[] nodes)
     {
-        var keys = new Key[urns.Count];
-        var prefix = urns.Count > 0 ? Prefix(urns[0]) : -1;
-        var common = prefix < 0 ? ReadOnlySpan<char>.Empty : urns[0].AsSpan(0, prefix);
-        var typeRanks = TypeRanks(urns, common);
+        // Rented: for a large graph a fresh key array would land on the large-object heap each time.
+        var rented = ArrayPool<Key>.Shared.Rent(nodes.Length);
+        var keys = rented.AsSpan(0, nodes.Length);
+        var prefix = nodes.Length > 0 ? Prefix(nodes[0].Urn) : -1;
+        var common = prefix < 0 ? ReadOnlySpan<char>.Empty : nodes[0].Urn.AsSpan(0, prefix);
+        var typeRanks = TypeRanks(nodes, common);
         for (var i = 0; i < keys.Length; i++)
         {
-            var urn = urns[i];
+            var urn = nodes[i].Urn;
             var typeEnd = prefix < 0 ? -1 : TypeEnd(urn, common);
             keys[i] = typeEnd < 0
                 ? new Key(-1, 0, urn, 0, i)
                 : new Key(typeRanks[urn.AsSpan(prefix, typeEnd - prefix)], Head(urn, typeEnd + Separator.Length), urn,
                     typeEnd + Separator.Length, i);
         }
-        keys.AsSpan().Sort(new KeyOrder());
-        var order = new int[keys.Length];
-        for (var i = 0; i < keys.Length; i++) order[i] = keys[i].Index;
-        return order;
+        keys.Sort(new KeyOrder());
+        var sorted = new ResourceNode[nodes.Length];
+        for (var i = 0; i < keys.Length; i++) sorted[i] = nodes[keys[i].Index];
+        ArrayPool<Key>.Shared.Return(rented, clearArray: true);
+        return sorted;
     }
 
     /// <summary>The length of <c>urn:pulumi:STACK::PROJECT::</c> in <paramref name="urn"/>, or -1.</summary>
@@ -53,12 +57,13 @@ internal static class UrnOrder
             : -1;
 
     /// <summary>Each distinct type's place in the ordinal order of <c>TYPE::</c>.</summary>
-    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TypeRanks(IReadOnlyList<string> urns, ReadOnlySpan<char> prefix)
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TypeRanks(ResourceNode[] nodes, ReadOnlySpan<char> prefix)
     {
         var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = ranks.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var urn in urns)
+        foreach (var node in nodes)
         {
+            var urn = node.Urn;
             var end = prefix.IsEmpty ? -1 : TypeEnd(urn, prefix);
             if (end >= 0 && !lookup.ContainsKey(urn.AsSpan(prefix.Length, end - prefix.Length)))
                 ranks[urn[prefix.Length..end]] = 0;

@@ -1,0 +1,46 @@
+using System.Buffers;
+
+namespace Enclave.Policy.Engine;
+
+/// <summary>
+/// A growable array rented from the shared pool. A run over a large stack gathers and sorts hundreds of thousands
+/// of findings; fresh arrays of that size go to the large-object heap each time, and filling that heap is what
+/// triggers full garbage collections. Renting reuses them from run to run. Dispose returns the array (cleared: it
+/// may hold references).
+/// </summary>
+internal sealed class PooledBuffer<T>(int capacity = 1024) : IDisposable
+{
+    public T[] Items { get; private set; } = ArrayPool<T>.Shared.Rent(capacity);
+
+    public int Count { get; private set; }
+
+    public Span<T> Span => Items.AsSpan(0, Count);
+
+    public void Add(T item)
+    {
+        if (Count == Items.Length) Grow(Count + 1);
+        Items[Count++] = item;
+    }
+
+    public void AddRange(ReadOnlySpan<T> items)
+    {
+        if (Count + items.Length > Items.Length) Grow(Count + items.Length);
+        items.CopyTo(Items.AsSpan(Count));
+        Count += items.Length;
+    }
+
+    private void Grow(int needed)
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(Math.Max(needed, Items.Length * 2));
+        Span.CopyTo(bigger);
+        ArrayPool<T>.Shared.Return(Items, clearArray: true);
+        Items = bigger;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<T>.Shared.Return(Items, clearArray: true);
+        Items = [];
+        Count = 0;
+    }
+}
