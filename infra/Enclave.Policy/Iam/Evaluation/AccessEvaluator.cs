@@ -1,5 +1,6 @@
 using Enclave.Policy.Graph;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Enclave.Policy.Iam;
 
@@ -16,26 +17,23 @@ public sealed partial class AccessEvaluator
     private readonly SubjectMatcher _subjects;
     private readonly ResolvedLocation?[] _locations;
     private readonly IamGroup[]?[] _references;
-    private readonly List<(AccessSubject Subject, Principal? Principal)>?[] _subjectsOf;
+    private readonly Lazy<List<(AccessSubject Subject, Principal? Principal)>?[]> _subjectsOf;
+    private readonly Lazy<ImmutableArray<string>> _diagnostics;
 
     /// <summary>Parses every policy of <paramref name="model"/> and resolves every location once.</summary>
     public AccessEvaluator(IamModel model)
     {
         Model = model;
-        var diagnostics = new List<string>();
-        _tree = new CompartmentTree(model, diagnostics);
+        var treeDiagnostics = new List<string>();
+        _tree = new CompartmentTree(model, treeDiagnostics);
         Policies = new PolicySet(model.Policies);
         _index = new IdentityIndex(model, Policies);
         _subjects = new SubjectMatcher(_index);
-        _locations = Policies.Statements.Select(s => Resolve(s, diagnostics)).ToArray();
-        _references = Policies.Statements.Select(s => SubjectOf(s) is GroupSubject g ? g.Groups.Select(_index.Complete).ToArray() : null).ToArray();
-        _subjectsOf = Policies.Statements.Select(s => s.Syntax switch
-        {
-            GrantStatement g => Local(g.Subject),
-            AdmitStatement a => Admitted(a, s.Policy),
-            _ => null,
-        }).ToArray();
-        Diagnostics = [.. diagnostics.Distinct()];
+        _locations = ResolveLocations();
+        _references = CompleteReferences();
+        // Only the reverse query (WhoMay) and the diagnostics' readers need these; most evaluations never ask.
+        _subjectsOf = new(SubjectsOf);
+        _diagnostics = new(() => Diagnose(treeDiagnostics));
     }
 
     /// <summary>The model evaluated.</summary>
@@ -49,7 +47,7 @@ public sealed partial class AccessEvaluator
     /// not be resolved (each prefixed with the statement's <see cref="PolicyStatement.Reference"/>): the flags of
     /// reference §3.4 step 2.
     /// </summary>
-    public ImmutableArray<string> Diagnostics { get; }
+    public ImmutableArray<string> Diagnostics => _diagnostics.Value;
 
     /// <summary>
     /// May <paramref name="principal"/> do <paramref name="verb"/> on <paramref name="resourceType"/> in
@@ -134,21 +132,95 @@ public sealed partial class AccessEvaluator
         return new Target(null, null, compartment is not null && Lexical.IsOcid(compartment) ? compartment : null, null);
     }
 
-    private ResolvedLocation? Resolve(PolicyStatement statement, List<string> diagnostics)
+    /// <summary>
+    /// Each statement's location resolved. The answer depends only on the policy's compartment and the location,
+    /// and a landing zone repeats both across thousands of statements, so each distinct pair is resolved once.
+    /// </summary>
+    private ResolvedLocation?[] ResolveLocations()
     {
-        var location = statement.Syntax switch
+        var statements = Policies.Statements;
+        var resolved = new ResolvedLocation?[statements.Length];
+        var byPair = new Dictionary<(string? Key, Location Location), ResolvedLocation>();
+        for (var i = 0; i < statements.Length; i++)
         {
-            GrantStatement g => g.Location,
-            AdmitStatement a => a.Location,
-            _ => null,
-        };
-        if (location is null) return new ResolvedLocation.Elsewhere();
-        var key = statement.Policy.CompartmentKey;
-        var attachment = key is null ? null : _tree.Find(key);
-        if (attachment is null)
-            diagnostics.Add($"policy '{statement.Policy.Name}' is attached to {(key is null ? "an unknown compartment" : $"compartment '{key}', which is not in the model")}");
-        var resolved = LocationResolver.Resolve(location, _tree, attachment, key);
-        if (resolved.Note is not null) diagnostics.Add($"{statement.Reference}: {resolved.Note}");
+            if (LocationOf(statements[i]) is not { } location)
+            {
+                resolved[i] = Elsewhere;
+                continue;
+            }
+            var key = statements[i].Policy.CompartmentKey;
+            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(byPair, (key, location), out var exists);
+            if (!exists) known = LocationResolver.Resolve(location, _tree, AttachmentOf(key), key);
+            resolved[i] = known;
+        }
         return resolved;
+    }
+
+    private static readonly ResolvedLocation Elsewhere = new ResolvedLocation.Elsewhere();
+
+    private CompartmentTree.Node? AttachmentOf(string? key) => key is null ? null : _tree.Find(key);
+
+    private static Location? LocationOf(PolicyStatement statement) => statement.Syntax switch
+    {
+        GrantStatement g => g.Location,
+        AdmitStatement a => a.Location,
+        _ => null,
+    };
+
+    /// <summary>Each group subject's references completed from the model, once per distinct subject.</summary>
+    private IamGroup[]?[] CompleteReferences()
+    {
+        var statements = Policies.Statements;
+        var references = new IamGroup[]?[statements.Length];
+        var bySubject = new Dictionary<GroupSubject, IamGroup[]>();
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (SubjectOf(statements[i]) is not GroupSubject g) continue;
+            ref var completed = ref CollectionsMarshal.GetValueRefOrAddDefault(bySubject, g, out var exists);
+            if (!exists)
+            {
+                completed = new IamGroup[g.Groups.Count];
+                for (var r = 0; r < completed.Length; r++) completed[r] = _index.Complete(g.Groups[r]);
+            }
+            references[i] = completed;
+        }
+        return references;
+    }
+
+    /// <summary>The subjects of every allow/deny and admit, for <see cref="WhoMay"/>; shared per distinct subject.</summary>
+    private List<(AccessSubject, Principal?)>?[] SubjectsOf()
+    {
+        var statements = Policies.Statements;
+        var subjects = new List<(AccessSubject, Principal?)>?[statements.Length];
+        var local = new Dictionary<Subject, List<(AccessSubject, Principal?)>>();
+        for (var i = 0; i < statements.Length; i++)
+        {
+            subjects[i] = statements[i].Syntax switch
+            {
+                GrantStatement g => local.TryGetValue(g.Subject, out var known) ? known : local[g.Subject] = Local(g.Subject),
+                AdmitStatement a => Admitted(a, statements[i].Policy),
+                _ => null,
+            };
+        }
+        return subjects;
+    }
+
+    /// <summary>
+    /// The flags of reference §3.4 step 2, phrased only when read: the tree's problems, then for each statement in
+    /// order a policy placed nowhere and its location's note (prefixed with the statement's reference).
+    /// </summary>
+    private ImmutableArray<string> Diagnose(List<string> treeDiagnostics)
+    {
+        var diagnostics = new List<string>(treeDiagnostics);
+        for (var i = 0; i < Policies.Statements.Length; i++)
+        {
+            var statement = Policies.Statements[i];
+            if (LocationOf(statement) is null) continue;
+            var key = statement.Policy.CompartmentKey;
+            if (AttachmentOf(key) is null)
+                diagnostics.Add($"policy '{statement.Policy.Name}' is attached to {(key is null ? "an unknown compartment" : $"compartment '{key}', which is not in the model")}");
+            if (_locations[i]!.Note is { } note) diagnostics.Add($"{statement.Reference}: {note}");
+        }
+        return [.. diagnostics.Distinct()];
     }
 }

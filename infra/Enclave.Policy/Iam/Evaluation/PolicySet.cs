@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Enclave.Policy.Iam;
 
@@ -11,6 +12,9 @@ public sealed class PolicySet
     /// <summary>Parses every statement of <paramref name="policies"/>.</summary>
     public PolicySet(IEnumerable<IamPolicy> policies)
     {
+        // Policies repeat statements (the same grant in every workload's policy); a tree is immutable, so each
+        // distinct text is parsed once and shared. The memo lives only as long as this set.
+        var parsed = new Dictionary<string, (Statement? Syntax, ParseError? Error)>(StringComparer.Ordinal);
         var statements = ImmutableArray.CreateBuilder<PolicyStatement>();
         foreach (var policy in policies)
         {
@@ -27,8 +31,13 @@ public sealed class PolicySet
                     statements.Add(new PolicyStatement(policy, i, null, null, null));
                     continue;
                 }
-                var result = PolicyParser.Parse(text);
-                statements.Add(new PolicyStatement(policy, i, text, result.Value, result.Error));
+                ref var result = ref CollectionsMarshal.GetValueRefOrAddDefault(parsed, text, out var seen);
+                if (!seen)
+                {
+                    var parse = PolicyParser.Parse(text);
+                    result = (parse.Value, parse.Error);
+                }
+                statements.Add(new PolicyStatement(policy, i, text, result.Syntax, result.Error));
             }
         }
         Statements = statements.ToImmutable();
