@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 using Enclave.Policy.Rules.Common;
@@ -31,7 +33,7 @@ public sealed class IamView
                 .Select(d => new IamDynamicGroup(d.Input("name").AsString(), d.Input("matchingRule").AsString(), null, d.Id.AsString())).ToList(),
         };
         Evaluator = new AccessEvaluator(Model);
-        _bySource = new(() => Evaluator.Policies.Statements.ToLookup(s => s.Policy.SourceId ?? "", StringComparer.Ordinal));
+        _bySource = BySource(Evaluator.Policies.Statements);
         PolicyNodes = graph.OfType(OciTypes.Policy).ToList();
     }
 
@@ -51,10 +53,31 @@ public sealed class IamView
         return view.TenancyId == context.Policy.TenancyId ? view : new IamView(context.Graph, context.Policy.TenancyId);
     }
 
-    /// <summary>The statements of one Policy resource.</summary>
-    public IEnumerable<PolicyStatement> StatementsOf(ResourceNode policy) => _bySource.Value[policy.Urn];
+    /// <summary>The statements of one Policy resource, in order.</summary>
+    public IReadOnlyList<PolicyStatement> StatementsOf(ResourceNode policy) =>
+        _bySource.GetValueOrDefault(policy.Urn) ?? [];
 
-    private readonly Lazy<ILookup<string, PolicyStatement>> _bySource;
+    private readonly Dictionary<string, IReadOnlyList<PolicyStatement>> _bySource;
+
+    /// <summary>
+    /// The statements by policy source id. A policy's statements are consecutive in the set, so each policy is a
+    /// slice of it (no copy); only two policies with the same source id need a list of their own.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<PolicyStatement>> BySource(ImmutableArray<PolicyStatement> statements)
+    {
+        var all = ImmutableCollectionsMarshal.AsArray(statements)!;
+        var bySource = new Dictionary<string, IReadOnlyList<PolicyStatement>>(StringComparer.Ordinal);
+        for (var start = 0; start < all.Length;)
+        {
+            var end = start + 1;
+            while (end < all.Length && ReferenceEquals(all[end].Policy, all[start].Policy)) end++;
+            var slice = new ArraySegment<PolicyStatement>(all, start, end - start);
+            var key = all[start].Policy.SourceId ?? "";
+            bySource[key] = bySource.TryGetValue(key, out var earlier) ? [.. earlier, .. slice] : slice;
+            start = end;
+        }
+        return bySource;
+    }
 
     /// <summary>
     /// The model key of the compartment a resource's <paramref name="key"/> input names: the OCID when known, else
