@@ -15,6 +15,7 @@ public sealed class PolicySet
         // Policies repeat statements (the same grant in every workload's policy); a tree is immutable, so each
         // distinct text is parsed once and shared. The memo lives only as long as this set.
         var parsed = new Dictionary<string, (Statement? Syntax, ParseError? Error)>(StringComparer.Ordinal);
+        var words = new WordPool();
         var statements = ImmutableArray.CreateBuilder<PolicyStatement>();
         foreach (var policy in policies)
         {
@@ -32,11 +33,7 @@ public sealed class PolicySet
                     continue;
                 }
                 ref var result = ref CollectionsMarshal.GetValueRefOrAddDefault(parsed, text, out var seen);
-                if (!seen)
-                {
-                    var parse = PolicyParser.Parse(text);
-                    result = (parse.Value, parse.Error);
-                }
+                if (!seen) result = PolicyParser.Parse(text, words);
                 statements.Add(new PolicyStatement(policy, i, text, result.Syntax, result.Error));
             }
         }
