@@ -35,6 +35,20 @@ public sealed class RepeatedStatementTests
     }
 
     [Fact]
+    public void Answers_about_distinct_texts_reach_every_copy_in_statement_order()
+    {
+        var set = new PolicySet([
+            new IamPolicy("p", Root, ["allow group b to read buckets in tenancy", ManageAll], "urn:p"),
+            new IamPolicy("q", Root, [ManageAll, "allow group b to read buckets in tenancy"], "urn:q"),
+        ]);
+        Assert.Equal(["urn:p[0]", "urn:p[1]"], set.Distinct.Select(s => s.Reference));
+        var answers = set.EveryCopy([(set.Distinct[1], "manage"), (set.Distinct[0], "read"), (set.Distinct[1], "again")]);
+        Assert.Equal(["urn:p[0] read", "urn:p[1] manage", "urn:p[1] again", "urn:q[0] manage", "urn:q[0] again", "urn:q[1] read"],
+            answers.Select(x => $"{x.Statement.Reference} {x.Answer}"));
+        Assert.Throws<ArgumentException>(() => set.EveryCopy([(set.Statements[2], "not a first copy")]).ToList());
+    }
+
+    [Fact]
     public void An_unresolved_location_is_flagged_once_per_occurrence_in_statement_order()
     {
         const string nowhere = "allow group g to manage keys in compartment nowhere";

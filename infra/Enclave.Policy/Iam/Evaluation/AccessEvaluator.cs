@@ -1,5 +1,6 @@
 using Enclave.Policy.Graph;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Enclave.Policy.Iam;
@@ -16,7 +17,7 @@ public sealed partial class AccessEvaluator
     private readonly IdentityIndex _index;
     private readonly SubjectMatcher _subjects;
     private readonly ResolvedLocation?[] _locations;
-    private readonly IamGroup[]?[] _references;
+    private readonly IamGroup[]?[] _references;  // per distinct text
     private readonly Lazy<List<(AccessSubject Subject, Principal? Principal)>?[]> _subjectsOf;
     private readonly Lazy<ImmutableArray<string>> _diagnostics;
 
@@ -81,6 +82,8 @@ public sealed partial class AccessEvaluator
         var grants = ImmutableArray.CreateBuilder<StatementMatch>();
         var denies = ImmutableArray.CreateBuilder<StatementMatch>();
         var possibleDenies = ImmutableArray.CreateBuilder<StatementMatch>();
+        // Whether a grant's subject covers the principal depends on its text alone: decided once per distinct text.
+        var subjectOf = new Truth?[Policies.Distinct.Length];
         for (var i = 0; i < Policies.Statements.Length; i++)
         {
             var statement = Policies.Statements[i];
@@ -93,7 +96,7 @@ public sealed partial class AccessEvaluator
             }
             var (effect, subject, access, condition) = statement.Syntax switch
             {
-                GrantStatement g => (g.Effect, _subjects.Matches(g.Subject, _references[i], prepared), g.Access, g.Condition),
+                GrantStatement g => (g.Effect, GrantSubject(i, g, prepared, subjectOf), g.Access, g.Condition),
                 AdmitStatement a => (a.Effect, _subjects.MatchesAdmit(a, prepared, statement.Policy), a.Access, a.Condition),
                 _ => (Effect.Allow, Truth.False, null!, null),
             };
@@ -112,6 +115,12 @@ public sealed partial class AccessEvaluator
         var definite = outcome == AccessOutcome.MayAllow && possibleDenies.Count == 0 &&
             grants.Any(g => g.Value == Truth.True);
         return new AccessDecision(outcome, definite, grants.ToImmutable(), denies.ToImmutable(), possibleDenies.ToImmutable());
+    }
+
+    private Truth GrantSubject(int position, GrantStatement grant, Principal prepared, Truth?[] decided)
+    {
+        var d = Policies.DistinctIndexOf(position);
+        return decided[d] ??= _subjects.Matches(grant.Subject, _references[d], prepared);
     }
 
     private static Subject? SubjectOf(PolicyStatement statement) => statement.Syntax switch
@@ -133,14 +142,15 @@ public sealed partial class AccessEvaluator
     }
 
     /// <summary>
-    /// Each statement's location resolved. The answer depends only on the policy's compartment and the location,
-    /// and a landing zone repeats both across thousands of statements, so each distinct pair is resolved once.
+    /// Each statement's location resolved. The answer depends only on the policy's compartment and the location; a
+    /// policy's statements share its key and copies of a text share their tree, so a pair is resolved once (pairs
+    /// are told apart by identity, which is cheap and only ever splits equal pairs).
     /// </summary>
     private ResolvedLocation?[] ResolveLocations()
     {
         var statements = Policies.Statements;
         var resolved = new ResolvedLocation?[statements.Length];
-        var byPair = new Dictionary<(string? Key, Location Location), ResolvedLocation>();
+        var byPair = new Dictionary<(string? Key, Location Location), ResolvedLocation>(IdentityPair.Instance);
         for (var i = 0; i < statements.Length; i++)
         {
             if (LocationOf(statements[i]) is not { } location)
@@ -156,6 +166,17 @@ public sealed partial class AccessEvaluator
         return resolved;
     }
 
+    private sealed class IdentityPair : IEqualityComparer<(string? Key, Location Location)>
+    {
+        public static readonly IdentityPair Instance = new();
+
+        public bool Equals((string? Key, Location Location) x, (string? Key, Location Location) y) =>
+            ReferenceEquals(x.Key, y.Key) && ReferenceEquals(x.Location, y.Location);
+
+        public int GetHashCode((string? Key, Location Location) pair) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(pair.Key), RuntimeHelpers.GetHashCode(pair.Location));
+    }
+
     private static readonly ResolvedLocation Elsewhere = new ResolvedLocation.Elsewhere();
 
     private CompartmentTree.Node? AttachmentOf(string? key) => key is null ? null : _tree.Find(key);
@@ -167,22 +188,15 @@ public sealed partial class AccessEvaluator
         _ => null,
     };
 
-    /// <summary>Each group subject's references completed from the model, once per distinct subject.</summary>
+    /// <summary>Each distinct text's group references completed from the model.</summary>
     private IamGroup[]?[] CompleteReferences()
     {
-        var statements = Policies.Statements;
-        var references = new IamGroup[]?[statements.Length];
-        var bySubject = new Dictionary<GroupSubject, IamGroup[]>();
-        for (var i = 0; i < statements.Length; i++)
+        var references = new IamGroup[]?[Policies.Distinct.Length];
+        for (var d = 0; d < references.Length; d++)
         {
-            if (SubjectOf(statements[i]) is not GroupSubject g) continue;
-            ref var completed = ref CollectionsMarshal.GetValueRefOrAddDefault(bySubject, g, out var exists);
-            if (!exists)
-            {
-                completed = new IamGroup[g.Groups.Count];
-                for (var r = 0; r < completed.Length; r++) completed[r] = _index.Complete(g.Groups[r]);
-            }
-            references[i] = completed;
+            if (SubjectOf(Policies.Distinct[d]) is not GroupSubject g) continue;
+            var completed = references[d] = new IamGroup[g.Groups.Count];
+            for (var r = 0; r < completed.Length; r++) completed[r] = _index.Complete(g.Groups[r]);
         }
         return references;
     }

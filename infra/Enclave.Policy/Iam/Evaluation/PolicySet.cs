@@ -7,21 +7,22 @@ namespace Enclave.Policy.Iam;
 /// Every statement of a set of policies, parsed once. The rule catalogue's helpers
 /// (<see cref="PolicyFindings"/>) and the evaluator both work from it.
 /// </summary>
-public sealed class PolicySet
+public sealed partial class PolicySet
 {
     /// <summary>Parses every statement of <paramref name="policies"/>.</summary>
     public PolicySet(IEnumerable<IamPolicy> policies)
     {
         // Policies repeat statements (the same grant in every workload's policy); a tree is immutable, so each
-        // distinct text is parsed once and shared. The memo lives only as long as this set.
-        var parsed = new Dictionary<string, (Statement? Syntax, ParseError? Error)>(StringComparer.Ordinal);
+        // distinct text is parsed once and its copies share the tree. The memo lives only as long as this set.
         var words = new WordPool();
         var statements = ImmutableArray.CreateBuilder<PolicyStatement>();
+        var distinct = ImmutableArray.CreateBuilder<PolicyStatement>();
+        var parsed = new List<(Statement? Syntax, ParseError? Error)>();
         foreach (var policy in policies)
         {
             if (policy.Statements is null)
             {
-                statements.Add(new PolicyStatement(policy, 0, null, null, null));
+                Add(new PolicyStatement(policy, 0, null, null, null), -1);
                 continue;
             }
             for (var i = 0; i < policy.Statements.Count; i++)
@@ -29,15 +30,40 @@ public sealed class PolicySet
                 var text = policy.Statements[i];
                 if (text is null)
                 {
-                    statements.Add(new PolicyStatement(policy, i, null, null, null));
+                    Add(new PolicyStatement(policy, i, null, null, null), -1);
                     continue;
                 }
-                ref var result = ref CollectionsMarshal.GetValueRefOrAddDefault(parsed, text, out var seen);
-                if (!seen) result = PolicyParser.Parse(text, words);
-                statements.Add(new PolicyStatement(policy, i, text, result.Syntax, result.Error));
+                ref var d = ref CollectionsMarshal.GetValueRefOrAddDefault(_textIndex, text, out var seen);
+                if (!seen)
+                {
+                    d = parsed.Count;
+                    parsed.Add(PolicyParser.Parse(text, words));
+                }
+                var (syntax, error) = parsed[d];
+                var statement = new PolicyStatement(policy, i, text, syntax, error);
+                if (!seen) distinct.Add(statement);
+                Add(statement, d);
             }
         }
         Statements = statements.ToImmutable();
+        Distinct = distinct.ToImmutable();
+
+        void Add(PolicyStatement statement, int d)
+        {
+            var position = statements.Count;
+            statements.Add(statement);
+            _distinctOf.Add(d);
+            _nextCopy.Add(-1);
+            if (d < 0) return;
+            if (d == _firstCopy.Count)
+            {
+                _firstCopy.Add(position);
+                _lastCopy.Add(position);
+                return;
+            }
+            _nextCopy[_lastCopy[d]] = position;
+            _lastCopy[d] = position;
+        }
     }
 
     /// <summary>Every statement, policy by policy, in order.</summary>

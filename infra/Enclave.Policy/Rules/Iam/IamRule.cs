@@ -22,17 +22,12 @@ public abstract class IamRule : RuleBase
             if (problems is not null)
                 foreach (var (statement, problem) in problems)
                     a.Require(Truth.False, $"statement {statement.Index} \"{statement.DisplayText}\": {problem}");
-            var anyOpaque = false;
-            for (var i = 0; i < statements.Count; i++)
-            {
-                var opaque = statements[i];
-                if (!opaque.IsOpaque) continue;
-                anyOpaque = true;
+            var opaqueStatements = view.OpaqueStatementsOf(policy);
+            foreach (var opaque in opaqueStatements)
                 a.Require(Truth.Unknown, opaque.Error is { } e
                     ? $"statement {opaque.Index} does not parse ({e})"
                     : $"statement {opaque.Index} is known only at deploy");
-            }
-            if (statements.Count == 0 || !anyOpaque && problems is null)
+            if (statements.Count == 0 || opaqueStatements.IsEmpty && problems is null)
                 a.Require(Truth.True, $"{statements.Count} statement(s) checked");
             yield return Judge(policy.Urn, policy.Label, a);
         }

@@ -55,28 +55,43 @@ public sealed class IamView
 
     /// <summary>The statements of one Policy resource, in order.</summary>
     public IReadOnlyList<PolicyStatement> StatementsOf(ResourceNode policy) =>
-        _bySource.GetValueOrDefault(policy.Urn) ?? [];
+        _bySource.TryGetValue(policy.Urn, out var of) ? of.All : [];
 
-    private readonly Dictionary<string, IReadOnlyList<PolicyStatement>> _bySource;
+    /// <summary>The statements of one Policy resource that are unknown until deploy or unreadable, in order.</summary>
+    public ImmutableArray<PolicyStatement> OpaqueStatementsOf(ResourceNode policy) =>
+        _bySource.TryGetValue(policy.Urn, out var of) ? of.Opaque : [];
+
+    private readonly Dictionary<string, (IReadOnlyList<PolicyStatement> All, ImmutableArray<PolicyStatement> Opaque)> _bySource;
 
     /// <summary>
     /// The statements by policy source id. A policy's statements are consecutive in the set, so each policy is a
-    /// slice of it (no copy); only two policies with the same source id need a list of their own.
+    /// slice of it (no copy); only two policies with the same source id need a list of their own. The opaque ones
+    /// are picked out once here, as every IAM rule asks for them.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<PolicyStatement>> BySource(ImmutableArray<PolicyStatement> statements)
+    private static Dictionary<string, (IReadOnlyList<PolicyStatement>, ImmutableArray<PolicyStatement>)> BySource(
+        ImmutableArray<PolicyStatement> statements)
     {
         var all = ImmutableCollectionsMarshal.AsArray(statements)!;
-        var bySource = new Dictionary<string, IReadOnlyList<PolicyStatement>>(StringComparer.Ordinal);
+        var bySource = new Dictionary<string, (IReadOnlyList<PolicyStatement> All, ImmutableArray<PolicyStatement> Opaque)>(StringComparer.Ordinal);
         for (var start = 0; start < all.Length;)
         {
             var end = start + 1;
             while (end < all.Length && ReferenceEquals(all[end].Policy, all[start].Policy)) end++;
-            var slice = new ArraySegment<PolicyStatement>(all, start, end - start);
+            IReadOnlyList<PolicyStatement> slice = new ArraySegment<PolicyStatement>(all, start, end - start);
             var key = all[start].Policy.SourceId ?? "";
-            bySource[key] = bySource.TryGetValue(key, out var earlier) ? [.. earlier, .. slice] : slice;
+            if (bySource.TryGetValue(key, out var earlier)) slice = [.. earlier.All, .. slice];
+            bySource[key] = (slice, Opaque(slice));
             start = end;
         }
         return bySource;
+    }
+
+    private static ImmutableArray<PolicyStatement> Opaque(IReadOnlyList<PolicyStatement> statements)
+    {
+        var opaque = ImmutableArray.CreateBuilder<PolicyStatement>(0);
+        for (var i = 0; i < statements.Count; i++)
+            if (statements[i].IsOpaque) opaque.Add(statements[i]);
+        return opaque.DrainToImmutable();
     }
 
     /// <summary>
