@@ -1,7 +1,5 @@
 using Enclave.Policy.Graph;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Enclave.Policy.Iam;
 
@@ -142,39 +140,34 @@ public sealed partial class AccessEvaluator
     }
 
     /// <summary>
-    /// Each statement's location resolved. The answer depends only on the policy's compartment and the location; a
-    /// policy's statements share its key and copies of a text share their tree, so a pair is resolved once (pairs
-    /// are told apart by identity, which is cheap and only ever splits equal pairs).
+    /// Each statement's location resolved. The answer depends only on the location and the policy's compartment,
+    /// and copies of a text share their tree, so a text is resolved once per policy that holds it (a policy's
+    /// statements are consecutive: remembering the last policy per text is enough).
     /// </summary>
     private ResolvedLocation?[] ResolveLocations()
     {
         var statements = Policies.Statements;
         var resolved = new ResolvedLocation?[statements.Length];
-        var byPair = new Dictionary<(string? Key, Location Location), ResolvedLocation>(IdentityPair.Instance);
+        var lastPolicy = new IamPolicy?[Policies.Distinct.Length];
+        var lastResolved = new ResolvedLocation?[Policies.Distinct.Length];
         for (var i = 0; i < statements.Length; i++)
         {
-            if (LocationOf(statements[i]) is not { } location)
+            var statement = statements[i];
+            if (LocationOf(statement) is not { } location)
             {
                 resolved[i] = Elsewhere;
                 continue;
             }
-            var key = statements[i].Policy.CompartmentKey;
-            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(byPair, (key, location), out var exists);
-            if (!exists) known = LocationResolver.Resolve(location, _tree, AttachmentOf(key), key);
-            resolved[i] = known;
+            var d = Policies.DistinctIndexOf(i);
+            if (!ReferenceEquals(lastPolicy[d], statement.Policy))
+            {
+                var key = statement.Policy.CompartmentKey;
+                lastResolved[d] = LocationResolver.Resolve(location, _tree, AttachmentOf(key), key);
+                lastPolicy[d] = statement.Policy;
+            }
+            resolved[i] = lastResolved[d];
         }
         return resolved;
-    }
-
-    private sealed class IdentityPair : IEqualityComparer<(string? Key, Location Location)>
-    {
-        public static readonly IdentityPair Instance = new();
-
-        public bool Equals((string? Key, Location Location) x, (string? Key, Location Location) y) =>
-            ReferenceEquals(x.Key, y.Key) && ReferenceEquals(x.Location, y.Location);
-
-        public int GetHashCode((string? Key, Location Location) pair) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(pair.Key), RuntimeHelpers.GetHashCode(pair.Location));
     }
 
     private static readonly ResolvedLocation Elsewhere = new ResolvedLocation.Elsewhere();

@@ -10,10 +10,9 @@ public sealed partial class PolicySet
 {
     // Text → index in Distinct; per position, the index in Distinct (-1: text unknown) and the next copy (-1: none).
     private readonly Dictionary<string, int> _textIndex = new(StringComparer.Ordinal);
-    private readonly List<int> _distinctOf = [];
-    private readonly List<int> _nextCopy = [];
+    private readonly int[] _distinctOf;
+    private readonly int[] _nextCopy;
     private readonly List<int> _firstCopy = [];
-    private readonly List<int> _lastCopy = [];
 
     /// <summary>The first statement of each distinct known text, parsed or not, in statement order.</summary>
     public ImmutableArray<PolicyStatement> Distinct { get; }

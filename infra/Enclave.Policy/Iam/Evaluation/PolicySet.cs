@@ -12,13 +12,19 @@ public sealed partial class PolicySet
     /// <summary>Parses every statement of <paramref name="policies"/>.</summary>
     public PolicySet(IEnumerable<IamPolicy> policies)
     {
+        var list = policies as IReadOnlyList<IamPolicy> ?? [.. policies];
+        var count = 0;
+        foreach (var policy in list) count += policy.Statements?.Count ?? 1;
+        var statements = ImmutableArray.CreateBuilder<PolicyStatement>(count);
+        _distinctOf = new int[count];
+        _nextCopy = new int[count];
         // Policies repeat statements (the same grant in every workload's policy); a tree is immutable, so each
         // distinct text is parsed once and its copies share the tree. The memo lives only as long as this set.
         var words = new WordPool();
-        var statements = ImmutableArray.CreateBuilder<PolicyStatement>();
         var distinct = ImmutableArray.CreateBuilder<PolicyStatement>();
         var parsed = new List<(Statement? Syntax, ParseError? Error)>();
-        foreach (var policy in policies)
+        var lastCopy = new List<int>();
+        foreach (var policy in list)
         {
             if (policy.Statements is null)
             {
@@ -45,24 +51,27 @@ public sealed partial class PolicySet
                 Add(statement, d);
             }
         }
-        Statements = statements.ToImmutable();
-        Distinct = distinct.ToImmutable();
+        Statements = statements.MoveToImmutable();
+        Distinct = distinct.DrainToImmutable();
 
+        // Chains each statement to the next copy of its text.
         void Add(PolicyStatement statement, int d)
         {
             var position = statements.Count;
             statements.Add(statement);
-            _distinctOf.Add(d);
-            _nextCopy.Add(-1);
+            _distinctOf[position] = d;
+            _nextCopy[position] = -1;
             if (d < 0) return;
-            if (d == _firstCopy.Count)
+            if (d == lastCopy.Count)
             {
                 _firstCopy.Add(position);
-                _lastCopy.Add(position);
-                return;
+                lastCopy.Add(position);
             }
-            _nextCopy[_lastCopy[d]] = position;
-            _lastCopy[d] = position;
+            else
+            {
+                _nextCopy[lastCopy[d]] = position;
+                lastCopy[d] = position;
+            }
         }
     }
 
