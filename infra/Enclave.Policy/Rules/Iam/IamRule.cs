@@ -14,22 +14,20 @@ public abstract class IamRule : RuleBase
     {
         var view = IamView.For(context);
         var flagged = ByPolicy(Flag(context, view));
-        foreach (var policy in view.PolicyNodes)
+        foreach (var policy in view.PolicyResources)
         {
-            var statements = view.StatementsOf(policy);
-            var problems = flagged.GetValueOrDefault(policy.Urn);
+            var problems = flagged.GetValueOrDefault(policy.Node.Urn);
             var a = new Assessment();
             if (problems is not null)
                 foreach (var (statement, problem) in problems)
                     a.Require(Truth.False, $"statement {statement.Index} \"{statement.DisplayText}\": {problem}");
-            var opaqueStatements = view.OpaqueStatementsOf(policy);
-            foreach (var opaque in opaqueStatements)
+            foreach (var opaque in policy.Opaque)
                 a.Require(Truth.Unknown, opaque.Error is { } e
                     ? $"statement {opaque.Index} does not parse ({e})"
                     : $"statement {opaque.Index} is known only at deploy");
-            if (statements.Count == 0 || opaqueStatements.IsEmpty && problems is null)
-                a.Require(Truth.True, $"{statements.Count} statement(s) checked");
-            yield return Judge(policy.Urn, policy.Label, a);
+            if (policy.Statements.Count == 0 || policy.Opaque.IsEmpty && problems is null)
+                a.Require(Truth.True, $"{policy.Statements.Count} statement(s) checked");
+            yield return Judge(policy.Node.Urn, policy.Label, a);
         }
     }
 

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 using Enclave.Policy.Rules.Common;
@@ -33,8 +31,7 @@ public sealed class IamView
                 .Select(d => new IamDynamicGroup(d.Input("name").AsString(), d.Input("matchingRule").AsString(), null, d.Id.AsString())).ToList(),
         };
         Evaluator = new AccessEvaluator(Model);
-        _bySource = BySource(Evaluator.Policies.Statements);
-        PolicyNodes = graph.OfType(OciTypes.Policy).ToList();
+        PolicyResources = PolicyResource.All(graph.OfType(OciTypes.Policy), Evaluator.Policies.Statements);
     }
 
     private readonly ResourceGraph _graph;
@@ -43,55 +40,14 @@ public sealed class IamView
     public string? TenancyId { get; }
     public IamModel Model { get; }
     public AccessEvaluator Evaluator { get; }
-    /// <summary>The Policy resources, in graph order.</summary>
-    public IReadOnlyList<ResourceNode> PolicyNodes { get; }
+    /// <summary>The Policy resources, in graph order, with their statements.</summary>
+    public IReadOnlyList<PolicyResource> PolicyResources { get; }
     public PolicySet Policies => Evaluator.Policies;
 
     public static IamView For(RuleContext context)
     {
         var view = Cache.GetValue(context.Graph, g => new IamView(g, context.Policy.TenancyId));
         return view.TenancyId == context.Policy.TenancyId ? view : new IamView(context.Graph, context.Policy.TenancyId);
-    }
-
-    /// <summary>The statements of one Policy resource, in order.</summary>
-    public IReadOnlyList<PolicyStatement> StatementsOf(ResourceNode policy) =>
-        _bySource.TryGetValue(policy.Urn, out var of) ? of.All : [];
-
-    /// <summary>The statements of one Policy resource that are unknown until deploy or unreadable, in order.</summary>
-    public ImmutableArray<PolicyStatement> OpaqueStatementsOf(ResourceNode policy) =>
-        _bySource.TryGetValue(policy.Urn, out var of) ? of.Opaque : [];
-
-    private readonly Dictionary<string, (IReadOnlyList<PolicyStatement> All, ImmutableArray<PolicyStatement> Opaque)> _bySource;
-
-    /// <summary>
-    /// The statements by policy source id. A policy's statements are consecutive in the set, so each policy is a
-    /// slice of it (no copy); only two policies with the same source id need a list of their own. The opaque ones
-    /// are picked out once here, as every IAM rule asks for them.
-    /// </summary>
-    private static Dictionary<string, (IReadOnlyList<PolicyStatement>, ImmutableArray<PolicyStatement>)> BySource(
-        ImmutableArray<PolicyStatement> statements)
-    {
-        var all = ImmutableCollectionsMarshal.AsArray(statements)!;
-        var bySource = new Dictionary<string, (IReadOnlyList<PolicyStatement> All, ImmutableArray<PolicyStatement> Opaque)>(StringComparer.Ordinal);
-        for (var start = 0; start < all.Length;)
-        {
-            var end = start + 1;
-            while (end < all.Length && ReferenceEquals(all[end].Policy, all[start].Policy)) end++;
-            IReadOnlyList<PolicyStatement> slice = new ArraySegment<PolicyStatement>(all, start, end - start);
-            var key = all[start].Policy.SourceId ?? "";
-            if (bySource.TryGetValue(key, out var earlier)) slice = [.. earlier.All, .. slice];
-            bySource[key] = (slice, Opaque(slice));
-            start = end;
-        }
-        return bySource;
-    }
-
-    private static ImmutableArray<PolicyStatement> Opaque(IReadOnlyList<PolicyStatement> statements)
-    {
-        var opaque = ImmutableArray.CreateBuilder<PolicyStatement>(0);
-        for (var i = 0; i < statements.Count; i++)
-            if (statements[i].IsOpaque) opaque.Add(statements[i]);
-        return opaque.DrainToImmutable();
     }
 
     /// <summary>
