@@ -1,5 +1,6 @@
 using Enclave.Policy.Graph;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Enclave.Policy.Iam;
 
@@ -181,15 +182,24 @@ public sealed partial class AccessEvaluator
         _ => null,
     };
 
-    /// <summary>Each distinct text's group references completed from the model.</summary>
+    /// <summary>
+    /// Each distinct text's group references completed from the model; texts name the same few groups over and
+    /// over, so each distinct reference is completed once.
+    /// </summary>
     private IamGroup[]?[] CompleteReferences()
     {
         var references = new IamGroup[]?[Policies.Distinct.Length];
+        var completedOf = new Dictionary<GroupReference, IamGroup>();
         for (var d = 0; d < references.Length; d++)
         {
             if (SubjectOf(Policies.Distinct[d]) is not GroupSubject g) continue;
             var completed = references[d] = new IamGroup[g.Groups.Count];
-            for (var r = 0; r < completed.Length; r++) completed[r] = _index.Complete(g.Groups[r]);
+            for (var r = 0; r < completed.Length; r++)
+            {
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(completedOf, g.Groups[r], out var seen);
+                if (!seen) known = _index.Complete(g.Groups[r]);
+                completed[r] = known!;
+            }
         }
         return references;
     }
