@@ -19,6 +19,7 @@ public sealed partial class AccessEvaluator
         var grants = ImmutableArray.CreateBuilder<AccessEntry>();
         var denies = ImmutableArray.CreateBuilder<AccessEntry>();
         var unknownSubject = new AccessSubject(AccessSubjectKind.Unknown);
+        var subjectsOf = _subjectsOf.Value;
         for (var i = 0; i < Policies.Statements.Length; i++)
         {
             var statement = Policies.Statements[i];
@@ -35,7 +36,7 @@ public sealed partial class AccessEvaluator
                 AdmitStatement a => (a.Effect, a.Access, a.Condition),
                 _ => (Effect.Allow, null!, null),
             };
-            foreach (var (subject, principal) in _subjectsOf[i] ?? [])
+            foreach (var (subject, principal) in subjectsOf[i] ?? [])
             {
                 var match = Match(i, Truth.True, access, condition, effect, query, principal, context ?? AccessContext.None);
                 if (match is not null) (effect == Effect.Allow ? grants : denies).Add(new AccessEntry(subject, match));

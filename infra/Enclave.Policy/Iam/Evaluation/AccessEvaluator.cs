@@ -15,27 +15,24 @@ public sealed partial class AccessEvaluator
     private readonly IdentityIndex _index;
     private readonly SubjectMatcher _subjects;
     private readonly ResolvedLocation?[] _locations;
-    private readonly IamGroup[]?[] _references;
-    private readonly List<(AccessSubject Subject, Principal? Principal)>?[] _subjectsOf;
+    private readonly IamGroup[]?[] _references;  // per distinct text
+    private readonly Lazy<List<(AccessSubject Subject, Principal? Principal)>?[]> _subjectsOf;
+    private readonly Lazy<ImmutableArray<string>> _diagnostics;
 
     /// <summary>Parses every policy of <paramref name="model"/> and resolves every location once.</summary>
     public AccessEvaluator(IamModel model)
     {
         Model = model;
-        var diagnostics = new List<string>();
-        _tree = new CompartmentTree(model, diagnostics);
+        var treeDiagnostics = new List<string>();
+        _tree = new CompartmentTree(model, treeDiagnostics);
         Policies = new PolicySet(model.Policies);
         _index = new IdentityIndex(model, Policies);
         _subjects = new SubjectMatcher(_index);
-        _locations = Policies.Statements.Select(s => Resolve(s, diagnostics)).ToArray();
-        _references = Policies.Statements.Select(s => SubjectOf(s) is GroupSubject g ? g.Groups.Select(_index.Complete).ToArray() : null).ToArray();
-        _subjectsOf = Policies.Statements.Select(s => s.Syntax switch
-        {
-            GrantStatement g => Local(g.Subject),
-            AdmitStatement a => Admitted(a, s.Policy),
-            _ => null,
-        }).ToArray();
-        Diagnostics = [.. diagnostics.Distinct()];
+        _locations = ResolveLocations();
+        _references = CompleteReferences();
+        // Only the reverse query (WhoMay) and the diagnostics' readers need these; most evaluations never ask.
+        _subjectsOf = new(SubjectsOf);
+        _diagnostics = new(() => Diagnose(treeDiagnostics));
     }
 
     /// <summary>The model evaluated.</summary>
@@ -49,7 +46,7 @@ public sealed partial class AccessEvaluator
     /// not be resolved (each prefixed with the statement's <see cref="PolicyStatement.Reference"/>): the flags of
     /// reference §3.4 step 2.
     /// </summary>
-    public ImmutableArray<string> Diagnostics { get; }
+    public ImmutableArray<string> Diagnostics => _diagnostics.Value;
 
     /// <summary>
     /// May <paramref name="principal"/> do <paramref name="verb"/> on <paramref name="resourceType"/> in
@@ -83,6 +80,8 @@ public sealed partial class AccessEvaluator
         var grants = ImmutableArray.CreateBuilder<StatementMatch>();
         var denies = ImmutableArray.CreateBuilder<StatementMatch>();
         var possibleDenies = ImmutableArray.CreateBuilder<StatementMatch>();
+        // Whether a grant's subject covers the principal depends on its text alone: decided once per distinct text.
+        var subjectOf = new Truth?[Policies.Distinct.Length];
         for (var i = 0; i < Policies.Statements.Length; i++)
         {
             var statement = Policies.Statements[i];
@@ -95,7 +94,7 @@ public sealed partial class AccessEvaluator
             }
             var (effect, subject, access, condition) = statement.Syntax switch
             {
-                GrantStatement g => (g.Effect, _subjects.Matches(g.Subject, _references[i], prepared), g.Access, g.Condition),
+                GrantStatement g => (g.Effect, GrantSubject(i, g, prepared, subjectOf), g.Access, g.Condition),
                 AdmitStatement a => (a.Effect, _subjects.MatchesAdmit(a, prepared, statement.Policy), a.Access, a.Condition),
                 _ => (Effect.Allow, Truth.False, null!, null),
             };
@@ -116,12 +115,11 @@ public sealed partial class AccessEvaluator
         return new AccessDecision(outcome, definite, grants.ToImmutable(), denies.ToImmutable(), possibleDenies.ToImmutable());
     }
 
-    private static Subject? SubjectOf(PolicyStatement statement) => statement.Syntax switch
+    private Truth GrantSubject(int position, GrantStatement grant, Principal prepared, Truth?[] decided)
     {
-        GrantStatement g => g.Subject,
-        AdmitStatement a => a.Subject,
-        _ => null,
-    };
+        var d = Policies.DistinctIndexOf(position);
+        return decided[d] ??= _subjects.Matches(grant.Subject, _references[d], prepared);
+    }
 
     private static StatementMatch Opaque(PolicyStatement statement) => new(statement, Truth.Unknown, Truth.Unknown,
         [statement.Error is { } e ? $"unreadable statement, assumed to grant or deny anything: {e.Message}"
@@ -132,23 +130,5 @@ public sealed partial class AccessEvaluator
         if (compartment is not null && _tree.Find(compartment) is { } node)
             return new Target(node, _tree.AncestryOf(node), node.Info.Id, node.Info.Name);
         return new Target(null, null, compartment is not null && Lexical.IsOcid(compartment) ? compartment : null, null);
-    }
-
-    private ResolvedLocation? Resolve(PolicyStatement statement, List<string> diagnostics)
-    {
-        var location = statement.Syntax switch
-        {
-            GrantStatement g => g.Location,
-            AdmitStatement a => a.Location,
-            _ => null,
-        };
-        if (location is null) return new ResolvedLocation.Elsewhere();
-        var key = statement.Policy.CompartmentKey;
-        var attachment = key is null ? null : _tree.Find(key);
-        if (attachment is null)
-            diagnostics.Add($"policy '{statement.Policy.Name}' is attached to {(key is null ? "an unknown compartment" : $"compartment '{key}', which is not in the model")}");
-        var resolved = LocationResolver.Resolve(location, _tree, attachment, key);
-        if (resolved.Note is not null) diagnostics.Add($"{statement.Reference}: {resolved.Note}");
-        return resolved;
     }
 }

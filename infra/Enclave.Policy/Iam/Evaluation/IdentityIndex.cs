@@ -19,10 +19,9 @@ internal sealed class IdentityIndex
         _dynamicGroups = model.DynamicGroups
             .Select(d => (new IamGroup(d.Name, d.Domain, d.Id), d.MatchingRule is null ? null : PolicyParser.ParseCondition(d.MatchingRule).Value))
             .ToList();
-        _defines = policies.Statements
-            .Where(s => s.Syntax is DefineStatement)
-            .Select(s => (s.Policy, (DefineStatement)s.Syntax!))
-            .ToList();
+        _defines = [];
+        foreach (var s in policies.Statements)
+            if (s.Syntax is DefineStatement d) _defines.Add((s.Policy, d));
     }
 
     /// <summary>The model's dynamic groups with their parsed rules (null when unknown or unreadable).</summary>
@@ -40,23 +39,36 @@ internal sealed class IdentityIndex
     private sealed class Directory
     {
         private readonly Dictionary<string, IamGroup> _byId = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, IamGroup> _byName = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<(string Domain, string Name), IamGroup> _byName = new(NameComparer.Instance);
 
         public Directory(IEnumerable<IamGroup> groups)
         {
             foreach (var g in groups)
             {
                 if (g.Id is not null) _byId.TryAdd(g.Id, g);
-                if (g.Name is not null) _byName.TryAdd(NameKey(g), g);
+                if (g.Name is not null) _byName.TryAdd(NameKey(g, g.Name), g);
             }
         }
 
         public IamGroup? Find(IamGroup group) =>
             group.Id is not null ? _byId.GetValueOrDefault(group.Id)
-            : group.Name is not null ? _byName.GetValueOrDefault(NameKey(group))
+            : group.Name is not null ? _byName.GetValueOrDefault(NameKey(group, group.Name))
             : null;
 
-        private static string NameKey(IamGroup g) => (g.Domain ?? GroupReference.DefaultDomain) + "\0" + g.Name;
+        private static (string, string) NameKey(IamGroup g, string name) => (g.Domain ?? GroupReference.DefaultDomain, name);
+    }
+
+    /// <summary>(domain, name) pairs compared case-insensitively, as OCI compares them; a lookup builds no string.</summary>
+    private sealed class NameComparer : IEqualityComparer<(string Domain, string Name)>
+    {
+        public static readonly NameComparer Instance = new();
+
+        public bool Equals((string Domain, string Name) x, (string Domain, string Name) y) =>
+            string.Equals(x.Domain, y.Domain, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Domain, string Name) key) => HashCode.Combine(
+            StringComparer.OrdinalIgnoreCase.GetHashCode(key.Domain), StringComparer.OrdinalIgnoreCase.GetHashCode(key.Name));
     }
 
     /// <summary>A reference with its missing name or OCID filled in from the model.</summary>

@@ -21,12 +21,9 @@ internal static class LocationResolver
             case CompartmentIdLocation c:
                 return tree.FindById(c.Id) is { } byId
                     ? new ResolvedLocation.At(byId, byId == tree.Root, null)
-                    : new ResolvedLocation.ById(c.Id, $"compartment id {c.Id} is not in the model");
+                    : new ResolvedLocation.ById(c.Id);
             case CompartmentPathLocation p:
-                return attachment is null
-                    ? new ResolvedLocation.Anywhere(
-                        $"the policy's compartment{(attachmentKey is null ? "" : $" '{attachmentKey}'")} is unknown, so 'compartment {string.Join(':', p.Path)}' could be anywhere")
-                    : Walk(p, tree, attachment);
+                return attachment is null ? new ResolvedLocation.Anywhere(attachmentKey, p) : Walk(p, tree, attachment);
             default:
                 return new ResolvedLocation.Elsewhere();
         }
@@ -37,17 +34,23 @@ internal static class LocationResolver
         var current = start;
         foreach (var name in path.Path)
         {
-            var next = current.Children.FirstOrDefault(c => c.Info.Name?.Equals(name, StringComparison.OrdinalIgnoreCase) == true);
+            var next = Child(current, name);
             if (next is null)
             {
-                var why = current.Children.Any(c => c.Info.Name is null)
+                var why = current.Children.Exists(c => c.Info.Name is null)
                     ? "a compartment name there is unknown"
                     : "it is not in the model";
-                return new ResolvedLocation.Below(current,
-                    $"'compartment {string.Join(':', path.Path)}' could not be resolved below '{current.Display}' ({why}); it could be any compartment below '{current.Display}'");
+                return new ResolvedLocation.Below(current, path, why);
             }
             current = next;
         }
         return new ResolvedLocation.At(current, current == tree.Root, null);
+    }
+
+    private static CompartmentTree.Node? Child(CompartmentTree.Node parent, string name)
+    {
+        foreach (var child in parent.Children)
+            if (child.Info.Name?.Equals(name, StringComparison.OrdinalIgnoreCase) == true) return child;
+        return null;
     }
 }

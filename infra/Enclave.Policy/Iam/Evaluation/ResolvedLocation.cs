@@ -5,13 +5,21 @@ namespace Enclave.Policy.Iam;
 /// A statement's location resolved against the compartment tree once, before any query. Coverage of a target
 /// compartment is then three-valued: a grant on C covers C and every descendant (inheritance).
 /// </summary>
-internal abstract record ResolvedLocation(string? Note)
+internal abstract record ResolvedLocation
 {
     public abstract Truth Covers(Target target);
 
+    /// <summary>
+    /// Why the location is uncertain, or null. Phrased when first read: a landing zone resolves thousands of
+    /// locations and reports read only a few of the notes.
+    /// </summary>
+    public abstract string? Note { get; }
+
     /// <summary>A known node.</summary>
-    internal sealed record At(CompartmentTree.Node Node, bool IsRoot, string? Note) : ResolvedLocation(Note)
+    internal sealed record At(CompartmentTree.Node Node, bool IsRoot, string? Note) : ResolvedLocation
     {
+        public override string? Note { get; } = Note;
+
         public override Truth Covers(Target target)
         {
             if (IsRoot) return Truth.True;
@@ -22,8 +30,15 @@ internal abstract record ResolvedLocation(string? Note)
     }
 
     /// <summary>Some proper descendant of a known node (a path whose names are unknown or not in the model).</summary>
-    internal sealed record Below(CompartmentTree.Node Node, string Note) : ResolvedLocation(Note)
+    /// <param name="Path">The path as written.</param>
+    /// <param name="Why">Why no child matched.</param>
+    internal sealed record Below(CompartmentTree.Node Node, CompartmentPathLocation Path, string Why) : ResolvedLocation
     {
+        private string? _note;
+
+        public override string Note => _note ??=
+            $"'compartment {string.Join(':', Path.Path)}' could not be resolved below '{Node.Display}' ({Why}); it could be any compartment below '{Node.Display}'";
+
         public override Truth Covers(Target target)
         {
             if (target.Ancestry is not { } a) return Truth.Unknown;
@@ -35,8 +50,12 @@ internal abstract record ResolvedLocation(string? Note)
     }
 
     /// <summary>A compartment OCID the model does not have.</summary>
-    internal sealed record ById(string Id, string Note) : ResolvedLocation(Note)
+    internal sealed record ById(string Id) : ResolvedLocation
     {
+        private string? _note;
+
+        public override string Note => _note ??= $"compartment id {Id} is not in the model";
+
         public override Truth Covers(Target target)
         {
             if (target.Ancestry is not { } a)
@@ -51,14 +70,23 @@ internal abstract record ResolvedLocation(string? Note)
     }
 
     /// <summary>Could be anywhere (the policy's own compartment is unknown).</summary>
-    internal sealed record Anywhere(string Note) : ResolvedLocation(Note)
+    /// <param name="AttachmentKey">The key the policy names for its compartment, when it names one.</param>
+    /// <param name="Path">The path as written.</param>
+    internal sealed record Anywhere(string? AttachmentKey, CompartmentPathLocation Path) : ResolvedLocation
     {
+        private string? _note;
+
+        public override string Note => _note ??=
+            $"the policy's compartment{(AttachmentKey is null ? "" : $" '{AttachmentKey}'")} is unknown, so 'compartment {string.Join(':', Path.Path)}' could be anywhere";
+
         public override Truth Covers(Target target) => Truth.Unknown;
     }
 
     /// <summary>Another tenancy (endorse): never a compartment of this one.</summary>
-    internal sealed record Elsewhere() : ResolvedLocation((string?)null)
+    internal sealed record Elsewhere : ResolvedLocation
     {
+        public override string? Note => null;
+
         public override Truth Covers(Target target) => Truth.False;
     }
 }

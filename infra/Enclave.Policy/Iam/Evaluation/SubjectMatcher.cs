@@ -30,7 +30,7 @@ internal sealed class SubjectMatcher(IdentityIndex index)
             case AnyUserSubject: return Truth.True;
             case AnyGroupSubject: return AnyGroup(p);
             case ServiceSubject s:
-                return TruthLogic.Of(p.Kind == PrincipalKind.Service && s.Names.Any(n => IdentityIndex.Same(n, p.ServiceName)));
+                return TruthLogic.Of(p.Kind == PrincipalKind.Service && Names(s, p.ServiceName));
             case GroupSubject g:
                 var result = Truth.False;
                 for (var i = 0; i < g.Groups.Count && result != Truth.True; i++)
@@ -56,18 +56,42 @@ internal sealed class SubjectMatcher(IdentityIndex index)
         {
             AnyUserSubject => Truth.True,
             AnyGroupSubject => p.Groups.Count > 0 ? Truth.True : Incomplete(p),
-            ServiceSubject s => TruthLogic.Of(s.Names.Any(n => IdentityIndex.Same(n, p.ServiceName))),
-            GroupSubject g => g.Groups.Aggregate(Truth.False, (t, r) => t.Or(ForeignGroup(r, p, policy))),
+            ServiceSubject s => TruthLogic.Of(Names(s, p.ServiceName)),
+            GroupSubject g => ForeignGroups(g, p, policy),
             _ => Truth.Unknown,
         };
         return sameTenancy.And(subject);
+    }
+
+    // Matching runs once per statement for every principal asked about, so these helpers are plain loops: a
+    // lambda capturing the principal would allocate on every call, matched or not.
+
+    private static bool Names(ServiceSubject subject, string? serviceName)
+    {
+        foreach (var n in subject.Names)
+            if (IdentityIndex.Same(n, serviceName)) return true;
+        return false;
+    }
+
+    private static bool HasGroupId(Principal p, string? id)
+    {
+        foreach (var g in p.Groups)
+            if (IdentityIndex.Same(g.Id, id)) return true;
+        return false;
+    }
+
+    private Truth ForeignGroups(GroupSubject subject, Principal p, IamPolicy policy)
+    {
+        var result = Truth.False;
+        foreach (var r in subject.Groups) result = result.Or(ForeignGroup(r, p, policy));
+        return result;
     }
 
     private Truth ForeignGroup(GroupReference r, Principal p, IamPolicy policy)
     {
         var id = r.Id ?? index.Define(r.IsDynamic ? DefineKind.DynamicGroup : DefineKind.Group, r.Name!, policy);
         if (id is null) return Truth.Unknown;
-        if (p.Groups.Any(g => IdentityIndex.Same(g.Id, id))) return Truth.True;
+        if (HasGroupId(p, id)) return Truth.True;
         return p.Groups.Any(g => g.Id is null) ? Truth.Unknown : Incomplete(p);
     }
 
@@ -76,7 +100,7 @@ internal sealed class SubjectMatcher(IdentityIndex index)
         PrincipalKind.User => p.Groups.Count > 0 ? Truth.True : Incomplete(p),
         PrincipalKind.Resource => p.Groups.Count > 0 ? Truth.True
             : p.MembershipComplete ? Truth.False
-            : index.DynamicGroups.Any(d => Rule(d.Rule, p) == Truth.True) ? Truth.True : Truth.Unknown,
+            : AnyDynamicGroupRule(p) ? Truth.True : Truth.Unknown,
         PrincipalKind.Foreign => Truth.Unknown,
         _ => Truth.False,
     };
@@ -86,9 +110,16 @@ internal sealed class SubjectMatcher(IdentityIndex index)
         PrincipalKind.User when !r.IsDynamic => Member(completed, p),
         PrincipalKind.Resource when r.IsDynamic => DynamicMember(completed, p),
         // A foreign group's OCID in an ordinary statement is suspicious and its effect unclear: say it may.
-        PrincipalKind.Foreign when r.Id is not null && p.Groups.Any(g => IdentityIndex.Same(g.Id, r.Id)) => Truth.Unknown,
+        PrincipalKind.Foreign when r.Id is not null && HasGroupId(p, r.Id) => Truth.Unknown,
         _ => Truth.False,
     };
+
+    private bool AnyDynamicGroupRule(Principal p)
+    {
+        foreach (var (_, rule) in index.DynamicGroups)
+            if (Rule(rule, p) == Truth.True) return true;
+        return false;
+    }
 
     private static Truth Asserted(IamGroup reference, Principal p)
     {

@@ -1,5 +1,6 @@
 using Enclave.Policy.Graph;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Enclave.Policy.Iam;
 
@@ -34,26 +35,42 @@ public static partial class PolicyFindings
     public static ImmutableArray<StorageDeleteFinding> StorageManagers(IEnumerable<PolicyStatement> statements)
     {
         var found = ImmutableArray.CreateBuilder<StorageDeleteFinding>();
+        // The same storage grant recurs in every workload's policy: classify each distinct access and condition once.
+        var classified = new Dictionary<(Access, Condition?), (StorageGuard Guard, ImmutableArray<string> MayDelete)>();
         foreach (var s in statements)
         {
             if (Granting(s) is not var (subject, access, condition)) continue;
-            ImmutableArray<string> deletes = access switch
-            {
-                VerbAccess { Verb: Verb.Manage } v when StorageDeletePermissions.TryGetValue(v.ResourceType, out var p) => p,
-                PermissionAccess p => [.. p.Permissions.Where(n => StorageDeletePermissions.Values.Any(d => d.Contains(n)))],
-                _ => [],
-            };
+            var deletes = DeletePermissions(access);
             if (deletes.IsEmpty) continue;
-            var mayDelete = condition is null
-                ? deletes
-                : [.. deletes.Where(d => ConditionEvaluator.Evaluate(condition, v => Only(v, Permission, d)).Possible())];
-            var guard = mayDelete.IsEmpty ? StorageGuard.Guarded
-                : access is PermissionAccess p2 && p2.Permissions.All(n => mayDelete.Contains(n)) ? StorageGuard.DeleteOnly
-                : condition is not null && OnlyDeletes(condition) ? StorageGuard.DeleteOnly
-                : StorageGuard.Unguarded;
-            found.Add(new StorageDeleteFinding(s, subject, guard, mayDelete));
+            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(classified, (access, condition), out var seen);
+            if (!seen) known = Classify(access, condition, deletes);
+            found.Add(new StorageDeleteFinding(s, subject, known.Guard, known.MayDelete));
         }
         return found.ToImmutable();
+    }
+
+    /// <summary>The storage delete permissions an access may include (none for anything but storage manage grants and permission lists).</summary>
+    private static ImmutableArray<string> DeletePermissions(Access access) => access switch
+    {
+        VerbAccess { Verb: Verb.Manage } v when StorageDeletePermissions.TryGetValue(v.ResourceType, out var p) => p,
+        PermissionAccess p => [.. p.Permissions.Where(n => StorageDeletePermissions.Values.Any(d => d.Contains(n)))],
+        _ => [],
+    };
+
+    /// <summary>
+    /// What the condition does with the delete permissions: each is tried as <c>request.permission</c>, everything
+    /// else unknown.
+    /// </summary>
+    private static (StorageGuard, ImmutableArray<string>) Classify(Access access, Condition? condition, ImmutableArray<string> deletes)
+    {
+        var mayDelete = condition is null
+            ? deletes
+            : [.. deletes.Where(d => ConditionEvaluator.Evaluate(condition, v => Only(v, Permission, d)).Possible())];
+        var guard = mayDelete.IsEmpty ? StorageGuard.Guarded
+            : access is PermissionAccess p && p.Permissions.All(n => mayDelete.Contains(n)) ? StorageGuard.DeleteOnly
+            : condition is not null && OnlyDeletes(condition) ? StorageGuard.DeleteOnly
+            : StorageGuard.Unguarded;
+        return (guard, mayDelete);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Enclave.Policy.Graph;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Enclave.Policy.Iam;
 
@@ -25,18 +26,35 @@ public static partial class PolicyFindings
         ("COMPARTMENT_", "compartments"),
     ];
 
+    // These scan every statement of a tenancy once per rule: plain loops, no closure per statement, and the
+    // answers that depend only on the access or condition are worked out once per distinct one.
+
     /// <summary>Statements that are unknown until deploy or unreadable: any rule meeting one is undetermined.</summary>
-    public static ImmutableArray<PolicyStatement> Opaque(IEnumerable<PolicyStatement> statements) =>
-        [.. statements.Where(s => s.IsOpaque)];
+    public static ImmutableArray<PolicyStatement> Opaque(IEnumerable<PolicyStatement> statements)
+    {
+        var found = ImmutableArray.CreateBuilder<PolicyStatement>();
+        foreach (var s in statements)
+            if (s.IsOpaque) found.Add(s);
+        return found.ToImmutable();
+    }
 
     /// <summary>Every define, endorse and admit (including the deny forms): the cross-tenancy links of rule R2.</summary>
-    public static ImmutableArray<PolicyStatement> CrossTenancy(IEnumerable<PolicyStatement> statements) =>
-        [.. statements.Where(s => s.Syntax is DefineStatement or EndorseStatement or AdmitStatement)];
+    public static ImmutableArray<PolicyStatement> CrossTenancy(IEnumerable<PolicyStatement> statements)
+    {
+        var found = ImmutableArray.CreateBuilder<PolicyStatement>();
+        foreach (var s in statements)
+            if (s.Syntax is DefineStatement or EndorseStatement or AdmitStatement) found.Add(s);
+        return found.ToImmutable();
+    }
 
     /// <summary>Allow/admit statements granting <c>manage all-resources</c> (rule R6, CIS 1.2).</summary>
-    public static ImmutableArray<PolicyStatement> ManageAllResources(IEnumerable<PolicyStatement> statements) =>
-        [.. statements.Where(s => Granting(s) is (_, VerbAccess { Verb: Verb.Manage } v, _)
-            && v.ResourceType == VerbAccess.AllResources)];
+    public static ImmutableArray<PolicyStatement> ManageAllResources(IEnumerable<PolicyStatement> statements)
+    {
+        var found = ImmutableArray.CreateBuilder<PolicyStatement>();
+        foreach (var s in statements)
+            if (Granting(s) is (_, VerbAccess { Verb: Verb.Manage, ResourceType: VerbAccess.AllResources }, _)) found.Add(s);
+        return found.ToImmutable();
+    }
 
     /// <summary>
     /// Allow/admit statements that may give at least <paramref name="minimum"/> on an IAM type, directly, through
@@ -45,43 +63,68 @@ public static partial class PolicyFindings
     public static ImmutableArray<IamGrant> IamGrants(IEnumerable<PolicyStatement> statements, Verb minimum = Verb.Manage)
     {
         var found = ImmutableArray.CreateBuilder<IamGrant>();
+        var byType = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var s in statements)
         {
             if (Granting(s) is not var (subject, access, condition)) continue;
-            ImmutableArray<string> types = access switch
+            ImmutableArray<string> types;
+            if (access is VerbAccess v && v.Verb >= minimum)
             {
-                VerbAccess v when v.Verb >= minimum =>
-                    [.. IamTypes.Where(t => ResourceFamilies.Covers(v.ResourceType, t).Possible())],
-                PermissionAccess p =>
-                    [.. IamPermissionPrefixes
-                        .Where(x => p.Permissions.Any(n => n.StartsWith(x.Prefix, StringComparison.Ordinal) && Mutates(n, minimum)))
-                        .Select(x => x.Type).Distinct()],
-                _ => [],
-            };
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(byType, v.ResourceType, out var seen);
+                if (!seen) known = IamTypesCovered(v.ResourceType);
+                types = known;
+            }
+            else types = access is PermissionAccess p ? IamTypesListed(p, minimum) : [];
             if (types.Length > 0) found.Add(new IamGrant(s, subject, types, condition is not null));
         }
         return found.ToImmutable();
     }
 
+    private static ImmutableArray<string> IamTypesCovered(string resourceType)
+    {
+        var types = ImmutableArray.CreateBuilder<string>();
+        foreach (var t in IamTypes)
+            if (ResourceFamilies.Covers(resourceType, t).Possible()) types.Add(t);
+        return types.ToImmutable();
+    }
+
+    private static ImmutableArray<string> IamTypesListed(PermissionAccess access, Verb minimum) =>
+        [.. IamPermissionPrefixes
+            .Where(x => access.Permissions.Any(n => n.StartsWith(x.Prefix, StringComparison.Ordinal) && Mutates(n, minimum)))
+            .Select(x => x.Type).Distinct()];
+
     /// <summary>
     /// <c>any-user</c>/<c>any-group</c> allows whose condition does not require a principal type or principal
     /// compartment (rule R3). A requirement inside <c>any {…}</c> counts only if every branch has one.
     /// </summary>
-    public static ImmutableArray<PolicyStatement> UnscopedAnyPrincipal(IEnumerable<PolicyStatement> statements) =>
-        [.. statements.Where(s => s.Syntax is GrantStatement { Effect: Effect.Allow, Subject: AnyUserSubject or AnyGroupSubject } g
-            && !RequiresPrincipalScope(g.Condition))];
+    public static ImmutableArray<PolicyStatement> UnscopedAnyPrincipal(IEnumerable<PolicyStatement> statements)
+    {
+        var found = ImmutableArray.CreateBuilder<PolicyStatement>();
+        foreach (var s in statements)
+            if (s.Syntax is GrantStatement { Effect: Effect.Allow, Subject: AnyUserSubject or AnyGroupSubject } g
+                && !RequiresPrincipalScope(g.Condition))
+                found.Add(s);
+        return found.ToImmutable();
+    }
 
     /// <summary>
     /// Tenancy-level allows that may give <c>use</c> or more on groups without keeping the Administrators group out
     /// (<c>target.group.name != 'Administrators'</c>, CIS 1.3). Grants to Administrators itself are not listed.
     /// </summary>
-    public static ImmutableArray<PolicyStatement> AdministratorsGroupUnguarded(IEnumerable<PolicyStatement> statements) =>
-        [.. statements.Where(s =>
-            s.Syntax is GrantStatement { Effect: Effect.Allow, Location: TenancyLocation, Access: VerbAccess { Verb: >= Verb.Use } v } g
-            && ResourceFamilies.Covers(v.ResourceType, "groups").Possible()
-            && !IsAdministratorsOnly(g.Subject)
-            && (g.Condition is null || ConditionEvaluator.Evaluate(g.Condition,
-                name => Only(name, "target.group.name", "Administrators")).Possible()))];
+    public static ImmutableArray<PolicyStatement> AdministratorsGroupUnguarded(IEnumerable<PolicyStatement> statements)
+    {
+        var found = ImmutableArray.CreateBuilder<PolicyStatement>();
+        foreach (var s in statements)
+            if (s.Syntax is GrantStatement { Effect: Effect.Allow, Location: TenancyLocation, Access: VerbAccess { Verb: >= Verb.Use } v } g
+                && ResourceFamilies.Covers(v.ResourceType, "groups").Possible()
+                && !IsAdministratorsOnly(g.Subject)
+                && (g.Condition is null || ConditionEvaluator.Evaluate(g.Condition, TargetGroupIsAdministrators).Possible()))
+                found.Add(s);
+        return found.ToImmutable();
+    }
+
+    private static readonly Func<string, VariableValue> TargetGroupIsAdministrators =
+        name => Only(name, "target.group.name", "Administrators");
 
     /// <summary>Subject, access and condition of an allow or admit; null for anything else.</summary>
     private static (Subject Subject, Access Access, Condition? Condition)? Granting(PolicyStatement s) => s.Syntax switch

@@ -26,6 +26,14 @@ public static class PolicyParser
         return new ParseResult<Statement>(statement, parsed, parsed is null ? parser.Error : null);
     }
 
+    /// <summary>Parses one statement of a policy set, taking its words from the set's pool.</summary>
+    internal static (Statement? Value, ParseError? Error) Parse(string statement, WordPool words)
+    {
+        var parser = new StatementParser(statement, words);
+        var parsed = parser.ParseStatement();
+        return (parsed, parsed is null ? parser.Error : null);
+    }
+
     /// <summary>Parses a policy's statement list; the results are in input order.</summary>
     public static ImmutableArray<ParseResult<Statement>> ParseAll(IEnumerable<string?> statements) =>
         statements.Select(Parse).ToImmutableArray();

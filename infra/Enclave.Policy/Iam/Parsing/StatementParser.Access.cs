@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Enclave.Policy.Iam;
 
 /// <summary>Verbs, resource types, permission lists, the associate form, and locations.</summary>
@@ -16,7 +14,13 @@ internal sealed partial class StatementParser
             : null;
         if (verb is { } v)
         {
-            var type = ReadResourceType($"after '{v.ToString().ToLowerInvariant()}'");
+            var type = ReadResourceType(v switch
+            {
+                Verb.Inspect => "after 'inspect'",
+                Verb.Read => "after 'read'",
+                Verb.Use => "after 'use'",
+                _ => "after 'manage'",
+            });
             return type is null ? null : new VerbAccess(v, type);
         }
         if (allowAssociate && _s.TryKeyword("associate"))
@@ -44,16 +48,16 @@ internal sealed partial class StatementParser
 
     private PermissionAccess? ParsePermissions()
     {
-        var permissions = ImmutableArray.CreateBuilder<string>();
+        var permissions = new Items<string>();
         do
         {
             var at = _s.Next();
-            var permission = _s.TryWord();
+            var permission = _s.TryWord(WordCase.Upper);
             if (permission is null) return Fail<PermissionAccess>("expected a permission name in the permission list", at);
-            permissions.Add(permission.ToUpperInvariant());
+            permissions.Add(permission);
         } while (_s.TryChar(','));
         return _s.TryChar('}')
-            ? new PermissionAccess(ValueList<string>.Wrap(permissions.ToImmutable()))
+            ? new PermissionAccess(permissions.ToList())
             : Fail<PermissionAccess>("expected ',' or '}' in the permission list", _s.Next());
     }
 
@@ -61,8 +65,8 @@ internal sealed partial class StatementParser
     {
         var at = _s.Next();
         // A resource type is never "in": reading it as one would push the error past the real mistake.
-        var word = _s.PeekKeyword("in") ? null : _s.TryWord();
-        return word?.ToLowerInvariant() ?? Fail<string>($"expected a resource type {context}", at);
+        var word = _s.PeekKeyword("in") ? null : _s.TryWord(WordCase.Lower);
+        return word ?? Fail<string>($"expected a resource type {context}", at);
     }
 
     /// <summary><c>tenancy</c>, <c>compartment a:b</c> or <c>compartment id OCID</c>.</summary>
@@ -92,7 +96,7 @@ internal sealed partial class StatementParser
             var id = ReadOcid("after 'compartment id'");
             return id is null ? null : new CompartmentIdLocation(id);
         }
-        var path = ImmutableArray.CreateBuilder<string>();
+        var path = new Items<string>();
         var what = "a compartment name or 'id' after 'compartment'";
         do
         {
@@ -101,6 +105,6 @@ internal sealed partial class StatementParser
             path.Add(name);
             what = "a compartment name after ':'";
         } while (_s.TryChar(':'));
-        return new CompartmentPathLocation(ValueList<string>.Wrap(path.ToImmutable()));
+        return new CompartmentPathLocation(path.ToList());
     }
 }

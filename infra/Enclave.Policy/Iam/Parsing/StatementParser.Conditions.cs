@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Enclave.Policy.Iam;
 
 /// <summary>Where clauses: nested <c>all {…}</c>/<c>any {…}</c>, comparisons, patterns, value lists.</summary>
@@ -29,7 +27,7 @@ internal sealed partial class StatementParser
             var isAll = _s.TryKeyword("all");
             if (!isAll) _s.TryKeyword("any");
             _s.TryChar('{');
-            var items = ImmutableArray.CreateBuilder<Condition>();
+            var items = new Items<Condition>();
             do
             {
                 var item = ParseCondition(depth + 1);
@@ -37,7 +35,7 @@ internal sealed partial class StatementParser
                 items.Add(item);
             } while (_s.TryChar(','));
             return _s.TryChar('}')
-                ? new ConditionGroup(isAll, ValueList<Condition>.Wrap(items.ToImmutable()))
+                ? new ConditionGroup(isAll, items.ToList())
                 : Fail<Condition>($"expected ',' or '}}' in the {(isAll ? "all" : "any")} {{…}} list", _s.Next());
         }
         return ParseClause();
@@ -81,7 +79,7 @@ internal sealed partial class StatementParser
     private ConditionClause? List(string variable, ConditionOperator op, string after)
     {
         if (!_s.TryChar('(')) return Fail<ConditionClause>($"expected '(' after {after}", _s.Next());
-        var values = ImmutableArray.CreateBuilder<ConditionValue>();
+        var values = new Items<ConditionValue>();
         do
         {
             var value = ReadValue(values.Count == 0 ? "'('" : "','");
@@ -89,7 +87,7 @@ internal sealed partial class StatementParser
             values.Add(value);
         } while (_s.TryChar(','));
         return _s.TryChar(')')
-            ? new ConditionClause(variable, op, ValueList<ConditionValue>.Wrap(values.ToImmutable()))
+            ? new ConditionClause(variable, op, values.ToList())
             : Fail<ConditionClause>("expected ',' or ')' in the value list", _s.Next());
     }
 

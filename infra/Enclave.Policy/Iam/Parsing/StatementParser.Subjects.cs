@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Enclave.Policy.Iam;
 
 /// <summary>Subjects: groups (by name, domain-qualified name or OCID), dynamic groups, any-user/any-group, services.</summary>
@@ -15,7 +13,7 @@ internal sealed partial class StatementParser
         if (!dynamic && !_s.PeekKeyword("group"))
             return Fail<Subject>(
                 $"expected a subject (group, dynamic-group, any-user, any-group or service) after {after}", at);
-        var groups = ImmutableArray.CreateBuilder<GroupReference>();
+        var groups = new Items<GroupReference>();
         do
         {
             // After a comma the kind keyword may be repeated (`group A, group B`) or switched (`…, dynamic-group C`).
@@ -25,27 +23,26 @@ internal sealed partial class StatementParser
             if (reference is null) return null;
             groups.Add(reference);
         } while (_s.TryChar(','));
-        return new GroupSubject(ValueList<GroupReference>.Wrap(groups.ToImmutable()));
+        return new GroupSubject(groups.ToList());
     }
 
     private GroupReference? ParseGroupReference(bool dynamic)
     {
-        var kind = dynamic ? "dynamic group" : "group";
         if (_s.TryKeyword("id"))
         {
             var id = ReadOcid("after 'id'");
             return id is null ? null : GroupReference.ById(id, dynamic);
         }
-        var first = ReadName($"a {kind} name or 'id'", SubjectStop);
+        var first = ReadName(dynamic ? "a dynamic group name or 'id'" : "a group name or 'id'", SubjectStop);
         if (first is null) return null;
         if (!_s.TryChar('/')) return GroupReference.ByName(first, null, dynamic);
-        var name = ReadName($"a {kind} name after '/'", SubjectStop);
+        var name = ReadName(dynamic ? "a dynamic group name after '/'" : "a group name after '/'", SubjectStop);
         return name is null ? null : GroupReference.ByName(name, first, dynamic);
     }
 
     private ServiceSubject? ParseServices()
     {
-        var names = ImmutableArray.CreateBuilder<string>();
+        var names = new Items<string>();
         do
         {
             _s.TryKeyword("service");
@@ -53,7 +50,7 @@ internal sealed partial class StatementParser
             if (name is null) return null;
             names.Add(name);
         } while (_s.TryChar(','));
-        return new ServiceSubject(ValueList<string>.Wrap(names.ToImmutable()));
+        return new ServiceSubject(names.ToList());
     }
 
     /// <summary>
@@ -66,7 +63,7 @@ internal sealed partial class StatementParser
     private string? ReadName(string what, string[]? stop = null)
     {
         var at = _s.Next();
-        if (stop is not null && stop.Any(w => _s.PeekKeyword(w))) return Fail<string>($"expected {what}", at);
+        if (stop is not null && PeekAny(stop)) return Fail<string>($"expected {what}", at);
         if (_s.PeekChar() is '\'' or '"')
         {
             var quoted = ReadQuoted();
@@ -74,6 +71,13 @@ internal sealed partial class StatementParser
             return quoted.Length > 0 ? quoted : Fail<string>($"expected {what}, not an empty quoted name", at);
         }
         return _s.TryWord() ?? Fail<string>($"expected {what}", at);
+    }
+
+    private bool PeekAny(string[] keywords)
+    {
+        foreach (var keyword in keywords)
+            if (_s.PeekKeyword(keyword)) return true;
+        return false;
     }
 
     private string? ReadQuoted()

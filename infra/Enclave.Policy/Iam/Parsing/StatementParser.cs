@@ -5,28 +5,26 @@ namespace Enclave.Policy.Iam;
 /// returns null after recording the first error, and callers return null in turn. The only recursion is the
 /// condition nesting, which is capped at <see cref="PolicyParser.MaxConditionDepth"/>.
 /// </summary>
-internal sealed partial class StatementParser(string text)
+internal sealed partial class StatementParser(string text, WordPool? words = null)
 {
-    private readonly Scanner _s = new(text);
+    // Not readonly: the scanner is a mutable struct and must be advanced in place.
+    private Scanner _s = new(text, words);
 
     public ParseError? Error { get; private set; }
 
     public Statement? ParseStatement()
     {
         var start = _s.Next();
-        var keyword = _s.TryWord();
-        Statement? statement = keyword?.ToLowerInvariant() switch
-        {
-            "allow" => ParseGrant(Effect.Allow),
-            "deny" => ParseDeny(),
-            "define" => ParseDefine(),
-            "endorse" => ParseEndorse(Effect.Allow),
-            "admit" => ParseAdmit(Effect.Allow),
-            _ => Fail("expected a statement (allow, deny, define, endorse or admit)", start),
-        };
+        var statement = _s.TryLoweredWord("allow") ? ParseGrant(Effect.Allow)
+            : _s.TryLoweredWord("deny") ? ParseDeny()
+            : _s.TryLoweredWord("define") ? ParseDefine()
+            : _s.TryLoweredWord("endorse") ? ParseEndorse(Effect.Allow)
+            : _s.TryLoweredWord("admit") ? ParseAdmit(Effect.Allow)
+            : Fail("expected a statement (allow, deny, define, endorse or admit)", start);
         if (statement is null) return null;
-        var last = statement is DefineStatement ? "the OCID" : statement.Condition is null ? "the location" : "the condition";
-        return ExpectEnd(statement, $"expected the end of the statement after {last}");
+        return ExpectEnd(statement, statement is DefineStatement ? "expected the end of the statement after the OCID"
+            : statement.Condition is null ? "expected the end of the statement after the location"
+            : "expected the end of the statement after the condition");
     }
 
     /// <summary>A bare condition, as in a dynamic group's matching rule.</summary>

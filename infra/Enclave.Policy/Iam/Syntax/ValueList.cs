@@ -60,5 +60,11 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 public static class ValueList
 {
     /// <summary>Creates a list from a span (used by collection expressions).</summary>
-    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => ValueList<T>.Wrap(ImmutableArray.Create(items));
+    /// <remarks>The parser builds many one-item lists; copying a span costs several times a one-item array.</remarks>
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => items.Length switch
+    {
+        0 => ValueList<T>.Empty,
+        1 => ValueList<T>.Wrap(ImmutableArray.Create(items[0])),
+        _ => ValueList<T>.Wrap(ImmutableArray.Create(items)),
+    };
 }

@@ -3,7 +3,7 @@ using Enclave.Policy.Iam;
 namespace Enclave.Policy.Rules.Iam;
 
 /// <summary>CIS 1.3: tenancy-level grants on groups keep the Administrators group out of reach.</summary>
-public sealed class AdministratorsGroupProtected : IamRule
+public sealed class AdministratorsGroupProtected : IamTextRule
 {
     public override RuleInfo Info { get; } = new(
         "ENC-IAM-007", "Tenancy group grants exclude the Administrators group", Severity.High, Enforcement.Mandatory,
@@ -11,7 +11,7 @@ public sealed class AdministratorsGroupProtected : IamRule
         "Add `where target.group.name != 'Administrators'` to tenancy-level use/manage grants on groups (and separate inspect statements as CIS shows).",
         Cis: "1.3");
 
-    protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view) =>
-        PolicyFindings.AdministratorsGroupUnguarded(view.Policies.Statements)
+    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        PolicyFindings.AdministratorsGroupUnguarded(distinct)
             .Select(s => (s, "tenancy grant on groups without target.group.name != 'Administrators'"));
 }

@@ -13,22 +13,36 @@ public abstract class IamRule : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var view = IamView.For(context);
-        var flagged = Flag(context, view).GroupBy(x => x.Statement.Policy.SourceId ?? "")
-            .ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var policy in view.PolicyNodes)
+        var flagged = ByPolicy(Flag(context, view));
+        foreach (var policy in view.PolicyResources)
         {
-            var statements = view.StatementsOf(policy).ToList();
+            var problems = flagged.GetValueOrDefault(policy.Node.Urn);
             var a = new Assessment();
-            foreach (var (statement, problem) in flagged.GetValueOrDefault(policy.Urn) ?? [])
-                a.Require(Truth.False, $"statement {statement.Index} \"{statement.DisplayText}\": {problem}");
-            foreach (var opaque in statements.Where(s => s.IsOpaque))
+            if (problems is not null)
+                foreach (var (statement, problem) in problems)
+                    a.Require(Truth.False, $"statement {statement.Index} \"{statement.DisplayText}\": {problem}");
+            foreach (var opaque in policy.Opaque)
                 a.Require(Truth.Unknown, opaque.Error is { } e
                     ? $"statement {opaque.Index} does not parse ({e})"
                     : $"statement {opaque.Index} is known only at deploy");
-            if (statements.Count == 0 || statements.All(s => !s.IsOpaque) && !flagged.ContainsKey(policy.Urn))
-                a.Require(Truth.True, $"{statements.Count} statement(s) checked");
-            yield return Judge(policy.Urn, policy.Label, a);
+            if (policy.Statements.Count == 0 || policy.Opaque.IsEmpty && problems is null)
+                a.Require(Truth.True, $"{policy.Statements.Count} statement(s) checked");
+            yield return Judge(policy.Node.Urn, policy.Label, a);
         }
+    }
+
+    /// <summary>The flagged statements by policy source id, each policy's in the order the rule flagged them.</summary>
+    private static Dictionary<string, List<(PolicyStatement Statement, string Problem)>> ByPolicy(
+        IEnumerable<(PolicyStatement Statement, string Problem)> flagged)
+    {
+        var byPolicy = new Dictionary<string, List<(PolicyStatement, string)>>(StringComparer.Ordinal);
+        foreach (var item in flagged)
+        {
+            var key = item.Statement.Policy.SourceId ?? "";
+            if (!byPolicy.TryGetValue(key, out var list)) byPolicy[key] = list = [];
+            list.Add(item);
+        }
+        return byPolicy;
     }
 
     /// <summary>The statements this rule objects to, with why.</summary>

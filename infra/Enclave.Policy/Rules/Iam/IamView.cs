@@ -31,8 +31,7 @@ public sealed class IamView
                 .Select(d => new IamDynamicGroup(d.Input("name").AsString(), d.Input("matchingRule").AsString(), null, d.Id.AsString())).ToList(),
         };
         Evaluator = new AccessEvaluator(Model);
-        _bySource = new(() => Evaluator.Policies.Statements.ToLookup(s => s.Policy.SourceId ?? "", StringComparer.Ordinal));
-        PolicyNodes = graph.OfType(OciTypes.Policy).ToList();
+        PolicyResources = PolicyResource.All(graph.OfType(OciTypes.Policy), Evaluator.Policies.Statements);
     }
 
     private readonly ResourceGraph _graph;
@@ -41,8 +40,8 @@ public sealed class IamView
     public string? TenancyId { get; }
     public IamModel Model { get; }
     public AccessEvaluator Evaluator { get; }
-    /// <summary>The Policy resources, in graph order.</summary>
-    public IReadOnlyList<ResourceNode> PolicyNodes { get; }
+    /// <summary>The Policy resources, in graph order, with their statements.</summary>
+    public IReadOnlyList<PolicyResource> PolicyResources { get; }
     public PolicySet Policies => Evaluator.Policies;
 
     public static IamView For(RuleContext context)
@@ -50,11 +49,6 @@ public sealed class IamView
         var view = Cache.GetValue(context.Graph, g => new IamView(g, context.Policy.TenancyId));
         return view.TenancyId == context.Policy.TenancyId ? view : new IamView(context.Graph, context.Policy.TenancyId);
     }
-
-    /// <summary>The statements of one Policy resource.</summary>
-    public IEnumerable<PolicyStatement> StatementsOf(ResourceNode policy) => _bySource.Value[policy.Urn];
-
-    private readonly Lazy<ILookup<string, PolicyStatement>> _bySource;
 
     /// <summary>
     /// The model key of the compartment a resource's <paramref name="key"/> input names: the OCID when known, else

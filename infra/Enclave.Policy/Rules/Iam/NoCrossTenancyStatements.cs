@@ -3,17 +3,17 @@ using Enclave.Policy.Iam;
 namespace Enclave.Policy.Rules.Iam;
 
 /// <summary>R2: no admit statements; define and endorse only when listed in the allow-list.</summary>
-public sealed class NoCrossTenancyStatements : IamRule
+public sealed class NoCrossTenancyStatements : IamTextRule
 {
     public override RuleInfo Info { get; } = new(
         "ENC-IAM-001", "No admit, and define/endorse only from the allow-list", Severity.Critical, Enforcement.Mandatory,
         "Admit lets another tenancy's principals act in the enclave; define and endorse are the other half of such links. The parent company's tenancy is exactly such another tenancy.",
         "Remove admit statements; remove define/endorse statements unless the gatekeepers listed the exact statement as allowed (e.g. Oracle's usage-report tenancy).");
 
-    protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view)
+    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         var allowed = context.Policy.AllowedCrossTenancyStatements.Select(Normalise).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var s in PolicyFindings.CrossTenancy(view.Policies.Statements))
+        foreach (var s in PolicyFindings.CrossTenancy(distinct))
         {
             if (s.Syntax is AdmitStatement) yield return (s, "admits principals of another tenancy");
             else if (!allowed.Contains(Normalise(s.Text ?? ""))) yield return (s, "cross-tenancy statement not on the allow-list");

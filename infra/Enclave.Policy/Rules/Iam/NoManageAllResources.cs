@@ -3,7 +3,7 @@ using Enclave.Policy.Iam;
 namespace Enclave.Policy.Rules.Iam;
 
 /// <summary>R6 / CIS 1.2: no statement grants manage all-resources (the built-in Administrators policy is not ours to declare).</summary>
-public sealed class NoManageAllResources : IamRule
+public sealed class NoManageAllResources : IamTextRule
 {
     public override RuleInfo Info { get; } = new(
         "ENC-IAM-005", "No manage all-resources grants", Severity.High, Enforcement.Mandatory,
@@ -11,6 +11,6 @@ public sealed class NoManageAllResources : IamRule
         "Replace manage all-resources with the families each persona needs (least privilege).",
         Cis: "1.2");
 
-    protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view) =>
-        PolicyFindings.ManageAllResources(view.Policies.Statements).Select(s => (s, "grants manage all-resources"));
+    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        PolicyFindings.ManageAllResources(distinct).Select(s => (s, "grants manage all-resources"));
 }

@@ -3,7 +3,7 @@ using Enclave.Policy.Iam;
 namespace Enclave.Policy.Rules.Iam;
 
 /// <summary>R5 / CIS 1.1: only the gatekeeper group may manage policies, groups, dynamic groups, IdPs, network sources, authentication policies, domains, users and compartments.</summary>
-public sealed class OnlyGatekeepersManageIam : IamRule
+public sealed class OnlyGatekeepersManageIam : IamTextRule
 {
     public override RuleInfo Info { get; } = new(
         "ENC-IAM-004", "Only the gatekeepers manage IAM", Severity.Critical, Enforcement.Mandatory,
@@ -11,8 +11,8 @@ public sealed class OnlyGatekeepersManageIam : IamRule
         "Grant manage on IAM types (or IAM permissions) only to the gatekeeper group.",
         Cis: "1.1");
 
-    protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view) =>
-        PolicyFindings.IamGrants(view.Policies.Statements)
+    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        PolicyFindings.IamGrants(distinct)
             .Where(g => !IsOnly(g.Subject, context.Policy.GatekeeperGroup, context.Policy.IdentityDomain))
             .Select(g => (g.Statement, $"lets a non-gatekeeper manage {string.Join(", ", g.Types)}"));
 }

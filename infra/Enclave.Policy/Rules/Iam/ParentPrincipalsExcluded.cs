@@ -41,8 +41,9 @@ public sealed class ParentPrincipalsExcluded : IamRule
         foreach (var domain in parent.IdentityDomains)
         {
             // A user of the parent's identity domain belongs only to groups of that domain: probe every group of
-            // that domain a statement names, and one no statement names (for any-user / any-group grants).
-            var named = statements.Statements.Select(s => s.Syntax switch { GrantStatement g => g.Subject, _ => null })
+            // that domain a statement names, and one no statement names (for any-user / any-group grants). Copies of
+            // a text name nothing new, so the distinct texts suffice (and keep the order of first mention).
+            var named = statements.Distinct.Select(s => s.Syntax switch { GrantStatement g => g.Subject, _ => null })
                 .OfType<GroupSubject>().SelectMany(g => g.Groups)
                 .Where(r => !r.IsDynamic && r.Name is not null && string.Equals(r.EffectiveDomain, domain, StringComparison.OrdinalIgnoreCase))
                 .Select(r => r.Name!).Append("(any other group)").Distinct(StringComparer.OrdinalIgnoreCase);

@@ -3,7 +3,7 @@ using Enclave.Policy.Iam;
 namespace Enclave.Policy.Rules.Iam;
 
 /// <summary>R7 / CIS 1.15: storage managers cannot delete; delete-only grants go to the storage-admin group.</summary>
-public sealed class StorageDeleteSeparated : IamRule
+public sealed class StorageDeleteSeparated : IamTextRule
 {
     public override RuleInfo Info { get; } = new(
         "ENC-IAM-006", "Storage managers cannot delete what they manage", Severity.High, Enforcement.Mandatory,
@@ -11,10 +11,10 @@ public sealed class StorageDeleteSeparated : IamRule
         "Add `where all {request.permission != 'BUCKET_DELETE', request.permission != 'OBJECT_DELETE', …}` to storage manage grants; give delete-only grants to the storage-admin group.",
         Cis: "1.15");
 
-    protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view)
+    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         // CIS 1.15 is about groups; any-user and service grants are rule ENC-IAM-002's concern.
-        foreach (var f in PolicyFindings.StorageManagers(view.Policies.Statements).Where(f => f.Subject is GroupSubject))
+        foreach (var f in PolicyFindings.StorageManagers(distinct).Where(f => f.Subject is GroupSubject))
         {
             if (f.Guard == StorageGuard.Unguarded)
                 yield return (f.Statement, $"may grant {string.Join(", ", f.MayDelete)} along with management");
