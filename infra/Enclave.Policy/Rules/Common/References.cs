@@ -23,7 +23,7 @@ public static class References
     /// </list>
     /// </summary>
     public static Truth Identifies(ResourceGraph graph, ResourceNode from, string key, PropertyValue value, ResourceNode target,
-        IReadOnlyCollection<string>? candidateTypes = null, params PropertyValue[] identifiers)
+        IReadOnlyCollection<string>? candidateTypes = null, params ReadOnlySpan<PropertyValue> identifiers)
     {
         switch (value)
         {
@@ -45,9 +45,12 @@ public static class References
             {
                 if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.Unknown;
                 if (!deps.Contains(target.Urn)) return Truth.False;
-                var types = candidateTypes ?? [target.Type];
-                var rivals = deps.Count(urn => urn != target.Urn && graph.ByUrn(urn) is { } n && types.Contains(n.Type));
-                return rivals == 0 ? Truth.True : Truth.Unknown;
+                // A rival: another dependency of a type the value could name (by default, the target's type).
+                foreach (var urn in deps)
+                    if (urn != target.Urn && graph.ByUrn(urn) is { } n &&
+                        (candidateTypes is null ? n.Type == target.Type : candidateTypes.Contains(n.Type)))
+                        return Truth.Unknown;
+                return Truth.True;
             }
             case SecretValue:
                 return Truth.Unknown;
@@ -77,7 +80,13 @@ public static class References
                         result = result.Or(Identifies(graph, from, key, value, dep, candidateTypes));
                 return result;
             default:
-                return targets.Any(t => Identifies(graph, from, key, value, t, candidateTypes));
+                var any = Truth.False;
+                foreach (var target in targets)
+                {
+                    any = any.Or(Identifies(graph, from, key, value, target, candidateTypes));
+                    if (any == Truth.True) break;
+                }
+                return any;
         }
     }
 

@@ -5,19 +5,24 @@ namespace Enclave.Policy.Rules.Common;
 /// <summary>The Logging service logs of a graph (flow logs, bucket logs) and what each one covers.</summary>
 public static class ServiceLogs
 {
-    public static PropertyValue Service(ResourceNode log) => log.Input("configuration").At("source.service");
-    public static PropertyValue Category(ResourceNode log) => log.Input("configuration").At("source.category");
-    public static PropertyValue Resource(ResourceNode log) => log.Input("configuration").At("source.resource");
+    private static PropertyValue Source(ResourceNode log) => log.Input("configuration")["source"];
+    public static PropertyValue Service(ResourceNode log) => Source(log)["service"];
+    public static PropertyValue Category(ResourceNode log) => Source(log)["category"];
+    public static PropertyValue Resource(ResourceNode log) => Source(log)["resource"];
 
     /// <summary>Is the log of this service and category (three-valued; case-insensitive)?</summary>
-    public static Truth Is(ResourceNode log, string service, string category) =>
-        Service(log).EqualsString(service, StringComparison.OrdinalIgnoreCase)
-            .And(Category(log).EqualsString(category, StringComparison.OrdinalIgnoreCase))
-            .And(log.Input("isEnabled").IsNull ? Truth.True : log.Input("isEnabled").EqualsBool(true));
+    public static Truth Is(ResourceNode log, string service, string category)
+    {
+        var source = Source(log);
+        var enabled = log.Input("isEnabled");
+        return source["service"].EqualsString(service, StringComparison.OrdinalIgnoreCase)
+            .And(source["category"].EqualsString(category, StringComparison.OrdinalIgnoreCase))
+            .And(enabled.IsNull ? Truth.True : enabled.EqualsBool(true));
+    }
 
     /// <summary>Does the log capture <paramref name="target"/>, identified by <paramref name="identifiers"/> (default: its id)?</summary>
     public static Truth Covers(ResourceGraph graph, ResourceNode log, ResourceNode target, IReadOnlyCollection<string> candidateTypes,
-        params PropertyValue[] identifiers) =>
+        params ReadOnlySpan<PropertyValue> identifiers) =>
         References.Identifies(graph, log, "configuration", Resource(log), target, candidateTypes, identifiers);
 
     /// <summary>
@@ -35,32 +40,61 @@ public static class ServiceLogs
         {
             foreach (var log in logs)
             {
-                var keys = new List<string>();
+                var hasDeps = log.PropertyDependencies.TryGetValue("configuration", out var deps);
                 switch (Resource(log))
                 {
-                    case StringValue s: keys.Add(s.Value); break;
-                    case ResourceRefValue r: keys.Add(r.Urn); break;
+                    case StringValue s: Add(s.Value, log); break;
+                    case ResourceRefValue r: Add(r.Urn, log); break;
                     case NullValue: break;
                     default:
-                        if (log.PropertyDependencies.TryGetValue("configuration", out var deps) && deps.Length > 0) keys.AddRange(deps);
-                        else { _anywhere.Add(log); continue; }
+                        if (!hasDeps || deps.Length == 0) { _anywhere.Add(log); continue; }
                         break;
                 }
                 // A known string may also name a target whose id is not known yet, through the dependencies.
-                if (log.PropertyDependencies.TryGetValue("configuration", out var also)) keys.AddRange(also);
-                foreach (var key in keys.Distinct(StringComparer.Ordinal))
-                {
-                    if (!_byValue.TryGetValue(key, out var list)) _byValue[key] = list = [];
-                    list.Add(log);
-                }
+                if (hasDeps) foreach (var urn in deps) Add(urn, log);
             }
         }
 
-        /// <summary>Logs that may cover the target named by its URN and <paramref name="identifiers"/>.</summary>
-        public IEnumerable<ResourceNode> Candidates(ResourceNode target, params PropertyValue[] identifiers)
+        private void Add(string key, ResourceNode log)
         {
-            var keys = identifiers.Append(target.Id).Select(i => i.AsString()).OfType<string>().Append(target.Urn);
-            return keys.SelectMany(k => _byValue.TryGetValue(k, out var list) ? list : []).Concat(_anywhere).Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>();
+            if (!_byValue.TryGetValue(key, out var list)) _byValue[key] = list = [];
+            // A log is listed once per key even when its value and a dependency say the same.
+            if (list.Count == 0 || !ReferenceEquals(list[^1], log)) list.Add(log);
+        }
+
+        /// <summary>
+        /// Fills <paramref name="into"/> (cleared first) with the logs that may cover <paramref name="target"/>, named
+        /// by its URN, its id or <paramref name="name"/>, or <paramref name="alsoTarget"/> likewise; each log once.
+        /// </summary>
+        public void Candidates(List<ResourceNode> into, ResourceNode target, ResourceNode? alsoTarget = null, PropertyValue? name = null)
+        {
+            into.Clear();
+            if (name?.AsString() is { } text) AddKeyed(into, text);
+            AddKeyed(into, target);
+            if (alsoTarget is not null) AddKeyed(into, alsoTarget);
+            // Unplaced logs are never keyed, so they cannot be in the list yet.
+            into.AddRange(_anywhere);
+        }
+
+        private void AddKeyed(List<ResourceNode> into, ResourceNode target)
+        {
+            if (target.Id.AsString() is { } id) AddKeyed(into, id);
+            AddKeyed(into, target.Urn);
+        }
+
+        private void AddKeyed(List<ResourceNode> into, string key)
+        {
+            if (!_byValue.TryGetValue(key, out var logs)) return;
+            foreach (var log in logs)
+                if (!Holds(into, log)) into.Add(log);
+        }
+
+        // By reference: nodes are records, and their equality would compare whole input trees.
+        private static bool Holds(List<ResourceNode> list, ResourceNode node)
+        {
+            foreach (var n in list)
+                if (ReferenceEquals(n, node)) return true;
+            return false;
         }
     }
 }

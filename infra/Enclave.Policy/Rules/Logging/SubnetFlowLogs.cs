@@ -17,25 +17,43 @@ public sealed class SubnetFlowLogs : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var isFlow = g.OfType(OciTypes.Log).Select(l => (Log: l, IsFlow: ServiceLogs.Is(l, "flowlogs", "all")))
-            .Where(x => x.IsFlow != Truth.False).ToDictionary<(ResourceNode Log, Truth IsFlow), ResourceNode, Truth>(x => x.Log, x => x.IsFlow, ReferenceEqualityComparer.Instance);
+        // How surely each log is a flow log, for the logs that may be one.
+        var isFlow = new Dictionary<ResourceNode, Truth>(ReferenceEqualityComparer.Instance);
+        foreach (var log in g.OfType(OciTypes.Log))
+        {
+            var flow = ServiceLogs.Is(log, "flowlogs", "all");
+            if (flow != Truth.False) isFlow[log] = flow;
+        }
         var index = new ServiceLogs.Index(isFlow.Keys);
         var vcns = NodeSets.Of(g, OciTypes.Vcn);
         var vcnById = vcns.Where(v => v.Id.AsString() is not null).ToDictionary(v => v.Id.AsString()!, StringComparer.Ordinal);
+        var candidates = new List<ResourceNode>();
         foreach (var subnet in g.OfType(OciTypes.Subnet))
         {
             var vcn = subnet.Input("vcnId").AsString() is { } vcnId && vcnById.TryGetValue(vcnId, out var byId) ? byId
                 : References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
-            var candidates = index.Candidates(subnet);
-            if (vcn is not null) candidates = candidates.Concat(index.Candidates(vcn)).Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>();
-            var covered = candidates.Any(log => isFlow[log].And(
-                ServiceLogs.Covers(g, log, subnet, Targets).Or(vcn is null ? Truth.False : ServiceLogs.Covers(g, log, vcn, Targets))));
-            yield return covered switch
+            index.Candidates(candidates, subnet, vcn);
+            yield return Covered(g, subnet, vcn, candidates, isFlow) switch
             {
                 Truth.True => Pass(subnet.Urn, $"{subnet.Label}: flow log present"),
                 Truth.False => Fail(subnet.Urn, $"{subnet.Label}: no flow log covers it"),
                 _ => Undetermined(subnet.Urn, $"{subnet.Label}: flow-log coverage not known until deploy"),
             };
         }
+    }
+
+    /// <summary>Does one of the candidate flow logs cover the subnet or its VCN (three-valued OR over them)?</summary>
+    private static Truth Covered(ResourceGraph g, ResourceNode subnet, ResourceNode? vcn, List<ResourceNode> candidates,
+        Dictionary<ResourceNode, Truth> isFlow)
+    {
+        var covered = Truth.False;
+        foreach (var log in candidates)
+        {
+            var covers = ServiceLogs.Covers(g, log, subnet, Targets);
+            if (covers != Truth.True && vcn is not null) covers = covers.Or(ServiceLogs.Covers(g, log, vcn, Targets));
+            covered = covered.Or(isFlow[log].And(covers));
+            if (covered == Truth.True) break;
+        }
+        return covered;
     }
 }
