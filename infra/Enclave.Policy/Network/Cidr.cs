@@ -122,12 +122,24 @@ public readonly record struct Cidr(AddressFamily Family, UInt128 First, UInt128 
     public bool IsAnywhere => Prefix == 0;
 
     /// <summary>Is the (possibly unknown) CIDR value within one of <paramref name="allowed"/>? Unparseable text is False.</summary>
-    public static Truth WithinAny(PropertyValue value, IEnumerable<string> allowed) =>
-        value.Test(v => TryParse(v.AsString(), out var c) && allowed.Any(a => TryParse(a, out var al) && al.Contains(c)));
+    public static Truth WithinAny(PropertyValue value, IEnumerable<string> allowed)
+    {
+        if (!value.IsKnown) return Truth.Unknown;
+        if (!TryParse(value.AsString(), out var c)) return Truth.False;
+        foreach (var a in allowed)
+            if (TryParse(a, out var al) && al.Contains(c)) return Truth.True;
+        return Truth.False;
+    }
 
     /// <summary>Does the (possibly unknown) CIDR value overlap one of <paramref name="ranges"/>?</summary>
-    public static Truth OverlapsAny(PropertyValue value, IEnumerable<string> ranges) =>
-        value.Test(v => TryParse(v.AsString(), out var c) && ranges.Any(r => TryParse(r, out var rc) && rc.Overlaps(c)));
+    public static Truth OverlapsAny(PropertyValue value, IEnumerable<string> ranges)
+    {
+        if (!value.IsKnown) return Truth.Unknown;
+        if (!TryParse(value.AsString(), out var c)) return Truth.False;
+        foreach (var r in ranges)
+            if (TryParse(r, out var rc) && rc.Overlaps(c)) return Truth.True;
+        return Truth.False;
+    }
 
     /// <summary>Is the value the whole internet (0.0.0.0/0 or ::/0)?</summary>
     public static Truth IsAnywhereValue(PropertyValue value) =>

@@ -19,8 +19,13 @@ public static class Scope
         var value = node.Input("compartmentId");
         if (value.IsNull) return Truth.False;
         if (value is UnknownValue)
-            return node.PropertyDependencies.TryGetValue("compartmentId", out var deps) &&
-                   deps.Any(d => context.Graph.ByUrn(d)?.Type == OciTypes.Compartment) ? Truth.False : Truth.Unknown;
+        {
+            // Built from a compartment of the stack: not the tenancy.
+            if (node.PropertyDependencies.TryGetValue("compartmentId", out var deps))
+                foreach (var urn in deps)
+                    if (context.Graph.ByUrn(urn)?.Type == OciTypes.Compartment) return Truth.False;
+            return Truth.Unknown;
+        }
         if (context.Policy.TenancyId is not { Length: > 0 } tenancy) return Truth.Unknown;
         return value.EqualsString(tenancy);
     }

@@ -24,7 +24,7 @@ public sealed class NothingInRootCompartment : RuleBase
         foreach (var node in context.Graph.Resources)
         {
             if (!OciTypes.IsOci(node.Type) || node.Input("compartmentId").IsNull) continue;
-            if (TenancyLevelPrefixes.Any(p => node.Type.StartsWith(p, StringComparison.Ordinal))) continue;
+            if (IsTenancyLevel(node.Type)) continue;
             var inRoot = Scope.InRootCompartment(context, node);
             // Only the message of the verdict reached is formatted (most resources pass).
             var label = node.Label;
@@ -37,5 +37,12 @@ public sealed class NothingInRootCompartment : RuleBase
                     : $"{label}: compartment not known until deploy"),
             };
         }
+    }
+
+    private static bool IsTenancyLevel(string type)
+    {
+        foreach (var prefix in TenancyLevelPrefixes)
+            if (type.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
     }
 }
