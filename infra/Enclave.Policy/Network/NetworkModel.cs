@@ -74,7 +74,7 @@ public sealed partial class NetworkModel
         IsNsg = Is(OciTypes.NetworkSecurityGroup), IsDrg = Is(OciTypes.Drg), IsCpe = Is(OciTypes.Cpe),
         IsLocalPeering = Is(OciTypes.LocalPeeringGateway), IsRemotePeering = Is(OciTypes.RemotePeeringConnection);
 
-    /// <summary>The subnet a reference points at, with its VCN, route table and security lists resolved.</summary>
+    /// <summary>The subnet a reference points at, with its VCN, route table and security lists resolved (those two on first use).</summary>
     public SubnetInfo Subnet(Ref subnet) => subnet.Node is { } node && node.IsType(OciTypes.Subnet)
         ? Subnet(node)
         : SubnetInfo.Wildcard(subnet.IsUnknown ? "(known after apply)" : $"{subnet.Label} (outside this stack)");
@@ -83,8 +83,8 @@ public sealed partial class NetworkModel
     {
         if (_subnets.TryGetValue(subnet, out var cached)) return cached;
         var vcns = _refs.One(subnet, "vcnId", subnet["vcnId"], IsVcn);
-        var info = new SubnetInfo(subnet, subnet.Name, vcns, PublicIps(subnet), RouteTablesOf(subnet, vcns),
-            SecurityListsOf(subnet, vcns));
+        var info = new SubnetInfo(subnet, subnet.Name, vcns, PublicIps(subnet),
+            new Deferred<RouteTableInfo>(() => RouteTablesOf(subnet, vcns)), new Deferred<RuleSet>(() => SecurityListsOf(subnet, vcns)));
         _subnets[subnet] = info;
         return info;
     }

@@ -78,16 +78,21 @@ public static class DataTargets
                     if (subnets[i].Node is { } n) hosting.Add(n);
                     placed[i] = (model.Subnet(subnets[i]), subnets[i].Certainty);
                 }
-                var nsgRefs = refs.Many(db, "nsgIds", NetworkModel.IsNsg);
-                var nsgs = new RuleSet[nsgRefs.Count];
-                for (var i = 0; i < nsgs.Length; i++) nsgs[i] = model.Nsg(nsgRefs[i]);
-                targets.Add(new ReachTarget(db, TargetKind.DatabaseEndpoint, port, placed, nsgs));
+                targets.Add(new ReachTarget(db, TargetKind.DatabaseEndpoint, port, placed, new Deferred<RuleSet>(() => Nsgs(model, db))));
             }
         foreach (var subnet in model.Graph.OfType(OciTypes.Subnet))
             if (hosting.Contains(subnet) || IsNamedData(subnet))
                 targets.Add(new ReachTarget(subnet, TargetKind.DataSubnet, null, [(model.Subnet(subnet), Truth.True)], []));
         targets.Sort((a, b) => string.CompareOrdinal(a.Urn, b.Urn));
         return targets;
+    }
+
+    private static RuleSet[] Nsgs(NetworkModel model, ResourceNode db)
+    {
+        var refs = model.References.Many(db, "nsgIds", NetworkModel.IsNsg);
+        var nsgs = new RuleSet[refs.Count];
+        for (var i = 0; i < nsgs.Length; i++) nsgs[i] = model.Nsg(refs[i]);
+        return nsgs;
     }
 
     /// <summary>A subnet whose logical or display name has the word data, db or database (not "metadata").</summary>

@@ -61,7 +61,9 @@ public sealed partial class NoParentNetworks : RuleBase
             foreach (var range in s.AsSpan().Split(';'))
             {
                 var part = s.AsSpan()[range];
-                if (part.Length > 49 || !AddressLike().IsMatch(part) || !Cidr.TryParse(part, out var cidr)) continue;
+                // Both address forms have a '.' or a ':'; a bare number (a protocol, a port) is not worth the regex.
+                if (part.Length > 49 || part.IndexOfAny('.', ':') < 0 || !AddressLike().IsMatch(part) ||
+                    !Cidr.TryParse(part, out var cidr)) continue;
                 addresses++;
                 if (cidr.IsAnywhere) continue;
                 List<string>? overlapping = null;
