@@ -2,9 +2,22 @@ using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Rules.Common;
 
-/// <summary>One ingress or egress rule of a security list or NSG, flattened to what the rules judge.</summary>
-public readonly record struct SecurityRule(ResourceNode Owner, bool Ingress, RulePosition Where, PropertyValue Protocol,
-    PropertyValue Peer, PropertyValue PeerType);
+/// <summary>
+/// One ingress or egress rule of a security list or NSG, flattened to what the rules judge. Its values are read when
+/// asked for (a rule that only looks at the peer does not pay for the protocol): from <paramref name="Item"/>, a rule
+/// of a list, or, when that is null, from the inputs of <paramref name="Owner"/>, an NSG rule resource.
+/// </summary>
+public readonly record struct SecurityRule(ResourceNode Owner, bool Ingress, RulePosition Where, PropertyValue? Item)
+{
+    public PropertyValue Protocol => Read("protocol");
+
+    /// <summary>Where packets come from (ingress) or go to (egress).</summary>
+    public PropertyValue Peer => Read(Ingress ? "source" : "destination");
+
+    public PropertyValue PeerType => Read(Ingress ? "sourceType" : "destinationType");
+
+    private PropertyValue Read(string key) => Item is null ? Owner.Input(key) : Item[key];
+}
 
 /// <summary>
 /// Where a rule sits in its owner: <c>ingressSecurityRules[2]</c>, a whole list (<c>ingressSecurityRules</c>, when it is
@@ -43,8 +56,7 @@ public static class SecurityRules
         {
             var direction = node.Input("direction");
             var ingress = direction.AsString() is { } d && d.Equals("INGRESS", StringComparison.OrdinalIgnoreCase);
-            into.Add(new SecurityRule(node, ingress, new RulePosition("rule"), node.Input("protocol"),
-                ingress ? node.Input("source") : node.Input("destination"), ingress ? node.Input("sourceType") : node.Input("destinationType")));
+            into.Add(new SecurityRule(node, ingress, new RulePosition("rule"), Item: null));
         }
     }
 
@@ -54,15 +66,14 @@ public static class SecurityRules
         var list = node.Input(key);
         if (list is UnknownValue or SecretValue)
         {
-            into.Add(new SecurityRule(node, ingress, new RulePosition(key), PropertyValue.Unknown, PropertyValue.Unknown, PropertyValue.Unknown));
+            // Every value of an unknown list is unknown.
+            into.Add(new SecurityRule(node, ingress, new RulePosition(key), PropertyValue.Unknown));
             return;
         }
         var items = list.AsList();
         for (var i = 0; i < items.Length; i++)
         {
-            var r = items[i];
-            into.Add(new SecurityRule(node, ingress, new RulePosition(key, i), r["protocol"],
-                ingress ? r["source"] : r["destination"], ingress ? r["sourceType"] : r["destinationType"]));
+            into.Add(new SecurityRule(node, ingress, new RulePosition(key, i), items[i]));
         }
     }
 

@@ -38,7 +38,8 @@ public sealed class LogsArchived : RuleBase
         var groups = NodeSets.Of(g, OciTypes.LogGroup);
         foreach (var log in g.OfType(OciTypes.Log))
         {
-            var relevant = ServiceLogs.Is(log, "flowlogs", "all").Or(ServiceLogs.Service(log).EqualsString("objectstorage", StringComparison.OrdinalIgnoreCase));
+            var source = LogSource.Of(log);
+            var relevant = source.Is("flowlogs", "all").Or(source.Service.EqualsString("objectstorage", StringComparison.OrdinalIgnoreCase));
             if (relevant == Truth.False) continue;
             var group = References.Resolve(g, log, "logGroupId", log.Input("logGroupId"), groups).FirstOrDefault();
             var shipped = Shipped(archives, log, group);

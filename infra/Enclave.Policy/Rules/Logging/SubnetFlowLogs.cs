@@ -17,23 +17,16 @@ public sealed class SubnetFlowLogs : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        // How surely each log is a flow log, for the logs that may be one.
-        var isFlow = new Dictionary<ResourceNode, Truth>(ReferenceEqualityComparer.Instance);
-        foreach (var log in g.OfType(OciTypes.Log))
-        {
-            var flow = ServiceLogs.Is(log, "flowlogs", "all");
-            if (flow != Truth.False) isFlow[log] = flow;
-        }
-        var index = new ServiceLogs.Index(isFlow.Keys);
+        var index = new ServiceLogs.Index(g.OfType(OciTypes.Log), source => IsFlow(source) != Truth.False);
         var vcns = NodeSets.Of(g, OciTypes.Vcn);
         var vcnById = vcns.Where(v => v.Id.AsString() is not null).ToDictionary(v => v.Id.AsString()!, StringComparer.Ordinal);
-        var candidates = new List<ResourceNode>();
+        var candidates = new List<ServiceLogs.Candidate>();
         foreach (var subnet in g.OfType(OciTypes.Subnet))
         {
             var vcn = subnet.Input("vcnId").AsString() is { } vcnId && vcnById.TryGetValue(vcnId, out var byId) ? byId
                 : References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
             index.Candidates(candidates, subnet, vcn);
-            yield return Covered(g, subnet, vcn, candidates, isFlow) switch
+            yield return Covered(g, subnet, vcn, candidates) switch
             {
                 Truth.True => Pass(subnet.Urn, $"{subnet.Label}: flow log present"),
                 Truth.False => Fail(subnet.Urn, $"{subnet.Label}: no flow log covers it"),
@@ -42,16 +35,17 @@ public sealed class SubnetFlowLogs : RuleBase
         }
     }
 
+    private static Truth IsFlow(LogSource source) => source.Is("flowlogs", "all");
+
     /// <summary>Does one of the candidate flow logs cover the subnet or its VCN (three-valued OR over them)?</summary>
-    private static Truth Covered(ResourceGraph g, ResourceNode subnet, ResourceNode? vcn, List<ResourceNode> candidates,
-        Dictionary<ResourceNode, Truth> isFlow)
+    private static Truth Covered(ResourceGraph g, ResourceNode subnet, ResourceNode? vcn, List<ServiceLogs.Candidate> candidates)
     {
         var covered = Truth.False;
         foreach (var log in candidates)
         {
             var covers = ServiceLogs.Covers(g, log, subnet, Targets);
             if (covers != Truth.True && vcn is not null) covers = covers.Or(ServiceLogs.Covers(g, log, vcn, Targets));
-            covered = covered.Or(isFlow[log].And(covers));
+            covered = covered.Or(IsFlow(log.Source).And(covers));
             if (covered == Truth.True) break;
         }
         return covered;

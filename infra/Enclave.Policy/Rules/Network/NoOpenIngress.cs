@@ -30,13 +30,14 @@ public sealed class NoOpenIngress : RuleBase
                 foreach (var rule in rules)
                 {
                     if (!rule.Ingress && !directionUnknown) continue;
-                    var open = Cidr.IsAnywhereValue(rule.Peer);
+                    var peer = rule.Peer;
+                    var open = Cidr.IsAnywhereValue(peer);
                     // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
                     if (directionUnknown && open == Truth.True) open = Truth.Unknown;
                     var closed = open.Not();
                     // The violation is only phrased for a rule that is open (most are not).
-                    a.Require(closed, $"{rule.Where} source {rule.Peer} is not the whole internet",
-                        whenViolated: closed == Truth.False ? $"{rule.Where} admits {rule.Peer}, the whole internet" : null);
+                    a.Require(closed, $"{rule.Where} source {peer} is not the whole internet",
+                        whenViolated: closed == Truth.False ? $"{rule.Where} admits {peer}, the whole internet" : null);
                 }
                 if (a.IsEmpty)
                 {

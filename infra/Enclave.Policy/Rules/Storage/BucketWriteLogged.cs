@@ -20,17 +20,18 @@ public sealed class BucketWriteLogged : BucketRule
     protected override Assessment Assess(RuleContext context, ResourceNode bucket)
     {
         var g = context.Graph;
-        var index = Indexes.GetValue(g, graph => new ServiceLogs.Index(graph.OfType(OciTypes.Log)
-            .Where(l => ServiceLogs.Is(l, "objectstorage", "write") != Truth.False)));
+        var index = Indexes.GetValue(g, graph => new ServiceLogs.Index(graph.OfType(OciTypes.Log), source => IsWriteLog(source) != Truth.False));
         var name = bucket.Input("name");
-        var candidates = new List<ResourceNode>();
+        var candidates = new List<ServiceLogs.Candidate>();
         index.Candidates(candidates, bucket, name: name);
         var logged = Truth.False;
         foreach (var log in candidates)
         {
-            logged = logged.Or(ServiceLogs.Is(log, "objectstorage", "write").And(ServiceLogs.Covers(g, log, bucket, Buckets, name)));
+            logged = logged.Or(IsWriteLog(log.Source).And(ServiceLogs.Covers(g, log, bucket, Buckets, name)));
             if (logged == Truth.True) break;
         }
         return new Assessment().Require(logged, "a write log covers it");
     }
+
+    private static Truth IsWriteLog(LogSource source) => source.Is("objectstorage", "write");
 }
