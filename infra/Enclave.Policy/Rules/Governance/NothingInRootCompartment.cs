@@ -23,9 +23,10 @@ public sealed class NothingInRootCompartment : RuleBase
     {
         foreach (var node in context.Graph.Resources)
         {
-            if (!OciTypes.IsOci(node.Type) || node.Input("compartmentId").IsNull) continue;
-            if (IsTenancyLevel(node.Type)) continue;
-            var inRoot = Scope.InRootCompartment(context, node);
+            if (!OciTypes.IsOci(node.Type)) continue;
+            var compartment = node.Input("compartmentId");
+            if (compartment.IsNull || IsTenancyLevel(node.Type)) continue;
+            var inRoot = Scope.InRootCompartment(context, node, compartment);
             // Only the message of the verdict reached is formatted (most resources pass).
             var label = node.Label;
             yield return inRoot.Not() switch
