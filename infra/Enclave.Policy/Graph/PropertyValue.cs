@@ -47,8 +47,9 @@ public abstract record PropertyValue
     /// <summary>Follows a dotted path with [n] indexes, e.g. <c>configuration.source.resource</c> or <c>rules[0].min</c>.</summary>
     public PropertyValue At(string path)
     {
+        // Segments are read in place (no list per call): rules follow paths for every resource of a graph.
         var current = this;
-        foreach (var segment in PropertyPath.Parse(path))
+        foreach (var segment in PropertyPath.Segments(path))
             current = segment.Index is int i ? current[i] : current[segment.Key!];
         return current;
     }
@@ -68,11 +69,12 @@ public abstract record PropertyValue
     public Truth Test(Func<PropertyValue, bool> predicate) => IsKnown ? TruthLogic.Of(predicate(this)) : Truth.Unknown;
 
     /// <summary>Three-valued equality with a string.</summary>
+    /// <remarks>Like <see cref="Test"/>, without a closure per call: rules compare values of every resource.</remarks>
     public Truth EqualsString(string expected, StringComparison comparison = StringComparison.Ordinal) =>
-        Test(v => v.AsString() is { } s && string.Equals(s, expected, comparison));
+        IsKnown ? TruthLogic.Of(AsString() is { } s && string.Equals(s, expected, comparison)) : Truth.Unknown;
 
     /// <summary>Three-valued equality with a bool.</summary>
-    public Truth EqualsBool(bool expected) => Test(v => v.AsBool() == expected);
+    public Truth EqualsBool(bool expected) => IsKnown ? TruthLogic.Of(AsBool() == expected) : Truth.Unknown;
 }
 
 public sealed record NullValue : PropertyValue

@@ -25,7 +25,7 @@ public sealed partial class NetworkModel
                 Cidr.Anywhere.Select(c => new EntrySource(c, null, Truth.True)).ToArray(), NeedsPublicIp: true));
         }
         foreach (var (attachment, certainty) in _drgAttachments.At(node.Urn))
-            foreach (var drg in _refs.One(attachment, "drgId", attachment["drgId"], Is(OciTypes.Drg)))
+            foreach (var drg in _refs.One(attachment, "drgId", attachment["drgId"], IsDrg))
             {
                 var sources = drg.Key is { } key && _drgSources.TryGetValue(key, out var known)
                     ? known
@@ -73,27 +73,27 @@ public sealed partial class NetworkModel
                 if (vcnByDefaultId.TryGetValue(id, out var vcn)) managedByVcn.TryAdd(vcn.Urn, managed);
                 continue;
             }
-            foreach (var r in _refs.One(managed, "manageDefaultResourceId", value, Is(OciTypes.Vcn)))
+            foreach (var r in _refs.One(managed, "manageDefaultResourceId", value, IsVcn))
                 if (r.Node is { } v) managedByVcn.TryAdd(v.Urn, managed);
         }
     }
 
-    private IReadOnlyList<Ref> AttachedVcns(ResourceNode attachment)
+    private Ref[] AttachedVcns(ResourceNode attachment)
     {
-        var direct = _refs.One(attachment, "vcnId", attachment["vcnId"], Is(OciTypes.Vcn));
-        if (direct.Count > 0) return direct;
+        var direct = _refs.One(attachment, "vcnId", attachment["vcnId"], IsVcn);
+        if (direct.Length > 0) return direct;
         var details = attachment["networkDetails"];
         if (!details.IsKnown) return [Ref.Unknown];
         var type = details["type"];
         if (type.IsKnown && type.AsString() is { } t && !t.Equals("VCN", StringComparison.OrdinalIgnoreCase)) return [];
-        return _refs.One(attachment, "networkDetails", details["id"], Is(OciTypes.Vcn));
+        return _refs.One(attachment, "networkDetails", details["id"], IsVcn);
     }
 
     private void IndexDrgConnections()
     {
         foreach (var ipsec in Graph.OfType(OciTypes.Ipsec))
         {
-            var cpe = _refs.One(ipsec, "cpeId", ipsec["cpeId"], Is(OciTypes.Cpe)).FirstOrDefault();
+            var cpe = _refs.One(ipsec, "cpeId", ipsec["cpeId"], IsCpe).FirstOrDefault();
             var cpeText = cpe.Node is { } c ? $" (CPE {c.Name} {c["ipAddress"]})" : "";
             var label = $"IPSec {ipsec.Name}{cpeText}";
             var routes = ipsec["staticRoutes"];
@@ -106,15 +106,15 @@ public sealed partial class NetworkModel
                     sources.Add(Cidr.TryParse(route.AsString(), out var cidr)
                         ? new EntrySource(cidr, $"{label} static route {cidr}", Truth.True)
                         : new EntrySource(null, $"{label} static route {route}", Truth.Unknown));
-            AddDrgSources(_refs.One(ipsec, "drgId", ipsec["drgId"], Is(OciTypes.Drg)), sources);
+            AddDrgSources(_refs.One(ipsec, "drgId", ipsec["drgId"], IsDrg), sources);
         }
         foreach (var vc in Graph.OfType(OciTypes.VirtualCircuit))
-            AddDrgSources(_refs.One(vc, "gatewayId", vc["gatewayId"], Is(OciTypes.Drg)),
+            AddDrgSources(_refs.One(vc, "gatewayId", vc["gatewayId"], IsDrg),
                 Cidr.Anywhere.Select(a => new EntrySource(a, $"FastConnect virtual circuit {vc.Name} (BGP: any advertised range)", Truth.True)));
         var rpcs = Graph.OfType(OciTypes.RemotePeeringConnection).ToList();
         var peeredTo = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rpc in rpcs)
-            foreach (var peer in _refs.One(rpc, "peerId", rpc["peerId"], Is(OciTypes.RemotePeeringConnection)))
+            foreach (var peer in _refs.One(rpc, "peerId", rpc["peerId"], IsRemotePeering))
                 if (peer.Node is { } p) peeredTo.Add(p.Urn);
         foreach (var rpc in rpcs)
         {
@@ -123,7 +123,7 @@ public sealed partial class NetworkModel
             if (!peered) continue;
             var region = rpc["peerRegionName"].AsString() ?? "peer region not set";
             var known = peerId.IsKnown || peeredTo.Contains(rpc.Urn) ? Truth.True : Truth.Unknown;
-            AddDrgSources(_refs.One(rpc, "drgId", rpc["drgId"], Is(OciTypes.Drg)),
+            AddDrgSources(_refs.One(rpc, "drgId", rpc["drgId"], IsDrg),
                 Cidr.Anywhere.Select(a => new EntrySource(a, $"RemotePeeringConnection {rpc.Name} ({region}: any remote range)", known)));
         }
     }
@@ -145,7 +145,7 @@ public sealed partial class NetworkModel
         foreach (var lpg in Graph.OfType(OciTypes.LocalPeeringGateway))
         {
             var peerId = lpg["peerId"];
-            foreach (var peer in _refs.One(lpg, "peerId", peerId, Is(OciTypes.LocalPeeringGateway)))
+            foreach (var peer in _refs.One(lpg, "peerId", peerId, IsLocalPeering))
             {
                 if (peer.Node is { } p)
                 {
@@ -163,8 +163,8 @@ public sealed partial class NetworkModel
 
     private IEnumerable<EntrySource> PeerSources(ResourceNode peerLpg, Truth certainty)
     {
-        var vcns = _refs.One(peerLpg, "vcnId", peerLpg["vcnId"], Is(OciTypes.Vcn));
-        if (vcns.Count == 0) return [new EntrySource(null, $"peer LocalPeeringGateway {peerLpg.Name} (VCN not set)", Truth.Unknown)];
+        var vcns = _refs.One(peerLpg, "vcnId", peerLpg["vcnId"], IsVcn);
+        if (vcns.Length == 0) return [new EntrySource(null, $"peer LocalPeeringGateway {peerLpg.Name} (VCN not set)", Truth.Unknown)];
         return vcns.SelectMany(v => VcnSources(v, $"peer LocalPeeringGateway {peerLpg.Name}"))
             .Select(s => s with { Known = s.Known.And(certainty) });
     }

@@ -23,7 +23,8 @@ public sealed partial class NetworkModel
                     : Truth.Unknown;
                 if (isIngress == Truth.False) continue;
                 var read = IngressRule.Read(owner, body);
-                rules.Add(read with { Known = read.Known.And(certainty).And(isIngress) });
+                var known = certainty.And(isIngress);
+                rules.Add(known == Truth.True ? read : read with { Known = read.Known.And(known) });
             }
             set = new RuleSet($"NSG {node.Name}", rules, Truth.True);
             _nsgs[node] = set;
@@ -47,13 +48,22 @@ public sealed partial class NetworkModel
         foreach (var (attachment, certainty) in attached)
             foreach (var r in _refs.One(attachment, "routeTableId", attachment["routeTableId"], IsRouteTableLike))
                 refs.Add((r, certainty));
-        if (!attached.Any(a => a.Certainty == Truth.True))
+        if (!AnyCertain(attached))
         {
             var ownCertainty = attached.Count > 0 ? Truth.Unknown : Truth.True;
             var own = _refs.One(subnet, "routeTableId", subnet["routeTableId"], IsRouteTableLike);
-            foreach (var r in own.Count > 0 ? own : vcns) refs.Add((r, ownCertainty));
+            foreach (var r in own.Length > 0 ? own : vcns) refs.Add((r, ownCertainty));
         }
-        return refs.Select(x => RouteTable(x.Table, x.Certainty)).ToArray();
+        var tables = new RouteTableInfo[refs.Count];
+        for (var i = 0; i < tables.Length; i++) tables[i] = RouteTable(refs[i].Table, refs[i].Certainty);
+        return tables;
+    }
+
+    private static bool AnyCertain(IReadOnlyList<(ResourceNode Node, Truth Certainty)> placed)
+    {
+        foreach (var (_, certainty) in placed)
+            if (certainty == Truth.True) return true;
+        return false;
     }
 
     private static bool IsRouteTableLike(ResourceNode n) =>
@@ -102,12 +112,16 @@ public sealed partial class NetworkModel
 
     private IReadOnlyList<RuleSet> SecurityListsOf(ResourceNode subnet, IReadOnlyList<Ref> vcns)
     {
-        var refs = _refs.Many(subnet, "securityListIds", n =>
-            n.IsType(OciTypes.SecurityList) || n.IsType(OciTypes.DefaultSecurityList) || n.IsType(OciTypes.Vcn));
+        var refs = _refs.Many(subnet, "securityListIds", IsSecurityListLike);
         // A subnet that names no security list gets its VCN's default one.
         if (refs.Count == 0) refs = vcns;
-        return refs.Select(SecurityList).ToArray();
+        var lists = new RuleSet[refs.Count];
+        for (var i = 0; i < lists.Length; i++) lists[i] = SecurityList(refs[i]);
+        return lists;
     }
+
+    private static bool IsSecurityListLike(ResourceNode n) =>
+        n.IsType(OciTypes.SecurityList) || n.IsType(OciTypes.DefaultSecurityList) || n.IsType(OciTypes.Vcn);
 
     private RuleSet SecurityList(Ref list)
     {

@@ -50,13 +50,13 @@ public sealed partial class NetworkModel
         IndexManagedDefaults(OciTypes.DefaultSecurityList, _vcnByDefaultSecurityListId, _managedDefaultSecurityList);
         IndexManagedDefaults(OciTypes.DefaultRouteTable, _vcnByDefaultRouteTableId, _managedDefaultRouteTable);
         foreach (var a in graph.OfType(OciTypes.RouteTableAttachment))
-            _routeTableAttachments.Add(_refs.One(a, "subnetId", a["subnetId"], Is(OciTypes.Subnet)), a);
+            _routeTableAttachments.Add(_refs.One(a, "subnetId", a["subnetId"], IsSubnet), a);
         foreach (var rule in graph.OfType(OciTypes.NetworkSecurityGroupSecurityRule))
-            _nsgRules.Add(_refs.One(rule, "networkSecurityGroupId", rule["networkSecurityGroupId"], Is(OciTypes.NetworkSecurityGroup)), rule);
+            _nsgRules.Add(_refs.One(rule, "networkSecurityGroupId", rule["networkSecurityGroupId"], IsNsg), rule);
         foreach (var igw in graph.OfType(OciTypes.InternetGateway))
-            _internetGateways.Add(_refs.One(igw, "vcnId", igw["vcnId"], Is(OciTypes.Vcn)), igw);
+            _internetGateways.Add(_refs.One(igw, "vcnId", igw["vcnId"], IsVcn), igw);
         foreach (var lpg in graph.OfType(OciTypes.LocalPeeringGateway))
-            _localPeeringGateways.Add(_refs.One(lpg, "vcnId", lpg["vcnId"], Is(OciTypes.Vcn)), lpg);
+            _localPeeringGateways.Add(_refs.One(lpg, "vcnId", lpg["vcnId"], IsVcn), lpg);
         foreach (var att in graph.OfType(OciTypes.DrgAttachment))
             _drgAttachments.Add(AttachedVcns(att), att);
         IndexDrgConnections();
@@ -69,7 +69,12 @@ public sealed partial class NetworkModel
 
     public static Func<ResourceNode, bool> Is(string token) => n => n.IsType(token);
 
-    /// <summary>The subnet a reference points at, with its VCN, route table and security lists resolved.</summary>
+    // The type tests references are resolved with, made once rather than a closure per reference.
+    internal static readonly Func<ResourceNode, bool> IsVcn = Is(OciTypes.Vcn), IsSubnet = Is(OciTypes.Subnet),
+        IsNsg = Is(OciTypes.NetworkSecurityGroup), IsDrg = Is(OciTypes.Drg), IsCpe = Is(OciTypes.Cpe),
+        IsLocalPeering = Is(OciTypes.LocalPeeringGateway), IsRemotePeering = Is(OciTypes.RemotePeeringConnection);
+
+    /// <summary>The subnet a reference points at, with its VCN, route table and security lists resolved (those two on first use).</summary>
     public SubnetInfo Subnet(Ref subnet) => subnet.Node is { } node && node.IsType(OciTypes.Subnet)
         ? Subnet(node)
         : SubnetInfo.Wildcard(subnet.IsUnknown ? "(known after apply)" : $"{subnet.Label} (outside this stack)");
@@ -77,9 +82,9 @@ public sealed partial class NetworkModel
     public SubnetInfo Subnet(ResourceNode subnet)
     {
         if (_subnets.TryGetValue(subnet, out var cached)) return cached;
-        var vcns = _refs.One(subnet, "vcnId", subnet["vcnId"], Is(OciTypes.Vcn));
-        var info = new SubnetInfo(subnet, subnet.Name, vcns, PublicIps(subnet), RouteTablesOf(subnet, vcns),
-            SecurityListsOf(subnet, vcns));
+        var vcns = _refs.One(subnet, "vcnId", subnet["vcnId"], IsVcn);
+        var info = new SubnetInfo(subnet, subnet.Name, vcns, PublicIps(subnet),
+            new Deferred<RouteTableInfo>(() => RouteTablesOf(subnet, vcns)), new Deferred<RuleSet>(() => SecurityListsOf(subnet, vcns)));
         _subnets[subnet] = info;
         return info;
     }
@@ -90,7 +95,7 @@ public sealed partial class NetworkModel
         private readonly Dictionary<string, List<(ResourceNode Node, Truth Certainty)>> _byKey = new(StringComparer.Ordinal);
         private readonly List<(ResourceNode Node, Truth Certainty)> _anywhere = [];
 
-        public void Add(IReadOnlyList<Ref> refs, ResourceNode node)
+        public void Add(Ref[] refs, ResourceNode node)
         {
             foreach (var r in refs)
             {

@@ -22,7 +22,8 @@ public sealed record ReachTarget(
 {
     public string Urn => Node.Urn;
 
-    public string Label => Kind == TargetKind.DataSubnet
+    /// <summary>How findings and hops name the target (formatted once: three rules name every target).</summary>
+    public string Label { get; } = Kind == TargetKind.DataSubnet
         ? $"data subnet {Node.Name}"
         : $"{OciTypes.ShortName(Node.Type)} {Node.Name}";
 
@@ -46,6 +47,9 @@ public static class DataTargets
     ];
 
     private static readonly HashSet<string> DataWords = new(StringComparer.OrdinalIgnoreCase) { "data", "db", "database" };
+    // Words are looked up as spans of the name, not cut out of it.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DataWordSpans =
+        DataWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static IReadOnlyList<ReachTarget> Find(NetworkModel model)
     {
@@ -67,17 +71,28 @@ public static class DataTargets
                         targets.Add(new ReachTarget(db, TargetKind.DatabasePublicEndpoint, port, [], []));
                     continue;
                 }
-                var subnets = refs.One(db, "subnetId", subnetId, NetworkModel.Is(OciTypes.Subnet));
-                foreach (var s in subnets) if (s.Node is { } n) hosting.Add(n);
-                var nsgs = refs.Many(db, "nsgIds", NetworkModel.Is(OciTypes.NetworkSecurityGroup)).Select(model.Nsg).ToArray();
-                targets.Add(new ReachTarget(db, TargetKind.DatabaseEndpoint, port,
-                    subnets.Select(s => (model.Subnet(s), s.Certainty)).ToArray(), nsgs));
+                var subnets = refs.One(db, "subnetId", subnetId, NetworkModel.IsSubnet);
+                var placed = new (SubnetInfo, Truth)[subnets.Length];
+                for (var i = 0; i < subnets.Length; i++)
+                {
+                    if (subnets[i].Node is { } n) hosting.Add(n);
+                    placed[i] = (model.Subnet(subnets[i]), subnets[i].Certainty);
+                }
+                targets.Add(new ReachTarget(db, TargetKind.DatabaseEndpoint, port, placed, new Deferred<RuleSet>(() => Nsgs(model, db))));
             }
         foreach (var subnet in model.Graph.OfType(OciTypes.Subnet))
             if (hosting.Contains(subnet) || IsNamedData(subnet))
                 targets.Add(new ReachTarget(subnet, TargetKind.DataSubnet, null, [(model.Subnet(subnet), Truth.True)], []));
         targets.Sort((a, b) => string.CompareOrdinal(a.Urn, b.Urn));
         return targets;
+    }
+
+    private static RuleSet[] Nsgs(NetworkModel model, ResourceNode db)
+    {
+        var refs = model.References.Many(db, "nsgIds", NetworkModel.IsNsg);
+        var nsgs = new RuleSet[refs.Count];
+        for (var i = 0; i < nsgs.Length; i++) nsgs[i] = model.Nsg(refs[i]);
+        return nsgs;
     }
 
     /// <summary>A subnet whose logical or display name has the word data, db or database (not "metadata").</summary>
@@ -93,7 +108,7 @@ public static class DataTargets
             if (letter && start < 0) start = i;
             else if (!letter && start >= 0)
             {
-                if (DataWords.Contains(name[start..i])) return true;
+                if (DataWordSpans.Contains(name.AsSpan(start, i - start))) return true;
                 start = -1;
             }
         }

@@ -60,11 +60,11 @@ public static class ReachabilityAnalyzer
         var admitting = new List<(RuleSet Set, IngressRule Rule)>();
         foreach (var (subnet, subnetCertainty) in target.Subnets)
         {
+            // Without a door into its VCN no outside packet arrives: its rules and routes need not even be read.
+            if (!HasDoor(model, subnet)) continue;
             admitting.Clear();
-            foreach (var set in subnet.SecurityLists.Concat(target.Nsgs))
-                foreach (var rule in set.Ingress)
-                    if (rule.AdmitsOutside && set.Applies != Truth.False && rule.Known != Truth.False)
-                        admitting.Add((set, rule));
+            Admitting(subnet.SecurityLists, admitting);
+            Admitting(target.Nsgs, admitting);
             if (admitting.Count == 0) continue; // nothing lets an outside packet in: closed whatever the doors
             foreach (var vcn in subnet.Vcns)
                 foreach (var entry in model.Entries(vcn))
@@ -101,6 +101,22 @@ public static class ReachabilityAnalyzer
                 }
         }
         return result;
+    }
+
+    private static bool HasDoor(NetworkModel model, SubnetInfo subnet)
+    {
+        foreach (var vcn in subnet.Vcns)
+            if (model.Entries(vcn).Count > 0) return true;
+        return false;
+    }
+
+    /// <summary>The ingress rules of <paramref name="sets"/> that may let an outside packet in.</summary>
+    private static void Admitting(IReadOnlyList<RuleSet> sets, List<(RuleSet Set, IngressRule Rule)> admitting)
+    {
+        foreach (var set in sets)
+            foreach (var rule in set.Ingress)
+                if (rule.AdmitsOutside && set.Applies != Truth.False && rule.Known != Truth.False)
+                    admitting.Add((set, rule));
     }
 
     /// <summary>An ADB without <c>subnetId</c> listens on a public address; only its ACL (whitelistedIps) filters.</summary>

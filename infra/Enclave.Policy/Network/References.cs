@@ -29,7 +29,8 @@ public sealed class ReferenceResolver(ResourceGraph graph)
     public ResourceGraph Graph => graph;
 
     /// <summary>A single reference held in <paramref name="value"/>, found under top-level input <paramref name="key"/>.</summary>
-    public IReadOnlyList<Ref> One(ResourceNode from, string key, PropertyValue value, Func<ResourceNode, bool> accepts)
+    /// <remarks>An array, so that the many loops over it enumerate without allocating.</remarks>
+    public Ref[] One(ResourceNode from, string key, PropertyValue value, Func<ResourceNode, bool> accepts)
     {
         switch (value)
         {

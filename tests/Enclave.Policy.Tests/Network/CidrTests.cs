@@ -45,4 +45,16 @@ public class CidrTests
     [InlineData("10.0.0.0/-1")]
     [InlineData("10.0.0/8")]
     public void Malformed_text_is_not_a_cidr(string text) => Assert.False(Cidr.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("10.0.3.4/16", "10.0.0.0/16")]
+    [InlineData(" 192.0.2.9 ", "192.0.2.9/32")]
+    [InlineData("010.0.0.1", "8.0.0.1/32")] // a leading zero is octal, as IPAddress reads it
+    [InlineData("2001:db8:1::/32", "2001:db8::/32")]
+    public void Text_and_span_read_the_same_block(string text, string expected)
+    {
+        Assert.Equal(expected, Cidr.Parse(text).ToString());
+        Assert.True(Cidr.TryParse(("[" + text + "]").AsSpan(1, text.Length), out var fromSpan));
+        Assert.Equal(Cidr.Parse(text), fromSpan);
+    }
 }

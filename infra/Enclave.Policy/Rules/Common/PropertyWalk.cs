@@ -51,39 +51,6 @@ public static class PropertyWalk
         }
     }
 
-    /// <summary>
-    /// Calls <paramref name="onLeaf"/> for every scalar inside <paramref name="value"/>, in the order of
-    /// <see cref="Leaves"/>, without allocating per step: the cursor names the leaf's path only when asked.
-    /// </summary>
-    public static void Visit(PropertyValue value, Action<PropertyCursor, PropertyValue> onLeaf) =>
-        Visit(new PropertyCursor(), value, onLeaf);
-
-    private static void Visit(PropertyCursor cursor, PropertyValue value, Action<PropertyCursor, PropertyValue> onLeaf)
-    {
-        switch (value)
-        {
-            case MapValue m:
-                foreach (var (k, v) in m.Fields)
-                {
-                    cursor.Steps.Add((k, -1));
-                    Visit(cursor, v, onLeaf);
-                    cursor.Steps.RemoveAt(cursor.Steps.Count - 1);
-                }
-                break;
-            case ListValue l:
-                for (var i = 0; i < l.Items.Length; i++)
-                {
-                    cursor.Steps.Add((null, i));
-                    Visit(cursor, l.Items[i], onLeaf);
-                    cursor.Steps.RemoveAt(cursor.Steps.Count - 1);
-                }
-                break;
-            default:
-                onLeaf(cursor, value);
-                break;
-        }
-    }
-
     internal static string Format(Step? step)
     {
         var steps = new List<Step>();
@@ -104,32 +71,8 @@ public static class PropertyWalk
     /// </summary>
     public static bool FromResource(ResourceNode node, string path)
     {
-        var end = path.IndexOfAny(['.', '[']);
+        var end = path.AsSpan().IndexOfAny('.', '[');
         var key = end < 0 ? path : path[..end];
         return node.PropertyDependencies.TryGetValue(key, out var deps) && deps.Length > 0;
     }
-}
-
-/// <summary>Where <see cref="PropertyWalk.Visit"/> is: the steps from the top of the value to the current leaf.</summary>
-public sealed class PropertyCursor
-{
-    internal List<(string? Key, int Index)> Steps { get; } = [];
-
-    /// <summary>The leaf's path, formatted like <see cref="PropertyLeaf.Path"/>.</summary>
-    public string Path
-    {
-        get
-        {
-            var sb = new StringBuilder();
-            foreach (var (key, index) in Steps)
-            {
-                if (key is not null) { if (sb.Length > 0) sb.Append('.'); sb.Append(key); }
-                else sb.Append('[').Append(index).Append(']');
-            }
-            return sb.ToString();
-        }
-    }
-
-    /// <summary>The top-level key the leaf sits under.</summary>
-    public string TopKey => Steps.Count > 0 ? Steps[0].Key ?? "" : "";
 }

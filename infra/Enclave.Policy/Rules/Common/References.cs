@@ -23,7 +23,7 @@ public static class References
     /// </list>
     /// </summary>
     public static Truth Identifies(ResourceGraph graph, ResourceNode from, string key, PropertyValue value, ResourceNode target,
-        IReadOnlyCollection<string>? candidateTypes = null, params PropertyValue[] identifiers)
+        IReadOnlyCollection<string>? candidateTypes = null, params ReadOnlySpan<PropertyValue> identifiers)
     {
         switch (value)
         {
@@ -45,9 +45,12 @@ public static class References
             {
                 if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.Unknown;
                 if (!deps.Contains(target.Urn)) return Truth.False;
-                var types = candidateTypes ?? [target.Type];
-                var rivals = deps.Count(urn => urn != target.Urn && graph.ByUrn(urn) is { } n && types.Contains(n.Type));
-                return rivals == 0 ? Truth.True : Truth.Unknown;
+                // A rival: another dependency of a type the value could name (by default, the target's type).
+                foreach (var urn in deps)
+                    if (urn != target.Urn && graph.ByUrn(urn) is { } n &&
+                        (candidateTypes is null ? n.Type == target.Type : candidateTypes.Contains(n.Type)))
+                        return Truth.Unknown;
+                return Truth.True;
             }
             case SecretValue:
                 return Truth.Unknown;
@@ -77,7 +80,13 @@ public static class References
                         result = result.Or(Identifies(graph, from, key, value, dep, candidateTypes));
                 return result;
             default:
-                return targets.Any(t => Identifies(graph, from, key, value, t, candidateTypes));
+                var any = Truth.False;
+                foreach (var target in targets)
+                {
+                    any = any.Or(Identifies(graph, from, key, value, target, candidateTypes));
+                    if (any == Truth.True) break;
+                }
+                return any;
         }
     }
 
@@ -88,27 +97,55 @@ public static class References
     private static bool Contains(IEnumerable<ResourceNode> targets, ResourceNode node)
     {
         if (targets is HashSet<ResourceNode> set) return set.Contains(node);
+        if (targets is List<ResourceNode> list)
+        {
+            foreach (var t in list)
+                if (ReferenceEquals(t, node)) return true;
+            return false;
+        }
         foreach (var t in targets)
             if (ReferenceEquals(t, node)) return true;
         return false;
     }
 
-    /// <summary>The resources of <paramref name="targets"/> the value certainly identifies.</summary>
+    /// <summary>The resources of <paramref name="targets"/> the value certainly identifies (each once, lazily).</summary>
     public static IEnumerable<ResourceNode> Resolve(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
         IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null)
     {
-        // Only the id's owner or the input's dependencies can be named: look at those instead of every target.
-        IEnumerable<ResourceNode> candidates = value switch
+        // What was already returned, to return each resource once; most callers stop at the first.
+        ResourceNode? first = null;
+        List<ResourceNode>? others = null;
+        foreach (var candidate in Candidates(graph, from, key, value, targets))
         {
-            StringValue s => (graph.ById(s.Value) is { } hit ? [hit] : Array.Empty<ResourceNode>())
-                .Concat(Dependencies(graph, from, key).Where(d => d.Id.AsString() is null)),
-            UnknownValue => Dependencies(graph, from, key),
-            _ => targets,
-        };
-        return candidates.Where(t => Contains(targets, t) && Identifies(graph, from, key, value, t, candidateTypes) == Truth.True)
-            .Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>();
+            if (!Contains(targets, candidate) || Identifies(graph, from, key, value, candidate, candidateTypes) != Truth.True) continue;
+            if (first is null) first = candidate;
+            else if (ReferenceEquals(first, candidate) || (others is not null && Contains(others, candidate))) continue;
+            else (others ??= []).Add(candidate);
+            yield return candidate;
+        }
     }
 
-    private static IEnumerable<ResourceNode> Dependencies(ResourceGraph graph, ResourceNode from, string key) =>
-        from.PropertyDependencies.TryGetValue(key, out var deps) ? deps.Select(graph.ByUrn).OfType<ResourceNode>() : [];
+    /// <summary>Only the id's owner or the input's dependencies can be named: those, instead of every target.</summary>
+    private static IEnumerable<ResourceNode> Candidates(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
+        IEnumerable<ResourceNode> targets)
+    {
+        switch (value)
+        {
+            case StringValue s:
+                if (graph.ById(s.Value) is { } hit) yield return hit;
+                // A dependency whose id is not known yet may be the one the string names.
+                if (from.PropertyDependencies.TryGetValue(key, out var deps))
+                    foreach (var urn in deps)
+                        if (graph.ByUrn(urn) is { } dep && dep.Id.AsString() is null) yield return dep;
+                break;
+            case UnknownValue:
+                if (from.PropertyDependencies.TryGetValue(key, out var unknownDeps))
+                    foreach (var urn in unknownDeps)
+                        if (graph.ByUrn(urn) is { } dep) yield return dep;
+                break;
+            default:
+                foreach (var target in targets) yield return target;
+                break;
+        }
+    }
 }

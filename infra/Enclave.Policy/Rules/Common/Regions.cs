@@ -19,11 +19,17 @@ public static class Regions
     /// <summary>The region encoded in a regional OCID, or its raw key when the key is not in the table; null for global OCIDs.</summary>
     public static string? FromOcid(string ocid)
     {
-        var parts = ocid.Split('.');
-        if (parts.Length < 5 || parts[0] != "ocid1" || parts[3].Length == 0) return null;
-        var key = parts[3];
-        return ByKey.TryGetValue(key, out var name) ? name : key.Contains('-') ? key : $"(region key {key})";
+        // ocid1.<type>.<realm>.<region>.<unique>: the fourth dot-separated part, read in place.
+        Span<Range> parts = stackalloc Range[5];
+        var text = ocid.AsSpan();
+        if (text.Split(parts, '.') < 5 || !text[parts[0]].SequenceEqual("ocid1") || text[parts[3]].IsEmpty) return null;
+        var key = text[parts[3]];
+        if (ByKeySpan.TryGetValue(key, out var name)) return name;
+        return key.Contains('-') ? key.ToString() : $"(region key {key})";
     }
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ByKeySpan =
+        ByKey.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Are two regions the same (case-insensitive)? Unknown when either is not known.</summary>
     public static Truth Same(string? a, string? b) =>
@@ -41,13 +47,31 @@ public static class Regions
         var near = new List<ResourceNode>();
         if (value is StringValue id && graph.ById(id.Value) is { } byId) near.Add(byId);
         if (value is ResourceRefValue r && graph.ByUrn(r.Urn) is { } byUrn) near.Add(byUrn);
-        if (from.PropertyDependencies.TryGetValue(key, out var deps)) near.AddRange(deps.Select(graph.ByUrn).OfType<ResourceNode>());
-        var named = near.Where(n => n.IsType(targetType)).Distinct()
-            .Select(t => (Target: t, Named: References.Identifies(graph, from, key, value, t))).Where(x => x.Named != Truth.False).ToList();
+        if (from.PropertyDependencies.TryGetValue(key, out var deps))
+            foreach (var urn in deps)
+                if (graph.ByUrn(urn) is { } dep) near.Add(dep);
         // Every resource the value may name must be in the region (a rival that might be the one named counts too).
-        if (named.Any(x => x.Named == Truth.True))
-            return named.All(x => x.Named.Not().Or(Same(x.Target.Region, region)));
+        var certainlyNamed = false;
+        var allInRegion = Truth.True;
+        for (var i = 0; i < near.Count; i++)
+        {
+            var target = near[i];
+            if (!target.IsType(targetType) || MetBefore(near, i)) continue;
+            var named = References.Identifies(graph, from, key, value, target);
+            if (named == Truth.False) continue;
+            certainlyNamed |= named == Truth.True;
+            allInRegion = allInRegion.And(named.Not().Or(Same(target.Region, region)));
+        }
+        if (certainlyNamed) return allInRegion;
         return value is StringValue s && FromOcid(s.Value) is { } own && !own.StartsWith('(') ? Same(own, region) : Truth.Unknown;
+    }
+
+    /// <summary>Is <c>nodes[index]</c> already earlier in the list (by reference: nodes are compared as records otherwise)?</summary>
+    private static bool MetBefore(List<ResourceNode> nodes, int index)
+    {
+        for (var j = 0; j < index; j++)
+            if (ReferenceEquals(nodes[j], nodes[index])) return true;
+        return false;
     }
 
     /// <summary>

@@ -14,13 +14,22 @@ public static class Scope
     /// Is the resource's <c>compartmentId</c> the tenancy (root compartment)? Unknown when the tenancy is not configured
     /// or the value is unknown and not traceable to a compartment of the stack.
     /// </summary>
-    public static Truth InRootCompartment(RuleContext context, ResourceNode node)
+    public static Truth InRootCompartment(RuleContext context, ResourceNode node) =>
+        InRootCompartment(context, node, node.Input("compartmentId"));
+
+    /// <inheritdoc cref="InRootCompartment(RuleContext, ResourceNode)"/>
+    /// <param name="value">The node's <c>compartmentId</c> input, when the caller has read it already.</param>
+    public static Truth InRootCompartment(RuleContext context, ResourceNode node, PropertyValue value)
     {
-        var value = node.Input("compartmentId");
         if (value.IsNull) return Truth.False;
         if (value is UnknownValue)
-            return node.PropertyDependencies.TryGetValue("compartmentId", out var deps) &&
-                   deps.Any(d => context.Graph.ByUrn(d)?.Type == OciTypes.Compartment) ? Truth.False : Truth.Unknown;
+        {
+            // Built from a compartment of the stack: not the tenancy.
+            if (node.PropertyDependencies.TryGetValue("compartmentId", out var deps))
+                foreach (var urn in deps)
+                    if (context.Graph.ByUrn(urn)?.Type == OciTypes.Compartment) return Truth.False;
+            return Truth.Unknown;
+        }
         if (context.Policy.TenancyId is not { Length: > 0 } tenancy) return Truth.Unknown;
         return value.EqualsString(tenancy);
     }

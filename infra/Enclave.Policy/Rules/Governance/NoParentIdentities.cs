@@ -1,3 +1,4 @@
+using System.Buffers;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
 
@@ -17,25 +18,42 @@ public sealed class NoParentIdentities : RuleBase
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var needles = context.Policy.Parent.IdentityStrings.Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (needles.Count == 0) yield break;
+        var needles = context.Policy.Parent.IdentityStrings.Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (needles.Length == 0) yield break;
         // One multi-string search finds the strings worth a closer (whole-word) look.
-        var any = System.Buffers.SearchValues.Create(needles.ToArray(), StringComparison.OrdinalIgnoreCase);
-        foreach (var node in context.Graph.Resources)
+        var any = SearchValues.Create(needles, StringComparison.OrdinalIgnoreCase);
+        var inputs = InputStrings.For(context.Graph);
+        var resources = context.Graph.Resources;
+        for (var i = 0; i < resources.Length; i++)
         {
-            var hits = new List<string>();
-            var unknown = false;
-            PropertyWalk.Visit(node.Inputs, (at, value) =>
-            {
-                if (value is UnknownValue) { unknown |= !PropertyWalk.FromResource(node, at.TopKey) && !IsReference(at.Path); return; }
-                if (value.AsString() is not { } s || s.AsSpan().IndexOfAny(any) < 0) return;
-                foreach (var n in needles)
-                    if (ContainsWord(s, n)) hits.Add($"{at.Path} mentions \"{n}\"");
-            });
-            if (hits.Count > 0) yield return Fail(node.Urn, $"{node.Label}: names parent-company identities", hits);
+            var node = resources[i];
+            var (hits, unknown) = Scan(node, inputs.Of(i), needles, any);
+            if (hits is not null) yield return Fail(node.Urn, $"{node.Label}: names parent-company identities", hits);
             else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: some inputs are not known until deploy");
             else if (OciTypes.IsOci(node.Type)) yield return Pass(node.Urn, $"{node.Label}: no parent-company identity");
         }
+    }
+
+    /// <summary>The mentions of parent identities among one resource's input strings, and whether an unknown may be one.</summary>
+    private static (List<string>? Hits, bool Unknown) Scan(ResourceNode node, ReadOnlySpan<string?> inputs, string[] needles,
+        SearchValues<string> any)
+    {
+        List<string>? hits = null;
+        var unknown = false;
+        for (var at = 0; at < inputs.Length; at++)
+        {
+            if (inputs[at] is not { } s)
+            {
+                if (unknown) continue; // already undetermined: the path is not needed
+                var leaf = InputStrings.LeafOf(node, at);
+                unknown = !PropertyWalk.FromResource(node, leaf.TopKey) && !IsReference(leaf.Path);
+                continue;
+            }
+            if (s.AsSpan().IndexOfAny(any) < 0) continue;
+            foreach (var n in needles)
+                if (ContainsWord(s, n)) (hits ??= []).Add($"{InputStrings.LeafOf(node, at).Path} mentions \"{n}\"");
+        }
+        return (hits, unknown);
     }
 
     private static bool IsReference(string path)

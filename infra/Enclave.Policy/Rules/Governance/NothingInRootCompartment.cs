@@ -23,9 +23,10 @@ public sealed class NothingInRootCompartment : RuleBase
     {
         foreach (var node in context.Graph.Resources)
         {
-            if (!OciTypes.IsOci(node.Type) || node.Input("compartmentId").IsNull) continue;
-            if (TenancyLevelPrefixes.Any(p => node.Type.StartsWith(p, StringComparison.Ordinal))) continue;
-            var inRoot = Scope.InRootCompartment(context, node);
+            if (!OciTypes.IsOci(node.Type)) continue;
+            var compartment = node.Input("compartmentId");
+            if (compartment.IsNull || IsTenancyLevel(node.Type)) continue;
+            var inRoot = Scope.InRootCompartment(context, node, compartment);
             // Only the message of the verdict reached is formatted (most resources pass).
             var label = node.Label;
             yield return inRoot.Not() switch
@@ -37,5 +38,12 @@ public sealed class NothingInRootCompartment : RuleBase
                     : $"{label}: compartment not known until deploy"),
             };
         }
+    }
+
+    private static bool IsTenancyLevel(string type)
+    {
+        foreach (var prefix in TenancyLevelPrefixes)
+            if (type.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
     }
 }

@@ -38,10 +38,11 @@ public sealed class LogsArchived : RuleBase
         var groups = NodeSets.Of(g, OciTypes.LogGroup);
         foreach (var log in g.OfType(OciTypes.Log))
         {
-            var relevant = ServiceLogs.Is(log, "flowlogs", "all").Or(ServiceLogs.Service(log).EqualsString("objectstorage", StringComparison.OrdinalIgnoreCase));
+            var source = LogSource.Of(log);
+            var relevant = source.Is("flowlogs", "all").Or(source.Service.EqualsString("objectstorage", StringComparison.OrdinalIgnoreCase));
             if (relevant == Truth.False) continue;
             var group = References.Resolve(g, log, "logGroupId", log.Input("logGroupId"), groups).FirstOrDefault();
-            var shipped = archives.Any(a => a.ToArchive.And(Regions.Same(a.Region, log.Region)).And(a.Ships(log, group)));
+            var shipped = Shipped(archives, log, group);
             var outcome = relevant == Truth.True ? shipped : shipped == Truth.True ? Truth.True : Truth.Unknown;
             // Only the message of the verdict reached is formatted.
             yield return outcome switch
@@ -53,21 +54,40 @@ public sealed class LogsArchived : RuleBase
         }
     }
 
+    /// <summary>Does an archive connector of the log's region ship it (three-valued OR over the connectors)?</summary>
+    private static Truth Shipped(List<ArchiveConnector> archives, ResourceNode log, ResourceNode? group)
+    {
+        var shipped = Truth.False;
+        foreach (var a in archives)
+        {
+            shipped = shipped.Or(a.ToArchive.And(Regions.Same(a.Region, log.Region)).And(a.Ships(log, group)));
+            if (shipped == Truth.True) break;
+        }
+        return shipped;
+    }
+
     /// <summary>
     /// One requirement per region the stack uses: an archive connector of that region reads its audit log. A resource
     /// whose region is not known leaves its region's requirement undetermined.
     /// </summary>
     private static Assessment AuditShipped(RuleContext context, IReadOnlyList<ArchiveConnector> archives)
     {
-        var used = context.Graph.Resources.Where(n => n.Custom && OciTypes.IsOci(n.Type))
-            .Select(n => (Node: n, Region: Regions.AuditedIn(n, context.Policy))).ToList();
-        var regions = used.Select(u => u.Region).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.OrdinalIgnoreCase).ToList();
+        // The regions the stack's resources are audited in (first spelling met), and the first resource with none known.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var regions = new List<string>();
+        ResourceNode? unplaced = null;
+        foreach (var n in context.Graph.Resources)
+        {
+            if (!n.Custom || !OciTypes.IsOci(n.Type)) continue;
+            if (Regions.AuditedIn(n, context.Policy) is not { } region) unplaced ??= n;
+            else if (seen.Add(region)) regions.Add(region);
+        }
+        regions.Sort(StringComparer.OrdinalIgnoreCase);
         var a = new Assessment();
         foreach (var region in regions)
             a.Require(archives.Any(c => Regions.Same(c.Region, region).And(c.ToArchive).And(c.ShipsAudit(context.Policy))),
                 $"a connector in {region} archives its audit log ({AuditGroup} on the tenancy) in a CMK-encrypted, locked or versioned bucket of {region}");
-        if (used.FirstOrDefault(u => u.Region is null).Node is { } unplaced)
+        if (unplaced is not null)
             a.Require(Truth.Unknown, $"the audit log of {unplaced.Label}'s region (not known until deploy) is archived");
         if (regions.Count == 0 && a.IsEmpty)
             a.Require(archives.Any(c => c.ToArchive.And(c.ShipsAudit(context.Policy))),

@@ -17,25 +17,37 @@ public sealed class SubnetFlowLogs : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var isFlow = g.OfType(OciTypes.Log).Select(l => (Log: l, IsFlow: ServiceLogs.Is(l, "flowlogs", "all")))
-            .Where(x => x.IsFlow != Truth.False).ToDictionary<(ResourceNode Log, Truth IsFlow), ResourceNode, Truth>(x => x.Log, x => x.IsFlow, ReferenceEqualityComparer.Instance);
-        var index = new ServiceLogs.Index(isFlow.Keys);
+        var index = new ServiceLogs.Index(g.OfType(OciTypes.Log), source => IsFlow(source) != Truth.False);
         var vcns = NodeSets.Of(g, OciTypes.Vcn);
         var vcnById = vcns.Where(v => v.Id.AsString() is not null).ToDictionary(v => v.Id.AsString()!, StringComparer.Ordinal);
+        var candidates = new List<ServiceLogs.Candidate>();
         foreach (var subnet in g.OfType(OciTypes.Subnet))
         {
             var vcn = subnet.Input("vcnId").AsString() is { } vcnId && vcnById.TryGetValue(vcnId, out var byId) ? byId
                 : References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
-            var candidates = index.Candidates(subnet);
-            if (vcn is not null) candidates = candidates.Concat(index.Candidates(vcn)).Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>();
-            var covered = candidates.Any(log => isFlow[log].And(
-                ServiceLogs.Covers(g, log, subnet, Targets).Or(vcn is null ? Truth.False : ServiceLogs.Covers(g, log, vcn, Targets))));
-            yield return covered switch
+            index.Candidates(candidates, subnet, vcn);
+            yield return Covered(g, subnet, vcn, candidates) switch
             {
                 Truth.True => Pass(subnet.Urn, $"{subnet.Label}: flow log present"),
                 Truth.False => Fail(subnet.Urn, $"{subnet.Label}: no flow log covers it"),
                 _ => Undetermined(subnet.Urn, $"{subnet.Label}: flow-log coverage not known until deploy"),
             };
         }
+    }
+
+    private static Truth IsFlow(LogSource source) => source.Is("flowlogs", "all");
+
+    /// <summary>Does one of the candidate flow logs cover the subnet or its VCN (three-valued OR over them)?</summary>
+    private static Truth Covered(ResourceGraph g, ResourceNode subnet, ResourceNode? vcn, List<ServiceLogs.Candidate> candidates)
+    {
+        var covered = Truth.False;
+        foreach (var log in candidates)
+        {
+            var covers = ServiceLogs.Covers(g, log, subnet, Targets);
+            if (covers != Truth.True && vcn is not null) covers = covers.Or(ServiceLogs.Covers(g, log, vcn, Targets));
+            covered = covered.Or(IsFlow(log.Source).And(covers));
+            if (covered == Truth.True) break;
+        }
+        return covered;
     }
 }

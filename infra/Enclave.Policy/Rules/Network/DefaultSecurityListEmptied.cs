@@ -16,6 +16,8 @@ public sealed class DefaultSecurityListEmptied : RuleBase
         "Declare `oci.Core.DefaultSecurityList` with `manageDefaultResourceId = vcn.DefaultSecurityListId` and no rules (or ICMP within the VCN only).",
         Cis: "2.5");
 
+    private static readonly string[] Vcns = [OciTypes.Vcn];
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
@@ -23,26 +25,28 @@ public sealed class DefaultSecurityListEmptied : RuleBase
         var (claims, anyVcn) = Claims(g, vcns);
         foreach (var vcn in g.OfType(OciTypes.Vcn))
         {
-            var candidates = (claims.GetValueOrDefault(vcn) ?? []).Concat(anyVcn.Select(m => (Manager: m, Claim: Truth.Unknown))).ToList();
-            var manager = candidates.FirstOrDefault(c => c.Claim == Truth.True).Manager;
+            // The first certain claim names the manager; managers tied to no VCN may manage any (an unknown claim).
+            var vcnClaims = claims.GetValueOrDefault(vcn);
+            var manager = vcnClaims?.Find(c => c.Claim == Truth.True).Manager;
             if (manager is null)
             {
-                yield return candidates.Any(c => c.Claim == Truth.Unknown)
+                yield return anyVcn.Count > 0 || vcnClaims?.Exists(c => c.Claim == Truth.Unknown) == true
                     ? Undetermined(vcn.Urn, $"{vcn.Label}: which DefaultSecurityList manages its default list is not known until deploy")
                     : Fail(vcn.Urn, $"{vcn.Label}: default security list is not managed (Oracle's default admits SSH from 0.0.0.0/0)");
                 continue;
             }
-            var cidrs = VcnCidrs(vcn);
+            IReadOnlyList<string>? cidrs = null; // read only when an ingress rule needs them (most lists are empty)
             var a = new Assessment();
-            foreach (var rule in SecurityRules.Of(manager))
+            var rules = SecurityRules.Of(manager);
+            foreach (var rule in rules)
             {
                 var icmp = rule.Protocol.EqualsString("1");
                 if (rule.Ingress)
-                    a.Require(icmp.And(Cidr.WithinAny(rule.Peer, cidrs)), $"{rule.Where} is ICMP from within the VCN (protocol {rule.Protocol}, source {rule.Peer})");
+                    a.Require(icmp.And(Cidr.WithinAny(rule.Peer, cidrs ??= VcnCidrs(vcn))), $"{rule.Where} is ICMP from within the VCN (protocol {rule.Protocol}, source {rule.Peer})");
                 else
                     a.Require(icmp.Or(Cidr.IsAnywhereValue(rule.Peer).Not()), $"{rule.Where} does not send non-ICMP traffic to the internet");
             }
-            if (!SecurityRules.Of(manager).Any()) a.Require(Truth.True, "no rules");
+            if (rules.Count == 0) a.Require(Truth.True, "no rules");
             yield return Judge(vcn.Urn, $"{vcn.Label} (default list managed by {manager.Name})", a);
         }
     }
@@ -66,11 +70,14 @@ public sealed class DefaultSecurityListEmptied : RuleBase
             var candidates = new List<ResourceNode>();
             if (value.AsString() is { } known && byDefaultList.TryGetValue(known, out var owner)) candidates.Add(owner);
             if (manager.PropertyDependencies.TryGetValue("manageDefaultResourceId", out var deps))
-                candidates.AddRange(deps.Select(g.ByUrn).OfType<ResourceNode>().Where(vcns.Contains));
-            else if (value is UnknownValue or SecretValue) { anyVcn.Add(manager); continue; }
-            foreach (var vcn in candidates.Distinct(ReferenceEqualityComparer.Instance).Cast<ResourceNode>())
             {
-                var claim = References.Identifies(g, manager, "manageDefaultResourceId", value, vcn, [OciTypes.Vcn], vcn.Outputs["defaultSecurityListId"]);
+                foreach (var urn in deps)
+                    if (g.ByUrn(urn) is { } dep && vcns.Contains(dep) && !candidates.Exists(c => ReferenceEquals(c, dep))) candidates.Add(dep);
+            }
+            else if (value is UnknownValue or SecretValue) { anyVcn.Add(manager); continue; }
+            foreach (var vcn in candidates)
+            {
+                var claim = References.Identifies(g, manager, "manageDefaultResourceId", value, vcn, Vcns, vcn.Outputs["defaultSecurityListId"]);
                 if (claim == Truth.False) continue;
                 if (!claims.TryGetValue(vcn, out var list)) claims[vcn] = list = [];
                 list.Add((manager, claim));

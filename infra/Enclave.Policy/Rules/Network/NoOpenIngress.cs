@@ -13,27 +13,38 @@ public sealed class NoOpenIngress : RuleBase
         "Restrict every ingress source to the VCN, the gatekeepers' CIDRs or an NSG.",
         Cis: "2.1, 2.2, 2.3, 2.4");
 
+    /// <summary>The resources that hold security rules, in the order findings come.</summary>
+    private static readonly string[] Owners = [OciTypes.SecurityList, OciTypes.DefaultSecurityList, OciTypes.NsgRule];
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        foreach (var node in g.OfType(OciTypes.SecurityList).Concat(g.OfType(OciTypes.DefaultSecurityList)).Concat(g.OfType(OciTypes.NsgRule)))
-        {
-            var directionUnknown = SecurityRules.DirectionUnknown(node);
-            var candidates = SecurityRules.Of(node).Where(r => r.Ingress || directionUnknown).ToList();
-            if (node.Type == OciTypes.NsgRule && candidates.Count == 0) continue;  // an egress NSG rule
-            var a = new Assessment();
-            foreach (var rule in candidates)
+        var rules = new List<SecurityRule>(); // reused from resource to resource
+        foreach (var type in Owners)
+            foreach (var node in g.OfType(type))
             {
-                var open = Cidr.IsAnywhereValue(rule.Peer);
-                // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
-                if (directionUnknown && open == Truth.True) open = Truth.Unknown;
-                var closed = open.Not();
-                // The violation is only phrased for a rule that is open (most are not).
-                a.Require(closed, $"{rule.Where} source {rule.Peer} is not the whole internet",
-                    whenViolated: closed == Truth.False ? $"{rule.Where} admits {rule.Peer}, the whole internet" : null);
+                var directionUnknown = SecurityRules.DirectionUnknown(node);
+                rules.Clear();
+                SecurityRules.Read(node, rules);
+                var a = new Assessment();
+                foreach (var rule in rules)
+                {
+                    if (!rule.Ingress && !directionUnknown) continue;
+                    var peer = rule.Peer;
+                    var open = Cidr.IsAnywhereValue(peer);
+                    // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
+                    if (directionUnknown && open == Truth.True) open = Truth.Unknown;
+                    var closed = open.Not();
+                    // The violation is only phrased for a rule that is open (most are not).
+                    a.Require(closed, $"{rule.Where} source {peer} is not the whole internet",
+                        whenViolated: closed == Truth.False ? $"{rule.Where} admits {peer}, the whole internet" : null);
+                }
+                if (a.IsEmpty)
+                {
+                    if (node.Type == OciTypes.NsgRule) continue;  // an egress NSG rule
+                    a.Require(Truth.True, "no ingress rules");
+                }
+                yield return Judge(node.Urn, node.Label, a);
             }
-            if (candidates.Count == 0) a.Require(Truth.True, "no ingress rules");
-            yield return Judge(node.Urn, node.Label, a);
-        }
     }
 }

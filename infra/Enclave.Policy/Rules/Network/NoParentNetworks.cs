@@ -25,31 +25,55 @@ public sealed partial class NoParentNetworks : RuleBase
         var parent = context.Policy.Parent.Cidrs;
         if (parent.IsEmpty) yield break;
         // Parsed once, not once per address met; an entry that does not parse never overlaps (as before).
-        var parsed = parent.Select(p => (Text: p, Ok: Cidr.TryParse(p, out var c), Cidr: c)).Where(p => p.Ok).ToArray();
-        foreach (var node in context.Graph.Resources.Where(n => OciTypes.IsOci(n.Type)))
+        var parsed = parent.Select(p => (Text: p, Ok: Cidr.TryParse(p, out var c), Cidr: c)).Where(p => p.Ok)
+            .Select(p => (p.Text, p.Cidr)).ToArray();
+        var inputs = InputStrings.For(context.Graph);
+        var resources = context.Graph.Resources;
+        for (var i = 0; i < resources.Length; i++)
         {
-            var hits = new List<string>();
-            var addresses = 0;
-            var unknown = false;
-            PropertyWalk.Visit(node.Inputs, (at, value) =>
-            {
-                if (value is UnknownValue) { unknown |= LooksLikeNetworkField(at.Path) && !PropertyWalk.FromResource(node, at.TopKey); return; }
-                if (value.AsString() is not { } s) return;
-                // Cheap filter first: an address or CIDR is short and starts with a digit or contains ':'.
-                if (s.Length == 0 || !(char.IsAsciiDigit(s[0]) || s.Contains(':') || s.Contains(';'))) return;
-                foreach (var part in s.Contains(';') ? s.Split(';') : [s])
-                {
-                    if (part.Length > 49 || !AddressLike().IsMatch(part) || !Cidr.TryParse(part, out var cidr)) continue;
-                    addresses++;
-                    if (cidr.IsAnywhere) continue;
-                    var overlapping = parsed.Where(p => p.Cidr.Overlaps(cidr)).Select(p => p.Text).ToList();
-                    if (overlapping.Count > 0) hits.Add($"{at.Path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
-                }
-            });
-            if (hits.Count > 0) yield return Fail(node.Urn, $"{node.Label}: names parent-company networks", hits);
+            var node = resources[i];
+            if (!OciTypes.IsOci(node.Type)) continue;
+            var (hits, addresses, unknown) = Scan(node, inputs.Of(i), parsed);
+            if (hits is not null) yield return Fail(node.Urn, $"{node.Label}: names parent-company networks", hits);
             else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: network fields not known until deploy");
             else if (addresses > 0) yield return Pass(node.Urn, $"{node.Label}: {addresses} address(es), none in parent ranges");
         }
+    }
+
+    /// <summary>The addresses among one resource's input strings: those in parent ranges, how many, and whether an unknown may be one.</summary>
+    private static (List<string>? Hits, int Addresses, bool Unknown) Scan(ResourceNode node, ReadOnlySpan<string?> inputs,
+        (string Text, Cidr Cidr)[] parent)
+    {
+        List<string>? hits = null;
+        var addresses = 0;
+        var unknown = false;
+        for (var at = 0; at < inputs.Length; at++)
+        {
+            if (inputs[at] is not { } s)
+            {
+                if (unknown) continue; // already undetermined: the path is not needed
+                var leaf = InputStrings.LeafOf(node, at);
+                unknown = LooksLikeNetworkField(leaf.Path) && !PropertyWalk.FromResource(node, leaf.TopKey);
+                continue;
+            }
+            // Cheap filter first: an address or CIDR is short and starts with a digit or contains ':'.
+            if (s.Length == 0 || !(char.IsAsciiDigit(s[0]) || s.AsSpan().IndexOfAny(':', ';') >= 0)) continue;
+            foreach (var range in s.AsSpan().Split(';'))
+            {
+                var part = s.AsSpan()[range];
+                // Both address forms have a '.' or a ':'; a bare number (a protocol, a port) is not worth the regex.
+                if (part.Length > 49 || part.IndexOfAny('.', ':') < 0 || !AddressLike().IsMatch(part) ||
+                    !Cidr.TryParse(part, out var cidr)) continue;
+                addresses++;
+                if (cidr.IsAnywhere) continue;
+                List<string>? overlapping = null;
+                foreach (var (text, block) in parent)
+                    if (block.Overlaps(cidr)) (overlapping ??= []).Add(text);
+                if (overlapping is not null)
+                    (hits ??= []).Add($"{InputStrings.LeafOf(node, at).Path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
+            }
+        }
+        return (hits, addresses, unknown);
     }
 
     private static bool LooksLikeNetworkField(string path)

@@ -19,6 +19,9 @@ internal static class ReachabilityFindings
         var allowed = new List<ReachPath>();
         foreach (var (path, violates) in judged)
             (violates switch { Truth.True => open, Truth.Unknown => undetermined, _ => allowed }).Add(path);
+        // Most targets have no path at all: no evidence to list.
+        if (open.Count + undetermined.Count + allowed.Count == 0)
+            return new Finding(ruleId, target.Urn, Verdict.Pass, $"{target.Label} is not reachable {from}", ImmutableArray<string>.Empty);
 
         var details = ImmutableArray.CreateBuilder<string>();
         AddLines(details, "open", open);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
 
@@ -12,15 +13,25 @@ public sealed class BucketWriteLogged : BucketRule
         "Declare a Logging.Log with configuration.source {service: objectstorage, category: write, resource: <bucket name>} for every bucket.",
         Cis: "4.17");
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResourceGraph, ServiceLogs.Index> Indexes = new();
+    private static readonly string[] Buckets = [OciTypes.Bucket];
+
+    private static readonly ConditionalWeakTable<ResourceGraph, ServiceLogs.Index> Indexes = new();
 
     protected override Assessment Assess(RuleContext context, ResourceNode bucket)
     {
         var g = context.Graph;
-        var index = Indexes.GetValue(g, graph => new ServiceLogs.Index(graph.OfType(OciTypes.Log)
-            .Where(l => ServiceLogs.Is(l, "objectstorage", "write") != Truth.False)));
-        var logged = index.Candidates(bucket, bucket.Input("name")).Any(log =>
-            ServiceLogs.Is(log, "objectstorage", "write").And(ServiceLogs.Covers(g, log, bucket, [OciTypes.Bucket], bucket.Input("name"))));
+        var index = Indexes.GetValue(g, graph => new ServiceLogs.Index(graph.OfType(OciTypes.Log), source => IsWriteLog(source) != Truth.False));
+        var name = bucket.Input("name");
+        var candidates = new List<ServiceLogs.Candidate>();
+        index.Candidates(candidates, bucket, name: name);
+        var logged = Truth.False;
+        foreach (var log in candidates)
+        {
+            logged = logged.Or(IsWriteLog(log.Source).And(ServiceLogs.Covers(g, log, bucket, Buckets, name)));
+            if (logged == Truth.True) break;
+        }
         return new Assessment().Require(logged, "a write log covers it");
     }
+
+    private static Truth IsWriteLog(LogSource source) => source.Is("objectstorage", "write");
 }
