@@ -112,6 +112,39 @@ if (args is ["index", var indexSize, var indexRuns])
     Console.WriteLine($"index: {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / runs:F1} ms cpu per graph");
     return;
 }
+if (args is ["rules", var rulesSize, var rulesRuns])
+{
+    // Each rule's share of a full evaluation, over many runs on fresh graphs (shared views are paid by the first
+    // rule that needs them, as in a real run); the report's sort separately. Wall time: run on a quiet machine.
+    var nodes = SyntheticEnclave.Resources(int.Parse(rulesSize, System.Globalization.CultureInfo.InvariantCulture));
+    var runs = int.Parse(rulesRuns, System.Globalization.CultureInfo.InvariantCulture);
+    var spent = new double[RuleCatalogue.All.Length + 2];
+    for (var run = -3; run < runs; run++)
+    {
+        var watch = Stopwatch.StartNew();
+        var graph = new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes);
+        var times = new double[spent.Length];
+        times[0] = watch.Elapsed.TotalMilliseconds;
+        var context = new RuleContext(graph, SyntheticEnclave.Policy);
+        var all = new List<Enclave.Policy.Rules.Finding>();
+        for (var r = 0; r < RuleCatalogue.All.Length; r++)
+        {
+            var start = watch.Elapsed.TotalMilliseconds;
+            all.AddRange(RuleCatalogue.All[r].Evaluate(context));
+            times[r + 1] = watch.Elapsed.TotalMilliseconds - start;
+        }
+        var sortStart = watch.Elapsed.TotalMilliseconds;
+        _ = new PolicyReport(graph, [.. RuleCatalogue.All.Select(x => x.Info)],
+            all.Select(f => new ReportedFinding(RuleCatalogue.All.First(x => x.Info.Id == f.RuleId).Info, f)), new DateOnly(2026, 1, 15), Enclave.Policy.Waivers.WaiverSet.Empty);
+        times[^1] = watch.Elapsed.TotalMilliseconds - sortStart;
+        if (run >= 0) for (var i = 0; i < spent.Length; i++) spent[i] += times[i];
+    }
+    var names = new[] { "index graph" }.Concat(RuleCatalogue.All.Select(r => r.Info.Id)).Append("report (incl. wrapping)").ToArray();
+    foreach (var (name, ms) in names.Zip(spent).OrderByDescending(x => x.Second).Take(20))
+        Console.WriteLine($"{name,-24} {ms / runs,8:F2} ms");
+    Console.WriteLine($"{"total",-24} {spent.Sum() / runs,8:F2} ms");
+    return;
+}
 if (args is ["dump", var dumpSize])
 {
     // Every finding of every rule, one line each in report order: compare two builds' output byte for byte.

@@ -31,7 +31,7 @@ public abstract record PropertyValue
     /// <summary>Field of a map, <see cref="Null"/> when absent; unknown/secret propagate.</summary>
     public PropertyValue this[string key] => this switch
     {
-        MapValue m => m.Fields.TryGetValue(key, out var v) ? v : Null,
+        MapValue m => m.TryGetValue(key, out var v) ? v : Null,
         UnknownValue or SecretValue => this,
         _ => Null,
     };
@@ -148,8 +148,57 @@ public sealed record MapValue(ImmutableSortedDictionary<string, PropertyValue> F
 {
     public static readonly MapValue Empty = new(ImmutableSortedDictionary.Create<string, PropertyValue>(StringComparer.Ordinal));
 
-    public override bool ContainsUnknown => Fields.Values.Any(v => v.ContainsUnknown);
-    public override bool ContainsSecret => Fields.Values.Any(v => v.ContainsSecret);
+    /// <summary>The map's fields, sorted ordinally by key (the order of <see cref="Fields"/>).</summary>
+    public ImmutableSortedDictionary<string, PropertyValue> Fields { get; init { field = value; _entries = [.. value]; } } = Fields;
+
+    // The same fields in a flat array: rules read every input of every resource, and walking or searching an
+    // immutable tree costs several times more than an array. Made once per value; not part of equality.
+    private readonly KeyValuePair<string, PropertyValue>[] _entries = [.. Fields];
+
+    /// <summary>The fields in key order, without enumerating <see cref="Fields"/>.</summary>
+    public ReadOnlySpan<KeyValuePair<string, PropertyValue>> Entries => _entries;
+
+    /// <summary>The field named <paramref name="key"/>, by binary search over <see cref="Entries"/>.</summary>
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PropertyValue? value)
+    {
+        // A map built with another comparer is in that comparer's order: search it its own way.
+        if (!ReferenceEquals(Fields.KeyComparer, StringComparer.Ordinal)) return Fields.TryGetValue(key, out value);
+        int lo = 0, hi = _entries.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var c = string.CompareOrdinal(_entries[mid].Key, key);
+            if (c == 0)
+            {
+                value = _entries[mid].Value;
+                return true;
+            }
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        value = null;
+        return false;
+    }
+
+    public override bool ContainsUnknown
+    {
+        get
+        {
+            foreach (var (_, v) in _entries)
+                if (v.ContainsUnknown) return true;
+            return false;
+        }
+    }
+
+    public override bool ContainsSecret
+    {
+        get
+        {
+            foreach (var (_, v) in _entries)
+                if (v.ContainsSecret) return true;
+            return false;
+        }
+    }
 
     public bool Equals(MapValue? other) =>
         other is not null && Fields.Count == other.Fields.Count &&

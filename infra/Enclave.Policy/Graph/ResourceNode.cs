@@ -43,7 +43,7 @@ public sealed record ResourceNode(
 
     /// <summary>Input by wire name, falling back to the output of the same name (e.g. a computed id list).</summary>
     public PropertyValue this[string key] =>
-        Inputs.Fields.TryGetValue(key, out var v) ? v : Outputs.Fields.TryGetValue(key, out var o) ? o
+        Inputs.TryGetValue(key, out var v) ? v : Outputs.TryGetValue(key, out var o) ? o
         : InputsUnknown ? PropertyValue.Unknown : PropertyValue.Null;
 
     /// <summary>
@@ -53,9 +53,9 @@ public sealed record ResourceNode(
     /// computed yet (a preview) does not make an input the program never set look undecided.
     /// </summary>
     public PropertyValue Input(string key) =>
-        Inputs.Fields.TryGetValue(key, out var v) ? v
+        Inputs.TryGetValue(key, out var v) ? v
         : InputsUnknown ? PropertyValue.Unknown
-        : Outputs.Fields.TryGetValue(key, out var o) && o is not UnknownValue ? o
+        : Outputs.TryGetValue(key, out var o) && o is not UnknownValue ? o
         : PropertyValue.Null;
 
     public bool IsType(string token) => string.Equals(Type, token, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ namespace Enclave.Policy.Graph;
 /// The URNs of one stack share <c>urn:pulumi:STACK::PROJECT::</c>, then differ in the qualified type (few distinct
 /// values) and the name. A type never contains <c>::</c>, so for two URNs with the same prefix the ordinal order is
 /// the order of <c>TYPE::</c> and, for the same type, of the names. Each URN becomes a small key: the rank of its
-/// type (among the distinct types, sorted once) and its name's first four characters; only keys that tie on both
+/// type (among the distinct types, sorted once) and its name's first eight characters; only keys that tie on both
 /// compare the names themselves. URNs of another shape (or another prefix) sort by full ordinal comparison.
 /// </summary>
 internal static class UrnOrder
@@ -23,21 +23,44 @@ internal static class UrnOrder
         var keys = rented.AsSpan(0, nodes.Length);
         var prefix = nodes.Length > 0 ? Prefix(nodes[0].Urn) : -1;
         var common = prefix < 0 ? ReadOnlySpan<char>.Empty : nodes[0].Urn.AsSpan(0, prefix);
-        var typeRanks = TypeRanks(nodes, common);
+        // One pass over the URNs (each is read once: on a large heap every string is a cache miss). A type gets a
+        // number when first seen and its rank once all are known.
+        var types = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byText = types.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < keys.Length; i++)
         {
             var urn = nodes[i].Urn;
             var typeEnd = prefix < 0 ? -1 : TypeEnd(urn, common);
-            keys[i] = typeEnd < 0
-                ? new Key(-1, 0, urn, 0, i)
-                : new Key(typeRanks[urn.AsSpan(prefix, typeEnd - prefix)], Head(urn, typeEnd + Separator.Length), urn,
-                    typeEnd + Separator.Length, i);
+            if (typeEnd < 0)
+            {
+                keys[i] = new Key(-1, 0, 0, urn, 0, i);
+                continue;
+            }
+            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(byText, urn.AsSpan(prefix, typeEnd - prefix), out var seen);
+            if (!seen) number = types.Count - 1;
+            var name = typeEnd + Separator.Length;
+            keys[i] = new Key(number, Head(urn, name), Head(urn, name + 4), urn, name, i);
         }
+        var rank = TypeRanks(types);
+        foreach (ref var key in keys)
+            if (key.TypeRank >= 0) key = key with { TypeRank = rank[key.TypeRank] };
         keys.Sort(new KeyOrder());
         var sorted = new ResourceNode[nodes.Length];
         for (var i = 0; i < keys.Length; i++) sorted[i] = nodes[keys[i].Index];
         ArrayPool<Key>.Shared.Return(rented, clearArray: true);
         return sorted;
+    }
+
+    /// <summary>For each type number, its place in the ordinal order of <c>TYPE::</c>.</summary>
+    private static int[] TypeRanks(Dictionary<string, int> numbers)
+    {
+        var byNumber = new string[numbers.Count];
+        foreach (var (type, number) in numbers) byNumber[number] = type + Separator;
+        var order = Enumerable.Range(0, byNumber.Length).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(byNumber[a], byNumber[b]));
+        var rank = new int[order.Length];
+        for (var r = 0; r < order.Length; r++) rank[order[r]] = r;
+        return rank;
     }
 
     /// <summary>The length of <c>urn:pulumi:STACK::PROJECT::</c> in <paramref name="urn"/>, or -1.</summary>
@@ -56,24 +79,6 @@ internal static class UrnOrder
             ? urn.IndexOf(Separator, prefix.Length, StringComparison.Ordinal)
             : -1;
 
-    /// <summary>Each distinct type's place in the ordinal order of <c>TYPE::</c>.</summary>
-    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TypeRanks(ResourceNode[] nodes, ReadOnlySpan<char> prefix)
-    {
-        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = ranks.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var node in nodes)
-        {
-            var urn = node.Urn;
-            var end = prefix.IsEmpty ? -1 : TypeEnd(urn, prefix);
-            if (end >= 0 && !lookup.ContainsKey(urn.AsSpan(prefix.Length, end - prefix.Length)))
-                ranks[urn[prefix.Length..end]] = 0;
-        }
-        var types = ranks.Keys.ToArray();
-        Array.Sort(types, (a, b) => string.CompareOrdinal(a + Separator, b + Separator));
-        for (var r = 0; r < types.Length; r++) ranks[types[r]] = r;
-        return lookup;
-    }
-
     /// <summary>Four characters from <paramref name="start"/>, packed so that integer order is ordinal order (0 past the end).</summary>
     private static ulong Head(string s, int start)
     {
@@ -85,7 +90,7 @@ internal static class UrnOrder
 
     /// <param name="TypeRank">-1 for a string that is not a URN with the common prefix.</param>
     [StructLayout(LayoutKind.Auto)]
-    private readonly record struct Key(int TypeRank, ulong NameHead, string Urn, int NameStart, int Index);
+    private readonly record struct Key(int TypeRank, ulong NameHead, ulong NameNext, string Urn, int NameStart, int Index);
 
     private readonly struct KeyOrder : IComparer<Key>
     {
@@ -94,7 +99,8 @@ internal static class UrnOrder
             int c;
             if (x.TypeRank < 0 || y.TypeRank < 0)
                 c = string.CompareOrdinal(x.Urn, y.Urn);
-            else if ((c = x.TypeRank.CompareTo(y.TypeRank)) == 0 && (c = x.NameHead.CompareTo(y.NameHead)) == 0)
+            else if ((c = x.TypeRank.CompareTo(y.TypeRank)) == 0 && (c = x.NameHead.CompareTo(y.NameHead)) == 0 &&
+                     (c = x.NameNext.CompareTo(y.NameNext)) == 0)
                 c = x.Urn.AsSpan(x.NameStart).SequenceCompareTo(y.Urn.AsSpan(y.NameStart));
             return c != 0 ? c : x.Index.CompareTo(y.Index);
         }

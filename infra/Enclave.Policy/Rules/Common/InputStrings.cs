@@ -46,7 +46,7 @@ public sealed class InputStrings
         switch (value)
         {
             case MapValue m:
-                foreach (var field in m.Fields) Collect(field.Value);
+                foreach (var field in m.Entries) Collect(field.Value);
                 break;
             case ListValue l:
                 foreach (var item in l.Items) Collect(item);
