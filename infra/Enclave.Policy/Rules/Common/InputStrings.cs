@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Common;
 /// Every string among the inputs of every resource of one graph, and a null for every value not known until deploy,
 /// gathered in one walk. ENC-NET-008 and ENC-GOV-005 both read all of them, and enumerating the graph's immutable maps
 /// costs more than either rule's own test, so the walk is done once per graph and shared. Paths are not kept: the
-/// rare finding that names one walks that resource again (<see cref="LeafOf"/>).
+/// rare finding that names one walks that resource again (<see cref="LeavesOf"/>).
 /// </summary>
 public sealed class InputStrings
 {
@@ -37,9 +37,12 @@ public sealed class InputStrings
     /// <summary>The input strings of <c>graph.Resources[index]</c> in <see cref="PropertyWalk.Leaves"/> order; null for an unknown.</summary>
     public ReadOnlySpan<string?> Of(int index) => CollectionsMarshal.AsSpan(_strings)[_start[index].._start[index + 1]];
 
-    /// <summary>The leaf (with its path, <c>a.b[2].c</c>) at <paramref name="position"/> in <see cref="Of"/> for <paramref name="node"/>.</summary>
-    public static PropertyLeaf LeafOf(ResourceNode node, int position) =>
-        PropertyWalk.Leaves(node.Inputs).Where(l => l.Value is StringValue or UnknownValue).ElementAt(position);
+    /// <summary>
+    /// The leaves (with their paths, <c>a.b[2].c</c>) behind <see cref="Of"/> for <paramref name="node"/>, position for
+    /// position. A rule asks only when it must name a path or judge an unknown, and then once per resource.
+    /// </summary>
+    public static List<PropertyLeaf> LeavesOf(ResourceNode node) =>
+        PropertyWalk.Leaves(node.Inputs).Where(l => l.Value is StringValue or UnknownValue).ToList();
 
     private void Collect(PropertyValue value)
     {

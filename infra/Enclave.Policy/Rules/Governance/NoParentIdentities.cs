@@ -40,18 +40,19 @@ public sealed class NoParentIdentities : RuleBase
     {
         List<string>? hits = null;
         var unknown = false;
+        List<PropertyLeaf>? leaves = null;  // paths, made only if needed
         for (var at = 0; at < inputs.Length; at++)
         {
             if (inputs[at] is not { } s)
             {
                 if (unknown) continue; // already undetermined: the path is not needed
-                var leaf = InputStrings.LeafOf(node, at);
+                var leaf = (leaves ??= InputStrings.LeavesOf(node))[at];
                 unknown = !PropertyWalk.FromResource(node, leaf.TopKey) && !IsReference(leaf.Path);
                 continue;
             }
             if (s.AsSpan().IndexOfAny(any) < 0) continue;
             foreach (var n in needles)
-                if (ContainsWord(s, n)) (hits ??= []).Add($"{InputStrings.LeafOf(node, at).Path} mentions \"{n}\"");
+                if (ContainsWord(s, n)) (hits ??= []).Add($"{(leaves ??= InputStrings.LeavesOf(node))[at].Path} mentions \"{n}\"");
         }
         return (hits, unknown);
     }

@@ -47,12 +47,13 @@ public sealed partial class NoParentNetworks : RuleBase
         List<string>? hits = null;
         var addresses = 0;
         var unknown = false;
+        List<PropertyLeaf>? leaves = null;  // paths, made only if needed
         for (var at = 0; at < inputs.Length; at++)
         {
             if (inputs[at] is not { } s)
             {
                 if (unknown) continue; // already undetermined: the path is not needed
-                var leaf = InputStrings.LeafOf(node, at);
+                var leaf = (leaves ??= InputStrings.LeavesOf(node))[at];
                 unknown = LooksLikeNetworkField(leaf.Path) && !PropertyWalk.FromResource(node, leaf.TopKey);
                 continue;
             }
@@ -70,7 +71,7 @@ public sealed partial class NoParentNetworks : RuleBase
                 foreach (var (text, block) in parent)
                     if (block.Overlaps(cidr)) (overlapping ??= []).Add(text);
                 if (overlapping is not null)
-                    (hits ??= []).Add($"{InputStrings.LeafOf(node, at).Path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
+                    (hits ??= []).Add($"{(leaves ??= InputStrings.LeavesOf(node))[at].Path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
             }
         }
         return (hits, addresses, unknown);
