@@ -1,4 +1,3 @@
-using System.Buffers;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
 
@@ -18,16 +17,15 @@ public sealed class NoParentIdentities : RuleBase
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var needles = context.Policy.Parent.IdentityStrings.Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        if (needles.Length == 0) yield break;
-        // One multi-string search finds the strings worth a closer (whole-word) look.
-        var any = SearchValues.Create(needles, StringComparison.OrdinalIgnoreCase);
-        var inputs = InputStrings.For(context.Graph);
+        if (!context.Policy.Parent.IdentityStrings.Any(s => s.Length > 0)) yield break;
+        // The shared walk has searched every string for the needles at once; marked ones get a whole-word look.
+        var inputs = InputStrings.For(context);
+        var needles = inputs.Needles;
         var resources = context.Graph.Resources;
         for (var i = 0; i < resources.Length; i++)
         {
             var node = resources[i];
-            var (hits, unknown) = Scan(node, inputs.Of(i), needles, any);
+            var (hits, unknown) = Scan(node, inputs.Of(i), inputs.MarksOf(i), needles);
             if (hits is not null) yield return Fail(node.Urn, $"{node.Label}: names parent-company identities", hits);
             else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: some inputs are not known until deploy");
             else if (OciTypes.IsOci(node.Type)) yield return Pass(node.Urn, $"{node.Label}: no parent-company identity");
@@ -35,8 +33,8 @@ public sealed class NoParentIdentities : RuleBase
     }
 
     /// <summary>The mentions of parent identities among one resource's input strings, and whether an unknown may be one.</summary>
-    private static (List<string>? Hits, bool Unknown) Scan(ResourceNode node, ReadOnlySpan<string?> inputs, string[] needles,
-        SearchValues<string> any)
+    private static (List<string>? Hits, bool Unknown) Scan(ResourceNode node, ReadOnlySpan<string?> inputs,
+        ReadOnlySpan<InputStrings.Marks> marks, string[] needles)
     {
         List<string>? hits = null;
         var unknown = false;
@@ -50,7 +48,7 @@ public sealed class NoParentIdentities : RuleBase
                 unknown = !PropertyWalk.FromResource(node, leaf.TopKey) && !IsReference(leaf.Path);
                 continue;
             }
-            if (s.AsSpan().IndexOfAny(any) < 0) continue;
+            if ((marks[at] & InputStrings.Marks.MayNameParent) == 0) continue;
             foreach (var n in needles)
                 if (ContainsWord(s, n)) (hits ??= []).Add($"{(leaves ??= InputStrings.LeavesOf(node))[at].Path} mentions \"{n}\"");
         }

@@ -27,13 +27,13 @@ public sealed partial class NoParentNetworks : RuleBase
         // Parsed once, not once per address met; an entry that does not parse never overlaps (as before).
         var parsed = parent.Select(p => (Text: p, Ok: Cidr.TryParse(p, out var c), Cidr: c)).Where(p => p.Ok)
             .Select(p => (p.Text, p.Cidr)).ToArray();
-        var inputs = InputStrings.For(context.Graph);
+        var inputs = InputStrings.For(context);
         var resources = context.Graph.Resources;
         for (var i = 0; i < resources.Length; i++)
         {
             var node = resources[i];
             if (!OciTypes.IsOci(node.Type)) continue;
-            var (hits, addresses, unknown) = Scan(node, inputs.Of(i), parsed);
+            var (hits, addresses, unknown) = Scan(node, inputs.Of(i), inputs.MarksOf(i), parsed);
             if (hits is not null) yield return Fail(node.Urn, $"{node.Label}: names parent-company networks", hits);
             else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: network fields not known until deploy");
             else if (addresses > 0) yield return Pass(node.Urn, $"{node.Label}: {addresses} address(es), none in parent ranges");
@@ -42,7 +42,7 @@ public sealed partial class NoParentNetworks : RuleBase
 
     /// <summary>The addresses among one resource's input strings: those in parent ranges, how many, and whether an unknown may be one.</summary>
     private static (List<string>? Hits, int Addresses, bool Unknown) Scan(ResourceNode node, ReadOnlySpan<string?> inputs,
-        (string Text, Cidr Cidr)[] parent)
+        ReadOnlySpan<InputStrings.Marks> marks, (string Text, Cidr Cidr)[] parent)
     {
         List<string>? hits = null;
         var addresses = 0;
@@ -57,8 +57,8 @@ public sealed partial class NoParentNetworks : RuleBase
                 unknown = LooksLikeNetworkField(leaf.Path) && !PropertyWalk.FromResource(node, leaf.TopKey);
                 continue;
             }
-            // Cheap filter first: an address or CIDR is short and starts with a digit or contains ':'.
-            if (s.Length == 0 || !(char.IsAsciiDigit(s[0]) || s.AsSpan().IndexOfAny(':', ';') >= 0)) continue;
+            // Cheap filter first (made by the shared walk): an address or CIDR starts with a digit or contains ':'.
+            if ((marks[at] & InputStrings.Marks.MayBeAddress) == 0) continue;
             foreach (var range in s.AsSpan().Split(';'))
             {
                 var part = s.AsSpan()[range];
