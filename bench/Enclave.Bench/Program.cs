@@ -134,12 +134,13 @@ if (args is ["rules", var rulesSize, var rulesRuns])
             times[r + 1] = watch.Elapsed.TotalMilliseconds - start;
         }
         var sortStart = watch.Elapsed.TotalMilliseconds;
-        _ = new PolicyReport(graph, [.. RuleCatalogue.All.Select(x => x.Info)],
-            all.Select(f => new ReportedFinding(RuleCatalogue.All.First(x => x.Info.Id == f.RuleId).Info, f)), new DateOnly(2026, 1, 15), Enclave.Policy.Waivers.WaiverSet.Empty);
+        var infos = RuleCatalogue.All.ToDictionary(x => x.Info.Id, x => x.Info);
+        _ = new PolicyReport(graph, [.. infos.Values],
+            all.Select(f => new ReportedFinding(infos[f.RuleId], f)), new DateOnly(2026, 1, 15), Enclave.Policy.Waivers.WaiverSet.Empty);
         times[^1] = watch.Elapsed.TotalMilliseconds - sortStart;
         if (run >= 0) for (var i = 0; i < spent.Length; i++) spent[i] += times[i];
     }
-    var names = new[] { "index graph" }.Concat(RuleCatalogue.All.Select(r => r.Info.Id)).Append("report (incl. wrapping)").ToArray();
+    var names = new[] { "index graph" }.Concat(RuleCatalogue.All.Select(r => r.Info.Id)).Append("report").ToArray();
     foreach (var (name, ms) in names.Zip(spent).OrderByDescending(x => x.Second).Take(20))
         Console.WriteLine($"{name,-24} {ms / runs,8:F2} ms");
     Console.WriteLine($"{"total",-24} {spent.Sum() / runs,8:F2} ms");
