@@ -68,6 +68,20 @@ public sealed class InputStrings
     private static string[] IdentityNeedles(ParentExclusions parent) =>
         parent.IdentityStrings.Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
+    /// <summary>
+    /// Does an input of <c>graph.Resources[index]</c> not known until deploy matter to a rule? <paramref name="matters"/>
+    /// is asked with each unknown's leaf (its path), first to last, until one does. <paramref name="leaves"/> keeps
+    /// the resource's leaves for the caller's own paths (made at most once per resource).
+    /// </summary>
+    public bool AnyUnknownThat(int index, ResourceNode node, Func<ResourceNode, PropertyLeaf, bool> matters,
+        ref List<PropertyLeaf>? leaves)
+    {
+        var inputs = Of(index);
+        for (var at = 0; at < inputs.Length; at++)
+            if (inputs[at] is null && matters(node, (leaves ??= LeavesOf(node))[at])) return true;
+        return false;
+    }
+
     /// <summary>The marks of <see cref="Of"/>'s strings, position for position (None for an unknown).</summary>
     public ReadOnlySpan<Marks> MarksOf(int index) => CollectionsMarshal.AsSpan(_marks)[_start[index].._start[index + 1]];
 

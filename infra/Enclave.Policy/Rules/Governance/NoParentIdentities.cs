@@ -25,34 +25,31 @@ public sealed class NoParentIdentities : RuleBase
         for (var i = 0; i < resources.Length; i++)
         {
             var node = resources[i];
-            var (hits, unknown) = Scan(node, inputs.Of(i), inputs.MarksOf(i), needles);
+            List<PropertyLeaf>? leaves = null;  // paths, made only if needed
+            var hits = Hits(node, inputs.Of(i), inputs.MarksOf(i), needles, ref leaves);
             if (hits is not null) yield return Fail(node.Urn, $"{node.Label}: names parent-company identities", hits);
-            else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: some inputs are not known until deploy");
+            else if (inputs.AnyUnknownThat(i, node, MayBeText, ref leaves))
+                yield return Undetermined(node.Urn, $"{node.Label}: some inputs are not known until deploy");
             else if (OciTypes.IsOci(node.Type)) yield return Pass(node.Urn, $"{node.Label}: no parent-company identity");
         }
     }
 
-    /// <summary>The mentions of parent identities among one resource's input strings, and whether an unknown may be one.</summary>
-    private static (List<string>? Hits, bool Unknown) Scan(ResourceNode node, ReadOnlySpan<string?> inputs,
-        ReadOnlySpan<InputStrings.Marks> marks, string[] needles)
+    /// <summary>An unknown that is not an id filled in from another resource may be text naming anything.</summary>
+    private static bool MayBeText(ResourceNode node, PropertyLeaf leaf) =>
+        !PropertyWalk.FromResource(node, leaf.TopKey) && !IsReference(leaf.Path);
+
+    /// <summary>The mentions of parent identities among one resource's input strings (null: none).</summary>
+    private static List<string>? Hits(ResourceNode node, ReadOnlySpan<string?> inputs, ReadOnlySpan<InputStrings.Marks> marks,
+        string[] needles, ref List<PropertyLeaf>? leaves)
     {
         List<string>? hits = null;
-        var unknown = false;
-        List<PropertyLeaf>? leaves = null;  // paths, made only if needed
         for (var at = 0; at < inputs.Length; at++)
         {
-            if (inputs[at] is not { } s)
-            {
-                if (unknown) continue; // already undetermined: the path is not needed
-                var leaf = (leaves ??= InputStrings.LeavesOf(node))[at];
-                unknown = !PropertyWalk.FromResource(node, leaf.TopKey) && !IsReference(leaf.Path);
-                continue;
-            }
-            if ((marks[at] & InputStrings.Marks.MayNameParent) == 0) continue;
+            if (inputs[at] is not { } s || (marks[at] & InputStrings.Marks.MayNameParent) == 0) continue;
             foreach (var n in needles)
                 if (ContainsWord(s, n)) (hits ??= []).Add($"{(leaves ??= InputStrings.LeavesOf(node))[at].Path} mentions \"{n}\"");
         }
-        return (hits, unknown);
+        return hits;
     }
 
     private static bool IsReference(string path)

@@ -33,30 +33,28 @@ public sealed partial class NoParentNetworks : RuleBase
         {
             var node = resources[i];
             if (!OciTypes.IsOci(node.Type)) continue;
-            var (hits, addresses, unknown) = Scan(node, inputs.Of(i), inputs.MarksOf(i), parsed);
+            List<PropertyLeaf>? leaves = null;  // paths, made only if needed
+            var (hits, addresses) = Addresses(node, inputs.Of(i), inputs.MarksOf(i), parsed, ref leaves);
             if (hits is not null) yield return Fail(node.Urn, $"{node.Label}: names parent-company networks", hits);
-            else if (unknown) yield return Undetermined(node.Urn, $"{node.Label}: network fields not known until deploy");
+            else if (inputs.AnyUnknownThat(i, node, MayBeAddress, ref leaves))
+                yield return Undetermined(node.Urn, $"{node.Label}: network fields not known until deploy");
             else if (addresses > 0) yield return Pass(node.Urn, $"{node.Label}: {addresses} address(es), none in parent ranges");
         }
     }
 
-    /// <summary>The addresses among one resource's input strings: those in parent ranges, how many, and whether an unknown may be one.</summary>
-    private static (List<string>? Hits, int Addresses, bool Unknown) Scan(ResourceNode node, ReadOnlySpan<string?> inputs,
-        ReadOnlySpan<InputStrings.Marks> marks, (string Text, Cidr Cidr)[] parent)
+    /// <summary>An unknown network field not filled in from another resource may be any address.</summary>
+    private static bool MayBeAddress(ResourceNode node, PropertyLeaf leaf) =>
+        LooksLikeNetworkField(leaf.Path) && !PropertyWalk.FromResource(node, leaf.TopKey);
+
+    /// <summary>The addresses among one resource's input strings: those in parent ranges (null: none), and how many.</summary>
+    private static (List<string>? Hits, int Addresses) Addresses(ResourceNode node, ReadOnlySpan<string?> inputs,
+        ReadOnlySpan<InputStrings.Marks> marks, (string Text, Cidr Cidr)[] parent, ref List<PropertyLeaf>? leaves)
     {
         List<string>? hits = null;
         var addresses = 0;
-        var unknown = false;
-        List<PropertyLeaf>? leaves = null;  // paths, made only if needed
         for (var at = 0; at < inputs.Length; at++)
         {
-            if (inputs[at] is not { } s)
-            {
-                if (unknown) continue; // already undetermined: the path is not needed
-                var leaf = (leaves ??= InputStrings.LeavesOf(node))[at];
-                unknown = LooksLikeNetworkField(leaf.Path) && !PropertyWalk.FromResource(node, leaf.TopKey);
-                continue;
-            }
+            if (inputs[at] is not { } s) continue;
             // Cheap filter first (made by the shared walk): an address or CIDR starts with a digit or contains ':'.
             if ((marks[at] & InputStrings.Marks.MayBeAddress) == 0) continue;
             foreach (var range in s.AsSpan().Split(';'))
@@ -74,7 +72,7 @@ public sealed partial class NoParentNetworks : RuleBase
                     (hits ??= []).Add($"{(leaves ??= InputStrings.LeavesOf(node))[at].Path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
             }
         }
-        return (hits, addresses, unknown);
+        return (hits, addresses);
     }
 
     private static bool LooksLikeNetworkField(string path)
