@@ -14,25 +14,16 @@ internal sealed class PooledBuffer<T>(int capacity = 1024) : IDisposable
 
     public int Count { get; private set; }
 
-    public Span<T> Span => Items.AsSpan(0, Count);
-
     public void Add(T item)
     {
         if (Count == Items.Length) Grow(Count + 1);
         Items[Count++] = item;
     }
 
-    public void AddRange(ReadOnlySpan<T> items)
-    {
-        if (Count + items.Length > Items.Length) Grow(Count + items.Length);
-        items.CopyTo(Items.AsSpan(Count));
-        Count += items.Length;
-    }
-
     private void Grow(int needed)
     {
         var bigger = ArrayPool<T>.Shared.Rent(Math.Max(needed, Items.Length * 2));
-        Span.CopyTo(bigger);
+        Items.AsSpan(0, Count).CopyTo(bigger);
         ArrayPool<T>.Shared.Return(Items, clearArray: true);
         Items = bigger;
     }
