@@ -1,3 +1,4 @@
+using Enclave.Bench;
 using System.Diagnostics;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -53,98 +54,14 @@ if (args is ["profile", var size])
     }
     return;
 }
-if (args is ["loop", var loopSize, var loops])
+// Quick looks at where time and memory go (QuickLooks.cs).
+switch (args)
 {
-    // All rules over a fresh graph, again and again: a steady workload for a sampling profiler (dotnet-trace).
-    var nodes = SyntheticEnclave.Resources(int.Parse(loopSize, System.Globalization.CultureInfo.InvariantCulture));
-    using var gcs = new Enclave.Bench.GcPauseListener();
-    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-    var sw = Stopwatch.StartNew();
-    for (var i = 0; i < int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture); i++)
-        _ = PolicyEvaluator.Evaluate(new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes),
-            SyntheticEnclave.Policy, today: new DateOnly(2026, 1, 15)).Findings.Length;
-    var runs = int.Parse(loops, System.Globalization.CultureInfo.InvariantCulture);
-    Console.WriteLine($"{sw.Elapsed.TotalMilliseconds / runs:F1} ms per run ({(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / runs:F1} ms cpu), {GC.GetTotalAllocatedBytes() / 1e6 / runs:F1} MB per run, " +
-                      $"GCs gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms per run");
-    Console.WriteLine($"  collections: {gcs.Summary(runs)}");
-    return;
-}
-if (args is ["alloc", var allocSize])
-{
-    // Which types the rules allocate (sampled allocation ticks), largest first.
-    var nodes = SyntheticEnclave.Resources(int.Parse(allocSize, System.Globalization.CultureInfo.InvariantCulture));
-    _ = PolicyEvaluator.Evaluate(new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes), SyntheticEnclave.Policy);
-    using var sampler = new Enclave.Bench.AllocationSampler();
-    for (var i = 0; i < 3; i++)
-        _ = PolicyEvaluator.Evaluate(new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes), SyntheticEnclave.Policy);
-    foreach (var ((type, heap), bytes) in sampler.Bytes.OrderByDescending(kv => kv.Value).Take(40))
-        Console.WriteLine($"{bytes / 3e6,8:F1} MB/run  {heap}  {type}");
-    return;
-}
-if (args is ["retained", var retainedSize])
-{
-    // What one evaluation keeps alive (the report, and the per-graph views while the graph lives): survivors are
-    // what garbage collections copy and mark, so they cost more than short-lived garbage.
-    var empty = GC.GetTotalMemory(forceFullCollection: true);
-    var nodes = SyntheticEnclave.Resources(int.Parse(retainedSize, System.Globalization.CultureInfo.InvariantCulture));
-    var g = new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes);
-    var before = GC.GetTotalMemory(forceFullCollection: true);
-    Console.WriteLine($"graph: {(before - empty) / 1e6:F1} MB");
-    var report = PolicyEvaluator.Evaluate(g, SyntheticEnclave.Policy, today: new DateOnly(2026, 1, 15));
-    var withViews = GC.GetTotalMemory(forceFullCollection: true);
-    Console.WriteLine($"report and views: {(withViews - before) / 1e6:F1} MB retained ({report.Findings.Length} findings)");
-    GC.KeepAlive(g);
-    GC.KeepAlive(report);
-    g = null;
-    var reportOnly = GC.GetTotalMemory(forceFullCollection: true);
-    Console.WriteLine($"report alone (graph views dropped): {(reportOnly - before) / 1e6:F1} MB");
-    GC.KeepAlive(report);
-    return;
-}
-if (args is ["index", var indexSize, var indexRuns])
-{
-    // Graph indexing alone, again and again (CPU time: the machine is shared).
-    var nodes = SyntheticEnclave.Resources(int.Parse(indexSize, System.Globalization.CultureInfo.InvariantCulture));
-    var runs = int.Parse(indexRuns, System.Globalization.CultureInfo.InvariantCulture);
-    _ = new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes);
-    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-    for (var i = 0; i < runs; i++) _ = new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes);
-    Console.WriteLine($"index: {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / runs:F1} ms cpu per graph");
-    return;
-}
-if (args is ["rules", var rulesSize, var rulesRuns])
-{
-    // Each rule's share of a full evaluation, over many runs on fresh graphs (shared views are paid by the first
-    // rule that needs them, as in a real run); the report's sort separately. Wall time: run on a quiet machine.
-    var nodes = SyntheticEnclave.Resources(int.Parse(rulesSize, System.Globalization.CultureInfo.InvariantCulture));
-    var runs = int.Parse(rulesRuns, System.Globalization.CultureInfo.InvariantCulture);
-    var spent = new double[RuleCatalogue.All.Length + 2];
-    for (var run = -3; run < runs; run++)
-    {
-        var watch = Stopwatch.StartNew();
-        var graph = new Enclave.Policy.Graph.ResourceGraph("bench", "p", Enclave.Policy.Graph.GraphOrigin.Plan, nodes);
-        var times = new double[spent.Length];
-        times[0] = watch.Elapsed.TotalMilliseconds;
-        var context = new RuleContext(graph, SyntheticEnclave.Policy);
-        var all = new List<Enclave.Policy.Rules.Finding>();
-        for (var r = 0; r < RuleCatalogue.All.Length; r++)
-        {
-            var start = watch.Elapsed.TotalMilliseconds;
-            all.AddRange(RuleCatalogue.All[r].Evaluate(context));
-            times[r + 1] = watch.Elapsed.TotalMilliseconds - start;
-        }
-        var sortStart = watch.Elapsed.TotalMilliseconds;
-        var infos = RuleCatalogue.All.ToDictionary(x => x.Info.Id, x => x.Info);
-        _ = new PolicyReport(graph, [.. infos.Values],
-            all.Select(f => new ReportedFinding(infos[f.RuleId], f)), new DateOnly(2026, 1, 15), Enclave.Policy.Waivers.WaiverSet.Empty);
-        times[^1] = watch.Elapsed.TotalMilliseconds - sortStart;
-        if (run >= 0) for (var i = 0; i < spent.Length; i++) spent[i] += times[i];
-    }
-    var names = new[] { "index graph" }.Concat(RuleCatalogue.All.Select(r => r.Info.Id)).Append("report").ToArray();
-    foreach (var (name, ms) in names.Zip(spent).OrderByDescending(x => x.Second).Take(20))
-        Console.WriteLine($"{name,-24} {ms / runs,8:F2} ms");
-    Console.WriteLine($"{"total",-24} {spent.Sum() / runs,8:F2} ms");
-    return;
+    case ["loop", var lookSize, var lookRuns]: QuickLooks.Loop(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
+    case ["alloc", var lookSize]: QuickLooks.Alloc(QuickLooks.Int(lookSize)); return;
+    case ["retained", var lookSize]: QuickLooks.Retained(QuickLooks.Int(lookSize)); return;
+    case ["index", var lookSize, var lookRuns]: QuickLooks.Index(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
+    case ["rules", var lookSize, var lookRuns]: QuickLooks.Rules(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
 }
 if (args is ["dump", var dumpSize])
 {
