@@ -9,6 +9,9 @@ namespace Enclave.Policy.Tests.Rules;
 /// <param name="Resource">Name of the resource the finding is about; null for the stack.</param>
 public sealed record RuleCase(string RuleId, string Name, string? Resource, Action<GraphBuilder> Mutate)
 {
+    /// <summary>A change to the stack's policy context (its config) that goes with the graph's, when the case needs one.</summary>
+    public Func<PolicyContext, PolicyContext>? Policy { get; init; }
+
     public override string ToString() => $"{RuleId}: {Name}";
 }
 
@@ -84,13 +87,14 @@ public static class RuleCases
         new("ENC-IAM-005", "manage all-resources", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to manage all-resources in compartment usde-dev")),
         new("ENC-IAM-006", "operators may delete buckets", "root-policy", g => AddStatement(g, "allow group enclave-operators to manage buckets in compartment usde-dev")),
         new("ENC-IAM-007", "tenancy group grant without Administrators exclusion", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to use groups in tenancy")),
+        .. IdentityPlaneCases.Failing, .. KeysAndOversightCases.Failing, .. NetworkWidthCases.Failing,
     ];
 
     public static readonly RuleCase[] Undetermined =
     [
         new("ENC-REG-001", "provider region unknown", "default", g => g.With("default", "region", Unknown)),
         new("ENC-REG-002", "replication region unknown", "replica", g => g.Add(OciTypes.ReplicationPolicy, "replica",
-            new { bucket = NameOf("data-bucket"), @namespace = "enclavens", destinationBucketName = "copy", destinationRegionName = Unknown, name = "r" })),
+            new { bucket = NameOf("data-bucket"), @namespace = "enclavens", destinationBucketName = "usde-dev-data", destinationRegionName = Unknown, name = "r" })),
         new("ENC-NET-001", "subnet privacy unknown", "data", g => g.With("data", "prohibitPublicIpOnVnic", Unknown)),
         new("ENC-NET-003", "route target unknown", "data-rt", g => g.With("data-rt", "routeRules",
             new[] { new { networkEntityId = Unknown, destination = "all-iad-services-in-oracle-services-network", destinationType = "SERVICE_CIDR_BLOCK" } })),
@@ -141,8 +145,11 @@ public static class RuleCases
         new("ENC-IAM-005", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-006", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-007", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        .. IdentityPlaneCases.Undetermined, .. KeysAndOversightCases.Undetermined, .. NetworkWidthCases.Undetermined,
     ];
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>
-    public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-900"];
+    public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-900",
+        // Judges the stack's config (always known), not the artifact.
+        "ENC-NET-010"];
 }
