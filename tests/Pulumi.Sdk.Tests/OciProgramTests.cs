@@ -138,7 +138,7 @@ public sealed class OciProgramTests
         {
             var vcn = new Vcn("referenced-vcn", new VcnArgs { CompartmentId = "c", DisplayName = "ref" });
             _ = new CustomResource("otherpkg:index:Holder", "holder",
-                new DictionaryResourceArgs(ImmutableDictionary<string, object>.Empty.Add("vcn", vcn)), new CustomResourceOptions());
+                new DictionaryResourceArgs(ImmutableDictionary<string, object?>.Empty.Add("vcn", vcn)), new CustomResourceOptions());
         });
 
         // Rehydration reads the registered state back through the pulumi:pulumi:getResource invoke.

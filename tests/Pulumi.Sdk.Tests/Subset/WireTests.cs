@@ -121,7 +121,7 @@ public sealed class WireTests
             _ = new FakeSubnet("s", new FakeSubnetArgs { CompartmentId = "c", CidrBlock = "10.0.0.0/24", VcnId = vcn.Id, DnsLabel = vcn.VcnDomainName });
             _ = new FakeDatabase("db", new FakeDatabaseArgs { CompartmentId = "c", DbName = "d", AdminPassword = "plain-given" });
             _ = new CustomResource("otherpkg:index:Holder", "holder",
-                new DictionaryResourceArgs(ImmutableDictionary<string, object>.Empty.Add("target", vcn)), new CustomResourceOptions());
+                new DictionaryResourceArgs(ImmutableDictionary<string, object?>.Empty.Add("target", vcn)), new CustomResourceOptions());
         }, preview: true);
 
         var subnet = monitor.Single("s");
