@@ -1,4 +1,3 @@
-#if PULUMI_SUBSET
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Google.Protobuf.WellKnownTypes;
@@ -7,14 +6,15 @@ using Pulumi.Sdk.Tests.Infrastructure;
 using Pulumi.Testing;
 using Pulumirpc;
 
-namespace Pulumi.Sdk.Tests.Subset;
+namespace Pulumi.Sdk.Tests.SubsetOnly;
 
 /// <summary>
 /// What the deployment core sends to the monitor (the same messages the gRPC transport will send to the
 /// engine): encodings of secrets, unknowns and resource references, parents, protect, dependencies.
-/// Uses the subset's internals, so it is compiled only against sdk/.
+/// Subset only (SubsetOnly/ is not compiled under -p:UseOfficialPulumiSdk=true): it reads the subset's internal
+/// transport seam, which the official SDK does not have.
 /// </summary>
-public sealed class WireTests
+public sealed class SubsetOnlyWireTests
 {
     private const string UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private const string SigKey = "4dabf18193072939515e22adb298388d";
@@ -208,4 +208,3 @@ public sealed class WireTests
         Assert.True(request.DeleteBeforeReplaceDefined);
     }
 }
-#endif
