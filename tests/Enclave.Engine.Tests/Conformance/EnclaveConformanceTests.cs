@@ -138,7 +138,9 @@ public sealed class EnclaveConformanceTests(EnclaveRuns runs) : IClassFixture<En
     public async Task List_inputs_are_sent_element_by_element(string stack, bool dryRun)
     {
         var run = await runs.GetAsync(stack, dryRun);
-        var securityLists = run.Recording.Registrations.Where(r => r.Type == "oci:Core/securityList:SecurityList").Select(r => r.Id).ToHashSet();
+        var securityLists = run.Recording.Registrations
+            .Where(r => r.Type is "oci:Core/securityList:SecurityList" or "oci:Core/defaultSecurityList:DefaultSecurityList")
+            .Select(r => r.Id).ToHashSet();
         var subnets = run.Recording.Registrations.Where(r => r.Type == "oci:Core/subnet:Subnet").ToList();
         Assert.NotEmpty(subnets);
         foreach (var subnet in subnets)
