@@ -12,7 +12,7 @@ namespace Enclave.PolicyPack.Tests.Conformance;
 /// </summary>
 public sealed class ViolationTests
 {
-    public static readonly TheoryData<Variant> Variants =
+    public static readonly Variant[] All =
     [
         new("an internet gateway in the enclave VCN", g =>
         {
@@ -54,6 +54,8 @@ public sealed class ViolationTests
             return (g.Replace(policy), "ENC-IAM-003", policy.Urn);
         }),
     ];
+
+    public static TheoryData<Variant> Variants() => [.. All];
 
     [Theory]
     [MemberData(nameof(Variants))]

@@ -8,7 +8,7 @@ using Enclave.PolicyPack.Protocol;
 namespace Enclave.PolicyPack.Tests.EngineSide;
 
 /// <summary>One non-passing verdict: a rule on a resource, failed or undetermined, blocking the gate or not.</summary>
-public sealed record Verdict(string Rule, string Urn, string Status, bool Blocking)
+public sealed record RuleVerdict(string Rule, string Urn, string Status, bool Blocking)
 {
     public override string ToString() => $"{Rule} {Status}{(Blocking ? " (blocking)" : "")} {Urn}";
 }
@@ -17,9 +17,9 @@ public sealed record Verdict(string Rule, string Urn, string Status, bool Blocki
 /// What a judge said about a stack, in a form both judges fill: the non-passing verdicts, and the rules that had
 /// anything to judge (a rule with no finding at all had nothing; one with only passes did).
 /// </summary>
-public sealed record StackVerdicts(IReadOnlySet<Verdict> Findings, IReadOnlySet<string> Applicable)
+public sealed record StackVerdicts(IReadOnlySet<RuleVerdict> Findings, IReadOnlySet<string> Applicable)
 {
-    public IEnumerable<Verdict> Blocking => Findings.Where(f => f.Blocking);
+    public IEnumerable<RuleVerdict> Blocking => Findings.Where(f => f.Blocking);
 
     /// <summary>The rule-by-rule differences (empty when both judges agree), for an assertion message.</summary>
     public IReadOnlyList<string> DifferencesFrom(StackVerdicts other, string mine, string theirs)
@@ -36,7 +36,7 @@ public sealed record StackVerdicts(IReadOnlySet<Verdict> Findings, IReadOnlySet<
     public static StackVerdicts FromPack(IEnumerable<AnalyzeResponse> resourceAnswers, AnalyzeResponse stackAnswer, IEnumerable<string> ruleIds)
     {
         var findings = resourceAnswers.Append(stackAnswer).SelectMany(r => r.Diagnostics)
-            .Select(d => new Verdict(d.PolicyName, d.Urn, d.Message.StartsWith("undetermined: ", StringComparison.Ordinal) ? "undetermined" : "fail",
+            .Select(d => new RuleVerdict(d.PolicyName, d.Urn, d.Message.StartsWith("undetermined: ", StringComparison.Ordinal) ? "undetermined" : "fail",
                 d.EnforcementLevel == EnforcementLevel.Mandatory))
             .ToHashSet();
         var notApplicable = stackAnswer.NotApplicable.Select(n => n.PolicyName).ToHashSet(StringComparer.Ordinal);
@@ -69,7 +69,7 @@ public sealed record StackVerdicts(IReadOnlySet<Verdict> Findings, IReadOnlySet<
         var code = await CliApp.RunAsync(args, CliServices.Default, stdout, stderr);
         if (code is not (0 or 1)) throw new InvalidOperationException($"enclave {string.Join(' ', args)} exited {code}: {stderr}");
         using var json = JsonDocument.Parse(stdout.ToString());
-        var findings = new HashSet<Verdict>();
+        var findings = new HashSet<RuleVerdict>();
         var applicable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in json.RootElement.GetProperty("stacks")[0].GetProperty("findings").EnumerateArray())
         {
@@ -77,7 +77,7 @@ public sealed record StackVerdicts(IReadOnlySet<Verdict> Findings, IReadOnlySet<
             applicable.Add(rule);
             var status = f.GetProperty("status").GetString()!;
             if (status is "fail" or "undetermined")
-                findings.Add(new Verdict(rule, f.GetProperty("urn").GetString()!, status, f.GetProperty("blocking").GetBoolean()));
+                findings.Add(new RuleVerdict(rule, f.GetProperty("urn").GetString()!, status, f.GetProperty("blocking").GetBoolean()));
         }
         return new StackVerdicts(findings, applicable);
     }
