@@ -14,7 +14,10 @@ public sealed class NetworkSourcesNarrow : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-IDN-006", "Network sources are the gatekeepers' networks, never near-open or all services", Severity.High, Enforcement.Mandatory,
         "A network source is the perimeter every condition on it trusts: a near-open range or `services: all` turns \"only from the gatekeepers' networks\" into \"from anywhere\".",
-        "List only CIDRs inside `gatekeeperCidrs` in publicSourceLists, narrow VCN ranges (see `minimumPrefix`), and no `all` in services.");
+        "List only CIDRs inside `gatekeeperCidrs` in publicSourceLists, narrow VCN ranges (see `minimumPrefix`), and no `all` in services.")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -9,7 +9,10 @@ public sealed class KeysInHsm : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-KMS-004", "Keys are HSM-protected", Severity.High, Enforcement.Mandatory,
         "A SOFTWARE key is exportable key material outside the HSM; an EXTERNAL key is held by a key manager outside the enclave. Only an HSM key cannot leave the gatekeepers' vault.",
-        "Set protectionMode: HSM on every key.");
+        "Set protectionMode: HSM on every key.")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -12,7 +12,10 @@ public sealed class KeysNotDeleted : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-KMS-005", "No key or vault is disabled or scheduled for deletion", Severity.Critical, Enforcement.Mandatory,
         "Disabling or deleting a key makes the database, buckets and archive it encrypts unreadable: the audit evidence with them. Only the gatekeepers decide that, outside a pull request.",
-        "Remove timeOfDeletion and desiredState: DISABLED; cancel the deletion in the Vault service.");
+        "Remove timeOfDeletion and desiredState: DISABLED; cancel the deletion in the Vault service.")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     private static readonly string[] Types = [OciTypes.Vault, OciTypes.Key, OciTypes.KeyVersion];
 

@@ -9,7 +9,10 @@ public sealed class VaultsVirtualPrivate : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-KMS-003", "Vaults are virtual private vaults", Severity.High, Enforcement.Mandatory,
         "A DEFAULT vault shares an HSM partition with other tenants and cannot rotate keys automatically; an external vault keeps the keys with whoever runs the external key manager. The enclave's keys live in its own partition.",
-        "Set vaultType: VIRTUAL_PRIVATE (config `vault.type`) and remove externalKeyManagerMetadata.");
+        "Set vaultType: VIRTUAL_PRIVATE (config `vault.type`) and remove externalKeyManagerMetadata.")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

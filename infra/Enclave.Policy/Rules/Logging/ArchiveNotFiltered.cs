@@ -13,7 +13,10 @@ public sealed class ArchiveNotFiltered : RuleBase
         "ENC-LOG-006", "Connectors archive every event, unfiltered", Severity.Critical, Enforcement.Mandatory,
         "A connector task decides what reaches the archive: a log-rule condition can drop the parent company's API calls, a function can rewrite them. The oversight's copy must be the whole audit log.",
         "Remove the tasks from the Service Connector (no logRule condition, no function task).",
-        Cis: "OBP-SIEM-1..5");
+        Cis: "OBP-SIEM-1..5")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
