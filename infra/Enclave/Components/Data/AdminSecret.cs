@@ -28,12 +28,13 @@ public static class AdminSecret
             KeyId = keys.KeyId(KeyPurpose.Secrets),
             SecretName = NameFor(settings),
             Description = "ADMIN password of the enclave's Autonomous Database (generated; read only by the database).",
-            SecretContent = new SecretSecretContentArgs
+            // The whole content block is a secret (not only the password field inside it), so no tool that looks at
+            // top-level inputs (a plan, a diff, the offline planner) ever sees the encoded password.
+            SecretContent = Output.CreateSecret(password.Apply(p => new SecretSecretContentArgs
             {
                 ContentType = "BASE64",
-                // Still a secret after encoding: the engine encrypts it in state and masks it in every output.
-                Content = Output.CreateSecret(password.Apply(p => Convert.ToBase64String(Encoding.UTF8.GetBytes(p)))),
+                Content = Convert.ToBase64String(Encoding.UTF8.GetBytes(p)),
                 Stage = "CURRENT",
-            },
+            })),
         }, options);
 }
