@@ -32,7 +32,10 @@ public sealed class EnclaveDatabase : EnclaveComponent
         var db = settings.Database;
         var label = PrivateEndpointLabelFor(db.DbName);
         var password = AdminPassword.Declare(ChildName("admin-password"), ChildOptions());
-        var secret = AdminSecret.Declare(ChildName("admin-secret"), settings, compartments, keys, password, ChildOptions());
+        var secretOptions = ChildOptions();
+        // What the provider echoes back of the content stays a secret in state and every output.
+        secretOptions.AdditionalSecretOutputs.Add("secretContent");
+        var secret = AdminSecret.Declare(ChildName("admin-secret"), settings, compartments, keys, password, secretOptions);
 
         var primary = new AutonomousDatabase(ChildName("adb"), new AutonomousDatabaseArgs
         {
