@@ -51,6 +51,24 @@ public sealed record PolicyContext
 
     /// <summary>Required audit retention.</summary>
     public int AuditRetentionDays { get; init; } = 365;
+
+    /// <summary>
+    /// How narrow a network must be not to count as open (config <c>minimumPrefix</c>): the same limits and the same
+    /// definition (<see cref="Networks.NearOpen"/>) the config validator applies.
+    /// </summary>
+    public Networks.PrefixLimits NetworkLimits { get; init; } = Networks.PrefixLimits.Default;
+
+    /// <summary>The gatekeepers' addresses (config <c>notificationEmails</c>): the only endpoints alerts may reach.</summary>
+    public ImmutableArray<string> NotificationEmails { get; init; } = [];
+
+    /// <summary>Retention the archive buckets must lock, in days (config <c>logging.archiveRetentionDays</c>).</summary>
+    public int ArchiveRetentionDays { get; init; } = 365;
+
+    /// <summary>True when the stack says its service gateways reach Object Storage only (<c>network.serviceGateway: object-storage</c>).</summary>
+    public bool ServiceGatewayObjectStorageOnly { get; init; }
+
+    /// <summary>Trusted identity providers and break-glass users (config <c>federation</c>, <c>breakGlass</c>).</summary>
+    public IdentityPlane Identity { get; init; } = IdentityPlane.None;
 }
 
 /// <summary>The foreign parent company's identities and networks. None of them may be named or reach anything.</summary>

@@ -18,15 +18,15 @@ public static class CheckCommand
     public static Command Create(CliServices services)
     {
         var stacks = new Argument<string[]>("STACK") { Description = "Stacks to check (default: every stack in stacks/)", Arity = ArgumentArity.ZeroOrMore };
-        var preview = new Option<string?>("--preview-json") { Description = "Check the output of `pulumi preview --json` (the state after the update)" };
-        var state = new Option<string?>("--state") { Description = "Check a `pulumi stack export`, a state checkpoint (what is deployed) or an enclave plan JSON" };
+        var preview = new Option<string?>("--preview-json") { Description = "Check the output of `pulumi preview --json` (the state after the update); - reads standard input" };
+        var state = new Option<string?>("--state") { Description = "Check a `pulumi stack export`, a state checkpoint (what is deployed) or an enclave plan JSON; - reads standard input" };
         var plan = new Option<string?>("--plan") { Description = "Check a plan JSON written by `enclave plan --format json` (re-judged by the current rules)" };
         var stack = new Option<string?>("--stack") { Description = "Stack whose configuration judges the file (default: the stack in its URNs)" };
         var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Junit, ReportFormat.Markdown);
         var output = CommonOptions.Output();
         var failOn = CommonOptions.FailOn();
         var softFail = new Option<bool>("--soft-fail") { Description = "Report violations but exit 0 (input and usage errors still fail)" };
-        var waivers = new Option<string?>("--waivers") { Description = "YAML file of waivers: rule, urn (glob), reason, expires" };
+        var waivers = new Option<string?>("--waivers") { Description = "YAML file of waivers: rule, urn (glob), reason, expires; - reads standard input" };
         var repo = new Option<string?>("--repo") { Description = "Repository root (default: the directory holding Pulumi.yaml, from here up)" };
 
         var command = new Command("check", "Judge stacks, a preview or deployed state against the isolation rules")

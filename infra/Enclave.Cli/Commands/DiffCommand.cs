@@ -28,8 +28,8 @@ public static class DiffCommand
 
     public static Command Create(CliServices services, DiffGitRevision.RevisionPlanner? planner = null)
     {
-        var @base = new Argument<string?>("BASE") { Description = "Before: plan JSON, preview JSON, stack export, or git:REF", Arity = ArgumentArity.ZeroOrOne };
-        var head = new Argument<string?>("HEAD") { Description = "After: plan JSON, preview JSON, stack export, or git:REF", Arity = ArgumentArity.ZeroOrOne };
+        var @base = new Argument<string?>("BASE") { Description = "Before: plan JSON, preview JSON, stack export, git:REF, or - (standard input)", Arity = ArgumentArity.ZeroOrOne };
+        var head = new Argument<string?>("HEAD") { Description = "After: plan JSON, preview JSON, stack export, git:REF, or - (standard input)", Arity = ArgumentArity.ZeroOrOne };
         var preview = new Option<string?>("--preview-json") { Description = "Review one `pulumi preview --json` file (instead of BASE and HEAD)" };
         var stack = new Option<string?>("--stack") { Description = "Stack to plan for git:REF, and whose configuration judges preview/export files" };
         var format = new Option<string>("--format", "-f") { Description = "Output format: markdown, text, json", DefaultValueFactory = _ => "markdown" };

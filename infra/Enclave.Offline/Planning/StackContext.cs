@@ -46,5 +46,35 @@ public static class StackContext
             EmailDomains = s.ParentExclusions.EmailDomains,
             Cidrs = s.ParentExclusions.Cidrs,
         },
+        NetworkLimits = s.MinimumPrefix,
+        NotificationEmails = s.NotificationEmails,
+        ArchiveRetentionDays = s.Logging.ArchiveRetentionDays,
+        ServiceGatewayObjectStorageOnly = s.Network.ServiceGateway == ServiceGatewayScope.ObjectStorage,
+        Identity = new IdentityPlane
+        {
+            IdentityProviders = [.. s.Federation.IdentityProviders.Select(p => new TrustedIdentityProvider(p.Name, p.EntityId, p.MetadataUrl))],
+            Users = [.. s.BreakGlass.Users.Select(u => Account(u, s.Groups))],
+        },
+    };
+
+    /// <summary>A break-glass user with its persona keys resolved to the stack's group names.</summary>
+    private static BreakGlassAccount Account(BreakGlassUser u, GroupSettings groups) => new(u.Name)
+    {
+        Email = u.Email,
+        Ocid = u.Ocid,
+        Groups = [.. u.Groups.Select(persona => persona switch
+        {
+            "gatekeeper" => groups.Gatekeeper,
+            "operator" => groups.Operator,
+            "auditor" => groups.Auditor,
+            _ => groups.StorageAdmin,
+        })],
+        Credentials = [.. u.Credentials.Select(c => c switch
+        {
+            CredentialKind.ApiKey => UserCredential.ApiKey,
+            CredentialKind.AuthToken => UserCredential.AuthToken,
+            CredentialKind.CustomerSecretKey => UserCredential.CustomerSecretKey,
+            _ => UserCredential.SmtpCredential,
+        })],
     };
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Enclave.Policy.Inputs;
 
 namespace Enclave.Policy.Loaders;
 
@@ -12,21 +13,9 @@ internal static class JsonInput
     public static JsonDocument ReadFile(string path, LoadLimits limits)
     {
         byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path)) throw new ArtifactLoadException(path, "is a directory; expected a JSON file");
-            if (!info.Exists) throw new ArtifactLoadException(path, "file not found");
-            if (info.Length > limits.MaxFileBytes)
-                throw new ArtifactLoadException(path,
-                    $"file is {info.Length / (1024 * 1024)} MiB, larger than the {limits.MaxFileBytes / (1024 * 1024)} MiB limit");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (ArtifactLoadException) { throw; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new ArtifactLoadException(path, $"cannot read the file ({e.GetType().Name.Replace("Exception", "")}: {e.Message})");
-        }
+        // The shared opener: regular files or '-' only, the size cap enforced while reading, binary refused early.
+        try { bytes = InputFile.ReadAllBytes(path, InputKind.Artifact, limits.MaxFileBytes); }
+        catch (InputFileException e) { throw new ArtifactLoadException(e.Path, e.Problem, inner: e); }
         return Parse(bytes, path, limits);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using Enclave.Policy.Inputs;
 using Enclave.Policy.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -28,22 +28,10 @@ public static partial class WaiverLoader
     public static WaiverSet Load(string path)
     {
         string text;
-        try
-        {
-            if (Directory.Exists(path)) throw new WaiverFileException(path, "is a directory; expected a YAML waiver file", unreadable: true);
-            // Strict UTF-8 (BOMs still honoured): random bytes must not be silently turned into U+FFFD and parsed.
-            using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            text = reader.ReadToEnd();
-        }
-        catch (WaiverFileException) { throw; }
-        catch (DecoderFallbackException)
-        {
-            throw new WaiverFileException(path, "binary content (not UTF-8 text); expected a YAML waiver file", unreadable: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new WaiverFileException(path, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file ({e.Message})", unreadable: true);
-        }
+        // The shared opener: a regular file or '-', at most the YAML size cap, strict UTF-8 (random bytes are not
+        // silently turned into U+FFFD and parsed). Any of that failing is unreadable input (exit 3), not bad waivers.
+        try { text = InputFile.ReadAllText(path, InputKind.Waivers); }
+        catch (InputFileException e) { throw new WaiverFileException(e.Path, e.Problem, unreadable: true); }
         return Parse(text, path);
     }
 

@@ -1,4 +1,3 @@
-#if PULUMI_SUBSET
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Google.Protobuf.WellKnownTypes;
@@ -7,14 +6,15 @@ using Pulumi.Sdk.Tests.Infrastructure;
 using Pulumi.Testing;
 using Pulumirpc;
 
-namespace Pulumi.Sdk.Tests.Subset;
+namespace Pulumi.Sdk.Tests.SubsetOnly;
 
 /// <summary>
 /// What the deployment core sends to the monitor (the same messages the gRPC transport will send to the
 /// engine): encodings of secrets, unknowns and resource references, parents, protect, dependencies.
-/// Uses the subset's internals, so it is compiled only against sdk/.
+/// Subset only (SubsetOnly/ is not compiled under -p:UseOfficialPulumiSdk=true): it reads the subset's internal
+/// transport seam, which the official SDK does not have.
 /// </summary>
-public sealed class WireTests
+public sealed class SubsetOnlyWireTests
 {
     private const string UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private const string SigKey = "4dabf18193072939515e22adb298388d";
@@ -121,7 +121,7 @@ public sealed class WireTests
             _ = new FakeSubnet("s", new FakeSubnetArgs { CompartmentId = "c", CidrBlock = "10.0.0.0/24", VcnId = vcn.Id, DnsLabel = vcn.VcnDomainName });
             _ = new FakeDatabase("db", new FakeDatabaseArgs { CompartmentId = "c", DbName = "d", AdminPassword = "plain-given" });
             _ = new CustomResource("otherpkg:index:Holder", "holder",
-                new DictionaryResourceArgs(ImmutableDictionary<string, object>.Empty.Add("target", vcn)), new CustomResourceOptions());
+                new DictionaryResourceArgs(ImmutableDictionary<string, object?>.Empty.Add("target", vcn)), new CustomResourceOptions());
         }, preview: true);
 
         var subnet = monitor.Single("s");
@@ -208,4 +208,3 @@ public sealed class WireTests
         Assert.True(request.DeleteBeforeReplaceDefined);
     }
 }
-#endif
