@@ -5,7 +5,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Network;
 
 /// <summary>
-/// Issue 10.6: the ranges the stack trusts (<c>gatekeeperCidrs</c>, <c>network.onPremCidrs</c>) are never near-open.
+/// Issue 10.6: the ranges the stack trusts (<c>gatekeeperCidrs</c>, <c>auditorCidrs</c>, <c>network.onPremCidrs</c>) are never near-open.
 /// The config validator refuses them with the same definition (<see cref="Networks.NearOpen"/>); the gate checks again
 /// because it also judges artifacts against contexts the validator never saw, and every rule that admits "a gatekeeper
 /// range" (Bastion, network sources, IPSec routes, reachability) is only as narrow as these lists.
@@ -13,15 +13,15 @@ namespace Enclave.Policy.Rules.Network;
 public sealed class ConfiguredRangesNarrow : RuleBase
 {
     public override RuleInfo Info { get; } = new(
-        "ENC-NET-010", "Gatekeeper and on-premises ranges are not near-open", Severity.Critical, Enforcement.Mandatory,
+        "ENC-NET-010", "Gatekeeper, auditor and on-premises ranges are not near-open", Severity.Critical, Enforcement.Mandatory,
         "Every door the gatekeepers keep (the Bastion, network sources, the DRG) admits \"the gatekeeper ranges\"; a near-open range there (0.0.0.0/1, 2000::/3, ::ffff:0.0.0.0/96) makes each of them an internet door.",
-        "List in `gatekeeperCidrs` and `network.onPremCidrs` only the gatekeepers' own networks, each at least as narrow as `minimumPrefix` (default IPv4 /16, IPv6 /48).");
+        "List in `gatekeeperCidrs`, `auditorCidrs` and `network.onPremCidrs` only the gatekeepers' own networks, each at least as narrow as `minimumPrefix` (default IPv4 /16, IPv6 /48).");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var p = context.Policy;
         var a = new Assessment();
-        foreach (var (key, list) in new[] { ("gatekeeperCidrs", p.GatekeeperCidrs), ("network.onPremCidrs", p.OnPremCidrs) })
+        foreach (var (key, list) in new[] { ("gatekeeperCidrs", p.GatekeeperCidrs), ("auditorCidrs", p.AuditorCidrs), ("network.onPremCidrs", p.OnPremCidrs) })
             foreach (var cidr in list)
             {
                 var value = PropertyValue.Of(cidr);
