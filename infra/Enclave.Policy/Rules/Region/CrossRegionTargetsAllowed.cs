@@ -44,7 +44,7 @@ public sealed class CrossRegionTargetsAllowed : RuleBase
         var region = n.Input("destinationRegionName");
         var bucket = n.Input("destinationBucketName");
         var ours = Truth.False;
-        foreach (var b in g.OfType(OciTypes.Bucket))
+        foreach (var b in BucketNames.Of(g).Candidates(g, n, "destinationBucketName", bucket))
         {
             var name = b.Input("name");
             var named = (name.IsKnown && bucket.IsKnown ? TruthLogic.Of(name.AsString() == bucket.AsString()) : Truth.Unknown)

@@ -22,28 +22,40 @@ public sealed class ArchiveRetentionLocked : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var connectors = g.OfType(OciTypes.Connector).ToList();
-        var lifecycles = g.OfType(OciTypes.ObjectLifecyclePolicy).ToList();
-        foreach (var bucket in g.OfType(OciTypes.Bucket))
+        var names = BucketNames.Of(g);
+        // Which buckets connectors deliver to (three-valued), and the lifecycle policies on each: found by name, not
+        // by a scan per bucket, so a graph of many buckets and connectors stays linear.
+        var archive = new Dictionary<ResourceNode, Truth>(ReferenceEqualityComparer.Instance);
+        foreach (var c in g.OfType(OciTypes.Connector))
         {
-            var archive = Truth.False;
-            foreach (var c in connectors)
+            var target = c.Input("target");
+            var kind = target["kind"].IsNull ? Truth.Unknown : target["kind"].EqualsString("objectStorage", StringComparison.OrdinalIgnoreCase);
+            if (kind == Truth.False) continue;
+            foreach (var bucket in names.Candidates(g, c, "target", target["bucket"]))
             {
-                var target = c.Input("target");
-                var kind = target["kind"].IsNull ? Truth.Unknown : target["kind"].EqualsString("objectStorage", StringComparison.OrdinalIgnoreCase);
-                archive = archive.Or(kind.And(References.Identifies(g, c, "target", target["bucket"], bucket, [OciTypes.Bucket], bucket.Input("name"))));
+                var targets = kind.And(References.Identifies(g, c, "target", target["bucket"], bucket, [OciTypes.Bucket], bucket.Input("name")));
+                archive[bucket] = archive.GetValueOrDefault(bucket, Truth.False).Or(targets);
             }
-            if (archive == Truth.False) continue;
-            var a = new Assessment();
-            a.Require(archive.Not().Or(Locked(bucket, context)), $"a retention rule of at least {context.Policy.ArchiveRetentionDays} days is locked",
-                whenViolated: $"no retention rule of at least {context.Policy.ArchiveRetentionDays} days is locked (within {MaxLockDelayDays} days): the archive can be emptied");
-            foreach (var policy in lifecycles)
+        }
+        var lifecycles = new Dictionary<ResourceNode, List<(ResourceNode Policy, Truth On)>>(ReferenceEqualityComparer.Instance);
+        foreach (var policy in g.OfType(OciTypes.ObjectLifecyclePolicy))
+            foreach (var bucket in names.Candidates(g, policy, "bucket", policy.Input("bucket")))
             {
                 var on = References.Identifies(g, policy, "bucket", policy.Input("bucket"), bucket, [OciTypes.Bucket], bucket.Input("name"));
                 if (on == Truth.False) continue;
-                a.Require(archive.Not().Or(on.Not()).Or(NoDeletes(policy)), $"{policy.Label} deletes nothing",
-                    whenViolated: $"{policy.Label} deletes objects from the archive");
+                if (!lifecycles.TryGetValue(bucket, out var list)) lifecycles[bucket] = list = [];
+                list.Add((policy, on));
             }
+        foreach (var bucket in g.OfType(OciTypes.Bucket))
+        {
+            var isArchive = archive.GetValueOrDefault(bucket, Truth.False);
+            if (isArchive == Truth.False) continue;
+            var a = new Assessment();
+            a.Require(isArchive.Not().Or(Locked(bucket, context)), $"a retention rule of at least {context.Policy.ArchiveRetentionDays} days is locked",
+                whenViolated: $"no retention rule of at least {context.Policy.ArchiveRetentionDays} days is locked (within {MaxLockDelayDays} days): the archive can be emptied");
+            foreach (var (policy, on) in lifecycles.GetValueOrDefault(bucket) ?? [])
+                a.Require(isArchive.Not().Or(on.Not()).Or(NoDeletes(policy)), $"{policy.Label} deletes nothing",
+                    whenViolated: $"{policy.Label} deletes objects from the archive");
             yield return Judge(bucket.Urn, $"{bucket.Label} (archive)", a);
         }
     }
