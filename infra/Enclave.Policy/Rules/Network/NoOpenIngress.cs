@@ -40,17 +40,22 @@ public sealed class NoOpenIngress : RuleBase
                 {
                     if (!rule.Ingress) continue;
                     var peer = rule.Peer;
-                    var open = Cidr.IsNearOpenValue(peer, limits, out var reason);
-                    // A CIDR source that does not parse (OCI would refuse it) is no network the gate can vouch for.
-                    var unreadable = peer is StringValue s && !Cidr.TryParse(s.Value, out _) ? SecurityRules.PeerIsCidr(rule) : Truth.False;
-                    var bad = open.Or(unreadable);
+                    // Each source is parsed once: a block is judged near-open or not; a CIDR source that does not parse
+                    // (OCI would refuse it) is no network the gate can vouch for; an NSG id or service label is no block.
+                    string? reason = null;
+                    var open = !peer.IsKnown ? Truth.Unknown
+                        : peer.AsString() is not { } text ? Truth.False
+                        : Cidr.TryParse(text, out var block) ? TruthLogic.Of((reason = block.NearOpenReason(limits)) is not null)
+                        : SecurityRules.PeerIsCidr(rule);
+                    var unreadable = open != Truth.False && reason is null && peer.IsKnown;
+                    var bad = open;
                     // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
                     if (directionUnknown && bad == Truth.True) bad = Truth.Unknown;
                     var closed = bad.Not();
                     // The violation is only phrased for a rule that is open (most are not).
                     a.Require(closed, $"{rule.Where} source {peer} is not the internet or a near-open range",
                         whenViolated: closed != Truth.False ? null
-                            : open == Truth.True ? $"{rule.Where} admits {peer}, which {reason}"
+                            : !unreadable ? $"{rule.Where} admits {peer}, which {reason}"
                             : $"{rule.Where} source {peer} is not a CIDR block (the gate cannot read which network it admits)");
                 }
                 if (a.IsEmpty)
