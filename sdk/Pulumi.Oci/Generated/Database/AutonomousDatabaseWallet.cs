@@ -18,7 +18,7 @@ namespace Pulumi.Oci.Database
         public global::Pulumi.Output<string> Content { get; private set; } = null!;
 
         [global::Pulumi.Output("generateType")]
-        public global::Pulumi.Output<string> GenerateType { get; private set; } = null!;
+        public global::Pulumi.Output<string?> GenerateType { get; private set; } = null!;
 
         [global::Pulumi.Output("isRegional")]
         public global::Pulumi.Output<bool> IsRegional { get; private set; } = null!;
