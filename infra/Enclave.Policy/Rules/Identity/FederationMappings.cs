@@ -21,6 +21,13 @@ public sealed class FederationMappings : RuleBase
     {
         var g = context.Graph;
         var providers = References.Set(g.OfType(OciTypes.IdentityProvider));
+        // Each provider is judged once, however many mappings name it.
+        var verdicts = new Dictionary<ResourceNode, Truth>(ReferenceEqualityComparer.Instance);
+        Truth Trusted(ResourceNode idp)
+        {
+            if (!verdicts.TryGetValue(idp, out var t)) verdicts[idp] = t = FederationTrusted.Trusted(idp, context.Policy);
+            return t;
+        }
         foreach (var mapping in g.OfType(OciTypes.IdpGroupMapping))
         {
             var value = mapping.Input("identityProviderId");
@@ -32,7 +39,7 @@ public sealed class FederationMappings : RuleBase
                 var named = References.Identifies(g, mapping, "identityProviderId", value, idp, IdpTypes);
                 if (named == Truth.False) continue;
                 certain |= named == Truth.True;
-                outcome = outcome.And(named.Not().Or(FederationTrusted.Trusted(idp, context.Policy)));
+                outcome = outcome.And(named.Not().Or(Trusted(idp)));
             }
             if (!certain) outcome = value.IsKnown ? Truth.False : outcome.And(Truth.Unknown);
             yield return Judge(mapping.Urn, outcome,

@@ -20,8 +20,7 @@ public sealed class KeyMaterialFromEnclave : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var buckets = g.OfType(OciTypes.Bucket).ToList();
-        var namespaces = buckets.Select(b => b.Input("namespace")).ToList();
+        var namespaces = Namespaces.Of(g);
         foreach (var type in Types)
             foreach (var node in g.OfType(type))
             {
@@ -34,22 +33,23 @@ public sealed class KeyMaterialFromEnclave : RuleBase
                 a.Require(Scope.Present(node.Input("restoreFromFile")).Not(), "not restored from a file",
                     whenViolated: "restored from a file: key material from outside the enclave's storage, of unknown origin");
                 var restore = node.Input("restoreFromObjectStore");
-                if (Scope.IsSet(restore)) a.Require(FromEnclave(context, node, restore, buckets, namespaces), $"restored from a bucket of this stack ({Describe(restore)})");
+                if (Scope.IsSet(restore)) a.Require(FromEnclave(context, node, restore, namespaces), $"restored from a bucket of this stack ({Describe(restore)})");
                 yield return Judge(node.Urn, node.Label, a);
             }
     }
 
-    private static Truth FromEnclave(RuleContext context, ResourceNode node, PropertyValue restore, List<ResourceNode> buckets,
-        List<PropertyValue> namespaces)
+    private static Truth FromEnclave(RuleContext context, ResourceNode node, PropertyValue restore, Namespaces namespaces)
     {
         if (!restore.IsKnown) return Truth.Unknown;
         var destination = restore["destination"];
         var ns = restore["namespace"];
         if (destination.EqualsString("BUCKET", StringComparison.OrdinalIgnoreCase) == Truth.True)
         {
-            var inNamespace = InEnclaveNamespace(ns, namespaces);
+            var inNamespace = namespaces.Contains(ns);
             var bucket = restore["bucket"];
-            var ofStack = buckets.Any(b => References.Identifies(context.Graph, node, "restoreFromObjectStore", bucket, b, [OciTypes.Bucket], b.Input("name")));
+            var ofStack = Truth.False;
+            foreach (var b in BucketNames.Of(context.Graph).Candidates(context.Graph, node, "restoreFromObjectStore", bucket))
+                ofStack = ofStack.Or(References.Identifies(context.Graph, node, "restoreFromObjectStore", bucket, b, [OciTypes.Bucket], b.Input("name")));
             return inNamespace.And(ofStack);
         }
         if (destination.EqualsString("PRE_AUTHENTICATED_REQUEST_URI", StringComparison.OrdinalIgnoreCase) == Truth.True)
@@ -65,7 +65,7 @@ public sealed class KeyMaterialFromEnclave : RuleBase
             var n = Array.IndexOf(segments, "n");
             var pathNamespace = n >= 0 && n + 1 < segments.Length ? segments[n + 1] : null;
             return Regions.Allowed(PropertyValue.Of(region), context.Policy.AllowedRegions)
-                .And(pathNamespace is null ? Truth.False : InEnclaveNamespace(PropertyValue.Of(pathNamespace), namespaces));
+                .And(pathNamespace is null ? Truth.False : namespaces.Contains(PropertyValue.Of(pathNamespace)));
         }
         return destination.IsKnown ? Truth.False : Truth.Unknown;
     }
@@ -82,14 +82,31 @@ public sealed class KeyMaterialFromEnclave : RuleBase
         return uri[..(at + 3)] + "[token]" + (end < 0 ? "" : uri[end..]);
     }
 
-    /// <summary>Is the namespace one of the stack's buckets' (Unknown while either is not known)?</summary>
-    private static Truth InEnclaveNamespace(PropertyValue ns, List<PropertyValue> namespaces)
+    /// <summary>The Object Storage namespaces of the stack's buckets: those known, and whether some are not known yet.</summary>
+    private sealed class Namespaces
     {
-        if (!ns.IsKnown) return Truth.Unknown;
-        var result = Truth.False;
-        foreach (var own in namespaces)
-            result = result.Or(own.IsKnown ? TruthLogic.Of(own.AsString() is { } o && o == ns.AsString()) : Truth.Unknown);
-        return result;
+        private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+        private bool _someUnknown;
+
+        public static Namespaces Of(ResourceGraph graph)
+        {
+            var n = new Namespaces();
+            foreach (var bucket in graph.OfType(OciTypes.Bucket))
+            {
+                var ns = bucket.Input("namespace");
+                if (ns.AsString() is { } text) n._known.Add(text);
+                else if (!ns.IsKnown) n._someUnknown = true;
+            }
+            return n;
+        }
+
+        /// <summary>Is the namespace one of the stack's buckets' (Unknown while either is not known)?</summary>
+        public Truth Contains(PropertyValue ns)
+        {
+            if (!ns.IsKnown) return Truth.Unknown;
+            if (ns.AsString() is { } text && _known.Contains(text)) return Truth.True;
+            return _someUnknown ? Truth.Unknown : Truth.False;
+        }
     }
 
     private static string Describe(PropertyValue restore) =>

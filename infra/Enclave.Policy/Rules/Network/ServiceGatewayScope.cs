@@ -64,9 +64,12 @@ public sealed class ServiceGatewayScope : RuleBase
         a.Require(TruthLogic.Of(items.Length == 1), $"it attaches one service ({items.Length} attached)");
         // Deployed state shows each attached service's name; a preview does not (the routes below then decide).
         var shown = sgw.Outputs.TryGetValue("services", out var o) && o.IsKnown ? o.AsList() : [];
+        var shownById = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
+        foreach (var s in shown)
+            if (s["serviceId"].AsString() is { } id) shownById.TryAdd(id, s);
         foreach (var item in items)
         {
-            var match = shown.FirstOrDefault(s => s["serviceId"].IsKnown && s["serviceId"] == item["serviceId"]);
+            var match = item["serviceId"].AsString() is { } serviceId ? shownById.GetValueOrDefault(serviceId) : null;
             var name = item["serviceName"].IsNull ? match?["serviceName"] ?? PropertyValue.Null : item["serviceName"];
             if (name.IsNull)
             {

@@ -98,7 +98,7 @@ public sealed class CrossRegionTargetsAllowed : RuleBase
     /// <summary>Is the database a value names in an allowed region (a stack database by its region, another by its OCID)?</summary>
     private static Truth RegionOf(ResourceGraph g, ResourceNode from, string key, PropertyValue value, IReadOnlyCollection<string> allowed)
     {
-        if (References.Resolve(g, from, key, value, g.OfType(OciTypes.AutonomousDatabase)).FirstOrDefault() is { } node)
+        if (References.Resolve(g, from, key, value, NodeSets.Of(g, OciTypes.AutonomousDatabase)).FirstOrDefault() is { } node)
             return node.Region is null ? Truth.Unknown : Regions.Allowed(PropertyValue.Of(node.Region), allowed);
         if (!value.IsKnown) return Truth.Unknown;
         return value.AsString() is { } ocid && Regions.FromOcid(ocid) is { } r && !r.StartsWith('(')
@@ -107,7 +107,7 @@ public sealed class CrossRegionTargetsAllowed : RuleBase
     }
 
     private static string Where(ResourceGraph g, ResourceNode from, string key, PropertyValue value) =>
-        References.Resolve(g, from, key, value, g.OfType(OciTypes.AutonomousDatabase)).FirstOrDefault() is { } node
+        References.Resolve(g, from, key, value, NodeSets.Of(g, OciTypes.AutonomousDatabase)).FirstOrDefault() is { } node
             ? node.Region ?? "not known until deploy"
             : value.AsString() is { } p ? Regions.FromOcid(p) ?? "not in its OCID" : "not known until deploy";
 
