@@ -26,6 +26,16 @@ public sealed record Personas(
     string NetworkSource,
     string AuditorNetworkSource)
 {
+    /// <summary>The stack's personas, with the names the program gives the database's dynamic group and the two
+    /// network sources (one definition for every component that writes persona statements).</summary>
+    public static Personas Of(Enclave.Configuration.EnclaveSettings settings)
+    {
+        var groups = settings.Groups;
+        return new Personas(groups.Gatekeeper, groups.Operator, groups.Auditor, groups.StorageAdmin, groups.IdentityDomain,
+            Naming.Display(settings.NamePrefix, "adb-kms-dg"), Naming.Display(settings.NamePrefix, "gatekeeper-networks"),
+            Naming.Display(settings.NamePrefix, "auditor-networks"));
+    }
+
     /// <summary>CIS 1.7: the request's user passed a TOTP multi-factor check. Every persona grant requires it, so a
     /// stolen password (or an API key, which never carries MFA) is not enough to act as a persona.</summary>
     public const string MfaVerified = "request.user.mfaTotpVerified = 'true'";
