@@ -76,15 +76,15 @@ public static class IsolationSettings
     public static IEnumerable<(string Type, string Key)> All =>
         ByType.OrderBy(t => t.Key, StringComparer.Ordinal).SelectMany(t => t.Value.Select(k => (t.Key, k)));
 
+    // Per type, its own keys then the common ones (each once): made once per type, read for every resource.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Resolved = new(StringComparer.Ordinal);
+
     /// <summary>The isolation-relevant top-level inputs of a resource of <paramref name="type"/> (each once).</summary>
-    public static IEnumerable<string> KeysOf(string type)
+    public static string[] KeysOf(string type) => Resolved.GetOrAdd(type, static t =>
     {
-        var own = ByType.GetValueOrDefault(type) ?? [];
-        foreach (var key in own) yield return key;
-        if (!OciTypes.IsOci(type)) yield break;
-        foreach (var key in Common)
-            if (Array.IndexOf(own, key) < 0) yield return key;
-    }
+        var own = ByType.GetValueOrDefault(t) ?? [];
+        return OciTypes.IsOci(t) ? [.. own, .. Common.Where(k => Array.IndexOf(own, k) < 0)] : own;
+    });
 
     /// <summary>Is input <paramref name="path"/> (<c>key</c>, <c>key.sub</c> or <c>key[2].sub</c>) of a <paramref name="type"/> isolation-relevant?</summary>
     public static bool IsRelevant(string type, string path)
