@@ -62,7 +62,7 @@ public class AttackSuiteTests
         Assert.Empty(open);
     }
 
-    private const int MinimumAttacks = 135;
+    private const int MinimumAttacks = 150;
     private const int MinimumLegitimate = 20;
 
     [Fact]

@@ -86,6 +86,25 @@ public sealed class NetworkAttacks : AttackClass
             p => p.Resource("network-bastion").Set("clientCidrBlockAllowLists[0]", "100.64.0.0/24"));
         yield return Attack("bastion sessions of a day", "ENC-NET-009", p => p.Resource("network-bastion").Set("maxSessionTtlInSeconds", 86400));
         yield return Attack("standby bastion sessions of four hours", "ENC-NET-009", p => p.Resource("network-standby-bastion").Set("maxSessionTtlInSeconds", 14400));
+        yield return Attack("an internet gateway in the standby VCN", "ENC-NET-002", p =>
+        {
+            var sgw = p.Resource("network-standby-service-gateway").Inputs;
+            return p.Add(Igw, "network-standby-igw", new JsonObject
+            {
+                ["compartmentId"] = sgw["compartmentId"]!.DeepClone(), ["vcnId"] = sgw["vcnId"]!.DeepClone(), ["enabled"] = true,
+            }, sibling: "network-standby-service-gateway");
+        });
+        yield return Attack("database NSG admits every protocol from the internet", "ENC-NET-005",
+            p => p.Resource("network-db-from-admin").Set("protocol", "all").Remove("tcpOptions").Set("source", "0.0.0.0/0").Set("sourceType", "CIDR_BLOCK"));
+        yield return Attack("standby default security list admits SSH inside the VCN", "ENC-NET-006", p =>
+        {
+            p.Resource("network-standby-default-security-list").Append("ingressSecurityRules", new JsonObject
+            {
+                ["protocol"] = "6", ["source"] = "10.31.0.0/16", ["sourceType"] = "CIDR_BLOCK", ["stateless"] = false,
+                ["tcpOptions"] = new JsonObject { ["min"] = 22, ["max"] = 22 },
+            });
+            return p.Resource("network-standby-vcn").Urn;
+        });
         yield return Attack("a VPN to an address outside the gatekeeper ranges", "ENC-NET-007", p => p.Add("oci:Core/cpe:Cpe", "network-cpe",
             new JsonObject { ["compartmentId"] = p.Resource("network-vcn").Inputs["compartmentId"]!.DeepClone(), ["ipAddress"] = "192.0.3.7" },
             sibling: "network-service-gateway"));

@@ -23,6 +23,17 @@ public sealed class OversightAttacks : AttackClass
         yield return Attack("buckets key rotated every two years", "ENC-KMS-001", p => p.Resource("keys-buckets-key").Set("autoKeyRotationDetails.rotationIntervalInDays", 730));
         yield return Attack("vault moved to the application compartment", "ENC-KMS-002",
             p => p.Resource("keys-vault").Set("compartmentId", p.Resource("storage-user-data").Inputs["compartmentId"]!.GetValue<string>()));
+        yield return Attack("archive write log deleted", "ENC-STO-004", p =>
+        {
+            p.Remove("oversight-archive-us-ashburn-1-archive-bucket-write-log");
+            return p.Resource("oversight-archive-us-ashburn-1-bucket").Urn;
+        });
+        yield return Attack("policy-change alerts disabled", "ENC-LOG-004", p => p.Resource("oversight-us-ashburn-1-policy-changes").Set("isEnabled", false));
+        yield return Attack("archive connector deleted", "ENC-LOG-002", p =>
+        {
+            p.Remove("oversight-archive-us-ashburn-1-connector");
+            return p.Resource("network-data-flow-log").Urn;
+        });
         yield return Attack("data flow log unprotected from deletion", "ENC-GOV-001", p =>
         {
             var log = p.Resource("network-data-flow-log");

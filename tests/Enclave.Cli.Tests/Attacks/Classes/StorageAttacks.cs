@@ -19,6 +19,8 @@ public sealed class StorageAttacks : AttackClass
         yield return Attack("archive with an Oracle-managed key", "ENC-STO-002", p => p.Resource(Archive).Remove("kmsKeyId"));
         yield return Attack("user data encrypted with the Phoenix logs key", "ENC-STO-002",
             p => p.Resource(UserData).Set("kmsKeyId", p.Resource("keys-us-phoenix-1-logs-key").Json["id"]!.GetValue<string>()));
+        yield return Attack("user data encrypted with a Frankfurt key", "ENC-STO-002",
+            p => p.Resource(UserData).Set("kmsKeyId", "ocid1.key.oc1.fra.aaaaaaaaforeignkey0000000000000000000000000000000000000000"));
         yield return Attack("user data versioning suspended", "ENC-STO-003", p => p.Resource(UserData).Set("versioning", "Suspended"));
         yield return Attack("archive retention lock removed", "ENC-STO-003", p => p.Resource(Archive).Remove("retentionRules"));
         yield return Attack("user data write log deleted", "ENC-STO-004", p =>
