@@ -17,7 +17,11 @@ public sealed class DatabaseAttacks : AttackClass
         yield return Attack("primary with an Oracle-managed key", "ENC-DB-003", p => p.Resource(Primary).Remove("kmsKeyId").Remove("vaultId"));
         yield return Attack("standby on another key than its primary", "ENC-DB-003",
             p => p.Resource(Standby).Set("kmsKeyId", p.Resource("keys-buckets-key").Json["id"]!.GetValue<string>()));
-        yield return Attack("primary deregistered from Data Safe", "ENC-DB-004", p => p.Resource(Primary).Set("dataSafeStatus", "NOT_REGISTERED"));
+        yield return Attack("primary's Data Safe registration deleted", "ENC-DB-004", p =>
+        {
+            foreach (var target in p.OfType("oci:DataSafe/targetDatabase:TargetDatabase").ToList()) p.Remove(target.Name, target.Type);
+            return p.Resource(Primary);
+        });
         yield return Attack("primary access list open to the internet", "ENC-DB-006", p => p.Resource(Primary).Append("whitelistedIps", "0.0.0.0/0"));
         yield return Attack("standby access list open to the internet", "ENC-DB-006", p => p.Resource(Primary).Append("standbyWhitelistedIps", "0.0.0.0/0"));
         yield return Attack("primary on the Always Free tier", "ENC-DB-007", p => p.Resource(Primary).Set("isFreeTier", true));

@@ -36,12 +36,13 @@ public sealed class HardeningChanges : AttackClass
         });
         yield return Legitimate("auditors may read audit events", p =>
             p.Resource("iam-auditors-root").Append("statements", "allow group 'UsdsEnclave'/'usde-prod-auditors' to read audit-events in tenancy"));
-        yield return Legitimate("a Cloud Guard target on the enclave compartment", p => p.Add("oci:CloudGuard/target:Target", "tenancy-cloud-guard-target",
-            new JsonObject
-            {
-                ["compartmentId"] = Compartment(p, "tenancy-top"), ["displayName"] = "usde-prod-enclave",
-                ["targetResourceId"] = p.Resource("tenancy-top").Json["id"]!.DeepClone(), ["targetResourceType"] = "COMPARTMENT",
-            }, sibling: "tenancy-cloud-guard"));
+        yield return Legitimate("a second Cloud Guard target with the same recipes", p =>
+        {
+            var target = p.OfType("oci:CloudGuard/target:Target").First();
+            var inputs = (JsonObject)target.Inputs.DeepClone();
+            inputs["displayName"] = "usde-prod-enclave-second";
+            p.Add(target.Type, target.Name + "-second", inputs, sibling: target.Name);
+        });
         yield return Legitimate("a budget on the enclave compartment", p => p.Add("oci:Budget/budget:Budget", "tenancy-budget",
             new JsonObject
             {
@@ -58,13 +59,11 @@ public sealed class HardeningChanges : AttackClass
                     ["isNumericCharactersRequired"] = true, ["isSpecialCharactersRequired"] = true,
                 },
             }, sibling: "tenancy-cloud-guard"));
-        yield return Legitimate("a Data Safe private endpoint in the data subnet", p => p.Add("oci:DataSafe/dataSafePrivateEndpoint:DataSafePrivateEndpoint", "database-data-safe-endpoint",
-            new JsonObject
-            {
-                ["compartmentId"] = Compartment(p, "database-adb"), ["displayName"] = "usde-prod-data-safe",
-                ["subnetId"] = p.Resource("network-data").Json["id"]!.DeepClone(), ["vcnId"] = p.Resource("network-vcn").Json["id"]!.DeepClone(),
-                ["nsgIds"] = new JsonArray(p.Resource("network-db-nsg").Json["id"]!.DeepClone()),
-            }, sibling: "database-adb"));
+        yield return Legitimate("the Data Safe private endpoint limited to the database NSG", p =>
+        {
+            var endpoint = p.OfType("oci:DataSafe/dataSafePrivateEndpoint:DataSafePrivateEndpoint").First();
+            endpoint.Set("nsgIds", new JsonArray(p.Resource("network-db-nsg").Json["id"]!.DeepClone()));
+        });
         yield return Legitimate("a tag default for cost tracking", p => p.Add("oci:Identity/tagDefault:TagDefault", "tenancy-cost-center-default",
             new JsonObject
             {

@@ -84,6 +84,8 @@ public sealed class NetworkAttacks : AttackClass
             p => p.Resource("network-bastion").Append("clientCidrBlockAllowLists", "10.128.0.0/16"));
         yield return Attack("bastion allow-list outside the gatekeeper ranges", "ENC-NET-009",
             p => p.Resource("network-bastion").Set("clientCidrBlockAllowLists[0]", "100.64.0.0/24"));
+        yield return Attack("standby bastion allow-list widened to the internet", "ENC-NET-009",
+            p => p.Resource("network-standby-bastion").Append("clientCidrBlockAllowLists", "0.0.0.0/0"));
         yield return Attack("bastion sessions of a day", "ENC-NET-009", p => p.Resource("network-bastion").Set("maxSessionTtlInSeconds", 86400));
         yield return Attack("standby bastion sessions of four hours", "ENC-NET-009", p => p.Resource("network-standby-bastion").Set("maxSessionTtlInSeconds", 14400));
         yield return Attack("an internet gateway in the standby VCN", "ENC-NET-002", p =>

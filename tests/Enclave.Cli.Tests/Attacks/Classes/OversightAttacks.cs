@@ -20,6 +20,7 @@ public sealed class OversightAttacks : AttackClass
         });
         yield return Attack("Cloud Guard disabled", "ENC-GOV-002", p => p.Resource("tenancy-cloud-guard").Set("status", "DISABLED"));
         yield return Attack("database key rotation switched off", "ENC-KMS-001", p => p.Resource("keys-database-key").Set("isAutoRotationEnabled", false));
+        yield return Attack("Phoenix logs key rotation switched off", "ENC-KMS-001", p => p.Resource("keys-us-phoenix-1-logs-key").Set("isAutoRotationEnabled", false));
         yield return Attack("buckets key rotated every two years", "ENC-KMS-001", p => p.Resource("keys-buckets-key").Set("autoKeyRotationDetails.rotationIntervalInDays", 730));
         yield return Attack("vault moved to the application compartment", "ENC-KMS-002",
             p => p.Resource("keys-vault").Set("compartmentId", p.Resource("storage-user-data").Inputs["compartmentId"]!.GetValue<string>()));

@@ -14,6 +14,7 @@ public sealed class StorageAttacks : AttackClass
         yield return Attack("user data made public", "ENC-STO-001", p => p.Resource(UserData).Set("accessType", "ObjectRead"));
         yield return Attack("user data readable without listing", "ENC-STO-001", p => p.Resource(UserData).Set("accessType", "ObjectReadWithoutList"));
         yield return Attack("archive made public", "ENC-STO-001", p => p.Resource(Archive).Set("accessType", "ObjectRead"));
+        yield return Attack("Phoenix archive made public", "ENC-STO-001", p => p.Resource("oversight-archive-us-phoenix-1-bucket").Set("accessType", "ObjectReadWithoutList"));
         yield return Attack("user data access type in an unexpected spelling", "ENC-STO-001", p => p.Resource(UserData).Set("accessType", "objectread"));
         yield return Attack("user data with an Oracle-managed key", "ENC-STO-002", p => p.Resource(UserData).Remove("kmsKeyId"));
         yield return Attack("archive with an Oracle-managed key", "ENC-STO-002", p => p.Resource(Archive).Remove("kmsKeyId"));

@@ -14,7 +14,6 @@ public sealed class UnknownAttacks : AttackClass
         ("ENC-STO-001", "storage-user-data", "accessType"),
         ("ENC-STO-003", "storage-user-data", "versioning"),
         ("ENC-DB-002", "database-adb", "isMtlsConnectionRequired"),
-        ("ENC-DB-004", "database-adb", "dataSafeStatus"),
         ("ENC-DB-006", "database-adb", "whitelistedIps"),
         ("ENC-DB-007", "database-adb", "isFreeTier"),
         ("ENC-NET-001", "network-data", "prohibitPublicIpOnVnic"),
