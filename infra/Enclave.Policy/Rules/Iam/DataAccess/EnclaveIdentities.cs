@@ -14,6 +14,7 @@ public sealed partial class EnclaveIdentities
 {
     public const string DynamicGroupType = "oci:Identity/dynamicGroup:DynamicGroup";
     public const string NetworkSourceType = "oci:Identity/networkSource:NetworkSource";
+    public const string UserType = "oci:Identity/user:User";
 
     private readonly ResourceGraph _graph;
     private readonly PolicyContext _policy;
@@ -22,8 +23,11 @@ public sealed partial class EnclaveIdentities
     private readonly Known _personaGroupIds = new();
     private readonly Known _networkSources = new();
     private readonly Known _archiveBuckets = new();
+    private readonly Known _breakGlassUsers = new();
     private readonly bool _someIdUnknown;
     private readonly Dictionary<string, Truth> _dynamicGroupRules = new(StringComparer.Ordinal);
+    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _principalPins;
+    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _resourcePins;
 
     public EnclaveIdentities(ResourceGraph graph, PolicyContext policy)
     {
@@ -46,6 +50,12 @@ public sealed partial class EnclaveIdentities
         }
         foreach (var n in graph.Resources)
             if (n.Custom && !n.Id.IsKnown) _someIdUnknown = true;
+        // Break-glass users are allow-listed identities too (config breakGlass): by OCID, or the stack's user of that name.
+        var breakGlass = policy.Identity.Users.Select(u => u.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var u in policy.Identity.Users)
+            if (u.Ocid is not null) _breakGlassUsers.Add(u.Ocid);
+        foreach (var u in graph.OfType(UserType))
+            if (u.Input("name").AsString() is { } name && breakGlass.Contains(name)) _breakGlassUsers.Add(u.Id.AsString());
     }
 
     /// <summary>The persona a group reference names (domain-qualified; by OCID through the stack's own groups), or null.</summary>
@@ -69,6 +79,9 @@ public sealed partial class EnclaveIdentities
     /// <summary>Is this the OCID of a resource the stack declares?</summary>
     public Truth IsEnclaveResource(string id) =>
         _graph.ById(id) is { Custom: true } ? Truth.True : _someIdUnknown ? Truth.Unknown : Truth.False;
+
+    /// <summary>Is this the OCID of a break-glass user of the stack config?</summary>
+    public Truth IsBreakGlassUser(string id) => _breakGlassUsers.Contains(id);
 
     /// <summary>Is this the OCID of a persona group the stack declares?</summary>
     public Truth IsPersonaGroupId(string id) => _personaGroupIds.Contains(id);
@@ -151,17 +164,18 @@ public sealed partial class EnclaveIdentities
     }
 
     /// <summary>The variables that pin a resource principal of a dynamic-group rule to the enclave.</summary>
-    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> ResourcePins =>
+    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> ResourcePins => _resourcePins ??=
     [
         ("resource.compartment.id", IsEnclaveCompartment), ("instance.compartment.id", IsEnclaveCompartment),
         ("resource.id", IsEnclaveResource), ("instance.id", IsEnclaveResource),
     ];
 
     /// <summary>The request variables that pin a statement's principal to the enclave's own identities.</summary>
-    public IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> PrincipalPins =>
+    public IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> PrincipalPins => _principalPins ??=
     [
-        ("request.principal.compartment.id", IsEnclaveCompartment), ("request.principal.id", IsEnclaveResource),
-        ("request.groups.id", IsPersonaGroupId),
+        ("request.principal.compartment.id", IsEnclaveCompartment),
+        ("request.principal.id", id => IsEnclaveResource(id).Or(IsBreakGlassUser(id))),
+        ("request.user.id", IsBreakGlassUser), ("request.groups.id", IsPersonaGroupId),
     ];
 
     public static string Describe(GroupReference r) =>
