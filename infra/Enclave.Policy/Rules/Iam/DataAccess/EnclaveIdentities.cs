@@ -26,6 +26,7 @@ public sealed partial class EnclaveIdentities
     private readonly Known _breakGlassUsers = new();
     private readonly bool _someIdUnknown;
     private readonly Dictionary<string, Truth> _dynamicGroupRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<GroupReference, (Truth, string)> _dynamicGroups = [];
     private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _principalPins;
     private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _resourcePins;
 
@@ -124,6 +125,12 @@ public sealed partial class EnclaveIdentities
     /// dynamic group the stack declares whose matching rule pins the resource's compartment or id to the enclave.
     /// </summary>
     public (Truth Allowed, string Why) DynamicGroup(GroupReference r)
+    {
+        if (!_dynamicGroups.TryGetValue(r, out var known)) _dynamicGroups[r] = known = FindDynamicGroup(r);
+        return known;
+    }
+
+    private (Truth Allowed, string Why) FindDynamicGroup(GroupReference r)
     {
         foreach (var node in _graph.OfType(DynamicGroupType))
         {
