@@ -20,6 +20,22 @@ public static class StackContext
     public static EnclaveSettings LoadSettings(string repoRoot, string stack) =>
         EnclaveConfig.Load(StackConfigFile.Load(repoRoot, stack).Source, stack);
 
+    /// <summary>
+    /// The validated settings of <paramref name="stack"/> from the config the Pulumi engine hands a program or a policy
+    /// pack (<c>namespace:key</c> → string, objects and lists as JSON text, project defaults applied by the CLI). Each
+    /// value of <paramref name="secretKeys"/> reads as <see cref="StackConfig.SecretPlaceholder"/>, as offline: the
+    /// settings never hold a decrypted secret, and the rules judge with exactly what `enclave check` judges with.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A config value is invalid (every problem listed).</exception>
+    public static EnclaveSettings SettingsFromEngineConfig(string stack, IReadOnlyDictionary<string, string> config,
+        IEnumerable<string> secretKeys)
+    {
+        var secret = secretKeys.ToHashSet(StringComparer.Ordinal);
+        var values = config.ToDictionary(kv => kv.Key, kv => secret.Contains(kv.Key) ? StackConfig.SecretPlaceholder : kv.Value,
+            StringComparer.Ordinal);
+        return EnclaveConfig.Load(new DictionaryConfigSource(values), stack);
+    }
+
     /// <summary>The policy context of <paramref name="stack"/> (same exceptions as <see cref="LoadSettings"/>).</summary>
     public static PolicyContext LoadPolicy(string repoRoot, string stack) => ToPolicy(LoadSettings(repoRoot, stack));
 

@@ -54,6 +54,9 @@ public static class RuleCases
         new("ENC-STO-005", "pre-authenticated request", "par", g => g.Add(OciTypes.Preauthrequest, "par",
             new { bucket = NameOf("data-bucket"), @namespace = "enclavens", accessType = "AnyObjectRead", name = "share", timeExpires = "2027-01-01T00:00:00Z" })),
         new("ENC-LOG-001", "subnet without flow log", "data", g => g.Remove("flow-data")),
+        new("ENC-GOV-006", "policy statements kept secret", "root-policy", g => g.With("root-policy", "statements", Secret)),
+        new("ENC-GOV-006", "a route rule's target kept secret", "data-rt", g => g.With("data-rt", "routeRules",
+            new object[] { new { networkEntityId = Secret, destination = "0.0.0.0/0", destinationType = "CIDR_BLOCK" } })),
         new("ENC-LOG-002", "audit log not shipped", null, g => g.With("archive-connector", "source", new
         {
             kind = "logging", logSources = new object[] { new { compartmentId = Ref("security"), logGroupId = Ref("logs") } },
@@ -154,5 +157,6 @@ public static class RuleCases
     ];
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>
-    public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-900"];
+    /// ENC-GOV-006 judges whether values are secret, which is always known.
+    public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-006", "ENC-GOV-900", "ENC-GOV-901"];
 }
