@@ -10,12 +10,14 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// </summary>
 public sealed class IamAttacks : AttackClass
 {
+    private const string PolicyType = "oci:Identity/policy:Policy";
     private const string Domain = "UsdsEnclave";
     private const string Gatekeepers = $"group '{Domain}'/'usde-prod-gatekeepers'";
     private const string Operators = $"group '{Domain}'/'usde-prod-db-operators'";
     private const string Auditors = $"group '{Domain}'/'usde-prod-auditors'";
     private const string StorageAdmins = $"group '{Domain}'/'usde-prod-storage-admins'";
     private const string Net = "request.networkSource.name = 'usde-prod-gatekeeper-networks'";
+    private const string AuditorGuard = "request.networkSource.name = 'usde-prod-auditor-networks', request.user.mfaTotpVerified = 'true'";
     private const string ParentTenancy = "ocid1.tenancy.oc1..aaaaaaaaexampleparentcotenancy000000000000000000000000000000";
     private const string ParentGroupId = "ocid1.group.oc1..aaaaaaaaexampleparentcoglobaladmins0000000000000000000000000";
 
@@ -137,9 +139,9 @@ public sealed class IamAttacks : AttackClass
         yield return Attack("operators manage vaults", "ENC-IAM-009",
             p => Add(p, "iam-operators", $"allow {Operators} to manage vaults in compartment id {Compartment(p, "security")} where {Net}"));
         yield return Attack("operators may delete the database", "ENC-IAM-009", p => Replace(p, "iam-operators",
-            "autonomous-database-family", s => s.Replace("request.permission != 'AUTONOMOUS_DATABASE_DELETE', ", "", StringComparison.Ordinal)));
+            "inspect autonomous-database-family", s => s.Replace("inspect", "manage", StringComparison.Ordinal)));
         yield return Attack("operators run the database from anywhere", "ENC-IAM-009", p => Replace(p, "iam-operators",
-            "autonomous-database-family", s => s.Replace($", {Net}", "", StringComparison.Ordinal)));
+            "use autonomous-databases", s => s.Replace($"{Net}, ", "", StringComparison.Ordinal)));
         yield return Attack("operators may create pre-authenticated requests", "ENC-IAM-009", p => Replace(p, "iam-operators",
             "object-family", s => s.Replace("request.permission != 'PAR_MANAGE', ", "", StringComparison.Ordinal)));
         yield return Attack("operators get PAR_MANAGE by name", "ENC-IAM-009",
@@ -147,7 +149,7 @@ public sealed class IamAttacks : AttackClass
         yield return Attack("auditors read user data objects", "ENC-IAM-009",
             p => Add(p, "iam-auditors", $"allow {Auditors} to read objects in compartment id {App(p)}"));
         yield return Attack("auditors read database contents", "ENC-IAM-009", p => Replace(p, "iam-auditors",
-            "autonomous-databases", s => s[..s.IndexOf(" where", StringComparison.Ordinal)]));
+            "inspect autonomous-database-family", s => s.Replace("inspect", "read", StringComparison.Ordinal)));
         yield return Attack("auditors read backup contents", "ENC-IAM-009",
             p => Add(p, "iam-auditors", $"allow {Auditors} to read autonomous-backups in compartment id {Compartment(p, "database")}"));
         yield return Attack("auditors read all resources", "ENC-IAM-009",
@@ -170,6 +172,8 @@ public sealed class IamAttacks : AttackClass
             p => Add(p, "iam-gatekeepers", $"allow {Gatekeepers} to manage keys in compartment id {Compartment(p, "security")}"));
         yield return Attack("gatekeepers' network condition names another network source", "ENC-IAM-009", p => Add(p, "iam-gatekeepers",
             $"allow {Gatekeepers} to manage keys in compartment id {Compartment(p, "security")} where request.networkSource.name = 'anywhere'"));
+        yield return Attack("gatekeepers' keys grant conditioned on the auditors' network", "ENC-IAM-009", p => Add(p, "iam-gatekeepers",
+            $"allow {Gatekeepers} to manage keys in compartment id {Compartment(p, "security")} where all {{{AuditorGuard}}}"));
         yield return Attack("a delete-only grant to the operators", "ENC-IAM-006", p => Add(p, "iam-operators",
             $"allow {Operators} to manage object-family in compartment id {App(p)} where all {{request.permission = 'OBJECT_DELETE', {Net}}}"));
     }
@@ -177,17 +181,15 @@ public sealed class IamAttacks : AttackClass
     /// <summary>Hardening of IAM a careful engineer makes: the gate must let each through.</summary>
     private IEnumerable<AttackCase> Hardening()
     {
-        yield return Legitimate("operators may not delete database backups either", p => Replace(p, "iam-operators",
-            "autonomous-database-family", s => s.Replace("request.permission != 'AUTONOMOUS_DATABASE_DELETE', ",
-                "request.permission != 'AUTONOMOUS_DATABASE_DELETE', request.permission != 'AUTONOMOUS_DB_BACKUP_DELETE', ", StringComparison.Ordinal)));
-        yield return Legitimate("auditors read the archive only with MFA", p => Replace(p, "oversight-archive-us-ashburn-1-connector-policy",
-            "to read objects", s => s[..s.IndexOf(" where", StringComparison.Ordinal)] +
-                $" where all {{target.bucket.name = '{BucketName(p, "oversight-archive-us-ashburn-1-bucket")}', request.user.mfaTotpVerified = 'true'}}"));
+        yield return Legitimate("operators can no longer restart the database", p => Replace(p, "iam-operators",
+            "use autonomous-databases", s => s.Replace(", request.operation = 'RestartAutonomousDatabase'", "", StringComparison.Ordinal)));
+        yield return Legitimate("auditors read the archive only in office hours", p => Replace(p, "oversight-archive-us-ashburn-1-connector-policy",
+            "to read objects", s => s.Replace("where all {", "where all {request.utc-timestamp.time-of-day between '12:00:00Z' and '23:00:00Z', ", StringComparison.Ordinal)));
         yield return Legitimate("gatekeepers manage keys only in office hours", p => Replace(p, "iam-gatekeepers",
-            "manage keys", s => s.Replace($"where {Net}", $"where all {{{Net}, request.utc-timestamp.time-of-day between '13:00:00Z' and '23:00:00Z'}}", StringComparison.Ordinal)));
+            "manage keys", s => s.Replace("where all {", "where all {request.utc-timestamp.time-of-day between '13:00:00Z' and '23:00:00Z', ", StringComparison.Ordinal)));
         yield return Legitimate("operators lose the private-ip grant", p => Replace(p, "iam-operators", "manage private-ips", _ => null));
         yield return Legitimate("auditors inspect the user data objects' names only", p => Add(p, "iam-auditors",
-            $"allow {Auditors} to inspect objects in compartment id {App(p)}"));
+            $"allow {Auditors} to inspect objects in compartment id {App(p)} where all {{{AuditorGuard}}}"));
         yield return Legitimate("the connector grant is pinned to the connector itself too", p => Replace(p, "oversight-archive-us-ashburn-1-connector-policy",
             "request.principal.compartment.id", s => s.Replace("request.principal.type = 'serviceconnector', ",
                 $"request.principal.type = 'serviceconnector', request.principal.id = '{Id(p, "oversight-archive-us-ashburn-1-connector")}', ", StringComparison.Ordinal)));
@@ -198,14 +200,14 @@ public sealed class IamAttacks : AttackClass
         yield return Legitimate("a statement rewritten with upper-case keywords", p => Replace(p, "iam-operators",
             "read vaults", s => s.Replace("allow ", "ALLOW ", StringComparison.Ordinal).Replace(" to read vaults in ", " TO READ VAULTS IN ", StringComparison.Ordinal)));
         yield return Legitimate("storage admins delete only in the user data bucket", p => Replace(p, "iam-storage-admins",
-            "OBJECT_DELETE", s => s.Replace($", {Net}}}", $", target.bucket.name = '{BucketName(p, "storage-user-data")}', {Net}}}", StringComparison.Ordinal)));
+            "OBJECT_DELETE", s => s.Replace("request.permission = 'OBJECT_DELETE', ", $"request.permission = 'OBJECT_DELETE', target.bucket.name = '{BucketName(p, "storage-user-data")}', ", StringComparison.Ordinal)));
     }
 
     // Statements of a policy, in inputs and outputs alike (ResourceEdit.Set changes both).
 
     private static string Add(Prod p, string policy, params string[] statements)
     {
-        var edit = p.Resource(policy);
+        var edit = p.Resource(policy, PolicyType);
         foreach (var s in statements) edit.Append("statements", s);
         return edit.Urn;
     }
@@ -213,7 +215,7 @@ public sealed class IamAttacks : AttackClass
     /// <summary>Rewrites (or, when <paramref name="rewrite"/> returns null, drops) each statement containing <paramref name="marker"/>.</summary>
     private static string Replace(Prod p, string policy, string marker, Func<string, string?> rewrite)
     {
-        var edit = p.Resource(policy);
+        var edit = p.Resource(policy, PolicyType);
         var statements = (JsonArray)edit.Get("statements")!;
         var rewritten = new JsonArray();
         var hit = false;

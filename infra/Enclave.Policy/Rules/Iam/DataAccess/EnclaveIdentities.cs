@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
+using Enclave.Policy.Network;
 
 namespace Enclave.Policy.Rules.Iam.DataAccess;
 
@@ -43,7 +44,8 @@ public sealed partial class EnclaveIdentities
             if (g.Input("name").AsString() is not { } name) _personaGroupIds.Add(null);
             else if (PersonaNamed(name, GroupReference.DefaultDomain) is not null) _personaGroupIds.Add(g.Id.AsString());
         }
-        foreach (var n in graph.OfType(NetworkSourceType)) _networkSources.Add(n.Input("name").AsString());
+        foreach (var n in graph.OfType(NetworkSourceType))
+            AddGatekeeperNetwork(n, policy);
         foreach (var c in graph.OfType(OciTypes.Connector))
         {
             var bucket = c.Input("target")["bucket"];
@@ -87,7 +89,30 @@ public sealed partial class EnclaveIdentities
     /// <summary>Is this the OCID of a persona group the stack declares?</summary>
     public Truth IsPersonaGroupId(string id) => _personaGroupIds.Contains(id);
 
-    /// <summary>Is this the name of one of the stack's network sources (the gatekeeper networks)?</summary>
+    /// <summary>
+    /// A network source of the stack is a gatekeeper network when it lists public ranges only, each inside the
+    /// configured gatekeeper CIDRs (another persona's network source, say the auditors', is not).
+    /// </summary>
+    private void AddGatekeeperNetwork(ResourceNode source, PolicyContext policy)
+    {
+        var name = source.Input("name");
+        var lists = source.Input("publicSourceLists");
+        var virtuals = source.Input("virtualSourceLists");
+        if (!name.IsKnown || !lists.IsKnown || !virtuals.IsKnown || lists.ContainsUnknown || lists.ContainsSecret)
+        {
+            _networkSources.Add(null);
+            return;
+        }
+        var gatekeeper = new List<Cidr>();
+        foreach (var c in policy.GatekeeperCidrs)
+            if (Cidr.TryParse(c, out var cidr)) gatekeeper.Add(cidr);
+        var ranges = lists.AsList();
+        var inside = ranges.Length > 0 && virtuals.AsList().Length == 0 && ranges.All(r =>
+            Cidr.TryParse(r.AsString(), out var range) && gatekeeper.Any(g => g.Contains(range)));
+        if (inside && name.AsString() is { } text) _networkSources.Add(text);
+    }
+
+    /// <summary>Is this the name of one of the stack's gatekeeper network sources?</summary>
     public Truth IsGatekeeperNetwork(string name) => _networkSources.Contains(name);
 
     /// <summary>Is this the name of a bucket the stack's Service Connectors archive logs to?</summary>
