@@ -36,16 +36,15 @@ public sealed record Personas(
     /// <summary>Policy subject for a group of <paramref name="domain"/> (null: the Default domain).</summary>
     public static string Subject(string name, string? domain) => domain is null ? $"group {name}" : $"group '{domain}'/'{name}'";
 
+    /// <summary>The request comes from the gatekeeper networks.</summary>
+    public string FromGatekeeperNetworks => $"request.networkSource.name = '{NetworkSource}'";
+
+    /// <summary>The request comes from the auditors' own network source.</summary>
+    public string FromAuditorNetworks => $"request.networkSource.name = '{AuditorNetworkSource}'";
+
     /// <summary>The clauses every gatekeeper/operator/storage-admin grant carries (inside an <c>all {…}</c>).</summary>
-    public string GatekeeperGuard => GuardOf(NetworkSource);
+    public string GatekeeperGuard => $"{FromGatekeeperNetworks}, {MfaVerified}";
 
     /// <summary>The clauses every auditor grant carries (inside an <c>all {…}</c>).</summary>
-    public string AuditorGuard => GuardOf(AuditorNetworkSource);
-
-    /// <summary>Name of the auditors' network source of a stack (the IAM component declares it, the archive's read
-    /// grant names it too).</summary>
-    public static string AuditorNetworkSourceOf(string namePrefix) => Naming.Display(namePrefix, "auditor-networks");
-
-    /// <summary>The clauses of a persona grant from <paramref name="networkSource"/>: that network source and MFA.</summary>
-    public static string GuardOf(string networkSource) => $"request.networkSource.name = '{networkSource}', {MfaVerified}";
+    public string AuditorGuard => $"{FromAuditorNetworks}, {MfaVerified}";
 }

@@ -147,8 +147,7 @@ public sealed partial class RegionalArchive : EnclaveComponent
             {
                 KeyUseStatement(_region.Name, t.Item1, t.Item2),
                 ConnectorWriteStatement(t.Item1, bucketName),
-                AuditorReadStatement(Personas.Subject(_settings.Groups.Auditor, _settings.Groups.IdentityDomain),
-                    Personas.GuardOf(Personas.AuditorNetworkSourceOf(_settings.NamePrefix)), t.Item1, bucketName),
+                AuditorReadStatement(Personas.Subject(_settings.Groups.Auditor, _settings.Groups.IdentityDomain), t.Item1, bucketName),
             }),
         }, ChildOptions(home));
 
@@ -156,11 +155,9 @@ public sealed partial class RegionalArchive : EnclaveComponent
         $"allow service objectstorage-{region} to use keys in compartment id {securityCompartmentId} " +
         $"where target.key.id = '{keyId}'";
 
-    /// <summary>The auditors read the archived logs: this bucket's objects only (their ceiling: no user data), from
-    /// their network source with MFA like every other auditor grant (<paramref name="guard"/>).</summary>
-    public static string AuditorReadStatement(string auditors, string guard, string securityCompartmentId, string bucketName) =>
-        $"allow {auditors} to read objects in compartment id {securityCompartmentId} where all " +
-        $"{{target.bucket.name = '{bucketName}', {guard}}}";
+    /// <summary>The auditors read the archived logs: this bucket's objects only (their ceiling: no user data).</summary>
+    public static string AuditorReadStatement(string auditors, string securityCompartmentId, string bucketName) =>
+        $"allow {auditors} to read objects in compartment id {securityCompartmentId} where target.bucket.name = '{bucketName}'";
 
     public static string ConnectorWriteStatement(string securityCompartmentId, string bucketName) =>
         $"allow any-user to manage objects in compartment id {securityCompartmentId} where all " +
