@@ -18,7 +18,7 @@ public sealed class GateTests
     [Theory, MemberData(nameof(Stacks))]
     public async Task Shipped_stack_passes_the_gate_with_nothing_failed_or_undetermined(string stack)
     {
-        var plan = await OfflinePlanner.RunAsync(RepoRoot.Path, stack);
+        var plan = await OfflinePlans.Of(stack);
 
         var report = PolicyEvaluator.Evaluate(plan.Graph, plan.Policy, today: DateOnly.FromDateTime(OfflinePlanner.ReferenceTime.UtcDateTime));
 

@@ -22,7 +22,8 @@ public sealed class PersonaAccessTests
 
     private enum Who { Gatekeeper, Operator, StorageAdmin, Auditor }
 
-    /// <summary>(persona, verb, resource type, where: "tenancy" or a compartment function, extra request variables).</summary>
+    /// <summary>(persona, verb, resource type, where: "tenancy" or a compartment function, extra request variables;
+    /// <c>{prefix}</c> in a value is the stack's name prefix).</summary>
     private static readonly (Who Who, Verb Verb, string Type, string Where, (string, string)[] Extra)[] Floor =
     [
         // Gatekeepers: the sole IAM administrators (tenancy), and the enclave's security, network and keys.
@@ -94,6 +95,7 @@ public sealed class PersonaAccessTests
         (Who.Auditor, Verb.Read, "serviceconnectors", "security", []),
         (Who.Auditor, Verb.Read, "ons-topics", "security", []),
         (Who.Auditor, Verb.Read, "bastion", "security", []),
+        (Who.Auditor, Verb.Read, "objects", "security", [("target.bucket.name", "{prefix}-log-archive"), ("request.permission", "OBJECT_READ")]),
     ];
 
     [Theory, MemberData(nameof(Stacks))]
@@ -164,7 +166,7 @@ public sealed class PersonaAccessTests
 
     private static async Task<Plan> PlanAsync(string stack)
     {
-        var plan = await OfflinePlanner.RunAsync(RepoRoot.Path, stack);
+        var plan = await OfflinePlans.Of(stack);
         var view = IamView.For(new RuleContext(plan.Graph, plan.Policy));
         var prefix = plan.Settings.NamePrefix;
         var compartments = plan.Graph.OfType("oci:Identity/compartment:Compartment")
@@ -188,6 +190,7 @@ public sealed class PersonaAccessTests
     {
         var prefix = p.NamePrefix;
         var source = who == Who.Auditor ? $"{prefix}-auditor-networks" : $"{prefix}-gatekeeper-networks";
-        return AccessContext.With([("request.user.mfaTotpVerified", "true"), ("request.networkSource.name", source), .. extra]);
+        return AccessContext.With([("request.user.mfaTotpVerified", "true"), ("request.networkSource.name", source),
+            .. extra.Select(e => (e.Item1, e.Item2.Replace("{prefix}", prefix, StringComparison.Ordinal)))]);
     }
 }
