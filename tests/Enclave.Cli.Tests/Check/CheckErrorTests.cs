@@ -47,15 +47,20 @@ public class CheckErrorTests
     }
 
     [Fact]
-    public async Task Unsupported_deployment_version_exits_3() =>
-        Assert.Contains("version 4 is newer than this tool understands",
-            await Fails(new CheckHarness(), ExitCodes.InputUnreadable, "check", "--state", CheckHarness.Fixture("export-version-4.json")));
+    public async Task Unsupported_deployment_version_exits_3()
+    {
+        using var h = new CheckHarness();
+        var v5 = h.Write("v5.json", File.ReadAllText(CheckHarness.Fixture("export-version-4.json")).Replace("\"version\": 4", "\"version\": 5"));
+        Assert.Contains("version 5 is newer than this tool understands; supported: 3 and 4",
+            await Fails(h, ExitCodes.InputUnreadable, "check", "--state", v5));
+    }
 
     [Fact]
     public async Task Deep_nesting_exits_3()
     {
         using var h = new CheckHarness();
-        var file = h.Write("deep.json", "{\"steps\":" + new string('[', 5000) + new string(']', 5000) + "}");
+        var file = h.Write("deep.json", "{\"steps\": [{\"op\": \"create\", \"urn\": \"urn:pulumi:dev::p::a:b:C::x\", \"newState\": {\"inputs\": {\"x\": " +
+                                        new string('[', 5000) + new string(']', 5000) + "}}}]}");
         Assert.Contains("deeper than 256", await Fails(h, ExitCodes.InputUnreadable, "check", "--preview-json", file));
     }
 
