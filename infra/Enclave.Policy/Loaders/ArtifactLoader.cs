@@ -96,7 +96,7 @@ public static class ArtifactLoader
             if (!info.Exists) throw new ArtifactLoadException(path, "file not found");
             if (info.Length > limits.MaxFileBytes)
                 throw new ArtifactLoadException(path,
-                    $"file is {info.Length / (1024 * 1024)} MiB, larger than the {limits.MaxFileBytes / (1024 * 1024)} MiB limit");
+                    $"file is {JsonSource.Size(info.Length)}, larger than the {JsonSource.Size(limits.MaxFileBytes)} limit");
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }
         catch (ArtifactLoadException) { throw; }

@@ -27,13 +27,29 @@ internal ref struct JsonCursor
     /// <summary>The next token; false only at the end of the input.</summary>
     public bool Read()
     {
-        while (!_reader.Read())
+        try
         {
-            if (Source.IsFinal) return false;
-            Source.Advance((int)_reader.BytesConsumed);
-            _reader = new Utf8JsonReader(Source.Span, Source.IsFinal, _reader.CurrentState);
+            while (!_reader.Read())
+            {
+                if (Source.IsFinal) return false;
+                Source.Advance((int)_reader.BytesConsumed);
+                _reader = new Utf8JsonReader(Source.Span, Source.IsFinal, _reader.CurrentState);
+            }
+            return true;
         }
-        return true;
+        catch (JsonException e) when (Source.IsFinal && EndsInThisToken())
+        {
+            // A syntax error in the last bytes of the input (a number or word cut short) is a truncated file.
+            throw new ArtifactLoadException(Source.Name, "JSON ends before the document is complete (truncated file?)",
+                (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+        }
+    }
+
+    /// <summary>Whether what is left of the input after the last complete token is a single token fragment.</summary>
+    private readonly bool EndsInThisToken()
+    {
+        var tail = Source.Span[(int)_reader.BytesConsumed..].Trim(" \t\r\n,:"u8);
+        return tail.Length < 64 && tail.IndexOfAny("{}[],:"u8) < 0;
     }
 
     /// <summary>The next token, which must exist: the input ending here is a truncated document.</summary>

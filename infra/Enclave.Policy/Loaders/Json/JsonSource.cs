@@ -167,8 +167,11 @@ internal sealed class JsonSource : IDisposable
         _end += n;
         _read += n;
         if (_read > Limits.MaxFileBytes)
-            throw new ArtifactLoadException(Name, $"input is larger than the {Limits.MaxFileBytes / (1024 * 1024)} MiB limit");
+            throw new ArtifactLoadException(Name, $"input is larger than the {Size(Limits.MaxFileBytes)} limit");
     }
+
+    /// <summary>A size for messages: MiB, or KiB below one MiB.</summary>
+    public static string Size(long bytes) => bytes >= 1 << 20 ? $"{bytes / (1 << 20)} MiB" : $"{Math.Max(1, bytes / 1024)} KiB";
 
     public void Dispose()
     {

@@ -52,6 +52,7 @@ internal static class FormatSniffer
             var key = r.GetString()!;
             keys.Add(key);
             if (key.EndsWith("Event", StringComparison.Ordinal)) return ArtifactKind.EventLog;
+            if (key is "AWSTemplateFormatVersion" or "terraform_version" or "format_version") throw Unrecognised(source, keys);
             switch (key.ToLowerInvariant())
             {
                 case "steps": return ArtifactKind.Preview;
