@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Enclave.Cli.Commands;
 using Enclave.Cli.Common;
+using Enclave.Policy.Inputs;
 
 namespace Enclave.Cli;
 
@@ -12,6 +13,7 @@ public static class CliApp
     public static RootCommand BuildRoot(CliServices services)
     {
         var root = new RootCommand("enclave: offline plan, review diff and isolation policy gate for the US data enclave\n\n" +
+                                   "File inputs are regular files or - for standard input.\n" +
                                    "Exit codes: 0 clean, 1 policy violations, 2 usage or configuration error, 3 unreadable input, " +
                                    "4 changes found with `diff --expect-no-changes`.");
         // Commands are added here as they land (plan, diff, check, rules, access).
@@ -35,6 +37,13 @@ public static class CliApp
         if (parseResult.Errors.Count > 0)
         {
             stderr.WriteLine($"enclave: error: {ParseErrors.Describe(parseResult)}");
+            return ExitCodes.UsageOrConfig;
+        }
+        // A bad size setting (ENCLAVE_MAX_*_BYTES) is a usage error before any input is read.
+        try { InputLimits.Validate(); }
+        catch (InputLimitException e)
+        {
+            stderr.WriteLine($"enclave: error: {e.Message}");
             return ExitCodes.UsageOrConfig;
         }
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

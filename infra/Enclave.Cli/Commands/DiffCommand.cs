@@ -32,8 +32,8 @@ public static class DiffCommand
 
     public static Command Create(CliServices services, DiffGitRevision.RevisionPlanner? planner = null)
     {
-        var @base = new Argument<string?>("BASE") { Description = "Before: plan JSON, preview JSON, stack export, or git:REF", Arity = ArgumentArity.ZeroOrOne };
-        var head = new Argument<string?>("HEAD") { Description = "After: plan JSON, preview JSON, stack export, or git:REF", Arity = ArgumentArity.ZeroOrOne };
+        var @base = new Argument<string?>("BASE") { Description = "Before: plan JSON, preview JSON, stack export, git:REF, or - (standard input)", Arity = ArgumentArity.ZeroOrOne };
+        var head = new Argument<string?>("HEAD") { Description = "After: plan JSON, preview JSON, stack export, git:REF, or - (standard input)", Arity = ArgumentArity.ZeroOrOne };
         var preview = new Option<string?>("--preview-json") { Description = "Review one `pulumi preview --json` file (instead of BASE and HEAD)" };
         var eventLog = new Option<string?>("--event-log") { Description = "Review the engine event log of `pulumi preview --event-log FILE` (instead of BASE and HEAD)" };
         var stack = new Option<string?>("--stack") { Description = "Stack to plan for git:REF, and whose configuration judges preview/export files" };

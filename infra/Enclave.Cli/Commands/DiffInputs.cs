@@ -39,10 +39,8 @@ public sealed class DiffInputs(CliServices services, string? repo, string? stack
             return Judge(plan, spec, label);
         }
 
-        if (Directory.Exists(spec)) throw CliException.Input($"{spec}: is a directory; expected a plan JSON, a preview JSON, a stack export or git:REF");
-        if (!File.Exists(spec))
-            throw CliException.Input($"{spec}: file not found (expected a plan JSON from `enclave plan --format json`, `pulumi preview --json` output, a `pulumi stack export`, or git:REF)");
-        // One reader for every file kind: the same limits and the same one-line errors (file:line:column).
+        // One reader for every file kind (the shared opener: a regular file or '-'): the same limits and the same
+        // one-line errors (file:line:column); a missing file, a directory or a FIFO is refused there.
         var artifact = ArtifactLoader.LoadArtifact(spec);
         if (artifact.Plan is { } stored) return Judge(stored, spec, spec);
         var graph = artifact.Graph;

@@ -1,4 +1,5 @@
 using Enclave.Policy.Engine;
+using Enclave.Policy.Inputs;
 using Enclave.Policy.Loaders;
 using Enclave.Policy.Waivers;
 
@@ -38,6 +39,8 @@ public static class CliErrors
         {
             case CliException c: return (c.ExitCode, c.Message);
             case ArtifactLoadException a: return (ExitCodes.InputUnreadable, a.Message);
+            case InputFileException f: return (ExitCodes.InputUnreadable, f.Message);
+            case InputLimitException l: return (ExitCodes.UsageOrConfig, l.Message);
             case WaiverFileException w: return (w.Unreadable ? ExitCodes.InputUnreadable : ExitCodes.UsageOrConfig, w.Message);
             case RuleEvaluationException r: return (ExitCodes.InternalError, $"internal error: {r.Message} (please report this)");
         }

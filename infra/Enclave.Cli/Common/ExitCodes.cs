@@ -9,7 +9,10 @@ public static class ExitCodes
     public const int Violations = 1;
     /// <summary>Usage or configuration error: bad flags, unknown stack, invalid waiver file or stack config.</summary>
     public const int UsageOrConfig = 2;
-    /// <summary>An input could not be read: missing, unreadable, malformed, truncated, binary or unsupported JSON.</summary>
+    /// <summary>
+    /// An input could not be read: missing, not a regular file, over its size cap, binary, malformed, truncated or
+    /// unsupported — whatever it is for, stack configs and waiver files included.
+    /// </summary>
     public const int InputUnreadable = 3;
     /// <summary>A defect in the tool itself (a rule threw); the message names it.</summary>
     public const int InternalError = 70;

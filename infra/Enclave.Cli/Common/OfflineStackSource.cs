@@ -12,9 +12,12 @@ public sealed class OfflineStackSource : IStackSource
 {
     static OfflineStackSource()
     {
-        // Configuration and program failures are the user's to fix: exit 2 with their own (file:line) messages.
+        // Configuration and program failures are the user's to fix: exit 2 with their own (file:line) messages. A
+        // stack config that cannot be read at all (missing, not a regular file, too large, binary) is exit 3 like
+        // every other unreadable input.
         CliErrors.Register(e => e switch
         {
+            StackConfigException { Unreadable: true } s => (ExitCodes.InputUnreadable, s.Message),
             StackConfigException s => (ExitCodes.UsageOrConfig, s.Message),
             ConfigurationException c => (ExitCodes.UsageOrConfig, c.OneLineMessage),
             OfflineRunException o => (ExitCodes.UsageOrConfig, o.Message.ReplaceLineEndings("; ").TrimEnd(';', ' ')),

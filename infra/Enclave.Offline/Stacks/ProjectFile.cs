@@ -31,7 +31,7 @@ public sealed record ProjectFile(
             : File.Exists(Path.Combine(repoRoot, "Pulumi.yml")) ? ".yml"
             : throw new StackConfigException("Pulumi.yaml", $"not found in {Path.GetFullPath(repoRoot)}; run from the repository root or pass it");
         var fileName = "Pulumi" + extension;
-        var yaml = YamlFile.Load(Path.Combine(repoRoot, fileName), fileName);
+        var yaml = YamlFile.Load(Path.Combine(repoRoot, fileName), fileName, Enclave.Policy.Inputs.InputKind.Project);
 
         var name = YamlFile.Child(yaml.Root, "name") is YamlScalarNode { Value: { Length: > 0 } n } ? n
             : throw new StackConfigException(fileName, "has no project 'name'; expected e.g. name: us-data-enclave");

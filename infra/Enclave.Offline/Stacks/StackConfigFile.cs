@@ -27,7 +27,7 @@ public static partial class StackConfigFile
             throw new StackConfigException(stackFile, $"no such stack '{stack}'; {list}");
         }
 
-        var yaml = YamlFile.Load(Path.Combine(repoRoot, stackFile), stackFile);
+        var yaml = YamlFile.Load(Path.Combine(repoRoot, stackFile), stackFile, Enclave.Policy.Inputs.InputKind.StackConfig);
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var secrets = new SortedSet<string>(StringComparer.Ordinal);
         var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Enclave.Policy.Inputs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -18,19 +19,14 @@ internal sealed partial class YamlFile
     public string DisplayPath { get; }
     public YamlMappingNode Root { get; }
 
-    public static YamlFile Load(string path, string displayPath)
+    public static YamlFile Load(string path, string displayPath, InputKind kind)
     {
         string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StackConfigException(displayPath, $"cannot be read: {e.Message}");
-        }
+        // The shared opener: a regular file only, at most the YAML size cap, strict UTF-8 or UTF-16 with a BOM.
+        try { text = InputFile.ReadAllText(path, kind, display: displayPath); }
+        catch (InputFileException e) { throw new StackConfigException(e); }
         if (text.Contains('\0'))
-            throw new StackConfigException(displayPath, "is not a text file (it contains NUL bytes); expected YAML");
+            throw new StackConfigException(new InputFileException(displayPath, $"binary content (NUL characters); expected {kind.Expected}"));
 
         var stream = new YamlStream();
         try

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Enclave.Policy.Graph;
+using Enclave.Policy.Inputs;
 using Enclave.Policy.Loaders.Json;
 using Enclave.Policy.Loaders.Readers;
 using Enclave.Policy.Review.Plan;
@@ -34,13 +35,18 @@ public static class ArtifactLoader
     }
 
     /// <summary>Same as <see cref="LoadArtifact"/> for JSON already in memory; <paramref name="source"/> names it in errors.</summary>
-    public static LoadedArtifact Parse(ReadOnlyMemory<byte> json, string source, ArtifactKind? expected = null, LoadLimits? limits = null) =>
-        Load(new MemoryStream(json.ToArray(), writable: false), source, expected, limits ?? LoadLimits.Default);
+    public static LoadedArtifact Parse(ReadOnlyMemory<byte> json, string source, ArtifactKind? expected = null, LoadLimits? limits = null)
+    {
+        limits ??= LoadLimits.Default;
+        return Load(new CappedStream(new MemoryStream(json.ToArray(), writable: false), source, InputKind.Artifact, limits.MaxFileBytes),
+            source, expected, limits);
+    }
 
-    /// <summary>Reads an artifact from <paramref name="stream"/> (which it disposes), e.g. standard input.</summary>
+    /// <summary>Reads an artifact from <paramref name="stream"/> (which it disposes), capped at the size limit as it streams.</summary>
     public static LoadedArtifact Load(Stream stream, string source, ArtifactKind? expected = null, LoadLimits? limits = null)
     {
         limits ??= LoadLimits.Default;
+        if (stream is not CappedStream) stream = new CappedStream(stream, source, InputKind.Artifact, limits.MaxFileBytes);
         JsonSource? json = null;
         try
         {
@@ -53,6 +59,11 @@ public static class ArtifactLoader
             var owned = json;
             json = null;
             return Read(owned, kind);
+        }
+        catch (InputFileException e)
+        {
+            // The opener's stream refuses bytes past the size cap and binary content as they arrive.
+            throw new ArtifactLoadException(e.Path, e.Problem, inner: e);
         }
         catch (JsonException e)
         {
@@ -86,24 +97,14 @@ public static class ArtifactLoader
         }
     }
 
-    /// <summary>The file, opened for streaming. Missing files, directories and files over the limit fail before reading.</summary>
+    /// <summary>
+    /// The file through the shared opener (<see cref="InputFile"/>): a regular file or <c>-</c> for standard input,
+    /// capped at the size limit as it streams, anything else refused before it is opened.
+    /// </summary>
     private static Stream OpenFile(string path, LoadLimits limits)
     {
-        try
-        {
-            if (Directory.Exists(path)) throw new ArtifactLoadException(path, "is a directory; expected a JSON file");
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new ArtifactLoadException(path, "file not found");
-            if (info.Length > limits.MaxFileBytes)
-                throw new ArtifactLoadException(path,
-                    $"file is {JsonSource.Size(info.Length)}, larger than the {JsonSource.Size(limits.MaxFileBytes)} limit");
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (ArtifactLoadException) { throw; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new ArtifactLoadException(path, $"cannot read the file ({e.GetType().Name.Replace("Exception", "")}: {e.Message})");
-        }
+        try { return InputFile.Open(path, InputKind.Artifact, limits.MaxFileBytes); }
+        catch (InputFileException e) { throw new ArtifactLoadException(e.Path, e.Problem, inner: e); }
     }
 
     /// <summary>

@@ -8,8 +8,13 @@ public sealed record LoadLimits
 {
     public static readonly LoadLimits Default = new();
 
-    /// <summary>Largest file read (bytes). The JSON is parsed in place, so memory is about twice this.</summary>
-    public long MaxFileBytes { get; init; } = 1L << 30;
+    private readonly long? _maxFileBytes;
+
+    /// <summary>
+    /// Largest file read (bytes); by default the artifact cap of <see cref="Inputs.InputKind.Artifact"/>
+    /// (<c>ENCLAVE_MAX_JSON_BYTES</c>, else 1 GiB). The JSON is parsed in place, so memory is about twice this.
+    /// </summary>
+    public long MaxFileBytes { get => _maxFileBytes ?? Inputs.InputKind.Artifact.MaxBytes; init => _maxFileBytes = value; }
 
     /// <summary>Deepest JSON nesting accepted. Pulumi values rarely pass 20 levels.</summary>
     public int MaxDepth { get; init; } = 256;

@@ -10,11 +10,11 @@ namespace Enclave.Policy.Reports;
 /// findings sorted, no timestamps beyond the evaluation date. Shape:
 /// <code>
 /// { "schemaVersion": 1, "tool": {name, version},
-///   "gate": {failOn, softFail, passed},
+///   "gate": {failOn, softFail, undetermined, passed},
 ///   "rules": [{id, title, severity, enforcement, cis, rationale, remediation}],
 ///   "stacks": [{stack, project, origin, source, resources, evaluatedOn, passed,
 ///               summary: {pass, fail, undetermined, suppressed, bySeverity: {low|medium|high|critical: {…}}},
-///               findings: [{ruleId, severity, enforcement, status, blocking, urn, message, details[],
+///               findings: [{ruleId, severity, enforcement, status, blocking, urn, message, unreadable?, details[],
 ///                           waiver?: {reason, expires, location}}]}] }
 /// </code>
 /// Status is pass, fail, undetermined or suppressed; <c>blocking</c> marks the findings that fail the gate.
@@ -25,7 +25,8 @@ public sealed class JsonReportWriter : IReportWriter
 
     public void Write(ReportSet set, TextWriter output)
     {
-        using var stream = new MemoryStream();
+        // Streamed into the output as it is written (TextWriterStream), never held whole.
+        using var stream = new TextWriterStream(output);
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
@@ -37,6 +38,7 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteStartObject("gate");
             if (set.FailOn is { } t) w.WriteString("failOn", ReportNames.Lower(t)); else w.WriteNull("failOn");
             w.WriteBoolean("softFail", set.SoftFail);
+            w.WriteString("undetermined", set.Undetermined == UndeterminedMode.Block ? "block" : "warn");
             w.WriteBoolean("passed", set.Passed);
             w.WriteEndObject();
             w.WriteStartArray("rules");
@@ -47,7 +49,6 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         output.WriteLine();
     }
 
@@ -86,7 +87,11 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteStartArray("findings");
-        foreach (var f in report.Findings) WriteFinding(w, set, f);
+        foreach (var f in report.Findings)
+        {
+            WriteFinding(w, set, f);
+            TextWriterStream.FlushWhenFull(w);
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -109,6 +114,7 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteBoolean("blocking", set.Blocks(f));
         w.WriteString("urn", f.Urn);
         w.WriteString("message", f.Finding.Message);
+        if (f.Finding.Unreadable) w.WriteBoolean("unreadable", true);
         w.WriteStartArray("details");
         foreach (var d in f.Finding.Evidence) w.WriteStringValue(d);
         w.WriteEndArray();

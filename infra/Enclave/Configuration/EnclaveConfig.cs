@@ -23,7 +23,8 @@ public static partial class EnclaveConfig
         var home = r.String(ConfigKeys.HomeRegion, "the tenancy's home region, a US region such as us-ashburn-1");
         if (home is not null) RegionChecks.Check(r, ConfigKeys.HomeRegion, home, allowed);
         var (exclusions, parentCidrs) = ParentExclusionsSection.Read(r);
-        var context = new ReadContext(exclusions ?? new ParentExclusionSettings(), parentCidrs, allowed, deployment);
+        var limits = PrefixLimitsSection.Read(r);
+        var context = new ReadContext(exclusions ?? new ParentExclusionSettings(), parentCidrs, allowed, deployment) { Limits = limits };
 
         var tenancy = IdentitySection.ReadTenancy(r, context);
         var parentCompartment = IdentitySection.ReadParentCompartment(r, context, tenancy);
@@ -35,6 +36,8 @@ public static partial class EnclaveConfig
         var database = DatabaseSection.Read(r, context);
         var logging = LoggingSection.Read(r);
         var vault = VaultSection.Read(r);
+        var federation = FederationSection.Read(r, context);
+        var breakGlass = BreakGlassSection.Read(r, context);
 
         var problems = r.Problems.ToImmutableArray();
         if (!problems.IsEmpty || deployment is null || home is null || tenancy is null || prefix is null ||
@@ -59,6 +62,9 @@ public static partial class EnclaveConfig
             Database = database,
             Logging = logging,
             Vault = vault,
+            MinimumPrefix = limits,
+            Federation = federation,
+            BreakGlass = breakGlass,
         }, problems);
     }
 }

@@ -39,6 +39,12 @@ public sealed record EnclaveSettings
     public required LoggingSettings Logging { get; init; }
     /// <summary><c>vault</c>.</summary>
     public required VaultSettings Vault { get; init; }
+    /// <summary><c>minimumPrefix</c> (optional): how narrow every network the enclave admits must be (default /16, /48).</summary>
+    public Networks.PrefixLimits MinimumPrefix { get; init; } = Networks.PrefixLimits.Default;
+    /// <summary><c>federation</c> (optional): trusted identity providers; none when absent.</summary>
+    public FederationSettings Federation { get; init; } = FederationSettings.None;
+    /// <summary><c>breakGlass</c> (optional): the only local users, memberships and credentials; none when absent.</summary>
+    public BreakGlassSettings BreakGlass { get; init; } = BreakGlassSettings.None;
 }
 
 public enum ServiceGatewayScope

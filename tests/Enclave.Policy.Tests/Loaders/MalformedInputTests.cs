@@ -24,7 +24,7 @@ public class MalformedInputTests : IDisposable
     public void Missing_file()
     {
         var e = Fails(Path.Combine(_dir, "absent.json"));
-        Assert.EndsWith("absent.json: file not found", e.Message);
+        Assert.Contains("absent.json: file not found; expected a JSON file", e.Message);
     }
 
     [Fact]

@@ -186,7 +186,8 @@ public class StackConfigFileTests
     {
         using var repo = new TempRepo().Stack("dev", "config:\0\u0001\u0002");
         var e = Assert.Throws<StackConfigException>(() => StackConfigFile.Load(repo.Root, "dev"));
-        Assert.Equal("stacks/Pulumi.dev.yaml: is not a text file (it contains NUL bytes); expected YAML", e.Message);
+        Assert.Equal("stacks/Pulumi.dev.yaml: binary content (NUL bytes); expected a YAML stack config (Pulumi.<stack>.yaml)", e.Message);
+        Assert.True(e.Unreadable, "a file that is not text is unreadable input (exit 3), not a config mistake");
     }
 
     [Fact]

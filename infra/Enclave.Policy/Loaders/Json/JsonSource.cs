@@ -5,12 +5,11 @@ using System.Text.Json;
 namespace Enclave.Policy.Loaders.Json;
 
 /// <summary>
-/// The bytes of one JSON input, streamed from a <see cref="Stream"/> through a small pooled buffer for
-/// <see cref="JsonCursor"/>: a document of any size is read without holding it whole. It refuses, before the first
-/// token, what is not UTF-8 JSON (empty, binary, other text), turns UTF-16 (PowerShell's <c>&gt;</c>) into UTF-8,
-/// and stops reading past <see cref="LoadLimits.MaxFileBytes"/> even when the stream does not say how long it is
-/// (a pipe, <c>/dev/zero</c>). It also carries what every reader of the input shares: the JSON path being read
-/// (for errors) and the string cache.
+/// The bytes of one JSON input, streamed from a <see cref="Stream"/> (the shared opener's, which caps its size as
+/// it arrives) through a small pooled buffer for <see cref="JsonCursor"/>: a document of any size is read without
+/// holding it whole. It refuses, before the first token, what is not UTF-8 JSON (empty, binary, other text) and
+/// turns UTF-16 (PowerShell's <c>&gt;</c>) into UTF-8. It also carries what every reader of the input shares: the
+/// JSON path being read (for errors), the string cache and scratch space.
 /// </summary>
 internal sealed class JsonSource : IDisposable
 {
@@ -20,7 +19,6 @@ internal sealed class JsonSource : IDisposable
     private int _start;
     private int _end;
     private bool _eof;
-    private long _read;
 
     private JsonSource(Stream stream, string name, LoadLimits limits, bool sequence)
     {
@@ -130,7 +128,6 @@ internal sealed class JsonSource : IDisposable
         _stream.Dispose();
         _stream = new MemoryStream(utf8, writable: false);
         _eof = false;
-        _read = 0;
     }
 
     private void FillAtLeast(int bytes)
@@ -165,9 +162,6 @@ internal sealed class JsonSource : IDisposable
         }
         if (n == 0) { _eof = true; return; }
         _end += n;
-        _read += n;
-        if (_read > Limits.MaxFileBytes)
-            throw new ArtifactLoadException(Name, $"input is larger than the {Size(Limits.MaxFileBytes)} limit");
     }
 
     /// <summary>A size for messages: MiB, or KiB below one MiB.</summary>

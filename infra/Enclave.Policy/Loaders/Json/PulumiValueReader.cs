@@ -118,44 +118,35 @@ internal static class PulumiValueReader
         return new MapValue(sorted);
     }
 
+    /// <summary>A signed object: what it means is <see cref="SignedValues"/>' decision, the same for every encoding.</summary>
     private static PropertyValue Special(ref JsonCursor c, string? signature, Span<KeyValuePair<string, PropertyValue>> entries)
     {
+        var fields = entries.ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (k, _) in entries)
+        foreach (var (k, _) in fields)
             if (!seen.Add(k)) throw c.Source.DuplicateKey(k);
-        PropertyValue Field(ReadOnlySpan<KeyValuePair<string, PropertyValue>> all, string name)
+        return SignedValues.Decode(signature, new ReadFields(fields, c.Source));
+    }
+
+    /// <summary>The fields of a signed object as read from the stream (a secret's were skipped unread).</summary>
+    private readonly struct ReadFields(KeyValuePair<string, PropertyValue>[] fields, JsonSource source) : ISignedObject
+    {
+        public string? String(string key) => TryRead(key, out var v) ? v.AsString() : null;
+
+        public bool IsTrue(string key) => TryRead(key, out var v) && v.AsBool() == true;
+
+        public bool TryRead(string key, out PropertyValue value)
         {
-            foreach (var (k, v) in all)
-                if (k == name) return v;
-            return PropertyValue.Null;
-        }
-        switch (signature)
-        {
-            case PulumiValues.SecretSignature:
-                return PropertyValue.Secret;
-            case PulumiValues.ResourceReferenceSignature:
-                var urn = Field(entries, "urn").AsString();
-                if (string.IsNullOrEmpty(urn)) throw c.Source.Error("resource reference without a urn");
-                var id = Field(entries, "id").AsString();
-                return new ResourceRefValue(urn, id is null or "" or PulumiValues.UnknownSentinel ? null : id);
-            case PulumiValues.AssetSignature:
-            case PulumiValues.ArchiveSignature:
-                // An asset or archive as kind plus hash/path/uri; inline text and nested assets are not kept.
-                var summary = new List<KeyValuePair<string, PropertyValue>>(4);
-                foreach (var key in new[] { "hash", "kind", "path", "uri" })
+            foreach (var (k, v) in fields)
+                if (k == key)
                 {
-                    var v = key == "kind" ? PropertyValue.Of(signature == PulumiValues.AssetSignature ? "asset" : "archive") : Field(entries, key);
-                    if (v is StringValue) summary.Add(new(key, v));
+                    value = v;
+                    return true;
                 }
-                return new MapValue(summary.ToArray());
-            case PulumiValues.OutputValueSignature:
-                if (Field(entries, "secret") is BoolValue { Value: true }) return PropertyValue.Secret;
-                foreach (var (k, v) in entries)
-                    if (k == "value") return v;
-                return PropertyValue.Unknown;
-            default:
-                // A signature this reader does not know (a future Pulumi value kind): judge it as undetermined.
-                return PropertyValue.Unknown;
+            value = PropertyValue.Null;
+            return false;
         }
+
+        public Exception Malformed(string problem) => source.Error(problem);
     }
 }

@@ -24,9 +24,11 @@ public sealed class CrossRegionTargetsAllowed : RuleBase
         foreach (var db in g.OfType(OciTypes.AutonomousDatabase))
         {
             var a = new Assessment();
-            var region = db.Region ?? context.Policy.DeploymentRegion;
+            // The database's own region is its provider's; one the graph cannot tell is never assumed to be the
+            // deployment region (a provider configured from a profile could point anywhere).
+            var region = db.Region;
             a.Require(region is null ? Truth.Unknown : Regions.Allowed(PropertyValue.Of(region), allowed),
-                $"database region {region ?? "(unknown)"} is allowed");
+                $"database region {region ?? "(not set by its provider)"} is allowed");
             var peer = db.Input("peerDbId");
             if (!peer.IsNull)
                 a.Require(peer.Test(v => v.AsString() is { } ocid && Regions.FromOcid(ocid) is { } r && allowed.Contains(r, StringComparer.OrdinalIgnoreCase)),

@@ -10,6 +10,12 @@ public static class EnclaveStatements
     public const string NoBucketDelete = "request.permission != 'BUCKET_DELETE'";
     public const string NoObjectDelete = "request.permission != 'OBJECT_DELETE'";
 
+    /// <summary>Nobody shares the enclave's objects by URL (ENC-STO-005), so no persona may create pre-authenticated requests.</summary>
+    public const string NoParManage = "request.permission != 'PAR_MANAGE'";
+
+    /// <summary>Auditors see the database's configuration, never its contents (wallets, data).</summary>
+    public const string NoDatabaseContent = "request.permission != 'AUTONOMOUS_DATABASE_CONTENT_READ'";
+
     private static string In(string compartmentId) => $"compartment id {compartmentId}";
 
     public static IReadOnlyList<string> Gatekeeper(Personas p, IamScope s)
@@ -31,7 +37,7 @@ public static class EnclaveStatements
             Allow("manage ons-family", s.SecurityCompartmentId),
             Allow("manage bastion-family", s.SecurityCompartmentId),
             Allow("read autonomous-database-family", s.DatabaseCompartmentId),
-            $"allow {gk} to manage object-family in {In(s.SecurityCompartmentId)} where all {{{NoBucketDelete}, {NoObjectDelete}, {net}}}",
+            $"allow {gk} to manage object-family in {In(s.SecurityCompartmentId)} where all {{{NoBucketDelete}, {NoObjectDelete}, {NoParManage}, {net}}}",
         ];
     }
 
@@ -55,7 +61,7 @@ public static class EnclaveStatements
             $"allow {op} to use key-delegate in {In(s.SecurityCompartmentId)} where all {{target.key.id = '{s.DatabaseKeyId}', {net}}}",
             Allow("use bastion", s.SecurityCompartmentId),
             Allow("manage bastion-session", s.SecurityCompartmentId),
-            $"allow {op} to manage object-family in {In(s.AppCompartmentId)} where all {{{NoBucketDelete}, {NoObjectDelete}, {net}}}",
+            $"allow {op} to manage object-family in {In(s.AppCompartmentId)} where all {{{NoBucketDelete}, {NoObjectDelete}, {NoParManage}, {net}}}",
         ];
     }
 
@@ -73,7 +79,10 @@ public static class EnclaveStatements
         ];
     }
 
-    /// <summary>Read-only oversight of the enclave; object reads only on the log archive, never on user data.</summary>
+    /// <summary>
+    /// Read-only oversight of the enclave: configuration and logs, never user data (no database contents; object reads
+    /// only of each region's log archive bucket, granted with that archive).
+    /// </summary>
     public static IReadOnlyList<string> Auditor(Personas p, IamScope s)
     {
         var au = p.Group(p.Auditor);
@@ -81,7 +90,7 @@ public static class EnclaveStatements
         return
         [
             Allow("inspect all-resources", s.TopCompartmentId),
-            Allow("read autonomous-databases", s.DatabaseCompartmentId),
+            $"allow {au} to read autonomous-databases in {In(s.DatabaseCompartmentId)} where {NoDatabaseContent}",
             Allow("read virtual-network-family", s.NetworkCompartmentId),
             Allow("read buckets", s.TopCompartmentId),
             Allow("read vaults", s.SecurityCompartmentId),
@@ -91,7 +100,6 @@ public static class EnclaveStatements
             Allow("read serviceconnectors", s.SecurityCompartmentId),
             Allow("read ons-family", s.SecurityCompartmentId),
             Allow("read bastion", s.SecurityCompartmentId),
-            Allow("read objects", s.SecurityCompartmentId),
         ];
     }
 

@@ -24,7 +24,10 @@ public sealed record Personas(
     string NetworkSource)
 {
     /// <summary>Policy subject for a group: <c>group Name</c> (Default domain) or <c>group 'Domain'/'Name'</c>.</summary>
-    public string Group(string name) => IdentityDomain is null ? $"group {name}" : $"group '{IdentityDomain}'/'{name}'";
+    public string Group(string name) => Subject(name, IdentityDomain);
+
+    /// <summary>Policy subject for a group of <paramref name="domain"/> (null: the Default domain).</summary>
+    public static string Subject(string name, string? domain) => domain is null ? $"group {name}" : $"group '{domain}'/'{name}'";
 
     /// <summary>The condition every gatekeeper/operator/storage-admin statement carries: request from gatekeeper networks.</summary>
     public string FromGatekeeperNetworks => $"request.networkSource.name = '{NetworkSource}'";

@@ -1,3 +1,4 @@
+using Enclave.Components.Iam;
 using Enclave.Components.Keys;
 using Enclave.Components.Regions;
 using Enclave.Components.Tenancy;
@@ -132,17 +133,22 @@ public sealed partial class RegionalArchive : EnclaveComponent
             CompartmentId = _compartments.Top,
             Name = Display("log-archive-connector-policy"),
             Description = $"Object Storage of {_region.Name} encrypts the {_region.Name} log archive with its logs key; " +
-                          "the log-archive Service Connector writes to that archive bucket only.",
+                          "the log-archive Service Connector writes to that archive bucket only, the auditors read it.",
             Statements = Output.Tuple(_compartments.Security, logsKeyId).Apply(t => new List<string>
             {
                 KeyUseStatement(_region.Name, t.Item1, t.Item2),
                 ConnectorWriteStatement(t.Item1, bucketName),
+                AuditorReadStatement(Personas.Subject(_settings.Groups.Auditor, _settings.Groups.IdentityDomain), t.Item1, bucketName),
             }),
         }, ChildOptions(home));
 
     public static string KeyUseStatement(string region, string securityCompartmentId, string keyId) =>
         $"allow service objectstorage-{region} to use keys in compartment id {securityCompartmentId} " +
         $"where target.key.id = '{keyId}'";
+
+    /// <summary>The auditors read the archived logs: this bucket's objects only (their ceiling: no user data).</summary>
+    public static string AuditorReadStatement(string auditors, string securityCompartmentId, string bucketName) =>
+        $"allow {auditors} to read objects in compartment id {securityCompartmentId} where target.bucket.name = '{bucketName}'";
 
     public static string ConnectorWriteStatement(string securityCompartmentId, string bucketName) =>
         $"allow any-user to manage objects in compartment id {securityCompartmentId} where all " +

@@ -43,7 +43,7 @@ internal static class IdentitySection
         return prefix;
     }
 
-    /// <summary>Public CIDRs of the gatekeepers: never the whole internet, never a parent-company network.</summary>
+    /// <summary>Public CIDRs of the gatekeepers: never a near-open block (the internet or a supernet of it), never a parent-company network.</summary>
     public static ImmutableArray<string>? ReadGatekeeperCidrs(ConfigReader r, ReadContext context)
     {
         var key = ConfigKeys.GatekeeperCidrs;
@@ -54,9 +54,7 @@ internal static class IdentitySection
         {
             var itemKey = $"{key}[{i}]";
             if (r.Cidr(itemKey, list[i]) is not { } block) continue;
-            if (block.Cidr == 0)
-                r.Report(itemKey, $"'{list[i]}' admits the whole internet; list only the gatekeepers' own networks");
-            else
+            if (r.NotNearOpen(itemKey, list[i], block, context, "a gatekeeper network"))
                 r.NotParentNetwork(itemKey, list[i], block, context, "a gatekeeper network");
         }
         return list;

@@ -1,0 +1,134 @@
+using System.Text;
+
+namespace Enclave.Policy.Inputs;
+
+/// <summary>
+/// The one way the CLI opens a file input (<c>--state</c>, <c>--preview-json</c>, <c>--plan</c>, <c>--waivers</c>,
+/// diff sides, stack configs, Pulumi.yaml): a regular file (symbolic links followed) or <c>-</c> for standard input,
+/// read through a stream that enforces the kind's size cap and refuses binary content as the bytes arrive. A FIFO, a
+/// device, a socket or a directory is refused at once, before it is opened (opening a FIFO hangs; /dev/zero never
+/// ends). Every refusal is an <see cref="InputFileException"/>: one line, the path, what is wrong, what is valid.
+/// </summary>
+public static class InputFile
+{
+    /// <summary>The path that means standard input.</summary>
+    public const string StdinPath = "-";
+
+    private static readonly AsyncLocal<StdinSource?> StdinOverride = new();
+    private static readonly StdinSource ConsoleStdin = new(Console.OpenStandardInput, () => !Console.IsInputRedirected);
+
+    /// <summary>Opens <paramref name="path"/> for reading as <paramref name="kind"/>, capped at <paramref name="maxBytes"/> (default: the kind's cap).</summary>
+    /// <param name="display">How the file is named in errors (default: the path as given).</param>
+    public static Stream Open(string path, InputKind kind, long? maxBytes = null, string? display = null)
+    {
+        var limit = maxBytes ?? kind.MaxBytes;
+        var name = display ?? path;
+        if (path == StdinPath) return new CappedStream(OpenStdin(kind), name, kind, limit);
+        var (type, size, reason) = FileKinds.Of(path);
+        var problem = type switch
+        {
+            FileKind.Regular => null,
+            FileKind.Missing => $"file not found; expected {kind.Expected}",
+            FileKind.Directory => $"is a directory; expected {kind.Expected}",
+            FileKind.Fifo => $"is a named pipe (FIFO), not a regular file; expected {kind.Expected} (to stream one, pass '-' and pipe it to standard input)",
+            FileKind.CharacterDevice or FileKind.BlockDevice => $"is a device, not a regular file; expected {kind.Expected}",
+            FileKind.Socket => $"is a socket, not a regular file; expected {kind.Expected}",
+            FileKind.Inaccessible => $"cannot be read ({reason}); expected {kind.Expected}",
+            _ => $"is not a regular file; expected {kind.Expected}",
+        };
+        if (problem is not null) throw new InputFileException(name, problem);
+        if (size > limit) throw TooLarge(name, kind, limit);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            var why = e switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                FileNotFoundException or DirectoryNotFoundException => "file not found",
+                _ => e.Message.ReplaceLineEndings(" "),
+            };
+            throw new InputFileException(name, $"cannot be read ({why}); expected {kind.Expected}", e);
+        }
+        return new CappedStream(file, name, kind, limit);
+    }
+
+    /// <summary>The whole input as bytes (at most the cap).</summary>
+    public static byte[] ReadAllBytes(string path, InputKind kind, long? maxBytes = null, string? display = null)
+    {
+        using var stream = Open(path, kind, maxBytes, display);
+        using var buffer = new MemoryStream();
+        Copy(stream, buffer, display ?? path, kind);
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The whole input as text: UTF-8 (a byte-order mark is skipped) or UTF-16 with its byte-order mark, decoded
+    /// strictly, so random bytes are refused rather than turned into U+FFFD and parsed.
+    /// </summary>
+    public static string ReadAllText(string path, InputKind kind, long? maxBytes = null, string? display = null)
+    {
+        var bytes = ReadAllBytes(path, kind, maxBytes, display);
+        try { return Decode(bytes); }
+        catch (DecoderFallbackException)
+        {
+            throw new InputFileException(display ?? path, $"binary content (not UTF-8 text); expected {kind.Expected}");
+        }
+    }
+
+    /// <summary>Strict decoding of UTF-8, or of UTF-16 announced by a byte-order mark.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return new UnicodeEncoding(false, false, true).GetString(bytes[2..]);
+        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return new UnicodeEncoding(true, false, true).GetString(bytes[2..]);
+        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+    }
+
+    /// <summary>Replaces standard input for the current async flow (tests); dispose to restore.</summary>
+    public static IDisposable RedirectStdin(Func<Stream> open)
+    {
+        var previous = StdinOverride.Value;
+        StdinOverride.Value = new StdinSource(open, () => false);
+        return new Restore(() => StdinOverride.Value = previous);
+    }
+
+    internal static InputFileException TooLarge(string path, InputKind kind, long limit) =>
+        new(path, $"larger than the {InputLimits.Describe(limit)} limit for {kind.Expected} (set {kind.SizeVariable} to raise it)");
+
+    private static Stream OpenStdin(InputKind kind)
+    {
+        var source = StdinOverride.Value ?? ConsoleStdin;
+        // An interactive terminal would wait for someone to type: refuse instead of hanging.
+        if (source.IsTerminal())
+            throw new InputFileException(StdinPath, $"standard input is a terminal; pipe {kind.Expected} into it (e.g. `pulumi stack export | enclave check --state -`)");
+        // Standard input can be read once: a second '-' would silently see an empty stream.
+        if (Interlocked.Exchange(ref source.Used, 1) == 1)
+            throw new InputFileException(StdinPath, $"standard input is already used by another input of this command; expected {kind.Expected} as a file path");
+        return source.Open();
+    }
+
+    private sealed class StdinSource(Func<Stream> open, Func<bool> isTerminal)
+    {
+        public int Used;
+        public Stream Open() => open();
+        public bool IsTerminal() => isTerminal();
+    }
+
+    private static void Copy(Stream from, Stream to, string name, InputKind kind)
+    {
+        try { from.CopyTo(to); }
+        catch (IOException e)
+        {
+            throw new InputFileException(name, $"cannot be read ({e.Message.ReplaceLineEndings(" ")}); expected {kind.Expected}", e);
+        }
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+}
