@@ -55,6 +55,21 @@ public class CheckErrorTests
             await Fails(h, ExitCodes.InputUnreadable, "check", "--state", v5));
     }
 
+    [Theory]
+    [InlineData("--state", """{ "version": 3, "deployment": { "manifest": {}, "resources": [ { "urn": "urn:pulumi:dev::p::oci:Core/vcn:Vcn::v", "custom": "true", "type": "oci:Core/vcn:Vcn" } ] } }""",
+        "at $.deployment.resources[0].custom: expected true or false, found the string \"true\"")]
+    [InlineData("--state", """{ "version": 3, "deployment": { "manifest": {}, "resources": [ { "urn": "urn:pulumi:dev::p::oci:Core/vcn:Vcn::v", "custom": true, "Custom": false, "type": "oci:Core/vcn:Vcn" } ] } }""",
+        "\"custom\" is given twice in one object")]
+    [InlineData("--preview-json", """{ "steps": [ { "op": "frobnicate", "urn": "urn:pulumi:dev::p::oci:Core/vcn:Vcn::v" } ] }""",
+        "unknown step operation \"frobnicate\"")]
+    [InlineData("--event-log", """{"sequence":1,"timestamp":1,"resourcePreEvent":{"metadata":{"op":"create","urn":"urn:pulumi:dev::p::oci:Core/vcn:Vcn::v","new":{"urn":"urn:pulumi:dev::p::oci:Core/vcn:Vcn::v","type":"oci:Core/vcn:Vcn","custom":true}}}}""",
+        "the run did not finish")]
+    public async Task Artifacts_pulumi_never_writes_exit_3_in_one_line(string flag, string json, string expected)
+    {
+        using var h = new CheckHarness();
+        Assert.Contains(expected, await Fails(h, ExitCodes.InputUnreadable, "check", flag, h.Write("artifact.json", json)));
+    }
+
     [Fact]
     public async Task Deep_nesting_exits_3()
     {
