@@ -24,7 +24,7 @@ for n in "${sizes[@]}"; do
       diff) args=(diff "$f" "$f" --stack prod --format json -o "$dir/diff-$n.json") ;;
     esac
     /usr/bin/time -f "%e %U %S %M" -o "$dir/time.txt" "$cli" "${args[@]}" >/dev/null 2>&1 || true
-    read -r wall user sys rss < "$dir/time.txt"
+    read -r wall user sys rss < <(tail -n 1 "$dir/time.txt")
     cpu=$(echo "$user + $sys" | bc)
     rate=$(echo "$n / $cpu" | bc)
     rssmb=$(( rss / 1000 ))
