@@ -45,12 +45,15 @@ internal ref struct JsonCursor
         }
     }
 
-    /// <summary>Whether what is left of the input after the last complete token is the start of one more token (a cut).</summary>
+    /// <summary>
+    /// Whether what is left of the input after the last complete token is an unfinished value (a cut): it does not
+    /// start with a separator or a closing bracket (those are misplaced, not cut) and closes nothing.
+    /// </summary>
     private readonly bool EndsInThisToken()
     {
         var tail = Source.Span[(int)_reader.BytesConsumed..].Trim(" \t\r\n"u8);
-        if (tail.Length > 0 && tail[0] is (byte)',' or (byte)':') tail = tail[1..].TrimStart(" \t\r\n"u8);
-        return tail.Length is > 0 and < 64 && tail.IndexOfAny("{}[],:"u8) < 0;
+        if (tail.Length > 0 && tail[0] == (byte)':') tail = tail[1..].TrimStart(" \t\r\n"u8);
+        return tail.Length is > 0 and < 256 && tail[0] is not ((byte)',' or (byte)']' or (byte)'}') && tail.IndexOfAny("]}"u8) < 0;
     }
 
     /// <summary>The next token, which must exist: the input ending here is a truncated document.</summary>
