@@ -20,6 +20,17 @@ public static class IdentityPlaneCases
     private static void ExtraUser(GraphBuilder g, string name = "intruder") =>
         g.Add(OciTypes.User, name, new { compartmentId = CompliantEnclave.Tenancy, name, description = "x", email = $"{name}@enclave.example" });
 
+    /// <summary>The break-glass user as an identity-domain user (allowed by ENC-IDN-003), carrying <paramref name="key"/>.</summary>
+    private static void BreakGlassDomainUser(GraphBuilder g, string key, object value)
+    {
+        var user = new Dictionary<string, object?>
+        {
+            ["idcsEndpoint"] = "https://idcs-usds.identity.oraclecloud.com", ["schemas"] = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" },
+            ["userName"] = "usde-dev-breakglass", ["emails"] = new[] { new { value = "breakglass@enclave.example", primary = true } }, [key] = value,
+        };
+        g.Add(OciTypes.DomainsUser, "domain-breakglass", user);
+    }
+
     public static readonly RuleCase[] Failing =
     [
         new("ENC-IDN-001", "identity provider not on the allow-list", "usds-idp", g => g.With("usds-idp", "name", "ParentCoAzureAD")),
@@ -81,6 +92,16 @@ public static class IdentityPlaneCases
             g.Add(OciTypes.DomainsMyApiKey, "my-key", new { idcsEndpoint = "https://idcs.example", key = "k", schemas = new[] { "x" } })),
         new("ENC-IDN-005", "a database credential", "db-cred", g =>
             g.Add(OciTypes.DbCredential, "db-cred", new { userId = Ref("breakglass"), description = "d", password = Secret })),
+        new("ENC-IDN-005", "break-glass domain user with an X.509 certificate", "domain-breakglass", g => BreakGlassDomainUser(g, "x509certificates",
+            new[] { new { value = "MIIC-certificate" } })),
+        new("ENC-IDN-005", "break-glass domain user with a Kerberos realm user", "domain-breakglass", g => BreakGlassDomainUser(g,
+            "urnietfparamsscimschemasoracleidcsextensionkerberosUserUser", new { realmUsers = new[] { new { value = "ops@PARENT.EXAMPLE" } } })),
+        new("ENC-IDN-005", "break-glass domain user with a linked social account", "domain-breakglass", g => BreakGlassDomainUser(g,
+            "urnietfparamsscimschemasoracleidcsextensionsocialAccountUser", new { socialAccounts = new[] { new { value = "google-123" } } })),
+        new("ENC-IDN-005", "break-glass domain user with database credentials", "domain-breakglass", g => BreakGlassDomainUser(g,
+            "urnietfparamsscimschemasoracleidcsextensiondbCredentialsUser", new { dbUserName = "ADMIN" })),
+        new("ENC-IDN-005", "break-glass domain user with a certificate given as a single value", "domain-breakglass", g =>
+            BreakGlassDomainUser(g, "x509certificates", "MIIC-certificate")),
         new("ENC-IDN-006", "network source 0.0.0.0/1", "gatekeeper-networks", g => g.With("gatekeeper-networks", "publicSourceLists", new[] { "0.0.0.0/1" })),
         new("ENC-IDN-006", "network source outside the gatekeeper ranges", "gatekeeper-networks", g => g.With("gatekeeper-networks", "publicSourceLists", new[] { "192.0.2.0/24" })),
         new("ENC-IDN-006", "network source IPv4-mapped any", "gatekeeper-networks", g => g.With("gatekeeper-networks", "publicSourceLists", new[] { "::ffff:0.0.0.0/96" })),
@@ -97,6 +118,7 @@ public static class IdentityPlaneCases
         new("ENC-IDN-003", "user name unknown", "breakglass", g => g.With("breakglass", "name", Unknown)),
         new("ENC-IDN-004", "member unknown", "breakglass-gatekeeper", g => g.With("breakglass-gatekeeper", "userId", Unknown)),
         new("ENC-IDN-005", "key owner unknown", "breakglass-key", g => g.With("breakglass-key", "userId", Unknown)),
+        new("ENC-IDN-005", "domain user's certificates a secret", "domain-breakglass", g => BreakGlassDomainUser(g, "x509certificates", Secret)),
         new("ENC-IDN-006", "network source ranges unknown", "gatekeeper-networks", g => g.With("gatekeeper-networks", "publicSourceLists", Unknown)),
         new("ENC-IDN-006", "network source services a secret", "gatekeeper-networks", g => g.With("gatekeeper-networks", "services", Secret)),
     ];

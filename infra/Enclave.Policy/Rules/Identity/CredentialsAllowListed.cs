@@ -7,13 +7,13 @@ namespace Enclave.Policy.Rules.Identity;
 /// Every credential the stack issues (API keys, auth tokens, customer secret keys, SMTP credentials; legacy and
 /// identity-domain resources alike) belongs to a break-glass user whose config entry allows that kind. Kinds no entry
 /// can allow (database and OAuth client credentials) and the deploying identity's own credentials (<c>DomainsMy*</c>)
-/// are never allowed.
+/// are never allowed, nor is sign-in material embedded in an identity-domain user (<see cref="EmbeddedCredentials"/>).
 /// </summary>
 public sealed class CredentialsAllowListed : RuleBase
 {
     public override RuleInfo Info { get; } = new(
         "ENC-IDN-005", "Credentials only for break-glass users, of the kinds the config allows", Severity.Critical, Enforcement.Mandatory,
-        "An API key, auth token or secret key is a password that bypasses federation, MFA and the sign-on network perimeter; whoever holds it is that user from anywhere.",
+        "An API key, auth token or secret key (or a certificate, Kerberos principal, social account or database login embedded in an identity-domain user) is a password that bypasses federation, MFA and the sign-on network perimeter; whoever holds it is that user from anywhere.",
         "Remove the credential, or add its kind to the owner's `breakGlass.users[].credentials` once the gatekeepers approve it.",
         Cis: "1.8, 1.9, 1.10, 1.12");
 
@@ -62,5 +62,7 @@ public sealed class CredentialsAllowListed : RuleBase
                     $"{credential.Label}: {k} for {who}: breakGlass.users does not allow it",
                     $"{credential.Label}: its user is not known until deploy");
             }
+        foreach (var user in context.Graph.OfType(OciTypes.DomainsUser))
+            yield return Judge(user.Urn, user.Label, EmbeddedCredentials.Assess(user));
     }
 }

@@ -92,6 +92,17 @@ public sealed class IdentityPlaneAttacks : AttackClass
         {
             ["idcsEndpoint"] = IdcsEndpoint(p), ["schemas"] = Value.List("urn:ietf:params:scim:schemas:oracle:idcs:authToken"), ["description"] = "ci",
         }, sibling: "iam-gatekeeper-networks"));
+        yield return Attack("the break-glass domain user signing in with an X.509 certificate", "ENC-IDN-005", p =>
+            DomainUser(p, BreakGlass, BreakGlassEmail).Set("x509certificates", new JsonArray(new JsonObject { ["value"] = "MIIC-parent-ca-issued" })));
+        yield return Attack("the break-glass domain user mapped to a Kerberos principal", "ENC-IDN-005", p =>
+            DomainUser(p, BreakGlass, BreakGlassEmail).Set("urnietfparamsscimschemasoracleidcsextensionkerberosUserUser",
+                new JsonObject { ["realmUsers"] = new JsonArray(new JsonObject { ["value"] = "ops@PARENT.EXAMPLE" }) }));
+        yield return Attack("the break-glass domain user linked to a social account", "ENC-IDN-005", p =>
+            DomainUser(p, BreakGlass, BreakGlassEmail).Set("urnietfparamsscimschemasoracleidcsextensionsocialAccountUser",
+                new JsonObject { ["socialAccounts"] = new JsonArray(new JsonObject { ["value"] = "google-1234567890" }) }));
+        yield return Attack("the break-glass domain user given database credentials", "ENC-IDN-005", p =>
+            DomainUser(p, BreakGlass, BreakGlassEmail).Set("urnietfparamsscimschemasoracleidcsextensiondbCredentialsUser",
+                new JsonObject { ["dbUserName"] = "ADMIN" }));
 
         // Network sources.
         yield return Attack("gatekeeper network source widened to 0.0.0.0/1", "ENC-IDN-006",
