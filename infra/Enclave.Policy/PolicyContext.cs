@@ -22,6 +22,12 @@ public sealed record PolicyContext
     /// <summary>Tenancy OCID: the root compartment.</summary>
     public string? TenancyId { get; init; }
 
+    /// <summary>
+    /// The compartment the enclave's top compartment is created in (config <c>parentCompartmentOcid</c>, else the
+    /// tenancy): the only place outside its own compartments a compartment of the stack may hang from (ENC-GOV-021).
+    /// </summary>
+    public string? EnclaveParentCompartment { get; init; }
+
     /// <summary>The gatekeepers' IAM group: the only principal allowed to manage IAM objects.</summary>
     public string GatekeeperGroup { get; init; } = "";
 

@@ -46,6 +46,7 @@ public static class StackContext
         DeploymentRegion = s.DeploymentRegion,
         HomeRegion = s.HomeRegion,
         TenancyId = s.TenancyOcid,
+        EnclaveParentCompartment = s.ParentCompartmentOcid ?? s.TenancyOcid,
         GatekeeperGroup = s.Groups.Gatekeeper,
         IdentityDomain = s.Groups.IdentityDomain,
         OperatorGroup = s.Groups.Operator,

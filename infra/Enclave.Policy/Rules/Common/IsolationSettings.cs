@@ -19,7 +19,7 @@ public static class IsolationSettings
     private static readonly (string Type, string[] Keys)[] Declared =
     [
         (AnyOciType, ["compartmentId"]),
-        (OciTypes.Provider, ["region"]),
+        (OciTypes.Provider, ["region", "tenancyOcid"]),
         (OciTypes.Policy, ["statements", "compartmentId"]),
         ("oci:Identity/dynamicGroup:DynamicGroup", ["matchingRule", "name"]),
         ("oci:Kms/vaultVerification:VaultVerification", ["replicaRegion"]),

@@ -40,11 +40,15 @@ public sealed class OnPremLinksGatekept : RuleBase
             yield return Judge(ipsec.Urn, ipsec.Label, a);
         }
         var vcns = NodeSets.Of(g, OciTypes.Vcn);
+        var drgs = NodeSets.Of(g, OciTypes.Drg);
         foreach (var attachment in g.OfType(OciTypes.DrgAttachment))
         {
             var details = attachment.Input("networkDetails");
             var type = details["type"];
             var a = new Assessment();
+            // A DRG the stack does not declare (another team's, another tenancy's) joins the VCN to whatever that DRG
+            // routes to, which no rule of this stack can see.
+            a.Require(References.IdentifiesAny(g, attachment, "drgId", attachment.Input("drgId"), drgs), "attaches to a DRG of this stack");
             if (type.IsNull || type.EqualsString("VCN", StringComparison.OrdinalIgnoreCase) != Truth.False)
             {
                 var (key, target) = details.IsNull ? ("vcnId", attachment.Input("vcnId")) : ("networkDetails", details["id"]);
