@@ -30,10 +30,21 @@ public static class RedTeamCases
         new("ENC-GOV-022", "explicit provider of another tenancy", "default", g => g.With("default", "tenancyOcid", "ocid1.tenancy.oc1..someothertenancy")),
         new("ENC-NET-007", "VCN attached to a DRG the stack does not declare", "drg-att", g =>
             g.Add(OciTypes.DrgAttachment, "drg-att", new { drgId = "ocid1.drg.oc1.iad.anotherteamsdrg", vcnId = Ref("vcn") })),
+        new("ENC-GOV-023", "data subnet routed by a route table the stack does not declare", "data", g =>
+            g.With("data", "routeTableId", "ocid1.routetable.oc1.iad.anotherteamsroutes")),
+        new("ENC-GOV-023", "data subnet guarded by a foreign security list", "data", g =>
+            g.With("data", "securityListIds", new[] { "ocid1.securitylist.oc1.iad.anotherteamslist" })),
+        new("ENC-GOV-023", "database in a foreign NSG", "adb", g => g.With("adb", "nsgIds", new[] { "ocid1.networksecuritygroup.oc1.iad.foreign" })),
+        new("ENC-GOV-023", "flow log written to a foreign log group", "flow-data", g => g.With("flow-data", "logGroupId", "ocid1.loggroup.oc1.iad.foreign")),
+        new("ENC-GOV-023", "connector shipping logs to a foreign stream", "archive-connector", g =>
+            g.With("archive-connector", "target", new { kind = "streaming", streamId = "ocid1.stream.oc1.iad.foreign" })),
+        new("ENC-NET-008", "NSG rule from a parent range written as IPv4-mapped IPv6", "db-nsg-in", g => g.With("db-nsg-in", "source", "::ffff:203.0.113.0/121")),
+        new("ENC-NET-008", "NSG rule from a parent range written with leading zeros", "db-nsg-in", g => g.With("db-nsg-in", "source", "203.000.113.000/25")),
     ];
 
     public static readonly RuleCase[] Undetermined =
     [
+        new("ENC-GOV-023", "data subnet's route table unknown", "data", g => g.With("data", "routeTableId", Unknown)),
         new("ENC-GOV-021", "the data bucket's compartment unknown", "data-bucket", g => g.With("data-bucket", "compartmentId", Unknown)),
         new("ENC-GOV-022", "the provider's tenancy unknown", "default", g => g.With("default", "tenancyOcid", Unknown)),
     ];

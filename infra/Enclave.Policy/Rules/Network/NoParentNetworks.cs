@@ -67,12 +67,47 @@ public sealed partial class NoParentNetworks : RuleBase
                 if (cidr.IsAnywhere) continue;
                 List<string>? overlapping = null;
                 foreach (var (text, block) in parent)
-                    if (block.Overlaps(cidr)) (overlapping ??= []).Add(text);
+                    if (block.Overlaps(cidr) || (OtherReading(part, cidr) is { } other && block.Overlaps(other))) (overlapping ??= []).Add(text);
                 if (overlapping is not null)
                     (hits ??= []).Add($"{(leaves ??= InputStrings.LeavesOf(node))[at].Path} = {part} overlaps parent range {string.Join(", ", overlapping)}");
             }
         }
         return (hits, addresses);
+    }
+
+    private static readonly Cidr MappedV4 = Cidr.Parse("::ffff:0.0.0.0/96");
+
+    /// <summary>
+    /// The same text as another reader may take it (a deny-list must match every reading): an IPv4-mapped IPv6 block
+    /// (<c>::ffff:10.128.0.0/112</c>) is that IPv4 block, and a dotted quad with leading zeros, which .NET reads as
+    /// octal (<c>010.128.0.0</c> = 8.128.0.0), is read as decimal too (10.128.0.0). Null when there is no other reading.
+    /// </summary>
+    private static Cidr? OtherReading(ReadOnlySpan<char> text, Cidr cidr)
+    {
+        if (cidr.IsV6 && cidr.Prefix >= 96 && MappedV4.Contains(cidr))
+            return new Cidr(System.Net.Sockets.AddressFamily.InterNetwork, cidr.First - MappedV4.First, cidr.Last - MappedV4.First, (byte)(cidr.Prefix - 96));
+        if (cidr.IsV6 || text.IndexOf(':') >= 0) return null;
+        var slash = text.IndexOf('/');
+        var address = slash < 0 ? text : text[..slash];
+        Span<char> buffer = stackalloc char[64];
+        var length = 0;
+        var leadingZero = false;
+        foreach (var range in address.Split('.'))
+        {
+            var partText = address[range];
+            var trimmed = partText.TrimStart('0');
+            if (trimmed.Length != partText.Length && partText.Length > 1) leadingZero = true;
+            if (length > 0) buffer[length++] = '.';
+            var digits = trimmed.IsEmpty ? "0" : trimmed;
+            if (length + digits.Length > 40) return null;
+            digits.CopyTo(buffer[length..]);
+            length += digits.Length;
+        }
+        if (!leadingZero) return null;
+        var suffix = slash < 0 ? [] : text[slash..];
+        if (length + suffix.Length > buffer.Length) return null;
+        suffix.CopyTo(buffer[length..]);
+        return Cidr.TryParse(buffer[..(length + suffix.Length)], out var decimalReading) ? decimalReading : null;
     }
 
     private static bool LooksLikeNetworkField(string path)
