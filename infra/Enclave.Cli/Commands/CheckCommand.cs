@@ -112,8 +112,9 @@ public static class CheckCommand
         {
             if (writer is null) TextReport.Write(set, w); else writer.Write(set, w);
         });
-        if (writer is not null || request.Output is not null)
-            stderr.WriteLine($"enclave check: {TextReport.Verdict(set)}{(request.Output is null ? "" : $" (report: {request.Output})")}");
+        var toFile = request.Output is not (null or "-");
+        if (writer is not null || toFile)
+            stderr.WriteLine($"enclave check: {TextReport.Verdict(set)}{(toFile ? $" (report: {request.Output})" : "")}");
         return set.Passed ? ExitCodes.Ok : ExitCodes.Violations;
     }
 }

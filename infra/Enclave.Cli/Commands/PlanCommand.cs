@@ -42,7 +42,7 @@ public static class PlanCommand
         var root = Repository.FindRoot(repo);
         var plan = await BuildAsync(services, root, stack, cancel);
         OutputTarget.Write(output, stdout, w => w.Write(Render(plan, format)));
-        if (output is not null)
+        if (output is not (null or "-"))
             stderr.WriteLine($"enclave plan: {plan.Stack}: {plan.Resources.Length} resources, policy {(plan.Policy.Passes ? "pass" : "fail")} (plan: {output})");
         return plan.Policy.Passes ? ExitCodes.Ok : ExitCodes.Violations;
     }
