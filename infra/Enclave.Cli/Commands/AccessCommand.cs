@@ -5,7 +5,9 @@ using Enclave.Cli.Common;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Loaders;
 using Enclave.Policy.Reports;
+using Enclave.Policy.Review.Render;
 using Spectre.Console;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Commands;
 
@@ -53,8 +55,13 @@ public static class AccessCommand
         return command;
     }
 
-    public static void Render(DataAccessReport report, ReportFormat format, TextWriter w)
+    public static void Render(DataAccessReport report, ReportFormat format, TextWriter w) => Render(report, format, w, Terminal.ColorWanted(w));
+
+    /// <summary>As <see cref="Render(DataAccessReport, ReportFormat, TextWriter)"/> with colour chosen by the caller (tests render both).</summary>
+    public static void Render(DataAccessReport report, ReportFormat format, TextWriter w, bool color)
     {
+        // Names, principals and statements come from the IAM policies under review: escaped before they are printed.
+        static string E(string? s) => SafeText.Escape(s);
         switch (format)
         {
             case ReportFormat.Json:
@@ -62,32 +69,32 @@ public static class AccessCommand
                     new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                 break;
             case ReportFormat.Markdown:
-                w.WriteLine($"## Data access: {report.Stack}");
+                w.WriteLine($"## Data access: {MarkdownReportWriter.Cell(report.Stack)}");
                 w.WriteLine();
                 w.WriteLine("| Resource | Access | Principal | Effect | Certainty | Statement |");
                 w.WriteLine("|---|---|---|---|---|---|");
                 foreach (var r in report.Rows)
-                    w.WriteLine($"| `{MarkdownReportWriter.Cell(r.ResourceLabel)}` | {r.Access} | {MarkdownReportWriter.Cell(r.Principal)} | {r.Effect} | {r.Certainty} | `{MarkdownReportWriter.Cell(r.StatementText)}` |");
+                    w.WriteLine($"| {Markdown.Code(r.ResourceLabel)} | {MarkdownReportWriter.Cell(r.Access)} | {MarkdownReportWriter.Cell(r.Principal)} | {MarkdownReportWriter.Cell(r.Effect)} | {MarkdownReportWriter.Cell(r.Certainty)} | {Markdown.Code(r.StatementText)} |");
                 break;
             default:
-                if (!Terminal.ColorWanted(w))
+                if (!color)
                 {
                     // Not a terminal (CI log, file, pipe): one access path per line, never wrapped, so it greps.
                     foreach (var r in report.Rows)
-                        w.WriteLine($"{r.ResourceLabel}\t{r.Access}\t{r.Principal}\t{r.Effect}\t{r.Certainty}\t{r.Statement}: {r.StatementText}");
+                        w.WriteLine($"{E(r.ResourceLabel)}\t{E(r.Access)}\t{E(r.Principal)}\t{E(r.Effect)}\t{E(r.Certainty)}\t{E(r.Statement)}: {E(r.StatementText)}");
                     w.WriteLine($"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s)");
-                    foreach (var d in report.Diagnostics) w.WriteLine($"note: {d}");
+                    foreach (var d in report.Diagnostics) w.WriteLine($"note: {E(d)}");
                     break;
                 }
-                var console = Terminal.For(w);
+                var console = Terminal.For(w, color: true);
                 var table = new Table().Border(TableBorder.Simple);
                 table.AddColumn("Resource").AddColumn("Access").AddColumn("Principal").AddColumn("Effect").AddColumn("Certainty").AddColumn("Statement");
                 foreach (var r in report.Rows)
-                    table.AddRow(new Text(r.ResourceLabel), new Text(r.Access), new Text(r.Principal), new Text(r.Effect),
-                        new Text(r.Certainty), new Text($"{r.Statement}: {r.StatementText}"));
+                    table.AddRow(new Text(E(r.ResourceLabel)), new Text(E(r.Access)), new Text(E(r.Principal)), new Text(E(r.Effect)),
+                        new Text(E(r.Certainty)), new Text($"{E(r.Statement)}: {E(r.StatementText)}"));
                 console.Write(table);
                 console.WriteLine($"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s)");
-                foreach (var d in report.Diagnostics) console.WriteLine($"note: {d}");
+                foreach (var d in report.Diagnostics) console.WriteLine($"note: {E(d)}");
                 break;
         }
     }

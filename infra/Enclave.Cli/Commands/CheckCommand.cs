@@ -4,6 +4,7 @@ using Enclave.Policy.Engine;
 using Enclave.Policy.Loaders;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Waivers;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Commands;
 
@@ -114,7 +115,7 @@ public static class CheckCommand
         });
         var toFile = request.Output is not (null or "-");
         if (writer is not null || toFile)
-            stderr.WriteLine($"enclave check: {TextReport.Verdict(set)}{(toFile ? $" (report: {request.Output})" : "")}");
+            stderr.WriteLine(SafeText.Escape($"enclave check: {TextReport.Verdict(set)}{(toFile ? $" (report: {request.Output})" : "")}", SafeText.LineLength));
         return set.Passed ? ExitCodes.Ok : ExitCodes.Violations;
     }
 }

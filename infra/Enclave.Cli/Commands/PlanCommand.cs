@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Enclave.Cli.Common;
 using Enclave.Policy.Review.Plan;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Commands;
 
@@ -43,7 +44,7 @@ public static class PlanCommand
         var plan = await BuildAsync(services, root, stack, cancel);
         OutputTarget.Write(output, stdout, w => w.Write(Render(plan, format)));
         if (output is not (null or "-"))
-            stderr.WriteLine($"enclave plan: {plan.Stack}: {plan.Resources.Length} resources, policy {(plan.Policy.Passes ? "pass" : "fail")} (plan: {output})");
+            stderr.WriteLine(SafeText.Escape($"enclave plan: {plan.Stack}: {plan.Resources.Length} resources, policy {(plan.Policy.Passes ? "pass" : "fail")} (plan: {output})", SafeText.LineLength));
         return plan.Policy.Passes ? ExitCodes.Ok : ExitCodes.Violations;
     }
 

@@ -1,12 +1,16 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Enclave.Policy.Inputs;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Common;
 
 /// <summary>
 /// Where a command's report goes (<c>--output</c>). The report is rendered completely before anything is opened, so
-/// a failed run never leaves a partial report that looks complete. Then, by what the path names:
+/// a failed run never leaves a partial report that looks complete, and passes through the shared escaper
+/// (<see cref="SafeText.Document"/>) on its way out: whatever a renderer let through, no control, ANSI or bidi
+/// character reaches a terminal, a log or a file (the one exception is Spectre's own colour on an interactive
+/// terminal, whose cells hold escaped text only). Then, by what the path names:
 /// <list type="bullet">
 /// <item><c>-</c>, <c>/dev/stdout</c> or another name of file descriptor 1: the command's standard output.</item>
 /// <item>A new path or a regular file (also through symbolic links): a temporary file beside the final target, moved
@@ -23,16 +27,16 @@ public static partial class OutputTarget
     {
         if (path is null or InputFile.StdinPath)
         {
-            render(stdout);
+            if (Terminal.ColorWanted(stdout)) render(stdout); // Spectre's colour; its cells are escaped by the renderers
+            else stdout.Write(Rendered(render));
             stdout.Flush();
             return;
         }
-        var report = new StringWriter();
-        render(report);
+        var report = Rendered(render);
         var target = Resolve(path);
         if (target is null)
         {
-            stdout.Write(report.ToString());
+            stdout.Write(report);
             stdout.Flush();
             return;
         }
@@ -44,12 +48,20 @@ public static partial class OutputTarget
             case FileKind.Inaccessible:
                 throw CliException.Input($"--output {path}: cannot be written ({reason})");
             case FileKind.Missing or FileKind.Regular when !target.IsDescriptor:
-                ReplaceAtomically(path, target.Path, report.ToString());
+                ReplaceAtomically(path, target.Path, report);
                 break;
             default:
-                WriteThrough(path, target.Path, report.ToString());
+                WriteThrough(path, target.Path, report);
                 break;
         }
+    }
+
+    /// <summary>The whole report, with every unsafe character escaped and its own line breaks and tabs kept.</summary>
+    private static string Rendered(Action<TextWriter> render)
+    {
+        var report = new StringWriter();
+        render(report);
+        return SafeText.Document(report.ToString());
     }
 
     /// <summary>The path at the end of the link chain; null when a link in it names standard output.</summary>

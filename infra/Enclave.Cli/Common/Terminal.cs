@@ -13,9 +13,14 @@ public static class Terminal
     }
 
     /// <summary>A Spectre console writing to <paramref name="writer"/>, plain (no ANSI) unless colour is wanted.</summary>
-    public static IAnsiConsole For(TextWriter writer)
+    public static IAnsiConsole For(TextWriter writer) => For(writer, ColorWanted(writer));
+
+    /// <summary>
+    /// As <see cref="For(TextWriter)"/> with colour chosen by the caller. Spectre writes a <c>Text</c> cell as it is
+    /// (control characters included): callers pass only text that went through <c>SafeText</c>.
+    /// </summary>
+    public static IAnsiConsole For(TextWriter writer, bool color)
     {
-        var color = ColorWanted(writer);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
