@@ -125,4 +125,6 @@ var config = Environment.GetEnvironmentVariable("ENCLAVE_BENCH_TIMEOUT_MINUTES")
         .WithToolchain(new InProcessEmitToolchain(
             TimeSpan.FromMinutes(double.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture)), logOutput: true)))
     : null;
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+// Not typeof(Program): under -p:UseOfficialPulumiSdk=true the official SDK brings ASP.NET Core in, whose source
+// generator makes the CLI's top-level Program public, and the name would clash with ours (CS0436).
+BenchmarkSwitcher.FromAssembly(typeof(PlanBenchmarks).Assembly).Run(args, config);

@@ -40,6 +40,15 @@ public sealed record PolicyContext
 
     public ParentExclusions Parent { get; init; } = new();
 
+    /// <summary>
+    /// Global service principals the enclave's own statements may grant to (Cloud Guard reads the configuration).
+    /// Regional ones are <see cref="AllowedRegionalServices"/> of an allowed region only.
+    /// </summary>
+    public ImmutableArray<string> AllowedServices { get; init; } = ["cloudguard"];
+
+    /// <summary>Regional service principals (<c>NAME-REGION</c>), allowed for the <see cref="AllowedRegions"/> only.</summary>
+    public ImmutableArray<string> AllowedRegionalServices { get; init; } = ["objectstorage"];
+
     /// <summary>Exact define/endorse statements that are allowed (e.g. Oracle's usage-report tenancy); none by default.</summary>
     public ImmutableArray<string> AllowedCrossTenancyStatements { get; init; } = [];
 
@@ -51,6 +60,24 @@ public sealed record PolicyContext
 
     /// <summary>Required audit retention.</summary>
     public int AuditRetentionDays { get; init; } = 365;
+
+    /// <summary>
+    /// How narrow a network must be not to count as open (config <c>minimumPrefix</c>): the same limits and the same
+    /// definition (<see cref="Networks.NearOpen"/>) the config validator applies.
+    /// </summary>
+    public Networks.PrefixLimits NetworkLimits { get; init; } = Networks.PrefixLimits.Default;
+
+    /// <summary>The gatekeepers' addresses (config <c>notificationEmails</c>): the only endpoints alerts may reach.</summary>
+    public ImmutableArray<string> NotificationEmails { get; init; } = [];
+
+    /// <summary>Retention the archive buckets must lock, in days (config <c>logging.archiveRetentionDays</c>).</summary>
+    public int ArchiveRetentionDays { get; init; } = 365;
+
+    /// <summary>True when the stack says its service gateways reach Object Storage only (<c>network.serviceGateway: object-storage</c>).</summary>
+    public bool ServiceGatewayObjectStorageOnly { get; init; }
+
+    /// <summary>Trusted identity providers and break-glass users (config <c>federation</c>, <c>breakGlass</c>).</summary>
+    public IdentityPlane Identity { get; init; } = IdentityPlane.None;
 }
 
 /// <summary>The foreign parent company's identities and networks. None of them may be named or reach anything.</summary>

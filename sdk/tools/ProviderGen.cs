@@ -15,10 +15,13 @@
 //   --no-terraform-config     skip Provider.TerraformConfig() (needs Deployment.Instance.Call<T> in the core)
 //   --no-invoke-output-options skip the Invoke(args, InvokeOutputOptions) overloads
 //   --types A,B               generate only these resources/invokes (full names) and the types they reference
+//   --nullable-listing FILE   the matching *.nullable.txt listing: resource outputs, output-type fields and their
+//                             [OutputConstructor] parameters take its nullable annotations (required for every such
+//                             member, so a listing that lacks one fails the run instead of guessing)
 using System.Text;
 using System.Text.RegularExpressions;
 
-string? listingPath = null, root = null, outDir = null;
+string? listingPath = null, nullableListingPath = null, root = null, outDir = null;
 var terraformConfig = true;
 var invokeOutputOptions = true;
 HashSet<string>? only = null;
@@ -27,6 +30,7 @@ for (var i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--listing": listingPath = args[++i]; break;
+        case "--nullable-listing": nullableListingPath = args[++i]; break;
         case "--root": root = args[++i]; break;
         case "--out": outDir = args[++i]; break;
         case "--no-terraform-config": terraformConfig = false; break;
@@ -37,7 +41,7 @@ for (var i = 0; i < args.Length; i++)
 }
 if (listingPath is null || root is null || outDir is null)
 {
-    Console.Error.WriteLine("usage: ProviderGen.cs --listing FILE --root Pulumi.Oci --out DIR [--no-terraform-config] [--no-invoke-output-options] [--types A,B]");
+    Console.Error.WriteLine("usage: ProviderGen.cs --listing FILE --root Pulumi.Oci --out DIR [--nullable-listing FILE] [--no-terraform-config] [--no-invoke-output-options] [--types A,B]");
     return 2;
 }
 
@@ -94,6 +98,18 @@ foreach (var line in File.ReadLines(listingPath))
         T(m.Groups[1].Value).Token = m.Groups[2].Value;
     else if (line.Length > 0)
         throw new InvalidDataException($"unrecognised listing line: {line}");
+}
+
+// Nullable annotations (api-listing.cs --nullable): "nullable <type> property|field <name> : <annotated type>".
+// Only the members whose nullability the main listing cannot show are looked up here: resource outputs and
+// output-type fields (Args properties follow from the generated shape and already match).
+var annotated = new Dictionary<string, string>(StringComparer.Ordinal);
+if (nullableListingPath is not null)
+{
+    var rxNullable = new Regex(@"^nullable (\S+) (property|field) (\w+) : (\S+)$");
+    foreach (var line in File.ReadLines(nullableListingPath))
+        if (rxNullable.Match(line) is { Success: true } m)
+            annotated[$"{m.Groups[1].Value} {m.Groups[2].Value} {m.Groups[3].Value}"] = m.Groups[4].Value;
 }
 
 var errors = new List<string>();
@@ -185,6 +201,24 @@ Console.WriteLine($"{root}: {selected.Count} types in {written} files under {out
 return errors.Count == 0 ? 0 : 1;
 
 // ---------------------------------------------------------------------------------------------------------------
+// The member's type with the official nullable annotations, when a nullable listing was given. The annotated type
+// must be the listed type plus '?' markers; anything else means the two listings disagree.
+string Annotated(TypeModel t, string kind, string name, string type)
+{
+    if (nullableListingPath is null) return type;
+    if (!annotated.TryGetValue($"{t.FullName} {kind} {name}", out var withNullability))
+    {
+        errors.Add($"{t.FullName}.{name}: no nullable line in {Path.GetFileName(nullableListingPath)}");
+        return type;
+    }
+    if (withNullability.Replace("?", "") != type.Replace(", ", ","))
+    {
+        errors.Add($"{t.FullName}.{name}: nullable listing says {withNullability}, listing says {type}");
+        return type;
+    }
+    return withNullability;
+}
+
 bool IsResource(TypeModel t) => t.Base is "Pulumi.CustomResource" or "Pulumi.ProviderResource";
 
 string[] SecretWires(TypeModel t)
@@ -212,7 +246,7 @@ void EmitResource(StringBuilder sb, TypeModel t)
         if (o.Type != p.Type) errors.Add($"{t.FullName}.{p.Name}: output type {o.Type} differs from property type {p.Type}");
         if (p.HasSet) errors.Add($"{t.FullName}.{p.Name}: resource outputs have private setters");
         sb.AppendLine($"        [global::Pulumi.Output(\"{wire}\")]");
-        sb.AppendLine($"        public {Cs(p.Type)} {p.Name} {{ get; private set; }} = null!;");
+        sb.AppendLine($"        public {Cs(Annotated(t, "property", p.Name, p.Type))} {p.Name} {{ get; private set; }} = null!;");
         sb.AppendLine();
     }
     foreach (var w in t.Outputs.Where(o => Match(t, o.Wire, t.Props.Select(p => p.Name)) is null))
@@ -369,7 +403,7 @@ void EmitOutputType(StringBuilder sb, TypeModel t)
     foreach (var f in fields)
     {
         if (!f.IsReadonly) errors.Add($"{t.FullName}.{f.Name}: output fields are readonly");
-        sb.AppendLine($"        public readonly {Cs(f.Type)} {f.Name};");
+        sb.AppendLine($"        public readonly {Cs(Annotated(t, "field", f.Name, f.Type))} {f.Name};");
     }
     if (t.CtorParams.Count > 0 || fields.Count > 0)
     {
@@ -378,7 +412,12 @@ void EmitOutputType(StringBuilder sb, TypeModel t)
         sb.AppendLine("        [global::Pulumi.OutputConstructor]");
         sb.AppendLine($"        private {t.Name}(");
         for (var i = 0; i < ps.Count; i++)
-            sb.AppendLine($"            {Cs(ps[i].Type)} {Id(ps[i].Wire)}{(i < ps.Count - 1 ? "," : ")")}");
+        {
+            // A parameter carries its field's annotation (the constructor is private, so no listing shows it).
+            var field = Match(t, ps[i].Wire, fields.Select(f => f.Name)) is { } fieldName ? fields.First(f => f.Name == fieldName) : null;
+            var type = field is not null && field.Type == ps[i].Type ? Annotated(t, "field", field.Name, field.Type) : ps[i].Type;
+            sb.AppendLine($"            {Cs(type)} {Id(ps[i].Wire)}{(i < ps.Count - 1 ? "," : ")")}");
+        }
         if (ps.Count == 0) sb.AppendLine("            )");
         sb.AppendLine("        {");
         foreach (var f in fields)
@@ -457,6 +496,8 @@ static string GenericArg(string type)
 // Listing type → C# source (fully qualified through global::, keywords for primitives, T? for Nullable<T>).
 static string Cs(string type)
 {
+    // A nullable-annotated reference type (from the nullable listing): T? in C#.
+    if (type.EndsWith('?')) return Cs(type[..^1]) + "?";
     var lt = type.IndexOf('<');
     if (lt < 0)
         return type switch

@@ -7,5 +7,5 @@ ref="${SHARED_DIR:-../shared}/reference/official-api"
 gen=sdk/tools/ProviderGen.cs
 # sdk/Pulumi has no Deployment.Instance.Call<T>/CallArgs yet, so Provider.TerraformConfig() is left out (it is optional).
 set -- --no-terraform-config "$@"
-dotnet run "$gen" -- --listing "$ref/Pulumi.Oci-4.20.0-partial.txt" --root Pulumi.Oci --out sdk/Pulumi.Oci/Generated "$@"
-dotnet run "$gen" -- --listing "$ref/Pulumi.Random-4.21.1.txt" --root Pulumi.Random --out sdk/Pulumi.Random/Generated "$@"
+dotnet run "$gen" -- --listing "$ref/Pulumi.Oci-4.20.0-partial.txt" --nullable-listing "$ref/Pulumi.Oci-4.20.0-partial.nullable.txt" --root Pulumi.Oci --out sdk/Pulumi.Oci/Generated "$@"
+dotnet run "$gen" -- --listing "$ref/Pulumi.Random-4.21.1.txt" --nullable-listing "$ref/Pulumi.Random-4.21.1.nullable.txt" --root Pulumi.Random --out sdk/Pulumi.Random/Generated "$@"

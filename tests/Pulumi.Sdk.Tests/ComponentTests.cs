@@ -92,7 +92,7 @@ public sealed class ComponentTests
         {
             var vcn = new FakeVcn("referenced", new FakeVcnArgs { CompartmentId = "c" });
             _ = new CustomResource("otherpkg:index:Holder", "holder",
-                new DictionaryResourceArgs(System.Collections.Immutable.ImmutableDictionary<string, object>.Empty.Add("target", vcn)),
+                new DictionaryResourceArgs(System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty.Add("target", vcn)),
                 new CustomResourceOptions());
         });
 

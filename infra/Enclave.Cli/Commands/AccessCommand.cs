@@ -57,8 +57,8 @@ public static class AccessCommand
 
     public static void Render(DataAccessReport report, ReportFormat format, TextWriter w) => Render(report, format, w, Terminal.ColorWanted(w));
 
-    /// <summary>As <see cref="Render(DataAccessReport, ReportFormat, TextWriter)"/> with colour chosen by the caller (tests render both).</summary>
-    public static void Render(DataAccessReport report, ReportFormat format, TextWriter w, bool color)
+    /// <summary>As <see cref="Render(DataAccessReport, ReportFormat, TextWriter)"/> with colour (and table width) chosen by the caller (tests render both).</summary>
+    public static void Render(DataAccessReport report, ReportFormat format, TextWriter w, bool color, int? width = null)
     {
         // Names, principals and statements come from the IAM policies under review: escaped before they are printed.
         static string E(string? s) => SafeText.Escape(s);
@@ -71,31 +71,39 @@ public static class AccessCommand
             case ReportFormat.Markdown:
                 w.WriteLine($"## Data access: {MarkdownReportWriter.Cell(report.Stack)}");
                 w.WriteLine();
-                w.WriteLine("| Resource | Access | Principal | Effect | Certainty | Statement |");
-                w.WriteLine("|---|---|---|---|---|---|");
+                w.WriteLine("| Resource | Type | Access | Principal | Effect | Certainty | Verdict | Statement |");
+                w.WriteLine("|---|---|---|---|---|---|---|---|");
                 foreach (var r in report.Rows)
-                    w.WriteLine($"| {Markdown.Code(r.ResourceLabel)} | {MarkdownReportWriter.Cell(r.Access)} | {MarkdownReportWriter.Cell(r.Principal)} | {MarkdownReportWriter.Cell(r.Effect)} | {MarkdownReportWriter.Cell(r.Certainty)} | {Markdown.Code(r.StatementText)} |");
+                    w.WriteLine($"| {Markdown.Code(r.ResourceLabel)} | {MarkdownReportWriter.Cell(r.IamType)} | {MarkdownReportWriter.Cell(r.Access)} | {MarkdownReportWriter.Cell(r.Principal)} | {MarkdownReportWriter.Cell(r.Effect)} | {MarkdownReportWriter.Cell(r.Certainty)} | {MarkdownReportWriter.Cell(Verdict(r))} | {Markdown.Code(r.StatementText)} |");
                 break;
             default:
                 if (!color)
                 {
                     // Not a terminal (CI log, file, pipe): one access path per line, never wrapped, so it greps.
                     foreach (var r in report.Rows)
-                        w.WriteLine($"{E(r.ResourceLabel)}\t{E(r.Access)}\t{E(r.Principal)}\t{E(r.Effect)}\t{E(r.Certainty)}\t{E(r.Statement)}: {E(r.StatementText)}");
-                    w.WriteLine($"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s)");
+                        w.WriteLine($"{E(r.ResourceLabel)}\t{E(r.IamType)}\t{E(r.Access)}\t{E(r.Principal)}\t{E(r.Effect)}\t{E(r.Certainty)}\t{E(Verdict(r))}\t{E(r.Statement)}: {E(r.StatementText)}");
+                    w.WriteLine(Summary(report));
+                    foreach (var v in report.Violations) w.WriteLine($"violation: {E(v.ResourceLabel)} {E(v.IamType)} {E(v.Access)}: {E(v.Why)}");
                     foreach (var d in report.Diagnostics) w.WriteLine($"note: {E(d)}");
                     break;
                 }
-                var console = Terminal.For(w, color: true);
+                var console = Terminal.For(w, color: true, width);
                 var table = new Table().Border(TableBorder.Simple);
-                table.AddColumn("Resource").AddColumn("Access").AddColumn("Principal").AddColumn("Effect").AddColumn("Certainty").AddColumn("Statement");
+                table.AddColumn("Resource").AddColumn("Type").AddColumn("Access").AddColumn("Principal").AddColumn("Effect").AddColumn("Certainty").AddColumn("Verdict").AddColumn("Statement");
                 foreach (var r in report.Rows)
-                    table.AddRow(new Text(E(r.ResourceLabel)), new Text(E(r.Access)), new Text(E(r.Principal)), new Text(E(r.Effect)),
-                        new Text(E(r.Certainty)), new Text($"{E(r.Statement)}: {E(r.StatementText)}"));
+                    table.AddRow(new Text(E(r.ResourceLabel)), new Text(E(r.IamType)), new Text(E(r.Access)), new Text(E(r.Principal)), new Text(E(r.Effect)),
+                        new Text(E(r.Certainty)), new Text(E(Verdict(r))), new Text($"{E(r.Statement)}: {E(r.StatementText)}"));
                 console.Write(table);
-                console.WriteLine($"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s)");
+                console.WriteLine(Summary(report));
+                foreach (var v in report.Violations) console.WriteLine($"violation: {E(v.ResourceLabel)} {E(v.IamType)} {E(v.Access)}: {E(v.Why)}");
                 foreach (var d in report.Diagnostics) console.WriteLine($"note: {E(d)}");
                 break;
         }
     }
+
+    private static string Verdict(AccessRow r) => r.Verdict.Length == 0 ? "-" : r.Verdict;
+
+    private static string Summary(DataAccessReport report) =>
+        $"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s), " +
+        $"{report.Violations.Count()} not on the allow-list";
 }

@@ -20,6 +20,22 @@ public static class StackContext
     public static EnclaveSettings LoadSettings(string repoRoot, string stack) =>
         EnclaveConfig.Load(StackConfigFile.Load(repoRoot, stack).Source, stack);
 
+    /// <summary>
+    /// The validated settings of <paramref name="stack"/> from the config the Pulumi engine hands a program or a policy
+    /// pack (<c>namespace:key</c> → string, objects and lists as JSON text, project defaults applied by the CLI). Each
+    /// value of <paramref name="secretKeys"/> reads as <see cref="StackConfig.SecretPlaceholder"/>, as offline: the
+    /// settings never hold a decrypted secret, and the rules judge with exactly what `enclave check` judges with.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A config value is invalid (every problem listed).</exception>
+    public static EnclaveSettings SettingsFromEngineConfig(string stack, IReadOnlyDictionary<string, string> config,
+        IEnumerable<string> secretKeys)
+    {
+        var secret = secretKeys.ToHashSet(StringComparer.Ordinal);
+        var values = config.ToDictionary(kv => kv.Key, kv => secret.Contains(kv.Key) ? StackConfig.SecretPlaceholder : kv.Value,
+            StringComparer.Ordinal);
+        return EnclaveConfig.Load(new DictionaryConfigSource(values), stack);
+    }
+
     /// <summary>The policy context of <paramref name="stack"/> (same exceptions as <see cref="LoadSettings"/>).</summary>
     public static PolicyContext LoadPolicy(string repoRoot, string stack) => ToPolicy(LoadSettings(repoRoot, stack));
 
@@ -46,5 +62,35 @@ public static class StackContext
             EmailDomains = s.ParentExclusions.EmailDomains,
             Cidrs = s.ParentExclusions.Cidrs,
         },
+        NetworkLimits = s.MinimumPrefix,
+        NotificationEmails = s.NotificationEmails,
+        ArchiveRetentionDays = s.Logging.ArchiveRetentionDays,
+        ServiceGatewayObjectStorageOnly = s.Network.ServiceGateway == ServiceGatewayScope.ObjectStorage,
+        Identity = new IdentityPlane
+        {
+            IdentityProviders = [.. s.Federation.IdentityProviders.Select(p => new TrustedIdentityProvider(p.Name, p.EntityId, p.MetadataUrl))],
+            Users = [.. s.BreakGlass.Users.Select(u => Account(u, s.Groups))],
+        },
+    };
+
+    /// <summary>A break-glass user with its persona keys resolved to the stack's group names.</summary>
+    private static BreakGlassAccount Account(BreakGlassUser u, GroupSettings groups) => new(u.Name)
+    {
+        Email = u.Email,
+        Ocid = u.Ocid,
+        Groups = [.. u.Groups.Select(persona => persona switch
+        {
+            "gatekeeper" => groups.Gatekeeper,
+            "operator" => groups.Operator,
+            "auditor" => groups.Auditor,
+            _ => groups.StorageAdmin,
+        })],
+        Credentials = [.. u.Credentials.Select(c => c switch
+        {
+            CredentialKind.ApiKey => UserCredential.ApiKey,
+            CredentialKind.AuthToken => UserCredential.AuthToken,
+            CredentialKind.CustomerSecretKey => UserCredential.CustomerSecretKey,
+            _ => UserCredential.SmtpCredential,
+        })],
     };
 }

@@ -5,10 +5,11 @@ using Enclave.Policy.Graph;
 namespace Enclave.Policy.Loaders;
 
 /// <summary>
-/// Converts Pulumi's JSON property values (state and preview encodings) into <see cref="PropertyValue"/>.
-/// Secrets become <see cref="PropertyValue.Secret"/> without their ciphertext or plaintext ever being read, the
-/// unknown sentinel becomes <see cref="PropertyValue.Unknown"/>, resource references become
-/// <see cref="ResourceRefValue"/>, and assets/archives keep only their identifying fields.
+/// Converts Pulumi's JSON property values (state and preview encodings) into <see cref="PropertyValue"/>. What a
+/// signed object or the unknown sentinel means is decided by <see cref="SignedValues"/>, the same for every encoding:
+/// secrets become <see cref="PropertyValue.Secret"/> without their ciphertext or plaintext ever being read, the
+/// unknown sentinel <see cref="PropertyValue.Unknown"/>, resource references <see cref="ResourceRefValue"/>, and
+/// assets/archives keep only their identifying fields.
 /// </summary>
 public static class PulumiValues
 {
@@ -41,10 +42,7 @@ public static class PulumiValues
                     throw new ArtifactLoadException(source, "number out of range", jsonPath: path);
                 return PropertyValue.Of(d);
             case JsonValueKind.String:
-                var s = e.GetString()!;
-                if (s == UnknownSentinel) return PropertyValue.Unknown;
-                if (previewSecrets && s == PreviewSecretMarker) return PropertyValue.Secret;
-                return new StringValue(s);
+                return SignedValues.FromString(e.GetString()!, previewSecrets);
             case JsonValueKind.Array:
                 var items = ImmutableArray.CreateBuilder<PropertyValue>(e.GetArrayLength());
                 var i = 0;
@@ -60,7 +58,8 @@ public static class PulumiValues
     private static PropertyValue ReadObject(JsonElement e, bool previewSecrets, string source, string path)
     {
         if (e.TryGetProperty(SignatureKey, out var sig))
-            return ReadSpecial(e, sig.ValueKind == JsonValueKind.String ? sig.GetString() : null, previewSecrets, source, path);
+            return SignedValues.Decode(sig.ValueKind == JsonValueKind.String ? sig.GetString() : null,
+                new JsonSignedObject(e, previewSecrets, source, path));
         return ReadMap(e, previewSecrets, source, path);
     }
 
@@ -74,38 +73,25 @@ public static class PulumiValues
         return new MapValue(fields.ToImmutable());
     }
 
-    private static PropertyValue ReadSpecial(JsonElement e, string? signature, bool previewSecrets, string source, string path)
+    /// <summary>A signed object of a state or preview file, for <see cref="SignedValues.Decode{T}"/>.</summary>
+    private readonly struct JsonSignedObject(JsonElement e, bool previewSecrets, string source, string path) : ISignedObject
     {
-        switch (signature)
-        {
-            case SecretSignature:
-                // Neither `ciphertext` nor `plaintext` (from --show-secrets) is looked at: the value stays unknowable.
-                return PropertyValue.Secret;
-            case ResourceReferenceSignature:
-                var urn = e.TryGetProperty("urn", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-                if (string.IsNullOrEmpty(urn)) throw new ArtifactLoadException(source, "resource reference without a urn", jsonPath: path);
-                var id = e.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-                return new ResourceRefValue(urn, id is null or "" or UnknownSentinel ? null : id);
-            case AssetSignature:
-            case ArchiveSignature:
-                return AssetSummary(e, signature == AssetSignature ? "asset" : "archive");
-            case OutputValueSignature:
-                if (e.TryGetProperty("secret", out var secret) && secret.ValueKind == JsonValueKind.True) return PropertyValue.Secret;
-                return e.TryGetProperty("value", out var value) ? Read(value, previewSecrets, source, path + ".value") : PropertyValue.Unknown;
-            default:
-                // A signature this reader does not know (a future Pulumi value kind): judge it as undetermined.
-                return PropertyValue.Unknown;
-        }
-    }
+        public string? String(string key) =>
+            e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    /// <summary>An asset or archive as kind plus hash/path/uri; inline text and nested assets are not kept.</summary>
-    private static MapValue AssetSummary(JsonElement e, string kind)
-    {
-        var fields = ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
-        fields["kind"] = new StringValue(kind);
-        foreach (var key in new[] { "hash", "path", "uri" })
-            if (e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String)
-                fields[key] = new StringValue(v.GetString()!);
-        return new MapValue(fields.ToImmutable());
+        public bool IsTrue(string key) => e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.True;
+
+        public bool TryRead(string key, out PropertyValue value)
+        {
+            if (!e.TryGetProperty(key, out var v))
+            {
+                value = PropertyValue.Null;
+                return false;
+            }
+            value = Read(v, previewSecrets, source, $"{path}.{key}");
+            return true;
+        }
+
+        public Exception Malformed(string problem) => new ArtifactLoadException(source, problem, jsonPath: path);
     }
 }

@@ -14,6 +14,7 @@ public static class ConfigKeys
     public const string NamePrefix = Namespace + ":namePrefix";
     public const string AllowedRegions = Namespace + ":allowedRegions";
     public const string GatekeeperCidrs = Namespace + ":gatekeeperCidrs";
+    public const string AuditorCidrs = Namespace + ":auditorCidrs";
     public const string NotificationEmails = Namespace + ":notificationEmails";
     public const string Network = Namespace + ":network";
     public const string Groups = Namespace + ":groups";
@@ -21,12 +22,15 @@ public static class ConfigKeys
     public const string Database = Namespace + ":database";
     public const string Logging = Namespace + ":logging";
     public const string Vault = Namespace + ":vault";
+    public const string MinimumPrefix = Namespace + ":minimumPrefix";
+    public const string Federation = Namespace + ":federation";
+    public const string BreakGlass = Namespace + ":breakGlass";
 
     /// <summary>Every top-level key the program reads, in the order problems are reported.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Region, TenancyOcid, HomeRegion, ParentCompartmentOcid, NamePrefix, AllowedRegions, GatekeeperCidrs,
-        NotificationEmails, Network, Groups, ParentExclusions, Database, Logging, Vault,
+        AuditorCidrs, NotificationEmails, Network, Groups, ParentExclusions, Database, Logging, Vault, MinimumPrefix, Federation, BreakGlass,
     ];
 
     /// <summary>The names (without namespace) of the <see cref="Namespace"/> keys in <see cref="All"/>.</summary>

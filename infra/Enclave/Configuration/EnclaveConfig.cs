@@ -23,22 +23,26 @@ public static partial class EnclaveConfig
         var home = r.String(ConfigKeys.HomeRegion, "the tenancy's home region, a US region such as us-ashburn-1");
         if (home is not null) RegionChecks.Check(r, ConfigKeys.HomeRegion, home, allowed);
         var (exclusions, parentCidrs) = ParentExclusionsSection.Read(r);
-        var context = new ReadContext(exclusions ?? new ParentExclusionSettings(), parentCidrs, allowed, deployment);
+        var limits = PrefixLimitsSection.Read(r);
+        var context = new ReadContext(exclusions ?? new ParentExclusionSettings(), parentCidrs, allowed, deployment) { Limits = limits };
 
         var tenancy = IdentitySection.ReadTenancy(r, context);
         var parentCompartment = IdentitySection.ReadParentCompartment(r, context, tenancy);
         var prefix = IdentitySection.ReadNamePrefix(r);
         var gatekeeperCidrs = IdentitySection.ReadGatekeeperCidrs(r, context);
+        var auditorCidrs = IdentitySection.ReadAuditorCidrs(r, context);
         var emails = IdentitySection.ReadEmails(r, context);
         var network = NetworkSection.Read(r, context);
         var groups = GroupsSection.Read(r, context);
         var database = DatabaseSection.Read(r, context);
         var logging = LoggingSection.Read(r);
         var vault = VaultSection.Read(r);
+        var federation = FederationSection.Read(r, context);
+        var breakGlass = BreakGlassSection.Read(r, context);
 
         var problems = r.Problems.ToImmutableArray();
         if (!problems.IsEmpty || deployment is null || home is null || tenancy is null || prefix is null ||
-            gatekeeperCidrs is null || emails is null || exclusions is null || network is null || groups is null ||
+            gatekeeperCidrs is null || auditorCidrs is null || emails is null || exclusions is null || network is null || groups is null ||
             database is null || logging is null || vault is null)
             return new ConfigResult(stack, null, problems);
 
@@ -52,6 +56,7 @@ public static partial class EnclaveConfig
             NamePrefix = prefix,
             AllowedRegions = allowed,
             GatekeeperCidrs = gatekeeperCidrs.Value,
+            AuditorCidrs = auditorCidrs.Value,
             NotificationEmails = emails.Value,
             Network = network,
             Groups = groups,
@@ -59,6 +64,9 @@ public static partial class EnclaveConfig
             Database = database,
             Logging = logging,
             Vault = vault,
+            MinimumPrefix = limits,
+            Federation = federation,
+            BreakGlass = breakGlass,
         }, problems);
     }
 }

@@ -25,6 +25,8 @@ public sealed record EnclaveSettings
     public required ImmutableArray<string> AllowedRegions { get; init; }
     /// <summary><c>gatekeeperCidrs</c>: public CIDRs of the US data-security team.</summary>
     public required ImmutableArray<string> GatekeeperCidrs { get; init; }
+    /// <summary><c>auditorCidrs</c>: public CIDRs of US oversight (the auditors' own network source; they may sit outside the gatekeepers' networks).</summary>
+    public required ImmutableArray<string> AuditorCidrs { get; init; }
     /// <summary><c>notificationEmails</c>: gatekeeper addresses for change notifications.</summary>
     public required ImmutableArray<string> NotificationEmails { get; init; }
     /// <summary><c>network</c>.</summary>
@@ -39,6 +41,12 @@ public sealed record EnclaveSettings
     public required LoggingSettings Logging { get; init; }
     /// <summary><c>vault</c>.</summary>
     public required VaultSettings Vault { get; init; }
+    /// <summary><c>minimumPrefix</c> (optional): how narrow every network the enclave admits must be (default /16, /48).</summary>
+    public Networks.PrefixLimits MinimumPrefix { get; init; } = Networks.PrefixLimits.Default;
+    /// <summary><c>federation</c> (optional): trusted identity providers; none when absent.</summary>
+    public FederationSettings Federation { get; init; } = FederationSettings.None;
+    /// <summary><c>breakGlass</c> (optional): the only local users, memberships and credentials; none when absent.</summary>
+    public BreakGlassSettings BreakGlass { get; init; } = BreakGlassSettings.None;
 }
 
 public enum ServiceGatewayScope

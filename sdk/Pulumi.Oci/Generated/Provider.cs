@@ -9,67 +9,67 @@ namespace Pulumi.Oci
     public partial class Provider : global::Pulumi.ProviderResource
     {
         [global::Pulumi.Output("auth")]
-        public global::Pulumi.Output<string> Auth { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Auth { get; private set; } = null!;
 
         [global::Pulumi.Output("configFileProfile")]
-        public global::Pulumi.Output<string> ConfigFileProfile { get; private set; } = null!;
+        public global::Pulumi.Output<string?> ConfigFileProfile { get; private set; } = null!;
 
         [global::Pulumi.Output("fingerprint")]
-        public global::Pulumi.Output<string> Fingerprint { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Fingerprint { get; private set; } = null!;
 
         [global::Pulumi.Output("privateKey")]
-        public global::Pulumi.Output<string> PrivateKey { get; private set; } = null!;
+        public global::Pulumi.Output<string?> PrivateKey { get; private set; } = null!;
 
         [global::Pulumi.Output("privateKeyPassword")]
-        public global::Pulumi.Output<string> PrivateKeyPassword { get; private set; } = null!;
+        public global::Pulumi.Output<string?> PrivateKeyPassword { get; private set; } = null!;
 
         [global::Pulumi.Output("privateKeyPath")]
-        public global::Pulumi.Output<string> PrivateKeyPath { get; private set; } = null!;
+        public global::Pulumi.Output<string?> PrivateKeyPath { get; private set; } = null!;
 
         [global::Pulumi.Output("region")]
-        public global::Pulumi.Output<string> Region { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Region { get; private set; } = null!;
 
         [global::Pulumi.Output("retriesConfigFile")]
-        public global::Pulumi.Output<string> RetriesConfigFile { get; private set; } = null!;
+        public global::Pulumi.Output<string?> RetriesConfigFile { get; private set; } = null!;
 
         [global::Pulumi.Output("tenancyOcid")]
-        public global::Pulumi.Output<string> TenancyOcid { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TenancyOcid { get; private set; } = null!;
 
         [global::Pulumi.Output("testTimeMaintenanceRebootDue")]
-        public global::Pulumi.Output<string> TestTimeMaintenanceRebootDue { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TestTimeMaintenanceRebootDue { get; private set; } = null!;
 
         [global::Pulumi.Output("tokenExchangeAuth")]
-        public global::Pulumi.Output<string> TokenExchangeAuth { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TokenExchangeAuth { get; private set; } = null!;
 
         [global::Pulumi.Output("tokenExchangeClientId")]
-        public global::Pulumi.Output<string> TokenExchangeClientId { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TokenExchangeClientId { get; private set; } = null!;
 
         [global::Pulumi.Output("tokenExchangeClientSecret")]
-        public global::Pulumi.Output<string> TokenExchangeClientSecret { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TokenExchangeClientSecret { get; private set; } = null!;
 
         [global::Pulumi.Output("tokenExchangeDomainUrl")]
-        public global::Pulumi.Output<string> TokenExchangeDomainUrl { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TokenExchangeDomainUrl { get; private set; } = null!;
 
         [global::Pulumi.Output("tokenExchangePublicKey")]
-        public global::Pulumi.Output<string> TokenExchangePublicKey { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TokenExchangePublicKey { get; private set; } = null!;
 
         [global::Pulumi.Output("tokenExchangeRequestedTokenType")]
-        public global::Pulumi.Output<string> TokenExchangeRequestedTokenType { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TokenExchangeRequestedTokenType { get; private set; } = null!;
 
         [global::Pulumi.Output("tokenExchangeResourceType")]
-        public global::Pulumi.Output<string> TokenExchangeResourceType { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TokenExchangeResourceType { get; private set; } = null!;
 
         [global::Pulumi.Output("tokenExchangeRpstExp")]
-        public global::Pulumi.Output<string> TokenExchangeRpstExp { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TokenExchangeRpstExp { get; private set; } = null!;
 
         [global::Pulumi.Output("tokenExchangeSubjectTokenType")]
-        public global::Pulumi.Output<string> TokenExchangeSubjectTokenType { get; private set; } = null!;
+        public global::Pulumi.Output<string?> TokenExchangeSubjectTokenType { get; private set; } = null!;
 
         [global::Pulumi.Output("userOcid")]
-        public global::Pulumi.Output<string> UserOcid { get; private set; } = null!;
+        public global::Pulumi.Output<string?> UserOcid { get; private set; } = null!;
 
         [global::Pulumi.Output("workloadIdentityTokenPath")]
-        public global::Pulumi.Output<string> WorkloadIdentityTokenPath { get; private set; } = null!;
+        public global::Pulumi.Output<string?> WorkloadIdentityTokenPath { get; private set; } = null!;
 
         public Provider(string name, global::Pulumi.Oci.ProviderArgs? args = null, global::Pulumi.CustomResourceOptions? options = null)
             : base("oci", name, args ?? new ProviderArgs(), MakeResourceOptions(options, ""))

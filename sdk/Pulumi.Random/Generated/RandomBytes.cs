@@ -15,7 +15,7 @@ namespace Pulumi.Random
         public global::Pulumi.Output<string> Hex { get; private set; } = null!;
 
         [global::Pulumi.Output("keepers")]
-        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers { get; private set; } = null!;
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>?> Keepers { get; private set; } = null!;
 
         [global::Pulumi.Output("length")]
         public global::Pulumi.Output<int> Length { get; private set; } = null!;

@@ -24,10 +24,10 @@ namespace Pulumi.Random
         public global::Pulumi.Output<string> Hex { get; private set; } = null!;
 
         [global::Pulumi.Output("keepers")]
-        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers { get; private set; } = null!;
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>?> Keepers { get; private set; } = null!;
 
         [global::Pulumi.Output("prefix")]
-        public global::Pulumi.Output<string> Prefix { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Prefix { get; private set; } = null!;
 
         public RandomId(string name, global::Pulumi.Random.RandomIdArgs args, global::Pulumi.CustomResourceOptions? options = null)
             : base("random:index/randomId:RandomId", name, args ?? new RandomIdArgs(), MakeResourceOptions(options, ""))

@@ -9,7 +9,7 @@ namespace Pulumi.Random
     public partial class RandomInteger : global::Pulumi.CustomResource
     {
         [global::Pulumi.Output("keepers")]
-        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers { get; private set; } = null!;
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>?> Keepers { get; private set; } = null!;
 
         [global::Pulumi.Output("max")]
         public global::Pulumi.Output<int> Max { get; private set; } = null!;
@@ -21,7 +21,7 @@ namespace Pulumi.Random
         public global::Pulumi.Output<int> Result { get; private set; } = null!;
 
         [global::Pulumi.Output("seed")]
-        public global::Pulumi.Output<string> Seed { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Seed { get; private set; } = null!;
 
         public RandomInteger(string name, global::Pulumi.Random.RandomIntegerArgs args, global::Pulumi.CustomResourceOptions? options = null)
             : base("random:index/randomInteger:RandomInteger", name, args ?? new RandomIntegerArgs(), MakeResourceOptions(options, ""))

@@ -12,7 +12,7 @@ namespace Pulumi.Random
         public global::Pulumi.Output<string> BcryptHash { get; private set; } = null!;
 
         [global::Pulumi.Output("keepers")]
-        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers { get; private set; } = null!;
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>?> Keepers { get; private set; } = null!;
 
         [global::Pulumi.Output("length")]
         public global::Pulumi.Output<int> Length { get; private set; } = null!;
@@ -39,7 +39,7 @@ namespace Pulumi.Random
         public global::Pulumi.Output<bool> Numeric { get; private set; } = null!;
 
         [global::Pulumi.Output("overrideSpecial")]
-        public global::Pulumi.Output<string> OverrideSpecial { get; private set; } = null!;
+        public global::Pulumi.Output<string?> OverrideSpecial { get; private set; } = null!;
 
         [global::Pulumi.Output("result")]
         public global::Pulumi.Output<string> Result { get; private set; } = null!;

@@ -9,13 +9,13 @@ namespace Pulumi.Random
     public partial class RandomPet : global::Pulumi.CustomResource
     {
         [global::Pulumi.Output("keepers")]
-        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers { get; private set; } = null!;
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>?> Keepers { get; private set; } = null!;
 
         [global::Pulumi.Output("length")]
         public global::Pulumi.Output<int> Length { get; private set; } = null!;
 
         [global::Pulumi.Output("prefix")]
-        public global::Pulumi.Output<string> Prefix { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Prefix { get; private set; } = null!;
 
         [global::Pulumi.Output("separator")]
         public global::Pulumi.Output<string> Separator { get; private set; } = null!;

@@ -12,7 +12,7 @@ namespace Pulumi.Random
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> Inputs { get; private set; } = null!;
 
         [global::Pulumi.Output("keepers")]
-        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers { get; private set; } = null!;
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>?> Keepers { get; private set; } = null!;
 
         [global::Pulumi.Output("resultCount")]
         public global::Pulumi.Output<int?> ResultCount { get; private set; } = null!;
@@ -21,7 +21,7 @@ namespace Pulumi.Random
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> Results { get; private set; } = null!;
 
         [global::Pulumi.Output("seed")]
-        public global::Pulumi.Output<string> Seed { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Seed { get; private set; } = null!;
 
         public RandomShuffle(string name, global::Pulumi.Random.RandomShuffleArgs args, global::Pulumi.CustomResourceOptions? options = null)
             : base("random:index/randomShuffle:RandomShuffle", name, args ?? new RandomShuffleArgs(), MakeResourceOptions(options, ""))

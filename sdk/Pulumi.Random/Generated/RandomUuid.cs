@@ -9,7 +9,7 @@ namespace Pulumi.Random
     public partial class RandomUuid : global::Pulumi.CustomResource
     {
         [global::Pulumi.Output("keepers")]
-        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers { get; private set; } = null!;
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>?> Keepers { get; private set; } = null!;
 
         [global::Pulumi.Output("result")]
         public global::Pulumi.Output<string> Result { get; private set; } = null!;

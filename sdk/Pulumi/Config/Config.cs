@@ -79,11 +79,13 @@ public sealed class Config
     public T GetObject<T>(string key) => GetObjectImpl<T>(key, null);
 
     [return: MaybeNull]
-    public T GetObject<T>(string key, JsonSerializerOptions? options) => GetObjectImpl<T>(key, options);
+    public T GetObject<T>(string key, JsonSerializerOptions options) => GetObjectImpl<T>(key, options);
 
-    public Output<T>? GetSecretObject<T>(string key) => GetSecretObject<T>(key, null);
+    public Output<T>? GetSecretObject<T>(string key) => GetSecretObjectImpl<T>(key, null);
 
-    public Output<T>? GetSecretObject<T>(string key, JsonSerializerOptions? options)
+    public Output<T>? GetSecretObject<T>(string key, JsonSerializerOptions options) => GetSecretObjectImpl<T>(key, options);
+
+    private Output<T>? GetSecretObjectImpl<T>(string key, JsonSerializerOptions? options)
     {
         var value = GetImpl(key);
         return value is null ? null : Output.CreateSecret(GetObjectImpl<T>(key, options)!);
@@ -123,9 +125,11 @@ public sealed class Config
 
     public Output<double> RequireSecretDouble(string key) => Output.CreateSecret(RequireDouble(key));
 
-    public T RequireObject<T>(string key) => RequireObject<T>(key, null);
+    public T RequireObject<T>(string key) => RequireObjectImpl<T>(key, null);
 
-    public T RequireObject<T>(string key, JsonSerializerOptions? options)
+    public T RequireObject<T>(string key, JsonSerializerOptions options) => RequireObjectImpl<T>(key, options);
+
+    private T RequireObjectImpl<T>(string key, JsonSerializerOptions? options)
     {
         if (GetImpl(key) is null)
         {
@@ -134,10 +138,10 @@ public sealed class Config
         return GetObjectImpl<T>(key, options)!;
     }
 
-    public Output<T> RequireSecretObject<T>(string key) => RequireSecretObject<T>(key, null);
+    public Output<T> RequireSecretObject<T>(string key) => Output.CreateSecret(RequireObjectImpl<T>(key, null));
 
-    public Output<T> RequireSecretObject<T>(string key, JsonSerializerOptions? options)
-        => Output.CreateSecret(RequireObject<T>(key, options));
+    public Output<T> RequireSecretObject<T>(string key, JsonSerializerOptions options)
+        => Output.CreateSecret(RequireObjectImpl<T>(key, options));
 
     private static Output<string>? MakeSecret(string? value)
         => value is null ? null : Output.CreateSecret(value);

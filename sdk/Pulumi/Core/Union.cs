@@ -20,7 +20,8 @@ public readonly struct Union<T0, T1> : IUnion, IEquatable<Union<T0, T1>>
         _value1 = value1;
     }
 
-    public object? Value => _index == 0 ? _value0 : _value1;
+    // Non-nullable as in the official API (a union of reference types may still hold null).
+    public object Value => (_index == 0 ? _value0 : _value1)!;
 
     public bool IsT0 => _index == 0;
 

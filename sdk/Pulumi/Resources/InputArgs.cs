@@ -83,27 +83,25 @@ public abstract class CallArgs : InputArgs
 /// <summary>Resource arguments given as a plain dictionary of wire names to values.</summary>
 public sealed class DictionaryResourceArgs : ResourceArgs
 {
-    private readonly ImmutableDictionary<string, object> _dictionary;
+    private readonly ImmutableDictionary<string, object?> _dictionary;
 
-    public DictionaryResourceArgs(ImmutableDictionary<string, object> dictionary)
+    public DictionaryResourceArgs(ImmutableDictionary<string, object?> dictionary)
     {
         _dictionary = dictionary;
     }
 
-    internal override ImmutableDictionary<string, object?> ToDictionary()
-        => _dictionary.ToImmutableDictionary(kv => kv.Key, kv => (object?)kv.Value);
+    internal override ImmutableDictionary<string, object?> ToDictionary() => _dictionary;
 }
 
 /// <summary>Invoke arguments given as a plain dictionary of wire names to values.</summary>
 public sealed class DictionaryInvokeArgs : InvokeArgs
 {
-    private readonly ImmutableDictionary<string, object> _dictionary;
+    private readonly ImmutableDictionary<string, object?> _dictionary;
 
-    public DictionaryInvokeArgs(ImmutableDictionary<string, object> dictionary)
+    public DictionaryInvokeArgs(ImmutableDictionary<string, object?> dictionary)
     {
         _dictionary = dictionary;
     }
 
-    internal override ImmutableDictionary<string, object?> ToDictionary()
-        => _dictionary.ToImmutableDictionary(kv => kv.Key, kv => (object?)kv.Value);
+    internal override ImmutableDictionary<string, object?> ToDictionary() => _dictionary;
 }

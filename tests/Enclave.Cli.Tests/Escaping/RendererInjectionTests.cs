@@ -27,8 +27,10 @@ public sealed class RendererInjectionTests : IDisposable
     {
         _h.Source.Offline = _ => HostileGraph.Build();
         // YAML double quotes spell the same payload: ESC, CR LF, bidi override and isolate, BEL, NEL, LS, tab.
+        const string yamlPayload = "\"\\e[32mOK\\e[0m\\r\\nFAKE\\u202eLINE\\u2066\\a\\N\\L\\tX\"";
         _waivers = _h.Write("waivers.yaml",
-            "waivers:\n  - rule: \"ENC-*\"\n    urn: \"*\"\n    reason: \"\\e[32mOK\\e[0m\\r\\nFAKE\\u202eLINE\\u2066\\a\\N\\L\\tX\"\n    expires: 2030-01-01\n");
+            $"waivers:\n  - rule: ENC-STO-001\n    urn: \"*\"\n    matches: many\n    critical: true\n    approver: {yamlPayload}\n" +
+            $"    reason: {yamlPayload}\n    expires: 2026-07-01\n");
     }
 
     public void Dispose() => _h.Dispose();
@@ -82,9 +84,9 @@ public sealed class RendererInjectionTests : IDisposable
     {
         var report = PolicyEvaluator.Evaluate(HostileGraph.Build(), CheckHarness.Policy, WaiverLoader.Load(_waivers), CheckHarness.Today);
         var check = new StringWriter();
-        TextReport.Write(new ReportSet([report]), check, color: true);
+        TextReport.Write(new ReportSet([report]), check, color: true, width: 100_000); // wide: cells never wrap
         var access = new StringWriter();
-        AccessCommand.Render(DataAccessReport.Build(HostileGraph.Build(), CheckHarness.Policy), ReportFormat.Text, access, color: true);
+        AccessCommand.Render(DataAccessReport.Build(HostileGraph.Build(), CheckHarness.Policy), ReportFormat.Text, access, color: true, width: 100_000);
         foreach (var output in new[] { check.ToString(), access.ToString() })
         {
             Assert.Contains(Marker, output);

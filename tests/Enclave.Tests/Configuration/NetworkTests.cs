@@ -49,12 +49,12 @@ public class NetworkTests
     }
 
     [Theory]
-    [InlineData("0.0.0.0/0")]
-    [InlineData("::/0")]
-    public void Gatekeeper_cidr_open_to_the_internet_is_rejected(string cidr)
+    [InlineData("0.0.0.0/0", "is the whole IPv4 internet")]
+    [InlineData("::/0", "is the whole IPv6 internet")]
+    public void Gatekeeper_cidr_open_to_the_internet_is_rejected(string cidr, string reason)
     {
         ConfigAssert.Single(new ConfigBuilder().Set("gatekeeperCidrs", $"[\"198.51.100.0/28\",\"{cidr}\"]").Parse(),
-            "us-data-enclave:gatekeeperCidrs[1]", $"'{cidr}' admits the whole internet");
+            "us-data-enclave:gatekeeperCidrs[1]", $"'{cidr}' {reason}");
     }
 
     [Fact]

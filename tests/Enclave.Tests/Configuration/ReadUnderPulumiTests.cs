@@ -58,7 +58,7 @@ public class ReadUnderPulumiTests
 
         Assert.Contains("Configuration of stack 'dev' is invalid (2 problems):", e.Message, StringComparison.Ordinal);
         Assert.Contains("us-data-enclave:homeRegion: 'eu-frankfurt-1' is not a US commercial region", e.Message, StringComparison.Ordinal);
-        Assert.Contains("us-data-enclave:gatekeeperCidrs[0]: '0.0.0.0/0' admits the whole internet", e.Message, StringComparison.Ordinal);
+        Assert.Contains("us-data-enclave:gatekeeperCidrs[0]: '0.0.0.0/0' is the whole IPv4 internet", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", e.Message, StringComparison.Ordinal);
     }
 

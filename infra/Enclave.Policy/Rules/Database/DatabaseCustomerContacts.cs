@@ -10,7 +10,10 @@ public sealed class DatabaseCustomerContacts : RuleBase
         "ENC-DB-005", "Autonomous Database names customer contacts", Severity.Low, Enforcement.Advisory,
         "Oracle sends operational and security notices to the customer contacts; they must reach the gatekeepers.",
         "Set customerContacts to the gatekeepers' notification addresses.",
-        Cis: "OBP-ADB-4");
+        Cis: "OBP-ADB-4")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -10,7 +10,10 @@ public sealed class DatabaseNotFreeTier : RuleBase
         "ENC-DB-007", "Autonomous Database is not Always Free", Severity.Medium, Enforcement.Mandatory,
         "Always Free databases cannot use private endpoints, customer-managed keys or security zones.",
         "Set isFreeTier: false (or leave it unset).",
-        Cis: null);
+        Cis: null)
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

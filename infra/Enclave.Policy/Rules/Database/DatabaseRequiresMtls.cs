@@ -10,7 +10,10 @@ public sealed class DatabaseRequiresMtls : RuleBase
         "ENC-DB-002", "Autonomous Database requires mutual TLS", Severity.High, Enforcement.Mandatory,
         "mTLS binds connections to a wallet the gatekeepers issue; the provider default changed to false in 2023, so it must be set explicitly.",
         "Set isMtlsConnectionRequired: true.",
-        Cis: "OBP-ADB-1");
+        Cis: "OBP-ADB-1")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

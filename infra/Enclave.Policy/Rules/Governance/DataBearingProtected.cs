@@ -9,7 +9,10 @@ public sealed class DataBearingProtected : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-GOV-001", "Data-bearing resources are protected from deletion", Severity.High, Enforcement.Mandatory,
         "A refactor or a `pulumi destroy` must never delete the database, its keys or the audit evidence; `protect` makes the engine refuse.",
-        "Set `protect: true` (CustomResourceOptions.Protect) on the database, buckets, vaults, keys, log groups and logs.");
+        "Set `protect: true` (CustomResourceOptions.Protect) on the database, buckets, vaults, keys, log groups and logs.")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

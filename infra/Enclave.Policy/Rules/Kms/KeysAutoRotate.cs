@@ -10,7 +10,10 @@ public sealed class KeysAutoRotate : RuleBase
         "ENC-KMS-001", "Keys rotate automatically at least yearly", Severity.High, Enforcement.Mandatory,
         "A key that never rotates leaves every object it ever encrypted exposed to one compromise; CIS requires a key version younger than a year.",
         "Set isAutoRotationEnabled: true and autoKeyRotationDetails.rotationIntervalInDays to at most 365.",
-        Cis: "4.16");
+        Cis: "4.16")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -13,7 +13,10 @@ public sealed class BastionGatekept : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-NET-009", "Bastion only from gatekeeper CIDRs, sessions at most 3 hours", Severity.High, Enforcement.Mandatory,
         "The Bastion is the gatekeepers' just-in-time door; an allow-list wider than their networks or long sessions turn it into standing access.",
-        "Set `clientCidrBlockAllowLists` to CIDRs inside `gatekeeperCidrs` and `maxSessionTtlInSeconds` to at most 10800.");
+        "Set `clientCidrBlockAllowLists` to CIDRs inside `gatekeeperCidrs` and `maxSessionTtlInSeconds` to at most 10800.")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

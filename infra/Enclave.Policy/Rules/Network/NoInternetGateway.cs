@@ -10,7 +10,10 @@ public sealed class NoInternetGateway : RuleBase
         "ENC-NET-002", "No internet gateway", Severity.Critical, Enforcement.Mandatory,
         "An internet gateway is a door between the enclave VCN and the internet, whatever the route tables say today.",
         "Remove the InternetGateway; reach Oracle services through the service gateway.",
-        Cis: "Security Zone deny internet_gateway");
+        Cis: "Security Zone deny internet_gateway")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -9,7 +9,10 @@ public sealed class NoNatGateway : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-NET-004", "No NAT gateway", Severity.High, Enforcement.Mandatory,
         "A NAT gateway gives the enclave outbound internet access, an exfiltration path that bypasses the gatekeepers' firewall.",
-        "Remove the NatGateway; route Oracle service traffic through the service gateway.");
+        "Remove the NatGateway; route Oracle service traffic through the service gateway.")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -11,7 +11,10 @@ public sealed class NoOpenIngress : RuleBase
         "ENC-NET-005", "No ingress from the whole internet", Severity.Critical, Enforcement.Mandatory,
         "An ingress rule from 0.0.0.0/0 admits every address on earth, including the parent company's networks; CIS forbids it for SSH and RDP, the enclave for every port.",
         "Restrict every ingress source to the VCN, the gatekeepers' CIDRs or an NSG.",
-        Cis: "2.1, 2.2, 2.3, 2.4");
+        Cis: "2.1, 2.2, 2.3, 2.4")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     /// <summary>The resources that hold security rules, in the order findings come.</summary>
     private static readonly string[] Owners = [OciTypes.SecurityList, OciTypes.DefaultSecurityList, OciTypes.NsgRule];

@@ -10,7 +10,10 @@ public sealed class SubnetsArePrivate : RuleBase
         "ENC-NET-001", "Subnets are private", Severity.High, Enforcement.Mandatory,
         "A subnet that allows public IPs lets any VNIC in it be addressed from the internet; the enclave has no public tier.",
         "Set `prohibitPublicIpOnVnic: true` (and leave `prohibitInternetIngress` true or unset) on every subnet.",
-        Cis: "2.x (Security Zone deny public_subnets)");
+        Cis: "2.x (Security Zone deny public_subnets)")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

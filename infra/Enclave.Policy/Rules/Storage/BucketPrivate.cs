@@ -10,7 +10,10 @@ public sealed class BucketPrivate : BucketRule
         "ENC-STO-001", "Buckets are not public", Severity.Critical, Enforcement.Mandatory,
         "A public bucket serves its objects to anyone with the URL, bypassing IAM and the network entirely.",
         "Set accessType: NoPublicAccess (the default) on every bucket.",
-        Cis: "5.1.1");
+        Cis: "5.1.1")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     protected override Assessment Assess(RuleContext context, ResourceNode bucket)
     {

@@ -10,7 +10,10 @@ public sealed class BucketVersionedOrRetained : BucketRule
         "ENC-STO-003", "Buckets are versioned or retention-locked", Severity.Medium, Enforcement.Mandatory,
         "Without versioning or a retention rule an overwrite or delete destroys data and audit evidence for good. OCI does not allow both on one bucket, so either counts.",
         "Set versioning: Enabled, or add a retention rule (locked for archive buckets).",
-        Cis: "5.1.3");
+        Cis: "5.1.3")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     protected override Assessment Assess(RuleContext context, ResourceNode bucket)
     {

@@ -9,7 +9,10 @@ public sealed class NoPreauthenticatedRequests : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-STO-005", "No pre-authenticated requests", Severity.High, Enforcement.Mandatory,
         "A pre-authenticated request is a bearer URL: whoever holds it reads (or lists) objects without IAM, from any network.",
-        "Remove ObjectStorage.Preauthrequest resources; grant access through IAM policies instead.");
+        "Remove ObjectStorage.Preauthrequest resources; grant access through IAM policies instead.")
+    {
+        Scope = RuleScope.Resource,
+    };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

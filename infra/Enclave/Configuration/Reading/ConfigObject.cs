@@ -77,6 +77,29 @@ internal sealed class ConfigObject
         return JsonValues.ReadStringList(_reader, FieldKey(field), v, what);
     }
 
+    /// <summary>
+    /// A list of objects with the given fields (e.g. <c>federation.identityProviders</c>); each item's problems are
+    /// keyed <c>key.field[i].name</c>. An item that is not an object is reported and skipped.
+    /// </summary>
+    public IReadOnlyList<ConfigObject>? ObjectList(string field, string what, IReadOnlyList<string> fields, bool required = true)
+    {
+        if (!TryField(field, what, required, out var v)) return null;
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            WrongType(field, what, v);
+            return null;
+        }
+        var items = new List<ConfigObject>();
+        var i = 0;
+        foreach (var item in v.EnumerateArray())
+        {
+            var key = $"{FieldKey(field)}[{i++}]";
+            if (item.ValueKind == JsonValueKind.Object) items.Add(new ConfigObject(_reader, key, item, fields));
+            else _reader.WrongType(key, $"an object with fields {string.Join(", ", fields)}", JsonValues.Describe(item));
+        }
+        return items;
+    }
+
     /// <summary>The field's value; absent and JSON null both count as not set.</summary>
     private bool TryField(string field, string what, bool required, out JsonElement value)
     {

@@ -63,6 +63,17 @@ internal static class ValueChecks
                               $"{what} must not include any excluded network");
     }
 
+    /// <summary>
+    /// Reports <paramref name="block"/> when it is near-open (<see cref="Networks.NearOpen"/>, the definition the policy
+    /// gate applies too); true when it is narrow enough.
+    /// </summary>
+    public static bool NotNearOpen(this ConfigReader r, string key, string text, IPNetwork2 block, Sections.ReadContext context, string what)
+    {
+        if (Networks.NearOpen.Reason(block, context.Limits) is not { } reason) return true;
+        r.Report(key, $"'{text}' {reason}; {what} must name a network the gatekeepers control ({ConfigKeys.MinimumPrefix} sets how narrow)");
+        return false;
+    }
+
     /// <summary>Every pair of blocks in <paramref name="blocks"/> must be disjoint.</summary>
     public static void NoOverlaps(this ConfigReader r, IReadOnlyList<(string Key, IPNetwork2? Block)> blocks, string what)
     {

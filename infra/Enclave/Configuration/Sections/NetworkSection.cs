@@ -48,7 +48,8 @@ internal static class NetworkSection
             if (r.Cidr(key, onPrem[i]) is not { } block) continue;
             if (vcn is not null && Checks.Cidr.Overlap(vcn, block))
                 r.Report(key, $"'{onPrem[i]}' overlaps the VCN {Checks.Cidr.Format(vcn)} ({vcnKey}); on-premises ranges must be disjoint from it");
-            r.NotParentNetwork(key, onPrem[i], block, context, "an on-premises range");
+            if (r.NotNearOpen(key, onPrem[i], block, context, "an on-premises range"))
+                r.NotParentNetwork(key, onPrem[i], block, context, "an on-premises range");
         }
 
         var scopeOk = r.OneOf(o.FieldKey("serviceGateway"), scopeText, GatewayScopes);

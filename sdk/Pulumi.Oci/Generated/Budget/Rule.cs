@@ -27,7 +27,7 @@ namespace Pulumi.Oci.Budget
         public global::Pulumi.Output<string> Message { get; private set; } = null!;
 
         [global::Pulumi.Output("recipients")]
-        public global::Pulumi.Output<string> Recipients { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Recipients { get; private set; } = null!;
 
         [global::Pulumi.Output("state")]
         public global::Pulumi.Output<string> State { get; private set; } = null!;

@@ -79,20 +79,20 @@ namespace Pulumi.Oci.CloudGuard
     public sealed class GetSecurityPoliciesResult
     {
         public readonly string CompartmentId;
-        public readonly string DisplayName;
+        public readonly string? DisplayName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetSecurityPoliciesFilterResult> Filters;
-        public readonly string Id;
+        public readonly string? Id;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetSecurityPoliciesSecurityPolicyCollectionResult> SecurityPolicyCollections;
-        public readonly string State;
+        public readonly string? State;
 
         [global::Pulumi.OutputConstructor]
         private GetSecurityPoliciesResult(
             string compartmentId,
-            string displayName,
+            string? displayName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetSecurityPoliciesFilterResult> filters,
-            string id,
+            string? id,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetSecurityPoliciesSecurityPolicyCollectionResult> securityPolicyCollections,
-            string state)
+            string? state)
         {
             CompartmentId = compartmentId;
             DisplayName = displayName;

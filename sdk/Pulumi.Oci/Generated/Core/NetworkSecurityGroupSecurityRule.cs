@@ -21,7 +21,7 @@ namespace Pulumi.Oci.Core
         public global::Pulumi.Output<string> Direction { get; private set; } = null!;
 
         [global::Pulumi.Output("icmpOptions")]
-        public global::Pulumi.Output<global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleIcmpOptions> IcmpOptions { get; private set; } = null!;
+        public global::Pulumi.Output<global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleIcmpOptions?> IcmpOptions { get; private set; } = null!;
 
         [global::Pulumi.Output("isValid")]
         public global::Pulumi.Output<bool> IsValid { get; private set; } = null!;
@@ -33,7 +33,7 @@ namespace Pulumi.Oci.Core
         public global::Pulumi.Output<string> Protocol { get; private set; } = null!;
 
         [global::Pulumi.Output("source")]
-        public global::Pulumi.Output<string> Source { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Source { get; private set; } = null!;
 
         [global::Pulumi.Output("sourceType")]
         public global::Pulumi.Output<string> SourceType { get; private set; } = null!;
@@ -42,13 +42,13 @@ namespace Pulumi.Oci.Core
         public global::Pulumi.Output<bool> Stateless { get; private set; } = null!;
 
         [global::Pulumi.Output("tcpOptions")]
-        public global::Pulumi.Output<global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptions> TcpOptions { get; private set; } = null!;
+        public global::Pulumi.Output<global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptions?> TcpOptions { get; private set; } = null!;
 
         [global::Pulumi.Output("timeCreated")]
         public global::Pulumi.Output<string> TimeCreated { get; private set; } = null!;
 
         [global::Pulumi.Output("udpOptions")]
-        public global::Pulumi.Output<global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptions> UdpOptions { get; private set; } = null!;
+        public global::Pulumi.Output<global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptions?> UdpOptions { get; private set; } = null!;
 
         public NetworkSecurityGroupSecurityRule(string name, global::Pulumi.Oci.Core.NetworkSecurityGroupSecurityRuleArgs args, global::Pulumi.CustomResourceOptions? options = null)
             : base("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", name, args ?? new NetworkSecurityGroupSecurityRuleArgs(), MakeResourceOptions(options, ""))

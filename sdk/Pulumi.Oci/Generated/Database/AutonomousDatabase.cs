@@ -237,7 +237,7 @@ namespace Pulumi.Oci.Database
         public global::Pulumi.Output<string> KeyStoreWalletName { get; private set; } = null!;
 
         [global::Pulumi.Output("keyVersionId")]
-        public global::Pulumi.Output<string> KeyVersionId { get; private set; } = null!;
+        public global::Pulumi.Output<string?> KeyVersionId { get; private set; } = null!;
 
         [global::Pulumi.Output("kmsKeyId")]
         public global::Pulumi.Output<string> KmsKeyId { get; private set; } = null!;
@@ -396,10 +396,10 @@ namespace Pulumi.Oci.Database
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> SupportedRegionsToCloneTos { get; private set; } = null!;
 
         [global::Pulumi.Output("switchoverTo")]
-        public global::Pulumi.Output<string> SwitchoverTo { get; private set; } = null!;
+        public global::Pulumi.Output<string?> SwitchoverTo { get; private set; } = null!;
 
         [global::Pulumi.Output("switchoverToRemotePeerId")]
-        public global::Pulumi.Output<string> SwitchoverToRemotePeerId { get; private set; } = null!;
+        public global::Pulumi.Output<string?> SwitchoverToRemotePeerId { get; private set; } = null!;
 
         [global::Pulumi.Output("systemTags")]
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> SystemTags { get; private set; } = null!;

@@ -18,7 +18,7 @@ namespace Pulumi.Oci.Events
         public global::Pulumi.Output<string> Condition { get; private set; } = null!;
 
         [global::Pulumi.Output("conditionDetails")]
-        public global::Pulumi.Output<global::Pulumi.Oci.Events.Outputs.RuleConditionDetails> ConditionDetails { get; private set; } = null!;
+        public global::Pulumi.Output<global::Pulumi.Oci.Events.Outputs.RuleConditionDetails?> ConditionDetails { get; private set; } = null!;
 
         [global::Pulumi.Output("definedTags")]
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> DefinedTags { get; private set; } = null!;

@@ -36,7 +36,7 @@ namespace Pulumi.Oci.Identity
         public global::Pulumi.Output<string> TimeCreated { get; private set; } = null!;
 
         [global::Pulumi.Output("validator")]
-        public global::Pulumi.Output<global::Pulumi.Oci.Identity.Outputs.TagValidator> Validator { get; private set; } = null!;
+        public global::Pulumi.Output<global::Pulumi.Oci.Identity.Outputs.TagValidator?> Validator { get; private set; } = null!;
 
         public Tag(string name, global::Pulumi.Oci.Identity.TagArgs args, global::Pulumi.CustomResourceOptions? options = null)
             : base("oci:Identity/tag:Tag", name, args ?? new TagArgs(), MakeResourceOptions(options, ""))

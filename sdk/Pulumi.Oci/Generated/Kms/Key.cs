@@ -54,10 +54,10 @@ namespace Pulumi.Oci.Kms
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Kms.Outputs.KeyReplicaDetail>> ReplicaDetails { get; private set; } = null!;
 
         [global::Pulumi.Output("restoreFromFile")]
-        public global::Pulumi.Output<global::Pulumi.Oci.Kms.Outputs.KeyRestoreFromFile> RestoreFromFile { get; private set; } = null!;
+        public global::Pulumi.Output<global::Pulumi.Oci.Kms.Outputs.KeyRestoreFromFile?> RestoreFromFile { get; private set; } = null!;
 
         [global::Pulumi.Output("restoreFromObjectStore")]
-        public global::Pulumi.Output<global::Pulumi.Oci.Kms.Outputs.KeyRestoreFromObjectStore> RestoreFromObjectStore { get; private set; } = null!;
+        public global::Pulumi.Output<global::Pulumi.Oci.Kms.Outputs.KeyRestoreFromObjectStore?> RestoreFromObjectStore { get; private set; } = null!;
 
         [global::Pulumi.Output("restoreTrigger")]
         public global::Pulumi.Output<bool?> RestoreTrigger { get; private set; } = null!;

@@ -9,7 +9,7 @@ namespace Pulumi.Oci.ObjectStorage
     public partial class Bucket : global::Pulumi.CustomResource
     {
         [global::Pulumi.Output("accessType")]
-        public global::Pulumi.Output<string> AccessType { get; private set; } = null!;
+        public global::Pulumi.Output<string?> AccessType { get; private set; } = null!;
 
         [global::Pulumi.Output("approximateCount")]
         public global::Pulumi.Output<string> ApproximateCount { get; private set; } = null!;
@@ -51,7 +51,7 @@ namespace Pulumi.Oci.ObjectStorage
         public global::Pulumi.Output<string> KmsKeyId { get; private set; } = null!;
 
         [global::Pulumi.Output("metadata")]
-        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Metadata { get; private set; } = null!;
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>?> Metadata { get; private set; } = null!;
 
         [global::Pulumi.Output("name")]
         public global::Pulumi.Output<string> Name { get; private set; } = null!;

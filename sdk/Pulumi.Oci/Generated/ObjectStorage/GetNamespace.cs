@@ -44,13 +44,13 @@ namespace Pulumi.Oci.ObjectStorage
     [global::Pulumi.OutputType]
     public sealed class GetNamespaceResult
     {
-        public readonly string CompartmentId;
+        public readonly string? CompartmentId;
         public readonly string Id;
         public readonly string Namespace;
 
         [global::Pulumi.OutputConstructor]
         private GetNamespaceResult(
-            string compartmentId,
+            string? compartmentId,
             string id,
             string @namespace)
         {

@@ -12,7 +12,7 @@ namespace Pulumi.Oci.ObjectStorage
         public global::Pulumi.Output<string> Bucket { get; private set; } = null!;
 
         [global::Pulumi.Output("deleteObjectInDestinationBucket")]
-        public global::Pulumi.Output<string> DeleteObjectInDestinationBucket { get; private set; } = null!;
+        public global::Pulumi.Output<string?> DeleteObjectInDestinationBucket { get; private set; } = null!;
 
         [global::Pulumi.Output("destinationBucketName")]
         public global::Pulumi.Output<string> DestinationBucketName { get; private set; } = null!;

@@ -8,16 +8,16 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class TargetTargetDetail
     {
-        public readonly string SecurityZoneDisplayName;
-        public readonly string SecurityZoneId;
-        public readonly string TargetResourceType;
+        public readonly string? SecurityZoneDisplayName;
+        public readonly string? SecurityZoneId;
+        public readonly string? TargetResourceType;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetailTargetSecurityZoneRecipe> TargetSecurityZoneRecipes;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetDetail(
-            string securityZoneDisplayName,
-            string securityZoneId,
-            string targetResourceType,
+            string? securityZoneDisplayName,
+            string? securityZoneId,
+            string? targetResourceType,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetailTargetSecurityZoneRecipe> targetSecurityZoneRecipes)
         {
             SecurityZoneDisplayName = securityZoneDisplayName;

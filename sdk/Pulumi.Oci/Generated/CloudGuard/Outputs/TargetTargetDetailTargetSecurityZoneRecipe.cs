@@ -8,35 +8,35 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class TargetTargetDetailTargetSecurityZoneRecipe
     {
-        public readonly string CompartmentId;
-        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> DefinedTags;
-        public readonly string Description;
-        public readonly string DisplayName;
-        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> FreeformTags;
-        public readonly string Id;
-        public readonly string LifecycleDetails;
-        public readonly string Owner;
+        public readonly string? CompartmentId;
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? DefinedTags;
+        public readonly string? Description;
+        public readonly string? DisplayName;
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? FreeformTags;
+        public readonly string? Id;
+        public readonly string? LifecycleDetails;
+        public readonly string? Owner;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> SecurityPolicies;
-        public readonly string State;
-        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> SystemTags;
-        public readonly string TimeCreated;
-        public readonly string TimeUpdated;
+        public readonly string? State;
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? SystemTags;
+        public readonly string? TimeCreated;
+        public readonly string? TimeUpdated;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetDetailTargetSecurityZoneRecipe(
-            string compartmentId,
-            global::System.Collections.Immutable.ImmutableDictionary<string, string> definedTags,
-            string description,
-            string displayName,
-            global::System.Collections.Immutable.ImmutableDictionary<string, string> freeformTags,
-            string id,
-            string lifecycleDetails,
-            string owner,
+            string? compartmentId,
+            global::System.Collections.Immutable.ImmutableDictionary<string, string>? definedTags,
+            string? description,
+            string? displayName,
+            global::System.Collections.Immutable.ImmutableDictionary<string, string>? freeformTags,
+            string? id,
+            string? lifecycleDetails,
+            string? owner,
             global::System.Collections.Immutable.ImmutableArray<string> securityPolicies,
-            string state,
-            global::System.Collections.Immutable.ImmutableDictionary<string, string> systemTags,
-            string timeCreated,
-            string timeUpdated)
+            string? state,
+            global::System.Collections.Immutable.ImmutableDictionary<string, string>? systemTags,
+            string? timeCreated,
+            string? timeUpdated)
         {
             CompartmentId = compartmentId;
             DefinedTags = definedTags;

@@ -8,35 +8,35 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class TargetTargetDetectorRecipe
     {
-        public readonly string CompartmentId;
-        public readonly string Description;
-        public readonly string Detector;
+        public readonly string? CompartmentId;
+        public readonly string? Description;
+        public readonly string? Detector;
         public readonly string DetectorRecipeId;
-        public readonly string DetectorRecipeType;
+        public readonly string? DetectorRecipeType;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeDetectorRule> DetectorRules;
-        public readonly string DisplayName;
+        public readonly string? DisplayName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeEffectiveDetectorRule> EffectiveDetectorRules;
-        public readonly string Id;
-        public readonly string Owner;
-        public readonly string State;
-        public readonly string TimeCreated;
-        public readonly string TimeUpdated;
+        public readonly string? Id;
+        public readonly string? Owner;
+        public readonly string? State;
+        public readonly string? TimeCreated;
+        public readonly string? TimeUpdated;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetDetectorRecipe(
-            string compartmentId,
-            string description,
-            string detector,
+            string? compartmentId,
+            string? description,
+            string? detector,
             string detectorRecipeId,
-            string detectorRecipeType,
+            string? detectorRecipeType,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeDetectorRule> detectorRules,
-            string displayName,
+            string? displayName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeEffectiveDetectorRule> effectiveDetectorRules,
-            string id,
-            string owner,
-            string state,
-            string timeCreated,
-            string timeUpdated)
+            string? id,
+            string? owner,
+            string? state,
+            string? timeCreated,
+            string? timeUpdated)
         {
             CompartmentId = compartmentId;
             Description = description;

@@ -10,22 +10,22 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeDetectorRuleDetailsConfigurationAdditionalProperty> AdditionalProperties;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeDetectorRuleDetailsConfigurationAllowedValue> AllowedValues;
-        public readonly string AllowedValuesDataType;
-        public readonly string ConfigKey;
-        public readonly string DataType;
-        public readonly string Name;
-        public readonly string Value;
+        public readonly string? AllowedValuesDataType;
+        public readonly string? ConfigKey;
+        public readonly string? DataType;
+        public readonly string? Name;
+        public readonly string? Value;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeDetectorRuleDetailsConfigurationValue> Values;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetDetectorRecipeDetectorRuleDetailsConfiguration(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeDetectorRuleDetailsConfigurationAdditionalProperty> additionalProperties,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeDetectorRuleDetailsConfigurationAllowedValue> allowedValues,
-            string allowedValuesDataType,
-            string configKey,
-            string dataType,
-            string name,
-            string value,
+            string? allowedValuesDataType,
+            string? configKey,
+            string? dataType,
+            string? name,
+            string? value,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeDetectorRuleDetailsConfigurationValue> values)
         {
             AdditionalProperties = additionalProperties;

@@ -8,13 +8,13 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class TargetTargetDetectorRecipeDetectorRuleDetailsConfigurationAllowedValue
     {
-        public readonly string Key;
-        public readonly string Value;
+        public readonly string? Key;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetDetectorRecipeDetectorRuleDetailsConfigurationAllowedValue(
-            string key,
-            string value)
+            string? key,
+            string? value)
         {
             Key = key;
             Value = value;

@@ -13,7 +13,7 @@ namespace Pulumi.Oci.CloudGuard.Outputs
         public readonly bool? IsConfigurationAllowed;
         public readonly bool? IsEnabled;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Labels;
-        public readonly string RiskLevel;
+        public readonly string? RiskLevel;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetDetectorRecipeEffectiveDetectorRuleDetail(
@@ -22,7 +22,7 @@ namespace Pulumi.Oci.CloudGuard.Outputs
             bool? isConfigurationAllowed,
             bool? isEnabled,
             global::System.Collections.Immutable.ImmutableArray<string> labels,
-            string riskLevel)
+            string? riskLevel)
         {
             ConditionGroups = conditionGroups;
             Configurations = configurations;

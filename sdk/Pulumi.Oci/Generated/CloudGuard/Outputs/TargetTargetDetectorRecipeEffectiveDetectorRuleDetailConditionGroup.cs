@@ -8,13 +8,13 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class TargetTargetDetectorRecipeEffectiveDetectorRuleDetailConditionGroup
     {
-        public readonly string CompartmentId;
-        public readonly string Condition;
+        public readonly string? CompartmentId;
+        public readonly string? Condition;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetDetectorRecipeEffectiveDetectorRuleDetailConditionGroup(
-            string compartmentId,
-            string condition)
+            string? compartmentId,
+            string? condition)
         {
             CompartmentId = compartmentId;
             Condition = condition;

@@ -10,22 +10,22 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeEffectiveDetectorRuleDetailConfigurationAdditionalProperty> AdditionalProperties;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeEffectiveDetectorRuleDetailConfigurationAllowedValue> AllowedValues;
-        public readonly string AllowedValuesDataType;
-        public readonly string ConfigKey;
-        public readonly string DataType;
-        public readonly string Name;
-        public readonly string Value;
+        public readonly string? AllowedValuesDataType;
+        public readonly string? ConfigKey;
+        public readonly string? DataType;
+        public readonly string? Name;
+        public readonly string? Value;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeEffectiveDetectorRuleDetailConfigurationValue> Values;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetDetectorRecipeEffectiveDetectorRuleDetailConfiguration(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeEffectiveDetectorRuleDetailConfigurationAdditionalProperty> additionalProperties,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeEffectiveDetectorRuleDetailConfigurationAllowedValue> allowedValues,
-            string allowedValuesDataType,
-            string configKey,
-            string dataType,
-            string name,
-            string value,
+            string? allowedValuesDataType,
+            string? configKey,
+            string? dataType,
+            string? name,
+            string? value,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetDetectorRecipeEffectiveDetectorRuleDetailConfigurationValue> values)
         {
             AdditionalProperties = additionalProperties;

@@ -8,29 +8,29 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class TargetTargetResponderRecipe
     {
-        public readonly string CompartmentId;
-        public readonly string Description;
-        public readonly string DisplayName;
+        public readonly string? CompartmentId;
+        public readonly string? Description;
+        public readonly string? DisplayName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetResponderRecipeEffectiveResponderRule> EffectiveResponderRules;
-        public readonly string Id;
-        public readonly string Owner;
+        public readonly string? Id;
+        public readonly string? Owner;
         public readonly string ResponderRecipeId;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetResponderRecipeResponderRule> ResponderRules;
-        public readonly string TimeCreated;
-        public readonly string TimeUpdated;
+        public readonly string? TimeCreated;
+        public readonly string? TimeUpdated;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetResponderRecipe(
-            string compartmentId,
-            string description,
-            string displayName,
+            string? compartmentId,
+            string? description,
+            string? displayName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetResponderRecipeEffectiveResponderRule> effectiveResponderRules,
-            string id,
-            string owner,
+            string? id,
+            string? owner,
             string responderRecipeId,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetResponderRecipeResponderRule> responderRules,
-            string timeCreated,
-            string timeUpdated)
+            string? timeCreated,
+            string? timeUpdated)
         {
             CompartmentId = compartmentId;
             Description = description;

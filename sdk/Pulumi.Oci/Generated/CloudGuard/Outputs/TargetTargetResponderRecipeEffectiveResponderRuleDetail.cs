@@ -8,17 +8,17 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class TargetTargetResponderRecipeEffectiveResponderRuleDetail
     {
-        public readonly string Condition;
+        public readonly string? Condition;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetResponderRecipeEffectiveResponderRuleDetailConfiguration> Configurations;
         public readonly bool? IsEnabled;
-        public readonly string Mode;
+        public readonly string? Mode;
 
         [global::Pulumi.OutputConstructor]
         private TargetTargetResponderRecipeEffectiveResponderRuleDetail(
-            string condition,
+            string? condition,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.TargetTargetResponderRecipeEffectiveResponderRuleDetailConfiguration> configurations,
             bool? isEnabled,
-            string mode)
+            string? mode)
         {
             Condition = condition;
             Configurations = configurations;

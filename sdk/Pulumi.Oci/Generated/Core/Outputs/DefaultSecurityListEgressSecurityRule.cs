@@ -8,25 +8,25 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class DefaultSecurityListEgressSecurityRule
     {
-        public readonly string Description;
+        public readonly string? Description;
         public readonly string Destination;
-        public readonly string DestinationType;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleIcmpOptions IcmpOptions;
+        public readonly string? DestinationType;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleIcmpOptions? IcmpOptions;
         public readonly string Protocol;
         public readonly bool? Stateless;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleTcpOptions TcpOptions;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleUdpOptions UdpOptions;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleTcpOptions? TcpOptions;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleUdpOptions? UdpOptions;
 
         [global::Pulumi.OutputConstructor]
         private DefaultSecurityListEgressSecurityRule(
-            string description,
+            string? description,
             string destination,
-            string destinationType,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleIcmpOptions icmpOptions,
+            string? destinationType,
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleIcmpOptions? icmpOptions,
             string protocol,
             bool? stateless,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleTcpOptions tcpOptions,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleUdpOptions udpOptions)
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleTcpOptions? tcpOptions,
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleUdpOptions? udpOptions)
         {
             Description = description;
             Destination = destination;

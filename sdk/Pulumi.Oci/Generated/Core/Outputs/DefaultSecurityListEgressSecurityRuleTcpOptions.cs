@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Core.Outputs
     {
         public readonly int? Max;
         public readonly int? Min;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleTcpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleTcpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private DefaultSecurityListEgressSecurityRuleTcpOptions(
             int? max,
             int? min,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleTcpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleTcpOptionsSourcePortRange? sourcePortRange)
         {
             Max = max;
             Min = min;

@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Core.Outputs
     {
         public readonly int? Max;
         public readonly int? Min;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleUdpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleUdpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private DefaultSecurityListEgressSecurityRuleUdpOptions(
             int? max,
             int? min,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleUdpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListEgressSecurityRuleUdpOptionsSourcePortRange? sourcePortRange)
         {
             Max = max;
             Min = min;

@@ -8,25 +8,25 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class DefaultSecurityListIngressSecurityRule
     {
-        public readonly string Description;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleIcmpOptions IcmpOptions;
+        public readonly string? Description;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleIcmpOptions? IcmpOptions;
         public readonly string Protocol;
         public readonly string Source;
-        public readonly string SourceType;
+        public readonly string? SourceType;
         public readonly bool? Stateless;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleTcpOptions TcpOptions;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleUdpOptions UdpOptions;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleTcpOptions? TcpOptions;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleUdpOptions? UdpOptions;
 
         [global::Pulumi.OutputConstructor]
         private DefaultSecurityListIngressSecurityRule(
-            string description,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleIcmpOptions icmpOptions,
+            string? description,
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleIcmpOptions? icmpOptions,
             string protocol,
             string source,
-            string sourceType,
+            string? sourceType,
             bool? stateless,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleTcpOptions tcpOptions,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleUdpOptions udpOptions)
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleTcpOptions? tcpOptions,
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleUdpOptions? udpOptions)
         {
             Description = description;
             IcmpOptions = icmpOptions;

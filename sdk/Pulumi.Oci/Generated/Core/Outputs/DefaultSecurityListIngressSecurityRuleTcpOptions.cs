@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Core.Outputs
     {
         public readonly int? Max;
         public readonly int? Min;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleTcpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleTcpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private DefaultSecurityListIngressSecurityRuleTcpOptions(
             int? max,
             int? min,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleTcpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleTcpOptionsSourcePortRange? sourcePortRange)
         {
             Max = max;
             Min = min;

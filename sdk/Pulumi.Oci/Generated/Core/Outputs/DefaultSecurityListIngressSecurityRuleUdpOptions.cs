@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Core.Outputs
     {
         public readonly int? Max;
         public readonly int? Min;
-        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleUdpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleUdpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private DefaultSecurityListIngressSecurityRuleUdpOptions(
             int? max,
             int? min,
-            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleUdpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.DefaultSecurityListIngressSecurityRuleUdpOptionsSourcePortRange? sourcePortRange)
         {
             Max = max;
             Min = min;

@@ -8,25 +8,25 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class DrgAttachmentNetworkDetails
     {
-        public readonly string Id;
+        public readonly string? Id;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Ids;
-        public readonly string IpsecConnectionId;
-        public readonly string RouteTableId;
-        public readonly string TransportAttachmentId;
+        public readonly string? IpsecConnectionId;
+        public readonly string? RouteTableId;
+        public readonly string? TransportAttachmentId;
         public readonly bool? TransportOnlyMode;
         public readonly string Type;
-        public readonly string VcnRouteType;
+        public readonly string? VcnRouteType;
 
         [global::Pulumi.OutputConstructor]
         private DrgAttachmentNetworkDetails(
-            string id,
+            string? id,
             global::System.Collections.Immutable.ImmutableArray<string> ids,
-            string ipsecConnectionId,
-            string routeTableId,
-            string transportAttachmentId,
+            string? ipsecConnectionId,
+            string? routeTableId,
+            string? transportAttachmentId,
             bool? transportOnlyMode,
             string type,
-            string vcnRouteType)
+            string? vcnRouteType)
         {
             Id = id;
             Ids = ids;

@@ -8,17 +8,17 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class DrgDefaultDrgRouteTable
     {
-        public readonly string IpsecTunnel;
-        public readonly string RemotePeeringConnection;
-        public readonly string Vcn;
-        public readonly string VirtualCircuit;
+        public readonly string? IpsecTunnel;
+        public readonly string? RemotePeeringConnection;
+        public readonly string? Vcn;
+        public readonly string? VirtualCircuit;
 
         [global::Pulumi.OutputConstructor]
         private DrgDefaultDrgRouteTable(
-            string ipsecTunnel,
-            string remotePeeringConnection,
-            string vcn,
-            string virtualCircuit)
+            string? ipsecTunnel,
+            string? remotePeeringConnection,
+            string? vcn,
+            string? virtualCircuit)
         {
             IpsecTunnel = ipsecTunnel;
             RemotePeeringConnection = remotePeeringConnection;

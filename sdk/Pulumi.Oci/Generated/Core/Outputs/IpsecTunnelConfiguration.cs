@@ -9,14 +9,14 @@ namespace Pulumi.Oci.Core.Outputs
     public sealed class IpsecTunnelConfiguration
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<string> AssociatedVirtualCircuits;
-        public readonly string DrgRouteTableId;
-        public readonly string OracleTunnelIp;
+        public readonly string? DrgRouteTableId;
+        public readonly string? OracleTunnelIp;
 
         [global::Pulumi.OutputConstructor]
         private IpsecTunnelConfiguration(
             global::System.Collections.Immutable.ImmutableArray<string> associatedVirtualCircuits,
-            string drgRouteTableId,
-            string oracleTunnelIp)
+            string? drgRouteTableId,
+            string? oracleTunnelIp)
         {
             AssociatedVirtualCircuits = associatedVirtualCircuits;
             DrgRouteTableId = drgRouteTableId;

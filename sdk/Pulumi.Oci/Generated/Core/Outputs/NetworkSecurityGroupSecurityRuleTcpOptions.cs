@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class NetworkSecurityGroupSecurityRuleTcpOptions
     {
-        public readonly global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptionsDestinationPortRange DestinationPortRange;
-        public readonly global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptionsDestinationPortRange? DestinationPortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private NetworkSecurityGroupSecurityRuleTcpOptions(
-            global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptionsDestinationPortRange destinationPortRange,
-            global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptionsDestinationPortRange? destinationPortRange,
+            global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleTcpOptionsSourcePortRange? sourcePortRange)
         {
             DestinationPortRange = destinationPortRange;
             SourcePortRange = sourcePortRange;

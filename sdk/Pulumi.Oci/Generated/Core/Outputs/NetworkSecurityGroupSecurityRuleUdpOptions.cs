@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class NetworkSecurityGroupSecurityRuleUdpOptions
     {
-        public readonly global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptionsDestinationPortRange DestinationPortRange;
-        public readonly global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptionsDestinationPortRange? DestinationPortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private NetworkSecurityGroupSecurityRuleUdpOptions(
-            global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptionsDestinationPortRange destinationPortRange,
-            global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptionsDestinationPortRange? destinationPortRange,
+            global::Pulumi.Oci.Core.Outputs.NetworkSecurityGroupSecurityRuleUdpOptionsSourcePortRange? sourcePortRange)
         {
             DestinationPortRange = destinationPortRange;
             SourcePortRange = sourcePortRange;

@@ -8,21 +8,21 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class RouteTableRouteRule
     {
-        public readonly string CidrBlock;
-        public readonly string Description;
-        public readonly string Destination;
-        public readonly string DestinationType;
+        public readonly string? CidrBlock;
+        public readonly string? Description;
+        public readonly string? Destination;
+        public readonly string? DestinationType;
         public readonly string NetworkEntityId;
-        public readonly string RouteType;
+        public readonly string? RouteType;
 
         [global::Pulumi.OutputConstructor]
         private RouteTableRouteRule(
-            string cidrBlock,
-            string description,
-            string destination,
-            string destinationType,
+            string? cidrBlock,
+            string? description,
+            string? destination,
+            string? destinationType,
             string networkEntityId,
-            string routeType)
+            string? routeType)
         {
             CidrBlock = cidrBlock;
             Description = description;

@@ -8,25 +8,25 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class SecurityListEgressSecurityRule
     {
-        public readonly string Description;
+        public readonly string? Description;
         public readonly string Destination;
-        public readonly string DestinationType;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleIcmpOptions IcmpOptions;
+        public readonly string? DestinationType;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleIcmpOptions? IcmpOptions;
         public readonly string Protocol;
         public readonly bool? Stateless;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleTcpOptions TcpOptions;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleUdpOptions UdpOptions;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleTcpOptions? TcpOptions;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleUdpOptions? UdpOptions;
 
         [global::Pulumi.OutputConstructor]
         private SecurityListEgressSecurityRule(
-            string description,
+            string? description,
             string destination,
-            string destinationType,
-            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleIcmpOptions icmpOptions,
+            string? destinationType,
+            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleIcmpOptions? icmpOptions,
             string protocol,
             bool? stateless,
-            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleTcpOptions tcpOptions,
-            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleUdpOptions udpOptions)
+            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleTcpOptions? tcpOptions,
+            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleUdpOptions? udpOptions)
         {
             Description = description;
             Destination = destination;

@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Core.Outputs
     {
         public readonly int? Max;
         public readonly int? Min;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleTcpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleTcpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private SecurityListEgressSecurityRuleTcpOptions(
             int? max,
             int? min,
-            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleTcpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleTcpOptionsSourcePortRange? sourcePortRange)
         {
             Max = max;
             Min = min;

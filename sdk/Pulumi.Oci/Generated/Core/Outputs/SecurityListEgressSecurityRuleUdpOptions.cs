@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Core.Outputs
     {
         public readonly int? Max;
         public readonly int? Min;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleUdpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleUdpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private SecurityListEgressSecurityRuleUdpOptions(
             int? max,
             int? min,
-            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleUdpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.SecurityListEgressSecurityRuleUdpOptionsSourcePortRange? sourcePortRange)
         {
             Max = max;
             Min = min;

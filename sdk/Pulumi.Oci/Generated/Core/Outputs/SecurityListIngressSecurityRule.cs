@@ -8,25 +8,25 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class SecurityListIngressSecurityRule
     {
-        public readonly string Description;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleIcmpOptions IcmpOptions;
+        public readonly string? Description;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleIcmpOptions? IcmpOptions;
         public readonly string Protocol;
         public readonly string Source;
-        public readonly string SourceType;
+        public readonly string? SourceType;
         public readonly bool? Stateless;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleTcpOptions TcpOptions;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleUdpOptions UdpOptions;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleTcpOptions? TcpOptions;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleUdpOptions? UdpOptions;
 
         [global::Pulumi.OutputConstructor]
         private SecurityListIngressSecurityRule(
-            string description,
-            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleIcmpOptions icmpOptions,
+            string? description,
+            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleIcmpOptions? icmpOptions,
             string protocol,
             string source,
-            string sourceType,
+            string? sourceType,
             bool? stateless,
-            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleTcpOptions tcpOptions,
-            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleUdpOptions udpOptions)
+            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleTcpOptions? tcpOptions,
+            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleUdpOptions? udpOptions)
         {
             Description = description;
             IcmpOptions = icmpOptions;

@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Core.Outputs
     {
         public readonly int? Max;
         public readonly int? Min;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleTcpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleTcpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private SecurityListIngressSecurityRuleTcpOptions(
             int? max,
             int? min,
-            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleTcpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleTcpOptionsSourcePortRange? sourcePortRange)
         {
             Max = max;
             Min = min;

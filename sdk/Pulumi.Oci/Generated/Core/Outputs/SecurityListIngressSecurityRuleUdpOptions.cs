@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Core.Outputs
     {
         public readonly int? Max;
         public readonly int? Min;
-        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleUdpOptionsSourcePortRange SourcePortRange;
+        public readonly global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleUdpOptionsSourcePortRange? SourcePortRange;
 
         [global::Pulumi.OutputConstructor]
         private SecurityListIngressSecurityRuleUdpOptions(
             int? max,
             int? min,
-            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleUdpOptionsSourcePortRange sourcePortRange)
+            global::Pulumi.Oci.Core.Outputs.SecurityListIngressSecurityRuleUdpOptionsSourcePortRange? sourcePortRange)
         {
             Max = max;
             Min = min;

@@ -9,12 +9,12 @@ namespace Pulumi.Oci.Core.Outputs
     public sealed class ServiceGatewayService
     {
         public readonly string ServiceId;
-        public readonly string ServiceName;
+        public readonly string? ServiceName;
 
         [global::Pulumi.OutputConstructor]
         private ServiceGatewayService(
             string serviceId,
-            string serviceName)
+            string? serviceName)
         {
             ServiceId = serviceId;
             ServiceName = serviceName;

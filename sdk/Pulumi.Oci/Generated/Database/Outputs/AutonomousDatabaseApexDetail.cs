@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseApexDetail
     {
-        public readonly string ApexVersion;
-        public readonly string OrdsVersion;
+        public readonly string? ApexVersion;
+        public readonly string? OrdsVersion;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseApexDetail(
-            string apexVersion,
-            string ordsVersion)
+            string? apexVersion,
+            string? ordsVersion)
         {
             ApexVersion = apexVersion;
             OrdsVersion = ordsVersion;

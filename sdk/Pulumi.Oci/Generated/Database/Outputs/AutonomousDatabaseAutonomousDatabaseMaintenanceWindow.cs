@@ -9,14 +9,14 @@ namespace Pulumi.Oci.Database.Outputs
     public sealed class AutonomousDatabaseAutonomousDatabaseMaintenanceWindow
     {
         public readonly global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseAutonomousDatabaseMaintenanceWindowDayOfWeek DayOfWeek;
-        public readonly string MaintenanceEndTime;
-        public readonly string MaintenanceStartTime;
+        public readonly string? MaintenanceEndTime;
+        public readonly string? MaintenanceStartTime;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseAutonomousDatabaseMaintenanceWindow(
             global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseAutonomousDatabaseMaintenanceWindowDayOfWeek dayOfWeek,
-            string maintenanceEndTime,
-            string maintenanceStartTime)
+            string? maintenanceEndTime,
+            string? maintenanceStartTime)
         {
             DayOfWeek = dayOfWeek;
             MaintenanceEndTime = maintenanceEndTime;

@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseBackupConfig
     {
-        public readonly string ManualBackupBucketName;
-        public readonly string ManualBackupType;
+        public readonly string? ManualBackupBucketName;
+        public readonly string? ManualBackupType;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseBackupConfig(
-            string manualBackupBucketName,
-            string manualBackupType)
+            string? manualBackupBucketName,
+            string? manualBackupType)
         {
             ManualBackupBucketName = manualBackupBucketName;
             ManualBackupType = manualBackupType;

@@ -8,20 +8,20 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseConnectionString
     {
-        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> AllConnectionStrings;
-        public readonly string Dedicated;
-        public readonly string High;
-        public readonly string Low;
-        public readonly string Medium;
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? AllConnectionStrings;
+        public readonly string? Dedicated;
+        public readonly string? High;
+        public readonly string? Low;
+        public readonly string? Medium;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseConnectionStringProfile> Profiles;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseConnectionString(
-            global::System.Collections.Immutable.ImmutableDictionary<string, string> allConnectionStrings,
-            string dedicated,
-            string high,
-            string low,
-            string medium,
+            global::System.Collections.Immutable.ImmutableDictionary<string, string>? allConnectionStrings,
+            string? dedicated,
+            string? high,
+            string? low,
+            string? medium,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseConnectionStringProfile> profiles)
         {
             AllConnectionStrings = allConnectionStrings;

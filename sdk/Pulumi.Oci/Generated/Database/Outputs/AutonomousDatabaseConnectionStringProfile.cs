@@ -8,27 +8,27 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseConnectionStringProfile
     {
-        public readonly string ConsumerGroup;
-        public readonly string DisplayName;
-        public readonly string HostFormat;
+        public readonly string? ConsumerGroup;
+        public readonly string? DisplayName;
+        public readonly string? HostFormat;
         public readonly bool? IsRegional;
-        public readonly string Protocol;
-        public readonly string SessionMode;
-        public readonly string SyntaxFormat;
-        public readonly string TlsAuthentication;
-        public readonly string Value;
+        public readonly string? Protocol;
+        public readonly string? SessionMode;
+        public readonly string? SyntaxFormat;
+        public readonly string? TlsAuthentication;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseConnectionStringProfile(
-            string consumerGroup,
-            string displayName,
-            string hostFormat,
+            string? consumerGroup,
+            string? displayName,
+            string? hostFormat,
             bool? isRegional,
-            string protocol,
-            string sessionMode,
-            string syntaxFormat,
-            string tlsAuthentication,
-            string value)
+            string? protocol,
+            string? sessionMode,
+            string? syntaxFormat,
+            string? tlsAuthentication,
+            string? value)
         {
             ConsumerGroup = consumerGroup;
             DisplayName = displayName;

@@ -8,45 +8,45 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseEncryptionKey
     {
-        public readonly string ArnRole;
-        public readonly string AutonomousDatabaseProvider;
-        public readonly string CertificateDirectoryName;
-        public readonly string CertificateId;
-        public readonly string DirectoryName;
-        public readonly string ExternalId;
-        public readonly string KeyArn;
-        public readonly string KeyName;
-        public readonly string KeyRing;
-        public readonly string KmsKeyId;
-        public readonly string KmsRestEndpoint;
-        public readonly string Location;
-        public readonly string OkvKmsKey;
-        public readonly string OkvUri;
-        public readonly string Project;
-        public readonly string ServiceEndpointUri;
-        public readonly string VaultId;
-        public readonly string VaultUri;
+        public readonly string? ArnRole;
+        public readonly string? AutonomousDatabaseProvider;
+        public readonly string? CertificateDirectoryName;
+        public readonly string? CertificateId;
+        public readonly string? DirectoryName;
+        public readonly string? ExternalId;
+        public readonly string? KeyArn;
+        public readonly string? KeyName;
+        public readonly string? KeyRing;
+        public readonly string? KmsKeyId;
+        public readonly string? KmsRestEndpoint;
+        public readonly string? Location;
+        public readonly string? OkvKmsKey;
+        public readonly string? OkvUri;
+        public readonly string? Project;
+        public readonly string? ServiceEndpointUri;
+        public readonly string? VaultId;
+        public readonly string? VaultUri;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseEncryptionKey(
-            string arnRole,
-            string autonomousDatabaseProvider,
-            string certificateDirectoryName,
-            string certificateId,
-            string directoryName,
-            string externalId,
-            string keyArn,
-            string keyName,
-            string keyRing,
-            string kmsKeyId,
-            string kmsRestEndpoint,
-            string location,
-            string okvKmsKey,
-            string okvUri,
-            string project,
-            string serviceEndpointUri,
-            string vaultId,
-            string vaultUri)
+            string? arnRole,
+            string? autonomousDatabaseProvider,
+            string? certificateDirectoryName,
+            string? certificateId,
+            string? directoryName,
+            string? externalId,
+            string? keyArn,
+            string? keyName,
+            string? keyRing,
+            string? kmsKeyId,
+            string? kmsRestEndpoint,
+            string? location,
+            string? okvKmsKey,
+            string? okvUri,
+            string? project,
+            string? serviceEndpointUri,
+            string? vaultId,
+            string? vaultUri)
         {
             ArnRole = arnRole;
             AutonomousDatabaseProvider = autonomousDatabaseProvider;

@@ -9,12 +9,12 @@ namespace Pulumi.Oci.Database.Outputs
     public sealed class AutonomousDatabaseEncryptionKeyHistoryEntry
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseEncryptionKeyHistoryEntryEncryptionKey> EncryptionKeys;
-        public readonly string TimeActivated;
+        public readonly string? TimeActivated;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseEncryptionKeyHistoryEntry(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseEncryptionKeyHistoryEntryEncryptionKey> encryptionKeys,
-            string timeActivated)
+            string? timeActivated)
         {
             EncryptionKeys = encryptionKeys;
             TimeActivated = timeActivated;

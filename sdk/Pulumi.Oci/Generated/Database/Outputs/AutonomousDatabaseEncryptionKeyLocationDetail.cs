@@ -8,17 +8,17 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseEncryptionKeyLocationDetail
     {
-        public readonly string AwsEncryptionKeyId;
-        public readonly string AzureEncryptionKeyId;
-        public readonly string HsmPassword;
-        public readonly string ProviderType;
+        public readonly string? AwsEncryptionKeyId;
+        public readonly string? AzureEncryptionKeyId;
+        public readonly string? HsmPassword;
+        public readonly string? ProviderType;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseEncryptionKeyLocationDetail(
-            string awsEncryptionKeyId,
-            string azureEncryptionKeyId,
-            string hsmPassword,
-            string providerType)
+            string? awsEncryptionKeyId,
+            string? azureEncryptionKeyId,
+            string? hsmPassword,
+            string? providerType)
         {
             AwsEncryptionKeyId = awsEncryptionKeyId;
             AzureEncryptionKeyId = azureEncryptionKeyId;

@@ -8,17 +8,17 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseKeyHistoryEntry
     {
-        public readonly string Id;
-        public readonly string KmsKeyVersionId;
-        public readonly string TimeActivated;
-        public readonly string VaultId;
+        public readonly string? Id;
+        public readonly string? KmsKeyVersionId;
+        public readonly string? TimeActivated;
+        public readonly string? VaultId;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseKeyHistoryEntry(
-            string id,
-            string kmsKeyVersionId,
-            string timeActivated,
-            string vaultId)
+            string? id,
+            string? kmsKeyVersionId,
+            string? timeActivated,
+            string? vaultId)
         {
             Id = id;
             KmsKeyVersionId = kmsKeyVersionId;

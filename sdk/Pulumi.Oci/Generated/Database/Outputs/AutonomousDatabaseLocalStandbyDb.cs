@@ -8,29 +8,29 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseLocalStandbyDb
     {
-        public readonly string AvailabilityDomain;
-        public readonly string ExternalLocationZone;
+        public readonly string? AvailabilityDomain;
+        public readonly string? ExternalLocationZone;
         public readonly int? LagTimeInSeconds;
-        public readonly string LifecycleDetails;
-        public readonly string MaintenanceTargetComponent;
-        public readonly string State;
-        public readonly string TimeDataGuardRoleChanged;
-        public readonly string TimeDisasterRecoveryRoleChanged;
-        public readonly string TimeMaintenanceBegin;
-        public readonly string TimeMaintenanceEnd;
+        public readonly string? LifecycleDetails;
+        public readonly string? MaintenanceTargetComponent;
+        public readonly string? State;
+        public readonly string? TimeDataGuardRoleChanged;
+        public readonly string? TimeDisasterRecoveryRoleChanged;
+        public readonly string? TimeMaintenanceBegin;
+        public readonly string? TimeMaintenanceEnd;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseLocalStandbyDb(
-            string availabilityDomain,
-            string externalLocationZone,
+            string? availabilityDomain,
+            string? externalLocationZone,
             int? lagTimeInSeconds,
-            string lifecycleDetails,
-            string maintenanceTargetComponent,
-            string state,
-            string timeDataGuardRoleChanged,
-            string timeDisasterRecoveryRoleChanged,
-            string timeMaintenanceBegin,
-            string timeMaintenanceEnd)
+            string? lifecycleDetails,
+            string? maintenanceTargetComponent,
+            string? state,
+            string? timeDataGuardRoleChanged,
+            string? timeDisasterRecoveryRoleChanged,
+            string? timeMaintenanceBegin,
+            string? timeMaintenanceEnd)
         {
             AvailabilityDomain = availabilityDomain;
             ExternalLocationZone = externalLocationZone;

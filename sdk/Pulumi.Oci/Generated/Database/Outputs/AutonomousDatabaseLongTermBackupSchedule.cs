@@ -9,16 +9,16 @@ namespace Pulumi.Oci.Database.Outputs
     public sealed class AutonomousDatabaseLongTermBackupSchedule
     {
         public readonly bool? IsDisabled;
-        public readonly string RepeatCadence;
+        public readonly string? RepeatCadence;
         public readonly int? RetentionPeriodInDays;
-        public readonly string TimeOfBackup;
+        public readonly string? TimeOfBackup;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseLongTermBackupSchedule(
             bool? isDisabled,
-            string repeatCadence,
+            string? repeatCadence,
             int? retentionPeriodInDays,
-            string timeOfBackup)
+            string? timeOfBackup)
         {
             IsDisabled = isDisabled;
             RepeatCadence = repeatCadence;

@@ -8,27 +8,27 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabasePublicConnectionUrl
     {
-        public readonly string ApexUrl;
-        public readonly string DatabaseTransformsUrl;
-        public readonly string GraphStudioUrl;
-        public readonly string MachineLearningNotebookUrl;
-        public readonly string MachineLearningUserManagementUrl;
-        public readonly string MongoDbUrl;
-        public readonly string OrdsUrl;
-        public readonly string SpatialStudioUrl;
-        public readonly string SqlDevWebUrl;
+        public readonly string? ApexUrl;
+        public readonly string? DatabaseTransformsUrl;
+        public readonly string? GraphStudioUrl;
+        public readonly string? MachineLearningNotebookUrl;
+        public readonly string? MachineLearningUserManagementUrl;
+        public readonly string? MongoDbUrl;
+        public readonly string? OrdsUrl;
+        public readonly string? SpatialStudioUrl;
+        public readonly string? SqlDevWebUrl;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabasePublicConnectionUrl(
-            string apexUrl,
-            string databaseTransformsUrl,
-            string graphStudioUrl,
-            string machineLearningNotebookUrl,
-            string machineLearningUserManagementUrl,
-            string mongoDbUrl,
-            string ordsUrl,
-            string spatialStudioUrl,
-            string sqlDevWebUrl)
+            string? apexUrl,
+            string? databaseTransformsUrl,
+            string? graphStudioUrl,
+            string? machineLearningNotebookUrl,
+            string? machineLearningUserManagementUrl,
+            string? mongoDbUrl,
+            string? ordsUrl,
+            string? spatialStudioUrl,
+            string? sqlDevWebUrl)
         {
             ApexUrl = apexUrl;
             DatabaseTransformsUrl = databaseTransformsUrl;

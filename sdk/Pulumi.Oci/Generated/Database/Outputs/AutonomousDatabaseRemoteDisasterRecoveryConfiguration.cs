@@ -8,17 +8,17 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseRemoteDisasterRecoveryConfiguration
     {
-        public readonly string DisasterRecoveryType;
+        public readonly string? DisasterRecoveryType;
         public readonly bool? IsReplicateAutomaticBackups;
         public readonly bool? IsSnapshotStandby;
-        public readonly string TimeSnapshotStandbyEnabledTill;
+        public readonly string? TimeSnapshotStandbyEnabledTill;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseRemoteDisasterRecoveryConfiguration(
-            string disasterRecoveryType,
+            string? disasterRecoveryType,
             bool? isReplicateAutomaticBackups,
             bool? isSnapshotStandby,
-            string timeSnapshotStandbyEnabledTill)
+            string? timeSnapshotStandbyEnabledTill)
         {
             DisasterRecoveryType = disasterRecoveryType;
             IsReplicateAutomaticBackups = isReplicateAutomaticBackups;

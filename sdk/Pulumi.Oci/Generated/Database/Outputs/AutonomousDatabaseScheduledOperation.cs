@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseScheduledOperation
     {
-        public readonly global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseScheduledOperationDayOfWeek DayOfWeek;
-        public readonly string ScheduledStartTime;
-        public readonly string ScheduledStopTime;
+        public readonly global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseScheduledOperationDayOfWeek? DayOfWeek;
+        public readonly string? ScheduledStartTime;
+        public readonly string? ScheduledStopTime;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseScheduledOperation(
-            global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseScheduledOperationDayOfWeek dayOfWeek,
-            string scheduledStartTime,
-            string scheduledStopTime)
+            global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseScheduledOperationDayOfWeek? dayOfWeek,
+            string? scheduledStartTime,
+            string? scheduledStopTime)
         {
             DayOfWeek = dayOfWeek;
             ScheduledStartTime = scheduledStartTime;

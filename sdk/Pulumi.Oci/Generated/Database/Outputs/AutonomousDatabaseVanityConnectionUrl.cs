@@ -8,25 +8,25 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseVanityConnectionUrl
     {
-        public readonly string ApexUrl;
-        public readonly string DatabaseTransformsUrl;
-        public readonly string GraphStudioUrl;
-        public readonly string MachineLearningNotebookUrl;
-        public readonly string MachineLearningUserManagementUrl;
-        public readonly string MongoDbUrl;
-        public readonly string OrdsUrl;
-        public readonly string SqlDevWebUrl;
+        public readonly string? ApexUrl;
+        public readonly string? DatabaseTransformsUrl;
+        public readonly string? GraphStudioUrl;
+        public readonly string? MachineLearningNotebookUrl;
+        public readonly string? MachineLearningUserManagementUrl;
+        public readonly string? MongoDbUrl;
+        public readonly string? OrdsUrl;
+        public readonly string? SqlDevWebUrl;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseVanityConnectionUrl(
-            string apexUrl,
-            string databaseTransformsUrl,
-            string graphStudioUrl,
-            string machineLearningNotebookUrl,
-            string machineLearningUserManagementUrl,
-            string mongoDbUrl,
-            string ordsUrl,
-            string sqlDevWebUrl)
+            string? apexUrl,
+            string? databaseTransformsUrl,
+            string? graphStudioUrl,
+            string? machineLearningNotebookUrl,
+            string? machineLearningUserManagementUrl,
+            string? mongoDbUrl,
+            string? ordsUrl,
+            string? sqlDevWebUrl)
         {
             ApexUrl = apexUrl;
             DatabaseTransformsUrl = databaseTransformsUrl;

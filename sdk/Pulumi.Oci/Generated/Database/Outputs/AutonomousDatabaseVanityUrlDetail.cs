@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseVanityUrlDetail
     {
-        public readonly string ApiGatewayId;
+        public readonly string? ApiGatewayId;
         public readonly bool? IsDisabled;
-        public readonly string VanityUrlHostName;
+        public readonly string? VanityUrlHostName;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseVanityUrlDetail(
-            string apiGatewayId,
+            string? apiGatewayId,
             bool? isDisabled,
-            string vanityUrlHostName)
+            string? vanityUrlHostName)
         {
             ApiGatewayId = apiGatewayId;
             IsDisabled = isDisabled;

@@ -9,26 +9,26 @@ namespace Pulumi.Oci.Events.Outputs
     public sealed class RuleActionsAction
     {
         public readonly string ActionType;
-        public readonly string Description;
-        public readonly string FunctionId;
-        public readonly string Id;
+        public readonly string? Description;
+        public readonly string? FunctionId;
+        public readonly string? Id;
         public readonly bool IsEnabled;
-        public readonly string LifecycleMessage;
-        public readonly string State;
-        public readonly string StreamId;
-        public readonly string TopicId;
+        public readonly string? LifecycleMessage;
+        public readonly string? State;
+        public readonly string? StreamId;
+        public readonly string? TopicId;
 
         [global::Pulumi.OutputConstructor]
         private RuleActionsAction(
             string actionType,
-            string description,
-            string functionId,
-            string id,
+            string? description,
+            string? functionId,
+            string? id,
             bool isEnabled,
-            string lifecycleMessage,
-            string state,
-            string streamId,
-            string topicId)
+            string? lifecycleMessage,
+            string? state,
+            string? streamId,
+            string? topicId)
         {
             ActionType = actionType;
             Description = description;

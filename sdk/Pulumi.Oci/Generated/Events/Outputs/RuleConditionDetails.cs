@@ -8,12 +8,12 @@ namespace Pulumi.Oci.Events.Outputs
     [global::Pulumi.OutputType]
     public sealed class RuleConditionDetails
     {
-        public readonly string Data;
+        public readonly string? Data;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> EventTypes;
 
         [global::Pulumi.OutputConstructor]
         private RuleConditionDetails(
-            string data,
+            string? data,
             global::System.Collections.Immutable.ImmutableArray<string> eventTypes)
         {
             Data = data;

@@ -8,23 +8,23 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsGroupMember
     {
-        public readonly string DateAdded;
-        public readonly string Display;
-        public readonly string MembershipOcid;
-        public readonly string Name;
-        public readonly string Ocid;
-        public readonly string Ref;
+        public readonly string? DateAdded;
+        public readonly string? Display;
+        public readonly string? MembershipOcid;
+        public readonly string? Name;
+        public readonly string? Ocid;
+        public readonly string? Ref;
         public readonly string Type;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsGroupMember(
-            string dateAdded,
-            string display,
-            string membershipOcid,
-            string name,
-            string ocid,
-            string @ref,
+            string? dateAdded,
+            string? display,
+            string? membershipOcid,
+            string? name,
+            string? ocid,
+            string? @ref,
             string type,
             string value)
         {

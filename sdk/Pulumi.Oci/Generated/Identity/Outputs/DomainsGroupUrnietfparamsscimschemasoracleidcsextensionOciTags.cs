@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Identity.Outputs
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensionOciTagsDefinedTag> DefinedTags;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensionOciTagsFreeformTag> FreeformTags;
-        public readonly string TagSlug;
+        public readonly string? TagSlug;
 
         [global::Pulumi.OutputConstructor]
         private DomainsGroupUrnietfparamsscimschemasoracleidcsextensionOciTags(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensionOciTagsDefinedTag> definedTags,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensionOciTagsFreeformTag> freeformTags,
-            string tagSlug)
+            string? tagSlug)
         {
             DefinedTags = definedTags;
             FreeformTags = freeformTags;

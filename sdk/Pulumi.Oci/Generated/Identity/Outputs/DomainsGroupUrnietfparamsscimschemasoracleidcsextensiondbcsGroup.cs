@@ -8,16 +8,16 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsGroupUrnietfparamsscimschemasoracleidcsextensiondbcsGroup
     {
-        public readonly string DomainLevelSchema;
+        public readonly string? DomainLevelSchema;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiondbcsGroupDomainLevelSchemaName> DomainLevelSchemaNames;
-        public readonly string InstanceLevelSchema;
+        public readonly string? InstanceLevelSchema;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiondbcsGroupInstanceLevelSchemaName> InstanceLevelSchemaNames;
 
         [global::Pulumi.OutputConstructor]
         private DomainsGroupUrnietfparamsscimschemasoracleidcsextensiondbcsGroup(
-            string domainLevelSchema,
+            string? domainLevelSchema,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiondbcsGroupDomainLevelSchemaName> domainLevelSchemaNames,
-            string instanceLevelSchema,
+            string? instanceLevelSchema,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiondbcsGroupInstanceLevelSchemaName> instanceLevelSchemaNames)
         {
             DomainLevelSchema = domainLevelSchema;

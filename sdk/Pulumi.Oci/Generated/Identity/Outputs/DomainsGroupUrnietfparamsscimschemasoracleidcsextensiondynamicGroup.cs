@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsGroupUrnietfparamsscimschemasoracleidcsextensiondynamicGroup
     {
-        public readonly string MembershipRule;
-        public readonly string MembershipType;
+        public readonly string? MembershipRule;
+        public readonly string? MembershipType;
 
         [global::Pulumi.OutputConstructor]
         private DomainsGroupUrnietfparamsscimschemasoracleidcsextensiondynamicGroup(
-            string membershipRule,
-            string membershipType)
+            string? membershipRule,
+            string? membershipType)
         {
             MembershipRule = membershipRule;
             MembershipType = membershipType;

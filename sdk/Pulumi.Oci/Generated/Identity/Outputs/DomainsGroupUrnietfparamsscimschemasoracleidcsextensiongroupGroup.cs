@@ -9,8 +9,8 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroup
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupAppRole> AppRoles;
-        public readonly string CreationMechanism;
-        public readonly string Description;
+        public readonly string? CreationMechanism;
+        public readonly string? Description;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupGrant> Grants;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupOwner> Owners;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupPasswordPolicy> PasswordPolicies;
@@ -19,8 +19,8 @@ namespace Pulumi.Oci.Identity.Outputs
         [global::Pulumi.OutputConstructor]
         private DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroup(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupAppRole> appRoles,
-            string creationMechanism,
-            string description,
+            string? creationMechanism,
+            string? description,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupGrant> grants,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupOwner> owners,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupPasswordPolicy> passwordPolicies,

@@ -8,17 +8,17 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupGrant
     {
-        public readonly string AppId;
-        public readonly string GrantMechanism;
-        public readonly string Ref;
-        public readonly string Value;
+        public readonly string? AppId;
+        public readonly string? GrantMechanism;
+        public readonly string? Ref;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupGrant(
-            string appId,
-            string grantMechanism,
-            string @ref,
-            string value)
+            string? appId,
+            string? grantMechanism,
+            string? @ref,
+            string? value)
         {
             AppId = appId;
             GrantMechanism = grantMechanism;

@@ -8,16 +8,16 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupPasswordPolicy
     {
-        public readonly string Name;
+        public readonly string? Name;
         public readonly int? Priority;
-        public readonly string Ref;
+        public readonly string? Ref;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupPasswordPolicy(
-            string name,
+            string? name,
             int? priority,
-            string @ref,
+            string? @ref,
             string value)
         {
             Name = name;

@@ -8,21 +8,21 @@ namespace Pulumi.Oci.Kms.Outputs
     [global::Pulumi.OutputType]
     public sealed class KeyAutoKeyRotationDetails
     {
-        public readonly string LastRotationMessage;
-        public readonly string LastRotationStatus;
+        public readonly string? LastRotationMessage;
+        public readonly string? LastRotationStatus;
         public readonly int? RotationIntervalInDays;
-        public readonly string TimeOfLastRotation;
-        public readonly string TimeOfNextRotation;
-        public readonly string TimeOfScheduleStart;
+        public readonly string? TimeOfLastRotation;
+        public readonly string? TimeOfNextRotation;
+        public readonly string? TimeOfScheduleStart;
 
         [global::Pulumi.OutputConstructor]
         private KeyAutoKeyRotationDetails(
-            string lastRotationMessage,
-            string lastRotationStatus,
+            string? lastRotationMessage,
+            string? lastRotationStatus,
             int? rotationIntervalInDays,
-            string timeOfLastRotation,
-            string timeOfNextRotation,
-            string timeOfScheduleStart)
+            string? timeOfLastRotation,
+            string? timeOfNextRotation,
+            string? timeOfScheduleStart)
         {
             LastRotationMessage = lastRotationMessage;
             LastRotationStatus = lastRotationStatus;

@@ -9,13 +9,13 @@ namespace Pulumi.Oci.Kms.Outputs
     public sealed class KeyKeyShape
     {
         public readonly string Algorithm;
-        public readonly string CurveId;
+        public readonly string? CurveId;
         public readonly int Length;
 
         [global::Pulumi.OutputConstructor]
         private KeyKeyShape(
             string algorithm,
-            string curveId,
+            string? curveId,
             int length)
         {
             Algorithm = algorithm;

@@ -8,11 +8,11 @@ namespace Pulumi.Oci.Kms.Outputs
     [global::Pulumi.OutputType]
     public sealed class KeyReplicaDetail
     {
-        public readonly string ReplicationId;
+        public readonly string? ReplicationId;
 
         [global::Pulumi.OutputConstructor]
         private KeyReplicaDetail(
-            string replicationId)
+            string? replicationId)
         {
             ReplicationId = replicationId;
         }

@@ -9,13 +9,13 @@ namespace Pulumi.Oci.Kms.Outputs
     public sealed class KeyRestoreFromFile
     {
         public readonly string ContentLength;
-        public readonly string ContentMd5;
+        public readonly string? ContentMd5;
         public readonly string RestoreKeyFromFileDetails;
 
         [global::Pulumi.OutputConstructor]
         private KeyRestoreFromFile(
             string contentLength,
-            string contentMd5,
+            string? contentMd5,
             string restoreKeyFromFileDetails)
         {
             ContentLength = contentLength;

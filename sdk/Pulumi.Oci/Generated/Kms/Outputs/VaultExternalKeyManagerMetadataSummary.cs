@@ -8,17 +8,17 @@ namespace Pulumi.Oci.Kms.Outputs
     [global::Pulumi.OutputType]
     public sealed class VaultExternalKeyManagerMetadataSummary
     {
-        public readonly string ExternalVaultEndpointUrl;
+        public readonly string? ExternalVaultEndpointUrl;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Kms.Outputs.VaultExternalKeyManagerMetadataSummaryOauthMetadataSummary> OauthMetadataSummaries;
-        public readonly string PrivateEndpointId;
-        public readonly string Vendor;
+        public readonly string? PrivateEndpointId;
+        public readonly string? Vendor;
 
         [global::Pulumi.OutputConstructor]
         private VaultExternalKeyManagerMetadataSummary(
-            string externalVaultEndpointUrl,
+            string? externalVaultEndpointUrl,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Kms.Outputs.VaultExternalKeyManagerMetadataSummaryOauthMetadataSummary> oauthMetadataSummaries,
-            string privateEndpointId,
-            string vendor)
+            string? privateEndpointId,
+            string? vendor)
         {
             ExternalVaultEndpointUrl = externalVaultEndpointUrl;
             OauthMetadataSummaries = oauthMetadataSummaries;

@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Kms.Outputs
     [global::Pulumi.OutputType]
     public sealed class VaultExternalKeyManagerMetadataSummaryOauthMetadataSummary
     {
-        public readonly string ClientAppId;
-        public readonly string IdcsAccountNameUrl;
+        public readonly string? ClientAppId;
+        public readonly string? IdcsAccountNameUrl;
 
         [global::Pulumi.OutputConstructor]
         private VaultExternalKeyManagerMetadataSummaryOauthMetadataSummary(
-            string clientAppId,
-            string idcsAccountNameUrl)
+            string? clientAppId,
+            string? idcsAccountNameUrl)
         {
             ClientAppId = clientAppId;
             IdcsAccountNameUrl = idcsAccountNameUrl;

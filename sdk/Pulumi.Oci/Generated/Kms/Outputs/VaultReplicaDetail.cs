@@ -8,11 +8,11 @@ namespace Pulumi.Oci.Kms.Outputs
     [global::Pulumi.OutputType]
     public sealed class VaultReplicaDetail
     {
-        public readonly string ReplicationId;
+        public readonly string? ReplicationId;
 
         [global::Pulumi.OutputConstructor]
         private VaultReplicaDetail(
-            string replicationId)
+            string? replicationId)
         {
             ReplicationId = replicationId;
         }

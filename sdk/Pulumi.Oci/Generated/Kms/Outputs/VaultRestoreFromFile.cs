@@ -9,13 +9,13 @@ namespace Pulumi.Oci.Kms.Outputs
     public sealed class VaultRestoreFromFile
     {
         public readonly string ContentLength;
-        public readonly string ContentMd5;
+        public readonly string? ContentMd5;
         public readonly string RestoreVaultFromFileDetails;
 
         [global::Pulumi.OutputConstructor]
         private VaultRestoreFromFile(
             string contentLength,
-            string contentMd5,
+            string? contentMd5,
             string restoreVaultFromFileDetails)
         {
             ContentLength = contentLength;

@@ -8,19 +8,19 @@ namespace Pulumi.Oci.Kms.Outputs
     [global::Pulumi.OutputType]
     public sealed class VaultRestoreFromObjectStore
     {
-        public readonly string Bucket;
+        public readonly string? Bucket;
         public readonly string Destination;
-        public readonly string Namespace;
-        public readonly string Object;
-        public readonly string Uri;
+        public readonly string? Namespace;
+        public readonly string? Object;
+        public readonly string? Uri;
 
         [global::Pulumi.OutputConstructor]
         private VaultRestoreFromObjectStore(
-            string bucket,
+            string? bucket,
             string destination,
-            string @namespace,
-            string @object,
-            string uri)
+            string? @namespace,
+            string? @object,
+            string? uri)
         {
             Bucket = bucket;
             Destination = destination;

@@ -8,16 +8,16 @@ namespace Pulumi.Oci.Limits.Outputs
     [global::Pulumi.OutputType]
     public sealed class QuotaLock
     {
-        public readonly string Message;
-        public readonly string RelatedResourceId;
-        public readonly string TimeCreated;
+        public readonly string? Message;
+        public readonly string? RelatedResourceId;
+        public readonly string? TimeCreated;
         public readonly string Type;
 
         [global::Pulumi.OutputConstructor]
         private QuotaLock(
-            string message,
-            string relatedResourceId,
-            string timeCreated,
+            string? message,
+            string? relatedResourceId,
+            string? timeCreated,
             string type)
         {
             Message = message;

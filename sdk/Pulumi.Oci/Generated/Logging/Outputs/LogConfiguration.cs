@@ -8,12 +8,12 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class LogConfiguration
     {
-        public readonly string CompartmentId;
+        public readonly string? CompartmentId;
         public readonly global::Pulumi.Oci.Logging.Outputs.LogConfigurationSource Source;
 
         [global::Pulumi.OutputConstructor]
         private LogConfiguration(
-            string compartmentId,
+            string? compartmentId,
             global::Pulumi.Oci.Logging.Outputs.LogConfigurationSource source)
         {
             CompartmentId = compartmentId;

@@ -9,7 +9,7 @@ namespace Pulumi.Oci.Logging.Outputs
     public sealed class LogConfigurationSource
     {
         public readonly string Category;
-        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> Parameters;
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Parameters;
         public readonly string Resource;
         public readonly string Service;
         public readonly string SourceType;
@@ -17,7 +17,7 @@ namespace Pulumi.Oci.Logging.Outputs
         [global::Pulumi.OutputConstructor]
         private LogConfigurationSource(
             string category,
-            global::System.Collections.Immutable.ImmutableDictionary<string, string> parameters,
+            global::System.Collections.Immutable.ImmutableDictionary<string, string>? parameters,
             string resource,
             string service,
             string sourceType)

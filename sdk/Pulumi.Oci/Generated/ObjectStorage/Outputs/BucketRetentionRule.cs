@@ -9,20 +9,20 @@ namespace Pulumi.Oci.ObjectStorage.Outputs
     public sealed class BucketRetentionRule
     {
         public readonly string DisplayName;
-        public readonly global::Pulumi.Oci.ObjectStorage.Outputs.BucketRetentionRuleDuration Duration;
-        public readonly string RetentionRuleId;
-        public readonly string TimeCreated;
-        public readonly string TimeModified;
-        public readonly string TimeRuleLocked;
+        public readonly global::Pulumi.Oci.ObjectStorage.Outputs.BucketRetentionRuleDuration? Duration;
+        public readonly string? RetentionRuleId;
+        public readonly string? TimeCreated;
+        public readonly string? TimeModified;
+        public readonly string? TimeRuleLocked;
 
         [global::Pulumi.OutputConstructor]
         private BucketRetentionRule(
             string displayName,
-            global::Pulumi.Oci.ObjectStorage.Outputs.BucketRetentionRuleDuration duration,
-            string retentionRuleId,
-            string timeCreated,
-            string timeModified,
-            string timeRuleLocked)
+            global::Pulumi.Oci.ObjectStorage.Outputs.BucketRetentionRuleDuration? duration,
+            string? retentionRuleId,
+            string? timeCreated,
+            string? timeModified,
+            string? timeRuleLocked)
         {
             DisplayName = displayName;
             Duration = duration;

@@ -8,25 +8,25 @@ namespace Pulumi.Oci.Sch.Outputs
     [global::Pulumi.OutputType]
     public sealed class ConnectorSource
     {
-        public readonly string ConfigMap;
-        public readonly global::Pulumi.Oci.Sch.Outputs.ConnectorSourceCursor Cursor;
+        public readonly string? ConfigMap;
+        public readonly global::Pulumi.Oci.Sch.Outputs.ConnectorSourceCursor? Cursor;
         public readonly string Kind;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorSourceLogSource> LogSources;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorSourceMonitoringSource> MonitoringSources;
-        public readonly string PluginName;
+        public readonly string? PluginName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorSourcePrivateEndpointMetadata> PrivateEndpointMetadatas;
-        public readonly string StreamId;
+        public readonly string? StreamId;
 
         [global::Pulumi.OutputConstructor]
         private ConnectorSource(
-            string configMap,
-            global::Pulumi.Oci.Sch.Outputs.ConnectorSourceCursor cursor,
+            string? configMap,
+            global::Pulumi.Oci.Sch.Outputs.ConnectorSourceCursor? cursor,
             string kind,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorSourceLogSource> logSources,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorSourceMonitoringSource> monitoringSources,
-            string pluginName,
+            string? pluginName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorSourcePrivateEndpointMetadata> privateEndpointMetadatas,
-            string streamId)
+            string? streamId)
         {
             ConfigMap = configMap;
             Cursor = cursor;

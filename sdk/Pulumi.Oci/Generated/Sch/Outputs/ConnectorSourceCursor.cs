@@ -8,11 +8,11 @@ namespace Pulumi.Oci.Sch.Outputs
     [global::Pulumi.OutputType]
     public sealed class ConnectorSourceCursor
     {
-        public readonly string Kind;
+        public readonly string? Kind;
 
         [global::Pulumi.OutputConstructor]
         private ConnectorSourceCursor(
-            string kind)
+            string? kind)
         {
             Kind = kind;
         }

@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Sch.Outputs
     [global::Pulumi.OutputType]
     public sealed class ConnectorSourceLogSource
     {
-        public readonly string CompartmentId;
-        public readonly string LogGroupId;
-        public readonly string LogId;
+        public readonly string? CompartmentId;
+        public readonly string? LogGroupId;
+        public readonly string? LogId;
 
         [global::Pulumi.OutputConstructor]
         private ConnectorSourceLogSource(
-            string compartmentId,
-            string logGroupId,
-            string logId)
+            string? compartmentId,
+            string? logGroupId,
+            string? logId)
         {
             CompartmentId = compartmentId;
             LogGroupId = logGroupId;

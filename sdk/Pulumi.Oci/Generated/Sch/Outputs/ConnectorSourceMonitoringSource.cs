@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Sch.Outputs
     [global::Pulumi.OutputType]
     public sealed class ConnectorSourceMonitoringSource
     {
-        public readonly string CompartmentId;
-        public readonly global::Pulumi.Oci.Sch.Outputs.ConnectorSourceMonitoringSourceNamespaceDetails NamespaceDetails;
+        public readonly string? CompartmentId;
+        public readonly global::Pulumi.Oci.Sch.Outputs.ConnectorSourceMonitoringSourceNamespaceDetails? NamespaceDetails;
 
         [global::Pulumi.OutputConstructor]
         private ConnectorSourceMonitoringSource(
-            string compartmentId,
-            global::Pulumi.Oci.Sch.Outputs.ConnectorSourceMonitoringSourceNamespaceDetails namespaceDetails)
+            string? compartmentId,
+            global::Pulumi.Oci.Sch.Outputs.ConnectorSourceMonitoringSourceNamespaceDetails? namespaceDetails)
         {
             CompartmentId = compartmentId;
             NamespaceDetails = namespaceDetails;

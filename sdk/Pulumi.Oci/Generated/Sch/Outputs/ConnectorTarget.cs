@@ -13,21 +13,21 @@ namespace Pulumi.Oci.Sch.Outputs
         public readonly int? BatchSizeInKbs;
         public readonly int? BatchSizeInNum;
         public readonly int? BatchTimeInSec;
-        public readonly string Bucket;
-        public readonly string CompartmentId;
+        public readonly string? Bucket;
+        public readonly string? CompartmentId;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorTargetDimension> Dimensions;
         public readonly bool? EnableFormattedMessaging;
-        public readonly string FunctionId;
+        public readonly string? FunctionId;
         public readonly string Kind;
-        public readonly string LogGroupId;
-        public readonly string LogSourceIdentifier;
-        public readonly string Metric;
-        public readonly string MetricNamespace;
-        public readonly string Namespace;
-        public readonly string ObjectNamePrefix;
+        public readonly string? LogGroupId;
+        public readonly string? LogSourceIdentifier;
+        public readonly string? Metric;
+        public readonly string? MetricNamespace;
+        public readonly string? Namespace;
+        public readonly string? ObjectNamePrefix;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorTargetPrivateEndpointMetadata> PrivateEndpointMetadatas;
-        public readonly string StreamId;
-        public readonly string TopicId;
+        public readonly string? StreamId;
+        public readonly string? TopicId;
 
         [global::Pulumi.OutputConstructor]
         private ConnectorTarget(
@@ -36,21 +36,21 @@ namespace Pulumi.Oci.Sch.Outputs
             int? batchSizeInKbs,
             int? batchSizeInNum,
             int? batchTimeInSec,
-            string bucket,
-            string compartmentId,
+            string? bucket,
+            string? compartmentId,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorTargetDimension> dimensions,
             bool? enableFormattedMessaging,
-            string functionId,
+            string? functionId,
             string kind,
-            string logGroupId,
-            string logSourceIdentifier,
-            string metric,
-            string metricNamespace,
-            string @namespace,
-            string objectNamePrefix,
+            string? logGroupId,
+            string? logSourceIdentifier,
+            string? metric,
+            string? metricNamespace,
+            string? @namespace,
+            string? objectNamePrefix,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorTargetPrivateEndpointMetadata> privateEndpointMetadatas,
-            string streamId,
-            string topicId)
+            string? streamId,
+            string? topicId)
         {
             BatchRolloverSizeInMbs = batchRolloverSizeInMbs;
             BatchRolloverTimeInMs = batchRolloverTimeInMs;

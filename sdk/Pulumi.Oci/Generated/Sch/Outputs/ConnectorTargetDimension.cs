@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Sch.Outputs
     [global::Pulumi.OutputType]
     public sealed class ConnectorTargetDimension
     {
-        public readonly global::Pulumi.Oci.Sch.Outputs.ConnectorTargetDimensionDimensionValue DimensionValue;
-        public readonly string Name;
+        public readonly global::Pulumi.Oci.Sch.Outputs.ConnectorTargetDimensionDimensionValue? DimensionValue;
+        public readonly string? Name;
 
         [global::Pulumi.OutputConstructor]
         private ConnectorTargetDimension(
-            global::Pulumi.Oci.Sch.Outputs.ConnectorTargetDimensionDimensionValue dimensionValue,
-            string name)
+            global::Pulumi.Oci.Sch.Outputs.ConnectorTargetDimensionDimensionValue? dimensionValue,
+            string? name)
         {
             DimensionValue = dimensionValue;
             Name = name;

@@ -9,14 +9,14 @@ namespace Pulumi.Oci.Sch.Outputs
     public sealed class ConnectorTargetDimensionDimensionValue
     {
         public readonly string Kind;
-        public readonly string Path;
-        public readonly string Value;
+        public readonly string? Path;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private ConnectorTargetDimensionDimensionValue(
             string kind,
-            string path,
-            string value)
+            string? path,
+            string? value)
         {
             Kind = kind;
             Path = path;

@@ -10,8 +10,8 @@ namespace Pulumi.Oci.Sch.Outputs
     {
         public readonly int? BatchSizeInKbs;
         public readonly int? BatchTimeInSec;
-        public readonly string Condition;
-        public readonly string FunctionId;
+        public readonly string? Condition;
+        public readonly string? FunctionId;
         public readonly string Kind;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorTaskPrivateEndpointMetadata> PrivateEndpointMetadatas;
 
@@ -19,8 +19,8 @@ namespace Pulumi.Oci.Sch.Outputs
         private ConnectorTask(
             int? batchSizeInKbs,
             int? batchTimeInSec,
-            string condition,
-            string functionId,
+            string? condition,
+            string? functionId,
             string kind,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Sch.Outputs.ConnectorTaskPrivateEndpointMetadata> privateEndpointMetadatas)
         {

@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Sch.Outputs
     [global::Pulumi.OutputType]
     public sealed class ConnectorTaskPrivateEndpointMetadata
     {
-        public readonly string RceDnsProxyIpAddress;
-        public readonly string RceTrafficIpAddress;
+        public readonly string? RceDnsProxyIpAddress;
+        public readonly string? RceTrafficIpAddress;
 
         [global::Pulumi.OutputConstructor]
         private ConnectorTaskPrivateEndpointMetadata(
-            string rceDnsProxyIpAddress,
-            string rceTrafficIpAddress)
+            string? rceDnsProxyIpAddress,
+            string? rceTrafficIpAddress)
         {
             RceDnsProxyIpAddress = rceDnsProxyIpAddress;
             RceTrafficIpAddress = rceTrafficIpAddress;

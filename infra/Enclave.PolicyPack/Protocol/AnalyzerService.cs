@@ -1,0 +1,84 @@
+using Enclave.PolicyPack.Mapping;
+using Enclave.PolicyPack.Policies;
+using Enclave.PolicyPack.Session;
+using Enclave.PolicyPack.Verdicts;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Enclave.PolicyPack.Protocol;
+
+/// <summary>
+/// The <c>pulumirpc.Analyzer</c> service: each RPC hands its request to the <see cref="PackSession"/> and turns what
+/// goes wrong into one gRPC status with a one-line message (what was wrong and what is valid), never a stack trace.
+/// A bad request fails that call only; the pack keeps serving.
+/// </summary>
+internal sealed class AnalyzerService(PackSession session, ILogger<AnalyzerService> log) : Analyzer.AnalyzerBase
+{
+    public override Task<AnalyzerHandshakeResponse> Handshake(AnalyzerHandshakeRequest request, ServerCallContext context) =>
+        Run("Handshake", () =>
+        {
+            session.Handshake(request);
+            return new AnalyzerHandshakeResponse();
+        });
+
+    public override Task<AnalyzerStackConfigureResponse> ConfigureStack(AnalyzerStackConfigureRequest request, ServerCallContext context) =>
+        Run("ConfigureStack", () =>
+        {
+            session.ConfigureStack(request);
+            return new AnalyzerStackConfigureResponse();
+        });
+
+    public override Task<Empty> Configure(ConfigureAnalyzerRequest request, ServerCallContext context) =>
+        Run("Configure", () =>
+        {
+            session.Configure(request);
+            return new Empty();
+        });
+
+    public override Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
+        Run("GetPluginInfo", () => new PluginInfo { Version = PackPolicies.Version });
+
+    public override Task<AnalyzerInfo> GetAnalyzerInfo(Empty request, ServerCallContext context) =>
+        Run("GetAnalyzerInfo", session.Info);
+
+    public override Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context) =>
+        Run("Analyze", () => session.Analyze(request));
+
+    public override Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context) =>
+        Run("AnalyzeStack", () => session.AnalyzeStack(request));
+
+    /// <summary>This pack never rewrites a resource (the engine skips packs that do not remediate).</summary>
+    public override Task<RemediateResponse> Remediate(AnalyzeRequest request, ServerCallContext context) =>
+        Run("Remediate", () => new RemediateResponse());
+
+    public override Task<Empty> Cancel(Empty request, ServerCallContext context) =>
+        Run("Cancel", () =>
+        {
+            session.Cancel();
+            return new Empty();
+        });
+
+    private Task<T> Run<T>(string method, Func<T> call)
+    {
+        try
+        {
+            return Task.FromResult(call());
+        }
+        catch (Exception e) when (Status(e) is { } status)
+        {
+            log.LogWarning("{Method}: {Status}", method, status.Detail);
+            throw new RpcException(status);
+        }
+    }
+
+    private static Status? Status(Exception e) => e switch
+    {
+        MalformedRequestException or PolicyConfigException or StackSettingsException =>
+            new Status(StatusCode.InvalidArgument, SafeText.Line(e.Message)),
+        NotReadyException { Cancelled: true } => new Status(StatusCode.Cancelled, e.Message),
+        NotReadyException => new Status(StatusCode.FailedPrecondition, e.Message),
+        Enclave.Policy.Engine.RuleEvaluationException => new Status(StatusCode.Internal,
+            SafeText.Line($"{e.Message} (a rule of the pack failed; please report it)")),
+        _ => new Status(StatusCode.Internal, $"internal error: {e.GetType().Name} (please report it)"),
+    };
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Enclave.Policy.Loaders;
+
+namespace Enclave.Cli.Tests.Attacks.Framework;
+
+/// <summary>The two artifacts the gate judges in production, written from an edited <see cref="Prod"/>.</summary>
+public enum Form
+{
+    /// <summary>`pulumi stack export` (version 3) of the stack after the change was deployed.</summary>
+    Export,
+    /// <summary>`pulumi preview --json` of the change over the deployed baseline.</summary>
+    Preview,
+}
+
+public static class Artifacts
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Write(Prod prod, Form form) => form == Form.Export ? Export(prod) : Preview(prod);
+
+    /// <summary>A `pulumi stack export`: version 3, a deployment with manifest, secrets provider and resources.</summary>
+    public static string Export(Prod prod)
+    {
+        var doc = new JsonObject
+        {
+            ["version"] = 3,
+            ["deployment"] = new JsonObject
+            {
+                ["manifest"] = new JsonObject { ["time"] = "2026-01-01T00:00:00Z", ["magic"] = "0d1f", ["version"] = "v3.205.0" },
+                ["secrets_providers"] = new JsonObject
+                {
+                    ["type"] = "passphrase",
+                    ["state"] = new JsonObject { ["salt"] = "v1:c2FsdHNhbHQ=:v1:AbCdEfGh:ZmFrZQ==" },
+                },
+                ["resources"] = new JsonArray(prod.Resources.Select(r => (JsonNode?)r.DeepClone()).ToArray()),
+            },
+        };
+        return doc.ToJsonString(Indented);
+    }
+
+    /// <summary>
+    /// A `pulumi preview --json` of the change: `same` for every untouched resource, `update` (with the changed keys as
+    /// diff reasons) for an edited one, `create` for an added one (its id and outputs unknown until deployed) and
+    /// `delete` for a removed one. Secrets are shown as the preview shows them, <c>[secret]</c>.
+    /// </summary>
+    public static string Preview(Prod prod)
+    {
+        var before = prod.Baseline.Resources.ToDictionary(r => r["urn"]!.GetValue<string>(), StringComparer.Ordinal);
+        var after = prod.Resources.ToDictionary(r => r["urn"]!.GetValue<string>(), StringComparer.Ordinal);
+        var steps = new JsonArray();
+        var summary = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in prod.Resources)
+        {
+            var urn = r["urn"]!.GetValue<string>();
+            JsonObject step;
+            if (!before.TryGetValue(urn, out var old))
+            {
+                var created = (JsonObject)PreviewValues(r)!;
+                created["id"] = "";
+                created["outputs"] = Unknowns((JsonObject)created["inputs"]!);
+                step = Step("create", urn, r, null, created);
+            }
+            else if (JsonNode.DeepEquals(old, r)) step = Step("same", urn, r, PreviewValues(old), PreviewValues(r));
+            else
+            {
+                step = Step("update", urn, r, PreviewValues(old), PreviewValues(r));
+                var reasons = ChangedKeys((JsonObject)old["inputs"]!, (JsonObject)r["inputs"]!);
+                step["diffReasons"] = Framework.Value.List([.. reasons]);
+                var detailed = new JsonObject();
+                foreach (var key in reasons) detailed[key] = new JsonObject { ["kind"] = "update", ["inputDiff"] = true };
+                step["detailedDiff"] = detailed;
+            }
+            summary[step["op"]!.GetValue<string>()] = summary.GetValueOrDefault(step["op"]!.GetValue<string>()) + 1;
+            steps.Add(step);
+        }
+        foreach (var (urn, old) in before.Where(b => !after.ContainsKey(b.Key)))
+        {
+            steps.Add(Step("delete", urn, old, PreviewValues(old), null));
+            summary["delete"] = summary.GetValueOrDefault("delete") + 1;
+        }
+        var changes = new JsonObject();
+        foreach (var (op, n) in summary) changes[op] = n;
+        var doc = new JsonObject
+        {
+            ["config"] = new JsonObject
+            {
+                ["oci:region"] = prod.Baseline.DeploymentRegion,
+                [$"{prod.Project}:adminPassword"] = PulumiValues.PreviewSecretMarker,
+            },
+            ["steps"] = steps,
+            ["diagnostics"] = new JsonArray(),
+            ["duration"] = 5123000000,
+            ["changeSummary"] = changes,
+        };
+        return doc.ToJsonString(Indented);
+    }
+
+    private static JsonObject Step(string op, string urn, JsonObject resource, JsonNode? oldState, JsonNode? newState)
+    {
+        var step = new JsonObject { ["op"] = op, ["urn"] = urn };
+        if (resource["provider"] is { } provider) step["provider"] = provider.DeepClone();
+        if (oldState is not null) step["oldState"] = oldState;
+        if (newState is not null) step["newState"] = newState;
+        return step;
+    }
+
+    private static List<string> ChangedKeys(JsonObject old, JsonObject @new) =>
+        old.Select(kv => kv.Key).Union(@new.Select(kv => kv.Key))
+            .Where(k => !JsonNode.DeepEquals(old[k], @new[k])).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The outputs of a resource being created: its inputs, and an unknown for the id the cloud assigns.</summary>
+    private static JsonObject Unknowns(JsonObject inputs)
+    {
+        var outputs = (JsonObject)inputs.DeepClone();
+        outputs["id"] = PulumiValues.UnknownSentinel;
+        return outputs;
+    }
+
+    /// <summary>A copy with each secret replaced by the preview's <c>[secret]</c>.</summary>
+    private static JsonNode? PreviewValues(JsonNode? node) => node switch
+    {
+        _ when StateJson.IsSecret(node) => JsonValue.Create(PulumiValues.PreviewSecretMarker),
+        JsonObject o => new JsonObject(o.Select(kv => KeyValuePair.Create(kv.Key, PreviewValues(kv.Value)))),
+        JsonArray a => new JsonArray(a.Select(PreviewValues).ToArray()),
+        null => null,
+        _ => node.DeepClone(),
+    };
+}

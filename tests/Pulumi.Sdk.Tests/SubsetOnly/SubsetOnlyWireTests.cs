@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Google.Protobuf.WellKnownTypes;
+using Pulumi.Sdk.Tests.Fakes;
+using Pulumi.Sdk.Tests.Infrastructure;
+using Pulumi.Testing;
+using Pulumirpc;
+
+namespace Pulumi.Sdk.Tests.SubsetOnly;
+
+/// <summary>
+/// What the deployment core sends to the monitor (the same messages the gRPC transport will send to the
+/// engine): encodings of secrets, unknowns and resource references, parents, protect, dependencies.
+/// Subset only (SubsetOnly/ is not compiled under -p:UseOfficialPulumiSdk=true): it reads the subset's internal
+/// transport seam, which the official SDK does not have.
+/// </summary>
+public sealed class SubsetOnlyWireTests
+{
+    private const string UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private const string SigKey = "4dabf18193072939515e22adb298388d";
+
+    /// <summary>Forwards to the mock monitor and records the requests.</summary>
+    private sealed class RecordingMonitor(IMonitor inner) : IMonitor
+    {
+        public ConcurrentBag<RegisterResourceRequest> Registrations { get; } = new();
+        public ConcurrentBag<ResourceInvokeRequest> Invokes { get; } = new();
+
+        public Task<SupportsFeatureResponse> SupportsFeatureAsync(SupportsFeatureRequest request) => inner.SupportsFeatureAsync(request);
+
+        public Task<RegisterResourceResponse> RegisterResourceAsync(Resource resource, RegisterResourceRequest request)
+        {
+            Registrations.Add(request.Clone());
+            return inner.RegisterResourceAsync(resource, request);
+        }
+
+        public Task<ReadResourceResponse> ReadResourceAsync(Resource resource, ReadResourceRequest request) => inner.ReadResourceAsync(resource, request);
+
+        public Task RegisterResourceOutputsAsync(RegisterResourceOutputsRequest request) => inner.RegisterResourceOutputsAsync(request);
+
+        public Task<InvokeResponse> InvokeAsync(ResourceInvokeRequest request)
+        {
+            Invokes.Add(request.Clone());
+            return inner.InvokeAsync(request);
+        }
+
+        public Task<CallResponse> CallAsync(ResourceCallRequest request) => inner.CallAsync(request);
+
+        public Task SignalAndWaitForShutdownAsync() => inner.SignalAndWaitForShutdownAsync();
+
+        public RegisterResourceRequest Single(string name) => Registrations.Single(r => r.Name == name);
+    }
+
+    private static async Task<RecordingMonitor> RunAsync(Action program, bool preview, RecordingMocks? mocks = null)
+    {
+        mocks ??= new RecordingMocks();
+        mocks.ExtraState.TryAdd(FakeTokens.Password, _ => ImmutableDictionary<string, object>.Empty.Add("result", "pw"));
+        var settings = new DeploymentSettings("project", "stack", "organization", null, preview, DeploymentConfig.FromEnvironment());
+        var monitor = new RecordingMonitor(new MockMonitor(mocks.Object, settings));
+        var engine = new MockEngine();
+        var deployment = new Deployment(settings, engine, monitor);
+        var exitCode = await Deployment.RunInContextAsync(deployment,
+            runner => runner.RunStackAsync(() => new TestStack(() =>
+            {
+                program();
+                return Task.FromResult<IDictionary<string, object?>>(ImmutableDictionary<string, object?>.Empty);
+            }), registerPropertyOutputs: false));
+        Assert.True(exitCode == 0, string.Join("\n", engine.Errors));
+        return monitor;
+    }
+
+    [Fact]
+    public async Task Requests_carry_type_name_parent_custom_version_and_protocol_flags()
+    {
+        var monitor = await RunAsync(() => _ = new FakeNetwork("net"), preview: false);
+
+        var stack = monitor.Registrations.Single(r => r.Type == "pulumi:pulumi:Stack");
+        Assert.Equal("project-stack", stack.Name);
+        Assert.Equal("", stack.Parent);
+        Assert.False(stack.Custom);
+
+        var component = monitor.Single("net");
+        Assert.Equal("urn:pulumi:stack::project::pulumi:pulumi:Stack::project-stack", component.Parent);
+        Assert.False(component.Custom);
+
+        var vcn = monitor.Single("net-vcn");
+        Assert.Equal(FakeTokens.Vcn, vcn.Type);
+        Assert.True(vcn.Custom);
+        Assert.Equal("urn:pulumi:stack::project::pulumi:pulumi:Stack$enclave:network:Network::net", vcn.Parent);
+        Assert.Equal(FakeTokens.Version, vcn.Version);
+        Assert.True(vcn.AcceptSecrets);
+        Assert.True(vcn.AcceptResources);
+        Assert.True(vcn.SupportsResultReporting);
+        Assert.False(vcn.Protect);
+    }
+
+    [Fact]
+    public async Task Protect_is_sent_only_when_set_and_never_copied_from_the_parent()
+    {
+        var monitor = await RunAsync(() =>
+        {
+            var parent = new ComponentResource("enclave:x:Group", "protected-group", new ComponentResourceOptions { Protect = true });
+            _ = new FakePassword("inherits", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions { Parent = parent });
+            _ = new FakePassword("overrides", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions { Parent = parent, Protect = false });
+            _ = new FakePassword("unparented", new FakePasswordArgs { Length = 4 });
+        }, preview: false);
+
+        Assert.True(monitor.Single("protected-group").HasProtect);
+        Assert.True(monitor.Single("protected-group").Protect);
+        // As the official SDK: the engine, not the SDK, makes a child of a protected parent protected.
+        Assert.False(monitor.Single("inherits").HasProtect);
+        Assert.True(monitor.Single("overrides").HasProtect);
+        Assert.False(monitor.Single("overrides").Protect);
+        Assert.False(monitor.Single("unparented").HasProtect);
+    }
+
+    [Fact]
+    public async Task Secrets_unknowns_and_resource_references_use_the_special_encodings()
+    {
+        var monitor = await RunAsync(() =>
+        {
+            var vcn = new FakeVcn("v", new FakeVcnArgs { CompartmentId = "c" });
+            _ = new FakeSubnet("s", new FakeSubnetArgs { CompartmentId = "c", CidrBlock = "10.0.0.0/24", VcnId = vcn.Id, DnsLabel = vcn.VcnDomainName });
+            _ = new FakeDatabase("db", new FakeDatabaseArgs { CompartmentId = "c", DbName = "d", AdminPassword = "plain-given" });
+            _ = new CustomResource("otherpkg:index:Holder", "holder",
+                new DictionaryResourceArgs(ImmutableDictionary<string, object?>.Empty.Add("target", vcn)), new CustomResourceOptions());
+        }, preview: true);
+
+        var subnet = monitor.Single("s");
+        Assert.Equal(UnknownSentinel, subnet.Object.Fields["dnsLabel"].StringValue);
+        Assert.Equal("v_id", subnet.Object.Fields["vcnId"].StringValue);
+
+        var password = monitor.Single("db").Object.Fields["adminPassword"].StructValue;
+        Assert.Equal("1b47061264138c4ac30d75fd1eb44270", password.Fields[SigKey].StringValue);
+        Assert.Equal("plain-given", password.Fields["value"].StringValue);
+
+        var reference = monitor.Single("holder").Object.Fields["target"].StructValue;
+        Assert.Equal("5cf8f73096256a8f31e491e813e4eb8e", reference.Fields[SigKey].StringValue);
+        Assert.Equal("urn:pulumi:stack::project::pulumi:pulumi:Stack$testoci:Core/vcn:Vcn::v", reference.Fields["urn"].StringValue);
+        Assert.Equal("v_id", reference.Fields["id"].StringValue);
+    }
+
+    [Fact]
+    public async Task List_and_map_elements_are_sent_one_by_one_so_an_unknown_or_secret_element_stays_an_element()
+    {
+        var monitor = await RunAsync(() =>
+        {
+            var first = new FakeVcn("first", new FakeVcnArgs { CompartmentId = "c" });
+            _ = new FakeVcn("v", new FakeVcnArgs
+            {
+                CompartmentId = "c",
+                CidrBlocks = { "10.0.0.0/16", first.VcnDomainName, Output.CreateSecret("10.1.0.0/16") },
+                FreeformTags = { { "owner", "gatekeepers" }, { "domain", first.VcnDomainName } },
+            });
+            // A list given as an output of a whole list is sent as that output: unknown as a whole.
+            _ = new FakeVcn("whole", new FakeVcnArgs
+            {
+                CompartmentId = "c",
+                CidrBlocks = first.VcnDomainName.Apply(d => System.Collections.Immutable.ImmutableArray.Create(d)),
+            });
+        }, preview: true);
+
+        var blocks = monitor.Single("v").Object.Fields["cidrBlocks"].ListValue.Values;
+        Assert.Equal(3, blocks.Count);
+        Assert.Equal("10.0.0.0/16", blocks[0].StringValue);
+        Assert.Equal(UnknownSentinel, blocks[1].StringValue);
+        Assert.Equal("1b47061264138c4ac30d75fd1eb44270", blocks[2].StructValue.Fields[SigKey].StringValue);
+        Assert.Equal("10.1.0.0/16", blocks[2].StructValue.Fields["value"].StringValue);
+
+        var tags = monitor.Single("v").Object.Fields["freeformTags"].StructValue.Fields;
+        Assert.Equal("gatekeepers", tags["owner"].StringValue);
+        Assert.Equal(UnknownSentinel, tags["domain"].StringValue);
+
+        Assert.Equal(UnknownSentinel, monitor.Single("whole").Object.Fields["cidrBlocks"].StringValue);
+    }
+
+    [Fact]
+    public async Task Dependencies_are_reported_per_property_and_components_expand_to_their_children()
+    {
+        var monitor = await RunAsync(() =>
+        {
+            var network = new FakeNetwork("net");
+            var vcn = new FakeVcn("v", new FakeVcnArgs { CompartmentId = "c" });
+            _ = new FakeSubnet("s", new FakeSubnetArgs { CompartmentId = "c", CidrBlock = "10.0.0.0/24", VcnId = vcn.Id },
+                new CustomResourceOptions { DependsOn = { network } });
+        }, preview: false);
+
+        const string vcnUrn = "urn:pulumi:stack::project::pulumi:pulumi:Stack$testoci:Core/vcn:Vcn::v";
+        var subnet = monitor.Single("s");
+        Assert.Equal(new[] { vcnUrn }, subnet.PropertyDependencies["vcnId"].Urns);
+        Assert.Empty(subnet.PropertyDependencies["cidrBlock"].Urns);
+        Assert.Contains(vcnUrn, subnet.Dependencies);
+        Assert.Contains("urn:pulumi:stack::project::pulumi:pulumi:Stack$testoci:Core/vcn:Vcn::net-vcn", subnet.Dependencies);
+        Assert.Contains("urn:pulumi:stack::project::pulumi:pulumi:Stack$testoci:Core/subnet:Subnet::net-subnet", subnet.Dependencies);
+        Assert.DoesNotContain("urn:pulumi:stack::project::pulumi:pulumi:Stack$enclave:network:Network::net", subnet.Dependencies);
+    }
+
+    [Fact]
+    public async Task Additional_secret_outputs_are_requested_and_marked_secret()
+    {
+        FakePassword? password = null;
+        var monitor = await RunAsync(() => password = new FakePassword("p", new FakePasswordArgs { Length = 4 }), preview: false);
+
+        Assert.Equal(new[] { "result" }, monitor.Single("p").AdditionalSecretOutputs);
+        Assert.True(await Output.IsSecretAsync(password!.Result));
+        Assert.Equal("pw", await Pulumi.Utilities.OutputUtilities.GetValueAsync(password.Result));
+    }
+
+    [Fact]
+    public async Task Json_inputs_are_sent_as_json_strings()
+    {
+        var monitor = await RunAsync(() => _ = new CustomResource("otherpkg:index:Policy", "policy", new JsonArgs
+        {
+            Document = new Dictionary<string, object> { ["statements"] = new[] { "allow" }, ["version"] = 2 },
+        }, new CustomResourceOptions()), preview: false);
+
+        var json = monitor.Single("policy").Object.Fields["document"].StringValue;
+        using var parsed = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("allow", parsed.RootElement.GetProperty("statements")[0].GetString());
+        Assert.Equal(2, parsed.RootElement.GetProperty("version").GetDouble());
+    }
+
+    private sealed class JsonArgs : ResourceArgs
+    {
+        [Input("document", json: true)]
+        public Input<object>? Document { get; set; }
+    }
+
+    [Fact]
+    public async Task Timeouts_and_import_ids_are_sent_in_the_engine_format()
+    {
+        var monitor = await RunAsync(() => _ = new FakePassword("p", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions
+        {
+            ImportId = "existing",
+            CustomTimeouts = new CustomTimeouts { Create = TimeSpan.FromMinutes(5) },
+            DeleteBeforeReplace = true,
+        }), preview: false);
+
+        var request = monitor.Single("p");
+        Assert.Equal("existing", request.ImportId);
+        Assert.Equal("300000000000ns", request.CustomTimeouts.Create);
+        Assert.Equal("", request.CustomTimeouts.Delete);
+        Assert.True(request.DeleteBeforeReplace);
+        Assert.True(request.DeleteBeforeReplaceDefined);
+    }
+}
