@@ -36,14 +36,14 @@ public static class CliApp
         var parseResult = BuildRoot(services).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            stderr.WriteLine($"enclave: error: {ParseErrors.Describe(parseResult)}");
+            stderr.WriteLine(CliErrors.Line(ParseErrors.Describe(parseResult)));
             return ExitCodes.UsageOrConfig;
         }
         // A bad size setting (ENCLAVE_MAX_*_BYTES) is a usage error before any input is read.
         try { InputLimits.Validate(); }
         catch (InputLimitException e)
         {
-            stderr.WriteLine($"enclave: error: {e.Message}");
+            stderr.WriteLine(CliErrors.Line(e.Message));
             return ExitCodes.UsageOrConfig;
         }
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -4,6 +4,7 @@ using Enclave.Policy.Engine;
 using Enclave.Policy.Loaders;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Waivers;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Commands;
 
@@ -128,8 +129,9 @@ public static class CheckCommand
         {
             if (writer is null) TextReport.Write(set, w); else writer.Write(set, w);
         });
-        if (writer is not null || request.Output is not null)
-            stderr.WriteLine($"enclave check: {TextReport.Verdict(set)}{(request.Output is null ? "" : $" (report: {request.Output})")}");
+        var toFile = request.Output is not (null or "-");
+        if (writer is not null || toFile)
+            stderr.WriteLine(SafeText.Escape($"enclave check: {TextReport.Verdict(set)}{(toFile ? $" (report: {request.Output})" : "")}", SafeText.LineLength));
         return set.Passed ? ExitCodes.Ok : ExitCodes.Violations;
     }
 }

@@ -4,6 +4,7 @@ using Enclave.Policy.Loaders;
 using Enclave.Policy.Review.Diff;
 using Enclave.Policy.Review.Plan;
 using Enclave.Policy.Review.Render;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Commands;
 
@@ -75,10 +76,9 @@ public static class DiffCommand
         else
         {
             if (fullReport is not null) OutputTarget.Write(fullReport, stdout, w => w.Write(Render(diff, request.Format, null, null)));
-            stdout.Write(Render(diff, request.Format, request.CommentLimit, fullReport));
-            stdout.Flush();
+            OutputTarget.Write(null, stdout, w => w.Write(Render(diff, request.Format, request.CommentLimit, fullReport)));
         }
-        stderr.WriteLine($"enclave diff: {Summary(diff)}{(fullReport is null ? "" : $" (full report: {fullReport})")}");
+        stderr.WriteLine(SafeText.Escape($"enclave diff: {Summary(diff)}{(fullReport is null ? "" : $" (full report: {fullReport})")}", SafeText.LineLength));
         return request.ExpectNoChanges && diff.HasChanges ? ChangesFound : ExitCodes.Ok;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Enclave.Cli.Common;
 using Enclave.Policy.Engine;
 using Enclave.Policy.Review.Plan;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Commands;
 
@@ -45,8 +46,8 @@ public static class PlanCommand
         var root = Repository.FindRoot(repo);
         var plan = await BuildAsync(services, root, stack, cancel, undetermined);
         OutputTarget.Write(output, stdout, w => w.Write(Render(plan, format)));
-        if (output is not null)
-            stderr.WriteLine($"enclave plan: {plan.Stack}: {plan.Resources.Length} resources, policy {(plan.Policy.Passes ? "pass" : "fail")} (plan: {output})");
+        if (output is not (null or "-"))
+            stderr.WriteLine(SafeText.Escape($"enclave plan: {plan.Stack}: {plan.Resources.Length} resources, policy {(plan.Policy.Passes ? "pass" : "fail")} (plan: {output})", SafeText.LineLength));
         return plan.Policy.Passes ? ExitCodes.Ok : ExitCodes.Violations;
     }
 

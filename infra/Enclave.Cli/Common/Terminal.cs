@@ -13,9 +13,15 @@ public static class Terminal
     }
 
     /// <summary>A Spectre console writing to <paramref name="writer"/>, plain (no ANSI) unless colour is wanted.</summary>
-    public static IAnsiConsole For(TextWriter writer)
+    public static IAnsiConsole For(TextWriter writer) => For(writer, ColorWanted(writer));
+
+    /// <summary>
+    /// As <see cref="For(TextWriter)"/> with colour chosen by the caller. Spectre writes a <c>Text</c> cell as it is
+    /// (control characters included): callers pass only text that went through <c>SafeText</c>.
+    /// </summary>
+    /// <param name="width">Columns to lay out for (default: the terminal's); tests pass a wide one so cells never wrap.</param>
+    public static IAnsiConsole For(TextWriter writer, bool color, int? width = null)
     {
-        var color = ColorWanted(writer);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
@@ -24,6 +30,7 @@ public static class Terminal
             Out = new AnsiConsoleOutput(writer),
         });
         if (!color) console.Profile.Width = 160;
+        if (width is { } w) console.Profile.Width = w;
         return console;
     }
 }

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Review.Values;
+using Enclave.Escaping;
 
 namespace Enclave.Policy.Review.Plan;
 
 /// <summary>
 /// The terminal view of a plan: the component tree with each resource's type, name and key inputs, then the
-/// policy verdict (violations by severity and every violation with its rule id).
+/// policy verdict (violations by severity and every violation with its rule id). Names, keys and messages from
+/// the plan go through the shared escaper (<see cref="SafeText"/>).
 /// </summary>
 public static class PlanTextRenderer
 {
@@ -22,7 +24,7 @@ public static class PlanTextRenderer
         var sb = new StringBuilder();
         var components = plan.Resources.Count(r => !r.Custom);
         sb.Append(CultureInfo.InvariantCulture,
-            $"Plan for stack {plan.Stack} (project {plan.Project}): {plan.Resources.Length} resources, {components} of them components or the stack\n");
+            $"Plan for stack {SafeText.Escape(plan.Stack)} (project {SafeText.Escape(plan.Project)}): {plan.Resources.Length} resources, {components} of them components or the stack\n");
         sb.Append($"Values decided at deploy time show as {ValueText.UnknownMarker}; secrets as {ValueText.SecretMarker}.\n\n");
 
         var usualRegion = PlanFacts.UsualRegion(plan.Resources);
@@ -33,7 +35,7 @@ public static class PlanTextRenderer
             // Roots carry no branch, so the first level adds no indentation.
             for (var i = 1; i < last.Count - 1; i++) prefix.Append(last[i] ? "    " : "│   ");
             var branch = last.Count == 1 ? "" : last[^1] ? "└── " : "├── ";
-            sb.Append(prefix).Append(branch).Append(node.Type).Append("  ").Append(node.Name);
+            sb.Append(prefix).Append(branch).AppendEscaped(node.Type).Append("  ").AppendEscaped(node.Name);
             foreach (var flag in PlanFacts.Flags(node, usualRegion)) sb.Append("  [").Append(flag).Append(']');
             sb.Append('\n');
 
@@ -52,11 +54,11 @@ public static class PlanTextRenderer
         var text = ValueText.Format(value);
         if (value is ListValue list && text.Length > InlineListLimit)
         {
-            sb.Append(indent).Append(key).Append(':').Append('\n');
+            sb.Append(indent).AppendEscaped(key).Append(':').Append('\n');
             foreach (var item in list.Items) sb.Append(indent).Append("  - ").Append(ValueText.Format(item, ListItemLength)).Append('\n');
             return;
         }
-        sb.Append(indent).Append(key).Append(": ").Append(text).Append('\n');
+        sb.Append(indent).AppendEscaped(key).Append(": ").Append(text).Append('\n');
     }
 
     internal static void AppendPolicy(StringBuilder sb, PolicySummary policy)
@@ -73,16 +75,16 @@ public static class PlanTextRenderer
         foreach (var f in policy.ViolationsBySeverity)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $"\n  {PlanJsonWriter.SeverityName(f.Severity).ToUpperInvariant()} {f.RuleId} {f.Title}{(f.Enforcement == Rules.Enforcement.Advisory ? " (advisory)" : "")}\n");
+                $"\n  {PlanJsonWriter.SeverityName(f.Severity).ToUpperInvariant()} {SafeText.Escape(f.RuleId)} {SafeText.Escape(f.Title)}{(f.Enforcement == Rules.Enforcement.Advisory ? " (advisory)" : "")}\n");
             sb.Append("      ").Append(PlanFacts.Label(f.Urn)).Append('\n');
-            sb.Append("      ").Append(f.Message).Append('\n');
+            sb.Append("      ").AppendEscaped(f.Message).Append('\n');
         }
         var undetermined = policy.Findings.Where(f => f.Verdict == Rules.Verdict.Undetermined && !f.Suppressed).ToList();
         if (undetermined.Count > 0)
         {
             sb.Append("\n  Undetermined until deploy (a value is unknown or secret):\n");
             foreach (var f in undetermined)
-                sb.Append("    ").Append(f.RuleId).Append("  ").Append(PlanFacts.Label(f.Urn)).Append(": ").Append(f.Message).Append('\n');
+                sb.Append("    ").AppendEscaped(f.RuleId).Append("  ").Append(PlanFacts.Label(f.Urn)).Append(": ").AppendEscaped(f.Message).Append('\n');
         }
     }
 }

@@ -3,13 +3,16 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Enclave.Policy.Graph;
+using Enclave.Escaping;
 
 namespace Enclave.Policy.Review.Values;
 
 /// <summary>
 /// How a property value reads in a human report. Secrets print as <c>[secret]</c> and unknowns as
 /// <c>(known after apply)</c>; strings are JSON-quoted so whitespace and empty strings stay visible.
-/// The value model never holds a secret's plaintext, so nothing here can leak one.
+/// The value model never holds a secret's plaintext, so nothing here can leak one. Keys, references and string
+/// contents go through the shared escaper (<see cref="SafeText"/>): a value never prints a control, ANSI or bidi
+/// character, nor a line break.
 /// </summary>
 public static class ValueText
 {
@@ -36,7 +39,7 @@ public static class ValueText
         return $"{cut}… ({(sb.Length - maxLength).ToString(CultureInfo.InvariantCulture)} more chars)";
     }
 
-    public static string Quote(string s) => JsonSerializer.Serialize(s, QuoteOptions);
+    public static string Quote(string s) => SafeText.Escape(JsonSerializer.Serialize(s, QuoteOptions));
 
     private static void Append(StringBuilder sb, PropertyValue value, int maxLength)
     {
@@ -50,7 +53,7 @@ public static class ValueText
             case BoolValue b: sb.Append(b.Value ? "true" : "false"); break;
             case NumberValue n: sb.Append(n.Value.ToString("R", CultureInfo.InvariantCulture)); break;
             case StringValue s: sb.Append(Quote(s.Value)); break;
-            case ResourceRefValue r: sb.Append("ref(").Append(r.Urn).Append(')'); break;
+            case ResourceRefValue r: sb.Append("ref(").AppendEscaped(r.Urn).Append(')'); break;
             case ListValue l:
                 sb.Append('[');
                 for (var i = 0; i < l.Items.Length; i++)
@@ -67,7 +70,7 @@ public static class ValueText
                 {
                     if (!first) sb.Append(", ");
                     first = false;
-                    sb.Append(k).Append(": ");
+                    sb.AppendEscaped(k).Append(": ");
                     Append(sb, v, maxLength);
                 }
                 sb.Append('}');
