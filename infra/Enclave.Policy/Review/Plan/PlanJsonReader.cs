@@ -49,19 +49,53 @@ public static class PlanJsonReader
         if (!IsPlan(root))
             throw new ReviewInputException($"{source}: not an enclave plan document (expected \"kind\": \"{PlanDocument.Kind}\")");
         var version = root.TryGetProperty("formatVersion", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : -1;
-        if (version != PlanDocument.FormatVersion)
+        if (version < PlanDocument.OldestReadableVersion || version > PlanDocument.FormatVersion)
             throw new ReviewInputException(
-                $"{source}: unsupported plan formatVersion {(version < 0 ? "(missing)" : version)}; this enclave reads version {PlanDocument.FormatVersion} (re-run `enclave plan --format json` with this version)");
+                $"{source}: unsupported plan formatVersion {(version < 0 ? "(missing)" : version)}; this enclave reads versions {PlanDocument.OldestReadableVersion} to {PlanDocument.FormatVersion} (re-run `enclave plan --format json` with this version)");
 
         var ctx = new Ctx(source);
         var stack = ctx.String(root, "stack", "");
         var project = ctx.String(root, "project", "");
-        var resources = ctx.Array(root, "resources", "").Select((r, i) => ReadResource(ctx, r, $"resources[{i}]")).ToImmutableArray();
+        var standIns = new StandIns();
+        var resources = ctx.Array(root, "resources", "").Select((r, i) => ReadResource(ctx, r, $"resources[{i}]", standIns)).ToList();
         var policy = root.TryGetProperty("policy", out var p) ? ReadPolicy(ctx, p, "policy") : PolicySummary.Empty;
-        return new PlanDocument(stack, project, resources, policy);
+        // Version 1 plans hold the offline run's stand-ins themselves; version 2 plans hold markers read back as stand-ins.
+        var fabricated = version == 1 || standIns.Any || resources.Any(HasComputed)
+            ? new FabricatedValues(standIns.Lookups, FabricatedValues.ReferenceClock)
+            : null;
+        return new PlanDocument(stack, project, [.. resources.Select(r => Settle(r, standIns))], policy) { Fabricated = fabricated };
     }
 
-    private static ResourceNode ReadResource(Ctx ctx, JsonElement r, string at)
+    private static bool HasComputed(ResourceNode r) =>
+        r.Id is ComputedValue || r.Outputs.Fields.Values.Any(v => v is ComputedValue);
+
+    /// <summary>
+    /// A resource's own assigned values (<c>computed</c>): the stand-in its references use, so a reference and its
+    /// target agree again; anything else computed (never written by a plan) reads as unknown.
+    /// </summary>
+    private static ResourceNode Settle(ResourceNode r, StandIns standIns)
+    {
+        if (!HasComputed(r) && !r.Inputs.ContainsUnknown) return r;
+        var outputs = r.Outputs.Fields.ToImmutableSortedDictionary(kv => kv.Key,
+            kv => kv.Value is ComputedValue ? new StringValue(StandIns.For(r.Urn, kv.Key)) : Plain(kv.Value), StringComparer.Ordinal);
+        return r with
+        {
+            Id = r.Id is ComputedValue ? new StringValue(StandIns.For(r.Urn, "id")) : r.Id,
+            Inputs = (MapValue)Plain(r.Inputs),
+            Outputs = new MapValue(outputs),
+        };
+    }
+
+    /// <summary>Computed markers nested where no plan writes them read as unknown: the graph holds no report-only values.</summary>
+    private static PropertyValue Plain(PropertyValue v) => v switch
+    {
+        ComputedValue => PropertyValue.Unknown,
+        ListValue l when l.ContainsUnknown => new ListValue([.. l.Items.Select(Plain)]),
+        MapValue m when m.ContainsUnknown => new MapValue(m.Fields.ToImmutableSortedDictionary(kv => kv.Key, kv => Plain(kv.Value), StringComparer.Ordinal)),
+        _ => v,
+    };
+
+    private static ResourceNode ReadResource(Ctx ctx, JsonElement r, string at, StandIns standIns)
     {
         ctx.Object(r, at);
         var deps = r.TryGetProperty("dependencies", out var d) && d.ValueKind == JsonValueKind.Array
@@ -77,15 +111,15 @@ public static class PlanJsonReader
             Type: ctx.String(r, "type", at),
             Name: ctx.String(r, "name", at),
             Custom: ctx.Bool(r, "custom", at),
-            Id: r.TryGetProperty("id", out var id) ? ValueJson.Read(id, $"{at}.id") : PropertyValue.Null,
+            Id: r.TryGetProperty("id", out var id) ? ValueJson.Read(id, $"{at}.id", standIns) : PropertyValue.Null,
             Parent: ctx.OptionalString(r, "parent", at),
             Dependencies: deps,
             PropertyDependencies: propDeps.ToImmutable(),
             Provider: ctx.OptionalString(r, "provider", at),
             Region: ctx.OptionalString(r, "region", at),
             Protect: r.TryGetProperty("protect", out var pr) && pr.ValueKind == JsonValueKind.True,
-            Inputs: r.TryGetProperty("inputs", out var inputs) ? ValueJson.ReadMap(inputs, $"{at}.inputs") : MapValue.Empty,
-            Outputs: r.TryGetProperty("outputs", out var outputs) ? ValueJson.ReadMap(outputs, $"{at}.outputs") : MapValue.Empty)
+            Inputs: r.TryGetProperty("inputs", out var inputs) ? ValueJson.ReadMap(inputs, $"{at}.inputs", standIns) : MapValue.Empty,
+            Outputs: r.TryGetProperty("outputs", out var outputs) ? ValueJson.ReadMap(outputs, $"{at}.outputs", standIns) : MapValue.Empty)
         {
             InputsUnknown = r.TryGetProperty("inputsUnknown", out var unknown) && unknown.ValueKind == JsonValueKind.True,
         };
