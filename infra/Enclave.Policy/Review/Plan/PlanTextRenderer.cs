@@ -34,7 +34,7 @@ public static partial class PlanTextRenderer
         t.Wrap("  ", "  ",
             $"the {SafeText.Escape(plan.Project)} program run with its stack configuration and no cloud account. Values the " +
             $"cloud assigns read {ValueText.UnknownMarker}, secrets {ValueText.SecretMarker}, another resource's id " +
-            "NAME.id, a data source's answer lookup(TOKEN), a date from the clock now + N days.");
+            "NAME.id, a data source's answer lookup(TOKEN), a date from the clock now + N days.", prose: true);
         t.Line();
 
         foreach (var step in view.Steps) AppendStep(t, step, view.Style);
@@ -53,9 +53,9 @@ public static partial class PlanTextRenderer
         var glyph = step.Op is { } op ? DiffWords.Symbol(op) : "";
         var opName = step.Op is { } o ? DiffWords.Name(o) : "same";
         var header = $"{SafeText.Escape(ReferenceNames.ShortToken(step.Node.Type))}: ({opName})";
-        t.Wrap(indent + Paint(t, glyph.PadRight(2), step.Op), indent + "    ", header, firstWidth: indent.Length + 2);
+        t.Wrap(indent + Paint(t, glyph.PadRight(2), step.Op), indent + "  ", header, firstWidth: indent.Length + 2);
         var meta = $"[name={SafeText.Escape(step.Node.Name)}]" + string.Concat(step.Flags.Select(f => $" [{f.Replace("region ", "region=", StringComparison.Ordinal)}]"));
-        t.Wrap(indent + "    ", indent + "    ", meta);
+        t.Wrap(indent + "    ", indent + "  ", meta);
 
         var props = step.Properties;
         if (props.IsEmpty) return;
