@@ -39,6 +39,7 @@ public sealed class RendererInjectionTests : IDisposable
     {
         { "text", ["plan", "dev", "--format", "text"] },
         { "text", ["plan", "dev", "--format", "markdown"] },
+        { "text", ["plan", "dev", "--format", "mermaid"] },
         { "json", ["plan", "dev", "--format", "json"] },
         { "text", ["check", "dev", "--format", "text"] },
         { "text", ["check", "dev", "--format", "text", "--waivers", "{waivers}"] },
