@@ -18,10 +18,15 @@ public static class HostileGraph
     /// <summary>The text that would start a line if a line break got through.</summary>
     public const string Marker = "FAKE";
 
+    /// <remarks>
+    /// With the hostile stack name the project name carries the payload too; with a real stack name (a plan a diff
+    /// reads back) the project is the enclave's, since a plan whose URNs name two projects is refused on reading.
+    /// </remarks>
     public static ResourceGraph Build(string stack = Payload)
     {
         var g = EnclaveGraph.Base();
-        var urn = (string type, string name) => $"urn:pulumi:{stack}::{Payload}::pulumi:pulumi:Stack${type}::{name}";
+        var project = stack == Payload ? Payload : EnclaveGraph.Project;
+        var urn = (string type, string name) => $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack${type}::{name}";
         g.Add(ResourceNode.Create(urn("oci:ObjectStorage/bucket:Bucket", "b" + Payload), "oci:ObjectStorage/bucket:Bucket", "b" + Payload,
             inputs: PropertyValue.Map(
                 ("accessType", PropertyValue.Of("ObjectRead" + Payload)),
@@ -41,6 +46,6 @@ public static class HostileGraph
         var nodes = new List<ResourceNode>();
         foreach (var name in new[] { "vcn", "adb", "audit-archive", "data-key", "b" + Payload, "p" + Payload })
             nodes.Add(g[name]);
-        return new ResourceGraph(stack, Payload, GraphOrigin.Program, [g["us-data-enclave-prod"], g["network"], .. nodes], source: "hostile" + Payload);
+        return new ResourceGraph(stack, project, GraphOrigin.Program, [g["us-data-enclave-prod"], g["network"], .. nodes], source: "hostile" + Payload);
     }
 }

@@ -71,6 +71,7 @@ public sealed class RendererInjectionTests : IDisposable
                 break;
             case "json":
                 // The value survives exactly: the escapes in the output are JSON string escapes of the same characters.
+                Assert.True(stdout.Length > 0, $"no JSON on stdout: {stderr}");
                 using (var doc = JsonDocument.Parse(stdout)) Assert.Contains(Strings(doc.RootElement), s => s.Contains(Payload, StringComparison.Ordinal));
                 break;
             case "xml":

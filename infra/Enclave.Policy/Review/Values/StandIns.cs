@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Enclave.Escaping;
 using Enclave.Policy.Graph;
 
@@ -35,55 +34,49 @@ public sealed class StandIns
     public static string Date(int days) =>
         FabricatedValues.ReferenceClock.UtcDateTime.Date.AddDays(days).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The stand-in for a <c>$ref</c>, <c>$lookup</c>, <c>$time</c> or <c>$concat</c> marker; null for any other object.</summary>
-    internal static PropertyValue? ReadMarker(JsonElement e, string where, StandIns sink)
+    /// <summary>True for the keys of the report-only markers (<c>$ref</c>, <c>$lookup</c>, <c>$time</c>, <c>$concat</c>).</summary>
+    public static bool IsMarkerKey(string key) =>
+        key is ValueJson.RefKey or ValueJson.LookupKey or ValueJson.TimeKey or ValueJson.ConcatKey;
+
+    /// <summary>
+    /// The stand-in for the marker <c>{key: body}</c> (<paramref name="body"/> already read, nested markers already
+    /// stand-ins), recorded in this sink; <paramref name="fail"/> makes the error for a malformed marker.
+    /// </summary>
+    internal PropertyValue FromMarker(string key, PropertyValue body, Func<string, Exception> fail)
     {
-        if (e.TryGetProperty(ValueJson.RefKey, out var r))
+        Any = true;
+        switch (key)
         {
-            var urn = Field(r, "urn", where, ValueJson.RefKey);
-            var output = Field(r, "output", where, ValueJson.RefKey);
-            sink.Any = true;
-            var standIn = For(urn, output);
-            sink.Referenced[(urn, output)] = standIn;
-            return new StringValue(standIn);
+            case ValueJson.RefKey:
+                var (urn, output) = (Field(body, "urn", key, fail), Field(body, "output", key, fail));
+                var standIn = For(urn, output);
+                Referenced[(urn, output)] = standIn;
+                return new StringValue(standIn);
+            case ValueJson.LookupKey:
+                var (invoke, value) = (Field(body, "invoke", key, fail), Field(body, "standIn", key, fail));
+                _lookups.TryAdd(value, invoke);
+                return new StringValue(value);
+            case ValueJson.TimeKey:
+                if (body is not MapValue m || !m.Fields.TryGetValue("days", out var d) || d is not NumberValue { Value: var days } ||
+                    days != Math.Floor(days) || days is < 0 or > 36_600)
+                    throw fail($"{key}: expected {{\"from\": \"now\", \"days\": 0 to 36600}}");
+                return new StringValue(Date((int)days));
+            case ValueJson.ConcatKey:
+                if (body is not ListValue parts)
+                    throw fail($"{key}: expected an array of strings and markers");
+                var text = new StringBuilder();
+                for (var i = 0; i < parts.Items.Length; i++)
+                    text.Append(parts.Items[i] is StringValue part ? part.Value : throw fail($"{key}[{i}]: expected a string, a $ref or a $lookup"));
+                return new StringValue(text.ToString());
+            default:
+                throw new ArgumentOutOfRangeException(nameof(key), key, "not a report-only marker key");
         }
-        if (e.TryGetProperty(ValueJson.LookupKey, out var l))
-        {
-            var invoke = Field(l, "invoke", where, ValueJson.LookupKey);
-            var value = Field(l, "standIn", where, ValueJson.LookupKey);
-            sink.Any = true;
-            sink._lookups.TryAdd(value, invoke);
-            return new StringValue(value);
-        }
-        if (e.TryGetProperty(ValueJson.TimeKey, out var t))
-        {
-            if (t.ValueKind != JsonValueKind.Object || !t.TryGetProperty("days", out var d) || !d.TryGetInt32(out var days) || days is < 0 or > 36_600)
-                throw new ReviewInputException($"{where}: {ValueJson.TimeKey}: expected {{\"from\": \"now\", \"days\": 0 to 36600}}");
-            sink.Any = true;
-            return new StringValue(Date(days));
-        }
-        if (e.TryGetProperty(ValueJson.ConcatKey, out var c))
-        {
-            if (c.ValueKind != JsonValueKind.Array)
-                throw new ReviewInputException($"{where}: {ValueJson.ConcatKey}: expected an array of strings and markers");
-            var text = new StringBuilder();
-            var i = 0;
-            foreach (var part in c.EnumerateArray())
-            {
-                var value = ValueJson.Read(part, $"{where}.{ValueJson.ConcatKey}[{i++}]", sink);
-                text.Append(value.AsString() ?? throw new ReviewInputException(
-                    $"{where}.{ValueJson.ConcatKey}[{i - 1}]: expected a string, a $ref or a $lookup"));
-            }
-            sink.Any = true;
-            return new StringValue(text.ToString());
-        }
-        return null;
     }
 
-    private static string Field(JsonElement marker, string name, string where, string kind) =>
-        marker.ValueKind == JsonValueKind.Object && marker.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
-            ? v.GetString()!
-            : throw new ReviewInputException($"{where}: {kind}: expected a string \"{SafeText.Escape(name)}\"");
+    private static string Field(PropertyValue marker, string name, string kind, Func<string, Exception> fail) =>
+        marker is MapValue m && m.Fields.TryGetValue(name, out var v) && v is StringValue s
+            ? s.Value
+            : throw fail($"{kind}: expected a string \"{SafeText.Escape(name)}\"");
 
     private static string Digest(string text)
     {

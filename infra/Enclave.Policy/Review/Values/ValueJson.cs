@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Enclave.Policy.Graph;
 
@@ -12,7 +11,8 @@ namespace Enclave.Policy.Review.Values;
 /// is there. Plan documents of format version 2 also hold the report-only values of <see cref="ValueOrigins"/>:
 /// <c>{"$ref":{"urn":…,"output":"id"}}</c>, <c>{"$lookup":{"invoke":…,"standIn":…}}</c>,
 /// <c>{"$time":{"from":"now","days":N}}</c>, <c>{"$concat":[…]}</c> and <c>{"$enclave":"computed"}</c>; reading one
-/// back gives the graph concrete stand-ins again (<see cref="StandIns"/>), equal where the originals were equal.
+/// back (<c>Loaders.Readers.PlanValueReader</c>) gives the graph concrete stand-ins again (<see cref="StandIns"/>), equal
+/// where the originals were equal.
 /// </summary>
 public static class ValueJson
 {
@@ -95,67 +95,6 @@ public static class ValueJson
         w.WritePropertyName(name);
         Write(w, map);
     }
-
-    /// <summary>
-    /// Reads a value written by <see cref="Write"/>; <paramref name="where"/> names the spot for errors. Report-only
-    /// markers become concrete stand-ins (a <c>$ref</c> the stand-in id of its target, a <c>$lookup</c> its stand-in,
-    /// a <c>$time</c> the date from <see cref="FabricatedValues.ReferenceClock"/>, a <c>$concat</c> its joined text),
-    /// recorded in <paramref name="sink"/> when given; <c>computed</c> reads as <see cref="ComputedValue"/>.
-    /// </summary>
-    public static PropertyValue Read(JsonElement e, string where, StandIns? sink = null) => e.ValueKind switch
-    {
-        JsonValueKind.Null => PropertyValue.Null,
-        JsonValueKind.True => PropertyValue.Of(true),
-        JsonValueKind.False => PropertyValue.Of(false),
-        JsonValueKind.Number => PropertyValue.Of(e.GetDouble()),
-        JsonValueKind.String => PropertyValue.Of(e.GetString()),
-        JsonValueKind.Array => new ListValue(e.EnumerateArray().Select((x, i) => Read(x, $"{where}[{i}]", sink)).ToImmutableArray()),
-        JsonValueKind.Object => ReadObject(e, where, sink),
-        _ => throw new ReviewInputException($"{where}: unexpected JSON {e.ValueKind}"),
-    };
-
-    public static MapValue ReadMap(JsonElement e, string where, StandIns? sink = null)
-    {
-        if (e.ValueKind != JsonValueKind.Object)
-            throw new ReviewInputException($"{where}: expected an object, found {Describe(e)}");
-        var value = ReadObject(e, where, sink);
-        return value as MapValue ?? throw new ReviewInputException($"{where}: expected a map of properties, found a {MarkerKey} marker");
-    }
-
-    private static PropertyValue ReadObject(JsonElement e, string where, StandIns? sink)
-    {
-        if (StandIns.ReadMarker(e, where, sink ?? new StandIns()) is { } standIn) return standIn;
-        if (e.TryGetProperty(MarkerKey, out var marker))
-        {
-            var kind = marker.ValueKind == JsonValueKind.String ? marker.GetString() : null;
-            return kind switch
-            {
-                "secret" => PropertyValue.Secret,
-                "unknown" => PropertyValue.Unknown,
-                "computed" => ComputedValue.Instance,
-                "resource" when e.TryGetProperty("urn", out var urn) && urn.ValueKind == JsonValueKind.String =>
-                    new ResourceRefValue(urn.GetString()!,
-                        e.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null),
-                _ => throw new ReviewInputException(
-                    $"{where}: unknown {MarkerKey} marker {Escaping.SafeText.Escape(marker.GetRawText(), Escaping.SafeText.EchoLength)} (valid: \"secret\", \"unknown\", \"computed\", \"resource\" with a \"urn\")"),
-            };
-        }
-        var fields = ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
-        foreach (var p in e.EnumerateObject())
-            fields[p.Name] = Read(p.Value, ReviewPath.Key(where, p.Name), sink);
-        return new MapValue(fields.ToImmutable());
-    }
-
-    internal static string Describe(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => e.ValueKind.ToString(),
-    };
 
     private static void WriteMarker(Utf8JsonWriter w, string kind)
     {
