@@ -47,13 +47,25 @@ public class GoldenPlanTests
                     $"If the change is intended, regenerate with {UpdateVariable}=1 dotnet test tests/Enclave.Cli.Tests --filter FullyQualifiedName~Golden and review the diff.");
     }
 
+    /// <summary>Determinism of every format: the same bytes on a second run, under a culture with a decimal comma.</summary>
     [Theory]
     [InlineData("text")]
     [InlineData("markdown")]
     [InlineData("mermaid")]
-    public async Task Every_rendering_is_the_same_bytes_on_every_run(string format)
+    [InlineData("json")]
+    public async Task Every_rendering_is_the_same_bytes_on_every_run_and_in_every_culture(string format)
     {
-        Assert.Equal(await Render("prod", format), await Render("prod", format));
+        var first = await Render("prod", format);
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        string second;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+            second = await Render("prod", format);
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = saved; }
+        Assert.Equal(first, second);
+        Assert.DoesNotContain("\r", first);
     }
 
     [Fact]
@@ -69,6 +81,21 @@ public class GoldenPlanTests
             if (colon >= 0) value = value[(colon + 2)..];
             Assert.False(value.Trim().Contains(' ', StringComparison.Ordinal), $"a line that could wrap is {line.Length} columns: {line}");
         }
+    }
+
+    /// <summary>The README's excerpt of `plan prod` is the real output: its head and its tail, line for line.</summary>
+    [Fact]
+    public void The_readme_shows_the_real_start_and_end_of_plan_prod()
+    {
+        var readme = File.ReadAllText(RepoFile.Path("README.md"));
+        var start = readme.IndexOf("```text\nPreviewing update (prod)", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no ```text block starting with the plan prod header");
+        var block = readme[(start + "```text\n".Length)..readme.IndexOf("\n```", start + 7, StringComparison.Ordinal)].Split('\n');
+        var cut = Array.IndexOf(block, "    …");
+        Assert.True(cut > 20, "the excerpt shows the first screenful, then `    …`, then the end");
+        var golden = File.ReadAllText(RepoFile.Path("tests/Enclave.Cli.Tests/Golden/plan-prod.txt")).TrimEnd('\n').Split('\n');
+        Assert.Equal(golden[..cut], block[..cut]);
+        Assert.Equal(golden[^(block.Length - cut - 1)..], block[(cut + 1)..]);
     }
 
     internal static async Task<string> Render(string stack, string format)
