@@ -6,8 +6,8 @@ namespace Enclave.Cli.Tests.Golden;
 /// A parser for the subset of Mermaid flowchart syntax the topology renderer emits, strict enough to catch what would
 /// break GitHub's rendering: every statement one of the known forms, subgraphs closed, ids declared before an edge
 /// uses them and never declared twice, labels quoted with no raw quote, pipe, bracket or backtick inside, link styles
-/// naming existing links. The Mermaid CLI (npm @mermaid-js/mermaid-cli) needs a browser this machine cannot fetch;
-/// docs/review-workflow.md says how to render the golden files with it where one is installed.
+/// naming existing links. .ci/mermaid-render.sh also renders the golden files with the Mermaid CLI where Chromium is
+/// installed.
 /// </summary>
 public static partial class MermaidSyntax
 {
