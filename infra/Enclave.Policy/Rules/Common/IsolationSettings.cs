@@ -95,6 +95,8 @@ public static class IsolationSettings
         (OciTypes.AutonomousDatabase, ["autonomousDatabaseId", "autonomousDatabaseBackupId"]),
         (OciTypes.AutonomousDatabaseBackup, ["backupDestinationDetails"]),
         (OciTypes.ObjectLifecyclePolicy, ["bucket", "rules"]),
+        // Wiring judged by ENC-GOV-023: where the database admin secret is kept and what encrypts it.
+        ("oci:Vault/secret:Secret", ["vaultId", "keyId"]),
     ];
 
     private static readonly FrozenDictionary<string, string[]> ByType = Declared
