@@ -32,10 +32,14 @@ internal sealed class PolicyConfiguration
         _levels = levels;
         _settings = settings;
         Rules = [.. RuleCatalogue.All.Where(r => LevelOf(r.Info.Id) != EnforcementLevel.Disabled).Select(Configured)];
+        ResourceRules = [.. Rules.Where(r => r.Info.Scope == RuleScope.Resource)];
     }
 
     /// <summary>The rules to run, each with its level in force (a rule raised to mandatory blocks as one).</summary>
     public ImmutableArray<IRule> Rules { get; }
+
+    /// <summary>The rules of <see cref="Rules"/> that judge a resource alone (run as each resource is registered).</summary>
+    public ImmutableArray<IRule> ResourceRules { get; }
 
     public EnforcementLevel LevelOf(string ruleId) =>
         _levels.TryGetValue(ruleId, out var level) ? level

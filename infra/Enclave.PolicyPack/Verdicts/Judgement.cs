@@ -17,9 +17,9 @@ namespace Enclave.PolicyPack.Verdicts;
 /// </summary>
 internal static class Judgement
 {
-    public static AnalyzeResponse Resource(ResourceGraph graph, string urn, PolicyContext policy, IReadOnlyList<IRule> rules)
+    /// <param name="resourceRules">The rules of scope <see cref="RuleScope.Resource"/> to run.</param>
+    public static AnalyzeResponse Resource(ResourceGraph graph, string urn, PolicyContext policy, IReadOnlyList<IRule> resourceRules)
     {
-        var resourceRules = rules.Where(r => r.Info.Scope == RuleScope.Resource).ToList();
         var report = PolicyEvaluator.Evaluate(graph, policy, rules: resourceRules);
         return Respond(report, resourceRules, f => f.Urn == urn, f => f.Urn == urn);
     }
