@@ -66,7 +66,7 @@ internal sealed class PackSession
         var (stack, policies) = Ready();
         var graph = AnalyzerGraphs.Single(request, stack.Identity);
         _inputs[request.Urn] = graph.ByUrn(request.Urn)!.Inputs;
-        return Judgement.Resource(graph, request.Urn, policies.Apply(stack.Policy), policies.ResourceRules);
+        return Judgement.Resource(graph, request.Urn, policies.Apply(stack.Policy), policies.ResourceRules, policies.Waivers);
     }
 
     public AnalyzeResponse AnalyzeStack(AnalyzeStackRequest request)
@@ -74,7 +74,8 @@ internal sealed class PackSession
         var (stack, policies) = Ready();
         var graph = AnalyzerGraphs.Stack(request, stack.Identity, _inputs);
         ThrowIfCancelled();
-        var response = Judgement.Stack(graph, policies.Apply(stack.Policy), policies.Rules, _inputs.Keys.ToHashSet(StringComparer.Ordinal));
+        var response = Judgement.Stack(graph, policies.Apply(stack.Policy), policies.Rules,
+            _inputs.Keys.ToHashSet(StringComparer.Ordinal), policies.Waivers);
         ThrowIfCancelled();
         return response;
     }

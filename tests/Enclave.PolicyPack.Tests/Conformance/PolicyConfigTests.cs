@@ -86,4 +86,37 @@ public sealed class PolicyConfigTests
         Assert.NotEmpty(bastions);
         Assert.All(blocking, d => Assert.Contains(d.PolicyName, new[] { "ENC-KMS-001", "ENC-NET-009" }));
     }
+
+    [Theory]
+    [InlineData(30, false)]
+    [InlineData(-1, true)]
+    public async Task Waivers_suppress_and_expire_in_the_pack_as_in_enclave_check(int daysLeft, bool blocks)
+    {
+        var (prod, config) = await Stacks.PreviewAsync("prod");
+        var (graph, rule, urn) = ViolationTests.All.Single(v => v.Name == "a bucket opened to the public").Apply(prod);
+        var expires = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysLeft);
+        var waivers = Path.Combine(Path.GetTempPath(), $"enclave-pack-waivers-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(waivers,
+            $"waivers:\n  - rule: {rule}\n    urn: \"{urn}\"\n    reason: \"public download mirror, ticket SEC-7\"\n    expires: {expires:yyyy-MM-dd}\n");
+        try
+        {
+            var request = new ConfigureAnalyzerRequest
+            {
+                PolicyConfig = { ["ENC-GOV-900"] = new PolicyConfig { EnforcementLevel = EnforcementLevel.Mandatory, Properties = new Struct { Fields = { ["waivers"] = Value.ForString(waivers) } } } },
+            };
+            await using var pack = await PackProcess.StartAsync();
+
+            var result = await EngineConversation.PreviewAsync(pack, graph, config, request);
+            var check = await StackVerdicts.EnclaveCheckAsync(graph, waivers);
+
+            Assert.Empty(result.Verdicts.DifferencesFrom(check, "the pack", "enclave check"));
+            // A valid waiver suppresses the finding; an expired one suppresses nothing and is itself a violation.
+            var blocking = result.Diagnostics.Where(d => d.EnforcementLevel == EnforcementLevel.Mandatory).Select(d => d.PolicyName).Order().ToList();
+            Assert.Equal(blocks ? ["ENC-GOV-900", rule] : [], blocking);
+        }
+        finally
+        {
+            File.Delete(waivers);
+        }
+    }
 }
