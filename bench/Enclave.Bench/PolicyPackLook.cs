@@ -22,11 +22,14 @@ internal static class PolicyPackLook
             var t = CpuMs();
             var stack = bench.StackRequest();
             var parsed = CpuMs();
+            var bytes0 = GC.GetAllocatedBytesForCurrentThread();
             var graph = Enclave.PolicyPack.Mapping.AnalyzerGraphs.Stack(stack, bench.Identity, new Dictionary<string, Enclave.Policy.Graph.MapValue>());
             var mapped = CpuMs();
+            var bytes1 = GC.GetAllocatedBytesForCurrentThread();
             var report = Enclave.Policy.Engine.PolicyEvaluator.Evaluate(graph, Synthetic.SyntheticEnclave.Policy);
             var evaluated = CpuMs();
-            Console.WriteLine($"  (alone: map {mapped - parsed:F0} ms, rules {evaluated - mapped:F0} ms, {report.Findings.Length} findings)");
+            var bytes2 = GC.GetAllocatedBytesForCurrentThread();
+            Console.WriteLine($"  (alone: map {mapped - parsed:F0} ms {(bytes1 - bytes0) / 1e6:F0} MB, rules {evaluated - mapped:F0} ms {(bytes2 - bytes1) / 1e6:F0} MB, {report.Findings.Length} findings)");
             parsed = CpuMs();
             var diagnostics = bench.Session.AnalyzeStack(stack).Diagnostics.Count;
             var judged = CpuMs();
