@@ -40,6 +40,15 @@ public sealed record PolicyContext
 
     public ParentExclusions Parent { get; init; } = new();
 
+    /// <summary>
+    /// Global service principals the enclave's own statements may grant to (Cloud Guard reads the configuration).
+    /// Regional ones are <see cref="AllowedRegionalServices"/> of an allowed region only.
+    /// </summary>
+    public ImmutableArray<string> AllowedServices { get; init; } = ["cloudguard"];
+
+    /// <summary>Regional service principals (<c>NAME-REGION</c>), allowed for the <see cref="AllowedRegions"/> only.</summary>
+    public ImmutableArray<string> AllowedRegionalServices { get; init; } = ["objectstorage"];
+
     /// <summary>Exact define/endorse statements that are allowed (e.g. Oracle's usage-report tenancy); none by default.</summary>
     public ImmutableArray<string> AllowedCrossTenancyStatements { get; init; } = [];
 

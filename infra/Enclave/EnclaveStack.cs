@@ -76,7 +76,7 @@ public sealed class EnclaveStack : Stack
         var region = keys.Region;
         IReadOnlyList<ShippedLog> flowLogs = region.IsDeployment ? network.FlowLogs
             : region.IsStandby && standbyNetwork is not null ? standbyNetwork.FlowLogs : [];
-        IReadOnlyList<LoggedBucket> buckets = region.IsDeployment ? [new LoggedBucket("user-data", storage.BucketName, compartments.App)] : [];
+        IReadOnlyList<LoggedBucket> buckets = region.IsDeployment ? [new LoggedBucket("user-data", storage.BucketName, compartments.App, LogReads: true)] : [];
         return new RegionalLogs(region, keys, flowLogs, buckets);
     }
 

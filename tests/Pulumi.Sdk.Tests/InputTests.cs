@@ -52,11 +52,19 @@ public sealed class InputTests
     {
         var map = new InputMap<string> { { "a", "1" }, { "b", Output.Create("2") } };
         map["c"] = "3";
-        map["a"] = "overwritten";
         var value = await ValueOf(map);
-        Assert.Equal("overwritten", value["a"]);
+        Assert.Equal("1", value["a"]);
         Assert.Equal("2", value["b"]);
         Assert.Equal("3", value["c"]);
+
+        // The indexer adds, as in the official SDK: giving a key a second value is an error (reported at once or
+        // when the map's value is read), never a silent overwrite.
+        var duplicate = await Record.ExceptionAsync(async () =>
+        {
+            map["a"] = "overwritten";
+            await ValueOf(map);
+        });
+        Assert.IsType<ArgumentException>(duplicate);
 
         var merged = InputMap<string>.Merge(new InputMap<string> { { "k", "first" }, { "only1", "x" } }, new InputMap<string> { { "k", "second" } });
         var mergedValue = await ValueOf(merged);

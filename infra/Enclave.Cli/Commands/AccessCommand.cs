@@ -64,31 +64,39 @@ public static class AccessCommand
             case ReportFormat.Markdown:
                 w.WriteLine($"## Data access: {report.Stack}");
                 w.WriteLine();
-                w.WriteLine("| Resource | Access | Principal | Effect | Certainty | Statement |");
-                w.WriteLine("|---|---|---|---|---|---|");
+                w.WriteLine("| Resource | Type | Access | Principal | Effect | Certainty | Verdict | Statement |");
+                w.WriteLine("|---|---|---|---|---|---|---|---|");
                 foreach (var r in report.Rows)
-                    w.WriteLine($"| `{MarkdownReportWriter.Cell(r.ResourceLabel)}` | {r.Access} | {MarkdownReportWriter.Cell(r.Principal)} | {r.Effect} | {r.Certainty} | `{MarkdownReportWriter.Cell(r.StatementText)}` |");
+                    w.WriteLine($"| `{MarkdownReportWriter.Cell(r.ResourceLabel)}` | {r.IamType} | {r.Access} | {MarkdownReportWriter.Cell(r.Principal)} | {r.Effect} | {r.Certainty} | {Verdict(r)} | `{MarkdownReportWriter.Cell(r.StatementText)}` |");
                 break;
             default:
                 if (!Terminal.ColorWanted(w))
                 {
                     // Not a terminal (CI log, file, pipe): one access path per line, never wrapped, so it greps.
                     foreach (var r in report.Rows)
-                        w.WriteLine($"{r.ResourceLabel}\t{r.Access}\t{r.Principal}\t{r.Effect}\t{r.Certainty}\t{r.Statement}: {r.StatementText}");
-                    w.WriteLine($"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s)");
+                        w.WriteLine($"{r.ResourceLabel}\t{r.IamType}\t{r.Access}\t{r.Principal}\t{r.Effect}\t{r.Certainty}\t{Verdict(r)}\t{r.Statement}: {r.StatementText}");
+                    w.WriteLine(Summary(report));
+                    foreach (var v in report.Violations) w.WriteLine($"violation: {v.ResourceLabel} {v.IamType} {v.Access}: {v.Why}");
                     foreach (var d in report.Diagnostics) w.WriteLine($"note: {d}");
                     break;
                 }
                 var console = Terminal.For(w);
                 var table = new Table().Border(TableBorder.Simple);
-                table.AddColumn("Resource").AddColumn("Access").AddColumn("Principal").AddColumn("Effect").AddColumn("Certainty").AddColumn("Statement");
+                table.AddColumn("Resource").AddColumn("Type").AddColumn("Access").AddColumn("Principal").AddColumn("Effect").AddColumn("Certainty").AddColumn("Verdict").AddColumn("Statement");
                 foreach (var r in report.Rows)
-                    table.AddRow(new Text(r.ResourceLabel), new Text(r.Access), new Text(r.Principal), new Text(r.Effect),
-                        new Text(r.Certainty), new Text($"{r.Statement}: {r.StatementText}"));
+                    table.AddRow(new Text(r.ResourceLabel), new Text(r.IamType), new Text(r.Access), new Text(r.Principal), new Text(r.Effect),
+                        new Text(r.Certainty), new Text(Verdict(r)), new Text($"{r.Statement}: {r.StatementText}"));
                 console.Write(table);
-                console.WriteLine($"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s)");
+                console.WriteLine(Summary(report));
+                foreach (var v in report.Violations) console.WriteLine($"violation: {v.ResourceLabel} {v.IamType} {v.Access}: {v.Why}");
                 foreach (var d in report.Diagnostics) console.WriteLine($"note: {d}");
                 break;
         }
     }
+
+    private static string Verdict(AccessRow r) => r.Verdict.Length == 0 ? "-" : r.Verdict;
+
+    private static string Summary(DataAccessReport report) =>
+        $"{report.Rows.Length} access path(s) to {report.Rows.Select(r => r.Urn).Distinct().Count()} data-bearing resource(s), " +
+        $"{report.Violations.Count()} not on the allow-list";
 }

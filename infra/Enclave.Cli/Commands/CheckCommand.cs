@@ -28,10 +28,15 @@ public static class CheckCommand
         var softFail = new Option<bool>("--soft-fail") { Description = "Report violations but exit 0 (input and usage errors still fail)" };
         var waivers = new Option<string?>("--waivers") { Description = "YAML file of waivers: rule, urn (glob), reason, expires; - reads standard input" };
         var repo = new Option<string?>("--repo") { Description = "Repository root (default: the directory holding Pulumi.yaml, from here up)" };
+        var undetermined = CommonOptions.Undetermined();
+        var waiverMaxDays = new Option<int?>("--waiver-max-days")
+        {
+            Description = $"Longest waiver lifetime accepted, in days from today (1 to {WaiverLimits.MaxLifetimeDays}; default {WaiverLimits.MaxLifetimeDays})",
+        };
 
         var command = new Command("check", "Judge stacks, a preview or deployed state against the isolation rules")
         {
-            stacks, preview, state, plan, stack, format, output, failOn, softFail, waivers, repo,
+            stacks, preview, state, plan, stack, format, output, failOn, softFail, waivers, repo, undetermined, waiverMaxDays,
         };
         command.SetAction((parseResult, cancel) =>
         {
@@ -46,6 +51,8 @@ public static class CheckCommand
                     parseResult.GetValue(softFail), parseResult.GetValue(waivers), parseResult.GetValue(repo))
                 {
                     Plan = parseResult.GetValue(plan),
+                    Undetermined = CommonOptions.ParseUndetermined(parseResult.GetValue(undetermined)),
+                    WaiverMaxDays = parseResult.GetValue(waiverMaxDays),
                 };
                 return await RunAsync(request, services, stdout, stderr, cancel);
             });
@@ -59,6 +66,12 @@ public static class CheckCommand
     {
         /// <summary>`--plan FILE`: an enclave plan JSON (also accepted by --state).</summary>
         public string? Plan { get; init; }
+
+        /// <summary>`--undetermined`: whether undecided findings of mandatory rules fail closed (<see cref="FailClosed"/>).</summary>
+        public UndeterminedMode Undetermined { get; init; } = UndeterminedMode.Block;
+
+        /// <summary>`--waiver-max-days`: a lower waiver lifetime limit than <see cref="WaiverLimits.MaxLifetimeDays"/>.</summary>
+        public int? WaiverMaxDays { get; init; }
     }
 
     public static async Task<int> RunAsync(CheckRequest request, CliServices services, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -74,8 +87,11 @@ public static class CheckCommand
             throw CliException.Usage("--stack names the stack of an input file; without one, list stacks as arguments");
 
         var root = Repository.FindRoot(request.Repo);
-        var waivers = request.Waivers is null ? WaiverSet.Empty : WaiverLoader.Load(request.Waivers);
         var today = services.Today();
+        if (request.WaiverMaxDays is < 1 or > WaiverLimits.MaxLifetimeDays)
+            throw CliException.Usage($"--waiver-max-days {request.WaiverMaxDays}: expected 1 to {WaiverLimits.MaxLifetimeDays} (a waiver never lasts longer than {WaiverLimits.MaxLifetimeDays} days)");
+        var limits = new WaiverLimits(today, request.WaiverMaxDays ?? WaiverLimits.MaxLifetimeDays);
+        var waivers = request.Waivers is null ? WaiverSet.Empty : WaiverLoader.Load(request.Waivers, limits);
         var reports = new List<PolicyReport>();
         if (file is not null)
         {
@@ -91,7 +107,7 @@ public static class CheckCommand
                 throw CliException.Usage($"{file} is a {artifact.Graph.Stack} artifact but --stack says {named}");
             Repository.RequireStack(services.Stacks, root, stackName);
             var policy = services.Stacks.LoadPolicy(root, stackName);
-            reports.Add(PolicyEvaluator.Evaluate(artifact.Graph, policy, waivers, today));
+            reports.Add(PolicyEvaluator.Evaluate(artifact.Graph, policy, waivers, today, undetermined: request.Undetermined));
         }
         else
         {
@@ -101,12 +117,12 @@ public static class CheckCommand
             foreach (var name in names)
             {
                 var (graph, policy) = await services.Stacks.RunOfflineAsync(root, name, cancel);
-                reports.Add(PolicyEvaluator.Evaluate(graph, policy, waivers, today));
+                reports.Add(PolicyEvaluator.Evaluate(graph, policy, waivers, today, undetermined: request.Undetermined));
             }
         }
 
         // Every stack is judged before anything is written: an error above leaves no report behind.
-        var set = new ReportSet([.. reports], request.FailOn, request.SoftFail);
+        var set = new ReportSet([.. reports], request.FailOn, request.SoftFail) { Undetermined = request.Undetermined };
         var writer = CommonOptions.MachineWriter(request.Format);
         OutputTarget.Write(request.Output, stdout, w =>
         {

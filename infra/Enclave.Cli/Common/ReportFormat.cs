@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Enclave.Policy.Engine;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Rules;
 
@@ -39,6 +40,22 @@ public static class CommonOptions
         value is null ? null
         : Enum.TryParse<Severity>(value, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(value, out _) ? s
         : throw CliException.Usage($"--fail-on {value}: expected low, medium, high or critical");
+
+    /// <summary>`--undetermined block|warn`: whether findings a mandatory rule could not decide fail closed (default block).</summary>
+    public static Option<string> Undetermined()
+    {
+        var option = new Option<string>("--undetermined")
+        {
+            Description = "What a mandatory rule that cannot read a value does to the gate: block (default: in a state, plan or " +
+                          "offline run every value is known, so what cannot be read fails closed) or warn (report it only)",
+            DefaultValueFactory = _ => "block",
+        };
+        option.AcceptOnlyFromAmong("block", "warn");
+        return option;
+    }
+
+    public static UndeterminedMode ParseUndetermined(string? value) =>
+        string.Equals(value, "warn", StringComparison.Ordinal) ? UndeterminedMode.Warn : UndeterminedMode.Block;
 
     public static IReportWriter? MachineWriter(ReportFormat format) => format switch
     {

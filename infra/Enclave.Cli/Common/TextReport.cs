@@ -25,7 +25,7 @@ public static class TextReport
             var title = $"{report.Stack} ({report.Origin.ToString().ToLowerInvariant()}{(report.Source is null ? "" : $": {report.Source}")})";
             if (console is null) Line($"== {title}");
             else console.Write(new Rule(Markup.Escape(title)).LeftJustified());
-            var violations = report.Violations.OrderByDescending(set.Blocks).ThenByDescending(f => f.Severity)
+            var violations = report.Violations.OrderByDescending(set.Gated).ThenByDescending(f => f.Severity)
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Urn, StringComparer.Ordinal).ToList();
             if (violations.Count == 0) Line("No violations.");
             else if (console is null)
@@ -36,7 +36,7 @@ public static class TextReport
                 var table = new Table().Border(TableBorder.Simple).Expand();
                 table.AddColumn("Gate").AddColumn("Severity").AddColumn("Rule").AddColumn("Resource").AddColumn("Finding");
                 foreach (var f in violations)
-                    table.AddRow(new Text(Gate(set, f), set.Blocks(f) ? new Style(Color.Red) : Style.Plain),
+                    table.AddRow(new Text(Gate(set, f), set.Gated(f) ? new Style(Color.Red) : Style.Plain),
                         new Text(ReportNames.Lower(f.Severity), SeverityStyle(f.Severity)), new Text(f.RuleId),
                         new Text(MarkdownReportWriter.ShortUrn(f.Urn)), new Text(Detail(f)));
                 console.Write(table);
@@ -57,14 +57,17 @@ public static class TextReport
     public static string Verdict(ReportSet set)
     {
         var blocking = set.Reports.SelectMany(r => r.Findings).Count(set.Blocks);
+        var gated = set.Reports.SelectMany(r => r.Findings).Count(set.Gated);
         var violations = set.Reports.Sum(r => r.Totals.Fail);
         var stacks = string.Join(", ", set.Reports.Select(r => r.Stack));
+        if (set.SoftFail && gated > 0)
+            return $"PASSED (--soft-fail): {stacks}: {gated} violation(s) that would block, let through by --soft-fail; {violations - gated} advisory";
         return set.Passed
             ? $"PASSED: {stacks}: {violations} advisory violation(s), none blocking"
             : $"FAILED: {stacks}: {blocking} blocking violation(s) of {violations}";
     }
 
-    private static string Gate(ReportSet set, ReportedFinding f) => set.Blocks(f) ? "BLOCKING" : "advisory";
+    private static string Gate(ReportSet set, ReportedFinding f) => set.Blocks(f) ? "BLOCKING" : set.Gated(f) ? "VIOLATION" : "advisory";
 
     /// <summary>The message and its evidence on one line (plain output).</summary>
     private static string OneLine(ReportedFinding f) =>

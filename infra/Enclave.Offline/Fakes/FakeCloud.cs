@@ -12,7 +12,7 @@ namespace Enclave.Offline.Fakes;
 /// <c>oci:CloudGuard/getSecurityPolicies:getSecurityPolicies</c> and
 /// <c>oci:Identity/getRegionSubscriptions:getRegionSubscriptions</c>.
 /// </summary>
-public sealed class FakeCloud
+public sealed partial class FakeCloud
 {
     public const string GetServices = "oci:Core/getServices:getServices";
     public const string GetNamespace = "oci:ObjectStorage/getNamespace:getNamespace";
@@ -64,9 +64,12 @@ public sealed class FakeCloud
             },
             GetSecurityPolicies => SecurityPolicies(args, region),
             GetRegionSubscriptions => RegionSubscriptions(args),
+            GetDetectorRecipes => DetectorRecipes(args, region),
+            GetResponderRecipes => ResponderRecipes(args, region),
+            GetDomains => Domains(args, region),
             _ => throw new NotSupportedException(
                 $"the offline fake cloud has no answer for invoke '{token}'; it answers {GetServices}, {GetNamespace}, " +
-                $"{GetSecurityPolicies} and {GetRegionSubscriptions}"),
+                $"{GetSecurityPolicies}, {GetRegionSubscriptions}, {GetDetectorRecipes}, {GetResponderRecipes} and {GetDomains}"),
         };
     }
 

@@ -10,13 +10,15 @@ public static class PolicyEvaluator
 {
     /// <param name="today">The date waivers are judged against (defaults to the UTC date).</param>
     /// <param name="rules">The rules to run (defaults to <see cref="RuleCatalogue.All"/>).</param>
+    /// <param name="undetermined">Whether undecided findings of mandatory rules fail closed (<see cref="FailClosed"/>).</param>
     public static PolicyReport Evaluate(ResourceGraph graph, PolicyContext policy, WaiverSet? waivers = null,
-        DateOnly? today = null, IReadOnlyList<IRule>? rules = null)
+        DateOnly? today = null, IReadOnlyList<IRule>? rules = null, UndeterminedMode undetermined = UndeterminedMode.Block)
     {
         var date = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var waiverSet = waivers ?? WaiverSet.Empty;
         var ruleSet = rules ?? RuleCatalogue.All;
         var context = new RuleContext(graph, policy) { Waivers = waiverSet, Today = date };
+        var usable = waiverSet.UsableOn(graph);
         using var findings = new PooledBuffer<ReportedFinding>();
         var produced = new List<Finding>();
         foreach (var rule in ruleSet)
@@ -24,11 +26,12 @@ public static class PolicyEvaluator
             produced.Clear();
             try { produced.AddRange(rule.Evaluate(context)); }
             catch (Exception e) { throw new RuleEvaluationException(rule.Info.Id, e); }
-            foreach (var f in produced)
+            foreach (var judged in produced)
             {
+                var f = FailClosed.Apply(rule.Info, judged, graph.Origin, undetermined);
                 if (f.RuleId != rule.Info.Id)
                     throw new RuleEvaluationException(rule.Info.Id, new InvalidOperationException($"emitted a finding for {f.RuleId}"));
-                var waiver = f.Verdict != Verdict.Pass && WaiverPolicy.IsWaivable(rule.Info) ? waiverSet.Find(f.RuleId, f.Urn, date) : null;
+                var waiver = f.Verdict != Verdict.Pass && WaiverPolicy.IsWaivable(rule.Info) ? usable.Find(f.RuleId, f.Urn, date) : null;
                 findings.Add(new ReportedFinding(rule.Info, f, waiver));
             }
         }

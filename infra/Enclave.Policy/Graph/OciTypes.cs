@@ -48,6 +48,13 @@ public static class OciTypes
     public const string NotificationTopic = "oci:Ons/notificationTopic:NotificationTopic";
     public const string Subscription = "oci:Ons/subscription:Subscription";
     public const string EventRule = "oci:Events/rule:Rule";
+    public const string CloudGuardTarget = "oci:CloudGuard/target:Target";
+    public const string DetectorRecipe = "oci:CloudGuard/detectorRecipe:DetectorRecipe";
+    public const string ResponderRecipe = "oci:CloudGuard/responderRecipe:ResponderRecipe";
+    public const string DataSafeTargetDatabase = "oci:DataSafe/targetDatabase:TargetDatabase";
+    public const string DataSafePrivateEndpoint = "oci:DataSafe/dataSafePrivateEndpoint:DataSafePrivateEndpoint";
+    public const string VaultVerification = "oci:Kms/vaultVerification:VaultVerification";
+    public const string AuthenticationPolicy = "oci:Identity/authenticationPolicy:AuthenticationPolicy";
 
     /// <summary>Resources that hold or protect the enclave's data: deleting one loses data or evidence.</summary>
     public static readonly IReadOnlySet<string> DataBearing = new HashSet<string>(StringComparer.Ordinal)

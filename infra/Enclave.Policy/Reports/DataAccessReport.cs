@@ -2,59 +2,74 @@ using System.Collections.Immutable;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 using Enclave.Policy.Rules;
-using Enclave.Policy.Rules.Common;
 using Enclave.Policy.Rules.Iam;
+using Enclave.Policy.Rules.Iam.DataAccess;
 
 namespace Enclave.Policy.Reports;
 
 /// <summary>One principal's access to one data-bearing resource, and the statement it comes through.</summary>
+/// <param name="IamType">The IAM type asked about: a bucket is asked about as <c>buckets</c> and as <c>objects</c> (its contents).</param>
 /// <param name="Access">"read" or "manage".</param>
 /// <param name="Certainty">"yes" (the statement certainly applies), "conditional" (a where clause decides at request time) or "unknown" (unknown until deploy, or unreadable).</param>
 /// <param name="Effect">"allow" or "deny".</param>
+/// <param name="Verdict">For an allow: "allowed" (a persona within its ceiling, or one of the enclave's own principals), "violation" or "undetermined" — the verdict of rules ENC-IAM-008/009 for this principal; "" for a deny.</param>
+/// <param name="Why">Why the verdict (who the principal is, which ceiling it breaks).</param>
 public sealed record AccessRow(string Urn, string ResourceLabel, string IamType, string Access, string Principal,
-    string Effect, string Certainty, string Statement, string StatementText);
+    string Effect, string Certainty, string Statement, string StatementText, string Verdict, string Why);
 
 /// <summary>
-/// The firewall as a table: for each data-bearing resource (database, vaults, keys, buckets, log groups, logs), who may
-/// read or manage it and through which statement, from the IAM evaluator's conservative answer.
+/// The firewall as a table: for each data-bearing resource (database and its backups, vaults and their secrets, keys,
+/// buckets and their objects, log groups and logs), who may read or manage it, through which statement, and whether
+/// the allow-list permits it. The same judge as rules ENC-IAM-008/009 (<see cref="DataAccessJudge"/>), so the table
+/// and the gate tell the same truth.
 /// </summary>
 public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Rows, ImmutableArray<string> Diagnostics)
 {
-    /// <summary>IAM resource type per data-bearing Pulumi type.</summary>
-    public static readonly IReadOnlyDictionary<string, string> IamTypes = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [OciTypes.AutonomousDatabase] = "autonomous-databases",
-        [OciTypes.Vault] = "vaults",
-        [OciTypes.Key] = "keys",
-        [OciTypes.Bucket] = "buckets",
-        [OciTypes.LogGroup] = "log-groups",
-        [OciTypes.Log] = "log-content",
-    };
+    private static readonly Verb[] Verbs = [Verb.Read, Verb.Manage];
 
     public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy)
     {
-        var view = IamView.For(new RuleContext(graph, policy));
+        var context = new RuleContext(graph, policy);
+        var view = IamView.For(context);
+        var judge = view.JudgeFor(context);
         var rows = new List<AccessRow>();
-        foreach (var node in graph.Resources.Where(n => IamTypes.ContainsKey(n.Type)))
+        foreach (var node in graph.Resources)
         {
-            var type = IamTypes[node.Type];
+            if (!DataTypes.OfPulumiType.TryGetValue(node.Type, out var types)) continue;
             var compartment = view.CompartmentKeyOf(node);
-            foreach (var verb in new[] { Verb.Read, Verb.Manage })
-            {
-                var table = view.Evaluator.WhoMay(verb, type, compartment);
-                rows.AddRange(table.Grants.Select(e => Row(node, type, verb, e, "allow")));
-                rows.AddRange(table.Denies.Select(e => Row(node, type, verb, e, "deny")));
-            }
+            // A bucket's objects are asked about with its name, so that target.bucket.name conditions decide.
+            var access = node.IsType(OciTypes.Bucket) && node.Input("name").AsString() is { } bucket
+                ? AccessContext.With(("target.bucket.name", bucket))
+                : null;
+            foreach (var type in types)
+                foreach (var verb in Verbs)
+                {
+                    var table = view.Evaluator.WhoMay(verb, type, compartment, access);
+                    foreach (var e in table.Grants)
+                    {
+                        var (allowed, why) = judge.Judge(e.Match.Statement, e.Subject, type);
+                        rows.Add(Row(node, type, verb, e, "allow", allowed switch
+                        {
+                            Truth.True => "allowed",
+                            Truth.False => "violation",
+                            _ => "undetermined",
+                        }, why));
+                    }
+                    rows.AddRange(table.Denies.Select(e => Row(node, type, verb, e, "deny", "", "")));
+                }
         }
         return new DataAccessReport(graph.Stack,
-            [.. rows.OrderBy(r => r.Urn, StringComparer.Ordinal).ThenBy(r => r.Access, StringComparer.Ordinal)
-                .ThenBy(r => r.Effect, StringComparer.Ordinal).ThenBy(r => r.Principal, StringComparer.Ordinal)
-                .ThenBy(r => r.Statement, StringComparer.Ordinal)],
+            [.. rows.OrderBy(r => r.Urn, StringComparer.Ordinal).ThenBy(r => r.IamType, StringComparer.Ordinal)
+                .ThenBy(r => r.Access, StringComparer.Ordinal).ThenBy(r => r.Effect, StringComparer.Ordinal)
+                .ThenBy(r => r.Principal, StringComparer.Ordinal).ThenBy(r => r.Statement, StringComparer.Ordinal)],
             view.Evaluator.Diagnostics);
     }
 
-    private static AccessRow Row(ResourceNode node, string type, Verb verb, AccessEntry entry, string effect) => new(
+    /// <summary>The rows the allow-list does not permit (what ENC-IAM-008/009 fail on).</summary>
+    public IEnumerable<AccessRow> Violations => Rows.Where(r => r.Verdict == "violation");
+
+    private static AccessRow Row(ResourceNode node, string type, Verb verb, AccessEntry entry, string effect, string verdict, string why) => new(
         node.Urn, node.Label, type, verb.ToString().ToLowerInvariant(), entry.Subject.Display, effect,
         entry.Match.Statement.IsOpaque ? "unknown" : entry.Match.Value == Truth.True ? "yes" : "conditional",
-        entry.Match.Statement.Reference, entry.Match.Statement.DisplayText);
+        entry.Match.Statement.Reference, entry.Match.Statement.DisplayText, verdict, why);
 }

@@ -10,11 +10,11 @@ namespace Enclave.Policy.Reports;
 /// findings sorted, no timestamps beyond the evaluation date. Shape:
 /// <code>
 /// { "schemaVersion": 1, "tool": {name, version},
-///   "gate": {failOn, softFail, passed},
+///   "gate": {failOn, softFail, undetermined, passed},
 ///   "rules": [{id, title, severity, enforcement, cis, rationale, remediation}],
 ///   "stacks": [{stack, project, origin, source, resources, evaluatedOn, passed,
 ///               summary: {pass, fail, undetermined, suppressed, bySeverity: {low|medium|high|critical: {…}}},
-///               findings: [{ruleId, severity, enforcement, status, blocking, urn, message, details[],
+///               findings: [{ruleId, severity, enforcement, status, blocking, urn, message, unreadable?, details[],
 ///                           waiver?: {reason, expires, location}}]}] }
 /// </code>
 /// Status is pass, fail, undetermined or suppressed; <c>blocking</c> marks the findings that fail the gate.
@@ -37,6 +37,7 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteStartObject("gate");
             if (set.FailOn is { } t) w.WriteString("failOn", ReportNames.Lower(t)); else w.WriteNull("failOn");
             w.WriteBoolean("softFail", set.SoftFail);
+            w.WriteString("undetermined", set.Undetermined == UndeterminedMode.Block ? "block" : "warn");
             w.WriteBoolean("passed", set.Passed);
             w.WriteEndObject();
             w.WriteStartArray("rules");
@@ -109,6 +110,7 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteBoolean("blocking", set.Blocks(f));
         w.WriteString("urn", f.Urn);
         w.WriteString("message", f.Finding.Message);
+        if (f.Finding.Unreadable) w.WriteBoolean("unreadable", true);
         w.WriteStartArray("details");
         foreach (var d in f.Finding.Evidence) w.WriteStringValue(d);
         w.WriteEndArray();

@@ -26,7 +26,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         {
             md.AppendLine();
             md.AppendLine($"### {Cell(r.Stack)}");
-            var violations = r.Violations.OrderByDescending(set.Blocks).ThenByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+            var violations = r.Violations.OrderByDescending(set.Gated).ThenByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
             if (violations.Count == 0) md.AppendLine().AppendLine("No violations.");
             else
             {
@@ -34,7 +34,7 @@ public sealed class MarkdownReportWriter : IReportWriter
                 md.AppendLine("| | Severity | Rule | Resource | Finding |");
                 md.AppendLine("|---|---|---|---|---|");
                 foreach (var f in violations)
-                    md.AppendLine($"| {(set.Blocks(f) ? "blocking" : "advisory")} | {ReportNames.Lower(f.Severity)} | {f.RuleId} {Cell(f.Rule.Title)} | `{Cell(ShortUrn(f.Urn))}` | {Cell(f.Finding.Message)} |");
+                    md.AppendLine($"| {set.GateLabel(f)} | {ReportNames.Lower(f.Severity)} | {f.RuleId} {Cell(f.Rule.Title)} | `{Cell(ShortUrn(f.Urn))}` | {Cell(f.Finding.Message)} |");
             }
             Folded(md, "Undetermined (values known only at deploy)", r.Findings.Where(f => f.Status == FindingStatus.Undetermined),
                 f => $"- {f.RuleId} `{Cell(ShortUrn(f.Urn))}`: {Cell(f.Finding.Message)}");
@@ -81,6 +81,8 @@ public sealed class MarkdownReportWriter : IReportWriter
         output.WriteLine("|---|---|---|---|---|---|");
         foreach (var r in list)
             output.WriteLine($"| [{r.Id}](#{Anchor(r.Id)}) | {Cell(r.Title)} | {ReportNames.Lower(r.Severity)} | {ReportNames.Lower(r.Enforcement)} | {Cell(r.Cis ?? "")} | {EngineStage(r.Scope)} |");
+        output.WriteLine();
+        RuleSemanticsMarkdown.Write(output);
         foreach (var r in list)
         {
             output.WriteLine();

@@ -12,14 +12,22 @@ public sealed record ReportSet(ImmutableArray<PolicyReport> Reports, Severity? F
 {
     public bool Passed => !Reports.Any(r => r.FailsGate(FailOn, SoftFail));
 
+    /// <summary>How undecided findings of mandatory rules were counted (<see cref="FailClosed"/>; applied when evaluating).</summary>
+    public UndeterminedMode Undetermined { get; init; } = UndeterminedMode.Block;
+
     /// <summary>The rules of every report, once each, sorted by id.</summary>
     public ImmutableArray<RuleInfo> Rules => Reports.SelectMany(r => r.Rules).DistinctBy(r => r.Id)
         .OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
 
     /// <summary>Does this finding count against the gate (a violation of a mandatory rule, or at/above the threshold)?</summary>
-    public bool Blocks(ReportedFinding f) =>
-        !SoftFail && f.Status == FindingStatus.Fail &&
-        (f.Rule.Enforcement == Enforcement.Mandatory || (FailOn is { } t && f.Severity >= t));
+    public bool Blocks(ReportedFinding f) => !SoftFail && Gated(f);
+
+    /// <summary>A violation the gate counts, soft-fail aside: with --soft-fail it is still reported as a violation.</summary>
+    public bool Gated(ReportedFinding f) =>
+        f.Status == FindingStatus.Fail && (f.Rule.Enforcement == Enforcement.Mandatory || (FailOn is { } t && f.Severity >= t));
+
+    /// <summary>How reports label a violation: blocking, a violation let through by --soft-fail, or advisory.</summary>
+    public string GateLabel(ReportedFinding f) => Blocks(f) ? "blocking" : Gated(f) ? "violation (soft-fail)" : "advisory";
 }
 
 /// <summary>Renders a <see cref="ReportSet"/> in one format.</summary>

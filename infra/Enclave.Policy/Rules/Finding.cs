@@ -39,6 +39,12 @@ public sealed record Finding
     public FindingText Text { get; init; }
     public ImmutableArray<string> Details { get; init; }
 
+    /// <summary>
+    /// True when the rule could not decide and the gate counts that against the change (<see cref="Engine.FailClosed"/>):
+    /// the verdict is then <see cref="Verdict.Fail"/> and the message says what could not be read.
+    /// </summary>
+    public bool Unreadable { get; init; }
+
     /// <summary>The message (made from <see cref="Text"/> on each read).</summary>
     public string Message => Text.ToString();
 

@@ -11,31 +11,36 @@ namespace Enclave.Policy.Waivers;
 /// Reads a waiver file:
 /// <code>
 /// waivers:
-///   - rule: ENC-NET-004            # a rule id, or a glob such as ENC-LOG-*
+///   - rule: ENC-NET-004            # one rule id (no wildcards)
 ///     urn: "urn:pulumi:prod::*::oci:Core/natGateway:NatGateway::*"   # glob over URNs
 ///     reason: "Patch mirror until 2026-03; ticket SEC-142"           # required
-///     expires: 2026-03-31          # required, yyyy-MM-dd, inclusive
+///     expires: 2026-03-31          # required, yyyy-MM-dd, inclusive, at most 90 days ahead
+///     matches: many                # optional (one|many): required when the glob matches several resources
+///     critical: true               # required, with approver, to waive a critical mandatory rule
+///     approver: "Jane Doe (US data security)"
 /// </code>
-/// A bare list (without <c>waivers:</c>) is accepted too. Any mistake is a <see cref="WaiverFileException"/> naming the line.
+/// A bare list (without <c>waivers:</c>) is accepted too. Any mistake is a <see cref="WaiverFileException"/> naming the
+/// line, the key and what is valid; the rules a waiver must keep are <see cref="WaiverLimits"/>.
 /// </summary>
 public static partial class WaiverLoader
 {
-    private static readonly string[] Keys = ["rule", "urn", "reason", "expires"];
+    private static readonly string[] Keys = ["rule", "urn", "reason", "expires", "matches", "critical", "approver"];
 
-    [GeneratedRegex(@"^[A-Za-z0-9*?\-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9\-]+$")]
     private static partial Regex RulePattern();
 
-    public static WaiverSet Load(string path)
+    /// <param name="limits">Lifetime limits judged against today; null only where no date is known (tests of the format).</param>
+    public static WaiverSet Load(string path, WaiverLimits? limits = null)
     {
         string text;
         // The shared opener: a regular file or '-', at most the YAML size cap, strict UTF-8 (random bytes are not
         // silently turned into U+FFFD and parsed). Any of that failing is unreadable input (exit 3), not bad waivers.
         try { text = InputFile.ReadAllText(path, InputKind.Waivers); }
         catch (InputFileException e) { throw new WaiverFileException(e.Path, e.Problem, unreadable: true); }
-        return Parse(text, path);
+        return Parse(text, path, limits);
     }
 
-    public static WaiverSet Parse(string yaml, string source)
+    public static WaiverSet Parse(string yaml, string source, WaiverLimits? limits = null)
     {
         // Binary content is unreadable input (exit 3 like a binary JSON file), not a waiver file with mistakes in it.
         if (yaml.IndexOf('\0') >= 0) throw new WaiverFileException(source, "binary content (NUL bytes); expected a YAML waiver file", unreadable: true);
@@ -53,10 +58,10 @@ public static partial class WaiverLoader
             YamlScalarNode { Value: null or "" } => new YamlSequenceNode(),
             _ => throw new WaiverFileException(source, "expected `waivers:` followed by a list of {rule, urn, reason, expires}", root.Start.Line),
         };
-        return new WaiverSet(list.Children.Select(item => Read(item, source)).ToList(), source);
+        return new WaiverSet(list.Children.Select(item => Read(item, source, limits)).ToList(), source);
     }
 
-    private static Waiver Read(YamlNode item, string source)
+    private static Waiver Read(YamlNode item, string source, WaiverLimits? limits)
     {
         var line = (int)item.Start.Line;
         if (item is not YamlMappingNode map)
@@ -66,7 +71,7 @@ public static partial class WaiverLoader
         {
             var key = (k as YamlScalarNode)?.Value ?? "";
             if (!Keys.Contains(key))
-                throw new WaiverFileException(source, $"unknown key \"{key}\"; a waiver has rule, urn, reason and expires", k.Start.Line);
+                throw new WaiverFileException(source, $"unknown key \"{key}\"; a waiver has rule, urn, reason, expires and optionally matches, critical, approver", k.Start.Line);
             if (v is not YamlScalarNode scalar)
                 throw new WaiverFileException(source, $"\"{key}\" must be a single value", v.Start.Line);
             fields[key] = scalar;
@@ -75,17 +80,25 @@ public static partial class WaiverLoader
             fields.TryGetValue(key, out var n) && !string.IsNullOrWhiteSpace(n.Value) ? n.Value.Trim()
                 : throw new WaiverFileException(source, $"waiver without \"{key}\" ({what})", fields.TryGetValue(key, out var m) ? m.Start.Line : line);
 
-        var rule = Required("rule", "a rule id such as ENC-NET-004, or a glob such as ENC-LOG-*");
+        var rule = Required("rule", "one rule id such as ENC-NET-004");
+        if (rule.Contains('*') || rule.Contains('?'))
+            throw new WaiverFileException(source, $"rule \"{rule}\": wildcards are not allowed; a waiver names exactly one rule id such as ENC-NET-004", fields["rule"].Start.Line);
         if (!RulePattern().IsMatch(rule))
-            throw new WaiverFileException(source, $"\"{rule}\" is not a rule id or glob (letters, digits, '-', '*', '?')", fields["rule"].Start.Line);
-        if (!rule.Contains('*') && !rule.Contains('?') && RuleCatalogue.Find(rule) is null)
-            throw new WaiverFileException(source, $"unknown rule \"{rule}\" (`enclave rules` lists them)", fields["rule"].Start.Line);
+            throw new WaiverFileException(source, $"rule \"{rule}\" is not a rule id (letters, digits and '-', such as ENC-NET-004)", fields["rule"].Start.Line);
+        var info = RuleCatalogue.Find(rule)?.Info
+            ?? throw new WaiverFileException(source, $"unknown rule \"{rule}\" (`enclave rules` lists them)", fields["rule"].Start.Line);
         var urn = Required("urn", "a URN or URN glob");
         var reason = Required("reason", "why the risk is accepted; required");
         var expiresText = Required("expires", "a date, yyyy-MM-dd");
         if (!DateOnly.TryParseExact(expiresText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
             throw new WaiverFileException(source, $"expires \"{expiresText}\" is not a date (yyyy-MM-dd)", fields["expires"].Start.Line);
-        return new Waiver(rule, urn, reason, expires, source, line);
+        var terms = WaiverTerms.Read(fields, source, line, info, expires, limits);
+        return new Waiver(info.Id, urn, reason, expires, source, line)
+        {
+            Critical = terms.Critical,
+            Approver = terms.Approver,
+            MatchesMany = terms.MatchesMany,
+        };
     }
 
     private static string FirstLine(string message)

@@ -14,6 +14,7 @@ public static class ConfigKeys
     public const string NamePrefix = Namespace + ":namePrefix";
     public const string AllowedRegions = Namespace + ":allowedRegions";
     public const string GatekeeperCidrs = Namespace + ":gatekeeperCidrs";
+    public const string AuditorCidrs = Namespace + ":auditorCidrs";
     public const string NotificationEmails = Namespace + ":notificationEmails";
     public const string Network = Namespace + ":network";
     public const string Groups = Namespace + ":groups";
@@ -29,7 +30,7 @@ public static class ConfigKeys
     public static readonly IReadOnlyList<string> All =
     [
         Region, TenancyOcid, HomeRegion, ParentCompartmentOcid, NamePrefix, AllowedRegions, GatekeeperCidrs,
-        NotificationEmails, Network, Groups, ParentExclusions, Database, Logging, Vault, MinimumPrefix, Federation, BreakGlass,
+        AuditorCidrs, NotificationEmails, Network, Groups, ParentExclusions, Database, Logging, Vault, MinimumPrefix, Federation, BreakGlass,
     ];
 
     /// <summary>The names (without namespace) of the <see cref="Namespace"/> keys in <see cref="All"/>.</summary>

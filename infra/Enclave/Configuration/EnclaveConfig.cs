@@ -30,6 +30,7 @@ public static partial class EnclaveConfig
         var parentCompartment = IdentitySection.ReadParentCompartment(r, context, tenancy);
         var prefix = IdentitySection.ReadNamePrefix(r);
         var gatekeeperCidrs = IdentitySection.ReadGatekeeperCidrs(r, context);
+        var auditorCidrs = IdentitySection.ReadAuditorCidrs(r, context);
         var emails = IdentitySection.ReadEmails(r, context);
         var network = NetworkSection.Read(r, context);
         var groups = GroupsSection.Read(r, context);
@@ -41,7 +42,7 @@ public static partial class EnclaveConfig
 
         var problems = r.Problems.ToImmutableArray();
         if (!problems.IsEmpty || deployment is null || home is null || tenancy is null || prefix is null ||
-            gatekeeperCidrs is null || emails is null || exclusions is null || network is null || groups is null ||
+            gatekeeperCidrs is null || auditorCidrs is null || emails is null || exclusions is null || network is null || groups is null ||
             database is null || logging is null || vault is null)
             return new ConfigResult(stack, null, problems);
 
@@ -55,6 +56,7 @@ public static partial class EnclaveConfig
             NamePrefix = prefix,
             AllowedRegions = allowed,
             GatekeeperCidrs = gatekeeperCidrs.Value,
+            AuditorCidrs = auditorCidrs.Value,
             NotificationEmails = emails.Value,
             Network = network,
             Groups = groups,

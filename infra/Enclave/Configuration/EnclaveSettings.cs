@@ -25,6 +25,8 @@ public sealed record EnclaveSettings
     public required ImmutableArray<string> AllowedRegions { get; init; }
     /// <summary><c>gatekeeperCidrs</c>: public CIDRs of the US data-security team.</summary>
     public required ImmutableArray<string> GatekeeperCidrs { get; init; }
+    /// <summary><c>auditorCidrs</c>: public CIDRs of US oversight (the auditors' own network source; they may sit outside the gatekeepers' networks).</summary>
+    public required ImmutableArray<string> AuditorCidrs { get; init; }
     /// <summary><c>notificationEmails</c>: gatekeeper addresses for change notifications.</summary>
     public required ImmutableArray<string> NotificationEmails { get; init; }
     /// <summary><c>network</c>.</summary>

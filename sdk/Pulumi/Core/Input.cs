@@ -6,16 +6,24 @@ namespace Pulumi;
 /// </summary>
 public class Input<T> : IInput
 {
-    // Mutable so that InputList/InputMap can accumulate additions.
-    private protected Output<T> _outputValue;
+    // Mutable so that InputList/InputMap can accumulate additions; null until first asked for when a derived
+    // class builds it lazily (a list of elements combines them only when someone needs the whole list).
+    private protected Output<T>? _outputValue;
 
     /// <summary>The backing output (use the null-safe <see cref="InputExtensions.ToOutput{T}"/> from outside).</summary>
-    internal Output<T> OutputValue => _outputValue;
+    internal Output<T> OutputValue => _outputValue ??= BuildOutput();
 
     private protected Input(Output<T> outputValue)
     {
         _outputValue = outputValue ?? throw new ArgumentNullException(nameof(outputValue));
     }
+
+    /// <summary>For derived inputs that build their output on demand (<see cref="BuildOutput"/>).</summary>
+    private protected Input()
+    {
+    }
+
+    private protected virtual Output<T> BuildOutput() => throw new InvalidOperationException($"{GetType()} has no value");
 
     public static implicit operator Input<T>(T value) => Output.Create(value);
 
@@ -23,7 +31,7 @@ public class Input<T> : IInput
 
     public static implicit operator Output<T>(Input<T> input) => input.OutputValue;
 
-    IOutput IInput.ToOutput() => _outputValue;
+    IOutput IInput.ToOutput() => OutputValue;
 }
 
 /// <summary>Apply/ToOutput directly on (possibly null) inputs.</summary>

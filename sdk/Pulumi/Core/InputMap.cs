@@ -7,40 +7,94 @@ namespace Pulumi;
 /// A string-keyed map input whose values may be plain values or outputs. Supports collection-initializer and
 /// indexer syntax; synchronous enumeration is not supported.
 /// </summary>
-public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>>, IEnumerable, IAsyncEnumerable<Input<KeyValuePair<string, TValue>>>
+/// <remarks>
+/// Like <see cref="InputList{T}"/>, a map built from entries keeps them, so the serializer sends each value as it is
+/// (one unknown or secret value stays one entry on the wire), as the official SDK does; a map built from an output of
+/// a whole dictionary is that output. As in the official SDK, adding a key twice (also through the indexer) is an
+/// error.
+/// </remarks>
+public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>>, IEnumerable,
+    IAsyncEnumerable<Input<KeyValuePair<string, TValue>>>, IInputElements
 {
-    public InputMap() : this(Output.Create(ImmutableDictionary<string, TValue>.Empty))
+    private ImmutableDictionary<string, Input<TValue>>? _entries;
+
+    public InputMap() : this(ImmutableDictionary<string, Input<TValue>>.Empty)
     {
+    }
+
+    private InputMap(ImmutableDictionary<string, Input<TValue>> entries)
+    {
+        _entries = entries;
     }
 
     private InputMap(Output<ImmutableDictionary<string, TValue>> values) : base(values)
     {
     }
 
+    private protected override Output<ImmutableDictionary<string, TValue>> BuildOutput()
+    {
+        var entries = _entries!.ToImmutableArray();
+        var keys = entries.Select(e => e.Key).ToImmutableArray();
+        return Output.All(entries.Select(e => e.Value)).Apply(values =>
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, TValue>();
+            for (var i = 0; i < keys.Length; i++)
+            {
+                builder.Add(keys[i], values[i]);
+            }
+            return builder.ToImmutable();
+        });
+    }
+
+    IEnumerable? IInputElements.Elements => _entries;
+
     public void Add(string key, Input<TValue> value)
-        => _outputValue = Output.Tuple(_outputValue, value.ToOutput()).Apply(t => t.Item1.Add(key, t.Item2));
+    {
+        if (_entries is { } entries)
+        {
+            _entries = entries.Add(key, value);
+            _outputValue = null;
+        }
+        else
+        {
+            _outputValue = Output.Tuple(OutputValue, value.ToOutput()).Apply(t => t.Item1.Add(key, t.Item2));
+        }
+    }
 
     public void Add(InputMap<TValue> values) => AddRange(values);
 
     public void AddRange(InputMap<TValue> values)
-        => _outputValue = Output.Tuple(_outputValue, values._outputValue).Apply(t => t.Item1.AddRange(t.Item2));
+    {
+        if (_entries is { } entries && values._entries is { } others)
+        {
+            _entries = entries.AddRange(others);
+            _outputValue = null;
+        }
+        else
+        {
+            _outputValue = Output.Tuple(OutputValue, values.OutputValue).Apply(t => t.Item1.AddRange(t.Item2));
+            _entries = null;
+        }
+    }
 
     public Input<TValue> this[string key]
     {
-        set => _outputValue = Output.Tuple(_outputValue, value.ToOutput()).Apply(t => t.Item1.SetItem(key, t.Item2));
+        set => Add(key, value);
     }
 
     /// <summary>A map with the entries of both; on duplicate keys the second wins.</summary>
     public static InputMap<TValue> Merge(InputMap<TValue> first, InputMap<TValue> second)
-        => Output.Tuple(first._outputValue, second._outputValue).Apply(t => t.Item1.SetItems(t.Item2));
+        => first._entries is { } a && second._entries is { } b
+            ? new InputMap<TValue>(a.SetItems(b))
+            : Output.Tuple(first.OutputValue, second.OutputValue).Apply(t => t.Item1.SetItems(t.Item2));
 
-    internal InputMap<TValue> Clone() => new(_outputValue);
+    internal InputMap<TValue> Clone() => _entries is { } entries ? new(entries) : new(OutputValue);
 
     public static implicit operator InputMap<TValue>(Dictionary<string, TValue> values)
-        => Output.Create(values.ToImmutableDictionary());
+        => new(values.ToImmutableDictionary(kv => kv.Key, kv => (Input<TValue>)kv.Value));
 
     public static implicit operator InputMap<TValue>(ImmutableDictionary<string, TValue> values)
-        => Output.Create(values);
+        => new(values.ToImmutableDictionary(kv => kv.Key, kv => (Input<TValue>)kv.Value));
 
     public static implicit operator InputMap<TValue>(Output<Dictionary<string, TValue>> values)
         => values.Apply(d => d.ToImmutableDictionary());
@@ -56,7 +110,15 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
 
     public async IAsyncEnumerator<Input<KeyValuePair<string, TValue>>> GetAsyncEnumerator(CancellationToken cancellationToken)
     {
-        var data = await _outputValue.DataTask.ConfigureAwait(false);
+        if (_entries is { } entries)
+        {
+            foreach (var (key, value) in entries)
+            {
+                yield return value.ToOutput().Apply(v => KeyValuePair.Create(key, v));
+            }
+            yield break;
+        }
+        var data = await OutputValue.DataTask.ConfigureAwait(false);
         if (data.Value is null)
         {
             yield break;

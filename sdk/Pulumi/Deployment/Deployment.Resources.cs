@@ -146,17 +146,15 @@ public sealed partial class Deployment
             ImportId = customOptions?.ImportId ?? "",
             DeleteBeforeReplace = customOptions?.DeleteBeforeReplace ?? false,
             DeleteBeforeReplaceDefined = customOptions?.DeleteBeforeReplace != null,
-            CustomTimeouts = new RegisterResourceRequest.Types.CustomTimeouts
-            {
-                Create = CustomTimeouts.ToGoDuration(options.CustomTimeouts?.Create),
-                Update = CustomTimeouts.ToGoDuration(options.CustomTimeouts?.Update),
-                Delete = CustomTimeouts.ToGoDuration(options.CustomTimeouts?.Delete),
-            },
+            // Unset (not four empty strings) when the program sets none, as the official SDK sends it.
+            CustomTimeouts = options.CustomTimeouts?.Serialize(),
             Remote = remote,
             PluginDownloadURL = options.PluginDownloadURL ?? "",
-            SupportsPartialValues = true,
+            // supportsPartialValues stays unset, as in the official SDK 3.112.1: the engine then leaves out of its
+            // preview answers every output that contains an unknown, and such outputs resolve as unknown here.
             SupportsResultReporting = true,
         };
+        // Only when the program set it: the engine inherits protect from the parent itself.
         if (options.Protect is { } protect)
         {
             request.Protect = protect;
@@ -171,10 +169,11 @@ public sealed partial class Deployment
         }
         if (customOptions is not null)
         {
+            // Both only for custom resources, as the official SDK sends them.
             request.AdditionalSecretOutputs.AddRange(customOptions.AdditionalSecretOutputs);
+            request.ReplaceOnChanges.AddRange(customOptions.ReplaceOnChanges);
         }
         request.IgnoreChanges.AddRange(options.IgnoreChanges);
-        request.ReplaceOnChanges.AddRange(options.ReplaceOnChanges);
         request.Dependencies.AddRange(prepared.AllDirectDependencyUrns.OrderBy(u => u, StringComparer.Ordinal));
         foreach (var (property, urns) in prepared.PropertyDependencyUrns)
         {

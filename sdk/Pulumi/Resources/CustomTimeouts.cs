@@ -12,4 +12,12 @@ public sealed class CustomTimeouts
     /// <summary>The engine expects Go duration strings: nanoseconds as "&lt;n&gt;ns", "" when unset.</summary>
     internal static string ToGoDuration(TimeSpan? timeSpan)
         => timeSpan is { } t ? $"{t.Ticks}00ns" : "";
+
+    /// <summary>The request's message; only sent when the program set custom timeouts (as the official SDK).</summary>
+    internal Pulumirpc.RegisterResourceRequest.Types.CustomTimeouts Serialize() => new()
+    {
+        Create = ToGoDuration(Create),
+        Update = ToGoDuration(Update),
+        Delete = ToGoDuration(Delete),
+    };
 }

@@ -4,7 +4,7 @@ using Pulumi.Serialization;
 namespace Pulumi;
 
 /// <summary>
-/// Base of every resource. Construction is synchronous: the constructor works out parent, protect and
+/// Base of every resource. Construction is synchronous: the constructor works out parent and
 /// provider inheritance, wires every [Output] property to a completion source, and hands the registration to
 /// the current deployment, which completes those outputs asynchronously.
 /// </summary>
@@ -24,9 +24,6 @@ public class Resource
 
     /// <summary>The completion source of each [Output] property, keyed by wire name.</summary>
     internal ImmutableDictionary<string, IOutputCompletionSource> CompletionSources { get; }
-
-    /// <summary>Effective protect flag (inherited from the parent when not set).</summary>
-    internal bool Protect { get; }
 
     /// <summary>Providers (by package) that children inherit.</summary>
     internal ImmutableDictionary<string, ProviderResource> Providers { get; } = ImmutableDictionary<string, ProviderResource>.Empty;
@@ -112,7 +109,8 @@ public class Resource
                 {
                     parent.ChildResources.Add(this);
                 }
-                options.Protect ??= parent.Protect;
+                // Protect is not copied from the parent: unset goes to the engine unset, and the engine inherits it
+                // (the official SDK 3.112.1 does the same).
                 providers = parent.Providers;
             }
 
@@ -148,7 +146,6 @@ public class Resource
             }
 
             Providers = providers;
-            Protect = options.Protect == true;
             Provider = custom ? options.Provider : null;
             Parent = options.Parent;
 

@@ -106,12 +106,12 @@ public class CheckCommandTests
     public async Task Waivers_suppress_and_expired_waivers_fail()
     {
         using var h = new CheckHarness();
-        var valid = h.Write("valid.yaml", "- { rule: ENC-NET-002, urn: '*::igw', reason: 'decommissioned Friday', expires: 2026-06-30 }\n");
+        var valid = h.Write("valid.yaml", "- { rule: ENC-NET-002, urn: '*::igw', reason: 'decommissioned Friday', expires: 2026-06-30, critical: true, approver: 'US data security' }\n");
         var (code, stdout, _) = await h.Run("check", "--preview-json", Broken, "--waivers", valid);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("decommissioned Friday", stdout);
 
-        var expired = h.Write("expired.yaml", "- { rule: ENC-NET-002, urn: '*::igw', reason: 'decommissioned Friday', expires: 2026-05-01 }\n");
+        var expired = h.Write("expired.yaml", "- { rule: ENC-NET-002, urn: '*::igw', reason: 'decommissioned Friday', expires: 2026-05-01, critical: true, approver: 'US data security' }\n");
         var (expiredCode, expiredOut, _) = await h.Run("check", "--preview-json", Broken, "--waivers", expired);
         Assert.Equal(ExitCodes.Violations, expiredCode);
         Assert.Contains("ENC-GOV-900", expiredOut);

@@ -70,13 +70,18 @@ public static class ConformanceChecks
         }
     }
 
-    /// <summary>Every registration asks for secrets and result reporting, so outputs keep their secrecy and failures are reported, not thrown.</summary>
+    /// <summary>
+    /// Every registration asks for secrets and result reporting, so outputs keep their secrecy and failures are
+    /// reported, not thrown; and, like the official SDK 3.112.1, none claims to support partial values (the engine then
+    /// leaves outputs that contain unknowns out of its preview answers).
+    /// </summary>
     public static void ProtocolFlags(EngineRun run)
     {
         foreach (var registration in run.Recording.Registrations)
         {
             Assert.True(registration.Request.AcceptSecrets, $"{registration.Name}: acceptSecrets");
             Assert.True(registration.Request.SupportsResultReporting, $"{registration.Name}: supportsResultReporting");
+            Assert.False(registration.Request.SupportsPartialValues, $"{registration.Name}: supportsPartialValues is set");
         }
     }
 

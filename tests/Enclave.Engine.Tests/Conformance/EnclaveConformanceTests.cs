@@ -1,5 +1,6 @@
 using Enclave.Engine.Tests.FakeEngine;
 using Enclave.Engine.Tests.Running;
+using Google.Protobuf.WellKnownTypes;
 
 namespace Enclave.Engine.Tests.Conformance;
 
@@ -116,5 +117,52 @@ public sealed class EnclaveConformanceTests(EnclaveRuns runs) : IClassFixture<En
         Assert.NotEmpty(components);
         var withOutputs = run.Recording.Outputs.Select(o => o.Urn).ToHashSet();
         Assert.All(components, c => Assert.Contains(c.Urn, withOutputs));
+    }
+
+    [Theory, MemberData(nameof(StacksAndModes))]
+    public async Task Protect_and_custom_timeouts_are_sent_only_where_the_program_sets_them(string stack, bool dryRun)
+    {
+        var run = await runs.GetAsync(stack, dryRun);
+        var registrations = run.Recording.Registrations;
+        // Data-bearing resources set protect; nothing else does, and nothing is sent an explicit false copied from
+        // its parent (the engine inherits protect itself, as with the official SDK).
+        Assert.All(registrations.Where(r => r.Type == Database), d => Assert.True(d.Request is { HasProtect: true, Protect: true }, d.Name));
+        Assert.Contains(registrations, r => !r.Request.HasProtect);
+        Assert.DoesNotContain(registrations, r => r.Request is { HasProtect: true, Protect: false });
+        Assert.All(registrations.Where(r => r.Type == "oci:Core/vcn:Vcn"), v => Assert.False(v.Request.HasProtect, v.Name));
+        // The program sets no custom timeouts: none is sent (not an empty message).
+        Assert.All(registrations, r => Assert.Null(r.Request.CustomTimeouts));
+    }
+
+    [Theory, MemberData(nameof(StacksAndModes))]
+    public async Task List_inputs_are_sent_element_by_element(string stack, bool dryRun)
+    {
+        var run = await runs.GetAsync(stack, dryRun);
+        var securityLists = run.Recording.Registrations
+            .Where(r => r.Type is "oci:Core/securityList:SecurityList" or "oci:Core/defaultSecurityList:DefaultSecurityList")
+            .Select(r => r.Id).ToHashSet();
+        var subnets = run.Recording.Registrations.Where(r => r.Type == "oci:Core/subnet:Subnet").ToList();
+        Assert.NotEmpty(subnets);
+        foreach (var subnet in subnets)
+        {
+            // One security list id, unknown in a preview: a list holding the unknown element, as the official SDK
+            // sends it (not one unknown value for the whole list); the list's id in an update.
+            var element = Assert.Single(run.Input(subnet, "securityListIds").ListValue.Values);
+            Assert.True(dryRun ? Wire.IsUnknown(element) : securityLists.Contains(element.StringValue), $"{subnet.Name}: {element}");
+        }
+        foreach (var database in run.Recording.Registrations.Where(r => r.Type == Database && r.Request.Object.Fields.ContainsKey("nsgIds")))
+        {
+            var ids = run.Input(database, "nsgIds").ListValue.Values;
+            Assert.NotEmpty(ids);
+            Assert.All(ids, id => Assert.Equal(dryRun, Wire.IsUnknown(id)));
+        }
+        // A list of known values (CIDR blocks from the stack config) is the same plain list in both.
+        foreach (var vcn in run.Recording.Registrations.Where(r => r.Type == "oci:Core/vcn:Vcn"))
+        {
+            var blocks = run.Input(vcn, "cidrBlocks").ListValue.Values;
+            Assert.NotEmpty(blocks);
+            Assert.All(blocks, b => Assert.Equal(Value.KindOneofCase.StringValue, b.KindCase));
+            Assert.DoesNotContain(blocks, Wire.IsUnknown);
+        }
     }
 }

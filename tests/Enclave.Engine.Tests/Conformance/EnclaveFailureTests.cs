@@ -34,8 +34,8 @@ public sealed class EnclaveFailureTests
 
         Assert.False(run.Exit.TimedOut, "the run hung after a refused registration\n" + run.Describe());
         Assert.True(run.Exit.ExitCode == 32, run.Describe());
-        Assert.Contains(run.Recording.Errors, e => e.Message.Contains("oci:Kms/vault:Vault", StringComparison.Ordinal)
-                                                   && e.Message.Contains("not authorized to create vaults", StringComparison.Ordinal));
+        // The engine's reason reaches the user (the official SDK reports the gRPC error as the program's failure).
+        Assert.Contains(run.Recording.Errors, e => e.Message.Contains("not authorized to create vaults", StringComparison.Ordinal));
         Assert.Equal(0, run.Recording.ShutdownSignals);
     }
 
@@ -52,26 +52,31 @@ public sealed class EnclaveFailureTests
     }
 
     [Theory]
-    [InlineData("PULUMI_DRY_RUN", "maybe", "PULUMI_DRY_RUN must be 'true' (preview) or 'false' (update); got 'maybe'")]
-    [InlineData("PULUMI_PARALLEL", null, "PULUMI_PARALLEL must be a whole number of parallel resource operations; it is not set")]
-    [InlineData("PULUMI_STACK", null, "PULUMI_STACK must be the stack name; it is not set")]
-    public async Task Incomplete_engine_environment_names_the_variable_in_one_message_without_a_stack_trace(
-        string variable, string? value, string expected)
+    [InlineData("PULUMI_DRY_RUN", "maybe")]
+    [InlineData("PULUMI_PARALLEL", null)]
+    [InlineData("PULUMI_STACK", null)]
+    public async Task Incomplete_engine_environment_is_one_error_line_without_a_stack_trace(string variable, string? value)
+    {
+        var run = await RunWithEngineVariableAsync(variable, value);
+
+        Assert.False(run.Exit.TimedOut, run.Describe());
+        Assert.True(run.Exit.ExitCode == 2, run.Describe()); // not 134, the runtime's unhandled-exception abort
+        var line = Assert.Single(run.Exit.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Exit.Stderr);
+        Assert.Empty(run.Recording.Registrations);
+    }
+
+    /// <summary>A run of the dev stack's preview with one engine variable changed (null: removed).</summary>
+    internal static Task<EngineRun> RunWithEngineVariableAsync(string variable, string? value)
     {
         var config = EnclaveProgram.Config("dev");
-        var run = await EngineRun.RunAsync(Programs.Enclave, EnclaveProgram.Options(config, dryRun: true), config.Values, config.SecretKeys,
+        return EngineRun.RunAsync(Programs.Enclave, EnclaveProgram.Options(config, dryRun: true), config.Values, config.SecretKeys,
             editVariables: v =>
             {
                 var edited = new Dictionary<string, string>(v);
                 if (value is null) edited.Remove(variable); else edited[variable] = value;
                 return edited;
             });
-
-        Assert.False(run.Exit.TimedOut, run.Describe());
-        Assert.True(run.Exit.ExitCode == 2, run.Describe()); // not 134, the runtime's unhandled-exception abort
-        var line = Assert.Single(run.Exit.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: The Pulumi engine's environment is incomplete: ", line, StringComparison.Ordinal);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-        Assert.Empty(run.Recording.Registrations);
     }
 }

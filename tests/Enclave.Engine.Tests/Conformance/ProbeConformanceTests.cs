@@ -126,7 +126,8 @@ public sealed class ProbeConformanceTests(ProbeRuns runs) : IClassFixture<ProbeR
 
         Assert.Equal([password.Urn], database.Request.PropertyDependencies["adminPassword"].Urns);
         Assert.Equal([compartment.Urn], database.Request.PropertyDependencies["compartmentId"].Urns);
-        Assert.Equal(new[] { compartment.Urn, password.Urn }.Order(), database.Request.Dependencies.Order());
+        Assert.Equal([vcn.Urn], database.Request.PropertyDependencies["nsgIds"].Urns);
+        Assert.Equal(new[] { compartment.Urn, password.Urn, vcn.Urn }.Order(), database.Request.Dependencies.Order());
     }
 
     [Theory, InlineData(true), InlineData(false)]
@@ -138,19 +139,60 @@ public sealed class ProbeConformanceTests(ProbeRuns runs) : IClassFixture<ProbeR
         Assert.True(database.HasRetainOnDelete && database.RetainOnDelete);
         Assert.True(database.DeleteBeforeReplace && database.DeleteBeforeReplaceDefined);
         Assert.Equal(["definedTags"], database.IgnoreChanges);
-        Assert.Equal("1800000000000ns", database.CustomTimeouts.Create);
-        Assert.Equal("", database.CustomTimeouts.Update);
-        Assert.Equal("90000000000ns", database.CustomTimeouts.Delete);
         Assert.Equal("db", Assert.Single(database.Aliases).Spec.Name);
 
-        // As in the official SDK, a child with an explicit parent inherits the parent's protect flag (false), sent as set;
-        // a resource parented to the stack only implicitly sends none.
         var vcn = run.Single(Vcn, "network-vcn").Request;
-        Assert.True(vcn.HasProtect && !vcn.Protect);
-        Assert.False(run.Single(OciProvider, "home").Request.HasProtect);
         Assert.False(vcn.HasRetainOnDelete);
         Assert.False(vcn.DeleteBeforeReplaceDefined);
         Assert.Empty(vcn.Aliases);
+    }
+
+    [Theory, InlineData(true), InlineData(false)]
+    public async Task Protect_is_sent_only_where_the_program_sets_it(bool dryRun)
+    {
+        var run = await runs.GetAsync(dryRun);
+        Assert.True(run.Single(Database, "database").Request is { HasProtect: true, Protect: true });
+        Assert.True(run.Single(Network, "network").Request is { HasProtect: true, Protect: true });
+        // Children of the protected component and resources that set nothing: unset, as the official SDK sends them
+        // (the engine inherits protect from the parent; an explicit false would override it).
+        Assert.False(run.Single(Vcn, "network-vcn").Request.HasProtect);
+        Assert.False(run.Single(Compartment, "network-compartment").Request.HasProtect);
+        Assert.False(run.Single(Password, "admin-password").Request.HasProtect);
+        Assert.False(run.Single(OciProvider, "home").Request.HasProtect);
+    }
+
+    [Theory, InlineData(true), InlineData(false)]
+    public async Task Custom_timeouts_are_sent_only_where_the_program_sets_them(bool dryRun)
+    {
+        var run = await runs.GetAsync(dryRun);
+        var timeouts = run.Single(Database, "database").Request.CustomTimeouts;
+        Assert.NotNull(timeouts);
+        Assert.Equal("1800000000000ns", timeouts.Create);
+        Assert.Equal("", timeouts.Update);
+        Assert.Equal("90000000000ns", timeouts.Delete);
+        // No empty message with three empty strings: unset, as the official SDK sends it.
+        Assert.All(run.Recording.Registrations.Where(r => r.Name != "database"), r => Assert.Null(r.Request.CustomTimeouts));
+    }
+
+    [Theory, InlineData(true), InlineData(false)]
+    public async Task Lists_are_sent_element_by_element(bool dryRun)
+    {
+        var run = await runs.GetAsync(dryRun);
+        // The database's NSG list holds the VCN's default security list id: unknown in a preview. The official SDK
+        // sends the list with the unknown element in it, not one unknown value for the whole list.
+        var nsgIds = run.Input(run.Single(Database, "database"), "nsgIds");
+        var element = Assert.Single(nsgIds.ListValue.Values);
+        if (dryRun)
+        {
+            Assert.True(Wire.IsUnknown(element), nsgIds.ToString());
+        }
+        else
+        {
+            Assert.Equal("ocid1.securitylist.oc1..network-vcn", element.StringValue);
+        }
+        // A list of known values is the same list in both.
+        var cidrBlocks = run.Input(run.Single(Vcn, "network-vcn"), "cidrBlocks");
+        Assert.Equal(["10.0.0.0/16"], cidrBlocks.ListValue.Values.Select(v => v.StringValue));
     }
 
     [Theory, InlineData(true), InlineData(false)]

@@ -9,6 +9,9 @@ public sealed class ProbeNetwork : ComponentResource
 {
     public Output<string> CompartmentId { get; }
 
+    /// <summary>Unknown in a preview (the VCN's computed output), for a list input holding one unknown element.</summary>
+    public Output<string> DefaultSecurityListId { get; }
+
     public ProbeNetwork(string name, string tenancy, ComponentResourceOptions options)
         : base("probe:index:Network", name, options)
     {
@@ -27,6 +30,7 @@ public sealed class ProbeNetwork : ComponentResource
         }, new CustomResourceOptions { Parent = this });
 
         CompartmentId = compartment.Id;
+        DefaultSecurityListId = vcn.DefaultSecurityListId;
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["compartmentId"] = compartment.Id,

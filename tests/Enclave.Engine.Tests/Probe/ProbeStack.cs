@@ -26,7 +26,8 @@ public sealed class ProbeStack : Stack
         var token = config.RequireSecret("token");
 
         var home = new Pulumi.Oci.Provider("home", new Pulumi.Oci.ProviderArgs { Region = "us-ashburn-1", TenancyOcid = tenancy });
-        var network = new ProbeNetwork("network", tenancy, new ComponentResourceOptions { Providers = { home } });
+        // Protected: the engine, not the SDK, makes its children protected (they are sent without protect).
+        var network = new ProbeNetwork("network", tenancy, new ComponentResourceOptions { Providers = { home }, Protect = true });
 
         var password = new RandomPassword("admin-password", new RandomPasswordArgs { Length = 20, Special = false },
             new CustomResourceOptions { DependsOn = { network } });
@@ -39,6 +40,7 @@ public sealed class ProbeStack : Stack
             ComputeCount = 2,
             DataStorageSizeInTbs = 1,
             AdminPassword = password.Result,
+            NsgIds = { network.DefaultSecurityListId },
         }, new CustomResourceOptions
         {
             Protect = true,

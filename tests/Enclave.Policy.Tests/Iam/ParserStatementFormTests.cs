@@ -146,7 +146,29 @@ public sealed class ParserStatementFormTests
         var a = Ok<AdmitStatement>("admit group NetworkAdmin of tenancy Requestor to associate local-peering-gateways in compartment Acc with local-peering-gateways in tenancy Requestor");
         Assert.IsType<AssociateAccess>(a.Access);
         Assert.Equal("Requestor", a.TenancyAlias);
+        var any = Ok<EndorseStatement>("endorse group Administrators to associate local-peering-gateways in compartment Req with local-peering-gateways in any-tenancy");
+        Assert.Equal(new AssociateAccess("local-peering-gateways", "local-peering-gateways", AnyTenancyLocation.Instance), any.Access);
     }
+
+    [Fact]
+    public void Acceptor_side_of_cross_tenancy_peering_names_the_requestor_first_and_keeps_the_local_side_as_location()
+    {
+        const string text = "Admit group RequestorGrp of tenancy Requestor to associate local-peering-gateways in tenancy Requestor with local-peering-gateways in compartment id ocid1.compartment.oc1..acceptor";
+        var a = Ok<AdmitStatement>(text);
+        Assert.Equal(new AssociateAccess("local-peering-gateways", "local-peering-gateways", new ForeignTenancyLocation("Requestor"), ForeignFirst: true), a.Access);
+        Assert.Equal(new CompartmentIdLocation("ocid1.compartment.oc1..acceptor"), a.Location);
+        Assert.Equal("admit group RequestorGrp of tenancy Requestor to associate local-peering-gateways in tenancy Requestor with local-peering-gateways in compartment id ocid1.compartment.oc1..acceptor",
+            a.ToString());
+        var rpc = Ok<AdmitStatement>("admit group G of tenancy R to associate remote-peering-connections in tenancy R with remote-peering-connections in tenancy");
+        Assert.Equal(TenancyLocation.Instance, rpc.Location);
+        Assert.Equal(new AssociateAccess("remote-peering-connections", "remote-peering-connections", new ForeignTenancyLocation("R"), ForeignFirst: true), rpc.Access);
+    }
+
+    [Theory]
+    [InlineData("admit group G of tenancy R to associate local-peering-gateways in tenancy R with local-peering-gateways in tenancy S", "in this tenancy")]
+    [InlineData("endorse group G to associate local-peering-gateways in compartment A with local-peering-gateways in compartment B", "in another tenancy")]
+    public void An_association_needs_exactly_one_foreign_side(string text, string reason) =>
+        Assert.Contains(reason, PolicyParser.Parse(text).Error!.Message);
 
     [Fact]
     public void Admit_forms()

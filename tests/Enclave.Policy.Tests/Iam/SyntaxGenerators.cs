@@ -85,7 +85,9 @@ internal static class SyntaxGenerators
     private static readonly Gen<Effect> Effects = Gen.OneOfConst(Effect.Allow, Effect.Deny);
 
     private static readonly Gen<AssociateAccess> Associate =
-        Gen.Select(ResourceType, ResourceType, Name, (a, b, t) => new AssociateAccess(a, b, new ForeignTenancyLocation(t)));
+        Gen.Select(ResourceType, ResourceType,
+            Gen.Frequency((3, Name.Select(t => (Location)new ForeignTenancyLocation(t))), (1, Gen.Const<Location>(AnyTenancyLocation.Instance))),
+            Gen.Bool, (a, b, t, foreignFirst) => new AssociateAccess(a, b, t, foreignFirst));
 
     /// <summary>Every statement form.</summary>
     public static readonly Gen<Statement> Statements = Gen.Frequency(

@@ -1,5 +1,6 @@
 using Enclave.Policy.Reports;
 using Enclave.Policy.Tests.Support;
+using static Enclave.Policy.Tests.Support.GraphBuilder;
 
 namespace Enclave.Policy.Tests.Reports;
 
@@ -9,23 +10,71 @@ public class DataAccessReportTests
     public void Lists_who_may_read_or_manage_each_data_bearing_resource_and_through_which_statement()
     {
         var report = DataAccessReport.Build(CompliantEnclave.Build().Build(), CompliantEnclave.Policy);
-        var adbRead = report.Rows.Where(r => r.ResourceLabel.EndsWith("::adb") && r.Access == "read" && r.Effect == "allow").ToList();
+        var adbRead = report.Rows.Where(r => r.ResourceLabel.EndsWith("::adb") && r.IamType == "autonomous-databases" && r.Access == "read" && r.Effect == "allow").ToList();
         var operators = Assert.Single(adbRead, r => r.Principal == "group enclave-operators");
-        Assert.Equal("yes", operators.Certainty);
+        Assert.Equal("conditional", operators.Certainty);  // only from the gatekeeper networks
         Assert.Contains("read autonomous-databases", operators.StatementText);
         Assert.EndsWith("[2]", operators.Statement);
-        // The storage admins manage buckets only where the condition allows it: never delete.
-        var bucket = report.Rows.Single(r => r.ResourceLabel.EndsWith("::data-bucket") && r.Access == "manage" && r.Principal == "group enclave-storage-admins");
+        Assert.Equal("allowed", operators.Verdict);
+        // The storage admins manage buckets only where the condition allows it: only delete.
+        var bucket = report.Rows.Single(r => r.ResourceLabel.EndsWith("::data-bucket") && r.IamType == "buckets" && r.Access == "manage" && r.Principal == "group enclave-storage-admins");
         Assert.Equal("conditional", bucket.Certainty);
-        // Nobody is granted the keys.
-        Assert.DoesNotContain(report.Rows, r => r.ResourceLabel.EndsWith("::key") && r.Effect == "allow");
+        Assert.Equal("allowed", bucket.Verdict);
+        // Only the database's own dynamic group uses the keys.
+        var keys = Assert.Single(report.Rows, r => r.ResourceLabel.EndsWith("::key") && r.Effect == "allow" && r.Access == "read");
+        Assert.Equal("dynamic-group usde-dev-adb", keys.Principal);
+        Assert.Equal("allowed", keys.Verdict);
+        Assert.Empty(report.Violations);
+    }
+
+    [Fact]
+    public void Lists_object_level_readers_of_each_bucket_not_only_bucket_readers()
+    {
+        var g = CompliantEnclave.Build();
+        g.With("root-policy", "statements", new[]
+        {
+            "allow group analysts to read objects in compartment usde-dev where target.bucket.name = 'usde-dev-data'",
+            "allow group enclave-auditors to read buckets in compartment usde-dev",
+        });
+        var report = DataAccessReport.Build(g.Build(), CompliantEnclave.Policy with { AuditorGroup = "enclave-auditors" });
+        var reader = Assert.Single(report.Rows, r => r.ResourceLabel.EndsWith("::data-bucket") && r.IamType == "objects" && r.Access == "read");
+        Assert.Equal("group analysts", reader.Principal);
+        Assert.Equal("yes", reader.Certainty);  // the bucket name decides: it is this bucket
+        Assert.Equal("violation", reader.Verdict);
+        Assert.Contains("not one of the stack's personas", reader.Why);
+        // The condition names another bucket: the archive's objects are not theirs.
+        Assert.DoesNotContain(report.Rows, r => r.ResourceLabel.EndsWith("::archive") && r.IamType == "objects" && r.Principal == "group analysts");
+        // Bucket metadata for the auditors is within their ceiling; they are not object readers.
+        Assert.Contains(report.Rows, r => r.ResourceLabel.EndsWith("::data-bucket") && r.IamType == "buckets" && r.Principal == "group enclave-auditors" && r.Verdict == "allowed");
+        Assert.DoesNotContain(report.Rows, r => r.IamType == "objects" && r.Principal == "group enclave-auditors");
+    }
+
+    [Fact]
+    public void The_table_and_the_gate_agree_on_a_persona_above_its_ceiling()
+    {
+        var g = CompliantEnclave.Build();
+        g.With("root-policy", "statements", new[] { $"allow group enclave-operators to manage keys in compartment usde-dev where {CompliantEnclave.FromGatekeeperNetworks}" });
+        var graph = g.Build();
+        var report = DataAccessReport.Build(graph, CompliantEnclave.Policy);
+        var row = Assert.Single(report.Violations, r => r.ResourceLabel.EndsWith("::key") && r.IamType == "keys" && r.Access == "manage");
+        Assert.Contains("above the Operator ceiling", row.Why);
+        var gate = Enclave.Policy.Engine.PolicyEvaluator.Evaluate(graph, CompliantEnclave.Policy, rules: [Enclave.Policy.Rules.RuleCatalogue.Find("ENC-IAM-009")!]);
+        Assert.Contains(gate.Findings, f => f.Status == Enclave.Policy.Engine.FindingStatus.Fail && f.Urn == g.Urn("root-policy"));
     }
 
     [Fact]
     public void A_statement_unknown_until_deploy_shows_as_anyone_unknown()
     {
-        var g = CompliantEnclave.Build().With("root-policy", "statements", new object[] { GraphBuilder.Unknown });
+        var g = CompliantEnclave.Build().With("root-policy", "statements", new object[] { Unknown });
         var report = DataAccessReport.Build(g.Build(), CompliantEnclave.Policy);
-        Assert.Contains(report.Rows, r => r.ResourceLabel.EndsWith("::adb") && r.Certainty == "unknown");
+        Assert.Contains(report.Rows, r => r.ResourceLabel.EndsWith("::adb") && r.Certainty == "unknown" && r.Verdict == "undetermined");
+    }
+
+    [Fact]
+    public void A_statement_that_does_not_parse_is_a_violation_row()
+    {
+        var g = CompliantEnclave.Build().With("root-policy", "statements", new object[] { "allow group x to read objects in" });
+        var report = DataAccessReport.Build(g.Build(), CompliantEnclave.Policy);
+        Assert.Contains(report.Violations, r => r.ResourceLabel.EndsWith("::data-bucket") && r.IamType == "objects" && r.Why.Contains("does not parse"));
     }
 }

@@ -1,7 +1,7 @@
-using Enclave.Policy.Graph;
 using System.Text.Json;
 using System.Xml.Linq;
 using Enclave.Policy.Engine;
+using Enclave.Policy.Graph;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Common;
@@ -19,7 +19,8 @@ public class ReportWriterTests
         g.Add(OciTypes.NatGateway, "nat", new { compartmentId = GraphBuilder.Ref("enclave"), vcnId = GraphBuilder.Ref("vcn") });
         g.With("data", "prohibitPublicIpOnVnic", GraphBuilder.Unknown);
         var waivers = WaiverLoader.Parse("- { rule: ENC-NET-004, urn: '*::nat', reason: 'mirror until Q3', expires: 2026-09-30 }", "waivers.yaml");
-        var report = PolicyEvaluator.Evaluate(g.Build(), CompliantEnclave.Policy, waivers, new DateOnly(2026, 6, 1));
+        // A preview: its unknown (a value computed at deploy time) is reported as undetermined, not failed closed.
+        var report = PolicyEvaluator.Evaluate(g.Build(origin: GraphOrigin.Preview), CompliantEnclave.Policy, waivers, new DateOnly(2026, 6, 1));
         return new ReportSet([report], failOn, softFail);
     }
 

@@ -25,7 +25,7 @@ public class CompliantBaselineTests
     {
         var report = RuleRunner.Run(CompliantEnclave.Build(), path);
         var judged = report.Findings.Select(f => f.RuleId).ToHashSet();
-        var silent = RuleCatalogue.All.Select(r => r.Info.Id).Where(id => !judged.Contains(id) && id != "ENC-GOV-900").ToList();
+        var silent = RuleCatalogue.All.Select(r => r.Info.Id).Where(id => !judged.Contains(id) && !id.StartsWith("ENC-GOV-9", StringComparison.Ordinal)).ToList();
         Assert.True(silent.Count == 0, "rules without a finding: " + string.Join(", ", silent));
     }
 }

@@ -54,6 +54,9 @@ public static class RuleCases
         new("ENC-STO-005", "pre-authenticated request", "par", g => g.Add(OciTypes.Preauthrequest, "par",
             new { bucket = NameOf("data-bucket"), @namespace = "enclavens", accessType = "AnyObjectRead", name = "share", timeExpires = "2027-01-01T00:00:00Z" })),
         new("ENC-LOG-001", "subnet without flow log", "data", g => g.Remove("flow-data")),
+        new("ENC-GOV-006", "policy statements kept secret", "root-policy", g => g.With("root-policy", "statements", Secret)),
+        new("ENC-GOV-006", "a route rule's target kept secret", "data-rt", g => g.With("data-rt", "routeRules",
+            new object[] { new { networkEntityId = Secret, destination = "0.0.0.0/0", destinationType = "CIDR_BLOCK" } })),
         new("ENC-LOG-002", "audit log not shipped", null, g => g.With("archive-connector", "source", new
         {
             kind = "logging", logSources = new object[] { new { compartmentId = Ref("security"), logGroupId = Ref("logs") } },
@@ -84,6 +87,12 @@ public static class RuleCases
         new("ENC-IAM-005", "manage all-resources", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to manage all-resources in compartment usde-dev")),
         new("ENC-IAM-006", "operators may delete buckets", "root-policy", g => AddStatement(g, "allow group enclave-operators to manage buckets in compartment usde-dev")),
         new("ENC-IAM-007", "tenancy group grant without Administrators exclusion", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to use groups in tenancy")),
+        new("ENC-IAM-001", "a statement that does not parse", "root-policy", g => AddStatement(g, "allow group enclave-operators to read objects in compartment usde-dev where")),
+        new("ENC-IAM-003", "a statement that does not parse", "root-policy", g => AddStatement(g, "alow group parent-admins to read objects in tenancy")),
+        new("ENC-IAM-008", "a team outside the personas reads objects", "root-policy", g => AddStatement(g, "allow group data-science to read objects in compartment usde-dev")),
+        new("ENC-IAM-009", "operators manage keys", "root-policy", g => AddStatement(g, $"allow group enclave-operators to manage keys in compartment usde-dev where {CompliantEnclave.FromGatekeeperNetworks}")),
+        new("ENC-IAM-010", "dynamic group of every function in the tenancy", "adb-dg", g => g.With("adb-dg", "matchingRule", "resource.type = 'fnfunc'")),
+        new("ENC-IAM-011", "Object Storage of Frankfurt uses the keys", "root-policy", g => AddStatement(g, "allow service objectstorage-eu-frankfurt-1 to use keys in compartment usde-dev")),
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -141,8 +150,13 @@ public static class RuleCases
         new("ENC-IAM-005", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-006", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-007", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-008", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-009", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-010", "matching rule unknown", "adb-dg", g => g.With("adb-dg", "matchingRule", Unknown)),
+        new("ENC-IAM-011", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
     ];
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>
-    public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-900"];
+    /// ENC-GOV-006 judges whether values are secret, which is always known.
+    public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-006", "ENC-GOV-900", "ENC-GOV-901"];
 }

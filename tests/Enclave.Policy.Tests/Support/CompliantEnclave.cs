@@ -1,6 +1,7 @@
 using Enclave.Policy.Graph;
 using System.Collections.Immutable;
 using Enclave.Policy.Rules.Common;
+using Enclave.Policy.Rules.Iam.DataAccess;
 using static Enclave.Policy.Tests.Support.GraphBuilder;
 
 namespace Enclave.Policy.Tests.Support;
@@ -45,8 +46,10 @@ public static class CompliantEnclave
         g.Add(OciTypes.Stack, $"{Project}-dev");
         g.Add(OciTypes.Provider, "default", new { region = "us-ashburn-1", version = "4.20.0" });
 
-        g.Add(OciTypes.Compartment, "enclave", new { compartmentId = Tenancy, name = "usde-dev", description = "enclave", enableDelete = false }, protect: true);
-        g.Add(OciTypes.Compartment, "security", new { compartmentId = Ref("enclave"), name = "usde-dev-security", description = "security" }, protect: true);
+        // The compartments exist before any change is previewed: their ids are known in every artifact, as the
+        // statements that pin principals to them are.
+        g.Add(OciTypes.Compartment, "enclave", new { compartmentId = Tenancy, name = "usde-dev", description = "enclave", enableDelete = false }, protect: true).Existing = true;
+        g.Add(OciTypes.Compartment, "security", new { compartmentId = Ref("enclave"), name = "usde-dev-security", description = "security" }, protect: true).Existing = true;
 
         g.Add(OciTypes.Vcn, "vcn", new { compartmentId = Ref("enclave"), cidrBlocks = new[] { "10.0.0.0/16" }, displayName = "usde-dev-vcn" })
             .Outputs["defaultSecurityListId"] = "ocid1.securitylist.oc1.iad.default";
@@ -148,6 +151,15 @@ public static class CompliantEnclave
         g.Add(OciTypes.Group, "gatekeepers", new { compartmentId = Tenancy, name = "enclave-gatekeepers", description = "US gatekeepers" });
         g.Add(OciTypes.Group, "operators", new { compartmentId = Tenancy, name = "enclave-operators", description = "operators" });
         g.Add(OciTypes.Group, "storage-admins", new { compartmentId = Tenancy, name = "enclave-storage-admins", description = "storage" });
+        g.Add(EnclaveIdentities.NetworkSourceType, "gatekeeper-networks", new
+        {
+            compartmentId = Tenancy, name = NetworkSource, description = "gatekeeper networks", publicSourceLists = new[] { "198.51.100.0/24" },
+        });
+        g.Add(EnclaveIdentities.DynamicGroupType, "adb-dg", new
+        {
+            compartmentId = Tenancy, name = "usde-dev-adb", description = "the database's resource principal",
+            matchingRule = $"ALL {{resource.type = 'autonomousdatabase', resource.compartment.id = '{EnclaveId}'}}",
+        });
         g.Add(OciTypes.Policy, "root-policy", new
         {
             compartmentId = Tenancy, name = "usde-dev-gatekeepers", description = "gatekeepers",
@@ -155,13 +167,22 @@ public static class CompliantEnclave
             {
                 "allow group enclave-gatekeepers to manage policies in tenancy",
                 "allow group enclave-gatekeepers to manage groups in tenancy where target.group.name != 'Administrators'",
-                "allow group enclave-operators to read autonomous-databases in compartment usde-dev",
-                "allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {request.permission != 'BUCKET_DELETE', request.permission != 'OBJECT_DELETE'}",
-                "allow any-user to manage objects in compartment usde-dev where all {request.principal.type = 'serviceconnector'}",
+                $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where {FromGatekeeperNetworks}",
+                $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, {FromGatekeeperNetworks}}}",
+                $"allow any-user to manage objects in compartment usde-dev where all {{request.principal.type = 'serviceconnector', request.principal.compartment.id = '{SecurityId}'}}",
+                "allow dynamic-group usde-dev-adb to use keys in compartment usde-dev",
             },
         });
         return g;
     }
+
+    /// <summary>The gatekeepers' network source, and the condition persona grants on data carry.</summary>
+    public const string NetworkSource = "usde-dev-gatekeeper-networks";
+    public const string FromGatekeeperNetworks = "request.networkSource.name = '" + NetworkSource + "'";
+
+    /// <summary>The OCIDs of the enclave's compartments (known in every artifact: they exist already).</summary>
+    public const string EnclaveId = "ocid1.compartment.oc1.iad.enclave";
+    public const string SecurityId = "ocid1.compartment.oc1.iad.security";
 
     public static object FlowLog(string subject) => new
     {

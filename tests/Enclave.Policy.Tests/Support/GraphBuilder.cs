@@ -27,6 +27,12 @@ public sealed class GraphBuilder
         public Dictionary<string, object?> Outputs { get; } = [];
         public bool Protect { get; set; }
         public string? Provider { get; set; } = "default";
+
+        /// <summary>
+        /// Already deployed: its id stays known even in a graph built with <c>idsKnown: false</c> (a preview of a change
+        /// to a running enclave, whose compartments exist), and references to it resolve to that id.
+        /// </summary>
+        public bool Existing { get; set; }
     }
 
     public static string Ref(string name) => "ref:" + name;
@@ -84,7 +90,7 @@ public sealed class GraphBuilder
                 ? $"{UrnOf(Stack, "pulumi:providers:oci", p)}::{(idsKnown ? "prov-" + p : "04da6b54-80e4-46f7-96ec-b56ff0331ba9")}" : null;
             nodes.Add(new ResourceNode(
                 UrnOf(Stack, spec.Type, spec.Name), spec.Type, spec.Name, custom,
-                custom ? idsKnown ? PropertyValue.Of(IdOf(spec)) : PropertyValue.Unknown : PropertyValue.Null,
+                custom ? idsKnown || spec.Existing ? PropertyValue.Of(IdOf(spec)) : PropertyValue.Unknown : PropertyValue.Null,
                 spec.Type == "pulumi:pulumi:Stack" ? null : UrnOf(Stack, "pulumi:pulumi:Stack", $"{Project}-{Stack}"),
                 deps.Values.SelectMany(v => v).Distinct().ToImmutableArray(),
                 deps.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.Distinct().ToImmutableArray(), StringComparer.Ordinal),
@@ -108,7 +114,7 @@ public sealed class GraphBuilder
             {
                 var target = this[s[4..]];
                 AddDep(deps, topKey, UrnOf(Stack, target.Type, target.Name));
-                return idsKnown ? PropertyValue.Of(IdOf(target)) : PropertyValue.Unknown;
+                return idsKnown || target.Existing ? PropertyValue.Of(IdOf(target)) : PropertyValue.Unknown;
             }
             case string s when s.StartsWith("out:", StringComparison.Ordinal):
             {

@@ -63,7 +63,7 @@ public static class PulumiJson
             foreach (var n in g.Nodes(idsKnown).Reverse())  // the CLI's step order is not sorted
             {
                 w.WriteStartObject();
-                w.WriteString("op", idsKnown ? "same" : n.Type == "pulumi:pulumi:Stack" ? "same" : "create");
+                w.WriteString("op", idsKnown || n.Type == "pulumi:pulumi:Stack" || n.Id.IsKnown && n.Custom ? "same" : "create");
                 w.WriteString("urn", n.Urn);
                 if (n.Provider is not null) w.WriteString("provider", n.Provider);
                 w.WritePropertyName("newState");

@@ -20,10 +20,16 @@ public static class RuleRunner
         _ => ArtifactLoader.Parse(PulumiJson.Bytes(PulumiJson.Preview(g)), "preview.json").Graph,
     };
 
-    public static PolicyReport Run(GraphBuilder g, GraphPath path, string? ruleId = null, PolicyContext? policy = null)
+    /// <summary>
+    /// The rules' own three-valued verdicts (undetermined stays undetermined whatever the artifact): rule tests judge
+    /// what a rule can and cannot decide; the gate's fail-closed counting is tested on its own (FailClosedTests).
+    /// </summary>
+    public static PolicyReport Run(GraphBuilder g, GraphPath path, string? ruleId = null, PolicyContext? policy = null,
+        UndeterminedMode undetermined = UndeterminedMode.Warn)
     {
         IReadOnlyList<IRule>? rules = ruleId is null ? null : [RuleCatalogue.Find(ruleId) ?? throw new ArgumentException($"no rule {ruleId}")];
-        return PolicyEvaluator.Evaluate(Graph(g, path), policy ?? CompliantEnclave.Policy, today: new DateOnly(2026, 6, 1), rules: rules);
+        return PolicyEvaluator.Evaluate(Graph(g, path), policy ?? CompliantEnclave.Policy, today: new DateOnly(2026, 6, 1), rules: rules,
+            undetermined: undetermined);
     }
 
     public static string Describe(PolicyReport report) =>

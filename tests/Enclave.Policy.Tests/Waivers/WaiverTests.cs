@@ -42,7 +42,7 @@ public class WaiverTests
     public void Expired_waiver_suppresses_nothing_and_is_itself_a_violation()
     {
         var report = Run(WithNat(), """
-            - rule: ENC-NET-*
+            - rule: ENC-NET-004
               urn: "*nat"
               reason: "temporary"
               expires: 2026-05-31
@@ -58,7 +58,7 @@ public class WaiverTests
     public void Waiver_is_valid_through_its_expiry_date()
     {
         var report = Run(WithNat(), """
-            - { rule: ENC-NET-004, urn: "*", reason: "r", expires: 2026-06-01 }
+            - { rule: ENC-NET-004, urn: "*::nat", reason: "r", expires: 2026-06-01 }
             """);
         Assert.Equal(FindingStatus.Suppressed, report.Findings.Single(f => f.RuleId == "ENC-NET-004").Status);
     }
@@ -67,8 +67,8 @@ public class WaiverTests
     public void Expired_waiver_rule_cannot_itself_be_waived()
     {
         var report = Run(CompliantEnclave.Build(), """
-            - { rule: "*", urn: "*", reason: "waive everything", expires: 2020-01-01 }
-            - { rule: "*", urn: "*", reason: "waive everything again", expires: 2030-01-01 }
+            - { rule: ENC-GOV-900, urn: "*", matches: many, reason: "waive the expiry rule", expires: 2020-01-01 }
+            - { rule: ENC-GOV-900, urn: "*", matches: many, reason: "and again", expires: 2030-01-01 }
             """);
         Assert.Contains(report.Findings, f => f.RuleId == "ENC-GOV-900" && f.Status == FindingStatus.Fail);
     }

@@ -15,6 +15,7 @@ internal sealed class ConfigBuilder
         [Ns + "namePrefix"] = "usde-dev",
         [Ns + "allowedRegions"] = """["us-ashburn-1","us-phoenix-1"]""",
         [Ns + "gatekeeperCidrs"] = """["198.51.100.0/28"]""",
+        [Ns + "auditorCidrs"] = """["198.51.100.160/28"]""",
         [Ns + "notificationEmails"] = """["gatekeepers@usdata.example"]""",
         [Ns + "network"] = """
             {"vcnCidr":"10.10.0.0/16","dataSubnetCidr":"10.10.1.0/24","appSubnetCidr":"10.10.2.0/24",

@@ -73,14 +73,29 @@ public sealed class DatabaseTests
     }
 
     [Fact]
-    public async Task Database_AdminPasswordFlowsOnlyAsSecret_ReportsPasswordNotGenerated()
+    public async Task Database_AdminPasswordFlowsOnlyAsSecret_ReportsPasswordHandedToTheDatabase()
     {
         var d = await EnclaveRun.Of("dev");
         var observed = d.Observations.Select(o => o.Type == Oci.AutonomousDatabase
             ? o with { Args = new AutonomousDatabaseArgs { AdminPassword = Output.Create("Typed-In-Passw0rd") } }
             : o);
-        Broken(await StackRules.AdminPasswordIsGeneratedSecret(observed), "does not come from the generated RandomPassword");
+        Broken(await StackRules.AdminPasswordIsGeneratedSecret(observed), "handed the admin password itself");
     }
+
+    [Fact]
+    public async Task Database_AdminPasswordFlowsOnlyAsSecret_ReportsPlainSecretContent()
+    {
+        var d = await EnclaveRun.Of("dev");
+        var observed = d.Observations.Select(o => o.Type == Oci.Secret
+            ? o with { Args = new Pulumi.Oci.Vault.SecretArgs { SecretContent = new Pulumi.Oci.Vault.Inputs.SecretSecretContentArgs { Content = "VHlwZWQ=" } } }
+            : o);
+        Broken(await StackRules.AdminPasswordIsGeneratedSecret(observed), "stored in plain text");
+    }
+
+    [Fact]
+    public async Task Database_AdminPasswordIsGeneratedByRandomPassword_ReportsPasswordInDatabaseInputs() =>
+        Broken(DatabaseRules.AdminPasswordIsGeneratedForAdb(await EnclaveRun.RunAsync("dev",
+            Variant.Flip(Oci.AutonomousDatabase, "adminPassword", "Typed-In-Passw0rd"))), "carries the admin password itself");
 
     [Fact]
     public async Task Database_AdminPasswordFlowsOnlyAsSecret_ReportsLeakIntoOtherInputs()
@@ -108,9 +123,9 @@ public sealed class DatabaseTests
         Holds(DatabaseRules.IsRegisteredWithDataSafe(await EnclaveRun.Of(stack)));
 
     [Fact]
-    public async Task Database_IsRegisteredWithDataSafe_ReportsNotRegistered() =>
+    public async Task Database_IsRegisteredWithDataSafe_ReportsPublicConnection() =>
         Broken(DatabaseRules.IsRegisteredWithDataSafe(await EnclaveRun.RunAsync("dev",
-            Variant.Flip(Oci.AutonomousDatabase, "dataSafeStatus", "NOT_REGISTERED"))), "NOT_REGISTERED");
+            Variant.Flip(Oci.DataSafeTarget, "connectionOption.connectionType", "ONPREM_CONNECTOR"))), "not through a Data Safe private endpoint");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task Database_ContactsAreGatekeepers(string stack) =>

@@ -60,14 +60,19 @@ public class OfflinePlannerTests
     {
         var graph = (await OfflinePlanner.RunAsync(RepoRoot.Path, stack)).Graph;
 
+        // The database names only the vault secret; the secret's content is a secret input.
         var database = graph.OfType(Database).First();
-        Assert.True(database.Inputs["adminPassword"].IsSecret);
+        Assert.True(database.Inputs["adminPassword"].IsNull);
+        var secret = Assert.Single(graph.OfType("oci:Vault/secret:Secret"));
+        Assert.True(secret.Inputs["secretContent"].ContainsSecret);
         var password = Assert.Single(graph.OfType(Password));
         Assert.True(password.Outputs["result"].IsSecret);
 
-        // The value the fake cloud generated for that RandomPassword (deterministic per name and inputs).
+        // The value the fake cloud generated for that RandomPassword (deterministic per name and inputs), plain or encoded.
         var plain = FakeSecrets.Generate(Password, password.Name, PlainInputs(password.Inputs));
-        Assert.DoesNotContain(plain, GraphDump.Of(graph), StringComparison.Ordinal);
+        var dump = GraphDump.Of(graph);
+        Assert.DoesNotContain(plain, dump, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(plain)), dump, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,11 +66,18 @@ public static class DatabaseRules
         return check.Violations;
     }
 
+    /// <summary>
+    /// The ADMIN password is generated, kept in the enclave vault as a secret encrypted with the secrets key, and the
+    /// database names only that secret: no adminPassword input at all.
+    /// </summary>
     public static IReadOnlyList<string> AdminPasswordIsGeneratedForAdb(Deployed d)
     {
         var check = ForPrimary(d, out var db);
         var passwords = d.OfType(Oci.RandomPassword).ToList();
         check.That(passwords.Count == 1, $"{passwords.Count} random passwords");
+        var secrets = d.OfType(Oci.Secret).ToList();
+        check.That(secrets.Count == 1, $"{secrets.Count} vault secrets");
+        var vault = d.OfType(Oci.Vault).FirstOrDefault(v => d.RegionOf(v) == d.Settings.DeploymentRegion);
         foreach (var p in passwords)
         {
             check.That(p.Num("length") is >= 20 and <= 30, $"password length {p.Num("length")} (ADB: 12–30, we want ≥ 20)");
@@ -78,9 +85,20 @@ public static class DatabaseRules
                 $"special characters special={p.Bool("special")} overrideSpecial={p.Str("overrideSpecial")}");
             check.That(p.Num("minUpper") >= 1 && p.Num("minLower") >= 1 && p.Num("minNumeric") >= 1,
                 "password does not require upper, lower and digit characters");
-            check.That(db?.Str("adminPassword") == p.State.GetValueOrDefault("result") as string,
-                "the database admin password is not the generated one");
+            var plain = p.State.GetValueOrDefault("result") as string ?? "";
+            var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(plain));
+            foreach (var secret in secrets)
+                check.That(secret.Str("secretContent.content") == encoded && secret.Str("secretContent.contentType") == "BASE64",
+                    "the vault secret does not hold the generated password");
         }
+        foreach (var secret in secrets)
+        {
+            check.That(secret.Str("vaultId") == vault?.Id && secret.Str("keyId") == d.KeyFor("secrets")?.Id,
+                $"{secret.Where()} is not in the enclave vault under the secrets key (vaultId={secret.Str("vaultId")} keyId={secret.Str("keyId")})");
+            check.That(db?.Str("secretId") == secret.Id, $"the database's secretId is {db?.Str("secretId")}, not the vault secret");
+        }
+        foreach (var database in d.Databases())
+            check.That(database["adminPassword"] is null, $"{database.Where()} carries the admin password itself (adminPassword)");
         return check.Violations;
     }
 
@@ -91,10 +109,25 @@ public static class DatabaseRules
             $"backup retention {db?.Num("backupRetentionPeriodInDays")} days, config says {d.Settings.Database.BackupRetentionDays}").Violations;
     }
 
+    /// <summary>The private-endpoint database is registered with Data Safe through a Data Safe private endpoint in the
+    /// enclave VCN's admin subnet (the only subnet besides the app tier the database NSG admits).</summary>
     public static IReadOnlyList<string> IsRegisteredWithDataSafe(Deployed d)
     {
         var check = ForPrimary(d, out var db);
-        return check.That(db?.Str("dataSafeStatus") == "REGISTERED", $"dataSafeStatus={db?.Str("dataSafeStatus")}").Violations;
+        var targets = d.OfType(Oci.DataSafeTarget).ToList();
+        check.That(targets.Count == 1, $"{targets.Count} Data Safe target databases");
+        var adminSubnets = d.SubnetsNamed("admin").Where(s => d.RegionOf(s) == d.Settings.DeploymentRegion).Select(s => s.Id).ToHashSet();
+        foreach (var t in targets)
+        {
+            var endpoint = d.ById(t.Str("connectionOption.datasafePrivateEndpointId"));
+            check.That(t.Str("databaseDetails.autonomousDatabaseId") == db?.Id && t.Str("databaseDetails.databaseType") == "AUTONOMOUS_DATABASE",
+                $"{t.Where()} registers {t.Str("databaseDetails.autonomousDatabaseId")}, not the primary database");
+            check.That(t.Str("connectionOption.connectionType") == "PRIVATE_ENDPOINT" && endpoint?.Type == Oci.DataSafeEndpoint,
+                $"{t.Where()} connects by {t.Str("connectionOption.connectionType")}, not through a Data Safe private endpoint");
+            check.That(endpoint is not null && adminSubnets.Contains(endpoint.Str("subnetId") ?? ""),
+                $"the Data Safe private endpoint is in subnet {endpoint?.Str("subnetId")}, not the enclave's admin subnet");
+        }
+        return check.Violations;
     }
 
     public static IReadOnlyList<string> ContactsAreGatekeepers(Deployed d)

@@ -18,8 +18,14 @@ public static class IamRules
                 check.That(d.OfType(Oci.Group).Any(x => x.Str("name") == persona && x.Str("compartmentId") == d.Settings.TenancyOcid),
                     $"no group '{persona}'");
             else
+            {
+                // A named identity domain's groups are declared as domain groups in that domain (not left to the console).
+                check.That(d.OfType(Oci.DomainsGroup).Any(x => x.Str("displayName") == persona && !string.IsNullOrEmpty(x.Str("idcsEndpoint"))
+                                                               && x.Strings("schemas").Contains("urn:ietf:params:scim:schemas:core:2.0:Group")),
+                    $"no domain group '{persona}' declared in identity domain '{g.IdentityDomain}'");
                 check.That(statements.Any(s => s.Subject == $"group '{g.IdentityDomain}'/'{persona}'"),
                     $"no statement for group '{g.IdentityDomain}'/'{persona}'");
+            }
             check.That(statements.Any(s => s.IsGroup(persona)), $"group '{persona}' is granted nothing");
         }
         return check.Violations;
@@ -42,9 +48,11 @@ public static class IamRules
                 .Where(s => s.Subject == $"dynamic-group {dg.Str("name")}").ToList();
             check.That(grants.Any(s => s is { Verb: "use", Resource: "keys" } && s.HasCondition($"target.key.id='{databaseKey}'")),
                 "the database may not use its key");
+            var secretName = d.OfType(Oci.Secret).SingleOrDefault()?.Str("secretName");
             foreach (var s in grants)
                 check.That(s.CompartmentId == security && s.VerbLevel <= 2 &&
-                           (s.Resource == "vaults" || (s.Resource == "keys" && s.HasCondition($"target.key.id='{databaseKey}'"))),
+                           (s.Resource == "vaults" || (s.Resource == "keys" && s.HasCondition($"target.key.id='{databaseKey}'"))
+                            || (s.Resource == "secret-bundles" && secretName is not null && s.HasCondition($"target.secret.name='{secretName}'"))),
                     $"dynamic group granted: {s.Text}");
         }
         return check.Violations;
@@ -132,8 +140,8 @@ public static class IamRules
     public static IReadOnlyList<string> GatekeeperAndOperatorAccessRequiresGatekeeperNetworkSource(Deployed d)
     {
         var check = new Check();
-        var sources = d.OfType(Oci.NetworkSource).ToList();
-        check.That(sources.Count == 1, $"{sources.Count} network sources");
+        var sources = d.OfType(Oci.NetworkSource).Where(s => s.Str("name") == d.Display("gatekeeper-networks")).ToList();
+        check.That(sources.Count == 1, $"{sources.Count} gatekeeper network sources");
         var source = sources.FirstOrDefault();
         check.That(source?.Str("compartmentId") == d.Settings.TenancyOcid &&
                    source.Strings("publicSourceLists").ToHashSet().SetEquals(d.Settings.GatekeeperCidrs),

@@ -51,19 +51,23 @@ public static class StackRules
         var check = new Check();
         var list = observed.ToList();
         var generators = list.Where(o => o.Type == Oci.RandomPassword).Select(o => o.Resource).ToHashSet();
-        var databases = list.Where(o => o.Type == Oci.AutonomousDatabase).Select(o => (AutonomousDatabaseArgs)o.Args)
-            .Where(a => a.Source is null).ToList();
-        check.That(databases.Count > 0, "no primary Autonomous Database declared");
+        var databases = list.Where(o => o.Type == Oci.AutonomousDatabase).Select(o => (AutonomousDatabaseArgs)o.Args).ToList();
+        check.That(databases.Any(a => a.Source is null), "no primary Autonomous Database declared");
         foreach (var db in databases)
+            check.That(db.AdminPassword is null, "the database is handed the admin password itself, not its vault secret");
+        var secrets = list.Where(o => o.Type == Oci.Secret).Select(o => (Pulumi.Oci.Vault.SecretArgs)o.Args).ToList();
+        check.That(secrets.Count == 1, $"{secrets.Count} vault secrets declared");
+        foreach (var secret in secrets)
         {
-            if (db.AdminPassword is null)
+            if (secret.SecretContent is null)
             {
-                check.That(false, "the database has no admin password");
+                check.That(false, "the vault secret has no content");
                 continue;
             }
-            Output<string> password = db.AdminPassword;
-            check.That(await Output.IsSecretAsync(password), "the admin password is passed in plain text");
-            var sources = await OutputUtilities.GetDependenciesAsync(password);
+            // The whole content block must be secret: a plan or diff shows top-level inputs.
+            Output<Pulumi.Oci.Vault.Inputs.SecretSecretContentArgs> content = secret.SecretContent;
+            check.That(await Output.IsSecretAsync(content), "the admin password is stored in plain text");
+            var sources = await OutputUtilities.GetDependenciesAsync(content);
             check.That(sources.Any(generators.Contains), "the admin password does not come from the generated RandomPassword");
         }
         return check.Violations;

@@ -36,7 +36,7 @@ public static class TenancyRules
     public static readonly string[] RootTypes =
     [
         Oci.AuditConfiguration, Oci.CloudGuardConfiguration, Oci.Policy, Oci.Group, Oci.DynamicGroup, Oci.NetworkSource,
-        Oci.EventRule,
+        Oci.EventRule, Oci.AuthenticationPolicy,
     ];
 
     public static IReadOnlyList<string> RootCompartmentHoldsOnlyTenancyLevelSettings(Deployed d)

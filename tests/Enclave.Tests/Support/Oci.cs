@@ -37,4 +37,13 @@ public static class Oci
     public const string Subscription = "oci:Ons/subscription:Subscription";
     public const string EventRule = "oci:Events/rule:Rule";
     public const string RandomPassword = "random:index/randomPassword:RandomPassword";
+    public const string Secret = "oci:Vault/secret:Secret";
+    public const string VaultReplica = "oci:Kms/vaultVerification:VaultVerification";
+    public const string DataSafeEndpoint = "oci:DataSafe/dataSafePrivateEndpoint:DataSafePrivateEndpoint";
+    public const string DataSafeTarget = "oci:DataSafe/targetDatabase:TargetDatabase";
+    public const string CloudGuardTarget = "oci:CloudGuard/target:Target";
+    public const string DetectorRecipe = "oci:CloudGuard/detectorRecipe:DetectorRecipe";
+    public const string ResponderRecipe = "oci:CloudGuard/responderRecipe:ResponderRecipe";
+    public const string AuthenticationPolicy = "oci:Identity/authenticationPolicy:AuthenticationPolicy";
+    public const string DomainsGroup = "oci:Identity/domainsGroup:DomainsGroup";
 }

@@ -94,7 +94,7 @@ public sealed class SubsetOnlyWireTests
     }
 
     [Fact]
-    public async Task Protect_is_inherited_from_the_parent_unless_set()
+    public async Task Protect_is_sent_only_when_set_and_never_copied_from_the_parent()
     {
         var monitor = await RunAsync(() =>
         {
@@ -104,11 +104,12 @@ public sealed class SubsetOnlyWireTests
             _ = new FakePassword("unparented", new FakePasswordArgs { Length = 4 });
         }, preview: false);
 
+        Assert.True(monitor.Single("protected-group").HasProtect);
         Assert.True(monitor.Single("protected-group").Protect);
-        Assert.True(monitor.Single("inherits").HasProtect);
-        Assert.True(monitor.Single("inherits").Protect);
-        Assert.False(monitor.Single("overrides").Protect);
+        // As the official SDK: the engine, not the SDK, makes a child of a protected parent protected.
+        Assert.False(monitor.Single("inherits").HasProtect);
         Assert.True(monitor.Single("overrides").HasProtect);
+        Assert.False(monitor.Single("overrides").Protect);
         Assert.False(monitor.Single("unparented").HasProtect);
     }
 
@@ -136,6 +137,40 @@ public sealed class SubsetOnlyWireTests
         Assert.Equal("5cf8f73096256a8f31e491e813e4eb8e", reference.Fields[SigKey].StringValue);
         Assert.Equal("urn:pulumi:stack::project::pulumi:pulumi:Stack$testoci:Core/vcn:Vcn::v", reference.Fields["urn"].StringValue);
         Assert.Equal("v_id", reference.Fields["id"].StringValue);
+    }
+
+    [Fact]
+    public async Task List_and_map_elements_are_sent_one_by_one_so_an_unknown_or_secret_element_stays_an_element()
+    {
+        var monitor = await RunAsync(() =>
+        {
+            var first = new FakeVcn("first", new FakeVcnArgs { CompartmentId = "c" });
+            _ = new FakeVcn("v", new FakeVcnArgs
+            {
+                CompartmentId = "c",
+                CidrBlocks = { "10.0.0.0/16", first.VcnDomainName, Output.CreateSecret("10.1.0.0/16") },
+                FreeformTags = { { "owner", "gatekeepers" }, { "domain", first.VcnDomainName } },
+            });
+            // A list given as an output of a whole list is sent as that output: unknown as a whole.
+            _ = new FakeVcn("whole", new FakeVcnArgs
+            {
+                CompartmentId = "c",
+                CidrBlocks = first.VcnDomainName.Apply(d => System.Collections.Immutable.ImmutableArray.Create(d)),
+            });
+        }, preview: true);
+
+        var blocks = monitor.Single("v").Object.Fields["cidrBlocks"].ListValue.Values;
+        Assert.Equal(3, blocks.Count);
+        Assert.Equal("10.0.0.0/16", blocks[0].StringValue);
+        Assert.Equal(UnknownSentinel, blocks[1].StringValue);
+        Assert.Equal("1b47061264138c4ac30d75fd1eb44270", blocks[2].StructValue.Fields[SigKey].StringValue);
+        Assert.Equal("10.1.0.0/16", blocks[2].StructValue.Fields["value"].StringValue);
+
+        var tags = monitor.Single("v").Object.Fields["freeformTags"].StructValue.Fields;
+        Assert.Equal("gatekeepers", tags["owner"].StringValue);
+        Assert.Equal(UnknownSentinel, tags["domain"].StringValue);
+
+        Assert.Equal(UnknownSentinel, monitor.Single("whole").Object.Fields["cidrBlocks"].StringValue);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public static class ResourceFamilies
              "autonomous-exadata-infrastructures", "autonomous-vmclusters", "cloud-autonomous-vmclusters"], false),
         ["autonomous-database-family"] = new(["autonomous-databases", "autonomous-backups",
             "autonomous-container-databases", "autonomous-exadata-infrastructures", "autonomous-vmclusters",
-            "cloud-autonomous-vmclusters"], [], false),
+            "cloud-autonomous-vmclusters", "database-connections"], [], false),
         ["secret-family"] = new(["secrets", "secret-bundles"], [], false),
         ["logging-family"] = new(["log-groups", "log-content", "unified-configuration"], [], false),
         ["ons-family"] = new(["ons-topics", "ons-subscriptions"], [], false),
@@ -78,6 +78,28 @@ public static class ResourceFamilies
 
     private static readonly HashSet<string> Known = BuildKnown();
 
+    /// <summary>
+    /// Singular spellings OCI accepts for a plural type (Oracle's own landing zone writes <c>read bucket</c> and
+    /// <c>inspect object</c>, its docs <c>manage autonomous-database</c>): read as the plural, so that a grant cannot
+    /// slip past a rule by its spelling.
+    /// </summary>
+    private static readonly Dictionary<string, string> Singulars = BuildSingulars();
+
+    private static Dictionary<string, string> BuildSingulars()
+    {
+        var singulars = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var type in Known)
+        {
+            if (type.EndsWith("ies", StringComparison.OrdinalIgnoreCase)) singulars.TryAdd(type[..^3] + "y", type);
+            else if (type.EndsWith('s')) singulars.TryAdd(type[..^1], type);
+        }
+        foreach (var type in Known) singulars.Remove(type);
+        return singulars;
+    }
+
+    /// <summary>The type as this table spells it: a singular alias becomes its plural, anything else is kept.</summary>
+    public static string Canonical(string type) => Singulars.GetValueOrDefault(type, type);
+
     private static HashSet<string> BuildKnown()
     {
         var known = new HashSet<string>(Individual, StringComparer.OrdinalIgnoreCase);
@@ -103,6 +125,8 @@ public static class ResourceFamilies
     /// </summary>
     public static Truth Covers(string granted, string requested)
     {
+        granted = Canonical(granted);
+        requested = Canonical(requested);
         if (granted.Equals(requested, StringComparison.OrdinalIgnoreCase)) return Truth.True;
         if (granted.Equals(VerbAccess.AllResources, StringComparison.OrdinalIgnoreCase)) return Truth.True;
         if (requested.Equals(VerbAccess.AllResources, StringComparison.OrdinalIgnoreCase)) return Truth.Unknown;

@@ -52,7 +52,7 @@ public static partial class PolicyFindings
     /// <summary>The storage delete permissions an access may include (none for anything but storage manage grants and permission lists).</summary>
     private static ImmutableArray<string> DeletePermissions(Access access) => access switch
     {
-        VerbAccess { Verb: Verb.Manage } v when StorageDeletePermissions.TryGetValue(v.ResourceType, out var p) => p,
+        VerbAccess { Verb: Verb.Manage } v when StorageDeletePermissions.TryGetValue(ResourceFamilies.Canonical(v.ResourceType), out var p) => p,
         PermissionAccess p => [.. p.Permissions.Where(n => StorageDeletePermissions.Values.Any(d => d.Contains(n)))],
         _ => [],
     };

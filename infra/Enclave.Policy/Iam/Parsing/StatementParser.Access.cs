@@ -33,17 +33,47 @@ internal sealed partial class StatementParser
         return Fail<Access>($"expected {verbs} or a permission list after 'to'", at);
     }
 
-    /// <summary><c>… associate T in LOCATION with T2 in tenancy ALIAS</c>, after <c>associate T</c>.</summary>
+    /// <summary>
+    /// <c>… associate T in SIDE with T2 in SIDE</c>, after <c>associate T</c>: one side local (<c>tenancy</c>,
+    /// <c>compartment …</c>), the other foreign (<c>tenancy ALIAS</c>, <c>any-tenancy</c>), in either order.
+    /// </summary>
     private (Access? Access, Location? Location) FinishAssociate(AssociateAccess partial)
     {
         if (!Expect("in", "after the resource type")) return (null, null);
-        var location = ParseLocalLocation();
-        if (location is null || !Expect("with", "after the location of an associate statement")) return (null, null);
+        var firstAt = _s.Next();
+        var first = ParseAssociateSide();
+        if (first is null || !Expect("with", "after the location of an associate statement")) return (null, null);
         var withType = ReadResourceType("after 'with'");
-        if (withType is null || !Expect("in", "after the resource type") || !Expect("tenancy", "after 'in'")) return (null, null);
+        if (withType is null || !Expect("in", "after the resource type")) return (null, null);
+        var secondAt = _s.Next();
+        var second = ParseAssociateSide();
+        if (second is null) return (null, null);
+        var firstForeign = first is ForeignTenancyLocation or AnyTenancyLocation;
+        var secondForeign = second is ForeignTenancyLocation or AnyTenancyLocation;
+        if (firstForeign == secondForeign)
+            return (Fail<Access>(firstForeign
+                ? "expected one side of an associate statement in this tenancy (tenancy or compartment …)"
+                : "expected one side of an associate statement in another tenancy (tenancy ALIAS or any-tenancy)",
+                firstForeign ? firstAt : secondAt), null);
+        return firstForeign
+            ? (new AssociateAccess(withType, partial.ResourceType, first, ForeignFirst: true), second)
+            : (partial with { WithResourceType = withType, WithLocation = second }, first);
+    }
+
+    /// <summary>
+    /// One side of an association: <c>tenancy</c> alone is this tenancy (when <c>with</c>, <c>where</c> or the end
+    /// follows), <c>tenancy ALIAS</c> and <c>any-tenancy</c> another, <c>compartment …</c> a local compartment.
+    /// </summary>
+    private Location? ParseAssociateSide()
+    {
+        var at = _s.Next();
+        if (_s.TryKeyword("any-tenancy")) return AnyTenancyLocation.Instance;
+        if (_s.TryKeyword("compartment")) return ParseCompartment();
+        if (!_s.TryKeyword("tenancy"))
+            return Fail<Location>("expected a location (tenancy, tenancy ALIAS, any-tenancy or compartment) after 'in'", at);
+        if (_s.AtEnd() || _s.PeekKeyword("with") || _s.PeekKeyword("where")) return TenancyLocation.Instance;
         var alias = ReadName("a tenancy alias after 'tenancy'");
-        if (alias is null) return (null, null);
-        return (partial with { WithResourceType = withType, WithLocation = new ForeignTenancyLocation(alias) }, location);
+        return alias is null ? null : new ForeignTenancyLocation(alias);
     }
 
     private PermissionAccess? ParsePermissions()

@@ -73,10 +73,14 @@ public static class PolicyPrinter
     {
         if (access is AssociateAccess a)
         {
-            sb.Append("associate ").Append(a.ResourceType).Append(" in ");
-            Location(sb, location);
-            sb.Append(" with ").Append(a.WithResourceType).Append(" in ");
-            Location(sb, a.WithLocation);
+            // In the order written: the acceptor's admit names the other tenancy's side first.
+            var (firstType, firstAt, secondType, secondAt) = a.ForeignFirst
+                ? (a.WithResourceType, a.WithLocation, a.ResourceType, location)
+                : (a.ResourceType, location, a.WithResourceType, a.WithLocation);
+            sb.Append("associate ").Append(firstType).Append(" in ");
+            Location(sb, firstAt);
+            sb.Append(" with ").Append(secondType).Append(" in ");
+            Location(sb, secondAt);
             return;
         }
         Access(sb, access);

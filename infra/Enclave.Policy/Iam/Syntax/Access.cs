@@ -17,13 +17,18 @@ public sealed record VerbAccess(Verb Verb, string ResourceType) : Access
 public sealed record PermissionAccess(ValueList<string> Permissions) : Access;
 
 /// <summary>
-/// The cross-tenancy association form: <c>to associate T in LOCATION with T2 in tenancy ALIAS</c>. The statement's
-/// own <see cref="EndorseStatement.Location"/>/<see cref="AdmitStatement.Location"/> is the local side.
+/// The cross-tenancy association form (VCN peering across tenancies): one side is a resource type in this tenancy,
+/// the other a resource type in another (<c>tenancy ALIAS</c> or <c>any-tenancy</c>). The requestor's endorse names
+/// its own side first (<c>endorse G to associate local-peering-gateways in compartment C with local-peering-gateways
+/// in tenancy Acceptor</c>); the acceptor's admit names the requestor's side first (<c>admit G of tenancy R to
+/// associate local-peering-gateways in tenancy R with local-peering-gateways in compartment C</c>). The statement's
+/// own <see cref="EndorseStatement.Location"/>/<see cref="AdmitStatement.Location"/> is always the local side.
 /// </summary>
 /// <param name="ResourceType">The local resource type (lower case).</param>
 /// <param name="WithResourceType">The remote resource type (lower case).</param>
-/// <param name="WithLocation">The remote side, a <see cref="ForeignTenancyLocation"/>.</param>
-public sealed record AssociateAccess(string ResourceType, string WithResourceType, Location WithLocation) : Access;
+/// <param name="WithLocation">The remote side, a <see cref="ForeignTenancyLocation"/> or <see cref="AnyTenancyLocation"/>.</param>
+/// <param name="ForeignFirst">True when the text names the remote side first (the acceptor's wording).</param>
+public sealed record AssociateAccess(string ResourceType, string WithResourceType, Location WithLocation, bool ForeignFirst = false) : Access;
 
 /// <summary>The four cumulative verbs; the numeric order is the inclusion order inspect ⊂ read ⊂ use ⊂ manage.</summary>
 public enum Verb

@@ -81,8 +81,8 @@ public static class PolicyVerdicts
 {
     /// <summary>Runs the rule catalogue (or <paramref name="rules"/>) on a graph and summarises the report.</summary>
     public static PolicySummary Evaluate(Graph.ResourceGraph graph, PolicyContext context, Waivers.WaiverSet? waivers = null,
-        IReadOnlyList<IRule>? rules = null, DateOnly? today = null) =>
-        FromReport(Engine.PolicyEvaluator.Evaluate(graph, context, waivers, today, rules));
+        IReadOnlyList<IRule>? rules = null, DateOnly? today = null, Engine.UndeterminedMode undetermined = Engine.UndeterminedMode.Block) =>
+        FromReport(Engine.PolicyEvaluator.Evaluate(graph, context, waivers, today, rules, undetermined));
 
     public static PolicySummary FromReport(Engine.PolicyReport report) =>
         PolicySummary.From(report.Findings.Select(f =>

@@ -1,15 +1,34 @@
+using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Iam.DataAccess;
 
 namespace Enclave.Policy.Rules.Iam;
 
-/// <summary>R3: any-user and any-group allows carry a principal-type or principal-compartment condition.</summary>
+/// <summary>
+/// R3: any-user and any-group allows are pinned to the enclave's own principals by their condition. A principal
+/// type alone (<c>request.principal.type = 'instance'</c>) is every such resource of the tenancy, not a scope.
+/// </summary>
 public sealed class AnyPrincipalScoped : IamTextRule
 {
     public override RuleInfo Info { get; } = new(
-        "ENC-IAM-002", "any-user and any-group grants are scoped to a principal type or compartment", Severity.High, Enforcement.Mandatory,
-        "any-user includes every user, service and admitted foreign principal; without a request.principal.type or request.principal.compartment.id condition it grants the world.",
-        "Add `where request.principal.type = '<type>'` (or a principal-compartment condition) to every any-user/any-group statement, or name a group instead.");
+        "ENC-IAM-002", "any-user and any-group grants are pinned to the enclave's own principals", Severity.High, Enforcement.Mandatory,
+        "any-user includes every user, service and admitted foreign principal; request.principal.type alone still admits every instance, function or connector anyone in the tenancy creates. Only the principal's compartment or id, pinned to the enclave, scopes it.",
+        "Add request.principal.compartment.id = '<enclave compartment>' (or request.principal.id = '<enclave resource>') to every any-user/any-group statement, alongside its principal type, or name a persona group instead.");
 
     protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        PolicyFindings.UnscopedAnyPrincipal(distinct).Select(s => (s, "any-user/any-group without a principal-type or principal-compartment condition"));
+        Judged(context, distinct, Truth.False);
+
+    protected override IEnumerable<(PolicyStatement, string)> DoubtText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        Judged(context, distinct, Truth.Unknown);
+
+    private static IEnumerable<(PolicyStatement, string)> Judged(RuleContext context, IEnumerable<PolicyStatement> distinct, Truth wanted)
+    {
+        var judge = DataAccessJudge.For(context);
+        foreach (var s in distinct)
+        {
+            if (s.Syntax is not GrantStatement { Effect: Effect.Allow, Subject: AnyUserSubject or AnyGroupSubject }) continue;
+            foreach (var standing in judge.Standings(s))
+                if (standing.Allowed == wanted) yield return (s, standing.Why);
+        }
+    }
 }

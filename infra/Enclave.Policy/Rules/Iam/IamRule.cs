@@ -5,37 +5,50 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Iam;
 
 /// <summary>
-/// Shape of the statement-level IAM rules: one finding per Policy resource. A statement the rule flags fails it;
-/// otherwise an opaque statement (unknown until deploy, or unreadable) leaves it undetermined.
+/// Shape of the statement-level IAM rules: one finding per Policy resource. A statement the rule flags fails it, and
+/// so does a statement that does not parse (critical rules); a statement unknown until deploy leaves it undetermined.
 /// </summary>
 public abstract class IamRule : RuleBase
 {
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var view = IamView.For(context);
-        var flagged = ByPolicy(Flag(context, view));
+        var flagged = ByPolicy(Flag(context, view).Select(f => (f.Statement, Truth.False, f.Problem))
+            .Concat(Doubt(context, view).Select(f => (f.Statement, Truth.Unknown, f.Problem))));
         foreach (var policy in view.PolicyResources)
         {
             var problems = flagged.GetValueOrDefault(policy.Node.Urn);
             var a = new Assessment();
             if (problems is not null)
-                foreach (var (statement, problem) in problems)
-                    a.Require(Truth.False, $"statement {statement.Index} \"{statement.DisplayText}\": {problem}");
+                foreach (var (statement, outcome, problem) in problems)
+                {
+                    var text = $"statement {statement.Index} \"{statement.DisplayText}\": {problem}";
+                    a.Require(outcome, text, text);
+                }
             foreach (var opaque in policy.Opaque)
-                a.Require(Truth.Unknown, opaque.Error is { } e
-                    ? $"statement {opaque.Index} does not parse ({e})"
-                    : $"statement {opaque.Index} is known only at deploy");
+            {
+                if (opaque.Error is { } e)
+                    a.Require(UnreadableVerdict, $"statement {opaque.Index} parses",
+                        $"statement {opaque.Index} does not parse ({e}); what the gate cannot read may grant anything, so it counts against the change");
+                else a.Require(Truth.Unknown, $"statement {opaque.Index} is known only at deploy");
+            }
             if (policy.Statements.Count == 0 || policy.Opaque.IsEmpty && problems is null)
                 a.Require(Truth.True, $"{policy.Statements.Count} statement(s) checked");
             yield return Judge(policy.Node.Urn, policy.Label, a);
         }
     }
 
+    /// <summary>
+    /// A statement the parser rejects is a violation of every critical IAM rule (OCI may read it as a grant the gate
+    /// cannot see); the lesser rules leave it undetermined, which blocks too unless the user relaxes it.
+    /// </summary>
+    private Truth UnreadableVerdict => Info.Severity == Severity.Critical ? Truth.False : Truth.Unknown;
+
     /// <summary>The flagged statements by policy source id, each policy's in the order the rule flagged them.</summary>
-    private static Dictionary<string, List<(PolicyStatement Statement, string Problem)>> ByPolicy(
-        IEnumerable<(PolicyStatement Statement, string Problem)> flagged)
+    private static Dictionary<string, List<(PolicyStatement Statement, Truth Outcome, string Problem)>> ByPolicy(
+        IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> flagged)
     {
-        var byPolicy = new Dictionary<string, List<(PolicyStatement, string)>>(StringComparer.Ordinal);
+        var byPolicy = new Dictionary<string, List<(PolicyStatement, Truth, string)>>(StringComparer.Ordinal);
         foreach (var item in flagged)
         {
             var key = item.Statement.Policy.SourceId ?? "";
@@ -47,6 +60,9 @@ public abstract class IamRule : RuleBase
 
     /// <summary>The statements this rule objects to, with why.</summary>
     protected abstract IEnumerable<(PolicyStatement Statement, string Problem)> Flag(RuleContext context, IamView view);
+
+    /// <summary>The statements this rule cannot judge until deploy (a name or id not decided yet), with why.</summary>
+    protected virtual IEnumerable<(PolicyStatement Statement, string Problem)> Doubt(RuleContext context, IamView view) => [];
 
     /// <summary>Does the subject name exactly the given group (domain-qualified, Default when absent)?</summary>
     protected static bool IsOnly(Subject subject, string group, string? domain) =>

@@ -44,6 +44,17 @@ public sealed class IamView
     public IReadOnlyList<PolicyResource> PolicyResources { get; }
     public PolicySet Policies => Evaluator.Policies;
 
+    private (PolicyContext Policy, DataAccess.DataAccessJudge Judge)? _judge;
+
+    /// <summary>The data-access judge of this view's graph under <paramref name="context"/>'s policy (made once per policy).</summary>
+    public DataAccess.DataAccessJudge JudgeFor(RuleContext context)
+    {
+        if (_judge is { } j && ReferenceEquals(j.Policy, context.Policy)) return j.Judge;
+        var judge = new DataAccess.DataAccessJudge(_graph, context.Policy);
+        _judge = (context.Policy, judge);
+        return judge;
+    }
+
     public static IamView For(RuleContext context)
     {
         var view = Cache.GetValue(context.Graph, g => new IamView(g, context.Policy.TenancyId));

@@ -21,29 +21,16 @@ public sealed class CisEventNotifications : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var topics = g.OfType(OciTypes.NotificationTopic).ToList();
-        var subscriptions = g.OfType(OciTypes.Subscription).ToList();
-        var subscribed = topics.ToDictionary(t => t.Urn, t => subscriptions.Any(s => References.Identifies(g, s, "topicId", s.Input("topicId"), t)));
-
+        var (subscribed, judged) = JudgeRules(context);
         var rules = new List<EventRule>();
-        foreach (var node in g.OfType(OciTypes.EventRule))
+        foreach (var (node, assessment) in judged)
         {
-            var enabled = node.Input("isEnabled").EqualsBool(true);
-            var root = Scope.InRootCompartment(context, node);
-            var notifies = Actions(node).Any(action =>
-                action["actionType"].EqualsString("ONS", StringComparison.OrdinalIgnoreCase)
-                    .And(action["isEnabled"].IsNull ? Truth.True : action["isEnabled"].EqualsBool(true))
-                    .And(topics.Any(t => References.Identifies(g, node, "actions", action["topicId"], t).And(subscribed[t.Urn]))));
-            var assessment = new Assessment()
-                .Require(root, "is in the root compartment")
-                .Require(enabled, "is enabled")
-                .Require(notifies, "notifies a topic with a subscription");
             yield return Judge(node.Urn, node.Label, assessment);
             rules.Add(new EventRule(node, assessment.Outcome, EventTypes(node)));
         }
 
         var coverage = new Assessment()
-            .Require(subscribed.Values.Any(t => t), "a notification topic has a subscription (CIS 4.2)");
+            .Require(subscribed, "a notification topic has a subscription (CIS 4.2)");
         foreach (var (cis, topic, required) in CisEventTypes.All)
         {
             var need = required.Select(CisEventTypes.Normalise).ToHashSet();
@@ -51,6 +38,29 @@ public sealed class CisEventNotifications : RuleBase
                 $"CIS {cis} {topic} are notified");
         }
         yield return Judge(Scope.StackUrn(g), "event notifications", coverage);
+    }
+
+    /// <summary>Each event rule with whether it can notify anyone (root compartment, enabled, ONS action on a subscribed
+    /// topic), and whether any topic has a subscription. Shared with the threat notifications (ENC-LOG-020).</summary>
+    internal static (Truth AnySubscribed, List<(ResourceNode Node, Assessment Usable)> Rules) JudgeRules(RuleContext context)
+    {
+        var g = context.Graph;
+        var topics = g.OfType(OciTypes.NotificationTopic).ToList();
+        var subscriptions = g.OfType(OciTypes.Subscription).ToList();
+        var subscribed = topics.ToDictionary(t => t.Urn, t => subscriptions.Any(s => References.Identifies(g, s, "topicId", s.Input("topicId"), t)));
+        var rules = new List<(ResourceNode, Assessment)>();
+        foreach (var node in g.OfType(OciTypes.EventRule))
+        {
+            var notifies = Actions(node).Any(action =>
+                action["actionType"].EqualsString("ONS", StringComparison.OrdinalIgnoreCase)
+                    .And(action["isEnabled"].IsNull ? Truth.True : action["isEnabled"].EqualsBool(true))
+                    .And(topics.Any(t => References.Identifies(g, node, "actions", action["topicId"], t).And(subscribed[t.Urn]))));
+            rules.Add((node, new Assessment()
+                .Require(Scope.InRootCompartment(context, node), "is in the root compartment")
+                .Require(node.Input("isEnabled").EqualsBool(true), "is enabled")
+                .Require(notifies, "notifies a topic with a subscription")));
+        }
+        return (subscribed.Values.Any(t => t), rules);
     }
 
     private static IEnumerable<PropertyValue> Actions(ResourceNode rule)
@@ -61,7 +71,7 @@ public sealed class CisEventNotifications : RuleBase
     }
 
     /// <summary>The rule's event types (normalised), from conditionDetails or the condition JSON; null when unknown.</summary>
-    private static IReadOnlySet<string>? EventTypes(ResourceNode rule)
+    internal static IReadOnlySet<string>? EventTypes(ResourceNode rule)
     {
         var types = new HashSet<string>(StringComparer.Ordinal);
         var details = rule.Input("conditionDetails")["eventTypes"];

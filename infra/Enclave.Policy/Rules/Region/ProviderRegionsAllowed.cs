@@ -10,7 +10,7 @@ public sealed class ProviderRegionsAllowed : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-REG-001", "Providers deploy only to allowed US regions", Severity.Critical, Enforcement.Mandatory,
         "US users' data must stay in US regions: a provider pointed at another region would create resources there, and the home region holds IAM.",
-        "Set `oci:region` and every explicit `oci.Provider` region to a region of `allowedRegions`; keep `allowedRegions` to US regions.",
+        "Set `oci:region` and every explicit `oci.Provider` region to a region of `allowedRegions` (a provider without a region, e.g. one configured only by a config-file profile, fails); keep `allowedRegions` to US regions.",
         Cis: null);
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
@@ -28,11 +28,14 @@ public sealed class ProviderRegionsAllowed : RuleBase
         foreach (var provider in context.Graph.OfType(OciTypes.Provider))
         {
             var region = provider.Input("region");
-            if (region.IsNull && RegionResolver.IsDefaultProvider(provider.Name))
-                region = PropertyValue.Of(provider.Region ?? context.Policy.DeploymentRegion);
+            // A default provider without its own region reads the stack's oci:region, when the artifact carries it.
+            if (region.IsNull && RegionResolver.IsDefaultProvider(provider.Name) && provider.Region is { } config)
+                region = PropertyValue.Of(config);
             if (region.IsNull)
             {
-                yield return Undetermined(provider.Urn, $"{provider.Label}: no region set; it would come from the environment at deploy time");
+                // Not "unknown until deploy": the region would come from the deploying machine (OCI_REGION, a
+                // config-file profile), which no artifact shows. An allow-list cannot pass what it cannot see.
+                yield return Fail(provider.Urn, $"{provider.Label}: no region set; it would come from the deploying environment (OCI_REGION or a config-file profile), which the gate cannot see: set region to one of {string.Join(", ", allowed)}");
                 continue;
             }
             yield return Judge(provider.Urn, Regions.Allowed(region, allowed),

@@ -32,6 +32,10 @@ public sealed class EnclaveDatabase : EnclaveComponent
         var db = settings.Database;
         var label = PrivateEndpointLabelFor(db.DbName);
         var password = AdminPassword.Declare(ChildName("admin-password"), ChildOptions());
+        var secretOptions = ChildOptions();
+        // What the provider echoes back of the content stays a secret in state and every output.
+        secretOptions.AdditionalSecretOutputs.Add("secretContent");
+        var secret = AdminSecret.Declare(ChildName("admin-secret"), settings, compartments, keys, password, secretOptions);
 
         var primary = new AutonomousDatabase(ChildName("adb"), new AutonomousDatabaseArgs
         {
@@ -54,13 +58,20 @@ public sealed class EnclaveDatabase : EnclaveComponent
             IsMtlsConnectionRequired = true,
             KmsKeyId = keys.DatabaseKeyId,
             VaultId = keys.VaultId,
-            AdminPassword = password,
+            // Only the vault secret's OCID: the password itself never is an input of the database.
+            SecretId = secret.Id,
+            // Load is absorbed by auto-scaling (up to 3x the ECPUs, storage likewise): operators cannot scale by hand,
+            // because OCI authorizes scaling with the same permission as every security change.
+            IsAutoScalingEnabled = true,
+            IsAutoScalingForStorageEnabled = true,
             BackupRetentionPeriodInDays = db.BackupRetentionDays,
-            DataSafeStatus = "REGISTERED",
+            // Data Safe registration goes through a Data Safe private endpoint (DatabaseSafe): the database has no
+            // public endpoint for Data Safe to reach, so dataSafeStatus is left to that registration.
             CustomerContacts = Contacts(settings),
             IsLocalDataGuardEnabled = db.LocalDataGuard,
         }, ChildOptions(protect: true, dependsOn: keyGrant));
 
+        DatabaseSafe.Register(this, ChildName, settings, compartments, network, primary, ChildOptions());
         DatabaseId = primary.Id;
         PrivateEndpointLabel = Output.Create(label);
         PrivateEndpoint = primary.PrivateEndpoint;
@@ -94,12 +105,13 @@ public sealed class EnclaveDatabase : EnclaveComponent
             PrivateEndpointLabel = label,
             IsMtlsConnectionRequired = true,
             // A physical standby is encrypted with its primary's master key: OCI requires the primary's (virtual
-            // private) vault to be replicated to the standby region, where the replica keeps the vault's and keys'
-            // OCIDs. Data Safe is not set: a standby cannot be opened, so it cannot be registered (the primary is).
+            // private) vault to be replicated to the standby region (VaultAndKeys.Replica, declared as code), where the
+            // replica keeps the vault's and keys' OCIDs: the standby names the replica and waits for it. Data Safe is
+            // not set: a standby cannot be opened, so it cannot be registered (the primary is).
             KmsKeyId = keys.DatabaseKeyId,
-            VaultId = keys.VaultId,
+            VaultId = keys.Replica?.VaultId ?? keys.VaultId,
             CustomerContacts = Contacts(settings),
-        }, ChildOptions(standby.Provider, protect: true));
+        }, ChildOptions(standby.Provider, protect: true, dependsOn: keys.Replica is { } replica ? [replica] : null));
     }
 
     private static InputList<string> NoAccessList() => new();

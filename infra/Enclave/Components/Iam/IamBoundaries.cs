@@ -1,4 +1,5 @@
 using Enclave.Configuration;
+using Enclave.Components.Data;
 using Enclave.Components.Keys;
 using Enclave.Components.Tenancy;
 using Pulumi;
@@ -31,17 +32,20 @@ public sealed class IamBoundaries : EnclaveComponent
         var groups = settings.Groups;
         var personas = new Personas(groups.Gatekeeper, groups.Operator, groups.Auditor, groups.StorageAdmin,
             groups.IdentityDomain, Naming.Display(settings.NamePrefix, "adb-kms-dg"),
-            Naming.Display(settings.NamePrefix, "gatekeeper-networks"));
+            Naming.Display(settings.NamePrefix, "gatekeeper-networks"), Naming.Display(settings.NamePrefix, "auditor-networks"));
         var prerequisites = new List<Resource>();
 
-        // Groups of the Default domain are declared here; groups of a named identity domain belong to that domain.
-        if (groups.IdentityDomain is null)
-        {
-            prerequisites.Add(NewGroup("gatekeepers", groups.Gatekeeper, "US data-security team: sole IAM administrators."));
-            prerequisites.Add(NewGroup("operators", groups.Operator, "Database operators of the US data enclave."));
-            prerequisites.Add(NewGroup("auditors", groups.Auditor, "US oversight: read-only auditors of the enclave."));
-            prerequisites.Add(NewGroup("storage-admins", groups.StorageAdmin, "The only group that may delete buckets and objects."));
-        }
+        // The persona groups, as code: in the Default domain as IAM groups, in a named identity domain as domain groups
+        // (membership stays the gatekeepers' to manage in the domain, so the program never resets it).
+        var domainUrl = groups.IdentityDomain is { } domain
+            ? IdentityHygiene.DomainUrl(settings.TenancyOcid, domain, InvokeOptionsFor(home))
+            : null;
+        prerequisites.Add(NewGroup("gatekeepers", groups.Gatekeeper, "US data-security team: sole IAM administrators."));
+        prerequisites.Add(NewGroup("operators", groups.Operator, "Database operators of the US data enclave."));
+        prerequisites.Add(NewGroup("auditors", groups.Auditor, "US oversight: read-only auditors of the enclave."));
+        prerequisites.Add(NewGroup("storage-admins", groups.StorageAdmin, "The only group that may delete buckets and objects."));
+        new AuthenticationPolicy(ChildName("password-policy"), IdentityHygiene.PasswordPolicy(settings.TenancyOcid),
+            ChildOptions(home));
 
         var databaseGroup = new DynamicGroup(ChildName("adb-dynamic-group"), new DynamicGroupArgs
         {
@@ -61,8 +65,15 @@ public sealed class IamBoundaries : EnclaveComponent
         }, ChildOptions(home));
         prerequisites.Add(networkSource);
         NetworkSourceId = networkSource.Id;
+        prerequisites.Add(new NetworkSource(ChildName("auditor-networks"), new NetworkSourceArgs
+        {
+            CompartmentId = settings.TenancyOcid,
+            Name = personas.AuditorNetworkSource,
+            Description = "US oversight networks: auditors' console and API access to the enclave only from here.",
+            PublicSourceLists = settings.AuditorCidrs,
+        }, ChildOptions(home)));
 
-        var scope = ResolveScope(compartments, keys);
+        var scope = ResolveScope(compartments, keys, AdminSecret.NameFor(settings));
         Policy Root(string local, string description, IReadOnlyList<string> statements) =>
             NewPolicy(local, settings.TenancyOcid, description, Output.Create(statements), prerequisites);
         Policy Enclave(string local, string description, Func<IamScope, IReadOnlyList<string>> statements) =>
@@ -88,12 +99,19 @@ public sealed class IamBoundaries : EnclaveComponent
             s => EnclaveStatements.Services(settings.DeploymentRegion, s))];
         RegisterOutputs();
 
-        Group NewGroup(string local, string groupName, string description) => new(ChildName(local), new GroupArgs
+        CustomResource NewGroup(string local, string groupName, string description)
         {
-            CompartmentId = settings.TenancyOcid,
-            Name = groupName,
-            Description = description,
-        }, ChildOptions(home));
+            if (domainUrl is null)
+                return new Group(ChildName(local), new GroupArgs
+                {
+                    CompartmentId = settings.TenancyOcid,
+                    Name = groupName,
+                    Description = description,
+                }, ChildOptions(home));
+            var options = ChildOptions(home);
+            options.IgnoreChanges.Add("members");
+            return new DomainsGroup(ChildName(local), IdentityHygiene.Group(domainUrl, groupName, description), options);
+        }
 
         Policy NewPolicy(string local, Input<string> attachedTo, string description,
             Output<IReadOnlyList<string>> statements, IEnumerable<Resource> dependsOn) =>
@@ -106,7 +124,7 @@ public sealed class IamBoundaries : EnclaveComponent
             }, ChildOptions(home, dependsOn: dependsOn));
     }
 
-    private static Output<IamScope> ResolveScope(EnclaveCompartments c, VaultAndKeys k) =>
+    private static Output<IamScope> ResolveScope(EnclaveCompartments c, VaultAndKeys k, string adminSecretName) =>
         Output.All(c.Top, c.Network, c.Security, c.Database, c.App, k.DatabaseKeyId, k.BucketsKeyId)
-            .Apply(ids => new IamScope(ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6]));
+            .Apply(ids => new IamScope(ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], adminSecretName));
 }

@@ -8,11 +8,13 @@ public sealed record IamScope(
     string DatabaseCompartmentId,
     string AppCompartmentId,
     string DatabaseKeyId,
-    string BucketsKeyId);
+    string BucketsKeyId,
+    string AdminSecretName);
 
 /// <summary>
 /// Who the statements are about: the persona groups (optionally in a named identity domain), the database's dynamic
-/// group and the network source of gatekeeper CIDRs that conditions console/API access.
+/// group and the network sources that condition console/API access (gatekeepers, operators and storage admins from the
+/// gatekeeper networks; auditors from their own).
 /// </summary>
 public sealed record Personas(
     string Gatekeeper,
@@ -21,11 +23,28 @@ public sealed record Personas(
     string StorageAdmin,
     string? IdentityDomain,
     string DatabaseDynamicGroup,
-    string NetworkSource)
+    string NetworkSource,
+    string AuditorNetworkSource)
 {
-    /// <summary>Policy subject for a group: <c>group Name</c> (Default domain) or <c>group 'Domain'/'Name'</c>.</summary>
-    public string Group(string name) => IdentityDomain is null ? $"group {name}" : $"group '{IdentityDomain}'/'{name}'";
+    /// <summary>CIS 1.7: the request's user passed a TOTP multi-factor check. Every persona grant requires it, so a
+    /// stolen password (or an API key, which never carries MFA) is not enough to act as a persona.</summary>
+    public const string MfaVerified = "request.user.mfaTotpVerified = 'true'";
 
-    /// <summary>The condition every gatekeeper/operator/storage-admin statement carries: request from gatekeeper networks.</summary>
+    /// <summary>Policy subject for a group: <c>group Name</c> (Default domain) or <c>group 'Domain'/'Name'</c>.</summary>
+    public string Group(string name) => Subject(name, IdentityDomain);
+
+    /// <summary>Policy subject for a group of <paramref name="domain"/> (null: the Default domain).</summary>
+    public static string Subject(string name, string? domain) => domain is null ? $"group {name}" : $"group '{domain}'/'{name}'";
+
+    /// <summary>The request comes from the gatekeeper networks.</summary>
     public string FromGatekeeperNetworks => $"request.networkSource.name = '{NetworkSource}'";
+
+    /// <summary>The request comes from the auditors' own network source.</summary>
+    public string FromAuditorNetworks => $"request.networkSource.name = '{AuditorNetworkSource}'";
+
+    /// <summary>The clauses every gatekeeper/operator/storage-admin grant carries (inside an <c>all {…}</c>).</summary>
+    public string GatekeeperGuard => $"{FromGatekeeperNetworks}, {MfaVerified}";
+
+    /// <summary>The clauses every auditor grant carries (inside an <c>all {…}</c>).</summary>
+    public string AuditorGuard => $"{FromAuditorNetworks}, {MfaVerified}";
 }

@@ -2,8 +2,8 @@ namespace Enclave.Components.Iam;
 
 /// <summary>
 /// Statements that OCI only accepts in a root (tenancy) policy: IAM objects, Cloud Guard, root event rules, audit.
-/// Only the gatekeepers may manage IAM objects, only from their networks, and never the Administrators group
-/// (CIS 1.3). Auditors get inspect/read only.
+/// Only the gatekeepers may manage IAM objects, only from their networks with MFA, and never the Administrators
+/// group (CIS 1.3). Auditors get inspect/read only, from their own network source with MFA.
 /// </summary>
 public static class TenancyStatements
 {
@@ -14,38 +14,40 @@ public static class TenancyStatements
     public static IReadOnlyList<string> Gatekeeper(Personas p)
     {
         var gk = p.Group(p.Gatekeeper);
-        var net = p.FromGatekeeperNetworks;
+        var guard = p.GatekeeperGuard;
+        string Allow(string what) => $"allow {gk} to {what} in tenancy where all {{{guard}}}";
         var statements = new List<string>
         {
             // Non-applicable target variables make a statement grant nothing, so listing needs its own inspect (CIS 1.3).
-            $"allow {gk} to inspect users in tenancy where {net}",
-            $"allow {gk} to inspect groups in tenancy where {net}",
-            $"allow {gk} to manage groups in tenancy where all {{target.group.name != 'Administrators', {net}}}",
+            Allow("inspect users"),
+            Allow("inspect groups"),
+            $"allow {gk} to manage groups in tenancy where all {{target.group.name != 'Administrators', {guard}}}",
         };
-        statements.AddRange(IamObjectTypes.Select(type => $"allow {gk} to manage {type} in tenancy where {net}"));
-        statements.Add($"allow {gk} to manage cloud-guard-family in tenancy where {net}");
-        statements.Add($"allow {gk} to manage cloudevents-rules in tenancy where {net}");
-        statements.Add($"allow {gk} to read audit-events in tenancy where {net}");
+        statements.AddRange(IamObjectTypes.Select(type => Allow($"manage {type}")));
+        statements.Add(Allow("manage cloud-guard-family"));
+        statements.Add(Allow("manage cloudevents-rules"));
+        statements.Add(Allow("read audit-events"));
         return statements;
     }
 
     public static IReadOnlyList<string> Auditor(Personas p)
     {
         var au = p.Group(p.Auditor);
+        string Allow(string what) => $"allow {au} to {what} in tenancy where all {{{p.AuditorGuard}}}";
         return
         [
-            $"allow {au} to inspect compartments in tenancy",
-            $"allow {au} to inspect users in tenancy",
-            $"allow {au} to inspect groups in tenancy",
-            $"allow {au} to inspect dynamic-groups in tenancy",
-            $"allow {au} to inspect identity-providers in tenancy",
-            $"allow {au} to inspect network-sources in tenancy",
-            $"allow {au} to inspect authentication-policies in tenancy",
-            $"allow {au} to read policies in tenancy",
-            $"allow {au} to read audit-events in tenancy",
-            $"allow {au} to read cloud-guard-family in tenancy",
-            $"allow {au} to read cloudevents-rules in tenancy",
-            $"allow {au} to read tag-namespaces in tenancy",
+            Allow("inspect compartments"),
+            Allow("inspect users"),
+            Allow("inspect groups"),
+            Allow("inspect dynamic-groups"),
+            Allow("inspect identity-providers"),
+            Allow("inspect network-sources"),
+            Allow("inspect authentication-policies"),
+            Allow("read policies"),
+            Allow("read audit-events"),
+            Allow("read cloud-guard-family"),
+            Allow("read cloudevents-rules"),
+            Allow("read tag-namespaces"),
         ];
     }
 

@@ -16,12 +16,15 @@ public enum KeyPurpose
     Buckets,
     /// <summary>The region's log archive bucket.</summary>
     Logs,
+    /// <summary>Vault secrets (the database ADMIN password): a key of their own, so revoking data keys never locks
+    /// the gatekeepers out of the credentials, and the reverse.</summary>
+    Secrets,
 }
 
 /// <summary>
 /// Vault and customer-managed keys of one enclave region (item 3): a vault in the security compartment and one AES-256
 /// HSM key per kind of data, each rotated automatically at least yearly (CIS 4.16). The deployment region holds the data,
-/// so its vault has the database, buckets and logs keys; every other region only archives logs, so its vault has a logs
+/// so its vault has the database, buckets, logs and secrets keys; every other region only archives logs, so its vault has a logs
 /// key (Object Storage encrypts a bucket only with a key of the bucket's own region). All are protected: deleting a key
 /// makes everything encrypted with it unreadable.
 /// </summary>
@@ -36,6 +39,8 @@ public sealed class VaultAndKeys : EnclaveComponent
 
     public EnclaveRegion Region { get; }
     public Output<string> VaultId { get; }
+    /// <summary>The vault's replica in the database standby region (deployment region of a stack with a standby only).</summary>
+    public VaultVerification? Replica { get; }
     public Output<string> DatabaseKeyId => KeyId(KeyPurpose.Database);
     public Output<string> BucketsKeyId => KeyId(KeyPurpose.Buckets);
     public Output<string> LogsKeyId => KeyId(KeyPurpose.Logs);
@@ -54,6 +59,14 @@ public sealed class VaultAndKeys : EnclaveComponent
             VaultType = VaultTypeName(settings.Vault.Type),
         }, ChildOptions(region.Provider, protect: true));
         VaultId = vault.Id;
+        // A cross-region physical standby is encrypted with its primary's key, which OCI reaches through a replica of
+        // this (virtual private) vault in the standby region; the replica keeps the vault's and keys' OCIDs.
+        if (region.IsDeployment && settings.Database.StandbyRegion is { } standbyRegion)
+            Replica = new VaultVerification(ChildName("vault-replica"), new VaultVerificationArgs
+            {
+                VaultId = vault.Id,
+                ReplicaRegion = standbyRegion,
+            }, ChildOptions(region.Provider, protect: true));
 
         foreach (var purpose in PurposesIn(region))
         {
@@ -77,7 +90,7 @@ public sealed class VaultAndKeys : EnclaveComponent
 
     /// <summary>The keys a region's vault holds: all of them where the data lives, the logs key elsewhere.</summary>
     public static IReadOnlyList<KeyPurpose> PurposesIn(EnclaveRegion region) =>
-        region.IsDeployment ? [KeyPurpose.Database, KeyPurpose.Buckets, KeyPurpose.Logs] : [KeyPurpose.Logs];
+        region.IsDeployment ? [KeyPurpose.Database, KeyPurpose.Buckets, KeyPurpose.Logs, KeyPurpose.Secrets] : [KeyPurpose.Logs];
 
     /// <summary>Id of the key for <paramref name="purpose"/>; only keys this region's vault holds exist.</summary>
     public Output<string> KeyId(KeyPurpose purpose) => _keys.TryGetValue(purpose, out var id)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Enclave.Components.Regions;
 using Pulumi;
@@ -20,7 +21,11 @@ public sealed partial class Oversight
             if (region.IsHome) homeTopic = topic.Id;
             var rules = CisEventRules.All.Where(r => region.IsHome || r.Regions == EventRuleRegions.EveryEnclaveRegion);
             foreach (var rule in rules)
-                DeclareRule(region, rule, topic.Id);
+                DeclareRule(region, rule.Slug, $"cis-{rule.Cis.Replace('.', '-')}-{rule.Slug}",
+                    $"CIS {rule.Cis}: notify the gatekeepers of {rule.Slug.Replace('-', ' ')}.", rule.EventTypes, topic.Id);
+            foreach (var rule in ThreatEventRules.All.Where(r => region.IsHome || r.Regions == EventRuleRegions.EveryEnclaveRegion))
+                DeclareRule(region, rule.Slug, $"enclave-{rule.Slug}", $"Enclave threat: notify the gatekeepers of {rule.Threat}.",
+                    rule.EventTypes, topic.Id);
         }
         return homeTopic ?? throw new InvalidOperationException("The home region must be one of the alert regions.");
     }
@@ -46,15 +51,16 @@ public sealed partial class Oversight
         return topic;
     }
 
-    private void DeclareRule(EnclaveRegion region, CisEventRule rule, Output<string> topicId) =>
-        new Rule(ChildName($"{region.Name}-{rule.Slug}"), new RuleArgs
+    private void DeclareRule(EnclaveRegion region, string slug, string displayName, string description,
+        ImmutableArray<string> eventTypes, Output<string> topicId) =>
+        new Rule(ChildName($"{region.Name}-{slug}"), new RuleArgs
         {
-            // CIS 4.3–4.18 are only satisfied by rules in the root compartment.
+            // CIS 4.3–4.18 are only satisfied by rules in the root compartment; the root also sees every compartment.
             CompartmentId = _settings.TenancyOcid,
-            DisplayName = Naming.Display(_settings.NamePrefix, $"cis-{rule.Cis.Replace('.', '-')}-{rule.Slug}"),
-            Description = $"CIS {rule.Cis}: notify the gatekeepers of {rule.Slug.Replace('-', ' ')}.",
+            DisplayName = Naming.Display(_settings.NamePrefix, displayName),
+            Description = description,
             IsEnabled = true,
-            Condition = ConditionFor(rule),
+            Condition = ConditionFor(eventTypes),
             Actions = new RuleActionsArgs
             {
                 Action =
@@ -71,6 +77,6 @@ public sealed partial class Oversight
         }, ChildOptions(region.Provider));
 
     /// <summary>The rule's JSON condition: <c>{"eventType":[…]}</c>.</summary>
-    public static string ConditionFor(CisEventRule rule) =>
-        JsonSerializer.Serialize(new Dictionary<string, object> { ["eventType"] = rule.EventTypes });
+    public static string ConditionFor(ImmutableArray<string> eventTypes) =>
+        JsonSerializer.Serialize(new Dictionary<string, object> { ["eventType"] = eventTypes });
 }

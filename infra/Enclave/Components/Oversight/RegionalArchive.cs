@@ -1,3 +1,4 @@
+using Enclave.Components.Iam;
 using Enclave.Components.Keys;
 using Enclave.Components.Regions;
 using Enclave.Components.Tenancy;
@@ -90,38 +91,47 @@ public sealed partial class RegionalArchive : EnclaveComponent
         return sources;
     }
 
-    // CIS 4.17: a write log for every bucket of the region, in a protected log group of the security compartment.
-    // Logs are audit evidence: protected too.
+    // CIS 4.17: a write log for every bucket of the region, in a protected log group of the security compartment; and a
+    // read log for buckets of user data (oversight must see who read the data, not only who changed it). Logs are
+    // audit evidence: protected too.
     private IReadOnlyList<ShippedLog> DeclareBucketWriteLogs(IReadOnlyList<LoggedBucket> buckets)
     {
         var group = new LogGroup(ChildName("bucket-logs"), new LogGroupArgs
         {
             CompartmentId = _compartments.Security,
             DisplayName = Display("bucket-logs"),
-            Description = $"Object Storage write logs of every enclave bucket in {_region.Name}.",
+            Description = $"Object Storage write (and user-data read) logs of every enclave bucket in {_region.Name}.",
         }, ChildOptions(_region.Provider, protect: true));
 
-        return [.. buckets.Select(b => new ShippedLog(_compartments.Security, group.Id, new OciLog(
-            ChildName($"{b.Local}-bucket-write-log"), new LogArgs
-            {
-                LogGroupId = group.Id,
-                DisplayName = Display($"{b.Local}-bucket-write-log"),
-                LogType = "SERVICE",
-                IsEnabled = true,
-                RetentionDuration = _settings.Logging.LogRetentionDays,
-                Configuration = new LogConfigurationArgs
-                {
-                    CompartmentId = b.CompartmentId, // the bucket's compartment, not the log's
-                    Source = new LogConfigurationSourceArgs
-                    {
-                        Service = "objectstorage",
-                        Category = "write",
-                        Resource = b.Name,
-                        SourceType = "OCISERVICE",
-                    },
-                },
-            }, ChildOptions(_region.Provider, protect: true)).Id))];
+        var logs = new List<ShippedLog>();
+        foreach (var b in buckets)
+        {
+            logs.Add(BucketLog(group, b, "write"));
+            if (b.LogReads) logs.Add(BucketLog(group, b, "read"));
+        }
+        return logs;
     }
+
+    private ShippedLog BucketLog(LogGroup group, LoggedBucket b, string category) =>
+        new(_compartments.Security, group.Id, new OciLog(ChildName($"{b.Local}-bucket-{category}-log"), new LogArgs
+        {
+            LogGroupId = group.Id,
+            DisplayName = Display($"{b.Local}-bucket-{category}-log"),
+            LogType = "SERVICE",
+            IsEnabled = true,
+            RetentionDuration = _settings.Logging.LogRetentionDays,
+            Configuration = new LogConfigurationArgs
+            {
+                CompartmentId = b.CompartmentId, // the bucket's compartment, not the log's
+                Source = new LogConfigurationSourceArgs
+                {
+                    Service = "objectstorage",
+                    Category = category,
+                    Resource = b.Name,
+                    SourceType = "OCISERVICE",
+                },
+            },
+        }, ChildOptions(_region.Provider, protect: true)).Id);
 
     // IAM lives in the home region. Object Storage of this region may use this region's logs key (to encrypt the
     // archive), and the connector writes as a service principal: any-user narrowed to connectors of the security
@@ -132,17 +142,22 @@ public sealed partial class RegionalArchive : EnclaveComponent
             CompartmentId = _compartments.Top,
             Name = Display("log-archive-connector-policy"),
             Description = $"Object Storage of {_region.Name} encrypts the {_region.Name} log archive with its logs key; " +
-                          "the log-archive Service Connector writes to that archive bucket only.",
+                          "the log-archive Service Connector writes to that archive bucket only, the auditors read it.",
             Statements = Output.Tuple(_compartments.Security, logsKeyId).Apply(t => new List<string>
             {
                 KeyUseStatement(_region.Name, t.Item1, t.Item2),
                 ConnectorWriteStatement(t.Item1, bucketName),
+                AuditorReadStatement(Personas.Subject(_settings.Groups.Auditor, _settings.Groups.IdentityDomain), t.Item1, bucketName),
             }),
         }, ChildOptions(home));
 
     public static string KeyUseStatement(string region, string securityCompartmentId, string keyId) =>
         $"allow service objectstorage-{region} to use keys in compartment id {securityCompartmentId} " +
         $"where target.key.id = '{keyId}'";
+
+    /// <summary>The auditors read the archived logs: this bucket's objects only (their ceiling: no user data).</summary>
+    public static string AuditorReadStatement(string auditors, string securityCompartmentId, string bucketName) =>
+        $"allow {auditors} to read objects in compartment id {securityCompartmentId} where target.bucket.name = '{bucketName}'";
 
     public static string ConnectorWriteStatement(string securityCompartmentId, string bucketName) =>
         $"allow any-user to manage objects in compartment id {securityCompartmentId} where all " +
@@ -166,5 +181,6 @@ public sealed record ArchiveInputs(
     Output<string> Namespace,
     RegionalLogs Logs);
 
-/// <summary>A bucket whose writes are logged: a short local name, the bucket name and its compartment.</summary>
-public sealed record LoggedBucket(string Local, Output<string> Name, Output<string> CompartmentId);
+/// <summary>A bucket whose writes (and, for user data, reads) are logged: a short local name, the bucket name and its
+/// compartment.</summary>
+public sealed record LoggedBucket(string Local, Output<string> Name, Output<string> CompartmentId, bool LogReads = false);

@@ -21,6 +21,7 @@ public sealed class TenancyFoundation : EnclaveComponent
 
     public EnclaveCompartments Compartments { get; }
     public Output<string> SecurityZoneId { get; }
+    public Output<string> CloudGuardTargetId { get; }
 
     public TenancyFoundation(string name, EnclaveSettings settings, ProviderResource home,
         ComponentResourceOptions? options = null)
@@ -44,7 +45,29 @@ public sealed class TenancyFoundation : EnclaveComponent
         }, ChildOptions(home));
 
         SecurityZoneId = DeclareSecurityZone(settings, home, cloudGuard);
+        CloudGuardTargetId = DeclareCloudGuardTarget(settings, home, cloudGuard);
         RegisterOutputs();
+    }
+
+    private Output<string> DeclareCloudGuardTarget(EnclaveSettings settings, ProviderResource home, Resource cloudGuard)
+    {
+        var invoke = InvokeOptionsFor(home);
+        var detectors = CloudGuardTarget.Detectors.Select(d => new DetectorRecipe(ChildName($"{d.Local}-detector-recipe"), new DetectorRecipeArgs
+        {
+            CompartmentId = Compartments.Security,
+            DisplayName = Naming.Display(settings.NamePrefix, $"{d.Local}-detector-recipe"),
+            Description = $"Clone of Oracle's {d.Local} detector recipe for the enclave's Cloud Guard target.",
+            SourceDetectorRecipeId = CloudGuardTarget.OracleDetectorRecipeId(settings.TenancyOcid, d.Detector, invoke),
+        }, ChildOptions(home, dependsOn: [cloudGuard])).Id).ToList();
+        var responder = new ResponderRecipe(ChildName("responder-recipe"), new ResponderRecipeArgs
+        {
+            CompartmentId = Compartments.Security,
+            DisplayName = Naming.Display(settings.NamePrefix, "responder-recipe"),
+            Description = "Clone of Oracle's responder recipe for the enclave's Cloud Guard target.",
+            SourceResponderRecipeId = CloudGuardTarget.OracleResponderRecipeId(settings.TenancyOcid, invoke),
+        }, ChildOptions(home, dependsOn: [cloudGuard]));
+        return new Target(ChildName("cloud-guard-target"), CloudGuardTarget.Target(Compartments.Top,
+            Naming.Display(settings.NamePrefix, "cloud-guard-target"), detectors, responder.Id), ChildOptions(home)).Id;
     }
 
     private EnclaveCompartments DeclareCompartments(EnclaveSettings settings, ProviderResource home)

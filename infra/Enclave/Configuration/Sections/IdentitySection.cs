@@ -44,18 +44,27 @@ internal static class IdentitySection
     }
 
     /// <summary>Public CIDRs of the gatekeepers: never a near-open block (the internet or a supernet of it), never a parent-company network.</summary>
-    public static ImmutableArray<string>? ReadGatekeeperCidrs(ConfigReader r, ReadContext context)
+    public static ImmutableArray<string>? ReadGatekeeperCidrs(ConfigReader r, ReadContext context) =>
+        ReadPersonaCidrs(r, context, ConfigKeys.GatekeeperCidrs, "gatekeepers'",
+            "list at least one gatekeeper CIDR block (the Bastion admits no one else)", "a gatekeeper network");
+
+    /// <summary>Public CIDRs of US oversight, validated like the gatekeepers': the auditors' own network source.</summary>
+    public static ImmutableArray<string>? ReadAuditorCidrs(ConfigReader r, ReadContext context) =>
+        ReadPersonaCidrs(r, context, ConfigKeys.AuditorCidrs, "auditors'",
+            "list at least one auditor CIDR block (auditors are admitted only from their own network source)", "an auditor network");
+
+    private static ImmutableArray<string>? ReadPersonaCidrs(ConfigReader r, ReadContext context, string key, string whose,
+        string whenEmpty, string what)
     {
-        var key = ConfigKeys.GatekeeperCidrs;
-        var cidrs = r.StringList(key, "a list of the gatekeepers' public CIDR blocks, e.g. [198.51.100.0/28]");
+        var cidrs = r.StringList(key, $"a list of the {whose} public CIDR blocks, e.g. [198.51.100.0/28]");
         if (cidrs is not { } list) return null;
-        if (list.IsEmpty) r.Report(key, "is empty; list at least one gatekeeper CIDR block (the Bastion admits no one else)");
+        if (list.IsEmpty) r.Report(key, $"is empty; {whenEmpty}");
         for (var i = 0; i < list.Length; i++)
         {
             var itemKey = $"{key}[{i}]";
             if (r.Cidr(itemKey, list[i]) is not { } block) continue;
-            if (r.NotNearOpen(itemKey, list[i], block, context, "a gatekeeper network"))
-                r.NotParentNetwork(itemKey, list[i], block, context, "a gatekeeper network");
+            if (r.NotNearOpen(itemKey, list[i], block, context, what))
+                r.NotParentNetwork(itemKey, list[i], block, context, what);
         }
         return list;
     }

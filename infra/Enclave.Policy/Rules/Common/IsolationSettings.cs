@@ -1,0 +1,96 @@
+using System.Collections.Frozen;
+using Enclave.Policy.Graph;
+
+namespace Enclave.Policy.Rules.Common;
+
+/// <summary>
+/// The inputs the isolation rules read to decide who and what may reach the enclave's data: policy statements,
+/// matching rules, CIDRs and source lists, regions, access types, connector sources and targets, route and security
+/// rules, ports, keys, retention. One declared list, per type token (<see cref="AnyOciType"/> for inputs every OCI
+/// resource has). ENC-GOV-006 fails any of them that is a secret, because a secret is a value no rule can read; the
+/// policy tests check that the list covers every input whose secrecy changes a mandatory rule's verdict on prod, so
+/// a rule that starts reading a new input has to declare it here.
+/// </summary>
+public static class IsolationSettings
+{
+    /// <summary>Inputs read on every OCI resource.</summary>
+    public const string AnyOciType = "oci:*";
+
+    private static readonly (string Type, string[] Keys)[] Declared =
+    [
+        (AnyOciType, ["compartmentId"]),
+        (OciTypes.Provider, ["region"]),
+        (OciTypes.Policy, ["statements", "compartmentId"]),
+        ("oci:Identity/dynamicGroup:DynamicGroup", ["matchingRule"]),
+        ("oci:Identity/networkSource:NetworkSource", ["publicSourceLists", "virtualSourceLists", "services"]),
+        (OciTypes.Compartment, ["name"]),
+        (OciTypes.Group, ["name"]),
+        (OciTypes.DomainReplicationToRegion, ["replicaRegion"]),
+        (OciTypes.Vcn, ["cidrBlock", "cidrBlocks", "ipv6privateCidrBlocks"]),
+        (OciTypes.Subnet, ["cidrBlock", "vcnId", "routeTableId", "securityListIds", "prohibitInternetIngress", "prohibitPublicIpOnVnic"]),
+        (OciTypes.RouteTable, ["routeRules", "vcnId"]),
+        (OciTypes.DefaultRouteTable, ["routeRules", "manageDefaultResourceId"]),
+        (OciTypes.RouteTableAttachment, ["routeTableId", "subnetId"]),
+        (OciTypes.SecurityList, ["ingressSecurityRules", "egressSecurityRules", "vcnId"]),
+        (OciTypes.DefaultSecurityList, ["ingressSecurityRules", "egressSecurityRules", "manageDefaultResourceId"]),
+        (OciTypes.NetworkSecurityGroup, ["vcnId"]),
+        (OciTypes.NsgRule, ["direction", "source", "sourceType", "destination", "destinationType", "protocol",
+            "tcpOptions", "udpOptions", "icmpOptions", "networkSecurityGroupId"]),
+        (OciTypes.InternetGateway, ["enabled", "vcnId"]),
+        (OciTypes.NatGateway, ["blockTraffic", "vcnId"]),
+        (OciTypes.ServiceGateway, ["services", "vcnId", "routeTableId"]),
+        (OciTypes.Drg, []),
+        (OciTypes.DrgAttachment, ["drgId", "vcnId", "networkDetails", "routeTableId"]),
+        (OciTypes.RemotePeeringConnection, ["peerId", "peerRegionName", "drgId"]),
+        (OciTypes.LocalPeeringGateway, ["peerId", "vcnId", "routeTableId"]),
+        (OciTypes.Ipsec, ["cpeId", "drgId", "staticRoutes"]),
+        (OciTypes.Cpe, ["ipAddress"]),
+        (OciTypes.VirtualCircuit, ["gatewayId", "customerBgpPeeringIp", "crossConnectMappings", "publicPrefixes"]),
+        (OciTypes.Bastion, ["clientCidrBlockAllowLists", "maxSessionTtlInSeconds", "targetSubnetId"]),
+        (OciTypes.AutonomousDatabase, ["subnetId", "nsgIds", "whitelistedIps", "standbyWhitelistedIps", "isMtlsConnectionRequired",
+            "kmsKeyId", "vaultId", "encryptionKey", "isFreeTier", "dataSafeStatus", "peerDbId", "source", "sourceId"]),
+        (OciTypes.Vault, ["vaultType"]),
+        (OciTypes.Key, ["isAutoRotationEnabled", "autoKeyRotationDetails", "protectionMode"]),
+        (OciTypes.Bucket, ["accessType", "kmsKeyId", "versioning", "retentionRules", "name", "namespace", "replicationEnabled"]),
+        (OciTypes.ReplicationPolicy, ["destinationRegionName", "destinationBucketName", "bucket"]),
+        (OciTypes.Preauthrequest, ["accessType", "bucket", "objectName"]),
+        (OciTypes.Log, ["configuration", "isEnabled", "logGroupId", "retentionDuration", "logType"]),
+        (OciTypes.LogGroup, []),
+        (OciTypes.Connector, ["source", "target", "tasks"]),
+        (OciTypes.AuditConfiguration, ["retentionPeriodDays"]),
+        (OciTypes.CloudGuardConfiguration, ["status", "reportingRegion"]),
+        (OciTypes.SecurityRecipe, ["securityPolicies"]),
+        (OciTypes.SecurityZone, ["securityZoneRecipeId"]),
+        (OciTypes.EventRule, ["condition", "isEnabled", "actions"]),
+        (OciTypes.NotificationTopic, []),
+        (OciTypes.Subscription, ["topicId", "protocol", "endpoint"]),
+    ];
+
+    private static readonly FrozenDictionary<string, string[]> ByType = Declared
+        .GroupBy(d => d.Type, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.SelectMany(d => d.Keys).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
+    private static readonly string[] Common = ByType[AnyOciType];
+
+    /// <summary>Every declared (type, key), for documentation and tests.</summary>
+    public static IEnumerable<(string Type, string Key)> All =>
+        ByType.OrderBy(t => t.Key, StringComparer.Ordinal).SelectMany(t => t.Value.Select(k => (t.Key, k)));
+
+    /// <summary>The isolation-relevant top-level inputs of a resource of <paramref name="type"/> (each once).</summary>
+    public static IEnumerable<string> KeysOf(string type)
+    {
+        var own = ByType.GetValueOrDefault(type) ?? [];
+        foreach (var key in own) yield return key;
+        if (!OciTypes.IsOci(type)) yield break;
+        foreach (var key in Common)
+            if (Array.IndexOf(own, key) < 0) yield return key;
+    }
+
+    /// <summary>Is input <paramref name="path"/> (<c>key</c>, <c>key.sub</c> or <c>key[2].sub</c>) of a <paramref name="type"/> isolation-relevant?</summary>
+    public static bool IsRelevant(string type, string path)
+    {
+        var end = path.IndexOfAny(['.', '[']);
+        var key = end < 0 ? path : path[..end];
+        return KeysOf(type).Contains(key, StringComparer.Ordinal);
+    }
+}

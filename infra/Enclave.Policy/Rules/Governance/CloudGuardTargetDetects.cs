@@ -1,0 +1,44 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Governance;
+
+/// <summary>CIS 4.14 that detects: Cloud Guard enabled is not enough; a target must cover the enclave with detector
+/// and responder recipes, or nothing is examined.</summary>
+public sealed class CloudGuardTargetDetects : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-GOV-010", "A Cloud Guard target with detector and responder recipes covers the enclave", Severity.High, Enforcement.Mandatory,
+        "Cloud Guard only examines compartments a target covers, with the detector recipes attached to that target; without one, misconfigurations and suspicious activity (a PAR, a public bucket, a policy change) raise no problem.",
+        "Declare a CloudGuard.Target on the enclave's top compartment (targetResourceType COMPARTMENT) with at least two detector recipes (configuration and activity, cloned from Oracle's with DetectorRecipe.sourceDetectorRecipeId) and a responder recipe (ResponderRecipe.sourceResponderRecipeId).",
+        Cis: "4.14");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var g = context.Graph;
+        // The enclave's top compartment: a declared compartment whose parent is no declared compartment.
+        var compartments = g.OfType(OciTypes.Compartment).ToList();
+        var topCompartments = compartments.Where(c => !compartments.Any(p => !ReferenceEquals(p, c)
+            && References.Identifies(g, c, "compartmentId", c.Input("compartmentId"), p) == Truth.True)).ToList();
+        var detectors = g.OfType(OciTypes.DetectorRecipe).ToList();
+        var responders = g.OfType(OciTypes.ResponderRecipe).ToList();
+        var covered = Truth.False;
+        foreach (var t in g.OfType(OciTypes.CloudGuardTarget))
+        {
+            var recipes = t.Input("targetDetectorRecipes").AsList();
+            var detectorCount = recipes.Count(r => detectors.Any(d => References.Identifies(g, t, "targetDetectorRecipes", r["detectorRecipeId"], d) == Truth.True));
+            var responds = t.Input("targetResponderRecipes").AsList().Aggregate(Truth.False, (a, r) =>
+                a.Or(responders.Aggregate(Truth.False, (b, x) => b.Or(References.Identifies(g, t, "targetResponderRecipes", r["responderRecipeId"], x)))));
+            var onTop = topCompartments.Aggregate(Truth.False, (a, c) => a.Or(References.Identifies(g, t, "targetResourceId", t.Input("targetResourceId"), c)));
+            var a = new Assessment()
+                .Require(t.Input("targetResourceType").EqualsString("COMPARTMENT", StringComparison.OrdinalIgnoreCase), "targets a compartment")
+                .Require(onTop, "targets the enclave's top compartment")
+                .Require(t.Input("targetDetectorRecipes").IsKnown ? TruthLogic.Of(detectorCount >= 2) : Truth.Unknown,
+                    "runs at least two declared detector recipes (configuration and activity)")
+                .Require(responds, "has a declared responder recipe");
+            yield return Judge(t.Urn, t.Label, a);
+            covered = covered.Or(a.Outcome);
+        }
+        yield return Judge(Scope.StackUrn(g), "Cloud Guard coverage", new Assessment().Require(covered, "a Cloud Guard target covers the enclave"));
+    }
+}

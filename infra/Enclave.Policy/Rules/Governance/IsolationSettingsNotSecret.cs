@@ -1,0 +1,47 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Governance;
+
+/// <summary>
+/// A secret is a value the gate can never read. In an isolation-relevant setting (<see cref="IsolationSettings"/>) it
+/// would let a grant, a CIDR, a region or a connector target pass unjudged, in a preview as much as in a state; so
+/// such settings must never be secret, and this rule fails each one that is.
+/// </summary>
+public sealed class IsolationSettingsNotSecret : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-GOV-006", "Isolation-relevant settings are never secret", Severity.Critical, Enforcement.Mandatory,
+        "Policy statements, matching rules, CIDRs, regions, access types, connector sources and targets, route and security rules, ports, keys and retention decide who and what reaches US data. A secret value cannot be read by the gate, by reviewers or by auditors, so a setting that widens access could pass unseen; the gate fails closed on it in every artifact, previews included.",
+        "Pass the setting as a plain value (not `Output.CreateSecret`, not a secret stack config key, not `additionalSecretOutputs`). Keep secrets for credentials (passwords, private keys, tokens) only.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var checkedCount = 0;
+        var failed = false;
+        foreach (var node in context.Graph.Resources)
+        {
+            if (!node.Custom) continue;
+            foreach (var key in IsolationSettings.KeysOf(node.Type))
+            {
+                var value = node.Input(key);
+                if (value.IsNull) continue;
+                checkedCount++;
+                if (!value.ContainsSecret) continue;
+                failed = true;
+                yield return Fail(node.Urn, $"{node.Label}: {SecretPath(key, value)} is secret, so no rule can judge it; it decides who or what reaches the enclave's data and must be a plain value");
+            }
+        }
+        if (!failed)
+            yield return Pass(Scope.StackUrn(context.Graph), $"no isolation-relevant setting is secret ({checkedCount} settings read)");
+    }
+
+    /// <summary>The path of the first secret inside <paramref name="value"/> (input <paramref name="key"/>).</summary>
+    private static string SecretPath(string key, PropertyValue value)
+    {
+        if (value is SecretValue) return key;
+        foreach (var leaf in PropertyWalk.Leaves(value))
+            if (leaf.Value is SecretValue) return key + (leaf.Path.StartsWith('[') ? "" : ".") + leaf.Path;
+        return key;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Iam;
+
+namespace Enclave.Policy.Rules.Iam.DataAccess;
+
+/// <summary>
+/// Who may reach the enclave's data, as an allow-list: on every data-bearing type (<see cref="DataTypes"/>) only the
+/// declared personas, within their <see cref="PersonaCeilings"/>, and the enclave's own principals (its services,
+/// its dynamic groups, principals a condition pins to its compartments or resources) may hold access. The one
+/// evaluator behind rules ENC-IAM-008/009 (statement by statement) and <c>enclave access</c> (resource by
+/// resource), so both tell the same truth. Answers depend on a statement's text only and are worked out once per
+/// distinct text.
+/// </summary>
+public sealed class DataAccessJudge
+{
+    private readonly Dictionary<Statement, List<SubjectStanding>> _standings = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Access, ImmutableArray<DataGrant>> _grants = [];
+
+    public DataAccessJudge(ResourceGraph graph, PolicyContext policy) => Identities = new EnclaveIdentities(graph, policy);
+
+    /// <summary>The allow-list this judge reads.</summary>
+    public EnclaveIdentities Identities { get; }
+
+    /// <summary>The judge of the graph and policy of <paramref name="context"/> (shared with the IAM view).</summary>
+    public static DataAccessJudge For(RuleContext context) => IamView.For(context).JudgeFor(context);
+
+    /// <summary>What a statement may grant on the data-bearing types (none for deny, define and endorse).</summary>
+    public ImmutableArray<DataGrant> DataGrants(PolicyStatement statement) => statement.Syntax switch
+    {
+        GrantStatement { Effect: Effect.Allow } g => GrantsOf(g.Access),
+        AdmitStatement { Effect: Effect.Allow } a => GrantsOf(a.Access),
+        _ => [],
+    };
+
+    /// <summary>Where each principal of a granting statement stands with the allow-list.</summary>
+    public IReadOnlyList<SubjectStanding> Standings(PolicyStatement statement)
+    {
+        if (statement.Syntax is not { } syntax) return [];
+        if (!_standings.TryGetValue(syntax, out var standings)) _standings[syntax] = standings = DataAccess.Standings.Of(syntax, Identities);
+        return standings;
+    }
+
+    /// <summary>ENC-IAM-008: each principal off the allow-list that the statement lets reach data.</summary>
+    public IEnumerable<(Truth Outcome, string Problem)> Outsiders(PolicyStatement statement)
+    {
+        var grants = DataGrants(statement);
+        if (grants.IsEmpty) yield break;
+        foreach (var s in Standings(statement))
+            if (s.Allowed != Truth.True)
+                yield return (s.Allowed, $"{s.Why}, and it may {Describe(grants)}");
+    }
+
+    /// <summary>ENC-IAM-009: each way a persona's grant on data goes above the persona's ceiling.</summary>
+    public IEnumerable<(Truth Outcome, string Problem)> AboveCeilings(PolicyStatement statement)
+    {
+        var grants = DataGrants(statement);
+        if (grants.IsEmpty) yield break;
+        foreach (var s in Standings(statement))
+        {
+            if (s.Persona is not { } persona) continue;
+            foreach (var grant in grants)
+                foreach (var (outcome, problem) in CeilingCheck.Problems(persona, grant, statement.Syntax!.Condition, Identities))
+                    yield return (outcome, $"{s.Who} ({persona}): {problem}");
+        }
+    }
+
+    /// <summary>
+    /// One row of <c>enclave access</c>: may <paramref name="who"/>, through <paramref name="statement"/>, hold access to
+    /// <paramref name="type"/>? The same standing and ceiling as the rules, for that one principal and type.
+    /// </summary>
+    public (Truth Allowed, string Why) Judge(PolicyStatement statement, AccessSubject who, string type)
+    {
+        if (statement.Syntax is not { } syntax)
+            return statement.Error is { } e
+                ? (Truth.False, $"the statement does not parse ({e.Message}): it may grant anyone anything")
+                : (Truth.Unknown, "the statement is known only at deploy");
+        var standing = StandingOf(syntax, who);
+        if (standing.Allowed != Truth.True) return (standing.Allowed, standing.Why);
+        if (standing.Persona is not { } persona) return (Truth.True, standing.Why);
+        var outcome = Truth.True;
+        var problems = new List<string>();
+        foreach (var grant in DataGrants(statement).Where(g => g.Type == type))
+            foreach (var (o, p) in CeilingCheck.Problems(persona, grant, syntax.Condition, Identities))
+            {
+                outcome = outcome.And(o);
+                problems.Add(p);
+            }
+        return outcome == Truth.True
+            ? (Truth.True, $"{standing.Why}, within its ceiling")
+            : (outcome, $"{standing.Who} ({persona}): {string.Join("; ", problems)}");
+    }
+
+    private SubjectStanding StandingOf(Statement syntax, AccessSubject who)
+    {
+        Subject? one = who.Kind switch
+        {
+            AccessSubjectKind.AnyUser => AnyUserSubject.Instance,
+            AccessSubjectKind.AnyGroup => AnyGroupSubject.Instance,
+            AccessSubjectKind.Service => new ServiceSubject([who.Name ?? ""]),
+            AccessSubjectKind.Group or AccessSubjectKind.DynamicGroup =>
+                new GroupSubject([new GroupReference(who.Kind == AccessSubjectKind.DynamicGroup, who.Domain, who.Name, who.Name is null ? who.Id : null)]),
+            _ => null,
+        };
+        if (one is null || syntax is not GrantStatement g)
+            return new SubjectStanding(who.Display, Truth.False, null, $"{who.Display} is not on the allow-list");
+        return DataAccess.Standings.Of(g with { Subject = one }, Identities)[0];
+    }
+
+    private ImmutableArray<DataGrant> GrantsOf(Access access)
+    {
+        if (!_grants.TryGetValue(access, out var grants)) _grants[access] = grants = DataTypes.Of(access);
+        return grants;
+    }
+
+    private static string Describe(ImmutableArray<DataGrant> grants) =>
+        string.Join(", ", grants.GroupBy(g => g.Verb).OrderByDescending(v => v.Key)
+            .Select(v => $"{v.Key.ToString().ToLowerInvariant()} {string.Join("/", v.Select(g => g.Type))}"));
+}

@@ -1,0 +1,202 @@
+using System.Text.RegularExpressions;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Iam;
+
+namespace Enclave.Policy.Rules.Iam.DataAccess;
+
+/// <summary>
+/// The allow-list of who may reach the enclave's data, read from the stack's config and resources: the declared
+/// personas (domain-qualified), the stack's own compartments, resources, dynamic groups and network sources, the log
+/// archive buckets, and the service principals the enclave uses (Object Storage of an allowed US region, Cloud
+/// Guard). Each "is this one of ours?" answer is three-valued: an id or name the stack has not decided yet may be.
+/// </summary>
+public sealed partial class EnclaveIdentities
+{
+    public const string DynamicGroupType = "oci:Identity/dynamicGroup:DynamicGroup";
+    public const string NetworkSourceType = "oci:Identity/networkSource:NetworkSource";
+
+    private readonly ResourceGraph _graph;
+    private readonly PolicyContext _policy;
+    private readonly (Persona Persona, string Name, string Domain)[] _personas;
+    private readonly Known _compartments = new();
+    private readonly Known _personaGroupIds = new();
+    private readonly Known _networkSources = new();
+    private readonly Known _archiveBuckets = new();
+    private readonly bool _someIdUnknown;
+    private readonly Dictionary<string, Truth> _dynamicGroupRules = new(StringComparer.Ordinal);
+
+    public EnclaveIdentities(ResourceGraph graph, PolicyContext policy)
+    {
+        _graph = graph;
+        _policy = policy;
+        _personas = [.. Configured(Persona.Gatekeeper, policy.GatekeeperGroup), .. Configured(Persona.Operator, policy.OperatorGroup),
+            .. Configured(Persona.Auditor, policy.AuditorGroup), .. Configured(Persona.StorageAdmin, policy.StorageAdminGroup)];
+        foreach (var c in graph.OfType(OciTypes.Compartment)) _compartments.Add(c.Id.AsString());
+        foreach (var g in graph.OfType(OciTypes.Group))
+        {
+            // A group whose name is not known yet may be a persona's: its id is then only "may be".
+            if (g.Input("name").AsString() is not { } name) _personaGroupIds.Add(null);
+            else if (PersonaNamed(name, GroupReference.DefaultDomain) is not null) _personaGroupIds.Add(g.Id.AsString());
+        }
+        foreach (var n in graph.OfType(NetworkSourceType)) _networkSources.Add(n.Input("name").AsString());
+        foreach (var c in graph.OfType(OciTypes.Connector))
+        {
+            var bucket = c.Input("target")["bucket"];
+            if (!bucket.IsNull) _archiveBuckets.Add(bucket.AsString());
+        }
+        foreach (var n in graph.Resources)
+            if (n.Custom && !n.Id.IsKnown) _someIdUnknown = true;
+    }
+
+    /// <summary>The persona a group reference names (domain-qualified; by OCID through the stack's own groups), or null.</summary>
+    public Persona? PersonaOf(GroupReference r)
+    {
+        if (r.IsDynamic) return null;
+        if (r.Name is not null) return PersonaNamed(r.Name, r.EffectiveDomain);
+        // By OCID: only a group this stack declares (Default domain) can be told to be a persona.
+        return r.Id is not null && _graph.ById(r.Id) is { } node && node.IsType(OciTypes.Group) && node.Input("name").AsString() is { } name
+            ? PersonaNamed(name, GroupReference.DefaultDomain)
+            : null;
+    }
+
+    /// <summary>The configured name of a persona group, as a statement would write it.</summary>
+    public string? Display(Persona persona) =>
+        _personas.FirstOrDefault(p => p.Persona == persona) is { Name: not null } p ? $"{p.Domain}/{p.Name}" : null;
+
+    /// <summary>Is this an OCID of one of the stack's compartments (never the tenancy itself)?</summary>
+    public Truth IsEnclaveCompartment(string id) => _compartments.Contains(id);
+
+    /// <summary>Is this the OCID of a resource the stack declares?</summary>
+    public Truth IsEnclaveResource(string id) =>
+        _graph.ById(id) is { Custom: true } ? Truth.True : _someIdUnknown ? Truth.Unknown : Truth.False;
+
+    /// <summary>Is this the OCID of a persona group the stack declares?</summary>
+    public Truth IsPersonaGroupId(string id) => _personaGroupIds.Contains(id);
+
+    /// <summary>Is this the name of one of the stack's network sources (the gatekeeper networks)?</summary>
+    public Truth IsGatekeeperNetwork(string name) => _networkSources.Contains(name);
+
+    /// <summary>Is this the name of a bucket the stack's Service Connectors archive logs to?</summary>
+    public Truth IsArchiveBucket(string name) => _archiveBuckets.Contains(name);
+
+    /// <summary>
+    /// Is this a service principal of the enclave: Object Storage of an allowed US region, or a service named in
+    /// <see cref="PolicyContext.AllowedServices"/>? Null when allowed, else why not.
+    /// </summary>
+    public string? ServiceProblem(string name)
+    {
+        if (RegionOfService(name) is { } region)
+            return _policy.AllowedRegions.Contains(region, StringComparer.OrdinalIgnoreCase)
+                ? Allowed(name) ? null : $"service {name} is not one of the enclave's service principals"
+                : $"service {name} acts for region {region}, outside the allowed regions ({string.Join(", ", _policy.AllowedRegions)})";
+        return _policy.AllowedServices.Contains(name, StringComparer.OrdinalIgnoreCase) ? null
+            : $"service {name} is not one of the enclave's service principals ({string.Join(", ", AllowedServiceNames())})";
+    }
+
+    private bool Allowed(string regional) => RegionalService().Match(regional) is { Success: true } m
+        && _policy.AllowedRegionalServices.Contains(m.Groups["base"].Value, StringComparer.OrdinalIgnoreCase);
+
+    private IEnumerable<string> AllowedServiceNames() =>
+        _policy.AllowedServices.Concat(_policy.AllowedRegionalServices.Select(s => $"{s}-<allowed region>"));
+
+    /// <summary>The region a regional service principal acts for (<c>objectstorage-us-ashburn-1</c>), or null.</summary>
+    public static string? RegionOfService(string name) =>
+        RegionalService().Match(name) is { Success: true } m ? m.Groups["region"].Value : null;
+
+    [GeneratedRegex(@"^(?<base>[a-z0-9]+(?:-[a-z0-9]+)*?)-(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex RegionalService();
+
+    /// <summary>
+    /// Is a dynamic group one of the stack's, matching only its resources (rule ENC-IAM-010)? True only for a
+    /// dynamic group the stack declares whose matching rule pins the resource's compartment or id to the enclave.
+    /// </summary>
+    public (Truth Allowed, string Why) DynamicGroup(GroupReference r)
+    {
+        foreach (var node in _graph.OfType(DynamicGroupType))
+        {
+            var named = r.Id is not null
+                ? node.Id.Test(v => string.Equals(v.AsString(), r.Id, StringComparison.OrdinalIgnoreCase))
+                : string.Equals(r.EffectiveDomain, GroupReference.DefaultDomain, StringComparison.OrdinalIgnoreCase)
+                    ? node.Input("name").Test(v => string.Equals(v.AsString(), r.Name, StringComparison.OrdinalIgnoreCase))
+                    : Truth.False;
+            if (named == Truth.False) continue;
+            var pinned = MatchesOnlyEnclave(node.Input("matchingRule"), out var why);
+            return (named.And(pinned), why);
+        }
+        return (Truth.False, $"dynamic-group {Describe(r)} is not declared by this stack");
+    }
+
+    /// <summary>Does a matching rule select only resources of the enclave's compartments (or the enclave's own resources)?</summary>
+    public Truth MatchesOnlyEnclave(PropertyValue rule, out string why)
+    {
+        if (rule.AsString() is not { } text)
+        {
+            why = rule.IsKnown ? "its matching rule is not a string" : "its matching rule is known only at deploy";
+            return rule.IsKnown ? Truth.False : Truth.Unknown;
+        }
+        if (!_dynamicGroupRules.TryGetValue(text, out var verdict))
+        {
+            var parsed = PolicyParser.ParseCondition(text);
+            verdict = parsed.Value is null ? Truth.False : ConditionProbe.Pins(parsed.Value, ResourcePins);
+            _dynamicGroupRules[text] = verdict;
+        }
+        why = verdict switch
+        {
+            Truth.True => "its matching rule selects only the enclave's resources",
+            Truth.Unknown => "whether its matching rule selects only the enclave's resources is known only at deploy",
+            _ when PolicyParser.ParseCondition(text).Error is { } e => $"its matching rule does not parse ({e.Message})",
+            _ => "its matching rule may select resources outside the enclave's compartments (a resource type or an any {…} with a tenancy-wide term is not a scope)",
+        };
+        return verdict;
+    }
+
+    /// <summary>The variables that pin a resource principal of a dynamic-group rule to the enclave.</summary>
+    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> ResourcePins =>
+    [
+        ("resource.compartment.id", IsEnclaveCompartment), ("instance.compartment.id", IsEnclaveCompartment),
+        ("resource.id", IsEnclaveResource), ("instance.id", IsEnclaveResource),
+    ];
+
+    /// <summary>The request variables that pin a statement's principal to the enclave's own identities.</summary>
+    public IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> PrincipalPins =>
+    [
+        ("request.principal.compartment.id", IsEnclaveCompartment), ("request.principal.id", IsEnclaveResource),
+        ("request.groups.id", IsPersonaGroupId),
+    ];
+
+    public static string Describe(GroupReference r) =>
+        r.Id is not null ? $"id {r.Id}" : r.Domain is null ? r.Name ?? "" : $"{r.Domain}/{r.Name}";
+
+    private Persona? PersonaNamed(string name, string domain)
+    {
+        foreach (var p in _personas)
+            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Domain, domain, StringComparison.OrdinalIgnoreCase))
+                return p.Persona;
+        return null;
+    }
+
+    /// <summary>A configured group (<c>Name</c> or <c>Domain/Name</c>), in the stack's identity domain when it names none.</summary>
+    private IEnumerable<(Persona, string, string)> Configured(Persona persona, string configured)
+    {
+        if (configured.Length == 0) yield break;
+        var slash = configured.IndexOf('/');
+        yield return slash > 0
+            ? (persona, configured[(slash + 1)..], configured[..slash])
+            : (persona, configured, _policy.IdentityDomain ?? GroupReference.DefaultDomain);
+    }
+
+    /// <summary>Known strings, case-insensitive, and whether some value was unknown (then a miss is only "may be").</summary>
+    private sealed class Known
+    {
+        private readonly HashSet<string> _values = new(StringComparer.OrdinalIgnoreCase);
+        private bool _someUnknown;
+
+        public void Add(string? value)
+        {
+            if (value is null) _someUnknown = true;
+            else _values.Add(value);
+        }
+
+        public Truth Contains(string value) => _values.Contains(value) ? Truth.True : _someUnknown ? Truth.Unknown : Truth.False;
+    }
+}

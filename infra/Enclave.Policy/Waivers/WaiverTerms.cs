@@ -1,0 +1,37 @@
+using Enclave.Policy.Rules;
+using YamlDotNet.RepresentationModel;
+
+namespace Enclave.Policy.Waivers;
+
+/// <summary>
+/// The optional keys of one waiver (<c>matches</c>, <c>critical</c>, <c>approver</c>) and the limits every waiver must
+/// keep (<see cref="WaiverLimits"/>); each breach is one <see cref="WaiverFileException"/> naming the line, the key and
+/// what is valid.
+/// </summary>
+internal readonly record struct WaiverTerms(bool MatchesMany, bool Critical, string? Approver)
+{
+    public static WaiverTerms Read(IReadOnlyDictionary<string, YamlScalarNode> fields, string source, int line, RuleInfo rule,
+        DateOnly expires, WaiverLimits? limits)
+    {
+        long LineOf(string key) => fields.TryGetValue(key, out var n) ? n.Start.Line : line;
+        string? Text(string key) => fields.TryGetValue(key, out var n) && !string.IsNullOrWhiteSpace(n.Value) ? n.Value.Trim() : null;
+
+        var matches = Text("matches");
+        if (matches is not (null or "one" or "many"))
+            throw new WaiverFileException(source, $"matches \"{matches}\": expected one or many (say many when the urn glob is meant to cover several resources)", LineOf("matches"));
+        var criticalText = Text("critical");
+        if (criticalText is not (null or "true" or "false"))
+            throw new WaiverFileException(source, $"critical \"{criticalText}\": expected true or false", LineOf("critical"));
+        var critical = criticalText == "true";
+        var approver = Text("approver");
+        if (WaiverLimits.IsCritical(rule) && (!critical || approver is null))
+            throw new WaiverFileException(source,
+                $"rule {rule.Id} is critical and mandatory: its waiver must say `critical: true` and name the `approver` who accepted the risk",
+                LineOf(critical ? "approver" : "critical"));
+        if (limits is not null && expires > limits.LatestExpiry)
+            throw new WaiverFileException(source,
+                $"expires {expires:yyyy-MM-dd} is {expires.DayNumber - limits.Today.DayNumber} days away; a waiver lasts at most {limits.MaxDays} days (until {limits.LatestExpiry:yyyy-MM-dd})",
+                LineOf("expires"));
+        return new WaiverTerms(matches == "many", critical, approver);
+    }
+}
