@@ -97,7 +97,8 @@ public sealed class PolicyConfigTests
         var expires = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysLeft);
         var waivers = Path.Combine(Path.GetTempPath(), $"enclave-pack-waivers-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(waivers,
-            $"waivers:\n  - rule: {rule}\n    urn: \"{urn}\"\n    reason: \"public download mirror, ticket SEC-7\"\n    expires: {expires:yyyy-MM-dd}\n");
+            $"waivers:\n  - rule: {rule}\n    urn: \"{urn}\"\n    reason: \"public download mirror, ticket SEC-7\"\n    expires: {expires:yyyy-MM-dd}\n" +
+            "    critical: true\n    approver: \"Jane Doe (US data security)\"\n");
         try
         {
             var request = new ConfigureAnalyzerRequest
