@@ -63,6 +63,21 @@ public sealed record StackVerdicts(IReadOnlySet<RuleVerdict> Findings, IReadOnly
         }
     }
 
+    /// <summary>`enclave check --preview-json FILE --stack STACK --format json` on a graph written as a preview creating it.</summary>
+    public static async Task<StackVerdicts> EnclaveCheckPreviewAsync(ResourceGraph graph, IReadOnlyDictionary<string, string> config)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"enclave-pack-{Guid.NewGuid():N}.preview.json");
+        await File.WriteAllTextAsync(file, PreviewJson.Write(graph, config));
+        try
+        {
+            return await CheckAsync(["check", "--preview-json", file, "--stack", graph.Stack, "--format", "json", "--repo", PackProcess.RepoRoot]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<StackVerdicts> CheckAsync(string[] args)
     {
         var stdout = new StringWriter();
