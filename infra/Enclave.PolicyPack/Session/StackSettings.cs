@@ -60,6 +60,8 @@ internal static class StackSettings
     {
         if (stack.Length == 0 || project.Length == 0)
             throw new StackSettingsException("ConfigureStack names no stack or no project; both are needed to judge the stack's resources");
+        // A fully qualified name (org/project/stack) carries the stack's short name last: URNs hold the short name.
+        stack = stack.Split('/')[^1];
         EnclaveSettings settings;
         try
         {
