@@ -49,6 +49,20 @@ public sealed class PolicyConfigTests
     }
 
     [Fact]
+    public async Task An_entry_for_one_policy_overrides_all()
+    {
+        await using var pack = await PackProcess.StartAsync();
+        var request = Config("ENC-DB-005", EnforcementLevel.Advisory);
+        request.PolicyConfig["all"] = new PolicyConfig { EnforcementLevel = EnforcementLevel.Mandatory };
+
+        await pack.Client.ConfigureAsync(request);
+
+        var levels = (await pack.Client.GetAnalyzerInfoAsync(new Empty())).Policies.ToDictionary(p => p.Name, p => p.EnforcementLevel);
+        Assert.Equal(EnforcementLevel.Advisory, levels["ENC-DB-005"]);
+        Assert.All(levels.Where(l => l.Key != "ENC-DB-005"), l => Assert.Equal(EnforcementLevel.Mandatory, l.Value));
+    }
+
+    [Fact]
     public async Task A_disabled_advisory_rule_does_not_run()
     {
         var (graph, config, _) = await WithoutContactsAsync();
