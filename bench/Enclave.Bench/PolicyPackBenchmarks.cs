@@ -55,6 +55,8 @@ public class PolicyPackBenchmarks
 
     internal PackSession Session => _session;
 
+    internal ImmutableArray<byte[]> ResourceRequests => _resources;
+
     internal StackIdentity Identity { get; private set; } = null!;
 
     internal AnalyzeStackRequest StackRequest() => AnalyzeStackRequest.Parser.ParseFrom(_stack);
