@@ -3,7 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Enclave.PolicyPack.Tests.Conformance;
 
-/// <summary>The example workflow deploys with the policy pack and the committed policy config, and builds the pack first.</summary>
+/// <summary>
+/// The example workflow deploys with the policy pack and the committed policy config, builds the pack first, and lets
+/// `pulumi up` run its own preview (where the stack rules block before any change).
+/// </summary>
 public sealed class DeployWorkflowTests
 {
     [Fact]
@@ -21,6 +24,9 @@ public sealed class DeployWorkflowTests
         Assert.True(up >= 0 && build >= 0 && build < up, "the pack is built before pulumi up");
         Assert.Contains("--policy-pack infra/Enclave.PolicyPack", runs[up]);
         Assert.Contains("--policy-pack-config infra/Enclave.PolicyPack/policy-config.json", runs[up]);
+        // Without up's own preview, the stack rules would only judge the stack after the update changed it.
+        Assert.DoesNotContain("--skip-preview", runs[up]);
+        Assert.Single(runs, r => r.Contains("pulumi up", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(PackProcess.PackDirectory, "policy-config.json")));
     }
 }
