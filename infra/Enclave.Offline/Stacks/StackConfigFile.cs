@@ -27,7 +27,16 @@ public static partial class StackConfigFile
             throw new StackConfigException(stackFile, $"no such stack '{stack}'; {list}");
         }
 
-        var yaml = YamlFile.Load(Path.Combine(repoRoot, stackFile), stackFile, Enclave.Policy.Inputs.InputKind.StackConfig);
+        return Read(project, stack, YamlFile.Load(Path.Combine(repoRoot, stackFile), stackFile, Enclave.Policy.Inputs.InputKind.StackConfig));
+    }
+
+    /// <summary>The config of <paramref name="stack"/> from the text of its file (the fuzzers' way in): same checks, same errors.</summary>
+    public static StackConfig Parse(ProjectFile project, string stack, string text) =>
+        Read(project, stack, YamlFile.Parse(text, StackFilePath(project, stack), Enclave.Policy.Inputs.InputKind.StackConfig));
+
+    private static StackConfig Read(ProjectFile project, string stack, YamlFile yaml)
+    {
+        var stackFile = yaml.DisplayPath;
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var secrets = new SortedSet<string>(StringComparer.Ordinal);
         var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);

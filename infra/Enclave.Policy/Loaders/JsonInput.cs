@@ -50,6 +50,11 @@ internal static class JsonInput
         {
             throw new ArtifactLoadException(source, "invalid UTF-8 inside a string; expected a UTF-8 JSON document");
         }
+        catch (InvalidOperationException e) when (e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+        {
+            // "\ud800" is valid JSON syntax for a character that does not exist: no reader can return that string.
+            throw new ArtifactLoadException(source, "a string escapes an unpaired surrogate (\\ud800-\\udfff); expected valid Unicode text");
+        }
     }
 
     /// <summary>Strips a UTF-8 BOM, transcodes UTF-16 (PowerShell's <c>&gt;</c> writes it), rejects binary and empty input.</summary>
