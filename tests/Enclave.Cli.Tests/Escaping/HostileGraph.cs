@@ -18,10 +18,14 @@ public static class HostileGraph
     /// <summary>The text that would start a line if a line break got through.</summary>
     public const string Marker = "FAKE";
 
-    public static ResourceGraph Build(string stack = Payload)
+    /// <summary>
+    /// The hostile graph; a diff side names the base's stack and project, since a plan file with resources of two
+    /// stacks is refused (exit 3) before any renderer sees it.
+    /// </summary>
+    public static ResourceGraph Build(string stack = Payload, string project = Payload)
     {
         var g = EnclaveGraph.Base();
-        var urn = (string type, string name) => $"urn:pulumi:{stack}::{Payload}::pulumi:pulumi:Stack${type}::{name}";
+        var urn = (string type, string name) => $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack${type}::{name}";
         g.Add(ResourceNode.Create(urn("oci:ObjectStorage/bucket:Bucket", "b" + Payload), "oci:ObjectStorage/bucket:Bucket", "b" + Payload,
             inputs: PropertyValue.Map(
                 ("accessType", PropertyValue.Of("ObjectRead" + Payload)),
@@ -41,6 +45,6 @@ public static class HostileGraph
         var nodes = new List<ResourceNode>();
         foreach (var name in new[] { "vcn", "adb", "audit-archive", "data-key", "b" + Payload, "p" + Payload })
             nodes.Add(g[name]);
-        return new ResourceGraph(stack, Payload, GraphOrigin.Program, [g["us-data-enclave-prod"], g["network"], .. nodes], source: "hostile" + Payload);
+        return new ResourceGraph(stack, project, GraphOrigin.Program, [g["us-data-enclave-prod"], g["network"], .. nodes], source: "hostile" + Payload);
     }
 }

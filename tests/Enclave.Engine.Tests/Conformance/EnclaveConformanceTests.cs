@@ -26,6 +26,7 @@ public sealed class EnclaveConformanceTests(EnclaveRuns runs) : IClassFixture<En
 {
     private const string Database = "oci:Database/autonomousDatabase:AutonomousDatabase";
     private const string Password = "random:index/randomPassword:RandomPassword";
+    private const string VaultSecret = "oci:Vault/secret:Secret";
 
     public static TheoryData<string, bool> StacksAndModes()
     {
@@ -64,21 +65,27 @@ public sealed class EnclaveConformanceTests(EnclaveRuns runs) : IClassFixture<En
         Assert.NotEmpty(passwords);
         Assert.All(passwords, p => Assert.Contains("result", p.Request.AdditionalSecretOutputs));
 
+        // The password reaches the cloud only inside the Vault secret's content, which travels as a secret (unknown in a
+        // preview); the database names the secret by id and never carries the password itself.
+        var vaultSecrets = run.Recording.Registrations.Where(r => r.Type == VaultSecret).ToList();
+        Assert.NotEmpty(vaultSecrets);
+        foreach (var vaultSecret in vaultSecrets)
+        {
+            Assert.True(vaultSecret.Request.Object.Fields.TryGetValue("secretContent", out var content), $"{vaultSecret.Name}: no secretContent");
+            Assert.True(dryRun ? Wire.IsUnknown(content) : Wire.IsSecret(content),
+                $"{vaultSecret.Name}: secretContent is {(dryRun ? "not the unknown sentinel" : "not secret")} in a {(dryRun ? "preview" : "update")}");
+        }
         var databases = run.Recording.Registrations.Where(r => r.Type == Database).ToList();
         Assert.NotEmpty(databases);
-        foreach (var database in databases.Where(d => d.Request.Object.Fields.ContainsKey("adminPassword")))
-        {
-            var adminPassword = database.Request.Object.Fields["adminPassword"];
-            Assert.True(dryRun ? Wire.IsUnknown(adminPassword) : Wire.IsSecret(adminPassword),
-                $"{database.Name}: adminPassword is {(dryRun ? "not the unknown sentinel" : "not secret")} in a {(dryRun ? "preview" : "update")}");
-        }
-        Assert.Contains(databases, d => d.Request.Object.Fields.ContainsKey("adminPassword"));
+        Assert.All(databases, d => Assert.DoesNotContain("adminPassword", d.Request.Object.Fields.Keys));
+        Assert.Contains(databases, d => d.Request.Object.Fields.ContainsKey("secretId"));
 
         var generated = EnclaveProgram.GeneratedSecrets(run);
         Assert.Equal(dryRun, generated.Count == 0);
         foreach (var secret in generated)
         {
             ConformanceChecks.SecretNeverInPlainText(run, secret);
+            ConformanceChecks.SecretNeverInPlainText(run, Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)));
         }
     }
 

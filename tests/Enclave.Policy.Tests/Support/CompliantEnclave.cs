@@ -40,6 +40,9 @@ public static class CompliantEnclave
 
     public static readonly string[] AllCisEventTypes = Enclave.Policy.Rules.Logging.CisEventTypes.All.SelectMany(c => c.EventTypes).ToArray();
 
+    /// <summary>The enclave's threat event types beyond CIS (ENC-LOG-020).</summary>
+    public static readonly string[] AllThreatEventTypes = Enclave.Policy.Rules.Logging.ThreatEventTypes.All.SelectMany(c => c.EventTypes).ToArray();
+
     public static GraphBuilder Build()
     {
         var g = new GraphBuilder();
@@ -92,10 +95,22 @@ public static class CompliantEnclave
         g.Add(OciTypes.AutonomousDatabase, "adb", new
         {
             compartmentId = Ref("enclave"), dbName = "usdedev", subnetId = Ref("data"), nsgIds = new[] { Ref("db-nsg") },
-            isMtlsConnectionRequired = true, kmsKeyId = Ref("key"), vaultId = Ref("vault"), dataSafeStatus = "REGISTERED",
+            isMtlsConnectionRequired = true, kmsKeyId = Ref("key"), vaultId = Ref("vault"),
             customerContacts = new[] { new { email = "gatekeepers@enclave.example" } }, isFreeTier = false,
             adminPassword = Secret, dbWorkload = "OLTP",
         }, protect: true);
+
+        // A private-endpoint database is reachable by Data Safe only through a Data Safe private endpoint (ENC-DB-004).
+        g.Add(OciTypes.DataSafePrivateEndpoint, "ds-pe", new
+        {
+            compartmentId = Ref("security"), displayName = "usde-dev-datasafe", vcnId = Ref("vcn"), subnetId = Ref("data"), nsgIds = new[] { Ref("db-nsg") },
+        });
+        g.Add(OciTypes.DataSafeTargetDatabase, "ds-target", new
+        {
+            compartmentId = Ref("security"), displayName = "usde-dev-adb",
+            databaseDetails = new { databaseType = "AUTONOMOUS_DATABASE", infrastructureType = "ORACLE_CLOUD", autonomousDatabaseId = Ref("adb") },
+            connectionOption = new { connectionType = "PRIVATE_ENDPOINT", datasafePrivateEndpointId = Ref("ds-pe") },
+        });
 
         g.Add(OciTypes.Bucket, "data-bucket", new
         {
@@ -126,6 +141,17 @@ public static class CompliantEnclave
         });
         g.Add(OciTypes.AuditConfiguration, "audit", new { compartmentId = Tenancy, retentionPeriodDays = 365 });
         g.Add(OciTypes.CloudGuardConfiguration, "cloud-guard", new { compartmentId = Tenancy, reportingRegion = "us-ashburn-1", status = "ENABLED" });
+        // Cloud Guard that detects (ENC-GOV-010): a target on the top compartment with configuration and activity
+        // detector recipes and a responder recipe, each cloned from Oracle's.
+        g.Add(OciTypes.DetectorRecipe, "cg-configuration", new { compartmentId = Ref("security"), displayName = "usde-dev-configuration", sourceDetectorRecipeId = "ocid1.cloudguarddetectorrecipe.oc1..oracleconfiguration" });
+        g.Add(OciTypes.DetectorRecipe, "cg-activity", new { compartmentId = Ref("security"), displayName = "usde-dev-activity", sourceDetectorRecipeId = "ocid1.cloudguarddetectorrecipe.oc1..oracleactivity" });
+        g.Add(OciTypes.ResponderRecipe, "cg-responder", new { compartmentId = Ref("security"), displayName = "usde-dev-responder", sourceResponderRecipeId = "ocid1.cloudguardresponderrecipe.oc1..oracleresponder" });
+        g.Add(OciTypes.CloudGuardTarget, "cg-target", new
+        {
+            compartmentId = Ref("enclave"), displayName = "usde-dev", targetResourceType = "COMPARTMENT", targetResourceId = Ref("enclave"),
+            targetDetectorRecipes = new[] { new { detectorRecipeId = Ref("cg-configuration") }, new { detectorRecipeId = Ref("cg-activity") } },
+            targetResponderRecipes = new[] { new { responderRecipeId = Ref("cg-responder") } },
+        });
         g.Add(OciTypes.SecurityRecipe, "recipe", new
         {
             compartmentId = Ref("security"), displayName = "usde-dev-recipe",
@@ -138,7 +164,7 @@ public static class CompliantEnclave
         g.Add(OciTypes.EventRule, "cis-events", new
         {
             compartmentId = Tenancy, displayName = "usde-dev-cis", isEnabled = true,
-            condition = System.Text.Json.JsonSerializer.Serialize(new { eventType = AllCisEventTypes }),
+            condition = System.Text.Json.JsonSerializer.Serialize(new { eventType = AllCisEventTypes.Concat(AllThreatEventTypes).ToArray() }),
             actions = new { action = new[] { new { actionType = "ONS", isEnabled = true, topicId = Ref("topic") } } },
         });
 

@@ -39,8 +39,10 @@ public static class KeyInputs
         ["oci:Database/autonomousDatabase:AutonomousDatabase"] =
         [
             "dbName", "dbWorkload", "subnetId", "nsgIds", "isMtlsConnectionRequired", "whitelistedIps", "kmsKeyId",
-            "dataSafeStatus", "backupRetentionPeriodInDays", "isBackupRetentionLocked", "adminPassword",
+            "dataSafeStatus", "backupRetentionPeriodInDays", "isBackupRetentionLocked", "adminPassword", "secretId",
         ],
+        ["oci:Vault/secret:Secret"] = ["secretName", "vaultId", "keyId", "secretContent"],
+        ["oci:Kms/vaultVerification:VaultVerification"] = ["replicaRegion"],
         ["oci:Kms/vault:Vault"] = ["vaultType"],
         ["oci:Kms/key:Key"] = ["keyShape", "protectionMode", "isAutoRotationEnabled", "autoKeyRotationDetails"],
         ["oci:ObjectStorage/bucket:Bucket"] = ["name", "accessType", "kmsKeyId", "versioning", "retentionRules"],

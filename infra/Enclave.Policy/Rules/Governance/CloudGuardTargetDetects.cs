@@ -26,19 +26,36 @@ public sealed class CloudGuardTargetDetects : RuleBase
         foreach (var t in g.OfType(OciTypes.CloudGuardTarget))
         {
             var recipes = t.Input("targetDetectorRecipes").AsList();
-            var detectorCount = recipes.Count(r => detectors.Any(d => References.Identifies(g, t, "targetDetectorRecipes", r["detectorRecipeId"], d) == Truth.True));
+            var twoDetectors = TwoDetectors(g, t, recipes, detectors);
             var responds = t.Input("targetResponderRecipes").AsList().Aggregate(Truth.False, (a, r) =>
                 a.Or(responders.Aggregate(Truth.False, (b, x) => b.Or(References.Identifies(g, t, "targetResponderRecipes", r["responderRecipeId"], x)))));
             var onTop = topCompartments.Aggregate(Truth.False, (a, c) => a.Or(References.Identifies(g, t, "targetResourceId", t.Input("targetResourceId"), c)));
             var a = new Assessment()
                 .Require(t.Input("targetResourceType").EqualsString("COMPARTMENT", StringComparison.OrdinalIgnoreCase), "targets a compartment")
                 .Require(onTop, "targets the enclave's top compartment")
-                .Require(t.Input("targetDetectorRecipes").IsKnown ? TruthLogic.Of(detectorCount >= 2) : Truth.Unknown,
+                .Require(t.Input("targetDetectorRecipes").IsKnown ? twoDetectors : Truth.Unknown,
                     "runs at least two declared detector recipes (configuration and activity)")
                 .Require(responds, "has a declared responder recipe");
             yield return Judge(t.Urn, t.Label, a);
             covered = covered.Or(a.Outcome);
         }
         yield return Judge(Scope.StackUrn(g), "Cloud Guard coverage", new Assessment().Require(covered, "a Cloud Guard target covers the enclave"));
+    }
+
+    /// <summary>
+    /// Does the target run at least two declared detector recipes? Sure when two entries name two of them by known id
+    /// or reference. In a preview the recipes' ids are not assigned yet: then the entries are unknown, and the target's
+    /// recipe list counts as two when it has two entries, every entry can only name a declared detector recipe, and
+    /// the list was built from at least two distinct ones (its property dependencies). Otherwise undetermined or not.
+    /// </summary>
+    private static Truth TwoDetectors(ResourceGraph g, ResourceNode target, IReadOnlyList<PropertyValue> entries, List<ResourceNode> detectors)
+    {
+        var named = entries.Select(e => detectors.Aggregate(Truth.False,
+            (a, d) => a.Or(References.Identifies(g, target, "targetDetectorRecipes", e["detectorRecipeId"], d)))).ToList();
+        if (named.Count(n => n == Truth.True) >= 2) return Truth.True;
+        if (named.Count(n => n.Possible()) < 2) return Truth.False;
+        var builtFrom = target.PropertyDependencies.TryGetValue("targetDetectorRecipes", out var deps)
+            ? detectors.Count(d => deps.Contains(d.Urn)) : 0;
+        return named.All(n => n.Possible()) && builtFrom >= 2 ? Truth.True : Truth.Unknown;
     }
 }

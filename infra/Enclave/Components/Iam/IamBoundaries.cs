@@ -30,9 +30,7 @@ public sealed class IamBoundaries : EnclaveComponent
         : base(Type, name, options)
     {
         var groups = settings.Groups;
-        var personas = new Personas(groups.Gatekeeper, groups.Operator, groups.Auditor, groups.StorageAdmin,
-            groups.IdentityDomain, Naming.Display(settings.NamePrefix, "adb-kms-dg"),
-            Naming.Display(settings.NamePrefix, "gatekeeper-networks"), Naming.Display(settings.NamePrefix, "auditor-networks"));
+        var personas = Personas.Of(settings);
         var prerequisites = new List<Resource>();
 
         // The persona groups, as code: in the Default domain as IAM groups, in a named identity domain as domain groups

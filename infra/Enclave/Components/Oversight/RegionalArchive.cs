@@ -147,7 +147,7 @@ public sealed partial class RegionalArchive : EnclaveComponent
             {
                 KeyUseStatement(_region.Name, t.Item1, t.Item2),
                 ConnectorWriteStatement(t.Item1, bucketName),
-                AuditorReadStatement(Personas.Subject(_settings.Groups.Auditor, _settings.Groups.IdentityDomain), t.Item1, bucketName),
+                AuditorReadStatement(Personas.Of(_settings), t.Item1, bucketName),
             }),
         }, ChildOptions(home));
 
@@ -155,9 +155,11 @@ public sealed partial class RegionalArchive : EnclaveComponent
         $"allow service objectstorage-{region} to use keys in compartment id {securityCompartmentId} " +
         $"where target.key.id = '{keyId}'";
 
-    /// <summary>The auditors read the archived logs: this bucket's objects only (their ceiling: no user data).</summary>
-    public static string AuditorReadStatement(string auditors, string securityCompartmentId, string bucketName) =>
-        $"allow {auditors} to read objects in compartment id {securityCompartmentId} where target.bucket.name = '{bucketName}'";
+    /// <summary>The auditors read the archived logs: this bucket's objects only (their ceiling: no user data), from
+    /// their own network source and with MFA, like every persona grant.</summary>
+    public static string AuditorReadStatement(Personas personas, string securityCompartmentId, string bucketName) =>
+        $"allow {personas.Group(personas.Auditor)} to read objects in compartment id {securityCompartmentId} " +
+        $"where all {{target.bucket.name = '{bucketName}', {personas.AuditorGuard}}}";
 
     public static string ConnectorWriteStatement(string securityCompartmentId, string bucketName) =>
         $"allow any-user to manage objects in compartment id {securityCompartmentId} where all " +
