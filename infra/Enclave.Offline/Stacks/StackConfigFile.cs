@@ -81,7 +81,8 @@ public static partial class StackConfigFile
                 $"{string.Join(", ", missing.Select(m => $"'{m}'"))} (declared without a default in {project.FileName})"));
         if (problems.Count == 1) throw problems[0];
         if (problems.Count > 1)
-            throw new StackConfigException(stackFile, $"{problems.Count} problems:\n" + string.Join("\n", problems.Select(p => "  - " + p.Message)));
+            // One line, as every error (a line break would reach the terminal as an escaped "\n").
+            throw new StackConfigException(stackFile, $"{problems.Count} problems: " + string.Join("; ", problems.Select(p => p.Message)));
 
         return new StackConfig(project.Name, stack, stackFile,
             values.ToImmutableSortedDictionary(StringComparer.Ordinal), secrets.ToImmutableSortedSet(StringComparer.Ordinal));

@@ -81,6 +81,25 @@ public sealed class RendererInjectionTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("junit")]
+    public async Task A_plan_with_a_crafted_stack_name_is_refused_in_one_escaped_line(string format)
+    {
+        // The case: a plan whose stack name printed coloured fake "OK" lines. Its stack has no config to
+        // judge it by, and --stack cannot lend another's: one escaped line each, exit 2, nothing on stdout.
+        var crafted = Plan("crafted.json", HostileGraph.OwnStack());
+        foreach (var extra in new[] { Array.Empty<string>(), ["--stack", "dev"] })
+        {
+            var (code, stdout, stderr) = await _h.Run(["check", "--plan", crafted, "--format", format, .. extra]);
+            Assert.Equal(ExitCodes.UsageOrConfig, code);
+            Assert.Equal("", stdout);
+            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(Marker, line);
+            AssertNoRawUnsafe(line, allowEsc: false);
+        }
+    }
+
     [Fact]
     public void The_coloured_terminal_report_and_access_table_escape_values_in_their_cells()
     {
