@@ -27,6 +27,17 @@ public class UnpairedSurrogateTests
         Assert.Contains("unpaired surrogate", e.Message);
     }
 
+    [Theory]
+    [InlineData("{\"\u00FFdeployment\": {}}")]
+    [InlineData("{\"kind\": \"\u00FFplan\"}")]
+    [InlineData("{\"\\ud800\": 1}")]
+    public void A_top_level_key_that_is_not_text_is_unreadable_input_while_the_format_is_told(string latin1)
+    {
+        // Found by the fuzzers: the format sniffer read keys without the readers' guard (InvalidOperationException, exit 70).
+        var e = Assert.Throws<ArtifactLoadException>(() => ArtifactLoader.Parse(Encoding.Latin1.GetBytes(latin1), "p.json"));
+        Assert.Contains("invalid UTF-8 or escapes an unpaired surrogate", e.Message);
+    }
+
     [Fact]
     public void A_condition_whose_json_escapes_an_unpaired_surrogate_is_judged_without_a_rule_throwing()
     {

@@ -173,7 +173,7 @@ internal ref struct JsonCursor
 
     // The reader throws InvalidOperationException for both: raw bytes that are not UTF-8, and a \u escape of half a
     // surrogate pair ("\ud800"), which is valid JSON syntax but no Unicode text (Go would write U+FFFD instead).
-    private const string NotText =
+    internal const string NotText =
         "a string holds invalid UTF-8 or escapes an unpaired surrogate (e.g. \\ud800); expected UTF-8 JSON of Unicode text";
 
     private readonly int Copy(Span<char> chars)
