@@ -43,12 +43,14 @@ public static class AccessCommand
             if ((previewFile ?? logFile ?? stateFile) is { } file)
             {
                 var kind = previewFile is not null ? ArtifactKind.Preview : logFile is not null ? ArtifactKind.EventLog : ArtifactKind.StackExport;
-                graph = ArtifactLoader.LoadArtifact(file, kind).Graph;
+                graph = (await SlowWork.RunAsync(parseResult.InvocationConfiguration.Error, $"reading {file}",
+                    () => Task.Run(() => ArtifactLoader.LoadArtifact(file, kind), cancel))).Graph;
                 if (graph.Stack.Length > 0 && graph.Stack != name)
                     throw CliException.Usage($"{file} is a {graph.Stack} artifact, not {name}");
                 policy = services.Stacks.LoadPolicy(root, name);
             }
-            else (graph, policy) = await services.Stacks.RunOfflineAsync(root, name, cancel);
+            else (graph, policy) = await SlowWork.RunAsync(parseResult.InvocationConfiguration.Error, $"running the program offline for {name}",
+                () => services.Stacks.RunOfflineAsync(root, name, cancel));
             var report = DataAccessReport.Build(graph, policy);
             var chosen = CommonOptions.ParseFormat(parseResult.GetValue(format));
             OutputTarget.Write(parseResult.GetValue(output), parseResult.InvocationConfiguration.Output, w => Render(report, chosen, w));
@@ -81,7 +83,9 @@ public static class AccessCommand
             default:
                 if (!color)
                 {
-                    // Not a terminal (CI log, file, pipe): one access path per line, never wrapped, so it greps.
+                    // Not a terminal (CI log, file, pipe): one access path per line, never wrapped, so it greps; a
+                    // header row names the tab-separated columns.
+                    w.WriteLine(string.Join('\t', Columns));
                     foreach (var r in report.Rows)
                         w.WriteLine($"{E(r.ResourceLabel)}\t{E(r.IamType)}\t{E(r.Access)}\t{E(r.Principal)}\t{E(r.Effect)}\t{E(r.Certainty)}\t{E(Verdict(r))}\t{E(r.Statement)}: {E(r.StatementText)}");
                     w.WriteLine(Summary(report));
@@ -91,7 +95,7 @@ public static class AccessCommand
                 }
                 var console = Terminal.For(w, color: true, width);
                 var table = new Table().Border(TableBorder.Simple);
-                table.AddColumn("Resource").AddColumn("Type").AddColumn("Access").AddColumn("Principal").AddColumn("Effect").AddColumn("Certainty").AddColumn("Verdict").AddColumn("Statement");
+                foreach (var column in Columns) table.AddColumn(column);
                 foreach (var r in report.Rows)
                     table.AddRow(new Text(E(r.ResourceLabel)), new Text(E(r.IamType)), new Text(E(r.Access)), new Text(E(r.Principal)), new Text(E(r.Effect)),
                         new Text(E(r.Certainty)), new Text(E(Verdict(r))), new Text($"{E(r.Statement)}: {E(r.StatementText)}"));
@@ -102,6 +106,9 @@ public static class AccessCommand
                 break;
         }
     }
+
+    /// <summary>The columns of the text table, in order (the header row of plain output too).</summary>
+    public static readonly string[] Columns = ["Resource", "Type", "Access", "Principal", "Effect", "Certainty", "Verdict", "Statement"];
 
     private static string Verdict(AccessRow r) => r.Verdict.Length == 0 ? "-" : r.Verdict;
 

@@ -39,6 +39,7 @@ public sealed class RendererInjectionTests : IDisposable
     {
         { "text", ["plan", "dev", "--format", "text"] },
         { "text", ["plan", "dev", "--format", "markdown"] },
+        { "text", ["plan", "dev", "--format", "mermaid"] },
         { "json", ["plan", "dev", "--format", "json"] },
         { "text", ["check", "dev", "--format", "text"] },
         { "text", ["check", "dev", "--format", "text", "--waivers", "{waivers}"] },
@@ -72,6 +73,7 @@ public sealed class RendererInjectionTests : IDisposable
                 break;
             case "json":
                 // The value survives exactly: the escapes in the output are JSON string escapes of the same characters.
+                Assert.True(stdout.Length > 0, $"no JSON on stdout: {stderr}");
                 using (var doc = JsonDocument.Parse(stdout)) Assert.Contains(Strings(doc.RootElement), s => s.Contains(Payload, StringComparison.Ordinal));
                 break;
             case "xml":

@@ -90,7 +90,7 @@ public static class DiffTextRenderer
             foreach (var p in change.Properties.Take(cap))
             {
                 sb.Append("     ");
-                if (!p.HasValues) sb.Append("~ ").AppendEscaped(p.Path).Append(": ").Append(DiffWords.NoValues);
+                if (!p.HasValues) sb.Append("~ ").AppendEscaped(p.Path).Append(": ").Append(p.Note ?? DiffWords.NoValues);
                 else if (p.Before is null) sb.Append("+ ").AppendEscaped(p.Path).Append(": ").Append(ValueText.Format(p.After));
                 else if (p.After is null) sb.Append("- ").AppendEscaped(p.Path).Append(": ").Append(ValueText.Format(p.Before));
                 else sb.Append("~ ").AppendEscaped(p.Path).Append(": ").Append(ValueText.Format(p.Before)).Append(" => ").Append(ValueText.Format(p.After));

@@ -1,7 +1,7 @@
 namespace Enclave.Configuration.Reading;
 
 /// <summary>"Did you mean" suggestions for misspelt field names.</summary>
-internal static class Spelling
+public static class Spelling
 {
     /// <summary>The candidate closest to <paramref name="word"/> (case-insensitive), if it is close enough to be a typo.</summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
