@@ -18,8 +18,8 @@ internal static class Diagnostics
     /// <summary>Evidence lines shown per finding (the JSON and SARIF reports of `enclave check` carry all of them).</summary>
     private const int MaxEvidence = 5;
 
-    /// <summary>Longest line of a finding the CLI shows (values from the program can be any length).</summary>
-    internal const int MaxLine = 2000;
+    /// <summary>Longest message or evidence line (values come from the program: the shared escaper also cuts them).</summary>
+    private const int MaxLine = 2000;
 
     public static AnalyzeDiagnostic For(ReportedFinding finding, ReportSet gate) => new()
     {
