@@ -31,8 +31,16 @@ public sealed record ProjectFile(
             : File.Exists(Path.Combine(repoRoot, "Pulumi.yml")) ? ".yml"
             : throw new StackConfigException("Pulumi.yaml", $"not found in {Path.GetFullPath(repoRoot)}; run from the repository root or pass it");
         var fileName = "Pulumi" + extension;
-        var yaml = YamlFile.Load(Path.Combine(repoRoot, fileName), fileName, Enclave.Policy.Inputs.InputKind.Project);
+        return Read(YamlFile.Load(Path.Combine(repoRoot, fileName), fileName, Enclave.Policy.Inputs.InputKind.Project), repoRoot, extension);
+    }
 
+    /// <summary>A project file from its text (<paramref name="extension"/> <c>.yaml</c> or <c>.yml</c>), as if it sat at <paramref name="repoRoot"/>.</summary>
+    public static ProjectFile Parse(string text, string repoRoot = ".", string extension = ".yaml") =>
+        Read(YamlFile.Parse(text, "Pulumi" + extension, Enclave.Policy.Inputs.InputKind.Project), repoRoot, extension);
+
+    private static ProjectFile Read(YamlFile yaml, string repoRoot, string extension)
+    {
+        var fileName = yaml.DisplayPath;
         var name = YamlFile.Child(yaml.Root, "name") is YamlScalarNode { Value: { Length: > 0 } n } ? n
             : throw new StackConfigException(fileName, "has no project 'name'; expected e.g. name: us-data-enclave");
         var stackDir = YamlFile.Child(yaml.Root, "stackConfigDir") switch

@@ -27,7 +27,16 @@ public static partial class StackConfigFile
             throw new StackConfigException(stackFile, $"no such stack '{stack}'; {list}");
         }
 
-        var yaml = YamlFile.Load(Path.Combine(repoRoot, stackFile), stackFile, Enclave.Policy.Inputs.InputKind.StackConfig);
+        return Read(project, stack, YamlFile.Load(Path.Combine(repoRoot, stackFile), stackFile, Enclave.Policy.Inputs.InputKind.StackConfig));
+    }
+
+    /// <summary>The config of <paramref name="stack"/> from the text of its file (the fuzzers' way in): same checks, same errors.</summary>
+    public static StackConfig Parse(ProjectFile project, string stack, string text) =>
+        Read(project, stack, YamlFile.Parse(text, StackFilePath(project, stack), Enclave.Policy.Inputs.InputKind.StackConfig));
+
+    private static StackConfig Read(ProjectFile project, string stack, YamlFile yaml)
+    {
+        var stackFile = yaml.DisplayPath;
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var secrets = new SortedSet<string>(StringComparer.Ordinal);
         var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -72,7 +81,8 @@ public static partial class StackConfigFile
                 $"{string.Join(", ", missing.Select(m => $"'{m}'"))} (declared without a default in {project.FileName})"));
         if (problems.Count == 1) throw problems[0];
         if (problems.Count > 1)
-            throw new StackConfigException(stackFile, $"{problems.Count} problems:\n" + string.Join("\n", problems.Select(p => "  - " + p.Message)));
+            // One line, as every error (a line break would reach the terminal as an escaped "\n").
+            throw new StackConfigException(stackFile, $"{problems.Count} problems: " + string.Join("; ", problems.Select(p => p.Message)));
 
         return new StackConfig(project.Name, stack, stackFile,
             values.ToImmutableSortedDictionary(StringComparer.Ordinal), secrets.ToImmutableSortedSet(StringComparer.Ordinal));

@@ -23,6 +23,14 @@ internal sealed class YamlFile
         // The shared opener: a regular file only, at most the YAML size cap, strict UTF-8 or UTF-16 with a BOM.
         try { text = InputFile.ReadAllText(path, kind, display: displayPath); }
         catch (InputFileException e) { throw new StackConfigException(e); }
+        return Parse(text, displayPath, kind);
+    }
+
+    /// <summary>The same from text already read (the fuzzers' way in); the size cap applies to it too.</summary>
+    public static YamlFile Parse(string text, string displayPath, InputKind kind)
+    {
+        if (text.Length > kind.MaxBytes)
+            throw new StackConfigException(InputFile.TooLarge(displayPath, kind, kind.MaxBytes));
         if (text.Contains('\0'))
             throw new StackConfigException(new InputFileException(displayPath, $"binary content (NUL characters); expected {kind.Expected}"));
 

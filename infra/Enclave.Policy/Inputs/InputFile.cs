@@ -96,7 +96,8 @@ public static class InputFile
         return new Restore(() => StdinOverride.Value = previous);
     }
 
-    internal static InputFileException TooLarge(string path, InputKind kind, long limit) =>
+    /// <summary>The refusal of an input over <paramref name="limit"/> (also for text that arrives already read).</summary>
+    public static InputFileException TooLarge(string path, InputKind kind, long limit) =>
         new(path, $"larger than the {InputLimits.Describe(limit)} limit for {kind.Expected} (set {kind.SizeVariable} to raise it)");
 
     private static Stream OpenStdin(InputKind kind)

@@ -28,17 +28,8 @@ public sealed class ArtifactLoadException : Exception
     /// <summary>Path of the offending element, e.g. <c>steps[3].newState.inputs</c>, for well-formed JSON of the wrong shape.</summary>
     public string? JsonPath { get; }
 
-    /// <summary>Problems quote file content (a bad URN, a key): keep them on one line and of readable length.</summary>
-    private static string OneLine(string text)
-    {
-        var sb = new System.Text.StringBuilder(Math.Min(text.Length, 320));
-        foreach (var c in text)
-        {
-            if (sb.Length >= 300) { sb.Append('…'); break; }
-            sb.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
-        }
-        return sb.ToString();
-    }
+    /// <summary>Problems quote file content (a bad URN, a key): one line, escaped and of readable length (the shared escaper).</summary>
+    private static string OneLine(string text) => Enclave.Escaping.SafeText.Escape(text, 300);
 
     private static string Compose(string file, string problem, long? line, long? bytePos, string? jsonPath)
     {

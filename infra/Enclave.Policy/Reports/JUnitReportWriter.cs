@@ -25,7 +25,9 @@ public sealed class JUnitReportWriter : IReportWriter
             w.WriteAttributeString("name", "enclave check");
             w.WriteAttributeString("tests", all.Count.ToString());
             w.WriteAttributeString("failures", all.Count(f => f.Status == FindingStatus.Fail).ToString());
-            w.WriteAttributeString("skipped", all.Count(f => f.Status is FindingStatus.Undetermined or FindingStatus.Suppressed).ToString());
+            // The common schema (Jenkins' junit-10.xsd, what CI dashboards read) has no "skipped" on <testsuites>
+            // and requires "errors": a rule that throws stops the run (exit 70), so there are never errors here.
+            w.WriteAttributeString("errors", "0");
             foreach (var report in set.Reports)
             foreach (var group in report.Findings.GroupBy(f => f.RuleId))
             {
@@ -34,6 +36,7 @@ public sealed class JUnitReportWriter : IReportWriter
                 w.WriteAttributeString("name", SafeText.Escape($"{report.Stack}: {rule.Id} {rule.Title}"));
                 w.WriteAttributeString("tests", group.Count().ToString());
                 w.WriteAttributeString("failures", group.Count(f => f.Status == FindingStatus.Fail).ToString());
+                w.WriteAttributeString("errors", "0");
                 w.WriteAttributeString("skipped", group.Count(f => f.Status is FindingStatus.Undetermined or FindingStatus.Suppressed).ToString());
                 foreach (var f in group)
                 {

@@ -129,7 +129,8 @@ public sealed class SarifReportWriter(string? rulesUri) : IReportWriter
         w.WriteStartObject();
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
-        w.WriteString("uri", ReportNames.StackFile(report.Stack));
+        // A URI reference: a stack name from an artifact can hold anything, so it is percent-encoded.
+        w.WriteString("uri", ReportNames.StackFile(Uri.EscapeDataString(report.Stack)));
         w.WriteEndObject();
         w.WriteStartObject("region");
         w.WriteNumber("startLine", 1);

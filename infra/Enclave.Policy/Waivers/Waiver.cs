@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Enclave.Policy.Waivers;
 
 /// <summary>
@@ -10,8 +8,6 @@ namespace Enclave.Policy.Waivers;
 /// </summary>
 public sealed record Waiver(string Rule, string UrnPattern, string Reason, DateOnly Expires, string? File = null, int Line = 0)
 {
-    private readonly Regex _urn = Glob(UrnPattern);
-
     /// <summary>The file says, for this waiver, that it waives a critical mandatory rule (with <see cref="Approver"/>).</summary>
     public bool Critical { get; init; }
 
@@ -28,9 +24,5 @@ public sealed record Waiver(string Rule, string UrnPattern, string Reason, DateO
 
     public bool Matches(string ruleId, string urn) => string.Equals(Rule, ruleId, StringComparison.OrdinalIgnoreCase) && MatchesUrn(urn);
 
-    public bool MatchesUrn(string urn) => _urn.IsMatch(urn);
-
-    private static Regex Glob(string pattern) =>
-        new("^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$",
-            RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+    public bool MatchesUrn(string urn) => UrnGlob.Matches(UrnPattern, urn);
 }

@@ -87,6 +87,8 @@ public static partial class WaiverLoader
         var info = RuleCatalogue.Find(rule)?.Info
             ?? throw new WaiverFileException(source, $"unknown rule \"{rule}\" (`enclave rules` lists them)", fields["rule"].Start.Line);
         var urn = Required("urn", "a URN or URN glob");
+        if (urn.Length > UrnGlob.MaxLength)
+            throw new WaiverFileException(source, $"urn is {urn.Length} characters long; a URN or URN glob has at most {UrnGlob.MaxLength}", fields["urn"].Start.Line);
         var reason = Required("reason", "why the risk is accepted; required");
         var expiresText = Required("expires", "a date, yyyy-MM-dd");
         if (!DateOnly.TryParseExact(expiresText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))

@@ -18,23 +18,41 @@ public static class HostileGraph
     /// <summary>The text that would start a line if a line break got through.</summary>
     public const string Marker = "FAKE";
 
-    /// <remarks>
-    /// With the hostile stack name the project name carries the payload too; with a real stack name (a plan a diff
-    /// reads back) the project is the enclave's, since a plan whose URNs name two projects is refused on reading.
-    /// </remarks>
-    public static ResourceGraph Build(string stack = Payload)
+    /// <summary>
+    /// The hostile graph; a diff side names the base's stack and project, since a plan file with resources of two
+    /// stacks is refused (exit 3) before any renderer sees it.
+    /// </summary>
+    public static ResourceGraph Build(string stack = Payload, string project = Payload)
     {
         var g = EnclaveGraph.Base();
-        var project = stack == Payload ? Payload : EnclaveGraph.Project;
+        var nodes = new List<ResourceNode>();
+        foreach (var name in new[] { "vcn", "adb", "audit-archive", "data-key" })
+            nodes.Add(g[name]);
+        return new ResourceGraph(stack, project, GraphOrigin.Program,
+            [g["us-data-enclave-prod"], g["network"], .. nodes, .. Hostile(stack, project, EnclaveGraph.StackUrn)], source: "hostile" + Payload);
+    }
+
+    /// <summary>
+    /// Only hostile resources, every URN in the crafted stack and project: a plan file of it loads (one stack) and
+    /// puts the crafted stack name in every line a report prints about it.
+    /// </summary>
+    public static ResourceGraph OwnStack()
+    {
+        var root = ResourceNode.Create($"urn:pulumi:{Payload}::{Payload}::pulumi:pulumi:Stack::{Payload}", "pulumi:pulumi:Stack", Payload, custom: false);
+        return new ResourceGraph(Payload, Payload, GraphOrigin.Program, [root, .. Hostile(Payload, Payload, root.Urn)], source: "hostile" + Payload);
+    }
+
+    private static IEnumerable<ResourceNode> Hostile(string stack, string project, string parent)
+    {
         var urn = (string type, string name) => $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack${type}::{name}";
-        g.Add(ResourceNode.Create(urn("oci:ObjectStorage/bucket:Bucket", "b" + Payload), "oci:ObjectStorage/bucket:Bucket", "b" + Payload,
+        yield return ResourceNode.Create(urn("oci:ObjectStorage/bucket:Bucket", "b" + Payload), "oci:ObjectStorage/bucket:Bucket", "b" + Payload,
             inputs: PropertyValue.Map(
                 ("accessType", PropertyValue.Of("ObjectRead" + Payload)),
                 ("name", PropertyValue.Of(Payload)),
                 ("namespace", PropertyValue.Of("usde")),
                 (Payload, PropertyValue.Of(Payload))),
-            parent: EnclaveGraph.StackUrn, region: "us-ashburn-1"));
-        g.Add(ResourceNode.Create(urn("oci:Identity/policy:Policy", "p" + Payload), "oci:Identity/policy:Policy", "p" + Payload,
+            parent: parent, region: "us-ashburn-1");
+        yield return ResourceNode.Create(urn("oci:Identity/policy:Policy", "p" + Payload), "oci:Identity/policy:Policy", "p" + Payload,
             inputs: PropertyValue.Map(
                 ("compartmentId", PropertyValue.Of("ocid1.tenancy.oc1..enclavetenancy")),
                 ("name", PropertyValue.Of(Payload)),
@@ -42,10 +60,6 @@ public static class HostileGraph
                     PropertyValue.Of($"allow group {Payload} to manage all-resources in tenancy"),
                     PropertyValue.Of($"allow any-user to read buckets in tenancy where target.bucket.name = '{Payload}'"),
                     PropertyValue.Of(Payload)))),
-            parent: EnclaveGraph.StackUrn, region: "us-ashburn-1"));
-        var nodes = new List<ResourceNode>();
-        foreach (var name in new[] { "vcn", "adb", "audit-archive", "data-key", "b" + Payload, "p" + Payload })
-            nodes.Add(g[name]);
-        return new ResourceGraph(stack, project, GraphOrigin.Program, [g["us-data-enclave-prod"], g["network"], .. nodes], source: "hostile" + Payload);
+            parent: parent, region: "us-ashburn-1");
     }
 }

@@ -60,7 +60,9 @@ public sealed class RendererInjectionTests : IDisposable
     [MemberData(nameof(Commands))]
     public async Task No_renderer_prints_a_hostile_value_raw(string kind, string[] args)
     {
-        var (_, stdout, stderr) = await _h.Run([.. args.Select(Fill), .. args[0] is "plan" or "diff" ? new[] { "--repo", _h.Repo } : []]);
+        var (code, stdout, stderr) = await _h.Run([.. args.Select(Fill), .. args[0] is "plan" or "diff" ? new[] { "--repo", _h.Repo } : []]);
+        // A report, not a refusal: the payload must reach a renderer (the state file's name is the one error case).
+        Assert.True(code is 0 or 1 || args[^1].StartsWith("{repo}/state", StringComparison.Ordinal), $"exit {code}: {stderr}");
         var output = stdout + stderr;
         Assert.Contains(Marker, output); // the payload was printed, escaped: the test is not vacuous
         AssertNoRawUnsafe(output, allowEsc: false);
@@ -78,6 +80,25 @@ public sealed class RendererInjectionTests : IDisposable
                 new XmlDocument().LoadXml(stdout);
                 AssertNoValueStartsALine(stdout);
                 break;
+        }
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("junit")]
+    public async Task A_plan_with_a_crafted_stack_name_is_refused_in_one_escaped_line(string format)
+    {
+        // The case: a plan whose stack name printed coloured fake "OK" lines. Its stack has no config to
+        // judge it by, and --stack cannot lend another's: one escaped line each, exit 2, nothing on stdout.
+        var crafted = Plan("crafted.json", HostileGraph.OwnStack());
+        foreach (var extra in new[] { Array.Empty<string>(), ["--stack", "dev"] })
+        {
+            var (code, stdout, stderr) = await _h.Run(["check", "--plan", crafted, "--format", format, .. extra]);
+            Assert.Equal(ExitCodes.UsageOrConfig, code);
+            Assert.Equal("", stdout);
+            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(Marker, line);
+            AssertNoRawUnsafe(line, allowEsc: false);
         }
     }
 
@@ -112,7 +133,7 @@ public sealed class RendererInjectionTests : IDisposable
     private string Fill(string arg) => arg
         .Replace("{waivers}", _waivers).Replace("{repo}", _h.Repo)
         .Replace("{base}", Plan("base.json", EnclaveGraph.Base().Build()))
-        .Replace("{head}", Plan("head.json", HostileGraph.Build(EnclaveGraph.Stack)));
+        .Replace("{head}", Plan("head.json", HostileGraph.Build(EnclaveGraph.Stack, EnclaveGraph.Project)));
 
     /// <summary>A plan document of <paramref name="graph"/> written by `enclave plan --format json` (once per name).</summary>
     private string Plan(string name, Policy.Graph.ResourceGraph graph)

@@ -32,6 +32,9 @@ public class NonRegularInputTests
         { new[] { "diff", "{1}", "{0}" } },
         { new[] { "diff", "{0}", "{1}" } },
         { new[] { "diff", "--preview-json", "{0}" } },
+        { new[] { "check", "--event-log", "{0}" } },
+        { new[] { "diff", "--event-log", "{0}" } },
+        { new[] { "access", "dev", "--event-log", "{0}" } },
     };
 
     private static string[] Fill(string[] args, string path) =>

@@ -87,6 +87,21 @@ public class SafeYamlTests
         Assert.True(e.Line >= 1);
     }
 
+    [Theory]
+    [InlineData("a: \"\\uD800\"\n")]
+    [InlineData("\"\\uDC00x\": 1\n")]
+    public void An_escaped_unpaired_surrogate_is_refused_with_its_line(string yaml)
+    {
+        // No JSON writer or UTF-8 encoder takes an unpaired surrogate: YAML input never yields one.
+        var e = Refused(yaml);
+        Assert.True(e.IsSyntax);
+        Assert.Equal(1, e.Line);
+    }
+
+    [Fact]
+    public void A_paired_surrogate_escape_is_an_ordinary_character() =>
+        Assert.Equal("\U0001F600", ((YamlScalarNode)((YamlMappingNode)SafeYaml.Load("a: \"\\U0001F600\"")!).Children[new YamlScalarNode("a")]).Value);
+
     [Fact]
     public void Limits_are_configurable() =>
         Assert.Contains("deeper than 3 levels", Refused("[[[[1]]]]", new YamlLimits { MaxDepth = 3 }).Problem);

@@ -39,6 +39,14 @@ public class HostileWaiverTests
     }
 
     [Fact]
+    public void A_waiver_with_a_key_given_twice_is_refused_rather_than_guessed()
+    {
+        // Two `rule:` keys: which one a reader keeps decides what is waived. Refused, as Pulumi's go-yaml refuses them.
+        const string twice = "- rule: ENC-NET-004\n  rule: ENC-STO-001\n  urn: \"*\"\n  reason: r\n  expires: 2030-01-01\n";
+        Assert.Equal("waivers.yaml:2: invalid YAML: Duplicate key rule", Refused(twice).Message);
+    }
+
+    [Fact]
     public void Yaml_the_parser_itself_chokes_on_is_a_syntax_error_not_a_crash() =>
         Assert.Contains("YAML", Refused("a: [1, 2\nb: 3\n").Message);
 }

@@ -84,6 +84,24 @@ public class HostileValueTests
     }
 
     [Fact]
+    public void A_value_that_is_not_valid_unicode_is_a_problem_not_a_crash()
+    {
+        // Found by the fuzzers: an unpaired surrogate made the JSON reader throw ArgumentException (exit 70).
+        var result = new ConfigBuilder().Set("network", "{\"vcnCidr\":\"\ud800").Parse();
+        var problem = ConfigAssert.Single(result, "us-data-enclave:network", "expected an object");
+        Assert.Contains(@"\ud800", problem.Message);
+    }
+
+    [Fact]
+    public void Json_escaping_an_unpaired_surrogate_is_a_type_error_not_a_crash()
+    {
+        // Found by the fuzzers: '{"vcnCidr": "\ud800"}' (plain ASCII in a stack config) is valid JSON syntax whose string
+        // no reader can return; reading it threw InvalidOperationException (exit 70, and a crash under `pulumi up`).
+        var result = new ConfigBuilder().Set("network", "{\"vcnCidr\":\"\\ud800\"}").Parse();
+        ConfigAssert.Single(result, "us-data-enclave:network", "expected an object");
+    }
+
+    [Fact]
     public void An_unknown_key_with_a_hostile_name_is_echoed_escaped_and_capped()
     {
         var key = "x\u001b]0;pwned\u0007" + new string('y', 5000);

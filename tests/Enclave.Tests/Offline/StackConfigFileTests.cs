@@ -157,6 +157,31 @@ public class StackConfigFileTests
     }
 
     [Fact]
+    public void Several_problems_are_one_line_listing_each_with_its_position()
+    {
+        using var repo = new TempRepo().Stack("dev", "config:\n  demo:replicas: many\n  demo:debug: yes\n");
+
+        var e = Assert.Throws<StackConfigException>(() => StackConfigFile.Load(repo.Root, "dev"));
+
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.StartsWith("stacks/Pulumi.dev.yaml: 3 problems: stacks/Pulumi.dev.yaml: Stack 'dev' is missing configuration value 'region'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("; stacks/Pulumi.dev.yaml:2:", e.Message, StringComparison.Ordinal);
+        Assert.Contains("; stacks/Pulumi.dev.yaml:3:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_project_file_with_a_duplicate_key_is_reported_like_a_stack_config()
+    {
+        // As Pulumi's own reader (go-yaml v3: "mapping key already defined"): never a guess at which value counts.
+        using var repo = new TempRepo("name: demo\nruntime: dotnet\nname: other\nstackConfigDir: stacks\n").Stack("dev", "config: {}\n");
+
+        var e = Assert.Throws<StackConfigException>(() => StackConfigFile.Load(repo.Root, "dev"));
+
+        Assert.StartsWith("Pulumi.yaml:3:", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Duplicate key name", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_project_file_is_reported()
     {
         var dir = Directory.CreateTempSubdirectory("enclave-empty-").FullName;

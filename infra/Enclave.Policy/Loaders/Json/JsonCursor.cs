@@ -171,15 +171,20 @@ internal ref struct JsonCursor
         return raw.Length > 64 ? text + "…" : text;
     }
 
+    // The reader throws InvalidOperationException for both: raw bytes that are not UTF-8, and a \u escape of half a
+    // surrogate pair ("\ud800"), which is valid JSON syntax but no Unicode text (Go would write U+FFFD instead).
+    internal const string NotText =
+        "a string holds invalid UTF-8 or escapes an unpaired surrogate (e.g. \\ud800); expected UTF-8 JSON of Unicode text";
+
     private readonly int Copy(Span<char> chars)
     {
         try { return _reader.CopyString(chars); }
-        catch (InvalidOperationException) { throw Source.Error("invalid UTF-8 inside a string; expected a UTF-8 JSON document"); }
+        catch (InvalidOperationException) { throw Source.Error(NotText); }
     }
 
     private readonly string Decode()
     {
         try { return _reader.GetString()!; }
-        catch (InvalidOperationException) { throw Source.Error("invalid UTF-8 inside a string; expected a UTF-8 JSON document"); }
+        catch (InvalidOperationException) { throw Source.Error(NotText); }
     }
 }

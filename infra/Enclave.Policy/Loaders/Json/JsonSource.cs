@@ -164,9 +164,6 @@ internal sealed class JsonSource : IDisposable
         _end += n;
     }
 
-    /// <summary>A size for messages: MiB, or KiB below one MiB.</summary>
-    public static string Size(long bytes) => bytes >= 1 << 20 ? $"{bytes / (1 << 20)} MiB" : $"{Math.Max(1, bytes / 1024)} KiB";
-
     public void Dispose()
     {
         _stream.Dispose();

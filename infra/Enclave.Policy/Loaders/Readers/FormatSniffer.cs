@@ -49,7 +49,7 @@ internal static class FormatSniffer
         {
             if (r.TokenType == JsonTokenType.EndObject && r.CurrentDepth == 0) throw Unrecognised(source, keys, kind);
             if (r.TokenType != JsonTokenType.PropertyName) return null;
-            var key = r.GetString()!;
+            var key = Text(ref r, source);
             keys.Add(key);
             if (key.EndsWith("Event", StringComparison.Ordinal)) return ArtifactKind.EventLog;
             if (key is "AWSTemplateFormatVersion" or "terraform_version" or "format_version") throw Unrecognised(source, keys);
@@ -66,13 +66,20 @@ internal static class FormatSniffer
                 case "kind":
                     if (!r.Read()) return null;
                     if (r.TokenType != JsonTokenType.String) break;
-                    kind = r.GetString();
+                    kind = Text(ref r, source);
                     if (kind == Review.Plan.PlanDocument.Kind) return ArtifactKind.Plan;
                     continue;
             }
             if (!r.TrySkip()) return null;
         }
         return null;
+    }
+
+    /// <summary>A key or value as text; invalid UTF-8 or an escaped lone surrogate is unreadable input, as in the readers.</summary>
+    private static string Text(ref Utf8JsonReader r, JsonSource source)
+    {
+        try { return r.GetString()!; }
+        catch (InvalidOperationException) { throw new ArtifactLoadException(source.Name, JsonCursor.NotText, jsonPath: "$"); }
     }
 
     /// <summary>One line naming what the file seems to be (when it is something people mix up with an artifact).</summary>

@@ -92,7 +92,9 @@ public sealed class CisEventNotifications : RuleBase
                             if (item.ValueKind == JsonValueKind.String) types.Add(CisEventTypes.Normalise(item.GetString()!));
                 }
             }
-            catch (JsonException) { /* a malformed condition matches nothing: the coverage requirement then fails */ }
+            // A malformed condition matches nothing: the coverage requirement then fails. InvalidOperationException:
+            // a string escaping an unpaired surrogate ("\ud800") parses but cannot be read.
+            catch (Exception e) when (e is JsonException or InvalidOperationException) { }
         }
         return types;
     }

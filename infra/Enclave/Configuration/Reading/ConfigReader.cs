@@ -122,10 +122,12 @@ internal sealed class ConfigReader(IConfigSource source)
         {
             using var doc = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 64 });
             element = doc.RootElement.Clone();
-            return true;
+            return JsonValues.AllStringsReadable(element);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // ArgumentException: text that is not valid UTF-16 (an unpaired surrogate) cannot be JSON; as a plain
+            // string it then fails the key's own checks, which report it escaped.
             element = default;
             return false;
         }

@@ -13,6 +13,31 @@ internal static class JsonValues
     /// <summary>A value as echoed in a problem: quoted, escaped, at most <see cref="MaxShown"/> characters.</summary>
     public static string Quote(string s) => SafeText.Quote(s, MaxShown);
 
+    /// <summary>
+    /// False when a string or property name in <paramref name="e"/> escapes an unpaired surrogate (<c>"\ud800"</c>):
+    /// valid JSON syntax that no reader can turn into a string (it throws). Such text is not usable as JSON.
+    /// </summary>
+    public static bool AllStringsReadable(JsonElement e)
+    {
+        try
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.String: _ = e.GetString(); return true;
+                case JsonValueKind.Array: return e.EnumerateArray().All(AllStringsReadable);
+                case JsonValueKind.Object: return e.EnumerateObject().All(Readable);
+                default: return true;
+            }
+        }
+        catch (InvalidOperationException) { return false; }
+
+        static bool Readable(JsonProperty p)
+        {
+            _ = p.Name; // a property name can escape a surrogate too
+            return AllStringsReadable(p.Value);
+        }
+    }
+
     /// <summary>Reports <paramref name="s"/> when it is longer than <paramref name="max"/>; true when it fits.</summary>
     public static bool FitsLength(ConfigReader reader, string key, string s, int max)
     {

@@ -1,0 +1,79 @@
+using System.Text;
+using CsCheck;
+using Enclave.Policy;
+using Enclave.Policy.Engine;
+using Enclave.Policy.Loaders;
+using Enclave.Policy.Review.Plan;
+using Enclave.Policy.Waivers;
+
+namespace Enclave.Fuzz.Tests;
+
+/// <summary>
+/// Previews, stack exports, checkpoints, engine event logs and plan documents, mutated from real files (the
+/// repository's fixtures, Pulumi's own event logs, plans written by our writer): each goes through the streaming
+/// loaders and loads or fails with an <see cref="ArtifactLoadException"/>, and whatever loads is judged by every rule
+/// without a rule throwing (that would be exit 70).
+/// </summary>
+[Trait("Category", "Fuzz")]
+public class ArtifactFuzzTests
+{
+    private static readonly string[] Artifacts =
+    [
+        .. Corpus.Files("tests/Enclave.Cli.Tests/Check/Fixtures", "*.json"),
+        .. Corpus.Files("tests/Enclave.Cli.Tests/Review/Fixtures", "*.json"),
+        .. Corpus.Files("tests/Enclave.Policy.Tests/Fixtures", "*.json"),
+    ];
+
+    /// <summary>Real `--event-log` files from pulumi/pulumi's test data (NDJSON and indented events).</summary>
+    private static readonly string[] EventLogs = Corpus.Files("tests/Enclave.Policy.Tests/Fixtures/pulumi-testdata", "*.json");
+
+    /// <summary>Plan documents (`enclave plan --format json`) of the fixture states, written by our own writer.</summary>
+    private static readonly string[] Plans =
+    [
+        .. Corpus.Files("tests/Enclave.Cli.Tests/Check/Fixtures", "*export*.json").Select(json =>
+            PlanJsonWriter.Write(PlanDocument.Create(ArtifactLoader.Parse(Encoding.UTF8.GetBytes(json), "seed.json").Graph, PolicySummary.Empty))),
+    ];
+
+    private static readonly PolicyContext Context = new()
+    {
+        TenancyId = "ocid1.tenancy.oc1..enclavetenancy",
+        DeploymentRegion = "us-ashburn-1",
+        HomeRegion = "us-ashburn-1",
+        GatekeeperGroup = "enclave-gatekeepers",
+    };
+
+    [Fact]
+    public void Mutated_artifacts_load_and_are_judged_or_fail_as_unreadable() =>
+        Fuzz.Run(Corpus.MutatedBytes(Artifacts), 300, LoadAndJudge, Print);
+
+    [Fact]
+    public void Mutated_event_logs_load_and_are_judged_or_fail_as_unreadable() =>
+        Fuzz.Run(Corpus.MutatedBytes(EventLogs), 300, LoadAndJudge, Print);
+
+    [Fact]
+    public void Mutated_plan_documents_load_and_are_judged_or_fail_as_unreadable() =>
+        Fuzz.Run(Corpus.MutatedBytes(Plans), 200, LoadAndJudge, Print);
+
+    [Fact]
+    public void Every_seed_loads_unmutated()
+    {
+        // A seed the loaders refuse would leave its target fuzzing only the refusal path.
+        foreach (var (seeds, kind) in new[] { (Artifacts, (ArtifactKind?)null), (EventLogs, ArtifactKind.EventLog), (Plans, ArtifactKind.Plan) })
+            foreach (var seed in seeds)
+                Assert.NotEmpty(ArtifactLoader.Parse(Encoding.UTF8.GetBytes(seed), "seed.json", kind).Graph.Resources);
+    }
+
+    private static void LoadAndJudge(byte[] bytes) => Fuzz.Expect<ArtifactLoadException>(() =>
+    {
+        var artifact = ArtifactLoader.Parse(bytes, "fuzz.json");
+        PolicyEvaluator.Evaluate(artifact.Graph, Context, WaiverSet.Empty, new DateOnly(2026, 6, 1));
+    });
+
+    private static string Print(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+
+    [Fact]
+    public void Random_bytes_are_unreadable_input() =>
+        Fuzz.Run(Gen.Byte.Array[0, 2048], 1000,
+            bytes => Fuzz.Expect<ArtifactLoadException>(() => ArtifactLoader.Parse(bytes, "fuzz.json")),
+            bytes => Convert.ToHexString(bytes));
+}
