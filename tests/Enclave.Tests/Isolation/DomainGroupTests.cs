@@ -30,4 +30,33 @@ public sealed class DomainGroupTests
             Assert.Equal(url, registered.Str("idcsEndpoint"));
         }
     }
+
+    /// <summary>A tenancy whose answer for the configured domain's name lists it <paramref name="copies"/> times, each
+    /// with URL <paramref name="url"/> (null: the fake's own).</summary>
+    private static Variant Domains(int copies, string? url = null) => new()
+    {
+        EditAnswer = (token, answer) =>
+        {
+            if (token != FakeCloud.GetDomains) return answer;
+            var edited = new Dictionary<string, object>((IDictionary<string, object>)answer);
+            var found = (IList<object>)edited["domains"];
+            var domain = new Dictionary<string, object>((IDictionary<string, object>)found.Single());
+            if (url is not null) domain["url"] = url;
+            edited["domains"] = Enumerable.Repeat<object>(domain, copies).ToList();
+            return edited;
+        },
+    };
+
+    /// <summary>Two domains answering to the same name (or none, or one without a URL) leave it open which domain the
+    /// persona groups, and so the gatekeepers' own group, would land in: the run stops with one clear error naming the
+    /// key instead of picking one.</summary>
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(2, null)]
+    [InlineData(1, "")]
+    public async Task DomainGroups_StopWhenTheDomainIsNotFoundExactlyOnce(int copies, string? url)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => EnclaveRun.RunAsync("prod", Domains(copies, url)));
+        Assert.Contains("groups.identityDomain", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -67,6 +67,17 @@ public sealed class TenancyTests
             Variant.Flip(Oci.CloudGuardConfiguration, "status", "DISABLED"))), "DISABLED");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
+    public async Task CloudGuard_MayReadTheTenancy(string stack) =>
+        Holds(TenancyRules.CloudGuardMayReadTheTenancy(await EnclaveRun.Of(stack)));
+
+    [Fact]
+    public async Task CloudGuard_MayReadTheTenancy_ReportsMissingServiceGrant() =>
+        Broken(TenancyRules.CloudGuardMayReadTheTenancy(await EnclaveRun.RunAsync("dev",
+            Variant.Change(Oci.Policy, p => p.With("statements", p.Strings("statements")
+                .Where(s => !s.Contains("read all-resources", StringComparison.Ordinal)).Cast<object>().ToList())))),
+            "read all-resources");
+
+    [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task SecurityZone_CoversEnclaveWithRequiredRecipe(string stack) =>
         Holds(TenancyRules.SecurityZoneCoversEnclaveWithRequiredRecipe(await EnclaveRun.Of(stack)));
 

@@ -87,6 +87,24 @@ public static class TenancyRules
         return check.Violations;
     }
 
+    /// <summary>What Cloud Guard needs to watch the enclave: read every resource of the tenancy, and use NSGs for its
+    /// responders (landing-zone wording). Without these root grants the detectors see nothing and raise no problem.</summary>
+    public static readonly string[] CloudGuardServiceGrants =
+    [
+        "allow service cloudguard to read all-resources in tenancy",
+        "allow service cloudguard to use network-security-groups in tenancy",
+    ];
+
+    public static IReadOnlyList<string> CloudGuardMayReadTheTenancy(Deployed d)
+    {
+        var root = d.Statements.Where(x => x.Policy.Str("compartmentId") == d.Settings.TenancyOcid)
+            .Select(x => x.Statement).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var check = new Check();
+        foreach (var grant in CloudGuardServiceGrants)
+            check.That(root.Contains(grant), $"no root policy says '{grant}'");
+        return check.Violations;
+    }
+
     /// <summary>Zone policies the brief requires, by friendly name (the fake cloud's catalogue gives their ids).</summary>
     public static readonly string[] RequiredZonePolicies =
     [

@@ -28,7 +28,7 @@ public static class EnclaveRun
         var cloud = FakeCloud.For(settings);
         if (variant.EditSubscriptions is not null)
             cloud = new FakeCloud(cloud.TenancyOcid, cloud.HomeRegion, variant.EditSubscriptions(cloud.SubscribedRegions));
-        var mocks = new RecordingMocks(cloud, settings.DeploymentRegion, variant.Mutate);
+        var mocks = new RecordingMocks(cloud, settings.DeploymentRegion, variant.Mutate, variant.EditAnswer);
         var observations = new ConcurrentQueue<Observed>();
 
         var resources = await Run(config, mocks, () =>

@@ -16,13 +16,15 @@ public sealed class RecordingMocks
     private readonly FakeCloudMocks _cloud;
     private readonly Func<Registered, Registered>? _mutate;
 
-    public RecordingMocks(FakeCloud cloud, string defaultRegion, Func<Registered, Registered>? mutate)
+    public RecordingMocks(FakeCloud cloud, string defaultRegion, Func<Registered, Registered>? mutate,
+        Func<string, object, object>? editAnswer = null)
     {
         _cloud = new FakeCloudMocks(cloud, defaultRegion);
         _mutate = mutate;
         Mock = new Mock<IMocks>(MockBehavior.Strict);
         Mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns<MockResourceArgs>(NewResourceAsync);
-        Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).Returns<MockCallArgs>(_cloud.CallAsync);
+        Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).Returns<MockCallArgs>(async args =>
+            editAnswer is null ? await _cloud.CallAsync(args) : editAnswer(args.Token ?? "", await _cloud.CallAsync(args)));
         Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
     }
 

@@ -6,7 +6,7 @@ namespace Enclave.Tests.Support;
 /// <summary>
 /// A test-only deviation from the real program run, used to prove an assertion helper reports a broken rule:
 /// an edited copy of the stack config, a mock engine that records a flipped input, registrations added to the
-/// observed graph, or a different set of subscribed regions in the fake cloud.
+/// observed graph, a different set of subscribed regions or another answer to an invoke in the fake cloud.
 /// </summary>
 public sealed record Variant
 {
@@ -14,6 +14,9 @@ public sealed record Variant
     public Func<Registered, Registered>? Mutate { get; init; }
     public IReadOnlyList<Registered> Extra { get; init; } = [];
     public Func<IReadOnlyList<string>, IEnumerable<string>>? EditSubscriptions { get; init; }
+
+    /// <summary>Edits the fake cloud's answer to an invoke (token, answer): a tenancy that differs from the fake's.</summary>
+    public Func<string, object, object>? EditAnswer { get; init; }
 
     /// <summary>Records <paramref name="path"/> = <paramref name="value"/> on every resource of <paramref name="type"/>
     /// (optionally only those whose logical name contains <paramref name="nameContains"/>).</summary>

@@ -12,5 +12,6 @@ public sealed class NoManageAllResources : IamTextRule
         Cis: "1.2");
 
     protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        // Stryker disable once String : finding wording (docs/testing.md)
         PolicyFindings.ManageAllResources(distinct).Select(s => (s, "grants manage all-resources"));
 }

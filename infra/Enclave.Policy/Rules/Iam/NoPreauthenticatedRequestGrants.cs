@@ -11,5 +11,6 @@ public sealed class NoPreauthenticatedRequestGrants : IamTextRule
         "Add `request.permission != 'PAR_MANAGE'` to every manage grant on object-family, buckets or all-resources (or pin request.permission to another permission), and never list PAR_MANAGE in a permission list.");
 
     protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        // Stryker disable once String : finding wording (docs/testing.md)
         PolicyFindings.ParCreators(distinct).Select(s => (s, "may grant PAR_MANAGE (create pre-authenticated requests)"));
 }

@@ -17,6 +17,7 @@ public sealed class ParentPrincipalsExcluded : IamRule
             var decision = view.Evaluator.MayAllowAnything(principal);
             if (!decision.MayAllow) continue;
             foreach (var grant in decision.Grants.Where(g => !g.Statement.IsOpaque))
+                // Stryker disable once String : finding wording (docs/testing.md)
                 yield return (grant.Statement, $"may grant {who}");
         }
     }

@@ -26,6 +26,7 @@ public sealed class ServicePrincipalsInAllowedRegions : IamTextRule
             foreach (var name in services.Names)
                 if (EnclaveIdentities.RegionOfService(name) is { } region
                     && !context.Policy.AllowedRegions.Contains(region, StringComparer.OrdinalIgnoreCase))
+                    // Stryker disable once String : finding wording (docs/testing.md)
                     yield return (s, $"grants to service {name}, of region {region} (allowed: {string.Join(", ", context.Policy.AllowedRegions)})");
         }
     }

@@ -53,6 +53,7 @@ public sealed class NoOpenIngress : RuleBase
                     if (directionUnknown && bad == Truth.True) bad = Truth.Unknown;
                     var closed = bad.Not();
                     // The violation is only phrased for a rule that is open (most are not).
+                    // Stryker disable once String,Equality,Conditional,Boolean,Unary : finding wording only (the requirement itself, closed, is still mutated)
                     a.Require(closed, $"{rule.Where} source {peer} is not the internet or a near-open range",
                         whenViolated: closed != Truth.False ? null
                             : !unreadable ? $"{rule.Where} admits {peer}, which {reason}"
@@ -61,6 +62,7 @@ public sealed class NoOpenIngress : RuleBase
                 if (a.IsEmpty)
                 {
                     if (node.Type == OciTypes.NsgRule) continue;  // an egress NSG rule
+                    // Stryker disable once String : finding wording (docs/testing.md)
                     a.Require(Truth.True, "no ingress rules");
                 }
                 yield return Judge(node.Urn, node.Label, a);

@@ -38,6 +38,7 @@ public sealed class IamBoundaries : EnclaveComponent
         var domainUrl = groups.IdentityDomain is { } domain
             ? IdentityHygiene.DomainUrl(settings.TenancyOcid, domain, InvokeOptionsFor(home))
             : null;
+        // Stryker disable String : from here to "restore", every string literal is a resource name or description (docs/testing.md)
         prerequisites.Add(NewGroup("gatekeepers", groups.Gatekeeper, "US data-security team: sole IAM administrators."));
         prerequisites.Add(NewGroup("operators", groups.Operator, "Database operators of the US data enclave."));
         prerequisites.Add(NewGroup("auditors", groups.Auditor, "US oversight: read-only auditors of the enclave."));
@@ -95,6 +96,7 @@ public sealed class IamBoundaries : EnclaveComponent
         DatabaseKeyGrant = [databaseGroup, databaseKey];
         BucketsKeyGrant = [Enclave("services", "Object Storage encrypts the application buckets with the buckets key.",
             s => EnclaveStatements.Services(settings.DeploymentRegion, s))];
+        // Stryker restore String
         RegisterOutputs();
 
         CustomResource NewGroup(string local, string groupName, string description)

@@ -52,6 +52,7 @@ public static class IdentityHygiene
         IdcsEndpoint = domainUrl,
         DisplayName = name,
         Schemas = { GroupSchema },
+        // Stryker disable once all : the extension holds only the group's description (docs/testing.md)
         UrnietfparamsscimschemasoracleidcsextensiongroupGroup = new DomainsGroupUrnietfparamsscimschemasoracleidcsextensiongroupGroupArgs
         {
             Description = description,
