@@ -43,6 +43,16 @@ public static class CompliantEnclave
     /// <summary>The enclave's threat event types beyond CIS (ENC-LOG-020).</summary>
     public static readonly string[] AllThreatEventTypes = Enclave.Policy.Rules.Logging.ThreatEventTypes.All.SelectMany(c => c.EventTypes).ToArray();
 
+    /// <summary>An audit-alert connector as the program declares it: the audit log of every compartment, filtered to
+    /// the alerted operations of a region that is (or is not) the home region, notifying <paramref name="topic"/>.</summary>
+    public static object AuditAlertConnector(string topic, bool isHome) => new
+    {
+        compartmentId = Ref("security"), displayName = "usde-dev-audit-alerts",
+        source = new { kind = "logging", logSources = new object[] { new { compartmentId = Tenancy, logGroupId = "_Audit_Include_Subcompartment" } } },
+        tasks = new object[] { new { kind = "logRule", condition = Enclave.Alerts.AuditCondition.For(Enclave.Alerts.AuditAlerts.OperationsIn(isHome)) } },
+        target = new { kind = "notifications", topicId = Ref(topic), enableFormattedMessaging = true },
+    };
+
     public static GraphBuilder Build()
     {
         var g = new GraphBuilder();
@@ -161,6 +171,8 @@ public static class CompliantEnclave
 
         g.Add(OciTypes.NotificationTopic, "topic", new { compartmentId = Ref("security"), name = "usde-dev-security" });
         g.Add(OciTypes.Subscription, "topic-mail", new { compartmentId = Ref("security"), topicId = Ref("topic"), protocol = "EMAIL", endpoint = "gatekeepers@enclave.example" });
+        // Operations without events (ENC-LOG-021): the home region's audit log, filtered to them, notifies the topic.
+        g.Add(OciTypes.Connector, "audit-alerts", AuditAlertConnector("topic", isHome: true));
         g.Add(OciTypes.EventRule, "cis-events", new
         {
             compartmentId = Tenancy, displayName = "usde-dev-cis", isEnabled = true,

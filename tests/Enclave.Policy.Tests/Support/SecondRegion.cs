@@ -7,7 +7,8 @@ namespace Enclave.Policy.Tests.Support;
 /// <summary>
 /// Extends the compliant enclave (us-ashburn-1) into a second region the way the program does: an explicit provider,
 /// the region's own vault key, a locked archive bucket encrypted with it, a log group with the bucket's write log, and
-/// a connector of that region shipping the region's audit log and that log group into the bucket.
+/// a connector of that region shipping the region's audit log and that log group into the bucket; and the region's
+/// gatekeeper topic with the audit-alert connector notifying it.
 /// </summary>
 public static class SecondRegion
 {
@@ -35,6 +36,9 @@ public static class SecondRegion
         inputs["logGroupId"] = Ref("logs-phx");
         In(g.Add(OciTypes.Log, "write-archive-phx", inputs, protect: true));
         In(g.Add(OciTypes.Connector, "archive-connector-phx", ConnectorInputs(Ref("logs-phx"), NameOf("archive-phx"))));
+        In(g.Add(OciTypes.NotificationTopic, "topic-phx", new { compartmentId = Ref("security"), name = "usde-dev-phx-alerts" }));
+        In(g.Add(OciTypes.Subscription, "topic-phx-mail", new { compartmentId = Ref("security"), topicId = Ref("topic-phx"), protocol = "EMAIL", endpoint = "gatekeepers@enclave.example" }));
+        In(g.Add(OciTypes.Connector, "audit-alerts-phx", CompliantEnclave.AuditAlertConnector("topic-phx", isHome: false)));
         return g;
     }
 

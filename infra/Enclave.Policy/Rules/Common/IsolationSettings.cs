@@ -57,7 +57,7 @@ public static class IsolationSettings
         (OciTypes.Preauthrequest, ["accessType", "bucket", "objectName"]),
         (OciTypes.Log, ["configuration", "isEnabled", "logGroupId", "retentionDuration", "logType"]),
         (OciTypes.LogGroup, []),
-        (OciTypes.Connector, ["source", "target", "tasks"]),
+        (OciTypes.Connector, ["source", "target", "tasks", "state"]),
         (OciTypes.AuditConfiguration, ["retentionPeriodDays"]),
         (OciTypes.CloudGuardConfiguration, ["status", "reportingRegion"]),
         (OciTypes.SecurityRecipe, ["securityPolicies"]),

@@ -1,0 +1,65 @@
+using Enclave.Alerts;
+using Enclave.Cli.Tests.Attacks.Framework;
+
+namespace Enclave.Cli.Tests.Attacks.Classes;
+
+/// <summary>
+/// Silencing the gatekeepers: the threat event rules (ENC-LOG-020) and the audit-log alerts for operations without an
+/// event (ENC-LOG-021: a PAR, a remote peering, an IPSec, CPE or FastConnect change, a DRG route table, the log
+/// pipeline), each region's own.
+/// </summary>
+public sealed class AlertAttacks : AttackClass
+{
+    private const string PhoenixAlerts = "oversight-us-phoenix-1-audit-alerts";
+    private const string AshburnAlerts = "oversight-us-ashburn-1-audit-alerts";
+
+    public override IEnumerable<AttackCase> Cases()
+    {
+        yield return Attack("PAR creation filtered out of the Phoenix audit alerts", "ENC-LOG-021", p =>
+        {
+            p.Resource(PhoenixAlerts).Set("tasks[0].condition", AuditCondition.For(AuditAlerts.OperationsIn(false).Remove("CreatePreauthenticatedRequest")));
+            return p.StackUrn;
+        });
+        yield return Attack("audit-alert filter narrowed to one compartment", "ENC-LOG-021", p =>
+        {
+            p.Resource(AshburnAlerts).Set("tasks[0].condition",
+                AuditCondition.For(AuditAlerts.OperationsIn(true)) + " and data.compartmentName = 'scratch'");
+            return p.StackUrn;
+        });
+        yield return Attack("audit alerts deactivated", "ENC-LOG-021", p =>
+        {
+            p.Resource(AshburnAlerts).Set("state", "INACTIVE");
+            return p.StackUrn;
+        });
+        yield return Attack("audit alerts re-routed into a bucket", "ENC-LOG-021", p =>
+        {
+            p.Resource(PhoenixAlerts).Set("target.kind", "objectStorage");
+            return p.StackUrn;
+        });
+        yield return Attack("audit alerts read the root compartment only", "ENC-LOG-021", p =>
+        {
+            p.Resource(AshburnAlerts).Set("source.logSources[0].logGroupId", "_Audit");
+            return p.StackUrn;
+        });
+        yield return Attack("Phoenix audit-alert connector deleted", "ENC-LOG-021", p =>
+        {
+            p.Remove(PhoenixAlerts);
+            return p.StackUrn;
+        });
+        yield return Attack("wallet downloads no longer notified", "ENC-LOG-020", p =>
+        {
+            var rule = p.Resource("oversight-us-ashburn-1-database-security");
+            var condition = rule.Inputs["condition"]!.GetValue<string>()
+                .Replace("\"com.oraclecloud.databaseservice.generateautonomousdatabasewallet\",", "", StringComparison.Ordinal);
+            rule.Set("condition", condition);
+            return p.StackUrn;
+        });
+        yield return Attack("key deletion alerts disabled in Phoenix", "ENC-LOG-020", p =>
+        {
+            p.Resource("oversight-us-phoenix-1-vault-and-key-lifecycle").Set("isEnabled", false);
+            return p.StackUrn;
+        });
+        yield return Legitimate("audit alerts extended to another operation", p =>
+            p.Resource(AshburnAlerts).Set("tasks[0].condition", AuditCondition.For([.. AuditAlerts.OperationsIn(true), "DeleteBucket"])));
+    }
+}
