@@ -1,3 +1,5 @@
+using Enclave.Configuration;
+
 namespace Enclave.Components.Iam;
 
 /// <summary>Resolved OCIDs the enclave's policy statements point at (statements are plain text, so ids, not Outputs).</summary>
@@ -26,19 +28,18 @@ public sealed record Personas(
     string NetworkSource,
     string AuditorNetworkSource)
 {
-    /// <summary>The stack's personas, with the names the program gives the database's dynamic group and the two
-    /// network sources (one definition for every component that writes persona statements).</summary>
-    public static Personas Of(Enclave.Configuration.EnclaveSettings settings)
-    {
-        var groups = settings.Groups;
-        return new Personas(groups.Gatekeeper, groups.Operator, groups.Auditor, groups.StorageAdmin, groups.IdentityDomain,
-            Naming.Display(settings.NamePrefix, "adb-kms-dg"), Naming.Display(settings.NamePrefix, "gatekeeper-networks"),
-            Naming.Display(settings.NamePrefix, "auditor-networks"));
-    }
-
     /// <summary>CIS 1.7: the request's user passed a TOTP multi-factor check. Every persona grant requires it, so a
     /// stolen password (or an API key, which never carries MFA) is not enough to act as a persona.</summary>
     public const string MfaVerified = "request.user.mfaTotpVerified = 'true'";
+
+    /// <summary>The personas, dynamic group and network sources a stack's settings name.</summary>
+    public static Personas Of(EnclaveSettings settings)
+    {
+        var groups = settings.Groups;
+        return new Personas(groups.Gatekeeper, groups.Operator, groups.Auditor, groups.StorageAdmin,
+            groups.IdentityDomain, Naming.Display(settings.NamePrefix, "adb-kms-dg"),
+            Naming.Display(settings.NamePrefix, "gatekeeper-networks"), Naming.Display(settings.NamePrefix, "auditor-networks"));
+    }
 
     /// <summary>Policy subject for a group: <c>group Name</c> (Default domain) or <c>group 'Domain'/'Name'</c>.</summary>
     public string Group(string name) => Subject(name, IdentityDomain);

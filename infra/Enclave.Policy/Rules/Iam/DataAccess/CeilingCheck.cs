@@ -3,28 +3,48 @@ using Enclave.Policy.Iam;
 
 namespace Enclave.Policy.Rules.Iam.DataAccess;
 
-/// <summary>Is one grant of a persona within the persona's <see cref="Ceiling"/> (rule ENC-IAM-009)?</summary>
+/// <summary>Are a persona's grants within the persona's <see cref="Ceiling"/>s (rule ENC-IAM-009)?</summary>
 internal static class CeilingCheck
 {
-    /// <summary>Each way the grant goes above the ceiling: certainly (False) or possibly (Unknown).</summary>
-    public static IEnumerable<(Truth Outcome, string Problem)> Problems(Persona persona, DataGrant grant, Condition? condition,
+    /// <summary>
+    /// Whether a persona's grants (one statement's, on every data-bearing type it reaches) stay under the persona's
+    /// ceilings: True, or the outcome (False: certainly above; Unknown: not decided until deploy) with every way it
+    /// goes above, in one sentence. The network condition is one question per statement, not per type.
+    /// </summary>
+    public static (Truth Outcome, string? Problem) Judge(Persona persona, IEnumerable<DataGrant> grants, Condition? condition,
         EnclaveIdentities ids)
     {
-        var ceiling = PersonaCeilings.For(persona, grant.Type);
-        var what = grant.IsVerb ? $"{Name(grant.Verb)} {grant.Type}" : $"{{{string.Join(", ", grant.Permissions)}}} on {grant.Type}";
-        if (PersonaCeilings.NeedsGatekeeperNetwork(persona) && grant.Verb > Verb.Inspect)
+        List<(Truth, string)>? problems = null;
+        void Add(Truth outcome, string problem) => (problems ??= []).Add((outcome, problem));
+        var aboveInspect = false;
+        foreach (var grant in grants)
+        {
+            aboveInspect |= grant.Verb > Verb.Inspect;
+            Above(persona, grant, condition, ids, Add);
+        }
+        if (aboveInspect && PersonaCeilings.NeedsGatekeeperNetwork(persona))
         {
             var network = ConditionProbe.Pins(condition, [("request.networkSource.name", ids.IsGatekeeperNetwork)]);
             if (network != Truth.True)
-                yield return (network, network == Truth.False
-                    ? $"{what} without the gatekeeper-network condition (request.networkSource.name = one of the stack's network sources)"
-                    : $"{what}: whether its network-source condition names the stack's gatekeeper networks is known only at deploy");
+                Add(network, network == Truth.False
+                    ? "no gatekeeper-network condition (request.networkSource.name = one of the stack's network sources)"
+                    : "whether its network-source condition names the stack's gatekeeper networks is known only at deploy");
         }
-        if (grant.Verb <= ceiling.Max) yield break;
+        if (problems is null) return (Truth.True, null);
+        var outcome = problems.Min(p => p.Item1);
+        return (outcome, string.Join("; ", problems.Where(p => p.Item1 == outcome).Select(p => p.Item2)));
+    }
+
+    /// <summary>Each way one grant goes above the persona's ceiling on its type (the network condition aside).</summary>
+    private static void Above(Persona persona, DataGrant grant, Condition? condition, EnclaveIdentities ids, Action<Truth, string> add)
+    {
+        var ceiling = PersonaCeilings.For(persona, grant.Type);
+        if (grant.Verb <= ceiling.Max) return;
+        var what = grant.IsVerb ? $"{Name(grant.Verb)} {grant.Type}" : $"{{{string.Join(", ", grant.Permissions)}}} on {grant.Type}";
         if (grant.Verb > ceiling.Elevated)
         {
-            yield return (Truth.False, $"{what} is above the {persona} ceiling ({Name(ceiling.Elevated)} {grant.Type}{Qualified(ceiling)})");
-            yield break;
+            add(Truth.False, $"{what} is above the {persona} ceiling ({Name(ceiling.Elevated)} {grant.Type}{Qualified(ceiling)})");
+            return;
         }
         switch (ceiling.How)
         {
@@ -33,7 +53,7 @@ internal static class CeilingCheck
                 {
                     var granted = grant.IsVerb ? DataPermissions.Within(p, grant.Type, grant.Verb) : grant.Permissions.Contains(p, StringComparer.OrdinalIgnoreCase);
                     if (granted && !ConditionProbe.Excludes(condition, p))
-                        yield return (Truth.False, $"{what} without ruling out {p} (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, or {Name(ceiling.Elevated)} with request.permission != '{p}')");
+                        add(Truth.False, $"{what} without ruling out {p} (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, or {Name(ceiling.Elevated)} with request.permission != '{p}')");
                 }
                 break;
             case Allowance.Only only:
@@ -45,14 +65,14 @@ internal static class CeilingCheck
                     ? ConditionProbe.OnlyLets(condition, only.Permissions, beyond)
                     : beyond.All(p => only.Permissions.Contains(p, StringComparer.OrdinalIgnoreCase) || ConditionProbe.Excludes(condition, p));
                 if (!ok)
-                    yield return (Truth.False, $"{what} lets through more than {string.Join(" and ", only.Permissions)} (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, beyond that only those permissions)");
+                    add(Truth.False, $"{what} lets through more than {string.Join(" and ", only.Permissions)} (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, beyond that only those permissions)");
                 break;
             }
             case Allowance.ArchiveBucketsOnly:
             {
                 var pinned = ConditionProbe.Pins(condition, [("target.bucket.name", ids.IsArchiveBucket)]);
                 if (pinned != Truth.True)
-                    yield return (pinned, pinned == Truth.False
+                    add(pinned, pinned == Truth.False
                         ? $"{what} reaches buckets other than the log archive: user data (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, {Name(ceiling.Elevated)} only where target.bucket.name is a log archive bucket)"
                         : $"{what}: whether its target.bucket.name condition names only log archive buckets is known only at deploy");
                 break;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 
@@ -14,8 +15,16 @@ namespace Enclave.Policy.Rules.Iam.DataAccess;
 /// </summary>
 public sealed class DataAccessJudge
 {
+    // Statements that differ only in their location (the same grant in every workload's compartment) share their
+    // answers: the allow-list and the ceilings read the subject, the access and the condition, never the location.
     private readonly Dictionary<Statement, List<SubjectStanding>> _standings = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(Subject, Condition?), List<SubjectStanding>> _standingsByParts = [];
+    private readonly Dictionary<(Subject, Access, Condition?), Answers> _answers = [];
+    private readonly Dictionary<Statement, Answers?> _answersOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Access, ImmutableArray<DataGrant>> _grants = [];
+
+    /// <summary>What rules ENC-IAM-008 and -009 say about one (subject, access, condition).</summary>
+    private sealed record Answers(List<(Truth, string)> Outsiders, List<(Truth, string)> Ceilings);
 
     public DataAccessJudge(ResourceGraph graph, PolicyContext policy) => Identities = new EnclaveIdentities(graph, policy);
 
@@ -36,33 +45,59 @@ public sealed class DataAccessJudge
     /// <summary>Where each principal of a granting statement stands with the allow-list.</summary>
     public IReadOnlyList<SubjectStanding> Standings(PolicyStatement statement)
     {
-        if (statement.Syntax is not { } syntax) return [];
-        if (!_standings.TryGetValue(syntax, out var standings)) _standings[syntax] = standings = DataAccess.Standings.Of(syntax, Identities);
-        return standings;
+        switch (statement.Syntax)
+        {
+            case null:
+                return [];
+            case GrantStatement g:
+            {
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_standingsByParts, (g.Subject, g.Condition), out var seen);
+                if (!seen) known = DataAccess.Standings.Of(g, Identities);
+                return known!;
+            }
+            case var syntax:
+                if (!_standings.TryGetValue(syntax, out var standings)) _standings[syntax] = standings = DataAccess.Standings.Of(syntax, Identities);
+                return standings;
+        }
     }
 
     /// <summary>ENC-IAM-008: each principal off the allow-list that the statement lets reach data.</summary>
-    public IEnumerable<(Truth Outcome, string Problem)> Outsiders(PolicyStatement statement)
+    public IReadOnlyList<(Truth Outcome, string Problem)> Outsiders(PolicyStatement statement) => AnswersFor(statement)?.Outsiders ?? [];
+
+    /// <summary>ENC-IAM-009: each persona of the statement whose grants on data go above its ceiling, with how.</summary>
+    public IReadOnlyList<(Truth Outcome, string Problem)> AboveCeilings(PolicyStatement statement) => AnswersFor(statement)?.Ceilings ?? [];
+
+    private Answers? AnswersFor(PolicyStatement statement)
     {
-        var grants = DataGrants(statement);
-        if (grants.IsEmpty) yield break;
-        foreach (var s in Standings(statement))
-            if (s.Allowed != Truth.True)
-                yield return (s.Allowed, $"{s.Why}, and it may {Describe(grants)}");
+        // By tree first (copies of a text share theirs; a reference lookup), then by parts.
+        if (statement.Syntax is not { } syntax) return null;
+        ref var answers = ref CollectionsMarshal.GetValueRefOrAddDefault(_answersOf, syntax, out var known);
+        if (!known) answers = AnswersByParts(statement);
+        return answers;
     }
 
-    /// <summary>ENC-IAM-009: each way a persona's grant on data goes above the persona's ceiling.</summary>
-    public IEnumerable<(Truth Outcome, string Problem)> AboveCeilings(PolicyStatement statement)
+    private Answers? AnswersByParts(PolicyStatement statement)
     {
         var grants = DataGrants(statement);
-        if (grants.IsEmpty) yield break;
+        if (grants.IsEmpty) return null;
+        if (statement.Syntax is not GrantStatement g) return Answer(statement, grants);
+        ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_answers, (g.Subject, g.Access, g.Condition), out var seen);
+        if (!seen) known = Answer(statement, grants);
+        return known;
+    }
+
+    private Answers Answer(PolicyStatement statement, ImmutableArray<DataGrant> grants)
+    {
+        var outsiders = new List<(Truth, string)>();
+        var ceilings = new List<(Truth, string)>();
         foreach (var s in Standings(statement))
         {
+            if (s.Allowed != Truth.True) outsiders.Add((s.Allowed, $"{s.Why}, and it may {Describe(grants)}"));
             if (s.Persona is not { } persona) continue;
-            foreach (var grant in grants)
-                foreach (var (outcome, problem) in CeilingCheck.Problems(persona, grant, statement.Syntax!.Condition, Identities))
-                    yield return (outcome, $"{s.Who} ({persona}): {problem}");
+            var (outcome, problem) = CeilingCheck.Judge(persona, grants, statement.Syntax!.Condition, Identities);
+            if (outcome != Truth.True) ceilings.Add((outcome, $"{s.Who} ({persona}): {problem}"));
         }
+        return new Answers(outsiders, ceilings);
     }
 
     /// <summary>
@@ -78,17 +113,10 @@ public sealed class DataAccessJudge
         var standing = StandingOf(syntax, who);
         if (standing.Allowed != Truth.True) return (standing.Allowed, standing.Why);
         if (standing.Persona is not { } persona) return (Truth.True, standing.Why);
-        var outcome = Truth.True;
-        var problems = new List<string>();
-        foreach (var grant in DataGrants(statement).Where(g => g.Type == type))
-            foreach (var (o, p) in CeilingCheck.Problems(persona, grant, syntax.Condition, Identities))
-            {
-                outcome = outcome.And(o);
-                problems.Add(p);
-            }
+        var (outcome, problem) = CeilingCheck.Judge(persona, DataGrants(statement).Where(g => g.Type == type), syntax.Condition, Identities);
         return outcome == Truth.True
             ? (Truth.True, $"{standing.Why}, within its ceiling")
-            : (outcome, $"{standing.Who} ({persona}): {string.Join("; ", problems)}");
+            : (outcome, $"{standing.Who} ({persona}): {problem}");
     }
 
     private SubjectStanding StandingOf(Statement syntax, AccessSubject who)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
+using Enclave.Policy.Network;
 
 namespace Enclave.Policy.Rules.Iam.DataAccess;
 
@@ -14,6 +15,7 @@ public sealed partial class EnclaveIdentities
 {
     public const string DynamicGroupType = "oci:Identity/dynamicGroup:DynamicGroup";
     public const string NetworkSourceType = "oci:Identity/networkSource:NetworkSource";
+    public const string UserType = "oci:Identity/user:User";
 
     private readonly ResourceGraph _graph;
     private readonly PolicyContext _policy;
@@ -22,8 +24,12 @@ public sealed partial class EnclaveIdentities
     private readonly Known _personaGroupIds = new();
     private readonly Known _networkSources = new();
     private readonly Known _archiveBuckets = new();
+    private readonly Known _breakGlassUsers = new();
     private readonly bool _someIdUnknown;
     private readonly Dictionary<string, Truth> _dynamicGroupRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<GroupReference, (Truth, string)> _dynamicGroups = [];
+    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _principalPins;
+    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _resourcePins;
 
     public EnclaveIdentities(ResourceGraph graph, PolicyContext policy)
     {
@@ -38,7 +44,8 @@ public sealed partial class EnclaveIdentities
             if (g.Input("name").AsString() is not { } name) _personaGroupIds.Add(null);
             else if (PersonaNamed(name, GroupReference.DefaultDomain) is not null) _personaGroupIds.Add(g.Id.AsString());
         }
-        foreach (var n in graph.OfType(NetworkSourceType)) _networkSources.Add(n.Input("name").AsString());
+        foreach (var n in graph.OfType(NetworkSourceType))
+            AddGatekeeperNetwork(n, policy);
         foreach (var c in graph.OfType(OciTypes.Connector))
         {
             var bucket = c.Input("target")["bucket"];
@@ -46,6 +53,12 @@ public sealed partial class EnclaveIdentities
         }
         foreach (var n in graph.Resources)
             if (n.Custom && !n.Id.IsKnown) _someIdUnknown = true;
+        // Break-glass users are allow-listed identities too (config breakGlass): by OCID, or the stack's user of that name.
+        var breakGlass = policy.Identity.Users.Select(u => u.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var u in policy.Identity.Users)
+            if (u.Ocid is not null) _breakGlassUsers.Add(u.Ocid);
+        foreach (var u in graph.OfType(UserType))
+            if (u.Input("name").AsString() is { } name && breakGlass.Contains(name)) _breakGlassUsers.Add(u.Id.AsString());
     }
 
     /// <summary>The persona a group reference names (domain-qualified; by OCID through the stack's own groups), or null.</summary>
@@ -70,10 +83,36 @@ public sealed partial class EnclaveIdentities
     public Truth IsEnclaveResource(string id) =>
         _graph.ById(id) is { Custom: true } ? Truth.True : _someIdUnknown ? Truth.Unknown : Truth.False;
 
+    /// <summary>Is this the OCID of a break-glass user of the stack config?</summary>
+    public Truth IsBreakGlassUser(string id) => _breakGlassUsers.Contains(id);
+
     /// <summary>Is this the OCID of a persona group the stack declares?</summary>
     public Truth IsPersonaGroupId(string id) => _personaGroupIds.Contains(id);
 
-    /// <summary>Is this the name of one of the stack's network sources (the gatekeeper networks)?</summary>
+    /// <summary>
+    /// A network source of the stack is a gatekeeper network when it lists public ranges only, each inside the
+    /// configured gatekeeper CIDRs (another persona's network source, say the auditors', is not).
+    /// </summary>
+    private void AddGatekeeperNetwork(ResourceNode source, PolicyContext policy)
+    {
+        var name = source.Input("name");
+        var lists = source.Input("publicSourceLists");
+        var virtuals = source.Input("virtualSourceLists");
+        if (!name.IsKnown || !lists.IsKnown || !virtuals.IsKnown || lists.ContainsUnknown || lists.ContainsSecret)
+        {
+            _networkSources.Add(null);
+            return;
+        }
+        var gatekeeper = new List<Cidr>();
+        foreach (var c in policy.GatekeeperCidrs)
+            if (Cidr.TryParse(c, out var cidr)) gatekeeper.Add(cidr);
+        var ranges = lists.AsList();
+        var inside = ranges.Length > 0 && virtuals.AsList().Length == 0 && ranges.All(r =>
+            Cidr.TryParse(r.AsString(), out var range) && gatekeeper.Any(g => g.Contains(range)));
+        if (inside && name.AsString() is { } text) _networkSources.Add(text);
+    }
+
+    /// <summary>Is this the name of one of the stack's gatekeeper network sources?</summary>
     public Truth IsGatekeeperNetwork(string name) => _networkSources.Contains(name);
 
     /// <summary>Is this the name of a bucket the stack's Service Connectors archive logs to?</summary>
@@ -111,6 +150,12 @@ public sealed partial class EnclaveIdentities
     /// dynamic group the stack declares whose matching rule pins the resource's compartment or id to the enclave.
     /// </summary>
     public (Truth Allowed, string Why) DynamicGroup(GroupReference r)
+    {
+        if (!_dynamicGroups.TryGetValue(r, out var known)) _dynamicGroups[r] = known = FindDynamicGroup(r);
+        return known;
+    }
+
+    private (Truth Allowed, string Why) FindDynamicGroup(GroupReference r)
     {
         foreach (var node in _graph.OfType(DynamicGroupType))
         {
@@ -151,17 +196,18 @@ public sealed partial class EnclaveIdentities
     }
 
     /// <summary>The variables that pin a resource principal of a dynamic-group rule to the enclave.</summary>
-    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> ResourcePins =>
+    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> ResourcePins => _resourcePins ??=
     [
         ("resource.compartment.id", IsEnclaveCompartment), ("instance.compartment.id", IsEnclaveCompartment),
         ("resource.id", IsEnclaveResource), ("instance.id", IsEnclaveResource),
     ];
 
     /// <summary>The request variables that pin a statement's principal to the enclave's own identities.</summary>
-    public IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> PrincipalPins =>
+    public IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> PrincipalPins => _principalPins ??=
     [
-        ("request.principal.compartment.id", IsEnclaveCompartment), ("request.principal.id", IsEnclaveResource),
-        ("request.groups.id", IsPersonaGroupId),
+        ("request.principal.compartment.id", IsEnclaveCompartment),
+        ("request.principal.id", id => IsEnclaveResource(id).Or(IsBreakGlassUser(id))),
+        ("request.user.id", IsBreakGlassUser), ("request.groups.id", IsPersonaGroupId),
     ];
 
     public static string Describe(GroupReference r) =>
