@@ -4,11 +4,19 @@ namespace Enclave.Alerts;
 public static class EventTypes
 {
     /// <summary>
-    /// Lower-cased, without the <c>.begin</c>/<c>.end</c> suffix of long-running operations: the form two event types
-    /// are compared in (Oracle spells a few types in mixed case, e.g. the vault replica ones; the CIS checkers accept
-    /// either half of a begin/end pair).
+    /// The key two event types are compared by: lower-cased (Oracle spells a few types in mixed case, e.g. the vault
+    /// replica ones), with a <c>.end</c> suffix read as <c>.begin</c> (both halves of a long-running operation report
+    /// the same operation, and the CIS checkers accept either). The suffix is never dropped: a bare
+    /// <c>…disablekey</c> is no Oracle type and never fires, so it must not stand in for <c>…disablekey.begin</c>.
     /// </summary>
     public static string Normalise(string eventType)
+    {
+        var t = eventType.Trim().ToLowerInvariant();
+        return t.EndsWith(".end", StringComparison.Ordinal) ? t[..^".end".Length] + ".begin" : t;
+    }
+
+    /// <summary>The operation an event type reports, without its <c>.begin</c>/<c>.end</c> suffix (lower-cased).</summary>
+    public static string Operation(string eventType)
     {
         var t = eventType.Trim().ToLowerInvariant();
         foreach (var suffix in new[] { ".begin", ".end" })

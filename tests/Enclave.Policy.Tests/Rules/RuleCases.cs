@@ -73,6 +73,14 @@ public static class RuleCases
         new("ENC-LOG-004", "event rule disabled", "cis-events", g => g.With("cis-events", "isEnabled", false)),
         new("ENC-LOG-020", "only the CIS event types are notified", null, g => g.With("cis-events", "condition",
             System.Text.Json.JsonSerializer.Serialize(new { eventType = CompliantEnclave.AllCisEventTypes }))),
+        new("ENC-LOG-020", "the second region's threat rule disabled (a rule of the home region does not see its events)", null, g =>
+            g.WithPhoenixArchive().With("threat-events-phx", "isEnabled", false)),
+        new("ENC-LOG-020", "a bare type that never fires stands in for disablekey.begin", null, g => g.With("cis-events", "condition",
+            System.Text.Json.JsonSerializer.Serialize(new
+            {
+                eventType = CompliantEnclave.AllCisEventTypes.Concat(CompliantEnclave.AllThreatEventTypes)
+                    .Select(t => t.Replace("disablekey.begin", "disablekey", StringComparison.Ordinal)).ToArray(),
+            }))),
         new("ENC-LOG-021", "PAR creation filtered out of the audit alerts", null, g => g.With("audit-alerts", "tasks",
             new[] { new { kind = "logRule", condition = "data.eventName = 'CreateRemotePeeringConnection'" } })),
         new("ENC-LOG-021", "audit-alert filter narrowed by a clause the gate cannot read", null, g => g.With("audit-alerts", "tasks",

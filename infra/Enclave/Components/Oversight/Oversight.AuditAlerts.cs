@@ -46,10 +46,10 @@ public sealed partial class Oversight
     // IAM lives in the home region. The alert connectors publish as service principals: any-user narrowed to connectors
     // of the security compartment, on the topics of that compartment (the gatekeepers' topics live there).
     private Policy DeclareConnectorPublishPolicy(ProviderResource home) =>
-        new(ChildName("audit-alerts-policy"), new PolicyArgs
+        new(ChildName("audit-alert-connector-policy"), new PolicyArgs
         {
             CompartmentId = _compartments.Top,
-            Name = Naming.Display(_settings.NamePrefix, "audit-alerts-policy"),
+            Name = Naming.Display(_settings.NamePrefix, "audit-alert-connector-policy"),
             Description = "The audit-alert Service Connectors publish to the gatekeepers' notification topics.",
             Statements = _compartments.Security.Apply(security => new List<string> { ConnectorPublishStatement(security) }),
         }, ChildOptions(home));

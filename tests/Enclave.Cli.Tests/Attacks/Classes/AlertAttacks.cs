@@ -4,7 +4,8 @@ using Enclave.Cli.Tests.Attacks.Framework;
 namespace Enclave.Cli.Tests.Attacks.Classes;
 
 /// <summary>
-/// Silencing the gatekeepers: the threat event rules (ENC-LOG-020) and the audit-log alerts for operations without an
+/// Silencing the gatekeepers: the threat event rules of each region (ENC-LOG-020: a rule of another region, or a type
+/// Oracle never emits, vouches for nothing) and the audit-log alerts for operations without an
 /// event (ENC-LOG-021: a PAR, a remote peering, an IPSec, CPE or FastConnect change, a DRG route table, the log
 /// pipeline), each region's own.
 /// </summary>
@@ -57,6 +58,13 @@ public sealed class AlertAttacks : AttackClass
         yield return Attack("key deletion alerts disabled in Phoenix", "ENC-LOG-020", p =>
         {
             p.Resource("oversight-us-phoenix-1-vault-and-key-lifecycle").Set("isEnabled", false);
+            return p.StackUrn;
+        });
+        yield return Attack("key disabling spelt without .begin (a type that never fires)", "ENC-LOG-020", p =>
+        {
+            var rule = p.Resource("oversight-us-phoenix-1-vault-and-key-lifecycle");
+            rule.Set("condition", rule.Inputs["condition"]!.GetValue<string>()
+                .Replace("keymanagementservice.disablekey.begin", "keymanagementservice.disablekey", StringComparison.Ordinal));
             return p.StackUrn;
         });
         yield return Legitimate("audit alerts extended to another operation", p =>

@@ -76,9 +76,9 @@ public sealed class HardeningChanges : AttackClass
         {
             var template = p.Resource("oversight-us-ashburn-1-policy-changes");
             var inputs = (JsonObject)template.Inputs.DeepClone();
-            inputs["displayName"] = "usde-prod-bucket-changes";
+            inputs["displayName"] = "usde-prod-bucket-watch";
             inputs["condition"] = "{\"eventType\":[\"com.oraclecloud.objectstorage.updatebucket\",\"com.oraclecloud.objectstorage.deletebucket\"]}";
-            p.Add(template.Type, "oversight-us-ashburn-1-bucket-changes", inputs, sibling: "oversight-us-ashburn-1-policy-changes");
+            p.Add(template.Type, "oversight-us-ashburn-1-bucket-watch", inputs, sibling: "oversight-us-ashburn-1-policy-changes");
         });
         yield return Legitimate("audit retention kept at the maximum", p => p.Resource("tenancy-audit").Set("retentionPeriodDays", 365));
     }
