@@ -109,6 +109,20 @@ public static class RuleCases
         new("ENC-IAM-004", "operators manage groups", "root-policy", g => AddStatement(g, "allow group enclave-operators to manage groups in tenancy where target.group.name != 'Administrators'")),
         new("ENC-IAM-005", "manage all-resources", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to manage all-resources in compartment usde-dev")),
         new("ENC-IAM-006", "operators may delete buckets", "root-policy", g => AddStatement(g, "allow group enclave-operators to manage buckets in compartment usde-dev")),
+        new("ENC-IAM-031", "operators' grant without MFA", "root-policy", g => AddStatement(g,
+            $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where {CompliantEnclave.FromGatekeeperNetworks}")),
+        new("ENC-IAM-031", "MFA only as one alternative of an any {…}", "root-policy", g => AddStatement(g,
+            $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{CompliantEnclave.FromGatekeeperNetworks}, any {{{CompliantEnclave.WithMfa}, request.user.name = 'ops'}}}}")),
+        new("ENC-IAM-031", "gatekeepers from any network", "root-policy", g => AddStatement(g,
+            $"allow group enclave-gatekeepers to manage vaults in compartment usde-dev where {CompliantEnclave.WithMfa}")),
+        new("ENC-IAM-031", "storage admins from a network source the stack does not declare", "root-policy", g => AddStatement(g,
+            $"allow group enclave-storage-admins to read buckets in compartment usde-dev where all {{{CompliantEnclave.WithMfa}, request.networkSource.name = 'parent-office'}}")),
+        new("ENC-IAM-031", "operators from the auditors' network", "root-policy", g =>
+        {
+            g.Add(Enclave.Policy.Rules.Iam.DataAccess.EnclaveIdentities.NetworkSourceType, "auditor-networks",
+                new { compartmentId = CompliantEnclave.Tenancy, name = "usde-dev-auditor-networks", description = "auditors", publicSourceLists = new[] { "203.0.113.0/28" } });
+            AddStatement(g, $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{CompliantEnclave.WithMfa}, request.networkSource.name = 'usde-dev-auditor-networks'}}");
+        }),
         new("ENC-IAM-030", "gatekeepers may create PARs", "root-policy", g => AddStatement(g,
             $"allow group enclave-gatekeepers to manage object-family in compartment usde-dev where {CompliantEnclave.FromGatekeeperNetworks}")),
         new("ENC-IAM-007", "tenancy group grant without Administrators exclusion", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to use groups in tenancy")),
@@ -178,6 +192,12 @@ public static class RuleCases
         new("ENC-IAM-005", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-006", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-030", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-031", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-031", "the named network source's ranges unknown", "root-policy", g =>
+        {
+            g.With("gatekeeper-networks", "publicSourceLists", Unknown);
+            AddStatement(g, $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{CompliantEnclave.WithMfa}, {CompliantEnclave.FromGatekeeperNetworks}}}");
+        }),
         new("ENC-IAM-007", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-008", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-009", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),

@@ -26,6 +26,7 @@ public static class CompliantEnclave
         AuditorGroup = "enclave-auditors",
         StorageAdminGroup = "enclave-storage-admins",
         GatekeeperCidrs = ["198.51.100.0/24"],
+        AuditorCidrs = ["203.0.113.0/28"],
         OnPremCidrs = ["192.0.2.0/24"],
         Parent = new ParentExclusions
         {
@@ -203,10 +204,10 @@ public static class CompliantEnclave
             compartmentId = Tenancy, name = "usde-dev-gatekeepers", description = "gatekeepers",
             statements = new[]
             {
-                "allow group enclave-gatekeepers to manage policies in tenancy",
-                "allow group enclave-gatekeepers to manage groups in tenancy where target.group.name != 'Administrators'",
-                $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where {FromGatekeeperNetworks}",
-                $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, {FromGatekeeperNetworks}}}",
+                $"allow group enclave-gatekeepers to manage policies in tenancy where all {{{FromGatekeeperNetworks}, {WithMfa}}}",
+                $"allow group enclave-gatekeepers to manage groups in tenancy where all {{target.group.name != 'Administrators', {FromGatekeeperNetworks}, {WithMfa}}}",
+                $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{FromGatekeeperNetworks}, {WithMfa}}}",
+                $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, {FromGatekeeperNetworks}, {WithMfa}}}",
                 $"allow any-user to manage objects in compartment usde-dev where all {{request.principal.type = 'serviceconnector', request.principal.compartment.id = '{SecurityId}'}}",
                 "allow dynamic-group usde-dev-adb to use keys in compartment usde-dev",
             },
@@ -217,6 +218,9 @@ public static class CompliantEnclave
     /// <summary>The gatekeepers' network source, and the condition persona grants on data carry.</summary>
     public const string NetworkSource = "usde-dev-gatekeeper-networks";
     public const string FromGatekeeperNetworks = "request.networkSource.name = '" + NetworkSource + "'";
+
+    /// <summary>The MFA condition every persona grant carries (ENC-IAM-031).</summary>
+    public const string WithMfa = "request.user.mfaTotpVerified = 'true'";
 
     /// <summary>The OCIDs of the enclave's compartments (known in every artifact: they exist already).</summary>
     public const string EnclaveId = "ocid1.compartment.oc1.iad.enclave";

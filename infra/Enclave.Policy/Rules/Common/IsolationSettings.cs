@@ -23,7 +23,7 @@ public static class IsolationSettings
         (OciTypes.Policy, ["statements", "compartmentId"]),
         ("oci:Identity/dynamicGroup:DynamicGroup", ["matchingRule", "name"]),
         ("oci:Kms/vaultVerification:VaultVerification", ["replicaRegion"]),
-        ("oci:Identity/networkSource:NetworkSource", ["publicSourceLists", "virtualSourceLists", "services"]),
+        ("oci:Identity/networkSource:NetworkSource", ["name", "publicSourceLists", "virtualSourceLists", "services"]),
         (OciTypes.Compartment, ["name"]),
         (OciTypes.Group, ["name"]),
         (OciTypes.DomainReplicationToRegion, ["replicaRegion"]),

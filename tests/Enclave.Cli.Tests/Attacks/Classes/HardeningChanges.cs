@@ -35,7 +35,7 @@ public sealed class HardeningChanges : AttackClass
                 policy.Set("statements[0]", first + " where request.networkSource.name = 'usde-prod-gatekeeper-networks'");
         });
         yield return Legitimate("auditors may read audit events", p =>
-            p.Resource("iam-auditors-root").Append("statements", "allow group 'UsdsEnclave'/'usde-prod-auditors' to read audit-events in tenancy"));
+            p.Resource("iam-auditors-root").Append("statements", "allow group 'UsdsEnclave'/'usde-prod-auditors' to read audit-events in tenancy where all {request.user.mfaTotpVerified = 'true', request.networkSource.name = 'usde-prod-auditor-networks'}"));
         yield return Legitimate("a second Cloud Guard target with the same recipes", p =>
         {
             var target = p.OfType("oci:CloudGuard/target:Target").First();
