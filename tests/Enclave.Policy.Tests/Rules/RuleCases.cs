@@ -54,6 +54,11 @@ public static class RuleCases
         new("ENC-STO-002", "bucket key of another region", "archive-phx", g => g.WithPhoenixArchive().With("archive-phx", "kmsKeyId", Ref("key"))),
         new("ENC-STO-003", "bucket neither versioned nor locked", "data-bucket", g => g.With("data-bucket", "versioning", "Disabled")),
         new("ENC-STO-004", "bucket without write log", "data-bucket", g => g.Remove("write-data-bucket")),
+        new("ENC-LOG-022", "user-data bucket without read log", "data-bucket", g => g.Remove("read-data-bucket")),
+        new("ENC-LOG-022", "archive read log disabled", "archive", g => g.With("read-archive", "isEnabled", false)),
+        new("ENC-LOG-022", "read log pointed at another bucket", "data-bucket", g => g["read-data-bucket"].Inputs["configuration"] =
+            new { source = new { service = "objectstorage", category = "read", resource = "some-other-bucket", sourceType = "OCISERVICE" } }),
+        new("ENC-LOG-022", "the second region's archive without read log", "archive-phx", g => g.WithPhoenixArchive().Remove("read-archive-phx")),
         new("ENC-STO-005", "pre-authenticated request", "par", g => g.Add(OciTypes.Preauthrequest, "par",
             new { bucket = NameOf("data-bucket"), @namespace = "enclavens", accessType = "AnyObjectRead", name = "share", timeExpires = "2027-01-01T00:00:00Z" })),
         new("ENC-LOG-001", "subnet without flow log", "data", g => g.Remove("flow-data")),
@@ -163,6 +168,9 @@ public static class RuleCases
             SecondRegion.In(g["key-phx"], "elsewhere");
         }),
         new("ENC-STO-003", "versioning unknown", "data-bucket", g => g.With("data-bucket", "versioning", Unknown)),
+        new("ENC-LOG-022", "read-logged bucket unknown", "data-bucket", g => g["read-data-bucket"].Inputs["configuration"] =
+            new { source = new { service = "objectstorage", category = "read", resource = Unknown, sourceType = "OCISERVICE" } }),
+        new("ENC-LOG-022", "read log's switch unknown", "archive", g => g.With("read-archive", "isEnabled", Unknown)),
         new("ENC-STO-004", "logged bucket unknown", "data-bucket", g => g["write-data-bucket"].Inputs["configuration"] =
             new { source = new { service = "objectstorage", category = "write", resource = Unknown, sourceType = "OCISERVICE" } }),
         new("ENC-LOG-001", "flow-logged subnet unknown", "data", g => g["flow-data"].Inputs["configuration"] =

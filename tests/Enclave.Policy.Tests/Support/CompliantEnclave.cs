@@ -135,6 +135,9 @@ public static class CompliantEnclave
         }, protect: true);
         g.Add(OciTypes.Log, "write-data-bucket", BucketLog("data-bucket"), protect: true);
         g.Add(OciTypes.Log, "write-archive", BucketLog("archive"), protect: true);
+        // Reads too (ENC-LOG-022): exfiltration is a read.
+        g.Add(OciTypes.Log, "read-data-bucket", BucketLog("data-bucket", "read"), protect: true);
+        g.Add(OciTypes.Log, "read-archive", BucketLog("archive", "read"), protect: true);
 
         g.Add(OciTypes.Connector, "archive-connector", new
         {
@@ -232,10 +235,10 @@ public static class CompliantEnclave
         configuration = new { source = new { service = "flowlogs", category = "all", resource = Ref(subject), sourceType = "OCISERVICE" } },
     };
 
-    public static object BucketLog(string bucket) => new
+    public static object BucketLog(string bucket, string category = "write") => new
     {
-        logGroupId = Ref("logs"), displayName = $"write-{bucket}", logType = "SERVICE", isEnabled = true, retentionDuration = 90,
-        configuration = new { source = new { service = "objectstorage", category = "write", resource = NameOf(bucket), sourceType = "OCISERVICE" } },
+        logGroupId = Ref("logs"), displayName = $"{category}-{bucket}", logType = "SERVICE", isEnabled = true, retentionDuration = 90,
+        configuration = new { source = new { service = "objectstorage", category, resource = NameOf(bucket), sourceType = "OCISERVICE" } },
     };
 
     /// <summary>Replaces one input of a resource (a nested path a.b is not supported: replace the whole top-level value).</summary>

@@ -35,6 +35,9 @@ public static class SecondRegion
         var inputs = ToDictionary(log);
         inputs["logGroupId"] = Ref("logs-phx");
         In(g.Add(OciTypes.Log, "write-archive-phx", inputs, protect: true));
+        var reads = ToDictionary(CompliantEnclave.BucketLog("archive-phx", "read"));
+        reads["logGroupId"] = Ref("logs-phx");
+        In(g.Add(OciTypes.Log, "read-archive-phx", reads, protect: true));
         In(g.Add(OciTypes.Connector, "archive-connector-phx", ConnectorInputs(Ref("logs-phx"), NameOf("archive-phx"))));
         In(g.Add(OciTypes.NotificationTopic, "topic-phx", new { compartmentId = Ref("security"), name = "usde-dev-phx-alerts" }));
         In(g.Add(OciTypes.Subscription, "topic-phx-mail", new { compartmentId = Ref("security"), topicId = Ref("topic-phx"), protocol = "EMAIL", endpoint = "gatekeepers@enclave.example" }));

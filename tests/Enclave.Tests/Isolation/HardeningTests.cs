@@ -71,13 +71,18 @@ public sealed class HardeningTests
             Variant.Flip(Oci.DomainsGroup, "displayName", "someone-else", nameContains: "operators"))), "no domain group 'usde-prod-db-operators'");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
-    public async Task UserData_ReadsAreLoggedAndArchived(string stack) =>
-        Holds(HardeningRules.UserDataReadsAreLoggedAndArchived(await EnclaveRun.Of(stack)));
+    public async Task Buckets_ReadsAreLoggedAndArchived(string stack) =>
+        Holds(HardeningRules.BucketReadsAreLoggedAndArchived(await EnclaveRun.Of(stack)));
 
     [Fact]
     public async Task UserData_ReadsAreLogged_ReportsWriteOnlyLogging() =>
-        Broken(HardeningRules.UserDataReadsAreLoggedAndArchived(await EnclaveRun.RunAsync("prod",
-            Variant.Flip(Oci.Log, "configuration.source.category", "write", nameContains: "read-log"))), "0 read logs");
+        Broken(HardeningRules.BucketReadsAreLoggedAndArchived(await EnclaveRun.RunAsync("prod",
+            Variant.Flip(Oci.Log, "configuration.source.category", "write", nameContains: "user-data-bucket-read-log"))), "0 read logs on");
+
+    [Fact]
+    public async Task Archive_ReadsAreLogged_ReportsDisabledStandbyLog() =>
+        Broken(HardeningRules.BucketReadsAreLoggedAndArchived(await EnclaveRun.RunAsync("prod",
+            Variant.Flip(Oci.Log, "isEnabled", false, nameContains: "us-phoenix-1-archive-bucket-read-log"))), "0 read logs on");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task ThreatEvents_NotifyTheGatekeepers(string stack) =>

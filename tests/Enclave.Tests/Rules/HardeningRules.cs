@@ -86,18 +86,25 @@ public static class HardeningRules
         return check.Violations;
     }
 
-    /// <summary>Reads of the user-data bucket are logged, and the log is shipped to the deployment region's archive.</summary>
-    public static IReadOnlyList<string> UserDataReadsAreLoggedAndArchived(Deployed d)
+    /// <summary>Reads of every bucket (the user data and each region's archive) are logged by an enabled read log, and
+    /// each read log is shipped to the archive by a connector of its region.</summary>
+    public static IReadOnlyList<string> BucketReadsAreLoggedAndArchived(Deployed d)
     {
         var check = new Check();
-        var bucket = d.OfType(Oci.Bucket).FirstOrDefault(b => b.Str("name") == d.Display("user-data"));
-        var logs = d.OfType(Oci.Log).Where(l => l.Str("configuration.source.service") == "objectstorage" &&
-                                                l.Str("configuration.source.category") == "read" &&
-                                                l.Str("configuration.source.resource") == bucket?.Str("name") && l.Bool("isEnabled") == true).ToList();
-        check.That(logs.Count == 1, $"{logs.Count} read logs on the user-data bucket");
-        var shipped = d.OfType(Oci.Connector).SelectMany(c => c.List("source.logSources"))
-            .Select(s => Values.At(s, "logId") as string).ToHashSet();
-        foreach (var log in logs) check.That(shipped.Contains(log.Id), $"{log.Where()} is not shipped to the archive");
+        var buckets = d.OfType(Oci.Bucket).ToList();
+        check.That(buckets.Any(b => b.Str("name") == d.Display("user-data")), "no user-data bucket");
+        var shipped = d.OfType(Oci.Connector)
+            .SelectMany(c => c.List("source.logSources").Select(s => (Region: d.RegionOf(c), Log: Values.At(s, "logId") as string)))
+            .ToHashSet();
+        foreach (var bucket in buckets)
+        {
+            var logs = d.OfType(Oci.Log).Where(l => l.Str("configuration.source.service") == "objectstorage" &&
+                                                    l.Str("configuration.source.category") == "read" &&
+                                                    l.Str("configuration.source.resource") == bucket.Str("name") && l.Bool("isEnabled") == true).ToList();
+            check.That(logs.Count == 1, $"{logs.Count} read logs on {bucket.Where()}");
+            foreach (var log in logs)
+                check.That(shipped.Contains((d.RegionOf(log), log.Id)), $"{log.Where()} is not shipped to the archive of its region");
+        }
         return check.Violations;
     }
 

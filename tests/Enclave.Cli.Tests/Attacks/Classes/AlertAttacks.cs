@@ -7,7 +7,8 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// Silencing the gatekeepers: the threat event rules of each region (ENC-LOG-020: a rule of another region, or a type
 /// Oracle never emits, vouches for nothing) and the audit-log alerts for operations without an
 /// event (ENC-LOG-021: a PAR, a remote peering, an IPSec, CPE or FastConnect change, a DRG route table, the log
-/// pipeline), each region's own.
+/// pipeline), each region's own; and the read logs of every bucket (ENC-LOG-022), without which a download of the data
+/// leaves no trace.
 /// </summary>
 public sealed class AlertAttacks : AttackClass
 {
@@ -66,6 +67,27 @@ public sealed class AlertAttacks : AttackClass
             rule.Set("condition", rule.Inputs["condition"]!.GetValue<string>()
                 .Replace("keymanagementservice.disablekey.begin", "keymanagementservice.disablekey", StringComparison.Ordinal));
             return p.StackUrn;
+        });
+        // ENC-LOG-022: exfiltration is a read; a bucket whose reads are not logged is read without trace.
+        yield return Attack("user-data read log removed", "ENC-LOG-022", p =>
+        {
+            p.Remove("oversight-archive-us-ashburn-1-user-data-bucket-read-log");
+            return p.Resource("storage-user-data").Urn;
+        });
+        yield return Attack("user-data read log disabled", "ENC-LOG-022", p =>
+        {
+            p.Resource("oversight-archive-us-ashburn-1-user-data-bucket-read-log").Set("isEnabled", false);
+            return p.Resource("storage-user-data").Urn;
+        });
+        yield return Attack("user-data read log turned into a second write log", "ENC-LOG-022", p =>
+        {
+            p.Resource("oversight-archive-us-ashburn-1-user-data-bucket-read-log").Set("configuration.source.category", "write");
+            return p.Resource("storage-user-data").Urn;
+        });
+        yield return Attack("Phoenix archive read log pointed at another bucket", "ENC-LOG-022", p =>
+        {
+            p.Resource("oversight-archive-us-phoenix-1-archive-bucket-read-log").Set("configuration.source.resource", "scratch-bucket");
+            return p.Resource("oversight-archive-us-phoenix-1-bucket").Urn;
         });
         yield return Legitimate("audit alerts extended to another operation", p =>
             p.Resource(AshburnAlerts).Set("tasks[0].condition", AuditCondition.For([.. AuditAlerts.OperationsIn(true), "DeleteBucket"])));
