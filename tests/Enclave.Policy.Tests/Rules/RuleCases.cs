@@ -128,6 +128,17 @@ public static class RuleCases
                 new { compartmentId = CompliantEnclave.Tenancy, name = "usde-dev-auditor-networks", description = "auditors", publicSourceLists = new[] { "203.0.113.0/28" } });
             AddStatement(g, $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{CompliantEnclave.WithMfa}, request.networkSource.name = 'usde-dev-auditor-networks'}}");
         }),
+        new("ENC-IAM-032", "13-character passwords", "password-policy", g => g.With("password-policy", "passwordPolicy", new
+        {
+            minimumPasswordLength = 13, isLowercaseCharactersRequired = true, isUppercaseCharactersRequired = true,
+            isNumericCharactersRequired = true, isSpecialCharactersRequired = true, isUsernameContainmentAllowed = false,
+        })),
+        new("ENC-IAM-032", "special characters no longer required", "password-policy", g => g.With("password-policy", "passwordPolicy", new
+        {
+            minimumPasswordLength = 16, isLowercaseCharactersRequired = true, isUppercaseCharactersRequired = true,
+            isNumericCharactersRequired = true, isSpecialCharactersRequired = false, isUsernameContainmentAllowed = false,
+        })),
+        new("ENC-IAM-032", "no password policy declared", null, g => g.Remove("password-policy")),
         new("ENC-IAM-030", "gatekeepers may create PARs", "root-policy", g => AddStatement(g,
             $"allow group enclave-gatekeepers to manage object-family in compartment usde-dev where {CompliantEnclave.FromGatekeeperNetworks}")),
         new("ENC-IAM-007", "tenancy group grant without Administrators exclusion", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to use groups in tenancy")),
@@ -200,6 +211,11 @@ public static class RuleCases
         new("ENC-IAM-005", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-006", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-030", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-032", "password length unknown", "password-policy", g => g.With("password-policy", "passwordPolicy", new
+        {
+            minimumPasswordLength = Unknown, isLowercaseCharactersRequired = true, isUppercaseCharactersRequired = true,
+            isNumericCharactersRequired = true, isSpecialCharactersRequired = true, isUsernameContainmentAllowed = false,
+        })),
         new("ENC-IAM-031", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-031", "the named network source's ranges unknown", "root-policy", g =>
         {

@@ -190,6 +190,16 @@ public static class CompliantEnclave
             clientCidrBlockAllowLists = new[] { "198.51.100.0/24" }, maxSessionTtlInSeconds = 10800,
         });
 
+        // CIS 1.4 (ENC-IAM-032): the tenancy's password policy.
+        g.Add(OciTypes.AuthenticationPolicy, "password-policy", new
+        {
+            compartmentId = Tenancy,
+            passwordPolicy = new
+            {
+                minimumPasswordLength = 14, isLowercaseCharactersRequired = true, isUppercaseCharactersRequired = true,
+                isNumericCharactersRequired = true, isSpecialCharactersRequired = true, isUsernameContainmentAllowed = false,
+            },
+        });
         g.Add(OciTypes.Group, "gatekeepers", new { compartmentId = Tenancy, name = "enclave-gatekeepers", description = "US gatekeepers" });
         g.Add(OciTypes.Group, "operators", new { compartmentId = Tenancy, name = "enclave-operators", description = "operators" });
         g.Add(OciTypes.Group, "storage-admins", new { compartmentId = Tenancy, name = "enclave-storage-admins", description = "storage" });

@@ -56,7 +56,7 @@ public sealed class HardeningChanges : AttackClass
                 ["passwordPolicy"] = new JsonObject
                 {
                     ["minimumPasswordLength"] = 16, ["isLowercaseCharactersRequired"] = true, ["isUppercaseCharactersRequired"] = true,
-                    ["isNumericCharactersRequired"] = true, ["isSpecialCharactersRequired"] = true,
+                    ["isNumericCharactersRequired"] = true, ["isSpecialCharactersRequired"] = true, ["isUsernameContainmentAllowed"] = false,
                 },
             }, sibling: "tenancy-cloud-guard"));
         yield return Legitimate("the Data Safe private endpoint limited to the database NSG", p =>

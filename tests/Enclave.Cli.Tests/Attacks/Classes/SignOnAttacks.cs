@@ -4,7 +4,8 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 
 /// <summary>
 /// Issue 11.4 (ENC-IAM-031): a persona grant that holds without MFA, or from a network other than the persona's own
-/// (a phished password, the parent company's office), each added to or edited in one policy of the deployed prod stack.
+/// (a phished password, the parent company's office), each added to or edited in one policy of the deployed prod stack;
+/// and the tenancy's password policy weakened (ENC-IAM-032, CIS 1.4).
 /// </summary>
 public sealed class SignOnAttacks : AttackClass
 {
@@ -34,6 +35,24 @@ public sealed class SignOnAttacks : AttackClass
             p => Add(p, "iam-gatekeepers", $"allow {Gatekeepers} to manage vaults in tenancy where all {{{AuditorNet}, {Mfa}}}"));
         yield return Attack("auditors admitted from a network source the stack does not declare", "ENC-IAM-031",
             p => Add(p, "iam-auditors-root", $"allow {Auditors} to read audit-events in tenancy where all {{request.networkSource.name = 'parent-hq', {Mfa}}}"));
+        // ENC-IAM-032 (CIS 1.4): the tenancy's password policy.
+        yield return Attack("8-character passwords", "ENC-IAM-032", p =>
+        {
+            var policy = p.Resource("iam-password-policy");
+            policy.Set("passwordPolicy.minimumPasswordLength", 8);
+            return policy.Urn;
+        });
+        yield return Attack("user names allowed inside passwords", "ENC-IAM-032", p =>
+        {
+            var policy = p.Resource("iam-password-policy");
+            policy.Set("passwordPolicy.isUsernameContainmentAllowed", true);
+            return policy.Urn;
+        });
+        yield return Attack("password policy dropped from the stack", "ENC-IAM-032", p =>
+        {
+            p.Remove("iam-password-policy");
+            return p.StackUrn;
+        });
         yield return Legitimate("auditors read audit events with MFA from their own network",
             p => Add(p, "iam-auditors-root", $"allow {Auditors} to read audit-events in tenancy where all {{{AuditorNet}, {Mfa}}}"));
     }
