@@ -61,6 +61,7 @@ public sealed class CheckHarness : IDisposable
         AuditorGroup = "enclave-auditors",
         StorageAdminGroup = "enclave-storage-admins",
         GatekeeperCidrs = ["198.51.100.0/24"],
+        AuditorCidrs = ["203.0.113.0/28"],
         OnPremCidrs = ["192.0.2.0/24"],
         NotificationEmails = ["gatekeepers@enclave.example"],
         Parent = new ParentExclusions

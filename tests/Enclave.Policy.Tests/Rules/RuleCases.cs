@@ -57,6 +57,11 @@ public static class RuleCases
         new("ENC-STO-002", "bucket key of another region", "archive-phx", g => g.WithPhoenixArchive().With("archive-phx", "kmsKeyId", Ref("key"))),
         new("ENC-STO-003", "bucket neither versioned nor locked", "data-bucket", g => g.With("data-bucket", "versioning", "Disabled")),
         new("ENC-STO-004", "bucket without write log", "data-bucket", g => g.Remove("write-data-bucket")),
+        new("ENC-LOG-022", "user-data bucket without read log", "data-bucket", g => g.Remove("read-data-bucket")),
+        new("ENC-LOG-022", "archive read log disabled", "archive", g => g.With("read-archive", "isEnabled", false)),
+        new("ENC-LOG-022", "read log pointed at another bucket", "data-bucket", g => g["read-data-bucket"].Inputs["configuration"] =
+            new { source = new { service = "objectstorage", category = "read", resource = "some-other-bucket", sourceType = "OCISERVICE" } }),
+        new("ENC-LOG-022", "the second region's archive without read log", "archive-phx", g => g.WithPhoenixArchive().Remove("read-archive-phx")),
         new("ENC-STO-005", "pre-authenticated request", "par", g => g.Add(OciTypes.Preauthrequest, "par",
             new { bucket = NameOf("data-bucket"), @namespace = "enclavens", accessType = "AnyObjectRead", name = "share", timeExpires = "2027-01-01T00:00:00Z" })),
         new("ENC-LOG-001", "subnet without flow log", "data", g => g.Remove("flow-data")),
@@ -76,6 +81,21 @@ public static class RuleCases
         new("ENC-LOG-004", "event rule disabled", "cis-events", g => g.With("cis-events", "isEnabled", false)),
         new("ENC-LOG-020", "only the CIS event types are notified", null, g => g.With("cis-events", "condition",
             System.Text.Json.JsonSerializer.Serialize(new { eventType = CompliantEnclave.AllCisEventTypes }))),
+        new("ENC-LOG-020", "the second region's threat rule disabled (a rule of the home region does not see its events)", null, g =>
+            g.WithPhoenixArchive().With("threat-events-phx", "isEnabled", false)),
+        new("ENC-LOG-020", "a bare type that never fires stands in for disablekey.begin", null, g => g.With("cis-events", "condition",
+            System.Text.Json.JsonSerializer.Serialize(new
+            {
+                eventType = CompliantEnclave.AllCisEventTypes.Concat(CompliantEnclave.AllThreatEventTypes)
+                    .Select(t => t.Replace("disablekey.begin", "disablekey", StringComparison.Ordinal)).ToArray(),
+            }))),
+        new("ENC-LOG-021", "PAR creation filtered out of the audit alerts", null, g => g.With("audit-alerts", "tasks",
+            new[] { new { kind = "logRule", condition = "data.eventName = 'CreateRemotePeeringConnection'" } })),
+        new("ENC-LOG-021", "audit-alert filter narrowed by a clause the gate cannot read", null, g => g.With("audit-alerts", "tasks",
+            new[] { new { kind = "logRule", condition = Enclave.Alerts.AuditCondition.For(Enclave.Alerts.AuditAlerts.OperationsIn(true)) + " and data.compartmentName = 'x'" } })),
+        new("ENC-LOG-021", "a function task may drop the audit records", null, g => g.With("audit-alerts", "tasks",
+            new object[] { new { kind = "function", functionId = "ocid1.fnfunc.oc1.iad.dropper" } })),
+        new("ENC-LOG-021", "second region without an audit-alert connector", null, g => g.WithPhoenixArchive().Remove("audit-alerts-phx")),
         new("ENC-GOV-010", "Cloud Guard target without a responder recipe", "cg-target", g => g.With("cg-target", "targetResponderRecipes", Array.Empty<object>())),
         new("ENC-GOV-010", "Cloud Guard target with one detector recipe", "cg-target", g => g.With("cg-target", "targetDetectorRecipes",
             new[] { new { detectorRecipeId = Ref("cg-configuration") } })),
@@ -97,6 +117,31 @@ public static class RuleCases
         new("ENC-IAM-004", "operators manage groups", "root-policy", g => AddStatement(g, "allow group enclave-operators to manage groups in tenancy where target.group.name != 'Administrators'")),
         new("ENC-IAM-005", "manage all-resources", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to manage all-resources in compartment usde-dev")),
         new("ENC-IAM-006", "operators may delete buckets", "root-policy", g => AddStatement(g, "allow group enclave-operators to manage buckets in compartment usde-dev")),
+        new("ENC-IAM-031", "operators' grant without MFA", "root-policy", g => AddStatement(g,
+            $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where {CompliantEnclave.FromGatekeeperNetworks}")),
+        new("ENC-IAM-031", "MFA only as one alternative of an any {…}", "root-policy", g => AddStatement(g,
+            $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{CompliantEnclave.FromGatekeeperNetworks}, any {{{CompliantEnclave.WithMfa}, request.user.name = 'ops'}}}}")),
+        new("ENC-IAM-031", "gatekeepers from any network", "root-policy", g => AddStatement(g,
+            $"allow group enclave-gatekeepers to manage vaults in compartment usde-dev where {CompliantEnclave.WithMfa}")),
+        new("ENC-IAM-031", "storage admins from a network source the stack does not declare", "root-policy", g => AddStatement(g,
+            $"allow group enclave-storage-admins to read buckets in compartment usde-dev where all {{{CompliantEnclave.WithMfa}, request.networkSource.name = 'parent-office'}}")),
+        new("ENC-IAM-031", "operators from the auditors' network", "root-policy", g =>
+        {
+            g.Add(Enclave.Policy.Rules.Iam.DataAccess.EnclaveIdentities.NetworkSourceType, "auditor-networks",
+                new { compartmentId = CompliantEnclave.Tenancy, name = "usde-dev-auditor-networks", description = "auditors", publicSourceLists = new[] { "203.0.113.0/28" } });
+            AddStatement(g, $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{CompliantEnclave.WithMfa}, request.networkSource.name = 'usde-dev-auditor-networks'}}");
+        }),
+        new("ENC-IAM-032", "13-character passwords", "password-policy", g => g.With("password-policy", "passwordPolicy", new
+        {
+            minimumPasswordLength = 13, isLowercaseCharactersRequired = true, isUppercaseCharactersRequired = true,
+            isNumericCharactersRequired = true, isSpecialCharactersRequired = true, isUsernameContainmentAllowed = false,
+        })),
+        new("ENC-IAM-032", "special characters no longer required", "password-policy", g => g.With("password-policy", "passwordPolicy", new
+        {
+            minimumPasswordLength = 16, isLowercaseCharactersRequired = true, isUppercaseCharactersRequired = true,
+            isNumericCharactersRequired = true, isSpecialCharactersRequired = false, isUsernameContainmentAllowed = false,
+        })),
+        new("ENC-IAM-032", "no password policy declared", null, g => g.Remove("password-policy")),
         new("ENC-IAM-030", "gatekeepers may create PARs", "root-policy", g => AddStatement(g,
             $"allow group enclave-gatekeepers to manage object-family in compartment usde-dev where {CompliantEnclave.FromGatekeeperNetworks}")),
         new("ENC-IAM-007", "tenancy group grant without Administrators exclusion", "root-policy", g => AddStatement(g, "allow group enclave-gatekeepers to use groups in tenancy")),
@@ -138,6 +183,9 @@ public static class RuleCases
             SecondRegion.In(g["key-phx"], "elsewhere");
         }),
         new("ENC-STO-003", "versioning unknown", "data-bucket", g => g.With("data-bucket", "versioning", Unknown)),
+        new("ENC-LOG-022", "read-logged bucket unknown", "data-bucket", g => g["read-data-bucket"].Inputs["configuration"] =
+            new { source = new { service = "objectstorage", category = "read", resource = Unknown, sourceType = "OCISERVICE" } }),
+        new("ENC-LOG-022", "read log's switch unknown", "archive", g => g.With("read-archive", "isEnabled", Unknown)),
         new("ENC-STO-004", "logged bucket unknown", "data-bucket", g => g["write-data-bucket"].Inputs["configuration"] =
             new { source = new { service = "objectstorage", category = "write", resource = Unknown, sourceType = "OCISERVICE" } }),
         new("ENC-LOG-001", "flow-logged subnet unknown", "data", g => g["flow-data"].Inputs["configuration"] =
@@ -151,6 +199,7 @@ public static class RuleCases
         new("ENC-LOG-003", "audit retention unknown", "audit", g => g.With("audit", "retentionPeriodDays", Unknown)),
         new("ENC-LOG-004", "event rule condition unknown", null, g => g.With("cis-events", "condition", Unknown)),
         new("ENC-LOG-020", "event rule condition unknown", null, g => g.With("cis-events", "condition", Unknown)),
+        new("ENC-LOG-021", "audit-alert filter unknown", null, g => g.With("audit-alerts", "tasks", new[] { new { kind = "logRule", condition = Unknown } })),
         new("ENC-GOV-010", "Cloud Guard target's resource type unknown", "cg-target", g => g.With("cg-target", "targetResourceType", Unknown)),
         new("ENC-LOG-005", "log retention unknown", "flow-data", g => g["flow-data"].Inputs["retentionDuration"] = Unknown),
         new("ENC-KMS-001", "rotation switch unknown", "key", g => g.With("key", "isAutoRotationEnabled", Unknown)),
@@ -166,6 +215,17 @@ public static class RuleCases
         new("ENC-IAM-005", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-006", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-030", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-032", "password length unknown", "password-policy", g => g.With("password-policy", "passwordPolicy", new
+        {
+            minimumPasswordLength = Unknown, isLowercaseCharactersRequired = true, isUppercaseCharactersRequired = true,
+            isNumericCharactersRequired = true, isSpecialCharactersRequired = true, isUsernameContainmentAllowed = false,
+        })),
+        new("ENC-IAM-031", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-031", "the named network source's ranges unknown", "root-policy", g =>
+        {
+            g.With("gatekeeper-networks", "publicSourceLists", Unknown);
+            AddStatement(g, $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{CompliantEnclave.WithMfa}, {CompliantEnclave.FromGatekeeperNetworks}}}");
+        }),
         new("ENC-IAM-007", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-008", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-009", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),

@@ -32,6 +32,7 @@ public static class CompliantEnclave
         AuditorGroup = "enclave-auditors",
         StorageAdminGroup = "enclave-storage-admins",
         GatekeeperCidrs = ["198.51.100.0/24"],
+        AuditorCidrs = ["203.0.113.0/28"],
         NotificationEmails = ["gatekeepers@enclave.example"],
         Identity = new IdentityPlane
         {
@@ -60,6 +61,16 @@ public static class CompliantEnclave
 
     /// <summary>The enclave's threat event types beyond CIS (ENC-LOG-020).</summary>
     public static readonly string[] AllThreatEventTypes = Enclave.Policy.Rules.Logging.ThreatEventTypes.All.SelectMany(c => c.EventTypes).ToArray();
+
+    /// <summary>An audit-alert connector as the program declares it: the audit log of every compartment, filtered to
+    /// the alerted operations of a region that is (or is not) the home region, notifying <paramref name="topic"/>.</summary>
+    public static object AuditAlertConnector(string topic, bool isHome) => new
+    {
+        compartmentId = Ref("security"), displayName = "usde-dev-audit-alerts",
+        source = new { kind = "logging", logSources = new object[] { new { compartmentId = Tenancy, logGroupId = "_Audit_Include_Subcompartment" } } },
+        tasks = new object[] { new { kind = "logRule", condition = Enclave.Alerts.AuditCondition.For(Enclave.Alerts.AuditAlerts.OperationsIn(isHome)) } },
+        target = new { kind = "notifications", topicId = Ref(topic), enableFormattedMessaging = true },
+    };
 
     public static GraphBuilder Build()
     {
@@ -142,6 +153,9 @@ public static class CompliantEnclave
         }, protect: true);
         g.Add(OciTypes.Log, "write-data-bucket", BucketLog("data-bucket"), protect: true);
         g.Add(OciTypes.Log, "write-archive", BucketLog("archive"), protect: true);
+        // Reads too (ENC-LOG-022): exfiltration is a read.
+        g.Add(OciTypes.Log, "read-data-bucket", BucketLog("data-bucket", "read"), protect: true);
+        g.Add(OciTypes.Log, "read-archive", BucketLog("archive", "read"), protect: true);
 
         g.Add(OciTypes.Connector, "archive-connector", new
         {
@@ -179,6 +193,8 @@ public static class CompliantEnclave
 
         g.Add(OciTypes.NotificationTopic, "topic", new { compartmentId = Ref("security"), name = "usde-dev-security" });
         g.Add(OciTypes.Subscription, "topic-mail", new { compartmentId = Ref("security"), topicId = Ref("topic"), protocol = "EMAIL", endpoint = "gatekeepers@enclave.example" });
+        // Operations without events (ENC-LOG-021): the home region's audit log, filtered to them, notifies the topic.
+        g.Add(OciTypes.Connector, "audit-alerts", AuditAlertConnector("topic", isHome: true));
         g.Add(OciTypes.EventRule, "cis-events", new
         {
             compartmentId = Tenancy, displayName = "usde-dev-cis", isEnabled = true,
@@ -192,6 +208,16 @@ public static class CompliantEnclave
             clientCidrBlockAllowLists = new[] { "198.51.100.0/24" }, maxSessionTtlInSeconds = 10800,
         });
 
+        // CIS 1.4 (ENC-IAM-032): the tenancy's password policy.
+        g.Add(OciTypes.AuthenticationPolicy, "password-policy", new
+        {
+            compartmentId = Tenancy,
+            passwordPolicy = new
+            {
+                minimumPasswordLength = 14, isLowercaseCharactersRequired = true, isUppercaseCharactersRequired = true,
+                isNumericCharactersRequired = true, isSpecialCharactersRequired = true, isUsernameContainmentAllowed = false,
+            },
+        });
         g.Add(OciTypes.Group, "gatekeepers", new { compartmentId = Tenancy, name = "enclave-gatekeepers", description = "US gatekeepers" });
         g.Add(OciTypes.Group, "operators", new { compartmentId = Tenancy, name = "enclave-operators", description = "operators" });
         g.Add(OciTypes.Group, "storage-admins", new { compartmentId = Tenancy, name = "enclave-storage-admins", description = "storage" });
@@ -220,10 +246,10 @@ public static class CompliantEnclave
             compartmentId = Tenancy, name = "usde-dev-gatekeepers", description = "gatekeepers",
             statements = new[]
             {
-                "allow group enclave-gatekeepers to manage policies in tenancy",
-                "allow group enclave-gatekeepers to manage groups in tenancy where target.group.name != 'Administrators'",
-                $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where {FromGatekeeperNetworks}",
-                $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, {FromGatekeeperNetworks}}}",
+                $"allow group enclave-gatekeepers to manage policies in tenancy where all {{{FromGatekeeperNetworks}, {WithMfa}}}",
+                $"allow group enclave-gatekeepers to manage groups in tenancy where all {{target.group.name != 'Administrators', {FromGatekeeperNetworks}, {WithMfa}}}",
+                $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{FromGatekeeperNetworks}, {WithMfa}}}",
+                $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, {FromGatekeeperNetworks}, {WithMfa}}}",
                 $"allow any-user to manage objects in compartment usde-dev where all {{request.principal.type = 'serviceconnector', request.principal.compartment.id = '{SecurityId}'}}",
                 "allow dynamic-group usde-dev-adb to use keys in compartment usde-dev",
             },
@@ -235,6 +261,9 @@ public static class CompliantEnclave
     public const string NetworkSource = "usde-dev-gatekeeper-networks";
     public const string FromGatekeeperNetworks = "request.networkSource.name = '" + NetworkSource + "'";
 
+    /// <summary>The MFA condition every persona grant carries (ENC-IAM-031).</summary>
+    public const string WithMfa = "request.user.mfaTotpVerified = 'true'";
+
     /// <summary>The OCIDs of the enclave's compartments (known in every artifact: they exist already).</summary>
     public const string EnclaveId = "ocid1.compartment.oc1.iad.enclave";
     public const string SecurityId = "ocid1.compartment.oc1.iad.security";
@@ -245,10 +274,10 @@ public static class CompliantEnclave
         configuration = new { source = new { service = "flowlogs", category = "all", resource = Ref(subject), sourceType = "OCISERVICE" } },
     };
 
-    public static object BucketLog(string bucket) => new
+    public static object BucketLog(string bucket, string category = "write") => new
     {
-        logGroupId = Ref("logs"), displayName = $"write-{bucket}", logType = "SERVICE", isEnabled = true, retentionDuration = 90,
-        configuration = new { source = new { service = "objectstorage", category = "write", resource = NameOf(bucket), sourceType = "OCISERVICE" } },
+        logGroupId = Ref("logs"), displayName = $"{category}-{bucket}", logType = "SERVICE", isEnabled = true, retentionDuration = 90,
+        configuration = new { source = new { service = "objectstorage", category, resource = NameOf(bucket), sourceType = "OCISERVICE" } },
     };
 
     /// <summary>Replaces one input of a resource (a nested path a.b is not supported: replace the whole top-level value).</summary>

@@ -7,7 +7,8 @@ namespace Enclave.Policy.Tests.Support;
 /// <summary>
 /// Extends the compliant enclave (us-ashburn-1) into a second region the way the program does: an explicit provider,
 /// the region's own vault key, a locked archive bucket encrypted with it, a log group with the bucket's write log, and
-/// a connector of that region shipping the region's audit log and that log group into the bucket.
+/// a connector of that region shipping the region's audit log and that log group into the bucket; and the region's
+/// gatekeeper topic with the audit-alert connector and the threat event rule notifying it.
 /// </summary>
 public static class SecondRegion
 {
@@ -34,9 +35,28 @@ public static class SecondRegion
         var inputs = ToDictionary(log);
         inputs["logGroupId"] = Ref("logs-phx");
         In(g.Add(OciTypes.Log, "write-archive-phx", inputs, protect: true));
+        var reads = ToDictionary(CompliantEnclave.BucketLog("archive-phx", "read"));
+        reads["logGroupId"] = Ref("logs-phx");
+        In(g.Add(OciTypes.Log, "read-archive-phx", reads, protect: true));
         In(g.Add(OciTypes.Connector, "archive-connector-phx", ConnectorInputs(Ref("logs-phx"), NameOf("archive-phx"))));
+        In(g.Add(OciTypes.NotificationTopic, "topic-phx", new { compartmentId = Ref("security"), name = "usde-dev-phx-alerts" }));
+        In(g.Add(OciTypes.Subscription, "topic-phx-mail", new { compartmentId = Ref("security"), topicId = Ref("topic-phx"), protocol = "EMAIL", endpoint = "gatekeepers@enclave.example" }));
+        In(g.Add(OciTypes.Connector, "audit-alerts-phx", CompliantEnclave.AuditAlertConnector("topic-phx", isHome: false)));
+        In(g.Add(OciTypes.EventRule, "threat-events-phx", ThreatRuleInputs("topic-phx")));
         return g;
     }
+
+    /// <summary>A root-compartment rule notifying <paramref name="topic"/> of the threat event types raised outside the
+    /// home region (ENC-LOG-020: events are regional).</summary>
+    public static object ThreatRuleInputs(string topic) => new
+    {
+        compartmentId = CompliantEnclave.Tenancy, displayName = "usde-dev-phx-threats", isEnabled = true,
+        condition = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            eventType = Enclave.Alerts.ThreatEventAlerts.All.Where(a => a.AppliesTo(isHome: false)).SelectMany(a => a.EventTypes).ToArray(),
+        }),
+        actions = new { action = new[] { new { actionType = "ONS", isEnabled = true, topicId = Ref(topic) } } },
+    };
 
     /// <summary>A connector shipping the audit log on the tenancy and one log group into a bucket.</summary>
     public static object ConnectorInputs(object logGroup, object bucket) => new

@@ -22,9 +22,10 @@ public sealed class HardeningTests
             s => s.Select(x => x.Replace("request.permission != 'PAR_MANAGE', ", "", StringComparison.Ordinal)))), "may create pre-authenticated requests");
 
     [Fact]
-    public async Task Pars_CreationNotifies_ReportsMissingRule() =>
+    public async Task Pars_CreationNotifies_ReportsMissingAuditAlert() =>
         Broken(HardeningRules.NoGrantCreatesPreauthenticatedRequests(await EnclaveRun.RunAsync("prod",
-            Variant.Flip(Oci.EventRule, "isEnabled", false, nameContains: "par-and-bucket"))), "notifies nobody");
+            Variant.Flip(Oci.Connector, "target.kind", "objectStorage", nameContains: "us-phoenix-1-audit-alerts"))),
+            "PAR creation in us-phoenix-1 notifies nobody");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task Operators_RunTheDatabaseButCannotWeakenIt(string stack) =>
@@ -70,13 +71,18 @@ public sealed class HardeningTests
             Variant.Flip(Oci.DomainsGroup, "displayName", "someone-else", nameContains: "operators"))), "no domain group 'usde-prod-db-operators'");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
-    public async Task UserData_ReadsAreLoggedAndArchived(string stack) =>
-        Holds(HardeningRules.UserDataReadsAreLoggedAndArchived(await EnclaveRun.Of(stack)));
+    public async Task Buckets_ReadsAreLoggedAndArchived(string stack) =>
+        Holds(HardeningRules.BucketReadsAreLoggedAndArchived(await EnclaveRun.Of(stack)));
 
     [Fact]
     public async Task UserData_ReadsAreLogged_ReportsWriteOnlyLogging() =>
-        Broken(HardeningRules.UserDataReadsAreLoggedAndArchived(await EnclaveRun.RunAsync("prod",
-            Variant.Flip(Oci.Log, "configuration.source.category", "write", nameContains: "read-log"))), "0 read logs");
+        Broken(HardeningRules.BucketReadsAreLoggedAndArchived(await EnclaveRun.RunAsync("prod",
+            Variant.Flip(Oci.Log, "configuration.source.category", "write", nameContains: "user-data-bucket-read-log"))), "0 read logs on");
+
+    [Fact]
+    public async Task Archive_ReadsAreLogged_ReportsDisabledStandbyLog() =>
+        Broken(HardeningRules.BucketReadsAreLoggedAndArchived(await EnclaveRun.RunAsync("prod",
+            Variant.Flip(Oci.Log, "isEnabled", false, nameContains: "us-phoenix-1-archive-bucket-read-log"))), "0 read logs on");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task ThreatEvents_NotifyTheGatekeepers(string stack) =>
@@ -85,7 +91,20 @@ public sealed class HardeningTests
     [Fact]
     public async Task ThreatEvents_NotifyTheGatekeepers_ReportsDisabledVaultRule() =>
         Broken(HardeningRules.ThreatEventsNotifyGatekeepers(await EnclaveRun.RunAsync("prod",
-            Variant.Flip(Oci.EventRule, "isEnabled", false, nameContains: "us-phoenix-1-vault-and-key"))), "schedulekeydeletion (vault-and-key-lifecycle) in us-phoenix-1");
+            Variant.Flip(Oci.EventRule, "isEnabled", false, nameContains: "us-phoenix-1-vault-and-key"))),
+            "schedulekeydeletion.begin (vault-and-key-lifecycle) in us-phoenix-1");
+
+    [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
+    public async Task AuditOnlyOperations_NotifyTheGatekeepers(string stack) =>
+        Holds(HardeningRules.AuditOnlyOperationsNotifyGatekeepers(await EnclaveRun.Of(stack)));
+
+    [Fact]
+    public async Task AuditOnlyOperations_ReportNarrowedFilter() =>
+        Broken(HardeningRules.AuditOnlyOperationsNotifyGatekeepers(await EnclaveRun.RunAsync("dev",
+            Variant.Change(Oci.Connector, c => c.Name.Contains("audit-alerts", StringComparison.Ordinal)
+                ? c.With("tasks", new List<object?> { new Dictionary<string, object?> { ["kind"] = "logRule", ["condition"] = "data.eventName = 'CreatePreauthenticatedRequest'" } })
+                : c))),
+            "CreateRemotePeeringConnection (remote-peering) in us-ashburn-1 notifies nobody");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task CloudGuard_TargetDetectsOnTheEnclave(string stack) =>
@@ -120,11 +139,4 @@ public sealed class HardeningTests
         Pulumi.Output<string> vaultId = ((Pulumi.Oci.Database.AutonomousDatabaseArgs)standby.Args).VaultId!;
         Assert.Contains(replica, await Pulumi.Utilities.OutputUtilities.GetDependenciesAsync(vaultId));
     }
-
-    /// <summary>The program's threat event list and the gate's (ENC-LOG-020) are the same list.</summary>
-    [Fact]
-    public void ThreatEvents_ProgramAndGateAgree() =>
-        Assert.Equal(
-            Enclave.Components.Oversight.ThreatEventRules.All.SelectMany(r => r.EventTypes).Order(StringComparer.Ordinal),
-            Enclave.Policy.Rules.Logging.ThreatEventTypes.All.SelectMany(t => t.EventTypes).Order(StringComparer.Ordinal));
 }

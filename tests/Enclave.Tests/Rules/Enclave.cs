@@ -39,7 +39,7 @@ public static class EnclaveLookup
 
     /// <summary>Every Service Connector with the bucket it archives into (null when the target is no bucket of the stack).</summary>
     public static IEnumerable<(Registered Connector, Registered? Bucket)> Archives(this Deployed d) =>
-        d.OfType(Oci.Connector).Select(c => (c, d.OfType(Oci.Bucket).FirstOrDefault(b => b.Str("name") == c.Str("target.bucket"))));
+        d.OfType(Oci.Connector).Where(c => c.Str("target.kind") != "notifications").Select(c => (c, d.OfType(Oci.Bucket).FirstOrDefault(b => b.Str("name") == c.Str("target.bucket"))));
 
     /// <summary>The bucket the deployment region's Service Connector archives into.</summary>
     public static Registered? ArchiveBucket(this Deployed d) =>

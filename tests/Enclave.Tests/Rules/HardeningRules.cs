@@ -1,3 +1,4 @@
+using Enclave.Alerts;
 using Enclave.Components.Iam;
 using Enclave.Components.Oversight;
 using Enclave.Tests.Support;
@@ -11,7 +12,8 @@ public static class HardeningRules
     private static readonly string[] ParCapable = ["object-family", "buckets", "all-resources"];
 
     /// <summary>No grant lets anyone create a PAR: every manage grant that may include PAR_MANAGE excludes it or pins
-    /// request.permission to something else; and PAR creation notifies the gatekeepers in every enclave region.</summary>
+    /// request.permission to something else; and PAR creation (which emits no event: only the audit log records it)
+    /// notifies the gatekeepers from the audit log in every enclave region.</summary>
     public static IReadOnlyList<string> NoGrantCreatesPreauthenticatedRequests(Deployed d)
     {
         var check = new Check();
@@ -22,7 +24,7 @@ public static class HardeningRules
             check.That(s.HasCondition("request.permission!='PAR_MANAGE'") || pinned, $"may create pre-authenticated requests: {s.Text}");
         }
         foreach (var region in EnclaveRegions(d))
-            check.That(NotifiedTypes(d, region).Contains("com.oraclecloud.objectstorage.createpreauthenticatedrequest"),
+            check.That(AuditAlertedOperations(d, region).Contains("CreatePreauthenticatedRequest"),
                 $"PAR creation in {region} notifies nobody");
         return check.Violations;
     }
@@ -84,18 +86,25 @@ public static class HardeningRules
         return check.Violations;
     }
 
-    /// <summary>Reads of the user-data bucket are logged, and the log is shipped to the deployment region's archive.</summary>
-    public static IReadOnlyList<string> UserDataReadsAreLoggedAndArchived(Deployed d)
+    /// <summary>Reads of every bucket (the user data and each region's archive) are logged by an enabled read log, and
+    /// each read log is shipped to the archive by a connector of its region.</summary>
+    public static IReadOnlyList<string> BucketReadsAreLoggedAndArchived(Deployed d)
     {
         var check = new Check();
-        var bucket = d.OfType(Oci.Bucket).FirstOrDefault(b => b.Str("name") == d.Display("user-data"));
-        var logs = d.OfType(Oci.Log).Where(l => l.Str("configuration.source.service") == "objectstorage" &&
-                                                l.Str("configuration.source.category") == "read" &&
-                                                l.Str("configuration.source.resource") == bucket?.Str("name") && l.Bool("isEnabled") == true).ToList();
-        check.That(logs.Count == 1, $"{logs.Count} read logs on the user-data bucket");
-        var shipped = d.OfType(Oci.Connector).SelectMany(c => c.List("source.logSources"))
-            .Select(s => Values.At(s, "logId") as string).ToHashSet();
-        foreach (var log in logs) check.That(shipped.Contains(log.Id), $"{log.Where()} is not shipped to the archive");
+        var buckets = d.OfType(Oci.Bucket).ToList();
+        check.That(buckets.Any(b => b.Str("name") == d.Display("user-data")), "no user-data bucket");
+        var shipped = d.OfType(Oci.Connector)
+            .SelectMany(c => c.List("source.logSources").Select(s => (Region: d.RegionOf(c), Log: Values.At(s, "logId") as string)))
+            .ToHashSet();
+        foreach (var bucket in buckets)
+        {
+            var logs = d.OfType(Oci.Log).Where(l => l.Str("configuration.source.service") == "objectstorage" &&
+                                                    l.Str("configuration.source.category") == "read" &&
+                                                    l.Str("configuration.source.resource") == bucket.Str("name") && l.Bool("isEnabled") == true).ToList();
+            check.That(logs.Count == 1, $"{logs.Count} read logs on {bucket.Where()}");
+            foreach (var log in logs)
+                check.That(shipped.Contains((d.RegionOf(log), log.Id)), $"{log.Where()} is not shipped to the archive of its region");
+        }
         return check.Violations;
     }
 
@@ -107,9 +116,25 @@ public static class HardeningRules
         foreach (var region in EnclaveRegions(d))
         {
             var notified = NotifiedTypes(d, region);
-            foreach (var rule in ThreatEventRules.All.Where(r => r.Regions == EventRuleRegions.EveryEnclaveRegion || region == d.Settings.HomeRegion))
+            foreach (var rule in ThreatEventAlerts.All.Where(r => r.AppliesTo(region == d.Settings.HomeRegion)))
                 foreach (var type in rule.EventTypes)
                     check.That(notified.Contains(type), $"{type} ({rule.Slug}) in {region} notifies nobody");
+        }
+        return check.Violations;
+    }
+
+    /// <summary>Every operation the Events service does not report (a PAR, a remote peering, IPSec, CPE, FastConnect,
+    /// DRG routes, the log pipeline, the Cloud Guard target) is alerted on from the audit log of each region where it
+    /// is recorded.</summary>
+    public static IReadOnlyList<string> AuditOnlyOperationsNotifyGatekeepers(Deployed d)
+    {
+        var check = new Check();
+        foreach (var region in EnclaveRegions(d))
+        {
+            var alerted = AuditAlertedOperations(d, region);
+            foreach (var alert in AuditAlerts.All.Where(a => a.AppliesTo(region == d.Settings.HomeRegion)))
+                foreach (var operation in alert.Operations)
+                    check.That(alerted.Contains(operation), $"{operation} ({alert.Slug}) in {region} notifies nobody");
         }
         return check.Violations;
     }
@@ -156,6 +181,22 @@ public static class HardeningRules
 
     private static IEnumerable<string> EnclaveRegions(Deployed d) =>
         new[] { d.Settings.DeploymentRegion, d.Settings.HomeRegion, d.Settings.Database.StandbyRegion }.OfType<string>().Distinct();
+
+    /// <summary>Operations kept by the connectors of <paramref name="region"/> that read the audit log of every
+    /// compartment (on the tenancy) and notify a subscribed topic of that region.</summary>
+    private static HashSet<string> AuditAlertedOperations(Deployed d, string region)
+    {
+        var subscribed = d.OfType(Oci.Subscription).Select(s => s.Str("topicId")).ToHashSet();
+        var topics = d.OfType(Oci.Topic).Where(t => d.RegionOf(t) == region && subscribed.Contains(t.Id)).Select(t => t.Id).ToHashSet();
+        return d.OfType(Oci.Connector)
+            .Where(c => d.RegionOf(c) == region && c.Str("source.kind") == "logging" && c.Str("target.kind") == "notifications" &&
+                        topics.Contains(c.Str("target.topicId") ?? "") &&
+                        c.List("source.logSources").Any(s => Values.At(s, "logGroupId") as string == RegionalArchive.AuditLogGroup &&
+                                                            Values.At(s, "compartmentId") as string == d.Settings.TenancyOcid))
+            .SelectMany(c => c.List("tasks").Select(t => AuditCondition.Operations(Values.At(t, "condition") as string) ?? []))
+            .SelectMany(ops => ops)
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Event types of enabled root-compartment rules in <paramref name="region"/> that notify a topic.</summary>
     private static HashSet<string> NotifiedTypes(Deployed d, string region) =>

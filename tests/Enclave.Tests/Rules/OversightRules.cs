@@ -64,11 +64,11 @@ public static class OversightRules
     public static IReadOnlyList<string> ServiceConnectorShipsAuditFlowAndBucketLogsToArchive(Deployed d)
     {
         var check = new Check();
-        var connectors = d.OfType(Oci.Connector).ToList();
+        var connectors = d.Archives().Select(a => a.Connector).ToList();
         foreach (var region in EnclaveRegions(d))
         {
             var count = connectors.Count(c => d.RegionOf(c) == region);
-            check.That(count == 1, $"{count} service connectors in {region}");
+            check.That(count == 1, $"{count} archive service connectors in {region}");
         }
         foreach (var c in connectors)
         {
@@ -91,7 +91,8 @@ public static class OversightRules
         return check.Violations;
     }
 
-    /// <summary>Each connector may only add objects to an archive bucket (by name), in the security compartment.</summary>
+    /// <summary>Each connector may only add objects to an archive bucket (by name), in the security compartment, or
+    /// (the audit-alert connectors) use the topics of the security compartment.</summary>
     public static IReadOnlyList<string> ServiceConnectorMayOnlyWriteArchiveBucket(Deployed d)
     {
         var check = new Check();
@@ -100,10 +101,15 @@ public static class OversightRules
             .Where(s => s.Subject == "any-user" && s.HasCondition("request.principal.type='serviceconnector'")).ToList();
         foreach (var archive in archives)
             check.That(grants.Any(s => s.HasCondition($"target.bucket.name='{archive}'")), $"no Service Connector may write the archive {archive}");
+        var security = d.CompartmentId("security");
         foreach (var s in grants)
-            check.That(s.Resource == "objects" && archives.Any(a => s.HasCondition($"target.bucket.name='{a}'")) &&
-                       s.CompartmentId == d.CompartmentId("security") && s.HasCondition("request.permission!='OBJECT_DELETE'"),
-                $"connector grant is broader than writing the archive: {s.Text}");
+            if (s.Resource == "ons-topics")  // the audit-alert connectors publish to the gatekeepers' topics
+                check.That(s.Verb == "use" && s.CompartmentId == security && s.HasCondition($"request.principal.compartment.id='{security}'"),
+                    $"connector grant is broader than publishing to the security compartment's topics: {s.Text}");
+            else
+                check.That(s.Resource == "objects" && archives.Any(a => s.HasCondition($"target.bucket.name='{a}'")) &&
+                           s.CompartmentId == security && s.HasCondition("request.permission!='OBJECT_DELETE'"),
+                    $"connector grant is broader than writing the archive: {s.Text}");
         return check.Violations;
     }
 

@@ -83,6 +83,25 @@ public static class Regions
 
     private const string IdentityPrefix = "oci:Identity/";
 
+    /// <summary>
+    /// The regions the stack's resources are audited in (<see cref="AuditedIn"/>; first spelling met, sorted), and the
+    /// first OCI resource whose region is not known (its region's requirements are then undetermined).
+    /// </summary>
+    public static (List<string> Regions, ResourceNode? Unplaced) AuditedRegions(RuleContext context)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var regions = new List<string>();
+        ResourceNode? unplaced = null;
+        foreach (var n in context.Graph.Resources)
+        {
+            if (!n.Custom || !OciTypes.IsOci(n.Type)) continue;
+            if (AuditedIn(n, context.Policy) is not { } region) unplaced ??= n;
+            else if (seen.Add(region)) regions.Add(region);
+        }
+        regions.Sort(StringComparer.OrdinalIgnoreCase);
+        return (regions, unplaced);
+    }
+
     /// <summary>Three-valued membership of a region value in the allow-list (case-insensitive).</summary>
     public static Truth Allowed(PropertyValue region, IEnumerable<string> allowed) =>
         region.Test(v => v.AsString() is { } r && allowed.Contains(r, StringComparer.OrdinalIgnoreCase));

@@ -5,7 +5,9 @@ namespace Enclave.Policy.Rules.Logging;
 
 /// <summary>
 /// Service Connectors ship logs to the archive as they are: no task (a <c>logRule</c> condition that drops events, a
-/// function that rewrites them) stands between the audit log and the archive bucket.
+/// function that rewrites them) stands between the audit log and the archive bucket. A connector that notifies (target
+/// kind <c>notifications</c>: the audit-log alerts) archives nothing and must filter; ENC-LOG-021 judges its filter, and a
+/// connector turned from the archive into a notifier leaves its region without an archive (ENC-LOG-002).
 /// </summary>
 public sealed class ArchiveNotFiltered : RuleBase
 {
@@ -22,6 +24,11 @@ public sealed class ArchiveNotFiltered : RuleBase
     {
         foreach (var connector in context.Graph.OfType(OciTypes.Connector))
         {
+            if (connector.Input("target")["kind"].EqualsString("notifications", StringComparison.OrdinalIgnoreCase) == Truth.True)
+            {
+                yield return Pass(connector.Urn, $"{connector.Label}: notifies the gatekeepers, archives nothing (its filter is ENC-LOG-021's)");
+                continue;
+            }
             var tasks = connector.Input("tasks");
             var none = tasks.IsKnown ? TruthLogic.Of(tasks.AsList().Length == 0) : Truth.Unknown;
             yield return Judge(connector.Urn, none,

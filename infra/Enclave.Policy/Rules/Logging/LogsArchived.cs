@@ -72,17 +72,7 @@ public sealed class LogsArchived : RuleBase
     /// </summary>
     private static Assessment AuditShipped(RuleContext context, IReadOnlyList<ArchiveConnector> archives)
     {
-        // The regions the stack's resources are audited in (first spelling met), and the first resource with none known.
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var regions = new List<string>();
-        ResourceNode? unplaced = null;
-        foreach (var n in context.Graph.Resources)
-        {
-            if (!n.Custom || !OciTypes.IsOci(n.Type)) continue;
-            if (Regions.AuditedIn(n, context.Policy) is not { } region) unplaced ??= n;
-            else if (seen.Add(region)) regions.Add(region);
-        }
-        regions.Sort(StringComparer.OrdinalIgnoreCase);
+        var (regions, unplaced) = Regions.AuditedRegions(context);
         var a = new Assessment();
         foreach (var region in regions)
             a.Require(archives.Any(c => Regions.Same(c.Region, region).And(c.ToArchive).And(c.ShipsAudit(context.Policy))),

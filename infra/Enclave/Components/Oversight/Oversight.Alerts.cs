@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Enclave.Alerts;
 using Enclave.Components.Regions;
 using Pulumi;
 using Pulumi.Oci.Events;
@@ -8,24 +9,26 @@ using Pulumi.Oci.Ons;
 
 namespace Enclave.Components.Oversight;
 
-// Notifications: one topic per enclave region with the gatekeepers' emails, and the CIS event rules in the root
-// compartment of each region where those events are raised.
+// Notifications: one topic per enclave region with the gatekeepers' emails; the CIS and threat event rules in the root
+// compartment of each region where those events are raised; and, for the operations Oracle's Events service does not
+// report, an audit-log alert connector per region (Oversight.AuditAlerts.cs). The lists are the gate's (Enclave.Alerts).
 public sealed partial class Oversight
 {
-    private Output<string> DeclareAlerts(IReadOnlyList<EnclaveRegion> regions)
+    private Output<string> DeclareAlerts(IReadOnlyList<EnclaveRegion> regions, ProviderResource home)
     {
         Output<string>? homeTopic = null;
+        var publish = DeclareConnectorPublishPolicy(home);
         foreach (var region in regions)
         {
             var topic = DeclareTopic(region);
             if (region.IsHome) homeTopic = topic.Id;
-            var rules = CisEventRules.All.Where(r => region.IsHome || r.Regions == EventRuleRegions.EveryEnclaveRegion);
-            foreach (var rule in rules)
-                DeclareRule(region, rule.Slug, $"cis-{rule.Cis.Replace('.', '-')}-{rule.Slug}",
-                    $"CIS {rule.Cis}: notify the gatekeepers of {rule.Slug.Replace('-', ' ')}.", rule.EventTypes, topic.Id);
-            foreach (var rule in ThreatEventRules.All.Where(r => region.IsHome || r.Regions == EventRuleRegions.EveryEnclaveRegion))
-                DeclareRule(region, rule.Slug, $"enclave-{rule.Slug}", $"Enclave threat: notify the gatekeepers of {rule.Threat}.",
-                    rule.EventTypes, topic.Id);
+            foreach (var rule in CisEventAlerts.All.Where(r => r.AppliesTo(region.IsHome)))
+                DeclareRule(region, rule.Slug, $"cis-{rule.Cis!.Replace('.', '-')}-{rule.Slug}",
+                    $"CIS {rule.Cis}: notify the gatekeepers of {rule.Topic}.", rule.ConditionTypes, topic.Id);
+            foreach (var rule in ThreatEventAlerts.All.Where(r => r.AppliesTo(region.IsHome)))
+                DeclareRule(region, rule.Slug, $"enclave-{rule.Slug}", $"Enclave threat: notify the gatekeepers of {rule.Topic}.",
+                    rule.ConditionTypes, topic.Id);
+            DeclareAuditAlerts(region, topic.Id, publish);
         }
         return homeTopic ?? throw new InvalidOperationException("The home region must be one of the alert regions.");
     }

@@ -8,8 +8,8 @@ namespace Enclave.Components.Oversight;
 /// <summary>
 /// Logging sinks and oversight (item 7): in every region the enclave uses, a locked log archive (<see cref="RegionalArchive"/>:
 /// write logs on every bucket, a Service Connector shipping that region's audit log, flow logs and bucket logs to a
-/// private, CMK-encrypted, retention-locked bucket of the same region); and CIS event rules in the root compartment
-/// notifying the gatekeepers by email.
+/// private, CMK-encrypted, retention-locked bucket of the same region); CIS and enclave-threat event rules in the root
+/// compartment notifying the gatekeepers by email; and audit-log alerts for what the Events service does not report.
 /// </summary>
 public sealed partial class Oversight : EnclaveComponent
 {
@@ -40,7 +40,7 @@ public sealed partial class Oversight : EnclaveComponent
         ArchiveBucketNames = Output.All(Archives.Select(a => a.BucketName))
             .Apply(names => Archives.Zip(names).ToImmutableDictionary(x => x.First.Region.Name, x => x.Second));
 
-        HomeTopicId = DeclareAlerts([.. inputs.Regions.Select(r => r.Region)]);
+        HomeTopicId = DeclareAlerts([.. inputs.Regions.Select(r => r.Region)], inputs.Home);
         RegisterOutputs();
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class RegionalArchive : EnclaveComponent
         BucketName = bucket.Name;
 
         var bucketLogs = DeclareBucketWriteLogs(
-            [new LoggedBucket("archive", bucket.Name, _compartments.Security), .. inputs.Logs.Buckets]);
+            [new LoggedBucket("archive", bucket.Name, _compartments.Security, LogReads: true), .. inputs.Logs.Buckets]);
         ConnectorId = new Connector(ChildName("connector"), new ConnectorArgs
         {
             CompartmentId = _compartments.Security,
@@ -92,15 +92,15 @@ public sealed partial class RegionalArchive : EnclaveComponent
     }
 
     // CIS 4.17: a write log for every bucket of the region, in a protected log group of the security compartment; and a
-    // read log for buckets of user data (oversight must see who read the data, not only who changed it). Logs are
-    // audit evidence: protected too.
+    // read log for every bucket too (ENC-LOG-022): exfiltration is a read, of the user data or of the archive (what the
+    // gatekeepers see). Logs are audit evidence: protected too.
     private IReadOnlyList<ShippedLog> DeclareBucketWriteLogs(IReadOnlyList<LoggedBucket> buckets)
     {
         var group = new LogGroup(ChildName("bucket-logs"), new LogGroupArgs
         {
             CompartmentId = _compartments.Security,
             DisplayName = Display("bucket-logs"),
-            Description = $"Object Storage write (and user-data read) logs of every enclave bucket in {_region.Name}.",
+            Description = $"Object Storage write and read logs of every enclave bucket in {_region.Name}.",
         }, ChildOptions(_region.Provider, protect: true));
 
         var logs = new List<ShippedLog>();

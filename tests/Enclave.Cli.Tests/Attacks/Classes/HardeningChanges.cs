@@ -35,7 +35,7 @@ public sealed class HardeningChanges : AttackClass
                 policy.Set("statements[0]", first + " where request.networkSource.name = 'usde-prod-gatekeeper-networks'");
         });
         yield return Legitimate("auditors may read audit events", p =>
-            p.Resource("iam-auditors-root").Append("statements", "allow group 'UsdsEnclave'/'usde-prod-auditors' to read audit-events in tenancy"));
+            p.Resource("iam-auditors-root").Append("statements", "allow group 'UsdsEnclave'/'usde-prod-auditors' to read audit-events in tenancy where all {request.user.mfaTotpVerified = 'true', request.networkSource.name = 'usde-prod-auditor-networks'}"));
         yield return Legitimate("a second Cloud Guard target with the same recipes", p =>
         {
             var target = p.OfType("oci:CloudGuard/target:Target").First();
@@ -56,7 +56,7 @@ public sealed class HardeningChanges : AttackClass
                 ["passwordPolicy"] = new JsonObject
                 {
                     ["minimumPasswordLength"] = 16, ["isLowercaseCharactersRequired"] = true, ["isUppercaseCharactersRequired"] = true,
-                    ["isNumericCharactersRequired"] = true, ["isSpecialCharactersRequired"] = true,
+                    ["isNumericCharactersRequired"] = true, ["isSpecialCharactersRequired"] = true, ["isUsernameContainmentAllowed"] = false,
                 },
             }, sibling: "tenancy-cloud-guard"));
         yield return Legitimate("the Data Safe private endpoint limited to the database NSG", p =>
@@ -76,9 +76,9 @@ public sealed class HardeningChanges : AttackClass
         {
             var template = p.Resource("oversight-us-ashburn-1-policy-changes");
             var inputs = (JsonObject)template.Inputs.DeepClone();
-            inputs["displayName"] = "usde-prod-bucket-changes";
+            inputs["displayName"] = "usde-prod-bucket-watch";
             inputs["condition"] = "{\"eventType\":[\"com.oraclecloud.objectstorage.updatebucket\",\"com.oraclecloud.objectstorage.deletebucket\"]}";
-            p.Add(template.Type, "oversight-us-ashburn-1-bucket-changes", inputs, sibling: "oversight-us-ashburn-1-policy-changes");
+            p.Add(template.Type, "oversight-us-ashburn-1-bucket-watch", inputs, sibling: "oversight-us-ashburn-1-policy-changes");
         });
         yield return Legitimate("audit retention kept at the maximum", p => p.Resource("tenancy-audit").Set("retentionPeriodDays", 365));
     }

@@ -23,6 +23,7 @@ public sealed partial class EnclaveIdentities
     private readonly Known _compartments = new();
     private readonly Known _personaGroupIds = new();
     private readonly Known _networkSources = new();
+    private readonly Known _auditorNetworks = new();
     private readonly Known _archiveBuckets = new();
     private readonly Known _breakGlassUsers = new();
     private readonly bool _someIdUnknown;
@@ -45,7 +46,10 @@ public sealed partial class EnclaveIdentities
             else if (PersonaNamed(name, GroupReference.DefaultDomain) is not null) _personaGroupIds.Add(g.Id.AsString());
         }
         foreach (var n in graph.OfType(NetworkSourceType))
-            AddGatekeeperNetwork(n, policy);
+        {
+            AddNetworkInside(n, policy.GatekeeperCidrs, _networkSources);
+            AddNetworkInside(n, policy.AuditorCidrs, _auditorNetworks);
+        }
         foreach (var c in graph.OfType(OciTypes.Connector))
         {
             var bucket = c.Input("target")["bucket"];
@@ -90,30 +94,34 @@ public sealed partial class EnclaveIdentities
     public Truth IsPersonaGroupId(string id) => _personaGroupIds.Contains(id);
 
     /// <summary>
-    /// A network source of the stack is a gatekeeper network when it lists public ranges only, each inside the
-    /// configured gatekeeper CIDRs (another persona's network source, say the auditors', is not).
+    /// A network source of the stack is a gatekeeper (auditor) network when it lists public ranges only, each inside the
+    /// configured gatekeeper (auditor) CIDRs: another persona's network source is not. A source whose name or ranges
+    /// are not known yet may be one.
     /// </summary>
-    private void AddGatekeeperNetwork(ResourceNode source, PolicyContext policy)
+    private static void AddNetworkInside(ResourceNode source, IEnumerable<string> cidrs, Known networks)
     {
         var name = source.Input("name");
         var lists = source.Input("publicSourceLists");
         var virtuals = source.Input("virtualSourceLists");
         if (!name.IsKnown || !lists.IsKnown || !virtuals.IsKnown || lists.ContainsUnknown || lists.ContainsSecret)
         {
-            _networkSources.Add(null);
+            networks.Add(null);
             return;
         }
-        var gatekeeper = new List<Cidr>();
-        foreach (var c in policy.GatekeeperCidrs)
-            if (Cidr.TryParse(c, out var cidr)) gatekeeper.Add(cidr);
+        var allowed = new List<Cidr>();
+        foreach (var c in cidrs)
+            if (Cidr.TryParse(c, out var cidr)) allowed.Add(cidr);
         var ranges = lists.AsList();
         var inside = ranges.Length > 0 && virtuals.AsList().Length == 0 && ranges.All(r =>
-            Cidr.TryParse(r.AsString(), out var range) && gatekeeper.Any(g => g.Contains(range)));
-        if (inside && name.AsString() is { } text) _networkSources.Add(text);
+            Cidr.TryParse(r.AsString(), out var range) && allowed.Any(g => g.Contains(range)));
+        if (inside && name.AsString() is { } text) networks.Add(text);
     }
 
     /// <summary>Is this the name of one of the stack's gatekeeper network sources?</summary>
     public Truth IsGatekeeperNetwork(string name) => _networkSources.Contains(name);
+
+    /// <summary>Is this the name of one of the stack's auditor network sources (inside the configured auditor CIDRs)?</summary>
+    public Truth IsAuditorNetwork(string name) => _auditorNetworks.Contains(name);
 
     /// <summary>Is this the name of a bucket the stack's Service Connectors archive logs to?</summary>
     public Truth IsArchiveBucket(string name) => _archiveBuckets.Contains(name);
