@@ -68,7 +68,7 @@ internal static class ResourceStateReader
                 case Provider: provider = c.OptionalText("a provider reference string (URN::id)"); break;
                 case Id: id = ReadId(ref c, previewSecrets); break;
                 case Inputs: inputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of input properties"); break;
-                case Outputs: outputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of output properties"); break;
+                case Outputs: outputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of output properties", inputs); break;
                 case Dependencies: dependencies = StringList(ref c, "a list of URN strings"); break;
                 case PropertyDependencies: propertyDependencies = ReadPropertyDependencies(ref c); break;
                 default: c.Skip(); break;
