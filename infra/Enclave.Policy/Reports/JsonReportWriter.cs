@@ -111,6 +111,20 @@ public sealed class JsonReportWriter : IReportWriter
         UrnName = JsonEncodedText.Encode("urn"), MessageName = JsonEncodedText.Encode("message"),
         UnreadableName = JsonEncodedText.Encode("unreadable"), DetailsName = JsonEncodedText.Encode("details");
 
+    /// <summary>A message kept in parts is written part by part: no string of the whole per finding.</summary>
+    private static void WriteMessage(Utf8JsonWriter w, FindingText text)
+    {
+        var parts = text.Parts;
+        if (parts.IsEmpty)
+        {
+            w.WriteString(MessageName, text.ToString());
+            return;
+        }
+        w.WritePropertyName(MessageName);
+        foreach (var part in parts) w.WriteStringValueSegment(part, isFinalSegment: false);
+        w.WriteStringValueSegment(ReadOnlySpan<char>.Empty, isFinalSegment: true);
+    }
+
     private static void WriteFinding(Utf8JsonWriter w, ReportSet set, ReportedFinding f)
     {
         w.WriteStartObject();
@@ -120,7 +134,7 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteString(StatusName, ReportNames.Lower(f.Status));
         w.WriteBoolean(BlockingName, set.Blocks(f));
         w.WriteString(UrnName, f.Urn);
-        w.WriteString(MessageName, f.Finding.Message);
+        WriteMessage(w, f.Finding.Text);
         if (f.Finding.Unreadable) w.WriteBoolean(UnreadableName, true);
         w.WriteStartArray(DetailsName);
         foreach (var d in f.Finding.Evidence) w.WriteStringValue(d);
