@@ -62,6 +62,7 @@ switch (args)
     case ["retained", var lookSize]: QuickLooks.Retained(QuickLooks.Int(lookSize)); return;
     case ["index", var lookSize, var lookRuns]: QuickLooks.Index(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
     case ["rules", var lookSize, var lookRuns]: QuickLooks.Rules(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
+    case ["pack", var lookSize, var lookRuns]: PolicyPackLook.Run(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
     // Pulumi files of N synthetic resources for whole-process figures (bench/RESULTS.md, "Scale"):
     // `write export|preview|events N STACK FILE`.
     case ["scan", var scanFile]: PhaseLook.Scan(scanFile); return;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Enclave.Policy;
 using Enclave.Policy.Rules;
+using Enclave.Policy.Waivers;
 using Enclave.PolicyPack.Protocol;
 
 namespace Enclave.PolicyPack.Policies;
@@ -21,21 +22,29 @@ internal sealed class PolicyConfigException(string message) : Exception(message)
 internal sealed class PolicyConfiguration
 {
     public static readonly PolicyConfiguration Catalogue = new(
-        ImmutableDictionary<string, EnforcementLevel>.Empty, ImmutableDictionary<string, IReadOnlyList<(string, int)>>.Empty);
+        ImmutableDictionary<string, EnforcementLevel>.Empty, ImmutableDictionary<string, IReadOnlyList<(string, int)>>.Empty, WaiverSet.Empty);
 
     private readonly ImmutableDictionary<string, EnforcementLevel> _levels;
     private readonly ImmutableDictionary<string, IReadOnlyList<(string Key, int Value)>> _settings;
 
     private PolicyConfiguration(ImmutableDictionary<string, EnforcementLevel> levels,
-        ImmutableDictionary<string, IReadOnlyList<(string Key, int Value)>> settings)
+        ImmutableDictionary<string, IReadOnlyList<(string Key, int Value)>> settings, WaiverSet waivers)
     {
         _levels = levels;
         _settings = settings;
+        Waivers = waivers;
         Rules = [.. RuleCatalogue.All.Where(r => LevelOf(r.Info.Id) != EnforcementLevel.Disabled).Select(Configured)];
+        ResourceRules = [.. Rules.Where(r => r.Info.Scope == RuleScope.Resource)];
     }
 
     /// <summary>The rules to run, each with its level in force (a rule raised to mandatory blocks as one).</summary>
     public ImmutableArray<IRule> Rules { get; }
+
+    /// <summary>The rules of <see cref="Rules"/> that judge a resource alone (run as each resource is registered).</summary>
+    public ImmutableArray<IRule> ResourceRules { get; }
+
+    /// <summary>The waivers of <see cref="WaiverSetting"/> (none unless the config names a waiver file).</summary>
+    public WaiverSet Waivers { get; }
 
     public EnforcementLevel LevelOf(string ruleId) =>
         _levels.TryGetValue(ruleId, out var level) ? level
@@ -49,7 +58,9 @@ internal sealed class PolicyConfiguration
     {
         var levels = ImmutableDictionary.CreateBuilder<string, EnforcementLevel>(StringComparer.Ordinal);
         var settings = ImmutableDictionary.CreateBuilder<string, IReadOnlyList<(string, int)>>(StringComparer.Ordinal);
-        foreach (var (name, config) in request.PolicyConfig.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var waivers = WaiverSet.Empty;
+        // "all" first: an entry for one policy overrides it, as in every CrossGuard config.
+        foreach (var (name, config) in request.PolicyConfig.OrderBy(p => p.Key != "all").ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             var rules = name == "all" ? RuleCatalogue.All : RuleCatalogue.All.Where(r => r.Info.Id == name).ToImmutableArray();
             if (rules.IsEmpty)
@@ -58,10 +69,12 @@ internal sealed class PolicyConfiguration
             foreach (var rule in rules)
             {
                 levels[rule.Info.Id] = Level(rule.Info, config?.EnforcementLevel ?? EnforcementLevel.Advisory);
-                if (name != "all") settings[rule.Info.Id] = RuleSettings.Read(rule.Info.Id, config?.Properties).ToList();
+                if (name == "all") continue;
+                settings[rule.Info.Id] = RuleSettings.Read(rule.Info.Id, config?.Properties).ToList();
+                waivers = WaiverSetting.Read(rule.Info.Id, config?.Properties) ?? waivers;
             }
         }
-        return new PolicyConfiguration(levels.ToImmutable(), settings.ToImmutable());
+        return new PolicyConfiguration(levels.ToImmutable(), settings.ToImmutable(), waivers);
     }
 
     private static EnforcementLevel Level(RuleInfo rule, EnforcementLevel requested)

@@ -41,6 +41,7 @@ internal static class RuleSettings
                     ["description"] = Value.ForString(s.Description),
                 },
             });
+        WaiverSetting.AddSchema(ruleId, schema);
         return schema;
     }
 
@@ -57,8 +58,9 @@ internal static class RuleSettings
         if (properties is null) yield break;
         foreach (var (key, value) in properties.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            // The engine repeats the level among the properties (it injects it into every policy's schema).
-            if (key == "enforcementLevel") continue;
+            // The engine repeats the level among the properties (it injects it into every policy's schema); the
+            // waiver file is read by WaiverSetting.
+            if (key == "enforcementLevel" || (ruleId == WaiverSetting.RuleId && key == WaiverSetting.Key)) continue;
             var setting = All.FirstOrDefault(s => s.RuleId == ruleId && s.Key == key);
             if (setting is null)
             {

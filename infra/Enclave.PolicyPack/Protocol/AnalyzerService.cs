@@ -1,3 +1,4 @@
+using Enclave.Escaping;
 using Enclave.PolicyPack.Mapping;
 using Enclave.PolicyPack.Policies;
 using Enclave.PolicyPack.Session;
@@ -74,11 +75,11 @@ internal sealed class AnalyzerService(PackSession session, ILogger<AnalyzerServi
     private static Status? Status(Exception e) => e switch
     {
         MalformedRequestException or PolicyConfigException or StackSettingsException =>
-            new Status(StatusCode.InvalidArgument, SafeText.Line(e.Message)),
+            new Status(StatusCode.InvalidArgument, SafeText.Escape(e.Message, SafeText.LineLength)),
         NotReadyException { Cancelled: true } => new Status(StatusCode.Cancelled, e.Message),
         NotReadyException => new Status(StatusCode.FailedPrecondition, e.Message),
         Enclave.Policy.Engine.RuleEvaluationException => new Status(StatusCode.Internal,
-            SafeText.Line($"{e.Message} (a rule of the pack failed; please report it)")),
+            SafeText.Escape($"{e.Message} (a rule of the pack failed; please report it)", SafeText.LineLength)),
         _ => new Status(StatusCode.Internal, $"internal error: {e.GetType().Name} (please report it)"),
     };
 }

@@ -38,9 +38,11 @@ internal sealed class PackSession
         RootDirectory = request.HasRootDirectory ? request.RootDirectory : null;
     }
 
-    public void ConfigureStack(AnalyzerStackConfigureRequest request)
+    public void ConfigureStack(AnalyzerStackConfigureRequest request) => ConfigureStack(StackSettings.From(request));
+
+    /// <summary>Judges <paramref name="stack"/> from now on (a new run: what earlier Analyze calls showed is forgotten).</summary>
+    internal void ConfigureStack(ConfiguredStack stack)
     {
-        var stack = StackSettings.From(request);
         lock (_gate)
         {
             _stack = stack;
@@ -64,7 +66,7 @@ internal sealed class PackSession
         var (stack, policies) = Ready();
         var graph = AnalyzerGraphs.Single(request, stack.Identity);
         _inputs[request.Urn] = graph.ByUrn(request.Urn)!.Inputs;
-        return Judgement.Resource(graph, request.Urn, policies.Apply(stack.Policy), policies.Rules);
+        return Judgement.Resource(graph, request.Urn, policies.Apply(stack.Policy), policies.ResourceRules, policies.Waivers);
     }
 
     public AnalyzeResponse AnalyzeStack(AnalyzeStackRequest request)
@@ -72,7 +74,8 @@ internal sealed class PackSession
         var (stack, policies) = Ready();
         var graph = AnalyzerGraphs.Stack(request, stack.Identity, _inputs);
         ThrowIfCancelled();
-        var response = Judgement.Stack(graph, policies.Apply(stack.Policy), policies.Rules, _inputs.Keys.ToHashSet(StringComparer.Ordinal));
+        var response = Judgement.Stack(graph, policies.Apply(stack.Policy), policies.Rules,
+            _inputs.Keys.ToHashSet(StringComparer.Ordinal), policies.Waivers);
         ThrowIfCancelled();
         return response;
     }

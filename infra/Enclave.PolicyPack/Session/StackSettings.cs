@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Enclave.Configuration;
 using Enclave.Offline.Planning;
+using Enclave.Offline.Stacks;
 using Enclave.Policy;
 using Enclave.Policy.Graph;
 using Enclave.PolicyPack.Mapping;
@@ -26,10 +27,11 @@ internal static class StackSettings
 {
     public static ConfiguredStack From(AnalyzerStackConfigureRequest request)
     {
-        var config = request.Config.Count > 0 || request.ConfigProperties is null
-            ? new Dictionary<string, string>(request.Config, StringComparer.Ordinal)
-            : FromStruct(request.ConfigProperties);
-        return Configure(request.Stack, request.Project, request.DryRun, config, request.ConfigSecretKeys);
+        if (request.Config.Count > 0 || request.ConfigProperties is null)
+            return Configure(request.Stack, request.Project, request.DryRun,
+                new Dictionary<string, string>(request.Config, StringComparer.Ordinal), request.ConfigSecretKeys);
+        var (values, secretKeys) = FromStruct(request.ConfigProperties);
+        return Configure(request.Stack, request.Project, request.DryRun, values, secretKeys.Concat(request.ConfigSecretKeys));
     }
 
     /// <summary>
@@ -60,6 +62,8 @@ internal static class StackSettings
     {
         if (stack.Length == 0 || project.Length == 0)
             throw new StackSettingsException("ConfigureStack names no stack or no project; both are needed to judge the stack's resources");
+        // A fully qualified name (org/project/stack) carries the stack's short name last: URNs hold the short name.
+        stack = stack.Split('/')[^1];
         EnclaveSettings settings;
         try
         {
@@ -74,12 +78,26 @@ internal static class StackSettings
         return new ConfiguredStack(new StackIdentity(stack, project, origin, settings.DeploymentRegion), StackContext.ToPolicy(settings));
     }
 
-    /// <summary>Config sent as a Struct (mid-2025 CLIs): strings as they are, anything else as JSON text, like PULUMI_CONFIG.</summary>
-    private static Dictionary<string, string> FromStruct(Struct config)
+    /// <summary>
+    /// Config sent as a Struct (mid-2025 CLIs): strings as they are, anything else as JSON text, like PULUMI_CONFIG.
+    /// Those CLIs list no secret keys: they send each secret as a signed secret object holding its plaintext. A key
+    /// whose value is or holds a secret is returned as a secret key, so it reads as it reads offline (the placeholder)
+    /// and its plaintext reaches neither the validator nor any message.
+    /// </summary>
+    private static (Dictionary<string, string> Values, List<string> SecretKeys) FromStruct(Struct config)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var secretKeys = new List<string>();
         foreach (var (key, value) in config.Fields)
+        {
+            if (StructDecoder.Read(value, $"config {key}").ContainsSecret)
+            {
+                secretKeys.Add(key);
+                values[key] = StackConfig.SecretPlaceholder;
+                continue;
+            }
             values[key] = value.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : JsonFormatter.Default.Format(value);
-        return values;
+        }
+        return (values, secretKeys);
     }
 }

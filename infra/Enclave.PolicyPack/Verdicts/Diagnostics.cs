@@ -1,4 +1,5 @@
 using System.Text;
+using Enclave.Escaping;
 using Enclave.Policy.Engine;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Rules;
@@ -16,6 +17,9 @@ internal static class Diagnostics
 {
     /// <summary>Evidence lines shown per finding (the JSON and SARIF reports of `enclave check` carry all of them).</summary>
     private const int MaxEvidence = 5;
+
+    /// <summary>Longest message or evidence line (values come from the program: the shared escaper also cuts them).</summary>
+    private const int MaxLine = 2000;
 
     public static AnalyzeDiagnostic For(ReportedFinding finding, ReportSet gate) => new()
     {
@@ -36,38 +40,11 @@ internal static class Diagnostics
     {
         var text = new StringBuilder();
         if (f.Status == FindingStatus.Undetermined) text.Append("undetermined: ");
-        text.Append(SafeText.Line(f.Finding.Message));
+        text.Append(SafeText.Escape(f.Finding.Message, MaxLine));
         var evidence = f.Finding.Evidence;
-        for (var i = 0; i < evidence.Length && i < MaxEvidence; i++) text.Append("\n  - ").Append(SafeText.Line(evidence[i]));
+        for (var i = 0; i < evidence.Length && i < MaxEvidence; i++) text.Append("\n  - ").Append(SafeText.Escape(evidence[i], MaxLine));
         if (evidence.Length > MaxEvidence) text.Append($"\n  - … and {evidence.Length - MaxEvidence} more (enclave check lists them all)");
         text.Append("\nRemediation: ").Append(f.Rule.Remediation);
         return text.ToString();
     }
-}
-
-/// <summary>
-/// Text from the program's values (names, CIDRs, statements) made safe for the CLI's terminal: control and
-/// bidirectional-override characters are shown as <c>\uXXXX</c>, and a line is cut at 2,000 characters.
-/// </summary>
-internal static class SafeText
-{
-    private const int MaxLine = 2000;
-
-    public static string Line(string text)
-    {
-        var clean = true;
-        foreach (var c in text)
-            if (Unsafe(c)) { clean = false; break; }
-        if (clean && text.Length <= MaxLine) return text;
-        var sb = new StringBuilder(Math.Min(text.Length, MaxLine) + 16);
-        foreach (var c in text)
-        {
-            if (sb.Length >= MaxLine) { sb.Append('…'); break; }
-            if (Unsafe(c)) sb.Append($"\\u{(int)c:x4}"); else sb.Append(c);
-        }
-        return sb.ToString();
-    }
-
-    private static bool Unsafe(char c) =>
-        char.IsControl(c) || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069' or '\u2028' or '\u2029';
 }

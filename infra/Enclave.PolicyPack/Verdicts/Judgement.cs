@@ -3,6 +3,7 @@ using Enclave.Policy.Engine;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Rules;
+using Enclave.Policy.Waivers;
 using Enclave.PolicyPack.Protocol;
 
 namespace Enclave.PolicyPack.Verdicts;
@@ -13,21 +14,23 @@ namespace Enclave.PolicyPack.Verdicts;
 /// it (<c>Analyze</c>); rules of scope <see cref="RuleScope.Stack"/> judge the stack at the end (<c>AnalyzeStack</c>),
 /// where resource rules also judge any resource the engine never showed alone. Each finding is reported once.
 /// A rule that judged nothing is listed as not applicable, so the engine (and the conformance tests) can tell a
-/// rule that passed from one that had nothing to judge.
+/// rule that passed from one that had nothing to judge. Waivers suppress as in `enclave check` (see WaiverSetting).
 /// </summary>
 internal static class Judgement
 {
-    public static AnalyzeResponse Resource(ResourceGraph graph, string urn, PolicyContext policy, IReadOnlyList<IRule> rules)
+    /// <param name="resourceRules">The rules of scope <see cref="RuleScope.Resource"/> to run.</param>
+    public static AnalyzeResponse Resource(ResourceGraph graph, string urn, PolicyContext policy, IReadOnlyList<IRule> resourceRules,
+        WaiverSet waivers)
     {
-        var resourceRules = rules.Where(r => r.Info.Scope == RuleScope.Resource).ToList();
-        var report = PolicyEvaluator.Evaluate(graph, policy, rules: resourceRules);
+        var report = PolicyEvaluator.Evaluate(graph, policy, waivers, rules: resourceRules);
         return Respond(report, resourceRules, f => f.Urn == urn, f => f.Urn == urn);
     }
 
     /// <param name="analyzed">URNs the engine showed through <c>Analyze</c> in this run (their resource rules have spoken).</param>
-    public static AnalyzeResponse Stack(ResourceGraph graph, PolicyContext policy, IReadOnlyList<IRule> rules, IReadOnlySet<string> analyzed)
+    public static AnalyzeResponse Stack(ResourceGraph graph, PolicyContext policy, IReadOnlyList<IRule> rules, IReadOnlySet<string> analyzed,
+        WaiverSet waivers)
     {
-        var report = PolicyEvaluator.Evaluate(graph, policy, rules: rules);
+        var report = PolicyEvaluator.Evaluate(graph, policy, waivers, rules: rules);
         // Not applicable here: a rule with nothing to judge in the whole stack (one that judged a resource at its
         // registration is applicable, though its findings were reported then).
         return Respond(report, rules, f => f.Rule.Scope == RuleScope.Stack || !analyzed.Contains(f.Urn), _ => true);

@@ -26,4 +26,19 @@ public sealed class ShippedStackTests
         // Every rule is accounted for: it judged something in this stack, or it says it had nothing to judge.
         Assert.NotEmpty(result.Verdicts.Applicable);
     }
+
+    [Fact]
+    public async Task Prod_passes_under_the_committed_policy_config_the_example_workflow_deploys_with()
+    {
+        var (graph, config) = await Stacks.PreviewAsync("prod");
+        await using var pack = await PackProcess.StartAsync();
+        var info = await pack.Client.GetAnalyzerInfoAsync(new Google.Protobuf.WellKnownTypes.Empty());
+        var policyConfig = PolicyPackConfigFile.Read(Path.Combine(PackProcess.PackDirectory, "policy-config.json"), info);
+
+        var result = await EngineConversation.PreviewAsync(pack, graph, config, policyConfig);
+
+        Assert.Empty(result.Diagnostics.Select(d => $"{d.PolicyName} {d.Urn}: {d.Message}"));
+        var configured = await pack.Client.GetAnalyzerInfoAsync(new Google.Protobuf.WellKnownTypes.Empty());
+        Assert.Equal(EnforcementLevel.Mandatory, configured.Policies.Single(p => p.Name == "ENC-DB-005").EnforcementLevel);
+    }
 }

@@ -53,6 +53,12 @@ public sealed class ViolationTests
             policy = policy.WithInput("statements", new ListValue(statements));
             return (g.Replace(policy), "ENC-IAM-003", policy.Urn);
         }),
+        new("policy statements passed as a secret", g =>
+        {
+            // What no rule can read must not pass: the engine sends the plaintext, the pack never looks at it.
+            var policy = g.First("oci:Identity/policy:Policy").WithInput("statements", PropertyValue.Secret);
+            return (g.Replace(policy), "ENC-GOV-006", policy.Urn);
+        }),
     ];
 
     public static TheoryData<Variant> Variants() => [.. All];
@@ -63,15 +69,23 @@ public sealed class ViolationTests
     {
         var (prod, config) = await Stacks.PreviewAsync("prod");
         var (graph, rule, urn) = variant.Apply(prod);
-        await using var pack = await PackProcess.StartAsync();
 
-        var result = await EngineConversation.PreviewAsync(pack, graph, config);
-        var check = await StackVerdicts.EnclaveCheckAsync(graph);
+        // The preview (where `pulumi up` stops before any change), judged as `enclave check --preview-json` judges a
+        // preview; then the update's own stack analysis, where every value is known, judged as a committed plan is.
+        foreach (var (dryRun, check) in new[]
+                 {
+                     (true, await StackVerdicts.EnclaveCheckPreviewAsync(graph, config.Values)),
+                     (false, await StackVerdicts.EnclaveCheckAsync(graph)),
+                 })
+        {
+            await using var pack = await PackProcess.StartAsync();
+            var result = await EngineConversation.PreviewAsync(pack, graph, config, dryRun: dryRun);
 
-        var blocking = result.Diagnostics.Where(d => d.EnforcementLevel == EnforcementLevel.Mandatory).ToList();
-        Assert.Contains(blocking, d => d.PolicyName == rule && d.Urn == urn && d.PolicyPackName == "enclave-isolation" && d.Message.Length > 0);
-        Assert.Empty(result.Verdicts.DifferencesFrom(check, "the pack", "enclave check"));
-        Assert.Contains(check.Blocking, v => v.Rule == rule && v.Urn == urn);
-        Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains(EngineValues.SecretPlaintext, StringComparison.Ordinal));
+            var blocking = result.Diagnostics.Where(d => d.EnforcementLevel == EnforcementLevel.Mandatory).ToList();
+            Assert.Contains(blocking, d => d.PolicyName == rule && d.Urn == urn && d.PolicyPackName == "enclave-isolation" && d.Message.Length > 0);
+            Assert.Empty(result.Verdicts.DifferencesFrom(check, dryRun ? "the pack (preview)" : "the pack (update)", "enclave check"));
+            Assert.Contains(check.Blocking, v => v.Rule == rule && v.Urn == urn);
+            Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains(EngineValues.SecretPlaintext, StringComparison.Ordinal));
+        }
     }
 }

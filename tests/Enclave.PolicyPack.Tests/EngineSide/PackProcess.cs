@@ -57,6 +57,9 @@ public sealed class PackProcess : IAsyncDisposable
     }
 
     public Analyzer.AnalyzerClient Client { get; }
+
+    /// <summary>Raw calls (bytes that are not a valid request, for the malformed-request tests).</summary>
+    public Grpc.Core.CallInvoker Invoker => _channel.CreateCallInvoker();
     public int Port { get; }
     public TcpListener Engine { get; }
     public string EngineAddress => $"127.0.0.1:{((IPEndPoint)Engine.LocalEndpoint).Port}";

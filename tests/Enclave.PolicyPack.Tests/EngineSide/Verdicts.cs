@@ -47,14 +47,30 @@ public sealed record StackVerdicts(IReadOnlySet<RuleVerdict> Findings, IReadOnly
     public static Task<StackVerdicts> EnclaveCheckAsync(string stack) =>
         CheckAsync(["check", stack, "--format", "json", "--repo", PackProcess.RepoRoot]);
 
-    /// <summary>`enclave check --plan FILE --stack STACK --format json` on a graph written as an enclave plan.</summary>
-    public static async Task<StackVerdicts> EnclaveCheckAsync(ResourceGraph graph)
+    /// <summary>`enclave check --plan FILE --stack STACK --format json [--waivers FILE]` on a graph written as an enclave plan.</summary>
+    public static async Task<StackVerdicts> EnclaveCheckAsync(ResourceGraph graph, string? waivers = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"enclave-pack-{Guid.NewGuid():N}.plan.json");
         await File.WriteAllTextAsync(file, PlanJsonWriter.Write(PlanDocument.Create(graph, PolicySummary.Empty)));
         try
         {
-            return await CheckAsync(["check", "--plan", file, "--stack", graph.Stack, "--format", "json", "--repo", PackProcess.RepoRoot]);
+            string[] args = ["check", "--plan", file, "--stack", graph.Stack, "--format", "json", "--repo", PackProcess.RepoRoot];
+            return await CheckAsync(waivers is null ? args : [.. args, "--waivers", waivers]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>`enclave check --preview-json FILE --stack STACK --format json` on a graph written as a preview creating it.</summary>
+    public static async Task<StackVerdicts> EnclaveCheckPreviewAsync(ResourceGraph graph, IReadOnlyDictionary<string, string> config)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"enclave-pack-{Guid.NewGuid():N}.preview.json");
+        await File.WriteAllTextAsync(file, PreviewJson.Write(graph, config));
+        try
+        {
+            return await CheckAsync(["check", "--preview-json", file, "--stack", graph.Stack, "--format", "json", "--repo", PackProcess.RepoRoot]);
         }
         finally
         {
