@@ -23,6 +23,7 @@ internal static class PhaseLook
         {
             GC.Collect();
             var t0 = Cpu();
+            var p0 = Pause();
             var nogc = Environment.GetEnvironmentVariable("PHASES_NOGC") is { Length: > 0 } f
                 && GC.TryStartNoGCRegion((long)(new FileInfo(file).Length * double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)));
             var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -30,15 +31,18 @@ internal static class PhaseLook
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             if (nogc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
             var t1 = Cpu();
+            var p1 = Pause();
             Console.WriteLine($"  load allocated {allocated / 1e6:F0} MB (no-GC region: {nogc})");
             var heapLoaded = GC.GetTotalMemory(forceFullCollection: false);
             var report = PolicyEvaluator.Evaluate(artifact.Graph, SyntheticEnclave.Policy, today: Today);
             var t2 = Cpu();
+            var p2 = Pause();
             var heapJudged = GC.GetTotalMemory(false);
             using (var sink = new StreamWriter(Stream.Null)) new JsonReportWriter().Write(new ReportSet([report]), sink);
             var t3 = Cpu();
-            Console.WriteLine($"{artifact.Graph.Resources.Length} resources: load {t1 - t0:F0} ms (heap {heapLoaded / 1e6:F0} MB), " +
-                              $"rules {t2 - t1:F0} ms (heap {heapJudged / 1e6:F0} MB, {report.Findings.Length} findings), report {t3 - t2:F0} ms; " +
+            var p3 = Pause();
+            Console.WriteLine($"{artifact.Graph.Resources.Length} resources: load {t1 - t0:F0} ms (GC {p1 - p0:F0} ms, heap {heapLoaded / 1e6:F0} MB), " +
+                              $"rules {t2 - t1:F0} ms (GC {p2 - p1:F0} ms, heap {heapJudged / 1e6:F0} MB, {report.Findings.Length} findings), report {t3 - t2:F0} ms (GC {p3 - p2:F0} ms); " +
                               $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
     }
@@ -56,6 +60,8 @@ internal static class PhaseLook
             Console.WriteLine($"{tokens} tokens in {Cpu() - t0:F0} ms cpu");
         }
     }
+
+    private static double Pause() => GC.GetTotalPauseDuration().TotalMilliseconds;
 
     private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
 }

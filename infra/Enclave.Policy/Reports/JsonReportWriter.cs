@@ -104,18 +104,39 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteNumber("suppressed", c.Suppressed);
     }
 
+    // Property names of a finding, encoded once: a large state's report has hundreds of thousands of findings.
+    private static readonly JsonEncodedText RuleIdName = JsonEncodedText.Encode("ruleId"),
+        SeverityName = JsonEncodedText.Encode("severity"), EnforcementName = JsonEncodedText.Encode("enforcement"),
+        StatusName = JsonEncodedText.Encode("status"), BlockingName = JsonEncodedText.Encode("blocking"),
+        UrnName = JsonEncodedText.Encode("urn"), MessageName = JsonEncodedText.Encode("message"),
+        UnreadableName = JsonEncodedText.Encode("unreadable"), DetailsName = JsonEncodedText.Encode("details");
+
+    /// <summary>A message kept in parts is written part by part: no string of the whole per finding.</summary>
+    private static void WriteMessage(Utf8JsonWriter w, FindingText text)
+    {
+        var parts = text.Parts;
+        if (parts.IsEmpty)
+        {
+            w.WriteString(MessageName, text.ToString());
+            return;
+        }
+        w.WritePropertyName(MessageName);
+        foreach (var part in parts) w.WriteStringValueSegment(part, isFinalSegment: false);
+        w.WriteStringValueSegment(ReadOnlySpan<char>.Empty, isFinalSegment: true);
+    }
+
     private static void WriteFinding(Utf8JsonWriter w, ReportSet set, ReportedFinding f)
     {
         w.WriteStartObject();
-        w.WriteString("ruleId", f.RuleId);
-        w.WriteString("severity", ReportNames.Lower(f.Severity));
-        w.WriteString("enforcement", ReportNames.Lower(f.Rule.Enforcement));
-        w.WriteString("status", ReportNames.Lower(f.Status));
-        w.WriteBoolean("blocking", set.Blocks(f));
-        w.WriteString("urn", f.Urn);
-        w.WriteString("message", f.Finding.Message);
-        if (f.Finding.Unreadable) w.WriteBoolean("unreadable", true);
-        w.WriteStartArray("details");
+        w.WriteString(RuleIdName, f.RuleId);
+        w.WriteString(SeverityName, ReportNames.Lower(f.Severity));
+        w.WriteString(EnforcementName, ReportNames.Lower(f.Rule.Enforcement));
+        w.WriteString(StatusName, ReportNames.Lower(f.Status));
+        w.WriteBoolean(BlockingName, set.Blocks(f));
+        w.WriteString(UrnName, f.Urn);
+        WriteMessage(w, f.Finding.Text);
+        if (f.Finding.Unreadable) w.WriteBoolean(UnreadableName, true);
+        w.WriteStartArray(DetailsName);
         foreach (var d in f.Finding.Evidence) w.WriteStringValue(d);
         w.WriteEndArray();
         if (f.Waiver is { } waiver)

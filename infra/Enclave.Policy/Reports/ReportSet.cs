@@ -42,9 +42,18 @@ public static class ReportNames
     public const string ToolName = "enclave";
     public static readonly string ToolVersion = typeof(ReportNames).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static string Lower(Severity s) => s.ToString().ToLowerInvariant();
-    public static string Lower(FindingStatus s) => s.ToString().ToLowerInvariant();
-    public static string Lower(Enforcement e) => e.ToString().ToLowerInvariant();
+    public static string Lower(Severity s) => LowerNames<Severity>.Of(s);
+    public static string Lower(FindingStatus s) => LowerNames<FindingStatus>.Of(s);
+    public static string Lower(Enforcement e) => LowerNames<Enforcement>.Of(e);
+
+    // Reports name three enums per finding (hundreds of thousands at scale): each name is lowered once, not per use.
+    private static class LowerNames<T> where T : struct, Enum
+    {
+        private static readonly Dictionary<T, string> Names =
+            Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => v.ToString().ToLowerInvariant());
+
+        public static string Of(T value) => Names.TryGetValue(value, out var name) ? name : value.ToString().ToLowerInvariant();
+    }
 
     /// <summary>Where a stack's configuration lives in the repository (the SARIF location of its findings).</summary>
     public static string StackFile(string stack) => $"stacks/Pulumi.{stack}.yaml";

@@ -21,6 +21,14 @@ internal sealed class TextWriterStream(TextWriter output) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        // A UTF-8 file writer takes the bytes as they are: decoding them to chars only for the writer to encode them
+        // back was a sixth of writing a 190 MB report. What the writer still buffers goes first, so order holds.
+        if (output is StreamWriter { Encoding: UTF8Encoding } file)
+        {
+            file.Flush();
+            file.BaseStream.Write(buffer);
+            return;
+        }
         var needed = _decoder.GetCharCount(buffer, flush: false);
         if (needed > _chars.Length) _chars = new char[needed];
         var n = _decoder.GetChars(buffer, _chars, flush: false);

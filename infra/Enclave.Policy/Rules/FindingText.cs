@@ -21,6 +21,10 @@ public readonly struct FindingText : IEquatable<FindingText>
     /// <summary>The message: one string, or the parts concatenated (a new string on every call).</summary>
     public override string ToString() => _parts is null ? _text ?? "" : string.Concat(_parts);
 
+    /// <summary>The parts when the text is kept in parts (else empty, and <see cref="ToString"/> is one string):
+    /// a writer that streams can write them one after the other instead of concatenating them first.</summary>
+    internal ReadOnlySpan<string?> Parts => _parts;
+
     /// <summary>"<paramref name="subject"/>: " followed by <paramref name="items"/> joined with "; ".</summary>
     internal static FindingText Joined(string subject, string? prefix, IReadOnlyList<string> items)
     {

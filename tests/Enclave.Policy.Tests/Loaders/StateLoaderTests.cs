@@ -106,6 +106,26 @@ public class StateLoaderTests
         Assert.DoesNotContain(CompliantEnclave.SecretPlaintext, everything);
     }
 
+    [Fact]
+    public void Outputs_that_repeat_an_input_are_held_once_and_every_difference_is_kept()
+    {
+        // A state's outputs repeat most inputs: at 200k resources holding both copies was a third of the graph.
+        var json = """
+        { "version": 3, "deployment": { "manifest": {}, "resources": [
+          { "urn": "urn:pulumi:dev::p::x:y:Z::r", "custom": true, "type": "x:y:Z",
+            "inputs": { "rules": [ { "cidr": "10.0.0.0/16", "port": 1522 } ], "zero": 0, "name": "a", "on": true },
+            "outputs": { "rules": [ { "cidr": "10.0.0.0/16", "port": 1522 } ], "zero": -0.0, "name": "b", "on": true,
+                         "state": "ACTIVE" } } ] } }
+        """;
+        var node = Parse(json).Graph.Resources.Single();
+        Assert.Same(node.Inputs["rules"], node.Outputs["rules"]);
+        Assert.Same(node.Inputs["on"], node.Outputs["on"]);
+        Assert.Equal("b", node.Outputs["name"].AsString());
+        Assert.Equal("a", node.Inputs["name"].AsString());
+        Assert.True(double.IsNegative(((NumberValue)node.Outputs["zero"]).Value));  // -0 is not 0
+        Assert.Equal("ACTIVE", node.Outputs["state"].AsString());
+    }
+
     internal static IEnumerable<string> PropertyWalkText(PropertyValue v) =>
         Enclave.Policy.Rules.Common.PropertyWalk.Leaves(v).Select(x => $"{x.Path}={x.Value}");
 }

@@ -32,6 +32,22 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void Json_messages_written_part_by_part_read_back_as_the_whole_message()
+    {
+        // Messages kept in parts are streamed a part at a time; quotes, escapes, controls and a surrogate pair in a
+        // resource's name (a part of many messages) must come out exactly as the concatenated message.
+        var g = CompliantEnclave.Build();
+        g.Add(OciTypes.InternetGateway, "igw\"q\\\u001b[31m\u00e9\ud83d\ude00", new { compartmentId = GraphBuilder.Ref("enclave"), vcnId = GraphBuilder.Ref("vcn") });
+        var report = PolicyEvaluator.Evaluate(g.Build(), CompliantEnclave.Policy, null, new DateOnly(2026, 6, 1));
+        using var doc = JsonDocument.Parse(Render(new JsonReportWriter(), new ReportSet([report])));
+        var written = doc.RootElement.GetProperty("stacks")[0].GetProperty("findings").EnumerateArray()
+            .Select(f => f.GetProperty("message").GetString()).ToList();
+
+        Assert.Equal(report.Findings.Select(f => f.Finding.Message), written);
+        Assert.Contains(written, m => m!.Contains("igw\"q\\\u001b[31m\u00e9\ud83d\ude00", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sarif_help_links_point_at_the_rules_anchor_of_the_committed_catalogue()
     {
         const string docs = "https://github.com/example/us-data-enclave/blob/main/docs/rules.md";

@@ -47,6 +47,9 @@ internal sealed class JsonSource : IDisposable
     /// <summary>Scratch space for the items of the lists being read.</summary>
     public ScratchStack<Graph.PropertyValue> Items { get; } = new();
 
+    /// <summary>Scratch for lists of strings (dependencies, property dependencies): two per resource of a state.</summary>
+    public ScratchStack<string> Texts { get; } = new();
+
     /// <summary>The unconsumed bytes.</summary>
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(_start, _end - _start);
     /// <summary>True once the stream has no more bytes: the buffer holds the rest of the input.</summary>

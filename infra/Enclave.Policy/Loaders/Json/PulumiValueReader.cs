@@ -38,10 +38,13 @@ internal static class PulumiValueReader
     }
 
     /// <summary>A property map (inputs, outputs, config): an object whose keys are property names, or null.</summary>
-    public static MapValue ReadMap(ref JsonCursor c, bool previewSecrets, string what)
+    /// <param name="sameAs">A map read before (a state's inputs, when reading its outputs): a field whose value is
+    /// exactly the value of the same key there (<see cref="SameValue"/>) keeps that instance, and the copy just read
+    /// dies young. Outputs repeat most inputs; a 200k-resource state then holds them once, not twice.</param>
+    public static MapValue ReadMap(ref JsonCursor c, bool previewSecrets, string what, MapValue? sameAs = null)
     {
         if (!c.IsObject(what)) return MapValue.Empty;
-        return (MapValue)ReadObject(ref c, previewSecrets, topLevel: true);
+        return (MapValue)ReadObject(ref c, previewSecrets, topLevel: true, sameAs);
     }
 
     public static NumberValue Number(double d) =>
@@ -71,7 +74,7 @@ internal static class PulumiValueReader
     /// An object: a plain map, or (below the top level of a property map) a special value marked by the signature
     /// key. Pulumi writes the signature first; should it come later, the fields before it were read and are dropped.
     /// </summary>
-    private static PropertyValue ReadObject(ref JsonCursor c, bool previewSecrets, bool topLevel)
+    private static PropertyValue ReadObject(ref JsonCursor c, bool previewSecrets, bool topLevel, MapValue? sameAs = null)
     {
         var fields = c.Source.Fields;
         var start = fields.Count;
@@ -93,7 +96,12 @@ internal static class PulumiValueReader
                 c.Skip(); // a secret's ciphertext or plaintext is never read
                 fields.Push(new(key, PropertyValue.Null));
             }
-            else fields.Push(new(key, Read(ref c, previewSecrets)));
+            else
+            {
+                var read = Read(ref c, previewSecrets);
+                if (sameAs is not null && sameAs.TryGetValue(key, out var prior) && SameValue.Equal(prior, read)) read = prior;
+                fields.Push(new(key, read));
+            }
             c.Path.Pop();
         }
         var entries = fields.From(start);

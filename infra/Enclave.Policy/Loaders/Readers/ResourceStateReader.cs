@@ -68,7 +68,7 @@ internal static class ResourceStateReader
                 case Provider: provider = c.OptionalText("a provider reference string (URN::id)"); break;
                 case Id: id = ReadId(ref c, previewSecrets); break;
                 case Inputs: inputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of input properties"); break;
-                case Outputs: outputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of output properties"); break;
+                case Outputs: outputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of output properties", inputs); break;
                 case Dependencies: dependencies = StringList(ref c, "a list of URN strings"); break;
                 case PropertyDependencies: propertyDependencies = ReadPropertyDependencies(ref c); break;
                 default: c.Skip(); break;
@@ -115,15 +115,19 @@ internal static class ResourceStateReader
     public static ImmutableArray<string> StringList(ref JsonCursor c, string what)
     {
         if (!c.IsList(what)) return ImmutableArray<string>.Empty;
-        var list = ImmutableArray.CreateBuilder<string>();
+        // Gathered on the source's scratch and copied out once at its exact size (no builder per list).
+        var texts = c.Source.Texts;
+        var start = texts.Count;
         c.Path.Push(0);
         while (c.NextItem())
         {
-            c.Path.SetIndex(list.Count);
-            list.Add(c.Token == JsonTokenType.String ? c.Text() : throw c.Expected("a string"));
+            c.Path.SetIndex(texts.Count - start);
+            texts.Push(c.Token == JsonTokenType.String ? c.Text() : throw c.Expected("a string"));
         }
         c.Path.Pop();
-        return list.Count == 0 ? ImmutableArray<string>.Empty : list.DrainToImmutable();
+        var list = texts.Count == start ? ImmutableArray<string>.Empty : ImmutableArray.Create<string>(texts.From(start));
+        texts.Truncate(start);
+        return list;
     }
 
     private static ImmutableSortedDictionary<string, ImmutableArray<string>> ReadPropertyDependencies(ref JsonCursor c)
