@@ -55,6 +55,7 @@ var secrets = new Dictionary<string, string[]>(StringComparer.Ordinal)
     ["Pulumi.Random.RandomPassword"] = ["bcryptHash", "result"],
     ["Pulumi.Random.RandomBytes"] = ["base64", "hex"],
     ["Pulumi.Oci.Database.AutonomousDatabase"] = ["adminPassword"],
+    ["Pulumi.Oci.Database.AutonomousDatabaseWallet"] = ["password"],
     ["Pulumi.Oci.Provider"] = ["privateKey", "privateKeyPassword", "tokenExchangeClientSecret"],
 };
 
@@ -221,6 +222,13 @@ string Annotated(TypeModel t, string kind, string name, string type)
 
 bool IsResource(TypeModel t) => t.Base is "Pulumi.CustomResource" or "Pulumi.ProviderResource";
 
+// A required input whose property the official SDK declares nullable (Input<T>?) is a schema secret: the official
+// generator stores secrets in a nullable backing field behind a secret-wrapping setter, whether required or not.
+// (Optional secrets look like any optional input in the listings: those are in the secrets table.)
+bool IsRequiredSecret(TypeModel t, PropLine p, WireInput input)
+    => input.Required && nullableListingPath is not null
+       && annotated.TryGetValue($"{t.FullName} property {p.Name}", out var type) && type.EndsWith('?');
+
 string[] SecretWires(TypeModel t)
 {
     // A resource, or its Args/State companion.
@@ -348,10 +356,10 @@ void EmitArgs(StringBuilder sb, TypeModel t)
             sb.AppendLine($"            set => {field} = value;");
             sb.AppendLine("        }");
         }
-        else if (secretInputs.Contains(wire))
+        else if (secretInputs.Contains(wire) || IsRequiredSecret(t, p, input))
         {
-            if (!p.Type.StartsWith("Pulumi.Input<", StringComparison.Ordinal) || input.Required)
-            { errors.Add($"{t.FullName}.{p.Name}: secret inputs are expected to be optional Input<T>"); continue; }
+            if (!p.Type.StartsWith("Pulumi.Input<", StringComparison.Ordinal))
+            { errors.Add($"{t.FullName}.{p.Name}: secret inputs are expected to be Input<T>"); continue; }
             var inner = Cs(GenericArg(p.Type));
             sb.AppendLine($"        {attr}");
             sb.AppendLine($"        private {type}? {field};");

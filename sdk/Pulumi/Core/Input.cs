@@ -32,6 +32,11 @@ public class Input<T> : IInput
     public static implicit operator Output<T>(Input<T> input) => input.OutputValue;
 
     IOutput IInput.ToOutput() => OutputValue;
+
+    System.Collections.IEnumerable? IInput.Elements => InputElements;
+
+    /// <summary>See <see cref="IInput.Elements"/> (an interface of its own would show in the public type's listing).</summary>
+    internal virtual System.Collections.IEnumerable? InputElements => null;
 }
 
 /// <summary>Apply/ToOutput directly on (possibly null) inputs.</summary>

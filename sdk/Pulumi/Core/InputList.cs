@@ -8,12 +8,12 @@ namespace Pulumi;
 /// (<c>{ "a", output }</c>) through <see cref="Add(Input{T}[])"/>; enumerating it synchronously is not supported.
 /// </summary>
 /// <remarks>
-/// A list built from elements keeps them (<see cref="IInputElements"/>), as the official SDK does: the serializer sends
+/// A list built from elements keeps them (<see cref="IInput.Elements"/>), as the official SDK does: the serializer sends
 /// each element as it is, so one unknown or secret element stays one element of a list on the wire instead of making
 /// the whole list unknown or secret. A list built from an output of a whole list is that output. The combined
 /// output of the elements is built only when asked for.
 /// </remarks>
-public sealed class InputList<T> : Input<ImmutableArray<T>>, IEnumerable, IAsyncEnumerable<Input<T>>, IInputElements
+public sealed class InputList<T> : Input<ImmutableArray<T>>, IEnumerable, IAsyncEnumerable<Input<T>>
 {
     private ImmutableArray<Input<T>>? _elements;
 
@@ -32,7 +32,7 @@ public sealed class InputList<T> : Input<ImmutableArray<T>>, IEnumerable, IAsync
 
     private protected override Output<ImmutableArray<T>> BuildOutput() => Output.All(_elements!.Value);
 
-    IEnumerable? IInputElements.Elements => _elements;
+    internal override IEnumerable? InputElements => _elements;
 
     public void Add(params Input<T>[] inputs)
     {
@@ -136,14 +136,4 @@ public static class InputListExtensions
 
     public static void Add<T0, T1>(this InputList<Union<T0, T1>> list, Input<T1> value)
         => list.Add(value.ToOutput().Apply(Union<T0, T1>.FromT1));
-}
-
-/// <summary>
-/// The serializer's view of an <see cref="InputList{T}"/> or <see cref="InputMap{TValue}"/> built from elements: the
-/// element inputs (a list of <c>Input&lt;T&gt;</c>, or a string-keyed dictionary of them), or null when the
-/// collection is an output of a whole list or map.
-/// </summary>
-internal interface IInputElements
-{
-    IEnumerable? Elements { get; }
 }

@@ -14,7 +14,7 @@ namespace Pulumi;
 /// error.
 /// </remarks>
 public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>>, IEnumerable,
-    IAsyncEnumerable<Input<KeyValuePair<string, TValue>>>, IInputElements
+    IAsyncEnumerable<Input<KeyValuePair<string, TValue>>>
 {
     private ImmutableDictionary<string, Input<TValue>>? _entries;
 
@@ -46,7 +46,7 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
         });
     }
 
-    IEnumerable? IInputElements.Elements => _entries;
+    internal override IEnumerable? InputElements => _entries;
 
     public void Add(string key, Input<TValue> value)
     {

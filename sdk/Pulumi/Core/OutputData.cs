@@ -41,4 +41,11 @@ internal interface IOutput
 internal interface IInput
 {
     IOutput ToOutput();
+
+    /// <summary>
+    /// For an <see cref="InputList{T}"/> or <see cref="InputMap{TValue}"/> built from elements: the element inputs (a
+    /// list of <c>Input&lt;T&gt;</c>, or a string-keyed dictionary of them), which the serializer sends one by one.
+    /// Null for every other input, and for a collection given as an output of a whole list or map.
+    /// </summary>
+    System.Collections.IEnumerable? Elements { get; }
 }

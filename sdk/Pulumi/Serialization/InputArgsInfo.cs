@@ -34,7 +34,9 @@ internal sealed class InputArgsInfo
         {
             if (property.GetCustomAttribute<InputAttribute>() is { } attribute)
             {
-                members.Add(new Member(attribute.Name, attribute.IsRequired, attribute.Json, property.Name, $"[Input] {t.FullName}.{property.Name}", property.GetValue));
+                // Auto-properties are read through their backing field (see AutoProperty).
+                Func<object, object?> get = AutoProperty.BackingField(property) is { } backing ? backing.GetValue : property.GetValue;
+                members.Add(new Member(attribute.Name, attribute.IsRequired, attribute.Json, property.Name, $"[Input] {t.FullName}.{property.Name}", get));
             }
         }
         return new InputArgsInfo(members.ToImmutable());

@@ -48,7 +48,7 @@ internal sealed class OutputCompletionSource<T> : IOutputCompletionSource
 /// <summary>Creates the completion sources of a resource's [Output] properties from a per-type cached plan.</summary>
 internal static class OutputCompletionSource
 {
-    private sealed record OutputSlot(string Name, MethodInfo Setter, Func<Resource, IOutputCompletionSource> Create);
+    private sealed record OutputSlot(string Name, Action<Resource, object> Set, Func<Resource, IOutputCompletionSource> Create);
 
     private static readonly ConcurrentDictionary<System.Type, ImmutableArray<OutputSlot>> Plans = new();
 
@@ -58,7 +58,7 @@ internal static class OutputCompletionSource
         foreach (var slot in Plans.GetOrAdd(resource.GetType(), BuildPlan))
         {
             var source = slot.Create(resource);
-            slot.Setter.Invoke(resource, new object[] { source.Output });
+            slot.Set(resource, source.Output);
             builder[slot.Name] = source;
         }
         return builder.ToImmutable();
@@ -83,14 +83,33 @@ internal static class OutputCompletionSource
             }
             var setter = property.DeclaringType!.GetMethod("set_" + property.Name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
                 ?? throw new InvalidOperationException($"{fullName} did not have a 'set' method");
+            // An auto-property (every generated resource output) is set through its backing field: a field write
+            // needs no per-member invoke stub, which a setter call through reflection compiles for each member.
+            Action<Resource, object> set = AutoProperty.BackingField(property) is { } field
+                ? field.SetValue
+                : (resource, value) => setter.Invoke(resource, new[] { value });
             var valueType = propertyType.GenericTypeArguments[0];
             Converter.CheckTargetType(fullName, valueType);
             var create = typeof(OutputCompletionSource).GetMethod(nameof(Create), BindingFlags.NonPublic | BindingFlags.Static)!
                 .MakeGenericMethod(valueType).CreateDelegate<Func<Resource, IOutputCompletionSource>>();
-            slots.Add(new OutputSlot(name, setter, create));
+            slots.Add(new OutputSlot(name, set, create));
         }
         return slots.ToImmutable();
     }
 
     private static IOutputCompletionSource Create<T>(Resource resource) => new OutputCompletionSource<T>(resource);
+}
+
+/// <summary>
+/// The compiler's backing field of an auto-property. Reading or writing it through reflection is a plain field access,
+/// whereas invoking the accessor through reflection compiles an invoke stub per accessor: at start-up, with hundreds of
+/// [Input]/[Output] members, those stubs were a large share of the program's CPU time.
+/// </summary>
+internal static class AutoProperty
+{
+    public static FieldInfo? BackingField(PropertyInfo property)
+        => property.DeclaringType?.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) is { } field
+           && field.FieldType == property.PropertyType
+            ? field
+            : null;
 }

@@ -37,11 +37,11 @@ internal sealed class Serializer
                 return await SerializeDictionaryAsync(context, args.ToDictionary(), keepResources).ConfigureAwait(false);
             case Task:
                 throw new InvalidOperationException($"Tasks are not allowed inside ResourceArgs. Please wrap your Task in an Output:\n\t{context}");
-            case IInputElements { Elements: IDictionary entries }:
+            case IInput { Elements: IDictionary entries }:
                 // A map or list built from elements: each element as it is (official SDK 3.112.1 behaviour), so an
                 // unknown or secret element does not make the whole collection unknown or secret.
                 return await SerializeDictionaryAsync(context, entries, keepResources).ConfigureAwait(false);
-            case IInputElements { Elements: IList elements }:
+            case IInput { Elements: IList elements }:
                 return await SerializeListAsync(context, elements, keepResources).ConfigureAwait(false);
             case IInput input:
                 return await SerializeAsync(context, input.ToOutput(), keepResources).ConfigureAwait(false);

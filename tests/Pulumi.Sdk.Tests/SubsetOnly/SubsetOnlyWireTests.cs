@@ -206,6 +206,20 @@ public sealed class SubsetOnlyWireTests
     }
 
     [Fact]
+    public async Task Required_schema_secrets_are_sent_secret_and_their_outputs_asked_to_be_secret()
+    {
+        var monitor = await RunAsync(() => _ = new Pulumi.Oci.Database.AutonomousDatabaseWallet("wallet",
+            new Pulumi.Oci.Database.AutonomousDatabaseWalletArgs { AutonomousDatabaseId = "ocid1.autonomousdatabase.oc1..db", Password = "wallet-Pa55word" }),
+            preview: false);
+
+        var request = monitor.Single("wallet");
+        Assert.Equal(["password"], request.AdditionalSecretOutputs);
+        var password = request.Object.Fields["password"].StructValue;
+        Assert.Equal("1b47061264138c4ac30d75fd1eb44270", password.Fields[SigKey].StringValue);
+        Assert.Equal("wallet-Pa55word", password.Fields["value"].StringValue);
+    }
+
+    [Fact]
     public async Task Json_inputs_are_sent_as_json_strings()
     {
         var monitor = await RunAsync(() => _ = new CustomResource("otherpkg:index:Policy", "policy", new JsonArgs

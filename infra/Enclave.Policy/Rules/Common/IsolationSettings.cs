@@ -21,7 +21,8 @@ public static class IsolationSettings
         (AnyOciType, ["compartmentId"]),
         (OciTypes.Provider, ["region"]),
         (OciTypes.Policy, ["statements", "compartmentId"]),
-        ("oci:Identity/dynamicGroup:DynamicGroup", ["matchingRule"]),
+        ("oci:Identity/dynamicGroup:DynamicGroup", ["matchingRule", "name"]),
+        ("oci:Kms/vaultVerification:VaultVerification", ["replicaRegion"]),
         ("oci:Identity/networkSource:NetworkSource", ["publicSourceLists", "virtualSourceLists", "services"]),
         (OciTypes.Compartment, ["name"]),
         (OciTypes.Group, ["name"]),
@@ -61,6 +62,9 @@ public static class IsolationSettings
         (OciTypes.CloudGuardConfiguration, ["status", "reportingRegion"]),
         (OciTypes.SecurityRecipe, ["securityPolicies"]),
         (OciTypes.SecurityZone, ["securityZoneRecipeId"]),
+        ("oci:CloudGuard/target:Target", ["targetResourceId", "targetResourceType", "targetDetectorRecipes", "targetResponderRecipes", "state"]),
+        ("oci:DataSafe/targetDatabase:TargetDatabase", ["connectionOption", "databaseDetails"]),
+        ("oci:DataSafe/dataSafePrivateEndpoint:DataSafePrivateEndpoint", ["subnetId", "vcnId", "nsgIds"]),
         (OciTypes.EventRule, ["condition", "isEnabled", "actions"]),
         (OciTypes.NotificationTopic, []),
         (OciTypes.Subscription, ["topicId", "protocol", "endpoint"]),
@@ -76,15 +80,15 @@ public static class IsolationSettings
     public static IEnumerable<(string Type, string Key)> All =>
         ByType.OrderBy(t => t.Key, StringComparer.Ordinal).SelectMany(t => t.Value.Select(k => (t.Key, k)));
 
+    // Per type, its own keys then the common ones (each once): made once per type, read for every resource.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Resolved = new(StringComparer.Ordinal);
+
     /// <summary>The isolation-relevant top-level inputs of a resource of <paramref name="type"/> (each once).</summary>
-    public static IEnumerable<string> KeysOf(string type)
+    public static string[] KeysOf(string type) => Resolved.GetOrAdd(type, static t =>
     {
-        var own = ByType.GetValueOrDefault(type) ?? [];
-        foreach (var key in own) yield return key;
-        if (!OciTypes.IsOci(type)) yield break;
-        foreach (var key in Common)
-            if (Array.IndexOf(own, key) < 0) yield return key;
-    }
+        var own = ByType.GetValueOrDefault(t) ?? [];
+        return OciTypes.IsOci(t) ? [.. own, .. Common.Where(k => Array.IndexOf(own, k) < 0)] : own;
+    });
 
     /// <summary>Is input <paramref name="path"/> (<c>key</c>, <c>key.sub</c> or <c>key[2].sub</c>) of a <paramref name="type"/> isolation-relevant?</summary>
     public static bool IsRelevant(string type, string path)

@@ -155,10 +155,11 @@ public sealed partial class RegionalArchive : EnclaveComponent
         $"allow service objectstorage-{region} to use keys in compartment id {securityCompartmentId} " +
         $"where target.key.id = '{keyId}'";
 
-    /// <summary>The auditors read the archived logs: this bucket's objects only (their ceiling: no user data), from their
-    /// network source and with MFA like every auditor grant.</summary>
-    public static string AuditorReadStatement(Personas p, string securityCompartmentId, string bucketName) =>
-        $"allow {p.Group(p.Auditor)} to read objects in compartment id {securityCompartmentId} where all {{target.bucket.name = '{bucketName}', {p.AuditorGuard}}}";
+    /// <summary>The auditors read the archived logs: this bucket's objects only (their ceiling: no user data), from
+    /// their own network source and with MFA, like every persona grant.</summary>
+    public static string AuditorReadStatement(Personas personas, string securityCompartmentId, string bucketName) =>
+        $"allow {personas.Group(personas.Auditor)} to read objects in compartment id {securityCompartmentId} " +
+        $"where all {{target.bucket.name = '{bucketName}', {personas.AuditorGuard}}}";
 
     public static string ConnectorWriteStatement(string securityCompartmentId, string bucketName) =>
         $"allow any-user to manage objects in compartment id {securityCompartmentId} where all " +

@@ -90,27 +90,27 @@ namespace Pulumi.Oci.CloudGuard
     [global::Pulumi.OutputType]
     public sealed class GetDetectorRecipesResult
     {
-        public readonly string AccessLevel;
+        public readonly string? AccessLevel;
         public readonly string CompartmentId;
         public readonly bool? CompartmentIdInSubtree;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetDetectorRecipesDetectorRecipeCollectionResult> DetectorRecipeCollections;
-        public readonly string DisplayName;
+        public readonly string? DisplayName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetDetectorRecipesFilterResult> Filters;
         public readonly string Id;
         public readonly bool? ResourceMetadataOnly;
-        public readonly string State;
+        public readonly string? State;
 
         [global::Pulumi.OutputConstructor]
         private GetDetectorRecipesResult(
-            string accessLevel,
+            string? accessLevel,
             string compartmentId,
             bool? compartmentIdInSubtree,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetDetectorRecipesDetectorRecipeCollectionResult> detectorRecipeCollections,
-            string displayName,
+            string? displayName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetDetectorRecipesFilterResult> filters,
             string id,
             bool? resourceMetadataOnly,
-            string state)
+            string? state)
         {
             AccessLevel = accessLevel;
             CompartmentId = compartmentId;

@@ -90,27 +90,27 @@ namespace Pulumi.Oci.CloudGuard
     [global::Pulumi.OutputType]
     public sealed class GetResponderRecipesResult
     {
-        public readonly string AccessLevel;
+        public readonly string? AccessLevel;
         public readonly string CompartmentId;
         public readonly bool? CompartmentIdInSubtree;
-        public readonly string DisplayName;
+        public readonly string? DisplayName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetResponderRecipesFilterResult> Filters;
         public readonly string Id;
         public readonly bool? ResourceMetadataOnly;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetResponderRecipesResponderRecipeCollectionResult> ResponderRecipeCollections;
-        public readonly string State;
+        public readonly string? State;
 
         [global::Pulumi.OutputConstructor]
         private GetResponderRecipesResult(
-            string accessLevel,
+            string? accessLevel,
             string compartmentId,
             bool? compartmentIdInSubtree,
-            string displayName,
+            string? displayName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetResponderRecipesFilterResult> filters,
             string id,
             bool? resourceMetadataOnly,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.GetResponderRecipesResponderRecipeCollectionResult> responderRecipeCollections,
-            string state)
+            string? state)
         {
             AccessLevel = accessLevel;
             CompartmentId = compartmentId;

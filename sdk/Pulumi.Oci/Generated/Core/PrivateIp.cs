@@ -48,7 +48,7 @@ namespace Pulumi.Oci.Core
         public global::Pulumi.Output<string> Lifetime { get; private set; } = null!;
 
         [global::Pulumi.Output("routeTableId")]
-        public global::Pulumi.Output<string> RouteTableId { get; private set; } = null!;
+        public global::Pulumi.Output<string?> RouteTableId { get; private set; } = null!;
 
         [global::Pulumi.Output("subnetId")]
         public global::Pulumi.Output<string> SubnetId { get; private set; } = null!;
@@ -60,7 +60,7 @@ namespace Pulumi.Oci.Core
         public global::Pulumi.Output<string> VlanId { get; private set; } = null!;
 
         [global::Pulumi.Output("vnicId")]
-        public global::Pulumi.Output<string> VnicId { get; private set; } = null!;
+        public global::Pulumi.Output<string?> VnicId { get; private set; } = null!;
 
         public PrivateIp(string name, global::Pulumi.Oci.Core.PrivateIpArgs? args = null, global::Pulumi.CustomResourceOptions? options = null)
             : base("oci:Core/privateIp:PrivateIp", name, args ?? new PrivateIpArgs(), MakeResourceOptions(options, ""))

@@ -36,7 +36,7 @@ namespace Pulumi.Oci.Core
         public global::Pulumi.Output<string> Lifetime { get; private set; } = null!;
 
         [global::Pulumi.Output("privateIpId")]
-        public global::Pulumi.Output<string> PrivateIpId { get; private set; } = null!;
+        public global::Pulumi.Output<string?> PrivateIpId { get; private set; } = null!;
 
         [global::Pulumi.Output("publicIpPoolId")]
         public global::Pulumi.Output<string> PublicIpPoolId { get; private set; } = null!;

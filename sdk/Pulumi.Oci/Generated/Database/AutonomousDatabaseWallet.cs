@@ -18,7 +18,7 @@ namespace Pulumi.Oci.Database
         public global::Pulumi.Output<string> Content { get; private set; } = null!;
 
         [global::Pulumi.Output("generateType")]
-        public global::Pulumi.Output<string> GenerateType { get; private set; } = null!;
+        public global::Pulumi.Output<string?> GenerateType { get; private set; } = null!;
 
         [global::Pulumi.Output("isRegional")]
         public global::Pulumi.Output<bool> IsRegional { get; private set; } = null!;
@@ -41,6 +41,10 @@ namespace Pulumi.Oci.Database
             var defaultOptions = new global::Pulumi.CustomResourceOptions
             {
                 Version = Utilities.Version,
+                AdditionalSecretOutputs =
+                {
+                    "password",
+                },
             };
             var merged = global::Pulumi.CustomResourceOptions.Merge(defaultOptions, options);
             // As in every Pulumi SDK, an explicit id (Get) overrides the one in the options.
@@ -67,7 +71,17 @@ namespace Pulumi.Oci.Database
         public global::Pulumi.Input<bool>? IsRegional { get; set; }
 
         [global::Pulumi.Input("password", required: true)]
-        public global::Pulumi.Input<string> Password { get; set; } = null!;
+        private global::Pulumi.Input<string>? _password;
+        public global::Pulumi.Input<string>? Password
+        {
+            get => _password;
+            set
+            {
+                // Secret in the provider schema: whatever the caller passes is stored as a secret.
+                if (value is null) _password = null;
+                else _password = global::Pulumi.Output.CreateSecret<string>((global::Pulumi.Output<string>)value);
+            }
+        }
 
         public AutonomousDatabaseWalletArgs()
         {
@@ -94,7 +108,17 @@ namespace Pulumi.Oci.Database
         public global::Pulumi.Input<bool>? IsRegional { get; set; }
 
         [global::Pulumi.Input("password")]
-        public global::Pulumi.Input<string>? Password { get; set; }
+        private global::Pulumi.Input<string>? _password;
+        public global::Pulumi.Input<string>? Password
+        {
+            get => _password;
+            set
+            {
+                // Secret in the provider schema: whatever the caller passes is stored as a secret.
+                if (value is null) _password = null;
+                else _password = global::Pulumi.Output.CreateSecret<string>((global::Pulumi.Output<string>)value);
+            }
+        }
 
         public AutonomousDatabaseWalletState()
         {

@@ -12,13 +12,13 @@ namespace Pulumi.Oci.Identity
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> AttributeSets { get; private set; } = null!;
 
         [global::Pulumi.Output("attributes")]
-        public global::Pulumi.Output<string> Attributes { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Attributes { get; private set; } = null!;
 
         [global::Pulumi.Output("authenticationFactorSettingId")]
         public global::Pulumi.Output<string> AuthenticationFactorSettingId { get; private set; } = null!;
 
         [global::Pulumi.Output("authorization")]
-        public global::Pulumi.Output<string> Authorization { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Authorization { get; private set; } = null!;
 
         [global::Pulumi.Output("autoEnrollEmailFactorDisabled")]
         public global::Pulumi.Output<bool> AutoEnrollEmailFactorDisabled { get; private set; } = null!;
@@ -99,7 +99,7 @@ namespace Pulumi.Oci.Identity
         public global::Pulumi.Output<bool> PushEnabled { get; private set; } = null!;
 
         [global::Pulumi.Output("resourceTypeSchemaVersion")]
-        public global::Pulumi.Output<string> ResourceTypeSchemaVersion { get; private set; } = null!;
+        public global::Pulumi.Output<string?> ResourceTypeSchemaVersion { get; private set; } = null!;
 
         [global::Pulumi.Output("schemas")]
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> Schemas { get; private set; } = null!;

@@ -15,13 +15,13 @@ namespace Pulumi.Oci.Identity
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> AttributeSets { get; private set; } = null!;
 
         [global::Pulumi.Output("attributes")]
-        public global::Pulumi.Output<string> Attributes { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Attributes { get; private set; } = null!;
 
         [global::Pulumi.Output("authnRequestBinding")]
         public global::Pulumi.Output<string> AuthnRequestBinding { get; private set; } = null!;
 
         [global::Pulumi.Output("authorization")]
-        public global::Pulumi.Output<string> Authorization { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Authorization { get; private set; } = null!;
 
         [global::Pulumi.Output("compartmentOcid")]
         public global::Pulumi.Output<string> CompartmentOcid { get; private set; } = null!;
@@ -150,7 +150,7 @@ namespace Pulumi.Oci.Identity
         public global::Pulumi.Output<bool> RequiresEncryptedAssertion { get; private set; } = null!;
 
         [global::Pulumi.Output("resourceTypeSchemaVersion")]
-        public global::Pulumi.Output<string> ResourceTypeSchemaVersion { get; private set; } = null!;
+        public global::Pulumi.Output<string?> ResourceTypeSchemaVersion { get; private set; } = null!;
 
         [global::Pulumi.Output("samlHoKrequired")]
         public global::Pulumi.Output<bool> SamlHoKrequired { get; private set; } = null!;

@@ -18,10 +18,10 @@ namespace Pulumi.Oci.Identity
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> AttributeSets { get; private set; } = null!;
 
         [global::Pulumi.Output("attributes")]
-        public global::Pulumi.Output<string> Attributes { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Attributes { get; private set; } = null!;
 
         [global::Pulumi.Output("authorization")]
-        public global::Pulumi.Output<string> Authorization { get; private set; } = null!;
+        public global::Pulumi.Output<string?> Authorization { get; private set; } = null!;
 
         [global::Pulumi.Output("compartmentOcid")]
         public global::Pulumi.Output<string> CompartmentOcid { get; private set; } = null!;
@@ -102,7 +102,7 @@ namespace Pulumi.Oci.Identity
         public global::Pulumi.Output<string> ProfileUrl { get; private set; } = null!;
 
         [global::Pulumi.Output("resourceTypeSchemaVersion")]
-        public global::Pulumi.Output<string> ResourceTypeSchemaVersion { get; private set; } = null!;
+        public global::Pulumi.Output<string?> ResourceTypeSchemaVersion { get; private set; } = null!;
 
         [global::Pulumi.Output("roles")]
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserRole>> Roles { get; private set; } = null!;

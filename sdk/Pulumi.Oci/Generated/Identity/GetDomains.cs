@@ -109,32 +109,32 @@ namespace Pulumi.Oci.Identity
     public sealed class GetDomainsResult
     {
         public readonly string CompartmentId;
-        public readonly string DisplayName;
+        public readonly string? DisplayName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.GetDomainsDomainResult> Domains;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.GetDomainsFilterResult> Filters;
-        public readonly string HomeRegionUrl;
+        public readonly string? HomeRegionUrl;
         public readonly string Id;
         public readonly bool? IsHiddenOnLogin;
-        public readonly string LicenseType;
-        public readonly string Name;
-        public readonly string State;
-        public readonly string Type;
-        public readonly string Url;
+        public readonly string? LicenseType;
+        public readonly string? Name;
+        public readonly string? State;
+        public readonly string? Type;
+        public readonly string? Url;
 
         [global::Pulumi.OutputConstructor]
         private GetDomainsResult(
             string compartmentId,
-            string displayName,
+            string? displayName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.GetDomainsDomainResult> domains,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.GetDomainsFilterResult> filters,
-            string homeRegionUrl,
+            string? homeRegionUrl,
             string id,
             bool? isHiddenOnLogin,
-            string licenseType,
-            string name,
-            string state,
-            string type,
-            string url)
+            string? licenseType,
+            string? name,
+            string? state,
+            string? type,
+            string? url)
         {
             CompartmentId = compartmentId;
             DisplayName = displayName;

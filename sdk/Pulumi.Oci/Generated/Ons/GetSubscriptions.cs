@@ -70,7 +70,7 @@ namespace Pulumi.Oci.Ons
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Ons.Outputs.GetSubscriptionsFilterResult> Filters;
         public readonly string Id;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Ons.Outputs.GetSubscriptionsSubscriptionResult> Subscriptions;
-        public readonly string TopicId;
+        public readonly string? TopicId;
 
         [global::Pulumi.OutputConstructor]
         private GetSubscriptionsResult(
@@ -78,7 +78,7 @@ namespace Pulumi.Oci.Ons
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Ons.Outputs.GetSubscriptionsFilterResult> filters,
             string id,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Ons.Outputs.GetSubscriptionsSubscriptionResult> subscriptions,
-            string topicId)
+            string? topicId)
         {
             CompartmentId = compartmentId;
             Filters = filters;

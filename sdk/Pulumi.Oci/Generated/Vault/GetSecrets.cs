@@ -81,20 +81,20 @@ namespace Pulumi.Oci.Vault
         public readonly string CompartmentId;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Vault.Outputs.GetSecretsFilterResult> Filters;
         public readonly string Id;
-        public readonly string Name;
+        public readonly string? Name;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Vault.Outputs.GetSecretsSecretResult> Secrets;
-        public readonly string State;
-        public readonly string VaultId;
+        public readonly string? State;
+        public readonly string? VaultId;
 
         [global::Pulumi.OutputConstructor]
         private GetSecretsResult(
             string compartmentId,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Vault.Outputs.GetSecretsFilterResult> filters,
             string id,
-            string name,
+            string? name,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Vault.Outputs.GetSecretsSecretResult> secrets,
-            string state,
-            string vaultId)
+            string? state,
+            string? vaultId)
         {
             CompartmentId = compartmentId;
             Filters = filters;

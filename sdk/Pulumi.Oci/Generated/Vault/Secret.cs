@@ -48,7 +48,7 @@ namespace Pulumi.Oci.Vault
         public global::Pulumi.Output<string> NextRotationTime { get; private set; } = null!;
 
         [global::Pulumi.Output("replicationConfig")]
-        public global::Pulumi.Output<global::Pulumi.Oci.Vault.Outputs.SecretReplicationConfig> ReplicationConfig { get; private set; } = null!;
+        public global::Pulumi.Output<global::Pulumi.Oci.Vault.Outputs.SecretReplicationConfig?> ReplicationConfig { get; private set; } = null!;
 
         [global::Pulumi.Output("rotationConfig")]
         public global::Pulumi.Output<global::Pulumi.Oci.Vault.Outputs.SecretRotationConfig> RotationConfig { get; private set; } = null!;

@@ -23,10 +23,15 @@ public sealed record AttackCase(string Class, string Name, string? Rule, Func<Pr
     public string? Pending { get; init; }
     /// <summary>Extra check arguments (e.g. `--soft-fail`, `--undetermined warn`).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
+    /// <summary>
+    /// For attacks on the gate's own inputs (a hostile waiver file, a bad flag): the run must refuse them with exit 2
+    /// and a stderr line containing this text, instead of reporting a violation.
+    /// </summary>
+    public string? RejectedWith { get; init; }
     /// <summary>Expected exit code (1 for attacks, 0 for legitimate changes unless said otherwise).</summary>
     public int ExpectedExit { get; init; } = 1;
 
-    public bool IsAttack => Rule is not null;
+    public bool IsAttack => Rule is not null || RejectedWith is not null;
     public string Key => $"{Class}: {Name}";
 }
 
@@ -48,6 +53,10 @@ public abstract class AttackClass
     /// <summary>The same, with the target given as the edited resource.</summary>
     protected AttackCase Attack(string name, string rule, Func<Prod, ResourceEdit> edit, Forms forms = Forms.Both) =>
         new(Name, name, rule, p => edit(p).Urn, forms);
+
+    /// <summary>A change (with a hostile waiver file or flag) that the gate must refuse as input: exit 2 naming the problem.</summary>
+    protected AttackCase Refused(string name, string rejectedWith, Func<Prod, string> edit, string? waivers = null, params string[] arguments) =>
+        new(Name, name, null, edit, Forms.Both) { RejectedWith = rejectedWith, Waivers = waivers, Arguments = arguments, ExpectedExit = 2 };
 
     /// <summary>A hardening (or neutral) change that must still pass the gate.</summary>
     protected AttackCase Legitimate(string name, Action<Prod> edit, Forms forms = Forms.Both) =>

@@ -17,6 +17,8 @@ public sealed class Prod
         _resources = baseline.Resources.Select(r => (JsonObject)r.DeepClone()).ToList();
     }
 
+    private const string PolicyType = "oci:Identity/policy:Policy";
+
     public ProdBaseline Baseline { get; }
     public IReadOnlyList<JsonObject> Resources => _resources;
     public string Project => Baseline.Project;
@@ -26,6 +28,8 @@ public sealed class Prod
     public ResourceEdit Resource(string name, string? type = null)
     {
         var found = _resources.Where(r => NameOf(r) == name && (type is null || TypeOf(r) == type)).ToList();
+        // A persona's group and its policy share a name: the policy is what attacks edit, unless the type says otherwise.
+        if (found.Count > 1 && type is null && found.Count(r => TypeOf(r) == PolicyType) == 1) found = [found.Single(r => TypeOf(r) == PolicyType)];
         return found.Count switch
         {
             1 => new ResourceEdit(this, found[0]),

@@ -65,6 +65,13 @@ public sealed class ResourceEdit
 
     public ResourceEdit Unknown(string path) => Set(path, Framework.Value.Unknown);
 
+    /// <summary>Forgets where input <paramref name="key"/> came from (its property dependencies), as a hand-edited state would.</summary>
+    public ResourceEdit WithoutLineage(string key)
+    {
+        (Json["propertyDependencies"] as JsonObject)?.Remove(key);
+        return this;
+    }
+
     /// <summary>Points the resource at another provider (a provider reference <c>urn::id</c>).</summary>
     public ResourceEdit UseProvider(ResourceEdit provider)
     {

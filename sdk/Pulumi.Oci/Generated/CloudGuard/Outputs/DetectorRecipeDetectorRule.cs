@@ -9,44 +9,44 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     public sealed class DetectorRecipeDetectorRule
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleCandidateResponderRule> CandidateResponderRules;
-        public readonly string DataSourceId;
-        public readonly string Description;
+        public readonly string? DataSourceId;
+        public readonly string? Description;
         public readonly global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetails Details;
-        public readonly string Detector;
+        public readonly string? Detector;
         public readonly string DetectorRuleId;
-        public readonly string DisplayName;
+        public readonly string? DisplayName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleEntitiesMapping> EntitiesMappings;
         public readonly bool? IsCloneable;
-        public readonly string LifecycleDetails;
+        public readonly string? LifecycleDetails;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> ManagedListTypes;
-        public readonly string Recommendation;
-        public readonly string ResourceType;
+        public readonly string? Recommendation;
+        public readonly string? ResourceType;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleRuleType> RuleTypes;
-        public readonly string ServiceType;
-        public readonly string State;
-        public readonly string TimeCreated;
-        public readonly string TimeUpdated;
+        public readonly string? ServiceType;
+        public readonly string? State;
+        public readonly string? TimeCreated;
+        public readonly string? TimeUpdated;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeDetectorRule(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleCandidateResponderRule> candidateResponderRules,
-            string dataSourceId,
-            string description,
+            string? dataSourceId,
+            string? description,
             global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetails details,
-            string detector,
+            string? detector,
             string detectorRuleId,
-            string displayName,
+            string? displayName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleEntitiesMapping> entitiesMappings,
             bool? isCloneable,
-            string lifecycleDetails,
+            string? lifecycleDetails,
             global::System.Collections.Immutable.ImmutableArray<string> managedListTypes,
-            string recommendation,
-            string resourceType,
+            string? recommendation,
+            string? resourceType,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleRuleType> ruleTypes,
-            string serviceType,
-            string state,
-            string timeCreated,
-            string timeUpdated)
+            string? serviceType,
+            string? state,
+            string? timeCreated,
+            string? timeUpdated)
         {
             CandidateResponderRules = candidateResponderRules;
             DataSourceId = dataSourceId;

@@ -8,14 +8,14 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class DetectorRecipeDetectorRuleCandidateResponderRule
     {
-        public readonly string DisplayName;
-        public readonly string Id;
+        public readonly string? DisplayName;
+        public readonly string? Id;
         public readonly bool? IsPreferred;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeDetectorRuleCandidateResponderRule(
-            string displayName,
-            string id,
+            string? displayName,
+            string? id,
             bool? isPreferred)
         {
             DisplayName = displayName;

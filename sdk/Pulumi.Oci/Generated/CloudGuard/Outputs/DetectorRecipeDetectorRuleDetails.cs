@@ -8,28 +8,28 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class DetectorRecipeDetectorRuleDetails
     {
-        public readonly string Condition;
+        public readonly string? Condition;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsConfiguration> Configurations;
-        public readonly string DataSourceId;
-        public readonly string Description;
+        public readonly string? DataSourceId;
+        public readonly string? Description;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsEntitiesMapping> EntitiesMappings;
         public readonly bool? IsConfigurationAllowed;
         public readonly bool IsEnabled;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Labels;
-        public readonly string Recommendation;
+        public readonly string? Recommendation;
         public readonly string RiskLevel;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeDetectorRuleDetails(
-            string condition,
+            string? condition,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsConfiguration> configurations,
-            string dataSourceId,
-            string description,
+            string? dataSourceId,
+            string? description,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsEntitiesMapping> entitiesMappings,
             bool? isConfigurationAllowed,
             bool isEnabled,
             global::System.Collections.Immutable.ImmutableArray<string> labels,
-            string recommendation,
+            string? recommendation,
             string riskLevel)
         {
             Condition = condition;

@@ -10,22 +10,22 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsConfigurationAdditionalProperty> AdditionalProperties;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsConfigurationAllowedValue> AllowedValues;
-        public readonly string AllowedValuesDataType;
+        public readonly string? AllowedValuesDataType;
         public readonly string ConfigKey;
-        public readonly string DataType;
+        public readonly string? DataType;
         public readonly string Name;
-        public readonly string Value;
+        public readonly string? Value;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsConfigurationValue> Values;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeDetectorRuleDetailsConfiguration(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsConfigurationAdditionalProperty> additionalProperties,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsConfigurationAllowedValue> allowedValues,
-            string allowedValuesDataType,
+            string? allowedValuesDataType,
             string configKey,
-            string dataType,
+            string? dataType,
             string name,
-            string value,
+            string? value,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeDetectorRuleDetailsConfigurationValue> values)
         {
             AdditionalProperties = additionalProperties;

@@ -8,14 +8,14 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class DetectorRecipeDetectorRuleDetailsEntitiesMapping
     {
-        public readonly string DisplayName;
-        public readonly string EntityType;
+        public readonly string? DisplayName;
+        public readonly string? EntityType;
         public readonly string QueryField;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeDetectorRuleDetailsEntitiesMapping(
-            string displayName,
-            string entityType,
+            string? displayName,
+            string? entityType,
             string queryField)
         {
             DisplayName = displayName;

@@ -9,44 +9,44 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     public sealed class DetectorRecipeEffectiveDetectorRule
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleCandidateResponderRule> CandidateResponderRules;
-        public readonly string DataSourceId;
-        public readonly string Description;
+        public readonly string? DataSourceId;
+        public readonly string? Description;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetail> Details;
-        public readonly string Detector;
-        public readonly string DetectorRuleId;
-        public readonly string DisplayName;
+        public readonly string? Detector;
+        public readonly string? DetectorRuleId;
+        public readonly string? DisplayName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleEntitiesMapping> EntitiesMappings;
         public readonly bool? IsCloneable;
-        public readonly string LifecycleDetails;
+        public readonly string? LifecycleDetails;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> ManagedListTypes;
-        public readonly string Recommendation;
-        public readonly string ResourceType;
+        public readonly string? Recommendation;
+        public readonly string? ResourceType;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleRuleType> RuleTypes;
-        public readonly string ServiceType;
-        public readonly string State;
-        public readonly string TimeCreated;
-        public readonly string TimeUpdated;
+        public readonly string? ServiceType;
+        public readonly string? State;
+        public readonly string? TimeCreated;
+        public readonly string? TimeUpdated;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeEffectiveDetectorRule(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleCandidateResponderRule> candidateResponderRules,
-            string dataSourceId,
-            string description,
+            string? dataSourceId,
+            string? description,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetail> details,
-            string detector,
-            string detectorRuleId,
-            string displayName,
+            string? detector,
+            string? detectorRuleId,
+            string? displayName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleEntitiesMapping> entitiesMappings,
             bool? isCloneable,
-            string lifecycleDetails,
+            string? lifecycleDetails,
             global::System.Collections.Immutable.ImmutableArray<string> managedListTypes,
-            string recommendation,
-            string resourceType,
+            string? recommendation,
+            string? resourceType,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleRuleType> ruleTypes,
-            string serviceType,
-            string state,
-            string timeCreated,
-            string timeUpdated)
+            string? serviceType,
+            string? state,
+            string? timeCreated,
+            string? timeUpdated)
         {
             CandidateResponderRules = candidateResponderRules;
             DataSourceId = dataSourceId;

@@ -8,29 +8,29 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class DetectorRecipeEffectiveDetectorRuleDetail
     {
-        public readonly string Condition;
+        public readonly string? Condition;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailConfiguration> Configurations;
-        public readonly string DataSourceId;
-        public readonly string Description;
+        public readonly string? DataSourceId;
+        public readonly string? Description;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailEntitiesMapping> EntitiesMappings;
         public readonly bool? IsConfigurationAllowed;
         public readonly bool? IsEnabled;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Labels;
-        public readonly string Recommendation;
-        public readonly string RiskLevel;
+        public readonly string? Recommendation;
+        public readonly string? RiskLevel;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeEffectiveDetectorRuleDetail(
-            string condition,
+            string? condition,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailConfiguration> configurations,
-            string dataSourceId,
-            string description,
+            string? dataSourceId,
+            string? description,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailEntitiesMapping> entitiesMappings,
             bool? isConfigurationAllowed,
             bool? isEnabled,
             global::System.Collections.Immutable.ImmutableArray<string> labels,
-            string recommendation,
-            string riskLevel)
+            string? recommendation,
+            string? riskLevel)
         {
             Condition = condition;
             Configurations = configurations;

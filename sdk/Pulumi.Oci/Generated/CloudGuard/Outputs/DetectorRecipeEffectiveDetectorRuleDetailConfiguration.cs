@@ -10,22 +10,22 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailConfigurationAdditionalProperty> AdditionalProperties;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailConfigurationAllowedValue> AllowedValues;
-        public readonly string AllowedValuesDataType;
-        public readonly string ConfigKey;
-        public readonly string DataType;
-        public readonly string Name;
-        public readonly string Value;
+        public readonly string? AllowedValuesDataType;
+        public readonly string? ConfigKey;
+        public readonly string? DataType;
+        public readonly string? Name;
+        public readonly string? Value;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailConfigurationValue> Values;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeEffectiveDetectorRuleDetailConfiguration(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailConfigurationAdditionalProperty> additionalProperties,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailConfigurationAllowedValue> allowedValues,
-            string allowedValuesDataType,
-            string configKey,
-            string dataType,
-            string name,
-            string value,
+            string? allowedValuesDataType,
+            string? configKey,
+            string? dataType,
+            string? name,
+            string? value,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.DetectorRecipeEffectiveDetectorRuleDetailConfigurationValue> values)
         {
             AdditionalProperties = additionalProperties;

@@ -8,15 +8,15 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class DetectorRecipeEffectiveDetectorRuleDetailConfigurationAdditionalProperty
     {
-        public readonly string Key;
-        public readonly string PropertyType;
-        public readonly string Value;
+        public readonly string? Key;
+        public readonly string? PropertyType;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeEffectiveDetectorRuleDetailConfigurationAdditionalProperty(
-            string key,
-            string propertyType,
-            string value)
+            string? key,
+            string? propertyType,
+            string? value)
         {
             Key = key;
             PropertyType = propertyType;

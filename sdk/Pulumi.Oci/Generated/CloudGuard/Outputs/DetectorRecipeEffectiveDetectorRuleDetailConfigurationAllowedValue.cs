@@ -8,13 +8,13 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class DetectorRecipeEffectiveDetectorRuleDetailConfigurationAllowedValue
     {
-        public readonly string Key;
-        public readonly string Value;
+        public readonly string? Key;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeEffectiveDetectorRuleDetailConfigurationAllowedValue(
-            string key,
-            string value)
+            string? key,
+            string? value)
         {
             Key = key;
             Value = value;

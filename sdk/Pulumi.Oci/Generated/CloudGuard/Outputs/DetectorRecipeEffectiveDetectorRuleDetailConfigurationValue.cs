@@ -8,15 +8,15 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class DetectorRecipeEffectiveDetectorRuleDetailConfigurationValue
     {
-        public readonly string ListType;
-        public readonly string ManagedListType;
-        public readonly string Value;
+        public readonly string? ListType;
+        public readonly string? ManagedListType;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeEffectiveDetectorRuleDetailConfigurationValue(
-            string listType,
-            string managedListType,
-            string value)
+            string? listType,
+            string? managedListType,
+            string? value)
         {
             ListType = listType;
             ManagedListType = managedListType;

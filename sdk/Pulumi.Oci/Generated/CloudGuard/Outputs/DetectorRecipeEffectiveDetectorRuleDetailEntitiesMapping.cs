@@ -8,15 +8,15 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class DetectorRecipeEffectiveDetectorRuleDetailEntitiesMapping
     {
-        public readonly string DisplayName;
-        public readonly string EntityType;
-        public readonly string QueryField;
+        public readonly string? DisplayName;
+        public readonly string? EntityType;
+        public readonly string? QueryField;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeEffectiveDetectorRuleDetailEntitiesMapping(
-            string displayName,
-            string entityType,
-            string queryField)
+            string? displayName,
+            string? entityType,
+            string? queryField)
         {
             DisplayName = displayName;
             EntityType = entityType;

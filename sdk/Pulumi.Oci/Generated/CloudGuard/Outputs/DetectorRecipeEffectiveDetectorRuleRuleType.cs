@@ -8,12 +8,12 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class DetectorRecipeEffectiveDetectorRuleRuleType
     {
-        public readonly string Key;
+        public readonly string? Key;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Values;
 
         [global::Pulumi.OutputConstructor]
         private DetectorRecipeEffectiveDetectorRuleRuleType(
-            string key,
+            string? key,
             global::System.Collections.Immutable.ImmutableArray<string> values)
         {
             Key = key;

@@ -8,33 +8,33 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class ResponderRecipeEffectiveResponderRule
     {
-        public readonly string CompartmentId;
-        public readonly string Description;
+        public readonly string? CompartmentId;
+        public readonly string? Description;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.ResponderRecipeEffectiveResponderRuleDetail> Details;
-        public readonly string DisplayName;
-        public readonly string LifecycleDetails;
+        public readonly string? DisplayName;
+        public readonly string? LifecycleDetails;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Policies;
-        public readonly string ResponderRuleId;
-        public readonly string State;
+        public readonly string? ResponderRuleId;
+        public readonly string? State;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> SupportedModes;
-        public readonly string TimeCreated;
-        public readonly string TimeUpdated;
-        public readonly string Type;
+        public readonly string? TimeCreated;
+        public readonly string? TimeUpdated;
+        public readonly string? Type;
 
         [global::Pulumi.OutputConstructor]
         private ResponderRecipeEffectiveResponderRule(
-            string compartmentId,
-            string description,
+            string? compartmentId,
+            string? description,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.ResponderRecipeEffectiveResponderRuleDetail> details,
-            string displayName,
-            string lifecycleDetails,
+            string? displayName,
+            string? lifecycleDetails,
             global::System.Collections.Immutable.ImmutableArray<string> policies,
-            string responderRuleId,
-            string state,
+            string? responderRuleId,
+            string? state,
             global::System.Collections.Immutable.ImmutableArray<string> supportedModes,
-            string timeCreated,
-            string timeUpdated,
-            string type)
+            string? timeCreated,
+            string? timeUpdated,
+            string? type)
         {
             CompartmentId = compartmentId;
             Description = description;

@@ -8,17 +8,17 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class ResponderRecipeEffectiveResponderRuleDetail
     {
-        public readonly string Condition;
+        public readonly string? Condition;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.ResponderRecipeEffectiveResponderRuleDetailConfiguration> Configurations;
         public readonly bool? IsEnabled;
-        public readonly string Mode;
+        public readonly string? Mode;
 
         [global::Pulumi.OutputConstructor]
         private ResponderRecipeEffectiveResponderRuleDetail(
-            string condition,
+            string? condition,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.CloudGuard.Outputs.ResponderRecipeEffectiveResponderRuleDetailConfiguration> configurations,
             bool? isEnabled,
-            string mode)
+            string? mode)
         {
             Condition = condition;
             Configurations = configurations;

@@ -8,15 +8,15 @@ namespace Pulumi.Oci.CloudGuard.Outputs
     [global::Pulumi.OutputType]
     public sealed class ResponderRecipeResponderRuleDetailsConfiguration
     {
-        public readonly string ConfigKey;
-        public readonly string Name;
-        public readonly string Value;
+        public readonly string? ConfigKey;
+        public readonly string? Name;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private ResponderRecipeResponderRuleDetailsConfiguration(
-            string configKey,
-            string name,
-            string value)
+            string? configKey,
+            string? name,
+            string? value)
         {
             ConfigKey = configKey;
             Name = name;

@@ -8,16 +8,16 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class CrossConnectMacsecProperties
     {
-        public readonly string EncryptionCipher;
+        public readonly string? EncryptionCipher;
         public readonly bool? IsUnprotectedTrafficAllowed;
-        public readonly global::Pulumi.Oci.Core.Outputs.CrossConnectMacsecPropertiesPrimaryKey PrimaryKey;
+        public readonly global::Pulumi.Oci.Core.Outputs.CrossConnectMacsecPropertiesPrimaryKey? PrimaryKey;
         public readonly string State;
 
         [global::Pulumi.OutputConstructor]
         private CrossConnectMacsecProperties(
-            string encryptionCipher,
+            string? encryptionCipher,
             bool? isUnprotectedTrafficAllowed,
-            global::Pulumi.Oci.Core.Outputs.CrossConnectMacsecPropertiesPrimaryKey primaryKey,
+            global::Pulumi.Oci.Core.Outputs.CrossConnectMacsecPropertiesPrimaryKey? primaryKey,
             string state)
         {
             EncryptionCipher = encryptionCipher;

@@ -9,16 +9,16 @@ namespace Pulumi.Oci.Core.Outputs
     public sealed class CrossConnectMacsecPropertiesPrimaryKey
     {
         public readonly string ConnectivityAssociationKeySecretId;
-        public readonly string ConnectivityAssociationKeySecretVersion;
+        public readonly string? ConnectivityAssociationKeySecretVersion;
         public readonly string ConnectivityAssociationNameSecretId;
-        public readonly string ConnectivityAssociationNameSecretVersion;
+        public readonly string? ConnectivityAssociationNameSecretVersion;
 
         [global::Pulumi.OutputConstructor]
         private CrossConnectMacsecPropertiesPrimaryKey(
             string connectivityAssociationKeySecretId,
-            string connectivityAssociationKeySecretVersion,
+            string? connectivityAssociationKeySecretVersion,
             string connectivityAssociationNameSecretId,
-            string connectivityAssociationNameSecretVersion)
+            string? connectivityAssociationNameSecretVersion)
         {
             ConnectivityAssociationKeySecretId = connectivityAssociationKeySecretId;
             ConnectivityAssociationKeySecretVersion = connectivityAssociationKeySecretVersion;

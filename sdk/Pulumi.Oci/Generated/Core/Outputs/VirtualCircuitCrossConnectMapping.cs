@@ -8,22 +8,22 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class VirtualCircuitCrossConnectMapping
     {
-        public readonly string BgpMd5authKey;
-        public readonly string CrossConnectOrCrossConnectGroupId;
-        public readonly string CustomerBgpPeeringIp;
-        public readonly string CustomerBgpPeeringIpv6;
-        public readonly string OracleBgpPeeringIp;
-        public readonly string OracleBgpPeeringIpv6;
+        public readonly string? BgpMd5authKey;
+        public readonly string? CrossConnectOrCrossConnectGroupId;
+        public readonly string? CustomerBgpPeeringIp;
+        public readonly string? CustomerBgpPeeringIpv6;
+        public readonly string? OracleBgpPeeringIp;
+        public readonly string? OracleBgpPeeringIpv6;
         public readonly int? Vlan;
 
         [global::Pulumi.OutputConstructor]
         private VirtualCircuitCrossConnectMapping(
-            string bgpMd5authKey,
-            string crossConnectOrCrossConnectGroupId,
-            string customerBgpPeeringIp,
-            string customerBgpPeeringIpv6,
-            string oracleBgpPeeringIp,
-            string oracleBgpPeeringIpv6,
+            string? bgpMd5authKey,
+            string? crossConnectOrCrossConnectGroupId,
+            string? customerBgpPeeringIp,
+            string? customerBgpPeeringIpv6,
+            string? oracleBgpPeeringIp,
+            string? oracleBgpPeeringIpv6,
             int? vlan)
         {
             BgpMd5authKey = bgpMd5authKey;

@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Core.Outputs
     [global::Pulumi.OutputType]
     public sealed class VirtualCircuitVirtualCircuitRedundancyMetadata
     {
-        public readonly string ConfiguredRedundancyLevel;
-        public readonly string Ipv4bgpSessionRedundancyStatus;
-        public readonly string Ipv6bgpSessionRedundancyStatus;
+        public readonly string? ConfiguredRedundancyLevel;
+        public readonly string? Ipv4bgpSessionRedundancyStatus;
+        public readonly string? Ipv6bgpSessionRedundancyStatus;
 
         [global::Pulumi.OutputConstructor]
         private VirtualCircuitVirtualCircuitRedundancyMetadata(
-            string configuredRedundancyLevel,
-            string ipv4bgpSessionRedundancyStatus,
-            string ipv6bgpSessionRedundancyStatus)
+            string? configuredRedundancyLevel,
+            string? ipv4bgpSessionRedundancyStatus,
+            string? ipv6bgpSessionRedundancyStatus)
         {
             ConfiguredRedundancyLevel = configuredRedundancyLevel;
             Ipv4bgpSessionRedundancyStatus = ipv4bgpSessionRedundancyStatus;

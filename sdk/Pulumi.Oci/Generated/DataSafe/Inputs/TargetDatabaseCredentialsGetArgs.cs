@@ -8,7 +8,17 @@ namespace Pulumi.Oci.DataSafe.Inputs
     public sealed class TargetDatabaseCredentialsGetArgs : global::Pulumi.ResourceArgs
     {
         [global::Pulumi.Input("password", required: true)]
-        public global::Pulumi.Input<string> Password { get; set; } = null!;
+        private global::Pulumi.Input<string>? _password;
+        public global::Pulumi.Input<string>? Password
+        {
+            get => _password;
+            set
+            {
+                // Secret in the provider schema: whatever the caller passes is stored as a secret.
+                if (value is null) _password = null;
+                else _password = global::Pulumi.Output.CreateSecret<string>((global::Pulumi.Output<string>)value);
+            }
+        }
 
         [global::Pulumi.Input("userName", required: true)]
         public global::Pulumi.Input<string> UserName { get; set; } = null!;

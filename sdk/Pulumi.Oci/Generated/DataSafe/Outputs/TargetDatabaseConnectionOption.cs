@@ -9,14 +9,14 @@ namespace Pulumi.Oci.DataSafe.Outputs
     public sealed class TargetDatabaseConnectionOption
     {
         public readonly string ConnectionType;
-        public readonly string DatasafePrivateEndpointId;
-        public readonly string OnPremConnectorId;
+        public readonly string? DatasafePrivateEndpointId;
+        public readonly string? OnPremConnectorId;
 
         [global::Pulumi.OutputConstructor]
         private TargetDatabaseConnectionOption(
             string connectionType,
-            string datasafePrivateEndpointId,
-            string onPremConnectorId)
+            string? datasafePrivateEndpointId,
+            string? onPremConnectorId)
         {
             ConnectionType = connectionType;
             DatasafePrivateEndpointId = datasafePrivateEndpointId;

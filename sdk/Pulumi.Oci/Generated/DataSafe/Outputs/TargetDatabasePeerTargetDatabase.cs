@@ -9,29 +9,29 @@ namespace Pulumi.Oci.DataSafe.Outputs
     public sealed class TargetDatabasePeerTargetDatabase
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseDatabaseDetail> DatabaseDetails;
-        public readonly string DatabaseUniqueName;
-        public readonly string DataguardAssociationId;
-        public readonly string Description;
-        public readonly string DisplayName;
+        public readonly string? DatabaseUniqueName;
+        public readonly string? DataguardAssociationId;
+        public readonly string? Description;
+        public readonly string? DisplayName;
         public readonly int? Key;
-        public readonly string LifecycleDetails;
-        public readonly string Role;
-        public readonly string State;
-        public readonly string TimeCreated;
+        public readonly string? LifecycleDetails;
+        public readonly string? Role;
+        public readonly string? State;
+        public readonly string? TimeCreated;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseTlsConfig> TlsConfigs;
 
         [global::Pulumi.OutputConstructor]
         private TargetDatabasePeerTargetDatabase(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseDatabaseDetail> databaseDetails,
-            string databaseUniqueName,
-            string dataguardAssociationId,
-            string description,
-            string displayName,
+            string? databaseUniqueName,
+            string? dataguardAssociationId,
+            string? description,
+            string? displayName,
             int? key,
-            string lifecycleDetails,
-            string role,
-            string state,
-            string timeCreated,
+            string? lifecycleDetails,
+            string? role,
+            string? state,
+            string? timeCreated,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseTlsConfig> tlsConfigs)
         {
             DatabaseDetails = databaseDetails;

@@ -9,18 +9,18 @@ namespace Pulumi.Oci.DataSafe.Outputs
     public sealed class TargetDatabasePeerTargetDatabaseDetail
     {
         public readonly global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseDetailDatabaseDetails DatabaseDetails;
-        public readonly string DataguardAssociationId;
-        public readonly string Description;
-        public readonly string DisplayName;
-        public readonly global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseDetailTlsConfig TlsConfig;
+        public readonly string? DataguardAssociationId;
+        public readonly string? Description;
+        public readonly string? DisplayName;
+        public readonly global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseDetailTlsConfig? TlsConfig;
 
         [global::Pulumi.OutputConstructor]
         private TargetDatabasePeerTargetDatabaseDetail(
             global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseDetailDatabaseDetails databaseDetails,
-            string dataguardAssociationId,
-            string description,
-            string displayName,
-            global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseDetailTlsConfig tlsConfig)
+            string? dataguardAssociationId,
+            string? description,
+            string? displayName,
+            global::Pulumi.Oci.DataSafe.Outputs.TargetDatabasePeerTargetDatabaseDetailTlsConfig? tlsConfig)
         {
             DatabaseDetails = databaseDetails;
             DataguardAssociationId = dataguardAssociationId;

@@ -8,29 +8,29 @@ namespace Pulumi.Oci.DataSafe.Outputs
     [global::Pulumi.OutputType]
     public sealed class TargetDatabasePeerTargetDatabaseDetailDatabaseDetails
     {
-        public readonly string AutonomousDatabaseId;
+        public readonly string? AutonomousDatabaseId;
         public readonly string DatabaseType;
-        public readonly string DbSystemId;
+        public readonly string? DbSystemId;
         public readonly string InfrastructureType;
-        public readonly string InstanceId;
+        public readonly string? InstanceId;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> IpAddresses;
         public readonly int? ListenerPort;
-        public readonly string PluggableDatabaseId;
-        public readonly string ServiceName;
-        public readonly string VmClusterId;
+        public readonly string? PluggableDatabaseId;
+        public readonly string? ServiceName;
+        public readonly string? VmClusterId;
 
         [global::Pulumi.OutputConstructor]
         private TargetDatabasePeerTargetDatabaseDetailDatabaseDetails(
-            string autonomousDatabaseId,
+            string? autonomousDatabaseId,
             string databaseType,
-            string dbSystemId,
+            string? dbSystemId,
             string infrastructureType,
-            string instanceId,
+            string? instanceId,
             global::System.Collections.Immutable.ImmutableArray<string> ipAddresses,
             int? listenerPort,
-            string pluggableDatabaseId,
-            string serviceName,
-            string vmClusterId)
+            string? pluggableDatabaseId,
+            string? serviceName,
+            string? vmClusterId)
         {
             AutonomousDatabaseId = autonomousDatabaseId;
             DatabaseType = databaseType;

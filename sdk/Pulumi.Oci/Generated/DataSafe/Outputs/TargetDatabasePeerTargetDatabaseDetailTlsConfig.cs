@@ -8,19 +8,19 @@ namespace Pulumi.Oci.DataSafe.Outputs
     [global::Pulumi.OutputType]
     public sealed class TargetDatabasePeerTargetDatabaseDetailTlsConfig
     {
-        public readonly string CertificateStoreType;
-        public readonly string KeyStoreContent;
+        public readonly string? CertificateStoreType;
+        public readonly string? KeyStoreContent;
         public readonly string Status;
-        public readonly string StorePassword;
-        public readonly string TrustStoreContent;
+        public readonly string? StorePassword;
+        public readonly string? TrustStoreContent;
 
         [global::Pulumi.OutputConstructor]
         private TargetDatabasePeerTargetDatabaseDetailTlsConfig(
-            string certificateStoreType,
-            string keyStoreContent,
+            string? certificateStoreType,
+            string? keyStoreContent,
             string status,
-            string storePassword,
-            string trustStoreContent)
+            string? storePassword,
+            string? trustStoreContent)
         {
             CertificateStoreType = certificateStoreType;
             KeyStoreContent = keyStoreContent;

@@ -8,27 +8,27 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseBackupBackupDestinationDetails
     {
-        public readonly string BackupRetentionPolicyOnTerminate;
-        public readonly string Id;
-        public readonly string InternetProxy;
+        public readonly string? BackupRetentionPolicyOnTerminate;
+        public readonly string? Id;
+        public readonly string? InternetProxy;
         public readonly bool? IsRemote;
         public readonly bool? IsRetentionLockEnabled;
-        public readonly string RemoteRegion;
+        public readonly string? RemoteRegion;
         public readonly string Type;
-        public readonly string VpcPassword;
-        public readonly string VpcUser;
+        public readonly string? VpcPassword;
+        public readonly string? VpcUser;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseBackupBackupDestinationDetails(
-            string backupRetentionPolicyOnTerminate,
-            string id,
-            string internetProxy,
+            string? backupRetentionPolicyOnTerminate,
+            string? id,
+            string? internetProxy,
             bool? isRemote,
             bool? isRetentionLockEnabled,
-            string remoteRegion,
+            string? remoteRegion,
             string type,
-            string vpcPassword,
-            string vpcUser)
+            string? vpcPassword,
+            string? vpcUser)
         {
             BackupRetentionPolicyOnTerminate = backupRetentionPolicyOnTerminate;
             Id = id;

@@ -9,24 +9,24 @@ namespace Pulumi.Oci.Database.Outputs
     public sealed class AutonomousDatabaseBackupSourceDatabaseDetail
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseBackupSourceDatabaseDetailAutonomousContainerDatabaseCustomerContact> AutonomousContainerDatabaseCustomerContacts;
-        public readonly string AutonomousContainerDatabaseDisplayName;
-        public readonly string AutonomousContainerDatabaseDstFileVersion;
-        public readonly string AutonomousContainerDatabaseName;
+        public readonly string? AutonomousContainerDatabaseDisplayName;
+        public readonly string? AutonomousContainerDatabaseDstFileVersion;
+        public readonly string? AutonomousContainerDatabaseName;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseBackupSourceDatabaseDetailAutonomousDatabaseCustomerContact> AutonomousDatabaseCustomerContacts;
-        public readonly string AutonomousDatabaseName;
-        public readonly string AutonomousVmClusterDisplayName;
-        public readonly string DbWorkload;
+        public readonly string? AutonomousDatabaseName;
+        public readonly string? AutonomousVmClusterDisplayName;
+        public readonly string? DbWorkload;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseBackupSourceDatabaseDetail(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseBackupSourceDatabaseDetailAutonomousContainerDatabaseCustomerContact> autonomousContainerDatabaseCustomerContacts,
-            string autonomousContainerDatabaseDisplayName,
-            string autonomousContainerDatabaseDstFileVersion,
-            string autonomousContainerDatabaseName,
+            string? autonomousContainerDatabaseDisplayName,
+            string? autonomousContainerDatabaseDstFileVersion,
+            string? autonomousContainerDatabaseName,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Database.Outputs.AutonomousDatabaseBackupSourceDatabaseDetailAutonomousDatabaseCustomerContact> autonomousDatabaseCustomerContacts,
-            string autonomousDatabaseName,
-            string autonomousVmClusterDisplayName,
-            string dbWorkload)
+            string? autonomousDatabaseName,
+            string? autonomousVmClusterDisplayName,
+            string? dbWorkload)
         {
             AutonomousContainerDatabaseCustomerContacts = autonomousContainerDatabaseCustomerContacts;
             AutonomousContainerDatabaseDisplayName = autonomousContainerDatabaseDisplayName;

@@ -8,11 +8,11 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseBackupSourceDatabaseDetailAutonomousContainerDatabaseCustomerContact
     {
-        public readonly string Email;
+        public readonly string? Email;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseBackupSourceDatabaseDetailAutonomousContainerDatabaseCustomerContact(
-            string email)
+            string? email)
         {
             Email = email;
         }

@@ -8,11 +8,11 @@ namespace Pulumi.Oci.Database.Outputs
     [global::Pulumi.OutputType]
     public sealed class AutonomousDatabaseBackupSourceDatabaseDetailAutonomousDatabaseCustomerContact
     {
-        public readonly string Email;
+        public readonly string? Email;
 
         [global::Pulumi.OutputConstructor]
         private AutonomousDatabaseBackupSourceDatabaseDetailAutonomousDatabaseCustomerContact(
-            string email)
+            string? email)
         {
             Email = email;
         }

@@ -8,12 +8,12 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsAuthenticationFactorSettingEmailSettings
     {
-        public readonly string EmailLinkCustomUrl;
+        public readonly string? EmailLinkCustomUrl;
         public readonly bool EmailLinkEnabled;
 
         [global::Pulumi.OutputConstructor]
         private DomainsAuthenticationFactorSettingEmailSettings(
-            string emailLinkCustomUrl,
+            string? emailLinkCustomUrl,
             bool emailLinkEnabled)
         {
             EmailLinkCustomUrl = emailLinkCustomUrl;

@@ -8,18 +8,18 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsAuthenticationFactorSettingIdcsCreatedBy
     {
-        public readonly string Display;
-        public readonly string Ocid;
-        public readonly string Ref;
-        public readonly string Type;
+        public readonly string? Display;
+        public readonly string? Ocid;
+        public readonly string? Ref;
+        public readonly string? Type;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsAuthenticationFactorSettingIdcsCreatedBy(
-            string display,
-            string ocid,
-            string @ref,
-            string type,
+            string? display,
+            string? ocid,
+            string? @ref,
+            string? type,
             string value)
         {
             Display = display;

@@ -8,11 +8,11 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsAuthenticationFactorSettingUrnietfparamsscimschemasoracleidcsextensionthirdPartyAuthenticationFactorSettings
     {
-        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsAuthenticationFactorSettingUrnietfparamsscimschemasoracleidcsextensionthirdPartyAuthenticationFactorSettingsDuoSecuritySettings DuoSecuritySettings;
+        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsAuthenticationFactorSettingUrnietfparamsscimschemasoracleidcsextensionthirdPartyAuthenticationFactorSettingsDuoSecuritySettings? DuoSecuritySettings;
 
         [global::Pulumi.OutputConstructor]
         private DomainsAuthenticationFactorSettingUrnietfparamsscimschemasoracleidcsextensionthirdPartyAuthenticationFactorSettings(
-            global::Pulumi.Oci.Identity.Outputs.DomainsAuthenticationFactorSettingUrnietfparamsscimschemasoracleidcsextensionthirdPartyAuthenticationFactorSettingsDuoSecuritySettings duoSecuritySettings)
+            global::Pulumi.Oci.Identity.Outputs.DomainsAuthenticationFactorSettingUrnietfparamsscimschemasoracleidcsextensionthirdPartyAuthenticationFactorSettingsDuoSecuritySettings? duoSecuritySettings)
         {
             DuoSecuritySettings = duoSecuritySettings;
         }

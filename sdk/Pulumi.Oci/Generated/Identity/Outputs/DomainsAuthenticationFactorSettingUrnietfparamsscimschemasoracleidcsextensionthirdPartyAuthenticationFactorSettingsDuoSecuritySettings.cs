@@ -9,7 +9,7 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsAuthenticationFactorSettingUrnietfparamsscimschemasoracleidcsextensionthirdPartyAuthenticationFactorSettingsDuoSecuritySettings
     {
         public readonly string ApiHostname;
-        public readonly string AttestationKey;
+        public readonly string? AttestationKey;
         public readonly string IntegrationKey;
         public readonly string SecretKey;
         public readonly string UserMappingAttribute;
@@ -17,7 +17,7 @@ namespace Pulumi.Oci.Identity.Outputs
         [global::Pulumi.OutputConstructor]
         private DomainsAuthenticationFactorSettingUrnietfparamsscimschemasoracleidcsextensionthirdPartyAuthenticationFactorSettingsDuoSecuritySettings(
             string apiHostname,
-            string attestationKey,
+            string? attestationKey,
             string integrationKey,
             string secretKey,
             string userMappingAttribute)

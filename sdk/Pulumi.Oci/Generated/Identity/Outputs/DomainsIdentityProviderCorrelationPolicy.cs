@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsIdentityProviderCorrelationPolicy
     {
-        public readonly string Display;
-        public readonly string Ref;
+        public readonly string? Display;
+        public readonly string? Ref;
         public readonly string Type;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsIdentityProviderCorrelationPolicy(
-            string display,
-            string @ref,
+            string? display,
+            string? @ref,
             string type,
             string value)
         {

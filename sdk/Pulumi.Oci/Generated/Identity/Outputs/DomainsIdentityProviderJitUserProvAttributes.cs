@@ -8,12 +8,12 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsIdentityProviderJitUserProvAttributes
     {
-        public readonly string Ref;
+        public readonly string? Ref;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsIdentityProviderJitUserProvAttributes(
-            string @ref,
+            string? @ref,
             string value)
         {
             Ref = @ref;

@@ -9,13 +9,13 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsIdentityProviderJitUserProvGroupMapping
     {
         public readonly string IdpGroup;
-        public readonly string Ref;
+        public readonly string? Ref;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsIdentityProviderJitUserProvGroupMapping(
             string idpGroup,
-            string @ref,
+            string? @ref,
             string value)
         {
             IdpGroup = idpGroup;

@@ -8,19 +8,19 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsIdentityProviderMeta
     {
-        public readonly string Created;
-        public readonly string LastModified;
-        public readonly string Location;
-        public readonly string ResourceType;
-        public readonly string Version;
+        public readonly string? Created;
+        public readonly string? LastModified;
+        public readonly string? Location;
+        public readonly string? ResourceType;
+        public readonly string? Version;
 
         [global::Pulumi.OutputConstructor]
         private DomainsIdentityProviderMeta(
-            string created,
-            string lastModified,
-            string location,
-            string resourceType,
-            string version)
+            string? created,
+            string? lastModified,
+            string? location,
+            string? resourceType,
+            string? version)
         {
             Created = created;
             LastModified = lastModified;

@@ -8,53 +8,53 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsIdentityProviderUrnietfparamsscimschemasoracleidcsextensionsocialIdentityProvider
     {
-        public readonly string AccessTokenUrl;
+        public readonly string? AccessTokenUrl;
         public readonly bool AccountLinkingEnabled;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> AdminScopes;
-        public readonly string AppleDevId;
-        public readonly string AppleKeyId;
-        public readonly string AuthzUrl;
+        public readonly string? AppleDevId;
+        public readonly string? AppleKeyId;
+        public readonly string? AuthzUrl;
         public readonly bool? AutoRedirectEnabled;
         public readonly bool? ClientCredentialInPayload;
         public readonly int? ClockSkewInSeconds;
         public readonly string ConsumerKey;
         public readonly string ConsumerSecret;
-        public readonly string DiscoveryUrl;
-        public readonly string IdAttribute;
+        public readonly string? DiscoveryUrl;
+        public readonly string? IdAttribute;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsIdentityProviderUrnietfparamsscimschemasoracleidcsextensionsocialIdentityProviderJitProvAssignedGroup> JitProvAssignedGroups;
         public readonly bool? JitProvGroupStaticListEnabled;
-        public readonly string ProfileUrl;
-        public readonly string RedirectUrl;
+        public readonly string? ProfileUrl;
+        public readonly string? RedirectUrl;
         public readonly bool RegistrationEnabled;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Scopes;
         public readonly string ServiceProviderName;
         public readonly bool? SocialJitProvisioningEnabled;
-        public readonly string Status;
+        public readonly string? Status;
 
         [global::Pulumi.OutputConstructor]
         private DomainsIdentityProviderUrnietfparamsscimschemasoracleidcsextensionsocialIdentityProvider(
-            string accessTokenUrl,
+            string? accessTokenUrl,
             bool accountLinkingEnabled,
             global::System.Collections.Immutable.ImmutableArray<string> adminScopes,
-            string appleDevId,
-            string appleKeyId,
-            string authzUrl,
+            string? appleDevId,
+            string? appleKeyId,
+            string? authzUrl,
             bool? autoRedirectEnabled,
             bool? clientCredentialInPayload,
             int? clockSkewInSeconds,
             string consumerKey,
             string consumerSecret,
-            string discoveryUrl,
-            string idAttribute,
+            string? discoveryUrl,
+            string? idAttribute,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsIdentityProviderUrnietfparamsscimschemasoracleidcsextensionsocialIdentityProviderJitProvAssignedGroup> jitProvAssignedGroups,
             bool? jitProvGroupStaticListEnabled,
-            string profileUrl,
-            string redirectUrl,
+            string? profileUrl,
+            string? redirectUrl,
             bool registrationEnabled,
             global::System.Collections.Immutable.ImmutableArray<string> scopes,
             string serviceProviderName,
             bool? socialJitProvisioningEnabled,
-            string status)
+            string? status)
         {
             AccessTokenUrl = accessTokenUrl;
             AccountLinkingEnabled = accountLinkingEnabled;

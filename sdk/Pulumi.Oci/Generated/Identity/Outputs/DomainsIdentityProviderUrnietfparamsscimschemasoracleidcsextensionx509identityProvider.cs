@@ -11,18 +11,18 @@ namespace Pulumi.Oci.Identity.Outputs
         public readonly string CertMatchAttribute;
         public readonly bool? CrlCheckOnOcspFailureEnabled;
         public readonly bool? CrlEnabled;
-        public readonly string CrlLocation;
+        public readonly string? CrlLocation;
         public readonly int? CrlReloadDuration;
         public readonly bool? EkuValidationEnabled;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> EkuValues;
         public readonly bool? OcspAllowUnknownResponseStatus;
         public readonly bool? OcspEnableSignedResponse;
         public readonly bool? OcspEnabled;
-        public readonly string OcspResponderUrl;
+        public readonly string? OcspResponderUrl;
         public readonly int? OcspRevalidateTime;
-        public readonly string OcspServerName;
+        public readonly string? OcspServerName;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> OcspTrustCertChains;
-        public readonly string OtherCertMatchAttribute;
+        public readonly string? OtherCertMatchAttribute;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> SigningCertificateChains;
         public readonly string UserMatchAttribute;
 
@@ -31,18 +31,18 @@ namespace Pulumi.Oci.Identity.Outputs
             string certMatchAttribute,
             bool? crlCheckOnOcspFailureEnabled,
             bool? crlEnabled,
-            string crlLocation,
+            string? crlLocation,
             int? crlReloadDuration,
             bool? ekuValidationEnabled,
             global::System.Collections.Immutable.ImmutableArray<string> ekuValues,
             bool? ocspAllowUnknownResponseStatus,
             bool? ocspEnableSignedResponse,
             bool? ocspEnabled,
-            string ocspResponderUrl,
+            string? ocspResponderUrl,
             int? ocspRevalidateTime,
-            string ocspServerName,
+            string? ocspServerName,
             global::System.Collections.Immutable.ImmutableArray<string> ocspTrustCertChains,
-            string otherCertMatchAttribute,
+            string? otherCertMatchAttribute,
             global::System.Collections.Immutable.ImmutableArray<string> signingCertificateChains,
             string userMatchAttribute)
         {

@@ -8,24 +8,24 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserAddress
     {
-        public readonly string Country;
-        public readonly string Formatted;
-        public readonly string Locality;
-        public readonly string PostalCode;
+        public readonly string? Country;
+        public readonly string? Formatted;
+        public readonly string? Locality;
+        public readonly string? PostalCode;
         public readonly bool? Primary;
-        public readonly string Region;
-        public readonly string StreetAddress;
+        public readonly string? Region;
+        public readonly string? StreetAddress;
         public readonly string Type;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserAddress(
-            string country,
-            string formatted,
-            string locality,
-            string postalCode,
+            string? country,
+            string? formatted,
+            string? locality,
+            string? postalCode,
             bool? primary,
-            string region,
-            string streetAddress,
+            string? region,
+            string? streetAddress,
             string type)
         {
             Country = country;

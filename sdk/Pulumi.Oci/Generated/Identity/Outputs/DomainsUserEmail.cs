@@ -8,7 +8,7 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserEmail
     {
-        public readonly string PendingVerificationData;
+        public readonly string? PendingVerificationData;
         public readonly bool? Primary;
         public readonly bool? Secondary;
         public readonly string Type;
@@ -17,7 +17,7 @@ namespace Pulumi.Oci.Identity.Outputs
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserEmail(
-            string pendingVerificationData,
+            string? pendingVerificationData,
             bool? primary,
             bool? secondary,
             string type,

@@ -8,14 +8,14 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserEntitlement
     {
-        public readonly string Display;
+        public readonly string? Display;
         public readonly bool? Primary;
         public readonly string Type;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserEntitlement(
-            string display,
+            string? display,
             bool? primary,
             string type,
             string value)

@@ -8,26 +8,26 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserGroup
     {
-        public readonly string DateAdded;
-        public readonly string Display;
-        public readonly string ExternalId;
-        public readonly string MembershipOcid;
-        public readonly string NonUniqueDisplay;
-        public readonly string Ocid;
-        public readonly string Ref;
-        public readonly string Type;
+        public readonly string? DateAdded;
+        public readonly string? Display;
+        public readonly string? ExternalId;
+        public readonly string? MembershipOcid;
+        public readonly string? NonUniqueDisplay;
+        public readonly string? Ocid;
+        public readonly string? Ref;
+        public readonly string? Type;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserGroup(
-            string dateAdded,
-            string display,
-            string externalId,
-            string membershipOcid,
-            string nonUniqueDisplay,
-            string ocid,
-            string @ref,
-            string type,
+            string? dateAdded,
+            string? display,
+            string? externalId,
+            string? membershipOcid,
+            string? nonUniqueDisplay,
+            string? ocid,
+            string? @ref,
+            string? type,
             string value)
         {
             DateAdded = dateAdded;

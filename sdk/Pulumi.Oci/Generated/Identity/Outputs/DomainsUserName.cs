@@ -8,21 +8,21 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserName
     {
-        public readonly string FamilyName;
-        public readonly string Formatted;
-        public readonly string GivenName;
-        public readonly string HonorificPrefix;
-        public readonly string HonorificSuffix;
-        public readonly string MiddleName;
+        public readonly string? FamilyName;
+        public readonly string? Formatted;
+        public readonly string? GivenName;
+        public readonly string? HonorificPrefix;
+        public readonly string? HonorificSuffix;
+        public readonly string? MiddleName;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserName(
-            string familyName,
-            string formatted,
-            string givenName,
-            string honorificPrefix,
-            string honorificSuffix,
-            string middleName)
+            string? familyName,
+            string? formatted,
+            string? givenName,
+            string? honorificPrefix,
+            string? honorificSuffix,
+            string? middleName)
         {
             FamilyName = familyName;
             Formatted = formatted;

@@ -8,7 +8,7 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserPhoneNumber
     {
-        public readonly string Display;
+        public readonly string? Display;
         public readonly bool? Primary;
         public readonly string Type;
         public readonly string Value;
@@ -16,7 +16,7 @@ namespace Pulumi.Oci.Identity.Outputs
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserPhoneNumber(
-            string display,
+            string? display,
             bool? primary,
             string type,
             string value,

@@ -8,21 +8,21 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasextensionenterprise20user
     {
-        public readonly string CostCenter;
-        public readonly string Department;
-        public readonly string Division;
-        public readonly string EmployeeNumber;
-        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasextensionenterprise20userManager Manager;
-        public readonly string Organization;
+        public readonly string? CostCenter;
+        public readonly string? Department;
+        public readonly string? Division;
+        public readonly string? EmployeeNumber;
+        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasextensionenterprise20userManager? Manager;
+        public readonly string? Organization;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasextensionenterprise20user(
-            string costCenter,
-            string department,
-            string division,
-            string employeeNumber,
-            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasextensionenterprise20userManager manager,
-            string organization)
+            string? costCenter,
+            string? department,
+            string? division,
+            string? employeeNumber,
+            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasextensionenterprise20userManager? manager,
+            string? organization)
         {
             CostCenter = costCenter;
             Department = department;

@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasextensionenterprise20userManager
     {
-        public readonly string DisplayName;
-        public readonly string Ref;
-        public readonly string Value;
+        public readonly string? DisplayName;
+        public readonly string? Ref;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasextensionenterprise20userManager(
-            string displayName,
-            string @ref,
-            string value)
+            string? displayName,
+            string? @ref,
+            string? value)
         {
             DisplayName = displayName;
             Ref = @ref;

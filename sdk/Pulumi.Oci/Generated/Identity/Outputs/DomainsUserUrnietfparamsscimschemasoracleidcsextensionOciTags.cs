@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Identity.Outputs
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionOciTagsDefinedTag> DefinedTags;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionOciTagsFreeformTag> FreeformTags;
-        public readonly string TagSlug;
+        public readonly string? TagSlug;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionOciTags(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionOciTagsDefinedTag> definedTags,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionOciTagsFreeformTag> freeformTags,
-            string tagSlug)
+            string? tagSlug)
         {
             DefinedTags = definedTags;
             FreeformTags = freeformTags;

@@ -8,12 +8,12 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionadaptiveUser
     {
-        public readonly string RiskLevel;
+        public readonly string? RiskLevel;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionadaptiveUserRiskScore> RiskScores;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionadaptiveUser(
-            string riskLevel,
+            string? riskLevel,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionadaptiveUserRiskScore> riskScores)
         {
             RiskLevel = riskLevel;

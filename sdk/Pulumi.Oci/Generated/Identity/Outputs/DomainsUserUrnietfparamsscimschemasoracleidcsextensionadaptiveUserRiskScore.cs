@@ -9,21 +9,21 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionadaptiveUserRiskScore
     {
         public readonly string LastUpdateTimestamp;
-        public readonly string Ref;
+        public readonly string? Ref;
         public readonly string RiskLevel;
         public readonly int Score;
-        public readonly string Source;
-        public readonly string Status;
+        public readonly string? Source;
+        public readonly string? Status;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionadaptiveUserRiskScore(
             string lastUpdateTimestamp,
-            string @ref,
+            string? @ref,
             string riskLevel,
             int score,
-            string source,
-            string status,
+            string? source,
+            string? status,
             string value)
         {
             LastUpdateTimestamp = lastUpdateTimestamp;

@@ -9,12 +9,12 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensiondbCredentialsUser
     {
         public readonly int? DbLoginAttempts;
-        public readonly string DbUserName;
+        public readonly string? DbUserName;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensiondbCredentialsUser(
             int? dbLoginAttempts,
-            string dbUserName)
+            string? dbUserName)
         {
             DbLoginAttempts = dbLoginAttempts;
             DbUserName = dbUserName;

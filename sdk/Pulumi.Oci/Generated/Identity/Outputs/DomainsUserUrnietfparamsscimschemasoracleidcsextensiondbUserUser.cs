@@ -9,16 +9,16 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensiondbUserUser
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<string> DbGlobalRoles;
-        public readonly string DomainLevelSchema;
-        public readonly string InstanceLevelSchema;
+        public readonly string? DomainLevelSchema;
+        public readonly string? InstanceLevelSchema;
         public readonly bool? IsDbUser;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensiondbUserUserPasswordVerifier> PasswordVerifiers;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensiondbUserUser(
             global::System.Collections.Immutable.ImmutableArray<string> dbGlobalRoles,
-            string domainLevelSchema,
-            string instanceLevelSchema,
+            string? domainLevelSchema,
+            string? instanceLevelSchema,
             bool? isDbUser,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensiondbUserUserPasswordVerifier> passwordVerifiers)
         {

@@ -8,16 +8,16 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionkerberosUserUserRealmUser
     {
-        public readonly string PrincipalName;
-        public readonly string RealmName;
-        public readonly string Ref;
+        public readonly string? PrincipalName;
+        public readonly string? RealmName;
+        public readonly string? Ref;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionkerberosUserUserRealmUser(
-            string principalName,
-            string realmName,
-            string @ref,
+            string? principalName,
+            string? realmName,
+            string? @ref,
             string value)
         {
             PrincipalName = principalName;

@@ -11,13 +11,13 @@ namespace Pulumi.Oci.Identity.Outputs
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserBypassCode> BypassCodes;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserDevice> Devices;
         public readonly int? LoginAttempts;
-        public readonly string MfaEnabledOn;
+        public readonly string? MfaEnabledOn;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> MfaIgnoredApps;
-        public readonly string MfaStatus;
-        public readonly string PreferredAuthenticationFactor;
-        public readonly string PreferredAuthenticationMethod;
-        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserPreferredDevice PreferredDevice;
-        public readonly string PreferredThirdPartyVendor;
+        public readonly string? MfaStatus;
+        public readonly string? PreferredAuthenticationFactor;
+        public readonly string? PreferredAuthenticationMethod;
+        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserPreferredDevice? PreferredDevice;
+        public readonly string? PreferredThirdPartyVendor;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserTrustedUserAgent> TrustedUserAgents;
 
         [global::Pulumi.OutputConstructor]
@@ -25,13 +25,13 @@ namespace Pulumi.Oci.Identity.Outputs
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserBypassCode> bypassCodes,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserDevice> devices,
             int? loginAttempts,
-            string mfaEnabledOn,
+            string? mfaEnabledOn,
             global::System.Collections.Immutable.ImmutableArray<string> mfaIgnoredApps,
-            string mfaStatus,
-            string preferredAuthenticationFactor,
-            string preferredAuthenticationMethod,
-            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserPreferredDevice preferredDevice,
-            string preferredThirdPartyVendor,
+            string? mfaStatus,
+            string? preferredAuthenticationFactor,
+            string? preferredAuthenticationMethod,
+            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserPreferredDevice? preferredDevice,
+            string? preferredThirdPartyVendor,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserTrustedUserAgent> trustedUserAgents)
         {
             BypassCodes = bypassCodes;

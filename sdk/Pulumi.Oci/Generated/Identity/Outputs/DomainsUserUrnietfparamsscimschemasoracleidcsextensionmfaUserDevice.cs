@@ -8,26 +8,26 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserDevice
     {
-        public readonly string AuthenticationMethod;
-        public readonly string Display;
-        public readonly string FactorStatus;
-        public readonly string FactorType;
-        public readonly string LastSyncTime;
-        public readonly string Ref;
-        public readonly string Status;
-        public readonly string ThirdPartyVendorName;
+        public readonly string? AuthenticationMethod;
+        public readonly string? Display;
+        public readonly string? FactorStatus;
+        public readonly string? FactorType;
+        public readonly string? LastSyncTime;
+        public readonly string? Ref;
+        public readonly string? Status;
+        public readonly string? ThirdPartyVendorName;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionmfaUserDevice(
-            string authenticationMethod,
-            string display,
-            string factorStatus,
-            string factorType,
-            string lastSyncTime,
-            string @ref,
-            string status,
-            string thirdPartyVendorName,
+            string? authenticationMethod,
+            string? display,
+            string? factorStatus,
+            string? factorType,
+            string? lastSyncTime,
+            string? @ref,
+            string? status,
+            string? thirdPartyVendorName,
             string value)
         {
             AuthenticationMethod = authenticationMethod;

@@ -8,24 +8,24 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordStateUser
     {
-        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordStateUserApplicablePasswordPolicy ApplicablePasswordPolicy;
+        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordStateUserApplicablePasswordPolicy? ApplicablePasswordPolicy;
         public readonly bool? CantChange;
         public readonly bool? CantExpire;
         public readonly bool? Expired;
-        public readonly string LastFailedValidationDate;
-        public readonly string LastSuccessfulSetDate;
-        public readonly string LastSuccessfulValidationDate;
+        public readonly string? LastFailedValidationDate;
+        public readonly string? LastSuccessfulSetDate;
+        public readonly string? LastSuccessfulValidationDate;
         public readonly bool? MustChange;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordStateUser(
-            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordStateUserApplicablePasswordPolicy applicablePasswordPolicy,
+            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordStateUserApplicablePasswordPolicy? applicablePasswordPolicy,
             bool? cantChange,
             bool? cantExpire,
             bool? expired,
-            string lastFailedValidationDate,
-            string lastSuccessfulSetDate,
-            string lastSuccessfulValidationDate,
+            string? lastFailedValidationDate,
+            string? lastSuccessfulSetDate,
+            string? lastSuccessfulValidationDate,
             bool? mustChange)
         {
             ApplicablePasswordPolicy = applicablePasswordPolicy;

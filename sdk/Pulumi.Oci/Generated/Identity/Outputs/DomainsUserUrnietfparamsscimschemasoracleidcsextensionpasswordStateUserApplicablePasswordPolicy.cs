@@ -8,16 +8,16 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordStateUserApplicablePasswordPolicy
     {
-        public readonly string Display;
+        public readonly string? Display;
         public readonly int? Priority;
-        public readonly string Ref;
+        public readonly string? Ref;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordStateUserApplicablePasswordPolicy(
-            string display,
+            string? display,
             int? priority,
-            string @ref,
+            string? @ref,
             string value)
         {
             Display = display;

@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordlessUser
     {
-        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordlessUserFactorIdentifier FactorIdentifier;
-        public readonly string FactorMethod;
-        public readonly string FactorType;
+        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordlessUserFactorIdentifier? FactorIdentifier;
+        public readonly string? FactorMethod;
+        public readonly string? FactorType;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordlessUser(
-            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordlessUserFactorIdentifier factorIdentifier,
-            string factorMethod,
-            string factorType)
+            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordlessUserFactorIdentifier? factorIdentifier,
+            string? factorMethod,
+            string? factorType)
         {
             FactorIdentifier = factorIdentifier;
             FactorMethod = factorMethod;

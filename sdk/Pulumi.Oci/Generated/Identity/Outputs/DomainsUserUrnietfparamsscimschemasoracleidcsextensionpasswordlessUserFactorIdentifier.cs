@@ -8,14 +8,14 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordlessUserFactorIdentifier
     {
-        public readonly string Display;
-        public readonly string Ref;
+        public readonly string? Display;
+        public readonly string? Ref;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionpasswordlessUserFactorIdentifier(
-            string display,
-            string @ref,
+            string? display,
+            string? @ref,
             string value)
         {
             Display = display;

@@ -8,18 +8,18 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionposixUser
     {
-        public readonly string Gecos;
+        public readonly string? Gecos;
         public readonly int? GidNumber;
-        public readonly string HomeDirectory;
-        public readonly string LoginShell;
+        public readonly string? HomeDirectory;
+        public readonly string? LoginShell;
         public readonly int? UidNumber;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionposixUser(
-            string gecos,
+            string? gecos,
             int? gidNumber,
-            string homeDirectory,
-            string loginShell,
+            string? homeDirectory,
+            string? loginShell,
             int? uidNumber)
         {
             Gecos = gecos;

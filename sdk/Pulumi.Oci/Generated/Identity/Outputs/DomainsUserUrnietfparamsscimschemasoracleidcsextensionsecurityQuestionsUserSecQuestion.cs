@@ -9,15 +9,15 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionsecurityQuestionsUserSecQuestion
     {
         public readonly string Answer;
-        public readonly string HintText;
-        public readonly string Ref;
+        public readonly string? HintText;
+        public readonly string? Ref;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionsecurityQuestionsUserSecQuestion(
             string answer,
-            string hintText,
-            string @ref,
+            string? hintText,
+            string? @ref,
             string value)
         {
             Answer = answer;

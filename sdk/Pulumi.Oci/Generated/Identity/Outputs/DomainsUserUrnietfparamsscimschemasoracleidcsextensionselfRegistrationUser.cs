@@ -10,13 +10,13 @@ namespace Pulumi.Oci.Identity.Outputs
     {
         public readonly bool? ConsentGranted;
         public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionselfRegistrationUserSelfRegistrationProfile SelfRegistrationProfile;
-        public readonly string UserToken;
+        public readonly string? UserToken;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionselfRegistrationUser(
             bool? consentGranted,
             global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionselfRegistrationUserSelfRegistrationProfile selfRegistrationProfile,
-            string userToken)
+            string? userToken)
         {
             ConsentGranted = consentGranted;
             SelfRegistrationProfile = selfRegistrationProfile;

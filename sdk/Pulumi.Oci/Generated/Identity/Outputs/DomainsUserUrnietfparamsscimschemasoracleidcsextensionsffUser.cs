@@ -8,11 +8,11 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionsffUser
     {
-        public readonly string SffAuthKeys;
+        public readonly string? SffAuthKeys;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionsffUser(
-            string sffAuthKeys)
+            string? sffAuthKeys)
         {
             SffAuthKeys = sffAuthKeys;
         }

@@ -8,14 +8,14 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionsocialAccountUserSocialAccount
     {
-        public readonly string Display;
-        public readonly string Ref;
+        public readonly string? Display;
+        public readonly string? Ref;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionsocialAccountUserSocialAccount(
-            string display,
-            string @ref,
+            string? display,
+            string? @ref,
             string value)
         {
             Display = display;

@@ -8,17 +8,17 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserCredentialsUserApiKey
     {
-        public readonly string Key;
-        public readonly string Ocid;
-        public readonly string Ref;
-        public readonly string Value;
+        public readonly string? Key;
+        public readonly string? Ocid;
+        public readonly string? Ref;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserCredentialsUserApiKey(
-            string key,
-            string ocid,
-            string @ref,
-            string value)
+            string? key,
+            string? ocid,
+            string? @ref,
+            string? value)
         {
             Key = key;
             Ocid = ocid;

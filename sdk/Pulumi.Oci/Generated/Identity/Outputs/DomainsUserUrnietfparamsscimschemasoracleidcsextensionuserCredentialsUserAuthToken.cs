@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserCredentialsUserAuthToken
     {
-        public readonly string Ocid;
-        public readonly string Ref;
-        public readonly string Value;
+        public readonly string? Ocid;
+        public readonly string? Ref;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserCredentialsUserAuthToken(
-            string ocid,
-            string @ref,
-            string value)
+            string? ocid,
+            string? @ref,
+            string? value)
         {
             Ocid = ocid;
             Ref = @ref;

@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserCredentialsUserOAuth2clientCredential
     {
-        public readonly string Ocid;
-        public readonly string Ref;
-        public readonly string Value;
+        public readonly string? Ocid;
+        public readonly string? Ref;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserCredentialsUserOAuth2clientCredential(
-            string ocid,
-            string @ref,
-            string value)
+            string? ocid,
+            string? @ref,
+            string? value)
         {
             Ocid = ocid;
             Ref = @ref;

@@ -8,27 +8,27 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUser
     {
-        public readonly string LastFailedLoginDate;
-        public readonly string LastSuccessfulLoginDate;
-        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserLocked Locked;
+        public readonly string? LastFailedLoginDate;
+        public readonly string? LastSuccessfulLoginDate;
+        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserLocked? Locked;
         public readonly int? LoginAttempts;
         public readonly int? MaxConcurrentSessions;
-        public readonly string PreviousSuccessfulLoginDate;
+        public readonly string? PreviousSuccessfulLoginDate;
         public readonly int? RecoveryAttempts;
         public readonly int? RecoveryEnrollAttempts;
-        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserRecoveryLocked RecoveryLocked;
+        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserRecoveryLocked? RecoveryLocked;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUser(
-            string lastFailedLoginDate,
-            string lastSuccessfulLoginDate,
-            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserLocked locked,
+            string? lastFailedLoginDate,
+            string? lastSuccessfulLoginDate,
+            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserLocked? locked,
             int? loginAttempts,
             int? maxConcurrentSessions,
-            string previousSuccessfulLoginDate,
+            string? previousSuccessfulLoginDate,
             int? recoveryAttempts,
             int? recoveryEnrollAttempts,
-            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserRecoveryLocked recoveryLocked)
+            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserRecoveryLocked? recoveryLocked)
         {
             LastFailedLoginDate = lastFailedLoginDate;
             LastSuccessfulLoginDate = lastSuccessfulLoginDate;

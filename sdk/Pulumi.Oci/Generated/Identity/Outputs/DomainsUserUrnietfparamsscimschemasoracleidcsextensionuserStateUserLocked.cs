@@ -9,14 +9,14 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserLocked
     {
         public readonly bool? Expired;
-        public readonly string LockDate;
+        public readonly string? LockDate;
         public readonly bool? On;
         public readonly int? Reason;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserLocked(
             bool? expired,
-            string lockDate,
+            string? lockDate,
             bool? on,
             int? reason)
         {

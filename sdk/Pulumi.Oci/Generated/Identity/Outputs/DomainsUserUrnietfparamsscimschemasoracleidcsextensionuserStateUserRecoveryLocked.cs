@@ -8,12 +8,12 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserRecoveryLocked
     {
-        public readonly string LockDate;
+        public readonly string? LockDate;
         public readonly bool? On;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserStateUserRecoveryLocked(
-            string lockDate,
+            string? lockDate,
             bool? on)
         {
             LockDate = lockDate;

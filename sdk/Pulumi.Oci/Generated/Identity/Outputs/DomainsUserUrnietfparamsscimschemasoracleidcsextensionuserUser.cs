@@ -13,25 +13,25 @@ namespace Pulumi.Oci.Identity.Outputs
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserAppRole> AppRoles;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserApplicableAuthenticationTargetApp> ApplicableAuthenticationTargetApps;
         public readonly bool? BypassNotification;
-        public readonly string CreationMechanism;
-        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserDelegatedAuthenticationTargetApp DelegatedAuthenticationTargetApp;
+        public readonly string? CreationMechanism;
+        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserDelegatedAuthenticationTargetApp? DelegatedAuthenticationTargetApp;
         public readonly bool? DoNotShowGettingStarted;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserGrant> Grants;
-        public readonly string GroupMembershipLastModified;
+        public readonly string? GroupMembershipLastModified;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserIdcsAppRolesLimitedToGroup> IdcsAppRolesLimitedToGroups;
         public readonly bool? IsAccountRecoveryEnrolled;
         public readonly bool? IsAuthenticationDelegated;
         public readonly bool? IsFederatedUser;
         public readonly bool? IsGroupMembershipNormalized;
         public readonly bool? IsGroupMembershipSyncedToUsersGroups;
-        public readonly string NotificationEmailTemplateId;
-        public readonly string PreferredUiLandingPage;
+        public readonly string? NotificationEmailTemplateId;
+        public readonly string? PreferredUiLandingPage;
         public readonly bool? ServiceUser;
-        public readonly string Status;
+        public readonly string? Status;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserSupportAccount> SupportAccounts;
-        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserSyncedFromApp SyncedFromApp;
+        public readonly global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserSyncedFromApp? SyncedFromApp;
         public readonly bool? UserFlowControlledByExternalClient;
-        public readonly string UserProvider;
+        public readonly string? UserProvider;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserUserToken> UserTokens;
 
         [global::Pulumi.OutputConstructor]
@@ -41,25 +41,25 @@ namespace Pulumi.Oci.Identity.Outputs
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserAppRole> appRoles,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserApplicableAuthenticationTargetApp> applicableAuthenticationTargetApps,
             bool? bypassNotification,
-            string creationMechanism,
-            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserDelegatedAuthenticationTargetApp delegatedAuthenticationTargetApp,
+            string? creationMechanism,
+            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserDelegatedAuthenticationTargetApp? delegatedAuthenticationTargetApp,
             bool? doNotShowGettingStarted,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserGrant> grants,
-            string groupMembershipLastModified,
+            string? groupMembershipLastModified,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserIdcsAppRolesLimitedToGroup> idcsAppRolesLimitedToGroups,
             bool? isAccountRecoveryEnrolled,
             bool? isAuthenticationDelegated,
             bool? isFederatedUser,
             bool? isGroupMembershipNormalized,
             bool? isGroupMembershipSyncedToUsersGroups,
-            string notificationEmailTemplateId,
-            string preferredUiLandingPage,
+            string? notificationEmailTemplateId,
+            string? preferredUiLandingPage,
             bool? serviceUser,
-            string status,
+            string? status,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserSupportAccount> supportAccounts,
-            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserSyncedFromApp syncedFromApp,
+            global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserSyncedFromApp? syncedFromApp,
             bool? userFlowControlledByExternalClient,
-            string userProvider,
+            string? userProvider,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Identity.Outputs.DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserUserToken> userTokens)
         {
             AccountRecoveryRequired = accountRecoveryRequired;

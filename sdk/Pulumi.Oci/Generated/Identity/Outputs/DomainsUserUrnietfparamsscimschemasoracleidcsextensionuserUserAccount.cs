@@ -9,18 +9,18 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserAccount
     {
         public readonly bool? Active;
-        public readonly string AppId;
-        public readonly string Name;
-        public readonly string Ref;
-        public readonly string Value;
+        public readonly string? AppId;
+        public readonly string? Name;
+        public readonly string? Ref;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserAccount(
             bool? active,
-            string appId,
-            string name,
-            string @ref,
-            string value)
+            string? appId,
+            string? name,
+            string? @ref,
+            string? value)
         {
             Active = active;
             AppId = appId;

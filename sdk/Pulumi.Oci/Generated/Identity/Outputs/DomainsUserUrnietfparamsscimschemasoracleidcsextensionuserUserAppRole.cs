@@ -9,23 +9,23 @@ namespace Pulumi.Oci.Identity.Outputs
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserAppRole
     {
         public readonly bool? AdminRole;
-        public readonly string AppId;
-        public readonly string AppName;
-        public readonly string Display;
-        public readonly string LegacyGroupName;
-        public readonly string Ref;
-        public readonly string Type;
+        public readonly string? AppId;
+        public readonly string? AppName;
+        public readonly string? Display;
+        public readonly string? LegacyGroupName;
+        public readonly string? Ref;
+        public readonly string? Type;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserAppRole(
             bool? adminRole,
-            string appId,
-            string appName,
-            string display,
-            string legacyGroupName,
-            string @ref,
-            string type,
+            string? appId,
+            string? appName,
+            string? display,
+            string? legacyGroupName,
+            string? @ref,
+            string? type,
             string value)
         {
             AdminRole = adminRole;

@@ -8,19 +8,19 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserApplicableAuthenticationTargetApp
     {
-        public readonly string Display;
-        public readonly string Ref;
+        public readonly string? Display;
+        public readonly string? Ref;
         public readonly int? TargetRequestTimeout;
         public readonly string Type;
-        public readonly string Value;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserApplicableAuthenticationTargetApp(
-            string display,
-            string @ref,
+            string? display,
+            string? @ref,
             int? targetRequestTimeout,
             string type,
-            string value)
+            string? value)
         {
             Display = display;
             Ref = @ref;

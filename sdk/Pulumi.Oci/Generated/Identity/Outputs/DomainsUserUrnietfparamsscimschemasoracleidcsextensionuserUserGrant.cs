@@ -8,19 +8,19 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserGrant
     {
-        public readonly string AppId;
-        public readonly string GrantMechanism;
-        public readonly string GrantorId;
-        public readonly string Ref;
-        public readonly string Value;
+        public readonly string? AppId;
+        public readonly string? GrantMechanism;
+        public readonly string? GrantorId;
+        public readonly string? Ref;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserGrant(
-            string appId,
-            string grantMechanism,
-            string grantorId,
-            string @ref,
-            string value)
+            string? appId,
+            string? grantMechanism,
+            string? grantorId,
+            string? @ref,
+            string? value)
         {
             AppId = appId;
             GrantMechanism = grantMechanism;

@@ -8,18 +8,18 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserIdcsAppRolesLimitedToGroup
     {
-        public readonly string Display;
+        public readonly string? Display;
         public readonly string IdcsAppRoleId;
-        public readonly string Ocid;
-        public readonly string Ref;
+        public readonly string? Ocid;
+        public readonly string? Ref;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserIdcsAppRolesLimitedToGroup(
-            string display,
+            string? display,
             string idcsAppRoleId,
-            string ocid,
-            string @ref,
+            string? ocid,
+            string? @ref,
             string value)
         {
             Display = display;

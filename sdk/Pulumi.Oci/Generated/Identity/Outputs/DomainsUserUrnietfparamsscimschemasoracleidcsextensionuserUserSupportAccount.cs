@@ -8,19 +8,19 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserSupportAccount
     {
-        public readonly string Ocid;
-        public readonly string Ref;
-        public readonly string UserId;
-        public readonly string UserProvider;
-        public readonly string Value;
+        public readonly string? Ocid;
+        public readonly string? Ref;
+        public readonly string? UserId;
+        public readonly string? UserProvider;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserSupportAccount(
-            string ocid,
-            string @ref,
-            string userId,
-            string userProvider,
-            string value)
+            string? ocid,
+            string? @ref,
+            string? userId,
+            string? userProvider,
+            string? value)
         {
             Ocid = ocid;
             Ref = @ref;

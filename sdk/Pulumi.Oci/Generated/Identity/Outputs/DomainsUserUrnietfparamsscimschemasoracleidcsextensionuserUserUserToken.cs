@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserUserToken
     {
-        public readonly string Ref;
-        public readonly string Value;
+        public readonly string? Ref;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserUrnietfparamsscimschemasoracleidcsextensionuserUserUserToken(
-            string @ref,
-            string value)
+            string? @ref,
+            string? value)
         {
             Ref = @ref;
             Value = value;

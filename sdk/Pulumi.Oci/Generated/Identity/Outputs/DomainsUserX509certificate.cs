@@ -8,16 +8,16 @@ namespace Pulumi.Oci.Identity.Outputs
     [global::Pulumi.OutputType]
     public sealed class DomainsUserX509certificate
     {
-        public readonly string Display;
+        public readonly string? Display;
         public readonly bool? Primary;
-        public readonly string Type;
+        public readonly string? Type;
         public readonly string Value;
 
         [global::Pulumi.OutputConstructor]
         private DomainsUserX509certificate(
-            string display,
+            string? display,
             bool? primary,
-            string type,
+            string? type,
             string value)
         {
             Display = display;

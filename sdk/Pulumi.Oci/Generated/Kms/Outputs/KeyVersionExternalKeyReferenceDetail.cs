@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Kms.Outputs
     [global::Pulumi.OutputType]
     public sealed class KeyVersionExternalKeyReferenceDetail
     {
-        public readonly string ExternalKeyId;
-        public readonly string ExternalKeyVersionId;
+        public readonly string? ExternalKeyId;
+        public readonly string? ExternalKeyVersionId;
 
         [global::Pulumi.OutputConstructor]
         private KeyVersionExternalKeyReferenceDetail(
-            string externalKeyId,
-            string externalKeyVersionId)
+            string? externalKeyId,
+            string? externalKeyVersionId)
         {
             ExternalKeyId = externalKeyId;
             ExternalKeyVersionId = externalKeyVersionId;

@@ -8,11 +8,11 @@ namespace Pulumi.Oci.Kms.Outputs
     [global::Pulumi.OutputType]
     public sealed class KeyVersionReplicaDetail
     {
-        public readonly string ReplicationId;
+        public readonly string? ReplicationId;
 
         [global::Pulumi.OutputConstructor]
         private KeyVersionReplicaDetail(
-            string replicationId)
+            string? replicationId)
         {
             ReplicationId = replicationId;
         }

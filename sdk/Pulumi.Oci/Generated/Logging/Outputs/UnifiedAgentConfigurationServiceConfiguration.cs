@@ -10,7 +10,7 @@ namespace Pulumi.Oci.Logging.Outputs
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfiguration> ApplicationConfigurations;
         public readonly string ConfigurationType;
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationDestination Destination;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationDestination? Destination;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSource> Sources;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilter> UnifiedAgentConfigurationFilters;
 
@@ -18,7 +18,7 @@ namespace Pulumi.Oci.Logging.Outputs
         private UnifiedAgentConfigurationServiceConfiguration(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfiguration> applicationConfigurations,
             string configurationType,
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationDestination destination,
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationDestination? destination,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSource> sources,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilter> unifiedAgentConfigurationFilters)
         {

@@ -9,18 +9,18 @@ namespace Pulumi.Oci.Logging.Outputs
     public sealed class UnifiedAgentConfigurationServiceConfigurationApplicationConfiguration
     {
         public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationDestination Destination;
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSource Source;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSource? Source;
         public readonly string SourceType;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSource> Sources;
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationUnifiedAgentConfigurationFilter UnifiedAgentConfigurationFilter;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationUnifiedAgentConfigurationFilter? UnifiedAgentConfigurationFilter;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationApplicationConfiguration(
             global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationDestination destination,
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSource source,
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSource? source,
             string sourceType,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSource> sources,
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationUnifiedAgentConfigurationFilter unifiedAgentConfigurationFilter)
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationUnifiedAgentConfigurationFilter? unifiedAgentConfigurationFilter)
         {
             Destination = destination;
             Source = source;

@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationDestination
     {
-        public readonly string CompartmentId;
-        public readonly string MetricsNamespace;
+        public readonly string? CompartmentId;
+        public readonly string? MetricsNamespace;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationDestination(
-            string compartmentId,
-            string metricsNamespace)
+            string? compartmentId,
+            string? metricsNamespace)
         {
             CompartmentId = compartmentId;
             MetricsNamespace = metricsNamespace;

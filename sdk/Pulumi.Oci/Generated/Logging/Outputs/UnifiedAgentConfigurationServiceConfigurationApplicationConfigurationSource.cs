@@ -8,19 +8,19 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSource
     {
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceAdvancedOptions AdvancedOptions;
-        public readonly string Name;
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceParser Parser;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceAdvancedOptions? AdvancedOptions;
+        public readonly string? Name;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceParser? Parser;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Paths;
-        public readonly string SourceType;
+        public readonly string? SourceType;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSource(
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceAdvancedOptions advancedOptions,
-            string name,
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceParser parser,
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceAdvancedOptions? advancedOptions,
+            string? name,
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceParser? parser,
             global::System.Collections.Immutable.ImmutableArray<string> paths,
-            string sourceType)
+            string? sourceType)
         {
             AdvancedOptions = advancedOptions;
             Name = name;

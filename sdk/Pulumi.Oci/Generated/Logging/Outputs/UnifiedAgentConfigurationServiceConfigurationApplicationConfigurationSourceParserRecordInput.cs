@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceParserRecordInput
     {
-        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> Dimensions;
-        public readonly string Namespace;
-        public readonly string ResourceGroup;
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Dimensions;
+        public readonly string? Namespace;
+        public readonly string? ResourceGroup;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationSourceParserRecordInput(
-            global::System.Collections.Immutable.ImmutableDictionary<string, string> dimensions,
-            string @namespace,
-            string resourceGroup)
+            global::System.Collections.Immutable.ImmutableDictionary<string, string>? dimensions,
+            string? @namespace,
+            string? resourceGroup)
         {
             Dimensions = dimensions;
             Namespace = @namespace;

@@ -10,15 +10,15 @@ namespace Pulumi.Oci.Logging.Outputs
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowLists;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> DenyLists;
-        public readonly string FilterType;
-        public readonly string Name;
+        public readonly string? FilterType;
+        public readonly string? Name;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationApplicationConfigurationUnifiedAgentConfigurationFilter(
             global::System.Collections.Immutable.ImmutableArray<string> allowLists,
             global::System.Collections.Immutable.ImmutableArray<string> denyLists,
-            string filterType,
-            string name)
+            string? filterType,
+            string? name)
         {
             AllowLists = allowLists;
             DenyLists = denyLists;

@@ -9,12 +9,12 @@ namespace Pulumi.Oci.Logging.Outputs
     public sealed class UnifiedAgentConfigurationServiceConfigurationDestination
     {
         public readonly string LogObjectId;
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationDestinationOperationalMetricsConfiguration OperationalMetricsConfiguration;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationDestinationOperationalMetricsConfiguration? OperationalMetricsConfiguration;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationDestination(
             string logObjectId,
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationDestinationOperationalMetricsConfiguration operationalMetricsConfiguration)
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationDestinationOperationalMetricsConfiguration? operationalMetricsConfiguration)
         {
             LogObjectId = logObjectId;
             OperationalMetricsConfiguration = operationalMetricsConfiguration;

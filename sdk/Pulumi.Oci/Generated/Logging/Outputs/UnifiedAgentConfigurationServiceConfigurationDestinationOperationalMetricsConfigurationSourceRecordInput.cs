@@ -9,12 +9,12 @@ namespace Pulumi.Oci.Logging.Outputs
     public sealed class UnifiedAgentConfigurationServiceConfigurationDestinationOperationalMetricsConfigurationSourceRecordInput
     {
         public readonly string Namespace;
-        public readonly string ResourceGroup;
+        public readonly string? ResourceGroup;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationDestinationOperationalMetricsConfigurationSourceRecordInput(
             string @namespace,
-            string resourceGroup)
+            string? resourceGroup)
         {
             Namespace = @namespace;
             ResourceGroup = resourceGroup;

@@ -8,21 +8,21 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationSource
     {
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSourceAdvancedOptions AdvancedOptions;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSourceAdvancedOptions? AdvancedOptions;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Channels;
-        public readonly string CustomPlugin;
-        public readonly string Name;
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSourceParser Parser;
+        public readonly string? CustomPlugin;
+        public readonly string? Name;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSourceParser? Parser;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Paths;
         public readonly string SourceType;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationSource(
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSourceAdvancedOptions advancedOptions,
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSourceAdvancedOptions? advancedOptions,
             global::System.Collections.Immutable.ImmutableArray<string> channels,
-            string customPlugin,
-            string name,
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSourceParser parser,
+            string? customPlugin,
+            string? name,
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationSourceParser? parser,
             global::System.Collections.Immutable.ImmutableArray<string> paths,
             string sourceType)
         {

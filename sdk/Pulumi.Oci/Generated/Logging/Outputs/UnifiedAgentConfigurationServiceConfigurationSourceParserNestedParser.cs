@@ -8,21 +8,21 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationSourceParserNestedParser
     {
-        public readonly string FieldTimeKey;
+        public readonly string? FieldTimeKey;
         public readonly bool? IsKeepTimeKey;
         public readonly bool? ParseNested;
-        public readonly string Separator;
-        public readonly string TimeFormat;
-        public readonly string TimeType;
+        public readonly string? Separator;
+        public readonly string? TimeFormat;
+        public readonly string? TimeType;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationSourceParserNestedParser(
-            string fieldTimeKey,
+            string? fieldTimeKey,
             bool? isKeepTimeKey,
             bool? parseNested,
-            string separator,
-            string timeFormat,
-            string timeType)
+            string? separator,
+            string? timeFormat,
+            string? timeType)
         {
             FieldTimeKey = fieldTimeKey;
             IsKeepTimeKey = isKeepTimeKey;

@@ -8,19 +8,19 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationSourceParserPattern
     {
-        public readonly string FieldTimeFormat;
-        public readonly string FieldTimeKey;
-        public readonly string FieldTimeZone;
-        public readonly string Name;
-        public readonly string Pattern;
+        public readonly string? FieldTimeFormat;
+        public readonly string? FieldTimeKey;
+        public readonly string? FieldTimeZone;
+        public readonly string? Name;
+        public readonly string? Pattern;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationSourceParserPattern(
-            string fieldTimeFormat,
-            string fieldTimeKey,
-            string fieldTimeZone,
-            string name,
-            string pattern)
+            string? fieldTimeFormat,
+            string? fieldTimeKey,
+            string? fieldTimeZone,
+            string? name,
+            string? pattern)
         {
             FieldTimeFormat = fieldTimeFormat;
             FieldTimeKey = fieldTimeKey;

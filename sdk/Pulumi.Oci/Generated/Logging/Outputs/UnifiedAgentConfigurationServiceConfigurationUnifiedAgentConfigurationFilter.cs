@@ -9,25 +9,25 @@ namespace Pulumi.Oci.Logging.Outputs
     public sealed class UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilter
     {
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterAllowList> AllowLists;
-        public readonly string CustomFilterType;
+        public readonly string? CustomFilterType;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterCustomSection> CustomSections;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterDenyList> DenyLists;
         public readonly bool? EmitInvalidRecordToError;
         public readonly string FilterType;
-        public readonly string HashValueField;
-        public readonly string InjectKeyPrefix;
+        public readonly string? HashValueField;
+        public readonly string? InjectKeyPrefix;
         public readonly bool? IsAutoTypecastEnabled;
         public readonly bool? IsRenewRecordEnabled;
         public readonly bool? IsRubyEnabled;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> KeepKeys;
-        public readonly string KeyName;
+        public readonly string? KeyName;
         public readonly string Name;
-        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> Params;
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParser Parser;
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Params;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParser? Parser;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterRecordList> RecordLists;
         public readonly bool? RemoveKeyNameField;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> RemoveKeys;
-        public readonly string RenewTimeKey;
+        public readonly string? RenewTimeKey;
         public readonly bool? ReplaceInvalidSequence;
         public readonly bool? ReserveData;
         public readonly bool? ReserveTime;
@@ -35,25 +35,25 @@ namespace Pulumi.Oci.Logging.Outputs
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilter(
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterAllowList> allowLists,
-            string customFilterType,
+            string? customFilterType,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterCustomSection> customSections,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterDenyList> denyLists,
             bool? emitInvalidRecordToError,
             string filterType,
-            string hashValueField,
-            string injectKeyPrefix,
+            string? hashValueField,
+            string? injectKeyPrefix,
             bool? isAutoTypecastEnabled,
             bool? isRenewRecordEnabled,
             bool? isRubyEnabled,
             global::System.Collections.Immutable.ImmutableArray<string> keepKeys,
-            string keyName,
+            string? keyName,
             string name,
-            global::System.Collections.Immutable.ImmutableDictionary<string, string> @params,
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParser parser,
+            global::System.Collections.Immutable.ImmutableDictionary<string, string>? @params,
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParser? parser,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterRecordList> recordLists,
             bool? removeKeyNameField,
             global::System.Collections.Immutable.ImmutableArray<string> removeKeys,
-            string renewTimeKey,
+            string? renewTimeKey,
             bool? replaceInvalidSequence,
             bool? reserveData,
             bool? reserveTime)

@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterAllowList
     {
-        public readonly string Key;
-        public readonly string Pattern;
+        public readonly string? Key;
+        public readonly string? Pattern;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterAllowList(
-            string key,
-            string pattern)
+            string? key,
+            string? pattern)
         {
             Key = key;
             Pattern = pattern;

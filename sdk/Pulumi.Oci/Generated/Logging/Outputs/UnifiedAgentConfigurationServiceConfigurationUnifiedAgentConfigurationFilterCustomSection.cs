@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterCustomSection
     {
-        public readonly string Name;
-        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> Params;
+        public readonly string? Name;
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Params;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterCustomSection(
-            string name,
-            global::System.Collections.Immutable.ImmutableDictionary<string, string> @params)
+            string? name,
+            global::System.Collections.Immutable.ImmutableDictionary<string, string>? @params)
         {
             Name = name;
             Params = @params;

@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterDenyList
     {
-        public readonly string Key;
-        public readonly string Pattern;
+        public readonly string? Key;
+        public readonly string? Pattern;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterDenyList(
-            string key,
-            string pattern)
+            string? key,
+            string? pattern)
         {
             Key = key;
             Pattern = pattern;

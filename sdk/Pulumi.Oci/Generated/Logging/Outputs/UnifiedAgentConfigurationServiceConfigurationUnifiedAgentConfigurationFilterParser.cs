@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParser
     {
-        public readonly string Delimiter;
-        public readonly string Expression;
-        public readonly string FieldTimeKey;
-        public readonly string FormatFirstline;
+        public readonly string? Delimiter;
+        public readonly string? Expression;
+        public readonly string? FieldTimeKey;
+        public readonly string? FormatFirstline;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Formats;
-        public readonly string GrokFailureKey;
-        public readonly string GrokNameKey;
+        public readonly string? GrokFailureKey;
+        public readonly string? GrokNameKey;
         public readonly bool? IsEstimateCurrentEvent;
         public readonly bool? IsKeepTimeKey;
         public readonly bool? IsMergeCriFields;
@@ -22,32 +22,32 @@ namespace Pulumi.Oci.Logging.Outputs
         public readonly bool? IsSupportColonlessIdent;
         public readonly bool? IsWithPriority;
         public readonly global::System.Collections.Immutable.ImmutableArray<string> Keys;
-        public readonly string MessageFormat;
-        public readonly string MessageKey;
-        public readonly string MultiLineStartRegexp;
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserNestedParser NestedParser;
-        public readonly string NullValuePattern;
+        public readonly string? MessageFormat;
+        public readonly string? MessageKey;
+        public readonly string? MultiLineStartRegexp;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserNestedParser? NestedParser;
+        public readonly string? NullValuePattern;
         public readonly bool? ParseNested;
         public readonly string ParserType;
         public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserPattern> Patterns;
-        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserRecordInput RecordInput;
-        public readonly string Rfc5424timeFormat;
-        public readonly string Separator;
-        public readonly string SyslogParserType;
-        public readonly string TimeFormat;
-        public readonly string TimeType;
+        public readonly global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserRecordInput? RecordInput;
+        public readonly string? Rfc5424timeFormat;
+        public readonly string? Separator;
+        public readonly string? SyslogParserType;
+        public readonly string? TimeFormat;
+        public readonly string? TimeType;
         public readonly int? TimeoutInMilliseconds;
-        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> Types;
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Types;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParser(
-            string delimiter,
-            string expression,
-            string fieldTimeKey,
-            string formatFirstline,
+            string? delimiter,
+            string? expression,
+            string? fieldTimeKey,
+            string? formatFirstline,
             global::System.Collections.Immutable.ImmutableArray<string> formats,
-            string grokFailureKey,
-            string grokNameKey,
+            string? grokFailureKey,
+            string? grokNameKey,
             bool? isEstimateCurrentEvent,
             bool? isKeepTimeKey,
             bool? isMergeCriFields,
@@ -55,22 +55,22 @@ namespace Pulumi.Oci.Logging.Outputs
             bool? isSupportColonlessIdent,
             bool? isWithPriority,
             global::System.Collections.Immutable.ImmutableArray<string> keys,
-            string messageFormat,
-            string messageKey,
-            string multiLineStartRegexp,
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserNestedParser nestedParser,
-            string nullValuePattern,
+            string? messageFormat,
+            string? messageKey,
+            string? multiLineStartRegexp,
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserNestedParser? nestedParser,
+            string? nullValuePattern,
             bool? parseNested,
             string parserType,
             global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserPattern> patterns,
-            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserRecordInput recordInput,
-            string rfc5424timeFormat,
-            string separator,
-            string syslogParserType,
-            string timeFormat,
-            string timeType,
+            global::Pulumi.Oci.Logging.Outputs.UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterParserRecordInput? recordInput,
+            string? rfc5424timeFormat,
+            string? separator,
+            string? syslogParserType,
+            string? timeFormat,
+            string? timeType,
             int? timeoutInMilliseconds,
-            global::System.Collections.Immutable.ImmutableDictionary<string, string> types)
+            global::System.Collections.Immutable.ImmutableDictionary<string, string>? types)
         {
             Delimiter = delimiter;
             Expression = expression;

@@ -8,13 +8,13 @@ namespace Pulumi.Oci.Logging.Outputs
     [global::Pulumi.OutputType]
     public sealed class UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterRecordList
     {
-        public readonly string Key;
-        public readonly string Value;
+        public readonly string? Key;
+        public readonly string? Value;
 
         [global::Pulumi.OutputConstructor]
         private UnifiedAgentConfigurationServiceConfigurationUnifiedAgentConfigurationFilterRecordList(
-            string key,
-            string value)
+            string? key,
+            string? value)
         {
             Key = key;
             Value = value;

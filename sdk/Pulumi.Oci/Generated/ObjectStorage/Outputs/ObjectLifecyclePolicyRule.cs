@@ -11,8 +11,8 @@ namespace Pulumi.Oci.ObjectStorage.Outputs
         public readonly string Action;
         public readonly bool IsEnabled;
         public readonly string Name;
-        public readonly global::Pulumi.Oci.ObjectStorage.Outputs.ObjectLifecyclePolicyRuleObjectNameFilter ObjectNameFilter;
-        public readonly string Target;
+        public readonly global::Pulumi.Oci.ObjectStorage.Outputs.ObjectLifecyclePolicyRuleObjectNameFilter? ObjectNameFilter;
+        public readonly string? Target;
         public readonly string TimeAmount;
         public readonly string TimeUnit;
 
@@ -21,8 +21,8 @@ namespace Pulumi.Oci.ObjectStorage.Outputs
             string action,
             bool isEnabled,
             string name,
-            global::Pulumi.Oci.ObjectStorage.Outputs.ObjectLifecyclePolicyRuleObjectNameFilter objectNameFilter,
-            string target,
+            global::Pulumi.Oci.ObjectStorage.Outputs.ObjectLifecyclePolicyRuleObjectNameFilter? objectNameFilter,
+            string? target,
             string timeAmount,
             string timeUnit)
         {

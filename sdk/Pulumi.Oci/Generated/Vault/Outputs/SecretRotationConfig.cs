@@ -9,13 +9,13 @@ namespace Pulumi.Oci.Vault.Outputs
     public sealed class SecretRotationConfig
     {
         public readonly bool? IsScheduledRotationEnabled;
-        public readonly string RotationInterval;
+        public readonly string? RotationInterval;
         public readonly global::Pulumi.Oci.Vault.Outputs.SecretRotationConfigTargetSystemDetails TargetSystemDetails;
 
         [global::Pulumi.OutputConstructor]
         private SecretRotationConfig(
             bool? isScheduledRotationEnabled,
-            string rotationInterval,
+            string? rotationInterval,
             global::Pulumi.Oci.Vault.Outputs.SecretRotationConfigTargetSystemDetails targetSystemDetails)
         {
             IsScheduledRotationEnabled = isScheduledRotationEnabled;

@@ -8,14 +8,14 @@ namespace Pulumi.Oci.Vault.Outputs
     [global::Pulumi.OutputType]
     public sealed class SecretRotationConfigTargetSystemDetails
     {
-        public readonly string AdbId;
-        public readonly string FunctionId;
+        public readonly string? AdbId;
+        public readonly string? FunctionId;
         public readonly string TargetSystemType;
 
         [global::Pulumi.OutputConstructor]
         private SecretRotationConfigTargetSystemDetails(
-            string adbId,
-            string functionId,
+            string? adbId,
+            string? functionId,
             string targetSystemType)
         {
             AdbId = adbId;

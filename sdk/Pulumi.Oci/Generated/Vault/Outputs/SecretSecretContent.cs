@@ -8,17 +8,17 @@ namespace Pulumi.Oci.Vault.Outputs
     [global::Pulumi.OutputType]
     public sealed class SecretSecretContent
     {
-        public readonly string Content;
+        public readonly string? Content;
         public readonly string ContentType;
-        public readonly string Name;
-        public readonly string Stage;
+        public readonly string? Name;
+        public readonly string? Stage;
 
         [global::Pulumi.OutputConstructor]
         private SecretSecretContent(
-            string content,
+            string? content,
             string contentType,
-            string name,
-            string stage)
+            string? name,
+            string? stage)
         {
             Content = content;
             ContentType = contentType;

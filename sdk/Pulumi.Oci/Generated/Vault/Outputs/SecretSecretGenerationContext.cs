@@ -11,14 +11,14 @@ namespace Pulumi.Oci.Vault.Outputs
         public readonly string GenerationTemplate;
         public readonly string GenerationType;
         public readonly int? PassphraseLength;
-        public readonly string SecretTemplate;
+        public readonly string? SecretTemplate;
 
         [global::Pulumi.OutputConstructor]
         private SecretSecretGenerationContext(
             string generationTemplate,
             string generationType,
             int? passphraseLength,
-            string secretTemplate)
+            string? secretTemplate)
         {
             GenerationTemplate = generationTemplate;
             GenerationType = generationType;

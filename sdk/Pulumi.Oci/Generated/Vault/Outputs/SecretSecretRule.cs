@@ -11,16 +11,16 @@ namespace Pulumi.Oci.Vault.Outputs
         public readonly bool? IsEnforcedOnDeletedSecretVersions;
         public readonly bool? IsSecretContentRetrievalBlockedOnExpiry;
         public readonly string RuleType;
-        public readonly string SecretVersionExpiryInterval;
-        public readonly string TimeOfAbsoluteExpiry;
+        public readonly string? SecretVersionExpiryInterval;
+        public readonly string? TimeOfAbsoluteExpiry;
 
         [global::Pulumi.OutputConstructor]
         private SecretSecretRule(
             bool? isEnforcedOnDeletedSecretVersions,
             bool? isSecretContentRetrievalBlockedOnExpiry,
             string ruleType,
-            string secretVersionExpiryInterval,
-            string timeOfAbsoluteExpiry)
+            string? secretVersionExpiryInterval,
+            string? timeOfAbsoluteExpiry)
         {
             IsEnforcedOnDeletedSecretVersions = isEnforcedOnDeletedSecretVersions;
             IsSecretContentRetrievalBlockedOnExpiry = isSecretContentRetrievalBlockedOnExpiry;

@@ -8,15 +8,15 @@ namespace Pulumi.Oci.Vault.Outputs
     [global::Pulumi.OutputType]
     public sealed class SecretSourceRegionInformation
     {
-        public readonly string SourceKeyId;
-        public readonly string SourceRegion;
-        public readonly string SourceVaultId;
+        public readonly string? SourceKeyId;
+        public readonly string? SourceRegion;
+        public readonly string? SourceVaultId;
 
         [global::Pulumi.OutputConstructor]
         private SecretSourceRegionInformation(
-            string sourceKeyId,
-            string sourceRegion,
-            string sourceVaultId)
+            string? sourceKeyId,
+            string? sourceRegion,
+            string? sourceVaultId)
         {
             SourceKeyId = sourceKeyId;
             SourceRegion = sourceRegion;
