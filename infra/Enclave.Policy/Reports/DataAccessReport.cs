@@ -9,7 +9,7 @@ namespace Enclave.Policy.Reports;
 
 /// <summary>One principal's access to one data-bearing resource, and the statement it comes through.</summary>
 /// <param name="IamType">The IAM type asked about: a bucket is asked about as <c>buckets</c> and as <c>objects</c> (its contents).</param>
-/// <param name="Access">"read" or "manage".</param>
+/// <param name="Access">"inspect" (grants that stop there), "read" or "manage".</param>
 /// <param name="Certainty">"yes" (the statement certainly applies), "conditional" (a where clause decides at request time) or "unknown" (unknown until deploy, or unreadable).</param>
 /// <param name="Effect">"allow" or "deny".</param>
 /// <param name="Verdict">For an allow: "allowed" (a persona within its ceiling, or one of the enclave's own principals), "violation" or "undetermined" — the verdict of rules ENC-IAM-008/009 for this principal; "" for a deny.</param>
@@ -25,7 +25,9 @@ public sealed record AccessRow(string Urn, string ResourceLabel, string IamType,
 /// </summary>
 public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Rows, ImmutableArray<string> Diagnostics)
 {
-    private static readonly Verb[] Verbs = [Verb.Read, Verb.Manage];
+    // Inspect is asked too, but only grants that stop at inspect are listed under it (the others are read or manage
+    // rows already), so an outsider who may only list the data still shows, as the gate sees it.
+    private static readonly Verb[] Verbs = [Verb.Inspect, Verb.Read, Verb.Manage];
 
     public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy)
     {
@@ -47,6 +49,7 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
                     var table = view.Evaluator.WhoMay(verb, type, compartment, access);
                     foreach (var e in table.Grants)
                     {
+                        if (verb == Verb.Inspect && !OnlyInspects(judge, e.Match.Statement, type)) continue;
                         var (allowed, why) = judge.Judge(e.Match.Statement, e.Subject, type);
                         rows.Add(Row(node, type, verb, e, "allow", allowed switch
                         {
@@ -55,7 +58,7 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
                             _ => "undetermined",
                         }, why));
                     }
-                    rows.AddRange(table.Denies.Select(e => Row(node, type, verb, e, "deny", "", "")));
+                    if (verb != Verb.Inspect) rows.AddRange(table.Denies.Select(e => Row(node, type, verb, e, "deny", "", "")));
                 }
         }
         return new DataAccessReport(graph.Stack,
@@ -64,6 +67,10 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
                 .ThenBy(r => r.Principal, StringComparer.Ordinal).ThenBy(r => r.Statement, StringComparer.Ordinal)],
             view.Evaluator.Diagnostics);
     }
+
+    /// <summary>Does the statement reach <paramref name="type"/> at inspect and no more (an opaque one may do anything)?</summary>
+    private static bool OnlyInspects(DataAccessJudge judge, PolicyStatement statement, string type) =>
+        !statement.IsOpaque && judge.DataGrants(statement).Any(g => g.Type == type && g.Verb == Verb.Inspect);
 
     /// <summary>The rows the allow-list does not permit (what ENC-IAM-008/009 fail on).</summary>
     public IEnumerable<AccessRow> Violations => Rows.Where(r => r.Verdict == "violation");
