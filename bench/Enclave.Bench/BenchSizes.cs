@@ -8,9 +8,8 @@ namespace Enclave.Bench;
 /// </summary>
 public static class BenchSizes
 {
-    public static IEnumerable<int> FromEnvironment() =>
-        Environment.GetEnvironmentVariable("ENCLAVE_BENCH_SIZES") is { Length: > 0 } list
-            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(s => int.Parse(s, CultureInfo.InvariantCulture))
-            : [1_000, 10_000, 100_000];
+    public static IEnumerable<int> FromEnvironment(string defaults = "1000,10000,100000") =>
+        (Environment.GetEnvironmentVariable("ENCLAVE_BENCH_SIZES") is { Length: > 0 } list ? list : defaults)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture));
 }

@@ -62,6 +62,12 @@ switch (args)
     case ["retained", var lookSize]: QuickLooks.Retained(QuickLooks.Int(lookSize)); return;
     case ["index", var lookSize, var lookRuns]: QuickLooks.Index(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
     case ["rules", var lookSize, var lookRuns]: QuickLooks.Rules(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
+    // Pulumi files of N synthetic resources for whole-process figures (bench/RESULTS.md, "Scale"):
+    // `write export|preview|events N STACK FILE`.
+    case ["scan", var scanFile]: PhaseLook.Scan(scanFile); return;
+    case ["phases", var phaseFile]: PhaseLook.Run(phaseFile, 1); return;
+    case ["phases", var phaseFile, var phaseRuns]: PhaseLook.Run(phaseFile, QuickLooks.Int(phaseRuns)); return;
+    case ["write", var kind, var fileSize, var fileStack, var path]: PulumiFileCommand.Write(kind, QuickLooks.Int(fileSize), fileStack, path); return;
 }
 if (args is ["dump", var dumpSize])
 {

@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Enclave.Cli.Commands;
 
 /// <summary>
-/// `enclave access STACK [--preview-json FILE | --state FILE] [--format text|json|markdown] [--output FILE]`: for
+/// `enclave access STACK [--preview-json FILE | --event-log FILE | --state FILE] [--format text|json|markdown] [--output FILE]`: for
 /// each data-bearing resource, which principals may read or manage it and through which statement.
 /// </summary>
 public static class AccessCommand
@@ -20,26 +20,28 @@ public static class AccessCommand
         var stack = new Argument<string>("STACK") { Description = "Stack whose IAM to tabulate" };
         var preview = new Option<string?>("--preview-json") { Description = "Use the output of `pulumi preview --json` instead of an offline run" };
         var state = new Option<string?>("--state") { Description = "Use a `pulumi stack export` or checkpoint instead of an offline run" };
+        var eventLog = new Option<string?>("--event-log") { Description = "Use the engine event log of `pulumi preview|up --event-log FILE` instead of an offline run" };
         var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown);
         var output = CommonOptions.Output();
         var repo = new Option<string?>("--repo") { Description = "Repository root (default: the directory holding Pulumi.yaml, from here up)" };
         var command = new Command("access", "Who may read or manage each data-bearing resource, and through which statement")
         {
-            stack, preview, state, format, output, repo,
+            stack, preview, eventLog, state, format, output, repo,
         };
         command.SetAction((parseResult, cancel) => CliErrors.RunAsync(parseResult.InvocationConfiguration.Error, async () =>
         {
             var name = parseResult.GetValue(stack)!;
-            var (previewFile, stateFile) = (parseResult.GetValue(preview), parseResult.GetValue(state));
-            if (previewFile is not null && stateFile is not null)
-                throw CliException.Usage("--preview-json and --state are alternatives");
+            var (previewFile, logFile, stateFile) = (parseResult.GetValue(preview), parseResult.GetValue(eventLog), parseResult.GetValue(state));
+            if (new[] { previewFile, logFile, stateFile }.Count(f => f is not null) > 1)
+                throw CliException.Usage("--preview-json, --event-log and --state are alternatives");
             var root = Repository.FindRoot(parseResult.GetValue(repo));
             Repository.RequireStack(services.Stacks, root, name);
             ResourceGraph graph;
             Enclave.Policy.PolicyContext policy;
-            if ((previewFile ?? stateFile) is { } file)
+            if ((previewFile ?? logFile ?? stateFile) is { } file)
             {
-                graph = ArtifactLoader.LoadArtifact(file, previewFile is not null ? ArtifactKind.Preview : ArtifactKind.StackExport).Graph;
+                var kind = previewFile is not null ? ArtifactKind.Preview : logFile is not null ? ArtifactKind.EventLog : ArtifactKind.StackExport;
+                graph = ArtifactLoader.LoadArtifact(file, kind).Graph;
                 if (graph.Stack.Length > 0 && graph.Stack != name)
                     throw CliException.Usage($"{file} is a {graph.Stack} artifact, not {name}");
                 policy = services.Stacks.LoadPolicy(root, name);

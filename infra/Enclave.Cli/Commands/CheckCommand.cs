@@ -8,7 +8,7 @@ using Enclave.Policy.Waivers;
 namespace Enclave.Cli.Commands;
 
 /// <summary>
-/// `enclave check [STACK...] [--preview-json FILE | --state FILE | --plan FILE] [--stack NAME] [--format …] [--output FILE]
+/// `enclave check [STACK...] [--preview-json FILE | --event-log FILE | --state FILE | --plan FILE] [--stack NAME] [--format …] [--output FILE]
 /// [--fail-on SEVERITY] [--soft-fail] [--waivers FILE]`: the policy gate. Without an input file every named stack
 /// (or every stack in stacks/) is run offline. A plan file (`enclave plan --format json`) is accepted by --plan and
 /// by --state, and is re-judged by the current rules (its stored verdict is not trusted). Exit codes: <see cref="ExitCodes"/>.
@@ -19,6 +19,7 @@ public static class CheckCommand
     {
         var stacks = new Argument<string[]>("STACK") { Description = "Stacks to check (default: every stack in stacks/)", Arity = ArgumentArity.ZeroOrMore };
         var preview = new Option<string?>("--preview-json") { Description = "Check the output of `pulumi preview --json` (the state after the update); - reads standard input" };
+        var eventLog = new Option<string?>("--event-log") { Description = "Check the engine event log of `pulumi preview|up --event-log FILE` (the state after the run); - reads standard input" };
         var state = new Option<string?>("--state") { Description = "Check a `pulumi stack export`, a state checkpoint (what is deployed) or an enclave plan JSON; - reads standard input" };
         var plan = new Option<string?>("--plan") { Description = "Check a plan JSON written by `enclave plan --format json` (re-judged by the current rules)" };
         var stack = new Option<string?>("--stack") { Description = "Stack whose configuration judges the file (default: the stack in its URNs)" };
@@ -36,7 +37,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Judge stacks, a preview or deployed state against the isolation rules")
         {
-            stacks, preview, state, plan, stack, format, output, failOn, softFail, waivers, repo, undetermined, waiverMaxDays,
+            stacks, preview, eventLog, state, plan, stack, format, output, failOn, softFail, waivers, repo, undetermined, waiverMaxDays,
         };
         command.SetAction((parseResult, cancel) =>
         {
@@ -51,6 +52,7 @@ public static class CheckCommand
                     parseResult.GetValue(softFail), parseResult.GetValue(waivers), parseResult.GetValue(repo))
                 {
                     Plan = parseResult.GetValue(plan),
+                    EventLog = parseResult.GetValue(eventLog),
                     Undetermined = CommonOptions.ParseUndetermined(parseResult.GetValue(undetermined)),
                     WaiverMaxDays = parseResult.GetValue(waiverMaxDays),
                 };
@@ -67,6 +69,9 @@ public static class CheckCommand
         /// <summary>`--plan FILE`: an enclave plan JSON (also accepted by --state).</summary>
         public string? Plan { get; init; }
 
+        /// <summary>`--event-log FILE`: the engine event log of a preview or update.</summary>
+        public string? EventLog { get; init; }
+
         /// <summary>`--undetermined`: whether undecided findings of mandatory rules fail closed (<see cref="FailClosed"/>).</summary>
         public UndeterminedMode Undetermined { get; init; } = UndeterminedMode.Block;
 
@@ -78,9 +83,9 @@ public static class CheckCommand
     {
         if (request.Stacks.FirstOrDefault(s => s.StartsWith('-')) is { } option)
             throw CliException.Usage($"unknown option {option}; see 'enclave check --help'");
-        if (new[] { request.PreviewJson, request.State, request.Plan }.Count(f => f is not null) > 1)
-            throw CliException.Usage("--preview-json, --state and --plan are alternatives; check one artifact per run");
-        var file = request.PreviewJson ?? request.State ?? request.Plan;
+        if (new[] { request.PreviewJson, request.EventLog, request.State, request.Plan }.Count(f => f is not null) > 1)
+            throw CliException.Usage("--preview-json, --event-log, --state and --plan are alternatives; check one artifact per run");
+        var file = request.PreviewJson ?? request.EventLog ?? request.State ?? request.Plan;
         if (file is not null && request.Stacks.Length > 1)
             throw CliException.Usage("an input file holds one stack; name it with --stack, not several STACK arguments");
         if (request.Stack is not null && request.Stacks.Length > 0 && file is null)
@@ -96,6 +101,7 @@ public static class CheckCommand
         if (file is not null)
         {
             var kind = request.PreviewJson is not null ? ArtifactKind.Preview
+                : request.EventLog is not null ? ArtifactKind.EventLog
                 : request.Plan is not null ? ArtifactKind.Plan
                 : ArtifactKind.StackExport;
             var artifact = ArtifactLoader.LoadArtifact(file, kind);

@@ -9,7 +9,7 @@ namespace Enclave.Cli.Commands;
 
 /// <summary>
 /// `enclave diff BASE HEAD [--stack STACK] [--format markdown|text|json] [--output FILE] [--expect-no-changes]` and
-/// `enclave diff --preview-json FILE`: the review of a change, destructive and rule-breaking changes first.
+/// `enclave diff --preview-json FILE` (or `--event-log FILE`): the review of a change, destructive and rule-breaking changes first.
 /// BASE and HEAD are plan JSON files, `pulumi preview --json` or `pulumi stack export` files, or <c>git:REF</c>.
 /// Markdown and text on stdout fit a pull-request comment (<see cref="CommentBudget.DefaultLimit"/> characters);
 /// <c>--output</c> receives the complete report. Exit 0, or 4 with --expect-no-changes when anything changes;
@@ -24,13 +24,18 @@ public static class DiffCommand
 
     public sealed record DiffRequest(
         string? Base, string? Head, string? PreviewJson, string? Stack, string Format, string? Output,
-        bool ExpectNoChanges, int CommentLimit, string? Repo);
+        bool ExpectNoChanges, int CommentLimit, string? Repo)
+    {
+        /// <summary>`--event-log FILE`: review the engine event log of a preview (instead of BASE and HEAD).</summary>
+        public string? EventLog { get; init; }
+    }
 
     public static Command Create(CliServices services, DiffGitRevision.RevisionPlanner? planner = null)
     {
         var @base = new Argument<string?>("BASE") { Description = "Before: plan JSON, preview JSON, stack export, git:REF, or - (standard input)", Arity = ArgumentArity.ZeroOrOne };
         var head = new Argument<string?>("HEAD") { Description = "After: plan JSON, preview JSON, stack export, git:REF, or - (standard input)", Arity = ArgumentArity.ZeroOrOne };
         var preview = new Option<string?>("--preview-json") { Description = "Review one `pulumi preview --json` file (instead of BASE and HEAD)" };
+        var eventLog = new Option<string?>("--event-log") { Description = "Review the engine event log of `pulumi preview --event-log FILE` (instead of BASE and HEAD)" };
         var stack = new Option<string?>("--stack") { Description = "Stack to plan for git:REF, and whose configuration judges preview/export files" };
         var format = new Option<string>("--format", "-f") { Description = "Output format: markdown, text, json", DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong(Formats);
@@ -45,7 +50,7 @@ public static class DiffCommand
 
         var command = new Command("diff", "Review a change: counts, destructive changes, rule impact, then every property change")
         {
-            @base, head, preview, stack, format, output, expectNoChanges, limit, repo,
+            @base, head, preview, eventLog, stack, format, output, expectNoChanges, limit, repo,
         };
         command.SetAction((parseResult, cancel) =>
         {
@@ -54,7 +59,8 @@ public static class DiffCommand
             return CliErrors.RunAsync(stderr, () => RunAsync(new DiffRequest(
                 parseResult.GetValue(@base), parseResult.GetValue(head), parseResult.GetValue(preview), parseResult.GetValue(stack),
                 parseResult.GetValue(format) ?? "markdown", parseResult.GetValue(output), parseResult.GetValue(expectNoChanges),
-                parseResult.GetValue(limit), parseResult.GetValue(repo)), services, planner, stdout, stderr, cancel));
+                parseResult.GetValue(limit), parseResult.GetValue(repo)) { EventLog = parseResult.GetValue(eventLog) },
+                services, planner, stdout, stderr, cancel));
         });
         return command;
     }
@@ -63,7 +69,9 @@ public static class DiffCommand
         TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         if (request.CommentLimit < 1_000) throw CliException.Usage($"--comment-limit {request.CommentLimit}: expected at least 1000 characters");
-        var diff = request.PreviewJson is not null
+        if (request.PreviewJson is not null && request.EventLog is not null)
+            throw CliException.Usage("--preview-json and --event-log are alternatives; review one preview per run");
+        var diff = (request.PreviewJson ?? request.EventLog) is not null
             ? Preview(request, services)
             : await CompareAsync(request, services, planner, cancel);
 
@@ -98,12 +106,14 @@ public static class DiffCommand
 
     private static ReviewDiff Preview(DiffRequest request, CliServices services)
     {
+        var flag = request.PreviewJson is not null ? "--preview-json" : "--event-log";
+        var file = (request.PreviewJson ?? request.EventLog)!;
         if (request.Base is not null || request.Head is not null)
-            throw CliException.Usage("--preview-json reviews one file; give either BASE and HEAD or --preview-json FILE, not both");
-        var preview = ArtifactLoader.LoadArtifact(request.PreviewJson!, ArtifactKind.Preview).Preview!;
+            throw CliException.Usage($"{flag} reviews one file; give either BASE and HEAD or {flag} FILE, not both");
+        var preview = ArtifactLoader.LoadArtifact(file, request.PreviewJson is not null ? ArtifactKind.Preview : ArtifactKind.EventLog).Preview!;
         var context = new DiffInputs(services, request.Repo, request.Stack, new DiffGitRevision(services)).ContextFor(preview.Stack);
         var today = services.Today();
-        return PreviewReview.Build(preview, new DiffOptions("current state", request.PreviewJson!,
+        return PreviewReview.Build(preview, new DiffOptions("current state", file,
             PolicyVerdicts.Evaluate(PreviewReview.BeforeGraph(preview), context, today: today),
             PolicyVerdicts.Evaluate(PreviewReview.AfterGraph(preview), context, today: today)));
     }

@@ -12,7 +12,7 @@ public sealed record InputKind(string Expected, string SizeVariable, long Defaul
 
     /// <summary>A preview, stack export, checkpoint or enclave plan (JSON).</summary>
     public static readonly InputKind Artifact = new(
-        "a JSON file (`pulumi preview --json` output, a `pulumi stack export`, a checkpoint or an enclave plan)",
+        "a JSON file (`pulumi preview --json` output, an engine event log, a `pulumi stack export`, a checkpoint or an enclave plan)",
         JsonSizeVariable, 1L << 30);
 
     /// <summary><c>stacks/Pulumi.&lt;stack&gt;.yaml</c>.</summary>

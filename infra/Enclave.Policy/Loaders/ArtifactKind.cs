@@ -11,4 +11,6 @@ public enum ArtifactKind
     Checkpoint,
     /// <summary><c>enclave plan --format json</c>: <c>{"kind": "enclave-plan", "formatVersion": 1, …}</c>.</summary>
     Plan,
+    /// <summary><c>pulumi preview|up --event-log FILE</c>: engine events, one JSON object per line.</summary>
+    EventLog,
 }

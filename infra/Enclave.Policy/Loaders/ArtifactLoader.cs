@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Enclave.Policy.Graph;
-using Enclave.Policy.Review;
+using Enclave.Policy.Inputs;
+using Enclave.Policy.Loaders.Json;
+using Enclave.Policy.Loaders.Readers;
 using Enclave.Policy.Review.Plan;
 
 namespace Enclave.Policy.Loaders;
 
-/// <summary>What a file turned out to be, with its graph and (for a preview) its steps.</summary>
+/// <summary>What a file turned out to be, with its graph and (for a preview or event log) its steps.</summary>
 public sealed record LoadedArtifact(ArtifactKind Kind, ResourceGraph Graph, PreviewDocument? Preview)
 {
     /// <summary>The plan document, when the file is an <c>enclave plan --format json</c> (its stored verdict included).</summary>
@@ -13,9 +15,11 @@ public sealed record LoadedArtifact(ArtifactKind Kind, ResourceGraph Graph, Prev
 }
 
 /// <summary>
-/// Entry point for the gate's file inputs: detects whether a JSON file is a preview, a stack export, a checkpoint
-/// or one of our own plan documents, and loads its resource graph. Every file goes through the same hardened
-/// reading (<see cref="JsonInput"/>), so a truncated plan and a truncated preview fail with the same message. Every failure is an <see cref="ArtifactLoadException"/> with file, position and
+/// Entry point for the gate's file inputs: tells whether a file is a preview, a stack export, a checkpoint, an engine
+/// event log or one of our own plan documents (<see cref="FormatSniffer"/>) and streams its resource graph out of it
+/// (<see cref="JsonSource"/>: no whole-document tree, so memory follows the graph, not the file). Every input goes
+/// through the same hardened reading, so a truncated plan and a truncated preview fail with the same message. Every
+/// failure is an <see cref="ArtifactLoadException"/> with file, position (line and column, or the JSON path) and
 /// what was expected.
 /// </summary>
 public static class ArtifactLoader
@@ -26,79 +30,105 @@ public static class ArtifactLoader
     /// <summary>Loads and identifies an artifact; with <paramref name="expected"/> set, a file of another kind is refused.</summary>
     public static LoadedArtifact LoadArtifact(string path, ArtifactKind? expected = null, LoadLimits? limits = null)
     {
-        using var doc = JsonInput.ReadFile(path, limits ?? LoadLimits.Default);
-        return JsonInput.Read(path, () => Read(doc.RootElement, path, expected));
+        limits ??= LoadLimits.Default;
+        return Load(OpenFile(path, limits), path, expected, limits);
     }
 
     /// <summary>Same as <see cref="LoadArtifact"/> for JSON already in memory; <paramref name="source"/> names it in errors.</summary>
     public static LoadedArtifact Parse(ReadOnlyMemory<byte> json, string source, ArtifactKind? expected = null, LoadLimits? limits = null)
     {
-        using var doc = JsonInput.Parse(json, source, limits ?? LoadLimits.Default);
-        return JsonInput.Read(source, () => Read(doc.RootElement, source, expected));
+        limits ??= LoadLimits.Default;
+        return Load(new CappedStream(new MemoryStream(json.ToArray(), writable: false), source, InputKind.Artifact, limits.MaxFileBytes),
+            source, expected, limits);
     }
 
-    private static LoadedArtifact Read(JsonElement root, string source, ArtifactKind? expected)
+    /// <summary>Reads an artifact from <paramref name="stream"/> (which it disposes), capped at the size limit as it streams.</summary>
+    public static LoadedArtifact Load(Stream stream, string source, ArtifactKind? expected = null, LoadLimits? limits = null)
     {
-        var kind = Detect(root, source);
-        if (expected is { } want && !Compatible(want, kind))
-            throw new ArtifactLoadException(source, $"expected {Describe(want)} but the file is {Describe(kind)}");
-        if (kind == ArtifactKind.Plan)
+        limits ??= LoadLimits.Default;
+        if (stream is not CappedStream) stream = new CappedStream(stream, source, InputKind.Artifact, limits.MaxFileBytes);
+        JsonSource? json = null;
+        try
         {
-            var plan = ReadPlan(root, source);
-            return new LoadedArtifact(kind, plan.ToGraph(source), null) { Plan = plan };
+            json = JsonSource.Open(stream, source, limits);
+            var kind = FormatSniffer.Sniff(json);
+            if (expected is { } want && !Compatible(want, kind))
+                throw new ArtifactLoadException(source, $"expected {Describe(want)} but the file is {Describe(kind)}");
+            // Engine events are a sequence of top-level objects: read with a reader that takes several.
+            if (kind == ArtifactKind.EventLog) json.ReadAsSequence();
+            var owned = json;
+            json = null;
+            return Read(owned, kind);
         }
-        if (kind == ArtifactKind.Preview)
+        catch (InputFileException e)
         {
-            var preview = PreviewLoader.Read(root, source);
-            return new LoadedArtifact(kind, PreviewLoader.ToGraph(preview), preview);
+            // The opener's stream refuses bytes past the size cap and binary content as they arrive.
+            throw new ArtifactLoadException(e.Path, e.Problem, inner: e);
         }
-        var graph = StateLoader.Read(root, source, out var stateKind);
-        return new LoadedArtifact(stateKind, graph, null);
+        catch (JsonException e)
+        {
+            throw new ArtifactLoadException(source, JsonErrors.Explain(e, limits), (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+        }
+        finally
+        {
+            json?.Dispose();
+        }
     }
 
-    /// <summary>Reads a plan document, its shape errors in the loaders' one-line form (file, then what was expected where).</summary>
-    private static PlanDocument ReadPlan(JsonElement root, string source)
+    private static LoadedArtifact Read(JsonSource json, ArtifactKind kind)
     {
-        try { return PlanJsonReader.Read(root, source); }
-        catch (ReviewInputException e)
+        using var owned = json;
+        var c = new JsonCursor(json);
+        switch (kind)
         {
-            var prefix = source + ": ";
-            var problem = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message;
-            throw new ArtifactLoadException(source, problem, inner: e);
+            case ArtifactKind.Plan:
+                var plan = PlanReader.Read(ref c);
+                End(ref c);
+                return new LoadedArtifact(kind, plan.ToGraph(json.Name), null) { Plan = plan };
+            case ArtifactKind.Preview:
+            case ArtifactKind.EventLog:
+                var preview = kind == ArtifactKind.Preview ? PreviewReader.Read(ref c) : EventLogReader.Read(ref c);
+                if (kind == ArtifactKind.Preview) End(ref c);
+                return new LoadedArtifact(kind, PreviewLoader.ToGraph(preview), preview);
+            default:
+                var graph = DeploymentReader.Read(ref c, out var stateKind);
+                End(ref c);
+                return new LoadedArtifact(stateKind, graph, null);
         }
-    }
-
-    /// <summary>Identifies the format from its top-level keys.</summary>
-    public static ArtifactKind Detect(JsonElement root, string source)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-            throw new ArtifactLoadException(source, $"expected a JSON object at the top level, found {ResourceStateReader.Describe(root)}", jsonPath: "$");
-        if (PlanJsonReader.IsPlan(root)) return ArtifactKind.Plan;
-        if (root.TryGetProperty("steps", out _)) return ArtifactKind.Preview;
-        if (root.TryGetProperty("checkpoint", out _)) return ArtifactKind.Checkpoint;
-        if (root.TryGetProperty("deployment", out _)) return ArtifactKind.StackExport;
-        if (root.TryGetProperty("resources", out _) && root.TryGetProperty("manifest", out _)) return ArtifactKind.StackExport;
-        if (root.TryGetProperty("plan", out _))
-            throw new ArtifactLoadException(source, "update plans (preview --save-plan) are not supported; use `pulumi preview --json` output", jsonPath: "$");
-        if (!root.EnumerateObject().Any())
-            throw new ArtifactLoadException(source, "empty JSON object; pulumi writes {} when the preview failed (check its exit code and errors)", jsonPath: "$");
-        throw new ArtifactLoadException(source,
-            "unrecognised JSON; expected `pulumi preview --json` output (with \"steps\"), a `pulumi stack export` ({\"version\": 3, \"deployment\": …}), a checkpoint ({\"version\": 3, \"checkpoint\": …}) or an enclave plan ({\"kind\": \"enclave-plan\", …})",
-            jsonPath: "$");
     }
 
     /// <summary>
-    /// A preview is only a preview. Exports, checkpoints and plans all hold a stack's full resource set, so any of
-    /// them answers a request for state (a plan is what the program declares, an export what is deployed).
+    /// The file through the shared opener (<see cref="InputFile"/>): a regular file or <c>-</c> for standard input,
+    /// capped at the size limit as it streams, anything else refused before it is opened.
+    /// </summary>
+    private static Stream OpenFile(string path, LoadLimits limits)
+    {
+        try { return InputFile.Open(path, InputKind.Artifact, limits.MaxFileBytes); }
+        catch (InputFileException e) { throw new ArtifactLoadException(e.Path, e.Problem, inner: e); }
+    }
+
+    /// <summary>
+    /// A preview is only a preview (or the event log of one). Exports, checkpoints and plans all hold a stack's full
+    /// resource set, so any of them answers a request for state (a plan is what the program declares, an export what
+    /// is deployed).
     /// </summary>
     private static bool Compatible(ArtifactKind want, ArtifactKind actual) =>
-        want == actual || (want != ArtifactKind.Preview && actual != ArtifactKind.Preview && want != ArtifactKind.Plan);
+        want == actual || (IsPreview(want) && IsPreview(actual)) || (!IsPreview(want) && !IsPreview(actual) && want != ArtifactKind.Plan);
+
+    private static bool IsPreview(ArtifactKind kind) => kind is ArtifactKind.Preview or ArtifactKind.EventLog;
 
     private static string Describe(ArtifactKind kind) => kind switch
     {
         ArtifactKind.Preview => "`pulumi preview --json` output",
+        ArtifactKind.EventLog => "an engine event log (`--event-log`)",
         ArtifactKind.StackExport => "a `pulumi stack export`",
         ArtifactKind.Plan => "an enclave plan (`enclave plan --format json`)",
         _ => "a state checkpoint",
     };
+
+    /// <summary>After the document, only whitespace (the reader refuses anything else).</summary>
+    private static void End(ref JsonCursor c)
+    {
+        if (c.Read()) throw c.Source.Error("more JSON after the end of the document");
+    }
 }

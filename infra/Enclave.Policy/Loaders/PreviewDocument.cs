@@ -3,11 +3,14 @@ using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Loaders;
 
-/// <summary>A step's operation (Pulumi's StepOp). <see cref="Other"/> keeps newer ops readable.</summary>
+/// <summary>
+/// A step's operation (Pulumi's StepOp). An operation not listed here is refused when a preview is read: the gate
+/// cannot tell whether its resource exists afterwards, so it cannot judge the result.
+/// </summary>
 public enum StepOp
 {
     Same, Create, Update, Delete, Replace, CreateReplacement, DeleteReplaced, Read, ReadReplacement, Refresh,
-    Discard, DiscardReplaced, Import, ImportReplacement, RemovePendingReplace, Other,
+    Discard, DiscardReplaced, Import, ImportReplacement, RemovePendingReplace,
 }
 
 /// <summary>Kind of change of one property path in <c>detailedDiff</c>.</summary>
@@ -40,7 +43,14 @@ public sealed record PreviewStep(
     public bool ExistsAfter => Op is not (StepOp.Delete or StepOp.DeleteReplaced or StepOp.Read or StepOp.ReadReplacement
         or StepOp.Discard or StepOp.DiscardReplaced or StepOp.RemovePendingReplace);
 
-    internal static StepOp ParseOp(string op) => op switch
+    /// <summary>The operations as Pulumi writes them, for errors.</summary>
+    internal static readonly string[] OpNames =
+    [
+        "same", "create", "update", "delete", "replace", "create-replacement", "delete-replaced", "read", "read-replacement",
+        "refresh", "discard", "discard-replaced", "import", "import-replacement", "remove-pending-replace",
+    ];
+
+    internal static StepOp? ParseOp(string op) => op switch
     {
         "same" => StepOp.Same,
         "create" => StepOp.Create,
@@ -57,7 +67,7 @@ public sealed record PreviewStep(
         "import" => StepOp.Import,
         "import-replacement" => StepOp.ImportReplacement,
         "remove-pending-replace" => StepOp.RemovePendingReplace,
-        _ => StepOp.Other,
+        _ => null,
     };
 
     internal static DiffKind? ParseKind(string? kind) => kind switch

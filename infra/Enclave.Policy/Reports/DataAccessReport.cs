@@ -35,6 +35,9 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
         var view = IamView.For(context);
         var judge = view.JudgeFor(context);
         var rows = new List<AccessRow>();
+        // Who may act on a type in a compartment does not depend on which resource of it is asked about (only a bucket's
+        // name can matter, and buckets are asked with it): one query per (verb, type, compartment), not per resource.
+        var tables = new Dictionary<(Verb, string, string?), Iam.AccessTable>();
         foreach (var node in graph.Resources)
         {
             if (!DataTypes.OfPulumiType.TryGetValue(node.Type, out var types)) continue;
@@ -46,7 +49,10 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
             foreach (var type in types)
                 foreach (var verb in Verbs)
                 {
-                    var table = view.Evaluator.WhoMay(verb, type, compartment, access);
+                    Iam.AccessTable table;
+                    if (access is not null) table = view.Evaluator.WhoMay(verb, type, compartment, access);
+                    else if (!tables.TryGetValue((verb, type, compartment), out table!))
+                        tables[(verb, type, compartment)] = table = view.Evaluator.WhoMay(verb, type, compartment, null);
                     foreach (var e in table.Grants)
                     {
                         if (verb == Verb.Inspect && !OnlyInspects(judge, e.Match.Statement, type)) continue;

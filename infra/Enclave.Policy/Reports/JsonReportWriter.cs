@@ -25,7 +25,8 @@ public sealed class JsonReportWriter : IReportWriter
 
     public void Write(ReportSet set, TextWriter output)
     {
-        using var stream = new MemoryStream();
+        // Streamed into the output as it is written (TextWriterStream), never held whole.
+        using var stream = new TextWriterStream(output);
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
@@ -48,7 +49,6 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         output.WriteLine();
     }
 
@@ -87,7 +87,11 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteStartArray("findings");
-        foreach (var f in report.Findings) WriteFinding(w, set, f);
+        foreach (var f in report.Findings)
+        {
+            WriteFinding(w, set, f);
+            TextWriterStream.FlushWhenFull(w);
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }

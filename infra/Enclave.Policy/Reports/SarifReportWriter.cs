@@ -33,7 +33,8 @@ public sealed class SarifReportWriter(string? rulesUri) : IReportWriter
     {
         var rules = set.Rules;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        using var stream = new MemoryStream();
+        // Streamed into the output as it is written (TextWriterStream), never held whole.
+        using var stream = new TextWriterStream(output);
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
@@ -55,13 +56,15 @@ public sealed class SarifReportWriter(string? rulesUri) : IReportWriter
             w.WriteStartArray("results");
             foreach (var report in set.Reports)
             foreach (var f in report.Findings.Where(f => f.Status != FindingStatus.Pass))
+            {
                 WriteResult(w, report, f, index[f.RuleId]);
+                TextWriterStream.FlushWhenFull(w);
+            }
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        output.Write(Encoding.UTF8.GetString(stream.ToArray()));
         output.WriteLine();
     }
 

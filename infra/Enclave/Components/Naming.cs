@@ -19,6 +19,7 @@ public static class Naming
     /// A DNS label / alphanumeric name: letters and digits only, starting with a letter, at most
     /// <paramref name="maxLength"/> characters (VCN and subnet DNS labels allow 15, Bastion names allow more).
     /// </summary>
+    // Stryker disable all : name shaping (DNS labels, Bastion names); names are not isolation controls (docs/testing.md)
     public static string Alphanumeric(string text, int maxLength = 15)
     {
         var builder = new StringBuilder();
@@ -27,4 +28,5 @@ public static class Naming
         if (builder.Length == 0 || !char.IsAsciiLetter(builder[0])) builder.Insert(0, 'e');
         return builder.Length <= maxLength ? builder.ToString() : builder.ToString(0, maxLength);
     }
+    // Stryker restore all
 }

@@ -47,15 +47,35 @@ public class CheckErrorTests
     }
 
     [Fact]
-    public async Task Unsupported_deployment_version_exits_3() =>
-        Assert.Contains("version 4 is newer than this tool understands",
-            await Fails(new CheckHarness(), ExitCodes.InputUnreadable, "check", "--state", CheckHarness.Fixture("export-version-4.json")));
+    public async Task Unsupported_deployment_version_exits_3()
+    {
+        using var h = new CheckHarness();
+        var v5 = h.Write("v5.json", File.ReadAllText(CheckHarness.Fixture("export-version-4.json")).Replace("\"version\": 4", "\"version\": 5"));
+        Assert.Contains("version 5 is newer than this tool understands; supported: 3 and 4",
+            await Fails(h, ExitCodes.InputUnreadable, "check", "--state", v5));
+    }
+
+    [Theory]
+    [InlineData("--state", """{ "version": 3, "deployment": { "manifest": {}, "resources": [ { "urn": "urn:pulumi:dev::p::oci:Core/vcn:Vcn::v", "custom": "true", "type": "oci:Core/vcn:Vcn" } ] } }""",
+        "at $.deployment.resources[0].custom: expected true or false, found the string \"true\"")]
+    [InlineData("--state", """{ "version": 3, "deployment": { "manifest": {}, "resources": [ { "urn": "urn:pulumi:dev::p::oci:Core/vcn:Vcn::v", "custom": true, "Custom": false, "type": "oci:Core/vcn:Vcn" } ] } }""",
+        "\"custom\" is given twice in one object")]
+    [InlineData("--preview-json", """{ "steps": [ { "op": "frobnicate", "urn": "urn:pulumi:dev::p::oci:Core/vcn:Vcn::v" } ] }""",
+        "unknown step operation \"frobnicate\"")]
+    [InlineData("--event-log", """{"sequence":1,"timestamp":1,"resourcePreEvent":{"metadata":{"op":"create","urn":"urn:pulumi:dev::p::oci:Core/vcn:Vcn::v","new":{"urn":"urn:pulumi:dev::p::oci:Core/vcn:Vcn::v","type":"oci:Core/vcn:Vcn","custom":true}}}}""",
+        "the run did not finish")]
+    public async Task Artifacts_pulumi_never_writes_exit_3_in_one_line(string flag, string json, string expected)
+    {
+        using var h = new CheckHarness();
+        Assert.Contains(expected, await Fails(h, ExitCodes.InputUnreadable, "check", flag, h.Write("artifact.json", json)));
+    }
 
     [Fact]
     public async Task Deep_nesting_exits_3()
     {
         using var h = new CheckHarness();
-        var file = h.Write("deep.json", "{\"steps\":" + new string('[', 5000) + new string(']', 5000) + "}");
+        var file = h.Write("deep.json", "{\"steps\": [{\"op\": \"create\", \"urn\": \"urn:pulumi:dev::p::a:b:C::x\", \"newState\": {\"inputs\": {\"x\": " +
+                                        new string('[', 5000) + new string(']', 5000) + "}}}]}");
         Assert.Contains("deeper than 256", await Fails(h, ExitCodes.InputUnreadable, "check", "--preview-json", file));
     }
 

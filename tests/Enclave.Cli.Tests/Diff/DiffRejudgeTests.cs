@@ -14,6 +14,7 @@ public class DiffRejudgeTests
     {
         var doc = JsonNode.Parse(File.ReadAllText(from))!.AsObject();
         edit(doc["resources"]!.AsArray());
+        doc["resourceCount"] = doc["resources"]!.AsArray().Count;  // a consistent edit: the count follows the list
         var path = cli.PathOf(name);
         File.WriteAllText(path, doc.ToJsonString());
         return path;

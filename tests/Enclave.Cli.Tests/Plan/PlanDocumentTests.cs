@@ -85,9 +85,9 @@ public class PlanDocumentTests
     [InlineData("{ \"kind\": \"something-else\" }", "not an enclave plan document")]
     [InlineData("{ \"kind\": \"enclave-plan\", \"formatVersion\": 7 }", "unsupported plan formatVersion 7")]
     [InlineData("{ \"kind\": \"enclave-plan\", \"formatVersion\": 1, \"stack\": \"prod\", \"project\": \"p\", \"resources\": [ { \"type\": \"t\" } ] }",
-        "resources[0].urn: expected a string (missing)")]
+        "base.json at $.resources[0]: a plan resource needs \"urn\"")]
     [InlineData("{ \"kind\": \"enclave-plan\", \"formatVersion\": 1, \"stack\": \"prod\", \"project\": \"p\", \"resources\": {} }",
-        "resources: expected an array, found an object")]
+        "base.json at $.resources: expected a list of resources, found an object")]
     public void Bad_documents_fail_with_one_clear_line_naming_the_file(string json, string expected)
     {
         var e = Assert.Throws<ReviewInputException>(() => PlanJsonReader.Read(json, "base.json"));

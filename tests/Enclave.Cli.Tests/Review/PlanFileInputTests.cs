@@ -88,7 +88,7 @@ public class PlanFileInputTests
     }
 
     [Fact]
-    public async Task A_plan_with_a_mistyped_policy_section_still_ends_in_a_report_not_a_crash()
+    public async Task A_plan_with_a_mistyped_policy_section_is_refused_in_one_line_not_a_crash()
     {
         using var cli = new CliRun();
         var plan = await PlanProd(cli);
@@ -96,7 +96,8 @@ public class PlanFileInputTests
         doc["policy"] = new JsonObject { ["passed"] = "many", ["findings"] = new JsonArray() };
         File.WriteAllText(plan, doc.ToJsonString());
         var (code, _, stderr) = await cli.RunAsync("check", "--plan", plan);
-        Assert.True(code is 0 or 1, stderr);
+        Assert.Equal(3, code);
+        Assert.Contains("at $.policy.passed: expected a count, found the string \"many\"", stderr);
     }
 
     /// <summary>The (rule, resource, verdict) triples of a JSON check report, order-independent.</summary>

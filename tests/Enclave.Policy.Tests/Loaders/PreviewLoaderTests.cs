@@ -24,8 +24,8 @@ public class PreviewLoaderTests
         var replace = preview.Steps.Single(s => s.Op == StepOp.Replace);
         Assert.Equal(["prohibitPublicIpOnVnic"], replace.ReplaceReasons.ToArray());
         Assert.Null(replace.DetailedDiff);
-        var future = preview.Steps.Single(s => s.Urn.EndsWith("::future-op"));
-        Assert.Equal((StepOp.Other, "frobnicate"), (future.Op, future.OpName));
+        var imported = preview.Steps.Single(s => s.Urn.EndsWith("::imported"));
+        Assert.Equal((StepOp.Import, "import"), (imported.Op, imported.OpName));
         Assert.Equal(2, preview.ChangeSummary["create"]);
         Assert.Single(preview.Diagnostics);
     }

@@ -51,8 +51,6 @@ public static class PreviewReview
         }
 
         var notes = new List<string>();
-        if (preview.Steps.Any(s => s.Op == StepOp.Other))
-            notes.Add("the preview has steps with operations this enclave does not know; they are shown as updates");
         var compared = options.BasePolicy is not null && options.HeadPolicy is not null;
         return new ReviewDiff(preview.Stack, preview.Project, options.Base, options.Head,
             changes.Values.OrderBy(c => c.Urn, StringComparer.Ordinal).ToImmutableArray(), unchanged,
@@ -62,7 +60,7 @@ public static class PreviewReview
     private static ChangeOp? OpOf(StepOp op) => op switch
     {
         StepOp.Create or StepOp.Import => ChangeOp.Create,
-        StepOp.Update or StepOp.Other => ChangeOp.Update,
+        StepOp.Update => ChangeOp.Update,
         StepOp.Replace or StepOp.CreateReplacement or StepOp.DeleteReplaced or StepOp.ImportReplacement => ChangeOp.Replace,
         StepOp.Delete => ChangeOp.Delete,
         _ => null, // same, read, refresh, discard: nothing changes in the cloud
@@ -80,7 +78,6 @@ public static class PreviewReview
             ChangeOp.Delete when step.Old is not null => (DiffEngine.Deleted(step.Old).Properties, null),
             _ => Properties(step),
         };
-        if (step.Op == StepOp.Other) note = $"operation \"{step.OpName}\"" + (note is null ? "" : $"; {note}");
         return new ResourceChange(op, step.Urn, step.Type, name, isProtected, dataBearing, props, note);
     }
 

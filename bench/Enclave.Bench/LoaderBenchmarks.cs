@@ -1,0 +1,47 @@
+using BenchmarkDotNet.Attributes;
+using Enclave.Bench.Synthetic;
+using Enclave.Policy.Engine;
+using Enclave.Policy.Loaders;
+using Enclave.Policy.Reports;
+
+namespace Enclave.Bench;
+
+/// <summary>
+/// Issue 12.8: a <c>pulumi stack export</c> of N synthetic resources (written by <see cref="PulumiFiles"/> into a temp
+/// file once) read from disk by the streaming loader, then the whole of <c>enclave check --state FILE --format json</c>
+/// after start-up: read, every rule, the JSON report into a null stream. The memory diagnoser's "Allocated" is what
+/// one operation allocates (the graph is most of it: it lives until the report is written).
+/// </summary>
+[MemoryDiagnoser]
+[ResourcesPerSecond]
+public class LoaderBenchmarks
+{
+    private static readonly DateOnly Today = new(2026, 1, 15);
+    private string _file = "";
+
+    [ParamsSource(nameof(Sizes))]
+    public int Resources { get; set; }
+
+    public static IEnumerable<int> Sizes => BenchSizes.FromEnvironment("10000,100000,200000");
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _file = Path.Combine(Path.GetTempPath(), $"enclave-bench-export-{Resources}.json");
+        if (File.Exists(_file)) return;
+        using var stream = File.Create(_file);
+        PulumiFiles.WriteExport(PulumiFiles.Resources(Resources, "prod"), "prod", stream);
+    }
+
+    [Benchmark(Baseline = true, Description = "load export (stream, graph)")]
+    public int Load() => ArtifactLoader.LoadArtifact(_file).Graph.Resources.Length;
+
+    [Benchmark(Description = "load + all rules + JSON report")]
+    public int Check()
+    {
+        var report = PolicyEvaluator.Evaluate(ArtifactLoader.LoadArtifact(_file).Graph, SyntheticEnclave.Policy, today: Today);
+        using var sink = new StreamWriter(Stream.Null);
+        new JsonReportWriter().Write(new ReportSet([report]), sink);
+        return report.Findings.Length;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Enclave.Bench.Synthetic;
+using Enclave.Policy.Engine;
+using Enclave.Policy.Loaders;
+using Enclave.Policy.Reports;
+
+namespace Enclave.Bench;
+
+/// <summary>
+/// `phases FILE [RUNS]`: the work of `enclave check --state FILE --format json` in its phases (load, rules, JSON
+/// report into a null stream), CPU ms and managed heap after each: where a whole-process figure goes. A look, not
+/// a measurement.
+/// </summary>
+internal static class PhaseLook
+{
+    private static readonly DateOnly Today = new(2026, 1, 15);
+
+    public static void Run(string file, int runs)
+    {
+        if (Environment.GetEnvironmentVariable("PHASES_GC") is { Length: > 0 } mode)
+            System.Runtime.GCSettings.LatencyMode = Enum.Parse<System.Runtime.GCLatencyMode>(mode);
+        for (var run = 0; run < runs; run++)
+        {
+            GC.Collect();
+            var t0 = Cpu();
+            var nogc = Environment.GetEnvironmentVariable("PHASES_NOGC") is { Length: > 0 } f
+                && GC.TryStartNoGCRegion((long)(new FileInfo(file).Length * double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)));
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var artifact = ArtifactLoader.LoadArtifact(file);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            if (nogc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+            var t1 = Cpu();
+            Console.WriteLine($"  load allocated {allocated / 1e6:F0} MB (no-GC region: {nogc})");
+            var heapLoaded = GC.GetTotalMemory(forceFullCollection: false);
+            var report = PolicyEvaluator.Evaluate(artifact.Graph, SyntheticEnclave.Policy, today: Today);
+            var t2 = Cpu();
+            var heapJudged = GC.GetTotalMemory(false);
+            using (var sink = new StreamWriter(Stream.Null)) new JsonReportWriter().Write(new ReportSet([report]), sink);
+            var t3 = Cpu();
+            Console.WriteLine($"{artifact.Graph.Resources.Length} resources: load {t1 - t0:F0} ms (heap {heapLoaded / 1e6:F0} MB), " +
+                              $"rules {t2 - t1:F0} ms (heap {heapJudged / 1e6:F0} MB, {report.Findings.Length} findings), report {t3 - t2:F0} ms; " +
+                              $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+        }
+    }
+
+    /// <summary>`scan FILE`: the floor for loading, every token of the file read and nothing kept.</summary>
+    public static void Scan(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        for (var run = 0; run < 3; run++)
+        {
+            var t0 = Cpu();
+            var reader = new System.Text.Json.Utf8JsonReader(bytes, new System.Text.Json.JsonReaderOptions { MaxDepth = 256 });
+            long tokens = 0;
+            while (reader.Read()) tokens++;
+            Console.WriteLine($"{tokens} tokens in {Cpu() - t0:F0} ms cpu");
+        }
+    }
+
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+}

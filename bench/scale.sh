@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Whole-process figures of issue 12.8 (bench/RESULTS.md, "Scale"): wall, CPU and peak RSS of `enclave check --state`,
+# `enclave access --state` and `enclave diff BASE HEAD` on generated stack exports of 10k, 100k and 200k resources.
+# Usage: bash bench/scale.sh [SIZES...] (default 10000 100000 200000); files go to ${SCALE_DIR:-/tmp/enclave-scale}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-10000 100000 200000}")
+[ $# -eq 0 ] && sizes=(10000 100000 200000)
+dir=${SCALE_DIR:-/tmp/enclave-scale}
+mkdir -p "$dir"
+dotnet build -c Release bench/Enclave.Bench -v q -nologo >/dev/null
+dotnet build -c Release infra/Enclave.Cli -v q -nologo >/dev/null
+bench=bench/Enclave.Bench/bin/Release/net10.0/Enclave.Bench.dll
+cli=infra/Enclave.Cli/bin/Release/net10.0/Enclave.Cli
+echo "size | command | file MB | wall s | cpu s (user+sys) | resources/s per cpu-second | max RSS MB | RSS / file"
+for n in "${sizes[@]}"; do
+  f="$dir/export-$n.json"
+  [ -f "$f" ] || dotnet "$bench" write export "$n" prod "$f" >/dev/null
+  mb=$(( $(stat -c %s "$f") / 1000000 ))
+  for cmd in check access diff; do
+    case $cmd in
+      check) args=(check --state "$f" --stack prod --format json -o "$dir/check-$n.json") ;;
+      access) args=(access prod --state "$f" --format json -o "$dir/access-$n.json") ;;
+      diff) args=(diff "$f" "$f" --stack prod --format json -o "$dir/diff-$n.json") ;;
+    esac
+    /usr/bin/time -f "%e %U %S %M" -o "$dir/time.txt" "$cli" "${args[@]}" >/dev/null 2>&1 || true
+    read -r wall user sys rss < <(tail -n 1 "$dir/time.txt")
+    cpu=$(echo "$user + $sys" | bc)
+    rate=$(echo "$n / $cpu" | bc)
+    rssmb=$(( rss / 1000 ))
+    echo "$n | $cmd | $mb | $wall | $cpu | $rate | $rssmb | $(echo "scale=2; $rssmb / $mb" | bc)"
+  done
+done

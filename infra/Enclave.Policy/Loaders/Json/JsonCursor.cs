@@ -1,0 +1,185 @@
+using System.Buffers;
+using System.Text.Json;
+using Enclave.Policy.Graph;
+
+namespace Enclave.Policy.Loaders.Json;
+
+/// <summary>
+/// A forward-only reader of one input: a <see cref="Utf8JsonReader"/> over the window of a <see cref="JsonSource"/>,
+/// moved on to the next window whenever it runs out of bytes. Readers pass it by <c>ref</c> and pull tokens; typed
+/// accessors refuse a token of the wrong kind with one line naming the JSON path and what was expected there.
+/// Strings come from the source's <see cref="StringCache"/>.
+/// </summary>
+internal ref struct JsonCursor
+{
+    private Utf8JsonReader _reader;
+
+    public JsonCursor(JsonSource source)
+    {
+        Source = source;
+        _reader = new Utf8JsonReader(source.Span, source.IsFinal, new JsonReaderState(source.Options));
+    }
+
+    public JsonSource Source { get; }
+    public readonly JsonTokenType Token => _reader.TokenType;
+    public readonly JsonPath Path => Source.Path;
+
+    /// <summary>The next token; false only at the end of the input.</summary>
+    public bool Read()
+    {
+        try
+        {
+            while (!_reader.Read())
+            {
+                if (Source.IsFinal) return false;
+                Source.Advance((int)_reader.BytesConsumed);
+                _reader = new Utf8JsonReader(Source.Span, Source.IsFinal, _reader.CurrentState);
+            }
+            return true;
+        }
+        catch (JsonException e) when (Source.IsFinal && EndsInThisToken())
+        {
+            // A syntax error in the last bytes of the input (a number or word cut short) is a truncated file.
+            throw new ArtifactLoadException(Source.Name, "JSON ends before the document is complete (truncated file?)",
+                (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+        }
+    }
+
+    /// <summary>
+    /// Whether what is left of the input after the last complete token is an unfinished value (a cut): it does not
+    /// start with a separator or a closing bracket (those are misplaced, not cut) and closes nothing.
+    /// </summary>
+    private readonly bool EndsInThisToken()
+    {
+        var tail = Source.Span[(int)_reader.BytesConsumed..].Trim(" \t\r\n"u8);
+        if (tail.Length > 0 && tail[0] == (byte)':') tail = tail[1..].TrimStart(" \t\r\n"u8);
+        return tail.Length is > 0 and < 256 && tail[0] is not ((byte)',' or (byte)']' or (byte)'}') && tail.IndexOfAny("]}"u8) < 0;
+    }
+
+    /// <summary>The next token, which must exist: the input ending here is a truncated document.</summary>
+    public void Next()
+    {
+        if (!Read()) throw Source.Error("JSON ends before the document is complete (truncated file?)");
+    }
+
+    /// <summary>Inside an object: moves to the next property name (true) or to the end of the object (false).</summary>
+    public bool NextProperty()
+    {
+        Next();
+        return _reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>Inside a list: moves to the next item (true) or to the end of the list (false).</summary>
+    public bool NextItem()
+    {
+        Next();
+        return _reader.TokenType != JsonTokenType.EndArray;
+    }
+
+    /// <summary>Requires the current token to start an object (or be null, when <paramref name="nullable"/>: false).</summary>
+    public readonly bool IsObject(string what, bool nullable = true)
+    {
+        if (_reader.TokenType == JsonTokenType.StartObject) return true;
+        if (nullable && _reader.TokenType == JsonTokenType.Null) return false;
+        throw Expected(what);
+    }
+
+    /// <summary>Requires the current token to start a list (or be null, when <paramref name="nullable"/>: false).</summary>
+    public readonly bool IsList(string what, bool nullable = true)
+    {
+        if (_reader.TokenType == JsonTokenType.StartArray) return true;
+        if (nullable && _reader.TokenType == JsonTokenType.Null) return false;
+        throw Expected(what);
+    }
+
+    /// <summary>The current property name or string, shared through the cache when short.</summary>
+    public readonly string Text()
+    {
+        if (_reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)) throw Expected("a string");
+        var length = _reader.HasValueSequence ? checked((int)_reader.ValueSequence.Length) : _reader.ValueSpan.Length;
+        if (length > StringCache.MaxCachedBytes) return Decode();
+        Span<char> chars = stackalloc char[StringCache.MaxCachedBytes];
+        return Source.Strings.Get(chars[..Copy(chars)]);
+    }
+
+    /// <summary>The current string as a property value, shared through the cache when short.</summary>
+    public readonly StringValue TextValue()
+    {
+        var length = _reader.HasValueSequence ? checked((int)_reader.ValueSequence.Length) : _reader.ValueSpan.Length;
+        if (length > StringCache.MaxCachedBytes) return new StringValue(Decode());
+        Span<char> chars = stackalloc char[StringCache.MaxCachedBytes];
+        return Source.Strings.Value(chars[..Copy(chars)]);
+    }
+
+    /// <summary>Whether the current string is exactly <paramref name="utf8"/> (no decoding).</summary>
+    public readonly bool TextIs(ReadOnlySpan<byte> utf8) => _reader.ValueTextEquals(utf8);
+
+    /// <summary>A string field: null or absent reads as null, anything else but a string is refused.</summary>
+    public readonly string? OptionalText(string what) => _reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => Text(),
+        _ => throw Expected(what),
+    };
+
+    /// <summary>A boolean field, as Go decodes one: true or false, null leaves it false; a string "true" is refused.</summary>
+    public readonly bool Bool() => _reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False or JsonTokenType.Null => false,
+        _ => throw Expected("true or false"),
+    };
+
+    /// <summary>An integer field (a count, a version).</summary>
+    public readonly long Integer(string what) =>
+        _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out var n) ? n : throw Expected(what);
+
+    /// <summary>A number value: finite, as Go's float64 decoding requires.</summary>
+    public readonly double Number() =>
+        _reader.TryGetDouble(out var d) && double.IsFinite(d) ? d : throw Source.Error("number out of range");
+
+    /// <summary>Skips the current value (with everything inside it).</summary>
+    public void Skip()
+    {
+        if (_reader.TokenType == JsonTokenType.PropertyName) Next();
+        if (_reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return;
+        var depth = _reader.CurrentDepth;
+        do Next();
+        while (_reader.CurrentDepth > depth || _reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray));
+    }
+
+    /// <summary>"expected X, found Y" at the current path.</summary>
+    public readonly ArtifactLoadException Expected(string what) => Source.Error($"expected {what}, found {Describe()}");
+
+    /// <summary>The current token in words, with a short quote of a scalar (a string "true" is told from true).</summary>
+    public readonly string Describe() => _reader.TokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "a list",
+        JsonTokenType.String => $"the string \"{Quote()}\"",
+        JsonTokenType.Number => $"the number {Quote()}",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        var other => other.ToString(),
+    };
+
+    private readonly string Quote()
+    {
+        var raw = _reader.HasValueSequence ? _reader.ValueSequence.ToArray() : _reader.ValueSpan.ToArray();
+        var text = System.Text.Encoding.UTF8.GetString(raw, 0, Math.Min(raw.Length, 64));
+        return raw.Length > 64 ? text + "…" : text;
+    }
+
+    private readonly int Copy(Span<char> chars)
+    {
+        try { return _reader.CopyString(chars); }
+        catch (InvalidOperationException) { throw Source.Error("invalid UTF-8 inside a string; expected a UTF-8 JSON document"); }
+    }
+
+    private readonly string Decode()
+    {
+        try { return _reader.GetString()!; }
+        catch (InvalidOperationException) { throw Source.Error("invalid UTF-8 inside a string; expected a UTF-8 JSON document"); }
+    }
+}

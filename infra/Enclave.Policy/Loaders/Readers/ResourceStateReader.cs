@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Loaders.Json;
+
+namespace Enclave.Policy.Loaders.Readers;
+
+/// <summary>Which writer produced a resource state, which decides two details of its encoding.</summary>
+internal enum StateFlavor
+{
+    /// <summary><c>ResourceV3</c> of a stack export or checkpoint: secrets are signed objects.</summary>
+    State,
+    /// <summary>A preview step's old or new state (<c>ResourceV3</c>): secrets are also the string <c>"[secret]"</c>.</summary>
+    Preview,
+    /// <summary>An engine event's <c>StepEventStateMetadata</c>: as a preview, and <c>custom</c> is left out when false.</summary>
+    Event,
+}
+
+/// <summary>A resource state with the two flags that take it out of a stack's live graph.</summary>
+internal readonly record struct ResourceState(ResourceNode Node, bool Delete, bool External);
+
+/// <summary>
+/// Reads one resource state (<c>ResourceV3</c> or <c>StepEventStateMetadata</c>) into a <see cref="ResourceNode"/>.
+/// Fields are matched as Go matches them (<see cref="FieldSet"/>) and typed as Go types them: a boolean is true or
+/// false (the string <c>"true"</c> or <c>"yes"</c> is refused), an id, URN or provider is a string, lists hold
+/// strings. Fields the gate does not use are skipped; the region is filled in later by <see cref="RegionResolver"/>.
+/// </summary>
+internal static class ResourceStateReader
+{
+    private const int Urn = 0, Custom = 1, Delete = 2, Id = 3, Type = 4, Inputs = 5, Outputs = 6, Parent = 7, Protect = 8,
+        External = 9, Dependencies = 10, Provider = 11, PropertyDependencies = 12;
+
+    private static readonly FieldSet Fields = new("urn", "custom", "delete", "id", "type", "inputs", "outputs", "parent",
+        "protect", "external", "dependencies", "provider", "propertyDependencies");
+
+    private static readonly ImmutableSortedDictionary<string, ImmutableArray<string>> NoPropertyDependencies =
+        ImmutableSortedDictionary.Create<string, ImmutableArray<string>>(StringComparer.Ordinal);
+
+    /// <param name="urnFallback">The URN to use when the state has none (a preview step names it once, on the step).</param>
+    public static ResourceState Read(ref JsonCursor c, StateFlavor flavor, string? urnFallback = null)
+    {
+        c.IsObject("a resource object", nullable: false);
+        var previewSecrets = flavor != StateFlavor.State;
+        var seen = new FieldSet.Seen();
+        string? urn = null, type = null, parent = null, provider = null;
+        bool? custom = null;
+        bool delete = false, protect = false, external = false;
+        var id = PropertyValue.Null;
+        MapValue inputs = MapValue.Empty, outputs = MapValue.Empty;
+        var dependencies = ImmutableArray<string>.Empty;
+        var propertyDependencies = NoPropertyDependencies;
+        while (c.NextProperty())
+        {
+            var key = c.Text();
+            var field = Fields.Find(key);
+            c.Path.Push(key);
+            c.Next();
+            if (field >= 0) seen.Add(Fields, field, key, c.Source);
+            switch (field)
+            {
+                case Urn: urn = c.OptionalText("a URN string"); break;
+                case Custom: custom = c.Bool(); break;
+                case Delete: delete = c.Bool(); break;
+                case Protect: protect = c.Bool(); break;
+                case External: external = c.Bool(); break;
+                case Type: type = c.OptionalText("a type token string"); break;
+                case Parent: parent = c.OptionalText("a parent URN string"); break;
+                case Provider: provider = c.OptionalText("a provider reference string (URN::id)"); break;
+                case Id: id = ReadId(ref c, previewSecrets); break;
+                case Inputs: inputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of input properties"); break;
+                case Outputs: outputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of output properties"); break;
+                case Dependencies: dependencies = StringList(ref c, "a list of URN strings"); break;
+                case PropertyDependencies: propertyDependencies = ReadPropertyDependencies(ref c); break;
+                default: c.Skip(); break;
+            }
+            c.Path.Pop();
+        }
+
+        urn ??= urnFallback ?? throw c.Source.Error("resource without a \"urn\"");
+        var parts = UrnParts.TryParse(urn) ?? throw UrnError(ref c, urn);
+        var isCustom = custom ?? flavor != StateFlavor.Event;
+        if (!isCustom && id.AsString() is { Length: > 0 } known && known != PulumiValues.UnknownSentinel)
+            throw c.Source.Error($"\"custom\" is false but the resource has an id (\"{known}\"): only provider-managed resources " +
+                                 "have ids, and Pulumi refuses such a state (expected \"custom\": true)");
+        var node = new ResourceNode(
+            urn, type is { Length: > 0 } ? type : parts.Type, parts.Name, isCustom, id,
+            Parent: parent is { Length: > 0 } ? parent : null,
+            Dependencies: dependencies,
+            PropertyDependencies: propertyDependencies,
+            Provider: provider is { Length: > 0 } ? provider : null,
+            Region: null,
+            Protect: protect,
+            Inputs: inputs,
+            Outputs: outputs);
+        return new ResourceState(node, delete, external);
+    }
+
+    private static ArtifactLoadException UrnError(ref JsonCursor c, string urn)
+    {
+        c.Path.Push("urn");
+        var error = c.Source.Error($"\"{urn}\" is not a Pulumi URN (urn:pulumi:STACK::PROJECT::TYPE::NAME)");
+        c.Path.Pop();
+        return error;
+    }
+
+    /// <summary>An id is a string (Go's <c>resource.ID</c>); empty means none, the sentinel means not known yet.</summary>
+    private static PropertyValue ReadId(ref JsonCursor c, bool previewSecrets)
+    {
+        if (c.Token == JsonTokenType.Null) return PropertyValue.Null;
+        if (c.Token != JsonTokenType.String) throw c.Expected("an id string");
+        var id = PulumiValueReader.Read(ref c, previewSecrets);
+        return id is StringValue { Value.Length: 0 } ? PropertyValue.Null : id;
+    }
+
+    public static ImmutableArray<string> StringList(ref JsonCursor c, string what)
+    {
+        if (!c.IsList(what)) return ImmutableArray<string>.Empty;
+        var list = ImmutableArray.CreateBuilder<string>();
+        c.Path.Push(0);
+        while (c.NextItem())
+        {
+            c.Path.SetIndex(list.Count);
+            list.Add(c.Token == JsonTokenType.String ? c.Text() : throw c.Expected("a string"));
+        }
+        c.Path.Pop();
+        return list.Count == 0 ? ImmutableArray<string>.Empty : list.DrainToImmutable();
+    }
+
+    private static ImmutableSortedDictionary<string, ImmutableArray<string>> ReadPropertyDependencies(ref JsonCursor c)
+    {
+        if (!c.IsObject("an object of input keys to lists of URNs")) return NoPropertyDependencies;
+        var result = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        while (c.NextProperty())
+        {
+            var key = c.Text();
+            c.Path.Push(key);
+            if (result.ContainsKey(key))
+                throw c.Source.DuplicateKey(key);
+            c.Next();
+            result[key] = StringList(ref c, "a list of URN strings");
+            c.Path.Pop();
+        }
+        return result.Count == 0 ? NoPropertyDependencies : result.ToImmutable();
+    }
+}

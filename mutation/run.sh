@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Mutation run of one target (see docs/testing.md). Usage:
+#   mutation/run.sh isolation|rules [dotnet-stryker options...]
+# e.g. mutation/run.sh isolation -m '**/Components/Iam/*.cs'   (one folder while writing tests)
+# Reports land in mutation/out/<target>/<timestamp>/reports (json + html); not part of .ci/run (hours, not minutes).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+target=${1:-}
+case "$target" in
+  isolation) tests=tests/Enclave.Tests ;;
+  rules) tests=tests/Enclave.Policy.Tests ;;
+  *) echo "usage: mutation/run.sh isolation|rules [dotnet-stryker options...]" >&2; exit 2 ;;
+esac
+shift
+cd "$root"
+dotnet tool restore >/dev/null
+cd "$root/$tests"
+# nice: the machine is shared; Stryker's own concurrency is set with -c (default 1 here, see the config).
+exec nice -n 10 dotnet tool run dotnet-stryker --config-file "$root/mutation/$target.json" \
+  --output "$root/mutation/out/$target/$(date -u +%Y%m%dT%H%M%SZ)" "$@"
