@@ -18,16 +18,22 @@ public static class OutputTarget
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory)) throw CliException.Usage($"--output {path}: directory {directory} does not exist");
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var moved = false;
         try
         {
             using (var file = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false)))
                 render(file);
             File.Move(temp, full, overwrite: true);
+            moved = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw CliException.Input($"--output {path}: cannot write ({e.Message})");
+        }
+        finally
+        {
+            // Whatever stopped the report (a write error, or a failure while rendering), no partial file stays behind.
+            if (!moved) TryDelete(temp);
         }
     }
 

@@ -110,6 +110,18 @@ public sealed class DataAccessJudge
             return statement.Error is { } e
                 ? (Truth.False, $"the statement does not parse ({e.Message}): it may grant anyone anything")
                 : (Truth.Unknown, "the statement is known only at deploy");
+        // The same text asks the same of every resource it reaches: judged once per (text, principal, type).
+        ref var byWho = ref CollectionsMarshal.GetValueRefOrAddDefault(_judged, syntax, out var seen);
+        if (!seen) byWho = [];
+        ref var judged = ref CollectionsMarshal.GetValueRefOrAddDefault(byWho!, (who, type), out var made);
+        if (!made) judged = JudgeOnce(statement, syntax, who, type);
+        return judged;
+    }
+
+    private readonly Dictionary<Statement, Dictionary<(AccessSubject, string), (Truth, string)>> _judged = new(ReferenceEqualityComparer.Instance);
+
+    private (Truth Allowed, string Why) JudgeOnce(PolicyStatement statement, Statement syntax, AccessSubject who, string type)
+    {
         var standing = StandingOf(syntax, who);
         if (standing.Allowed != Truth.True) return (standing.Allowed, standing.Why);
         if (standing.Persona is not { } persona) return (Truth.True, standing.Why);
