@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Enclave.Policy;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Loaders;
 
@@ -37,6 +38,26 @@ public static class PulumiFiles
                 : n.Inputs,
         })];
     }
+
+    /// <summary>
+    /// A temp file holding the export of <paramref name="resources"/> synthetic resources for <paramref name="stack"/>,
+    /// written on first use (named with the generator's version, so a file from an older generator is not reused).
+    /// </summary>
+    public static string ExportFile(int resources, string stack)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"enclave-bench-export-v2-{stack}-{resources}.json");
+        if (File.Exists(file)) return file;
+        using var stream = File.Create(file);
+        WriteExport(Resources(resources, stack), stack, stream);
+        return file;
+    }
+
+    /// <summary>
+    /// The synthetic enclave's policy, in the tenancy that <see cref="Resources"/> places <paramref name="stack"/>'s
+    /// files in: what the in-process benchmarks judge those files with.
+    /// </summary>
+    public static PolicyContext PolicyFor(string stack) =>
+        SyntheticEnclave.Policy with { TenancyId = TenancyOf(stack) ?? SyntheticEnclave.Tenancy };
 
     /// <summary>The stack config's <c>oci:tenancyOcid</c>, when the repository has the stack.</summary>
     private static string? TenancyOf(string stack)
