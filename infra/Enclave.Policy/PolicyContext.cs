@@ -35,6 +35,9 @@ public sealed record PolicyContext
     /// <summary>Public CIDRs of the gatekeepers (Bastion allow-list, network source).</summary>
     public ImmutableArray<string> GatekeeperCidrs { get; init; } = [];
 
+    /// <summary>Public CIDRs of US oversight (config <c>auditorCidrs</c>): the auditors' own network source.</summary>
+    public ImmutableArray<string> AuditorCidrs { get; init; } = [];
+
     /// <summary>On-premises ranges that may be connected (checked for reachability too).</summary>
     public ImmutableArray<string> OnPremCidrs { get; init; } = [];
 

@@ -52,6 +52,7 @@ public static class StackContext
         AuditorGroup = s.Groups.Auditor,
         StorageAdminGroup = s.Groups.StorageAdmin,
         GatekeeperCidrs = s.GatekeeperCidrs,
+        AuditorCidrs = s.AuditorCidrs,
         OnPremCidrs = s.Network.OnPremCidrs,
         Parent = new ParentExclusions
         {

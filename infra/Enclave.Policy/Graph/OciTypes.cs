@@ -10,6 +10,36 @@ public static class OciTypes
     public const string Policy = "oci:Identity/policy:Policy";
     public const string Group = "oci:Identity/group:Group";
     public const string DomainReplicationToRegion = "oci:Identity/domainReplicationToRegion:DomainReplicationToRegion";
+    public const string Domain = "oci:Identity/domain:Domain";
+    public const string NetworkSource = "oci:Identity/networkSource:NetworkSource";
+
+    // The identity plane: federation, users, memberships and credentials (official tokens; those after the partial
+    // listing's were read from pulumi-oci v4.20.0 sdk/dotnet/Identity).
+    public const string IdentityProvider = "oci:Identity/identityProvider:IdentityProvider";
+    public const string IdpGroupMapping = "oci:Identity/idpGroupMapping:IdpGroupMapping";
+    public const string DomainsIdentityProvider = "oci:Identity/domainsIdentityProvider:DomainsIdentityProvider";
+    public const string DomainsSocialIdentityProvider = "oci:Identity/domainsSocialIdentityProvider:DomainsSocialIdentityProvider";
+    public const string User = "oci:Identity/user:User";
+    public const string DomainsUser = "oci:Identity/domainsUser:DomainsUser";
+    public const string DomainsGroup = "oci:Identity/domainsGroup:DomainsGroup";
+    public const string UserGroupMembership = "oci:Identity/userGroupMembership:UserGroupMembership";
+    public const string ApiKey = "oci:Identity/apiKey:ApiKey";
+    public const string AuthToken = "oci:Identity/authToken:AuthToken";
+    public const string CustomerSecretKey = "oci:Identity/customerSecretKey:CustomerSecretKey";
+    public const string SmtpCredential = "oci:Identity/smtpCredential:SmtpCredential";
+    public const string DbCredential = "oci:Identity/dbCredential:DbCredential";
+    public const string DomainsApiKey = "oci:Identity/domainsApiKey:DomainsApiKey";
+    public const string DomainsAuthToken = "oci:Identity/domainsAuthToken:DomainsAuthToken";
+    public const string DomainsCustomerSecretKey = "oci:Identity/domainsCustomerSecretKey:DomainsCustomerSecretKey";
+    public const string DomainsSmtpCredential = "oci:Identity/domainsSmtpCredential:DomainsSmtpCredential";
+    public const string DomainsUserDbCredential = "oci:Identity/domainsUserDbCredential:DomainsUserDbCredential";
+    public const string DomainsOauth2clientCredential = "oci:Identity/domainsOauth2clientCredential:DomainsOauth2clientCredential";
+    public const string DomainsMyApiKey = "oci:Identity/domainsMyApiKey:DomainsMyApiKey";
+    public const string DomainsMyAuthToken = "oci:Identity/domainsMyAuthToken:DomainsMyAuthToken";
+    public const string DomainsMyCustomerSecretKey = "oci:Identity/domainsMyCustomerSecretKey:DomainsMyCustomerSecretKey";
+    public const string DomainsMySmtpCredential = "oci:Identity/domainsMySmtpCredential:DomainsMySmtpCredential";
+    public const string DomainsMyUserDbCredential = "oci:Identity/domainsMyUserDbCredential:DomainsMyUserDbCredential";
+    public const string DomainsMyOauth2clientCredential = "oci:Identity/domainsMyOauth2clientCredential:DomainsMyOauth2clientCredential";
 
     public const string Vcn = "oci:Core/vcn:Vcn";
     public const string Subnet = "oci:Core/subnet:Subnet";
@@ -32,6 +62,10 @@ public static class OciTypes
     public const string AutonomousDatabase = "oci:Database/autonomousDatabase:AutonomousDatabase";
     public const string Vault = "oci:Kms/vault:Vault";
     public const string Key = "oci:Kms/key:Key";
+    public const string KeyVersion = "oci:Kms/keyVersion:KeyVersion";
+    public const string VaultVerification = "oci:Kms/vaultVerification:VaultVerification";
+    public const string AutonomousDatabaseBackup = "oci:Database/autonomousDatabaseBackup:AutonomousDatabaseBackup";
+    public const string ObjectLifecyclePolicy = "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy";
 
     public const string LogGroup = "oci:Logging/logGroup:LogGroup";
     public const string Log = "oci:Logging/log:Log";
@@ -53,7 +87,6 @@ public static class OciTypes
     public const string ResponderRecipe = "oci:CloudGuard/responderRecipe:ResponderRecipe";
     public const string DataSafeTargetDatabase = "oci:DataSafe/targetDatabase:TargetDatabase";
     public const string DataSafePrivateEndpoint = "oci:DataSafe/dataSafePrivateEndpoint:DataSafePrivateEndpoint";
-    public const string VaultVerification = "oci:Kms/vaultVerification:VaultVerification";
     public const string AuthenticationPolicy = "oci:Identity/authenticationPolicy:AuthenticationPolicy";
 
     /// <summary>Resources that hold or protect the enclave's data: deleting one loses data or evidence.</summary>

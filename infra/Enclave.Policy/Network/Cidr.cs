@@ -141,6 +141,27 @@ public readonly record struct Cidr(AddressFamily Family, UInt128 First, UInt128 
         return Truth.False;
     }
 
+    /// <summary>Why the block is near-open (<see cref="Networks.NearOpen"/>, the config validator's definition), or null.</summary>
+    public string? NearOpenReason(Networks.PrefixLimits limits) => Networks.NearOpen.Reason(IsV6, First, Prefix, limits);
+
+    /// <summary>
+    /// Is the (possibly unknown) value a near-open block? Each <c>;</c>-separated part is read (database ACLs join a
+    /// VCN and its ranges that way); a part that is not an address (an NSG id, a service label) is not a network.
+    /// </summary>
+    public static Truth IsNearOpenValue(PropertyValue value, Networks.PrefixLimits limits, out string? reason)
+    {
+        reason = null;
+        if (!value.IsKnown) return Truth.Unknown;
+        if (value.AsString() is not { } text) return Truth.False;
+        foreach (var range in text.AsSpan().Split(';'))
+            if (TryParse(text.AsSpan()[range], out var c) && c.NearOpenReason(limits) is { } why)
+            {
+                reason = why;
+                return Truth.True;
+            }
+        return Truth.False;
+    }
+
     /// <summary>Is the value the whole internet (0.0.0.0/0 or ::/0)?</summary>
     public static Truth IsAnywhereValue(PropertyValue value) =>
         value.Test(v => TryParse(v.AsString(), out var c) && c.IsAnywhere);

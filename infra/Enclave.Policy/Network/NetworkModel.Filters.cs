@@ -17,9 +17,10 @@ public sealed partial class NetworkModel
             {
                 var body = rule.Inputs.Fields.ContainsKey("protocol") ? (PropertyValue)rule.Inputs : rule.Outputs;
                 var owner = $"NSG {node.Name} rule {rule.Name}";
+                // Only EGRESS is not ingress: an invalid direction is read as the more open one (as SecurityRules does).
                 var direction = body["direction"];
                 var isIngress = direction.IsKnown
-                    ? TruthLogic.Of(string.Equals(direction.AsString(), "INGRESS", StringComparison.OrdinalIgnoreCase))
+                    ? TruthLogic.Of(!string.Equals(direction.AsString(), "EGRESS", StringComparison.OrdinalIgnoreCase))
                     : Truth.Unknown;
                 if (isIngress == Truth.False) continue;
                 var read = IngressRule.Read(owner, body);

@@ -62,6 +62,7 @@ public sealed class CheckHarness : IDisposable
         StorageAdminGroup = "enclave-storage-admins",
         GatekeeperCidrs = ["198.51.100.0/24"],
         OnPremCidrs = ["192.0.2.0/24"],
+        NotificationEmails = ["gatekeepers@enclave.example"],
         Parent = new ParentExclusions
         {
             TenancyOcids = ["ocid1.tenancy.oc1..parenttenancy"],

@@ -24,7 +24,7 @@ public class PolicyEvaluatorTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(RuleCatalogue.All, r =>
         {
-            Assert.Matches(@"^ENC-(REG|IAM|NET|DB|STO|LOG|KMS|GOV)-\d{3}$", r.Info.Id);
+            Assert.Matches(@"^ENC-(REG|IAM|IDN|NET|DB|STO|LOG|KMS|GOV)-\d{3}$", r.Info.Id);
             Assert.False(string.IsNullOrWhiteSpace(r.Info.Title));
             Assert.False(string.IsNullOrWhiteSpace(r.Info.Rationale));
             Assert.False(string.IsNullOrWhiteSpace(r.Info.Remediation));

@@ -45,7 +45,7 @@ public class RuleCaseTests
     {
         var g = CompliantEnclave.Build();
         c.Mutate(g);
-        var report = RuleRunner.Run(g, path, c.RuleId);
+        var report = RuleRunner.Run(g, path, c.RuleId, c.Policy?.Invoke(CompliantEnclave.Policy));
         var urn = c.Resource is null ? report.Findings.First(f => f.Urn.Contains("pulumi:pulumi:Stack::")).Urn : g.Urn(c.Resource);
         var statuses = report.Findings.Where(f => f.Urn == urn).Select(f => f.Status).ToList();
         Assert.True(statuses.Contains(expected),

@@ -9,6 +9,9 @@ namespace Enclave.Policy.Tests.Rules;
 /// <param name="Resource">Name of the resource the finding is about; null for the stack.</param>
 public sealed record RuleCase(string RuleId, string Name, string? Resource, Action<GraphBuilder> Mutate)
 {
+    /// <summary>A change to the stack's policy context (its config) that goes with the graph's, when the case needs one.</summary>
+    public Func<PolicyContext, PolicyContext>? Policy { get; init; }
+
     public override string ToString() => $"{RuleId}: {Name}";
 }
 
@@ -103,13 +106,14 @@ public static class RuleCases
         new("ENC-IAM-009", "operators manage keys", "root-policy", g => AddStatement(g, $"allow group enclave-operators to manage keys in compartment usde-dev where {CompliantEnclave.FromGatekeeperNetworks}")),
         new("ENC-IAM-010", "dynamic group of every function in the tenancy", "adb-dg", g => g.With("adb-dg", "matchingRule", "resource.type = 'fnfunc'")),
         new("ENC-IAM-011", "Object Storage of Frankfurt uses the keys", "root-policy", g => AddStatement(g, "allow service objectstorage-eu-frankfurt-1 to use keys in compartment usde-dev")),
+        .. IdentityPlaneCases.Failing, .. KeysAndOversightCases.Failing, .. NetworkWidthCases.Failing,
     ];
 
     public static readonly RuleCase[] Undetermined =
     [
         new("ENC-REG-001", "provider region unknown", "default", g => g.With("default", "region", Unknown)),
         new("ENC-REG-002", "replication region unknown", "replica", g => g.Add(OciTypes.ReplicationPolicy, "replica",
-            new { bucket = NameOf("data-bucket"), @namespace = "enclavens", destinationBucketName = "copy", destinationRegionName = Unknown, name = "r" })),
+            new { bucket = NameOf("data-bucket"), @namespace = "enclavens", destinationBucketName = "usde-dev-data", destinationRegionName = Unknown, name = "r" })),
         new("ENC-NET-001", "subnet privacy unknown", "data", g => g.With("data", "prohibitPublicIpOnVnic", Unknown)),
         new("ENC-NET-003", "route target unknown", "data-rt", g => g.With("data-rt", "routeRules",
             new[] { new { networkEntityId = Unknown, destination = "all-iad-services-in-oracle-services-network", destinationType = "SERVICE_CIDR_BLOCK" } })),
@@ -167,9 +171,12 @@ public static class RuleCases
         new("ENC-IAM-009", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-010", "matching rule unknown", "adb-dg", g => g.With("adb-dg", "matchingRule", Unknown)),
         new("ENC-IAM-011", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        .. IdentityPlaneCases.Undetermined, .. KeysAndOversightCases.Undetermined, .. NetworkWidthCases.Undetermined,
     ];
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>
     /// ENC-GOV-006 judges whether values are secret, which is always known.
-    public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-006", "ENC-GOV-900", "ENC-GOV-901"];
+    public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-006", "ENC-GOV-900", "ENC-GOV-901",
+        // Judges the stack's config (always known), not the artifact.
+        "ENC-NET-010"];
 }

@@ -16,6 +16,12 @@ public static class CompliantEnclave
     public const string ParentTenancy = "ocid1.tenancy.oc1..parenttenancy";
     public const string SecretPlaintext = "Hunter2-DoNotLeak-7f3a";
 
+    /// <summary>The trusted identity provider's SAML entity id, and metadata that declares it.</summary>
+    public const string IdpEntityId = "https://usds.okta.example/saml";
+    public const string IdpMetadataUrl = "https://usds.okta.example/metadata";
+    public static string IdpMetadata(string entityId = IdpEntityId) =>
+        $"<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"{entityId}\"><md:IDPSSODescriptor/></md:EntityDescriptor>";
+
     public static readonly PolicyContext Policy = new()
     {
         TenancyId = Tenancy,
@@ -26,6 +32,18 @@ public static class CompliantEnclave
         AuditorGroup = "enclave-auditors",
         StorageAdminGroup = "enclave-storage-admins",
         GatekeeperCidrs = ["198.51.100.0/24"],
+        NotificationEmails = ["gatekeepers@enclave.example"],
+        Identity = new IdentityPlane
+        {
+            IdentityProviders = [new TrustedIdentityProvider("UsdsOkta", IdpEntityId, IdpMetadataUrl)],
+            Users =
+            [
+                new BreakGlassAccount("usde-dev-breakglass")
+                {
+                    Email = "breakglass@enclave.example", Groups = ["enclave-gatekeepers"], Credentials = [UserCredential.ApiKey],
+                },
+            ],
+        },
         OnPremCidrs = ["192.0.2.0/24"],
         Parent = new ParentExclusions
         {
@@ -84,11 +102,11 @@ public static class CompliantEnclave
         g.Add(OciTypes.LogGroup, "logs", new { compartmentId = Ref("security"), displayName = "usde-dev-logs" }, protect: true);
         g.Add(OciTypes.Log, "flow-data", FlowLog("data"), protect: true);
 
-        g.Add(OciTypes.Vault, "vault", new { compartmentId = Ref("security"), displayName = "usde-dev-vault", vaultType = "DEFAULT" }, protect: true);
+        g.Add(OciTypes.Vault, "vault", new { compartmentId = Ref("security"), displayName = "usde-dev-vault", vaultType = "VIRTUAL_PRIVATE" }, protect: true);
         g.Add(OciTypes.Key, "key", new
         {
             compartmentId = Ref("security"), displayName = "usde-dev-key", managementEndpoint = Secret,
-            keyShape = new { algorithm = "AES", length = 32 }, isAutoRotationEnabled = true,
+            keyShape = new { algorithm = "AES", length = 32 }, protectionMode = "HSM", isAutoRotationEnabled = true,
             autoKeyRotationDetails = new { rotationIntervalInDays = 90 },
         }, protect: true);
 
@@ -120,7 +138,7 @@ public static class CompliantEnclave
         g.Add(OciTypes.Bucket, "archive", new
         {
             compartmentId = Ref("security"), name = "usde-dev-archive", @namespace = "enclavens", kmsKeyId = Ref("key"),
-            retentionRules = new[] { new { displayName = "lock", duration = new { timeAmount = "365", timeUnit = "DAYS" }, timeRuleLocked = "2026-12-01T00:00:00Z" } },
+            retentionRules = new[] { new { displayName = "lock", duration = new { timeAmount = "365", timeUnit = "DAYS" }, timeRuleLocked = "2026-05-01T00:00:00Z" } },
         }, protect: true);
         g.Add(OciTypes.Log, "write-data-bucket", BucketLog("data-bucket"), protect: true);
         g.Add(OciTypes.Log, "write-archive", BucketLog("archive"), protect: true);
@@ -177,6 +195,17 @@ public static class CompliantEnclave
         g.Add(OciTypes.Group, "gatekeepers", new { compartmentId = Tenancy, name = "enclave-gatekeepers", description = "US gatekeepers" });
         g.Add(OciTypes.Group, "operators", new { compartmentId = Tenancy, name = "enclave-operators", description = "operators" });
         g.Add(OciTypes.Group, "storage-admins", new { compartmentId = Tenancy, name = "enclave-storage-admins", description = "storage" });
+        // The identity plane: a pinned identity provider mapping into the gatekeepers, one break-glass user with its
+        // membership and API key, and (below) the gatekeepers' network source.
+        g.Add(OciTypes.IdentityProvider, "usds-idp", new
+        {
+            compartmentId = Tenancy, name = "UsdsOkta", description = "US data-security team's Okta", productType = "IDCS",
+            protocol = "SAML2", metadataUrl = IdpMetadataUrl, metadata = IdpMetadata(),
+        });
+        g.Add(OciTypes.IdpGroupMapping, "usds-gatekeepers", new { groupId = Ref("gatekeepers"), identityProviderId = Ref("usds-idp"), idpGroupName = "usds-gatekeepers" });
+        g.Add(OciTypes.User, "breakglass", new { compartmentId = Tenancy, name = "usde-dev-breakglass", description = "break-glass", email = "breakglass@enclave.example" });
+        g.Add(OciTypes.UserGroupMembership, "breakglass-gatekeeper", new { groupId = Ref("gatekeepers"), userId = Ref("breakglass") });
+        g.Add(OciTypes.ApiKey, "breakglass-key", new { userId = Ref("breakglass"), keyValue = "-----BEGIN PUBLIC KEY-----MIIBIjAN-----END PUBLIC KEY-----" });
         g.Add(EnclaveIdentities.NetworkSourceType, "gatekeeper-networks", new
         {
             compartmentId = Tenancy, name = NetworkSource, description = "gatekeeper networks", publicSourceLists = new[] { "198.51.100.0/24" },

@@ -21,13 +21,13 @@ public static class SecondRegion
         In(g.Add(OciTypes.Key, "key-phx", new
         {
             compartmentId = Ref("security"), displayName = "usde-dev-phx-logs", managementEndpoint = Secret,
-            keyShape = new { algorithm = "AES", length = 32 }, isAutoRotationEnabled = true,
+            keyShape = new { algorithm = "AES", length = 32 }, protectionMode = "HSM", isAutoRotationEnabled = true,
             autoKeyRotationDetails = new { rotationIntervalInDays = 90 },
         }, protect: true));
         In(g.Add(OciTypes.Bucket, "archive-phx", new
         {
             compartmentId = Ref("security"), name = "usde-dev-phx-archive", @namespace = "enclavens", kmsKeyId = Ref("key-phx"),
-            retentionRules = new[] { new { displayName = "lock", duration = new { timeAmount = "365", timeUnit = "DAYS" }, timeRuleLocked = "2026-12-01T00:00:00Z" } },
+            retentionRules = new[] { new { displayName = "lock", duration = new { timeAmount = "365", timeUnit = "DAYS" }, timeRuleLocked = "2026-05-01T00:00:00Z" } },
         }, protect: true));
         In(g.Add(OciTypes.LogGroup, "logs-phx", new { compartmentId = Ref("security"), displayName = "usde-dev-phx-logs" }, protect: true));
         var log = CompliantEnclave.BucketLog("archive-phx");

@@ -31,6 +31,23 @@ public sealed class KeyTests
             Variant.Flip(Oci.Key, "keyShape.length", 16.0, nameContains: "logs"))), "AES/16");
 
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
+    public async Task DataKeys_OnlyInDeploymentRegion(string stack) => Holds(KeyRules.DataKeysOnlyInDeploymentRegion(await EnclaveRun.Of(stack)));
+
+    // What the program would declare if every region's vault held every key: the database key again in the standby region.
+    [Fact]
+    public async Task DataKeys_OnlyInDeploymentRegion_ReportsADatabaseKeyInTheStandbyRegion()
+    {
+        var d = await EnclaveRun.Of("prod");
+        var standbyLogsKey = d.KeyFor("logs", "us-phoenix-1")!;
+        var copy = standbyLogsKey.With("displayName", d.Display("us-phoenix-1-database-key")) with
+        {
+            Name = standbyLogsKey.Name.Replace("logs", "database", StringComparison.Ordinal), Id = standbyLogsKey.Id + "-database",
+        };
+        Broken(KeyRules.DataKeysOnlyInDeploymentRegion(await EnclaveRun.RunAsync("prod", new Variant { Extra = [copy] })),
+            "is a data key in us-phoenix-1");
+    }
+
+    [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task Keys_RotateAutomaticallyAtLeastYearly(string stack) =>
         Holds(KeyRules.KeysRotateAutomaticallyAtLeastYearly(await EnclaveRun.Of(stack)));
 

@@ -84,6 +84,22 @@ public sealed class NetworkTests
         Broken(NetworkRules.NsgsAdmitNothingFromAnywhere(await EnclaveRun.RunAsync("dev",
             Variant.Flip(Oci.NsgRule, "source", "0.0.0.0/0", nameContains: "db-from-admin"))), "from anywhere");
 
+    // An unknown or misspelt direction is read as ingress (by OCI's refusal and by the gate): never a way to hide a rule.
+    [Theory]
+    [InlineData("direction", "BOTH", "neither INGRESS nor EGRESS")]
+    [InlineData("direction", "ingress", "neither INGRESS nor EGRESS")]
+    [InlineData("stateless", true, "is not stated stateful")]
+    [InlineData("source", "10.0.0.0/8", "admits the near-open range 10.0.0.0/8")]
+    [InlineData("source", "::ffff:0.0.0.0/96", "admits the near-open range")]
+    public async Task Nsgs_AdmitNothingFromAnywhere_ReportsDirectionStatelessAndNearOpen(string path, object value, string message) =>
+        Broken(NetworkRules.NsgsAdmitNothingFromAnywhere(await EnclaveRun.RunAsync("dev",
+            Variant.Flip(Oci.NsgRule, path, value, nameContains: "db-from-admin"))), message);
+
+    [Fact]
+    public async Task AppNsg_EgressOnlyToDatabaseAndOracleServices_ReportsMissingDatabaseEgress() =>
+        Broken(NetworkRules.AppNsgEgressOnlyToDatabaseAndOracleServices(await EnclaveRun.RunAsync("dev",
+            Variant.Flip(Oci.NsgRule, "tcpOptions.destinationPortRange.min", 1521.0, nameContains: "app-to-db"))), "has no egress to the database listener");
+
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task AppNsg_EgressOnlyToDatabaseAndOracleServices(string stack) =>
         Holds(NetworkRules.AppNsgEgressOnlyToDatabaseAndOracleServices(await EnclaveRun.Of(stack)));

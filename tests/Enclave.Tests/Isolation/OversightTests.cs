@@ -45,6 +45,17 @@ public sealed class OversightTests
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task Buckets_HaveWriteLogs(string stack) => Holds(OversightRules.BucketsHaveWriteLogs(await EnclaveRun.Of(stack)));
 
+    // The write log of every bucket, the archive's included, is an Object Storage service log of category write.
+    [Theory]
+    [InlineData("configuration.source.service", "flowlogs", "archive")]
+    [InlineData("configuration.source.category", "read", "archive")]
+    [InlineData("configuration.source.sourceType", "OCI", "user-data")]
+    [InlineData("logType", "CUSTOM", "user-data")]
+    public async Task Buckets_HaveWriteLogs_ReportsWrongSourceOrCategory(string path, string value, string bucket) =>
+        Broken(OversightRules.BucketsHaveWriteLogs(await EnclaveRun.RunAsync("dev",
+            Variant.Change(Oci.Log, l => l.Name.Contains(bucket, StringComparison.Ordinal) && l.Str("configuration.source.category") == "write"
+                ? l.With(path, value) : l))), "has no write log");
+
     [Fact]
     public async Task Buckets_HaveWriteLogs_ReportsUnloggedBucket() =>
         Broken(OversightRules.BucketsHaveWriteLogs(await EnclaveRun.RunAsync("dev",

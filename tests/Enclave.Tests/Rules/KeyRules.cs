@@ -44,6 +44,30 @@ public static class KeyRules
         return check.Violations;
     }
 
+    /// <summary>
+    /// The data keys (everything but a logs key) exist once each, in the deployment region, where the data lives; every
+    /// other enclave region's vault holds only that region's logs key (its archive). A data key elsewhere would be a
+    /// second place able to decrypt the data, outside the region the residency rules are written for.
+    /// </summary>
+    public static IReadOnlyList<string> DataKeysOnlyInDeploymentRegion(Deployed d)
+    {
+        var check = new Check();
+        var deployment = d.Settings.DeploymentRegion;
+        foreach (var k in d.OfType(Oci.Key))
+        {
+            var region = d.RegionOf(k);
+            var isLogsKey = k.Str("displayName") == (region == deployment ? d.Display("logs-key") : d.Display($"{region}-logs-key"));
+            check.That(region == deployment || isLogsKey, $"{k.Where()} ({k.Str("displayName")}) is a data key in {region}, not the deployment region {deployment}");
+        }
+        foreach (var purpose in new[] { "database", "buckets" })
+        {
+            var count = d.OfType(Oci.Key).Count(k => k.Str("displayName")?.EndsWith($"{purpose}-key", StringComparison.Ordinal) == true);
+            check.That(count == 1 && d.KeyFor(purpose) is { } key && d.RegionOf(key) == deployment,
+                $"{count} {purpose} keys; expected one, in {deployment}");
+        }
+        return check.Violations;
+    }
+
     public static IReadOnlyList<string> KeysRotateAutomaticallyAtLeastYearly(Deployed d)
     {
         var check = new Check();

@@ -118,22 +118,41 @@ public static class NetworkRules
         return check.Violations;
     }
 
+    /// <summary>
+    /// No NSG rule admits traffic from anywhere or from a near-open range (the shared definition the gate uses). Every
+    /// rule states a direction OCI knows (INGRESS or EGRESS; any other reads as ingress, so it is judged as one) and is
+    /// stateful: the program never relies on stateless rules, whose return traffic needs rules of its own.
+    /// </summary>
     public static IReadOnlyList<string> NsgsAdmitNothingFromAnywhere(Deployed d)
     {
         var check = new Check();
         foreach (var rule in d.OfType(Oci.NsgRule))
         {
-            check.That(!(rule.Str("direction") == "INGRESS" && Anywhere.Contains(rule.Str("source"))), $"{rule.Where()} admits traffic from anywhere");
+            var direction = rule.Str("direction");
+            check.That(direction is "INGRESS" or "EGRESS", $"{rule.Where()} has direction '{direction}', neither INGRESS nor EGRESS");
+            check.That(rule.Bool("stateless") == false, $"{rule.Where()} is not stated stateful (stateless={rule.Bool("stateless")})");
+            var source = rule.Str("source");
+            var ingress = direction != "EGRESS";
+            check.That(!(ingress && Anywhere.Contains(source)), $"{rule.Where()} admits traffic from anywhere");
+            var nearOpen = ingress && rule.Str("sourceType") is null or "CIDR_BLOCK" && source is not null &&
+                           Enclave.Configuration.Checks.Cidr.ParseOrNull(source) is { } block &&
+                           Enclave.Networks.NearOpen.Reason(block, d.Settings.MinimumPrefix) is not null;
+            check.That(!nearOpen, $"{rule.Where()} admits the near-open range {source}");
             check.That(rule.Str("protocol") != "all" && rule["tcpOptions.destinationPortRange"] is not null,
                 $"{rule.Where()} is not limited to one TCP port range");
         }
         return check.Violations;
     }
 
+    /// <summary>The app NSG's egress goes only to the database listener and Oracle services, and does reach the database.</summary>
     public static IReadOnlyList<string> AppNsgEgressOnlyToDatabaseAndOracleServices(Deployed d)
     {
         var check = new Check();
         var databaseNsgs = d.NsgsNamed("db").Select(n => n.Id).ToHashSet();
+        foreach (var app in d.NsgsNamed("app"))
+            check.That(RulesOf(d, app, "EGRESS").Any(r => r.Str("destinationType") == "NETWORK_SECURITY_GROUP" &&
+                                                         databaseNsgs.Contains(r.Str("destination") ?? "") && TcpPort(r, 1522)),
+                $"{app.Where()} has no egress to the database listener (1522): the application could not reach its data");
         foreach (var app in d.NsgsNamed("app"))
         foreach (var rule in RulesOf(d, app, "EGRESS"))
             check.That((rule.Str("destinationType") == "NETWORK_SECURITY_GROUP" && databaseNsgs.Contains(rule.Str("destination") ?? "") && TcpPort(rule, 1522)) ||

@@ -47,6 +47,8 @@ public static class OversightRules
         foreach (var b in d.OfType(Oci.Bucket))
             check.That(d.OfType(Oci.Log).Any(l => l.Str("configuration.source.service") == "objectstorage" &&
                                                  l.Str("configuration.source.category") == "write" &&
+                                                 l.Str("configuration.source.sourceType") == "OCISERVICE" &&
+                                                 l.Str("logType") == "SERVICE" &&
                                                  l.Str("configuration.source.resource") == b.Str("name") &&
                                                  l.Str("configuration.compartmentId") == b.Str("compartmentId") &&
                                                  l.Bool("isEnabled") == true && d.RegionOf(l) == d.RegionOf(b)),

@@ -68,6 +68,33 @@ public static class IsolationSettings
         (OciTypes.EventRule, ["condition", "isEnabled", "actions"]),
         (OciTypes.NotificationTopic, []),
         (OciTypes.Subscription, ["topicId", "protocol", "endpoint"]),
+        // The identity plane (ENC-IDN-*): who federates, which users, memberships and credentials exist.
+        (OciTypes.IdentityProvider, ["name", "metadata", "metadataUrl"]),
+        (OciTypes.IdpGroupMapping, ["identityProviderId", "groupId"]),
+        (OciTypes.DomainsIdentityProvider, ["partnerName", "partnerProviderId", "metadata", "type", "jitUserProvEnabled",
+            "jitUserProvAssignedGroups", "jitUserProvGroupMappings"]),
+        (OciTypes.User, ["name", "email"]),
+        (OciTypes.DomainsUser, ["userName", "emails", "x509certificates", "urnietfparamsscimschemasoracleidcsextensionkerberosUserUser",
+            "urnietfparamsscimschemasoracleidcsextensionsocialAccountUser", "urnietfparamsscimschemasoracleidcsextensiondbCredentialsUser"]),
+        (OciTypes.Domain, ["adminUserName", "adminEmail"]),
+        (OciTypes.DomainsGroup, ["displayName", "members"]),
+        (OciTypes.UserGroupMembership, ["userId", "groupId"]),
+        (OciTypes.ApiKey, ["userId"]),
+        (OciTypes.AuthToken, ["userId"]),
+        (OciTypes.CustomerSecretKey, ["userId"]),
+        (OciTypes.SmtpCredential, ["userId"]),
+        (OciTypes.DomainsApiKey, ["user"]),
+        (OciTypes.DomainsAuthToken, ["user"]),
+        (OciTypes.DomainsCustomerSecretKey, ["user"]),
+        (OciTypes.DomainsSmtpCredential, ["user"]),
+        // Keys, copies and oversight (ENC-KMS-003..006, ENC-REG-002, ENC-STO-006, ENC-LOG-006/007).
+        (OciTypes.Vault, ["externalKeyManagerMetadata", "restoreFromObjectStore", "timeOfDeletion"]),
+        (OciTypes.Key, ["externalKeyReference", "restoreFromObjectStore", "timeOfDeletion", "desiredState"]),
+        (OciTypes.KeyVersion, ["externalKeyVersionId", "timeOfDeletion"]),
+        (OciTypes.VaultVerification, ["replicaRegion"]),
+        (OciTypes.AutonomousDatabase, ["autonomousDatabaseId", "autonomousDatabaseBackupId"]),
+        (OciTypes.AutonomousDatabaseBackup, ["backupDestinationDetails"]),
+        (OciTypes.ObjectLifecyclePolicy, ["bucket", "rules"]),
     ];
 
     private static readonly FrozenDictionary<string, string[]> ByType = Declared

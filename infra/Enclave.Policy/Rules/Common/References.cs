@@ -125,8 +125,11 @@ public static class References
         }
     }
 
-    /// <summary>Only the id's owner or the input's dependencies can be named: those, instead of every target.</summary>
-    private static IEnumerable<ResourceNode> Candidates(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
+    /// <summary>
+    /// Only the id's owner or the input's dependencies can be named: those, instead of every target (for a reference,
+    /// the resource it names; for a secret, nothing can be told, so every target).
+    /// </summary>
+    public static IEnumerable<ResourceNode> Candidates(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
         IEnumerable<ResourceNode> targets)
     {
         switch (value)
@@ -142,6 +145,9 @@ public static class References
                 if (from.PropertyDependencies.TryGetValue(key, out var unknownDeps))
                     foreach (var urn in unknownDeps)
                         if (graph.ByUrn(urn) is { } dep) yield return dep;
+                break;
+            case ResourceRefValue r:
+                if (graph.ByUrn(r.Urn) is { } named) yield return named;
                 break;
             default:
                 foreach (var target in targets) yield return target;

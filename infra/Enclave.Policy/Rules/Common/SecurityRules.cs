@@ -54,9 +54,8 @@ public static class SecurityRules
         }
         else if (node.Type == OciTypes.NsgRule)
         {
-            var direction = node.Input("direction");
-            var ingress = direction.AsString() is { } d && d.Equals("INGRESS", StringComparison.OrdinalIgnoreCase);
-            into.Add(new SecurityRule(node, ingress, new RulePosition("rule"), Item: null));
+            // Only a rule that certainly says EGRESS is not ingress: an unknown or invalid direction may be ingress.
+            into.Add(new SecurityRule(node, IsIngress(node) != Truth.False, new RulePosition("rule"), Item: null));
         }
     }
 
@@ -77,6 +76,25 @@ public static class SecurityRules
         }
     }
 
-    /// <summary>Is the NSG rule's direction unknown (so it could be ingress)?</summary>
+    /// <summary>Is the NSG rule's direction not known yet (so it could be either)?</summary>
     public static bool DirectionUnknown(ResourceNode node) => node.Type == OciTypes.NsgRule && !node.Input("direction").IsKnown;
+
+    /// <summary>
+    /// Is an NSG rule an ingress rule? INGRESS: True; EGRESS: False (case-insensitive, as OCI reads them); a value not
+    /// known yet: Unknown; anything else (a misspelling, a list, nothing) is no direction OCI knows, and is read as
+    /// ingress (True): the gate judges what it cannot read as the more open reading.
+    /// </summary>
+    public static Truth IsIngress(ResourceNode nsgRule)
+    {
+        var direction = nsgRule.Input("direction");
+        if (!direction.IsKnown) return Truth.Unknown;
+        return TruthLogic.Of(!string.Equals(direction.AsString(), "EGRESS", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Is the peer a CIDR block (its type unset or CIDR_BLOCK), not an NSG or a service label? Unknown when its type is.</summary>
+    public static Truth PeerIsCidr(SecurityRule rule)
+    {
+        var type = rule.PeerType;
+        return type.IsNull ? Truth.True : type.EqualsString("CIDR_BLOCK", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -9,7 +9,7 @@ public sealed class DatabaseNoOpenAcl : RuleBase
 {
     public override RuleInfo Info { get; } = new(
         "ENC-DB-006", "Autonomous Database access list is not open", Severity.Critical, Enforcement.Mandatory,
-        "An ACL entry of 0.0.0.0/0 (or a public database with no ACL at all) lets anyone on the internet attempt to connect.",
+        "An ACL entry of 0.0.0.0/0 or another near-open range (or a public database with no ACL at all) lets most of the internet attempt to connect.",
         "Use a private endpoint; if an ACL is set, list only enclave or gatekeeper CIDRs.",
         Cis: "2.8");
 
@@ -28,9 +28,11 @@ public sealed class DatabaseNoOpenAcl : RuleBase
         {
             if (!list.IsKnown) { a.Require(Truth.Unknown, $"{key} has no 0.0.0.0/0 entry"); continue; }
             foreach (var entry in list.AsList())
-                a.Require(entry.Test(e => e.AsString() is { } s && !s.Split(';').Any(part => Cidr.TryParse(part, out var c) && c.IsAnywhere)),
-                    $"{key} entry {entry} is not the whole internet",
-                    whenViolated: $"{key} entry {entry} admits the whole internet");
+            {
+                var open = Cidr.IsNearOpenValue(entry, context.Policy.NetworkLimits, out var reason);
+                a.Require(open.Not(), $"{key} entry {entry} is not the internet or a near-open range",
+                    whenViolated: open == Truth.True ? $"{key} entry {entry} {reason}" : null);
+            }
         }
         var publicWithoutAcl = TruthLogic.Of(!Scope.IsSet(db.Input("subnetId")) && !Scope.IsSet(db.Input("whitelistedIps")));
         if (db.Input("subnetId").IsKnown && db.Input("whitelistedIps").IsKnown)

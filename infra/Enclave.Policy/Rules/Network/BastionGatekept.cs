@@ -13,7 +13,7 @@ public sealed class BastionGatekept : RuleBase
     public override RuleInfo Info { get; } = new(
         "ENC-NET-009", "Bastion only from gatekeeper CIDRs, sessions at most 3 hours", Severity.High, Enforcement.Mandatory,
         "The Bastion is the gatekeepers' just-in-time door; an allow-list wider than their networks or long sessions turn it into standing access.",
-        "Set `clientCidrBlockAllowLists` to CIDRs inside `gatekeeperCidrs` and `maxSessionTtlInSeconds` to at most 10800.")
+        "Set `clientCidrBlockAllowLists` to CIDRs inside `gatekeeperCidrs`, none near-open (see `minimumPrefix`), and `maxSessionTtlInSeconds` to at most 10800.")
     {
         Scope = RuleScope.Resource,
     };
@@ -30,7 +30,13 @@ public sealed class BastionGatekept : RuleBase
             {
                 a.Require(TruthLogic.Of(list.AsList().Length > 0), "client allow-list is not empty");
                 foreach (var cidr in list.AsList())
+                {
+                    // Near-open even inside the gatekeeper CIDRs: the context may come from a config the validator never saw.
+                    var open = Cidr.IsNearOpenValue(cidr, policy.NetworkLimits, out var reason);
+                    a.Require(open.Not(), $"client CIDR {cidr} is not near-open",
+                        whenViolated: open == Truth.True ? $"client CIDR {cidr} {reason}" : null);
                     a.Require(Cidr.WithinAny(cidr, policy.GatekeeperCidrs), $"client CIDR {cidr} is inside the gatekeeper CIDRs");
+                }
             }
             var ttl = bastion.Input("maxSessionTtlInSeconds");
             var effective = ttl.IsNull ? PropertyValue.Of(DefaultSessionTtlSeconds) : ttl;

@@ -4,13 +4,18 @@ using Enclave.Policy.Rules.Common;
 
 namespace Enclave.Policy.Rules.Network;
 
-/// <summary>R10: no security list or NSG rule admits traffic from anywhere (0.0.0.0/0 or ::/0), on any port.</summary>
+/// <summary>
+/// R10 / issue 10.6: no security list or NSG rule admits traffic from the internet or a near-open range
+/// (<see cref="Networks.NearOpen"/>: 0.0.0.0/0, ::/0, supernets wider than the stack's minimum prefix, IPv4-mapped
+/// "any"), on any port, stateful or stateless. An NSG rule whose direction is not EGRESS is judged as ingress; a CIDR
+/// source the gate cannot read is not a network it can vouch for.
+/// </summary>
 public sealed class NoOpenIngress : RuleBase
 {
     public override RuleInfo Info { get; } = new(
-        "ENC-NET-005", "No ingress from the whole internet", Severity.Critical, Enforcement.Mandatory,
-        "An ingress rule from 0.0.0.0/0 admits every address on earth, including the parent company's networks; CIS forbids it for SSH and RDP, the enclave for every port.",
-        "Restrict every ingress source to the VCN, the gatekeepers' CIDRs or an NSG.",
+        "ENC-NET-005", "No ingress from the internet or a near-open range", Severity.Critical, Enforcement.Mandatory,
+        "An ingress rule from 0.0.0.0/0, ::/0 or a supernet such as 0.0.0.0/1 or 2000::/3 admits most addresses on earth, including the parent company's networks; CIS forbids it for SSH and RDP, the enclave for every port.",
+        "Restrict every ingress source to the VCN, the gatekeepers' CIDRs or an NSG, each at least as narrow as `minimumPrefix` (default IPv4 /16, IPv6 /48).",
         Cis: "2.1, 2.2, 2.3, 2.4")
     {
         Scope = RuleScope.Resource,
@@ -22,6 +27,7 @@ public sealed class NoOpenIngress : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
+        var limits = context.Policy.NetworkLimits;
         var rules = new List<SecurityRule>(); // reused from resource to resource
         foreach (var type in Owners)
             foreach (var node in g.OfType(type))
@@ -32,15 +38,25 @@ public sealed class NoOpenIngress : RuleBase
                 var a = new Assessment();
                 foreach (var rule in rules)
                 {
-                    if (!rule.Ingress && !directionUnknown) continue;
+                    if (!rule.Ingress) continue;
                     var peer = rule.Peer;
-                    var open = Cidr.IsAnywhereValue(peer);
+                    // Each source is parsed once: a block is judged near-open or not; a CIDR source that does not parse
+                    // (OCI would refuse it) is no network the gate can vouch for; an NSG id or service label is no block.
+                    string? reason = null;
+                    var open = !peer.IsKnown ? Truth.Unknown
+                        : peer.AsString() is not { } text ? Truth.False
+                        : Cidr.TryParse(text, out var block) ? TruthLogic.Of((reason = block.NearOpenReason(limits)) is not null)
+                        : SecurityRules.PeerIsCidr(rule);
+                    var unreadable = open != Truth.False && reason is null && peer.IsKnown;
+                    var bad = open;
                     // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
-                    if (directionUnknown && open == Truth.True) open = Truth.Unknown;
-                    var closed = open.Not();
+                    if (directionUnknown && bad == Truth.True) bad = Truth.Unknown;
+                    var closed = bad.Not();
                     // The violation is only phrased for a rule that is open (most are not).
-                    a.Require(closed, $"{rule.Where} source {peer} is not the whole internet",
-                        whenViolated: closed == Truth.False ? $"{rule.Where} admits {peer}, the whole internet" : null);
+                    a.Require(closed, $"{rule.Where} source {peer} is not the internet or a near-open range",
+                        whenViolated: closed != Truth.False ? null
+                            : !unreadable ? $"{rule.Where} admits {peer}, which {reason}"
+                            : $"{rule.Where} source {peer} is not a CIDR block (the gate cannot read which network it admits)");
                 }
                 if (a.IsEmpty)
                 {

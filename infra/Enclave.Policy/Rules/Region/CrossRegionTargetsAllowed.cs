@@ -3,42 +3,113 @@ using Enclave.Policy.Rules.Common;
 
 namespace Enclave.Policy.Rules.Region;
 
-/// <summary>R1: replicas, standbys, peerings and domain replicas only in allowed regions.</summary>
+/// <summary>
+/// R1: every copy of the data stays in allowed regions and in the enclave's hands: bucket replication (to a bucket of
+/// this stack there), vault replicas, remote peering, identity-domain replicas, Autonomous Database standbys, peers,
+/// clones and refreshable clones (where they run and what they copy), and database backups (never to a remote region
+/// off the list, never to a store outside the database service).
+/// </summary>
 public sealed class CrossRegionTargetsAllowed : RuleBase
 {
     public override RuleInfo Info { get; } = new(
-        "ENC-REG-002", "Replicas, standbys and peerings stay in allowed US regions", Severity.Critical, Enforcement.Mandatory,
-        "Data copies leave the region through replication, Data Guard standbys, remote peering and identity-domain replicas; each target region must be on the US allow-list.",
-        "Point ReplicationPolicy.destinationRegionName, RemotePeeringConnection.peerRegionName, DomainReplicationToRegion.replicaRegion, Kms.VaultVerification.replicaRegion and any Autonomous Database standby or peer at an allowed region.");
+        "ENC-REG-002", "Replicas, standbys, clones, backups and peerings stay in allowed US regions", Severity.Critical, Enforcement.Mandatory,
+        "Data copies leave the region through replication, vault replicas, Data Guard standbys, clones, remote backups, remote peering and identity-domain replicas; each target region must be on the US allow-list, and a replica must land in a bucket the enclave declares.",
+        "Point ReplicationPolicy at a bucket of this stack in an allowed region; keep VaultVerification.replicaRegion, RemotePeeringConnection.peerRegionName, DomainReplicationToRegion.replicaRegion, every Autonomous Database standby, peer, clone and clone source, and every remote backup region on the allow-list; keep database backups in the database service (no OBJECT_STORE, NFS, AWS_S3, DBRS or Recovery Appliance destinations).");
+
+    /// <summary>Database <c>source</c> values that copy another database's data (clones, refreshable clones, standbys, restores).</summary>
+    private static readonly string[] CopySources =
+        ["DATABASE", "CLONE_TO_REFRESHABLE", "BACKUP_FROM_ID", "BACKUP_FROM_TIMESTAMP", "CROSS_REGION_DATAGUARD", "CROSS_REGION_DISASTER_RECOVERY"];
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var allowed = context.Policy.AllowedRegions;
         var g = context.Graph;
         foreach (var n in g.OfType(OciTypes.ReplicationPolicy))
-            yield return Check(n, n.Input("destinationRegionName"), "replication destination", allowed);
+            yield return Judge(n.Urn, n.Label, Replication(g, n, allowed));
         foreach (var n in g.OfType(OciTypes.RemotePeeringConnection))
             if (!n.Input("peerRegionName").IsNull) yield return Check(n, n.Input("peerRegionName"), "peer region", allowed);
         foreach (var n in g.OfType(OciTypes.DomainReplicationToRegion))
             yield return Check(n, n.Input("replicaRegion"), "replica region", allowed);
-        // A vault replica copies the enclave's keys (and so the power to decrypt its data) to another region.
         foreach (var n in g.OfType(OciTypes.VaultVerification))
             yield return Check(n, n.Input("replicaRegion"), "vault replica region", allowed);
+        foreach (var n in g.OfType(OciTypes.AutonomousDatabaseBackup))
+            yield return Judge(n.Urn, n.Label, Backup(n, allowed));
         foreach (var db in g.OfType(OciTypes.AutonomousDatabase))
-        {
-            var a = new Assessment();
-            // The database's own region is its provider's; one the graph cannot tell is never assumed to be the
-            // deployment region (a provider configured from a profile could point anywhere).
-            var region = db.Region;
-            a.Require(region is null ? Truth.Unknown : Regions.Allowed(PropertyValue.Of(region), allowed),
-                $"database region {region ?? "(not set by its provider)"} is allowed");
-            var peer = db.Input("peerDbId");
-            if (!peer.IsNull)
-                a.Require(peer.Test(v => v.AsString() is { } ocid && Regions.FromOcid(ocid) is { } r && allowed.Contains(r, StringComparer.OrdinalIgnoreCase)),
-                    $"peer database region ({(peer.AsString() is { } p ? Regions.FromOcid(p) ?? "not in its OCID" : "unknown")}) is allowed");
-            yield return Judge(db.Urn, db.Label, a);
-        }
+            yield return Judge(db.Urn, db.Label, Database(g, db, allowed));
     }
+
+    /// <summary>A replica goes to an allowed region, into a bucket this stack declares there (not someone else's).</summary>
+    private static Assessment Replication(ResourceGraph g, ResourceNode n, IReadOnlyCollection<string> allowed)
+    {
+        var region = n.Input("destinationRegionName");
+        var bucket = n.Input("destinationBucketName");
+        var ours = Truth.False;
+        foreach (var b in BucketNames.Of(g).Candidates(g, n, "destinationBucketName", bucket))
+        {
+            var name = b.Input("name");
+            var named = (name.IsKnown && bucket.IsKnown ? TruthLogic.Of(name.AsString() == bucket.AsString()) : Truth.Unknown)
+                .Or(TruthLogic.Of(n.InputDependsOn("destinationBucketName", b.Urn)));
+            ours = ours.Or(named.And(region.IsKnown ? Regions.Same(b.Region, region.AsString()) : Truth.Unknown));
+        }
+        return new Assessment()
+            .Require(Regions.Allowed(region, allowed), $"replication destination {region} is allowed",
+                whenViolated: $"replication destination {region} is not in the allow-list ({string.Join(", ", allowed)})")
+            .Require(ours, $"destination bucket {bucket} is a bucket of this stack in {region}",
+                whenViolated: $"destination bucket {bucket} is not a bucket of this stack in {region}: the replica would leave the enclave's control");
+    }
+
+    /// <summary>A backup stays in the database service: a local destination, or a remote one in an allowed region.</summary>
+    private static Assessment Backup(ResourceNode n, IReadOnlyCollection<string> allowed)
+    {
+        var a = new Assessment();
+        var details = n.Input("backupDestinationDetails");
+        if (details.IsNull) return a.Require(Truth.True, "backed up in the database service of its region");
+        if (!details.IsKnown) return a.Require(Truth.Unknown, "backup destination is the database service in an allowed region");
+        var type = details["type"];
+        a.Require(type.IsNull ? Truth.True : type.EqualsString("LOCAL", StringComparison.OrdinalIgnoreCase),
+            $"backup destination type ({type}) is LOCAL", whenViolated: $"backup destination type is {type}: a store outside the enclave's database service");
+        var remote = details["isRemote"];
+        var region = details["remoteRegion"];
+        if (!region.IsNull || (!remote.IsNull && remote.EqualsBool(false) != Truth.True))
+            a.Require(Regions.Allowed(region, allowed), $"remote backup region {region} is allowed",
+                whenViolated: $"remote backup region {region} is not in the allow-list ({string.Join(", ", allowed)})");
+        return a;
+    }
+
+    /// <summary>The database runs in an allowed region; its peer and, for a copy, its source are in allowed regions.</summary>
+    private static Assessment Database(ResourceGraph g, ResourceNode db, IReadOnlyCollection<string> allowed)
+    {
+        var a = new Assessment();
+        // A region that cannot be told is not the deployment region: it is not known.
+        a.Require(db.Region is null ? Truth.Unknown : Regions.Allowed(PropertyValue.Of(db.Region), allowed),
+            $"database region {db.Region ?? "(not known until deploy)"} is allowed");
+        var peer = db.Input("peerDbId");
+        if (!peer.IsNull)
+            a.Require(RegionOf(g, db, "peerDbId", peer, allowed), $"peer database region ({Where(g, db, "peerDbId", peer)}) is allowed");
+        var source = db.Input("source");
+        var copies = source.IsKnown ? TruthLogic.Of(source.AsString() is { } s && CopySources.Contains(s, StringComparer.OrdinalIgnoreCase)) : Truth.Unknown;
+        var sourceId = db.Input("sourceId").IsNull ? db.Input("autonomousDatabaseId") : db.Input("sourceId");
+        if (copies != Truth.False && !sourceId.IsNull)
+            a.Require(copies.Not().Or(RegionOf(g, db, "sourceId", sourceId, allowed)),
+                $"the {source} source's region ({Where(g, db, "sourceId", sourceId)}) is allowed");
+        return a;
+    }
+
+    /// <summary>Is the database a value names in an allowed region (a stack database by its region, another by its OCID)?</summary>
+    private static Truth RegionOf(ResourceGraph g, ResourceNode from, string key, PropertyValue value, IReadOnlyCollection<string> allowed)
+    {
+        if (References.Resolve(g, from, key, value, NodeSets.Of(g, OciTypes.AutonomousDatabase)).FirstOrDefault() is { } node)
+            return node.Region is null ? Truth.Unknown : Regions.Allowed(PropertyValue.Of(node.Region), allowed);
+        if (!value.IsKnown) return Truth.Unknown;
+        return value.AsString() is { } ocid && Regions.FromOcid(ocid) is { } r && !r.StartsWith('(')
+            ? Regions.Allowed(PropertyValue.Of(r), allowed)
+            : Truth.False;
+    }
+
+    private static string Where(ResourceGraph g, ResourceNode from, string key, PropertyValue value) =>
+        References.Resolve(g, from, key, value, NodeSets.Of(g, OciTypes.AutonomousDatabase)).FirstOrDefault() is { } node
+            ? node.Region ?? "not known until deploy"
+            : value.AsString() is { } p ? Regions.FromOcid(p) ?? "not in its OCID" : "not known until deploy";
 
     private Finding Check(ResourceNode n, PropertyValue region, string what, IReadOnlyCollection<string> allowed) =>
         Judge(n.Urn, Regions.Allowed(region, allowed),

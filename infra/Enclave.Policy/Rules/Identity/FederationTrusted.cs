@@ -1,0 +1,91 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Identity;
+
+/// <summary>
+/// Every identity provider in the stack, legacy (<c>IdentityProvider</c>) or of an identity domain
+/// (<c>DomainsIdentityProvider</c>, social providers included), is one the stack's <c>federation</c> allow-list pins:
+/// same name, same SAML entity id in its metadata, and for legacy federation the listed metadata URL.
+/// </summary>
+public sealed class FederationTrusted : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-IDN-001", "Only allow-listed identity providers federate into the enclave", Severity.Critical, Enforcement.Mandatory,
+        "An identity provider decides who its users are: one the gatekeepers did not approve (above all the parent company's) can mint any identity, and a trusted name with other metadata is another provider.",
+        "List the provider in `federation.identityProviders` (name, SAML entity id, metadata URL) or remove it; social identity providers cannot be pinned and are not allowed.")
+    {
+        Scope = RuleScope.Resource,
+    };
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var trusted = context.Policy.Identity.IdentityProviders;
+        foreach (var idp in context.Graph.OfType(OciTypes.IdentityProvider))
+            yield return Judge(idp.Urn, idp.Label, Legacy(idp, trusted));
+        foreach (var idp in context.Graph.OfType(OciTypes.DomainsIdentityProvider))
+            yield return Judge(idp.Urn, idp.Label, Domains(idp, trusted));
+        foreach (var idp in context.Graph.OfType(OciTypes.DomainsSocialIdentityProvider))
+            yield return Fail(idp.Urn, $"{idp.Label}: a social identity provider cannot be pinned by a SAML entity id; only federation.identityProviders may federate");
+    }
+
+    /// <summary>Is the provider trusted (its verdict as a truth value), for rules that judge what it maps?</summary>
+    public static Truth Trusted(ResourceNode idp, PolicyContext policy) => idp.Type switch
+    {
+        OciTypes.IdentityProvider => Legacy(idp, policy.Identity.IdentityProviders).Outcome,
+        OciTypes.DomainsIdentityProvider => Domains(idp, policy.Identity.IdentityProviders).Outcome,
+        _ => Truth.False,
+    };
+
+    private static Assessment Legacy(ResourceNode idp, IReadOnlyList<TrustedIdentityProvider> trusted)
+    {
+        var a = new Assessment();
+        var entry = Entry(a, idp.Input("name"), trusted);
+        if (entry is null) return a;
+        if (entry.MetadataUrl is { } url)
+            a.Require(idp.Input("metadataUrl").EqualsString(url), $"metadataUrl is {url}");
+        a.Require(EntityIdIn(idp.Input("metadata"), entry), $"its metadata declares entityID {entry.EntityId}");
+        return a;
+    }
+
+    private static Assessment Domains(ResourceNode idp, IReadOnlyList<TrustedIdentityProvider> trusted)
+    {
+        var a = new Assessment();
+        var type = idp.Input("type");
+        if (!type.IsNull)
+            a.Require(type.EqualsString("SAML", StringComparison.OrdinalIgnoreCase), $"type is SAML (not {type}: only SAML providers can be pinned)");
+        var entry = Entry(a, idp.Input("partnerName"), trusted);
+        if (entry is null) return a;
+        // The entity id is stated as partnerProviderId, in the metadata, or both: each one stated must match, and one must be.
+        var providerId = idp.Input("partnerProviderId");
+        var metadata = idp.Input("metadata");
+        if (providerId.IsNull && metadata.IsNull)
+            a.Require(Truth.False, $"entity id is stated (partnerProviderId or metadata) as {entry.EntityId}");
+        if (!providerId.IsNull) a.Require(providerId.EqualsString(entry.EntityId), $"partnerProviderId is {entry.EntityId}");
+        if (!metadata.IsNull) a.Require(EntityIdIn(metadata, entry), $"its metadata declares entityID {entry.EntityId}");
+        return a;
+    }
+
+    /// <summary>The allow-list entry of the provider's name (requirement recorded); null when there is none to compare with.</summary>
+    private static TrustedIdentityProvider? Entry(Assessment a, PropertyValue name, IReadOnlyList<TrustedIdentityProvider> trusted)
+    {
+        if (!name.IsKnown)
+        {
+            a.Require(Truth.Unknown, "its name is on federation.identityProviders");
+            return null;
+        }
+        var entry = name.AsString() is { } text
+            ? trusted.FirstOrDefault(t => string.Equals(t.Name, text, StringComparison.OrdinalIgnoreCase))
+            : null;
+        a.Require(TruthLogic.Of(entry is not null), $"its name ({name}) is on federation.identityProviders",
+            whenViolated: entry is null ? $"'{name}' is not on federation.identityProviders" : null);
+        return entry;
+    }
+
+    private static Truth EntityIdIn(PropertyValue metadata, TrustedIdentityProvider entry)
+    {
+        if (!metadata.IsKnown) return Truth.Unknown;
+        if (metadata.AsString() is not { } xml) return Truth.False;
+        return TruthLogic.Of(SamlMetadata.EntityId(xml, out _) is { } id && string.Equals(id, entry.EntityId, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,60 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Network;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Identity;
+
+/// <summary>
+/// Network sources say where sign-ins and API calls may come from (<c>request.networkSource.name</c> conditions,
+/// authentication policies). A public range must lie inside the gatekeepers' or the auditors' CIDRs, no range (public or of a VCN) may
+/// be near-open, and <c>services: all</c> (every OCI service's traffic) is not a source the gatekeepers control.
+/// </summary>
+public sealed class NetworkSourcesNarrow : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-IDN-006", "Network sources are the gatekeepers' networks, never near-open or all services", Severity.High, Enforcement.Mandatory,
+        "A network source is the perimeter every condition on it trusts: a near-open range or `services: all` turns \"only from the gatekeepers' networks\" into \"from anywhere\".",
+        "List only CIDRs inside `gatekeeperCidrs` or `auditorCidrs` in publicSourceLists, narrow VCN ranges (see `minimumPrefix`), and no `all` in services.")
+    {
+        Scope = RuleScope.Resource,
+    };
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var policy = context.Policy;
+        // The personas' own networks: the gatekeepers' and US oversight's (each persona's grants name its own source).
+        var personaRanges = policy.GatekeeperCidrs.AddRange(policy.AuditorCidrs);
+        foreach (var source in context.Graph.OfType(OciTypes.NetworkSource))
+        {
+            var a = new Assessment();
+            var publics = source.Input("publicSourceLists");
+            if (!publics.IsKnown) a.Require(Truth.Unknown, "its public ranges are inside the gatekeeper or auditor CIDRs");
+            foreach (var cidr in publics.AsList())
+            {
+                NotNearOpen(a, "public range", cidr, policy);
+                a.Require(Cidr.WithinAny(cidr, personaRanges), $"public range {cidr} is inside the gatekeeper or auditor CIDRs");
+            }
+            var virtuals = source.Input("virtualSourceLists");
+            if (!virtuals.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
+            foreach (var entry in virtuals.AsList())
+            {
+                var ranges = entry["ipRanges"];
+                if (!ranges.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
+                foreach (var range in ranges.AsList()) NotNearOpen(a, "VCN range", range, policy);
+            }
+            var services = source.Input("services");
+            if (!services.IsKnown) a.Require(Truth.Unknown, "services does not include all");
+            foreach (var service in services.AsList())
+                a.Require(service.EqualsString("all", StringComparison.OrdinalIgnoreCase).Not(), $"service {service} is not all",
+                    whenViolated: "services includes all: every OCI service's traffic counts as coming from the network source");
+            if (a.IsEmpty) a.Require(Truth.True, "lists no ranges or services");
+            yield return Judge(source.Urn, source.Label, a);
+        }
+    }
+
+    private static void NotNearOpen(Assessment a, string what, PropertyValue range, PolicyContext policy)
+    {
+        var open = Cidr.IsNearOpenValue(range, policy.NetworkLimits, out var reason);
+        a.Require(open.Not(), $"{what} {range} is not near-open", whenViolated: open == Truth.True ? $"{what} {range} {reason}" : null);
+    }
+}

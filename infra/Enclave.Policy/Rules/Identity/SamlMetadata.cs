@@ -1,0 +1,49 @@
+using System.Xml;
+
+namespace Enclave.Policy.Rules.Identity;
+
+/// <summary>
+/// The entity id a SAML metadata document declares (<c>EntityDescriptor/@entityID</c>). Read with a hardened reader
+/// (no DTDs, no external entities, bounded size): metadata comes from the artifact, and the artifact may be hostile.
+/// A document that declares several entities (<c>EntitiesDescriptor</c>) or none pins nothing.
+/// </summary>
+public static class SamlMetadata
+{
+    private const long MaxCharacters = 1_000_000;
+
+    /// <summary>The entity id, or null with the reason it cannot be read.</summary>
+    public static string? EntityId(string xml, out string? problem)
+    {
+        problem = null;
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxCharacters,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            if (reader.MoveToContent() != XmlNodeType.Element)
+            {
+                problem = "the metadata is not an XML document";
+                return null;
+            }
+            if (reader.LocalName != "EntityDescriptor")
+            {
+                problem = $"the metadata's root is {reader.LocalName}, not one EntityDescriptor (several entities pin nothing)";
+                return null;
+            }
+            var id = reader.GetAttribute("entityID");
+            if (string.IsNullOrWhiteSpace(id)) problem = "the metadata declares no entityID";
+            return string.IsNullOrWhiteSpace(id) ? null : id.Trim();
+        }
+        catch (XmlException)
+        {
+            problem = "the metadata is not well-formed XML";
+            return null;
+        }
+    }
+}

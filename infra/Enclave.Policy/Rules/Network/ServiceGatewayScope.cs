@@ -1,0 +1,98 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Network;
+
+/// <summary>
+/// Where the stack says Object Storage only (<c>network.serviceGateway: object-storage</c>), nothing widens the
+/// service gateway to all Oracle services: each gateway attaches one service, whose name (when the artifact shows it)
+/// is an Object Storage service, and every service label in route rules, security lists and NSGs is an Object Storage
+/// label (<c>oci-&lt;key&gt;-objectstorage</c>), since a route or rule with the all-services label is the way traffic
+/// to every other Oracle service would leave.
+/// </summary>
+public sealed class ServiceGatewayScope : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-NET-011", "Service gateways stay as narrow as the stack says", Severity.High, Enforcement.Mandatory,
+        "All Oracle services is a much wider exit than Object Storage: functions, streaming, email delivery and other tenancies' endpoints on the Oracle Services Network. Where the stack chose Object Storage only, a gateway, route or rule that reaches all services widens the enclave's only exit.",
+        "Attach only the Object Storage service to the service gateway, and use the `oci-<key>-objectstorage` label in route rules and security rules; or change `network.serviceGateway` (a reviewed config change).")
+    {
+        Scope = RuleScope.Resource,
+    };
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var g = context.Graph;
+        if (!context.Policy.ServiceGatewayObjectStorageOnly)
+        {
+            foreach (var sgw in g.OfType(OciTypes.ServiceGateway))
+                yield return Pass(sgw.Urn, $"{sgw.Label}: the stack allows all Oracle services (network.serviceGateway: all-services)");
+            yield break;
+        }
+        foreach (var sgw in g.OfType(OciTypes.ServiceGateway))
+            yield return Judge(sgw.Urn, sgw.Label, Gateway(sgw));
+        foreach (var table in g.OfType(OciTypes.RouteTable).Concat(g.OfType(OciTypes.DefaultRouteTable)))
+        {
+            var rules = table.Input("routeRules");
+            var a = new Assessment();
+            if (!rules.IsKnown) a.Require(Truth.Unknown, "its service routes reach Object Storage only");
+            foreach (var rule in rules.AsList())
+                Label(a, "route to", rule["destinationType"], rule["destination"].IsNull ? rule["cidrBlock"] : rule["destination"]);
+            if (!a.IsEmpty) yield return Judge(table.Urn, table.Label, a);
+        }
+        var securityRules = new List<SecurityRule>();
+        foreach (var type in new[] { OciTypes.SecurityList, OciTypes.DefaultSecurityList, OciTypes.NsgRule })
+            foreach (var node in g.OfType(type))
+            {
+                securityRules.Clear();
+                SecurityRules.Read(node, securityRules);
+                var a = new Assessment();
+                foreach (var rule in securityRules) Label(a, $"{rule.Where} peer", rule.PeerType, rule.Peer);
+                // An NSG rule read as ingress (its direction not EGRESS) may name the label on its other side.
+                if (node.Type == OciTypes.NsgRule && SecurityRules.IsIngress(node) != Truth.False)
+                    Label(a, "rule destination", node.Input("destinationType"), node.Input("destination"));
+                if (!a.IsEmpty) yield return Judge(node.Urn, node.Label, a);
+            }
+    }
+
+    private static Assessment Gateway(ResourceNode sgw)
+    {
+        var a = new Assessment();
+        var services = sgw.Input("services");
+        if (!services.IsKnown) return a.Require(Truth.Unknown, "it attaches the Object Storage service only");
+        var items = services.AsList();
+        a.Require(TruthLogic.Of(items.Length == 1), $"it attaches one service ({items.Length} attached)");
+        // Deployed state shows each attached service's name; a preview does not (the routes below then decide).
+        var shown = sgw.Outputs.TryGetValue("services", out var o) && o.IsKnown ? o.AsList() : [];
+        var shownById = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
+        foreach (var s in shown)
+            if (s["serviceId"].AsString() is { } id) shownById.TryAdd(id, s);
+        foreach (var item in items)
+        {
+            var match = item["serviceId"].AsString() is { } serviceId ? shownById.GetValueOrDefault(serviceId) : null;
+            var name = item["serviceName"].IsNull ? match?["serviceName"] ?? PropertyValue.Null : item["serviceName"];
+            if (name.IsNull)
+            {
+                // The artifact lists the attached services but not this one: inputs and state disagree on what is attached.
+                if (shown.Length > 0 && match is null) a.Require(Truth.Unknown, $"service {item["serviceId"]} is Object Storage");
+                continue;
+            }
+            a.Require(name.Test(n => n.AsString() is { } s && s.Contains("Object Storage", StringComparison.OrdinalIgnoreCase)
+                                                        && !s.Contains("All ", StringComparison.OrdinalIgnoreCase)),
+                $"service {name} is Object Storage", whenViolated: $"service {name} is not Object Storage only");
+        }
+        return a;
+    }
+
+    /// <summary>Records a requirement for a peer that is a service label (or may be): an Object Storage label only.</summary>
+    private static void Label(Assessment a, string where, PropertyValue type, PropertyValue value)
+    {
+        var isService = type.IsNull ? TruthLogic.Of(value.AsString()?.Contains("services-in-oracle-services-network", StringComparison.OrdinalIgnoreCase) == true)
+            : type.EqualsString("SERVICE_CIDR_BLOCK", StringComparison.OrdinalIgnoreCase);
+        if (isService == Truth.False) return;
+        var objectStorage = value.Test(v => v.AsString() is { } s && s.StartsWith("oci-", StringComparison.OrdinalIgnoreCase)
+                                                        && s.EndsWith("-objectstorage", StringComparison.OrdinalIgnoreCase));
+        a.Require(isService.Not().Or(objectStorage), $"{where} {value} is Object Storage",
+            whenViolated: $"{where} {value}: a service label other than Object Storage");
+    }
+}
