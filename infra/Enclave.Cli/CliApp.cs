@@ -15,15 +15,24 @@ public static class CliApp
         var root = new RootCommand("enclave: offline plan, review diff and isolation policy gate for the US data enclave\n\n" +
                                    "File inputs are regular files or - for standard input.\n" +
                                    "Exit codes: 0 clean, 1 policy violations, 2 usage or configuration error, 3 unreadable input, " +
-                                   "4 changes found with `diff --expect-no-changes`.");
-        // Commands are added here as they land (plan, diff, check, rules, access).
+                                   "4 changes found with `diff --expect-no-changes`, 70 internal error (please report it).");
+        root.Options.Add(new Option<bool>(NoColor) { Description = "No colour, even on a terminal (as NO_COLOR=1)", Recursive = true });
+        root.Options.Add(new Option<bool>(Quiet, "-q") { Description = "Print only the report and errors: no summary line or progress on stderr", Recursive = true });
         root.Subcommands.Add(PlanCommand.Create(services));
         root.Subcommands.Add(DiffCommand.Create(services));
         root.Subcommands.Add(CheckCommand.Create(services));
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(AccessCommand.Create(services));
+        root.Subcommands.Add(StacksCommand.Create(services));
+        root.Subcommands.Add(ConfigCommand.Create(services));
         return root;
     }
+
+    /// <summary>`--no-color`: plain text even on a terminal (NO_COLOR does the same).</summary>
+    public const string NoColor = "--no-color";
+
+    /// <summary>`--quiet`: only the report and errors.</summary>
+    public const string Quiet = "--quiet";
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, CliServices.Default, Console.Out, Console.Error);
 
@@ -36,16 +45,18 @@ public static class CliApp
         var parseResult = BuildRoot(services).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            stderr.WriteLine($"enclave: error: {ParseErrors.Describe(parseResult)}");
+            stderr.WriteLine(CliErrors.Line(ParseErrors.Describe(parseResult)));
             return ExitCodes.UsageOrConfig;
         }
         // A bad size setting (ENCLAVE_MAX_*_BYTES) is a usage error before any input is read.
         try { InputLimits.Validate(); }
         catch (InputLimitException e)
         {
-            stderr.WriteLine($"enclave: error: {e.Message}");
+            stderr.WriteLine(CliErrors.Line(e.Message));
             return ExitCodes.UsageOrConfig;
         }
+        Terminal.Configure(parseResult.GetValue<bool>(NoColor), parseResult.GetValue<bool>(Quiet));
+        if (HelpText.TryWrite(parseResult, stdout, stderr)) return ExitCodes.Ok;
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }

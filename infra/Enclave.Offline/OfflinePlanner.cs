@@ -21,7 +21,7 @@ public static class OfflinePlanner
     /// archive's retention lock) are computed from it so that a plan is byte-for-byte reproducible across runs,
     /// days and machines; a real `pulumi up` uses the actual date.
     /// </summary>
-    public static readonly DateTimeOffset ReferenceTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset ReferenceTime = FabricatedValues.ReferenceClock;
 
     /// <param name="repoRoot">Folder holding Pulumi.yaml and stacks/.</param>
     /// <param name="stack">Stack name (a <c>stacks/Pulumi.&lt;stack&gt;.yaml</c> must exist).</param>
@@ -68,7 +68,11 @@ public static class OfflinePlanner
             .BuildAsync(observed, resources.OfType<Stack>().FirstOrDefault()).ConfigureAwait(false);
         return new OfflineResult
         {
-            Graph = new ResourceGraph(stack, config.Project, GraphOrigin.Program, nodes, config.StackFile),
+            Graph = new ResourceGraph(stack, config.Project, GraphOrigin.Program, nodes, config.StackFile)
+            {
+                // Ids, computed outputs, lookup answers and clock dates are stand-ins: reports must say so.
+                Fabricated = new FabricatedValues(mocks.Lookups, ReferenceTime),
+            },
             Policy = StackContext.ToPolicy(settings),
             Settings = settings,
         };

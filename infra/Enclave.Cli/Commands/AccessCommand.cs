@@ -3,7 +3,9 @@ using Enclave.Cli.Common;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Loaders;
 using Enclave.Policy.Reports;
+using Enclave.Policy.Review.Render;
 using Spectre.Console;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Commands;
 
@@ -39,12 +41,14 @@ public static class AccessCommand
             if ((previewFile ?? logFile ?? stateFile) is { } file)
             {
                 var kind = previewFile is not null ? ArtifactKind.Preview : logFile is not null ? ArtifactKind.EventLog : ArtifactKind.StackExport;
-                graph = ArtifactLoader.LoadArtifact(file, kind).Graph;
+                graph = (await SlowWork.RunAsync(parseResult.InvocationConfiguration.Error, $"reading {file}",
+                    () => Task.Run(() => ArtifactLoader.LoadArtifact(file, kind), cancel))).Graph;
                 if (graph.Stack.Length > 0 && graph.Stack != name)
                     throw CliException.Usage($"{file} is a {graph.Stack} artifact, not {name}");
                 policy = services.Stacks.LoadPolicy(root, name);
             }
-            else (graph, policy) = await services.Stacks.RunOfflineAsync(root, name, cancel);
+            else (graph, policy) = await SlowWork.RunAsync(parseResult.InvocationConfiguration.Error, $"running the program offline for {name}",
+                () => services.Stacks.RunOfflineAsync(root, name, cancel));
             var report = DataAccessReport.Build(graph, policy);
             var chosen = CommonOptions.ParseFormat(parseResult.GetValue(format));
             OutputTarget.Write(parseResult.GetValue(output), parseResult.InvocationConfiguration.Output, w => Render(report, chosen, w));
@@ -53,45 +57,55 @@ public static class AccessCommand
         return command;
     }
 
-    public static void Render(DataAccessReport report, ReportFormat format, TextWriter w)
+    public static void Render(DataAccessReport report, ReportFormat format, TextWriter w) => Render(report, format, w, Terminal.ColorWanted(w));
+
+    /// <summary>As <see cref="Render(DataAccessReport, ReportFormat, TextWriter)"/> with colour (and table width) chosen by the caller (tests render both).</summary>
+    public static void Render(DataAccessReport report, ReportFormat format, TextWriter w, bool color, int? width = null)
     {
+        // Names, principals and statements come from the IAM policies under review: escaped before they are printed.
+        static string E(string? s) => SafeText.Escape(s);
         switch (format)
         {
             case ReportFormat.Json:
                 DataAccessJsonWriter.Write(report, w);
                 break;
             case ReportFormat.Markdown:
-                w.WriteLine($"## Data access: {report.Stack}");
+                w.WriteLine($"## Data access: {MarkdownReportWriter.Cell(report.Stack)}");
                 w.WriteLine();
                 w.WriteLine("| Resource | Type | Access | Principal | Effect | Certainty | Verdict | Statement |");
                 w.WriteLine("|---|---|---|---|---|---|---|---|");
                 foreach (var r in report.Rows)
-                    w.WriteLine($"| `{MarkdownReportWriter.Cell(r.ResourceLabel)}` | {r.IamType} | {r.Access} | {MarkdownReportWriter.Cell(r.Principal)} | {r.Effect} | {r.Certainty} | {Verdict(r)} | `{MarkdownReportWriter.Cell(r.StatementText)}` |");
+                    w.WriteLine($"| {Markdown.Code(r.ResourceLabel)} | {MarkdownReportWriter.Cell(r.IamType)} | {MarkdownReportWriter.Cell(r.Access)} | {MarkdownReportWriter.Cell(r.Principal)} | {MarkdownReportWriter.Cell(r.Effect)} | {MarkdownReportWriter.Cell(r.Certainty)} | {MarkdownReportWriter.Cell(Verdict(r))} | {Markdown.Code(r.StatementText)} |");
                 break;
             default:
-                if (!Terminal.ColorWanted(w))
+                if (!color)
                 {
-                    // Not a terminal (CI log, file, pipe): one access path per line, never wrapped, so it greps.
+                    // Not a terminal (CI log, file, pipe): one access path per line, never wrapped, so it greps; a
+                    // header row names the tab-separated columns.
+                    w.WriteLine(string.Join('\t', Columns));
                     foreach (var r in report.Rows)
-                        w.WriteLine($"{r.ResourceLabel}\t{r.IamType}\t{r.Access}\t{r.Principal}\t{r.Effect}\t{r.Certainty}\t{Verdict(r)}\t{r.Statement}: {r.StatementText}");
+                        w.WriteLine($"{E(r.ResourceLabel)}\t{E(r.IamType)}\t{E(r.Access)}\t{E(r.Principal)}\t{E(r.Effect)}\t{E(r.Certainty)}\t{E(Verdict(r))}\t{E(r.Statement)}: {E(r.StatementText)}");
                     w.WriteLine(Summary(report));
-                    foreach (var v in report.Violations) w.WriteLine($"violation: {v.ResourceLabel} {v.IamType} {v.Access}: {v.Why}");
-                    foreach (var d in report.Diagnostics) w.WriteLine($"note: {d}");
+                    foreach (var v in report.Violations) w.WriteLine($"violation: {E(v.ResourceLabel)} {E(v.IamType)} {E(v.Access)}: {E(v.Why)}");
+                    foreach (var d in report.Diagnostics) w.WriteLine($"note: {E(d)}");
                     break;
                 }
-                var console = Terminal.For(w);
+                var console = Terminal.For(w, color: true, width);
                 var table = new Table().Border(TableBorder.Simple);
-                table.AddColumn("Resource").AddColumn("Type").AddColumn("Access").AddColumn("Principal").AddColumn("Effect").AddColumn("Certainty").AddColumn("Verdict").AddColumn("Statement");
+                foreach (var column in Columns) table.AddColumn(column);
                 foreach (var r in report.Rows)
-                    table.AddRow(new Text(r.ResourceLabel), new Text(r.IamType), new Text(r.Access), new Text(r.Principal), new Text(r.Effect),
-                        new Text(r.Certainty), new Text(Verdict(r)), new Text($"{r.Statement}: {r.StatementText}"));
+                    table.AddRow(new Text(E(r.ResourceLabel)), new Text(E(r.IamType)), new Text(E(r.Access)), new Text(E(r.Principal)), new Text(E(r.Effect)),
+                        new Text(E(r.Certainty)), new Text(E(Verdict(r))), new Text($"{E(r.Statement)}: {E(r.StatementText)}"));
                 console.Write(table);
                 console.WriteLine(Summary(report));
-                foreach (var v in report.Violations) console.WriteLine($"violation: {v.ResourceLabel} {v.IamType} {v.Access}: {v.Why}");
-                foreach (var d in report.Diagnostics) console.WriteLine($"note: {d}");
+                foreach (var v in report.Violations) console.WriteLine($"violation: {E(v.ResourceLabel)} {E(v.IamType)} {E(v.Access)}: {E(v.Why)}");
+                foreach (var d in report.Diagnostics) console.WriteLine($"note: {E(d)}");
                 break;
         }
     }
+
+    /// <summary>The columns of the text table, in order (the header row of plain output too).</summary>
+    public static readonly string[] Columns = ["Resource", "Type", "Access", "Principal", "Effect", "Certainty", "Verdict", "Statement"];
 
     private static string Verdict(AccessRow r) => r.Verdict.Length == 0 ? "-" : r.Verdict;
 

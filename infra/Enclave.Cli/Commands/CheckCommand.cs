@@ -4,6 +4,7 @@ using Enclave.Policy.Engine;
 using Enclave.Policy.Loaders;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Waivers;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Commands;
 
@@ -35,9 +36,16 @@ public static class CheckCommand
             Description = $"Longest waiver lifetime accepted, in days from today (1 to {WaiverLimits.MaxLifetimeDays}; default {WaiverLimits.MaxLifetimeDays})",
         };
 
+        var rule = new Option<string[]>("--rule")
+        {
+            Description = "Run only this rule (repeatable, e.g. --rule ENC-NET-005); the verdict and exit code then cover only these rules",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var severity = new Option<string?>("--severity") { Description = "Run only rules of this severity or higher: low, medium, high, critical" };
+
         var command = new Command("check", "Judge stacks, a preview or deployed state against the isolation rules")
         {
-            stacks, preview, eventLog, state, plan, stack, format, output, failOn, softFail, waivers, repo, undetermined, waiverMaxDays,
+            stacks, preview, eventLog, state, plan, stack, format, output, failOn, softFail, waivers, repo, undetermined, waiverMaxDays, rule, severity,
         };
         command.SetAction((parseResult, cancel) =>
         {
@@ -55,6 +63,8 @@ public static class CheckCommand
                     EventLog = parseResult.GetValue(eventLog),
                     Undetermined = CommonOptions.ParseUndetermined(parseResult.GetValue(undetermined)),
                     WaiverMaxDays = parseResult.GetValue(waiverMaxDays),
+                    Rules = parseResult.GetValue(rule) ?? [],
+                    MinimumSeverity = parseResult.GetValue(severity) is { } level ? ParseLevel(level) : null,
                 };
                 return await RunAsync(request, services, stdout, stderr, cancel);
             });
@@ -77,6 +87,33 @@ public static class CheckCommand
 
         /// <summary>`--waiver-max-days`: a lower waiver lifetime limit than <see cref="WaiverLimits.MaxLifetimeDays"/>.</summary>
         public int? WaiverMaxDays { get; init; }
+
+        /// <summary>`--rule`: run only these rules (none: all).</summary>
+        public string[] Rules { get; init; } = [];
+
+        /// <summary>`--severity`: run only rules at or above this severity.</summary>
+        public Policy.Rules.Severity? MinimumSeverity { get; init; }
+    }
+
+    private static Policy.Rules.Severity ParseLevel(string value) =>
+        Enum.TryParse<Policy.Rules.Severity>(value, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(value, out _) ? s
+        : throw CliException.Usage($"--severity {value}: expected low, medium, high or critical");
+
+    /// <summary>The rules a filtered run evaluates; null for all. An unknown id is a usage error that suggests the closest one.</summary>
+    private static IReadOnlyList<Policy.Rules.IRule>? SelectRules(CheckRequest request)
+    {
+        if (request.Rules.Length == 0 && request.MinimumSeverity is null) return null;
+        var all = Policy.Rules.RuleCatalogue.All;
+        foreach (var id in request.Rules)
+            if (Policy.Rules.RuleCatalogue.Find(id) is null)
+            {
+                var close = Enclave.Configuration.Reading.Spelling.Closest(id, all.Select(r => r.Info.Id));
+                throw CliException.Usage($"--rule {id}: no such rule{(close is null ? "" : $" (did you mean {close}?)")}; `enclave rules` lists them");
+            }
+        var selected = all.Where(r => (request.Rules.Length == 0 || request.Rules.Any(id => string.Equals(id, r.Info.Id, StringComparison.OrdinalIgnoreCase)))
+                                      && (request.MinimumSeverity is null || r.Info.Severity >= request.MinimumSeverity)).ToList();
+        if (selected.Count == 0) throw CliException.Usage("--rule and --severity together select no rule");
+        return selected;
     }
 
     public static async Task<int> RunAsync(CheckRequest request, CliServices services, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -97,6 +134,9 @@ public static class CheckCommand
             throw CliException.Usage($"--waiver-max-days {request.WaiverMaxDays}: expected 1 to {WaiverLimits.MaxLifetimeDays} (a waiver never lasts longer than {WaiverLimits.MaxLifetimeDays} days)");
         var limits = new WaiverLimits(today, request.WaiverMaxDays ?? WaiverLimits.MaxLifetimeDays);
         var waivers = request.Waivers is null ? WaiverSet.Empty : WaiverLoader.Load(request.Waivers, limits);
+        var rules = SelectRules(request);
+        if (rules is not null && !Terminal.Quiet)
+            stderr.WriteLine(SafeText.Escape($"enclave check: filtered run: {rules.Count} of {Policy.Rules.RuleCatalogue.All.Length} rules ({string.Join(", ", rules.Select(r => r.Info.Id))}); the verdict covers only these", SafeText.LineLength));
         var reports = new List<PolicyReport>();
         if (file is not null)
         {
@@ -104,7 +144,7 @@ public static class CheckCommand
                 : request.EventLog is not null ? ArtifactKind.EventLog
                 : request.Plan is not null ? ArtifactKind.Plan
                 : ArtifactKind.StackExport;
-            var artifact = ArtifactLoader.LoadArtifact(file, kind);
+            var artifact = await SlowWork.RunAsync(stderr, $"reading {file}", () => Task.Run(() => ArtifactLoader.LoadArtifact(file, kind), cancel));
             var named = request.Stack ?? request.Stacks.FirstOrDefault();
             var stackName = named ?? artifact.Graph.Stack;
             if (string.IsNullOrEmpty(stackName))
@@ -113,7 +153,7 @@ public static class CheckCommand
                 throw CliException.Usage($"{file} is a {artifact.Graph.Stack} artifact but --stack says {named}");
             Repository.RequireStack(services.Stacks, root, stackName);
             var policy = services.Stacks.LoadPolicy(root, stackName);
-            reports.Add(PolicyEvaluator.Evaluate(artifact.Graph, policy, waivers, today, undetermined: request.Undetermined));
+            reports.Add(PolicyEvaluator.Evaluate(artifact.Graph, policy, waivers, today, rules, request.Undetermined));
         }
         else
         {
@@ -122,8 +162,9 @@ public static class CheckCommand
             foreach (var name in names) Repository.RequireStack(services.Stacks, root, name);
             foreach (var name in names)
             {
-                var (graph, policy) = await services.Stacks.RunOfflineAsync(root, name, cancel);
-                reports.Add(PolicyEvaluator.Evaluate(graph, policy, waivers, today, undetermined: request.Undetermined));
+                var (graph, policy) = await SlowWork.RunAsync(stderr, $"running the program offline for {name}",
+                    () => services.Stacks.RunOfflineAsync(root, name, cancel));
+                reports.Add(PolicyEvaluator.Evaluate(graph, policy, waivers, today, rules, request.Undetermined));
             }
         }
 
@@ -134,8 +175,9 @@ public static class CheckCommand
         {
             if (writer is null) TextReport.Write(set, w); else writer.Write(set, w);
         });
-        if (writer is not null || request.Output is not null)
-            stderr.WriteLine($"enclave check: {TextReport.Verdict(set)}{(request.Output is null ? "" : $" (report: {request.Output})")}");
+        var toFile = request.Output is not (null or "-");
+        if ((writer is not null || toFile) && !Terminal.Quiet)
+            stderr.WriteLine(SafeText.Escape($"enclave check: {TextReport.Verdict(set)}{(toFile ? $" (report: {request.Output})" : "")}", SafeText.LineLength));
         return set.Passed ? ExitCodes.Ok : ExitCodes.Violations;
     }
 }

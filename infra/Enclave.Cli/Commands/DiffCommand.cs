@@ -4,6 +4,8 @@ using Enclave.Policy.Loaders;
 using Enclave.Policy.Review.Diff;
 using Enclave.Policy.Review.Plan;
 using Enclave.Policy.Review.Render;
+using Enclave.Policy.Review.Topology;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Commands;
 
@@ -71,9 +73,9 @@ public static class DiffCommand
         if (request.CommentLimit < 1_000) throw CliException.Usage($"--comment-limit {request.CommentLimit}: expected at least 1000 characters");
         if (request.PreviewJson is not null && request.EventLog is not null)
             throw CliException.Usage("--preview-json and --event-log are alternatives; review one preview per run");
-        var diff = (request.PreviewJson ?? request.EventLog) is not null
+        var (diff, topology) = (request.PreviewJson ?? request.EventLog) is not null
             ? Preview(request, services)
-            : await CompareAsync(request, services, planner, cancel);
+            : await CompareAsync(request, services, planner, stderr, cancel);
 
         var fullReport = request.Output is null or "-" ? null : request.Output;
         if (request.Format == "json")
@@ -82,29 +84,31 @@ public static class DiffCommand
         }
         else
         {
-            if (fullReport is not null) OutputTarget.Write(fullReport, stdout, w => w.Write(Render(diff, request.Format, null, null)));
-            stdout.Write(Render(diff, request.Format, request.CommentLimit, fullReport));
-            stdout.Flush();
+            if (fullReport is not null) OutputTarget.Write(fullReport, stdout, w => w.Write(Render(diff, request.Format, null, null, topology)));
+            OutputTarget.Write(null, stdout, w => w.Write(Render(diff, request.Format, request.CommentLimit, fullReport, topology)));
         }
-        stderr.WriteLine($"enclave diff: {Summary(diff)}{(fullReport is null ? "" : $" (full report: {fullReport})")}");
+        if (!Terminal.Quiet) stderr.WriteLine(SafeText.Escape($"enclave diff: {Summary(diff)}{(fullReport is null ? "" : $" (full report: {fullReport})")}", SafeText.LineLength));
         return request.ExpectNoChanges && diff.HasChanges ? ChangesFound : ExitCodes.Ok;
     }
 
-    private static async Task<ReviewDiff> CompareAsync(DiffRequest request, CliServices services, DiffGitRevision.RevisionPlanner? planner,
-        CancellationToken cancel)
+    private static async Task<(ReviewDiff, TopologyDiagram)> CompareAsync(DiffRequest request, CliServices services, DiffGitRevision.RevisionPlanner? planner,
+        TextWriter stderr, CancellationToken cancel)
     {
         if (request.Base is null || request.Head is null)
             throw CliException.Usage("expected BASE and HEAD (plan JSON, preview JSON, stack export or git:REF), or --preview-json FILE");
         var inputs = new DiffInputs(services, request.Repo, request.Stack, new DiffGitRevision(services, planner));
         inputs.CheckStack();
-        var before = await inputs.ResolveAsync(request.Base, cancel);
-        var after = await inputs.ResolveAsync(request.Head, cancel);
+        var (baseSpec, headSpec) = (request.Base, request.Head);
+        var before = await SlowWork.RunAsync(stderr, $"reading {baseSpec}", () => inputs.ResolveAsync(baseSpec, cancel));
+        var after = await SlowWork.RunAsync(stderr, $"reading {headSpec}", () => inputs.ResolveAsync(headSpec, cancel));
         var diff = DiffEngine.Compare(before.Graph, after.Graph, new DiffOptions(before.Label, after.Label, before.Policy, after.Policy));
         string[] warnings = [.. new[] { before.Warning, after.Warning }.OfType<string>()];
-        return warnings.Length == 0 ? diff : diff with { Notes = [.. warnings, .. diff.Notes] };
+        var topology = TopologyDiagram.Compare(FirewallTopology.Build(before.Graph, inputs.ContextFor(before.Graph.Stack)),
+            FirewallTopology.Build(after.Graph, inputs.ContextFor(after.Graph.Stack)), diff);
+        return (warnings.Length == 0 ? diff : diff with { Notes = [.. warnings, .. diff.Notes] }, topology);
     }
 
-    private static ReviewDiff Preview(DiffRequest request, CliServices services)
+    private static (ReviewDiff, TopologyDiagram) Preview(DiffRequest request, CliServices services)
     {
         var flag = request.PreviewJson is not null ? "--preview-json" : "--event-log";
         var file = (request.PreviewJson ?? request.EventLog)!;
@@ -113,16 +117,17 @@ public static class DiffCommand
         var preview = ArtifactLoader.LoadArtifact(file, request.PreviewJson is not null ? ArtifactKind.Preview : ArtifactKind.EventLog).Preview!;
         var context = new DiffInputs(services, request.Repo, request.Stack, new DiffGitRevision(services)).ContextFor(preview.Stack);
         var today = services.Today();
-        return PreviewReview.Build(preview, new DiffOptions("current state", file,
-            PolicyVerdicts.Evaluate(PreviewReview.BeforeGraph(preview), context, today: today),
-            PolicyVerdicts.Evaluate(PreviewReview.AfterGraph(preview), context, today: today)));
+        var (before, after) = (PreviewReview.BeforeGraph(preview), PreviewReview.AfterGraph(preview));
+        var diff = PreviewReview.Build(preview, new DiffOptions("current state", file,
+            PolicyVerdicts.Evaluate(before, context, today: today), PolicyVerdicts.Evaluate(after, context, today: today)));
+        return (diff, TopologyDiagram.Compare(FirewallTopology.Build(before, context), FirewallTopology.Build(after, context), diff));
     }
 
-    public static string Render(ReviewDiff diff, string format, int? limit, string? fullReport) => format switch
+    public static string Render(ReviewDiff diff, string format, int? limit, string? fullReport, TopologyDiagram? topology = null) => format switch
     {
         "text" => DiffTextRenderer.Render(diff, limit, fullReport),
         "json" => DiffJsonWriter.Write(diff),
-        _ => DiffMarkdownRenderer.Render(diff, limit, fullReport),
+        _ => DiffMarkdownRenderer.Render(diff, limit, fullReport, topology),
     };
 
     private static string Summary(ReviewDiff diff)

@@ -2,12 +2,14 @@ using Enclave.Policy.Engine;
 using Enclave.Policy.Inputs;
 using Enclave.Policy.Loaders;
 using Enclave.Policy.Waivers;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Common;
 
 /// <summary>
 /// Runs a command body and turns every failure into one line on stderr plus its exit code. Commands throw; only
 /// this decides what the user sees. Further exception types (e.g. stack configuration errors) register a mapping.
+/// Every error line goes through <see cref="Line"/>: one line, escaped, capped, whatever the message quotes.
 /// </summary>
 public static class CliErrors
 {
@@ -28,10 +30,16 @@ public static class CliErrors
         catch (Exception e)
         {
             var (code, message) = Describe(e);
-            error.WriteLine($"enclave: error: {message}");
+            error.WriteLine(Line(message));
             return code;
         }
     }
+
+    /// <summary>
+    /// The line printed for an error: messages quote file names, keys and values from inputs, so control, ANSI and
+    /// bidi characters and line breaks are escaped and the whole is capped (<see cref="SafeText"/>).
+    /// </summary>
+    public static string Line(string message) => "enclave: error: " + SafeText.Escape(message, SafeText.LineLength);
 
     public static (int Code, string Message) Describe(Exception e)
     {

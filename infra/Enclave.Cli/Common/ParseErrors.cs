@@ -19,9 +19,10 @@ public static class ParseErrors
         if (result.UnmatchedTokens.Count > 0)
         {
             var token = result.UnmatchedTokens[0];
-            if (token.StartsWith('-')) return $"{token}: unknown option" + help;
+            if (token.StartsWith('-'))
+                return $"{token}: unknown option{DidYouMean(token.Split('=', 2)[0], OptionNames(command))}" + help;
             if (command.Subcommands.Count > 0 && result.CommandResult.Children.All(c => c is not CommandResult))
-                return $"{token}: unknown command; expected {Alternatives(command.Subcommands.Select(c => c.Name))}" + help;
+                return $"{token}: unknown command{DidYouMean(token, command.Subcommands.Select(c => c.Name))}; expected {Alternatives(command.Subcommands.Select(c => c.Name))}" + help;
             return $"{token}: unexpected argument" + help;
         }
 
@@ -40,6 +41,19 @@ public static class ParseErrors
         if (command.Subcommands.Count > 0 && result.CommandResult.Children.All(c => c is not CommandResult))
             return $"a command is required; expected {Alternatives(command.Subcommands.Select(c => c.Name))}" + help;
         return OneLine(error.Message) + help;
+    }
+
+    /// <summary>"; did you mean --format?" when one candidate is a typo away (the config reader's own measure).</summary>
+    private static string DidYouMean(string typed, IEnumerable<string> candidates) =>
+        Enclave.Configuration.Reading.Spelling.Closest(typed, candidates) is { } close ? $" (did you mean {close}?)" : "";
+
+    /// <summary>Every spelling of the options that apply to <paramref name="command"/>: its own and the recursive ones above it.</summary>
+    private static IEnumerable<string> OptionNames(Command command)
+    {
+        var options = command.Options.ToList();
+        for (var c = command.Parents.OfType<Command>().FirstOrDefault(); c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+            options.AddRange(c.Options.Where(o => o.Recursive));
+        return options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct();
     }
 
     private static string Typed(string name, IReadOnlyList<Token> tokens) =>

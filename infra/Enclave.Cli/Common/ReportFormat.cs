@@ -28,7 +28,7 @@ public static class CommonOptions
 
     public static Option<string?> Output() => new("--output", "-o")
     {
-        Description = "Write the report to FILE instead of stdout (written only when complete)",
+        Description = "Write the report to FILE instead of stdout (written only when complete; - is stdout; FIFOs and devices are written through, never replaced)",
     };
 
     public static Option<string?> FailOn() => new("--fail-on")

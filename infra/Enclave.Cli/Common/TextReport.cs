@@ -2,19 +2,27 @@ using Enclave.Policy.Engine;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Rules;
 using Spectre.Console;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Common;
 
-/// <summary>The human report of `enclave check`: per stack the violations (blocking first), undetermined and suppressed findings, and the verdict.</summary>
+/// <summary>
+/// The human report of `enclave check`: per stack the violations (blocking first), undetermined and suppressed
+/// findings, and the verdict. Stack names, URNs, messages, evidence, waiver reasons and paths come from inputs and go
+/// through the shared escaper (<see cref="SafeText"/>) before they reach the writer or a Spectre cell.
+/// </summary>
 public static class TextReport
 {
     /// <summary>
     /// On an interactive terminal: a table per stack, in colour. Otherwise (stdout redirected, NO_COLOR, TERM=dumb, a
     /// file): plain text, one finding per line and never wrapped, so URNs stay whole for grep and CI logs.
     /// </summary>
-    public static void Write(ReportSet set, TextWriter writer)
+    public static void Write(ReportSet set, TextWriter writer) => Write(set, writer, Terminal.ColorWanted(writer));
+
+    /// <summary>As <see cref="Write(ReportSet, TextWriter)"/> with colour (and the table width) chosen by the caller (tests render both forms).</summary>
+    public static void Write(ReportSet set, TextWriter writer, bool color, int? width = null)
     {
-        var console = Terminal.ColorWanted(writer) ? Terminal.For(writer) : null;
+        var console = color ? Terminal.For(writer, color: true, width) : null;
         void Line(string text)
         {
             if (console is null) writer.WriteLine(text); else console.WriteLine(text);
@@ -22,7 +30,7 @@ public static class TextReport
 
         foreach (var report in set.Reports)
         {
-            var title = $"{report.Stack} ({report.Origin.ToString().ToLowerInvariant()}{(report.Source is null ? "" : $": {report.Source}")})";
+            var title = $"{SafeText.Escape(report.Stack)} ({report.Origin.ToString().ToLowerInvariant()}{(report.Source is null ? "" : $": {SafeText.Escape(report.Source)}")})";
             if (console is null) Line($"== {title}");
             else console.Write(new Rule(Markup.Escape(title)).LeftJustified());
             var violations = report.Violations.OrderByDescending(set.Gated).ThenByDescending(f => f.Severity)
@@ -30,7 +38,7 @@ public static class TextReport
             if (violations.Count == 0) Line("No violations.");
             else if (console is null)
                 foreach (var f in violations)
-                    Line($"{Gate(set, f)} {ReportNames.Lower(f.Severity)} {f.RuleId} {MarkdownReportWriter.ShortUrn(f.Urn)}: {OneLine(f)}");
+                    Line($"{Gate(set, f)} {ReportNames.Lower(f.Severity)} {f.RuleId} {ShortUrn(f)}: {OneLine(f)}");
             else
             {
                 var table = new Table().Border(TableBorder.Simple).Expand();
@@ -38,15 +46,15 @@ public static class TextReport
                 foreach (var f in violations)
                     table.AddRow(new Text(Gate(set, f), set.Gated(f) ? new Style(Color.Red) : Style.Plain),
                         new Text(ReportNames.Lower(f.Severity), SeverityStyle(f.Severity)), new Text(f.RuleId),
-                        new Text(MarkdownReportWriter.ShortUrn(f.Urn)), new Text(Detail(f)));
+                        new Text(ShortUrn(f)), new Text(Detail(f)));
                 console.Write(table);
             }
             List("Undetermined (known only at deploy)", report.Findings.Where(f => f.Status == FindingStatus.Undetermined), Line,
-                f => $"{f.RuleId} {MarkdownReportWriter.ShortUrn(f.Urn)}: {f.Finding.Message}");
+                f => $"{f.RuleId} {ShortUrn(f)}: {SafeText.Escape(f.Finding.Message)}");
             List("Suppressed by waivers", report.Findings.Where(f => f.Status == FindingStatus.Suppressed), Line,
-                f => $"{f.RuleId} {MarkdownReportWriter.ShortUrn(f.Urn)}: {f.Waiver!.Reason} (until {f.Waiver.Expires:yyyy-MM-dd}, {f.Waiver.Location})");
+                f => $"{f.RuleId} {ShortUrn(f)}: {SafeText.Escape(f.Waiver!.Reason)} (until {f.Waiver.Expires:yyyy-MM-dd}, {SafeText.Escape(f.Waiver.Location)})");
             var t = report.Totals;
-            Line($"{report.Stack}: {report.ResourceCount} resources, {report.Rules.Length} rules: {t.Fail} failed, {t.Undetermined} undetermined, {t.Suppressed} suppressed, {t.Pass} passed");
+            Line($"{SafeText.Escape(report.Stack)}: {report.ResourceCount} resources, {report.Rules.Length} rules: {t.Fail} failed, {t.Undetermined} undetermined, {t.Suppressed} suppressed, {t.Pass} passed");
             Line("");
         }
         if (console is null) writer.WriteLine(Verdict(set));
@@ -59,7 +67,7 @@ public static class TextReport
         var blocking = set.Reports.SelectMany(r => r.Findings).Count(set.Blocks);
         var gated = set.Reports.SelectMany(r => r.Findings).Count(set.Gated);
         var violations = set.Reports.Sum(r => r.Totals.Fail);
-        var stacks = string.Join(", ", set.Reports.Select(r => r.Stack));
+        var stacks = string.Join(", ", set.Reports.Select(r => SafeText.Escape(r.Stack)));
         if (set.SoftFail && gated > 0)
             return $"PASSED (--soft-fail): {stacks}: {gated} violation(s) that would block, let through by --soft-fail; {violations - gated} advisory";
         return set.Passed
@@ -69,12 +77,17 @@ public static class TextReport
 
     private static string Gate(ReportSet set, ReportedFinding f) => set.Blocks(f) ? "BLOCKING" : set.Gated(f) ? "VIOLATION" : "advisory";
 
+    private static string ShortUrn(ReportedFinding f) => SafeText.Escape(MarkdownReportWriter.ShortUrn(f.Urn));
+
     /// <summary>The message and its evidence on one line (plain output).</summary>
     private static string OneLine(ReportedFinding f) =>
-        f.Finding.Evidence.Length == 0 ? f.Finding.Message.ReplaceLineEndings(" ") : $"{f.Finding.Message} (evidence: {string.Join("; ", f.Finding.Evidence)})".ReplaceLineEndings(" ");
+        f.Finding.Evidence.Length == 0 ? SafeText.Escape(f.Finding.Message)
+            : $"{SafeText.Escape(f.Finding.Message)} (evidence: {string.Join("; ", f.Finding.Evidence.Select(e => SafeText.Escape(e)))})";
 
+    /// <summary>The message and each piece of evidence on its own line of the table cell (the line breaks are ours).</summary>
     private static string Detail(ReportedFinding f) =>
-        f.Finding.Evidence.Length == 0 ? f.Finding.Message : $"{f.Finding.Message}\n  {string.Join("\n  ", f.Finding.Evidence)}";
+        f.Finding.Evidence.Length == 0 ? SafeText.Escape(f.Finding.Message)
+            : $"{SafeText.Escape(f.Finding.Message)}\n  {string.Join("\n  ", f.Finding.Evidence.Select(e => SafeText.Escape(e)))}";
 
     private static void List(string title, IEnumerable<ReportedFinding> findings, Action<string> write, Func<ReportedFinding, string> line)
     {

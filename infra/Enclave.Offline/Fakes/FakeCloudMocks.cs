@@ -18,6 +18,7 @@ public sealed class FakeCloudMocks : IMocks
     private readonly ConcurrentDictionary<(string Type, string Name), FakeResource> _resources = new();
     private readonly ConcurrentDictionary<string, string> _providerRegions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _secrets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _lookups = new(StringComparer.Ordinal);
 
     /// <param name="cloud">Answers invokes and names the tenancy.</param>
     /// <param name="defaultRegion">Region of resources without an explicit provider (<c>oci:region</c>).</param>
@@ -59,8 +60,42 @@ public sealed class FakeCloudMocks : IMocks
         return Task.FromResult<(string?, object)>((id, state));
     }
 
-    public Task<object> CallAsync(MockCallArgs args) =>
-        Task.FromResult(Cloud.Invoke(args.Token ?? "", args.Args, RegionOf(args.Provider)));
+    /// <summary>
+    /// The identifiers the fake cloud answered invokes with (service, recipe and domain OCIDs, the namespace), each with
+    /// the invoke token: a real preview reads real ones, so reports show these as lookups, never as the stand-ins.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Lookups => _lookups.ToImmutableSortedDictionary(StringComparer.Ordinal);
+
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        var token = args.Token ?? "";
+        var answer = Cloud.Invoke(token, args.Args, RegionOf(args.Provider));
+        var echoed = new HashSet<string>(StringComparer.Ordinal) { Cloud.TenancyOcid };
+        foreach (var value in args.Args?.Values ?? []) Strings(null, value, (_, s) => echoed.Add(s));
+        Strings(null, answer, (key, s) =>
+        {
+            if (!echoed.Contains(s) && key is not null && IsIdentifierKey(key)) _lookups.TryAdd(s, token);
+        });
+        return Task.FromResult(answer);
+    }
+
+    /// <summary>Answer fields that hold an identifier the cloud decides (an OCID, the namespace), not a name or a label.</summary>
+    private static bool IsIdentifierKey(string key) =>
+        key is "id" or "namespace" || key.EndsWith("Id", StringComparison.Ordinal);
+
+    private static void Strings(string? key, object? value, Action<string?, string> visit)
+    {
+        switch (value)
+        {
+            case string s: visit(key, s); break;
+            case System.Collections.IDictionary d:
+                foreach (System.Collections.DictionaryEntry e in d) Strings(e.Key as string, e.Value, visit);
+                break;
+            case System.Collections.IEnumerable e:
+                foreach (var item in e) Strings(key, item, visit);
+                break;
+        }
+    }
 
     /// <summary>The region of a provider reference (<c>urn::id</c>); the default region when none is given.</summary>
     public string RegionOf(string? providerReference)

@@ -1,13 +1,11 @@
-using System.Text.RegularExpressions;
 using Enclave.Policy.Inputs;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Enclave.Offline.Stacks;
 
 /// <summary>Loads one YAML document with YamlDotNet and turns every failure into a <see cref="StackConfigException"/>
 /// that names the file, line and column.</summary>
-internal sealed partial class YamlFile
+internal sealed class YamlFile
 {
     private YamlFile(string displayPath, YamlMappingNode root)
     {
@@ -28,22 +26,17 @@ internal sealed partial class YamlFile
         if (text.Contains('\0'))
             throw new StackConfigException(new InputFileException(displayPath, $"binary content (NUL characters); expected {kind.Expected}"));
 
-        var stream = new YamlStream();
-        try
+        // Parsed under the shared limits (depth, alias expansion, one document), each refusal naming its line.
+        YamlNode? document;
+        try { document = SafeYaml.Load(text); }
+        catch (YamlInputException e)
         {
-            stream.Load(new StringReader(text));
+            throw new StackConfigException(displayPath, e.IsSyntax ? $"is not valid YAML: {e.Problem}" : e.Problem, (int)e.Line, (int)e.Column);
         }
-        catch (YamlException e)
-        {
-            throw new StackConfigException(displayPath, $"is not valid YAML: {BareMessage(e)}", (int)e.Start.Line, (int)e.Start.Column);
-        }
-        if (stream.Documents.Count == 0)
+        if (document is null)
             throw new StackConfigException(displayPath, "is empty; expected a YAML mapping");
-        if (stream.Documents.Count > 1)
-            throw new StackConfigException(displayPath, "holds several YAML documents; expected one");
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new StackConfigException(displayPath, "expected a YAML mapping at the top level",
-                (int)stream.Documents[0].RootNode.Start.Line, (int)stream.Documents[0].RootNode.Start.Column);
+        if (document is not YamlMappingNode root)
+            throw new StackConfigException(displayPath, "expected a YAML mapping at the top level", (int)document.Start.Line, (int)document.Start.Column);
         return new YamlFile(displayPath, root);
     }
 
@@ -57,16 +50,4 @@ internal sealed partial class YamlFile
     /// <summary>A scalar mapping key's text; anything else is an error.</summary>
     public string KeyText(YamlNode key) =>
         key is YamlScalarNode { Value: { } s } ? s : throw Error(key, "expected a plain text key");
-
-    // YamlDotNet prefixes its messages with the marks ("(Line: 2, Col: 3, Idx: 9) - (…): "); we print our own.
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
-    private static partial Regex MarkPrefix();
-
-    private static string BareMessage(YamlException e)
-    {
-        var inner = e.InnerException is { } i && e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
-            ? i.Message
-            : e.Message;
-        return MarkPrefix().Replace(inner, "");
-    }
 }

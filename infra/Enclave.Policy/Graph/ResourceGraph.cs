@@ -53,6 +53,13 @@ public sealed class ResourceGraph
     /// <summary>All resources, sorted by URN (deterministic order for every report).</summary>
     public ImmutableArray<ResourceNode> Resources { get; }
 
+    /// <summary>
+    /// Set when the values a cloud would assign (ids, computed outputs, data-source answers, dates from the clock)
+    /// are stand-ins made by an offline run (or read back from its plan): reports show them as references,
+    /// lookups and clock expressions, never as the stand-ins. Null for artifacts of a real cloud.
+    /// </summary>
+    public FabricatedValues? Fabricated { get; init; }
+
     public ResourceNode? ByUrn(string urn) => _position.TryGetValue(urn, out var i) ? Resources[i] : null;
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Enclave.Policy.Engine;
 using Enclave.Policy.Rules;
+using Enclave.Escaping;
 
 namespace Enclave.Policy.Reports;
 
@@ -63,7 +64,8 @@ public sealed class MarkdownReportWriter : IReportWriter
         return parts.Length == 3 ? parts[2] : urn;
     }
 
-    public static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", "").Replace("\n", " ").Replace("<", "&lt;");
+    /// <summary>Text for a table cell: escaped by the shared escaper (one line, no control or bidi characters), then for Markdown.</summary>
+    public static string Cell(string text) => SafeText.Escape(text).Replace("|", "\\|").Replace("<", "&lt;");
 
     /// <summary>
     /// The rule catalogue (`enclave rules --format markdown`, committed as docs/rules.md): a summary table, then one

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Enclave.Policy.Inputs;
 using Enclave.Policy.Rules;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Enclave.Policy.Waivers;
@@ -44,11 +43,11 @@ public static partial class WaiverLoader
     {
         // Binary content is unreadable input (exit 3 like a binary JSON file), not a waiver file with mistakes in it.
         if (yaml.IndexOf('\0') >= 0) throw new WaiverFileException(source, "binary content (NUL bytes); expected a YAML waiver file", unreadable: true);
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
-        catch (YamlException e) { throw new WaiverFileException(source, $"invalid YAML: {FirstLine(e.Message)}", e.Start.Line); }
-        if (stream.Documents.Count == 0) return new WaiverSet([], source);
-        var root = stream.Documents[0].RootNode;
+        // Parsed under the shared limits (depth, alias expansion, one document), each refusal naming its line.
+        YamlNode? root;
+        try { root = SafeYaml.Load(yaml); }
+        catch (YamlInputException e) { throw new WaiverFileException(source, e.IsSyntax ? $"invalid YAML: {e.Problem}" : e.Problem, e.Line); }
+        if (root is null) return new WaiverSet([], source);
         var list = root switch
         {
             YamlSequenceNode s => s,
@@ -99,12 +98,5 @@ public static partial class WaiverLoader
             Approver = terms.Approver,
             MatchesMany = terms.MatchesMany,
         };
-    }
-
-    private static string FirstLine(string message)
-    {
-        var text = message.Split('\n')[0].Trim();
-        var paren = text.IndexOf("): ", StringComparison.Ordinal);
-        return paren >= 0 && text.StartsWith('(') ? text[(paren + 3)..] : text;
     }
 }

@@ -8,10 +8,13 @@ namespace Enclave.Cli.Tests.Common;
 public class OneLineErrorTests
 {
     [Theory]
-    [InlineData("--format xml: expected text, json or markdown", "plan", "dev", "--format", "xml")]
+    [InlineData("--format xml: expected text, json, markdown or mermaid", "plan", "dev", "--format", "xml")]
     [InlineData("--format html: expected text, json, sarif, junit or markdown", "check", "--format", "html")]
-    [InlineData("bogus: unknown command; expected plan, diff, check, rules or access", "bogus")]
-    [InlineData("a command is required; expected plan, diff, check, rules or access")]
+    [InlineData("bogus: unknown command; expected plan, diff, check, rules, access, stacks or config", "bogus")]
+    [InlineData("a command is required; expected plan, diff, check, rules, access, stacks or config")]
+    [InlineData("plna: unknown command (did you mean plan?); expected plan, diff", "plna", "dev")]
+    [InlineData("--fromat: unknown option (did you mean --format?)", "plan", "dev", "--fromat", "json")]
+    [InlineData("--no-colour: unknown option (did you mean --no-color?)", "plan", "dev", "--no-colour")]
     [InlineData("<STACK>: required argument missing", "plan")]
     [InlineData("extra: unexpected argument", "plan", "dev", "extra")]
     public async Task Parse_errors_are_one_line_naming_the_option_and_what_is_valid(string expected, params string[] args)

@@ -135,7 +135,7 @@ public class DiffCommandTests
         { "truncated.json", "{ \"version\": 3, \"deployment\": { \"resources\": [", "truncated.json" },
         { "garbage.json", "\u0001\u0002PK\u0003\u0004 not json at all", "garbage.json" },
         { "other.json", "{ \"hello\": \"world\" }", "unrecognised JSON" },
-        { "future-plan.json", "{ \"formatVersion\": 2, \"kind\": \"enclave-plan\" }", "unsupported plan formatVersion 2" },
+        { "future-plan.json", "{ \"formatVersion\": 3, \"kind\": \"enclave-plan\" }", "unsupported plan formatVersion 3" },
         { "bad-plan.json", "{ \"formatVersion\": 1, \"kind\": \"enclave-plan\", \"stack\": \"prod\", \"project\": \"p\", \"resources\": [ 7 ] }", "resources[0]: expected a resource object, found the number 7" },
         { "old-export.json", "{ \"version\": 9, \"deployment\": { \"manifest\": {}, \"resources\": [] } }", "old-export.json" },
     };

@@ -73,18 +73,14 @@ public class DiffEngineTests
     }
 
     [Fact]
-    public void List_elements_are_compared_by_index()
+    public void Lists_without_an_identity_are_compared_by_position_and_their_paths_say_so()
     {
-        var rules = PropertyValue.List(
-            PropertyValue.Map(("protocol", PropertyValue.Of("6")), ("source", PropertyValue.Of("10.30.2.0/24"))),
-            PropertyValue.Map(("protocol", PropertyValue.Of("6")), ("source", PropertyValue.Of("10.30.3.0/24"))));
-        var opened = PropertyValue.List(
-            PropertyValue.Map(("protocol", PropertyValue.Of("6")), ("source", PropertyValue.Of("10.30.2.0/24"))),
-            PropertyValue.Map(("protocol", PropertyValue.Of("6")), ("source", PropertyValue.Of("0.0.0.0/0"))));
-        var before = EnclaveGraph.Base().Add("oci:Core/securityList:SecurityList", "app-sl", PropertyValue.Map(("ingressSecurityRules", rules)), parent: "network");
-        var after = before.Copy().Set("app-sl", "ingressSecurityRules", opened);
+        var locked = PropertyValue.List(PropertyValue.Map(("timeAmount", PropertyValue.Of("365"))), PropertyValue.Map(("timeAmount", PropertyValue.Of("30"))));
+        var changed = PropertyValue.List(PropertyValue.Map(("timeAmount", PropertyValue.Of("365"))), PropertyValue.Map(("timeAmount", PropertyValue.Of("31"))));
+        var before = EnclaveGraph.Base().Set("audit-archive", "retentionRules", locked);
+        var after = before.Copy().Set("audit-archive", "retentionRules", changed);
         var p = Assert.Single(Assert.Single(Compare(before, after).Changes).Properties);
-        Assert.Equal("ingressSecurityRules[1].source", p.Path);
+        Assert.Equal("retentionRules[1].timeAmount", p.Path);
     }
 
     [Fact]

@@ -45,8 +45,10 @@ public class PlanCommandTests
     {
         using var cli = new CliRun();
         var (_, stdout, _) = await cli.RunAsync("plan", "prod");
-        Assert.Contains("├── enclave:network:Network  network", stdout);
-        Assert.Contains("adminPassword: [secret]", stdout);
+        Assert.Contains("    + enclave:network:Network: (create)\n        [name=network]\n", stdout);
+        Assert.Contains("    + oci:Database:AutonomousDatabase: (create)\n        [name=adb] [protected]\n", stdout);
+        Assert.Matches(@"\n {8}adminPassword *: \[secret\]\n", stdout);
+        Assert.Contains("Resources:\n    + ", stdout);
         Assert.Contains("Policy verdict: ", stdout);
     }
 

@@ -41,7 +41,7 @@ public class PlanDocumentTests
         var json = PlanJsonWriter.Write(PlanOf(EnclaveGraph.Base().Build()));
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        Assert.Equal(1, root.GetProperty("formatVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("formatVersion").GetInt32());
         Assert.Equal("enclave-plan", root.GetProperty("kind").GetString());
         Assert.Equal("prod", root.GetProperty("stack").GetString());
         var urns = root.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("urn").GetString()!).ToList();

@@ -3,7 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Enclave.Cli.Tests.Review;
 
-/// <summary>The example workflow for users (.github/workflows/enclave.yml) is valid YAML with the jobs it promises.</summary>
+/// <summary>
+/// The example workflow for users (.github/workflows/enclave.yml) is valid YAML with the jobs it promises and the
+/// review properties docs/review-workflow.md describes (issue 14.6; .ci/actionlint.sh lints its syntax).
+/// </summary>
 public partial class WorkflowTests
 {
     private static readonly string WorkflowPath = RepoFile.Path(".github/workflows/enclave.yml");
@@ -44,7 +47,8 @@ public partial class WorkflowTests
         var check = review.Single(s => Scalar(s, "run")?.Contains("$ENCLAVE check --format sarif --output enclave.sarif") == true);
         var upload = review.Single(s => Scalar(s, "uses")?.StartsWith("github/codeql-action/upload-sarif@", StringComparison.Ordinal) == true);
         Assert.Equal("enclave.sarif", Scalar(Map(upload, "with"), "sarif_file"));
-        var diff = review.Single(s => Scalar(s, "run")?.Contains("diff git:${{ github.event.pull_request.base.sha }} git:${{ github.sha }} --stack \"$stack\"") == true);
+        var diff = review.Single(s => Scalar(s, "run")?.Contains("diff \"git:$BASE_SHA\" \"git:$GITHUB_SHA\" --stack \"$stack\"") == true);
+        Assert.Equal("${{ github.event.pull_request.base.sha }}", Scalar(Map(diff, "env"), "BASE_SHA"));
         Assert.Contains(">> \"$GITHUB_STEP_SUMMARY\"", Scalar(diff, "run"));
         Assert.True(review.IndexOf(check) < review.IndexOf(upload) && review.IndexOf(upload) < review.IndexOf(diff));
         Assert.Equal("0", Scalar(Map(review[0], "with"), "fetch-depth"));
@@ -85,6 +89,48 @@ public partial class WorkflowTests
     }
 
     [Fact]
+    public void The_verdict_step_runs_even_when_an_earlier_step_failed()
+    {
+        var fail = Steps(Load(), "review").Single(s => Scalar(s, "name") == "Fail on policy violations");
+        Assert.StartsWith("always() &&", Scalar(fail, "if"));
+    }
+
+    [Fact]
+    public void A_fork_pull_request_skips_the_sarif_upload_its_read_only_token_cannot_do()
+    {
+        var upload = Steps(Load(), "review").Single(s => Scalar(s, "name") == "Upload SARIF");
+        Assert.Contains("github.event.pull_request.head.repo.full_name == github.repository", Scalar(upload, "if"));
+    }
+
+    [Fact]
+    public void A_stack_the_pull_request_adds_gets_its_full_plan_instead_of_a_failed_diff()
+    {
+        var run = Steps(Load(), "review").Select(s => Scalar(s, "run")).Single(r => r?.Contains("$ENCLAVE diff") == true)!;
+        Assert.Contains("if git cat-file -e \"$BASE_SHA:$file\"", run);
+        Assert.Contains("$ENCLAVE plan \"$stack\" --format markdown", run);
+    }
+
+    [Fact]
+    public void The_deploy_job_selects_or_creates_the_stack_before_the_preview()
+    {
+        var steps = Steps(Load(), "deploy");
+        var select = steps.FindIndex(s => Scalar(s, "run") == "pulumi stack select \"${{ matrix.stack }}\" --create");
+        var preview = steps.FindIndex(s => Scalar(s, "run")?.Contains("pulumi preview") == true);
+        Assert.True(select >= 0 && select < preview, "pulumi stack select --create, then the preview");
+    }
+
+    /// <summary>One S3 backend URL form (Pulumi's DIY-backend form for S3-compatible stores) wherever it is written.</summary>
+    [Fact]
+    public void Every_doc_writes_the_state_backend_url_in_the_same_form()
+    {
+        var files = new[] { "README.md", "docs/deploy.md", "docs/review-workflow.md", ".github/workflows/enclave.yml" };
+        var urls = files.SelectMany(f => BackendUrl().Matches(File.ReadAllText(RepoFile.Path(f))).Select(m => (File: f, Url: m.Value))).ToList();
+        Assert.All(files, f => Assert.Contains(urls, u => u.File == f));
+        Assert.Single(urls.Select(u => u.Url).Distinct());
+        Assert.Matches(@"^s3://[a-z-]+\?endpoint=<namespace>\.compat\.objectstorage\.us-ashburn-1\.oraclecloud\.com&region=us-ashburn-1&s3ForcePathStyle=true$", urls[0].Url);
+    }
+
+    [Fact]
     public void Every_secret_the_workflow_uses_is_explained_in_the_docs()
     {
         var docs = File.ReadAllText(RepoFile.Path("docs/review-workflow.md"));
@@ -92,6 +138,9 @@ public partial class WorkflowTests
         Assert.NotEmpty(secrets);
         Assert.All(secrets, s => Assert.Contains($"`{s}`", docs));
     }
+
+    [GeneratedRegex(@"s3://[^\s""'`|]+")]
+    private static partial Regex BackendUrl();
 
     [GeneratedRegex(@"secrets\.([A-Z0-9_]+)")]
     private static partial Regex SecretReference();

@@ -159,5 +159,5 @@ public class ReportWriterTests
 
     [Fact]
     public void Markdown_cells_escape_pipes_and_newlines() =>
-        Assert.Equal("a \\| b c", MarkdownReportWriter.Cell("a | b\nc"));
+        Assert.Equal("a \\| b\\nc \\u001b[1m", MarkdownReportWriter.Cell("a | b\nc \u001b[1m"));
 }

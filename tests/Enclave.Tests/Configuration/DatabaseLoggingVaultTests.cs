@@ -57,15 +57,15 @@ public class DatabaseLoggingVaultTests
     [Fact]
     public void Compute_count_below_2_is_rejected()
     {
-        ConfigAssert.Single(new ConfigBuilder().Field("database", "computeCount", "1.5").Parse(),
-            "us-data-enclave:database.computeCount", "1.5 ECPUs is too small; the ECPU model needs at least 2");
+        ConfigAssert.Single(new ConfigBuilder().Field("database", "computeCount", "1").Parse(),
+            "us-data-enclave:database.computeCount", "1 ECPUs is too small; the ECPU model needs at least 2");
     }
 
     [Fact]
     public void Storage_below_1_tb_is_rejected()
     {
         ConfigAssert.Single(new ConfigBuilder().Field("database", "storageTbs", "0").Parse(),
-            "us-data-enclave:database.storageTbs", "0 TB is not allowed; use at least 1 TB");
+            "us-data-enclave:database.storageTbs", "0 TB is not allowed; use from 1 to 384 TB");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class DatabaseLoggingVaultTests
     public void Archive_retention_under_a_year_is_rejected()
     {
         ConfigAssert.Single(new ConfigBuilder().Field("logging", "archiveRetentionDays", "364").Parse(),
-            "us-data-enclave:logging.archiveRetentionDays", "364 days is not allowed; use at least 365 days");
+            "us-data-enclave:logging.archiveRetentionDays", "364 days is not allowed; use from 365 to 36500 days");
     }
 
     [Theory]

@@ -18,11 +18,12 @@ public class IdentityTests
     public void A_domain_qualified_exclusion_matches_in_that_domain()
     {
         var result = new ConfigBuilder()
+            .Field("parentExclusions", "groups", "[\"ParentCo/DataAdmins\"]")
             .Field("groups", "identityDomain", "\"ParentCo\"")
-            .Field("groups", "gatekeeper", "\"Administrators\"")
+            .Field("groups", "gatekeeper", "\"DataAdmins\"")
             .Parse();
 
-        ConfigAssert.Has(result, "us-data-enclave:groups.gatekeeper", "is the excluded parent-company group 'ParentCo/Administrators'");
+        ConfigAssert.Has(result, "us-data-enclave:groups.gatekeeper", "is the excluded parent-company group 'ParentCo/DataAdmins'");
         ConfigAssert.Has(result, "us-data-enclave:groups.identityDomain",
             "'ParentCo' is the parent-company identity domain 'ParentCo' (us-data-enclave:parentExclusions.identityDomains)");
     }

@@ -27,7 +27,7 @@ public class MissingAndTypeTests
     [InlineData("groups", "auditor", "missing; expected an IAM group name")]
     [InlineData("database", "dbName", "missing; expected a database name")]
     [InlineData("database", "backupRetentionDays", "missing; expected the automatic backup retention")]
-    [InlineData("logging", "archiveRetentionDays", "missing; expected a whole number of days, at least 365")]
+    [InlineData("logging", "archiveRetentionDays", "missing; expected a whole number of days from 365 to 36500")]
     [InlineData("vault", "type", "missing; expected the vault type: DEFAULT or VIRTUAL_PRIVATE")]
     public void Missing_field_is_named_by_its_path(string key, string field, string fragment)
     {
@@ -64,9 +64,9 @@ public class MissingAndTypeTests
     }
 
     [Theory]
-    [InlineData("database", "storageTbs", "\"2\"", "expected the storage size in terabytes, a whole number of at least 1, got '2' (a string)")]
+    [InlineData("database", "storageTbs", "\"2\"", "expected the storage size in terabytes, a whole number from 1 to 384, got '2' (a string)")]
     [InlineData("database", "backupRetentionDays", "7.5", "got 7.5 (a number)")]
-    [InlineData("database", "computeCount", "\"two\"", "expected the ECPU count, a number of at least 2, got 'two' (a string)")]
+    [InlineData("database", "computeCount", "\"two\"", "expected the ECPU count, a whole number from 2 to 512, got 'two' (a string)")]
     [InlineData("database", "localDataGuard", "\"yes\"", "expected true or false, got 'yes' (a string)")]
     [InlineData("logging", "logRetentionDays", "[30]", "got a list of 1 item(s)")]
     [InlineData("network", "vcnCidr", "10", "expected a private IPv4 CIDR block for the VCN, /16 to /30 (e.g. 10.0.0.0/16), got 10 (a number)")]

@@ -67,8 +67,11 @@ public class ValidConfigTests
     [Fact]
     public void A_group_of_a_parent_domain_does_not_exclude_the_same_name_in_our_domain()
     {
-        // The exclusion says ParentCo/Administrators: an "Administrators" group of the Default domain is a different group.
-        var result = new ConfigBuilder().Field("groups", "auditor", "\"Administrators\"").Parse();
+        // The exclusion says ParentCo/DataAdmins: a "DataAdmins" group of the Default domain is a different group.
+        var result = new ConfigBuilder()
+            .Field("parentExclusions", "groups", "[\"ParentCo/DataAdmins\"]")
+            .Field("groups", "auditor", "\"DataAdmins\"")
+            .Parse();
 
         Assert.True(result.IsValid, result.Message);
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Loaders.Json;
 using Enclave.Policy.Review.Plan;
+using Enclave.Policy.Review.Values;
 using Enclave.Policy.Rules;
 
 namespace Enclave.Policy.Loaders.Readers;
@@ -26,6 +27,7 @@ internal static class PlanReader
         string? kind = null, stack = null, project = null;
         var graph = new GraphIntegrity("resource", i => $"$.resources[{i}]");
         var policy = PolicySummary.Empty;
+        var standIns = new StandIns();
         while (c.NextProperty())
         {
             var key = c.Text();
@@ -46,7 +48,7 @@ internal static class PlanReader
                     for (var i = 0; c.NextItem(); i++)
                     {
                         c.Path.SetIndex(i);
-                        graph.Add(PlanResourceReader.Read(ref c), i, ref c);
+                        graph.Add(PlanResourceReader.Read(ref c, standIns), i, ref c);
                     }
                     c.Path.Pop();
                     break;
@@ -57,9 +59,9 @@ internal static class PlanReader
         }
 
         if (kind != PlanDocument.Kind) throw At(ref c, "kind", $"not an enclave plan document (expected \"kind\": \"{PlanDocument.Kind}\")");
-        if (version != PlanDocument.FormatVersion)
-            throw At(ref c, "formatVersion", $"unsupported plan formatVersion {(version is null ? "(missing)" : version)}; this enclave reads version " +
-                                             $"{PlanDocument.FormatVersion} (re-run `enclave plan --format json` with this version)");
+        if (version is null || version < PlanDocument.OldestReadableVersion || version > PlanDocument.FormatVersion)
+            throw At(ref c, "formatVersion", $"unsupported plan formatVersion {(version is null ? "(missing)" : version)}; this enclave reads versions " +
+                                             $"{PlanDocument.OldestReadableVersion} to {PlanDocument.FormatVersion} (re-run `enclave plan --format json` with this version)");
         if (stack is null || project is null) throw c.Source.Error("a plan names its \"stack\" and \"project\"");
         if (!seen.Has(Resources)) throw c.Source.Error("a plan lists its \"resources\"");
         if (count != graph.Nodes.Count)
@@ -69,7 +71,11 @@ internal static class PlanReader
         if (graph.Nodes.Count > 0 && (urnStack != stack || urnProject != project))
             throw c.Source.Error($"the plan is of {project}/{stack} but its resources' URNs are of {urnProject}/{urnStack}");
         graph.CheckParents(c.Source.Name);
-        return new PlanDocument(stack, project, [.. graph.Nodes], policy);
+        // Version 1 plans hold the offline run's stand-ins themselves; version 2 plans hold markers read back as stand-ins.
+        var fabricated = version == 1 || standIns.Any || graph.Nodes.Any(PlanStandIns.HasComputed)
+            ? new FabricatedValues(standIns.Lookups, FabricatedValues.ReferenceClock)
+            : null;
+        return new PlanDocument(stack, project, [.. graph.Nodes.Select(PlanStandIns.Settle)], policy) { Fabricated = fabricated };
     }
 
     private static ArtifactLoadException At(ref JsonCursor c, string key, string problem)

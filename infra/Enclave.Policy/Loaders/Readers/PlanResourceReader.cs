@@ -15,7 +15,7 @@ internal static class PlanResourceReader
     private static readonly ImmutableSortedDictionary<string, ImmutableArray<string>> NoPropertyDependencies =
         ImmutableSortedDictionary.Create<string, ImmutableArray<string>>(StringComparer.Ordinal);
 
-    public static ResourceNode Read(ref JsonCursor c)
+    public static ResourceNode Read(ref JsonCursor c, Review.Values.StandIns sink)
     {
         c.IsObject("a resource object", nullable: false);
         var seen = new FieldSet.Seen();
@@ -43,11 +43,11 @@ internal static class PlanResourceReader
                 case Custom: custom = StrictBool(ref c); break;
                 case Protect: protect = StrictBool(ref c); break;
                 case InputsUnknown: inputsUnknown = StrictBool(ref c); break;
-                case Id: id = PlanValueReader.Read(ref c); break;
+                case Id: id = PlanValueReader.Read(ref c, sink); break;
                 case Dependencies: dependencies = ResourceStateReader.StringList(ref c, "a list of URN strings"); break;
                 case PropertyDependencies: propertyDependencies = ReadPropertyDependencies(ref c); break;
-                case Inputs: inputs = PlanValueReader.ReadMap(ref c); break;
-                case Outputs: outputs = PlanValueReader.ReadMap(ref c); break;
+                case Inputs: inputs = PlanValueReader.ReadMap(ref c, sink); break;
+                case Outputs: outputs = PlanValueReader.ReadMap(ref c, sink); break;
                 default: c.Skip(); break;
             }
             c.Path.Pop();

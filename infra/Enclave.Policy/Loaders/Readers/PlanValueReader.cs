@@ -8,12 +8,14 @@ namespace Enclave.Policy.Loaders.Readers;
 
 /// <summary>
 /// Reads property values in the encoding of enclave documents (<see cref="ValueJson"/>): plain JSON, and marker
-/// objects <c>{"$enclave": "secret" | "unknown" | "resource", …}</c> for what JSON has no word for. A map with two
-/// equal keys is refused, and so is an unknown marker.
+/// objects <c>{"$enclave": "secret" | "unknown" | "computed" | "resource", …}</c> for what JSON has no word for, and
+/// the report-only markers of format version 2 (<c>$ref</c>, <c>$lookup</c>, <c>$time</c>, <c>$concat</c>), read as
+/// the stand-ins of <see cref="StandIns"/> so the graph is judged like the offline run's. A map with two equal keys is
+/// refused, and so is an unknown or malformed marker.
 /// </summary>
 internal static class PlanValueReader
 {
-    public static PropertyValue Read(ref JsonCursor c)
+    public static PropertyValue Read(ref JsonCursor c, StandIns sink)
     {
         switch (c.Token)
         {
@@ -24,14 +26,14 @@ internal static class PlanValueReader
                 for (var i = 0; c.NextItem(); i++)
                 {
                     c.Path.SetIndex(i);
-                    items.Push(Read(ref c));
+                    items.Push(Read(ref c, sink));
                 }
                 c.Path.Pop();
                 var list = new ListValue(ImmutableArray.Create<PropertyValue>(items.From(start)));
                 items.Truncate(start);
                 return list;
             case JsonTokenType.StartObject:
-                return ReadObject(ref c);
+                return ReadObject(ref c, sink);
             case JsonTokenType.String:
                 return c.TextValue();
             default:
@@ -40,13 +42,13 @@ internal static class PlanValueReader
         }
     }
 
-    public static MapValue ReadMap(ref JsonCursor c)
+    public static MapValue ReadMap(ref JsonCursor c, StandIns sink)
     {
         if (!c.IsObject("an object of properties")) return MapValue.Empty;
-        return ReadObject(ref c) as MapValue ?? throw c.Source.Error($"expected a map of properties, found a {ValueJson.MarkerKey} marker");
+        return ReadObject(ref c, sink) as MapValue ?? throw c.Source.Error("expected a map of properties, found a marker");
     }
 
-    private static PropertyValue ReadObject(ref JsonCursor c)
+    private static PropertyValue ReadObject(ref JsonCursor c, StandIns sink)
     {
         var fields = c.Source.Fields;
         var start = fields.Count;
@@ -57,7 +59,7 @@ internal static class PlanValueReader
             c.Path.Push(key);
             c.Next();
             if (key == ValueJson.MarkerKey) marker = c.Token == JsonTokenType.String ? c.Text() : "(not a string)";
-            fields.Push(new(key, key == ValueJson.MarkerKey ? PropertyValue.Null : Read(ref c)));
+            fields.Push(new(key, key == ValueJson.MarkerKey ? PropertyValue.Null : Read(ref c, sink)));
             c.Path.Pop();
         }
         var entries = fields.From(start).ToArray();
@@ -65,14 +67,20 @@ internal static class PlanValueReader
         Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         for (var i = 1; i < entries.Length; i++)
             if (entries[i - 1].Key == entries[i].Key) throw c.Source.DuplicateKey(entries[i].Key);
+        if (entries.Length == 1 && StandIns.IsMarkerKey(entries[0].Key))
+        {
+            var source = c.Source;
+            return sink.FromMarker(entries[0].Key, entries[0].Value, problem => source.Error(problem));
+        }
         if (marker is null) return entries.Length == 0 ? MapValue.Empty : new MapValue(entries);
         PropertyValue Field(string name) => Array.Find(entries, e => e.Key == name).Value ?? PropertyValue.Null;
         return marker switch
         {
             "secret" => PropertyValue.Secret,
             "unknown" => PropertyValue.Unknown,
+            "computed" => ComputedValue.Instance,
             "resource" when Field("urn") is StringValue urn => new ResourceRefValue(urn.Value, Field("id").AsString()),
-            _ => throw c.Source.Error($"unknown {ValueJson.MarkerKey} marker \"{marker}\" (valid: \"secret\", \"unknown\", \"resource\" with a \"urn\")"),
+            _ => throw c.Source.Error($"unknown {ValueJson.MarkerKey} marker \"{marker}\" (valid: \"secret\", \"unknown\", \"computed\", \"resource\" with a \"urn\")"),
         };
     }
 }

@@ -7,6 +7,9 @@ namespace Enclave.Policy.Review.Diff;
 /// The semantic diff of two resource graphs: resources matched by URN (<see cref="UrnKey"/>), each classified as
 /// create, update, replace or delete with the property paths that changed; plus the rules the change newly breaks
 /// or fixes when both sides carry a policy verdict. Linear in the number of resources and their property sizes.
+/// Values are compared as reviewers read them (<see cref="Values.ValueOrigins"/>): an input pointing at another
+/// resource is compared as that reference, so two plans whose stand-in ids differ (another revision's plan, or two
+/// deployments) only differ where a reference points elsewhere.
 /// </summary>
 public static class DiffEngine
 {
@@ -20,6 +23,8 @@ public static class DiffEngine
         var baseByKey = new Dictionary<string, ResourceNode>(before.Resources.Length, StringComparer.Ordinal);
         foreach (var r in before.Resources) baseByKey.TryAdd(UrnKey.Of(r.Urn), r);
 
+        var baseOrigins = Values.ValueOrigins.For(before);
+        var headOrigins = Values.ValueOrigins.For(after);
         var changes = new List<ResourceChange>();
         var unchanged = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -27,12 +32,12 @@ public static class DiffEngine
         {
             var key = UrnKey.Of(head.Urn);
             if (!seen.Add(key)) continue;
-            if (!baseByKey.TryGetValue(key, out var old)) { changes.Add(Created(head)); continue; }
-            var change = Changed(old, head);
+            if (!baseByKey.TryGetValue(key, out var old)) { changes.Add(Created(head, headOrigins)); continue; }
+            var change = Changed(old, head, baseOrigins, headOrigins);
             if (change is null) unchanged++; else changes.Add(change);
         }
         foreach (var old in before.Resources)
-            if (!seen.Contains(UrnKey.Of(old.Urn))) { seen.Add(UrnKey.Of(old.Urn)); changes.Add(Deleted(old)); }
+            if (!seen.Contains(UrnKey.Of(old.Urn))) { seen.Add(UrnKey.Of(old.Urn)); changes.Add(Deleted(old, baseOrigins)); }
 
         changes.Sort((a, b) => string.CompareOrdinal(a.Urn, b.Urn));
 
@@ -46,10 +51,14 @@ public static class DiffEngine
     }
 
     /// <summary>A change for a resource present on both sides, or null when nothing differs.</summary>
-    public static ResourceChange? Changed(ResourceNode old, ResourceNode head)
+    /// <param name="baseOrigins">How the base's values read (null: as they are).</param>
+    /// <param name="headOrigins">How the head's values read (null: as they are).</param>
+    public static ResourceChange? Changed(ResourceNode old, ResourceNode head, Values.ValueOrigins? baseOrigins = null,
+        Values.ValueOrigins? headOrigins = null)
     {
         var props = new List<PropertyChange>();
-        if (!ReferenceEquals(old.Inputs, head.Inputs)) PropertyDiff.Compare(old.Inputs, head.Inputs, props);
+        if (!ReferenceEquals(old.Inputs, head.Inputs))
+            PropertyDiff.Compare(baseOrigins?.DisplayInputs(old) ?? old.Inputs, headOrigins?.DisplayInputs(head) ?? head.Inputs, props, head.Type);
         if (old.Protect != head.Protect)
             props.Add(new PropertyChange(ProtectPath, PropertyValue.Of(old.Protect), PropertyValue.Of(head.Protect)));
         // Moving to another region re-creates the resource there.
@@ -71,16 +80,17 @@ public static class DiffEngine
             old.Protect || head.Protect, ResourceKinds.IsDataBearing(head.Type), props.ToImmutableArray());
     }
 
-    public static ResourceChange Created(ResourceNode head)
+    public static ResourceChange Created(ResourceNode head, Values.ValueOrigins? origins = null)
     {
         var props = new List<PropertyChange>();
-        foreach (var (k, v) in head.Inputs.Fields) PropertyDiff.Flatten(Values.ReviewPath.Key("", k), v, removed: false, props);
+        foreach (var (k, v) in (origins?.DisplayInputs(head) ?? head.Inputs).Fields)
+            PropertyDiff.Flatten(Values.ReviewPath.Key("", k), v, removed: false, props);
         return new ResourceChange(ChangeOp.Create, head.Urn, head.Type, head.Name, head.Protect, ResourceKinds.IsDataBearing(head.Type),
             props.ToImmutableArray());
     }
 
     /// <summary>A delete lists the resource's key inputs as removed, so a reviewer sees which database or bucket goes.</summary>
-    public static ResourceChange Deleted(ResourceNode old) =>
+    public static ResourceChange Deleted(ResourceNode old, Values.ValueOrigins? origins = null) =>
         new(ChangeOp.Delete, old.Urn, old.Type, old.Name, old.Protect, ResourceKinds.IsDataBearing(old.Type),
-            Plan.KeyInputs.Of(old).Select(k => new PropertyChange(k.Key, k.Value, null)).ToImmutableArray());
+            Plan.KeyInputs.Of(old).Select(k => new PropertyChange(k.Key, origins?.Display(old, k.Key, k.Value) ?? k.Value, null)).ToImmutableArray());
 }

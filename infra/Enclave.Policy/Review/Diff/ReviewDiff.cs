@@ -15,6 +15,9 @@ public enum ChangeOp { Delete, Replace, Update, Create }
 public sealed record PropertyChange(string Path, PropertyValue? Before, PropertyValue? After, bool ForcesReplacement = false)
 {
     public bool HasValues => Before is not null || After is not null;
+
+    /// <summary>What changed when no value says it (e.g. a list's items reordered); shown instead of values.</summary>
+    public string? Note { get; init; }
 }
 
 /// <summary>A resource that is created, updated, replaced or deleted, with its changed properties.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Review.Plan;
@@ -60,6 +61,34 @@ public static class KeyInputs
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly string[] Fallback = ["displayName", "name"];
+
+    /// <summary>
+    /// A key input as a reviewer reads it best: an Events rule's <c>condition</c> is JSON inside a string, shown as the
+    /// structure it holds (its event types one per line) when it parses; everything else as it is.
+    /// </summary>
+    public static PropertyValue Readable(ResourceNode resource, string key, PropertyValue value)
+    {
+        if (key != "condition" || !resource.IsType("oci:Events/rule:Rule") || value is not StringValue { Value.Length: < 100_000 } s) return value;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(s.Value, new System.Text.Json.JsonDocumentOptions { MaxDepth = 16 });
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? FromJson(doc.RootElement) : value;
+        }
+        catch (System.Text.Json.JsonException) { return value; }
+    }
+
+    /// <summary>Plain JSON as values: no marker is interpreted (a condition cannot pass itself off as a secret).</summary>
+    private static PropertyValue FromJson(System.Text.Json.JsonElement e) => e.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => new MapValue(e.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(g => g.Key, g => FromJson(g.Last().Value), StringComparer.Ordinal)),
+        System.Text.Json.JsonValueKind.Array => new ListValue([.. e.EnumerateArray().Select(FromJson)]),
+        System.Text.Json.JsonValueKind.String => PropertyValue.Of(e.GetString()),
+        System.Text.Json.JsonValueKind.Number => PropertyValue.Of(e.GetDouble()),
+        System.Text.Json.JsonValueKind.True => PropertyValue.Of(true),
+        System.Text.Json.JsonValueKind.False => PropertyValue.Of(false),
+        _ => PropertyValue.Null,
+    };
 
     /// <summary>The key inputs present on <paramref name="resource"/>, in table order.</summary>
     public static IEnumerable<(string Key, PropertyValue Value)> Of(ResourceNode resource)

@@ -1,4 +1,5 @@
 using Enclave.Policy.Graph;
+using Enclave.Escaping;
 
 namespace Enclave.Policy.Review.Plan;
 
@@ -15,16 +16,16 @@ public static class PlanFacts
     public static IEnumerable<string> Flags(ResourceNode node, string? usualRegion)
     {
         if (node.Protect) yield return "protected";
-        if (node.Region is not null && node.Region != usualRegion) yield return $"region {node.Region}";
+        if (node.Region is not null && node.Region != usualRegion) yield return $"region {SafeText.Escape(node.Region)}";
     }
 
-    /// <summary><c>type::name</c> from a URN (the last two <c>::</c> parts, the type without its parents).</summary>
+    /// <summary><c>type::name</c> from a URN (the last two <c>::</c> parts, the type without its parents), escaped for printing.</summary>
     public static string Label(string urn)
     {
         var parts = urn.Split("::");
-        if (parts.Length < 4) return urn;
+        if (parts.Length < 4) return SafeText.Escape(urn);
         var type = parts[^2];
         var dollar = type.LastIndexOf('$');
-        return $"{(dollar >= 0 ? type[(dollar + 1)..] : type)}::{parts[^1]}";
+        return SafeText.Escape($"{(dollar >= 0 ? type[(dollar + 1)..] : type)}::{parts[^1]}");
     }
 }

@@ -7,7 +7,9 @@ namespace Enclave.Policy.Review.Plan;
 /// <summary>
 /// Writes a <see cref="PlanDocument"/> as the versioned <c>enclave-plan</c> JSON document. Every key is written
 /// in a fixed order, resources and findings are sorted, and nothing depends on the clock, the machine, the
-/// culture or the working directory, so the same program and config always give the same bytes.
+/// culture or the working directory, so the same program and config always give the same bytes. Values are written
+/// as reviewers read them (<see cref="ValueOrigins"/>): references, lookups, clock dates and assigned values as
+/// markers, never as the offline run's stand-ins.
 /// </summary>
 public static class PlanJsonWriter
 {
@@ -22,13 +24,14 @@ public static class PlanJsonWriter
         w.WriteString("project", plan.Project);
         w.WriteNumber("resourceCount", plan.Resources.Length);
         w.WriteStartArray("resources");
-        foreach (var r in plan.Resources.OrderBy(r => r.Urn, StringComparer.Ordinal)) WriteResource(w, r);
+        var origins = ValueOrigins.For(plan.ToGraph());
+        foreach (var r in plan.Resources.OrderBy(r => r.Urn, StringComparer.Ordinal)) WriteResource(w, r, origins);
         w.WriteEndArray();
         WritePolicy(w, plan.Policy);
         w.WriteEndObject();
     }
 
-    private static void WriteResource(Utf8JsonWriter w, ResourceNode r)
+    private static void WriteResource(Utf8JsonWriter w, ResourceNode r, ValueOrigins origins)
     {
         w.WriteStartObject();
         w.WriteString("urn", r.Urn);
@@ -40,7 +43,7 @@ public static class PlanJsonWriter
         WriteNullable(w, "region", r.Region);
         WriteNullable(w, "provider", r.Provider);
         w.WritePropertyName("id");
-        ValueJson.Write(w, r.Id);
+        ValueJson.Write(w, origins.DisplayId(r));
         w.WriteStartArray("dependencies");
         foreach (var d in r.Dependencies.OrderBy(d => d, StringComparer.Ordinal)) w.WriteStringValue(d);
         w.WriteEndArray();
@@ -54,8 +57,8 @@ public static class PlanJsonWriter
         w.WriteEndObject();
         // Only a graph read from a trimmed preview has inputs nobody knows; plans of the program never do.
         if (r.InputsUnknown) w.WriteBoolean("inputsUnknown", true);
-        ValueJson.WriteMap(w, "inputs", r.Inputs);
-        ValueJson.WriteMap(w, "outputs", r.Outputs);
+        ValueJson.WriteMap(w, "inputs", origins.DisplayInputs(r));
+        ValueJson.WriteMap(w, "outputs", origins.DisplayOutputs(r));
         w.WriteEndObject();
     }
 

@@ -1,43 +1,49 @@
 using System.Globalization;
 using System.Text;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Review.Diff;
 using Enclave.Policy.Review.Render;
+using Enclave.Policy.Review.Topology;
 using Enclave.Policy.Review.Values;
 
 namespace Enclave.Policy.Review.Plan;
 
-/// <summary>The plan for a pull request: the verdict first, the component tree as nested lists, then every finding.</summary>
+/// <summary>
+/// The plan for a pull request: the verdict first, Pulumi's resource counts, the component tree as nested lists with
+/// each resource's operation and key inputs (references as <c>network-data.id</c>), the firewall as a Mermaid
+/// diagram under <c>## Topology</c> (linked from the top), then every finding.
+/// </summary>
 public static class PlanMarkdownRenderer
 {
-    public static string Render(PlanDocument plan)
+    public static string Render(PlanDocument plan) => Render(PlanView.Build(plan));
+
+    public static string Render(PlanView view, TopologyDiagram? topology = null)
     {
+        var plan = view.Plan;
         var sb = new StringBuilder();
         var policy = plan.Policy;
         var violations = policy.Violations.Count();
         sb.Append("## Enclave plan: ").Append(Markdown.Code(plan.Stack)).Append(" (").Append(Markdown.Text(plan.Project)).Append(")\n\n");
+        if (view.Against is { } against) sb.Append("Against ").Append(Markdown.Code(against.Base)).Append(".\n\n");
         sb.Append(CultureInfo.InvariantCulture,
             $"**Policy: {(policy.Passes ? "✅ pass" : "❌ fail")}**: {violations} violations, {policy.Passed} checks passed, {policy.Undetermined} undetermined, {policy.SuppressedCount} waived.\n\n");
+        sb.Append("**Resources:** ").Append(Counts(view));
+        if (topology is not null) sb.Append(" · [firewall diagram](#topology)");
+        sb.Append("\n\n");
         sb.Append(CultureInfo.InvariantCulture,
-            $"{plan.Resources.Length} resources. Values decided at deploy time show as *{ValueText.UnknownMarker}*, secrets as `{ValueText.SecretMarker}`.\n\n");
+            $"Values the cloud assigns show as *{ValueText.UnknownMarker}*, secrets as `{ValueText.SecretMarker}`, another resource's id as `NAME.id`.\n\n");
 
         sb.Append("### Resources\n\n");
-        var usualRegion = PlanFacts.UsualRegion(plan.Resources);
-        foreach (var (node, last) in new PlanTree(plan.Resources).Walk())
+        if (view.Steps.IsEmpty) sb.Append("No resource changes.\n");
+        foreach (var step in view.Steps) AppendStep(sb, step, view.Style);
+
+        if (topology is not null)
         {
-            var indent = new string(' ', 2 * (last.Count - 1));
-            sb.Append(indent).Append("- ").Append(Markdown.Code(node.Type)).Append(" **").Append(Markdown.Text(node.Name)).Append("**");
-            foreach (var flag in PlanFacts.Flags(node, usualRegion)) sb.Append(" *(").Append(Markdown.Text(flag)).Append(")*");
-            // Short inputs inline; long lists (policy statements, rules) one item per nested line.
-            var inputs = KeyInputs.Of(node).Select(i => (i.Key, i.Value, Text: ValueText.Format(i.Value))).ToList();
-            var inline = inputs.Where(i => !IsLongList(i.Value, i.Text)).ToList();
-            if (inline.Count > 0)
-                sb.Append(": ").Append(string.Join(", ", inline.Select(i => $"{Markdown.Code(i.Key)} = {Markdown.Code(i.Text)}")));
-            sb.Append('\n');
-            foreach (var (key, value, _) in inputs.Where(i => IsLongList(i.Value, i.Text)))
-            {
-                sb.Append(indent).Append("  - ").Append(Markdown.Code(key)).Append(":\n");
-                foreach (var item in value.AsList())
-                    sb.Append(indent).Append("    - ").Append(Markdown.Code(ValueText.Format(item, PlanTextRenderer.ListItemLength))).Append('\n');
-            }
+            sb.Append("\n## Topology\n\n");
+            sb.Append(topology.Compared
+                ? "Compartments, networks and data stores, with who may reach them (from `enclave access`); green is new, red dashed is removed, amber changed.\n\n"
+                : "Compartments, networks and data stores, with who may reach them (from `enclave access`); dotted access holds only under its conditions.\n\n");
+            sb.Append("```mermaid\n").Append(MermaidRenderer.Render(topology)).Append("```\n");
         }
 
         sb.Append("\n### Policy\n\n");
@@ -45,7 +51,54 @@ public static class PlanMarkdownRenderer
         return sb.ToString();
     }
 
-    private static bool IsLongList(Policy.Graph.PropertyValue value, string text) => value is Policy.Graph.ListValue && text.Length > 100;
+    /// <summary>Pulumi's counts on one line: <c>+ 155 to create</c>, and changes and unchanged against a base.</summary>
+    private static string Counts(PlanView view)
+    {
+        var parts = new List<string>();
+        var changes = 0;
+        foreach (var op in new[] { ChangeOp.Create, ChangeOp.Update, ChangeOp.Replace, ChangeOp.Delete })
+        {
+            var n = view.Count(op);
+            if (n == 0) continue;
+            changes += n;
+            parts.Add($"`{DiffWords.Symbol(op)}` {n.ToString(CultureInfo.InvariantCulture)} to {DiffWords.Name(op)}");
+        }
+        if (view.Unchanged > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{changes} changes, {view.Unchanged} unchanged"));
+        return parts.Count == 0 ? "no changes" : string.Join(" · ", parts);
+    }
+
+    private static void AppendStep(StringBuilder sb, PlanStep step, ReferenceStyle style)
+    {
+        var indent = new string(' ', 2 * step.Depth);
+        var op = step.Op is { } o ? $"`{DiffWords.Symbol(o)}` " : "";
+        sb.Append(indent).Append("- ").Append(op).Append(Markdown.Code(step.Node.Type)).Append(" **").Append(Markdown.Text(step.Node.Name)).Append("**");
+        foreach (var flag in step.Flags) sb.Append(" *(").Append(Markdown.Text(flag)).Append(")*");
+        var props = step.Properties.Select(p => (p, Text: Value(p, style))).ToList();
+        var inline = props.Where(x => x.Text.Length <= 100 && x.p.Before is null).ToList();
+        if (step.Op == ChangeOp.Create && inline.Count > 0)
+            sb.Append(": ").Append(string.Join(", ", inline.Select(x => $"{Markdown.Code(x.p.Path)} = {Markdown.Code(x.Text)}")));
+        sb.Append('\n');
+        foreach (var (p, text) in props.Where(x => step.Op != ChangeOp.Create || !inline.Contains(x)))
+        {
+            if (step.Op == ChangeOp.Create && p.After is ListValue list)
+            {
+                sb.Append(indent).Append("  - ").Append(Markdown.Code(p.Path)).Append(":\n");
+                foreach (var item in list.Items)
+                    sb.Append(indent).Append("    - ").Append(Markdown.Code(ValueText.Format(item, PlanTextRenderer.ListItemLength, style))).Append('\n');
+                continue;
+            }
+            var mark = !p.HasValues || (p.Before is not null && p.After is not null) ? "~" : p.Before is null ? "+" : "-";
+            sb.Append(indent).Append("  - `").Append(mark).Append("` ").Append(Markdown.Code(p.Path)).Append(": ").Append(Markdown.Code(text));
+            if (p.ForcesReplacement) sb.Append(" *(forces replacement)*");
+            sb.Append('\n');
+        }
+    }
+
+    private static string Value(PropertyChange p, ReferenceStyle style) =>
+        !p.HasValues ? p.Note ?? DiffWords.NoValues
+        : p.Before is not null && p.After is not null
+            ? $"{ValueText.Format(p.Before, PlanTextRenderer.ListItemLength, style)} → {ValueText.Format(p.After, PlanTextRenderer.ListItemLength, style)}"
+            : ValueText.Format(p.After ?? p.Before, PlanTextRenderer.ListItemLength, style);
 
     internal static void AppendPolicy(StringBuilder sb, PolicySummary policy)
     {

@@ -82,6 +82,7 @@ public static class DiffJsonWriter
             w.WriteString("path", p.Path);
             w.WriteString("kind", p.Before is null ? "add" : p.After is null ? "delete" : "update");
             w.WriteBoolean("forcesReplacement", p.ForcesReplacement);
+            if (p.Note is not null) w.WriteString("note", p.Note);
             if (p.Before is not null) { w.WritePropertyName("before"); ValueJson.Write(w, p.Before); }
             if (p.After is not null) { w.WritePropertyName("after"); ValueJson.Write(w, p.After); }
             w.WriteEndObject();

@@ -16,11 +16,12 @@ public static class DiffMarkdownRenderer
 
     /// <param name="limit">Maximum length (a PR comment); null renders everything.</param>
     /// <param name="fullReport">Where the complete report was written, named in the truncation note.</param>
-    public static string Render(ReviewDiff diff, int? limit = null, string? fullReport = null)
+    /// <param name="topology">The firewall before and after, drawn under <c>## Topology</c> when given (and when it fits a comment).</param>
+    public static string Render(ReviewDiff diff, int? limit = null, string? fullReport = null, Topology.TopologyDiagram? topology = null)
     {
         var cap = limit is null ? int.MaxValue : CommentPropertyCap;
         var blocks = Blocks(diff, cap);
-        var header = Header(diff);
+        var header = Header(diff) + TopologySection(topology, limit);
         const string footer = "";
         if (limit is null) return header + string.Concat(blocks) + footer;
         return CommentBudget.Fit(header, blocks, footer, limit.Value, (shown, total) =>
@@ -43,6 +44,20 @@ public static class DiffMarkdownRenderer
         foreach (var note in diff.Notes) sb.Append("> ").Append(Markdown.Text(note)).Append("\n\n");
         if (!diff.HasChanges) sb.Append("No resource changes.\n\n");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The Mermaid picture, first thing after the counts because that is what a reviewer looks at; left out of a
+    /// size-limited comment when it would take more than a third of it (the full report keeps it).
+    /// </summary>
+    private static string TopologySection(Topology.TopologyDiagram? topology, int? limit)
+    {
+        if (topology is null) return "";
+        var mermaid = Topology.MermaidRenderer.Render(topology);
+        if (limit is { } l && mermaid.Length > l / 3)
+            return "## Topology\n\n*The firewall diagram is too large for this comment; it is in the full report (`--output`).*\n\n";
+        return "## Topology\n\nCompartments, networks and data stores with who may reach them (from `enclave access`): " +
+               "green is new, red dashed is removed, amber is changed.\n\n```mermaid\n" + mermaid + "```\n\n";
     }
 
     private static List<string> Blocks(ReviewDiff diff, int cap)
@@ -113,7 +128,7 @@ public static class DiffMarkdownRenderer
         {
             sb.Append("| ").Append(Markdown.Code(p.Path));
             if (p.ForcesReplacement) sb.Append(" *(forces replacement)*");
-            if (!p.HasValues) sb.Append(" | ").Append(DiffWords.NoValues).Append(twoColumns ? " |\n" : " | |\n");
+            if (!p.HasValues) sb.Append(" | ").Append(Markdown.Text(p.Note ?? DiffWords.NoValues)).Append(twoColumns ? " |\n" : " | |\n");
             else if (twoColumns) sb.Append(" | ").Append(Markdown.Code(ValueText.Format(p.After ?? p.Before))).Append(" |\n");
             else sb.Append(" | ").Append(Markdown.Code(ValueText.Format(p.Before))).Append(" | ").Append(Markdown.Code(ValueText.Format(p.After))).Append(" |\n");
         }

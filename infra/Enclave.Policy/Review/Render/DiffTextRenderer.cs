@@ -2,10 +2,15 @@ using System.Globalization;
 using System.Text;
 using Enclave.Policy.Review.Diff;
 using Enclave.Policy.Review.Values;
+using Enclave.Escaping;
 
 namespace Enclave.Policy.Review.Render;
 
-/// <summary>The diff for a terminal, in the same review order as the Markdown comment.</summary>
+/// <summary>
+/// The diff for a terminal, in the same review order as the Markdown comment. Every name, path, value and message
+/// from the inputs goes through the shared escaper (<see cref="SafeText"/>), so none can colour the terminal or
+/// start a line of its own.
+/// </summary>
 public static class DiffTextRenderer
 {
     public static string Render(ReviewDiff diff, int? limit = null, string? fullReport = null)
@@ -16,18 +21,18 @@ public static class DiffTextRenderer
         if (limit is null) return header + string.Concat(blocks);
         return CommentBudget.Fit(header, blocks, "", limit.Value, (shown, total) =>
             $"!! Report truncated to {CommentBudget.Count(limit.Value)} characters: {CommentBudget.Count(shown)} of {CommentBudget.Count(total)} entries shown, in review order. " +
-            (fullReport is null ? "Run `enclave diff` with --output FILE for the full report." : $"The full report is in {fullReport}.")).Text;
+            (fullReport is null ? "Run `enclave diff` with --output FILE for the full report." : $"The full report is in {SafeText.Escape(fullReport)}.")).Text;
     }
 
     private static string Header(ReviewDiff diff)
     {
         var sb = new StringBuilder();
-        sb.Append("Enclave diff: stack ").Append(diff.Stack).Append(" (project ").Append(diff.Project).Append(")\n");
-        sb.Append("Base ").Append(diff.Base).Append(" -> head ").Append(diff.Head).Append('\n');
+        sb.Append("Enclave diff: stack ").AppendEscaped(diff.Stack).Append(" (project ").AppendEscaped(diff.Project).Append(")\n");
+        sb.Append("Base ").AppendEscaped(diff.Base).Append(" -> head ").AppendEscaped(diff.Head).Append('\n');
         sb.Append(CultureInfo.InvariantCulture,
             $"Resources: {diff.Count(ChangeOp.Create)} to create, {diff.Count(ChangeOp.Update)} to update, {diff.Count(ChangeOp.Replace)} to replace, {diff.Count(ChangeOp.Delete)} to delete, {diff.Unchanged} unchanged\n");
         sb.Append("Policy: ").Append(DiffWords.PolicyLine(diff)).Append('\n');
-        foreach (var note in diff.Notes) sb.Append("Note: ").Append(note).Append('\n');
+        foreach (var note in diff.Notes) sb.Append("Note: ").AppendEscaped(note).Append('\n');
         if (!diff.HasChanges) sb.Append("No resource changes.\n");
         sb.Append('\n');
         return sb.ToString();
@@ -47,7 +52,7 @@ public static class DiffTextRenderer
                 if (section.Kind == SectionKind.Other && item.Change is { } c && group != (c.Op, c.Type))
                 {
                     group = (c.Op, c.Type);
-                    sb.Append("-- ").Append(DiffWords.Name(c.Op)).Append(' ').Append(c.Type).Append('\n');
+                    sb.Append("-- ").Append(DiffWords.Name(c.Op)).Append(' ').AppendEscaped(c.Type).Append('\n');
                 }
                 AppendItem(sb, item, cap);
                 blocks.Add(sb.ToString());
@@ -61,7 +66,7 @@ public static class DiffTextRenderer
         var change = item.Change;
         if (change is not null)
         {
-            sb.Append(DiffWords.Symbol(change.Op).PadRight(3)).Append(change.Type).Append("  ").Append(change.Name)
+            sb.Append(DiffWords.Symbol(change.Op).PadRight(3)).AppendEscaped(change.Type).Append("  ").AppendEscaped(change.Name)
                 .Append(" (").Append(DiffWords.Name(change.Op)).Append(')');
             foreach (var f in DiffWords.Flags(change)) sb.Append(" [").Append(f).Append(']');
             sb.Append('\n');
@@ -74,21 +79,21 @@ public static class DiffTextRenderer
         {
             sb.Append("     rule ").Append(impact.RuleId).Append(' ').Append(DiffWords.Impact(impact.Kind))
                 .Append(" (").Append(DiffWords.Severity(impact.Severity)).Append(", ").Append(DiffWords.Enforcement(impact.Enforcement)).Append("): ")
-                .Append(impact.Title);
-            foreach (var m in impact.Messages) sb.Append(": ").Append(m);
+                .AppendEscaped(impact.Title);
+            foreach (var m in impact.Messages) sb.Append(": ").AppendEscaped(m);
             sb.Append('\n');
         }
         if (change is not null && item.ShownAbove) sb.Append("     (change listed above)\n");
         else if (change is not null)
         {
-            if (change.Note is not null) sb.Append("     ").Append(change.Note).Append('\n');
+            if (change.Note is not null) sb.Append("     ").AppendEscaped(change.Note).Append('\n');
             foreach (var p in change.Properties.Take(cap))
             {
                 sb.Append("     ");
-                if (!p.HasValues) sb.Append("~ ").Append(p.Path).Append(": ").Append(DiffWords.NoValues);
-                else if (p.Before is null) sb.Append("+ ").Append(p.Path).Append(": ").Append(ValueText.Format(p.After));
-                else if (p.After is null) sb.Append("- ").Append(p.Path).Append(": ").Append(ValueText.Format(p.Before));
-                else sb.Append("~ ").Append(p.Path).Append(": ").Append(ValueText.Format(p.Before)).Append(" => ").Append(ValueText.Format(p.After));
+                if (!p.HasValues) sb.Append("~ ").AppendEscaped(p.Path).Append(": ").Append(p.Note ?? DiffWords.NoValues);
+                else if (p.Before is null) sb.Append("+ ").AppendEscaped(p.Path).Append(": ").Append(ValueText.Format(p.After));
+                else if (p.After is null) sb.Append("- ").AppendEscaped(p.Path).Append(": ").Append(ValueText.Format(p.Before));
+                else sb.Append("~ ").AppendEscaped(p.Path).Append(": ").Append(ValueText.Format(p.Before)).Append(" => ").Append(ValueText.Format(p.After));
                 if (p.ForcesReplacement) sb.Append("  (forces replacement)");
                 sb.Append('\n');
             }

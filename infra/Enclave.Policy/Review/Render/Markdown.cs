@@ -1,8 +1,12 @@
 using System.Text;
+using Enclave.Escaping;
 
 namespace Enclave.Policy.Review.Render;
 
-/// <summary>Escaping for text placed in GitHub-flavoured Markdown (including table cells).</summary>
+/// <summary>
+/// Escaping for text placed in GitHub-flavoured Markdown (including table cells). Everything first goes through
+/// the shared escaper (<see cref="SafeText"/>): one line, no control, ANSI or bidi characters.
+/// </summary>
 public static class Markdown
 {
     /// <summary>An inline code span holding <paramref name="text"/> verbatim (safe in table cells).</summary>
@@ -33,5 +37,5 @@ public static class Markdown
         return sb.ToString();
     }
 
-    private static string Flatten(string text) => text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+    private static string Flatten(string text) => SafeText.Escape(text);
 }

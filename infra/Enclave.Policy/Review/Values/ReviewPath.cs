@@ -4,7 +4,8 @@ namespace Enclave.Policy.Review.Values;
 
 /// <summary>
 /// Property paths as reviewers read them and Pulumi's detailedDiff writes them: <c>ingressSecurityRules[0].source</c>.
-/// Keys that would be ambiguous in that syntax (dots, brackets, quotes, spaces) are written <c>["a.b"]</c>.
+/// Keys that would be ambiguous in that syntax (dots, brackets, quotes, spaces) are written <c>["a.b"]</c>. A list
+/// item matched by its identity rather than its position is written <c>ingressSecurityRules{tcp 10.0.0.0/16 port 22}</c>.
 /// </summary>
 public static class ReviewPath
 {
@@ -24,7 +25,7 @@ public static class ReviewPath
             var end = path.IndexOf("\"]", 2, StringComparison.Ordinal);
             return end < 0 ? path : path[2..end];
         }
-        var stop = path.IndexOfAny(['.', '[']);
+        var stop = path.IndexOfAny(['.', '[', '{']);
         return stop < 0 ? path : path[..stop];
     }
 
@@ -60,7 +61,7 @@ public static class ReviewPath
     {
         if (key.Length == 0) return true;
         foreach (var c in key)
-            if (c is '.' or '[' or ']' or '"' or ' ' || char.IsControl(c)) return true;
+            if (c is '.' or '[' or ']' or '{' or '}' or '"' or ' ' || char.IsControl(c)) return true;
         return false;
     }
 }

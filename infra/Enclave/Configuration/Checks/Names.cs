@@ -22,9 +22,21 @@ public static partial class Names
     [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
     public static partial Regex Domain();
 
-    /// <summary>A plain e-mail address: local part, '@', a domain name.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?<domain>(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})$")]
+    /// <summary>A plain e-mail address: local part (at most 64 characters), '@', a domain name; 254 characters in all (RFC 5321).</summary>
+    [GeneratedRegex(@"^(?=.{3,254}$)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?<domain>(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})$")]
     public static partial Regex Email();
+
+    /// <summary>
+    /// Names an enclave persona group must not take: the tenancy's own Administrators and every-user groups (a
+    /// persona named so would hand its duties to, or share them with, everyone in them) and the words the IAM policy
+    /// language reserves for principals (<c>any-user</c>, <c>any-group</c>…), which a statement would read as the
+    /// keyword, not the group. Compared case-insensitively, as OCI compares group names.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedGroupNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Administrators", "All Domain Users",
+        "any-user", "any-group", "any-tenancy", "group", "dynamic-group", "service",
+    };
 
     /// <summary>The domain of a well-formed e-mail address (lowercase), or null.</summary>
     public static string? EmailDomain(string email)

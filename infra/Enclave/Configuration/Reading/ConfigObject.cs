@@ -20,7 +20,7 @@ internal sealed class ConfigObject
             if (fields.Contains(property.Name, StringComparer.Ordinal)) continue;
             var hint = Spelling.Closest(property.Name, fields) is { } near ? $"did you mean '{near}'? " : "";
             reader.Report(FieldKey(property.Name),
-                $"unknown field '{property.Name}'; {hint}known fields: {string.Join(", ", fields)}");
+                $"unknown field {JsonValues.Quote(property.Name)}; {hint}known fields: {string.Join(", ", fields)}");
         }
     }
 
@@ -29,7 +29,7 @@ internal sealed class ConfigObject
 
     public string FieldKey(string field) => $"{Key}.{field}";
 
-    public string? String(string field, string what, bool required = true)
+    public string? String(string field, string what, bool required = true, int maxLength = ConfigReader.MaxStringLength)
     {
         if (!TryField(field, what, required, out var v)) return null;
         if (v.ValueKind != JsonValueKind.String)
@@ -43,9 +43,10 @@ internal sealed class ConfigObject
             _reader.Report(FieldKey(field), $"is empty; expected {what}");
             return null;
         }
-        return s;
+        return JsonValues.FitsLength(_reader, FieldKey(field), s, maxLength) ? s : null;
     }
 
+    /// <summary>A whole number; a fraction (2.5) or a number beyond 32 bits (1e300) is a type error naming what is expected.</summary>
     public int? Int(string field, string what, bool required = true)
     {
         if (!TryField(field, what, required, out var v)) return null;

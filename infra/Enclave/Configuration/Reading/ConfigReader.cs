@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Enclave.Escaping;
 
 namespace Enclave.Configuration.Reading;
 
@@ -7,14 +8,25 @@ namespace Enclave.Configuration.Reading;
 /// Reads typed values from an <see cref="IConfigSource"/>, recording a <see cref="ConfigProblem"/> for every missing
 /// key or wrong type instead of throwing, so that one run reports everything wrong with a stack at once.
 /// A value that could not be read comes back as null; callers skip checks that depend on it.
+/// Every string is length-capped and every list item-capped here, whatever the key (a 1,000,000-character
+/// e-mail address is refused before any check runs, and never echoed whole), and every problem is escaped
+/// (<see cref="SafeText"/>): a stack config cannot put control characters, ANSI or bidi sequences or line
+/// breaks into an error, under the CLI or under `pulumi up`.
 /// </summary>
 internal sealed class ConfigReader(IConfigSource source)
 {
+    /// <summary>Longest string any key may hold unless its reader says otherwise (OCIDs, names, addresses, CIDRs are far shorter).</summary>
+    public const int MaxStringLength = 256;
+
+    /// <summary>Most items any list may hold (the checks compare items pairwise).</summary>
+    public const int MaxListItems = 500;
+
     private readonly List<ConfigProblem> _problems = [];
 
     public IReadOnlyList<ConfigProblem> Problems => _problems;
 
-    public void Report(string key, string message) => _problems.Add(new ConfigProblem(key, message));
+    public void Report(string key, string message) =>
+        _problems.Add(new ConfigProblem(SafeText.Escape(key, SafeText.EchoLength), SafeText.Escape(message, 4 * SafeText.EchoLength)));
 
     public void Missing(string key, string what) =>
         Report(key, $"missing; expected {what}. Set it with: {ConfigKeys.SetCommand(key)}");
@@ -35,12 +47,12 @@ internal sealed class ConfigReader(IConfigSource source)
             var name = key[prefix.Length..];
             if (known.Contains(name, StringComparer.Ordinal)) continue;
             var hint = Spelling.Closest(name, known) is { } near ? $"did you mean '{near}'? " : "";
-            Report(key, $"unknown key '{name}'; {hint}known keys: {string.Join(", ", known)}");
+            Report(key, $"unknown key {JsonValues.Quote(name)}; {hint}known keys: {string.Join(", ", known)}");
         }
     }
 
     /// <summary>A plain string key. Structured values (a list or an object) are a type error.</summary>
-    public string? String(string key, string what, bool required = true)
+    public string? String(string key, string what, bool required = true, int maxLength = MaxStringLength)
     {
         var raw = source.Get(key);
         if (raw is null)
@@ -58,7 +70,7 @@ internal sealed class ConfigReader(IConfigSource source)
             Report(key, $"is empty; expected {what}");
             return null;
         }
-        return raw;
+        return JsonValues.FitsLength(this, key, raw, maxLength) ? raw : null;
     }
 
     /// <summary>A list of strings (JSON array text in the engine's config).</summary>

@@ -1,11 +1,13 @@
 namespace Enclave.Configuration.Reading;
 
 /// <summary>"Did you mean" suggestions for misspelt field names.</summary>
-internal static class Spelling
+public static class Spelling
 {
     /// <summary>The candidate closest to <paramref name="word"/> (case-insensitive), if it is close enough to be a typo.</summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
+        // A typo is short; comparing a megabyte-long key with every candidate would only cost time.
+        if (word.Length > 64) return null;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var c in candidates)

@@ -39,6 +39,12 @@ internal static class GroupsSection
                 r.Report(key, $"'{name}' is not {what}");
                 continue;
             }
+            if (Names.ReservedGroupNames.Contains(name))
+            {
+                r.Report(key, $"'{name}' is a reserved name (a tenancy-wide group or an IAM policy keyword); " +
+                              $"name a group of the {persona} persona's own, e.g. usde-{persona.ToLowerInvariant()}s");
+                continue;
+            }
             if (Exclusions.MatchGroup(name, domain, context.Exclusions) is { } excluded)
                 r.Report(key, $"'{name}' is the excluded parent-company group '{excluded}' ({ConfigKeys.ParentExclusions}.groups); " +
                               "use a group that only the US data-security team controls");

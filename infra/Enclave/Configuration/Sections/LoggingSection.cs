@@ -13,15 +13,18 @@ internal static class LoggingSection
     /// <summary>OCI Logging keeps logs at most 6 months, set in 30-day steps.</summary>
     public const int MaximumLogRetentionDays = 180;
 
+    private const int MaxArchiveDays = 36_500;
+
     public static LoggingSettings? Read(ConfigReader r)
     {
         var o = r.Object(ConfigKeys.Logging, "an object with the log retention periods", Fields);
         if (o is null) return null;
         var logDays = o.Int("logRetentionDays", "a whole number of days: 90, 120, 150 or 180");
-        var archiveDays = o.Int("archiveRetentionDays", "a whole number of days, at least 365");
+        var archiveDays = o.Int("archiveRetentionDays", $"a whole number of days from 365 to {MaxArchiveDays}");
         CheckLogRetention(r, o.FieldKey("logRetentionDays"), logDays);
         // CIS 4.x and US oversight: at least a year of audit history in the locked archive.
-        r.Range(o.FieldKey("archiveRetentionDays"), archiveDays, 365, int.MaxValue, "days");
+        // The upper bound only catches nonsense (a retention lock cannot be shortened once set): a hundred years.
+        r.Range(o.FieldKey("archiveRetentionDays"), archiveDays, 365, MaxArchiveDays, "days");
         if (logDays is null || archiveDays is null) return null;
         return new LoggingSettings { LogRetentionDays = logDays.Value, ArchiveRetentionDays = archiveDays.Value };
     }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+
+namespace Enclave.Escaping;
+
+/// <summary>
+/// The one escaper for text the tools print that came from outside (names, URNs, stack names, values, reasons, file
+/// paths): control characters, ANSI escape sequences (ESC), C1 controls, bidirectional overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069) and every other invisible format character, line and paragraph separators and
+/// lone surrogates are shown as visible escapes (<c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\u001b</c>, <c>\u202e</c>), so
+/// no input can colour a terminal, move its cursor, reorder a line, or start a line of its own. Escapes use one
+/// <c>\uXXXX</c> per UTF-16 unit, which is also a valid JSON string escape of the same character.
+/// </summary>
+public static class SafeText
+{
+    /// <summary>Default cap for one value echoed in a message (a 10 MB config value must not become a 10 MB line).</summary>
+    public const int EchoLength = 200;
+
+    /// <summary>Cap for one whole error line.</summary>
+    public const int LineLength = 4000;
+
+    /// <summary>True when <paramref name="c"/> must not reach a terminal or log as it is.</summary>
+    public static bool IsUnsafe(char c)
+    {
+        if (c >= 0x20 && c < 0x7F) return false;
+        if (c < 0x20 || c <= 0x9F) return true; // C0, DEL, C1
+        if (c is '\uFFFE' or '\uFFFF') return true; // noncharacters
+        return char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> on one line with every unsafe character escaped, cut after
+    /// <paramref name="maxLength"/> characters with a count of what was left out. Returns the same instance when
+    /// nothing needs changing.
+    /// </summary>
+    public static string Escape(string? text, int maxLength = int.MaxValue)
+    {
+        if (text is null) return "";
+        var first = FirstUnsafe(text, keepLayout: false);
+        if (first < 0 && text.Length <= maxLength) return text;
+        var sb = new StringBuilder(Math.Min(text.Length, maxLength) + 16);
+        var i = 0;
+        for (; i < text.Length && sb.Length < maxLength; i++) AppendEscaped(sb, text, ref i, keepLayout: false);
+        if (i < text.Length) sb.Append("… (").Append((text.Length - i).ToString(CultureInfo.InvariantCulture)).Append(" more characters)");
+        return sb.ToString();
+    }
+
+    /// <summary>A value as it is quoted in a message: <c>'…'</c>, escaped and capped at <see cref="EchoLength"/>.</summary>
+    public static string Quote(string? text, int maxLength = EchoLength) => "'" + Escape(text, maxLength) + "'";
+
+    /// <summary>
+    /// A whole rendered document (report, plan, diff): line breaks (<c>\n</c>, <c>\r\n</c>) and tabs are its own
+    /// layout and stay; every other unsafe character is escaped. In JSON output the escapes fall inside string
+    /// literals (the only place such characters can be) and mean the same character, so the data is unchanged.
+    /// </summary>
+    public static string Document(string text)
+    {
+        var first = FirstUnsafe(text, keepLayout: true);
+        if (first < 0) return text;
+        var sb = new StringBuilder(text.Length + 64);
+        sb.Append(text, 0, first);
+        for (var i = first; i < text.Length; i++) AppendEscaped(sb, text, ref i, keepLayout: true);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> escaped (see <see cref="Escape"/>).</summary>
+    public static StringBuilder AppendEscaped(this StringBuilder sb, string? text, int maxLength = int.MaxValue) =>
+        sb.Append(Escape(text, maxLength));
+
+    private static int FirstUnsafe(string text, bool keepLayout)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c >= 0x20 && c < 0x7F) continue;
+            if (keepLayout && (c is '\n' or '\t' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n'))) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                if (IsUnsafeAstral(char.ConvertToUtf32(c, text[i + 1]))) return i;
+                i++;
+                continue;
+            }
+            if (IsUnsafe(c)) return i;
+        }
+        return -1;
+    }
+
+    private static void AppendEscaped(StringBuilder sb, string text, ref int i, bool keepLayout)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            var low = text[i + 1];
+            if (IsUnsafeAstral(char.ConvertToUtf32(c, low))) Unicode(Unicode(sb, c), low);
+            else sb.Append(c).Append(low);
+            i++;
+            return;
+        }
+        if (keepLayout && (c is '\n' or '\t' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')))
+        {
+            sb.Append(c);
+            return;
+        }
+        if (!IsUnsafe(c)) sb.Append(c);
+        else if (c == '\n') sb.Append("\\n");
+        else if (c == '\r') sb.Append("\\r");
+        else if (c == '\t') sb.Append("\\t");
+        else Unicode(sb, c);
+    }
+
+    private static StringBuilder Unicode(StringBuilder sb, char c) =>
+        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+
+    /// <summary>Astral format characters (tags U+E0000–U+E007F, musical and shorthand format controls).</summary>
+    private static bool IsUnsafeAstral(int codePoint) =>
+        Rune.GetUnicodeCategory(new Rune(codePoint)) == UnicodeCategory.Format || (codePoint & 0xFFFE) == 0xFFFE;
+}

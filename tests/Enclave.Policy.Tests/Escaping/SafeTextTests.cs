@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Enclave.Escaping;
+
+namespace Enclave.Policy.Tests.Escaping;
+
+/// <summary>The shared escaper: what it escapes, what it keeps, how it caps, and that its escapes mean the same in JSON.</summary>
+public class SafeTextTests
+{
+    [Theory]
+    [InlineData("\u001b[31mred", @"\u001b[31mred")]
+    [InlineData("a\nb\r\nc\td", @"a\nb\r\nc\td")]
+    [InlineData("\u202eevil\u202c", @"\u202eevil\u202c")]
+    [InlineData("\u2066iso\u2069 \u200e\u200f\u061c", @"\u2066iso\u2069 \u200e\u200f\u061c")]
+    [InlineData("\u0085\u009b[1m\u2028\u2029", @"\u0085\u009b[1m\u2028\u2029")]
+    [InlineData("zero\u200bwidth\ufeff", @"zero\u200bwidth\ufeff")]
+    [InlineData("\u0007\u0000\u007f", @"\u0007\u0000\u007f")]
+    public void Control_ansi_bidi_and_invisible_characters_are_escaped(string input, string expected) =>
+        Assert.Equal(expected, SafeText.Escape(input));
+
+    [Theory]
+    [InlineData("urn:pulumi:prod::us-data-enclave::oci:Core/vcn:Vcn::vcn")]
+    [InlineData("Zürich · 東京 · emoji 🙂 · Ελληνικά")]
+    [InlineData("")]
+    public void Ordinary_text_is_returned_as_it_is(string input) => Assert.Same(input, SafeText.Escape(input));
+
+    [Fact]
+    public void Astral_format_characters_are_escaped_as_surrogate_pairs_and_lone_surrogates_too()
+    {
+        Assert.Equal(@"tag\udb40\udc41", SafeText.Escape("tag\U000E0041"));
+        Assert.Equal(@"lone\ud800x", SafeText.Escape("lone\ud800x"));
+    }
+
+    [Fact]
+    public void Long_values_are_cut_with_a_count_of_what_was_left_out() =>
+        Assert.Equal("aaaaa… (99995 more characters)", SafeText.Escape(new string('a', 100_000), 5));
+
+    [Fact]
+    public void A_document_keeps_its_own_line_breaks_and_tabs_but_nothing_else()
+    {
+        Assert.Equal("line 1\n\tline 2\r\nend \\u001b[0m \\u202e \\r", SafeText.Document("line 1\n\tline 2\r\nend \u001b[0m \u202e \r"));
+        var plain = "no change\nat all\n";
+        Assert.Same(plain, SafeText.Document(plain));
+    }
+
+    [Fact]
+    public void Escaping_a_json_document_leaves_its_data_unchanged()
+    {
+        const string value = "bidi \u202e iso \u2066 zwsp \u200b tag \U000E0041 nel \u0085 ls \u2028";
+        var json = JsonSerializer.Serialize(new Dictionary<string, string> { ["k"] = value },
+            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var escaped = SafeText.Document(json);
+        Assert.DoesNotContain(escaped, SafeText.IsUnsafe);
+        using var doc = JsonDocument.Parse(escaped);
+        Assert.Equal(value, doc.RootElement.GetProperty("k").GetString());
+    }
+
+    [Fact]
+    public void Quote_caps_an_echoed_value()
+    {
+        var quoted = SafeText.Quote(new string('x', 1_000_000) + "\n");
+        Assert.StartsWith("'xxx", quoted);
+        Assert.True(quoted.Length < 300);
+    }
+}
