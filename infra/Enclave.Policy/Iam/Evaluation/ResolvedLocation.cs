@@ -26,22 +26,7 @@ internal abstract record ResolvedLocation
             if (target.Ancestry is not { } a) return Truth.Unknown;
             if (a.Chain.Contains(Node)) return Truth.True;
             if (a.Complete) return Truth.False;
-            return OnAnotherBranch(a) ? Truth.False : Truth.Unknown;
-        }
-
-        /// <summary>
-        /// The target's chain stops short of the root at a compartment whose parent is missing, but this node sits
-        /// below one of the chain's compartments and is not on the chain: it is on another branch (a sibling of the
-        /// target's compartment, say) and cannot be an ancestor either. A chain cut by a cycle proves nothing, and a
-        /// cycle above this node (hostile input) ends the walk.
-        /// </summary>
-        private bool OnAnotherBranch(CompartmentTree.Ancestry a)
-        {
-            if (a.Chain[^1].Parent is not null) return false;
-            var seen = new HashSet<CompartmentTree.Node> { Node };
-            for (var n = Node.Parent; n is not null && seen.Add(n); n = n.Parent)
-                if (a.Chain.Contains(n)) return true;
-            return false;
+            return Truth.Unknown;
         }
     }
 
