@@ -2,6 +2,7 @@
 # Whole-process figures of issue 12.8 (bench/RESULTS.md, "Scale"): wall, CPU and peak RSS of `enclave check --state`,
 # `enclave access --state` and `enclave diff BASE HEAD` on generated stack exports of 10k, 100k and 200k resources.
 # Usage: bash bench/scale.sh [SIZES...] (default 10000 100000 200000); files go to ${SCALE_DIR:-/tmp/enclave-scale}.
+# SCALE_COMMANDS="access" (default "check access diff") runs only the commands named.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-10000 100000 200000}")
@@ -14,10 +15,11 @@ bench=bench/Enclave.Bench/bin/Release/net10.0/Enclave.Bench.dll
 cli=infra/Enclave.Cli/bin/Release/net10.0/Enclave.Cli
 echo "size | command | file MB | wall s | cpu s (user+sys) | resources/s per cpu-second | max RSS MB | RSS / file"
 for n in "${sizes[@]}"; do
-  f="$dir/export-$n.json"
+  # v2: exports placed in the prod stack's tenancy (older files hung off a tenancy the stack does not name).
+  f="$dir/export-v2-$n.json"
   [ -f "$f" ] || dotnet "$bench" write export "$n" prod "$f" >/dev/null
-  mb=$(( $(stat -c %s "$f") / 1000000 ))
-  for cmd in check access diff; do
+  mb=$(( $(stat -L -c %s "$f") / 1000000 ))
+  for cmd in ${SCALE_COMMANDS:-check access diff}; do
     case $cmd in
       check) args=(check --state "$f" --stack prod --format json -o "$dir/check-$n.json") ;;
       access) args=(access prod --state "$f" --format json -o "$dir/access-$n.json") ;;

@@ -17,6 +17,7 @@ namespace Enclave.Bench;
 public class LoaderBenchmarks
 {
     private static readonly DateOnly Today = new(2026, 1, 15);
+    private static readonly Enclave.Policy.PolicyContext Policy = PulumiFiles.PolicyFor("prod");
     private string _file = "";
 
     [ParamsSource(nameof(Sizes))]
@@ -25,13 +26,7 @@ public class LoaderBenchmarks
     public static IEnumerable<int> Sizes => BenchSizes.FromEnvironment("10000,100000,200000");
 
     [GlobalSetup]
-    public void Setup()
-    {
-        _file = Path.Combine(Path.GetTempPath(), $"enclave-bench-export-{Resources}.json");
-        if (File.Exists(_file)) return;
-        using var stream = File.Create(_file);
-        PulumiFiles.WriteExport(PulumiFiles.Resources(Resources, "prod"), "prod", stream);
-    }
+    public void Setup() => _file = PulumiFiles.ExportFile(Resources, "prod");
 
     [Benchmark(Baseline = true, Description = "load export (stream, graph)")]
     public int Load() => ArtifactLoader.LoadArtifact(_file).Graph.Resources.Length;
@@ -39,7 +34,7 @@ public class LoaderBenchmarks
     [Benchmark(Description = "load + all rules + JSON report")]
     public int Check()
     {
-        var report = PolicyEvaluator.Evaluate(ArtifactLoader.LoadArtifact(_file).Graph, SyntheticEnclave.Policy, today: Today);
+        var report = PolicyEvaluator.Evaluate(ArtifactLoader.LoadArtifact(_file).Graph, Policy, today: Today);
         using var sink = new StreamWriter(Stream.Null);
         new JsonReportWriter().Write(new ReportSet([report]), sink);
         return report.Findings.Length;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Enclave.Policy;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Loaders;
 
@@ -20,13 +21,52 @@ public static class PulumiFiles
     private const string ProviderUrnSuffix = "::pulumi:providers:oci::oci-us";
     private const string ProviderId = "ocid1.oci-us";
 
-    /// <summary>The synthetic resources, renamed into <paramref name="stack"/> (so a real stack config judges them).</summary>
-    public static ImmutableArray<ResourceNode> Resources(int count, string stack) =>
-        [.. SyntheticEnclave.Resources(count).Select(n => n with
+    /// <summary>
+    /// The synthetic resources, renamed into <paramref name="stack"/> and placed in that stack's tenancy (so a real
+    /// stack config judges them as it would its own export: the enclave's compartments hang off the tenancy it
+    /// names, not off a tenancy it has never heard of, which would leave every compartment's place unknown).
+    /// </summary>
+    public static ImmutableArray<ResourceNode> Resources(int count, string stack)
+    {
+        var tenancy = TenancyOf(stack);
+        return [.. SyntheticEnclave.Resources(count).Select(n => n with
         {
             Urn = n.Urn.Replace("urn:pulumi:bench::", $"urn:pulumi:{stack}::", StringComparison.Ordinal)
                 .Replace($"::{Project}-bench", $"::{Project}-{stack}", StringComparison.Ordinal),
+            Inputs = tenancy is not null && n.Input("compartmentId").AsString() == SyntheticEnclave.Tenancy
+                ? new MapValue(n.Inputs.Fields.SetItem("compartmentId", PropertyValue.Of(tenancy)))
+                : n.Inputs,
         })];
+    }
+
+    /// <summary>
+    /// A temp file holding the export of <paramref name="resources"/> synthetic resources for <paramref name="stack"/>,
+    /// written on first use (named with the generator's version, so a file from an older generator is not reused).
+    /// </summary>
+    public static string ExportFile(int resources, string stack)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"enclave-bench-export-v2-{stack}-{resources}.json");
+        if (File.Exists(file)) return file;
+        using var stream = File.Create(file);
+        WriteExport(Resources(resources, stack), stack, stream);
+        return file;
+    }
+
+    /// <summary>
+    /// The synthetic enclave's policy, in the tenancy that <see cref="Resources"/> places <paramref name="stack"/>'s
+    /// files in: what the in-process benchmarks judge those files with.
+    /// </summary>
+    public static PolicyContext PolicyFor(string stack) =>
+        SyntheticEnclave.Policy with { TenancyId = TenancyOf(stack) ?? SyntheticEnclave.Tenancy };
+
+    /// <summary>The stack config's <c>oci:tenancyOcid</c>, when the repository has the stack.</summary>
+    private static string? TenancyOf(string stack)
+    {
+        var file = Path.Combine(RepoRoot.Find(), "stacks", $"Pulumi.{stack}.yaml");
+        if (!File.Exists(file)) return null;
+        const string key = "oci:tenancyOcid:";
+        return File.ReadLines(file).Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?[key.Length..].Trim();
+    }
 
     public static void WriteExport(IReadOnlyList<ResourceNode> nodes, string stack, Stream output)
     {

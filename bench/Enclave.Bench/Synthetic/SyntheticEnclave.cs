@@ -18,7 +18,7 @@ public sealed class SyntheticEnclave
     private const string Stack = "bench";
     private const string Project = "us-data-enclave";
     private const string Region = "us-ashburn-1";
-    private const string Tenancy = "ocid1.tenancy.oc1..benchtenancy";
+    internal const string Tenancy = "ocid1.tenancy.oc1..benchtenancy";
 
     private readonly List<ResourceNode> _nodes = [];
     private readonly int _resources;
@@ -51,10 +51,12 @@ public sealed class SyntheticEnclave
     {
         var e = new SyntheticEnclave(resources);
         e.Tenancy_();
-        // A workload is 27 to 31 resources; fill with workloads, then top up with buckets.
+        // A workload is 27 to 31 resources; fill with workloads, then top up with buckets in the first workload's
+        // compartment (its real id: a compartment the model lacks would make each such bucket reachable, as far as
+        // the IAM engine can tell, by every statement that may touch objects anywhere).
         while (e._nodes.Count + 31 <= resources) e.Workload(e._workloadCount++);
         var n = 0;
-        while (e._nodes.Count < resources) e.Bucket($"extra-{n++}", "ocid1.compartment.oc1..w0", "w0-key");
+        while (e._nodes.Count < resources) e.Bucket($"extra-{n++}", Id("w0"), "w0-key");
         e.SpreadStatements(statements);
         return e._nodes.Take(resources).ToImmutableArray();
     }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Enclave.Cli.Common;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Loaders;
@@ -69,8 +67,7 @@ public static class AccessCommand
         switch (format)
         {
             case ReportFormat.Json:
-                w.WriteLine(JsonSerializer.Serialize(new { schemaVersion = 1, stack = report.Stack, rows = report.Rows, diagnostics = report.Diagnostics },
-                    new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                DataAccessJsonWriter.Write(report, w);
                 break;
             case ReportFormat.Markdown:
                 w.WriteLine($"## Data access: {MarkdownReportWriter.Cell(report.Stack)}");

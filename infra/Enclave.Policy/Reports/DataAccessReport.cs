@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 using Enclave.Policy.Rules;
@@ -9,7 +10,7 @@ namespace Enclave.Policy.Reports;
 
 /// <summary>One principal's access to one data-bearing resource, and the statement it comes through.</summary>
 /// <param name="IamType">The IAM type asked about: a bucket is asked about as <c>buckets</c> and as <c>objects</c> (its contents).</param>
-/// <param name="Access">"read" or "manage".</param>
+/// <param name="Access">"inspect" (grants that stop there), "read" or "manage".</param>
 /// <param name="Certainty">"yes" (the statement certainly applies), "conditional" (a where clause decides at request time) or "unknown" (unknown until deploy, or unreadable).</param>
 /// <param name="Effect">"allow" or "deny".</param>
 /// <param name="Verdict">For an allow: "allowed" (a persona within its ceiling, or one of the enclave's own principals), "violation" or "undetermined" — the verdict of rules ENC-IAM-008/009 for this principal; "" for a deny.</param>
@@ -25,7 +26,9 @@ public sealed record AccessRow(string Urn, string ResourceLabel, string IamType,
 /// </summary>
 public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Rows, ImmutableArray<string> Diagnostics)
 {
-    private static readonly Verb[] Verbs = [Verb.Read, Verb.Manage];
+    // Inspect is asked too, but only grants that stop at inspect are listed under it (the others are read or manage
+    // rows already), so an outsider who may only list the data still shows, as the gate sees it.
+    private static readonly Verb[] Verbs = [Verb.Inspect, Verb.Read, Verb.Manage];
 
     public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy)
     {
@@ -33,12 +36,20 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
         var view = IamView.For(context);
         var judge = view.JudgeFor(context);
         var rows = new List<AccessRow>();
+        var texts = new RowTexts();
         // Who may act on a type in a compartment does not depend on which resource of it is asked about (only a bucket's
         // name can matter, and buckets are asked with it): one query per (verb, type, compartment), not per resource.
         var tables = new Dictionary<(Verb, string, string?), Iam.AccessTable>();
+        // The graph holds resources in URN order, so rows need sorting only within one URN (see Sort).
+        var urnStart = 0;
         foreach (var node in graph.Resources)
         {
             if (!DataTypes.OfPulumiType.TryGetValue(node.Type, out var types)) continue;
+            if (rows.Count > urnStart && !ReferenceEquals(rows[urnStart].Urn, node.Urn) && rows[urnStart].Urn != node.Urn)
+            {
+                Sort(rows, urnStart);
+                urnStart = rows.Count;
+            }
             var compartment = view.CompartmentKeyOf(node);
             // A bucket's objects are asked about with its name, so that target.bucket.name conditions decide.
             var access = node.IsType(OciTypes.Bucket) && node.Input("name").AsString() is { } bucket
@@ -53,29 +64,77 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
                         tables[(verb, type, compartment)] = table = view.Evaluator.WhoMay(verb, type, compartment, null);
                     foreach (var e in table.Grants)
                     {
+                        if (verb == Verb.Inspect && !OnlyInspects(judge, e.Match.Statement, type)) continue;
                         var (allowed, why) = judge.Judge(e.Match.Statement, e.Subject, type);
-                        rows.Add(Row(node, type, verb, e, "allow", allowed switch
+                        rows.Add(texts.Row(node, type, verb, e, "allow", allowed switch
                         {
                             Truth.True => "allowed",
                             Truth.False => "violation",
                             _ => "undetermined",
                         }, why));
                     }
-                    rows.AddRange(table.Denies.Select(e => Row(node, type, verb, e, "deny", "", "")));
+                    if (verb == Verb.Inspect) continue;
+                    foreach (var e in table.Denies) rows.Add(texts.Row(node, type, verb, e, "deny", "", ""));
                 }
         }
-        return new DataAccessReport(graph.Stack,
-            [.. rows.OrderBy(r => r.Urn, StringComparer.Ordinal).ThenBy(r => r.IamType, StringComparer.Ordinal)
-                .ThenBy(r => r.Access, StringComparer.Ordinal).ThenBy(r => r.Effect, StringComparer.Ordinal)
-                .ThenBy(r => r.Principal, StringComparer.Ordinal).ThenBy(r => r.Statement, StringComparer.Ordinal)],
-            view.Evaluator.Diagnostics);
+        Sort(rows, urnStart);
+        return new DataAccessReport(graph.Stack, [.. rows], view.Evaluator.Diagnostics);
     }
+
+    /// <summary>Orders rows[start..] (all of one URN) by type, access, effect, principal and statement, stably.</summary>
+    private static void Sort(List<AccessRow> rows, int start)
+    {
+        if (rows.Count - start < 2) return;
+        var sorted = rows.GetRange(start, rows.Count - start).Order(RowOrder).ToArray();
+        for (var i = 0; i < sorted.Length; i++) rows[start + i] = sorted[i];
+    }
+
+    private static readonly Comparer<AccessRow> RowOrder = Comparer<AccessRow>.Create(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Urn, b.Urn);
+            if (c == 0) c = string.CompareOrdinal(a.IamType, b.IamType);
+            if (c == 0) c = string.CompareOrdinal(a.Access, b.Access);
+            if (c == 0) c = string.CompareOrdinal(a.Effect, b.Effect);
+            if (c == 0) c = string.CompareOrdinal(a.Principal, b.Principal);
+            if (c == 0) c = string.CompareOrdinal(a.Statement, b.Statement);
+            return c;
+        });
+
+    /// <summary>Does the statement reach <paramref name="type"/> at inspect and no more (an opaque one may do anything)?</summary>
+    private static bool OnlyInspects(DataAccessJudge judge, PolicyStatement statement, string type) =>
+        !statement.IsOpaque && judge.DataGrants(statement).Any(g => g.Type == type && g.Verb == Verb.Inspect);
 
     /// <summary>The rows the allow-list does not permit (what ENC-IAM-008/009 fail on).</summary>
     public IEnumerable<AccessRow> Violations => Rows.Where(r => r.Verdict == "violation");
 
-    private static AccessRow Row(ResourceNode node, string type, Verb verb, AccessEntry entry, string effect, string verdict, string why) => new(
-        node.Urn, node.Label, type, verb.ToString().ToLowerInvariant(), entry.Subject.Display, effect,
-        entry.Match.Statement.IsOpaque ? "unknown" : entry.Match.Value == Truth.True ? "yes" : "conditional",
-        entry.Match.Statement.Reference, entry.Match.Statement.DisplayText, verdict, why);
+    /// <summary>
+    /// The strings of rows, made once: the same principal and statement appear on every resource they reach, so a
+    /// large tenancy's table shares them instead of formatting them again per row.
+    /// </summary>
+    private sealed class RowTexts
+    {
+        private readonly Dictionary<AccessSubject, string> _principals = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<PolicyStatement, string> _references = new(ReferenceEqualityComparer.Instance);
+
+        public AccessRow Row(ResourceNode node, string type, Verb verb, AccessEntry entry, string effect, string verdict, string why)
+        {
+            var statement = entry.Match.Statement;
+            ref var principal = ref CollectionsMarshal.GetValueRefOrAddDefault(_principals, entry.Subject, out var seen);
+            if (!seen) principal = entry.Subject.Display;
+            ref var reference = ref CollectionsMarshal.GetValueRefOrAddDefault(_references, statement, out var known);
+            if (!known) reference = statement.Reference;
+            return new AccessRow(node.Urn, node.Label, type, VerbText(verb), principal!, effect,
+                statement.IsOpaque ? "unknown" : entry.Match.Value == Truth.True ? "yes" : "conditional",
+                reference!, statement.DisplayText, verdict, why);
+        }
+
+        private static string VerbText(Verb verb) => verb switch
+        {
+            Verb.Inspect => "inspect",
+            Verb.Read => "read",
+            Verb.Use => "use",
+            Verb.Manage => "manage",
+            _ => verb.ToString().ToLowerInvariant(),
+        };
+    }
 }

@@ -63,6 +63,19 @@ public class DataAccessReportTests
     }
 
     [Fact]
+    public void An_outsider_who_may_only_list_the_data_shows_as_an_inspect_violation()
+    {
+        var g = CompliantEnclave.Build().With("root-policy", "statements", new[] { "allow group data-team to inspect objects in compartment usde-dev" });
+        var report = DataAccessReport.Build(g.Build(), CompliantEnclave.Policy);
+        var row = Assert.Single(report.Violations, r => r.ResourceLabel.EndsWith("::data-bucket") && r.IamType == "objects");
+        Assert.Equal("inspect", row.Access);
+        // A read grant is a read row, not also an inspect row.
+        var read = DataAccessReport.Build(CompliantEnclave.Build().With("root-policy", "statements",
+            new[] { "allow group data-team to read objects in compartment usde-dev" }).Build(), CompliantEnclave.Policy);
+        Assert.DoesNotContain(read.Rows, r => r.Access == "inspect");
+    }
+
+    [Fact]
     public void A_statement_unknown_until_deploy_shows_as_anyone_unknown()
     {
         var g = CompliantEnclave.Build().With("root-policy", "statements", new object[] { Unknown });

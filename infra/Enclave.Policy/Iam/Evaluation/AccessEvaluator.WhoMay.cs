@@ -20,8 +20,11 @@ public sealed partial class AccessEvaluator
         var denies = ImmutableArray.CreateBuilder<AccessEntry>();
         var unknownSubject = new AccessSubject(AccessSubjectKind.Unknown);
         var subjectsOf = _subjectsOf.Value;
-        for (var i = 0; i < Policies.Statements.Length; i++)
+        var candidates = Candidates(query);
+        var count = candidates?.Count ?? Policies.Statements.Length;
+        for (var c = 0; c < count; c++)
         {
+            var i = candidates?[c] ?? c;
             var statement = Policies.Statements[i];
             if (statement.IsOpaque)
             {

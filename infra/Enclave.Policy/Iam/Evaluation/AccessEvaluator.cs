@@ -80,10 +80,14 @@ public sealed partial class AccessEvaluator
         var grants = ImmutableArray.CreateBuilder<StatementMatch>();
         var denies = ImmutableArray.CreateBuilder<StatementMatch>();
         var possibleDenies = ImmutableArray.CreateBuilder<StatementMatch>();
-        // Whether a grant's subject covers the principal depends on its text alone: decided once per distinct text.
-        var subjectOf = new Truth?[Policies.Distinct.Length];
-        for (var i = 0; i < Policies.Statements.Length; i++)
+        // Whether a grant's subject covers the principal depends on its text alone: decided once per distinct text
+        // (a map, not an array of every text: a narrow query reads a few statements of thousands).
+        var subjectOf = new Dictionary<int, Truth>();
+        var candidates = Candidates(query);
+        var count = candidates?.Count ?? Policies.Statements.Length;
+        for (var c = 0; c < count; c++)
         {
+            var i = candidates?[c] ?? c;
             var statement = Policies.Statements[i];
             if (statement.IsOpaque)
             {
@@ -115,10 +119,12 @@ public sealed partial class AccessEvaluator
         return new AccessDecision(outcome, definite, grants.ToImmutable(), denies.ToImmutable(), possibleDenies.ToImmutable());
     }
 
-    private Truth GrantSubject(int position, GrantStatement grant, Principal prepared, Truth?[] decided)
+    private Truth GrantSubject(int position, GrantStatement grant, Principal prepared, Dictionary<int, Truth> decided)
     {
         var d = Policies.DistinctIndexOf(position);
-        return decided[d] ??= _subjects.Matches(grant.Subject, _references[d], prepared);
+        ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(decided, d, out var seen);
+        if (!seen) known = _subjects.Matches(grant.Subject, _references[d], prepared);
+        return known;
     }
 
     private static StatementMatch Opaque(PolicyStatement statement) => new(statement, Truth.Unknown, Truth.Unknown,

@@ -25,7 +25,8 @@ internal abstract record ResolvedLocation
             if (IsRoot) return Truth.True;
             if (target.Ancestry is not { } a) return Truth.Unknown;
             if (a.Chain.Contains(Node)) return Truth.True;
-            return a.Complete ? Truth.False : Truth.Unknown;
+            if (a.Complete) return Truth.False;
+            return Truth.Unknown;
         }
     }
 

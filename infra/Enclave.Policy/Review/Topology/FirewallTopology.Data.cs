@@ -51,7 +51,8 @@ public static partial class FirewallTopology
 
         public void Access(DataAccessReport report)
         {
-            foreach (var pair in report.Rows.Where(r => r.Effect == "allow" && _nodeOf.ContainsKey(r.Urn))
+            // Into the store means read or manage: grants that only inspect (list) are rows of `enclave access`, not edges.
+            foreach (var pair in report.Rows.Where(r => r.Effect == "allow" && r.Access != "inspect" && _nodeOf.ContainsKey(r.Urn))
                          .GroupBy(r => (Principal: r.Principal, Target: _nodes[_nodeOf[r.Urn]].Group ?? _nodeOf[r.Urn]))
                          .OrderBy(g => g.Key.Principal, StringComparer.Ordinal).ThenBy(g => g.Key.Target, StringComparer.Ordinal))
             {

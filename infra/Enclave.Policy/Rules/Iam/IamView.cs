@@ -71,15 +71,51 @@ public sealed class IamView
         // What the program set; a log's compartmentId is computed (its group's), so in a preview it is read from the group.
         var value = node.Input(key);
         if (value.IsNull && node.Type == OciTypes.Log)
-            return _graph.OfType(OciTypes.LogGroup).FirstOrDefault(g =>
-                References.Identifies(_graph, node, "logGroupId", node.Input("logGroupId"), g) == Truth.True) is { } group
-                ? CompartmentKeyOf(group) : null;
+            return LogGroupOf(node) is { } group ? CompartmentKeyOf(group) : null;
         if (value.AsString() is { Length: > 0 } s) return s;
         if (value is ResourceRefValue r) return r.Urn;
         return node.PropertyDependencies.TryGetValue(key, out var deps) ? deps.FirstOrDefault(_compartmentUrns.Contains) : null;
     }
 
     private string? KeyOf(ResourceNode node, string key) => CompartmentKeyOf(node, key);
+
+    private Dictionary<ResourceNode, int>? _logGroupOrder;
+    private Dictionary<string, List<ResourceNode>>? _logGroupsById;
+
+    /// <summary>
+    /// The first log group (in graph order) that the log's <c>logGroupId</c> certainly names. Only the groups with the
+    /// OCID it names, the group it refers to and the groups its input was built from can be named
+    /// (<see cref="References.Identifies"/>), so those are asked, not every group of the graph: a large tenancy has a
+    /// log group per workload, and as many logs again.
+    /// </summary>
+    private ResourceNode? LogGroupOf(ResourceNode log)
+    {
+        if (_logGroupOrder is null)
+        {
+            _logGroupOrder = new(ReferenceEqualityComparer.Instance);
+            _logGroupsById = new(StringComparer.Ordinal);
+            foreach (var g in _graph.OfType(OciTypes.LogGroup))
+            {
+                _logGroupOrder[g] = _logGroupOrder.Count;
+                if (g.Id.AsString() is not { } gid) continue;
+                if (!_logGroupsById.TryGetValue(gid, out var same)) _logGroupsById[gid] = same = [];
+                same.Add(g);
+            }
+        }
+        var value = log.Input("logGroupId");
+        var candidates = new List<ResourceNode>();
+        if (value is ResourceRefValue r && _graph.ByUrn(r.Urn) is { } named) candidates.Add(named);
+        if (value.AsString() is { } id && _logGroupsById!.TryGetValue(id, out var byId)) candidates.AddRange(byId);
+        if (log.PropertyDependencies.TryGetValue("logGroupId", out var deps))
+            foreach (var urn in deps)
+                if (_graph.ByUrn(urn) is { } dep) candidates.Add(dep);
+        ResourceNode? first = null;
+        foreach (var g in candidates)
+            if (_logGroupOrder.TryGetValue(g, out var i) && (first is null || i < _logGroupOrder[first]) &&
+                References.Identifies(_graph, log, "logGroupId", value, g) == Truth.True)
+                first = g;
+        return first;
+    }
 
     private static IReadOnlyList<string?>? Statements(PropertyValue value) =>
         value switch

@@ -21,7 +21,7 @@ public sealed class IamAttacks : AttackClass
     private const string ParentTenancy = "ocid1.tenancy.oc1..aaaaaaaaexampleparentcotenancy000000000000000000000000000000";
     private const string ParentGroupId = "ocid1.group.oc1..aaaaaaaaexampleparentcoglobaladmins0000000000000000000000000";
 
-    public override IEnumerable<AttackCase> Cases() => Parsing().Concat(CrossTenancy()).Concat(Outsiders())
+    public override IEnumerable<AttackCase> Cases() => Parsing().Concat(Unreadable()).Concat(CrossTenancy()).Concat(Outsiders())
         .Concat(DynamicGroups()).Concat(Services()).Concat(Ceilings()).Concat(Hardening());
 
     /// <summary>10.1/10.2: what the parser rejects fails the critical IAM rules, never "undetermined".</summary>
@@ -35,6 +35,19 @@ public sealed class IamAttacks : AttackClass
             p => Add(p, "iam-auditors", $"allow {Auditors} to read objects in compartment id {App(p)} where any {{request.region = 'IAD'"));
         yield return Attack("an unknown statement keyword", "ENC-IAM-001",
             p => Add(p, "iam-gatekeepers-root", $"permit group data-team to read objects in tenancy"));
+    }
+
+    /// <summary>10.1 for IAM: what the gate cannot read counts against the change, in the artifact where it blocks.</summary>
+    private IEnumerable<AttackCase> Unreadable()
+    {
+        yield return Attack("a statement arrives as a secret in the state", "ENC-IAM-008",
+            p => p.Resource("iam-operators", PolicyType).Secret("statements[0]").Urn, Forms.Export);
+        yield return Attack("a statement arrives as a secret in a preview", "ENC-GOV-006",
+            p => p.Resource("iam-operators", PolicyType).Secret("statements[0]").Urn, Forms.Preview);
+        yield return Attack("the whole statement list is unreadable in the state", "ENC-IAM-009",
+            p => p.Resource("iam-auditors", PolicyType).Unknown("statements").Urn, Forms.Export);
+        yield return Attack("the dynamic group's matching rule arrives as a secret in the state", "ENC-IAM-010",
+            p => p.Resource("iam-adb-dynamic-group").Secret("matchingRule").Urn, Forms.Export);
     }
 
     /// <summary>10.2: define, endorse and admit in every form, the acceptor side of cross-tenancy peering included.</summary>

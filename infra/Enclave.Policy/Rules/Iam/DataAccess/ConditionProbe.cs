@@ -43,7 +43,9 @@ public static class ConditionProbe
     /// </summary>
     public static Truth Pins(Condition? condition, IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> pins)
     {
-        if (condition is null) return Truth.False;
+        // A clause that never names a pinning variable cannot tell one principal from another: no pin, and no
+        // evaluation needed (the common case, and the cheap one).
+        if (condition is null || !MentionsAny(condition, pins)) return Truth.False;
         // Candidate outside values per variable, each marked certain (off the list) or not (the list is not known yet).
         var candidates = new List<(string Value, bool Certain)>[pins.Count];
         long combinations = 1;
@@ -82,6 +84,23 @@ public static class ConditionProbe
                 if (Walk(i + 1)) return true;
             }
             return false;
+        }
+    }
+
+    private static bool MentionsAny(Condition condition, IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> pins)
+    {
+        switch (condition)
+        {
+            case ConditionGroup g:
+                foreach (var item in g.Items)
+                    if (MentionsAny(item, pins)) return true;
+                return false;
+            case ConditionClause c:
+                for (var i = 0; i < pins.Count; i++)
+                    if (c.Variable.Equals(pins[i].Variable, StringComparison.OrdinalIgnoreCase)) return true;
+                return false;
+            default:
+                return true;
         }
     }
 

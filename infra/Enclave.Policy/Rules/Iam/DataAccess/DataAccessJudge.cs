@@ -92,7 +92,7 @@ public sealed class DataAccessJudge
         var ceilings = new List<(Truth, string)>();
         foreach (var s in Standings(statement))
         {
-            if (s.Allowed != Truth.True) outsiders.Add((s.Allowed, $"{s.Why}, and it may {Describe(grants)}"));
+            if (s.Allowed != Truth.True) outsiders.Add((s.Allowed, OutsiderProblem(s, grants)));
             if (s.Persona is not { } persona) continue;
             var (outcome, problem) = CeilingCheck.Judge(persona, grants, statement.Syntax!.Condition, Identities);
             if (outcome != Truth.True) ceilings.Add((outcome, $"{s.Who} ({persona}): {problem}"));
@@ -110,6 +110,18 @@ public sealed class DataAccessJudge
             return statement.Error is { } e
                 ? (Truth.False, $"the statement does not parse ({e.Message}): it may grant anyone anything")
                 : (Truth.Unknown, "the statement is known only at deploy");
+        // The same text asks the same of every resource it reaches: judged once per (text, principal, type).
+        ref var byWho = ref CollectionsMarshal.GetValueRefOrAddDefault(_judged, syntax, out var seen);
+        if (!seen) byWho = [];
+        ref var judged = ref CollectionsMarshal.GetValueRefOrAddDefault(byWho!, (who, type), out var made);
+        if (!made) judged = JudgeOnce(statement, syntax, who, type);
+        return judged;
+    }
+
+    private readonly Dictionary<Statement, Dictionary<(AccessSubject, string), (Truth, string)>> _judged = new(ReferenceEqualityComparer.Instance);
+
+    private (Truth Allowed, string Why) JudgeOnce(PolicyStatement statement, Statement syntax, AccessSubject who, string type)
+    {
         var standing = StandingOf(syntax, who);
         if (standing.Allowed != Truth.True) return (standing.Allowed, standing.Why);
         if (standing.Persona is not { } persona) return (Truth.True, standing.Why);
@@ -139,6 +151,19 @@ public sealed class DataAccessJudge
     {
         if (!_grants.TryGetValue(access, out var grants)) _grants[access] = grants = DataTypes.Of(access);
         return grants;
+    }
+
+    // Standings and grant lists are shared objects (one per distinct part and access): keyed by reference.
+    private readonly Dictionary<SubjectStanding, Dictionary<DataGrant[], string>> _outsiderProblems = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>"Who, and it may what": the same standing and grants give the same sentence (made once).</summary>
+    private string OutsiderProblem(SubjectStanding s, ImmutableArray<DataGrant> grants)
+    {
+        ref var byGrants = ref CollectionsMarshal.GetValueRefOrAddDefault(_outsiderProblems, s, out var seen);
+        if (!seen) byGrants = new Dictionary<DataGrant[], string>(ReferenceEqualityComparer.Instance);
+        ref var text = ref CollectionsMarshal.GetValueRefOrAddDefault(byGrants!, ImmutableCollectionsMarshal.AsArray(grants)!, out var made);
+        if (!made) text = $"{s.Why}, and it may {Describe(grants)}";
+        return text!;
     }
 
     private static string Describe(ImmutableArray<DataGrant> grants) =>

@@ -29,6 +29,9 @@ public sealed partial class EnclaveIdentities
     private readonly bool _someIdUnknown;
     private readonly Dictionary<string, Truth> _dynamicGroupRules = new(StringComparer.Ordinal);
     private readonly Dictionary<GroupReference, (Truth, string)> _dynamicGroups = [];
+
+    /// <summary>Standings already made, by subject part (group reference, service name, any-user/any-group) and pin verdict.</summary>
+    internal Dictionary<(object Part, Truth Pinned), SubjectStanding> Standings { get; } = [];
     private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _principalPins;
     private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _resourcePins;
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 
@@ -37,45 +38,50 @@ internal static class Standings
         // Lazily: most subjects are personas or services and never need the (costlier) pin probe.
         Truth? pinned = null;
         Truth Pinned() => pinned ??= ConditionProbe.Pins(condition, ids.PrincipalPins);
+        // A principal with the same pin verdict stands the same in every statement: made once, shared.
+        SubjectStanding Memo(object part, Truth pin, Func<SubjectStanding> make)
+        {
+            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(ids.Standings, (part, pin), out var seen);
+            if (!seen) known = make();
+            return known!;
+        }
         const string PinNote = "; only a condition pinning request.principal.compartment.id, request.principal.id or request.groups.id to the enclave's own would scope it (a principal type alone is tenancy-wide)";
         switch (subject)
         {
             case AnyUserSubject or AnyGroupSubject:
             {
                 var who = subject is AnyUserSubject ? "any-user" : "any-group";
-                var p = Pinned();
-                into.Add(new SubjectStanding(who, p, null, p switch
+                into.Add(Memo(subject, Pinned(), () => new SubjectStanding(who, Pinned(), null, Pinned() switch
                 {
                     Truth.True => $"{who}, pinned by its condition to the enclave's own principals",
                     Truth.Unknown => $"{who}: whether its condition pins it to the enclave's own principals is known only at deploy",
                     _ => $"{who} covers every principal of the tenancy{PinNote}",
-                }));
+                })));
                 break;
             }
             case ServiceSubject s:
                 foreach (var name in s.Names)
-                    into.Add(ids.ServiceProblem(name) is { } problem
+                    into.Add(Memo(name, Truth.True, () => ids.ServiceProblem(name) is { } problem
                         ? new SubjectStanding($"service {name}", Truth.False, null, problem)
-                        : new SubjectStanding($"service {name}", Truth.True, null, $"service {name} is one of the enclave's service principals"));
+                        : new SubjectStanding($"service {name}", Truth.True, null, $"service {name} is one of the enclave's service principals")));
                 break;
             case GroupSubject g:
                 foreach (var r in g.Groups)
                 {
-                    var who = $"{(r.IsDynamic ? "dynamic-group" : "group")} {EnclaveIdentities.Describe(r)}";
                     if (ids.PersonaOf(r) is { } persona)
                     {
-                        into.Add(new SubjectStanding(who, Truth.True, persona, $"{who} is the {persona} persona"));
+                        into.Add(Memo(r, Truth.True, () => new SubjectStanding(Who(r), Truth.True, persona, $"{Who(r)} is the {persona} persona")));
                         continue;
                     }
-                    var (own, why) = r.IsDynamic ? ids.DynamicGroup(r) : (Truth.False, $"{who} is not one of the stack's personas");
-                    var standing = own.Or(own == Truth.True ? Truth.True : Pinned());
-                    into.Add(new SubjectStanding(who, standing, null, standing switch
+                    var (own, why) = r.IsDynamic ? ids.DynamicGroup(r) : (Truth.False, $"{Who(r)} is not one of the stack's personas");
+                    var standing = own == Truth.True ? Truth.True : own.Or(Pinned());
+                    into.Add(Memo(r, standing, () => new SubjectStanding(Who(r), standing, null, standing switch
                     {
-                        Truth.True when own == Truth.True => $"{who}: {why}",
-                        Truth.True => $"{who}, pinned by its condition to the enclave's own principals",
-                        Truth.Unknown => $"{who}: {why}",
+                        Truth.True when own == Truth.True => $"{Who(r)}: {why}",
+                        Truth.True => $"{Who(r)}, pinned by its condition to the enclave's own principals",
+                        Truth.Unknown => $"{Who(r)}: {why}",
                         _ => $"{why}{PinNote}",
-                    }));
+                    })));
                 }
                 break;
             default:
@@ -83,4 +89,6 @@ internal static class Standings
                 break;
         }
     }
+
+    private static string Who(GroupReference r) => $"{(r.IsDynamic ? "dynamic-group" : "group")} {EnclaveIdentities.Describe(r)}";
 }
