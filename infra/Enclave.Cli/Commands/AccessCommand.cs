@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Enclave.Cli.Common;
 using Enclave.Policy.Graph;
+using Enclave.Policy.Inputs;
 using Enclave.Policy.Loaders;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Review.Render;
@@ -38,7 +39,10 @@ public static class AccessCommand
             Repository.RequireStack(services.Stacks, root, name);
             ResourceGraph graph;
             Enclave.Policy.PolicyContext policy;
-            if ((previewFile ?? logFile ?? stateFile) is { } file)
+            // The row budget is read before any work, so a bad setting is exit 2 and not a half-done run.
+            var maxRows = AccessRowBudget.MaxRows;
+            var source = previewFile ?? logFile ?? stateFile;
+            if (source is { } file)
             {
                 var kind = previewFile is not null ? ArtifactKind.Preview : logFile is not null ? ArtifactKind.EventLog : ArtifactKind.StackExport;
                 graph = (await SlowWork.RunAsync(parseResult.InvocationConfiguration.Error, $"reading {file}",
@@ -49,7 +53,14 @@ public static class AccessCommand
             }
             else (graph, policy) = await SlowWork.RunAsync(parseResult.InvocationConfiguration.Error, $"running the program offline for {name}",
                 () => services.Stacks.RunOfflineAsync(root, name, cancel));
-            var report = DataAccessReport.Build(graph, policy);
+            DataAccessReport report;
+            // Over budget is an input that cannot be read as a table: exit 3 naming the file (the stack config when
+            // the program ran offline), before anything is written to --output.
+            try { report = DataAccessReport.Build(graph, policy, maxRows); }
+            catch (AccessRowLimitException e)
+            {
+                throw new InputFileException(source ?? Path.Combine("stacks", $"Pulumi.{name}.yaml"), e.Problem, e);
+            }
             var chosen = CommonOptions.ParseFormat(parseResult.GetValue(format));
             OutputTarget.Write(parseResult.GetValue(output), parseResult.InvocationConfiguration.Output, w => Render(report, chosen, w));
             return ExitCodes.Ok;

@@ -4,12 +4,16 @@ namespace Enclave.Policy.Inputs;
 
 /// <summary>
 /// Reads the size caps from the environment (<c>ENCLAVE_MAX_JSON_BYTES</c>, <c>ENCLAVE_MAX_YAML_BYTES</c>): a byte
-/// count with an optional K, M or G suffix (powers of 1024), e.g. <c>5M</c>. Environment variables rather than
+/// count with an optional K, M or G suffix (powers of 1024), e.g. <c>5M</c>; and the row budget of the access table
+/// (<c>ENCLAVE_MAX_ACCESS_ROWS</c>), a plain count. Environment variables rather than
 /// flags so that one setting covers every command and the <c>git:REF</c> plans a diff runs in a child process.
 /// </summary>
 public static class InputLimits
 {
     private static readonly string[] Variables = [InputKind.JsonSizeVariable, InputKind.YamlSizeVariable];
+
+    // Row budgets (plain counts, not sizes): ENCLAVE_MAX_ACCESS_ROWS (Reports.AccessRowBudget).
+    private static readonly string[] CountVariables = ["ENCLAVE_MAX_ACCESS_ROWS"];
 
     /// <summary>The cap named by <paramref name="variable"/>, or <paramref name="fallback"/> when it is unset.</summary>
     /// <exception cref="InputLimitException">The variable is set to something that is not a positive size.</exception>
@@ -21,10 +25,21 @@ public static class InputLimits
             $"{variable}={Shown(text)}: expected a positive size in bytes, optionally with K, M or G (e.g. 5M)");
     }
 
-    /// <summary>Checks every size variable once, so a bad setting is a usage error before any input is read.</summary>
+    /// <summary>The count named by <paramref name="variable"/> (a plain positive integer), or <paramref name="fallback"/> when unset.</summary>
+    /// <exception cref="InputLimitException">The variable is set to something that is not a positive count.</exception>
+    public static long MaxCount(string variable, long fallback)
+    {
+        var text = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        return long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+            : throw new InputLimitException($"{variable}={Shown(text)}: expected a positive whole number (e.g. 5000000)");
+    }
+
+    /// <summary>Checks every limit variable once, so a bad setting is a usage error before any input is read.</summary>
     public static void Validate()
     {
         foreach (var v in Variables) MaxBytes(v, 0);
+        foreach (var v in CountVariables) MaxCount(v, 0);
     }
 
     /// <summary>"1048576", "512K", "5M", "2G" (case-insensitive, optional trailing B or iB); null when not a positive size.</summary>

@@ -30,8 +30,15 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
     // rows already), so an outsider who may only list the data still shows, as the gate sees it.
     private static readonly Verb[] Verbs = [Verb.Inspect, Verb.Read, Verb.Manage];
 
-    public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy)
+    /// <summary>The table under the row budget in force (<see cref="AccessRowBudget.MaxRows"/>).</summary>
+    /// <exception cref="AccessRowLimitException">The table would have more rows than the budget.</exception>
+    public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy) => Build(graph, policy, AccessRowBudget.MaxRows);
+
+    /// <summary>The table, refused as soon as it would hold more than <paramref name="maxRows"/> rows.</summary>
+    /// <exception cref="AccessRowLimitException">The table would have more rows than <paramref name="maxRows"/>.</exception>
+    public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy, long maxRows)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         var context = new RuleContext(graph, policy);
         var view = IamView.For(context);
         var judge = view.JudgeFor(context);
@@ -39,7 +46,9 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
         var texts = new RowTexts();
         // Who may act on a type in a compartment does not depend on which resource of it is asked about (only a bucket's
         // name can matter, and buckets are asked with it): one query per (verb, type, compartment), not per resource.
-        var tables = new Dictionary<(Verb, string, string?), Iam.AccessTable>();
+        // Only the entries that become rows are kept (not inspect grants that go further, nor inspect denies), so the
+        // cache never holds more than the rows it has produced, which the budget bounds.
+        var tables = new Dictionary<(Verb, string, string?), Judged[]>();
         // The graph holds resources in URN order, so rows need sorting only within one URN (see Sort).
         var urnStart = 0;
         foreach (var node in graph.Resources)
@@ -58,27 +67,40 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
             foreach (var type in types)
                 foreach (var verb in Verbs)
                 {
-                    Iam.AccessTable table;
-                    if (access is not null) table = view.Evaluator.WhoMay(verb, type, compartment, access);
-                    else if (!tables.TryGetValue((verb, type, compartment), out table!))
-                        tables[(verb, type, compartment)] = table = view.Evaluator.WhoMay(verb, type, compartment, null);
-                    foreach (var e in table.Grants)
-                    {
-                        if (verb == Verb.Inspect && !OnlyInspects(judge, e.Match.Statement, type)) continue;
-                        var (allowed, why) = judge.Judge(e.Match.Statement, e.Subject, type);
-                        rows.Add(texts.Row(node, type, verb, e, "allow", allowed switch
-                        {
-                            Truth.True => "allowed",
-                            Truth.False => "violation",
-                            _ => "undetermined",
-                        }, why));
-                    }
-                    if (verb == Verb.Inspect) continue;
-                    foreach (var e in table.Denies) rows.Add(texts.Row(node, type, verb, e, "deny", "", ""));
+                    Judged[] judged;
+                    if (access is not null) judged = Judge(judge, view.Evaluator.WhoMay(verb, type, compartment, access), type);
+                    else if (!tables.TryGetValue((verb, type, compartment), out judged!))
+                        tables[(verb, type, compartment)] = judged = Judge(judge, view.Evaluator.WhoMay(verb, type, compartment, null), type);
+                    // Counted before the rows are made: a table over budget stops here, not after it has been built.
+                    if (judged.Length > maxRows - rows.Count) throw new AccessRowLimitException(maxRows);
+                    foreach (var j in judged) rows.Add(texts.Row(node, type, verb, j.Entry, j.Effect, j.Verdict, j.Why));
                 }
         }
         Sort(rows, urnStart);
         return new DataAccessReport(graph.Stack, [.. rows], view.Evaluator.Diagnostics);
+    }
+
+    /// <summary>An entry that becomes a row, with the judge's verdict (the same for every resource of its query).</summary>
+    private readonly record struct Judged(AccessEntry Entry, string Effect, string Verdict, string Why);
+
+    /// <summary>The rows one query contributes: grants with their verdicts, then denies (none at inspect).</summary>
+    private static Judged[] Judge(DataAccessJudge judge, Iam.AccessTable table, string type)
+    {
+        var judged = new List<Judged>();
+        foreach (var e in table.Grants)
+        {
+            if (table.Verb == Verb.Inspect && !OnlyInspects(judge, e.Match.Statement, type)) continue;
+            var (allowed, why) = judge.Judge(e.Match.Statement, e.Subject, type);
+            judged.Add(new Judged(e, "allow", allowed switch
+            {
+                Truth.True => "allowed",
+                Truth.False => "violation",
+                _ => "undetermined",
+            }, why));
+        }
+        if (table.Verb != Verb.Inspect)
+            foreach (var e in table.Denies) judged.Add(new Judged(e, "deny", "", ""));
+        return [.. judged];
     }
 
     /// <summary>Orders rows[start..] (all of one URN) by type, access, effect, principal and statement, stably.</summary>

@@ -90,4 +90,41 @@ public class DataAccessReportTests
         var report = DataAccessReport.Build(g.Build(), CompliantEnclave.Policy);
         Assert.Contains(report.Violations, r => r.ResourceLabel.EndsWith("::data-bucket") && r.IamType == "objects" && r.Why.Contains("does not parse"));
     }
+
+    /// <summary>The enclave compartment detached from the tree (its parent is nowhere in the graph), with statements about other compartments.</summary>
+    private static Enclave.Policy.Graph.ResourceGraph Detached(int statements) => CompliantEnclave.Build()
+        .With("enclave", "compartmentId", "ocid1.compartment.oc1..nowhere")
+        .With("root-policy", "statements", Enumerable.Range(0, statements)
+            .Select(i => $"allow group outsiders-{i} to manage all-resources in compartment elsewhere-{i}").ToArray())
+        .Build();
+
+    [Fact]
+    public void A_detached_tree_makes_every_statement_a_row_on_every_resource_under_it()
+    {
+        var few = DataAccessReport.Build(Detached(2), CompliantEnclave.Policy).Rows.Length;
+        var many = DataAccessReport.Build(Detached(12), CompliantEnclave.Policy).Rows.Length;
+        // Rows grow by resources x statements: the shape a hostile state uses to balloon the table.
+        Assert.True(many - few >= 10 * 5, $"{few} rows with 2 statements, {many} with 12");
+    }
+
+    [Fact]
+    public void A_table_over_its_row_budget_is_refused_and_one_within_it_is_complete()
+    {
+        var graph = Detached(12);
+        var rows = DataAccessReport.Build(graph, CompliantEnclave.Policy, maxRows: long.MaxValue).Rows;
+        var again = DataAccessReport.Build(graph, CompliantEnclave.Policy, maxRows: rows.Length).Rows;
+        Assert.Equal(rows.Length, again.Length);
+        Assert.True(rows.SequenceEqual(again), "the table within its budget is the whole table");
+        var e = Assert.Throws<AccessRowLimitException>(() => DataAccessReport.Build(graph, CompliantEnclave.Policy, maxRows: rows.Length - 1));
+        Assert.Equal(rows.Length - 1, e.Limit);
+        Assert.Contains($"the access table would exceed the {(rows.Length - 1).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}-row limit", e.Message);
+        Assert.Contains("set ENCLAVE_MAX_ACCESS_ROWS to raise it", e.Message);
+    }
+
+    [Fact]
+    public void The_default_row_budget_is_a_million()
+    {
+        Assert.Null(Environment.GetEnvironmentVariable(AccessRowBudget.Variable));
+        Assert.Equal(1_000_000, AccessRowBudget.MaxRows);
+    }
 }
