@@ -113,6 +113,6 @@ public static class SafeText
         sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
 
     /// <summary>Astral format characters (tags U+E0000–U+E007F, musical and shorthand format controls).</summary>
-    private static bool IsUnsafeAstral(int codePoint) =>
+    internal static bool IsUnsafeAstral(int codePoint) =>
         Rune.GetUnicodeCategory(new Rune(codePoint)) == UnicodeCategory.Format || (codePoint & 0xFFFE) == 0xFFFE;
 }

@@ -6,37 +6,42 @@ using Enclave.Escaping;
 namespace Enclave.Cli.Common;
 
 /// <summary>
-/// Where a command's report goes (<c>--output</c>). The report is rendered completely before anything is opened, so
-/// a failed run never leaves a partial report that looks complete, and passes through the shared escaper
-/// (<see cref="SafeText.Document"/>) on its way out: whatever a renderer let through, no control, ANSI or bidi
-/// character reaches a terminal, a log or a file (the one exception is Spectre's own colour on an interactive
-/// terminal, whose cells hold escaped text only). Then, by what the path names:
+/// Where a command's report goes (<c>--output</c>). The report streams through the shared escaper
+/// (<see cref="SafeTextWriter"/>, byte for byte <see cref="SafeText.Document"/>) into a temporary file, never into
+/// memory whole (a million access rows are gigabytes as one string), and reaches its destination only once the
+/// renderer has finished: a failed run (an error, an exceeded row budget) never leaves a partial report that looks
+/// complete. Whatever a renderer let through, no control, ANSI or bidi character reaches a terminal, a log or a file
+/// (the one exception is Spectre's own colour on an interactive terminal, whose cells hold escaped text only). Then,
+/// by what the path names:
 /// <list type="bullet">
-/// <item><c>-</c>, <c>/dev/stdout</c> or another name of file descriptor 1: the command's standard output.</item>
+/// <item><c>-</c>, <c>/dev/stdout</c> or another name of file descriptor 1: the command's standard output, copied
+/// from a spool file that is deleted on close.</item>
 /// <item>A new path or a regular file (also through symbolic links): a temporary file beside the final target, moved
 /// into place, so readers see the old report or the new one, never half. A link stays a link: the file it points
 /// at is replaced.</item>
-/// <item>Anything else (a FIFO, a terminal, /dev/null, /dev/stderr, another /dev/fd/N): written through as it is,
-/// never replaced. Renaming a temporary file over such a path would destroy it (run as root,
+/// <item>Anything else (a FIFO, a terminal, /dev/null, /dev/stderr, another /dev/fd/N): written through from a spool
+/// file, never replaced. Renaming a temporary file over such a path would destroy it (run as root,
 /// <c>--output /dev/stdout</c> once replaced the /dev/stdout link with a regular file).</item>
 /// </list>
 /// </summary>
 public static partial class OutputTarget
 {
+    private static readonly UTF8Encoding Utf8 = new(false);
+    private const int BufferSize = 1 << 16;
+
     public static void Write(string? path, TextWriter stdout, Action<TextWriter> render)
     {
         if (path is null or InputFile.StdinPath)
         {
             if (Terminal.ColorWanted(stdout)) render(stdout); // Spectre's colour; its cells are escaped by the renderers
-            else stdout.Write(Rendered(render));
+            else Spooled("-", render, spool => CopyTo(spool, stdout));
             stdout.Flush();
             return;
         }
-        var report = Rendered(render);
         var target = Resolve(path);
         if (target is null)
         {
-            stdout.Write(report);
+            Spooled(path, render, spool => CopyTo(spool, stdout));
             stdout.Flush();
             return;
         }
@@ -48,20 +53,55 @@ public static partial class OutputTarget
             case FileKind.Inaccessible:
                 throw CliException.Input($"--output {path}: cannot be written ({reason})");
             case FileKind.Missing or FileKind.Regular when !target.IsDescriptor:
-                ReplaceAtomically(path, target.Path, report);
+                ReplaceAtomically(path, target.Path, render);
                 break;
             default:
-                WriteThrough(path, target.Path, report);
+                Spooled(path, render, spool => WriteThrough(target.Path, spool));
                 break;
         }
     }
 
-    /// <summary>The whole report, with every unsafe character escaped and its own line breaks and tabs kept.</summary>
-    private static string Rendered(Action<TextWriter> render)
+    /// <summary>Streams the rendered report, escaped, into <paramref name="stream"/> as UTF-8 without a BOM.</summary>
+    private static void RenderInto(Stream stream, Action<TextWriter> render)
     {
-        var report = new StringWriter();
-        render(report);
-        return SafeText.Document(report.ToString());
+        using var text = new StreamWriter(stream, Utf8, BufferSize, leaveOpen: true);
+        var safe = new SafeTextWriter(text);
+        render(safe);
+        safe.Complete();
+    }
+
+    /// <summary>
+    /// Renders into an anonymous spool file (deleted on close, whatever happens), then hands it, rewound, to
+    /// <paramref name="deliver"/>: nothing reaches a pipe or device until the report is whole.
+    /// </summary>
+    private static void Spooled(string path, Action<TextWriter> render, Action<Stream> deliver)
+    {
+        try
+        {
+            using var spool = OpenSpool();
+            RenderInto(spool, render);
+            spool.Position = 0;
+            deliver(spool);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliException.Input($"--output {path}: cannot write ({e.Message.ReplaceLineEndings(" ")})");
+        }
+    }
+
+    /// <summary>A spool file in the temporary directory; in memory when none can be created (a read-only container).</summary>
+    private static Stream OpenSpool()
+    {
+        var name = Path.Combine(Path.GetTempPath(), $"enclave-output.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try { return new FileStream(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.DeleteOnClose); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new MemoryStream(); }
+    }
+
+    private static void CopyTo(Stream spool, TextWriter stdout)
+    {
+        using var reader = new StreamReader(spool, Utf8, false, BufferSize, leaveOpen: true);
+        var buffer = new char[BufferSize];
+        for (int read; (read = reader.Read(buffer, 0, buffer.Length)) > 0;) stdout.Write(buffer, 0, read);
     }
 
     /// <summary>The path at the end of the link chain; null when a link in it names standard output.</summary>
@@ -84,37 +124,32 @@ public static partial class OutputTarget
         }
     }
 
-    private static void ReplaceAtomically(string path, string full, string report)
+    private static void ReplaceAtomically(string path, string full, Action<TextWriter> render)
     {
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory)) throw CliException.Usage($"--output {path}: directory {directory} does not exist");
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temp, report, new UTF8Encoding(false));
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
+                RenderInto(stream, render);
             File.Move(temp, full, overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            TryDelete(temp);
-            throw CliException.Input($"--output {path}: cannot write ({e.Message.ReplaceLineEndings(" ")})");
+            TryDelete(temp); // on any failure, the renderer's included: the old file stays and no temporary is left
+            if (e is IOException or UnauthorizedAccessException)
+                throw CliException.Input($"--output {path}: cannot write ({e.Message.ReplaceLineEndings(" ")})");
+            throw;
         }
     }
 
-    /// <summary>Opens the existing target for writing (no truncation, no rename) and writes the whole report.</summary>
-    private static void WriteThrough(string path, string full, string report)
+    /// <summary>Opens the existing target for writing (no truncation, no rename) and copies the whole report.</summary>
+    private static void WriteThrough(string full, Stream spool)
     {
-        try
-        {
-            using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
-            if (stream.CanSeek) stream.Seek(0, SeekOrigin.End); // a descriptor on a file appends, as `>>` would
-            var bytes = new UTF8Encoding(false).GetBytes(report);
-            stream.Write(bytes);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw CliException.Input($"--output {path}: cannot write ({e.Message.ReplaceLineEndings(" ")})");
-        }
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+        if (stream.CanSeek) stream.Seek(0, SeekOrigin.End); // a descriptor on a file appends, as `>>` would
+        spool.CopyTo(stream, BufferSize);
     }
 
     private static void TryDelete(string path)

@@ -1,6 +1,7 @@
 using Enclave.Cli.Common;
 using Enclave.Cli.Tests.Check;
 using Enclave.Policy.Inputs;
+using Enclave.Escaping;
 
 namespace Enclave.Cli.Tests.Inputs;
 
@@ -95,5 +96,48 @@ public sealed class OutputTargetTests : IDisposable
         Assert.Equal(ExitCodes.UsageOrConfig, code);
         Assert.Equal($"enclave: error: --output {_h.Repo}: is a directory; expected a file path, or - for standard output\n", stderr.ReplaceLineEndings("\n"));
         Assert.True(Directory.Exists(_h.Repo));
+    }
+
+    /// <summary>A renderer that writes a large, hostile report in many pieces, then fails (as an exceeded budget does).</summary>
+    private static void WritesThenFails(TextWriter w)
+    {
+        for (var i = 0; i < 20_000; i++) w.Write($"row {i} \u001b[31m\u202e\r");
+        throw new InvalidOperationException("renderer failed midway");
+    }
+
+    [Fact]
+    public void A_renderer_failing_midway_leaves_the_old_file_and_no_temporary_file()
+    {
+        var file = InRepo("report.txt");
+        File.WriteAllText(file, "old report");
+        var stdout = new StringWriter();
+        Assert.Throws<InvalidOperationException>(() => OutputTarget.Write(file, stdout, WritesThenFails));
+        Assert.Equal("old report", File.ReadAllText(file));
+        Assert.Empty(Directory.GetFiles(_h.Repo, "*.tmp", SearchOption.AllDirectories));
+        Assert.Equal("", stdout.ToString());
+    }
+
+    [Fact]
+    public void A_renderer_failing_midway_prints_nothing_to_standard_output()
+    {
+        var stdout = new StringWriter();
+        Assert.Throws<InvalidOperationException>(() => OutputTarget.Write("-", stdout, WritesThenFails));
+        Assert.Equal("", stdout.ToString());
+    }
+
+    [Fact]
+    public void A_report_streamed_to_a_file_or_standard_output_is_escaped_exactly_as_the_document_escaper_does()
+    {
+        // Written in pieces that split a \r\n, an emoji's surrogate pair and an astral tag's pair across writes.
+        string[] pieces = ["name \u001b[2J\r", "\nsmile \ud83d", "\ude42 tag \udb40", "\udc41 lone \ud800", "\tend\r"];
+        var whole = SafeText.Document(string.Concat(pieces));
+        var file = InRepo("escaped.txt");
+        OutputTarget.Write(file, new StringWriter(), w => { foreach (var p in pieces) w.Write(p); });
+        Assert.Equal(whole, File.ReadAllText(file));
+        var stdout = new StringWriter();
+        OutputTarget.Write(null, stdout, w => { foreach (var p in pieces) w.Write(p); });
+        Assert.Equal(whole, stdout.ToString());
+        Assert.DoesNotContain('\u001b', stdout.ToString());
+        Assert.Contains("smile \ud83d\ude42 tag \\udb40\\udc41 lone \\ud800\tend\\r", stdout.ToString());
     }
 }
