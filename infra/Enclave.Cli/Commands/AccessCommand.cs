@@ -39,7 +39,7 @@ public static class AccessCommand
             Repository.RequireStack(services.Stacks, root, name);
             ResourceGraph graph;
             Enclave.Policy.PolicyContext policy;
-            // The row budget is read before any work, so a bad setting is exit 2 and not a half-done run.
+            // The row and work budgets are read before any work, so a bad setting is exit 2 and not a half-done run.
             var maxRows = AccessRowBudget.MaxRows;
             var maxEvaluations = AccessWorkBudget.MaxEvaluations;
             var source = previewFile ?? logFile ?? stateFile;

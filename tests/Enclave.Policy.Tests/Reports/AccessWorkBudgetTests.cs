@@ -71,10 +71,10 @@ public class AccessWorkBudgetTests
     }
 
     [Fact]
-    public void The_default_work_budget_is_fifty_million_evaluations()
+    public void The_default_work_budget_is_twenty_million_evaluations()
     {
         Assert.Null(Environment.GetEnvironmentVariable(AccessWorkBudget.Variable));
-        Assert.Equal(50_000_000, AccessWorkBudget.MaxEvaluations);
-        Assert.Equal("50,000,000", AccessWorkBudget.MaxEvaluations.ToString("N0", CultureInfo.InvariantCulture));
+        Assert.Equal(20_000_000, AccessWorkBudget.MaxEvaluations);
+        Assert.Equal("20,000,000", AccessWorkBudget.MaxEvaluations.ToString("N0", CultureInfo.InvariantCulture));
     }
 }
