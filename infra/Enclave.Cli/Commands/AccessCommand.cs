@@ -39,8 +39,9 @@ public static class AccessCommand
             Repository.RequireStack(services.Stacks, root, name);
             ResourceGraph graph;
             Enclave.Policy.PolicyContext policy;
-            // The row budget is read before any work, so a bad setting is exit 2 and not a half-done run.
+            // The row and work budgets are read before any work, so a bad setting is exit 2 and not a half-done run.
             var maxRows = AccessRowBudget.MaxRows;
+            var maxEvaluations = AccessWorkBudget.MaxEvaluations;
             var source = previewFile ?? logFile ?? stateFile;
             if (source is { } file)
             {
@@ -56,8 +57,8 @@ public static class AccessCommand
             DataAccessReport report;
             // Over budget is an input that cannot be read as a table: exit 3 naming the file (the stack config when
             // the program ran offline), before anything is written to --output.
-            try { report = DataAccessReport.Build(graph, policy, maxRows); }
-            catch (AccessRowLimitException e)
+            try { report = DataAccessReport.Build(graph, policy, maxRows, maxEvaluations); }
+            catch (AccessBudgetException e)
             {
                 throw new InputFileException(source ?? Path.Combine("stacks", $"Pulumi.{name}.yaml"), e.Problem, e);
             }

@@ -50,7 +50,7 @@ public static class CliErrors
             case ArtifactLoadException a: return (ExitCodes.InputUnreadable, a.Message);
             case InputFileException f: return (ExitCodes.InputUnreadable, f.Message);
             case InputLimitException l: return (ExitCodes.UsageOrConfig, l.Message);
-            case AccessRowLimitException r: return (ExitCodes.InputUnreadable, r.Problem);
+            case AccessBudgetException r: return (ExitCodes.InputUnreadable, r.Problem);
             case WaiverFileException w: return (w.Unreadable ? ExitCodes.InputUnreadable : ExitCodes.UsageOrConfig, w.Message);
             case RuleEvaluationException r: return (ExitCodes.InternalError, $"internal error: {r.Message} (please report this)");
         }

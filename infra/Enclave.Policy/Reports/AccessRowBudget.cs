@@ -24,8 +24,14 @@ public static class AccessRowBudget
 /// CLI exits 3 (unreadable input) and names the file it read. <see cref="Problem"/> says what and how to raise it.
 /// </summary>
 public sealed class AccessRowLimitException(long limit)
-    : Exception($"the access table would exceed the {limit.ToString("N0", CultureInfo.InvariantCulture)}-row limit " +
-                $"(a row per data-bearing resource per statement that may reach it; set {AccessRowBudget.Variable} to raise it)")
+    : AccessBudgetException(limit, $"the access table would exceed the {limit.ToString("N0", CultureInfo.InvariantCulture)}-row limit " +
+                $"(a row per data-bearing resource per statement that may reach it; set {AccessRowBudget.Variable} to raise it)");
+
+/// <summary>
+/// An access table would pass one of its budgets (rows, <see cref="AccessRowBudget"/>; work, <see cref="AccessWorkBudget"/>):
+/// the CLI exits 3 (unreadable input) naming the file it read. <see cref="Problem"/> says which limit and how to raise it.
+/// </summary>
+public abstract class AccessBudgetException(long limit, string message, Exception? inner = null) : Exception(message, inner)
 {
     public long Limit { get; } = limit;
 

@@ -30,15 +30,32 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
     // rows already), so an outsider who may only list the data still shows, as the gate sees it.
     private static readonly Verb[] Verbs = [Verb.Inspect, Verb.Read, Verb.Manage];
 
-    /// <summary>The table under the row budget in force (<see cref="AccessRowBudget.MaxRows"/>).</summary>
-    /// <exception cref="AccessRowLimitException">The table would have more rows than the budget.</exception>
-    public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy) => Build(graph, policy, AccessRowBudget.MaxRows);
+    /// <summary>The table under the row and work budgets in force (<see cref="AccessRowBudget"/>, <see cref="AccessWorkBudget"/>).</summary>
+    /// <exception cref="AccessBudgetException">The table would pass a budget.</exception>
+    public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy) =>
+        Build(graph, policy, AccessRowBudget.MaxRows, AccessWorkBudget.MaxEvaluations);
 
-    /// <summary>The table, refused as soon as it would hold more than <paramref name="maxRows"/> rows.</summary>
+    /// <summary>The table under <paramref name="maxRows"/> and the work budget in force.</summary>
+    /// <exception cref="AccessBudgetException">The table would pass a budget.</exception>
+    public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy, long maxRows) =>
+        Build(graph, policy, maxRows, AccessWorkBudget.MaxEvaluations);
+
+    /// <summary>
+    /// The table, refused as soon as it would hold more than <paramref name="maxRows"/> rows or cost more than
+    /// <paramref name="maxEvaluations"/> statement evaluations.
+    /// </summary>
     /// <exception cref="AccessRowLimitException">The table would have more rows than <paramref name="maxRows"/>.</exception>
-    public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy, long maxRows)
+    /// <exception cref="AccessWorkLimitException">The table would cost more than <paramref name="maxEvaluations"/> evaluations.</exception>
+    public static DataAccessReport Build(ResourceGraph graph, PolicyContext policy, long maxRows, long maxEvaluations)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
+        var budget = new EvaluationBudget(maxEvaluations);
+        try { return Build(graph, policy, maxRows, budget); }
+        catch (EvaluationBudgetExceededException e) { throw new AccessWorkLimitException(e.Limit, e); }
+    }
+
+    private static DataAccessReport Build(ResourceGraph graph, PolicyContext policy, long maxRows, EvaluationBudget budget)
+    {
         var context = new RuleContext(graph, policy);
         var view = IamView.For(context);
         var judge = view.JudgeFor(context);
@@ -47,7 +64,8 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
         // Who may act on a type in a compartment does not depend on which resource of it is asked about (only a bucket's
         // name can matter, and buckets are asked with it): one query per (verb, type, compartment), not per resource.
         // Only the entries that become rows are kept (not inspect grants that go further, nor inspect denies), so the
-        // cache never holds more than the rows it has produced, which the budget bounds.
+        // cache never holds more than the rows it has produced, which the budget bounds. Buckets are asked one by one,
+        // so what they cost without producing rows is bounded by the evaluation budget, charged inside the evaluator.
         var tables = new Dictionary<(Verb, string, string?), Judged[]>();
         // The graph holds resources in URN order, so rows need sorting only within one URN (see Sort).
         var urnStart = 0;
@@ -68,9 +86,9 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
                 foreach (var verb in Verbs)
                 {
                     Judged[] judged;
-                    if (access is not null) judged = Judge(judge, view.Evaluator.WhoMay(verb, type, compartment, access), type);
+                    if (access is not null) judged = Judge(judge, view.Evaluator.WhoMay(verb, type, compartment, access, budget), type);
                     else if (!tables.TryGetValue((verb, type, compartment), out judged!))
-                        tables[(verb, type, compartment)] = judged = Judge(judge, view.Evaluator.WhoMay(verb, type, compartment, null), type);
+                        tables[(verb, type, compartment)] = judged = Judge(judge, view.Evaluator.WhoMay(verb, type, compartment, null, budget), type);
                     // Counted before the rows are made: a table over budget stops here, not after it has been built.
                     if (judged.Length > maxRows - rows.Count) throw new AccessRowLimitException(maxRows);
                     foreach (var j in judged) rows.Add(texts.Row(node, type, verb, j.Entry, j.Effect, j.Verdict, j.Why));

@@ -11,7 +11,10 @@ public sealed partial class AccessEvaluator
     /// <paramref name="verb"/> on <paramref name="resourceType"/> in <paramref name="compartment"/>. A group is
     /// listed once per statement naming it; conditions are evaluated as far as the subject alone decides them.
     /// </summary>
-    public AccessTable WhoMay(Verb verb, string resourceType, string? compartment, AccessContext? context = null)
+    /// <param name="budget">Charged one evaluation per statement and subject weighed (none: unbounded).</param>
+    /// <exception cref="EvaluationBudgetExceededException">The query would pass <paramref name="budget"/>.</exception>
+    public AccessTable WhoMay(Verb verb, string resourceType, string? compartment, AccessContext? context = null,
+        EvaluationBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(resourceType);
         var target = TargetOf(compartment);
@@ -28,6 +31,7 @@ public sealed partial class AccessEvaluator
             var statement = Policies.Statements[i];
             if (statement.IsOpaque)
             {
+                budget?.Spend();
                 var (mayAllow, mayDeny) = statement.OpaqueEffects();
                 if (mayAllow) grants.Add(new AccessEntry(unknownSubject, Opaque(statement)));
                 if (mayDeny) denies.Add(new AccessEntry(unknownSubject, Opaque(statement)));
@@ -41,6 +45,7 @@ public sealed partial class AccessEvaluator
             };
             foreach (var (subject, principal) in subjectsOf[i] ?? [])
             {
+                budget?.Spend();
                 var match = Match(i, Truth.True, access, condition, effect, query, principal, context ?? AccessContext.None);
                 if (match is not null) (effect == Effect.Allow ? grants : denies).Add(new AccessEntry(subject, match));
             }
