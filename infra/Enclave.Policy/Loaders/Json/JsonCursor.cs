@@ -69,6 +69,21 @@ internal ref struct JsonCursor
         return _reader.TokenType == JsonTokenType.PropertyName;
     }
 
+    /// <summary>
+    /// On a property name: its field id in <paramref name="fields"/> (-1 for a key the format does not name), with the key
+    /// pushed on the path and the cursor moved onto its value. A known field given twice in one object is refused here,
+    /// once for every reader, because which copy counts would be ambiguous.
+    /// </summary>
+    public int Field(FieldSet fields, ref FieldSet.Seen seen, out string key)
+    {
+        key = Text();
+        var field = fields.Find(key);
+        Path.Push(key);
+        Next();
+        if (field >= 0) seen.Add(fields, field, key, Source);
+        return field;
+    }
+
     /// <summary>Inside a list: moves to the next item (true) or to the end of the list (false).</summary>
     public bool NextItem()
     {

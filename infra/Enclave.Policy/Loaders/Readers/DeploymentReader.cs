@@ -40,11 +40,7 @@ internal static class DeploymentReader
         kind = ArtifactKind.StackExport;
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = RootFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(RootFields, field, key, c.Source);
+            var field = c.Field(RootFields, ref seen, out var key);
             switch (field)
             {
                 case Version: version = c.Integer("the schema version number"); break;
@@ -114,11 +110,7 @@ internal static class DeploymentReader
         graph = null;
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = CheckpointFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(CheckpointFields, field, key, c.Source);
+            var field = c.Field(CheckpointFields, ref seen, out var key);
             switch (field)
             {
                 case Stack: stack = c.OptionalText("the stack name string"); break;
@@ -143,11 +135,7 @@ internal static class DeploymentReader
         var seen = new FieldSet.Seen();
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = DeploymentFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(DeploymentFields, field, key, c.Source);
+            var field = c.Field(DeploymentFields, ref seen, out var key);
             if (field == 1) ReadResources(ref c, graph);
             else c.Skip();
             c.Path.Pop();

@@ -41,11 +41,7 @@ internal static class EventLogReader
         var events = 0;
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = EventFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(EventFields, field, key, c.Source);
+            var field = c.Field(EventFields, ref seen, out var key);
             if (field > Timestamp && ++events > 1)
                 throw c.Source.Error("an engine event holds exactly one event; this one holds several");
             switch (field)

@@ -22,11 +22,7 @@ internal static class PlanPolicyReader
         var findings = new List<PolicyFinding>();
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = PolicyFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(PolicyFields, field, key, c.Source);
+            var field = c.Field(PolicyFields, ref seen, out var key);
             if (field == 0)
             {
                 passed = c.Integer("a count");
@@ -58,11 +54,7 @@ internal static class PlanPolicyReader
         var suppressed = false;
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = FindingFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(FindingFields, field, key, c.Source);
+            var field = c.Field(FindingFields, ref seen, out var key);
             if (field == Suppressed) suppressed = PlanResourceReader.StrictBool(ref c);
             else if (field >= 0) text[field] = c.Token == System.Text.Json.JsonTokenType.String ? c.Text() : throw c.Expected("a string");
             else c.Skip();

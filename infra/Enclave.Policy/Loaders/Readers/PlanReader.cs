@@ -30,11 +30,7 @@ internal static class PlanReader
         var standIns = new StandIns();
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = RootFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(RootFields, field, key, c.Source);
+            var field = c.Field(RootFields, ref seen, out var key);
             switch (field)
             {
                 case FormatVersion: version = c.Integer("the format version number"); break;

@@ -27,11 +27,7 @@ internal static class PlanResourceReader
         var propertyDependencies = NoPropertyDependencies;
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = Fields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(Fields, field, key, c.Source);
+            var field = c.Field(Fields, ref seen, out var key);
             switch (field)
             {
                 case Urn: urn = c.OptionalText("a URN string"); break;

@@ -29,11 +29,7 @@ internal static class PreviewReader
         var steps = new StepSet("step", i => $"$.steps[{i}]");
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = RootFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(RootFields, field, key, c.Source);
+            var field = c.Field(RootFields, ref seen, out var key);
             switch (field)
             {
                 case Config: config = PulumiValueReader.ReadMap(ref c, previewSecrets: true, "an object of configuration values"); break;
@@ -69,11 +65,7 @@ internal static class PreviewReader
         ImmutableSortedDictionary<string, PropertyDiff>? detailed = null;
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = StepFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(StepFields, field, key, c.Source);
+            var field = c.Field(StepFields, ref seen, out var key);
             switch (field)
             {
                 case Op: op = c.OptionalText("an operation string"); break;
@@ -129,11 +121,7 @@ internal static class PreviewReader
             var inputDiff = false;
             while (c.NextProperty())
             {
-                var key = c.Text();
-                var field = fields.Find(key);
-                c.Path.Push(key);
-                c.Next();
-                if (field >= 0) seen.Add(fields, field, key, c.Source);
+                var field = c.Field(fields, ref seen, out var key);
                 if (field == 0) kind = c.OptionalText("a diff kind string");
                 else if (field == 1) inputDiff = c.Bool();
                 else c.Skip();

@@ -24,11 +24,7 @@ internal static class StepMetadataReader
         var planning = false;
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = BodyFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(BodyFields, field, key, c.Source);
+            var field = c.Field(BodyFields, ref seen, out var key);
             if (field == 0) step = ReadMetadata(ref c);
             else if (field == 1) planning = c.Bool();
             else c.Skip();
@@ -48,11 +44,7 @@ internal static class StepMetadataReader
         ImmutableSortedDictionary<string, PropertyDiff>? detailed = null;
         while (c.NextProperty())
         {
-            var key = c.Text();
-            var field = MetadataFields.Find(key);
-            c.Path.Push(key);
-            c.Next();
-            if (field >= 0) seen.Add(MetadataFields, field, key, c.Source);
+            var field = c.Field(MetadataFields, ref seen, out var key);
             switch (field)
             {
                 case Op: op = c.OptionalText("an operation string"); break;
