@@ -124,7 +124,8 @@ public static class StackRules
             ["databaseId"] = d.PrimaryDatabase()?.Id,
             ["databasePrivateEndpointLabel"] = d.PrimaryDatabase()?.Str("privateEndpointLabel"),
             ["archiveBucketName"] = d.ArchiveBucket()?.Str("name"),
-            ["serviceConnectorId"] = d.OfType(Oci.Connector).FirstOrDefault(c => d.RegionOf(c) == d.Settings.DeploymentRegion)?.Id,
+            // The archive connector, not the audit-alert one: registration order between the two is not fixed.
+            ["serviceConnectorId"] = d.Archives().Select(a => a.Connector).FirstOrDefault(c => d.RegionOf(c) == d.Settings.DeploymentRegion)?.Id,
             ["notificationTopicId"] = homeTopic?.Id,
         };
         foreach (var (name, value) in expected)
