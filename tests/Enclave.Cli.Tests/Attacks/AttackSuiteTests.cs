@@ -11,9 +11,8 @@ namespace Enclave.Cli.Tests.Attacks;
 [Collection(ProgramRunCollection.Name)]
 public class AttackSuiteTests
 {
-    public static TheoryData<string, Form> Attacks => AttackCatalogue.Rows(c => c.IsAttack && c.Pending is null);
+    public static TheoryData<string, Form> Attacks => AttackCatalogue.Rows(c => c.IsAttack);
     public static TheoryData<string, Form> LegitimateChanges => AttackCatalogue.Rows(c => !c.IsAttack);
-    public static TheoryData<string, Form> PendingAttacks => AttackCatalogue.Rows(c => c.IsAttack && c.Pending is not null);
 
     [Theory]
     [MemberData(nameof(Attacks))]
@@ -43,12 +42,6 @@ public class AttackSuiteTests
 
         Assert.True(outcome.Code == c.ExpectedExit, $"{change} ({form}): expected exit {c.ExpectedExit}; {outcome.Describe()}");
     }
-
-    /// <summary>Attacks whose fix belongs to another workstream (each case says whose): listed, not run.</summary>
-    [Theory(Skip = "pending: holes owned by another workstream (see each case's Pending reason)")]
-    [MemberData(nameof(PendingAttacks))]
-    public async Task Pending_attack_is_blocked(string attack, Form form) =>
-        await The_attack_is_blocked_by_its_rule_on_the_changed_resource(attack, form);
 
     [Theory]
     [InlineData(Form.Export)]

@@ -62,14 +62,13 @@ public sealed class UnjudgedResourceAttacks : AttackClass
             p => p.Add("oci:Core/drgAttachment:DrgAttachment", "network-drg-attachment",
                 new JsonObject { ["drgId"] = "ocid1.drg.oc1.iad.aaaaaaaaanotherteamsdrg", ["vcnId"] = Id(p, "network-vcn") }, sibling: "network-service-gateway"));
 
-        yield return Attack("the user-data bucket's read log removed", "ENC-STO-004", p =>
+        yield return Attack("the user-data bucket's read log removed", "ENC-LOG-022", p =>
         {
             p.Remove("oversight-archive-us-ashburn-1-user-data-bucket-read-log");
             return p.Resource("storage-user-data").Urn;
-        }) with { Pending = "program2: reads of the user-data bucket must stay logged (LOG-021..029 archive read/write logs); no rule requires the read log today" };
-        yield return Attack("the user-data bucket's read log disabled", "ENC-STO-004",
-            p => p.Resource("oversight-archive-us-ashburn-1-user-data-bucket-read-log").Set("isEnabled", false))
-            with { Pending = "program2: a disabled read log of the user-data bucket passes (LOG-021..029)" };
+        });
+        yield return Attack("the user-data bucket's read log disabled", "ENC-LOG-022",
+            p => p.Resource("oversight-archive-us-ashburn-1-user-data-bucket-read-log").Set("isEnabled", false));
 
         yield return Legitimate("a tag on the enclave's resources", p => p.Add("oci:Identity/tag:Tag", "tenancy-owner-tag",
             new JsonObject { ["tagNamespaceId"] = Id(p, p.OfType("oci:Identity/tagNamespace:TagNamespace").First().Name), ["name"] = "Owner", ["description"] = "owner" },

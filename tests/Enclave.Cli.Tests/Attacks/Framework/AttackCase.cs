@@ -15,12 +15,9 @@ public enum Forms
 /// null) must still exit 0. <see cref="Waivers"/>, when set, is passed as the waiver file of the run.
 /// </summary>
 /// <param name="Edit">Changes a copy of prod and returns the URN the violation must name.</param>
-/// <param name="Pending">Why the attack does not block yet and which workstream owns the fix; pending attacks are
-/// listed (and skipped) rather than run.</param>
 public sealed record AttackCase(string Class, string Name, string? Rule, Func<Prod, string> Edit, Forms Forms = Forms.Both)
 {
     public string? Waivers { get; init; }
-    public string? Pending { get; init; }
     /// <summary>Extra check arguments (e.g. `--soft-fail`, `--undetermined warn`).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
     /// <summary>
