@@ -63,6 +63,8 @@ public static class IsolationSettings
         (OciTypes.CloudGuardConfiguration, ["status", "reportingRegion"]),
         (OciTypes.SecurityRecipe, ["securityPolicies"]),
         (OciTypes.SecurityZone, ["securityZoneRecipeId"]),
+        (OciTypes.DetectorRecipe, ["detectorRules"]),
+        (OciTypes.ResponderRecipe, ["responderRules"]),
         ("oci:CloudGuard/target:Target", ["targetResourceId", "targetResourceType", "targetDetectorRecipes", "targetResponderRecipes", "state"]),
         ("oci:DataSafe/targetDatabase:TargetDatabase", ["connectionOption", "databaseDetails"]),
         ("oci:DataSafe/dataSafePrivateEndpoint:DataSafePrivateEndpoint", ["subnetId", "vcnId", "nsgIds"]),
