@@ -7,8 +7,9 @@ namespace Enclave.Policy.Tests.Rules;
 /// <summary>
 /// Holes of the second red-team round: control-plane grants off the allow-list (ENC-IAM-040) or above a persona's
 /// control ceiling (ENC-IAM-041), Cloud Guard rules switched off or narrowed (ENC-LOG-030), event rules narrowed by a
-/// filter (ENC-LOG-031), ingress from networks the stack never declared (ENC-NET-030), and provider plugins from another
-/// server (ENC-GOV-030). ENC-GOV-031 reads what a state holds outside the graph, which a graph cannot say: its cases
+/// filter (ENC-LOG-031), ingress from networks the stack never declared (ENC-NET-030), provider plugins from another
+/// server (ENC-GOV-030), deny statements that blind the auditors or lock the gatekeepers out (ENC-IAM-042), and another
+/// tenancy's Object Storage namespace (ENC-STO-030). ENC-GOV-031 reads what a state holds outside the graph, which a graph cannot say: its cases
 /// are StateIntegrityTests.
 /// </summary>
 public static class ControlAndOversightCases
@@ -52,6 +53,12 @@ public static class ControlAndOversightCases
         new("ENC-GOV-030", "provider plugin from another server", "default", g => g.With("default", "pluginDownloadURL", "https://plugins.example.net/oci")),
         new("ENC-GOV-030", "provider plugin source under __internal", "default", g =>
             g.With("default", "__internal", new { pluginDownloadURL = "github://api.github.com/someone-else" })),
+        new("ENC-IAM-042", "the auditors denied the audit events", "root-policy", g => AddStatement(g, "deny group enclave-auditors to read audit-events in tenancy")),
+        new("ENC-IAM-042", "the gatekeepers denied policy management", "root-policy", g => AddStatement(g, "deny group enclave-gatekeepers to manage policies in tenancy")),
+        new("ENC-IAM-042", "any-group denied everything", "root-policy", g => AddStatement(g, "deny any-group to inspect all-resources in tenancy")),
+        new("ENC-STO-030", "the archive connector ships to another namespace", "archive-connector", g =>
+            g.With("archive-connector", "target", new { kind = "objectStorage", bucket = NameOf("archive"), @namespace = "parentcons" })),
+        new("ENC-STO-030", "a bucket in another namespace", "data-bucket", g => g.With("data-bucket", "namespace", "parentcons")),
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -61,6 +68,9 @@ public static class ControlAndOversightCases
         new("ENC-LOG-030", "detector overrides unknown", "cg-configuration", g => g.With("cg-configuration", "detectorRules", Unknown)),
         new("ENC-LOG-031", "condition unknown", "cis-events", g => g.With("cis-events", "condition", Unknown)),
         new("ENC-NET-030", "NSG rule source unknown", "db-nsg-in", g => g.With("db-nsg-in", "source", Unknown)),
+        new("ENC-IAM-042", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-STO-030", "the archive connector's namespace unknown", "archive-connector", g =>
+            g.With("archive-connector", "target", new { kind = "objectStorage", bucket = NameOf("archive"), @namespace = Unknown })),
         new("ENC-GOV-030", "plugin download URL unknown", "default", g => g.With("default", "pluginDownloadURL", Unknown)),
     ];
 }
