@@ -23,7 +23,7 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var (cover, coverComplete) = Declared(g, context.Policy);
+        var (cover, coverComplete) = Declared(g, context.Policy, context.Policy.NetworkLimits);
         var nsgs = g.OfType(OciTypes.NetworkSecurityGroup).ToList();
         var rules = new List<SecurityRule>();
         foreach (var type in Owners)
@@ -73,8 +73,14 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
         }
     }
 
-    /// <summary>The declared ranges, and whether every VCN's ranges could be read.</summary>
-    private static (List<Cidr>, bool) Declared(ResourceGraph g, PolicyContext policy)
+    /// <summary>Private address space (RFC 1918, IPv6 unique local): the only ranges a VCN may lend to the allow-list.</summary>
+    private static readonly Cidr[] Private = [Cidr.Parse("10.0.0.0/8"), Cidr.Parse("172.16.0.0/12"), Cidr.Parse("192.168.0.0/16"), Cidr.Parse("fc00::/7")];
+
+    /// <summary>
+    /// The declared ranges, and whether every VCN's ranges could be read. A VCN's range counts only when it is private
+    /// and not near-open: a change must not declare a public range (or 10.0.0.0/8) by adding a VCN that spans it.
+    /// </summary>
+    private static (List<Cidr>, bool) Declared(ResourceGraph g, PolicyContext policy, Networks.PrefixLimits limits)
     {
         var cover = new List<Cidr>();
         var complete = true;
@@ -82,7 +88,11 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
         {
             if (v.IsNull) return;
             if (!v.IsKnown) { complete = false; return; }
-            if (v.AsString() is { } s) { if (Cidr.TryParse(s, out var c)) cover.Add(c); return; }
+            if (v.AsString() is { } s)
+            {
+                if (Cidr.TryParse(s, out var c) && c.NearOpenReason(limits) is null && Private.Any(p => p.Contains(c))) cover.Add(c);
+                return;
+            }
             foreach (var item in v.AsList()) Add(item);
         }
         foreach (var vcn in g.OfType(OciTypes.Vcn))

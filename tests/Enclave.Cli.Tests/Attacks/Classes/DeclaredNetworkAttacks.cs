@@ -39,6 +39,22 @@ public sealed class DeclaredNetworkAttacks : AttackClass
                 ["tcpOptions"] = new JsonObject { ["min"] = 1522, ["max"] = 1522 },
             }),
         }, "network-service-gateway"));
+        yield return Attack("a new VCN over public space makes a public source look declared", "ENC-NET-030", p =>
+        {
+            p.Add("oci:Core/vcn:Vcn", "network-shadow-vcn", new JsonObject
+            {
+                ["compartmentId"] = p.Resource("network-vcn").Inputs["compartmentId"]!.DeepClone(), ["cidrBlocks"] = Framework.Value.List("8.8.0.0/16"),
+            }, "network-vcn");
+            return p.Resource(DbFromApp).Set("sourceType", "CIDR_BLOCK").Set("source", "8.8.8.0/24").Urn;
+        });
+        yield return Attack("a new VCN of all of 10/8 makes another team's range look declared", "ENC-NET-030", p =>
+        {
+            p.Add("oci:Core/vcn:Vcn", "network-wide-vcn", new JsonObject
+            {
+                ["compartmentId"] = p.Resource("network-vcn").Inputs["compartmentId"]!.DeepClone(), ["cidrBlocks"] = Framework.Value.List("10.0.0.0/8"),
+            }, "network-vcn");
+            return p.Resource(DbFromApp).Set("sourceType", "CIDR_BLOCK").Set("source", "10.200.0.0/24").Urn;
+        });
         yield return Legitimate("database NSG admits a gatekeeper range",
             p => p.Resource("network-db-from-admin").Set("sourceType", "CIDR_BLOCK").Set("source", "198.51.100.0/28"));
         yield return Legitimate("database NSG admits the app subnet by CIDR",
