@@ -50,6 +50,19 @@ public class StateIntegrityTests
     }
 
     [Fact]
+    public void The_fixture_export_fails_on_the_replaced_list_and_the_interrupted_gateway()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "export-pending-operations.json");
+        var g = ArtifactLoader.LoadArtifact(path).Graph;
+
+        Assert.Equal(["ocid1.securitylist.oc1.iad.new"], g.Resources.Where(r => r.Type.EndsWith("SecurityList", StringComparison.Ordinal)).Select(r => r.Id.AsString()));
+        Assert.Equal(
+            [(FindingStatus.Fail, "urn:pulumi:dev::us-data-enclave::oci:Core/internetGateway:InternetGateway::igw"),
+             (FindingStatus.Fail, "urn:pulumi:dev::us-data-enclave::oci:Core/securityList:SecurityList::data-sl")],
+            Gov031(g).Select(f => (f.Status, f.Urn)).Order());
+    }
+
+    [Fact]
     public void A_state_with_nothing_pending_passes()
     {
         var finding = Assert.Single(Gov031(Load($$""" "resources": [ {{Stack}}, {{Igw}} ], "pending_operations": [] """)));
