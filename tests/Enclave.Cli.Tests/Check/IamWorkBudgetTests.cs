@@ -1,7 +1,5 @@
 using Enclave.Cli.Common;
 using Enclave.Cli.Tests.Plan;
-using Enclave.Cli.Tests.Review;
-using Enclave.Policy.Graph;
 using Enclave.Policy.Reports;
 
 namespace Enclave.Cli.Tests.Check;
@@ -25,24 +23,19 @@ public sealed class IamWorkBudgetTests : IDisposable
     {
         // 600 statements × 603 principals × 4 (a statement, its group, a clause and its value) ≈ 1.45 million > 1 million;
         // at the default 20 million, 2,500 such statements are refused in the same way (a few seconds of work).
-        _h.Source.Offline = _ => Graph(Statements(600));
-        Environment.SetEnvironmentVariable(AccessWorkBudget.Variable, "1000000");
-        try
-        {
-            var (code, stdout, stderr) = await _h.Run("check", "dev", "--format", "json");
-            Assert.Equal(ExitCodes.InputUnreadable, code);
-            Assert.Equal("", stdout);
-            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Equal("enclave: error: rule ENC-IAM-003 would weigh more than 1,000,000 statement evaluations (a statement, " +
-                $"counted by its groups and condition clauses, weighed for one principal; set {AccessWorkBudget.Variable} to raise it)", line);
-        }
-        finally { Environment.SetEnvironmentVariable(AccessWorkBudget.Variable, null); }
+        _h.Source.Offline = _ => CheckHarness.WithPolicy(Statements(600));
+        var (code, stdout, stderr) = await _h.RunWith(AccessWorkBudget.Variable, "1000000", "check", "dev", "--format", "json");
+        Assert.Equal(ExitCodes.InputUnreadable, code);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("enclave: error: rule ENC-IAM-003 would weigh more than 1,000,000 statement evaluations (a statement, " +
+            $"counted by its groups and condition clauses, weighed for one principal; set {AccessWorkBudget.Variable} to raise it)", line);
     }
 
     [Fact]
     public async Task Within_the_budget_the_same_statements_are_judged_and_the_parent_grant_found()
     {
-        _h.Source.Offline = _ => Graph(Statements(200));
+        _h.Source.Offline = _ => CheckHarness.WithPolicy(Statements(200));
         var (code, stdout, stderr) = await _h.Run("check", "dev", "--format", "text");
         Assert.True(code == ExitCodes.Violations, stderr);
         Assert.Contains("ENC-IAM-003", stdout);
@@ -52,19 +45,4 @@ public sealed class IamWorkBudgetTests : IDisposable
     /// <summary>Statements each naming its own group of the parent's identity domain, under a one-clause condition.</summary>
     private static IEnumerable<string> Statements(int count) => Enumerable.Range(0, count).Select(i =>
         $"allow group ParentCorpDomain/g{i} to read buckets in tenancy where request.user.name = 'u{i}'");
-
-    private static ResourceGraph Graph(IEnumerable<string> statements)
-    {
-        var g = EnclaveGraph.Base();
-        var policy = ResourceNode.Create(
-            $"urn:pulumi:{EnclaveGraph.Stack}::{EnclaveGraph.Project}::pulumi:pulumi:Stack$oci:Identity/policy:Policy::hostile",
-            "oci:Identity/policy:Policy", "hostile",
-            inputs: PropertyValue.Map(
-                ("compartmentId", PropertyValue.Of(CheckHarness.Policy.TenancyId)),
-                ("name", PropertyValue.Of("hostile")),
-                ("statements", PropertyValue.List([.. statements.Select(PropertyValue.Of)]))),
-            parent: EnclaveGraph.StackUrn, region: "us-ashburn-1");
-        return new ResourceGraph(EnclaveGraph.Stack, EnclaveGraph.Project, GraphOrigin.Program,
-            [g["us-data-enclave-prod"], g["vcn"], g["adb"], policy], source: "hostile");
-    }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Enclave.Cli.Tests.Check;
-using Enclave.Cli.Tests.Review;
 using Enclave.Escaping;
-using Enclave.Policy.Graph;
 
 namespace Enclave.Cli.Tests.Escaping;
 
@@ -20,7 +18,7 @@ public sealed class IamParseErrorEscapingTests : IDisposable
 
     private readonly CheckHarness _h = new();
 
-    public IamParseErrorEscapingTests() => _h.Source.Offline = _ => Graph($"allow group ops to manage {Payload}{Huge} in tenancy");
+    public IamParseErrorEscapingTests() => _h.Source.Offline = _ => CheckHarness.WithPolicy([$"allow group ops to manage {Payload}{Huge} in tenancy"]);
 
     public void Dispose() => _h.Dispose();
 
@@ -53,21 +51,6 @@ public sealed class IamParseErrorEscapingTests : IDisposable
             Assert.DoesNotContain(m, SafeText.IsUnsafe);
             Assert.Contains(@"\u001b[32mOK\u001b[0m\r\nFAKE\u202eLINE\u2066xxx", m);
         });
-    }
-
-    private static ResourceGraph Graph(string statement)
-    {
-        var g = EnclaveGraph.Base();
-        var policy = ResourceNode.Create(
-            $"urn:pulumi:{EnclaveGraph.Stack}::{EnclaveGraph.Project}::pulumi:pulumi:Stack$oci:Identity/policy:Policy::hostile",
-            "oci:Identity/policy:Policy", "hostile",
-            inputs: PropertyValue.Map(
-                ("compartmentId", PropertyValue.Of(CheckHarness.Policy.TenancyId)),
-                ("name", PropertyValue.Of("hostile")),
-                ("statements", PropertyValue.List(PropertyValue.Of(statement)))),
-            parent: EnclaveGraph.StackUrn, region: "us-ashburn-1");
-        return new ResourceGraph(EnclaveGraph.Stack, EnclaveGraph.Project, GraphOrigin.Program,
-            [g["us-data-enclave-prod"], g["vcn"], g["adb"], policy], source: "hostile");
     }
 
     private static List<string> Strings(JsonElement e) => e.ValueKind switch
