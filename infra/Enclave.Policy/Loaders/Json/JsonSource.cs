@@ -42,6 +42,8 @@ internal sealed class JsonSource : IDisposable
     /// <summary>Where the reader is, for errors that concern the shape of well-formed JSON.</summary>
     public JsonPath Path { get; } = new();
     public StringCache Strings { get; } = new();
+    /// <summary>Maps, lists and numbers of the input that repeat exactly, one instance each.</summary>
+    public ValuePool Values { get; } = new();
     /// <summary>Scratch space for the fields of the maps being read.</summary>
     public ScratchStack<KeyValuePair<string, Graph.PropertyValue>> Fields { get; } = new();
     /// <summary>Scratch space for the items of the lists being read.</summary>
