@@ -52,6 +52,9 @@ internal sealed class JsonSource : IDisposable
     /// <summary>Scratch for lists of strings (dependencies, property dependencies): two per resource of a state.</summary>
     public ScratchStack<string> Texts { get; } = new();
 
+    /// <summary>Scratch for the property dependencies of the resource being read.</summary>
+    public ScratchStack<KeyValuePair<string, System.Collections.Immutable.ImmutableArray<string>>> Dependencies { get; } = new();
+
     /// <summary>The unconsumed bytes.</summary>
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(_start, _end - _start);
     /// <summary>True once the stream has no more bytes: the buffer holds the rest of the input.</summary>

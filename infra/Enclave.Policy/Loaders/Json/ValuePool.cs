@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Loaders.Json;
@@ -15,10 +16,38 @@ namespace Enclave.Policy.Loaders.Json;
 /// </summary>
 internal sealed class ValuePool
 {
-    private const int MapBits = 16, ListBits = 14, NumberBits = 12;
+    private const int MapBits = 16, ListBits = 14, NumberBits = 12, UrnListBits = 14, DependencyBits = 14;
     private readonly MapValue?[] _maps = new MapValue?[1 << MapBits];
     private readonly ListValue?[] _lists = new ListValue?[1 << ListBits];
     private readonly NumberValue?[] _numbers = new NumberValue?[1 << NumberBits];
+    private readonly string[]?[] _urnLists = new string[]?[1 << UrnListBits];
+    private readonly ImmutableSortedDictionary<string, ImmutableArray<string>>?[] _dependencies =
+        new ImmutableSortedDictionary<string, ImmutableArray<string>>?[1 << DependencyBits];
+
+    /// <summary>
+    /// A list of URNs (a resource's dependencies, an input's property dependencies), shared with an earlier list of
+    /// the same strings: every resource of a compartment names the same few.
+    /// </summary>
+    public ImmutableArray<string> Urns(ReadOnlySpan<string> urns)
+    {
+        var h = (uint)urns.Length ^ 0x85EBCA6Bu;
+        foreach (var u in urns) h = Mix(h, RuntimeHelpers.GetHashCode(u));
+        ref var slot = ref _urnLists[h >> (32 - UrnListBits)];
+        if (slot is not { } held || !Same(held, urns)) slot = held = urns.ToArray();
+        return ImmutableCollectionsMarshal.AsImmutableArray(held);
+    }
+
+    /// <summary>A resource's property dependencies (distinct keys, lists from <see cref="Urns"/>), shared likewise.</summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<string>> PropertyDependencies(
+        ReadOnlySpan<KeyValuePair<string, ImmutableArray<string>>> entries)
+    {
+        var h = (uint)entries.Length ^ 0xC2B2AE35u;
+        foreach (var (k, v) in entries)
+            h = Mix(Mix(h, RuntimeHelpers.GetHashCode(k)), RuntimeHelpers.GetHashCode(ImmutableCollectionsMarshal.AsArray(v)!));
+        ref var slot = ref _dependencies[h >> (32 - DependencyBits)];
+        if (slot is { } held && Same(held, entries)) return held;
+        return slot = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, entries.ToArray());
+    }
 
     /// <summary>The map of <paramref name="entries"/> (sorted, distinct keys), shared with an earlier equal one.</summary>
     public MapValue Map(ReadOnlySpan<KeyValuePair<string, PropertyValue>> entries, KeyValuePair<string, PropertyValue>[]? array = null)
@@ -54,6 +83,24 @@ internal sealed class ValuePool
         if (a.Length != b.Length) return false;
         for (var i = 0; i < a.Length; i++)
             if (!ReferenceEquals(a[i].Key, b[i].Key) || !ReferenceEquals(a[i].Value, b[i].Value)) return false;
+        return true;
+    }
+
+    private static bool Same(string[] a, ReadOnlySpan<string> b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+            if (!ReferenceEquals(a[i], b[i])) return false;
+        return true;
+    }
+
+    private static bool Same(ImmutableSortedDictionary<string, ImmutableArray<string>> held,
+        ReadOnlySpan<KeyValuePair<string, ImmutableArray<string>>> entries)
+    {
+        if (held.Count != entries.Length) return false;
+        foreach (var (k, v) in entries)
+            if (!held.TryGetValue(k, out var urns) || !ReferenceEquals(ImmutableCollectionsMarshal.AsArray(urns), ImmutableCollectionsMarshal.AsArray(v)))
+                return false;
         return true;
     }
 
