@@ -46,7 +46,10 @@ internal sealed class ValuePool
             h = Mix(Mix(h, RuntimeHelpers.GetHashCode(k)), RuntimeHelpers.GetHashCode(ImmutableCollectionsMarshal.AsArray(v)!));
         ref var slot = ref _dependencies[h >> (32 - DependencyBits)];
         if (slot is { } held && Same(held, entries)) return held;
-        return slot = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, entries.ToArray());
+        // A builder adds in place; CreateRange would make a new tree per key.
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var (k, v) in entries) builder.Add(k, v);
+        return slot = builder.ToImmutable();
     }
 
     /// <summary>The map of <paramref name="entries"/> (sorted, distinct keys), shared with an earlier equal one.</summary>
