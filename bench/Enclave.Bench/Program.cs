@@ -68,6 +68,7 @@ switch (args)
     case ["scan", var scanFile]: PhaseLook.Scan(scanFile); return;
     case ["access-phases", var accessFile]: PhaseLook.Access(accessFile, 1); return;
     case ["access-phases", var accessFile, var accessRuns]: PhaseLook.Access(accessFile, QuickLooks.Int(accessRuns)); return;
+    case ["load", var loadFile, var loadRuns]: LoadLook.Run(loadFile, QuickLooks.Int(loadRuns)); return;
     case ["phases", var phaseFile]: PhaseLook.Run(phaseFile, 1); return;
     case ["phases", var phaseFile, var phaseRuns]: PhaseLook.Run(phaseFile, QuickLooks.Int(phaseRuns)); return;
     case ["write", var kind, var fileSize, var fileStack, var path]: PulumiFileCommand.Write(kind, QuickLooks.Int(fileSize), fileStack, path); return;

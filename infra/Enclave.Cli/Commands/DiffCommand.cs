@@ -80,7 +80,7 @@ public static class DiffCommand
         var fullReport = request.Output is null or "-" ? null : request.Output;
         if (request.Format == "json")
         {
-            OutputTarget.Write(request.Output, stdout, w => w.Write(DiffJsonWriter.Write(diff)));
+            OutputTarget.Write(request.Output, stdout, w => DiffJsonWriter.Write(diff, w));
         }
         else
         {
@@ -91,7 +91,7 @@ public static class DiffCommand
         return request.ExpectNoChanges && diff.HasChanges ? ChangesFound : ExitCodes.Ok;
     }
 
-    private static async Task<(ReviewDiff, TopologyDiagram)> CompareAsync(DiffRequest request, CliServices services, DiffGitRevision.RevisionPlanner? planner,
+    private static async Task<(ReviewDiff, TopologyDiagram?)> CompareAsync(DiffRequest request, CliServices services, DiffGitRevision.RevisionPlanner? planner,
         TextWriter stderr, CancellationToken cancel)
     {
         if (request.Base is null || request.Head is null)
@@ -103,12 +103,14 @@ public static class DiffCommand
         var after = await SlowWork.RunAsync(stderr, $"reading {headSpec}", () => inputs.ResolveAsync(headSpec, cancel));
         var diff = DiffEngine.Compare(before.Graph, after.Graph, new DiffOptions(before.Label, after.Label, before.Policy, after.Policy));
         string[] warnings = [.. new[] { before.Warning, after.Warning }.OfType<string>()];
-        var topology = TopologyDiagram.Compare(FirewallTopology.Build(before.Graph, inputs.ContextFor(before.Graph.Stack)),
+        // Only the Markdown report draws the firewall: JSON and text never pay for two access tables and diagrams.
+        var topology = request.Format != "markdown" ? null : TopologyDiagram.Compare(
+            FirewallTopology.Build(before.Graph, inputs.ContextFor(before.Graph.Stack)),
             FirewallTopology.Build(after.Graph, inputs.ContextFor(after.Graph.Stack)), diff);
         return (warnings.Length == 0 ? diff : diff with { Notes = [.. warnings, .. diff.Notes] }, topology);
     }
 
-    private static (ReviewDiff, TopologyDiagram) Preview(DiffRequest request, CliServices services)
+    private static (ReviewDiff, TopologyDiagram?) Preview(DiffRequest request, CliServices services)
     {
         var flag = request.PreviewJson is not null ? "--preview-json" : "--event-log";
         var file = (request.PreviewJson ?? request.EventLog)!;
@@ -120,7 +122,8 @@ public static class DiffCommand
         var (before, after) = (PreviewReview.BeforeGraph(preview), PreviewReview.AfterGraph(preview));
         var diff = PreviewReview.Build(preview, new DiffOptions("current state", file,
             PolicyVerdicts.Evaluate(before, context, today: today), PolicyVerdicts.Evaluate(after, context, today: today)));
-        return (diff, TopologyDiagram.Compare(FirewallTopology.Build(before, context), FirewallTopology.Build(after, context), diff));
+        return (diff, request.Format != "markdown" ? null
+            : TopologyDiagram.Compare(FirewallTopology.Build(before, context), FirewallTopology.Build(after, context), diff));
     }
 
     public static string Render(ReviewDiff diff, string format, int? limit, string? fullReport, TopologyDiagram? topology = null) => format switch

@@ -82,8 +82,10 @@ public static class PlanCommand
         }
 
         var toTerminal = request.Output is null or "-";
-        OutputTarget.Write(request.Output, stdout, w => w.Write(Render(plan, request.Format, diff, basis, request.RefTypes,
-            color: toTerminal && Terminal.ColorWanted(stdout), width: toTerminal ? Terminal.Width(stdout) : 80, services, root)));
+        if (request.Format == "json") OutputTarget.Write(request.Output, stdout, w => PlanJsonWriter.Write(plan, w)); // streamed
+        else
+            OutputTarget.Write(request.Output, stdout, w => w.Write(Render(plan, request.Format, diff, basis, request.RefTypes,
+                color: toTerminal && Terminal.ColorWanted(stdout), width: toTerminal ? Terminal.Width(stdout) : 80, services, root)));
         if (!toTerminal && !Terminal.Quiet)
             stderr.WriteLine(SafeText.Escape($"enclave plan: {plan.Stack}: {plan.Resources.Length} resources, policy {(plan.Policy.Passes ? "pass" : "fail")} (plan: {request.Output})", SafeText.LineLength));
         return plan.Policy.Passes ? ExitCodes.Ok : ExitCodes.Violations;

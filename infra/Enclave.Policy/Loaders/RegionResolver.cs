@@ -19,6 +19,22 @@ public static class RegionResolver
         return nodes.Select(n => n with { Region = RegionOf(n, providers, configRegion) }).ToList();
     }
 
+    /// <summary>
+    /// <see cref="Resolve"/> without copies, for nodes a loader has just made and holds alone (a state's): each node's
+    /// region is set in place.
+    /// </summary>
+    internal static List<ResourceNode> ResolveInPlace(List<ResourceNode> nodes, string? configRegion)
+    {
+        var providers = new Dictionary<string, ResourceNode>(StringComparer.Ordinal);
+        foreach (var n in nodes)
+            if (n.Type.StartsWith(ProviderTypePrefix, StringComparison.Ordinal)) providers.TryAdd(n.Urn, n);
+        // Every region is decided from the nodes as read before any is set (a provider's own region included).
+        var regions = new string?[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++) regions[i] = RegionOf(nodes[i], providers, configRegion);
+        for (var i = 0; i < nodes.Count; i++) nodes[i].ResolveRegion(regions[i]);
+        return nodes;
+    }
+
     private static string? RegionOf(ResourceNode node, Dictionary<string, ResourceNode> providers, string? configRegion)
     {
         if (node.Type.StartsWith(ProviderTypePrefix, StringComparison.Ordinal))

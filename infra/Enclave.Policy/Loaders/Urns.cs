@@ -8,12 +8,40 @@ public readonly record struct UrnParts(string Stack, string Project, string Qual
     /// <summary>Splits a URN; null when it is not a Pulumi URN. The name may itself contain "::".</summary>
     public static UrnParts? TryParse(string? urn)
     {
-        if (urn is null || !urn.StartsWith(Prefix, StringComparison.Ordinal)) return null;
-        var parts = urn[Prefix.Length..].Split("::", 4);
-        if (parts.Length != 4 || parts[0].Length == 0 || parts[2].Length == 0) return null;
-        var qualified = parts[2];
-        var type = qualified[(qualified.LastIndexOf('$') + 1)..];
-        return new UrnParts(parts[0], parts[1], qualified, type, parts[3]);
+        if (!TrySplit(urn, out var stack, out var project, out var qualified, out var name)) return null;
+        var q = urn![qualified];
+        return new UrnParts(urn[stack], urn[project], q, q[(q.LastIndexOf('$') + 1)..], urn[name]);
+    }
+
+    /// <summary>
+    /// Where the parts of a URN are, without making a string of each (a loader needs only the name of every
+    /// resource); false when it is not a Pulumi URN. Same rule as <see cref="TryParse"/>: the name is everything
+    /// after the third <c>::</c>.
+    /// </summary>
+    public static bool TrySplit(string? urn, out Range stack, out Range project, out Range qualifiedType, out Range name)
+    {
+        stack = project = qualifiedType = name = default;
+        if (urn is null || !urn.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        var text = urn.AsSpan();
+        var a = text[Prefix.Length..].IndexOf("::", StringComparison.Ordinal);
+        if (a < 0) return false;
+        a += Prefix.Length;
+        var b = text[(a + 2)..].IndexOf("::", StringComparison.Ordinal);
+        if (b < 0) return false;
+        b += a + 2;
+        var c = text[(b + 2)..].IndexOf("::", StringComparison.Ordinal);
+        if (c < 0) return false;
+        c += b + 2;
+        if (a == Prefix.Length || c == b + 2) return false;
+        (stack, project, qualifiedType, name) = (Prefix.Length..a, (a + 2)..b, (b + 2)..c, (c + 2)..);
+        return true;
+    }
+
+    /// <summary>The type a URN names (after the last <c>$</c> of its qualified type).</summary>
+    public static string TypeOf(string urn, Range qualifiedType)
+    {
+        var q = urn.AsSpan(qualifiedType);
+        return q[(q.LastIndexOf('$') + 1)..].ToString();
     }
 
     /// <summary>The URN of the stack resource Pulumi creates for every stack.</summary>

@@ -29,6 +29,12 @@ internal sealed class TextWriterStream(TextWriter output) : Stream
             file.BaseStream.Write(buffer);
             return;
         }
+        if (output is Enclave.Escaping.SafeTextWriter safe)
+        {
+            // The CLI's --output escaper: it takes the bytes too, and copies the runs it would keep unchanged.
+            safe.WriteUtf8(buffer);
+            return;
+        }
         var needed = _decoder.GetCharCount(buffer, flush: false);
         if (needed > _chars.Length) _chars = new char[needed];
         var n = _decoder.GetChars(buffer, _chars, flush: false);

@@ -86,4 +86,41 @@ public class SafeTextWriterTests
             Assert.Equal(expected, output.ToString());
         }
     }
+    // Reports of mostly plain ASCII with hostile characters between long runs: the runs WriteUtf8 copies raw.
+    private static readonly Gen<string> Report = Gen.OneOf(
+            Gen.Int[0, Alphabet.Length - 1].Select(p => Alphabet[p].ToString()),
+            Gen.Int[1, 9000].Select(n => new string('x', n - 1) + "\n"))
+        .Array[0, 12].Select(parts => string.Concat(parts));
+
+    /// <summary>
+    /// A JSON report's bytes written through <see cref="SafeTextWriter.WriteUtf8"/> into a UTF-8 file writer, cut
+    /// anywhere (inside a multi-byte character too) and mixed with text writes, are the bytes of the escaped document.
+    /// </summary>
+    [Fact]
+    public void Utf8_writes_give_the_bytes_of_the_escaped_document_however_they_are_cut() =>
+        Gen.Select(Report, Gen.Int[0, 40_000].Array[0, 8], Gen.Bool).Sample((text, cuts, mixText) =>
+        {
+            var utf8 = new System.Text.UTF8Encoding(false);
+            var bytes = utf8.GetBytes(text); // lone surrogates become U+FFFD, as any UTF-8 writer would write them
+            var output = new MemoryStream();
+            var file = new StreamWriter(output, utf8, 1024);
+            var writer = new SafeTextWriter(file);
+            var bounds = cuts.Select(c => c % (bytes.Length + 1)).Append(0).Append(bytes.Length).Distinct().Order().ToArray();
+            var written = new System.Text.StringBuilder(); // the whole text written, for the expected document
+            var consumed = 0;
+            for (var k = 0; k + 1 < bounds.Length; k++)
+            {
+                writer.WriteUtf8(bytes.AsSpan(bounds[k], bounds[k + 1] - bounds[k]));
+                if (mixText && k % 2 == 0 && bounds[k + 1] < bytes.Length && (bytes[bounds[k + 1]] & 0xC0) != 0x80)
+                {
+                    // Text between two whole characters (ending in a \r the next bytes settle) lands in order.
+                    written.Append(utf8.GetString(bytes, consumed, bounds[k + 1] - consumed)).Append("\u001b[ok]\r");
+                    consumed = bounds[k + 1];
+                    writer.Write("\u001b[ok]\r");
+                }
+            }
+            writer.Complete();
+            written.Append(utf8.GetString(bytes, consumed, bytes.Length - consumed));
+            Assert.Equal(utf8.GetBytes(SafeText.Document(written.ToString())), output.ToArray());
+        }, iter: 3_000);
 }

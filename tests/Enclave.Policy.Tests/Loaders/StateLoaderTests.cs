@@ -126,6 +126,36 @@ public class StateLoaderTests
         Assert.Equal("ACTIVE", node.Outputs["state"].AsString());
     }
 
+    [Fact]
+    public void Maps_lists_and_numbers_that_repeat_across_resources_are_held_once_and_near_misses_are_kept_apart()
+    {
+        // Every workload repeats the same tags, rule options and port ranges: one instance each, never a wrong one.
+        static string Resource(string name, string tags, string rule) => $$"""
+            { "urn": "urn:pulumi:dev::p::x:y:Z::{{name}}", "custom": true, "type": "x:y:Z",
+              "inputs": { "tags": {{tags}}, "rules": [ {{rule}} ], "port": 1522.5 } }
+            """;
+        var json = $$"""
+        { "version": 3, "deployment": { "manifest": {}, "resources": [
+          {{Resource("a", """{ "team": "data", "zone": "us" }""", """{ "min": 1522, "max": 1522 }""")}},
+          {{Resource("b", """{ "team": "data", "zone": "us" }""", """{ "min": 1522, "max": 1522 }""")}},
+          {{Resource("c", """{ "zone": "us", "team": "data" }""", """{ "min": 1522, "max": 1523 }""")}},
+          {{Resource("d", """{ "team": "data", "zone": "eu" }""", """{ "min": 1522, "max": -0.0 }""")}},
+          {{Resource("e", """{ "team": "data", "zone": "us", "x": null }""", """{ "min": 1522, "max": 0 }""")}} ] } }
+        """;
+        var n = Parse(json).Graph.Resources.ToDictionary(r => r.Name);
+        Assert.Same(n["a"].Inputs["tags"], n["b"].Inputs["tags"]);
+        Assert.Same(n["a"].Inputs["rules"], n["b"].Inputs["rules"]);
+        Assert.Same(n["a"].Inputs["port"], n["e"].Inputs["port"]);
+        Assert.Same(n["a"].Inputs["tags"], n["c"].Inputs["tags"]); // the same fields written in another order
+        Assert.NotSame(n["a"].Inputs["rules"], n["c"].Inputs["rules"]);
+        Assert.Equal(1523, n["c"].Inputs["rules"][0]["max"].AsNumber());
+        Assert.Equal("eu", n["d"].Inputs["tags"]["zone"].AsString());
+        Assert.True(double.IsNegative(n["d"].Inputs["rules"][0]["max"].AsNumber()!.Value)); // -0 is not 0
+        Assert.False(double.IsNegative(n["e"].Inputs["rules"][0]["max"].AsNumber()!.Value));
+        Assert.Equal(3, ((MapValue)n["e"].Inputs["tags"]).Count);
+        Assert.True(n["e"].Inputs["tags"]["x"].IsNull);
+    }
+
     internal static IEnumerable<string> PropertyWalkText(PropertyValue v) =>
         Enclave.Policy.Rules.Common.PropertyWalk.Leaves(v).Select(x => $"{x.Path}={x.Value}");
 }

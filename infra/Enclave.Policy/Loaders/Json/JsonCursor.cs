@@ -111,19 +111,37 @@ internal ref struct JsonCursor
     public readonly string Text()
     {
         if (_reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)) throw Expected("a string");
-        var length = _reader.HasValueSequence ? checked((int)_reader.ValueSequence.Length) : _reader.ValueSpan.Length;
-        if (length > StringCache.MaxCachedBytes) return Decode();
-        Span<char> chars = stackalloc char[StringCache.MaxCachedBytes];
-        return Source.Strings.Get(chars[..Copy(chars)]);
+        return ValueSpanLength() > StringCache.MaxCachedBytes ? Decode() : Source.Strings.TextAt(CachedSlot());
     }
 
     /// <summary>The current string as a property value, shared through the cache when short.</summary>
-    public readonly StringValue TextValue()
+    public readonly StringValue TextValue() =>
+        ValueSpanLength() > StringCache.MaxCachedBytes ? new StringValue(Decode()) : Source.Strings.ValueAt(CachedSlot());
+
+    private readonly int ValueSpanLength() =>
+        _reader.HasValueSequence ? checked((int)_reader.ValueSequence.Length) : _reader.ValueSpan.Length;
+
+    /// <summary>
+    /// The cache slot holding the current (short) string. A string without escapes is looked up by its bytes in the
+    /// input, and decoded only on a miss: a hit's bytes equal those of a text decoded (and validated) before. One with
+    /// escapes is decoded first (which refuses invalid text) and looked up by its UTF-8 form.
+    /// </summary>
+    private readonly int CachedSlot()
     {
-        var length = _reader.HasValueSequence ? checked((int)_reader.ValueSequence.Length) : _reader.ValueSpan.Length;
-        if (length > StringCache.MaxCachedBytes) return new StringValue(Decode());
-        Span<char> chars = stackalloc char[StringCache.MaxCachedBytes];
-        return Source.Strings.Value(chars[..Copy(chars)]);
+        var cache = Source.Strings;
+        if (!_reader.HasValueSequence && !_reader.ValueIsEscaped)
+        {
+            var raw = _reader.ValueSpan;
+            var at = cache.SlotOf(raw);
+            if (cache.Find(at, raw) is null) cache.Store(at, raw, Decode());
+            return at;
+        }
+        var text = Decode();
+        Span<byte> buffer = stackalloc byte[StringCache.MaxCachedBytes * 3];
+        var utf8 = buffer[..System.Text.Encoding.UTF8.GetBytes(text, buffer)];
+        var slot = cache.SlotOf(utf8);
+        if (cache.Find(slot, utf8) is null) cache.Store(slot, utf8, text);
+        return slot;
     }
 
     /// <summary>Whether the current string is exactly <paramref name="utf8"/> (no decoding).</summary>
@@ -190,12 +208,6 @@ internal ref struct JsonCursor
     // surrogate pair ("\ud800"), which is valid JSON syntax but no Unicode text (Go would write U+FFFD instead).
     internal const string NotText =
         "a string holds invalid UTF-8 or escapes an unpaired surrogate (e.g. \\ud800); expected UTF-8 JSON of Unicode text";
-
-    private readonly int Copy(Span<char> chars)
-    {
-        try { return _reader.CopyString(chars); }
-        catch (InvalidOperationException) { throw Source.Error(NotText); }
-    }
 
     private readonly string Decode()
     {

@@ -42,6 +42,8 @@ internal sealed class JsonSource : IDisposable
     /// <summary>Where the reader is, for errors that concern the shape of well-formed JSON.</summary>
     public JsonPath Path { get; } = new();
     public StringCache Strings { get; } = new();
+    /// <summary>Maps, lists and numbers of the input that repeat exactly, one instance each.</summary>
+    public ValuePool Values { get; } = new();
     /// <summary>Scratch space for the fields of the maps being read.</summary>
     public ScratchStack<KeyValuePair<string, Graph.PropertyValue>> Fields { get; } = new();
     /// <summary>Scratch space for the items of the lists being read.</summary>
@@ -49,6 +51,9 @@ internal sealed class JsonSource : IDisposable
 
     /// <summary>Scratch for lists of strings (dependencies, property dependencies): two per resource of a state.</summary>
     public ScratchStack<string> Texts { get; } = new();
+
+    /// <summary>Scratch for the property dependencies of the resource being read.</summary>
+    public ScratchStack<KeyValuePair<string, System.Collections.Immutable.ImmutableArray<string>>> Dependencies { get; } = new();
 
     /// <summary>The unconsumed bytes.</summary>
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(_start, _end - _start);

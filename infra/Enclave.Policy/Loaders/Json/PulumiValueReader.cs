@@ -26,7 +26,9 @@ internal static class PulumiValueReader
             case JsonTokenType.Null: return PropertyValue.Null;
             case JsonTokenType.True: return True;
             case JsonTokenType.False: return False;
-            case JsonTokenType.Number: return Number(c.Number());
+            case JsonTokenType.Number:
+                var d = c.Number();
+                return IsSmallInteger(d) ? SmallIntegers[(int)d] : c.Source.Values.Number(d);
             case JsonTokenType.String:
                 if (c.TextIs(UnknownUtf8)) return PropertyValue.Unknown;
                 if (previewSecrets && c.TextIs("[secret]"u8)) return PropertyValue.Secret;
@@ -47,8 +49,9 @@ internal static class PulumiValueReader
         return (MapValue)ReadObject(ref c, previewSecrets, topLevel: true, sameAs);
     }
 
-    public static NumberValue Number(double d) =>
-        d >= 0 && d < SmallIntegers.Length && d == Math.Floor(d) && !double.IsNegative(d) ? SmallIntegers[(int)d] : new NumberValue(d);
+    public static NumberValue Number(double d) => IsSmallInteger(d) ? SmallIntegers[(int)d] : new NumberValue(d);
+
+    private static bool IsSmallInteger(double d) => d >= 0 && d < SmallIntegers.Length && d == Math.Floor(d) && !double.IsNegative(d);
 
     private static ReadOnlySpan<byte> UnknownUtf8 => "04da6b54-80e4-46f7-96ec-b56ff0331ba9"u8;
 
@@ -65,7 +68,7 @@ internal static class PulumiValueReader
         }
         c.Path.Pop();
         if (i == 0) return EmptyList;
-        var list = new ListValue(ImmutableArray.Create<PropertyValue>(items.From(start)));
+        var list = c.Source.Values.List(items.From(start));
         items.Truncate(start);
         return list;
     }
@@ -110,20 +113,21 @@ internal static class PulumiValueReader
         return value;
     }
 
-    /// <summary>The fields as a map, in ordinal key order (as Go writes them, so usually no sort), keys distinct.</summary>
+    /// <summary>
+    /// The fields as a map, in ordinal key order (as Go writes them, so usually no sort), keys distinct; shared with an
+    /// earlier equal map through the source's <see cref="ValuePool"/>.
+    /// </summary>
     private static PropertyValue Map(ref JsonCursor c, Span<KeyValuePair<string, PropertyValue>> entries)
     {
         if (entries.IsEmpty) return MapValue.Empty;
-        var sorted = entries.ToArray();
         var inOrder = true;
-        for (var i = 1; i < sorted.Length && inOrder; i++) inOrder = string.CompareOrdinal(sorted[i - 1].Key, sorted[i].Key) < 0;
-        if (!inOrder)
-        {
-            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            for (var i = 1; i < sorted.Length; i++)
-                if (sorted[i - 1].Key == sorted[i].Key) throw c.Source.DuplicateKey(sorted[i].Key);
-        }
-        return new MapValue(sorted);
+        for (var i = 1; i < entries.Length && inOrder; i++) inOrder = string.CompareOrdinal(entries[i - 1].Key, entries[i].Key) < 0;
+        if (inOrder) return c.Source.Values.Map(entries);
+        var sorted = entries.ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 1; i < sorted.Length; i++)
+            if (sorted[i - 1].Key == sorted[i].Key) throw c.Source.DuplicateKey(sorted[i].Key);
+        return c.Source.Values.Map(sorted, sorted);
     }
 
     /// <summary>A signed object: what it means is <see cref="SignedValues"/>' decision, the same for every encoding.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Loaders.Json;
@@ -8,37 +9,54 @@ namespace Enclave.Policy.Loaders.Json;
 /// many repeated values; one string (and one <see cref="StringValue"/>) per distinct text instead of one per
 /// occurrence is most of the graph's memory. Direct-mapped and fixed in size: a slot holds the last text that hashed
 /// to it, so the cache never grows, costs one comparison per lookup, and a text that does not repeat (a unique id)
-/// costs nothing but the comparison that misses. Long texts are not cached.
+/// costs nothing but the comparison that misses; a hostile input of colliding texts only makes it miss. Slots are
+/// found and compared by the text's UTF-8 bytes as they stand in the input, so a repeated text is neither decoded
+/// nor hashed as chars again. Long texts are not cached.
 /// </summary>
 internal sealed class StringCache
 {
     /// <summary>Texts longer than this (in UTF-8 bytes) are made fresh each time: they rarely repeat.</summary>
     public const int MaxCachedBytes = 256;
-    private const int SlotBits = 16;
+    private const int SlotBits = 17;
     private readonly Slot[] _slots = new Slot[1 << SlotBits];
 
-    /// <summary>The string for <paramref name="chars"/>, shared with earlier occurrences when the slot still holds it.</summary>
-    public string Get(ReadOnlySpan<char> chars) => SlotFor(chars).Text!;
+    /// <summary>The slot of the text whose (unescaped) UTF-8 form is <paramref name="utf8"/>.</summary>
+    public int SlotOf(ReadOnlySpan<byte> utf8) => (int)(Hash(utf8) >> (32 - SlotBits));
 
-    /// <summary>The <see cref="StringValue"/> for <paramref name="chars"/>, likewise shared.</summary>
-    public StringValue Value(ReadOnlySpan<char> chars)
+    /// <summary>The string the slot holds when it holds <paramref name="utf8"/>; null on a miss (then <see cref="Store"/>).</summary>
+    public string? Find(int slot, ReadOnlySpan<byte> utf8) =>
+        _slots[slot].Utf8 is { } held && utf8.SequenceEqual(held) ? _slots[slot].Text : null;
+
+    /// <summary>Puts <paramref name="text"/> (decoded and validated from <paramref name="utf8"/>) in the slot.</summary>
+    public string Store(int slot, ReadOnlySpan<byte> utf8, string text)
     {
-        ref var slot = ref SlotFor(chars);
-        return slot.Value ??= new StringValue(slot.Text!);
+        _slots[slot] = new Slot { Text = text, Utf8 = utf8.ToArray() };
+        return text;
     }
 
-    private ref Slot SlotFor(ReadOnlySpan<char> chars)
+    /// <summary>The slot's text (call after <see cref="Find"/> or <see cref="Store"/>).</summary>
+    public string TextAt(int slot) => _slots[slot].Text!;
+
+    /// <summary>The <see cref="StringValue"/> of the slot's text (call after <see cref="Find"/> or <see cref="Store"/>).</summary>
+    public StringValue ValueAt(int slot) => _slots[slot].Value ??= new StringValue(_slots[slot].Text!);
+
+    /// <summary>FNV-1a over 8-byte words then the tail, mixed: fast, and the cache needs spread, not secrecy.</summary>
+    private static uint Hash(ReadOnlySpan<byte> bytes)
     {
-        var hash = (uint)string.GetHashCode(chars);
-        ref var slot = ref _slots[(int)(hash >> (32 - SlotBits))];
-        if (slot.Text is null || !chars.SequenceEqual(slot.Text))
-            slot = new Slot { Text = chars.ToString() };
-        return ref slot;
+        var h = 14695981039346656037UL ^ (ulong)bytes.Length;
+        var words = MemoryMarshal.Cast<byte, ulong>(bytes);
+        foreach (var w in words) h = (h ^ w) * 1099511628211UL;
+        foreach (var b in bytes[(words.Length * 8)..]) h = (h ^ b) * 1099511628211UL;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        h ^= h >> 32;
+        return (uint)h;
     }
 
     private struct Slot
     {
         public string? Text;
+        public byte[]? Utf8;
         public StringValue? Value;
     }
 }

@@ -77,7 +77,7 @@ internal static class DeploymentReader
         graph.CheckParents(c.Source.Name);
         var (stack, project) = graph.Identity;
         if (stack.Length == 0) stack = ShortStackName(checkpoint.Stack) ?? "";
-        return new ResourceGraph(stack, project, GraphOrigin.State, RegionResolver.Resolve(graph.Nodes, checkpoint.Region), c.Source.Name)
+        return new ResourceGraph(stack, project, GraphOrigin.State, RegionResolver.ResolveInPlace(graph.Nodes, checkpoint.Region), c.Source.Name)
         {
             Unjudged = [.. graph.Unjudged],
         };

@@ -73,18 +73,20 @@ internal static class ResourceStateReader
         }
 
         urn ??= urnFallback ?? throw c.Source.Error("resource without a \"urn\"");
-        var parts = UrnParts.TryParse(urn) ?? throw UrnError(ref c, urn);
+        if (!UrnParts.TrySplit(urn, out _, out _, out var qualified, out var name)) throw UrnError(ref c, urn);
         // Pulumi makes the URN from the type: a state where they differ was edited, and judging it as either type would
         // be a guess (an internet gateway's URN over a tag's type would pass as a tag).
-        if (type is { Length: > 0 } && !string.Equals(type, parts.Type, StringComparison.Ordinal))
-            throw c.Source.Error($"the resource's \"type\" is \"{type}\" but its URN names the type \"{parts.Type}\"; " +
+        var urnType = urn.AsSpan(qualified);
+        urnType = urnType[(urnType.LastIndexOf('$') + 1)..];
+        if (type is { Length: > 0 } && !urnType.SequenceEqual(type))
+            throw c.Source.Error($"the resource's \"type\" is \"{type}\" but its URN names the type \"{urnType}\"; " +
                                  "Pulumi derives the URN from the type, so the state is refused rather than judged as either");
         var isCustom = custom ?? flavor != StateFlavor.Event;
         if (!isCustom && id.AsString() is { Length: > 0 } known && known != PulumiValues.UnknownSentinel)
             throw c.Source.Error($"\"custom\" is false but the resource has an id (\"{known}\"): only provider-managed resources " +
                                  "have ids, and Pulumi refuses such a state (expected \"custom\": true)");
         var node = new ResourceNode(
-            urn, type is { Length: > 0 } ? type : parts.Type, parts.Name, isCustom, id,
+            urn, type is { Length: > 0 } ? type : UrnParts.TypeOf(urn, qualified), urn[name], isCustom, id,
             Parent: parent is { Length: > 0 } ? parent : null,
             Dependencies: dependencies,
             PropertyDependencies: propertyDependencies,
@@ -126,7 +128,7 @@ internal static class ResourceStateReader
             texts.Push(c.Token == JsonTokenType.String ? c.Text() : throw c.Expected("a string"));
         }
         c.Path.Pop();
-        var list = texts.Count == start ? ImmutableArray<string>.Empty : ImmutableArray.Create<string>(texts.From(start));
+        var list = texts.Count == start ? ImmutableArray<string>.Empty : c.Source.Values.Urns(texts.From(start));
         texts.Truncate(start);
         return list;
     }
@@ -134,17 +136,38 @@ internal static class ResourceStateReader
     private static ImmutableSortedDictionary<string, ImmutableArray<string>> ReadPropertyDependencies(ref JsonCursor c)
     {
         if (!c.IsObject("an object of input keys to lists of URNs")) return NoPropertyDependencies;
-        var result = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        // Gathered on the source's scratch, then one dictionary shared by every resource whose dependencies are the
+        // same (ValuePool): most resources of a compartment name the same compartment, VCN and key.
+        var entries = c.Source.Dependencies;
+        var start = entries.Count;
+        HashSet<string>? keys = null; // beyond a few keys, duplicates are found by hash rather than by scanning
         while (c.NextProperty())
         {
             var key = c.Text();
             c.Path.Push(key);
-            if (result.ContainsKey(key))
-                throw c.Source.DuplicateKey(key);
+            if (IsDuplicate(entries.From(start), key, ref keys)) throw c.Source.DuplicateKey(key);
             c.Next();
-            result[key] = StringList(ref c, "a list of URN strings");
+            entries.Push(new(key, StringList(ref c, "a list of URN strings")));
             c.Path.Pop();
         }
-        return result.Count == 0 ? NoPropertyDependencies : result.ToImmutable();
+        var result = entries.Count == start ? NoPropertyDependencies : c.Source.Values.PropertyDependencies(entries.From(start));
+        entries.Truncate(start);
+        return result;
+    }
+
+    private static bool IsDuplicate(ReadOnlySpan<KeyValuePair<string, ImmutableArray<string>>> read, string key, ref HashSet<string>? keys)
+    {
+        if (keys is null && read.Length < 8)
+        {
+            foreach (var (k, _) in read)
+                if (k == key) return true;
+            return false;
+        }
+        if (keys is null)
+        {
+            keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (k, _) in read) keys.Add(k);
+        }
+        return !keys.Add(key);
     }
 }

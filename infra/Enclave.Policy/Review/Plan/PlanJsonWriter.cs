@@ -15,6 +15,9 @@ public static class PlanJsonWriter
 {
     public static string Write(PlanDocument plan) => ReviewJson.Build(w => Write(w, plan));
 
+    /// <summary>The same document streamed into <paramref name="output"/>.</summary>
+    public static void Write(PlanDocument plan, TextWriter output) => ReviewJson.WriteTo(output, w => Write(w, plan));
+
     public static void Write(Utf8JsonWriter w, PlanDocument plan)
     {
         w.WriteStartObject();
@@ -25,7 +28,11 @@ public static class PlanJsonWriter
         w.WriteNumber("resourceCount", plan.Resources.Length);
         w.WriteStartArray("resources");
         var origins = ValueOrigins.For(plan.ToGraph());
-        foreach (var r in plan.Resources.OrderBy(r => r.Urn, StringComparer.Ordinal)) WriteResource(w, r, origins);
+        foreach (var r in plan.Resources.OrderBy(r => r.Urn, StringComparer.Ordinal))
+        {
+            WriteResource(w, r, origins);
+            Reports.TextWriterStream.FlushWhenFull(w);
+        }
         w.WriteEndArray();
         WritePolicy(w, plan.Policy);
         w.WriteEndObject();

@@ -16,6 +16,9 @@ public static class DiffJsonWriter
 
     public static string Write(ReviewDiff diff) => ReviewJson.Build(w => Write(w, diff));
 
+    /// <summary>The same document streamed into <paramref name="output"/>.</summary>
+    public static void Write(ReviewDiff diff, TextWriter output) => ReviewJson.WriteTo(output, w => Write(w, diff));
+
     public static void Write(Utf8JsonWriter w, ReviewDiff diff)
     {
         w.WriteStartObject();
@@ -56,7 +59,11 @@ public static class DiffJsonWriter
         w.WriteStartArray("changes");
         foreach (var section in ReviewLayout.Build(diff))
             foreach (var item in section.Items)
-                if (item.Change is { } c && !item.ShownAbove) WriteChange(w, c, section.Kind, item);
+                if (item.Change is { } c && !item.ShownAbove)
+                {
+                    WriteChange(w, c, section.Kind, item);
+                    Reports.TextWriterStream.FlushWhenFull(w);
+                }
         w.WriteEndArray();
         w.WriteEndObject();
     }

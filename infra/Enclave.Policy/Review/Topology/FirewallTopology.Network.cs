@@ -117,11 +117,28 @@ public static partial class FirewallTopology
             if (ById(source) is { } resource && NodeOf(resource) is { } node) return node;
             var text = source.AsString() ?? "(unknown source)";
             var vcn = near.Input("vcnId").AsString();
-            var subnet = graph.OfType(OciTypes.Subnet).FirstOrDefault(s => s.Input("cidrBlock").AsString() == text &&
-                (vcn is null || s.Input("vcnId").AsString() == vcn));
+            // The first subnet (in graph order) with that CIDR in the same VCN: looked up by CIDR, not scanned per rule
+            // (rules × subnets was most of a 100k-resource diff).
+            var subnet = SubnetsByCidr().GetValueOrDefault(text)?.FirstOrDefault(s => vcn is null || s.Input("vcnId").AsString() == vcn);
             if (subnet is not null) return Key(subnet);
             var label = text is "0.0.0.0/0" or "::/0" ? $"internet {text}" : type is "SERVICE_CIDR_BLOCK" ? $"Oracle services {text}" : text;
             return Outside($"outside:{text}", label);
+        }
+
+        private Dictionary<string, List<ResourceNode>>? _subnetsByCidr;
+
+        /// <summary>The subnets by their <c>cidrBlock</c>, each list in graph order.</summary>
+        private Dictionary<string, List<ResourceNode>> SubnetsByCidr()
+        {
+            if (_subnetsByCidr is { } built) return built;
+            built = new Dictionary<string, List<ResourceNode>>(StringComparer.Ordinal);
+            foreach (var s in graph.OfType(OciTypes.Subnet))
+                if (s.Input("cidrBlock").AsString() is { } cidr)
+                {
+                    if (!built.TryGetValue(cidr, out var list)) built[cidr] = list = [];
+                    list.Add(s);
+                }
+            return _subnetsByCidr = built;
         }
 
         private static string Ports(ResourceNode rule) => Ports(rule.Inputs);

@@ -29,4 +29,17 @@ public static class ReviewJson
         using (var w = new Utf8JsonWriter(buffer, WriterOptions)) { write(w); }
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> into <paramref name="output"/> as it goes (the text <see cref="Build"/> returns,
+    /// never held whole: a diff of two 200k-resource states is hundreds of megabytes). <paramref name="write"/> hands
+    /// what it holds on between items with <see cref="Reports.TextWriterStream.FlushWhenFull"/>.
+    /// </summary>
+    public static void WriteTo(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        using (var stream = new Reports.TextWriterStream(output))
+        using (var w = new Utf8JsonWriter(stream, WriterOptions))
+            write(w);
+        output.Write('\n');
+    }
 }
