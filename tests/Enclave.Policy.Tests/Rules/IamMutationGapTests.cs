@@ -141,6 +141,16 @@ public class IamMutationGapTests
             "admit group id ocid1.group.oc1..parentglobaladmins of tenancy P to read objects in compartment usde-dev"));
     }
 
+    [Fact]
+    public void A_parent_group_by_ocid_is_caught_without_the_parent_domain_configured()
+    {
+        // Without parentExclusions.identityDomains only the group's own OCID names it: that probe must hold alone.
+        var policy = ParentByOcid with { Parent = ParentByOcid.Parent with { IdentityDomains = [] } };
+        Assert.Equal(FindingStatus.Fail, Status("ENC-IAM-003", policy,
+            "allow group id ocid1.group.oc1..parentglobaladmins to inspect buckets in compartment usde-dev"));
+        Assert.Equal(FindingStatus.Pass, Status("ENC-IAM-003", policy, "allow group id ocid1.group.oc1.iad.operators to read metrics in tenancy"));
+    }
+
     [Theory]
     [InlineData("allow group data-science to read objects in compartment usde-dev", FindingStatus.Pass)]
     [InlineData("allow dynamic-group usde-dev-adb to use keys in compartment usde-dev", FindingStatus.Pass)]
