@@ -60,6 +60,13 @@ public sealed class ResourceGraph
     /// </summary>
     public FabricatedValues? Fabricated { get; init; }
 
+    /// <summary>
+    /// Resources the state says exist in the cloud that are not part of the stack's graph, so no rule can judge them:
+    /// a replaced resource still awaiting deletion (<c>delete: true</c>), or the resource of an operation that was
+    /// interrupted (<c>pending_operations</c>). ENC-GOV-031 fails on each; empty for previews and offline runs.
+    /// </summary>
+    public ImmutableArray<UnjudgedResource> Unjudged { get; init; } = [];
+
     public ResourceNode? ByUrn(string urn) => _position.TryGetValue(urn, out var i) ? Resources[i] : null;
 
     /// <summary>
@@ -110,3 +117,6 @@ public sealed class ResourceGraph
         }
     }
 }
+
+/// <summary>A resource that exists (or may exist) in the cloud but is not part of the judged graph, and why.</summary>
+public sealed record UnjudgedResource(string Urn, string Type, string Why);

@@ -36,7 +36,8 @@ public class DiffCommandTests
         var rule = stdout.IndexOf("newly failing `ENC-NET-005`", StringComparison.Ordinal);
         var other = stdout.IndexOf("### Other changes", StringComparison.Ordinal);
         Assert.True(delete > 0 && rule > delete && (other < 0 || other > rule), stdout);
-        Assert.Equal("enclave diff: 2 update, 1 delete; 1 rule findings newly failing", stderr.Trim());
+        // ENC-NET-005 (the internet) and ENC-NET-030 (a source the stack does not declare) on the opened NSG rule.
+        Assert.Equal("enclave diff: 2 update, 1 delete; 2 rule findings newly failing", stderr.Trim());
         Assert.DoesNotContain("disagrees with the current rules", stdout);
     }
 

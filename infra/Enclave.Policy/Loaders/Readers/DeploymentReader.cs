@@ -25,7 +25,8 @@ internal static class DeploymentReader
     private static readonly FieldSet RootFields = new("version", "deployment", "checkpoint", "features", "manifest", "resources");
     private const int Stack = 0, Config = 1, Latest = 2;
     private static readonly FieldSet CheckpointFields = new("stack", "config", "latest");
-    private static readonly FieldSet DeploymentFields = new("manifest", "resources");
+    private static readonly FieldSet DeploymentFields = new("manifest", "resources", "pending_operations");
+    private static readonly FieldSet PendingFields = new("resource", "type");
 
     public static ResourceGraph Read(ref JsonCursor c, out ArtifactKind kind)
     {
@@ -76,7 +77,10 @@ internal static class DeploymentReader
         graph.CheckParents(c.Source.Name);
         var (stack, project) = graph.Identity;
         if (stack.Length == 0) stack = ShortStackName(checkpoint.Stack) ?? "";
-        return new ResourceGraph(stack, project, GraphOrigin.State, RegionResolver.Resolve(graph.Nodes, checkpoint.Region), c.Source.Name);
+        return new ResourceGraph(stack, project, GraphOrigin.State, RegionResolver.Resolve(graph.Nodes, checkpoint.Region), c.Source.Name)
+        {
+            Unjudged = [.. graph.Unjudged],
+        };
     }
 
     private static void CheckVersion(ref JsonCursor c, long? version, ImmutableArray<string> features, string what)
@@ -137,6 +141,7 @@ internal static class DeploymentReader
         {
             var field = c.Field(DeploymentFields, ref seen, out var key);
             if (field == 1) ReadResources(ref c, graph);
+            else if (field == 2) ReadPendingOperations(ref c, graph);
             else c.Skip();
             c.Path.Pop();
         }
@@ -153,6 +158,41 @@ internal static class DeploymentReader
             var state = ResourceStateReader.Read(ref c, StateFlavor.State);
             if (state.Delete || state.External) graph.CheckStack(state.Node.Urn, ref c);
             else graph.Add(state.Node, i, ref c);
+            // A replaced resource awaiting deletion still exists in the cloud; no rule sees it (ENC-GOV-031).
+            if (state.Delete && state.Node.Custom)
+                graph.Unjudged.Add(new UnjudgedResource(state.Node.Urn, state.Node.Type,
+                    "replaced but not yet deleted (\"delete\": true): it still exists in the cloud, outside the judged graph"));
+        }
+        c.Path.Pop();
+    }
+
+    /// <summary>
+    /// <c>pending_operations</c>: operations an interrupted update started and never recorded the end of. The resource
+    /// of each may exist in the cloud in any shape (ENC-GOV-031); its stack must still be the state's.
+    /// </summary>
+    private static void ReadPendingOperations(ref JsonCursor c, GraphIntegrity graph)
+    {
+        if (!c.IsList("a list of pending operations")) return;
+        c.Path.Push(0);
+        for (var i = 0; c.NextItem(); i++)
+        {
+            c.Path.SetIndex(i);
+            c.IsObject("a pending operation object", nullable: false);
+            var seen = new FieldSet.Seen();
+            ResourceNode? node = null;
+            string? type = null;
+            while (c.NextProperty())
+            {
+                var field = c.Field(PendingFields, ref seen, out var key);
+                if (field == 0) node = ResourceStateReader.Read(ref c, StateFlavor.State).Node;
+                else if (field == 1) type = c.OptionalText("an operation type string");
+                else c.Skip();
+                c.Path.Pop();
+            }
+            if (node is null) throw c.Source.Error("a pending operation without its \"resource\"");
+            graph.CheckStack(node.Urn, ref c);
+            graph.Unjudged.Add(new UnjudgedResource(node.Urn, node.Type,
+                $"an interrupted \"{type ?? "unknown"}\" operation (pending_operations): the resource may exist in the cloud in a shape the state does not record"));
         }
         c.Path.Pop();
     }

@@ -20,6 +20,9 @@ internal sealed class GraphIntegrity(string what, Func<int, string> pathOf)
 
     public List<ResourceNode> Nodes => _nodes;
 
+    /// <summary>Resources that exist in the cloud but are not part of the graph (pending deletes, interrupted operations).</summary>
+    public List<UnjudgedResource> Unjudged { get; } = [];
+
     /// <summary>The stack and project of the first resource (empty when there is none).</summary>
     public (string Stack, string Project) Identity { get; private set; } = ("", "");
 

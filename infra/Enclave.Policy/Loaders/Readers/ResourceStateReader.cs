@@ -74,6 +74,11 @@ internal static class ResourceStateReader
 
         urn ??= urnFallback ?? throw c.Source.Error("resource without a \"urn\"");
         var parts = UrnParts.TryParse(urn) ?? throw UrnError(ref c, urn);
+        // Pulumi makes the URN from the type: a state where they differ was edited, and judging it as either type would
+        // be a guess (an internet gateway's URN over a tag's type would pass as a tag).
+        if (type is { Length: > 0 } && !string.Equals(type, parts.Type, StringComparison.Ordinal))
+            throw c.Source.Error($"the resource's \"type\" is \"{type}\" but its URN names the type \"{parts.Type}\"; " +
+                                 "Pulumi derives the URN from the type, so the state is refused rather than judged as either");
         var isCustom = custom ?? flavor != StateFlavor.Event;
         if (!isCustom && id.AsString() is { Length: > 0 } known && known != PulumiValues.UnknownSentinel)
             throw c.Source.Error($"\"custom\" is false but the resource has an id (\"{known}\"): only provider-managed resources " +

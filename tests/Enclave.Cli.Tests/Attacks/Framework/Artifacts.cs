@@ -36,6 +36,8 @@ public static class Artifacts
                 ["resources"] = new JsonArray(prod.Resources.Select(r => (JsonNode?)r.DeepClone()).ToArray()),
             },
         };
+        if (prod.PendingOperations.Count > 0)
+            doc["deployment"]!["pending_operations"] = new JsonArray(prod.PendingOperations.Select(o => (JsonNode?)o.DeepClone()).ToArray());
         return doc.ToJsonString(Indented);
     }
 

@@ -20,6 +20,9 @@ public sealed class Prod
     private const string PolicyType = "oci:Identity/policy:Policy";
 
     public ProdBaseline Baseline { get; }
+
+    /// <summary>`pending_operations` of the export (operations an interrupted update never finished); exports only.</summary>
+    public List<JsonObject> PendingOperations { get; } = [];
     public IReadOnlyList<JsonObject> Resources => _resources;
     public string Project => Baseline.Project;
     public string StackUrn => $"urn:pulumi:{ProdBaseline.Stack}::{Project}::pulumi:pulumi:Stack::{Project}-{ProdBaseline.Stack}";
@@ -68,6 +71,12 @@ public sealed class Prod
         _resources.Add(o);
         return new ResourceEdit(this, o);
     }
+
+    /// <summary>
+    /// Adds a resource state exactly as given, URN included (e.g. a replaced resource awaiting deletion, which shares
+    /// its successor's URN); exports only.
+    /// </summary>
+    public void AddState(JsonObject state) => _resources.Add(state);
 
     /// <summary>Deletes a resource (a `delete` step in a preview).</summary>
     public void Remove(string name, string? type = null) => _resources.Remove(Resource(name, type).Json);

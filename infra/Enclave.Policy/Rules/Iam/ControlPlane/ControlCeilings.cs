@@ -1,0 +1,94 @@
+using System.Collections.Frozen;
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Iam.DataAccess;
+
+namespace Enclave.Policy.Rules.Iam.ControlPlane;
+
+/// <summary>
+/// What each persona may change in the enclave (verbs above read, on any resource type), declared here and nowhere
+/// else: the control-plane counterpart of <see cref="PersonaCeilings"/>. Whoever can change the network, the
+/// connectors, Cloud Guard, the event rules, the topics, the tags or the instances can open a path to the data or
+/// blind the oversight outside the program, where no gate looks; so only the gatekeepers change the enclave's shape.
+/// Operators run the database (through a Bastion session into the admin subnet) and storage admins delete objects;
+/// auditors change nothing. Grants on data-bearing types are further held to <see cref="PersonaCeilings"/> (ENC-IAM-009).
+/// </summary>
+public static class ControlCeilings
+{
+    private static readonly FrozenDictionary<string, Verb> Operator = new Dictionary<string, Verb>(StringComparer.Ordinal)
+    {
+        ["autonomous-database-family"] = Verb.Manage, ["autonomous-databases"] = Verb.Manage,
+        ["autonomous-backups"] = Verb.Manage, ["autonomous-container-databases"] = Verb.Manage,
+        ["object-family"] = Verb.Manage, ["objects"] = Verb.Manage, ["buckets"] = Verb.Manage,
+        ["key-delegate"] = Verb.Use,
+        // Placing the database's private endpoint: its subnet, NSG, VNIC and private IP, nothing that routes or opens.
+        ["subnets"] = Verb.Use, ["vnics"] = Verb.Use, ["network-security-groups"] = Verb.Use, ["private-ips"] = Verb.Manage,
+        ["bastion"] = Verb.Use, ["bastion-session"] = Verb.Manage,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, Verb> StorageAdmin = new Dictionary<string, Verb>(StringComparer.Ordinal)
+    {
+        ["object-family"] = Verb.Manage, ["objects"] = Verb.Manage, ["buckets"] = Verb.Manage,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Why <paramref name="persona"/> may not hold <paramref name="access"/>, or null when it may. Conditions are not
+    /// read: a ceiling is about the verb and type a statement names (the data ceilings read the conditions).
+    /// </summary>
+    public static string? Problem(Persona persona, Access access)
+    {
+        if (persona == Persona.Gatekeeper) return null;
+        switch (access)
+        {
+            case VerbAccess v when v.Verb <= Verb.Read:
+                return null;
+            case VerbAccess v:
+                if (persona == Persona.Auditor) return $"auditors change nothing, yet it grants {Describe(v)}";
+                var table = persona == Persona.Operator ? Operator : StorageAdmin;
+                var type = ResourceFamilies.Canonical(v.ResourceType);
+                return table.TryGetValue(type, out var max) && v.Verb <= max
+                    ? null
+                    : $"{Name(persona)} may change only {Allowed(table)}, yet it grants {Describe(v)}";
+            case PermissionAccess p:
+                var changing = p.Permissions.Where(x => !IsLookOnly(x) && !IsData(persona, x)).ToList();
+                return changing.Count == 0 ? null
+                    : $"{Name(persona)} may hold only the permissions of its ceilings, yet it grants {string.Join(", ", changing)}";
+            default:
+                return $"{Name(persona)} may not associate resources across tenancies";
+        }
+    }
+
+    /// <summary>Does <paramref name="access"/> let its holder change anything (a verb above read, any permission list)?</summary>
+    public static bool Changes(Access access) => access switch
+    {
+        VerbAccess v => v.Verb > Verb.Read,
+        PermissionAccess p => p.Permissions.Any(x => !IsLookOnly(x)),
+        _ => true,
+    };
+
+    /// <summary>Does <paramref name="access"/> give more than inspect (contents, use, change)?</summary>
+    public static bool AboveInspect(Access access) => access switch
+    {
+        VerbAccess v => v.Verb > Verb.Inspect,
+        PermissionAccess p => p.Permissions.Any(x => !x.EndsWith("_INSPECT", StringComparison.Ordinal)),
+        _ => true,
+    };
+
+    private static bool IsLookOnly(string permission) =>
+        permission.EndsWith("_INSPECT", StringComparison.Ordinal) || permission.EndsWith("_READ", StringComparison.Ordinal);
+
+    // Permissions of data-bearing types are the data ceilings' concern (ENC-IAM-009), where the persona may hold them.
+    private static bool IsData(Persona persona, string permission) =>
+        persona != Persona.Auditor && DataTypes.All.Any(t => DataPermissions.VerbOn(permission, t) is not null);
+
+    private static string Describe(VerbAccess v) => $"{v.Verb.ToString().ToLowerInvariant()} {v.ResourceType}";
+
+    private static string Name(Persona persona) => persona switch
+    {
+        Persona.Operator => "operators",
+        Persona.StorageAdmin => "storage admins",
+        _ => persona.ToString().ToLowerInvariant(),
+    };
+
+    private static string Allowed(FrozenDictionary<string, Verb> table) =>
+        string.Join(", ", table.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} (up to {kv.Value.ToString().ToLowerInvariant()})"));
+}

@@ -1,0 +1,84 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Iam.DataAccess;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>
+/// ENC-IAM-042: a deny statement takes from the gatekeepers and the auditors nothing but user data. Every
+/// other IAM rule reads what a statement grants; a deny grants nothing, so a <c>deny group auditors to read
+/// audit-events</c>, <c>deny any-group to inspect all-resources</c> or <c>deny group gatekeepers to manage
+/// policies</c> passed them all while blinding oversight or locking the gatekeepers out (leaving the tenancy's
+/// administrators, not the enclave's, in charge). A deny that keeps auditors further off user data is hardening.
+/// </summary>
+public sealed class DeniesSpareOversight : IamTextRule
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-IAM-042", "Deny statements never take from the gatekeepers or the auditors' oversight", Severity.Critical, Enforcement.Mandatory,
+        "A deny overrides every allow: one that names the auditors (or any-group, any-user) on audit events, logs or configuration blinds US oversight, and one that names the gatekeepers locks the firewall's owners out, while no grant changes and no other rule sees a difference.",
+        "Deny only principals other than the gatekeepers and auditors, or deny them user data only (autonomous databases, or objects and buckets with a target.bucket.name condition naming non-archive buckets).");
+
+    /// <summary>User-data types a deny may keep the auditors off (they must never read them anyway).</summary>
+    private static readonly string[] UserData =
+        ["autonomous-database-family", "autonomous-databases", "autonomous-backups", "autonomous-container-databases"];
+
+    private static readonly string[] ObjectTypes = ["object-family", "objects", "buckets"];
+
+    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        Judged(context, distinct, Truth.False);
+
+    protected override IEnumerable<(PolicyStatement, string)> DoubtText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        Judged(context, distinct, Truth.Unknown);
+
+    private static IEnumerable<(PolicyStatement, string)> Judged(RuleContext context, IEnumerable<PolicyStatement> distinct, Truth wanted)
+    {
+        var ids = DataAccessJudge.For(context).Identities;
+        foreach (var s in distinct)
+        {
+            if (s.Syntax is not GrantStatement { Effect: Effect.Deny } g) continue;
+            foreach (var (outcome, problem) in Problems(g, ids))
+                if (outcome == wanted) yield return (s, problem);
+        }
+    }
+
+    private static IEnumerable<(Truth, string)> Problems(GrantStatement g, EnclaveIdentities ids)
+    {
+        switch (g.Subject)
+        {
+            case AnyUserSubject or AnyGroupSubject:
+                yield return (Truth.False, $"denies {(g.Subject is AnyUserSubject ? "any-user" : "any-group")}, which covers the gatekeepers and the auditors");
+                break;
+            case GroupSubject groups:
+                foreach (var r in groups.Groups)
+                {
+                    if (r.IsDynamic) continue;
+                    var persona = ids.PersonaOf(r);
+                    if (persona is null && r.Name is null && r.Id is { } id && ids.IsPersonaGroupId(id) != Truth.False)
+                    {
+                        yield return (ids.IsPersonaGroupId(id) == Truth.True ? Truth.False : Truth.Unknown,
+                            $"denies group id {id}, which is (or may be) a persona's group");
+                        continue;
+                    }
+                    if (persona is Persona.Gatekeeper or Persona.Auditor && UserDataOnly(g, ids) is var (outcome, why) && outcome != Truth.True)
+                        yield return (outcome, persona == Persona.Gatekeeper
+                            ? $"denies the gatekeepers ({EnclaveIdentities.Describe(r)}) {why}: it locks the firewall's owners out"
+                            : $"denies the auditors ({EnclaveIdentities.Describe(r)}) {why}: it blinds US oversight");
+                }
+                break;
+        }
+    }
+
+    /// <summary>True when the deny keeps its persona off user data only (hardening, never a lock-out or a blind spot).</summary>
+    private static (Truth, string) UserDataOnly(GrantStatement g, EnclaveIdentities ids)
+    {
+        if (g.Access is not VerbAccess v) return (Truth.False, "by a permission list, which may take permissions the role needs");
+        var type = ResourceFamilies.Canonical(v.ResourceType);
+        if (UserData.Contains(type, StringComparer.Ordinal)) return (Truth.True, "");
+        if (!ObjectTypes.Contains(type, StringComparer.Ordinal))
+            return (Truth.False, $"{v.ResourceType}, which is not user data (audit events, logs, configuration, IAM, network)");
+        var pinned = ConditionProbe.Pins(g.Condition, [("target.bucket.name", name => ids.IsArchiveBucket(name).Not())]);
+        return (pinned, pinned == Truth.Unknown
+            ? $"{v.ResourceType}: whether its target.bucket.name condition spares the log archive is known only at deploy"
+            : $"{v.ResourceType} without a target.bucket.name condition that spares the log archive");
+    }
+}

@@ -1,0 +1,45 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Iam.ControlPlane;
+using Enclave.Policy.Rules.Iam.DataAccess;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>
+/// ENC-IAM-040: the allow-list of ENC-IAM-008 for every resource type, not only the data-bearing ones. A group off the
+/// list that may manage the network, the connectors, Cloud Guard, the event rules, the topics, tags, instances or
+/// functions can open a path to the data or blind the oversight out of band, where no gate looks. Outsiders get at
+/// most inspect (names and metadata); anything more goes to a persona or one of the enclave's own principals.
+/// </summary>
+public sealed class OnlyEnclavePrincipalsAct : IamTextRule
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-IAM-040", "Only the declared personas and the enclave's own principals act in the enclave", Severity.Critical, Enforcement.Mandatory,
+        "The gate judges what the program declares; whoever else may change the enclave (another team managing the network, service connectors, Cloud Guard, event rules, notification topics, tags, instances or functions) can add an internet route, redirect the audit archive or switch off a detector out of band, where no gate and no review looks.",
+        "Grant anything above inspect only to the persona groups of the stack config (within their ceilings, ENC-IAM-041), the stack's own dynamic groups, allowed service principals, or any-user pinned to the enclave's own principals.");
+
+    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        Judged(context, distinct, Truth.False);
+
+    protected override IEnumerable<(PolicyStatement, string)> DoubtText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
+        Judged(context, distinct, Truth.Unknown);
+
+    private static IEnumerable<(PolicyStatement, string)> Judged(RuleContext context, IEnumerable<PolicyStatement> distinct, Truth wanted)
+    {
+        var judge = DataAccessJudge.For(context);
+        foreach (var s in distinct)
+        {
+            if (s.Syntax is not GrantStatement { Effect: Effect.Allow } g || !ControlCeilings.AboveInspect(g.Access)) continue;
+            foreach (var standing in judge.Standings(s))
+                if (standing.Allowed == wanted)
+                    yield return (s, $"{standing.Why}, and it may {What(g.Access)}; outside the allow-list a principal may at most inspect");
+        }
+    }
+
+    private static string What(Access access) => access switch
+    {
+        VerbAccess v => $"{v.Verb.ToString().ToLowerInvariant()} {v.ResourceType}",
+        PermissionAccess p => $"hold {string.Join(", ", p.Permissions)}",
+        _ => "associate resources",
+    };
+}

@@ -1,0 +1,30 @@
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Iam.ControlPlane;
+using Enclave.Policy.Rules.Iam.DataAccess;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>
+/// ENC-IAM-041: what each persona may change stays under its control ceiling (<see cref="ControlCeilings"/>): auditors
+/// change nothing, operators only the database and its placement, storage admins only objects; the shape of the
+/// enclave (network, connectors, Cloud Guard, events, topics, logging, keys) is the gatekeepers' alone.
+/// </summary>
+public sealed class PersonaControlCeilingsHeld : IamTextRule
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-IAM-041", "Personas change only what their role needs", Severity.Critical, Enforcement.Mandatory,
+        "US oversight that can also change what it oversees (disable a Cloud Guard detector, rewrite an event rule) is no oversight, and an operator or storage admin who can manage the network, a service connector or a topic can open a route or redirect the audit trail without any data grant: the firewall's shape must stay with the gatekeepers.",
+        "Auditors: inspect and read only. Operators: use/manage only the autonomous-database types, objects and buckets (held to ENC-IAM-009), key-delegate, and use of subnets, VNICs, NSGs, private IPs and Bastion sessions for the database's endpoint. Storage admins: object-family only. Everything else is the gatekeepers'.");
+
+    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct)
+    {
+        var judge = DataAccessJudge.For(context);
+        foreach (var s in distinct)
+        {
+            if (s.Syntax is not GrantStatement { Effect: Effect.Allow } g || !ControlCeilings.Changes(g.Access)) continue;
+            foreach (var standing in judge.Standings(s))
+                if (standing.Persona is { } persona && ControlCeilings.Problem(persona, g.Access) is { } problem)
+                    yield return (s, $"{standing.Who} ({persona}): {problem}");
+        }
+    }
+}

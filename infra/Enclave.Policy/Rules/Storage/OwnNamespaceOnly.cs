@@ -1,0 +1,69 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Storage;
+
+/// <summary>
+/// ENC-STO-030: every Object Storage namespace the stack names is the tenancy's own, the one its buckets live in.
+/// Bucket names are unique only within a namespace, so a connector, lifecycle policy, pre-authenticated request or
+/// key backup that keeps the archive bucket's name but names another namespace ships the audit trail (or reads a key)
+/// from a bucket of the same name in someone else's tenancy, and every rule that compares bucket names is satisfied.
+/// </summary>
+public sealed class OwnNamespaceOnly : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-STO-030", "Object Storage names only the tenancy's own namespace", Severity.Critical, Enforcement.Mandatory,
+        "A bucket is named by namespace and name: a connector target, lifecycle policy, pre-authenticated request or key backup that names the archive's bucket in another namespace (the parent company's) sends logs to, or takes key material from, another tenancy while every name-based check still matches.",
+        "Name the tenancy's own namespace (oci.ObjectStorage.GetNamespace) everywhere a namespace is set; buckets of the stack all live in it.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var g = context.Graph;
+        var buckets = g.OfType(OciTypes.Bucket).ToList();
+        // The tenancy's namespace: the one the stack's buckets share (the most common, should one differ).
+        var own = buckets.Select(b => b.Input("namespace").AsString()).OfType<string>()
+            .GroupBy(n => n, StringComparer.Ordinal).OrderByDescending(n => n.Count()).ThenBy(n => n.Key, StringComparer.Ordinal)
+            .Select(n => n.Key).FirstOrDefault();
+        var ownKnown = own is not null && buckets.All(b => b.Input("namespace").IsKnown);
+        foreach (var node in g.Resources)
+        {
+            var named = Named(node);
+            if (named.Count == 0) continue;
+            var a = new Assessment();
+            foreach (var (path, value) in named)
+            {
+                var outcome = !value.IsKnown ? Truth.Unknown
+                    : value.AsString() is not { } text ? Truth.False
+                    : own is null ? Truth.Unknown
+                    : string.Equals(text, own, StringComparison.Ordinal) ? Truth.True
+                    : ownKnown ? Truth.False : Truth.Unknown;
+                a.Require(outcome, $"{path} ({value}) is the tenancy's namespace{(own is null ? "" : $" {own}")}",
+                    whenViolated: $"{path} names the namespace {value}, not the tenancy's own ({own ?? "unknown"}): another tenancy's Object Storage");
+            }
+            yield return Judge(node.Urn, node.Label, a);
+        }
+    }
+
+    private static List<(string Path, PropertyValue Value)> Named(ResourceNode node)
+    {
+        var named = new List<(string, PropertyValue)>();
+        foreach (var kv in node.Inputs.Entries) Collect(kv.Key, kv.Value, named, 0);
+        return named;
+    }
+
+    /// <summary>Every value held under a key named <c>namespace</c>, at any depth (a connector's target, a key's backup).</summary>
+    private static void Collect(string path, PropertyValue value, List<(string, PropertyValue)> into, int depth)
+    {
+        if (path == "namespace" || path.EndsWith(".namespace", StringComparison.Ordinal)) { into.Add((path, value)); return; }
+        if (depth > 32) return;
+        switch (value)
+        {
+            case MapValue m:
+                foreach (var kv in m.Entries) Collect($"{path}.{kv.Key}", kv.Value, into, depth + 1);
+                break;
+            case ListValue l:
+                for (var i = 0; i < l.Items.Length; i++) Collect($"{path}[{i}]", l.Items[i], into, depth + 1);
+                break;
+        }
+    }
+}
