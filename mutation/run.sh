@@ -13,9 +13,9 @@ case "$target" in
 esac
 shift
 cd "$root"
-# The manifest also lists the enclave tool, installed from the package `dotnet pack` puts in .config/tool-feed.
-[ -n "$(ls .config/tool-feed/*.nupkg 2>/dev/null)" ] || dotnet pack infra/Enclave.Cli -nologo -v q >/dev/null
-dotnet tool restore >/dev/null
+# The manifest also lists the enclave tool, installed from the package `dotnet pack` puts in .config/tool-feed;
+# pack it only when the restore cannot find it (a pack is a full Release build: minutes on this machine).
+dotnet tool restore >/dev/null 2>&1 || { dotnet pack infra/Enclave.Cli -nologo -v q >/dev/null && dotnet tool restore >/dev/null; }
 cd "$root/$tests"
 # nice: the machine is shared; Stryker's own concurrency is set with -c (default 1 here, see the config).
 exec nice -n 10 dotnet tool run dotnet-stryker --config-file "$root/mutation/$target.json" \

@@ -120,4 +120,43 @@ public class IamMutationGapTests
         Assert.Equal(FindingStatus.Pass, Status("ENC-IAM-003",
             "define tenancy P as ocid1.tenancy.oc1..partner", "admit any-user of tenancy P to inspect compartments in tenancy"));
     }
+    [Theory]
+    [InlineData("group 'UsEnclave'/'enclave-storage-admins'", FindingStatus.Pass)]
+    [InlineData("group UsEnclave/enclave-storage-admins", FindingStatus.Pass)]
+    [InlineData("group enclave-storage-admins", FindingStatus.Fail)]
+    [InlineData("group 'ParentCorpDomain'/'enclave-storage-admins'", FindingStatus.Fail)]
+    public void A_group_configured_with_its_domain_is_that_domains_group_only(string subject, FindingStatus expected)
+    {
+        // storageAdminGroup: UsEnclave/enclave-storage-admins names the domain in the group setting itself (no identityDomain).
+        var policy = CompliantEnclave.Policy with { StorageAdminGroup = "UsEnclave/enclave-storage-admins", IdentityDomain = null };
+        Assert.Equal(expected, Status("ENC-IAM-006", policy,
+            $"allow {subject} to manage objects in compartment usde-dev where request.permission = 'OBJECT_DELETE'"));
+    }
+
+    [Fact]
+    public void A_parent_group_by_ocid_is_granted_nothing_through_an_admit_either()
+    {
+        Assert.Equal(FindingStatus.Fail, Status("ENC-IAM-003", ParentByOcid,
+            "define tenancy P as ocid1.tenancy.oc1..partner",
+            "admit group id ocid1.group.oc1..parentglobaladmins of tenancy P to read objects in compartment usde-dev"));
+    }
+
+    [Fact]
+    public void A_parent_group_by_ocid_is_caught_without_the_parent_domain_configured()
+    {
+        // Without parentExclusions.identityDomains only the group's own OCID names it: that probe must hold alone.
+        var policy = ParentByOcid with { Parent = ParentByOcid.Parent with { IdentityDomains = [] } };
+        Assert.Equal(FindingStatus.Fail, Status("ENC-IAM-003", policy,
+            "allow group id ocid1.group.oc1..parentglobaladmins to inspect buckets in compartment usde-dev"));
+        Assert.Equal(FindingStatus.Pass, Status("ENC-IAM-003", policy, "allow group id ocid1.group.oc1.iad.operators to read metrics in tenancy"));
+    }
+
+    [Theory]
+    [InlineData("allow group data-science to read objects in compartment usde-dev", FindingStatus.Pass)]
+    [InlineData("allow dynamic-group usde-dev-adb to use keys in compartment usde-dev", FindingStatus.Pass)]
+    [InlineData("allow any-user to read objects in compartment usde-dev", FindingStatus.Fail)]
+    [InlineData("allow any-group to read objects in compartment usde-dev", FindingStatus.Fail)]
+    public void The_any_principal_rule_judges_any_user_and_any_group_only(string statement, FindingStatus expected) =>
+        // A named group outside the personas is ENC-IAM-008's finding; ENC-IAM-002 must not double it (nor miss any-*).
+        Assert.Equal(expected, Status("ENC-IAM-002", statement));
 }
