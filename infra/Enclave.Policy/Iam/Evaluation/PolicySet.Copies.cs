@@ -12,7 +12,6 @@ public sealed partial class PolicySet
     private readonly Dictionary<string, int> _textIndex = new(StringComparer.Ordinal);
     private readonly int[] _distinctOf;
     private readonly int[] _nextCopy;
-    private readonly List<int> _firstCopy = [];
 
     /// <summary>The first statement of each distinct known text, parsed or not, in statement order.</summary>
     public ImmutableArray<PolicyStatement> Distinct { get; }
@@ -24,19 +23,40 @@ public sealed partial class PolicySet
     /// </summary>
     public IEnumerable<(PolicyStatement Statement, T Answer)> EveryCopy<T>(IEnumerable<(PolicyStatement First, T Answer)> answers)
     {
-        var copies = new List<(int Position, int Order, T Answer)>();
+        var copies = new List<(int Position, T Answer)>();
+        var ordered = true;
         foreach (var (first, answer) in answers)
             for (var p = FirstCopy(first); p >= 0; p = _nextCopy[p])
-                copies.Add((p, copies.Count, answer));
-        copies.Sort(static (a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Order.CompareTo(b.Order));
-        foreach (var (position, _, answer) in copies) yield return (Statements[position], answer);
+            {
+                ordered &= copies.Count == 0 || copies[^1].Position <= p;
+                copies.Add((p, answer));
+            }
+        if (!ordered) copies = ByPosition(copies);
+        foreach (var (position, answer) in copies) yield return (Statements[position], answer);
+    }
+
+    /// <summary>
+    /// The copies in statement order, those of one statement in the order given: a stable counting sort (positions
+    /// are below the statement count), linear where a comparison sort of every copy of every answer was not.
+    /// </summary>
+    private List<(int Position, T Answer)> ByPosition<T>(List<(int Position, T Answer)> copies)
+    {
+        var start = new int[Statements.Length + 1];
+        foreach (var (position, _) in copies) start[position + 1]++;
+        for (var i = 1; i < start.Length; i++) start[i] += start[i - 1];
+        var sorted = new (int Position, T Answer)[copies.Count];
+        foreach (var copy in copies) sorted[start[copy.Position]++] = copy;
+        return [.. sorted];
     }
 
     /// <summary>The index in <see cref="Distinct"/> of the text of the statement at <paramref name="position"/>; -1 when unknown.</summary>
     internal int DistinctIndexOf(int position) => _distinctOf[position];
 
     private int FirstCopy(PolicyStatement first) =>
-        first.Text is not null && _textIndex.TryGetValue(first.Text, out var d) && ReferenceEquals(Statements[_firstCopy[d]], first)
-            ? _firstCopy[d]
+        _firstCopyOf.TryGetValue(first, out var position)
+            ? position
             : throw new ArgumentException($"{first.Reference} is not one of this set's distinct statements", nameof(first));
+
+    // Each distinct statement's position, by reference (hashing a statement's whole text per answer cost more).
+    private readonly Dictionary<PolicyStatement, int> _firstCopyOf = new(ReferenceEqualityComparer.Instance);
 }

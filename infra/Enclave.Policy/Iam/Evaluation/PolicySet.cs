@@ -64,7 +64,7 @@ public sealed partial class PolicySet
             if (d < 0) return;
             if (d == lastCopy.Count)
             {
-                _firstCopy.Add(position);
+                _firstCopyOf.Add(statement, position);
                 lastCopy.Add(position);
             }
             else

@@ -13,8 +13,7 @@ public abstract class IamRule : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var view = IamView.For(context);
-        var flagged = ByPolicy(Flag(context, view).Select(f => (f.Statement, Truth.False, f.Problem))
-            .Concat(Doubt(context, view).Select(f => (f.Statement, Truth.Unknown, f.Problem))));
+        var flagged = ByPolicy(Objections(context, view));
         foreach (var policy in view.PolicyResources)
         {
             var problems = flagged.GetValueOrDefault(policy.Node.Urn);
@@ -52,17 +51,34 @@ public abstract class IamRule : RuleBase
         IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> flagged)
     {
         var byPolicy = new Dictionary<string, List<(PolicyStatement, Truth, string)>>(StringComparer.Ordinal);
+        // Objections come policy by policy: the list of the previous one is reused without hashing its source id again.
+        IamPolicy? last = null;
+        List<(PolicyStatement, Truth, string)>? list = null;
         foreach (var item in flagged)
         {
-            var key = item.Statement.Policy.SourceId ?? "";
-            if (!byPolicy.TryGetValue(key, out var list)) byPolicy[key] = list = [];
-            list.Add(item);
+            if (!ReferenceEquals(item.Statement.Policy, last))
+            {
+                last = item.Statement.Policy;
+                var key = last.SourceId ?? "";
+                if (!byPolicy.TryGetValue(key, out list)) byPolicy[key] = list = [];
+            }
+            list!.Add(item);
         }
         return byPolicy;
     }
 
+    /// <summary>
+    /// Every objection of this rule: the statements it flags (<see cref="Truth.False"/>), then those it cannot judge
+    /// until deploy (<see cref="Truth.Unknown"/>), each in statement order.
+    /// </summary>
+    protected virtual IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view)
+    {
+        foreach (var (statement, problem) in Flag(context, view)) yield return (statement, Truth.False, problem);
+        foreach (var (statement, problem) in Doubt(context, view)) yield return (statement, Truth.Unknown, problem);
+    }
+
     /// <summary>The statements this rule objects to, with why.</summary>
-    protected abstract IEnumerable<(PolicyStatement Statement, string Problem)> Flag(RuleContext context, IamView view);
+    protected virtual IEnumerable<(PolicyStatement Statement, string Problem)> Flag(RuleContext context, IamView view) => [];
 
     /// <summary>The statements this rule cannot judge until deploy (a name or id not decided yet), with why.</summary>
     protected virtual IEnumerable<(PolicyStatement Statement, string Problem)> Doubt(RuleContext context, IamView view) => [];
