@@ -9,15 +9,29 @@ namespace Enclave.Policy.Rules.Common;
 /// </summary>
 public sealed class Assessment
 {
-    // The violation text is kept as given and only phrased when a requirement fails (most pass).
-    private readonly List<(Truth Outcome, string Requirement, string? Violation)> _items = [];
+    // The violation text is kept as given and only phrased when a requirement fails (most pass). A requirement given
+    // in parts (Parts) is its own violation text and stays in parts in the finding's message (no concatenated copy).
+    private readonly List<Item> _items = [];
+
+    private readonly record struct Item(Truth Outcome, string? Requirement, string? Violation, string?[]? Parts);
 
     /// <param name="requirement">What must hold, phrased as a statement (e.g. "isMtlsConnectionRequired is true").</param>
     /// <param name="whenViolated">How to say it when it does not hold (e.g. "… admits the whole internet"); a
     /// requirement phrased as a negation reads backwards after "not met:", so such callers say what is wrong.</param>
     public Assessment Require(Truth outcome, string requirement, string? whenViolated = null)
     {
-        _items.Add((outcome, requirement, whenViolated));
+        _items.Add(new Item(outcome, requirement, whenViolated, null));
+        return this;
+    }
+
+    /// <summary>
+    /// A requirement that says what is wrong whatever the outcome (its own violation text), given as the strings it
+    /// is made of: the finding's message keeps them by reference (a policy with many flagged statements would
+    /// otherwise copy each statement's text into a new string).
+    /// </summary>
+    public Assessment RequireInParts(Truth outcome, params string?[] parts)
+    {
+        _items.Add(new Item(outcome, null, null, parts));
         return this;
     }
 
@@ -39,14 +53,39 @@ public sealed class Assessment
         var evidence = details?.ToImmutableArray() ?? ImmutableArray<string>.Empty;
         // The message names every failed requirement, else every unknown one, else every one (in the order given).
         var verdict = Outcome switch { Truth.False => Verdict.Fail, Truth.Unknown => Verdict.Undetermined, _ => Verdict.Pass };
-        var named = new List<string>(_items.Count);
-        foreach (var (outcome, requirement, violation) in _items)
+        var named = 0;
+        var length = 3;
+        foreach (var item in _items)
+            if (Named(verdict, item.Outcome))
+            {
+                named++;
+                length += 1 + (item.Parts?.Length ?? 1);
+            }
+        // "subject: [prefix]item; item; …" as parts (FindingText): the separator before the first item is empty.
+        var parts = new string?[length];
+        parts[0] = subject;
+        parts[1] = ": ";
+        parts[2] = verdict == Verdict.Undetermined ? "not known until deploy: " : null;
+        var at = 3;
+        foreach (var item in _items)
         {
-            if (verdict == Verdict.Fail && outcome == Truth.False) named.Add(violation ?? $"required but not met: {requirement}");
-            else if (verdict == Verdict.Undetermined && outcome == Truth.Unknown) named.Add(requirement);
-            else if (verdict == Verdict.Pass) named.Add(requirement);
+            if (!Named(verdict, item.Outcome)) continue;
+            parts[at] = at == 3 ? null : "; ";
+            at++;
+            if (item.Parts is { } itemParts)
+            {
+                itemParts.CopyTo(parts, at);
+                at += itemParts.Length;
+            }
+            else parts[at++] = verdict == Verdict.Fail ? item.Violation ?? $"required but not met: {item.Requirement}" : item.Requirement;
         }
-        var prefix = verdict == Verdict.Undetermined ? "not known until deploy: " : null;
-        return new Finding(ruleId, urn, verdict, FindingText.Joined(subject, prefix, named), evidence);
+        return new Finding(ruleId, urn, verdict, FindingText.FromParts(parts), evidence);
     }
+
+    private static bool Named(Verdict verdict, Truth outcome) => verdict switch
+    {
+        Verdict.Fail => outcome == Truth.False,
+        Verdict.Undetermined => outcome == Truth.Unknown,
+        _ => true,
+    };
 }
