@@ -64,7 +64,7 @@ public sealed partial class PolicySet
             if (d < 0) return;
             if (d == lastCopy.Count)
             {
-                _firstCopyOf.Add(statement, position);
+                _firstCopy.Add(position);
                 lastCopy.Add(position);
             }
             else

@@ -13,25 +13,36 @@ public sealed class Assessment
     // in parts (Parts) is its own violation text and stays in parts in the finding's message (no concatenated copy).
     private readonly List<Item> _items = [];
 
-    private readonly record struct Item(Truth Outcome, string? Requirement, string? Violation, string?[]? Parts);
+    private readonly record struct Item(Truth Outcome, string? Requirement, string? Violation, string?[]? Parts = null,
+        bool PartsSayWhatIsWrong = false);
 
     /// <param name="requirement">What must hold, phrased as a statement (e.g. "isMtlsConnectionRequired is true").</param>
     /// <param name="whenViolated">How to say it when it does not hold (e.g. "… admits the whole internet"); a
     /// requirement phrased as a negation reads backwards after "not met:", so such callers say what is wrong.</param>
     public Assessment Require(Truth outcome, string requirement, string? whenViolated = null)
     {
-        _items.Add(new Item(outcome, requirement, whenViolated, null));
+        _items.Add(new Item(outcome, requirement, whenViolated));
         return this;
     }
 
     /// <summary>
-    /// A requirement that says what is wrong whatever the outcome (its own violation text), given as the strings it
-    /// is made of: the finding's message keeps them by reference (a policy with many flagged statements would
-    /// otherwise copy each statement's text into a new string).
+    /// <see cref="Require(Truth, string, string?)"/> without a violation text, the requirement given as the strings it
+    /// is made of: the finding's message keeps them by reference instead of a concatenated copy per requirement.
     /// </summary>
     public Assessment RequireInParts(Truth outcome, params string?[] parts)
     {
-        _items.Add(new Item(outcome, null, null, parts));
+        _items.Add(new Item(outcome, null, null, parts, PartsSayWhatIsWrong: false));
+        return this;
+    }
+
+    /// <summary>
+    /// A requirement phrased as what is wrong, its own violation text (<c>Require(outcome, text, text)</c>), given in
+    /// parts like <see cref="RequireInParts"/>: a policy with many flagged statements would otherwise copy each
+    /// statement's text into a new string.
+    /// </summary>
+    public Assessment ObjectInParts(Truth outcome, params string?[] parts)
+    {
+        _items.Add(new Item(outcome, null, null, parts, PartsSayWhatIsWrong: true));
         return this;
     }
 
@@ -53,14 +64,9 @@ public sealed class Assessment
         var evidence = details?.ToImmutableArray() ?? ImmutableArray<string>.Empty;
         // The message names every failed requirement, else every unknown one, else every one (in the order given).
         var verdict = Outcome switch { Truth.False => Verdict.Fail, Truth.Unknown => Verdict.Undetermined, _ => Verdict.Pass };
-        var named = 0;
         var length = 3;
         foreach (var item in _items)
-            if (Named(verdict, item.Outcome))
-            {
-                named++;
-                length += 1 + (item.Parts?.Length ?? 1);
-            }
+            if (Named(verdict, item.Outcome)) length += 1 + (item.Parts?.Length ?? 1) + (NotMet(verdict, item) ? 1 : 0);
         // "subject: [prefix]item; item; …" as parts (FindingText): the separator before the first item is empty.
         var parts = new string?[length];
         parts[0] = subject;
@@ -74,13 +80,19 @@ public sealed class Assessment
             at++;
             if (item.Parts is { } itemParts)
             {
+                if (NotMet(verdict, item)) parts[at++] = NotMetPrefix;
                 itemParts.CopyTo(parts, at);
                 at += itemParts.Length;
             }
-            else parts[at++] = verdict == Verdict.Fail ? item.Violation ?? $"required but not met: {item.Requirement}" : item.Requirement;
+            else parts[at++] = verdict == Verdict.Fail ? item.Violation ?? NotMetPrefix + item.Requirement : item.Requirement;
         }
         return new Finding(ruleId, urn, verdict, FindingText.FromParts(parts), evidence);
     }
+
+    private const string NotMetPrefix = "required but not met: ";
+
+    /// <summary>Is a requirement in parts named as "required but not met: …" (a failure without a violation text)?</summary>
+    private static bool NotMet(Verdict verdict, Item item) => verdict == Verdict.Fail && item.Parts is not null && !item.PartsSayWhatIsWrong;
 
     private static bool Named(Verdict verdict, Truth outcome) => verdict switch
     {

@@ -66,10 +66,11 @@ public sealed class ReferencesStayInStack : RuleBase
                 var value = node.Input(key);
                 if (value.IsNull) continue;
                 var a = new Assessment();
+                // The requirement stays in parts (key, value, wording): no string per reference.
                 if (value is ListValue list)
                     foreach (var item in list.Items)
-                        a.Require(Names(g, node, key, item, set), string.Concat(key, " ", Describe(item), Suffixes[w]));
-                else a.Require(Names(g, node, key, value, set), string.Concat(key, " ", Describe(value), Suffixes[w]));
+                        a.RequireInParts(Names(g, node, key, item, set), key, " ", Describe(item), Suffixes[w]);
+                else a.RequireInParts(Names(g, node, key, value, set), key, " ", Describe(value), Suffixes[w]);
                 yield return Judge(node.Urn, node.Label, a);
             }
         }

@@ -22,7 +22,7 @@ public abstract class IamRule : RuleBase
             if (problems is not null)
                 foreach (var (statement, outcome, problem) in problems)
                     // Stryker disable once String : finding wording (docs/testing.md)
-                    a.RequireInParts(outcome, "statement ", IndexText(statement.Index), " \"", statement.DisplayText, "\": ", problem);
+                    a.ObjectInParts(outcome, "statement ", IndexText(statement.Index), " \"", statement.DisplayText, "\": ", problem);
             foreach (var opaque in policy.Opaque)
             {
                 if (opaque.Error is { } e)
