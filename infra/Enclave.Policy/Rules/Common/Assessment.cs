@@ -10,11 +10,23 @@ namespace Enclave.Policy.Rules.Common;
 public sealed class Assessment
 {
     // The violation text is kept as given and only phrased when a requirement fails (most pass). A requirement given
-    // in parts (Parts) is its own violation text and stays in parts in the finding's message (no concatenated copy).
-    private readonly List<Item> _items = [];
+    // in parts keeps them in one list shared by the whole assessment (no array, no concatenated string per
+    // requirement), and the finding's message keeps them by reference (FindingText).
+    private readonly List<Item> _items;
+    private List<string?>? _parts;
 
-    private readonly record struct Item(Truth Outcome, string? Requirement, string? Violation, string?[]? Parts = null,
+    private readonly record struct Item(Truth Outcome, string? Requirement, string? Violation, int PartsStart = 0, int PartsCount = 0,
         bool PartsSayWhatIsWrong = false);
+
+    public Assessment() => _items = [];
+
+    /// <param name="capacity">How many requirements are coming (a rule that knows saves the lists' regrowth).</param>
+    /// <param name="partsCapacity">How many parts the requirements given in parts hold in all.</param>
+    public Assessment(int capacity, int partsCapacity = 0)
+    {
+        _items = new List<Item>(capacity);
+        if (partsCapacity > 0) _parts = new List<string?>(partsCapacity);
+    }
 
     /// <param name="requirement">What must hold, phrased as a statement (e.g. "isMtlsConnectionRequired is true").</param>
     /// <param name="whenViolated">How to say it when it does not hold (e.g. "… admits the whole internet"); a
@@ -27,22 +39,22 @@ public sealed class Assessment
 
     /// <summary>
     /// <see cref="Require(Truth, string, string?)"/> without a violation text, the requirement given as the strings it
-    /// is made of: the finding's message keeps them by reference instead of a concatenated copy per requirement.
+    /// is made of (their concatenation is the requirement).
     /// </summary>
-    public Assessment RequireInParts(Truth outcome, params string?[] parts)
-    {
-        _items.Add(new Item(outcome, null, null, parts, PartsSayWhatIsWrong: false));
-        return this;
-    }
+    public Assessment RequireInParts(Truth outcome, params ReadOnlySpan<string?> parts) => AddParts(outcome, parts, saysWhatIsWrong: false);
 
     /// <summary>
     /// A requirement phrased as what is wrong, its own violation text (<c>Require(outcome, text, text)</c>), given in
     /// parts like <see cref="RequireInParts"/>: a policy with many flagged statements would otherwise copy each
     /// statement's text into a new string.
     /// </summary>
-    public Assessment ObjectInParts(Truth outcome, params string?[] parts)
+    public Assessment ObjectInParts(Truth outcome, params ReadOnlySpan<string?> parts) => AddParts(outcome, parts, saysWhatIsWrong: true);
+
+    private Assessment AddParts(Truth outcome, ReadOnlySpan<string?> parts, bool saysWhatIsWrong)
     {
-        _items.Add(new Item(outcome, null, null, parts, PartsSayWhatIsWrong: true));
+        _parts ??= new List<string?>(parts.Length * 4);
+        _items.Add(new Item(outcome, null, null, _parts.Count, parts.Length, saysWhatIsWrong));
+        _parts.AddRange(parts);
         return this;
     }
 
@@ -66,7 +78,7 @@ public sealed class Assessment
         var verdict = Outcome switch { Truth.False => Verdict.Fail, Truth.Unknown => Verdict.Undetermined, _ => Verdict.Pass };
         var length = 3;
         foreach (var item in _items)
-            if (Named(verdict, item.Outcome)) length += 1 + (item.Parts?.Length ?? 1) + (NotMet(verdict, item) ? 1 : 0);
+            if (Named(verdict, item.Outcome)) length += 1 + (item.PartsCount > 0 ? item.PartsCount : 1) + (NotMet(verdict, item) ? 1 : 0);
         // "subject: [prefix]item; item; …" as parts (FindingText): the separator before the first item is empty.
         var parts = new string?[length];
         parts[0] = subject;
@@ -78,11 +90,11 @@ public sealed class Assessment
             if (!Named(verdict, item.Outcome)) continue;
             parts[at] = at == 3 ? null : "; ";
             at++;
-            if (item.Parts is { } itemParts)
+            if (item.PartsCount > 0)
             {
                 if (NotMet(verdict, item)) parts[at++] = NotMetPrefix;
-                itemParts.CopyTo(parts, at);
-                at += itemParts.Length;
+                _parts!.CopyTo(item.PartsStart, parts, at, item.PartsCount);
+                at += item.PartsCount;
             }
             else parts[at++] = verdict == Verdict.Fail ? item.Violation ?? NotMetPrefix + item.Requirement : item.Requirement;
         }
@@ -92,7 +104,7 @@ public sealed class Assessment
     private const string NotMetPrefix = "required but not met: ";
 
     /// <summary>Is a requirement in parts named as "required but not met: …" (a failure without a violation text)?</summary>
-    private static bool NotMet(Verdict verdict, Item item) => verdict == Verdict.Fail && item.Parts is not null && !item.PartsSayWhatIsWrong;
+    private static bool NotMet(Verdict verdict, Item item) => verdict == Verdict.Fail && item.PartsCount > 0 && !item.PartsSayWhatIsWrong;
 
     private static bool Named(Verdict verdict, Truth outcome) => verdict switch
     {

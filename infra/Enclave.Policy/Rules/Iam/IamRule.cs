@@ -18,7 +18,7 @@ public abstract class IamRule : RuleBase
         foreach (var policy in view.PolicyResources)
         {
             var problems = flagged.GetValueOrDefault(policy.Node.Urn);
-            var a = new Assessment();
+            var a = new Assessment((problems?.Count ?? 0) + policy.Opaque.Length + 1, (problems?.Count ?? 0) * 6);
             if (problems is not null)
                 foreach (var (statement, outcome, problem) in problems)
                     // Stryker disable once String : finding wording (docs/testing.md)
