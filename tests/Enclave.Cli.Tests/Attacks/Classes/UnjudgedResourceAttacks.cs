@@ -67,8 +67,11 @@ public sealed class UnjudgedResourceAttacks : AttackClass
             p.Remove("oversight-archive-us-ashburn-1-user-data-bucket-read-log");
             return p.Resource("storage-user-data").Urn;
         });
-        yield return Attack("the user-data bucket's read log disabled", "ENC-LOG-022",
-            p => p.Resource("oversight-archive-us-ashburn-1-user-data-bucket-read-log").Set("isEnabled", false));
+        yield return Attack("the user-data bucket's read log disabled", "ENC-LOG-022", p =>
+        {
+            p.Resource("oversight-archive-us-ashburn-1-user-data-bucket-read-log").Set("isEnabled", false);
+            return p.Resource("storage-user-data").Urn;
+        });
 
         yield return Legitimate("a tag on the enclave's resources", p => p.Add("oci:Identity/tag:Tag", "tenancy-owner-tag",
             new JsonObject { ["tagNamespaceId"] = Id(p, p.OfType("oci:Identity/tagNamespace:TagNamespace").First().Name), ["name"] = "Owner", ["description"] = "owner" },
