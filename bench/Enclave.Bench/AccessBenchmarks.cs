@@ -12,23 +12,12 @@ namespace Enclave.Bench;
 /// </summary>
 [MemoryDiagnoser]
 [ResourcesPerSecond]
-public class AccessBenchmarks
+public class AccessBenchmarks : ProdExportBenchmark
 {
-    private static readonly Enclave.Policy.PolicyContext Policy = PulumiFiles.PolicyFor("prod");
-    private string _file = "";
-
-    [ParamsSource(nameof(Sizes))]
-    public int Resources { get; set; }
-
-    public static IEnumerable<int> Sizes => BenchSizes.FromEnvironment("10000,100000,200000");
-
-    [GlobalSetup]
-    public void Setup() => _file = PulumiFiles.ExportFile(Resources, "prod");
-
     [Benchmark(Description = "load + access table + JSON")]
     public int Access()
     {
-        var report = DataAccessReport.Build(ArtifactLoader.LoadArtifact(_file).Graph, Policy);
+        var report = DataAccessReport.Build(ArtifactLoader.LoadArtifact(File).Graph, Policy);
         using var sink = new StreamWriter(Stream.Null);
         DataAccessJsonWriter.Write(report, sink);
         return report.Rows.Length;

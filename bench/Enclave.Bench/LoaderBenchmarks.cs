@@ -14,27 +14,17 @@ namespace Enclave.Bench;
 /// </summary>
 [MemoryDiagnoser]
 [ResourcesPerSecond]
-public class LoaderBenchmarks
+public class LoaderBenchmarks : ProdExportBenchmark
 {
     private static readonly DateOnly Today = new(2026, 1, 15);
-    private static readonly Enclave.Policy.PolicyContext Policy = PulumiFiles.PolicyFor("prod");
-    private string _file = "";
-
-    [ParamsSource(nameof(Sizes))]
-    public int Resources { get; set; }
-
-    public static IEnumerable<int> Sizes => BenchSizes.FromEnvironment("10000,100000,200000");
-
-    [GlobalSetup]
-    public void Setup() => _file = PulumiFiles.ExportFile(Resources, "prod");
 
     [Benchmark(Baseline = true, Description = "load export (stream, graph)")]
-    public int Load() => ArtifactLoader.LoadArtifact(_file).Graph.Resources.Length;
+    public int Load() => ArtifactLoader.LoadArtifact(File).Graph.Resources.Length;
 
     [Benchmark(Description = "load + all rules + JSON report")]
     public int Check()
     {
-        var report = PolicyEvaluator.Evaluate(ArtifactLoader.LoadArtifact(_file).Graph, Policy, today: Today);
+        var report = PolicyEvaluator.Evaluate(ArtifactLoader.LoadArtifact(File).Graph, Policy, today: Today);
         using var sink = new StreamWriter(Stream.Null);
         new JsonReportWriter().Write(new ReportSet([report]), sink);
         return report.Findings.Length;

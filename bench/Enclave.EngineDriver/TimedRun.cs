@@ -42,6 +42,12 @@ public sealed record TimedRun(double WallSeconds, double CpuSeconds, double Peak
             start.Environment.Remove(key);
         }
         foreach (var (key, value) in variables) start.Environment[key] = value;
+        // Runtime diagnostics for the program only (X_DOTNET_JitStdOutFile=F X_DOTNET_JitDisasmSummary=1 lists what is
+        // still JIT-compiled): the driver's own runtime must not pick them up.
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+        {
+            if (e.Key is string key && key.StartsWith("X_DOTNET_", StringComparison.Ordinal)) start.Environment[key[2..]] = e.Value as string;
+        }
 
         using var process = Process.Start(start) ?? throw new DriverException("could not start /usr/bin/time");
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -52,7 +58,7 @@ public sealed record TimedRun(double WallSeconds, double CpuSeconds, double Peak
                      ?? throw new DriverException($"{stack}: no timing from /usr/bin/time:\n{stderr}");
         if (process.ExitCode != 0 || engine.Recording.Errors.Any())
         {
-            throw new DriverException($"{stack} {(dryRun ? "preview" : "update")} failed (exit {process.ExitCode}):\n{stderr}");
+            throw new DriverException($"{stack} {(dryRun ? "preview" : "update")} failed (exit {process.ExitCode}):\n{stderr}{string.Join('\n', engine.Recording.Errors.Select(l => l.Message))}");
         }
         var f = timing.Split(' ');
         double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);

@@ -46,6 +46,20 @@ public static class SafeText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// How a message quotes a long input at the place of its problem: at most <paramref name="maxLength"/> characters
+    /// of <paramref name="text"/> around the 0-based <paramref name="position"/>, escaped as <see cref="Escape"/> does,
+    /// with <c>…</c> where the window cuts it.
+    /// </summary>
+    public static string Excerpt(string? text, int position, int maxLength = EchoLength)
+    {
+        if (text is null) return "";
+        if (text.Length <= maxLength) return Escape(text);
+        var start = Math.Clamp(position - maxLength / 2, 0, text.Length - maxLength);
+        var end = start + maxLength;
+        return (start > 0 ? "…" : "") + Escape(text.Substring(start, maxLength)) + (end < text.Length ? "…" : "");
+    }
+
     /// <summary>A value as it is quoted in a message: <c>'…'</c>, escaped and capped at <see cref="EchoLength"/>.</summary>
     public static string Quote(string? text, int maxLength = EchoLength) => "'" + Escape(text, maxLength) + "'";
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Enclave.Policy.Graph;
+using Enclave.Policy.Reports;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Waivers;
 
@@ -25,7 +26,8 @@ public static class PolicyEvaluator
         {
             produced.Clear();
             try { produced.AddRange(rule.Evaluate(context)); }
-            catch (Exception e) { throw new RuleEvaluationException(rule.Info.Id, e); }
+            // Over a work budget is a hostile input, not a defect of the rule: it reaches the caller as it is.
+            catch (Exception e) when (e is not AccessBudgetException) { throw new RuleEvaluationException(rule.Info.Id, e); }
             foreach (var judged in produced)
             {
                 var f = FailClosed.Apply(rule.Info, judged, graph.Origin, undetermined);

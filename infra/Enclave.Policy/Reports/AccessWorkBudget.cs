@@ -28,3 +28,13 @@ public static class AccessWorkBudget
 public sealed class AccessWorkLimitException(long limit, Exception? inner = null)
     : AccessBudgetException(limit, $"the access table would take more than {limit.ToString("N0", CultureInfo.InvariantCulture)} " +
         $"statement evaluations (a statement weighed against a data-bearing resource; set {AccessWorkBudget.Variable} to raise it)", inner);
+
+/// <summary>
+/// Judging a stack would weigh more statements than the work budget (<see cref="AccessWorkBudget"/>) allows: the
+/// gate's forward questions (may this principal do anything?) over a hostile policy set. Not a defect of the rule, so
+/// the CLI exits 3 with this one line rather than an internal error.
+/// </summary>
+public sealed class IamWorkLimitException(string ruleId, long limit, Exception? inner = null)
+    : AccessBudgetException(limit, $"rule {ruleId} would weigh more than {limit.ToString("N0", CultureInfo.InvariantCulture)} " +
+        $"statement evaluations (a statement, counted by its groups and condition clauses, weighed for one principal; " +
+        $"set {AccessWorkBudget.Variable} to raise it)", inner);

@@ -30,7 +30,9 @@ public sealed record Finding
         Urn = urn;
         Verdict = verdict;
         Text = text;
-        Details = details;
+        // Evidence lines quote the artifact too (a statement, a path's hops): each is cut like a message part.
+        Details = details.IsDefaultOrEmpty || details.All(d => d is null || d.Length <= FindingText.MaxPartLength)
+            ? details : details.Select(d => FindingText.Capped(d)!).ToImmutableArray();
     }
 
     public string RuleId { get; init; }

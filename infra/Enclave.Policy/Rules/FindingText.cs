@@ -14,9 +14,28 @@ public readonly struct FindingText : IEquatable<FindingText>
     private readonly string? _text;
     private readonly string?[]? _parts;
 
-    public FindingText(string text) => _text = text;
+    public FindingText(string text) => _text = Capped(text);
 
-    private FindingText(string?[] parts) => _parts = parts;
+    private FindingText(string?[] parts)
+    {
+        for (var i = 0; i < parts.Length; i++) parts[i] = Capped(parts[i]);
+        _parts = parts;
+    }
+
+    /// <summary>The most characters one part of a message (a name, a statement, a value from the artifact) keeps.</summary>
+    public const int MaxPartLength = 2048;
+
+    /// <summary>
+    /// A part cut to <see cref="MaxPartLength"/>: every part a rule quotes may come from a hostile artifact (a 10 MB
+    /// group name in a statement that parses), and a finding is one line of every report; the artifact keeps the
+    /// whole value. Parts within the limit are kept by reference.
+    /// </summary>
+    internal static string? Capped(string? part)
+    {
+        if (part is null || part.Length <= MaxPartLength) return part;
+        var keep = char.IsHighSurrogate(part[MaxPartLength - 1]) ? MaxPartLength - 1 : MaxPartLength;
+        return string.Concat(part.AsSpan(0, keep), $"… [{part.Length - keep} more characters]");
+    }
 
     /// <summary>The message: one string, or the parts concatenated (a new string on every call).</summary>
     public override string ToString() => _parts is null ? _text ?? "" : string.Concat(_parts);

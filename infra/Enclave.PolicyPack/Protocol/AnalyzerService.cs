@@ -78,6 +78,7 @@ internal sealed class AnalyzerService(PackSession session, ILogger<AnalyzerServi
             new Status(StatusCode.InvalidArgument, SafeText.Escape(e.Message, SafeText.LineLength)),
         NotReadyException { Cancelled: true } => new Status(StatusCode.Cancelled, e.Message),
         NotReadyException => new Status(StatusCode.FailedPrecondition, e.Message),
+        Enclave.Policy.Reports.AccessBudgetException => new Status(StatusCode.ResourceExhausted, SafeText.Escape(e.Message, SafeText.LineLength)),
         Enclave.Policy.Engine.RuleEvaluationException => new Status(StatusCode.Internal,
             SafeText.Escape($"{e.Message} (a rule of the pack failed; please report it)", SafeText.LineLength)),
         _ => new Status(StatusCode.Internal, $"internal error: {e.GetType().Name} (please report it)"),

@@ -29,32 +29,25 @@ public class AccessRowBudgetTests
         return doc.ToJsonString();
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunWithBudget(CheckHarness h, string? budget, params string[] args)
-    {
-        Environment.SetEnvironmentVariable(AccessRowBudget.Variable, budget);
-        try { return await h.Run(args); }
-        finally { Environment.SetEnvironmentVariable(AccessRowBudget.Variable, null); }
-    }
-
     [Fact]
     public async Task A_detached_tree_over_the_row_budget_fails_in_one_line_and_writes_nothing()
     {
         using var h = new CheckHarness();
         var state = h.Write("detached.json", DetachedExport());
-        var (code, json, stderr) = await RunWithBudget(h, null, "access", "dev", "--state", state, "--format", "json");
+        var (code, json, stderr) = await h.RunWith(AccessRowBudget.Variable, null, "access", "dev", "--state", state, "--format", "json");
         Assert.True(code == ExitCodes.Ok, stderr);
         var rows = JsonDocument.Parse(json).RootElement.GetProperty("rows").GetArrayLength();
         Assert.True(rows > 20 * 10, $"{rows} rows: every statement should reach every resource under the detached compartment");
 
         // Exactly the budget: the whole table.
         var report = Path.Combine(h.Repo, "access.json");
-        (code, _, stderr) = await RunWithBudget(h, rows.ToString(), "access", "dev", "--state", state, "--format", "json", "--output", report);
+        (code, _, stderr) = await h.RunWith(AccessRowBudget.Variable, rows.ToString(), "access", "dev", "--state", state, "--format", "json", "--output", report);
         Assert.True(code == ExitCodes.Ok, stderr);
         Assert.Equal(rows, JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("rows").GetArrayLength());
 
         // One row less: exit 3, one line naming the file, the limit and how to raise it; the old report is untouched.
         var before = File.ReadAllText(report);
-        (code, var stdout, stderr) = await RunWithBudget(h, (rows - 1).ToString(), "access", "dev", "--state", state, "--format", "json", "--output", report);
+        (code, var stdout, stderr) = await h.RunWith(AccessRowBudget.Variable, (rows - 1).ToString(), "access", "dev", "--state", state, "--format", "json", "--output", report);
         Assert.Equal(ExitCodes.InputUnreadable, code);
         Assert.Equal("", stdout);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -68,7 +61,7 @@ public class AccessRowBudgetTests
     public async Task A_row_budget_that_is_not_a_count_is_a_usage_error()
     {
         using var h = new CheckHarness();
-        var (code, _, stderr) = await RunWithBudget(h, "lots", "access", "dev", "--state", CheckHarness.Fixture("compliant-export.json"));
+        var (code, _, stderr) = await h.RunWith(AccessRowBudget.Variable, "lots", "access", "dev", "--state", CheckHarness.Fixture("compliant-export.json"));
         Assert.Equal(ExitCodes.UsageOrConfig, code);
         Assert.Contains("ENCLAVE_MAX_ACCESS_ROWS=lots: expected a positive whole number", stderr);
     }

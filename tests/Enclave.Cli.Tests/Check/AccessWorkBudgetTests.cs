@@ -11,30 +11,23 @@ namespace Enclave.Cli.Tests.Check;
 [Collection(ProgramRunCollection.Name)]
 public class AccessWorkBudgetTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunWithBudget(CheckHarness h, string? budget, params string[] args)
-    {
-        Environment.SetEnvironmentVariable(AccessWorkBudget.Variable, budget);
-        try { return await h.Run(args); }
-        finally { Environment.SetEnvironmentVariable(AccessWorkBudget.Variable, null); }
-    }
-
     [Fact]
     public async Task Over_the_work_budget_fails_in_one_line_and_writes_nothing_within_it_the_table_is_unchanged()
     {
         using var h = new CheckHarness();
         var state = CheckHarness.Fixture("compliant-export.json");
-        var (code, unlimited, stderr) = await RunWithBudget(h, null, "access", "dev", "--state", state, "--format", "json");
+        var (code, unlimited, stderr) = await h.RunWith(AccessWorkBudget.Variable, null, "access", "dev", "--state", state, "--format", "json");
         Assert.True(code == ExitCodes.Ok, stderr);
 
         // A budget that is ample but finite: the same table, byte for byte.
-        (code, var within, stderr) = await RunWithBudget(h, "100000", "access", "dev", "--state", state, "--format", "json");
+        (code, var within, stderr) = await h.RunWith(AccessWorkBudget.Variable, "100000", "access", "dev", "--state", state, "--format", "json");
         Assert.True(code == ExitCodes.Ok, stderr);
         Assert.Equal(unlimited, within);
 
         // Too small: exit 3, one line naming the file, the limit and the variable; the old report is untouched.
         var report = Path.Combine(h.Repo, "access.json");
         File.WriteAllText(report, "previous");
-        (code, var stdout, stderr) = await RunWithBudget(h, "5", "access", "dev", "--state", state, "--format", "json", "--output", report);
+        (code, var stdout, stderr) = await h.RunWith(AccessWorkBudget.Variable, "5", "access", "dev", "--state", state, "--format", "json", "--output", report);
         Assert.Equal(ExitCodes.InputUnreadable, code);
         Assert.Equal("", stdout);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -47,7 +40,7 @@ public class AccessWorkBudgetTests
     public async Task A_work_budget_that_is_not_a_count_is_a_usage_error()
     {
         using var h = new CheckHarness();
-        var (code, _, stderr) = await RunWithBudget(h, "0", "access", "dev", "--state", CheckHarness.Fixture("compliant-export.json"));
+        var (code, _, stderr) = await h.RunWith(AccessWorkBudget.Variable, "0", "access", "dev", "--state", CheckHarness.Fixture("compliant-export.json"));
         Assert.Equal(ExitCodes.UsageOrConfig, code);
         Assert.Contains("ENCLAVE_MAX_ACCESS_WORK=0: expected a positive whole number", stderr);
     }

@@ -49,7 +49,34 @@ public sealed class CheckHarness : IDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>
+    /// <see cref="Run"/> with environment variable <paramref name="variable"/> set to <paramref name="value"/> (null:
+    /// unset), then unset again. The environment is process-wide: callers run in the serial collection.
+    /// </summary>
+    public async Task<(int Code, string Out, string Err)> RunWith(string variable, string? value, params string[] args)
+    {
+        Environment.SetEnvironmentVariable(variable, value);
+        try { return await Run(args); }
+        finally { Environment.SetEnvironmentVariable(variable, null); }
+    }
+
     public void Dispose() => Directory.Delete(Repo, recursive: true);
+
+    /// <summary>The review tests' enclave (stack, VCN, database) with one root policy of <paramref name="statements"/>.</summary>
+    public static ResourceGraph WithPolicy(IEnumerable<string> statements)
+    {
+        var g = Review.EnclaveGraph.Base();
+        var policy = ResourceNode.Create(
+            $"urn:pulumi:{Review.EnclaveGraph.Stack}::{Review.EnclaveGraph.Project}::pulumi:pulumi:Stack$oci:Identity/policy:Policy::policy",
+            "oci:Identity/policy:Policy", "policy",
+            inputs: PropertyValue.Map(
+                ("compartmentId", PropertyValue.Of(Policy.TenancyId)),
+                ("name", PropertyValue.Of("policy")),
+                ("statements", PropertyValue.List([.. statements.Select(PropertyValue.Of)]))),
+            parent: Review.EnclaveGraph.StackUrn, region: "us-ashburn-1");
+        return new ResourceGraph(Review.EnclaveGraph.Stack, Review.EnclaveGraph.Project, GraphOrigin.Program,
+            [g["us-data-enclave-prod"], g["vcn"], g["adb"], policy], source: "policy");
+    }
 
     public static readonly PolicyContext Policy = new()
     {

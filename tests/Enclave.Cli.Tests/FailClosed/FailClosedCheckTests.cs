@@ -30,6 +30,10 @@ public class FailClosedCheckTests
 
     private static void UnknownAccessType(Prod p) => p.Resource("storage-user-data").Unknown("accessType");
 
+    // A reference the cloud assigns (the bucket's key), with nothing saying which resource it names: undetermined, so
+    // fail-closed decides. (An unknown literal such as the access type is a violation of ENC-GOV-007 everywhere.)
+    private static void UnknownBucketKey(Prod p) => p.Resource("storage-user-data").Unknown("kmsKeyId").WithoutLineage("kmsKeyId");
+
     [Fact]
     public async Task An_unreadable_value_in_a_state_blocks_and_says_why()
     {
@@ -45,17 +49,26 @@ public class FailClosedCheckTests
     [Fact]
     public async Task Undetermined_warn_relaxes_it_explicitly()
     {
-        var (code, stdout, _) = await Check(UnknownAccessType, Form.Export, "--undetermined", "warn");
+        var (code, stdout, _) = await Check(UnknownBucketKey, Form.Export, "--undetermined", "warn");
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("Undetermined", stdout);
     }
 
     [Fact]
-    public async Task The_same_unknown_in_a_preview_is_a_value_computed_at_deploy_time_and_stays_advisory()
+    public async Task An_unknown_reference_in_a_preview_is_a_value_computed_at_deploy_time_and_stays_advisory()
     {
-        var (code, _, _) = await Check(UnknownAccessType, Form.Preview);
+        var (code, _, _) = await Check(UnknownBucketKey, Form.Preview);
         Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(ExitCodes.Violations, (await Check(UnknownBucketKey, Form.Export)).Code);
+    }
+
+    [Fact]
+    public async Task An_unknown_literal_in_a_preview_blocks_through_GOV_007()
+    {
+        var (code, stdout, _) = await Check(UnknownAccessType, Form.Preview);
+        Assert.Equal(ExitCodes.Violations, code);
+        Assert.Contains(stdout.Split('\n'), l => l.StartsWith("BLOCKING critical ENC-GOV-007", StringComparison.Ordinal) && l.Contains("accessType", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using Enclave.Offline;
 using Enclave.Offline.Planning;
 using Enclave.Policy.Engine;
 using Enclave.Policy.Graph;
+using Enclave.TestSupport.PulumiFiles;
 
 namespace Enclave.Cli.Tests.Plan;
 
@@ -19,6 +20,14 @@ public class ProdArtifactTests
     private static readonly string Root = RepoFile.Path("");
     private static readonly DateOnly Today = new(2026, 11, 29);
 
+    /// <summary>A version-4 export as a current CLI writes it: the feature it lists, and the field on every resource.</summary>
+    private static readonly ExportForm ExportV4 = new()
+    {
+        Version = 4,
+        Features = ["refreshBeforeUpdate"],
+        State = new StateFields { RefreshBeforeUpdate = true },
+    };
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -30,8 +39,9 @@ public class ProdArtifactTests
         try
         {
             var file = Path.Combine(dir, deployed ? "prod-export-v4.json" : "prod-preview.events.json");
-            if (deployed) PulumiArtifactWriter.WriteExportV4(graph.Resources, file);
-            else PulumiArtifactWriter.WritePreviewEventLog(graph.Resources, "us-ashburn-1", file);
+            var resources = EngineProviders.Add(graph.Resources, "us-ashburn-1");
+            if (deployed) StackExportJson.Write(file, resources, ExportV4);
+            else EventLogJson.Write(file, resources, "us-ashburn-1");
             var report = Path.Combine(dir, "report.json");
             var (code, stderr) = await Check(deployed ? "--state" : "--event-log", file, "--stack", "prod", "--format", "json", "--output", report);
             Assert.True(File.Exists(report), stderr);
@@ -55,7 +65,7 @@ public class ProdArtifactTests
     {
         var graph = (await OfflinePlanner.RunAsync(Root, "prod", preview: true, CancellationToken.None)).Graph;
         var file = Path.Combine(Directory.CreateTempSubdirectory("enclave-prod-diff-").FullName, "prod.events.json");
-        PulumiArtifactWriter.WritePreviewEventLog(graph.Resources, "us-ashburn-1", file);
+        EventLogJson.Write(file, EngineProviders.Add(graph.Resources, "us-ashburn-1"), "us-ashburn-1");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = await CliApp.RunAsync(["diff", "--event-log", file, "--stack", "prod", "--format", "json", "--repo", Root],
@@ -63,7 +73,7 @@ public class ProdArtifactTests
         Assert.True(code == 0, stderr.ToString());
         using var doc = JsonDocument.Parse(stdout.ToString());
         var creates = doc.RootElement.GetProperty("changes").EnumerateArray().Count(c => c.GetProperty("op").GetString() == "create");
-        Assert.Equal(PulumiArtifactWriter.WithProviders(graph.Resources, "us-ashburn-1").Count(r => r.Type != "pulumi:pulumi:Stack"), creates);
+        Assert.Equal(EngineProviders.Add(graph.Resources, "us-ashburn-1").Count(r => r.Type != "pulumi:pulumi:Stack"), creates);
     }
 
     private static async Task<(int Code, string Stderr)> Check(params string[] args)

@@ -172,4 +172,27 @@ public sealed class EnclaveConformanceTests(EnclaveRuns runs) : IClassFixture<En
             Assert.DoesNotContain(blocks, Wire.IsUnknown);
         }
     }
+
+    /// <summary>
+    /// In a real preview every id of a resource being created is unknown, and so is everything the program derives
+    /// from one. The gate keeps such unknowns advisory for references but fails a flag, access type, region, CIDR or
+    /// port that is unknown (ENC-GOV-007): the program must send each of them as a known value in a preview.
+    /// </summary>
+    [Theory, MemberData(nameof(Previews))]
+    public async Task Literal_isolation_settings_are_known_in_a_preview(string stack)
+    {
+        var run = await runs.GetAsync(stack, dryRun: true);
+        var literals = (from r in run.Recording.Registrations
+                        where r.Request.Custom
+                        from key in Enclave.Policy.Rules.Common.IsolationSettings.LiteralKeysOf(r.Type)
+                        where r.Request.Object.Fields.ContainsKey(key)
+                        select (r.Name, Key: key, Value: r.Request.Object.Fields[key])).ToList();
+
+        Assert.NotEmpty(literals);
+        Assert.Empty(literals.Where(l => Wire.ContainsUnknown(l.Value)).Select(l => $"{l.Name}.{l.Key}"));
+        // The preview does hold unknowns elsewhere (ids of resources it creates), so the check above is not vacuous.
+        Assert.Contains(run.Recording.Registrations, r => r.Request.Custom && Wire.ContainsUnknown(r.Request.Object));
+    }
+
+    public static TheoryData<string> Previews() => new(EnclaveProgram.Stacks);
 }

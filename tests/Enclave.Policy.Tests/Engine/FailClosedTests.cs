@@ -10,15 +10,17 @@ public class FailClosedTests
 {
     private static readonly DateOnly Today = new(2026, 6, 1);
 
-    private static GraphBuilder UnknownSubnetPrivacy()
+    // A reference the cloud assigns at deploy time (the database's subnet): in a preview, legitimately unknown. (An
+    // unknown literal such as a flag blocks in a preview too, through ENC-GOV-007: see LiteralSettingsTests.)
+    private static GraphBuilder UnknownDatabaseSubnet()
     {
         var g = CompliantEnclave.Build();
-        g.With("data", "prohibitPublicIpOnVnic", GraphBuilder.Unknown);
+        g.With("adb", "subnetId", GraphBuilder.Unknown);
         return g;
     }
 
-    private static ReportedFinding Subnet(PolicyReport report, GraphBuilder g) =>
-        report.Findings.Single(f => f.RuleId == "ENC-NET-001" && f.Urn == g.Urn("data"));
+    private static ReportedFinding Database(PolicyReport report, GraphBuilder g) =>
+        report.Findings.Single(f => f.RuleId == "ENC-DB-001" && f.Urn == g.Urn("adb"));
 
     [Theory]
     [InlineData(GraphOrigin.State, "a deployed state")]
@@ -26,10 +28,10 @@ public class FailClosedTests
     [InlineData(GraphOrigin.Program, "the program's own run")]
     public void An_undetermined_mandatory_finding_blocks_where_every_value_is_known(GraphOrigin origin, string artifact)
     {
-        var g = UnknownSubnetPrivacy();
+        var g = UnknownDatabaseSubnet();
         var report = PolicyEvaluator.Evaluate(g.Build(origin: origin), CompliantEnclave.Policy, today: Today);
 
-        var f = Subnet(report, g);
+        var f = Database(report, g);
         Assert.Equal(FindingStatus.Fail, f.Status);
         Assert.True(f.Finding.Unreadable);
         Assert.StartsWith("could not be read: ", f.Finding.Message);
@@ -40,10 +42,10 @@ public class FailClosedTests
     [Fact]
     public void In_a_preview_a_value_computed_at_deploy_time_stays_advisory()
     {
-        var g = UnknownSubnetPrivacy();
+        var g = UnknownDatabaseSubnet();
         var report = PolicyEvaluator.Evaluate(g.Build(origin: GraphOrigin.Preview), CompliantEnclave.Policy, today: Today);
 
-        Assert.Equal(FindingStatus.Undetermined, Subnet(report, g).Status);
+        Assert.Equal(FindingStatus.Undetermined, Database(report, g).Status);
         Assert.False(report.FailsGate(null, softFail: false));
     }
 
@@ -63,11 +65,11 @@ public class FailClosedTests
     [Fact]
     public void Warn_reports_undetermined_findings_without_blocking()
     {
-        var g = UnknownSubnetPrivacy();
+        var g = UnknownDatabaseSubnet();
         var report = PolicyEvaluator.Evaluate(g.Build(origin: GraphOrigin.State), CompliantEnclave.Policy, today: Today,
             undetermined: UndeterminedMode.Warn);
 
-        Assert.Equal(FindingStatus.Undetermined, Subnet(report, g).Status);
+        Assert.Equal(FindingStatus.Undetermined, Database(report, g).Status);
         Assert.False(report.FailsGate(null, softFail: false));
     }
 

@@ -61,4 +61,15 @@ public class SafeTextTests
         Assert.StartsWith("'xxx", quoted);
         Assert.True(quoted.Length < 300);
     }
+
+    [Fact]
+    public void An_excerpt_is_a_window_around_the_position_escaped_and_marked_where_cut()
+    {
+        var text = new string('a', 1000) + "\u001b[31m\n" + new string('b', 1000);
+        var excerpt = SafeText.Excerpt(text, 1000, 20);
+        Assert.Equal("…aaaaaaaaaa\\u001b[31m\\nbbbb…", excerpt);
+        Assert.Equal("ab\\u202e", SafeText.Excerpt("ab\u202e", 0, 20));
+        Assert.StartsWith("aaaa", SafeText.Excerpt(text, 0, 20));
+        Assert.EndsWith("bbbb", SafeText.Excerpt(text, text.Length, 20));
+    }
 }

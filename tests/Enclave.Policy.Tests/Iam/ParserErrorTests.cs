@@ -92,11 +92,11 @@ public sealed class ParserErrorTests
     }
 
     [Fact]
-    public void Line_breaks_count_as_one_column_and_print_as_spaces()
+    public void Line_breaks_count_as_one_column_and_print_escaped()
     {
         var error = Fails("allow group X\nmanage vcns in tenancy");
         Assert.Equal(15, error.Column);
-        Assert.Equal("expected 'to' after the subject at column 15 in: allow group X manage vcns in tenancy", error.Message);
+        Assert.Equal("expected 'to' after the subject at column 15 in: allow group X\\nmanage vcns in tenancy", error.Message);
     }
 
     [Fact]

@@ -11,9 +11,6 @@ public class InternetPathTests
 {
     private static readonly IRule Rule = new NoInternetPathToData();
 
-    private static NetGraph OpenDoor() =>
-        TestEnclave(publicSubnet: true).WithInternetGateway().WithSlIngress(SlIngress("6", "0.0.0.0/0", 1522));
-
     [Fact]
     public void Security_list_opening_1522_to_the_world_on_a_public_subnet_behind_an_igw_is_an_open_path()
     {
@@ -104,7 +101,7 @@ public class InternetPathTests
 
         static NetGraph Enclave6()
         {
-            var g = TestEnclave(publicSubnet: true).WithInternetGateway().WithSlIngress(SlIngress("6", "::/0", 1522));
+            var g = BehindInternetGateway().WithSlIngress(SlIngress("6", "::/0", 1522));
             g.Set("rt-data", "routeRules", L(Route("::/0", "igw")));
             return g;
         }
@@ -130,7 +127,7 @@ public class InternetPathTests
     [Fact]
     public void Nsg_rule_opening_1522_via_destinationPortRange_exposes_the_database_but_not_the_subnet()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway();
+        var g = BehindInternetGateway();
         g.NsgRule("db-from-world", "nsg-db", "INGRESS", "6", "0.0.0.0/0", min: 1522);
         var findings = Check.Run(Rule, g.Build());
 
@@ -145,7 +142,7 @@ public class InternetPathTests
     [Fact]
     public void Egress_nsg_rules_admit_nothing()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway();
+        var g = BehindInternetGateway();
         g.NsgRule("db-out", "nsg-db", "EGRESS", "6", "0.0.0.0/0", min: 1522);
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
     }
@@ -153,7 +150,7 @@ public class InternetPathTests
     [Fact]
     public void Nsg_sourced_rule_from_the_app_nsg_only_is_closed_from_the_internet()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway();
+        var g = BehindInternetGateway();
         g.NsgRule("db-from-app", "nsg-db", "INGRESS", "6", Id("nsg-app"), sourceType: "NETWORK_SECURITY_GROUP", min: 1522);
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
     }
@@ -161,7 +158,7 @@ public class InternetPathTests
     [Fact]
     public void Protocol_all_from_anywhere_opens_every_port()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway().WithSlIngress(SlIngress("all", "0.0.0.0/0"));
+        var g = BehindInternetGateway().WithSlIngress(SlIngress("all", "0.0.0.0/0"));
         var adb = Check.Run(Rule, g.Build()).On("enclave-adb");
         Assert.Equal(Verdict.Fail, adb.Verdict);
         Assert.Contains("security list sl-data ingress all protocols from 0.0.0.0/0 → AutonomousDatabase enclave-adb :1522",
@@ -171,7 +168,7 @@ public class InternetPathTests
     [Fact]
     public void A_port_other_than_the_listener_is_still_an_open_path_and_says_which()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway().WithSlIngress(SlIngress("6", "0.0.0.0/0", 22));
+        var g = BehindInternetGateway().WithSlIngress(SlIngress("6", "0.0.0.0/0", 22));
         var adb = Check.Run(Rule, g.Build()).On("enclave-adb");
         Assert.Equal(Verdict.Fail, adb.Verdict);
         Assert.EndsWith("AutonomousDatabase enclave-adb tcp 22", Assert.Single(adb.Evidence));
@@ -180,7 +177,7 @@ public class InternetPathTests
     [Fact]
     public void Service_sourced_rules_admit_only_oracle_services_and_are_closed_from_the_internet()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway().WithSlIngress(
+        var g = BehindInternetGateway().WithSlIngress(
             SlIngress("6", "all-iad-services-in-oracle-services-network", 1522, sourceType: "SERVICE_CIDR_BLOCK"));
         Assert.Equal(Verdict.Pass, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
     }
@@ -188,7 +185,7 @@ public class InternetPathTests
     [Fact]
     public void Unmanaged_default_security_list_keeps_oracle_ssh_from_anywhere()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway();
+        var g = BehindInternetGateway();
         g.Set("data", "securityListIds", L());
         g.Set("vcn", "defaultSecurityListId", Ref("vcn-default-sl"));
         var data = Check.Run(Rule, g.Build()).On("data");
@@ -199,7 +196,7 @@ public class InternetPathTests
     [Fact]
     public void Managed_empty_default_security_list_closes_the_default()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway();
+        var g = BehindInternetGateway();
         g.Set("data", "securityListIds", L());
         g.Add(OciTypes.DefaultSecurityList, "default-sl", ("manageDefaultResourceId", Ref("vcn-default-sl")),
             ("ingressSecurityRules", L()));

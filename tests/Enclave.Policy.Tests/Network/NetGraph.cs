@@ -85,6 +85,12 @@ internal sealed class NetGraph
     public static PropertyValue Route(string destination, string target) =>
         M(("destination", S(destination)), ("destinationType", S("CIDR_BLOCK")), ("networkEntityId", Ref(target)));
 
+    /// <summary>The test enclave with its data subnet public behind an internet gateway: a door waiting for an ingress rule.</summary>
+    public static NetGraph BehindInternetGateway() => TestEnclave(publicSubnet: true).WithInternetGateway();
+
+    /// <summary>The door open: security list sl-data admits the database listener (TCP 1522) from the whole internet.</summary>
+    public static NetGraph OpenDoor() => BehindInternetGateway().WithSlIngress(SlIngress("6", "0.0.0.0/0", 1522));
+
     /// <summary>
     /// The test enclave: VCN 10.0.0.0/16 with subnet "data" (10.0.1.0/24, private unless told otherwise,
     /// route table rt-data, security list sl-data with no ingress) and database enclave-adb in it behind NSG nsg-db.

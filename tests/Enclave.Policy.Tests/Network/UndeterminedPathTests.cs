@@ -11,9 +11,6 @@ public class UndeterminedPathTests
 {
     private static readonly IRule Rule = new NoInternetPathToData();
 
-    private static NetGraph OpenDoor() =>
-        TestEnclave(publicSubnet: true).WithInternetGateway().WithSlIngress(SlIngress("6", "0.0.0.0/0", 1522));
-
     [Fact]
     public void Unknown_public_ip_setting_is_undetermined()
     {
@@ -27,7 +24,7 @@ public class UndeterminedPathTests
     [Fact]
     public void Unknown_security_list_rules_are_undetermined()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway();
+        var g = BehindInternetGateway();
         g.Set("sl-data", "ingressSecurityRules", U);
         Assert.Equal(Verdict.Undetermined, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
     }
@@ -35,7 +32,7 @@ public class UndeterminedPathTests
     [Fact]
     public void Unknown_port_in_an_nsg_rule_is_undetermined()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway();
+        var g = BehindInternetGateway();
         g.NsgRule("db-rule", "nsg-db", "INGRESS", "6", "0.0.0.0/0");
         g.Set("db-rule", "tcpOptions", M(("destinationPortRange", M(("min", U), ("max", N(1522))))));
         Assert.Equal(Verdict.Undetermined, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
@@ -44,7 +41,7 @@ public class UndeterminedPathTests
     [Fact]
     public void Unknown_source_is_undetermined()
     {
-        var g = TestEnclave(publicSubnet: true).WithInternetGateway().WithSlIngress(M(("protocol", S("6")), ("source", U)));
+        var g = BehindInternetGateway().WithSlIngress(M(("protocol", S("6")), ("source", U)));
         Assert.Equal(Verdict.Undetermined, Check.Run(Rule, g.Build()).On("enclave-adb").Verdict);
     }
 

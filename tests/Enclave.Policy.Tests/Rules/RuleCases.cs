@@ -27,6 +27,8 @@ public static class RuleCases
         new("ENC-REG-002", "bucket replicated to Frankfurt", "replica", g => g.Add(OciTypes.ReplicationPolicy, "replica",
             new { bucket = NameOf("data-bucket"), @namespace = "enclavens", destinationBucketName = "copy", destinationRegionName = "eu-frankfurt-1", name = "r" })),
         new("ENC-NET-001", "subnet allows public IPs", "data", g => g.With("data", "prohibitPublicIpOnVnic", false)),
+        new("ENC-GOV-007", "bucket access type computed from another resource", "data-bucket", g => g.With("data-bucket", "accessType", Unknown)),
+        new("ENC-GOV-007", "flow log switched on by a computed flag", "flow-data", g => g.With("flow-data", "isEnabled", Unknown)),
         new("ENC-NET-002", "internet gateway", "igw", g => g.Add(OciTypes.InternetGateway, "igw", new { compartmentId = Ref("enclave"), vcnId = Ref("vcn"), enabled = true })),
         new("ENC-NET-003", "default route to a DRG", "data-rt", g =>
         {
@@ -237,6 +239,8 @@ public static class RuleCases
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>
     /// ENC-GOV-006 judges whether values are secret, which is always known.
     public static readonly string[] NeverUndetermined = ["ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-006", "ENC-GOV-900", "ENC-GOV-901",
+        // ENC-GOV-007 judges whether values are unknown, which is always known.
+        "ENC-GOV-007",
         // The type token of a resource is always known.
         "ENC-GOV-020",
         // Judges the stack's config (always known), not the artifact.

@@ -4,6 +4,7 @@ using Enclave.Cli.Common;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Review.Plan;
 using Enclave.PolicyPack.Protocol;
+using Enclave.TestSupport.PulumiFiles;
 
 namespace Enclave.PolicyPack.Tests.EngineSide;
 
@@ -67,7 +68,9 @@ public sealed record StackVerdicts(IReadOnlySet<RuleVerdict> Findings, IReadOnly
     public static async Task<StackVerdicts> EnclaveCheckPreviewAsync(ResourceGraph graph, IReadOnlyDictionary<string, string> config)
     {
         var file = Path.Combine(Path.GetTempPath(), $"enclave-pack-{Guid.NewGuid():N}.preview.json");
-        await File.WriteAllTextAsync(file, PreviewJson.Write(graph, config));
+        // A preview that creates the graph: the same values the pack judges, unknowns as the sentinel, secrets "[secret]".
+        await File.WriteAllTextAsync(file, PreviewJson.Write(graph.Resources.Select(PreviewStep.Create),
+            config.Where(c => c.Key == "oci:region")));
         try
         {
             return await CheckAsync(["check", "--preview-json", file, "--stack", graph.Stack, "--format", "json", "--repo", PackProcess.RepoRoot]);

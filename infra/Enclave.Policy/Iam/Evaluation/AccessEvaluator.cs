@@ -57,21 +57,25 @@ public sealed partial class AccessEvaluator
     /// <param name="resourceType">An individual type such as <c>buckets</c> (a family or <c>all-resources</c> works, coarsely).</param>
     /// <param name="compartment">Compartment key or OCID; null or not in the model means unknown.</param>
     /// <param name="context">Further request facts (region, variables); none by default.</param>
+    /// <param name="budget">Charged for every statement weighed, by its size (<see cref="WeightOf"/>; none: unbounded).</param>
+    /// <exception cref="EvaluationBudgetExceededException">The question would pass <paramref name="budget"/>.</exception>
     public AccessDecision MayAllow(Principal principal, Verb verb, string resourceType, string? compartment,
-        AccessContext? context = null)
+        AccessContext? context = null, EvaluationBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(resourceType);
-        return Decide(principal, new Query(verb, resourceType, TargetOf(compartment)), context);
+        return Decide(principal, new Query(verb, resourceType, TargetOf(compartment)), context, budget);
     }
 
     /// <summary>
     /// May <paramref name="principal"/> do anything at all, on any type, anywhere in the tenancy? The question of
     /// rule R4 for a parent-company principal: every statement whose subject and condition may cover it counts.
     /// </summary>
-    public AccessDecision MayAllowAnything(Principal principal, AccessContext? context = null) =>
-        Decide(principal, new Query(Verb.Inspect, null, null), context);
+    /// <param name="budget">As for <see cref="MayAllow"/>.</param>
+    /// <exception cref="EvaluationBudgetExceededException">The question would pass <paramref name="budget"/>.</exception>
+    public AccessDecision MayAllowAnything(Principal principal, AccessContext? context = null, EvaluationBudget? budget = null) =>
+        Decide(principal, new Query(Verb.Inspect, null, null), context, budget);
 
-    private AccessDecision Decide(Principal principal, Query query, AccessContext? context)
+    private AccessDecision Decide(Principal principal, Query query, AccessContext? context, EvaluationBudget? budget)
     {
         ArgumentNullException.ThrowIfNull(principal);
         context ??= AccessContext.None;
@@ -89,6 +93,7 @@ public sealed partial class AccessEvaluator
         {
             var i = candidates?[c] ?? c;
             var statement = Policies.Statements[i];
+            budget?.Spend(WeightOf(i));
             if (statement.IsOpaque)
             {
                 var (mayAllow, mayDeny) = statement.OpaqueEffects();

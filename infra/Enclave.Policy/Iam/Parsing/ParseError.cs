@@ -1,3 +1,5 @@
+using Enclave.Escaping;
+
 namespace Enclave.Policy.Iam;
 
 /// <summary>
@@ -12,33 +14,12 @@ public sealed record ParseError(string Reason, int Column, string Text)
     private const int MaxQuoted = 240;
 
     /// <summary>
-    /// One line for a report: <c>REASON at column N in: STATEMENT</c>. Control characters in the statement are
-    /// shown as spaces (one for one, so the column still lines up) and very long statements are cut to a window
-    /// around the column.
+    /// One line for a report: <c>REASON at column N in: STATEMENT</c>. The statement is quoted through the one
+    /// terminal-safe escaper (line breaks, ANSI escapes and bidi controls shown as <c>\n</c>, <c>\u001b</c>,
+    /// <c>\u202e</c>), and a long one is cut to a window around the column.
     /// </summary>
-    public string Message => $"{Reason} at column {Column} in: {Excerpt()}";
+    public string Message => $"{Reason} at column {Column} in: {SafeText.Excerpt(Text, Column - 1, MaxQuoted)}";
 
     /// <inheritdoc/>
     public override string ToString() => Message;
-
-    private string Excerpt()
-    {
-        var start = 0;
-        var end = Text.Length;
-        if (Text.Length > MaxQuoted)
-        {
-            start = Math.Clamp(Column - 1 - MaxQuoted / 2, 0, Text.Length - MaxQuoted);
-            end = start + MaxQuoted;
-        }
-        var chars = Text.ToCharArray(start, end - start);
-        for (var i = 0; i < chars.Length; i++)
-            if (char.IsControl(chars[i]) || chars[i] is '\u2028' or '\u2029' || char.IsSurrogate(chars[i]) && !IsPaired(chars, i))
-                chars[i] = ' ';
-        return (start > 0 ? "…" : "") + new string(chars) + (end < Text.Length ? "…" : "");
-    }
-
-    private static bool IsPaired(char[] chars, int i) =>
-        char.IsHighSurrogate(chars[i])
-            ? i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])
-            : i > 0 && char.IsHighSurrogate(chars[i - 1]);
 }

@@ -60,17 +60,7 @@ internal sealed partial class StatementParser(string text, WordPool? words = nul
     {
         var subject = ParseSubject("'endorse'");
         if (subject is null || !Expect("to", "after the subject")) return null;
-        var access = ParseAccess(allowAssociate: true);
-        if (access is null) return null;
-        Location? location;
-        if (access is AssociateAccess associate)
-        {
-            (access, location) = FinishAssociate(associate);
-        }
-        else
-        {
-            location = Expect("in", AfterAccess(access)) ? ParseForeignLocation() : null;
-        }
+        var (access, location) = ParseAccessAndLocation(foreign: true);
         if (access is null || location is null) return null;
         var condition = ParseOptionalWhere(out var ok);
         return ok ? new EndorseStatement(effect, subject, access, location, condition) : null;
@@ -82,20 +72,24 @@ internal sealed partial class StatementParser(string text, WordPool? words = nul
         if (subject is null || !Expect("of", "after the admitted subject") || !Expect("tenancy", "after 'of'")) return null;
         var alias = ReadName("a tenancy alias after 'tenancy'");
         if (alias is null || !Expect("to", "after the tenancy alias")) return null;
-        var access = ParseAccess(allowAssociate: true);
-        if (access is null) return null;
-        Location? location;
-        if (access is AssociateAccess associate)
-        {
-            (access, location) = FinishAssociate(associate);
-        }
-        else
-        {
-            location = Expect("in", AfterAccess(access)) ? ParseLocalLocation() : null;
-        }
+        var (access, location) = ParseAccessAndLocation(foreign: false);
         if (access is null || location is null) return null;
         var condition = ParseOptionalWhere(out var ok);
         return ok ? new AdmitStatement(effect, subject, alias, access, location, condition) : null;
+    }
+
+    /// <summary>
+    /// The access of an endorse or admit statement and where it applies: an <c>associate</c> names its place inside
+    /// (see <see cref="FinishAssociate"/>); any other access is followed by <c>in LOCATION</c>, a location of the other
+    /// tenancy for an endorse (<paramref name="foreign"/>), of this one for an admit.
+    /// </summary>
+    private (Access? Access, Location? Location) ParseAccessAndLocation(bool foreign)
+    {
+        var access = ParseAccess(allowAssociate: true);
+        if (access is null) return (null, null);
+        if (access is AssociateAccess associate) return FinishAssociate(associate);
+        if (!Expect("in", AfterAccess(access))) return (access, null);
+        return (access, foreign ? ParseForeignLocation() : ParseLocalLocation());
     }
 
     private Statement? ParseDefine()

@@ -120,6 +120,51 @@ public static class IsolationSettings
         return OciTypes.IsOci(t) ? [.. own, .. Common.Where(k => Array.IndexOf(own, k) < 0)] : own;
     });
 
+    /// <summary>
+    /// The isolation settings a program writes as constants (or from stack config, which a preview knows): flags,
+    /// access types, regions, CIDRs, ports, protocols, retention. None holds a resource id and the cloud computes none
+    /// of them, so unlike references (<c>subnetId</c>, <c>kmsKeyId</c>, a route target) they are never legitimately
+    /// unknown in a preview: one that is was derived from another resource's output and can be anything at
+    /// <c>pulumi up</c>. ENC-GOV-007 fails each one.
+    /// </summary>
+    private static readonly (string Type, string[] Keys)[] DeclaredLiterals =
+    [
+        (OciTypes.Provider, ["region"]),
+        (OciTypes.Bucket, ["accessType", "versioning", "replicationEnabled"]),
+        (OciTypes.Preauthrequest, ["accessType"]),
+        (OciTypes.AutonomousDatabase, ["isMtlsConnectionRequired", "isFreeTier", "dataSafeStatus"]),
+        (OciTypes.Vcn, ["cidrBlock", "cidrBlocks"]),
+        (OciTypes.Subnet, ["cidrBlock", "prohibitInternetIngress", "prohibitPublicIpOnVnic"]),
+        (OciTypes.NsgRule, ["direction", "protocol", "sourceType", "destinationType", "tcpOptions", "udpOptions", "icmpOptions"]),
+        (OciTypes.InternetGateway, ["enabled"]),
+        (OciTypes.NatGateway, ["blockTraffic"]),
+        (OciTypes.Bastion, ["clientCidrBlockAllowLists", "maxSessionTtlInSeconds"]),
+        (OciTypes.Key, ["isAutoRotationEnabled", "protectionMode"]),
+        (OciTypes.Vault, ["vaultType"]),
+        (OciTypes.Log, ["isEnabled", "retentionDuration", "logType"]),
+        (OciTypes.Connector, ["state"]),
+        (OciTypes.AuditConfiguration, ["retentionPeriodDays"]),
+        (OciTypes.CloudGuardConfiguration, ["status", "reportingRegion"]),
+        (OciTypes.EventRule, ["isEnabled"]),
+        (OciTypes.Subscription, ["protocol"]),
+        (OciTypes.VaultVerification, ["replicaRegion"]),
+        (OciTypes.DomainReplicationToRegion, ["replicaRegion"]),
+        (OciTypes.ReplicationPolicy, ["destinationRegionName"]),
+        (OciTypes.RemotePeeringConnection, ["peerRegionName"]),
+        ("oci:Identity/networkSource:NetworkSource", ["publicSourceLists"]),
+        (OciTypes.AuthenticationPolicy, ["passwordPolicy"]),
+    ];
+
+    private static readonly FrozenDictionary<string, string[]> LiteralsByType = DeclaredLiterals
+        .ToFrozenDictionary(d => d.Type, d => d.Keys, StringComparer.Ordinal);
+
+    /// <summary>The literal isolation settings of a resource of <paramref name="type"/> (see <see cref="DeclaredLiterals"/>).</summary>
+    public static string[] LiteralKeysOf(string type) => LiteralsByType.GetValueOrDefault(type) ?? [];
+
+    /// <summary>Every declared literal (type, key), for documentation and tests.</summary>
+    public static IEnumerable<(string Type, string Key)> AllLiterals =>
+        DeclaredLiterals.OrderBy(d => d.Type, StringComparer.Ordinal).SelectMany(d => d.Keys.Select(k => (d.Type, k)));
+
     /// <summary>Is input <paramref name="path"/> (<c>key</c>, <c>key.sub</c> or <c>key[2].sub</c>) of a <paramref name="type"/> isolation-relevant?</summary>
     public static bool IsRelevant(string type, string path)
     {

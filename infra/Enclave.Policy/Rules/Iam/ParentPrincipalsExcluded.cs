@@ -1,4 +1,5 @@
 using Enclave.Policy.Iam;
+using Enclave.Policy.Reports;
 
 namespace Enclave.Policy.Rules.Iam;
 
@@ -12,9 +13,14 @@ public sealed class ParentPrincipalsExcluded : IamRule
 
     protected override IEnumerable<(PolicyStatement, string)> Flag(RuleContext context, IamView view)
     {
+        // One domain probes a principal per group the statements name: principals × statements is bounded by the work
+        // budget of `enclave access`, so a hostile policy set is refused in one line instead of running for hours.
+        var budget = new EvaluationBudget(AccessWorkBudget.MaxEvaluations);
         foreach (var (who, principal) in Principals(context.Policy.Parent, view.Policies))
         {
-            var decision = view.Evaluator.MayAllowAnything(principal);
+            AccessDecision decision;
+            try { decision = view.Evaluator.MayAllowAnything(principal, budget: budget); }
+            catch (EvaluationBudgetExceededException e) { throw new IamWorkLimitException(Info.Id, e.Limit, e); }
             if (!decision.MayAllow) continue;
             foreach (var grant in decision.Grants.Where(g => !g.Statement.IsOpaque))
                 // Stryker disable once String : finding wording (docs/testing.md)

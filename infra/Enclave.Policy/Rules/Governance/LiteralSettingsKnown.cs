@@ -1,0 +1,50 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Governance;
+
+/// <summary>
+/// A preview may hold values the cloud computes at deploy time, and the gate keeps undetermined verdicts advisory
+/// there (<see cref="Engine.FailClosed"/>). That leniency is only for references and computed outputs: a flag, an
+/// access type, a region, a CIDR or a port (<see cref="IsolationSettings.LiteralKeysOf"/>) that is unknown in a
+/// preview was derived from another resource's output (an <c>Apply</c> over an id, a random value) and can be
+/// anything when <c>pulumi up</c> runs, after the gate has passed the preview. This rule fails each one, in every
+/// artifact (in a state or a plan fail-closed blocks it too, with the rule that reads it).
+/// </summary>
+public sealed class LiteralSettingsKnown : RuleBase
+{
+    public override RuleInfo Info { get; } = new(
+        "ENC-GOV-007", "Literal isolation settings are known before deployment", Severity.Critical, Enforcement.Mandatory,
+        "Flags, access types, regions, CIDRs, ports, protocols and retention are constants of the program or values of its stack config, which a preview knows. One that is unknown in a preview was computed from another resource's output, so the preview the gate judged does not say what `pulumi up` will set: a public bucket, a disabled flow log or a Frankfurt region could pass review unseen.",
+        "Write the setting as a literal or take it from stack config; never derive a flag, access type, region, CIDR or port from another resource's output (`Apply`) or from a generated value.")
+    {
+        Scope = RuleScope.Resource,
+    };
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var checkedCount = 0;
+        var failed = false;
+        foreach (var node in context.Graph.Resources)
+        {
+            if (!node.Custom) continue;
+            foreach (var key in IsolationSettings.LiteralKeysOf(node.Type))
+            {
+                var value = node.Input(key);
+                if (value.IsNull) continue;
+                checkedCount++;
+                if (!value.ContainsUnknown) continue;
+                failed = true;
+                yield return Fail(node.Urn, $"{node.Label}: {key} is unknown before deployment{Source(node, key)}, so the gate cannot see what `pulumi up` will set; it must be a literal or a stack config value");
+            }
+        }
+        if (!failed)
+            yield return Pass(Scope.StackUrn(context.Graph), $"every literal isolation setting is known ({checkedCount} settings read)");
+    }
+
+    /// <summary>Where the value came from, when the artifact says (its property dependencies).</summary>
+    private static string Source(ResourceNode node, string key) =>
+        node.PropertyDependencies.TryGetValue(key, out var urns) && urns.Length > 0
+            ? $" (computed from {string.Join(", ", urns.Take(3).Select(u => u[(u.LastIndexOf("::", StringComparison.Ordinal) + 2)..]))}{(urns.Length > 3 ? ", …" : "")})"
+            : "";
+}
