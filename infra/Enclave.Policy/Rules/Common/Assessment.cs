@@ -11,7 +11,8 @@ public sealed class Assessment
 {
     // The violation text is kept as given and only phrased when a requirement fails (most pass). A requirement given
     // in parts keeps them in one list shared by the whole assessment (no array, no concatenated string per
-    // requirement), and the finding's message keeps them by reference (FindingText).
+    // requirement), and the finding's message keeps them by reference (FindingText); a requirement too long for one
+    // part of a message is joined first, so it is cut exactly as the same requirement given as one string would be.
     private readonly List<Item> _items;
     private List<string?>? _parts;
 
@@ -92,7 +93,20 @@ public sealed class Assessment
             at++;
             if (item.PartsCount > 0)
             {
-                if (NotMet(verdict, item)) parts[at++] = NotMetPrefix;
+                var notMet = NotMet(verdict, item);
+                var total = notMet ? NotMetPrefix.Length : 0;
+                for (var k = 0; k < item.PartsCount; k++) total += _parts![item.PartsStart + k]?.Length ?? 0;
+                if (total > FindingText.MaxPartLength)
+                {
+                    // Too long for one part of a message: joined, so it is cut as a whole exactly as a requirement
+                    // given as one string is (the unused slots stay null, which reads as nothing).
+                    var joined = new string?[item.PartsCount + 1];
+                    joined[0] = notMet ? NotMetPrefix : null;
+                    _parts!.CopyTo(item.PartsStart, joined, 1, item.PartsCount);
+                    parts[at++] = string.Concat(joined);
+                    continue;
+                }
+                if (notMet) parts[at++] = NotMetPrefix;
                 _parts!.CopyTo(item.PartsStart, parts, at, item.PartsCount);
                 at += item.PartsCount;
             }
