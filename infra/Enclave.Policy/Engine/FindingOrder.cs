@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Enclave.Policy.Graph;
+using Enclave.Policy.Rules;
 
 namespace Enclave.Policy.Engine;
 
@@ -92,7 +93,7 @@ internal static class FindingOrder
     {
         public int Compare(long x, long y)
         {
-            var c = string.CompareOrdinal(items[(int)(uint)x].Finding.Message, items[(int)(uint)y].Finding.Message);
+            var c = FindingText.CompareOrdinal(items[(int)(uint)x].Finding.Text, items[(int)(uint)y].Finding.Text);
             return c != 0 ? c : x.CompareTo(y);
         }
     }

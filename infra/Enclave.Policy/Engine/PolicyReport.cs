@@ -76,7 +76,14 @@ public sealed class PolicyReport
         var severities = Enum.GetValues<Severity>();
         var counts = new int[severities.Length, 4];
         var index = severities.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
-        foreach (var f in Findings) counts[index[f.Severity], (int)f.Status]++;
+        // Each rule's row looked up once per run of its findings (they come rule by rule), not once per finding.
+        RuleInfo? lastRule = null;
+        var row = 0;
+        foreach (var f in Findings)
+        {
+            if (!ReferenceEquals(f.Rule, lastRule)) row = index[(lastRule = f.Rule).Severity];
+            counts[row, (int)f.Status]++;
+        }
         var bySeverity = severities.ToDictionary(s => s, s => Counts(counts, index[s]));
         var total = StatusCounts.Zero;
         foreach (var c in bySeverity.Values)

@@ -130,8 +130,26 @@ public sealed record ResourceRefValue(string Urn, string? Id) : PropertyValue
 
 public sealed record ListValue(ImmutableArray<PropertyValue> Items) : PropertyValue
 {
-    public override bool ContainsUnknown => Items.Any(i => i.ContainsUnknown);
-    public override bool ContainsSecret => Items.Any(i => i.ContainsSecret);
+    // Loops, not LINQ: asked of every isolation setting of every resource (no enumerator boxed per call).
+    public override bool ContainsUnknown
+    {
+        get
+        {
+            foreach (var item in Items)
+                if (item.ContainsUnknown) return true;
+            return false;
+        }
+    }
+
+    public override bool ContainsSecret
+    {
+        get
+        {
+            foreach (var item in Items)
+                if (item.ContainsSecret) return true;
+            return false;
+        }
+    }
 
     public bool Equals(ListValue? other) =>
         other is not null && Items.Length == other.Items.Length && Items.SequenceEqual(other.Items);

@@ -24,19 +24,52 @@ public sealed partial class PolicySet
     /// </summary>
     public IEnumerable<(PolicyStatement Statement, T Answer)> EveryCopy<T>(IEnumerable<(PolicyStatement First, T Answer)> answers)
     {
-        var copies = new List<(int Position, int Order, T Answer)>();
+        var copies = new List<(int Position, T Answer)>();
+        var ordered = true;
+        var cursor = 0;  // answers mostly come in the order of Distinct: found by walking it, not by hashing texts
         foreach (var (first, answer) in answers)
-            for (var p = FirstCopy(first); p >= 0; p = _nextCopy[p])
-                copies.Add((p, copies.Count, answer));
-        copies.Sort(static (a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Order.CompareTo(b.Order));
-        foreach (var (position, _, answer) in copies) yield return (Statements[position], answer);
+            for (var p = FirstCopy(first, ref cursor); p >= 0; p = _nextCopy[p])
+            {
+                ordered &= copies.Count == 0 || copies[^1].Position <= p;
+                copies.Add((p, answer));
+            }
+        if (ordered)
+            foreach (var (position, answer) in copies) yield return (Statements[position], answer);
+        else
+            foreach (var (position, answer) in ByPosition(copies)) yield return (Statements[position], answer);
+    }
+
+    /// <summary>
+    /// The copies in statement order, those of one statement in the order given: a stable counting sort (positions
+    /// are below the statement count), linear where a comparison sort of every copy of every answer was not.
+    /// </summary>
+    private (int Position, T Answer)[] ByPosition<T>(List<(int Position, T Answer)> copies)
+    {
+        var start = new int[Statements.Length + 1];
+        foreach (var (position, _) in copies) start[position + 1]++;
+        for (var i = 1; i < start.Length; i++) start[i] += start[i - 1];
+        var sorted = new (int Position, T Answer)[copies.Count];
+        foreach (var copy in copies) sorted[start[copy.Position]++] = copy;
+        return sorted;
     }
 
     /// <summary>The index in <see cref="Distinct"/> of the text of the statement at <paramref name="position"/>; -1 when unknown.</summary>
     internal int DistinctIndexOf(int position) => _distinctOf[position];
 
-    private int FirstCopy(PolicyStatement first) =>
-        first.Text is not null && _textIndex.TryGetValue(first.Text, out var d) && ReferenceEquals(Statements[_firstCopy[d]], first)
-            ? _firstCopy[d]
-            : throw new ArgumentException($"{first.Reference} is not one of this set's distinct statements", nameof(first));
+    /// <summary>The position of <paramref name="first"/>, one of <see cref="Distinct"/>; <paramref name="cursor"/> is where it is looked for first.</summary>
+    private int FirstCopy(PolicyStatement first, ref int cursor)
+    {
+        var distinct = Distinct;
+        for (int d = cursor, end = Math.Min(distinct.Length, cursor + 1024); d < end; d++)
+            if (ReferenceEquals(distinct[d], first))
+            {
+                cursor = d + 1;
+                return _firstCopy[d];
+            }
+        // Out of order or far ahead: by its text (its index in Distinct).
+        if (first.Text is null || !_textIndex.TryGetValue(first.Text, out var i) || !ReferenceEquals(distinct[i], first))
+            throw new ArgumentException($"{first.Reference} is not one of this set's distinct statements", nameof(first));
+        cursor = i + 1;
+        return _firstCopy[i];
+    }
 }

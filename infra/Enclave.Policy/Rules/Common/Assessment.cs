@@ -9,15 +9,53 @@ namespace Enclave.Policy.Rules.Common;
 /// </summary>
 public sealed class Assessment
 {
-    // The violation text is kept as given and only phrased when a requirement fails (most pass).
-    private readonly List<(Truth Outcome, string Requirement, string? Violation)> _items = [];
+    // The violation text is kept as given and only phrased when a requirement fails (most pass). A requirement given
+    // in parts keeps them in one list shared by the whole assessment (no array, no concatenated string per
+    // requirement), and the finding's message keeps them by reference (FindingText); a requirement too long for one
+    // part of a message is joined first, so it is cut exactly as the same requirement given as one string would be.
+    private readonly List<Item> _items;
+    private List<string?>? _parts;
+
+    private readonly record struct Item(Truth Outcome, string? Requirement, string? Violation, int PartsStart = 0, int PartsCount = 0,
+        bool PartsSayWhatIsWrong = false);
+
+    public Assessment() => _items = [];
+
+    /// <param name="capacity">How many requirements are coming (a rule that knows saves the lists' regrowth).</param>
+    /// <param name="partsCapacity">How many parts the requirements given in parts hold in all.</param>
+    public Assessment(int capacity, int partsCapacity = 0)
+    {
+        _items = new List<Item>(capacity);
+        if (partsCapacity > 0) _parts = new List<string?>(partsCapacity);
+    }
 
     /// <param name="requirement">What must hold, phrased as a statement (e.g. "isMtlsConnectionRequired is true").</param>
     /// <param name="whenViolated">How to say it when it does not hold (e.g. "… admits the whole internet"); a
     /// requirement phrased as a negation reads backwards after "not met:", so such callers say what is wrong.</param>
     public Assessment Require(Truth outcome, string requirement, string? whenViolated = null)
     {
-        _items.Add((outcome, requirement, whenViolated));
+        _items.Add(new Item(outcome, requirement, whenViolated));
+        return this;
+    }
+
+    /// <summary>
+    /// <see cref="Require(Truth, string, string?)"/> without a violation text, the requirement given as the strings it
+    /// is made of (their concatenation is the requirement).
+    /// </summary>
+    public Assessment RequireInParts(Truth outcome, params ReadOnlySpan<string?> parts) => AddParts(outcome, parts, saysWhatIsWrong: false);
+
+    /// <summary>
+    /// A requirement phrased as what is wrong, its own violation text (<c>Require(outcome, text, text)</c>), given in
+    /// parts like <see cref="RequireInParts"/>: a policy with many flagged statements would otherwise copy each
+    /// statement's text into a new string.
+    /// </summary>
+    public Assessment ObjectInParts(Truth outcome, params ReadOnlySpan<string?> parts) => AddParts(outcome, parts, saysWhatIsWrong: true);
+
+    private Assessment AddParts(Truth outcome, ReadOnlySpan<string?> parts, bool saysWhatIsWrong)
+    {
+        _parts ??= new List<string?>(parts.Length * 4);
+        _items.Add(new Item(outcome, null, null, _parts.Count, parts.Length, saysWhatIsWrong));
+        _parts.AddRange(parts);
         return this;
     }
 
@@ -39,14 +77,53 @@ public sealed class Assessment
         var evidence = details?.ToImmutableArray() ?? ImmutableArray<string>.Empty;
         // The message names every failed requirement, else every unknown one, else every one (in the order given).
         var verdict = Outcome switch { Truth.False => Verdict.Fail, Truth.Unknown => Verdict.Undetermined, _ => Verdict.Pass };
-        var named = new List<string>(_items.Count);
-        foreach (var (outcome, requirement, violation) in _items)
+        var length = 3;
+        foreach (var item in _items)
+            if (Named(verdict, item.Outcome)) length += 1 + (item.PartsCount > 0 ? item.PartsCount : 1) + (NotMet(verdict, item) ? 1 : 0);
+        // "subject: [prefix]item; item; …" as parts (FindingText): the separator before the first item is empty.
+        var parts = new string?[length];
+        parts[0] = subject;
+        parts[1] = ": ";
+        parts[2] = verdict == Verdict.Undetermined ? "not known until deploy: " : null;
+        var at = 3;
+        foreach (var item in _items)
         {
-            if (verdict == Verdict.Fail && outcome == Truth.False) named.Add(violation ?? $"required but not met: {requirement}");
-            else if (verdict == Verdict.Undetermined && outcome == Truth.Unknown) named.Add(requirement);
-            else if (verdict == Verdict.Pass) named.Add(requirement);
+            if (!Named(verdict, item.Outcome)) continue;
+            parts[at] = at == 3 ? null : "; ";
+            at++;
+            if (item.PartsCount > 0)
+            {
+                var notMet = NotMet(verdict, item);
+                var total = notMet ? NotMetPrefix.Length : 0;
+                for (var k = 0; k < item.PartsCount; k++) total += _parts![item.PartsStart + k]?.Length ?? 0;
+                if (total > FindingText.MaxPartLength)
+                {
+                    // Too long for one part of a message: joined, so it is cut as a whole exactly as a requirement
+                    // given as one string is (the unused slots stay null, which reads as nothing).
+                    var joined = new string?[item.PartsCount + 1];
+                    joined[0] = notMet ? NotMetPrefix : null;
+                    _parts!.CopyTo(item.PartsStart, joined, 1, item.PartsCount);
+                    parts[at++] = string.Concat(joined);
+                    continue;
+                }
+                if (notMet) parts[at++] = NotMetPrefix;
+                _parts!.CopyTo(item.PartsStart, parts, at, item.PartsCount);
+                at += item.PartsCount;
+            }
+            else parts[at++] = verdict == Verdict.Fail ? item.Violation ?? NotMetPrefix + item.Requirement : item.Requirement;
         }
-        var prefix = verdict == Verdict.Undetermined ? "not known until deploy: " : null;
-        return new Finding(ruleId, urn, verdict, FindingText.Joined(subject, prefix, named), evidence);
+        return new Finding(ruleId, urn, verdict, FindingText.FromParts(parts), evidence);
     }
+
+    private const string NotMetPrefix = "required but not met: ";
+
+    /// <summary>Is a requirement in parts named as "required but not met: …" (a failure without a violation text)?</summary>
+    private static bool NotMet(Verdict verdict, Item item) => verdict == Verdict.Fail && item.PartsCount > 0 && !item.PartsSayWhatIsWrong;
+
+    private static bool Named(Verdict verdict, Truth outcome) => verdict switch
+    {
+        Verdict.Fail => outcome == Truth.False,
+        Verdict.Undetermined => outcome == Truth.Unknown,
+        _ => true,
+    };
 }

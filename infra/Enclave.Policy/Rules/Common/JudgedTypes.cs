@@ -51,8 +51,17 @@ public static class JudgedTypes
     {
         if (type == OciTypes.Stack) return true;
         if (type.StartsWith("pulumi:providers:", StringComparison.Ordinal))
-            return type == OciTypes.Provider || LocalPackages.Contains(PackageOf(type), StringComparer.Ordinal);
-        if (LocalPackages.Contains(PackageOf(type), StringComparer.Ordinal)) return true;
+            return type == OciTypes.Provider || IsLocal(type.AsSpan("pulumi:providers:".Length));
+        var colon = type.IndexOf(':');
+        if (IsLocal(colon < 0 ? type : type.AsSpan(0, colon))) return true;
         return Oci.Contains(type);
+    }
+
+    /// <summary>Is <paramref name="package"/> (as <see cref="PackageOf"/> gives it) a local package? Read in place: asked once per resource.</summary>
+    private static bool IsLocal(ReadOnlySpan<char> package)
+    {
+        foreach (var local in LocalPackages)
+            if (package.SequenceEqual(local)) return true;
+        return false;
     }
 }

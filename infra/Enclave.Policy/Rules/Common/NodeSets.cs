@@ -10,8 +10,8 @@ namespace Enclave.Policy.Rules.Common;
 /// </summary>
 public static class NodeSets
 {
-    private static readonly ConditionalWeakTable<ResourceGraph, ConcurrentDictionary<string, HashSet<ResourceNode>>> Cache = new();
+    private static readonly ConditionalWeakTable<ResourceGraph, ConcurrentDictionary<string, NodeSet>> Cache = new();
 
-    public static HashSet<ResourceNode> Of(ResourceGraph graph, string type) =>
+    public static NodeSet Of(ResourceGraph graph, string type) =>
         Cache.GetValue(graph, _ => new(StringComparer.Ordinal)).GetOrAdd(type, t => References.Set(graph.OfType(t)));
 }

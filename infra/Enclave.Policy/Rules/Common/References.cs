@@ -59,30 +59,46 @@ public static class References
         }
     }
 
-    /// <summary>Does the value identify any resource of <paramref name="targets"/>? (OR over them.)</summary>
+    /// <summary>
+    /// Does the value identify any resource of <paramref name="targets"/>? (OR over them.) A target equal to
+    /// <paramref name="except"/> (as records compare, e.g. the resource itself) is not one of them.
+    /// </summary>
     public static Truth IdentifiesAny(ResourceGraph graph, ResourceNode from, string key, PropertyValue value,
-        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null)
+        IEnumerable<ResourceNode> targets, IReadOnlyCollection<string>? candidateTypes = null, ResourceNode? except = null)
     {
-        // Same answer as asking every target, without the scan: a known id resolves through the graph's id index and
-        // an unknown value can only name the resources its input was built from.
+        // Same answer as asking every target, without the scan: a known id resolves through the graph's id index, an
+        // unknown value can only name the resources its input was built from, a reference only the targets with its
+        // URN, and what names nothing (a secret, an unknown without lineage, a number…) gives every target one answer.
         switch (value)
         {
             case StringValue s:
-                if (graph.ById(s.Value) is { } hit && Contains(targets, hit)) return Truth.True;
+                if (graph.ById(s.Value) is { } hit && IsTarget(targets, hit, except)) return Truth.True;
                 if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.False;
                 foreach (var urn in deps)
-                    if (graph.ByUrn(urn) is { } dep && dep.Id.AsString() is null && Contains(targets, dep)) return Truth.True;
+                    if (graph.ByUrn(urn) is { } dep && dep.Id.AsString() is null && IsTarget(targets, dep, except)) return Truth.True;
                 return Truth.False;
             case UnknownValue when from.PropertyDependencies.TryGetValue(key, out var unknownDeps):
                 var result = Truth.False;
                 foreach (var urn in unknownDeps)
-                    if (graph.ByUrn(urn) is { } dep && Contains(targets, dep))
+                    if (graph.ByUrn(urn) is { } dep && IsTarget(targets, dep, except))
                         result = result.Or(Identifies(graph, from, key, value, dep, candidateTypes));
                 return result;
+            case ResourceRefValue r when targets is NodeSet set:
+                foreach (var named in set.WithUrn(r.Urn))
+                    if (except is null || named != except) return Truth.True;
+                return Truth.False;
+            case SecretValue or UnknownValue when targets is NodeSet set:
+                // Identifies answers Unknown for every target (an unknown here has no recorded lineage).
+                foreach (var target in set)
+                    if (except is null || target != except) return Truth.Unknown;
+                return Truth.False;
+            case NullValue or BoolValue or NumberValue or ListValue or MapValue:
+                return Truth.False;  // Identifies answers False for every target
             default:
                 var any = Truth.False;
                 foreach (var target in targets)
                 {
+                    if (except is not null && target == except) continue;
                     any = any.Or(Identifies(graph, from, key, value, target, candidateTypes));
                     if (any == Truth.True) break;
                 }
@@ -91,7 +107,10 @@ public static class References
     }
 
     /// <summary>A set of nodes by identity, for repeated <see cref="IdentifiesAny"/>/<see cref="Resolve"/> calls over the same targets.</summary>
-    public static HashSet<ResourceNode> Set(IEnumerable<ResourceNode> nodes) => new(nodes, ReferenceEqualityComparer.Instance);
+    public static NodeSet Set(IEnumerable<ResourceNode> nodes) => new(nodes);
+
+    private static bool IsTarget(IEnumerable<ResourceNode> targets, ResourceNode node, ResourceNode? except) =>
+        Contains(targets, node) && (except is null || node != except);
 
     /// <summary>Membership by reference: nodes are records, and structural equality would compare whole input trees.</summary>
     private static bool Contains(IEnumerable<ResourceNode> targets, ResourceNode node)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Rules.Common;
@@ -87,7 +88,21 @@ public static class Regions
     /// The regions the stack's resources are audited in (<see cref="AuditedIn"/>; first spelling met, sorted), and the
     /// first OCI resource whose region is not known (its region's requirements are then undetermined).
     /// </summary>
-    public static (List<string> Regions, ResourceNode? Unplaced) AuditedRegions(RuleContext context)
+    public static (IReadOnlyList<string> Regions, ResourceNode? Unplaced) AuditedRegions(RuleContext context)
+    {
+        // Three rules ask, each of every resource: worked out once per graph and policy.
+        if (AuditedCache.TryGetValue(context.Graph, out var cached) && ReferenceEquals(cached.Policy, context.Policy))
+            return (cached.Regions, cached.Unplaced);
+        var (regions, unplaced) = FindAuditedRegions(context);
+        AuditedCache.AddOrUpdate(context.Graph, new AuditedPlaces(context.Policy, regions, unplaced));
+        return (regions, unplaced);
+    }
+
+    private sealed record AuditedPlaces(PolicyContext Policy, IReadOnlyList<string> Regions, ResourceNode? Unplaced);
+
+    private static readonly ConditionalWeakTable<ResourceGraph, AuditedPlaces> AuditedCache = new();
+
+    private static (IReadOnlyList<string> Regions, ResourceNode? Unplaced) FindAuditedRegions(RuleContext context)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var regions = new List<string>();
@@ -99,7 +114,7 @@ public static class Regions
             else if (seen.Add(region)) regions.Add(region);
         }
         regions.Sort(StringComparer.OrdinalIgnoreCase);
-        return (regions, unplaced);
+        return (regions.AsReadOnly(), unplaced);
     }
 
     /// <summary>Three-valued membership of a region value in the allow-list (case-insensitive).</summary>

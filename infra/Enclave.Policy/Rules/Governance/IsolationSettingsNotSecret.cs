@@ -22,10 +22,14 @@ public sealed class IsolationSettingsNotSecret : RuleBase
     {
         var checkedCount = 0;
         var failed = false;
+        string? lastType = null;
+        var keys = Array.Empty<string>();
         foreach (var node in context.Graph.Resources)
         {
             if (!node.Custom) continue;
-            foreach (var key in IsolationSettings.KeysOf(node.Type))
+            // The graph is in URN order, so resources of a type come together: the keys are looked up once per run.
+            if (!ReferenceEquals(node.Type, lastType)) keys = IsolationSettings.KeysOf(lastType = node.Type);
+            foreach (var key in keys)
             {
                 var value = node.Input(key);
                 if (value.IsNull) continue;

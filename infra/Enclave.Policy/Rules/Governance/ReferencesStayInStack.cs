@@ -42,34 +42,44 @@ public sealed class ReferencesStayInStack : RuleBase
         "A subnet routed or guarded by a route table or security list the stack does not declare, a database in a foreign NSG, a Bastion aimed at a foreign subnet, a secret in another vault, a log in another log group or a connector shipping logs to someone else's stream, function or bucket is wiring whose far end no rule can read: it could carry an internet route, an open rule or a copy of the evidence.",
         "Point the reference at a resource this stack declares (a Default* resource to manage a VCN's default route table or security list); connectors target the stack's archive buckets or topics only.");
 
+    /// <summary>Per wiring entry, the end of its requirement ("… is a Vcn of this stack"), made once.</summary>
+    private static readonly string[] Suffixes =
+        [.. Wiring.Select(w => $" is a {string.Join(" or ", w.Targets.Select(OciTypes.ShortName))} of this stack")];
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var byType = new Dictionary<string, HashSet<ResourceNode>>(StringComparer.Ordinal);
-        HashSet<ResourceNode> Of(string[] types)
+        var byType = new Dictionary<string, NodeSet>(StringComparer.Ordinal);
+        NodeSet Of(string[] types)
         {
+            if (types.Length == 1) return NodeSets.Of(g, types[0]);
             var key = string.Join('|', types);
             if (!byType.TryGetValue(key, out var set)) byType[key] = set = References.Set(types.SelectMany(g.OfType));
             return set;
         }
-        foreach (var (type, key, targets) in Wiring)
+        for (var w = 0; w < Wiring.Length; w++)
+        {
+            var (type, key, targets) = Wiring[w];
+            var set = Of(targets);
             foreach (var node in g.OfType(type))
             {
                 var value = node.Input(key);
                 if (value.IsNull) continue;
-                var set = Of(targets);
-                var items = value is ListValue list ? list.Items : [value];
                 var a = new Assessment();
-                foreach (var item in items)
-                    a.Require(Names(g, node, key, item, set), $"{key} {Describe(item)} is a {string.Join(" or ", targets.Select(OciTypes.ShortName))} of this stack");
+                // The requirement stays in parts (key, value, wording): no string per reference.
+                if (value is ListValue list)
+                    foreach (var item in list.Items)
+                        a.RequireInParts(Names(g, node, key, item, set), key, " ", Describe(item), Suffixes[w]);
+                else a.RequireInParts(Names(g, node, key, value, set), key, " ", Describe(value), Suffixes[w]);
                 yield return Judge(node.Urn, node.Label, a);
             }
+        }
         foreach (var connector in g.OfType(OciTypes.Connector))
             yield return Judge(connector.Urn, connector.Label, ConnectorTarget(g, connector, Of([OciTypes.Bucket]), Of([OciTypes.NotificationTopic])));
     }
 
     /// <summary>By id, by the default object a Default* resource manages, or by lineage.</summary>
-    private static Truth Names(ResourceGraph g, ResourceNode node, string key, PropertyValue value, HashSet<ResourceNode> targets)
+    private static Truth Names(ResourceGraph g, ResourceNode node, string key, PropertyValue value, NodeSet targets)
     {
         var named = References.IdentifiesAny(g, node, key, value, targets);
         if (named == Truth.True || value.AsString() is not { } id) return named;
@@ -80,7 +90,7 @@ public sealed class ReferencesStayInStack : RuleBase
     }
 
     /// <summary>A connector ships to a bucket of the stack (by name) or a topic of the stack; any other target kind is refused.</summary>
-    private static Assessment ConnectorTarget(ResourceGraph g, ResourceNode connector, HashSet<ResourceNode> buckets, HashSet<ResourceNode> topics)
+    private static Assessment ConnectorTarget(ResourceGraph g, ResourceNode connector, NodeSet buckets, NodeSet topics)
     {
         var a = new Assessment();
         var target = connector.Input("target");

@@ -17,10 +17,12 @@ public sealed class ResourcesInEnclaveCompartments : RuleBase
         "A resource in a compartment the stack does not declare (or a stack compartment moved under another parent) falls under that compartment tree's policies, outside the enclave's security zone, Cloud Guard target and gatekeeper-only grants: other teams, the parent company or another tenancy may reach it.",
         "Set compartmentId to a compartment of the stack (a compartment of the stack to another compartment of the stack, the top compartment to parentCompartmentOcid or the tenancy).");
 
+    private static readonly string[] CompartmentType = [OciTypes.Compartment];
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var compartments = References.Set(g.OfType(OciTypes.Compartment));
+        var compartments = NodeSets.Of(g, OciTypes.Compartment);
         var tenancy = context.Policy.TenancyId;
         foreach (var node in g.Resources)
         {
@@ -28,7 +30,7 @@ public sealed class ResourcesInEnclaveCompartments : RuleBase
             var value = node.Input("compartmentId");
             if (value.IsNull) continue;
             var label = node.Label;
-            var ours = References.IdentifiesAny(g, node, "compartmentId", value, compartments.Where(c => c != node), [OciTypes.Compartment]);
+            var ours = References.IdentifiesAny(g, node, "compartmentId", value, compartments, CompartmentType, except: node);
             if (ours == Truth.True) { yield return Pass(node.Urn, $"{label}: in a compartment of the stack"); continue; }
             var text = value.AsString();
             // The tenancy: tenancy-level settings belong there (ENC-GOV-004 judges which); the top compartment may hang

@@ -15,20 +15,14 @@ public sealed class AnyPrincipalScoped : IamTextRule
         "any-user includes every user, service and admitted foreign principal; request.principal.type alone still admits every instance, function or connector anyone in the tenancy creates. Only the principal's compartment or id, pinned to the enclave, scopes it.",
         "Add request.principal.compartment.id = '<enclave compartment>' (or request.principal.id = '<enclave resource>') to every any-user/any-group statement, alongside its principal type, or name a persona group instead.");
 
-    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.False);
-
-    protected override IEnumerable<(PolicyStatement, string)> DoubtText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.Unknown);
-
-    private static IEnumerable<(PolicyStatement, string)> Judged(RuleContext context, IEnumerable<PolicyStatement> distinct, Truth wanted)
+    protected override IEnumerable<(PolicyStatement, Truth, string)> JudgeText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         var judge = DataAccessJudge.For(context);
         foreach (var s in distinct)
         {
             if (s.Syntax is not GrantStatement { Effect: Effect.Allow, Subject: AnyUserSubject or AnyGroupSubject }) continue;
             foreach (var standing in judge.Standings(s))
-                if (standing.Allowed == wanted) yield return (s, standing.Why);
+                if (standing.Allowed != Truth.True) yield return (s, standing.Allowed, standing.Why);
         }
     }
 }

@@ -16,17 +16,11 @@ public sealed class DataReachedOnlyByAllowList : IamTextRule
         "The firewall is the list of who may reach objects, databases, keys and logs: a grant to any other group, dynamic group, service, any-user or any-group (a parent-company identity federated in, a careless team, a tenancy-wide resource type) opens the enclave whatever the parent-exclusion list says.",
         "Grant data-bearing types (objects, buckets, autonomous databases and backups, vaults, keys, secrets, logs) only to the persona groups of the stack config, the stack's own dynamic groups, Object Storage of an allowed region or Cloud Guard; scope any-user grants with request.principal.compartment.id or request.principal.id of the enclave.");
 
-    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.False);
-
-    protected override IEnumerable<(PolicyStatement, string)> DoubtText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.Unknown);
-
-    private static IEnumerable<(PolicyStatement, string)> Judged(RuleContext context, IEnumerable<PolicyStatement> distinct, Truth wanted)
+    protected override IEnumerable<(PolicyStatement, Truth, string)> JudgeText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         var judge = DataAccessJudge.For(context);
         foreach (var s in distinct)
             foreach (var (outcome, problem) in judge.Outsiders(s))
-                if (outcome == wanted) yield return (s, problem);
+                yield return (s, outcome, problem);  // only principals off the allow-list: never True
     }
 }

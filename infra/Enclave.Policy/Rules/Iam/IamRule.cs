@@ -1,3 +1,4 @@
+using System.Globalization;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Iam;
 using Enclave.Policy.Rules.Common;
@@ -13,19 +14,15 @@ public abstract class IamRule : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var view = IamView.For(context);
-        var flagged = ByPolicy(Flag(context, view).Select(f => (f.Statement, Truth.False, f.Problem))
-            .Concat(Doubt(context, view).Select(f => (f.Statement, Truth.Unknown, f.Problem))));
+        var flagged = ByPolicy(Objections(context, view));
         foreach (var policy in view.PolicyResources)
         {
             var problems = flagged.GetValueOrDefault(policy.Node.Urn);
-            var a = new Assessment();
+            var a = new Assessment((problems?.Count ?? 0) + policy.Opaque.Length + 1, (problems?.Count ?? 0) * 6);
             if (problems is not null)
                 foreach (var (statement, outcome, problem) in problems)
-                {
                     // Stryker disable once String : finding wording (docs/testing.md)
-                    var text = $"statement {statement.Index} \"{statement.DisplayText}\": {problem}";
-                    a.Require(outcome, text, text);
-                }
+                    a.ObjectInParts(outcome, "statement ", IndexText(statement.Index), " \"", statement.DisplayText, "\": ", problem);
             foreach (var opaque in policy.Opaque)
             {
                 if (opaque.Error is { } e)
@@ -41,6 +38,12 @@ public abstract class IamRule : RuleBase
         }
     }
 
+    // Statement indexes as text, made once ("statement 3 …" is in every flagged statement's part of a message).
+    private static readonly string[] Indexes = [.. Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
+    private static string IndexText(int index) =>
+        index >= 0 && index < Indexes.Length ? Indexes[index] : index.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A statement the parser rejects is a violation of every critical IAM rule (OCI may read it as a grant the gate
     /// cannot see); the lesser rules leave it undetermined, which blocks too unless the user relaxes it.
@@ -52,17 +55,34 @@ public abstract class IamRule : RuleBase
         IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> flagged)
     {
         var byPolicy = new Dictionary<string, List<(PolicyStatement, Truth, string)>>(StringComparer.Ordinal);
+        // Objections come policy by policy: the list of the previous one is reused without hashing its source id again.
+        IamPolicy? last = null;
+        List<(PolicyStatement, Truth, string)>? list = null;
         foreach (var item in flagged)
         {
-            var key = item.Statement.Policy.SourceId ?? "";
-            if (!byPolicy.TryGetValue(key, out var list)) byPolicy[key] = list = [];
-            list.Add(item);
+            if (!ReferenceEquals(item.Statement.Policy, last))
+            {
+                last = item.Statement.Policy;
+                var key = last.SourceId ?? "";
+                if (!byPolicy.TryGetValue(key, out list)) byPolicy[key] = list = [];
+            }
+            list!.Add(item);
         }
         return byPolicy;
     }
 
+    /// <summary>
+    /// Every objection of this rule: the statements it flags (<see cref="Truth.False"/>), then those it cannot judge
+    /// until deploy (<see cref="Truth.Unknown"/>), each in statement order.
+    /// </summary>
+    protected virtual IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view)
+    {
+        foreach (var (statement, problem) in Flag(context, view)) yield return (statement, Truth.False, problem);
+        foreach (var (statement, problem) in Doubt(context, view)) yield return (statement, Truth.Unknown, problem);
+    }
+
     /// <summary>The statements this rule objects to, with why.</summary>
-    protected abstract IEnumerable<(PolicyStatement Statement, string Problem)> Flag(RuleContext context, IamView view);
+    protected virtual IEnumerable<(PolicyStatement Statement, string Problem)> Flag(RuleContext context, IamView view) => [];
 
     /// <summary>The statements this rule cannot judge until deploy (a name or id not decided yet), with why.</summary>
     protected virtual IEnumerable<(PolicyStatement Statement, string Problem)> Doubt(RuleContext context, IamView view) => [];

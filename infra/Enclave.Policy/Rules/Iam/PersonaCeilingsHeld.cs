@@ -12,17 +12,11 @@ public sealed class PersonaCeilingsHeld : IamTextRule
         "Each persona holds only what its job needs: operators never manage keys or vaults, never delete the database or share objects by URL; auditors read logs and configuration, never user data; storage admins only delete. A grant above the ceiling turns one compromised account into a path to the data.",
         "Lower the verb, or add the condition the ceiling asks for: request.permission != '…' exclusions (AUTONOMOUS_DATABASE_DELETE, PAR_MANAGE, AUTONOMOUS_DATABASE_CONTENT_READ, …), request.networkSource.name = the gatekeeper network source, target.bucket.name = a log archive bucket for auditor object reads.");
 
-    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.False);
-
-    protected override IEnumerable<(PolicyStatement, string)> DoubtText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.Unknown);
-
-    private static IEnumerable<(PolicyStatement, string)> Judged(RuleContext context, IEnumerable<PolicyStatement> distinct, Truth wanted)
+    protected override IEnumerable<(PolicyStatement, Truth, string)> JudgeText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         var judge = DataAccessJudge.For(context);
         foreach (var s in distinct)
             foreach (var (outcome, problem) in judge.AboveCeilings(s))
-                if (outcome == wanted) yield return (s, problem);
+                yield return (s, outcome, problem);  // only grants above a ceiling: never True
     }
 }

@@ -21,36 +21,43 @@ public sealed class PersonaSignOnConditions : IamTextRule
         "Give every statement granting to a persona group the condition all {request.user.mfaTotpVerified = 'true', request.networkSource.name = '<the persona's network source>'} (gatekeepers, operators and storage admins: a gatekeeper network source; auditors: the auditor network source), both inside its where clause's all {…}.",
         Cis: "1.7");
 
-    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.False);
-
-    protected override IEnumerable<(PolicyStatement, string)> DoubtText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.Unknown);
-
-    private static IEnumerable<(PolicyStatement, string)> Judged(RuleContext context, IEnumerable<PolicyStatement> distinct, Truth wanted)
+    protected override IEnumerable<(PolicyStatement, Truth, string)> JudgeText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         var ids = DataAccessJudge.For(context).Identities;
+        var answers = new Dictionary<(Subject, Condition?), (string? Fails, string? Doubts)>();
         foreach (var s in distinct)
         {
             if (s.Syntax is not GrantStatement { Effect: Effect.Allow, Subject: GroupSubject groups } g) continue;
+            // The answer reads only the subject and the condition: texts that differ in verb, resource or location
+            // (the same grant in every workload's compartment) share it.
+            if (!answers.TryGetValue((groups, g.Condition), out var known))
+                answers[(groups, g.Condition)] = known = SignOnGaps(ids, groups, g.Condition);
+            if (known.Fails is { } failed) yield return (s, Truth.False, failed);
+            if (known.Doubts is { } doubted) yield return (s, Truth.Unknown, doubted);
+        }
+    }
+
+    /// <summary>What the statement's personas' sign-on conditions lack (joined), and what is known only at deploy.</summary>
+    private static (string? Fails, string? Doubts) SignOnGaps(EnclaveIdentities ids, GroupSubject groups, Condition? condition)
+    {
             var personas = groups.Groups.Select(ids.PersonaOf).OfType<Persona>().Distinct().ToList();
-            if (personas.Count == 0) continue;
-            var problems = new List<string>();
-            var mfa = ConditionProbe.Pins(g.Condition, [(Mfa, v => TruthLogic.Of(string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)))]);
-            if (mfa == wanted) problems.Add(mfa == Truth.False
-                ? $"holds without MFA ({Mfa} = 'true')"
-                : "whether it holds only with MFA is known only at deploy");
+            if (personas.Count == 0) return (null, null);
+            // Each probe once: its failures and its "known only at deploy" are two objections of the statement.
+            List<string>? fails = null, doubts = null;
+            var mfa = ConditionProbe.Pins(condition, [(Mfa, v => TruthLogic.Of(string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)))]);
+            if (mfa == Truth.False) (fails ??= []).Add($"holds without MFA ({Mfa} = 'true')");
+            else if (mfa == Truth.Unknown) (doubts ??= []).Add("whether it holds only with MFA is known only at deploy");
             foreach (var persona in personas)
             {
                 Func<string, Truth> allowed = persona == Persona.Auditor
                     ? name => ids.IsAuditorNetwork(name).Or(ids.IsGatekeeperNetwork(name))
                     : ids.IsGatekeeperNetwork;
-                var network = ConditionProbe.Pins(g.Condition, [(Network, allowed)]);
-                if (network == wanted) problems.Add(network == Truth.False
-                    ? $"holds for the {persona} persona from networks other than its own ({Network} = the stack's {(persona == Persona.Auditor ? "auditor" : "gatekeeper")} network source)"
-                    : $"whether the {persona} persona's network-source condition names its own network source is known only at deploy");
+                var network = ConditionProbe.Pins(condition, [(Network, allowed)]);
+                if (network == Truth.False)
+                    (fails ??= []).Add($"holds for the {persona} persona from networks other than its own ({Network} = the stack's {(persona == Persona.Auditor ? "auditor" : "gatekeeper")} network source)");
+                else if (network == Truth.Unknown)
+                    (doubts ??= []).Add($"whether the {persona} persona's network-source condition names its own network source is known only at deploy");
             }
-            if (problems.Count > 0) yield return (s, string.Join("; ", problems));
-        }
+            return (fails is null ? null : string.Join("; ", fails), doubts is null ? null : string.Join("; ", doubts));
     }
 }

@@ -61,12 +61,12 @@ public sealed class OnPremLinksGatekept : RuleBase
         }
         foreach (var type in new[] { OciTypes.RemotePeeringConnection, OciTypes.LocalPeeringGateway })
         {
-            var peers = g.OfType(type).ToList();
+            var peers = NodeSets.Of(g, type);
             foreach (var gateway in peers)
             {
                 var peer = gateway.Input("peerId");
                 if (peer.IsNull) { yield return Pass(gateway.Urn, $"{gateway.Label}: not peered"); continue; }
-                yield return Judge(gateway.Urn, References.IdentifiesAny(g, gateway, "peerId", peer, peers.Where(x => x != gateway)),
+                yield return Judge(gateway.Urn, References.IdentifiesAny(g, gateway, "peerId", peer, peers, except: gateway),
                     $"{gateway.Label}: peers with a gateway of this stack",
                     $"{gateway.Label}: peers with {peer}, which is not part of this stack",
                     $"{gateway.Label}: peer not known until deploy");
