@@ -24,20 +24,15 @@ public sealed class DeniesSpareOversight : IamTextRule
 
     private static readonly string[] ObjectTypes = ["object-family", "objects", "buckets"];
 
-    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.False);
-
-    protected override IEnumerable<(PolicyStatement, string)> DoubtText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.Unknown);
-
-    private static IEnumerable<(PolicyStatement, string)> Judged(RuleContext context, IEnumerable<PolicyStatement> distinct, Truth wanted)
+    // Failures and "known only at deploy" in one pass over the distinct texts (IamTextRule orders them).
+    protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> JudgeText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         var ids = DataAccessJudge.For(context).Identities;
         foreach (var s in distinct)
         {
             if (s.Syntax is not GrantStatement { Effect: Effect.Deny } g) continue;
             foreach (var (outcome, problem) in Problems(g, ids))
-                if (outcome == wanted) yield return (s, problem);
+                if (outcome != Truth.True) yield return (s, outcome, problem);
         }
     }
 

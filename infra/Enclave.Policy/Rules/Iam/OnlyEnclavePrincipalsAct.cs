@@ -18,21 +18,16 @@ public sealed class OnlyEnclavePrincipalsAct : IamTextRule
         "The gate judges what the program declares; whoever else may change the enclave (another team managing the network, service connectors, Cloud Guard, event rules, notification topics, tags, instances or functions) can add an internet route, redirect the audit archive or switch off a detector out of band, where no gate and no review looks.",
         "Grant anything above inspect only to the persona groups of the stack config (within their ceilings, ENC-IAM-041), the stack's own dynamic groups, allowed service principals, or any-user pinned to the enclave's own principals.");
 
-    protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.False);
-
-    protected override IEnumerable<(PolicyStatement, string)> DoubtText(RuleContext context, IEnumerable<PolicyStatement> distinct) =>
-        Judged(context, distinct, Truth.Unknown);
-
-    private static IEnumerable<(PolicyStatement, string)> Judged(RuleContext context, IEnumerable<PolicyStatement> distinct, Truth wanted)
+    // Failures and "known only at deploy" in one pass over the distinct texts (IamTextRule orders them).
+    protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> JudgeText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         var judge = DataAccessJudge.For(context);
         foreach (var s in distinct)
         {
             if (s.Syntax is not GrantStatement { Effect: Effect.Allow } g || !ControlCeilings.AboveInspect(g.Access)) continue;
             foreach (var standing in judge.Standings(s))
-                if (standing.Allowed == wanted)
-                    yield return (s, $"{standing.Why}, and it may {What(g.Access)}; outside the allow-list a principal may at most inspect");
+                if (standing.Allowed != Truth.True)
+                    yield return (s, standing.Allowed, $"{standing.Why}, and it may {What(g.Access)}; outside the allow-list a principal may at most inspect");
         }
     }
 
