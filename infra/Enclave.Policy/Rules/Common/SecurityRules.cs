@@ -76,6 +76,27 @@ public static class SecurityRules
         }
     }
 
+    /// <summary>The resources that hold security rules, in the order findings come.</summary>
+    private static readonly string[] Owners = [OciTypes.SecurityList, OciTypes.DefaultSecurityList, OciTypes.NsgRule];
+
+    /// <summary>
+    /// Every security list, default security list and NSG rule of <paramref name="graph"/> with its ingress rules
+    /// (an NSG rule of unknown direction counts as ingress) and whether its direction is unknown: the walk the ingress
+    /// rules share. The list is reused from one resource to the next: read it before asking for the next one.
+    /// </summary>
+    public static IEnumerable<(ResourceNode Node, bool DirectionUnknown, List<SecurityRule> Ingress)> IngressByOwner(ResourceGraph graph)
+    {
+        var rules = new List<SecurityRule>();
+        foreach (var type in Owners)
+            foreach (var node in graph.OfType(type))
+            {
+                rules.Clear();
+                Read(node, rules);
+                rules.RemoveAll(static r => !r.Ingress);
+                yield return (node, DirectionUnknown(node), rules);
+            }
+    }
+
     /// <summary>Is the NSG rule's direction not known yet (so it could be either)?</summary>
     public static bool DirectionUnknown(ResourceNode node) => node.Type == OciTypes.NsgRule && !node.Input("direction").IsKnown;
 

@@ -18,36 +18,28 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
         "A security rule that admits a range the stack does not declare (a public /24, a partner's or parent's network, another team's NSG) is an open door that no reachability rule flags until a route appears; the firewall's sources must be the enclave's own networks and the gatekeepers'.",
         "Admit only the stack's VCN ranges, gatekeeperCidrs, auditorCidrs or network.onPremCidrs (CIDR_BLOCK), or an NSG of the stack (NETWORK_SECURITY_GROUP); declare a new range in the stack config first.");
 
-    private static readonly string[] Owners = [OciTypes.SecurityList, OciTypes.DefaultSecurityList, OciTypes.NsgRule];
-
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
         var (cover, coverComplete) = Declared(g, context.Policy, context.Policy.NetworkLimits);
         var nsgs = g.OfType(OciTypes.NetworkSecurityGroup).ToList();
-        var rules = new List<SecurityRule>();
-        foreach (var type in Owners)
-            foreach (var node in g.OfType(type))
+        foreach (var (node, directionUnknown, ingress) in SecurityRules.IngressByOwner(g))
+        {
+            var a = new Assessment();
+            foreach (var rule in ingress)
             {
-                var directionUnknown = SecurityRules.DirectionUnknown(node);
-                rules.Clear();
-                SecurityRules.Read(node, rules);
-                var a = new Assessment();
-                foreach (var rule in rules)
-                {
-                    if (!rule.Ingress) continue;
-                    var (declared, what) = Judge(g, rule, cover, coverComplete, nsgs);
-                    if (directionUnknown && declared == Truth.False) declared = Truth.Unknown;
-                    a.Require(declared, $"{rule.Where} source {rule.Peer} is a declared network",
-                        whenViolated: $"{rule.Where} admits {rule.Peer}, {what}");
-                }
-                if (a.IsEmpty)
-                {
-                    if (node.Type == OciTypes.NsgRule) continue;  // an egress NSG rule
-                    a.Require(Truth.True, "no ingress rules");
-                }
-                yield return Judge(node.Urn, node.Label, a);
+                var (declared, what) = Judge(g, rule, cover, coverComplete, nsgs);
+                if (directionUnknown && declared == Truth.False) declared = Truth.Unknown;
+                a.Require(declared, $"{rule.Where} source {rule.Peer} is a declared network",
+                    whenViolated: $"{rule.Where} admits {rule.Peer}, {what}");
             }
+            if (a.IsEmpty)
+            {
+                if (node.Type == OciTypes.NsgRule) continue;  // an egress NSG rule
+                a.Require(Truth.True, "no ingress rules");
+            }
+            yield return Judge(node.Urn, node.Label, a);
+        }
     }
 
     private static (Truth, string) Judge(ResourceGraph g, SecurityRule rule, List<Cidr> cover, bool coverComplete, List<ResourceNode> nsgs)

@@ -21,51 +21,42 @@ public sealed class NoOpenIngress : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    /// <summary>The resources that hold security rules, in the order findings come.</summary>
-    private static readonly string[] Owners = [OciTypes.SecurityList, OciTypes.DefaultSecurityList, OciTypes.NsgRule];
-
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
         var limits = context.Policy.NetworkLimits;
-        var rules = new List<SecurityRule>(); // reused from resource to resource
-        foreach (var type in Owners)
-            foreach (var node in g.OfType(type))
+        foreach (var (node, directionUnknown, ingress) in SecurityRules.IngressByOwner(g))
+        {
+            var a = new Assessment();
+            foreach (var rule in ingress)
             {
-                var directionUnknown = SecurityRules.DirectionUnknown(node);
-                rules.Clear();
-                SecurityRules.Read(node, rules);
-                var a = new Assessment();
-                foreach (var rule in rules)
-                {
-                    if (!rule.Ingress) continue;
-                    var peer = rule.Peer;
-                    // Each source is parsed once: a block is judged near-open or not; a CIDR source that does not parse
-                    // (OCI would refuse it) is no network the gate can vouch for; an NSG id or service label is no block.
-                    string? reason = null;
-                    var open = !peer.IsKnown ? Truth.Unknown
-                        : peer.AsString() is not { } text ? Truth.False
-                        : Cidr.TryParse(text, out var block) ? TruthLogic.Of((reason = block.NearOpenReason(limits)) is not null)
-                        : SecurityRules.PeerIsCidr(rule);
-                    var unreadable = open != Truth.False && reason is null && peer.IsKnown;
-                    var bad = open;
-                    // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
-                    if (directionUnknown && bad == Truth.True) bad = Truth.Unknown;
-                    var closed = bad.Not();
-                    // The violation is only phrased for a rule that is open (most are not).
-                    // Stryker disable once String,Equality,Conditional,Boolean,Unary : finding wording only (the requirement itself, closed, is still mutated)
-                    a.Require(closed, $"{rule.Where} source {peer} is not the internet or a near-open range",
-                        whenViolated: closed != Truth.False ? null
-                            : !unreadable ? $"{rule.Where} admits {peer}, which {reason}"
-                            : $"{rule.Where} source {peer} is not a CIDR block (the gate cannot read which network it admits)");
-                }
-                if (a.IsEmpty)
-                {
-                    if (node.Type == OciTypes.NsgRule) continue;  // an egress NSG rule
-                    // Stryker disable once String : finding wording (docs/testing.md)
-                    a.Require(Truth.True, "no ingress rules");
-                }
-                yield return Judge(node.Urn, node.Label, a);
+                var peer = rule.Peer;
+                // Each source is parsed once: a block is judged near-open or not; a CIDR source that does not parse
+                // (OCI would refuse it) is no network the gate can vouch for; an NSG id or service label is no block.
+                string? reason = null;
+                var open = !peer.IsKnown ? Truth.Unknown
+                    : peer.AsString() is not { } text ? Truth.False
+                    : Cidr.TryParse(text, out var block) ? TruthLogic.Of((reason = block.NearOpenReason(limits)) is not null)
+                    : SecurityRules.PeerIsCidr(rule);
+                var unreadable = open != Truth.False && reason is null && peer.IsKnown;
+                var bad = open;
+                // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
+                if (directionUnknown && bad == Truth.True) bad = Truth.Unknown;
+                var closed = bad.Not();
+                // The violation is only phrased for a rule that is open (most are not).
+                // Stryker disable once String,Equality,Conditional,Boolean,Unary : finding wording only (the requirement itself, closed, is still mutated)
+                a.Require(closed, $"{rule.Where} source {peer} is not the internet or a near-open range",
+                    whenViolated: closed != Truth.False ? null
+                        : !unreadable ? $"{rule.Where} admits {peer}, which {reason}"
+                        : $"{rule.Where} source {peer} is not a CIDR block (the gate cannot read which network it admits)");
             }
+            if (a.IsEmpty)
+            {
+                if (node.Type == OciTypes.NsgRule) continue;  // an egress NSG rule
+                // Stryker disable once String : finding wording (docs/testing.md)
+                a.Require(Truth.True, "no ingress rules");
+            }
+            yield return Judge(node.Urn, node.Label, a);
+        }
     }
 }
