@@ -67,7 +67,7 @@ public class DiffBenchmarks
     }
 
     /// <summary>Every 40th resource updated, every 100th deleted, 1% new buckets, the first database NSG rule opened to 0.0.0.0/0.</summary>
-    private static ImmutableArray<ResourceNode> Change(ImmutableArray<ResourceNode> nodes)
+    internal static ImmutableArray<ResourceNode> Change(ImmutableArray<ResourceNode> nodes)
     {
         var head = new List<ResourceNode>(nodes.Length + nodes.Length / 100);
         var opened = false;

@@ -19,6 +19,8 @@ internal static class PhaseLook
     {
         if (Environment.GetEnvironmentVariable("PHASES_GC") is { Length: > 0 } mode)
             System.Runtime.GCSettings.LatencyMode = Enum.Parse<System.Runtime.GCLatencyMode>(mode);
+        // PHASES_GCLOG=1: one line per collection (generation, reason, pause) on standard error.
+        using var gcs = Environment.GetEnvironmentVariable("PHASES_GCLOG") is { Length: > 0 } ? new GcPauseListener { Log = true } : null;
         for (var run = 0; run < runs; run++)
         {
             GC.Collect();

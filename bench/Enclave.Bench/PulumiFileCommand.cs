@@ -2,7 +2,7 @@ using Enclave.Bench.Synthetic;
 
 namespace Enclave.Bench;
 
-/// <summary>`write export|preview|events N STACK FILE`: a synthetic enclave of N resources as a Pulumi file.</summary>
+/// <summary>`write export|export-head|preview N STACK FILE`: a synthetic enclave of N resources as a Pulumi file.</summary>
 internal static class PulumiFileCommand
 {
     public static void Write(string kind, int size, string stack, string path)
@@ -12,8 +12,10 @@ internal static class PulumiFileCommand
         switch (kind)
         {
             case "export": PulumiFiles.WriteExport(nodes, stack, file); break;
+            // The same export after a change of about 5% (DiffBenchmarks.Change): the HEAD side of a whole-process diff.
+            case "export-head": nodes = DiffBenchmarks.Change(nodes); PulumiFiles.WriteExport(nodes, stack, file); break;
             case "preview": PulumiFiles.WritePreview(nodes, stack, file); break;
-            default: throw new ArgumentException($"unknown kind {kind}; expected export or preview");
+            default: throw new ArgumentException($"unknown kind {kind}; expected export, export-head or preview");
         }
         Console.WriteLine($"{path}: {kind} of {nodes.Length} resources, {file.Length / 1e6:F1} MB");
     }

@@ -87,9 +87,10 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteStartArray("findings");
+        var ids = new RuleIdCache();
         foreach (var f in report.Findings)
         {
-            WriteFinding(w, set, f);
+            WriteFinding(w, set, f, ids);
             TextWriterStream.FlushWhenFull(w);
         }
         w.WriteEndArray();
@@ -125,13 +126,47 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteStringValueSegment(ReadOnlySpan<char>.Empty, isFinalSegment: true);
     }
 
-    private static void WriteFinding(Utf8JsonWriter w, ReportSet set, ReportedFinding f)
+    // Values a finding takes from a short list (the three enums, the rule id), encoded once as well: writing them
+    // as strings escaped and transcoded the same few words once per finding. Indexed by the enum's value.
+    private static readonly JsonEncodedText[] SeverityValues = Encoded<Severity>(),
+        EnforcementValues = Encoded<Enforcement>(), StatusValues = Encoded<FindingStatus>();
+
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private static JsonEncodedText[] Encoded<T>() where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var encoded = new JsonEncodedText[values.Max(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)) + 1];
+        foreach (var v in values)
+            encoded[Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)] = JsonEncodedText.Encode(v.ToString().ToLowerInvariant(), Encoder);
+        return encoded;
+    }
+
+    /// <summary>A rule's id, encoded once per run of findings of that rule (findings come grouped by rule).</summary>
+    private sealed class RuleIdCache
+    {
+        private RuleInfo? _rule;
+        private JsonEncodedText _id;
+
+        public JsonEncodedText Of(RuleInfo rule)
+        {
+            if (!ReferenceEquals(rule, _rule)) (_rule, _id) = (rule, JsonEncodedText.Encode(rule.Id, Encoder));
+            return _id;
+        }
+    }
+
+    private static void WriteFinding(Utf8JsonWriter w, ReportSet set, ReportedFinding f, RuleIdCache ids)
     {
         w.WriteStartObject();
-        w.WriteString(RuleIdName, f.RuleId);
-        w.WriteString(SeverityName, ReportNames.Lower(f.Severity));
-        w.WriteString(EnforcementName, ReportNames.Lower(f.Rule.Enforcement));
-        w.WriteString(StatusName, ReportNames.Lower(f.Status));
+        w.WriteString(RuleIdName, ids.Of(f.Rule));
+        var (severity, enforcement, status) = (f.Severity, f.Rule.Enforcement, f.Status);
+        // An enum value outside the declared ones (none today) is written by name, as before.
+        if ((uint)severity < (uint)SeverityValues.Length) w.WriteString(SeverityName, SeverityValues[(int)severity]);
+        else w.WriteString(SeverityName, ReportNames.Lower(severity));
+        if ((uint)enforcement < (uint)EnforcementValues.Length) w.WriteString(EnforcementName, EnforcementValues[(int)enforcement]);
+        else w.WriteString(EnforcementName, ReportNames.Lower(enforcement));
+        if ((uint)status < (uint)StatusValues.Length) w.WriteString(StatusName, StatusValues[(int)status]);
+        else w.WriteString(StatusName, ReportNames.Lower(status));
         w.WriteBoolean(BlockingName, set.Blocks(f));
         w.WriteString(UrnName, f.Urn);
         WriteMessage(w, f.Finding.Text);

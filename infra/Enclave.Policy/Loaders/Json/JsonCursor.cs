@@ -132,16 +132,16 @@ internal ref struct JsonCursor
         if (!_reader.HasValueSequence && !_reader.ValueIsEscaped)
         {
             var raw = _reader.ValueSpan;
-            var at = cache.SlotOf(raw);
+            var at = cache.KeyOf(raw);
             if (cache.Find(at, raw) is null) cache.Store(at, raw, Decode());
-            return at;
+            return at.Slot;
         }
         var text = Decode();
         Span<byte> buffer = stackalloc byte[StringCache.MaxCachedBytes * 3];
         var utf8 = buffer[..System.Text.Encoding.UTF8.GetBytes(text, buffer)];
-        var slot = cache.SlotOf(utf8);
+        var slot = cache.KeyOf(utf8);
         if (cache.Find(slot, utf8) is null) cache.Store(slot, utf8, text);
-        return slot;
+        return slot.Slot;
     }
 
     /// <summary>Whether the current string is exactly <paramref name="utf8"/> (no decoding).</summary>

@@ -20,17 +20,28 @@ internal sealed class StringCache
     private const int SlotBits = 17;
     private readonly Slot[] _slots = new Slot[1 << SlotBits];
 
-    /// <summary>The slot of the text whose (unescaped) UTF-8 form is <paramref name="utf8"/>.</summary>
-    public int SlotOf(ReadOnlySpan<byte> utf8) => (int)(Hash(utf8) >> (32 - SlotBits));
+    /// <summary>Where the text whose (unescaped) UTF-8 form is <paramref name="utf8"/> lives: its slot and full hash.</summary>
+    public Key KeyOf(ReadOnlySpan<byte> utf8)
+    {
+        var hash = Hash(utf8);
+        return new Key((int)(hash >> (32 - SlotBits)), hash);
+    }
 
-    /// <summary>The string the slot holds when it holds <paramref name="utf8"/>; null on a miss (then <see cref="Store"/>).</summary>
-    public string? Find(int slot, ReadOnlySpan<byte> utf8) =>
-        _slots[slot].Utf8 is { } held && utf8.SequenceEqual(held) ? _slots[slot].Text : null;
+    /// <summary>
+    /// The string the slot holds when it holds <paramref name="utf8"/>; null on a miss (then <see cref="Store"/>). The
+    /// full hash is compared first: a slot held by another text is told apart without reading that text's bytes (a
+    /// cache miss per unique id of a large state).
+    /// </summary>
+    public string? Find(Key key, ReadOnlySpan<byte> utf8)
+    {
+        ref var slot = ref _slots[key.Slot];
+        return slot.Hash == key.Hash && slot.Utf8 is { } held && utf8.SequenceEqual(held) ? slot.Text : null;
+    }
 
     /// <summary>Puts <paramref name="text"/> (decoded and validated from <paramref name="utf8"/>) in the slot.</summary>
-    public string Store(int slot, ReadOnlySpan<byte> utf8, string text)
+    public string Store(Key key, ReadOnlySpan<byte> utf8, string text)
     {
-        _slots[slot] = new Slot { Text = text, Utf8 = utf8.ToArray() };
+        _slots[key.Slot] = new Slot { Text = text, Utf8 = utf8.ToArray(), Hash = key.Hash };
         return text;
     }
 
@@ -53,10 +64,14 @@ internal sealed class StringCache
         return (uint)h;
     }
 
+    /// <summary>A text's slot and full hash (<see cref="KeyOf"/>).</summary>
+    public readonly record struct Key(int Slot, uint Hash);
+
     private struct Slot
     {
         public string? Text;
         public byte[]? Utf8;
         public StringValue? Value;
+        public uint Hash;
     }
 }
