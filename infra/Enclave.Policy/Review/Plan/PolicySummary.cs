@@ -54,6 +54,12 @@ public sealed record PolicySummary(ImmutableArray<PolicyFinding> Findings, int P
             if (f.Verdict == Verdict.Pass && !f.Suppressed) passed++;
             else kept.Add(f);
         }
+        return From(kept, passed);
+    }
+
+    /// <summary>The summary of findings that are not plain passes (sorted here) and a count of the passes.</summary>
+    internal static PolicySummary From(List<PolicyFinding> kept, int passed)
+    {
         kept.Sort(PolicyFinding.Order);
         return new PolicySummary(kept.ToImmutableArray(), passed);
     }
@@ -84,7 +90,21 @@ public static class PolicyVerdicts
         IReadOnlyList<IRule>? rules = null, DateOnly? today = null, Engine.UndeterminedMode undetermined = Engine.UndeterminedMode.Block) =>
         FromReport(Engine.PolicyEvaluator.Evaluate(graph, context, waivers, today, rules, undetermined));
 
-    public static PolicySummary FromReport(Engine.PolicyReport report) =>
-        PolicySummary.From(report.Findings.Select(f =>
-            PolicyFinding.From(f.Rule, f.Finding, suppressed: f.Status == Engine.FindingStatus.Suppressed)));
+    /// <summary>
+    /// As <see cref="PolicySummary.From"/> over every finding of the report, but a plain pass is only counted: making a
+    /// <see cref="PolicyFinding"/> joins its message, and a large state has hundreds of thousands of passes that the
+    /// summary drops anyway.
+    /// </summary>
+    public static PolicySummary FromReport(Engine.PolicyReport report)
+    {
+        var passed = 0;
+        var kept = new List<PolicyFinding>();
+        foreach (var f in report.Findings)
+        {
+            var suppressed = f.Status == Engine.FindingStatus.Suppressed;
+            if (f.Finding.Verdict == Verdict.Pass && !suppressed) passed++;
+            else kept.Add(PolicyFinding.From(f.Rule, f.Finding, suppressed));
+        }
+        return PolicySummary.From(kept, passed);
+    }
 }

@@ -24,20 +24,22 @@ public sealed class ValueOrigins
     {
         var offline = graph.Fabricated is not null;
         _clock = graph.Fabricated?.Clock;
+        _byValue.EnsureCapacity(graph.Resources.Length);
+        var typed = new TypedStrings();
         foreach (var node in graph.Resources)
         {
             if (!node.Custom) continue;
             // A value the program typed for the resource itself (an audit configuration's id is its tenancy's
             // OCID) is not one the cloud assigned.
-            var typed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (_, v) in node.Inputs.Entries) CollectStrings(v, typed);
+            typed.Reset(node.Inputs);
             if (node.Id.AsString() is { Length: > 0 } id && !typed.Contains(id)) Add(id, new ReferenceValue(node.Urn, "id"), node.Urn);
             foreach (var (key, v) in node.Outputs.Entries)
             {
-                if (key == "id" || node.Inputs.TryGetValue(key, out _) || v.AsString() is not { Length: > 0 } s || typed.Contains(s)) continue;
+                if (key == "id" || node.Inputs.TryGetValue(key, out _) || v.AsString() is not { Length: > 0 } s) continue;
                 // Offline, every computed output is a stand-in; from a cloud, only ids are worth naming by reference
                 // ("AVAILABLE" is not a reference to anything).
-                if (offline || s.StartsWith(OcidPrefix, StringComparison.Ordinal)) Add(s, new ReferenceValue(node.Urn, key), node.Urn);
+                if ((offline || s.StartsWith(OcidPrefix, StringComparison.Ordinal)) && !typed.Contains(s))
+                    Add(s, new ReferenceValue(node.Urn, key), node.Urn);
             }
         }
         if (graph.Fabricated is { } fabricated)
@@ -166,11 +168,11 @@ public sealed class ValueOrigins
 
     private void Add(string value, PropertyValue display, string? owner)
     {
-        if (!_byValue.TryGetValue(value, out var list)) _byValue[value] = list = [];
-        list.Add(new Origin(display, owner));
+        ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byValue, value, out _);
+        (list ??= []).Add(new Origin(display, owner));
     }
 
-    private static void CollectStrings(PropertyValue value, HashSet<string> into)
+    internal static void CollectStrings(PropertyValue value, HashSet<string> into)
     {
         switch (value)
         {
