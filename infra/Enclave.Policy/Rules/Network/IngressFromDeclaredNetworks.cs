@@ -21,8 +21,9 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var (cover, coverComplete) = Declared(g, context.Policy, context.Policy.NetworkLimits);
-        var nsgs = g.OfType(OciTypes.NetworkSecurityGroup).ToList();
+        var (ranges, coverComplete) = Declared(g, context.Policy, context.Policy.NetworkLimits);
+        var cover = new CidrCover(ranges);  // merged once: every ingress rule asks it
+        var nsgs = NodeSets.Of(g, OciTypes.NetworkSecurityGroup);  // a lookup per NSG source, not a scan
         foreach (var (node, directionUnknown, ingress) in SecurityRules.IngressByOwner(g))
         {
             var a = new Assessment();
@@ -42,7 +43,7 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
         }
     }
 
-    private static (Truth, string) Judge(ResourceGraph g, SecurityRule rule, List<Cidr> cover, bool coverComplete, List<ResourceNode> nsgs)
+    private static (Truth, string) Judge(ResourceGraph g, SecurityRule rule, CidrCover cover, bool coverComplete, NodeSet nsgs)
     {
         var peer = rule.Peer;
         var type = rule.PeerType;
@@ -52,7 +53,7 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
         {
             case null or "CIDR_BLOCK":
                 if (!Cidr.TryParse(peer.AsString(), out var block)) return (Truth.False, "which is not a CIDR block");
-                if (Cidr.IsCoveredBy(block, cover)) return (Truth.True, "");
+                if (cover.Covers(block)) return (Truth.True, "");
                 return (coverComplete ? Truth.False : Truth.Unknown,
                     "outside the stack's VCNs, gatekeeper, auditor and on-premises ranges");
             case "NETWORK_SECURITY_GROUP":
