@@ -19,9 +19,12 @@ public static class Programs
     /// executable, Pulumi.yaml's runtime.options.binary), so the same conformance tests judge what is deployed.
     /// </summary>
     public static ProgramUnderTest Enclave => new(Metadata("EnclaveDirectory"),
-        Environment.GetEnvironmentVariable(ProgramVariable) is { Length: > 0 } published ? Path.GetFullPath(published) : Metadata("EnclaveProgram"));
+        Environment.GetEnvironmentVariable(ProgramVariable) is { Length: > 0 } published ? Path.GetFullPath(published, RepoRoot) : Metadata("EnclaveProgram"));
 
-    /// <summary>Names a published enclave program to test instead of the build (docs/deploy.md, "Native AOT").</summary>
+    /// <summary>
+    /// Names a published enclave program to test instead of the build, relative to the repository root or absolute
+    /// (docs/deploy.md, "Native AOT").
+    /// </summary>
     public const string ProgramVariable = "ENCLAVE_ENGINE_TESTS_PROGRAM";
 
     public static string RepoRoot => Metadata("RepoRoot");
