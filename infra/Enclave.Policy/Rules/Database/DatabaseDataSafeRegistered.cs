@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Database;
 /// </summary>
 public sealed class DatabaseDataSafeRegistered : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-004", "Autonomous Database is registered with Data Safe", Severity.Medium, Enforcement.Mandatory,
         "Data Safe gives the US oversight activity auditing (the database's own audit trail: who read which data) and sensitive-data discovery; a private-endpoint database is only reachable by Data Safe through a Data Safe private endpoint.",
         "Declare a DataSafe.DataSafePrivateEndpoint in the database's VCN and a DataSafe.TargetDatabase (databaseType AUTONOMOUS_DATABASE, connectionOption PRIVATE_ENDPOINT with that endpoint); without a private endpoint, dataSafeStatus: REGISTERED.",

@@ -13,7 +13,7 @@ namespace Enclave.Policy.Rules.Network;
 /// </summary>
 public sealed class IngressFromDeclaredNetworks : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-030", "Ingress only from the networks the stack declares", Severity.High, Enforcement.Mandatory,
         "A security rule that admits a range the stack does not declare (a public /24, a partner's or parent's network, another team's NSG) is an open door that no reachability rule flags until a route appears; the firewall's sources must be the enclave's own networks and the gatekeepers'.",
         "Admit only the stack's VCN ranges, gatekeeperCidrs, auditorCidrs or network.onPremCidrs (CIDR_BLOCK), or an NSG of the stack (NETWORK_SECURITY_GROUP); declare a new range in the stack config first.");

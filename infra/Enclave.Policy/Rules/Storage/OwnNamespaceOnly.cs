@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Storage;
 /// </summary>
 public sealed class OwnNamespaceOnly : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-030", "Object Storage names only the tenancy's own namespace", Severity.Critical, Enforcement.Mandatory,
         "A bucket is named by namespace and name: a connector target, lifecycle policy, pre-authenticated request or key backup that names the archive's bucket in another namespace (the parent company's) sends logs to, or takes key material from, another tenancy while every name-based check still matches.",
         "Name the tenancy's own namespace (oci.ObjectStorage.GetNamespace) everywhere a namespace is set; buckets of the stack all live in it.");
