@@ -36,6 +36,12 @@ public static class HiddenDoorCases
         new("ENC-KMS-051", "key created in a Frankfurt vault", "key", g => g.With("key", "managementEndpoint", "https://x-management.kms.eu-frankfurt-1.oraclecloud.com")),
         new("ENC-LOG-050", "Cloud Guard target inactive", "cg-target", g => g.With("cg-target", "state", "INACTIVE")),
         new("ENC-DB-051", "access list names another VCN", "adb", g => g.With("adb", "whitelistedIps", new[] { "ocid1.vcn.oc1.iad.parentvcn" })),
+        new("ENC-GOV-050", "database ADMIN password in the clear", "adb", g => g.With("adb", "adminPassword", "Welcome-12345#")),
+        new("ENC-GOV-050", "secret content in the clear", "admin-secret", g => g.Add("oci:Vault/secret:Secret", "admin-secret", new
+        {
+            compartmentId = Ref("security"), secretName = "admin", vaultId = Ref("vault"), keyId = Ref("key"),
+            secretContent = new { content = "V2VsY29tZQ==", contentType = "BASE64" },
+        })),
         new("ENC-DB-052", "database behind an API gateway", "adb", g => g.With("adb", "vanityUrlDetails",
             new[] { new { apiGatewayId = "ocid1.apigateway.oc1.iad.x", vanityUrlHostName = "data" } })),
     ];
@@ -47,6 +53,7 @@ public static class HiddenDoorCases
         new("ENC-KMS-051", "key's vault endpoint unknown without lineage", "key", g => g.With("key", "managementEndpoint", Unknown)),
         new("ENC-LOG-050", "Cloud Guard target state unknown", "cg-target", g => g.With("cg-target", "state", Unknown)),
         new("ENC-DB-051", "access list unknown", "adb", g => g.With("adb", "whitelistedIps", Unknown)),
+        new("ENC-GOV-050", "database ADMIN password computed at deploy", "adb", g => g.With("adb", "adminPassword", Unknown)),
         new("ENC-DB-052", "vanity URL unknown", "adb", g => g.With("adb", "vanityUrlDetails", Unknown)),
     ];
 }

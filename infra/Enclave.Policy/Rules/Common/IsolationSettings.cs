@@ -96,7 +96,7 @@ public static class IsolationSettings
         (OciTypes.KeyVersion, ["externalKeyVersionId", "timeOfDeletion"]),
         (OciTypes.VaultVerification, ["replicaRegion"]),
         (OciTypes.AutonomousDatabase, ["autonomousDatabaseId", "autonomousDatabaseBackupId"]),
-        (OciTypes.AutonomousDatabase, ["vanityUrlDetails"]),
+        (OciTypes.AutonomousDatabase, ["vanityUrlDetails", "switchoverToRemotePeerId"]),
         (OciTypes.AutonomousDatabaseBackup, ["backupDestinationDetails"]),
         (OciTypes.ObjectLifecyclePolicy, ["bucket", "rules"]),
         // Wiring judged by ENC-GOV-023: where the database admin secret is kept and what encrypts it.

@@ -86,9 +86,13 @@ public sealed class CrossRegionTargetsAllowed : RuleBase
         // A region that cannot be told is not the deployment region: it is not known.
         a.Require(db.Region is null ? Truth.Unknown : Regions.Allowed(PropertyValue.Of(db.Region), allowed),
             $"database region {db.Region ?? "(not known until deploy)"} is allowed");
-        var peer = db.Input("peerDbId");
-        if (!peer.IsNull)
-            a.Require(RegionOf(g, db, "peerDbId", peer, allowed), $"peer database region ({Where(g, db, "peerDbId", peer)}) is allowed");
+        // The peer it pairs with, and the remote peer a switchover hands the primary role to (the data's home moves there).
+        foreach (var key in (string[])["peerDbId", "switchoverToRemotePeerId"])
+        {
+            var peer = db.Input(key);
+            if (!peer.IsNull)
+                a.Require(RegionOf(g, db, key, peer, allowed), $"{key} database region ({Where(g, db, key, peer)}) is allowed");
+        }
         var source = db.Input("source");
         var copies = source.IsKnown ? TruthLogic.Of(Copies(source.AsString())) : Truth.Unknown;
         var sourceId = db.Input("sourceId").IsNull ? db.Input("autonomousDatabaseId") : db.Input("sourceId");

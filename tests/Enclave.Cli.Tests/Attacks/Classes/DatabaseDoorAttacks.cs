@@ -30,6 +30,9 @@ public sealed class DatabaseDoorAttacks : AttackClass
         yield return Attack("a copy of a Frankfurt database by a source kind the gate never listed", "ENC-REG-002",
             p => AddClone(p, "CROSS_TENANCY_DISASTER_RECOVERY", FrankfurtDb));
 
+        yield return Attack("a switchover that hands the primary role to a Frankfurt peer", "ENC-REG-002",
+            p => p.Resource("database-adb", Database).Set("switchoverToRemotePeerId", FrankfurtDb));
+
         yield return Legitimate("database access list of a gatekeeper range", p => p.Resource("database-adb", Database)
             .Set("whitelistedIps", Value.List("198.51.100.0/28")));
         yield return Legitimate("database access list of the enclave's own VCN", p => p.Resource("database-adb", Database)
