@@ -42,6 +42,8 @@ public static class HiddenDoorCases
             compartmentId = Ref("security"), secretName = "admin", vaultId = Ref("vault"), keyId = Ref("key"),
             secretContent = new { content = "V2VsY29tZQ==", contentType = "BASE64" },
         })),
+        new("ENC-IAM-050", "a dynamic group manages functions anywhere in the tenancy", "root-policy", g => g.With("root-policy", "statements",
+            ((string[])g["root-policy"].Inputs["statements"]!).Append("allow dynamic-group enclave-adb to manage functions-family in tenancy").ToArray())),
         new("ENC-DB-052", "database behind an API gateway", "adb", g => g.With("adb", "vanityUrlDetails",
             new[] { new { apiGatewayId = "ocid1.apigateway.oc1.iad.x", vanityUrlHostName = "data" } })),
     ];

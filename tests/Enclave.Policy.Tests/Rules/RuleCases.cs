@@ -238,7 +238,7 @@ public static class RuleCases
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>
     /// ENC-GOV-006 judges whether values are secret, which is always known.
-    public static readonly string[] NeverUndetermined = ["ENC-DB-050", "ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-006", "ENC-GOV-900", "ENC-GOV-901",
+    public static readonly string[] NeverUndetermined = ["ENC-DB-050", "ENC-IAM-050", "ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-006", "ENC-GOV-900", "ENC-GOV-901",
         // ENC-GOV-007 judges whether values are unknown, which is always known.
         "ENC-GOV-007",
         // The type token of a resource is always known.
