@@ -58,6 +58,7 @@ if (args is ["profile", var size])
 switch (args)
 {
     case ["loop", var lookSize, var lookRuns]: QuickLooks.Loop(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
+    case ["runs", var lookSize, var lookRuns]: RunByRunLook.Run(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
     case ["alloc", var lookSize]: QuickLooks.Alloc(QuickLooks.Int(lookSize)); return;
     case ["retained", var lookSize]: QuickLooks.Retained(QuickLooks.Int(lookSize)); return;
     case ["index", var lookSize, var lookRuns]: QuickLooks.Index(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;

@@ -6,11 +6,11 @@ namespace Enclave.EngineDriver;
 /// <summary>A usage or run problem, reported as one line.</summary>
 public sealed class DriverException(string message) : Exception(message);
 
-public sealed record DriverOptions(string Repo, string Program, int Runs, ImmutableArray<string> Stacks)
+public sealed record DriverOptions(string Repo, string Program, int Runs, ImmutableArray<string> Stacks, string? RecordDirectory = null)
 {
     public static DriverOptions Parse(string[] args)
     {
-        string? repo = null, program = null, stacks = null;
+        string? repo = null, program = null, stacks = null, record = null;
         var runs = 5;
         for (var i = 0; i < args.Length; i++)
         {
@@ -20,10 +20,11 @@ public sealed record DriverOptions(string Repo, string Program, int Runs, Immuta
                 case "--repo": repo = Next(); break;
                 case "--program": program = Path.GetFullPath(Next()); break;
                 case "--stacks": stacks = Next(); break;
+                case "--record": record = Path.GetFullPath(Next()); break;
                 case "--runs":
                     if (!int.TryParse(Next(), out runs) || runs < 1) throw new DriverException("--runs must be a whole number of at least 1");
                     break;
-                default: throw new DriverException($"unknown argument '{args[i]}' (--program PATH, --runs N, --stacks a,b, --repo DIR)");
+                default: throw new DriverException($"unknown argument '{args[i]}' (--program PATH, --runs N, --stacks a,b, --repo DIR, --record DIR)");
             }
         }
         repo ??= FindRepo(Directory.GetCurrentDirectory());
@@ -31,7 +32,8 @@ public sealed record DriverOptions(string Repo, string Program, int Runs, Immuta
         if (!File.Exists(program)) throw new DriverException($"{program} does not exist (build or publish infra/Enclave first)");
         var names = stacks?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray()
                     ?? StackConfigFile.ListStacks(repo);
-        return new DriverOptions(repo, program, runs, names);
+        if (record is not null) Directory.CreateDirectory(record);
+        return new DriverOptions(repo, program, runs, names, record);
     }
 
     private static string FindRepo(string from)

@@ -60,7 +60,12 @@ public sealed record TimedRun(double WallSeconds, double CpuSeconds, double Peak
         {
             throw new DriverException($"{stack} {(dryRun ? "preview" : "update")} failed (exit {process.ExitCode}):\n{stderr}{string.Join('\n', engine.Recording.Errors.Select(l => l.Message))}");
         }
-        var f = timing.Split(' ');
+        if (options.RecordDirectory is { } record)
+        {
+            // Every run's requests (the last run's file stays): diff two programs' directories to compare their wire.
+            await File.WriteAllTextAsync(Path.Combine(record, $"{stack}-{(dryRun ? "preview" : "update")}.txt"), RequestDump.Render(engine.Recording));
+        }
+                var f = timing.Split(' ');
         double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
         return new TimedRun(D(1), D(2) + D(3), D(4) / 1024, engine.Recording.Registrations.Length);
     }

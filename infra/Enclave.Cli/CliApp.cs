@@ -42,6 +42,7 @@ public static class CliApp
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CliServices services, TextWriter stdout, TextWriter stderr)
     {
+        using var inputs = InputsRead.Track(); // --output may not name a file this run reads
         var parseResult = BuildRoot(services).Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -14,7 +14,12 @@ namespace Enclave.Cli.Commands;
 /// </summary>
 public static class StacksCommand
 {
-    private sealed record Row(string Stack, string? Region, string? Vault, string? Standby, string? Problem);
+    private sealed record Row(string Stack, string? Region, string? Vault, string? Standby, string? Problem)
+    {
+        /// <summary>The exit code of the problem (3 for an unreadable stack file, as `check` gives; else 2).</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public int Code { get; init; } = ExitCodes.Ok;
+    }
 
     public static Command Create(CliServices services)
     {
@@ -32,7 +37,7 @@ public static class StacksCommand
                     w.WriteLine(JsonSerializer.Serialize(new { schemaVersion = 1, stacks = rows }, ConfigCommand.JsonOptions));
                 else Text(rows, w);
             });
-            return Task.FromResult(rows.Any(r => r.Problem is not null) ? ExitCodes.UsageOrConfig : ExitCodes.Ok);
+            return Task.FromResult(rows.Select(r => r.Code).DefaultIfEmpty(ExitCodes.Ok).Max());
         }));
         return command;
     }
@@ -47,7 +52,8 @@ public static class StacksCommand
         }
         catch (Exception e) when (CliErrors.Describe(e).Code is ExitCodes.UsageOrConfig or ExitCodes.InputUnreadable)
         {
-            return new Row(stack, null, null, null, CliErrors.Describe(e).Message);
+            var (code, message) = CliErrors.Describe(e);
+            return new Row(stack, null, null, null, message) { Code = code };
         }
     }
 

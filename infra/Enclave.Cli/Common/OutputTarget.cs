@@ -38,7 +38,11 @@ public static partial class OutputTarget
             stdout.Flush();
             return;
         }
+        if (string.IsNullOrWhiteSpace(path))
+            throw CliException.Usage($"--output '{path}': expected a file path, or - for standard output");
         var target = Resolve(path);
+        if (target is not null && InputsRead.Which(target.Path) is { } input)
+            throw CliException.Usage($"--output {path}: is the input {input} of this command, which the report would replace; expected another file, or - for standard output");
         if (target is null)
         {
             Spooled(path, render, spool => CopyTo(spool, stdout));

@@ -41,6 +41,7 @@ public sealed record ProjectFile(
     private static ProjectFile Read(YamlFile yaml, string repoRoot, string extension)
     {
         var fileName = yaml.DisplayPath;
+        FileKeys.CheckProjectFile(yaml);
         var name = YamlFile.Child(yaml.Root, "name") is YamlScalarNode { Value: { Length: > 0 } n } ? n
             : throw new StackConfigException(fileName, "has no project 'name'; expected e.g. name: us-data-enclave");
         var stackDir = YamlFile.Child(yaml.Root, "stackConfigDir") switch
@@ -76,6 +77,7 @@ public sealed record ProjectFile(
     private static ProjectConfigEntry ReadEntry(YamlFile yaml, string project, string key, YamlNode keyNode, YamlNode value)
     {
         var fullKey = NormalizeKey(project, key) ?? throw yaml.Error(keyNode, $"config key '{key}' is malformed; expected key or namespace:key");
+        FileKeys.CheckConfigKey(yaml, project, keyNode, key, fullKey);
         if (value is not YamlMappingNode decl)
         {
             // A plain value (allowed for any namespace).

@@ -20,7 +20,9 @@ public static partial class StackConfigFile
     {
         var project = ProjectFile.Load(repoRoot);
         var stackFile = StackFilePath(project, stack);
-        if (!StackName().IsMatch(stack) || !File.Exists(Path.Combine(repoRoot, stackFile)))
+        // Path.Exists, not File.Exists: a directory or FIFO named like a stack file is that stack's unreadable config
+        // (exit 3 from the opener), never "no such stack", and never silently left out of `check`.
+        if (!StackName().IsMatch(stack) || !Path.Exists(Path.Combine(repoRoot, stackFile)))
         {
             var known = ListStacks(project);
             var list = known.IsEmpty ? "no stack files exist there" : $"known stacks: {string.Join(", ", known)}";
@@ -40,6 +42,7 @@ public static partial class StackConfigFile
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var secrets = new SortedSet<string>(StringComparer.Ordinal);
         var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        FileKeys.CheckStackFile(yaml);
 
         if (YamlFile.Child(yaml.Root, "config") is { } configNode && !(configNode is YamlScalarNode s && YamlJson.IsNull(s)))
         {
@@ -50,6 +53,7 @@ public static partial class StackConfigFile
                 var key = yaml.KeyText(keyNode);
                 var fullKey = ProjectFile.NormalizeKey(project.Name, key)
                               ?? throw yaml.Error(keyNode, $"config key '{key}' is malformed; expected namespace:key");
+                FileKeys.CheckConfigKey(yaml, project.Name, keyNode, key, fullKey);
                 if (!nodes.TryAdd(fullKey, valueNode))
                     throw yaml.Error(keyNode, $"config key '{key}' is set twice (as {fullKey})");
                 values[fullKey] = YamlJson.ToConfigString(yaml, valueNode, StackConfig.SecretPlaceholder, out var secret);
@@ -96,7 +100,9 @@ public static partial class StackConfigFile
         var dir = Path.Combine(project.Directory, project.StackConfigDir);
         if (!Directory.Exists(dir)) return [];
         var prefix = "Pulumi.";
-        return Directory.EnumerateFiles(dir, $"Pulumi.*{project.Extension}")
+        // Every entry, directories included: `check` with no stack judges each one, so a stack file replaced by a
+        // directory is refused (exit 3) rather than skipped while the gate passes on the others.
+        return Directory.EnumerateFileSystemEntries(dir, $"Pulumi.*{project.Extension}")
             .Select(Path.GetFileName)
             .Select(f => f![prefix.Length..^project.Extension.Length])
             .Where(s => s.Length > 0 && StackName().IsMatch(s))

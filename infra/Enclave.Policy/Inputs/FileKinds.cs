@@ -14,7 +14,8 @@ public enum FileKind { Regular, Missing, Directory, Fifo, CharacterDevice, Block
 public static class FileKinds
 {
     private const int AtFdCwd = -100;
-    private const uint StatxType = 0x1, StatxSize = 0x200;
+    private const uint StatxType = 0x1, StatxIno = 0x100, StatxSize = 0x200;
+    private const int InoOffset = 32, DevOffset = 136; // stx_ino (u64); stx_dev_major, stx_dev_minor (u32 each)
     private const int ModeOffset = 28, SizeOffset = 40; // struct statx: stx_mode (u16) and stx_size (u64)
     private const int ENOENT = 2, ENOTDIR = 20, EACCES = 13;
 
@@ -72,6 +73,32 @@ public static class FileKinds
         {
             return (FileKind.Inaccessible, 0, e.Message);
         }
+    }
+
+    /// <summary>
+    /// What makes two paths the same file (device and inode on Linux, so hard links and symbolic links count; else
+    /// the path with its links resolved), or null when nothing is there. Lets <c>--output</c> refuse an input's path.
+    /// </summary>
+    public static string? Identity(string path)
+    {
+        if (OperatingSystem.IsLinux() && !_statxMissing)
+        {
+            try
+            {
+                var buffer = new byte[256];
+                if (statx(AtFdCwd, path, 0, StatxType | StatxIno, buffer) != 0) return null;
+                var ino = BitConverter.ToUInt64(buffer, InoOffset);
+                return $"{BitConverter.ToUInt32(buffer, DevOffset)}:{BitConverter.ToUInt32(buffer, DevOffset + 4)}:{ino}";
+            }
+            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { _statxMissing = true; }
+        }
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return null;
+            return info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     [DllImport("libc", SetLastError = true)]

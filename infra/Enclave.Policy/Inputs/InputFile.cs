@@ -53,6 +53,7 @@ public static class InputFile
             };
             throw new InputFileException(name, $"cannot be read ({why}); expected {kind.Expected}", e);
         }
+        InputsRead.Add(path, name);
         return new CappedStream(file, name, kind, limit);
     }
 

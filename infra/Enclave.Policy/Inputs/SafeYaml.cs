@@ -88,6 +88,12 @@ public static partial class SafeYaml
             {
                 case DocumentStart when ++_documents > 1:
                     throw new LimitException(e.Start, "holds several YAML documents; expected one");
+                case NodeEvent { Tag.IsEmpty: false, Tag.IsNonSpecific: false } tagged when !CoreTags.Contains(tagged.Tag.Value):
+                    throw new LimitException(e.Start, $"tag {Tag(tagged.Tag.Value)} is not read here (Pulumi's reader and ours could " +
+                        "give it different meanings); expected an untagged value, or one of !!str, !!int, !!float, !!bool, !!null, !!seq, !!map");
+                case Scalar { Value: "<<", Style: ScalarStyle.Plain } merge when IsKey():
+                    throw new LimitException(e.Start, "merge key <<: Pulumi's YAML reader merges the aliased mapping in and ours " +
+                        "would read a key named <<; write the keys out");
                 case Scalar s:
                     _expanded++;
                     Child(0);
@@ -96,7 +102,7 @@ public static partial class SafeYaml
                 case NodeEvent { } start and (SequenceStart or MappingStart):
                     if (_open.Count + 1 > limits.MaxDepth)
                         throw new LimitException(e.Start, $"nested deeper than {limits.MaxDepth} levels (the limit for YAML input)");
-                    _open.Push(new Frame(start.Anchor.IsEmpty ? null : start.Anchor.Value, _expanded));
+                    _open.Push(new Frame(start.Anchor.IsEmpty ? null : start.Anchor.Value, _expanded, e is MappingStart));
                     _expanded++;
                     break;
                 case SequenceEnd or MappingEnd:
@@ -127,16 +133,36 @@ public static partial class SafeYaml
             Child(height);
         }
 
-        /// <summary>Records a finished child's height in the collection that holds it.</summary>
+        /// <summary>Records a finished child's height (and that it is one more child) in the collection that holds it.</summary>
         private void Child(int height)
         {
-            if (_open.TryPeek(out var parent) && height > parent.Height) parent.Height = height;
+            if (!_open.TryPeek(out var parent)) return;
+            parent.Children++;
+            if (height > parent.Height) parent.Height = height;
         }
 
-        private sealed class Frame(string? anchor, long start)
+        /// <summary>Is the next node a mapping key (an even child of a mapping)?</summary>
+        private bool IsKey() => _open.TryPeek(out var parent) && parent.Mapping && parent.Children % 2 == 0;
+
+        private static readonly HashSet<string> CoreTags = new(StringComparer.Ordinal)
+        {
+            "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
+        };
+
+        /// <summary>A tag as written (!!x for the YAML core namespace), cut short.</summary>
+        private static string Tag(string tag)
+        {
+            var shown = tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
+            return shown.Length > 80 ? shown[..80] + "…" : shown;
+        }
+
+        private sealed class Frame(string? anchor, long start, bool mapping)
         {
             public string? Anchor { get; } = anchor;
             public long Start { get; } = start;
+            public bool Mapping { get; } = mapping;
+            public int Children { get; set; }
             public int Height { get; set; }
         }
     }

@@ -16,6 +16,12 @@ public sealed record LoadLimits
     /// </summary>
     public long MaxFileBytes { get => _maxFileBytes ?? Inputs.InputKind.Artifact.MaxBytes; init => _maxFileBytes = value; }
 
+    /// <summary>
+    /// Longest single token (a string, with its escapes, or a number), in bytes: 64 MiB. Bounds the read buffer, and
+    /// the string made of it, to a small multiple of this rather than of the file.
+    /// </summary>
+    public int MaxTokenBytes { get; init; } = 64 << 20;
+
     /// <summary>Deepest JSON nesting accepted. Pulumi values rarely pass 20 levels.</summary>
     public int MaxDepth { get; init; } = 256;
 }

@@ -1,4 +1,5 @@
 using Enclave.Policy.Engine;
+using Enclave.Policy.Review.Render;
 using Enclave.Policy.Rules;
 using Enclave.Escaping;
 
@@ -35,12 +36,12 @@ public sealed class MarkdownReportWriter : IReportWriter
                 md.AppendLine("| | Severity | Rule | Resource | Finding |");
                 md.AppendLine("|---|---|---|---|---|");
                 foreach (var f in violations)
-                    md.AppendLine($"| {set.GateLabel(f)} | {ReportNames.Lower(f.Severity)} | {f.RuleId} {Cell(f.Rule.Title)} | `{Cell(ShortUrn(f.Urn))}` | {Cell(f.Finding.Message)} |");
+                    md.AppendLine($"| {set.GateLabel(f)} | {ReportNames.Lower(f.Severity)} | {f.RuleId} {Cell(f.Rule.Title)} | {Markdown.Code(ShortUrn(f.Urn))} | {Cell(f.Finding.Message)} |");
             }
             Folded(md, "Undetermined (values known only at deploy)", r.Findings.Where(f => f.Status == FindingStatus.Undetermined),
-                f => $"- {f.RuleId} `{Cell(ShortUrn(f.Urn))}`: {Cell(f.Finding.Message)}");
+                f => $"- {f.RuleId} {Markdown.Code(ShortUrn(f.Urn))}: {Cell(f.Finding.Message)}");
             Folded(md, "Suppressed by waivers", r.Findings.Where(f => f.Status == FindingStatus.Suppressed),
-                f => $"- {f.RuleId} `{Cell(ShortUrn(f.Urn))}`: {Cell(f.Waiver!.Reason)} (until {f.Waiver.Expires:yyyy-MM-dd})");
+                f => $"- {f.RuleId} {Markdown.Code(ShortUrn(f.Urn))}: {Cell(f.Waiver!.Reason)} (until {f.Waiver.Expires:yyyy-MM-dd})");
         }
         var text = md.ToString();
         if (text.Length > MaxLength)
@@ -64,8 +65,13 @@ public sealed class MarkdownReportWriter : IReportWriter
         return parts.Length == 3 ? parts[2] : urn;
     }
 
-    /// <summary>Text for a table cell: escaped by the shared escaper (one line, no control or bidi characters), then for Markdown.</summary>
-    public static string Cell(string text) => SafeText.Escape(text).Replace("|", "\\|").Replace("<", "&lt;");
+    /// <summary>
+    /// Text for a table cell or a line: escaped by the shared escaper (one line, no control or bidi characters), then
+    /// for Markdown by the one Markdown escaper (<see cref="Markdown.Text"/>; URNs go in <see cref="Markdown.Code"/>
+    /// spans). A cell that only escaped | and &lt; let a resource name end its code span with a backtick and post an
+    /// image, a link or an @mention into the PR comment.
+    /// </summary>
+    public static string Cell(string text) => Markdown.Text(text);
 
     /// <summary>
     /// The rule catalogue (`enclave rules --format markdown`, committed as docs/rules.md): a summary table, then one

@@ -32,7 +32,7 @@ public static partial class EnclaveConfig
         var gatekeeperCidrs = IdentitySection.ReadGatekeeperCidrs(r, context);
         var auditorCidrs = IdentitySection.ReadAuditorCidrs(r, context);
         var emails = IdentitySection.ReadEmails(r, context);
-        var network = NetworkSection.Read(r, context);
+        var network = NetworkSection.Read(r, context, PersonaCidrs(gatekeeperCidrs, auditorCidrs));
         var groups = GroupsSection.Read(r, context);
         var database = DatabaseSection.Read(r, context);
         var logging = LoggingSection.Read(r);
@@ -69,4 +69,7 @@ public static partial class EnclaveConfig
             BreakGlass = breakGlass,
         }, problems);
     }
+
+    private static (string Key, ImmutableArray<string> Cidrs)[] PersonaCidrs(ImmutableArray<string>? gatekeepers, ImmutableArray<string>? auditors) =>
+        [(ConfigKeys.GatekeeperCidrs, gatekeepers ?? []), (ConfigKeys.AuditorCidrs, auditors ?? [])];
 }

@@ -91,7 +91,16 @@ public sealed class Config
         return value is null ? null : Output.CreateSecret(GetObjectImpl<T>(key, options)!);
     }
 
+    /// <summary>
+    /// The official API serializes with System.Text.Json's reflection-based default. Under Native AOT that default is
+    /// off and throws an InvalidOperationException naming the type; pass options whose TypeInfoResolver is a
+    /// source-generated JsonSerializerContext there.
+    /// </summary>
+    private const string JsonByOptions = "Reflection-based JSON runs on the JIT runtime only; Native AOT callers pass source-generated options.";
+
     [return: MaybeNull]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = JsonByOptions)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = JsonByOptions)]
     private T GetObjectImpl<T>(string key, JsonSerializerOptions? options)
     {
         var value = GetImpl(key);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 
@@ -119,6 +120,15 @@ public static partial class Output
     public static Output<string> JsonSerialize<T>(Output<T> value, JsonSerializerOptions? options = null) =>
         new(JsonSerializeAsync(value, options));
 
+    /// <summary>
+    /// The official API serializes with System.Text.Json's reflection-based default. Under Native AOT that default is
+    /// off and throws an InvalidOperationException naming the type; pass options whose TypeInfoResolver is a
+    /// source-generated JsonSerializerContext there.
+    /// </summary>
+    private const string JsonByOptions = "Reflection-based JSON runs on the JIT runtime only; Native AOT callers pass source-generated options.";
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = JsonByOptions)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = JsonByOptions)]
     private static async Task<OutputData<string>> JsonSerializeAsync<T>(Output<T> value, JsonSerializerOptions? options)
     {
         var data = await value.DataTask.ConfigureAwait(false);
@@ -134,6 +144,8 @@ public static partial class Output
     public static Output<T> JsonDeserialize<T>(Output<string> json, JsonSerializerOptions? options = null) =>
         new(JsonDeserializeAsync<T>(json, options));
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = JsonByOptions)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = JsonByOptions)]
     private static async Task<OutputData<T>> JsonDeserializeAsync<T>(Output<string> json, JsonSerializerOptions? options)
     {
         var data = await json.DataTask.ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Pulumi.Testing;
 
@@ -28,7 +29,7 @@ public sealed partial class Deployment
     public static Task<int> RunAsync(Func<Task<IDictionary<string, object?>>> func, StackOptions? options = null)
         => RunWithEngineAsync(runner => runner.RunStackAsync(() => new Stack(func, options), registerPropertyOutputs: false));
 
-    public static Task<int> RunAsync<TStack>() where TStack : Stack, new()
+    public static Task<int> RunAsync<[DynamicallyAccessedMembers(StackConstructor)] TStack>() where TStack : Stack, new()
         => RunWithEngineAsync(runner => runner.RunStackAsync(CreateStack<TStack>, registerPropertyOutputs: true));
 
     public static Task<int> RunAsync<TStack>(IServiceProvider serviceProvider) where TStack : Stack
@@ -42,7 +43,7 @@ public sealed partial class Deployment
     /// resource registered (including the stack). Preview by default. Program errors throw
     /// <see cref="RunException"/>. Test deployments must run serially (configuration is process-global).
     /// </summary>
-    public static async Task<ImmutableArray<Resource>> TestAsync<TStack>(IMocks mocks, TestOptions? options = null) where TStack : Stack, new()
+    public static async Task<ImmutableArray<Resource>> TestAsync<[DynamicallyAccessedMembers(StackConstructor)] TStack>(IMocks mocks, TestOptions? options = null) where TStack : Stack, new()
     {
         var monitor = await RunWithMocksAsync(mocks, options,
             runner => runner.RunStackAsync(CreateStack<TStack>, registerPropertyOutputs: true)).ConfigureAwait(false);
@@ -97,7 +98,11 @@ public sealed partial class Deployment
     private static ImmutableArray<Resource> WithoutTestStack(MockMonitor monitor)
         => monitor.RegisteredResources.Where(r => r is not TestStack).ToImmutableArray();
 
-    private static TStack CreateStack<TStack>() where TStack : Stack
+    /// <summary>How CreateStack builds a stack: trimming (Native AOT) keeps the constructor of every stack class run.</summary>
+    private const DynamicallyAccessedMemberTypes StackConstructor =
+        DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.NonPublicConstructors;
+
+    private static TStack CreateStack<[DynamicallyAccessedMembers(StackConstructor)] TStack>() where TStack : Stack
         // DoNotWrapExceptions: a failing stack constructor reports its own exception, not a TargetInvocationException.
         => (TStack)Activator.CreateInstance(typeof(TStack),
             BindingFlags.Public | BindingFlags.Instance | BindingFlags.DoNotWrapExceptions, null, null, null)!;

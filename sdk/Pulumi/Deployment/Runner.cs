@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Pulumi;
@@ -159,6 +160,11 @@ internal sealed class Runner
         return logged > 0 ? ProcessExitedAfterLoggingUserActionableMessage : 1;
     }
 
+    /// <summary>The program's path: its entry assembly, or (Native AOT, single file: no assembly file) its executable.</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty Location is replaced by the process path.")]
+    private static string? ProgramLocation()
+        => Assembly.GetEntryAssembly()?.Location is { Length: > 0 } location ? location : Environment.ProcessPath;
+
     /// <summary>Reports an exception to the engine as an ERROR log, in the official format for its kind.</summary>
     private async Task<bool> ReportAsync(Exception exception)
     {
@@ -177,7 +183,7 @@ internal sealed class Runner
                     resourceException.Resource).ConfigureAwait(false);
                 return true;
             default:
-                var location = Assembly.GetEntryAssembly()?.Location;
+                var location = ProgramLocation();
                 await _deployment.Logger.ErrorAsync($"Running program '{location}' failed with an unhandled exception:\n{exception}").ConfigureAwait(false);
                 return true;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Pulumi;
@@ -28,17 +29,25 @@ public class ComponentResource : Resource
     protected void RegisterOutputs()
     {
         var outputs = new Dictionary<string, object?>();
-        foreach (var (property, name) in OwnOutputProperties.GetOrAdd(GetType(), static type =>
-                     type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                         .Select(p => (p, attribute: p.GetCustomAttribute<OutputAttribute>()))
-                         .Where(x => x.attribute is not null && x.p.Name != nameof(Urn))
-                         .Select(x => (x.p, x.attribute!.Name ?? x.p.Name))
-                         .ToImmutableArray()))
+        var type = GetType();
+        if (!OwnOutputProperties.TryGetValue(type, out var properties))
+        {
+            properties = OwnOutputProperties.GetOrAdd(type, ReflectOutputs(type));
+        }
+        foreach (var (property, name) in properties)
         {
             outputs[name] = property.GetValue(this);
         }
         RegisterOutputs(outputs);
     }
+
+    // Resource's [DynamicallyAccessedMembers] keeps the public properties of every component class.
+    private static ImmutableArray<(PropertyInfo Property, string Name)> ReflectOutputs([DynamicallyAccessedMembers(ReflectedMembers)] Type type)
+        => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => (p, attribute: p.GetCustomAttribute<OutputAttribute>()))
+            .Where(x => x.attribute is not null && x.p.Name != nameof(Urn))
+            .Select(x => (x.p, x.attribute!.Name ?? x.p.Name))
+            .ToImmutableArray();
 
     /// <summary>Per-type cache of the [Output] properties RegisterOutputs() collects.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ImmutableArray<(PropertyInfo Property, string Name)>> OwnOutputProperties = new();

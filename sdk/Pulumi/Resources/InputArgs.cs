@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Pulumi.Serialization;
 
 namespace Pulumi;
@@ -7,8 +8,14 @@ namespace Pulumi;
 /// Base of every argument bag. Members marked <see cref="InputAttribute"/> (public or not, fields or
 /// properties) become the wire properties; the member list is reflected once per type and cached.
 /// </summary>
+[DynamicallyAccessedMembers(ReflectedMembers)]
 public abstract class InputArgs
 {
+    /// <summary>What InputArgsInfo reflects over: trimming (Native AOT) keeps these members of every args class.</summary>
+    internal const DynamicallyAccessedMemberTypes ReflectedMembers =
+        DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields |
+        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.NonPublicProperties;
+
     protected InputArgs()
     {
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Pulumi.Serialization;
 
 namespace Pulumi;
@@ -8,8 +9,16 @@ namespace Pulumi;
 /// provider inheritance, wires every [Output] property to a completion source, and hands the registration to
 /// the current deployment, which completes those outputs asynchronously.
 /// </summary>
+[DynamicallyAccessedMembers(ReflectedMembers)]
 public class Resource
 {
+    /// <summary>
+    /// What the SDK reflects over on a resource or stack class ([Output] properties, their backing fields): trimming
+    /// (Native AOT) keeps these members of every class derived from Resource.
+    /// </summary>
+    internal const DynamicallyAccessedMemberTypes ReflectedMembers =
+        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.NonPublicFields;
+
     private readonly string _type;
     private readonly string _name;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Pulumi;
@@ -85,12 +86,16 @@ public class Stack : ComponentResource
     {
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ImmutableArray<(PropertyInfo, string)>> Cache = new();
 
-        public static ImmutableArray<(PropertyInfo Property, string Name)> For(Type type) => Cache.GetOrAdd(type, static t =>
-            t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        public static ImmutableArray<(PropertyInfo Property, string Name)> For([DynamicallyAccessedMembers(ReflectedMembers)] Type type)
+            => Cache.TryGetValue(type, out var properties) ? properties : Cache.GetOrAdd(type, Reflect(type));
+
+        // Resource's [DynamicallyAccessedMembers] keeps the public properties of every stack class.
+        private static ImmutableArray<(PropertyInfo Property, string Name)> Reflect([DynamicallyAccessedMembers(ReflectedMembers)] Type t)
+            => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Select(p => (p, attr: p.GetCustomAttribute<OutputAttribute>()))
                 .Where(x => x.attr is not null)
                 .Select(x => (x.p, x.attr!.Name ?? x.p.Name))
-                .ToImmutableArray());
+                .ToImmutableArray();
     }
 }
 

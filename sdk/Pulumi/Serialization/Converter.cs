@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
@@ -104,6 +105,9 @@ internal static class Converter
             $"Nullable<...>, ImmutableArray<...>, ImmutableDictionary<string, ...>, Union<...>, resources, enums, or a class explicitly marked with [{nameof(OutputTypeAttribute)}].");
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification =
+        "[EnumType] structs: none in the provider assemblies here; on the JIT runtime nothing is trimmed, and a trimmed " +
+        "build that lost the constructor reports the type as invalid, naming it.")]
     internal static ConstructorInfo? EnumTypeConstructor(System.Type type)
         => type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
             .FirstOrDefault(c => c.GetParameters() is [{ } p] && (p.ParameterType == typeof(string) || p.ParameterType == typeof(double)));
@@ -121,7 +125,7 @@ internal static class Converter
         {
             _type = type;
             _convert = convert;
-            _default = type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
+            _default = OutputShapes.DefaultOf(type);
         }
 
         public static TypePlan For(System.Type type) => Cache.GetOrAdd(type, Build);
@@ -161,7 +165,7 @@ internal static class Converter
             if (type == typeof(int))
                 return (w, c, v) => v is double d ? (int)d : self().Mismatch(w, c, v!);
             if (type == typeof(JsonElement))
-                return (_, _, v) => JsonSerializer.SerializeToElement(ToJsonShape(v));
+                return (_, _, v) => ToJsonElement(v);
             if (typeof(Resource).IsAssignableFrom(type))
                 return (w, c, v) => type.IsInstanceOfType(v) ? v : self().Mismatch(w, c, v!);
             if (type.IsEnum)
@@ -186,7 +190,7 @@ internal static class Converter
                 if (definition == typeof(ImmutableArray<>))
                 {
                     var element = For(arguments[0]);
-                    var build = CollectionFactories.ArrayBuilder(arguments[0]);
+                    var build = OutputShapes.ArrayBuilder(type.FullName!, arguments[0]);
                     return (w, c, v) => v is ImmutableArray<object?> items
                         ? build(items.Select((item, i) => element.Convert(w, $"{c}[{i}]", item)))
                         : self().Mismatch(w, c, v!);
@@ -194,7 +198,7 @@ internal static class Converter
                 if (definition == typeof(ImmutableDictionary<,>) && arguments[0] == typeof(string))
                 {
                     var element = For(arguments[1]);
-                    var build = CollectionFactories.DictionaryBuilder(arguments[1]);
+                    var build = OutputShapes.MapBuilder(type.FullName!, arguments[1]);
                     return (w, c, v) => v is ImmutableDictionary<string, object?> map
                         ? build(map.Select(kv => new KeyValuePair<string, object?>(kv.Key, element.Convert(w, $"{c}.{kv.Key}", kv.Value))))
                         : self().Mismatch(w, c, v!);
@@ -217,6 +221,8 @@ internal static class Converter
             };
         }
 
+        [UnconditionalSuppressMessage("Trimming", "IL2070", Justification =
+            "Union<,> outputs: none in the provider assemblies here; on the JIT runtime nothing is trimmed.")]
         private static Func<Action<string>, string, object?, object?> BuildUnionConverter(System.Type type, System.Type[] arguments, Func<TypePlan> self)
         {
             var first = For(arguments[0]);
@@ -242,76 +248,44 @@ internal static class Converter
             };
         }
 
-        private static object? ToJsonShape(object? value) => value switch
+        /// <summary>A deserialized value as JSON (resources by name), written directly: no reflection-based serializer.</summary>
+        private static JsonElement ToJsonElement(object? value)
         {
-            ImmutableArray<object?> list => list.Select(ToJsonShape).ToList(),
-            ImmutableDictionary<string, object?> map => map.ToDictionary(kv => kv.Key, kv => ToJsonShape(kv.Value)),
-            Resource resource => resource.GetResourceName(),
-            _ => value,
-        };
-    }
-
-    /// <summary>Typed collection builders from already-converted (boxed) elements, one compiled per element type.</summary>
-    private static class CollectionFactories
-    {
-        private static readonly ConcurrentDictionary<System.Type, Func<IEnumerable<object?>, object>> Arrays = new();
-        private static readonly ConcurrentDictionary<System.Type, Func<IEnumerable<KeyValuePair<string, object?>>, object>> Dictionaries = new();
-
-        public static Func<IEnumerable<object?>, object> ArrayBuilder(System.Type element)
-            => Arrays.GetOrAdd(element, static t => typeof(CollectionFactories).GetMethod(nameof(BuildArray), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(t).CreateDelegate<Func<IEnumerable<object?>, object>>());
-
-        public static Func<IEnumerable<KeyValuePair<string, object?>>, object> DictionaryBuilder(System.Type element)
-            => Dictionaries.GetOrAdd(element, static t => typeof(CollectionFactories).GetMethod(nameof(BuildDictionary), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(t).CreateDelegate<Func<IEnumerable<KeyValuePair<string, object?>>, object>>());
-
-        private static object BuildArray<T>(IEnumerable<object?> items)
-            => items.Select(i => (T)i!).ToImmutableArray();
-
-        private static object BuildDictionary<T>(IEnumerable<KeyValuePair<string, object?>> items)
-            => items.ToImmutableDictionary(kv => kv.Key, kv => (T)kv.Value!);
-    }
-}
-
-/// <summary>How to build an [OutputType] class from a wire object: its [OutputConstructor] and parameter wire names.</summary>
-internal sealed class OutputTypeInfo
-{
-    private static readonly ConcurrentDictionary<System.Type, OutputTypeInfo> Cache = new();
-
-    public ConstructorInfo Constructor { get; }
-    public ImmutableArray<(string Name, System.Type Type)> Parameters { get; }
-
-    private OutputTypeInfo(ConstructorInfo constructor, ImmutableArray<(string, System.Type)> parameters)
-    {
-        Constructor = constructor;
-        Parameters = parameters;
-    }
-
-    public static OutputTypeInfo For(System.Type type) => Cache.GetOrAdd(type, static t =>
-    {
-        var constructors = t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-            .Where(c => c.GetCustomAttribute<OutputConstructorAttribute>() != null)
-            .ToList();
-        if (constructors.Count != 1)
-        {
-            throw new InvalidOperationException($"{t.FullName} had [{nameof(OutputTypeAttribute)}], but did not contain exactly one constructor with [{nameof(OutputConstructorAttribute)}].");
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                WriteJson(writer, value);
+            }
+            using var document = JsonDocument.Parse(buffer.WrittenMemory);
+            return document.RootElement.Clone();
         }
-        var parameters = constructors[0].GetParameters()
-            .Select(p => (p.GetCustomAttribute<OutputConstructorParameterAttribute>()?.Name ?? p.Name!, p.ParameterType))
-            .ToImmutableArray();
-        return new OutputTypeInfo(constructors[0], parameters);
-    });
 
-    public object Create(Action<string> warn, string context, ImmutableDictionary<string, object?> values)
-    {
-        var arguments = new object?[Parameters.Length];
-        for (var i = 0; i < Parameters.Length; i++)
+        private static void WriteJson(Utf8JsonWriter writer, object? value)
         {
-            var (name, type) = Parameters[i];
-            values.TryGetValue(name, out var value);
-            // Missing fields become the parameter type's default.
-            arguments[i] = Converter.ConvertObject(warn, $"{context}.{name}", value, type);
+            switch (value)
+            {
+                case null: writer.WriteNullValue(); break;
+                case string s: writer.WriteStringValue(s); break;
+                case bool b: writer.WriteBooleanValue(b); break;
+                case double d: writer.WriteNumberValue(d); break;
+                case int i: writer.WriteNumberValue(i); break;
+                case Resource resource: writer.WriteStringValue(resource.GetResourceName()); break;
+                case ImmutableArray<object?> list:
+                    writer.WriteStartArray();
+                    foreach (var item in list) WriteJson(writer, item);
+                    writer.WriteEndArray();
+                    break;
+                case ImmutableDictionary<string, object?> map:
+                    writer.WriteStartObject();
+                    foreach (var (key, item) in map)
+                    {
+                        writer.WritePropertyName(key);
+                        WriteJson(writer, item);
+                    }
+                    writer.WriteEndObject();
+                    break;
+                default: throw new InvalidOperationException($"Unexpected deserialized value of type {value.GetType().FullName}");
+            }
         }
-        return Constructor.Invoke(arguments);
     }
 }

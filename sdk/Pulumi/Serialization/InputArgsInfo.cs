@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Google.Protobuf;
 
@@ -19,7 +20,11 @@ internal sealed class InputArgsInfo
         Members = members;
     }
 
-    public static InputArgsInfo For(System.Type type) => Cache.GetOrAdd(type, static t =>
+    public static InputArgsInfo For([DynamicallyAccessedMembers(InputArgs.ReflectedMembers)] System.Type type)
+        => Cache.TryGetValue(type, out var info) ? info : Cache.GetOrAdd(type, Reflect(type));
+
+    // InputArgs' [DynamicallyAccessedMembers] keeps every args class's fields and properties for this.
+    private static InputArgsInfo Reflect([DynamicallyAccessedMembers(InputArgs.ReflectedMembers)] System.Type t)
     {
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
         var members = ImmutableArray.CreateBuilder<Member>();
@@ -35,12 +40,12 @@ internal sealed class InputArgsInfo
             if (property.GetCustomAttribute<InputAttribute>() is { } attribute)
             {
                 // Auto-properties are read through their backing field (see AutoProperty).
-                Func<object, object?> get = AutoProperty.BackingField(property) is { } backing ? backing.GetValue : property.GetValue;
+                Func<object, object?> get = AutoProperty.BackingField(t, property) is { } backing ? backing.GetValue : property.GetValue;
                 members.Add(new Member(attribute.Name, attribute.IsRequired, attribute.Json, property.Name, $"[Input] {t.FullName}.{property.Name}", get));
             }
         }
         return new InputArgsInfo(members.ToImmutable());
-    });
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Pulumi.Serialization;
@@ -48,14 +49,19 @@ internal sealed class OutputCompletionSource<T> : IOutputCompletionSource
 /// <summary>Creates the completion sources of a resource's [Output] properties from a per-type cached plan.</summary>
 internal static class OutputCompletionSource
 {
-    private sealed record OutputSlot(string Name, Action<Resource, object> Set, Func<Resource, IOutputCompletionSource> Create);
+    private sealed record OutputSlot(string Name, Action<Resource, object> Set, Func<Resource?, IOutputCompletionSource> Create);
 
     private static readonly ConcurrentDictionary<System.Type, ImmutableArray<OutputSlot>> Plans = new();
 
     public static ImmutableDictionary<string, IOutputCompletionSource> InitializeOutputs(Resource resource)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, IOutputCompletionSource>();
-        foreach (var slot in Plans.GetOrAdd(resource.GetType(), BuildPlan))
+        var type = resource.GetType();
+        if (!Plans.TryGetValue(type, out var plan))
+        {
+            plan = Plans.GetOrAdd(type, BuildPlan(type));
+        }
+        foreach (var slot in plan)
         {
             var source = slot.Create(resource);
             slot.Set(resource, source.Output);
@@ -64,7 +70,8 @@ internal static class OutputCompletionSource
         return builder.ToImmutable();
     }
 
-    private static ImmutableArray<OutputSlot> BuildPlan(System.Type type)
+    // Resource's [DynamicallyAccessedMembers] keeps every resource class's public properties and backing fields.
+    private static ImmutableArray<OutputSlot> BuildPlan([DynamicallyAccessedMembers(Resource.ReflectedMembers)] System.Type type)
     {
         var slots = ImmutableArray.CreateBuilder<OutputSlot>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -81,23 +88,19 @@ internal static class OutputCompletionSource
             {
                 throw RunException.OutputsHaveIncorrectType(new[] { name });
             }
-            var setter = property.DeclaringType!.GetMethod("set_" + property.Name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            var setter = property.GetSetMethod(nonPublic: true)
                 ?? throw new InvalidOperationException($"{fullName} did not have a 'set' method");
             // An auto-property (every generated resource output) is set through its backing field: a field write
             // needs no per-member invoke stub, which a setter call through reflection compiles for each member.
-            Action<Resource, object> set = AutoProperty.BackingField(property) is { } field
+            Action<Resource, object> set = AutoProperty.BackingField(type, property) is { } field
                 ? field.SetValue
                 : (resource, value) => setter.Invoke(resource, new[] { value });
             var valueType = propertyType.GenericTypeArguments[0];
             Converter.CheckTargetType(fullName, valueType);
-            var create = typeof(OutputCompletionSource).GetMethod(nameof(Create), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(valueType).CreateDelegate<Func<Resource, IOutputCompletionSource>>();
-            slots.Add(new OutputSlot(name, set, create));
+            slots.Add(new OutputSlot(name, set, OutputShapes.CompletionSource(fullName, valueType)));
         }
         return slots.ToImmutable();
     }
-
-    private static IOutputCompletionSource Create<T>(Resource resource) => new OutputCompletionSource<T>(resource);
 }
 
 /// <summary>
@@ -107,8 +110,13 @@ internal static class OutputCompletionSource
 /// </summary>
 internal static class AutoProperty
 {
-    public static FieldInfo? BackingField(PropertyInfo property)
-        => property.DeclaringType?.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) is { } field
+    /// <summary>
+    /// The backing field of <paramref name="property"/>, declared on <paramref name="type"/> itself (a property that
+    /// a base class declares is set through its accessor: trimming keeps only the annotated type's non-public fields).
+    /// </summary>
+    public static FieldInfo? BackingField([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.NonPublicFields)] System.Type type, PropertyInfo property)
+        => property.DeclaringType == type
+           && type.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) is { } field
            && field.FieldType == property.PropertyType
             ? field
             : null;

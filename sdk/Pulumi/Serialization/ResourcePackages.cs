@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Pulumi.Serialization;
@@ -13,6 +14,7 @@ internal static class ResourcePackages
 {
     private static readonly ConcurrentDictionary<Assembly, ImmutableArray<(string Token, string? Version, System.Type Type)>> ByAssembly = new();
 
+    [UnconditionalSuppressMessage("Trimming", "IL2080", Justification = Trimmed)]
     public static bool TryConstruct(string type, string version, string urn, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Resource? resource)
     {
         resource = null;
@@ -45,6 +47,13 @@ internal static class ResourcePackages
         return true;
     }
 
+    /// <summary>
+    /// Under trimming (Native AOT) a resource class the program never names is gone, and so is its constructor: the
+    /// reference is then not rehydrated as that class (TryConstruct returns false), as for an unknown type token.
+    /// </summary>
+    private const string Trimmed = "A resource class or constructor that trimming removed is not found, as an unknown type is not.";
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Trimmed)]
     private static ImmutableArray<(string, string?, System.Type)> Scan(Assembly assembly)
     {
         // Only assemblies that can contain resources: this one and those referencing it.

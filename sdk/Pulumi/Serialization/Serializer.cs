@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
@@ -171,14 +172,15 @@ internal sealed class Serializer
         return result;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Type, PropertyInfo?> IsDefaultProperties = new();
-
+    /// <summary>
+    /// Whether <paramref name="list"/> is a default (uninitialized) <c>ImmutableArray&lt;T&gt;</c> of any T, without
+    /// reflection: an ImmutableArray compares structurally equal to another default one exactly when it is default itself.
+    /// </summary>
     private static bool IsDefaultImmutableArray(IList list)
-    {
-        var property = IsDefaultProperties.GetOrAdd(list.GetType(), static t =>
-            t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ImmutableArray<>) ? t.GetProperty(nameof(ImmutableArray<int>.IsDefault)) : null);
-        return property is not null && (bool)property.GetValue(list)!;
-    }
+        => list.GetType() is { IsValueType: true, IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>)
+           && ((IStructuralEquatable)list).Equals(DefaultImmutableArray, EqualityComparer<object>.Default);
+
+    private static readonly object DefaultImmutableArray = default(ImmutableArray<object>);
 
     private static object? SerializeJson(string context, JsonElement element) => element.ValueKind switch
     {
@@ -224,6 +226,9 @@ internal sealed class Serializer
 
         public static TypeShape For(System.Type type) => Cache.GetOrAdd(type, Build);
 
+        [UnconditionalSuppressMessage("Trimming", "IL2070", Justification =
+            "[EnumType] structs: none in the provider assemblies here; on the JIT runtime nothing is trimmed, and a trimmed " +
+            "build that lost the conversion operator fails with the message below, naming the type.")]
         private static TypeShape Build(System.Type type)
         {
             if (type.IsValueType && type.GetCustomAttribute<EnumTypeAttribute>() != null)
@@ -239,7 +244,7 @@ internal sealed class Serializer
             }
             if (type.GetCustomAttribute<OutputTypeAttribute>() != null)
             {
-                var fields = type.GetFields(BindingFlags.Public | BindingFlags.Instance)
+                var fields = OutputTypeInfo.PublicFields(type)
                     .Select(f => (char.ToLowerInvariant(f.Name[0]) + f.Name[1..], f))
                     .ToImmutableArray();
                 return new TypeShape(null, fields);

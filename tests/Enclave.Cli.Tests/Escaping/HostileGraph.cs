@@ -42,7 +42,18 @@ public static class HostileGraph
         return new ResourceGraph(Payload, Payload, GraphOrigin.Program, [root, .. Hostile(Payload, Payload, root.Urn)], source: "hostile" + Payload);
     }
 
-    private static IEnumerable<ResourceNode> Hostile(string stack, string project, string parent)
+    /// <summary>The base enclave plus hostile resources whose names, values and statements carry <paramref name="payload"/>.</summary>
+    public static ResourceGraph Named(string payload) =>
+        new("prod", "us-data-enclave", GraphOrigin.Program,
+            [.. Base(), .. Hostile("prod", "us-data-enclave", EnclaveGraph.StackUrn, payload)], source: "hostile");
+
+    private static IEnumerable<ResourceNode> Base()
+    {
+        var g = EnclaveGraph.Base();
+        return new[] { "us-data-enclave-prod", "network", "vcn", "adb", "audit-archive", "data-key" }.Select(n => g[n]);
+    }
+
+    private static IEnumerable<ResourceNode> Hostile(string stack, string project, string parent, string Payload = HostileGraph.Payload)
     {
         var urn = (string type, string name) => $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack${type}::{name}";
         yield return ResourceNode.Create(urn("oci:ObjectStorage/bucket:Bucket", "b" + Payload), "oci:ObjectStorage/bucket:Bucket", "b" + Payload,

@@ -76,4 +76,27 @@ public sealed class StackFileInputTests : IDisposable
         Assert.Equal(ExitCodes.UsageOrConfig, code);
         Assert.Contains("stacks/Pulumi.dev.yaml:", line);
     }
+
+    [Fact]
+    public async Task A_directory_named_like_a_stack_config_fails_check_instead_of_being_skipped()
+    {
+        // Round 3: `check` with no stack listed files only, so stacks/Pulumi.staging.yaml as a directory was left out
+        // and the gate passed on the stacks it could read (with none left: "no stacks to check", exit 2).
+        Directory.CreateDirectory(StackFile("staging"));
+        var (code, line) = await Check();
+        Assert.Equal(ExitCodes.InputUnreadable, code);
+        Assert.Contains("stacks/Pulumi.staging.yaml: is a directory", line);
+    }
+
+    [Fact]
+    public async Task The_stacks_command_exits_3_for_an_unreadable_stack_config_as_check_does()
+    {
+        if (!SpecialFiles.Supported) return;
+        SpecialFiles.Fifo(StackFile("dev"));
+        var stdout = new StringWriter();
+        var code = await SpecialFiles.Bounded(CliApp.RunAsync(["stacks", "--repo", _repo],
+            new CliServices(new OfflineStackSource(), () => new DateOnly(2026, 6, 1)), stdout, new StringWriter()));
+        Assert.Equal(ExitCodes.InputUnreadable, code);
+        Assert.Contains("dev", stdout.ToString());
+    }
 }

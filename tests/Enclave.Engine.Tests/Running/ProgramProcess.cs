@@ -25,14 +25,19 @@ public static class ProgramProcess
         {
             throw new FileNotFoundException($"The program under test is not built: {program.Dll} (build the test project, which builds it)");
         }
-        var start = new ProcessStartInfo("dotnet")
+        // As the language host runs runtime.options.binary: a .dll with dotnet, an executable as is.
+        var isDll = program.Dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(isDll ? "dotnet" : program.Dll)
         {
-            ArgumentList = { program.Dll },
             WorkingDirectory = program.Directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (isDll)
+        {
+            start.ArgumentList.Add(program.Dll);
+        }
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("PULUMI_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(key);
@@ -42,7 +47,7 @@ public static class ProgramProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Timeout);

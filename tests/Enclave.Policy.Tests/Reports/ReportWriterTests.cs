@@ -173,7 +173,9 @@ public class ReportWriterTests
         Assert.True(md.IndexOf("ENC-NET-002", StringComparison.Ordinal) < md.IndexOf("<details>", StringComparison.Ordinal));
     }
 
+    // The shared escaper writes the line break and ESC as \n and \u001b; the Markdown escaper then escapes that
+    // backslash (so the reader sees "\n", not a Markdown escape of "n") and the | and [ that would start structure.
     [Fact]
     public void Markdown_cells_escape_pipes_and_newlines() =>
-        Assert.Equal("a \\| b\\nc \\u001b[1m", MarkdownReportWriter.Cell("a | b\nc \u001b[1m"));
+        Assert.Equal("a \\| b\\\\nc \\\\u001b\\[1m", MarkdownReportWriter.Cell("a | b\nc \u001b[1m"));
 }

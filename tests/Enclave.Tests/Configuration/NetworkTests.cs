@@ -87,6 +87,25 @@ public class NetworkTests
             "'10.10.128.0/20' overlaps the VCN 10.10.0.0/16 (us-data-enclave:network.vcnCidr); on-premises ranges must be disjoint from it");
     }
 
+    [Theory]
+    [InlineData("gatekeeperCidrs", "10.10.0.0/16")]   // the whole VCN
+    [InlineData("gatekeeperCidrs", "10.10.2.0/24")]   // one subnet of it
+    [InlineData("auditorCidrs", "10.10.1.16/28")]
+    public void Persona_network_inside_the_vcn_is_rejected(string key, string cidr)
+    {
+        // A persona's network source inside the VCN would let any workload there pass as that persona.
+        ConfigAssert.Single(new ConfigBuilder().Set(key, $"""["198.51.100.0/28","{cidr}"]""").Parse(),
+            $"us-data-enclave:{key}[1]",
+            $"'{cidr}' overlaps the VCN 10.10.0.0/16 (us-data-enclave:network.vcnCidr); a persona's network must lie outside the enclave");
+    }
+
+    [Fact]
+    public void Persona_network_beside_the_vcn_is_accepted()
+    {
+        var result = new ConfigBuilder().Set("gatekeeperCidrs", """["10.11.0.0/24"]""").Parse();
+        Assert.Empty(result.Problems);
+    }
+
     [Fact]
     public void On_prem_cidr_overlapping_a_parent_network_is_rejected()
     {

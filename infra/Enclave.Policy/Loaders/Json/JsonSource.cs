@@ -150,7 +150,11 @@ internal sealed class JsonSource : IDisposable
         var pending = _end - _start;
         if (pending == _buffer.Length)
         {
-            // One token longer than the buffer (a long string): grow, within the size limit.
+            // One token longer than the buffer (a long string): grow, within the size limit and the token limit (a
+            // 300 MB string once took 1.5 GB: the buffer doubling, then the string decoded as UTF-16).
+            if (pending >= Limits.MaxTokenBytes)
+                throw Error($"a single JSON string or number is longer than {Inputs.InputLimits.Describe(Limits.MaxTokenBytes)}; " +
+                            "no value of a Pulumi artifact the gate reads is that large");
             var bigger = ArrayPool<byte>.Shared.Rent(checked(_buffer.Length * 2));
             Buffer.BlockCopy(_buffer, _start, bigger, 0, pending);
             ArrayPool<byte>.Shared.Return(_buffer);

@@ -25,14 +25,25 @@ public static class Markdown
         return $"{fence}{pad}{flat}{pad}{fence}";
     }
 
-    /// <summary>Plain text with Markdown syntax characters escaped.</summary>
+    /// <summary>
+    /// Plain text with Markdown syntax characters escaped, safe in a table cell: no emphasis, code span, link, image,
+    /// HTML tag or entity can start inside it (a resource named <c>![x](https://…)</c> or <c>&amp;#60;img…</c> renders
+    /// as those characters), and an <c>@name</c> does not notify anyone when the report is posted as a PR comment
+    /// (GitHub links mentions in rendered text, so a zero-width space follows the <c>@</c>, as Renovate does), and
+    /// a bare URL is not turned into a link.
+    /// </summary>
     public static string Text(string text)
     {
         var sb = new StringBuilder(text.Length + 8);
         foreach (var c in Flatten(text))
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~') sb.Append('\\');
+            // ':' and the '.' of "www." stop GFM's bare-URL autolinks (https://…, www.…): a link the bot posts is a link
+            // the bot vouches for.
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&' or '!' or ':' ||
+                c == '.' && sb.Length >= 3 && sb.ToString(sb.Length - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase))
+                sb.Append('\\');
             sb.Append(c);
+            if (c == '@') sb.Append("&#8203;");
         }
         return sb.ToString();
     }

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Database;
 /// <summary>R11: Autonomous Database names customer contacts.</summary>
 public sealed class DatabaseCustomerContacts : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-005", "Autonomous Database names customer contacts", Severity.Low, Enforcement.Advisory,
         "Oracle sends operational and security notices to the customer contacts; they must reach the gatekeepers.",
         "Set customerContacts to the gatekeepers' notification addresses.",

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Database;
 /// <summary>R11: Autonomous Database is encrypted with a customer-managed key.</summary>
 public sealed class DatabaseCustomerManagedKey : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-003", "Autonomous Database is encrypted with a customer-managed key", Severity.High, Enforcement.Mandatory,
         "With an Oracle-managed key the gatekeepers cannot revoke access to the data; a Vault key they control is the kill switch.",
         "Set kmsKeyId and vaultId (or encryptionKey.kmsKeyId/vaultId) to the enclave vault's key; a cross-region standby names its primary's key (or none: OCI uses the primary's).",

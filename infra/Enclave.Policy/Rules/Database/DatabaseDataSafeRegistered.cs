@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Database;
 /// </summary>
 public sealed class DatabaseDataSafeRegistered : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-004", "Autonomous Database is registered with Data Safe", Severity.Medium, Enforcement.Mandatory,
         "Data Safe gives the US oversight activity auditing (the database's own audit trail: who read which data) and sensitive-data discovery; a private-endpoint database is only reachable by Data Safe through a Data Safe private endpoint.",
         "Declare a DataSafe.DataSafePrivateEndpoint in the database's VCN and a DataSafe.TargetDatabase (databaseType AUTONOMOUS_DATABASE, connectionOption PRIVATE_ENDPOINT with that endpoint); without a private endpoint, dataSafeStatus: REGISTERED.",
@@ -18,32 +18,67 @@ public sealed class DatabaseDataSafeRegistered : RuleBase
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
+        var registrations = new Registrations(context.Graph);
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
         {
             // A cross-region standby inherits its primary's Data Safe registration: judge the primary.
             var primary = Standby.PrimaryOf(context.Graph, db);
-            yield return Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", Assess(context, primary ?? db));
+            yield return Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})",
+                Assess(context.Graph, registrations, primary ?? db));
         }
     }
 
-    private static Assessment Assess(RuleContext context, ResourceNode db)
+    private static Assessment Assess(ResourceGraph g, Registrations registrations, ResourceNode db)
     {
-        var g = context.Graph;
-        var endpoints = g.OfType(OciTypes.DataSafePrivateEndpoint).ToList();
         var throughPrivateEndpoint = Truth.False;
-        foreach (var target in g.OfType(OciTypes.DataSafeTargetDatabase))
-        {
-            var details = target.Input("databaseDetails");
-            var option = target.Input("connectionOption");
-            var names = References.Identifies(g, target, "databaseDetails", details["autonomousDatabaseId"], db)
-                .And(details["databaseType"].EqualsString("AUTONOMOUS_DATABASE", StringComparison.OrdinalIgnoreCase));
-            var privately = option["connectionType"].EqualsString("PRIVATE_ENDPOINT", StringComparison.OrdinalIgnoreCase)
-                .And(endpoints.Aggregate(Truth.False, (t, e) => t.Or(References.Identifies(g, target, "connectionOption", option["datasafePrivateEndpointId"], e))));
-            throughPrivateEndpoint = throughPrivateEndpoint.Or(names.And(privately));
-        }
+        foreach (var r in registrations.MayName(db))
+            throughPrivateEndpoint = throughPrivateEndpoint.Or(
+                References.Identifies(g, r.Target, "databaseDetails", r.DatabaseId, db).And(r.IsAutonomous).And(r.Privately));
         var hasPrivateEndpoint = db.Input("subnetId").IsNull ? Truth.False : Truth.True;
         var statusRegistered = db.Input("dataSafeStatus").EqualsString("REGISTERED", StringComparison.OrdinalIgnoreCase);
         return new Assessment().Require(throughPrivateEndpoint.Or(hasPrivateEndpoint.Not().And(statusRegistered)),
             "registered with Data Safe (through a Data Safe private endpoint when the database has a private endpoint)");
+    }
+
+    /// <summary>A Data Safe target database as read once per run: the database it names, and how it connects.</summary>
+    private sealed record Registration(ResourceNode Target, PropertyValue DatabaseId, Truth IsAutonomous, Truth Privately);
+
+    /// <summary>
+    /// Every target database of the graph, read once, and found by the database id it names: asking each database
+    /// against every target (and each target against every endpoint) again was quadratic at scale.
+    /// </summary>
+    private sealed class Registrations
+    {
+        private readonly List<Registration> _all = [];
+        private readonly Dictionary<string, List<Registration>> _byIdText = new(StringComparer.Ordinal);
+        private readonly List<Registration> _notText = [];
+
+        public Registrations(ResourceGraph g)
+        {
+            var endpoints = g.OfType(OciTypes.DataSafePrivateEndpoint).ToList();
+            foreach (var target in g.OfType(OciTypes.DataSafeTargetDatabase))
+            {
+                var details = target.Input("databaseDetails");
+                var option = target.Input("connectionOption");
+                var privately = option["connectionType"].EqualsString("PRIVATE_ENDPOINT", StringComparison.OrdinalIgnoreCase)
+                    .And(endpoints.Aggregate(Truth.False, (t, e) => t.Or(References.Identifies(g, target, "connectionOption", option["datasafePrivateEndpointId"], e))));
+                var r = new Registration(target, details["autonomousDatabaseId"],
+                    details["databaseType"].EqualsString("AUTONOMOUS_DATABASE", StringComparison.OrdinalIgnoreCase), privately);
+                _all.Add(r);
+                if (r.DatabaseId.AsString() is { } text)
+                {
+                    if (!_byIdText.TryGetValue(text, out var same)) _byIdText[text] = same = [];
+                    same.Add(r);
+                }
+                else _notText.Add(r);
+            }
+        }
+
+        /// <summary>
+        /// The registrations that may name <paramref name="db"/>: when its id is known, an id written as text names it
+        /// only if it is that text (<see cref="References.Identifies"/>); the rest (references, unknowns, secrets) may.
+        /// </summary>
+        public IEnumerable<Registration> MayName(ResourceNode db) =>
+            db.Id.AsString() is { } id ? (_byIdText.GetValueOrDefault(id) ?? []).Concat(_notText) : _all;
     }
 }

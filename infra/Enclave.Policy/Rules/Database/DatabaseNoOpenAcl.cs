@@ -7,7 +7,7 @@ namespace Enclave.Policy.Rules.Database;
 /// <summary>R11: Autonomous Database access list is not open.</summary>
 public sealed class DatabaseNoOpenAcl : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-006", "Autonomous Database access list is not open", Severity.Critical, Enforcement.Mandatory,
         "An ACL entry of 0.0.0.0/0 or another near-open range (or a public database with no ACL at all) lets most of the internet attempt to connect.",
         "Use a private endpoint; if an ACL is set, list only enclave or gatekeeper CIDRs.",

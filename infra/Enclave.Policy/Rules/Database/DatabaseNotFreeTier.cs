@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Database;
 /// <summary>R11: Autonomous Database is not Always Free.</summary>
 public sealed class DatabaseNotFreeTier : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-007", "Autonomous Database is not Always Free", Severity.Medium, Enforcement.Mandatory,
         "Always Free databases cannot use private endpoints, customer-managed keys or security zones.",
         "Set isFreeTier: false (or leave it unset).",

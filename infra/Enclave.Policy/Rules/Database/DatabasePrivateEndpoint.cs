@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Database;
 /// <summary>R11: Autonomous Database has a private endpoint in the enclave.</summary>
 public sealed class DatabasePrivateEndpoint : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-001", "Autonomous Database has a private endpoint in the enclave", Severity.Critical, Enforcement.Mandatory,
         "Without a private endpoint the database listens on a public endpoint reachable from the internet; a subnet of the enclave VCN keeps it inside the firewall.",
         "Set subnetId to an enclave subnet (and nsgIds to the database NSG).",

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Database;
 /// <summary>R11: Autonomous Database requires mutual TLS.</summary>
 public sealed class DatabaseRequiresMtls : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-002", "Autonomous Database requires mutual TLS", Severity.High, Enforcement.Mandatory,
         "mTLS binds connections to a wallet the gatekeepers issue; the provider default changed to false in 2023, so it must be set explicitly.",
         "Set isMtlsConnectionRequired: true.",

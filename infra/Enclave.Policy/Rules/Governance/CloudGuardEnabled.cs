@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// <summary>R15 / CIS 4.14: Cloud Guard is enabled on the tenancy with an allowed reporting region.</summary>
 public sealed class CloudGuardEnabled : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-002", "Cloud Guard is enabled with a US reporting region", Severity.Medium, Enforcement.Mandatory,
         "Cloud Guard detects drift from the enclave's posture (public buckets, open security lists, policy changes) after deployment; its problems are reported in one region, which must be a US region.",
         "Declare CloudGuard.CloudGuardConfiguration on the tenancy with status ENABLED and reportingRegion in allowedRegions.",

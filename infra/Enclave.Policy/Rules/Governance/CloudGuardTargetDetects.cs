@@ -7,7 +7,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// and responder recipes, or nothing is examined.</summary>
 public sealed class CloudGuardTargetDetects : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-010", "A Cloud Guard target with detector and responder recipes covers the enclave", Severity.High, Enforcement.Mandatory,
         "Cloud Guard only examines compartments a target covers, with the detector recipes attached to that target; without one, misconfigurations and suspicious activity (a PAR, a public bucket, a policy change) raise no problem.",
         "Declare a CloudGuard.Target on the enclave's top compartment (targetResourceType COMPARTMENT) with at least two detector recipes (configuration and activity, cloned from Oracle's with DetectorRecipe.sourceDetectorRecipeId) and a responder recipe (ResponderRecipe.sourceResponderRecipeId).",

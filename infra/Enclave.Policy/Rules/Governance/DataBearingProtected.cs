@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// <summary>Data-bearing resources (database, buckets, vaults, keys, log groups, logs) carry Pulumi's protect flag.</summary>
 public sealed class DataBearingProtected : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-001", "Data-bearing resources are protected from deletion", Severity.High, Enforcement.Mandatory,
         "A refactor or a `pulumi destroy` must never delete the database, its keys or the audit evidence; `protect` makes the engine refuse.",
         "Set `protect: true` (CustomResourceOptions.Protect) on the database, buckets, vaults, keys, log groups and logs.")

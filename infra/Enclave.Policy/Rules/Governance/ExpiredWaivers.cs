@@ -5,7 +5,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// <summary>An expired waiver is itself a violation: accepted risks must be re-approved, not forgotten.</summary>
 public sealed class ExpiredWaivers : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-900", "Waivers are not expired", Severity.High, Enforcement.Mandatory,
         "A waiver records a risk the gatekeepers accepted for a time; after its expiry nobody has accepted it any more, so the waiver no longer suppresses and must be renewed or removed.",
         "Fix the waived findings and delete the waiver, or have the gatekeepers renew it with a new expiry date.");

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// </summary>
 public sealed class IsolationSettingsNotSecret : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-006", "Isolation-relevant settings are never secret", Severity.Critical, Enforcement.Mandatory,
         "Policy statements, matching rules, CIDRs, regions, access types, connector sources and targets, route and security rules, ports, keys and retention decide who and what reaches US data. A secret value cannot be read by the gate, by reviewers or by auditors, so a setting that widens access could pass unseen; the gate fails closed on it in every artifact, previews included.",
         "Pass the setting as a plain value (not `Output.CreateSecret`, not a secret stack config key, not `additionalSecretOutputs`). Keep secrets for credentials (passwords, private keys, tokens) only.")

@@ -13,7 +13,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// </summary>
 public sealed class LiteralSettingsKnown : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-007", "Literal isolation settings are known before deployment", Severity.Critical, Enforcement.Mandatory,
         "Flags, access types, regions, CIDRs, ports, protocols and retention are constants of the program or values of its stack config, which a preview knows. One that is unknown in a preview was computed from another resource's output, so the preview the gate judged does not say what `pulumi up` will set: a public bucket, a disabled flow log or a Frankfurt region could pass review unseen.",
         "Write the setting as a literal or take it from stack config; never derive a flag, access type, region, CIDR or port from another resource's output (`Apply`) or from a generated value.")

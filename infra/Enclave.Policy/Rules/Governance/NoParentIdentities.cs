@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// </summary>
 public sealed class NoParentIdentities : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-005", "No parent-company identity anywhere in the enclave", Severity.Critical, Enforcement.Mandatory,
         "Any mention of a parent-company tenancy, domain, group, IdP or mail domain (in a policy, a subscription, a federation, a tag) is a channel for the identities the enclave must exclude.",
         "Remove every reference to the identities in `parentExclusions` from the program's inputs.");

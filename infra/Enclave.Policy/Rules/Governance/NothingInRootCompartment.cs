@@ -13,7 +13,7 @@ public sealed class NothingInRootCompartment : RuleBase
         "oci:Events/rule:", "oci:Budget/", "oci:Limits/quota:",
     ];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-004", "Nothing but tenancy-level settings in the root compartment", Severity.High, Enforcement.Mandatory,
         "Resources in the root compartment fall under tenancy-wide policies, outside the enclave compartment's security zone and the gatekeepers' compartment grants.",
         "Create workload, network, storage and security resources in the enclave compartments; keep only identity, audit, Cloud Guard, root event rules and budgets in the tenancy.",

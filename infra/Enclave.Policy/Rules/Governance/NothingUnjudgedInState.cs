@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// </summary>
 public sealed class NothingUnjudgedInState : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-031", "Nothing in the state exists outside what the gate judges", Severity.Critical, Enforcement.Mandatory,
         "A state can hold resources that exist in the cloud but are not part of the stack's graph: a replaced resource whose deletion has not happened, or the resource of an operation an interrupted update never finished. The gate cannot judge them, and they may be exactly the open path the update was replacing.",
         "Finish the update (pulumi up deletes replaced resources), or resolve the interrupted operations (pulumi refresh, then pulumi stack export again); check the state once nothing is pending.");

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// </summary>
 public sealed class OnlyJudgedTypes : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-020", "Only resource types the gate judges", Severity.Critical, Enforcement.Mandatory,
         "Every isolation rule is an allow-list over the types it reads; a resource of any other type (a public IP, a load balancer, an instance, an API gateway, a database wallet, an OAuth app, another cloud's resource) could open a path to the data or hand out access that no rule sees.",
         "Remove the resource, or add its type to the gate with the rules that judge it (OciTypes and the rule that reads it; JudgedTypes for types that hold no data, path or grant).")

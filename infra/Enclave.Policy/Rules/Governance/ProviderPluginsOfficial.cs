@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// </summary>
 public sealed class ProviderPluginsOfficial : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-030", "Provider plugins come only from Pulumi's own source", Severity.Critical, Enforcement.Mandatory,
         "A provider plugin runs inside the deployment with its cloud credentials; one fetched from another server (pluginDownloadURL) can do anything in the tenancy and write a state that passes every other rule.",
         "Remove pluginDownloadURL (resource option or provider input); install the official plugins (docs/deploy.md) and pin them with the package versions.")

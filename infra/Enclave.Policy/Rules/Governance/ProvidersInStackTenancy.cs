@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// </summary>
 public sealed class ProvidersInStackTenancy : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-022", "Providers act only in the stack's tenancy", Severity.Critical, Enforcement.Mandatory,
         "A provider configured for another tenancy creates resources there, where that tenancy's administrators (the parent company's, or anyone's) hold every right and none of the enclave's rules or gatekeepers apply.",
         "Remove tenancyOcid from the provider, or set it to the stack's oci:tenancyOcid.")

@@ -42,7 +42,7 @@ public sealed class ReferencesStayInStack : RuleBase
 
     private const string VaultSecret = "oci:Vault/secret:Secret";
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-023", "Network, key and log wiring names only the stack's own resources", Severity.Critical, Enforcement.Mandatory,
         "A subnet routed or guarded by a route table or security list the stack does not declare, a database in a foreign NSG, a Bastion aimed at a foreign subnet, a secret in another vault, a log in another log group or a connector shipping logs to someone else's stream, function or bucket is wiring whose far end no rule can read: it could carry an internet route, an open rule or a copy of the evidence.",
         "Point the reference at a resource this stack declares (a Default* resource to manage a VCN's default route table or security list); connectors target the stack's archive buckets or topics only.");

@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// </summary>
 public sealed class ResourcesInEnclaveCompartments : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-021", "Resources live in the enclave's own compartments", Severity.Critical, Enforcement.Mandatory,
         "A resource in a compartment the stack does not declare (or a stack compartment moved under another parent) falls under that compartment tree's policies, outside the enclave's security zone, Cloud Guard target and gatekeeper-only grants: other teams, the parent company or another tenancy may reach it.",
         "Set compartmentId to a compartment of the stack (a compartment of the stack to another compartment of the stack, the top compartment to parentCompartmentOcid or the tenancy).");

@@ -18,7 +18,7 @@ public sealed class SecurityZoneRecipe : RuleBase
         "file_system_without_vault_key", "database_without_backup", "free_database_creation",
     ];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-003", "A security zone with the enclave recipe covers the enclave", Severity.Medium, Enforcement.Mandatory,
         "A security zone makes OCI refuse (not merely report) public buckets, public subnets, internet gateways and unencrypted storage in the enclave, whoever asks.",
         "Declare CloudGuard.SecurityRecipe with the required policies and a CloudGuard.SecurityZone on the enclave's top compartment using it.",

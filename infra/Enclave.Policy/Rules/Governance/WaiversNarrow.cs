@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// <summary>A waiver covers one resource unless it says otherwise: a broad glob would quietly cover what is added later.</summary>
 public sealed class WaiversNarrow : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-901", "A waiver covers one resource unless it says matches: many", Severity.High, Enforcement.Mandatory,
         "A waiver is an accepted risk on a known resource. A URN glob that matches several resources also covers every resource added later that happens to match, which switches the gate off for them without anyone accepting that risk; such a waiver must say so (`matches: many`) for reviewers to see, or it suppresses nothing.",
         "Narrow the waiver's urn to the one resource, or add `matches: many` after the gatekeepers have agreed that it covers all of them.");

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// </summary>
 public sealed class AnyPrincipalScoped : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-002", "any-user and any-group grants are pinned to the enclave's own principals", Severity.High, Enforcement.Mandatory,
         "any-user includes every user, service and admitted foreign principal; request.principal.type alone still admits every instance, function or connector anyone in the tenancy creates. Only the principal's compartment or id, pinned to the enclave, scopes it.",
         "Add request.principal.compartment.id = '<enclave compartment>' (or request.principal.id = '<enclave resource>') to every any-user/any-group statement, alongside its principal type, or name a persona group instead.");

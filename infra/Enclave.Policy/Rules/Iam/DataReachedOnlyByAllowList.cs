@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// </summary>
 public sealed class DataReachedOnlyByAllowList : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-008", "Only the declared personas and the enclave's own principals reach data", Severity.Critical, Enforcement.Mandatory,
         "The firewall is the list of who may reach objects, databases, keys and logs: a grant to any other group, dynamic group, service, any-user or any-group (a parent-company identity federated in, a careless team, a tenancy-wide resource type) opens the enclave whatever the parent-exclusion list says.",
         "Grant data-bearing types (objects, buckets, autonomous databases and backups, vaults, keys, secrets, logs) only to the persona groups of the stack config, the stack's own dynamic groups, Object Storage of an allowed region or Cloud Guard; scope any-user grants with request.principal.compartment.id or request.principal.id of the enclave.");

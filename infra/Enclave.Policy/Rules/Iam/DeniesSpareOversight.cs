@@ -13,7 +13,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// </summary>
 public sealed class DeniesSpareOversight : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-042", "Deny statements never take from the gatekeepers or the auditors' oversight", Severity.Critical, Enforcement.Mandatory,
         "A deny overrides every allow: one that names the auditors (or any-group, any-user) on audit events, logs or configuration blinds US oversight, and one that names the gatekeepers locks the firewall's owners out, while no grant changes and no other rule sees a difference.",
         "Deny only principals other than the gatekeepers and auditors, or deny them user data only (autonomous databases, or objects and buckets with a target.bucket.name condition naming non-archive buckets).");

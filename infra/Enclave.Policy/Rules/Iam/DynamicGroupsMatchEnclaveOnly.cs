@@ -7,7 +7,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// <summary>ENC-IAM-010: every dynamic group of the stack matches only resources of the enclave's compartments.</summary>
 public sealed class DynamicGroupsMatchEnclaveOnly : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-010", "Dynamic groups match only resources in enclave compartments", Severity.Critical, Enforcement.Mandatory,
         "A dynamic group's grants go to every resource its matching rule selects: resource.type alone, or an ANY {…} with a tenancy-wide term, selects instances and functions anyone in the tenancy can create.",
         "Write matching rules as ALL {resource.type = '…', resource.compartment.id = '<enclave compartment>'} (or pin resource.id), with no tenancy-wide alternative.");

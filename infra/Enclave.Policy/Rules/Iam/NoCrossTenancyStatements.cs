@@ -5,7 +5,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// <summary>R2: no admit statements; define and endorse only when listed in the allow-list.</summary>
 public sealed class NoCrossTenancyStatements : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-001", "No admit, and define/endorse only from the allow-list", Severity.Critical, Enforcement.Mandatory,
         "Admit lets another tenancy's principals act in the enclave; define and endorse are the other half of such links. The parent company's tenancy is exactly such another tenancy.",
         "Remove admit statements; remove define/endorse statements unless the gatekeepers listed the exact statement as allowed (e.g. Oracle's usage-report tenancy).");

@@ -5,7 +5,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// <summary>R6 / CIS 1.2: no statement grants manage all-resources (the built-in Administrators policy is not ours to declare).</summary>
 public sealed class NoManageAllResources : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-005", "No manage all-resources grants", Severity.High, Enforcement.Mandatory,
         "manage all-resources is every right on every resource, including IAM; only the tenancy's built-in Administrators policy may hold it.",
         "Replace manage all-resources with the families each persona needs (least privilege).",

@@ -13,7 +13,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// </summary>
 public sealed class OnlyEnclavePrincipalsAct : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-040", "Only the declared personas and the enclave's own principals act in the enclave", Severity.Critical, Enforcement.Mandatory,
         "The gate judges what the program declares; whoever else may change the enclave (another team managing the network, service connectors, Cloud Guard, event rules, notification topics, tags, instances or functions) can add an internet route, redirect the audit archive or switch off a detector out of band, where no gate and no review looks.",
         "Grant anything above inspect only to the persona groups of the stack config (within their ceilings, ENC-IAM-041), the stack's own dynamic groups, allowed service principals, or any-user pinned to the enclave's own principals.");

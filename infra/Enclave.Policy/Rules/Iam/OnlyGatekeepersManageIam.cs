@@ -5,7 +5,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// <summary>R5 / CIS 1.1: only the gatekeeper group may manage policies, groups, dynamic groups, IdPs, network sources, authentication policies, domains, users and compartments.</summary>
 public sealed class OnlyGatekeepersManageIam : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-004", "Only the gatekeepers manage IAM", Severity.Critical, Enforcement.Mandatory,
         "Whoever manages policies, groups or identity providers can grant themselves anything; that power must stay with the US gatekeepers.",
         "Grant manage on IAM types (or IAM permissions) only to the gatekeeper group.",

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// <summary>R4: no parent-company principal (group, identity domain, tenancy) may be allowed anything, anywhere.</summary>
 public sealed class ParentPrincipalsExcluded : IamRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-003", "Parent-company principals are granted nothing", Severity.Critical, Enforcement.Mandatory,
         "The enclave exists to keep the parent company's identities away from US users' data; any statement that may grant one of them anything breaks that promise.",
         "Remove or narrow every statement through which a parent-company group, domain or tenancy may be granted access (any-user statements need a principal-type condition).");

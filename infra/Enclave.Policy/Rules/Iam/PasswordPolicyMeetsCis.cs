@@ -15,7 +15,7 @@ public sealed class PasswordPolicyMeetsCis : RuleBase
     private static readonly string[] Required =
         ["isLowercaseCharactersRequired", "isUppercaseCharactersRequired", "isNumericCharactersRequired", "isSpecialCharactersRequired"];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-032", "The tenancy's password policy meets CIS", Severity.Medium, Enforcement.Mandatory,
         "Local passwords are what a credential-stuffing run against the console tries first; left to OCI's defaults (or weakened by hand), a short password is the weakest door into the enclave's IAM.",
         "Declare oci.Identity.AuthenticationPolicy on the tenancy with passwordPolicy {minimumPasswordLength >= 14, isLowercaseCharactersRequired, isUppercaseCharactersRequired, isNumericCharactersRequired, isSpecialCharactersRequired: true, isUsernameContainmentAllowed: false}.",

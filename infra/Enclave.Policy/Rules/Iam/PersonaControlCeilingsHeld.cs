@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// </summary>
 public sealed class PersonaControlCeilingsHeld : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-041", "Personas change only what their role needs", Severity.Critical, Enforcement.Mandatory,
         "US oversight that can also change what it oversees (disable a Cloud Guard detector, rewrite an event rule) is no oversight, and an operator or storage admin who can manage the network, a service connector or a topic can open a route or redirect the audit trail without any data grant: the firewall's shape must stay with the gatekeepers.",
         "Auditors: inspect and read only. Operators: use/manage only the autonomous-database types, objects and buckets (held to ENC-IAM-009), key-delegate, and use of subnets, VNICs, NSGs, private IPs and Bastion sessions for the database's endpoint. Storage admins: object-family only. Everything else is the gatekeepers'.");

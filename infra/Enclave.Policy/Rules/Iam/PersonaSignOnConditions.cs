@@ -15,7 +15,7 @@ public sealed class PersonaSignOnConditions : IamTextRule
     private const string Mfa = "request.user.mfaTotpVerified";
     private const string Network = "request.networkSource.name";
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-031", "Persona grants hold only with MFA and from the persona's network", Severity.High, Enforcement.Mandatory,
         "A stolen password, or a session from a laptop in the parent company's office, must not reach the enclave: a persona's grant that holds without MFA, or from any network, is one phished credential away from the data and the controls.",
         "Give every statement granting to a persona group the condition all {request.user.mfaTotpVerified = 'true', request.networkSource.name = '<the persona's network source>'} (gatekeepers, operators and storage admins: a gatekeeper network source; auditors: the auditor network source), both inside its where clause's all {…}.",

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// <summary>ENC-IAM-011: a regional service principal is granted anything only for an allowed US region.</summary>
 public sealed class ServicePrincipalsInAllowedRegions : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-011", "Service principals only of allowed US regions", Severity.Critical, Enforcement.Mandatory,
         "objectstorage-eu-frankfurt-1 (or any regional service of another region) acting on the enclave's keys or buckets moves data, or the means to decrypt it, out of the US regions.",
         "Name regional service principals only for regions of allowedRegions (objectstorage-us-ashburn-1, …).");

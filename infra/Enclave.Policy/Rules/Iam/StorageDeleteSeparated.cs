@@ -5,7 +5,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// <summary>R7 / CIS 1.15: storage managers cannot delete; delete-only grants go to the storage-admin group.</summary>
 public sealed class StorageDeleteSeparated : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-006", "Storage managers cannot delete what they manage", Severity.High, Enforcement.Mandatory,
         "Separating delete from manage means one compromised operator cannot destroy the data or the audit archive.",
         "Add `where all {request.permission != 'BUCKET_DELETE', request.permission != 'OBJECT_DELETE', …}` to storage manage grants; give delete-only grants to the storage-admin group.",

@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// </summary>
 public sealed class CredentialsAllowListed : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-005", "Credentials only for break-glass users, of the kinds the config allows", Severity.Critical, Enforcement.Mandatory,
         "An API key, auth token or secret key (or a certificate, Kerberos principal, social account or database login embedded in an identity-domain user) is a password that bypasses federation, MFA and the sign-on network perimeter; whoever holds it is that user from anywhere.",
         "Remove the credential, or add its kind to the owner's `breakGlass.users[].credentials` once the gatekeepers approve it.",

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// </summary>
 public sealed class FederationMappings : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-002", "Group mappings and JIT provisioning only from allow-listed identity providers", Severity.Critical, Enforcement.Mandatory,
         "A group mapping or JIT rule is a standing grant: every identity the provider asserts lands in the group, persona groups included. From a provider the gatekeepers did not pin, that is the parent company's users in the enclave.",
         "Map groups only from providers declared in this stack and listed in `federation.identityProviders`; turn JIT provisioning off on any other provider.");

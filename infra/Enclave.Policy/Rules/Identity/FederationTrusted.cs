@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// </summary>
 public sealed class FederationTrusted : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-001", "Only allow-listed identity providers federate into the enclave", Severity.Critical, Enforcement.Mandatory,
         "An identity provider decides who its users are: one the gatekeepers did not approve (above all the parent company's) can mint any identity, and a trusted name with other metadata is another provider.",
         "List the provider in `federation.identityProviders` (name, SAML entity id, metadata URL) or remove it; social identity providers cannot be pinned and are not allowed.")

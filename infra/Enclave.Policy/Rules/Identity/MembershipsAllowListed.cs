@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// </summary>
 public sealed class MembershipsAllowListed : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-004", "Group memberships only as the break-glass config allows", Severity.Critical, Enforcement.Mandatory,
         "A membership hands a user every grant of the group; in a persona group that is access to the data. Only memberships the gatekeepers listed may exist.",
         "Remove the membership, or add the group to the user's `breakGlass.users[].groups` once the gatekeepers approve it.");

@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// </summary>
 public sealed class NetworkSourcesNarrow : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-006", "Network sources are the gatekeepers' networks, never near-open or all services", Severity.High, Enforcement.Mandatory,
         "A network source is the perimeter every condition on it trusts: a near-open range or `services: all` turns \"only from the gatekeepers' networks\" into \"from anywhere\".",
         "List only CIDRs inside `gatekeeperCidrs` or `auditorCidrs` in publicSourceLists, narrow VCN ranges (see `minimumPrefix`), and no `all` in services.")

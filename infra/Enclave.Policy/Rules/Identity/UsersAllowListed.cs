@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// </summary>
 public sealed class UsersAllowListed : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-003", "Only break-glass users of the stack config exist", Severity.Critical, Enforcement.Mandatory,
         "People reach the enclave through federation the gatekeepers pin; a local user is a standing identity outside that control, so each one must be a break-glass account the config names.",
         "Remove the user, or list it (name and e-mail) in `breakGlass.users` once the gatekeepers approve it.")

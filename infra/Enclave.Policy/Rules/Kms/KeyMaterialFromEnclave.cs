@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// </summary>
 public sealed class KeyMaterialFromEnclave : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-006", "Key material never comes from outside the enclave", Severity.Critical, Enforcement.Mandatory,
         "A key restored from someone else's bucket or file, or referenced in an external key manager, is a key someone else also holds: everything it encrypts is readable by them.",
         "Create keys in the enclave's vault; restore only from the enclave's own buckets (restoreFromObjectStore with destination BUCKET, the enclave's namespace and bucket).");

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// <summary>R17 / CIS 4.16: every Vault key rotates automatically at least yearly.</summary>
 public sealed class KeysAutoRotate : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-001", "Keys rotate automatically at least yearly", Severity.High, Enforcement.Mandatory,
         "A key that never rotates leaves every object it ever encrypted exposed to one compromise; CIS requires a key version younger than a year.",
         "Set isAutoRotationEnabled: true and autoKeyRotationDetails.rotationIntervalInDays to at most 365.",

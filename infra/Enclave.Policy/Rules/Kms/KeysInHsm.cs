@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// <summary>Every key is HSM-protected, stated explicitly: SOFTWARE keys leave the HSM, EXTERNAL keys leave OCI.</summary>
 public sealed class KeysInHsm : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-004", "Keys are HSM-protected", Severity.High, Enforcement.Mandatory,
         "A SOFTWARE key is exportable key material outside the HSM; an EXTERNAL key is held by a key manager outside the enclave. Only an HSM key cannot leave the gatekeepers' vault.",
         "Set protectionMode: HSM on every key.")

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// </summary>
 public sealed class KeysNotDeleted : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-005", "No key or vault is disabled or scheduled for deletion", Severity.Critical, Enforcement.Mandatory,
         "Disabling or deleting a key makes the database, buckets and archive it encrypts unreadable: the audit evidence with them. Only the gatekeepers decide that, outside a pull request.",
         "Remove timeOfDeletion and desiredState: DISABLED; cancel the deletion in the Vault service.")

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// <summary>R17: vaults live in the security compartment (a compartment of this stack named *security*), never in root.</summary>
 public sealed class VaultInSecurityCompartment : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-002", "Vaults live in the security compartment", Severity.Medium, Enforcement.Mandatory,
         "Keys are the gatekeepers' kill switch; in the security compartment only they can manage them, apart from the operators who manage the workloads.",
         "Create the Vault in the enclave's security compartment (a compartment whose name contains \"security\").");

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// <summary>Every vault is a virtual private vault: its own HSM partition, not one shared with other tenants.</summary>
 public sealed class VaultsVirtualPrivate : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-003", "Vaults are virtual private vaults", Severity.High, Enforcement.Mandatory,
         "A DEFAULT vault shares an HSM partition with other tenants and cannot rotate keys automatically; an external vault keeps the keys with whoever runs the external key manager. The enclave's keys live in its own partition.",
         "Set vaultType: VIRTUAL_PRIVATE (config `vault.type`) and remove externalKeyManagerMetadata.")

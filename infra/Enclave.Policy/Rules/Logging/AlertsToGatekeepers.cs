@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// </summary>
 public sealed class AlertsToGatekeepers : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-007", "Alerts go only to the gatekeepers' addresses", Severity.High, Enforcement.Mandatory,
         "The change alerts describe the enclave (its IAM, network and keys) as it changes; a subscription to another address, webhook, Slack or function hands that picture to whoever owns it, and takes the gatekeepers out of the loop.",
         "Subscribe only the addresses of `notificationEmails` with protocol EMAIL, and point event rule actions (actionType ONS) only at topics of this stack.");

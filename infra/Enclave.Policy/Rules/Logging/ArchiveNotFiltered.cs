@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// </summary>
 public sealed class ArchiveNotFiltered : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-006", "Connectors archive every event, unfiltered", Severity.Critical, Enforcement.Mandatory,
         "A connector task decides what reaches the archive: a log-rule condition can drop the parent company's API calls, a function can rewrite them. The oversight's copy must be the whole audit log.",
         "Remove the tasks from the Service Connector (no logRule condition, no function task).",

@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// </summary>
 public sealed class AuditOperationAlerts : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-021", "Operations without events reach the gatekeepers from the audit log", Severity.High, Enforcement.Mandatory,
         "A pre-authenticated request, a remote peering, a DRG route table, an IPSec, CPE or FastConnect change, or a change to the log pipeline emits no event: only the audit log of its region records it. Unless a connector of each region reads that audit log and notifies a subscribed topic of these operations, the gatekeepers never hear of them.",
         "In every region the stack uses, declare a Sch.Connector (that region's provider) with source kind logging over _Audit_Include_Subcompartment on the tenancy, one logRule task whose condition is data.eventName = '<operation>' or … for every operation of the audit-alert catalogue, and target kind notifications on a topic that has a subscription.");

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// <summary>R14: the tenancy's audit configuration keeps events for the required period (365 days).</summary>
 public sealed class AuditRetention : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-003", "Audit log retention is 365 days", Severity.Medium, Enforcement.Mandatory,
         "The audit log is the gatekeepers' evidence of every API call; OCI keeps it 365 days only when told to.",
         "Declare oci.Audit.Configuration on the tenancy with retentionPeriodDays: 365.",

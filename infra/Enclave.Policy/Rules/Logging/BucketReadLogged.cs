@@ -13,7 +13,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// </summary>
 public sealed class BucketReadLogged : BucketRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-022", "Bucket reads are logged", Severity.High, Enforcement.Mandatory,
         "Exfiltration is a read: without a read log, downloading every user record from the bucket leaves no trace the US oversight can audit (write logs and the audit log record changes and bucket-level calls, not object reads).",
         "Declare an enabled Logging.Log with configuration.source {service: objectstorage, category: read, resource: <bucket name>} for every bucket, in a log group an archive connector of its region ships.");

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// </summary>
 public sealed class CisEventNotifications : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-004", "CIS change notifications reach the gatekeepers", Severity.Medium, Enforcement.Mandatory,
         "Changes to identity, policies, networks and Cloud Guard problems must reach the gatekeepers within minutes; only root-compartment event rules see tenancy-wide identity events.",
         "Declare Events.Rule resources in the tenancy (root) compartment whose condition lists every event type of CIS 4.3–4.12, 4.15 and 4.18, with an ONS action on a topic that has a subscription.",

@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// </summary>
 public sealed class DetectorsNotSilenced : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-030", "Cloud Guard detector and responder rules are not switched off or narrowed", Severity.High, Enforcement.Mandatory,
         "Cloud Guard raises a problem only for the rules a recipe enables, on the resources their conditions match: a recipe or target override that disables a rule or adds a condition (a compartment, a resource name that never occurs) blinds oversight to that misconfiguration or activity without removing anything ENC-GOV-010 looks for.",
         "Drop the override (detectorRules / responderRules on the recipe, or on the target's recipes), or set details.isEnabled: true with no condition or conditionGroups.",

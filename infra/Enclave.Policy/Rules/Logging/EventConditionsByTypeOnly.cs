@@ -13,7 +13,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// </summary>
 public sealed class EventConditionsByTypeOnly : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-031", "Event rules match by event type alone", Severity.High, Enforcement.Mandatory,
         "A notification rule whose condition also filters on event data (\"data\": {\"compartmentName\": \"nothing\"}) or repeats its eventType key still lists every event type the coverage rules look for, yet OCI may never fire it: the gatekeepers stop hearing about policy, network or key changes without any rule changing colour.",
         "Write the condition as {\"eventType\": [\"…\", …]} only: one eventType key, a string or a list of strings, no data, source or other filter. Scope a rule by its compartment instead.")

@@ -8,7 +8,7 @@ public sealed class LogRetention : RuleBase
 {
     private const int MinimumDays = 90;
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-005", "Service logs are kept at least 90 days", Severity.Low, Enforcement.Advisory,
         "Logging keeps logs 30 days by default; investigations need longer (the archive bucket keeps the long-term copy).",
         "Set retentionDuration to 90 or more (30-day steps up to 180).",

@@ -13,7 +13,7 @@ public sealed class LogsArchived : RuleBase
 {
     public const string AuditGroup = ArchiveConnector.AuditGroup;
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-002", "Audit, flow and bucket logs are shipped to the archive bucket", Severity.High, Enforcement.Mandatory,
         "Logging keeps logs for months at most and its admins can purge them; the US oversight needs a tamper-resistant long-term copy in a locked, CMK-encrypted US bucket. A connector reads only its own region's logs, so each region the enclave uses (the home region for IAM) needs its own.",
         "In every region the stack uses, declare a Sch.Connector (with that region's provider) with source kind logging over _Audit_Include_Subcompartment on the tenancy and that region's flow-log and bucket-log groups, and target kind objectStorage on that region's archive bucket (kmsKeyId set, retention rule or versioning).",

@@ -8,7 +8,7 @@ public sealed class SubnetFlowLogs : RuleBase
 {
     private static readonly string[] Targets = [OciTypes.Subnet, OciTypes.Vcn];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-001", "Every subnet has a flow log", Severity.Medium, Enforcement.Mandatory,
         "Flow logs are the record of every packet accepted or rejected; without them a breach of the network boundary leaves no evidence.",
         "Declare a Logging.Log with configuration.source {service: flowlogs, category: all, resource: <subnet id>} for every subnet.",

@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// </summary>
 public sealed class ThreatEventNotifications : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-020", "Exfiltration and blinding events reach the gatekeepers", Severity.High, Enforcement.Mandatory,
         "A disabled, moved, backed-up or replicated key, a database clone, wallet, Data Guard copy or access-list change, a stopped audit trail, a new API key, a changed network source or dynamic group, a moved compartment is how data leaves or oversight goes blind; the gatekeepers must hear of each within minutes, beyond what CIS asks, from the region where it happens.",
         "In every region the stack uses (identity types in the home region), declare root-compartment Events.Rule resources whose conditions list every type of ThreatEventTypes as Oracle spells it (with its .begin/.end suffix), each with an ONS action on a topic that has a subscription.");

@@ -10,7 +10,7 @@ public sealed class BastionGatekept : RuleBase
     /// <summary>OCI's default maximum session TTL when none is set.</summary>
     private const int DefaultSessionTtlSeconds = 10800;
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-009", "Bastion only from gatekeeper CIDRs, sessions at most 3 hours", Severity.High, Enforcement.Mandatory,
         "The Bastion is the gatekeepers' just-in-time door; an allow-list wider than their networks or long sessions turn it into standing access.",
         "Set `clientCidrBlockAllowLists` to CIDRs inside `gatekeeperCidrs`, none near-open (see `minimumPrefix`), and `maxSessionTtlInSeconds` to at most 10800.")

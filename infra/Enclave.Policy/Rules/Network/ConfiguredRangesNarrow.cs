@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Network;
 /// </summary>
 public sealed class ConfiguredRangesNarrow : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-010", "Gatekeeper, auditor and on-premises ranges are not near-open", Severity.Critical, Enforcement.Mandatory,
         "Every door the gatekeepers keep (the Bastion, network sources, the DRG) admits \"the gatekeeper ranges\"; a near-open range there (0.0.0.0/1, 2000::/3, ::ffff:0.0.0.0/96) makes each of them an internet door.",
         "List in `gatekeeperCidrs`, `auditorCidrs` and `network.onPremCidrs` only the gatekeepers' own networks, each at least as narrow as `minimumPrefix` (default IPv4 /16, IPv6 /48).");

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Network;
 /// </summary>
 public sealed class DefaultSecurityListEmptied : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-006", "Default security list is emptied", Severity.High, Enforcement.Mandatory,
         "Oracle creates every VCN with a default security list that admits SSH from 0.0.0.0/0; any subnet that falls back to it is exposed.",
         "Declare `oci.Core.DefaultSecurityList` with `manageDefaultResourceId = vcn.DefaultSecurityListId` and no rules (or ICMP within the VCN only).",

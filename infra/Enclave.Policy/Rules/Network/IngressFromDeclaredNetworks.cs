@@ -13,7 +13,7 @@ namespace Enclave.Policy.Rules.Network;
 /// </summary>
 public sealed class IngressFromDeclaredNetworks : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-030", "Ingress only from the networks the stack declares", Severity.High, Enforcement.Mandatory,
         "A security rule that admits a range the stack does not declare (a public /24, a partner's or parent's network, another team's NSG) is an open door that no reachability rule flags until a route appears; the firewall's sources must be the enclave's own networks and the gatekeepers'.",
         "Admit only the stack's VCN ranges, gatekeeperCidrs, auditorCidrs or network.onPremCidrs (CIDR_BLOCK), or an NSG of the stack (NETWORK_SECURITY_GROUP); declare a new range in the stack config first.");
@@ -21,8 +21,9 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Graph;
-        var (cover, coverComplete) = Declared(g, context.Policy, context.Policy.NetworkLimits);
-        var nsgs = g.OfType(OciTypes.NetworkSecurityGroup).ToList();
+        var (ranges, coverComplete) = Declared(g, context.Policy, context.Policy.NetworkLimits);
+        var cover = new CidrCover(ranges);  // merged once: every ingress rule asks it
+        var nsgs = NodeSets.Of(g, OciTypes.NetworkSecurityGroup);  // a lookup per NSG source, not a scan
         foreach (var (node, directionUnknown, ingress) in SecurityRules.IngressByOwner(g))
         {
             var a = new Assessment();
@@ -42,7 +43,7 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
         }
     }
 
-    private static (Truth, string) Judge(ResourceGraph g, SecurityRule rule, List<Cidr> cover, bool coverComplete, List<ResourceNode> nsgs)
+    private static (Truth, string) Judge(ResourceGraph g, SecurityRule rule, CidrCover cover, bool coverComplete, NodeSet nsgs)
     {
         var peer = rule.Peer;
         var type = rule.PeerType;
@@ -52,7 +53,7 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
         {
             case null or "CIDR_BLOCK":
                 if (!Cidr.TryParse(peer.AsString(), out var block)) return (Truth.False, "which is not a CIDR block");
-                if (Cidr.IsCoveredBy(block, cover)) return (Truth.True, "");
+                if (cover.Covers(block)) return (Truth.True, "");
                 return (coverComplete ? Truth.False : Truth.Unknown,
                     "outside the stack's VCNs, gatekeeper, auditor and on-premises ranges");
             case "NETWORK_SECURITY_GROUP":

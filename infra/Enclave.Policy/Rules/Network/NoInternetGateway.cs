@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Network;
 /// <summary>R9: the enclave declares no internet gateway.</summary>
 public sealed class NoInternetGateway : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-002", "No internet gateway", Severity.Critical, Enforcement.Mandatory,
         "An internet gateway is a door between the enclave VCN and the internet, whatever the route tables say today.",
         "Remove the InternetGateway; reach Oracle services through the service gateway.",

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Network;
 /// <summary>The enclave declares no NAT gateway: egress goes to Oracle services only.</summary>
 public sealed class NoNatGateway : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-004", "No NAT gateway", Severity.High, Enforcement.Mandatory,
         "A NAT gateway gives the enclave outbound internet access, an exfiltration path that bypasses the gatekeepers' firewall.",
         "Remove the NatGateway; route Oracle service traffic through the service gateway.")

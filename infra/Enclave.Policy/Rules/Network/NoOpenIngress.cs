@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Network;
 /// </summary>
 public sealed class NoOpenIngress : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-005", "No ingress from the internet or a near-open range", Severity.Critical, Enforcement.Mandatory,
         "An ingress rule from 0.0.0.0/0, ::/0 or a supernet such as 0.0.0.0/1 or 2000::/3 admits most addresses on earth, including the parent company's networks; CIS forbids it for SSH and RDP, the enclave for every port.",
         "Restrict every ingress source to the VCN, the gatekeepers' CIDRs or an NSG, each at least as narrow as `minimumPrefix` (default IPv4 /16, IPv6 /48).",

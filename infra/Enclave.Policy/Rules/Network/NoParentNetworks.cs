@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Network;
 /// </summary>
 public sealed partial class NoParentNetworks : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-008", "No rule, route or allow-list names a parent-company network", Severity.Critical, Enforcement.Mandatory,
         "Naming a parent-company range in a rule, route or allow-list opens a path for exactly the networks the enclave exists to keep out.",
         "Remove every CIDR that overlaps `parentExclusions.cidrs` from security rules, routes, allow-lists, CPEs and network sources.");

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Network;
 /// </summary>
 public sealed class OnPremLinksGatekept : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-007", "On-premises and peering links only to gatekeeper networks", Severity.High, Enforcement.Mandatory,
         "A VPN, DRG attachment or peering to a network the gatekeepers do not control (above all the parent company's) is a private path around every other control.",
         "Set Cpe.ipAddress to a gatekeeper address, IPSec static routes to `network.onPremCidrs`, attach the DRG only to enclave VCNs and peer only with gateways declared in this stack.");

@@ -16,7 +16,7 @@ public sealed class RoutesOnlyToServiceGateway : RuleBase
         "oci:Core/privateIp:PrivateIp",
     ];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-003", "Routes target only the service gateway", Severity.High, Enforcement.Mandatory,
         "Each route is a way out of the VCN. Only the regional service gateway (Oracle services) and, for gatekeeper on-premises ranges, the DRG are sanctioned exits.",
         "Point every route rule at the service gateway (destinationType SERVICE_CIDR_BLOCK) or, for on-premises ranges listed in `network.onPremCidrs`, at the DRG.");

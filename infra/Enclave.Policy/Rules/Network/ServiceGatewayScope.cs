@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Network;
 /// </summary>
 public sealed class ServiceGatewayScope : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-011", "Service gateways stay as narrow as the stack says", Severity.High, Enforcement.Mandatory,
         "All Oracle services is a much wider exit than Object Storage: functions, streaming, email delivery and other tenancies' endpoints on the Oracle Services Network. Where the stack chose Object Storage only, a gateway, route or rule that reaches all services widens the enclave's only exit.",
         "Attach only the Object Storage service to the service gateway, and use the `oci-<key>-objectstorage` label in route rules and security rules; or change `network.serviceGateway` (a reviewed config change).")

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Network;
 /// <summary>R8: every subnet forbids public IPs on its VNICs (and internet ingress).</summary>
 public sealed class SubnetsArePrivate : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-001", "Subnets are private", Severity.High, Enforcement.Mandatory,
         "A subnet that allows public IPs lets any VNIC in it be addressed from the internet; the enclave has no public tier.",
         "Set `prohibitPublicIpOnVnic: true` (and leave `prohibitInternetIngress` true or unset) on every subnet.",

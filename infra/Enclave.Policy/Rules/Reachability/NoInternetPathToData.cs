@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Reachability;
 /// <summary>ENC-NET-101: no packet from the internet reaches a database or a data subnet.</summary>
 public sealed class NoInternetPathToData : IRule
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-101",
         "No network path from the internet to the enclave's data",
         Severity.Critical,

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Reachability;
 /// <summary>ENC-NET-102: no packet from an excluded parent-company network reaches a database or a data subnet.</summary>
 public sealed class NoParentNetworkPathToData : IRule
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-102",
         "No network path from parent-company networks to the enclave's data",
         Severity.Critical,

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Reachability;
 /// </summary>
 public sealed class OnPremReachesDataOnlyFromGatekeeperRanges : IRule
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-103",
         "On-prem and peered networks reach data only from gatekeeper ranges",
         Severity.High,

@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Region;
 /// </summary>
 public sealed class CrossRegionTargetsAllowed : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-REG-002", "Replicas, standbys, clones, backups and peerings stay in allowed US regions", Severity.Critical, Enforcement.Mandatory,
         "Data copies leave the region through replication, vault replicas, Data Guard standbys, clones, remote backups, remote peering and identity-domain replicas; each target region must be on the US allow-list, and a replica must land in a bucket the enclave declares.",
         "Point ReplicationPolicy at a bucket of this stack in an allowed region; keep VaultVerification.replicaRegion, RemotePeeringConnection.peerRegionName, DomainReplicationToRegion.replicaRegion, every Autonomous Database standby, peer, clone and clone source, and every remote backup region on the allow-list; keep database backups in the database service (no OBJECT_STORE, NFS, AWS_S3, DBRS or Recovery Appliance destinations).");

@@ -7,7 +7,7 @@ namespace Enclave.Policy.Rules.Region;
 /// <summary>R1: every OCI provider (explicit or default) and the stack's deployment and home regions are US regions on the allow-list.</summary>
 public sealed class ProviderRegionsAllowed : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-REG-001", "Providers deploy only to allowed US regions", Severity.Critical, Enforcement.Mandatory,
         "US users' data must stay in US regions: a provider pointed at another region would create resources there, and the home region holds IAM.",
         "Set `oci:region` and every explicit `oci.Provider` region to a region of `allowedRegions` (a provider without a region, e.g. one configured only by a config-file profile, fails); keep `allowedRegions` to US regions.",

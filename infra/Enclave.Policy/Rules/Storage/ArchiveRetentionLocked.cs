@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Storage;
 /// </summary>
 public sealed class ArchiveRetentionLocked : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-006", "The archive stays retention-locked, long enough, with no lifecycle deletes", Severity.Critical, Enforcement.Mandatory,
         "The archive is the oversight's evidence: an unlocked or shortened retention rule, a lock postponed for years, or a lifecycle rule that deletes objects lets whoever controls the bucket erase the audit trail.",
         "Keep a retention rule on every archive bucket with duration of at least `logging.archiveRetentionDays` and timeRuleLocked set (within 30 days), and no ObjectLifecyclePolicy with a DELETE rule on it.");

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Storage;
 /// </summary>
 public sealed class BucketCustomerManagedKey : BucketRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-002", "Buckets use a customer-managed key", Severity.High, Enforcement.Mandatory,
         "A Vault key the gatekeepers control lets them revoke access to every object at once; Oracle-managed keys do not.",
         "Set kmsKeyId to a key of the enclave vault in the bucket's region (each region's vault holds its own keys).",

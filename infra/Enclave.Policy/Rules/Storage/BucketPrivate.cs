@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Storage;
 /// <summary>R12 / CIS 5.1.1: buckets allow no public access.</summary>
 public sealed class BucketPrivate : BucketRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-001", "Buckets are not public", Severity.Critical, Enforcement.Mandatory,
         "A public bucket serves its objects to anyone with the URL, bypassing IAM and the network entirely.",
         "Set accessType: NoPublicAccess (the default) on every bucket.",

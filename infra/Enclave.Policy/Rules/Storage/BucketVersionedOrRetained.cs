@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Storage;
 /// <summary>R12 / CIS 5.1.3: buckets keep overwritten data (versioning) or lock it (retention rules).</summary>
 public sealed class BucketVersionedOrRetained : BucketRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-003", "Buckets are versioned or retention-locked", Severity.Medium, Enforcement.Mandatory,
         "Without versioning or a retention rule an overwrite or delete destroys data and audit evidence for good. OCI does not allow both on one bucket, so either counts.",
         "Set versioning: Enabled, or add a retention rule (locked for archive buckets).",

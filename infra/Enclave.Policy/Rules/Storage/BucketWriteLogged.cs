@@ -7,7 +7,7 @@ namespace Enclave.Policy.Rules.Storage;
 /// <summary>R12 / CIS 4.17: every bucket has a write-level Object Storage log.</summary>
 public sealed class BucketWriteLogged : BucketRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-004", "Bucket writes are logged", Severity.Medium, Enforcement.Mandatory,
         "Write logs are the evidence of who put, overwrote or deleted objects; the US oversight audits them.",
         "Declare a Logging.Log with configuration.source {service: objectstorage, category: write, resource: <bucket name>} for every bucket.",

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Rules.Storage;
 /// <summary>R12: no pre-authenticated requests on enclave buckets.</summary>
 public sealed class NoPreauthenticatedRequests : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-005", "No pre-authenticated requests", Severity.High, Enforcement.Mandatory,
         "A pre-authenticated request is a bearer URL: whoever holds it reads (or lists) objects without IAM, from any network.",
         "Remove ObjectStorage.Preauthrequest resources; grant access through IAM policies instead.")

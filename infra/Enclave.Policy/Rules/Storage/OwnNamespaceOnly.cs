@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Storage;
 /// </summary>
 public sealed class OwnNamespaceOnly : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-030", "Object Storage names only the tenancy's own namespace", Severity.Critical, Enforcement.Mandatory,
         "A bucket is named by namespace and name: a connector target, lifecycle policy, pre-authenticated request or key backup that names the archive's bucket in another namespace (the parent company's) sends logs to, or takes key material from, another tenancy while every name-based check still matches.",
         "Name the tenancy's own namespace (oci.ObjectStorage.GetNamespace) everywhere a namespace is set; buckets of the stack all live in it.");
@@ -47,8 +47,33 @@ public sealed class OwnNamespaceOnly : RuleBase
     private static List<(string Path, PropertyValue Value)> Named(ResourceNode node)
     {
         var named = new List<(string, PropertyValue)>();
-        foreach (var kv in node.Inputs.Entries) Collect(kv.Key, kv.Value, named, 0);
+        // Most resources name no namespace: a walk that builds no path finds that out first.
+        foreach (var kv in node.Inputs.Entries)
+            if (HoldsNamespaceKey(kv.Key, kv.Value, 0)) Collect(kv.Key, kv.Value, named, 0);
         return named;
+    }
+
+    /// <summary>
+    /// Would <see cref="Collect"/> find anything under this field? A path ends in <c>.namespace</c> exactly when its
+    /// last key is <c>namespace</c> or ends in <c>.namespace</c> (list items end in <c>]</c>), so keys alone decide.
+    /// </summary>
+    private static bool HoldsNamespaceKey(string? key, PropertyValue value, int depth)
+    {
+        if (key is not null && (key == "namespace" || key.EndsWith(".namespace", StringComparison.Ordinal))) return true;
+        if (depth > 32) return false;
+        switch (value)
+        {
+            case MapValue m:
+                foreach (var kv in m.Entries)
+                    if (HoldsNamespaceKey(kv.Key, kv.Value, depth + 1)) return true;
+                return false;
+            case ListValue l:
+                foreach (var item in l.Items)
+                    if (HoldsNamespaceKey(null, item, depth + 1)) return true;
+                return false;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Every value held under a key named <c>namespace</c>, at any depth (a connector's target, a key's backup).</summary>

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using Enclave.Alerts;
 using Enclave.Components.Regions;
@@ -79,7 +81,24 @@ public sealed partial class Oversight
             },
         }, ChildOptions(region.Provider));
 
-    /// <summary>The rule's JSON condition: <c>{"eventType":[…]}</c>.</summary>
-    public static string ConditionFor(ImmutableArray<string> eventTypes) =>
-        JsonSerializer.Serialize(new Dictionary<string, object> { ["eventType"] = eventTypes });
+    /// <summary>
+    /// The rule's JSON condition: <c>{"eventType":[…]}</c>, written directly (the bytes the reflection-based serializer
+    /// wrote, same encoder) so that the program needs no reflection-based JSON, which a Native AOT build lacks.
+    /// </summary>
+    public static string ConditionFor(ImmutableArray<string> eventTypes)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("eventType");
+            foreach (var eventType in eventTypes)
+            {
+                writer.WriteStringValue(eventType);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

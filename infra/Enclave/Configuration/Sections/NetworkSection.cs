@@ -12,7 +12,10 @@ internal static class NetworkSection
 
     private static readonly string[] GatewayScopes = ["all-services", "object-storage"];
 
-    public static NetworkSettings? Read(ConfigReader r, ReadContext context)
+    /// <param name="personaCidrs">The gatekeepers' and auditors' networks (key and list): each must lie outside the VCN,
+    /// or any workload in it would satisfy their network-source conditions and the Bastion's allow-list.</param>
+    public static NetworkSettings? Read(ConfigReader r, ReadContext context,
+        IReadOnlyList<(string Key, ImmutableArray<string> Cidrs)> personaCidrs)
     {
         var o = r.Object(ConfigKeys.Network, "an object", Fields);
         if (o is null) return null;
@@ -51,6 +54,14 @@ internal static class NetworkSection
             if (r.NotNearOpen(key, onPrem[i], block, context, "an on-premises range"))
                 r.NotParentNetwork(key, onPrem[i], block, context, "an on-premises range");
         }
+
+        if (vcn is not null)
+            foreach (var (personaKey, cidrs) in personaCidrs)
+                for (var i = 0; i < cidrs.Length; i++)
+                    if (Checks.Cidr.ParseOrNull(cidrs[i]) is { } block && Checks.Cidr.Overlap(vcn, block) &&
+                        !r.Problems.Any(p => p.Key == $"{personaKey}[{i}]")) // a near-open range is already reported
+                        r.Report($"{personaKey}[{i}]",
+                            $"'{cidrs[i]}' overlaps the VCN {Checks.Cidr.Format(vcn)} ({vcnKey}); a persona's network must lie outside the enclave, or every workload in it would pass as that persona");
 
         var scopeOk = r.OneOf(o.FieldKey("serviceGateway"), scopeText, GatewayScopes);
         if (vcnText is null || dataText is null || appText is null || adminText is null || !scopeOk)
