@@ -28,7 +28,28 @@ public static class PreviewLoader
             if (node is not null) after[step.Urn] = node;
         }
         var resolved = RegionResolver.Resolve(after.Values.ToList(), preview.ConfigRegion);
-        return new ResourceGraph(preview.Stack, preview.Project, GraphOrigin.Preview, resolved, preview.Source);
+        return new ResourceGraph(preview.Stack, preview.Project, GraphOrigin.Preview, resolved, preview.Source) { Unjudged = LeftInCloud(preview, after) };
+    }
+
+    /// <summary>
+    /// Resources that exist in the cloud after the update but outside the graph (ENC-GOV-031): a read (an external
+    /// resource the program looks up) and a discard (a resource the update forgets but leaves running, retainOnDelete).
+    /// </summary>
+    private static ImmutableArray<UnjudgedResource> LeftInCloud(PreviewDocument preview, Dictionary<string, ResourceNode> after)
+    {
+        var left = ImmutableArray.CreateBuilder<UnjudgedResource>();
+        foreach (var step in preview.Steps)
+        {
+            if (after.ContainsKey(step.Urn)) continue;
+            var why = step.Op switch
+            {
+                StepOp.Read or StepOp.ReadReplacement => $"read, not managed (step \"{step.OpName}\"): it exists in the cloud, outside the judged graph",
+                StepOp.Discard or StepOp.DiscardReplaced => $"left running but dropped from the stack (step \"{step.OpName}\", retainOnDelete): it still exists in the cloud, outside the judged graph",
+                _ => null,
+            };
+            if (why is not null && !step.Type.StartsWith("pulumi:", StringComparison.Ordinal)) left.Add(new UnjudgedResource(step.Urn, step.Type, why));
+        }
+        return left.ToImmutable();
     }
 
     /// <summary>A surviving step without new state: old inputs, with every changed key unknown.</summary>

@@ -32,7 +32,7 @@ public static class KeysAndOversightCases
         new("ENC-KMS-005", "key disabled", "key", g => g.With("key", "desiredState", "DISABLED")),
         new("ENC-KMS-005", "vault scheduled for deletion", "vault", g => g.With("vault", "timeOfDeletion", "2026-07-01T00:00:00Z")),
         new("ENC-KMS-005", "key version scheduled for deletion", "key-version", g =>
-            g.Add(OciTypes.KeyVersion, "key-version", new { keyId = Ref("key"), managementEndpoint = Secret, timeOfDeletion = "2026-07-01T00:00:00Z" })),
+            g.Add(OciTypes.KeyVersion, "key-version", new { keyId = Ref("key"), managementEndpoint = "out:vault:managementEndpoint", timeOfDeletion = "2026-07-01T00:00:00Z" })),
         new("ENC-KMS-006", "key held in an external key manager", "key", g => g.With("key", "externalKeyReference", new { externalKeyId = "ekm-key-1" })),
         new("ENC-KMS-006", "key restored from a file", "key", g => g.With("key", "restoreFromFile",
             new { contentLength = "1024", restoreKeyFromFileDetails = "backup-bytes" })),
@@ -43,7 +43,7 @@ public static class KeysAndOversightCases
         new("ENC-KMS-006", "vault restored through another namespace's pre-authenticated URI", "vault", g => g.With("vault", "restoreFromObjectStore",
             new { destination = "PRE_AUTHENTICATED_REQUEST_URI", uri = "https://objectstorage.us-ashburn-1.oraclecloud.com/p/tok/n/parentcons/b/bk/o/vault.bak" })),
         new("ENC-KMS-006", "external key version", "key-version", g =>
-            g.Add(OciTypes.KeyVersion, "key-version", new { keyId = Ref("key"), managementEndpoint = Secret, externalKeyVersionId = "ekm-v2" })),
+            g.Add(OciTypes.KeyVersion, "key-version", new { keyId = Ref("key"), managementEndpoint = "out:vault:managementEndpoint", externalKeyVersionId = "ekm-v2" })),
         new("ENC-REG-002", "database backup to a remote region off the list", "backup", g =>
             Backup(g, new { type = "LOCAL", isRemote = true, remoteRegion = "eu-frankfurt-1" })),
         new("ENC-REG-002", "database backup to an object store", "backup", g =>

@@ -113,10 +113,11 @@ public static class CompliantEnclave
         g.Add(OciTypes.LogGroup, "logs", new { compartmentId = Ref("security"), displayName = "usde-dev-logs" }, protect: true);
         g.Add(OciTypes.Log, "flow-data", FlowLog("data"), protect: true);
 
-        g.Add(OciTypes.Vault, "vault", new { compartmentId = Ref("security"), displayName = "usde-dev-vault", vaultType = "VIRTUAL_PRIVATE" }, protect: true);
+        g.Add(OciTypes.Vault, "vault", new { compartmentId = Ref("security"), displayName = "usde-dev-vault", vaultType = "VIRTUAL_PRIVATE" }, protect: true)
+            .Outputs["managementEndpoint"] = "https://devvault-management.kms.us-ashburn-1.oraclecloud.com";
         g.Add(OciTypes.Key, "key", new
         {
-            compartmentId = Ref("security"), displayName = "usde-dev-key", managementEndpoint = Secret,
+            compartmentId = Ref("security"), displayName = "usde-dev-key", managementEndpoint = "out:vault:managementEndpoint",
             keyShape = new { algorithm = "AES", length = 32 }, protectionMode = "HSM", isAutoRotationEnabled = true,
             autoKeyRotationDetails = new { rotationIntervalInDays = 90 },
         }, protect: true);

@@ -18,10 +18,12 @@ public static class SecondRegion
     public static GraphBuilder WithPhoenixArchive(this GraphBuilder g)
     {
         g.Add(OciTypes.Provider, Provider, new { region = Region, version = "4.20.0" });
-        In(g.Add(OciTypes.Vault, "vault-phx", new { compartmentId = Ref("security"), displayName = "usde-dev-phx-vault", vaultType = "VIRTUAL_PRIVATE" }, protect: true));
+        var vault = g.Add(OciTypes.Vault, "vault-phx", new { compartmentId = Ref("security"), displayName = "usde-dev-phx-vault", vaultType = "VIRTUAL_PRIVATE" }, protect: true);
+        vault.Outputs["managementEndpoint"] = "https://devphxvault-management.kms.us-phoenix-1.oraclecloud.com";
+        In(vault);
         In(g.Add(OciTypes.Key, "key-phx", new
         {
-            compartmentId = Ref("security"), displayName = "usde-dev-phx-logs", managementEndpoint = Secret,
+            compartmentId = Ref("security"), displayName = "usde-dev-phx-logs", managementEndpoint = "out:vault-phx:managementEndpoint",
             keyShape = new { algorithm = "AES", length = 32 }, protectionMode = "HSM", isAutoRotationEnabled = true,
             autoKeyRotationDetails = new { rotationIntervalInDays = 90 },
         }, protect: true));

@@ -162,6 +162,10 @@ internal static class DeploymentReader
             if (state.Delete && state.Node.Custom)
                 graph.Unjudged.Add(new UnjudgedResource(state.Node.Urn, state.Node.Type,
                     "replaced but not yet deleted (\"delete\": true): it still exists in the cloud, outside the judged graph"));
+            // A resource the program reads (Resource.Get) exists in the cloud just the same, in a shape no rule judges.
+            else if (state.External && state.Node.Custom)
+                graph.Unjudged.Add(new UnjudgedResource(state.Node.Urn, state.Node.Type,
+                    "read, not managed (\"external\": true): it exists in the cloud, outside the judged graph"));
         }
         c.Path.Pop();
     }

@@ -96,10 +96,15 @@ public static class IsolationSettings
         (OciTypes.KeyVersion, ["externalKeyVersionId", "timeOfDeletion"]),
         (OciTypes.VaultVerification, ["replicaRegion"]),
         (OciTypes.AutonomousDatabase, ["autonomousDatabaseId", "autonomousDatabaseBackupId"]),
+        (OciTypes.AutonomousDatabase, ["vanityUrlDetails", "switchoverToRemotePeerId"]),
         (OciTypes.AutonomousDatabaseBackup, ["backupDestinationDetails"]),
         (OciTypes.ObjectLifecyclePolicy, ["bucket", "rules"]),
         // Wiring judged by ENC-GOV-023: where the database admin secret is kept and what encrypts it.
         ("oci:Vault/secret:Secret", ["vaultId", "keyId"]),
+        // Where a secret is copied and who rotates it (ENC-KMS-050); which vault holds a key (ENC-KMS-051).
+        ("oci:Vault/secret:Secret", ["replicationConfig", "rotationConfig"]),
+        (OciTypes.Key, ["managementEndpoint"]),
+        (OciTypes.KeyVersion, ["managementEndpoint"]),
     ];
 
     private static readonly FrozenDictionary<string, string[]> ByType = Declared

@@ -7,7 +7,7 @@ namespace Enclave.Policy.Rules.Common;
 /// <summary>
 /// The resource types the gate knows how to judge (ENC-GOV-020): every type a rule reads (<see cref="OciTypes"/>
 /// and <see cref="IsolationSettings"/>), plus types that by nature hold no data, open no path and grant nothing (tags,
-/// budgets, quotas, random values, the vault secret the program keeps its admin password in). Any other custom
+/// budgets, quotas, random values). Any other custom
 /// resource, a public IP, a load balancer, an instance, an API gateway, a wallet download, an OAuth app, a resource
 /// of another cloud's provider, is a resource no rule looks at, so it is refused rather than passed unseen.
 /// A rule that starts judging a new type adds it to <see cref="OciTypes"/> (or here, when it is inert).
@@ -19,8 +19,6 @@ public static class JudgedTypes
     [
         "oci:Identity/tag:Tag", "oci:Identity/tagNamespace:TagNamespace", "oci:Identity/tagDefault:TagDefault",
         "oci:Budget/budget:Budget", "oci:Budget/rule:Rule", "oci:Limits/quota:Quota",
-        // Secret content encrypted with an enclave vault key, in the enclave's compartments (ENC-GOV-021).
-        "oci:Vault/secret:Secret",
     ];
 
     /// <summary>Provider packages whose resources are values computed locally, never cloud resources.</summary>

@@ -21,6 +21,11 @@ public sealed class ReferencesStayInStack : RuleBase
         (OciTypes.SecurityList, "vcnId", [OciTypes.Vcn]),
         (OciTypes.NetworkSecurityGroup, "vcnId", [OciTypes.Vcn]),
         (OciTypes.ServiceGateway, "vcnId", [OciTypes.Vcn]),
+        // Gateways' own route tables route the traffic that comes in through them (transit routing).
+        (OciTypes.ServiceGateway, "routeTableId", [OciTypes.RouteTable, OciTypes.DefaultRouteTable]),
+        (OciTypes.LocalPeeringGateway, "vcnId", [OciTypes.Vcn]),
+        (OciTypes.LocalPeeringGateway, "routeTableId", [OciTypes.RouteTable, OciTypes.DefaultRouteTable]),
+        (OciTypes.DrgAttachment, "routeTableId", [OciTypes.RouteTable, OciTypes.DefaultRouteTable]),
         (OciTypes.NsgRule, "networkSecurityGroupId", [OciTypes.NetworkSecurityGroup]),
         (OciTypes.RouteTableAttachment, "routeTableId", [OciTypes.RouteTable]),
         (OciTypes.RouteTableAttachment, "subnetId", [OciTypes.Subnet]),

@@ -16,9 +16,12 @@ public sealed class CrossRegionTargetsAllowed : RuleBase
         "Data copies leave the region through replication, vault replicas, Data Guard standbys, clones, remote backups, remote peering and identity-domain replicas; each target region must be on the US allow-list, and a replica must land in a bucket the enclave declares.",
         "Point ReplicationPolicy at a bucket of this stack in an allowed region; keep VaultVerification.replicaRegion, RemotePeeringConnection.peerRegionName, DomainReplicationToRegion.replicaRegion, every Autonomous Database standby, peer, clone and clone source, and every remote backup region on the allow-list; keep database backups in the database service (no OBJECT_STORE, NFS, AWS_S3, DBRS or Recovery Appliance destinations).");
 
-    /// <summary>Database <c>source</c> values that copy another database's data (clones, refreshable clones, standbys, restores).</summary>
-    private static readonly string[] CopySources =
-        ["DATABASE", "CLONE_TO_REFRESHABLE", "BACKUP_FROM_ID", "BACKUP_FROM_TIMESTAMP", "CROSS_REGION_DATAGUARD", "CROSS_REGION_DISASTER_RECOVERY"];
+    /// <summary>
+    /// Is a database <c>source</c> a copy of another database's data? Every value but <c>NONE</c> (a new, empty database)
+    /// is: an allow-list of the one value that copies nothing, so a clone, standby or restore kind the list never named
+    /// (or a known kind in another spelling) is still judged by its source's region.
+    /// </summary>
+    private static bool Copies(string? source) => source is not null && !source.Trim().Equals("NONE", StringComparison.OrdinalIgnoreCase);
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -83,11 +86,15 @@ public sealed class CrossRegionTargetsAllowed : RuleBase
         // A region that cannot be told is not the deployment region: it is not known.
         a.Require(db.Region is null ? Truth.Unknown : Regions.Allowed(PropertyValue.Of(db.Region), allowed),
             $"database region {db.Region ?? "(not known until deploy)"} is allowed");
-        var peer = db.Input("peerDbId");
-        if (!peer.IsNull)
-            a.Require(RegionOf(g, db, "peerDbId", peer, allowed), $"peer database region ({Where(g, db, "peerDbId", peer)}) is allowed");
+        // The peer it pairs with, and the remote peer a switchover hands the primary role to (the data's home moves there).
+        foreach (var key in (string[])["peerDbId", "switchoverToRemotePeerId"])
+        {
+            var peer = db.Input(key);
+            if (!peer.IsNull)
+                a.Require(RegionOf(g, db, key, peer, allowed), $"{key} database region ({Where(g, db, key, peer)}) is allowed");
+        }
         var source = db.Input("source");
-        var copies = source.IsKnown ? TruthLogic.Of(source.AsString() is { } s && CopySources.Contains(s, StringComparer.OrdinalIgnoreCase)) : Truth.Unknown;
+        var copies = source.IsKnown ? TruthLogic.Of(Copies(source.AsString())) : Truth.Unknown;
         var sourceId = db.Input("sourceId").IsNull ? db.Input("autonomousDatabaseId") : db.Input("sourceId");
         if (copies != Truth.False && !sourceId.IsNull)
             a.Require(copies.Not().Or(RegionOf(g, db, "sourceId", sourceId, allowed)),

@@ -56,7 +56,9 @@ public static class Artifacts
         {
             var urn = r["urn"]!.GetValue<string>();
             JsonObject step;
-            if (!before.TryGetValue(urn, out var old))
+            if (!before.TryGetValue(urn, out var old) && r["external"]?.GetValue<bool>() == true)
+                step = Step("read", urn, r, null, PreviewValues(r));  // a resource the program reads: Pulumi previews a read
+            else if (old is null)
             {
                 var created = (JsonObject)PreviewValues(r)!;
                 created["id"] = "";

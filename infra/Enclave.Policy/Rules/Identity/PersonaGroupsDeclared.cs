@@ -1,0 +1,53 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Identity;
+
+/// <summary>
+/// Every group the stack creates carries one of the declared persona names, and no two carry the same one. Policy
+/// statements name groups by name, so a group's name is its grant: renaming the operators' group to the gatekeepers'
+/// name hands its members the gatekeepers' statements, renaming the gatekeepers' group to <c>Administrators</c> hands
+/// them the tenancy, and a second group with a persona's name (in another identity domain, or the Default domain) is
+/// a look-alike the statements may resolve to. An allow-list of names, compared as OCI compares them (ignoring case).
+/// </summary>
+public sealed class PersonaGroupsDeclared : RuleBase
+{
+    private static readonly (string Type, string NameKey)[] GroupTypes =
+        [(OciTypes.Group, "name"), (OciTypes.DomainsGroup, "displayName")];
+
+    public override RuleInfo Info { get; } = new(
+        "ENC-IDN-050", "Groups carry only the declared persona names, each once", Severity.Critical, Enforcement.Mandatory,
+        "Statements grant by group name: a renamed group inherits every statement that names its new name (the gatekeepers' powers, or the tenancy's Administrators), and a second group of a persona's name is a look-alike the gate cannot tell from the real one.",
+        "Name each group exactly as its persona is configured (gatekeeperGroup, operatorGroup, auditorGroup, storageAdminGroup); remove groups no persona declares and any second group of a persona's name.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var p = context.Policy;
+        var declared = new[] { p.GatekeeperGroup, p.OperatorGroup, p.AuditorGroup, p.StorageAdminGroup }
+            .Where(n => n.Length > 0).Select(NameOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Counted first, then judged: of two groups with a persona's name neither can be told to be the real one.
+        var groups = new List<(ResourceNode Group, string Key, PropertyValue Name)>();
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (type, key) in GroupTypes)
+            foreach (var group in context.Graph.OfType(type))
+            {
+                var name = group.Input(key);
+                groups.Add((group, key, name));
+                if (name.AsString() is { } text) counts[text] = counts.GetValueOrDefault(text) + 1;
+            }
+        foreach (var (group, key, name) in groups)
+        {
+            if (name.AsString() is not { } text)
+                yield return Undetermined(group.Urn, $"{group.Label}: its {key} is not known ({name}), so the gate cannot tell which statements reach its members");
+            else if (!declared.Contains(text))
+                yield return Fail(group.Urn, $"{group.Label}: {key} '{text}' is no declared persona's group ({string.Join(", ", declared)}); every statement naming '{text}' would reach its members");
+            else if (counts[text] > 1)
+                yield return Fail(group.Urn, $"{group.Label}: {counts[text]} groups of the stack are named '{text}'; either one's members could hold the persona's grants");
+            else
+                yield return Pass(group.Urn, $"{group.Label}: {key} '{text}' is a declared persona's group");
+        }
+    }
+
+    /// <summary>The group name of a configured persona (<c>Domain/Name</c> or <c>Name</c>).</summary>
+    private static string NameOf(string configured) => configured[(configured.IndexOf('/') + 1)..];
+}

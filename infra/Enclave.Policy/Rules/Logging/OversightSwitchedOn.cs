@@ -1,0 +1,42 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Logging;
+
+/// <summary>
+/// Lifecycle switches of oversight resources that no other rule reads hold the one value that keeps them working: a
+/// Cloud Guard target set INACTIVE still names the enclave, its recipes and responders (so ENC-GOV-010 sees full
+/// coverage) but runs no detector at all. One declared table, so a switch found later is a line, not a rule.
+/// </summary>
+public sealed class OversightSwitchedOn : RuleBase
+{
+    /// <summary>Per type, the switch input, the values that keep the resource working, and whether leaving it out does.</summary>
+    private static readonly (string Type, string Key, string[] On, bool AbsentIsOn)[] Switches =
+    [
+        (OciTypes.CloudGuardTarget, "state", ["ACTIVE"], true),
+    ];
+
+    public override RuleInfo Info { get; } = new(
+        "ENC-LOG-050", "Oversight resources stay switched on", Severity.High, Enforcement.Mandatory,
+        "An oversight resource that is switched off but otherwise intact (a Cloud Guard target made INACTIVE) still looks like coverage to every rule that reads its wiring, while the gatekeepers are told nothing.",
+        "Leave the lifecycle state out (it defaults to on) or set it to the working value (Cloud Guard target state: ACTIVE).",
+        Cis: "4.14")
+    {
+        Scope = RuleScope.Resource,
+    };
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var (type, key, on, absentIsOn) in Switches)
+            foreach (var node in context.Graph.OfType(type))
+            {
+                var value = node.Input(key);
+                var working = value.IsNull ? TruthLogic.Of(absentIsOn)
+                    : value.Test(v => v.AsString() is { } s && on.Contains(s.Trim(), StringComparer.OrdinalIgnoreCase));
+                yield return Judge(node.Urn, working,
+                    $"{node.Label}: {key} {(value.IsNull ? "left at its default" : value.ToString())} keeps it working",
+                    $"{node.Label}: {key} is {value}, not {string.Join(" or ", on)}: it names the enclave but does nothing",
+                    $"{node.Label}: {key} not known until deploy");
+            }
+    }
+}
