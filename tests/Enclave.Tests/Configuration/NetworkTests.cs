@@ -10,12 +10,25 @@ public class NetworkTests
     [InlineData("10.10.0.0/x", "the prefix length must be a whole number")]
     [InlineData("10.10.5.0/16", "'10.10.5.0/16' has host bits set; the network address of that block is 10.10.0.0/16")]
     [InlineData("10.0.0.0/8", "'10.0.0.0/8' cannot be used: OCI VCN and subnet blocks are IPv4 with a prefix from /16 to /30")]
+    [InlineData("010.10.0.0/16", "'010.10.0.0/16' is ambiguous: write each IPv4 octet in decimal without leading zeros")]
+    [InlineData("10.010.0.0/16", "'10.010.0.0/16' is ambiguous")]
+    [InlineData("0x0a.10.0.0/16", "'0x0a.10.0.0/16' is ambiguous")]
     [InlineData("100.64.0.0/16", "'100.64.0.0/16' is not a private range; the VCN must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16")]
     public void Bad_vcn_cidr_is_rejected_with_the_reason(string cidr, string fragment)
     {
         var result = new ConfigBuilder().Field("network", "vcnCidr", $"\"{cidr}\"").Parse();
         // Subnet containment cannot be checked against an unusable VCN block, so this is the only problem.
         ConfigAssert.Single(result, "us-data-enclave:network.vcnCidr", fragment);
+    }
+
+    [Theory]
+    [InlineData("gatekeeperCidrs", "198.051.100.0/28")]
+    [InlineData("auditorCidrs", "198.51.100.016/28")]
+    public void A_persona_cidr_with_a_leading_zero_octet_is_rejected(string key, string cidr)
+    {
+        // 198.051.100.0 is 198.41.100.0 to inet_aton (octal) and 198.51.100.0 to .NET: the gate and OCI must read one range.
+        ConfigAssert.Single(new ConfigBuilder().Set(key, $"""["{cidr}"]""").Parse(),
+            $"us-data-enclave:{key}[0]", $"'{cidr}' is ambiguous: write each IPv4 octet in decimal without leading zeros");
     }
 
     [Fact]

@@ -29,6 +29,11 @@ public static class Cidr
             error = $"'{text}' is not a CIDR block: '{addressText}' is not an IP address";
             return false;
         }
+        if (address.AddressFamily == AddressFamily.InterNetwork && !IsDottedDecimal(addressText))
+        {
+            error = $"'{text}' is ambiguous: write each IPv4 octet in decimal without leading zeros (parsers read 010 as 8 or as 10)";
+            return false;
+        }
         var max = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
         if (!int.TryParse(prefixText, NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) || prefix > max)
         {
@@ -42,6 +47,17 @@ public static class Cidr
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Four decimal octets 0–255 without leading zeros: parsers disagree on <c>010</c> (octal 8 to inet_aton, decimal
+    /// 10 to others) and on hex octets, so a range the gate reads one way must not deploy as another.
+    /// </summary>
+    private static bool IsDottedDecimal(string text)
+    {
+        var octets = text.Split('.');
+        return octets.Length == 4 && octets.All(o =>
+            o.Length is >= 1 and <= 3 && o.All(char.IsAsciiDigit) && (o.Length == 1 || o[0] != '0') && int.Parse(o, CultureInfo.InvariantCulture) <= 255);
     }
 
     /// <summary>Parses a CIDR already validated (null when invalid, so dependent checks can skip it).</summary>
