@@ -90,6 +90,7 @@ public static partial class WaiverLoader
         if (urn.Length > UrnGlob.MaxLength)
             throw new WaiverFileException(source, $"urn is {urn.Length} characters long; a URN or URN glob has at most {UrnGlob.MaxLength}", fields["urn"].Start.Line);
         var reason = Required("reason", "why the risk is accepted; required");
+        WaiverTerms.NotTooLong("reason", reason, source, fields["reason"].Start.Line);
         var expiresText = Required("expires", "a date, yyyy-MM-dd");
         if (!DateOnly.TryParseExact(expiresText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
             throw new WaiverFileException(source, $"expires \"{expiresText}\" is not a date (yyyy-MM-dd)", fields["expires"].Start.Line);

@@ -24,6 +24,7 @@ internal readonly record struct WaiverTerms(bool MatchesMany, bool Critical, str
             throw new WaiverFileException(source, $"critical \"{criticalText}\": expected true or false", LineOf("critical"));
         var critical = criticalText == "true";
         var approver = Text("approver");
+        if (approver is not null) NotTooLong("approver", approver, source, LineOf("approver"));
         if (WaiverLimits.IsCritical(rule) && (!critical || approver is null))
             throw new WaiverFileException(source,
                 $"rule {rule.Id} is critical and mandatory: its waiver must say `critical: true` and name the `approver` who accepted the risk",
@@ -33,5 +34,15 @@ internal readonly record struct WaiverTerms(bool MatchesMany, bool Critical, str
                 $"expires {expires:yyyy-MM-dd} is {expires.DayNumber - limits.Today.DayNumber} days away; a waiver lasts at most {limits.MaxDays} days (until {limits.LatestExpiry:yyyy-MM-dd})",
                 LineOf("expires"));
         return new WaiverTerms(matches == "many", critical, approver);
+    }
+
+    /// <summary>The longest reason or approver a waiver may give: every report that lists the waiver echoes it.</summary>
+    public const int MaxTextLength = 1000;
+
+    /// <summary>Refuses a text longer than <see cref="MaxTextLength"/> rather than carry it into every report.</summary>
+    public static void NotTooLong(string key, string text, string source, long line)
+    {
+        if (text.Length > MaxTextLength)
+            throw new WaiverFileException(source, $"{key} is {text.Length} characters long; at most {MaxTextLength} (link a ticket for the rest)", line);
     }
 }

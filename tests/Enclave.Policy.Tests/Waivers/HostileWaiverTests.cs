@@ -46,6 +46,25 @@ public class HostileWaiverTests
         Assert.Equal("waivers.yaml:2: invalid YAML: Duplicate key rule", Refused(twice).Message);
     }
 
+    [Theory]
+    [InlineData("reason", 1001, "waivers.yaml:4: reason is 1001 characters long; at most 1000 (link a ticket for the rest)")]
+    [InlineData("approver", 1_000_000, "waivers.yaml:6: approver is 1000000 characters long; at most 1000 (link a ticket for the rest)")]
+    public void A_reason_or_approver_every_report_would_echo_is_capped(string key, int length, string expected)
+    {
+        var text = new string('x', length);
+        string Value(string k, string normal) => k == key ? text : normal;
+        var yaml = "- rule: ENC-NET-004\n  urn: \"*\"\n  expires: 2030-01-01\n" +
+                   $"  reason: {Value("reason", "r")}\n  critical: true\n  approver: {Value("approver", "ciso")}\n";
+        Assert.Equal(expected, Refused(yaml).Message);
+    }
+
+    [Fact]
+    public void A_reason_of_the_longest_allowed_length_loads()
+    {
+        var yaml = $"- rule: ENC-NET-004\n  urn: \"*\"\n  reason: {new string('x', 1000)}\n  expires: 2030-01-01\n";
+        Assert.Equal(1000, Assert.Single(WaiverLoader.Parse(yaml, "waivers.yaml").Waivers).Reason.Length);
+    }
+
     [Fact]
     public void Yaml_the_parser_itself_chokes_on_is_a_syntax_error_not_a_crash() =>
         Assert.Contains("YAML", Refused("a: [1, 2\nb: 3\n").Message);
