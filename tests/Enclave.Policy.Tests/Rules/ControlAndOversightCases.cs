@@ -50,6 +50,9 @@ public static class ControlAndOversightCases
         }),
         new("ENC-NET-030", "security list admits a private range outside the VCN", "data-sl", g => g.With("data-sl", "ingressSecurityRules",
             new[] { new { protocol = "6", source = "192.168.7.0/24", sourceType = "CIDR_BLOCK" } })),
+        new("ENC-IAM-051", "Cloud Guard may use the enclave's keys", "root-policy", g => AddStatement(g, "allow service cloudguard to use keys in tenancy")),
+        new("ENC-IAM-051", "Object Storage may manage objects", "root-policy", g => AddStatement(g, "allow service objectstorage-us-ashburn-1 to manage objects in compartment usde-dev")),
+        new("ENC-IAM-051", "Cloud Guard holds a permission list", "root-policy", g => AddStatement(g, "allow service cloudguard to {KEY_DELETE} in tenancy")),
         new("ENC-GOV-030", "provider plugin from another server", "default", g => g.With("default", "pluginDownloadURL", "https://plugins.example.net/oci")),
         new("ENC-GOV-030", "provider plugin source under __internal", "default", g =>
             g.With("default", "__internal", new { pluginDownloadURL = "github://api.github.com/someone-else" })),
@@ -69,6 +72,7 @@ public static class ControlAndOversightCases
         new("ENC-LOG-031", "condition unknown", "cis-events", g => g.With("cis-events", "condition", Unknown)),
         new("ENC-NET-030", "NSG rule source unknown", "db-nsg-in", g => g.With("db-nsg-in", "source", Unknown)),
         new("ENC-IAM-042", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
+        new("ENC-IAM-051", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-STO-030", "the archive connector's namespace unknown", "archive-connector", g =>
             g.With("archive-connector", "target", new { kind = "objectStorage", bucket = NameOf("archive"), @namespace = Unknown })),
         new("ENC-GOV-030", "plugin download URL unknown", "default", g => g.With("default", "pluginDownloadURL", Unknown)),
