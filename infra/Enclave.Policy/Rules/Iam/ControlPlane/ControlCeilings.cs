@@ -65,14 +65,6 @@ public static class ControlCeilings
         _ => true,
     };
 
-    /// <summary>Does <paramref name="access"/> give more than inspect (contents, use, change)?</summary>
-    public static bool AboveInspect(Access access) => access switch
-    {
-        VerbAccess v => v.Verb > Verb.Inspect,
-        PermissionAccess p => p.Permissions.Any(x => !x.EndsWith("_INSPECT", StringComparison.Ordinal)),
-        _ => true,
-    };
-
     private static bool IsLookOnly(string permission) =>
         permission.EndsWith("_INSPECT", StringComparison.Ordinal) || permission.EndsWith("_READ", StringComparison.Ordinal);
 
