@@ -16,7 +16,7 @@ public sealed class GrantsWithinReach : IamRule
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-080", "Personas and dynamic groups reach only their declared places and resources", Severity.Critical, Enforcement.Mandatory,
         "A persona's verb ceiling says what it may do, not where: a gatekeeper who may read objects in the application compartment is a data reader the threat model does not allow, an operator who may write the archive can rewrite the audit trail. A dynamic group is code or SQL running on the enclave's machines: a grant on any key, any secret or any bucket lets that code carry the data wherever the key or bucket reaches.",
-        "Gatekeepers: objects and buckets only in the log archive's compartments. Operators and storage admins: objects and buckets only in the user-data compartments, databases only in the database compartments. Dynamic groups: use vaults; use keys/key-delegate where target.key.id is a key of the stack; read secret-bundles where target.secret.name is a secret of the stack; objects/buckets only where target.bucket.name is a user-data bucket; nothing else.");
+        "Gatekeepers: objects and buckets only in the log archive's compartments. Operators and storage admins: objects and buckets only in the user-data compartments (or pin target.bucket.name to the place's buckets). Dynamic groups: use vaults; use keys/key-delegate where target.key.id is a key of the stack; read secret-bundles where target.secret.name is a secret of the stack; objects/buckets only where target.bucket.name is a user-data bucket; nothing else.");
 
     protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view)
     {
@@ -61,6 +61,10 @@ public sealed class GrantsWithinReach : IamRule
                 if (pin.Count > 0 && ConditionProbe.Pins(g.Condition, pin) is var pinned && pinned != Truth.True)
                     yield return (pinned, $"{who}: {Name(verb)} {type} without {StackResources.Describe(row.Pin)}{(pinned == Truth.Unknown ? " (known only at deploy)" : "")}");
                 var (within, why) = places.Within(g.Location, attachment, row.Where);
+                // A condition that pins the bucket to the place's own buckets keeps the grant in place wherever it is.
+                if (within != Truth.True && row.Where != Place.Enclave
+                    && ConditionProbe.Pins(g.Condition, [("target.bucket.name", resources.InPlace(row.Where))]) == Truth.True)
+                    within = Truth.True;
                 if (within != Truth.True) yield return (within, $"{who} ({h}): {Name(verb)} {type}: {why}");
             }
         }

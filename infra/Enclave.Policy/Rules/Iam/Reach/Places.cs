@@ -5,9 +5,11 @@ using Enclave.Policy.Rules.Iam.DataAccess;
 namespace Enclave.Policy.Rules.Iam.Reach;
 
 /// <summary>
-/// The enclave's compartments by what they hold (log archive, user data, databases), from the resources of the state
-/// or preview, and the compartments a statement's location reaches (the compartment and every one below it). A place
-/// is an allow-list: a location reaches only allowed compartments, or the statement goes beyond its row.
+/// The enclave's compartments by the buckets they hold (log archive or user data), from the resources of the state or
+/// preview, and the compartments a statement's location reaches (the compartment and every one below it; the
+/// tenancy reaches all). A location stays within a place when every compartment it reaches that holds a bucket holds
+/// only the place's buckets. The whole state is judged at every change, so a bucket added later to a compartment a
+/// grant reaches fails that grant then; a bucket whose compartment or name is not known yet leaves it undetermined.
 /// </summary>
 internal sealed class Places
 {
@@ -15,7 +17,7 @@ internal sealed class Places
     private readonly Dictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _archive = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _userData = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _database = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _holders = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when some bucket or database has a compartment or name not known until deploy.</summary>
     private readonly bool _uncertain;
@@ -43,32 +45,34 @@ internal sealed class Places
         }
         _archive.UnionWith(archiveHolders.Except(userHolders, StringComparer.OrdinalIgnoreCase));
         _userData.UnionWith(userHolders.Except(archiveHolders, StringComparer.OrdinalIgnoreCase));
-        foreach (var d in graph.OfType(OciTypes.AutonomousDatabase))
-        {
-            if (view.CompartmentKeyOf(d) is { } key) _database.Add(key);
-            else _uncertain = true;
-        }
+        _holders.UnionWith(archiveHolders);
+        _holders.UnionWith(userHolders);
     }
 
     /// <summary>Does <paramref name="location"/> (of a policy attached to <paramref name="attachment"/>) reach only <paramref name="place"/>?</summary>
     public (Truth Within, string? Why) Within(Location location, string? attachment, Place place)
     {
         if (place == Place.Enclave) return (Truth.True, null);  // ENC-IAM-050 keeps grants inside the enclave
-        var allowed = place switch { Place.Archive => _archive, Place.UserData => _userData, _ => _database };
-        var start = location switch
+        var allowed = place == Place.Archive ? _archive : _userData;
+        IEnumerable<string> reached;
+        switch (location)
         {
-            CompartmentIdLocation id => id.Id,
-            CompartmentPathLocation path => Resolve(attachment, path),
-            _ => null,
-        };
-        if (location is TenancyLocation)
-            return (Truth.False, $"it reaches the whole tenancy, not only the {Describe(place)}");
-        if (start is null)
-            return location is CompartmentPathLocation
-                ? (Truth.Unknown, $"its compartment path cannot be resolved, so it may reach beyond the {Describe(place)}")
-                : (Truth.False, $"it reaches beyond the {Describe(place)}");
-        foreach (var c in Below(start))
-            if (!allowed.Contains(c))
+            case TenancyLocation:
+                reached = _holders;  // every compartment, the root included: only those holding buckets matter
+                break;
+            case CompartmentIdLocation id:
+                reached = Below(id.Id);
+                break;
+            case CompartmentPathLocation path when Resolve(attachment, path) is { } start:
+                reached = Below(start);
+                break;
+            case CompartmentPathLocation:
+                return (Truth.Unknown, $"its compartment path cannot be resolved, so it may reach beyond the {Describe(place)}");
+            default:
+                return (Truth.False, $"it reaches beyond the {Describe(place)}");
+        }
+        foreach (var c in reached)
+            if (_holders.Contains(c) && !allowed.Contains(c))
                 return (_uncertain ? Truth.Unknown : Truth.False,
                     $"it reaches compartment {_names.GetValueOrDefault(c) ?? c}, which is not one of the {Describe(place)}");
         return (Truth.True, null);
@@ -105,7 +109,6 @@ internal sealed class Places
     {
         Place.Archive => "compartments of the log archive",
         Place.UserData => "compartments of the user-data buckets",
-        Place.Database => "compartments of the databases",
         _ => "enclave's compartments",
     };
 }

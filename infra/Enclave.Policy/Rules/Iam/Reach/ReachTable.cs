@@ -15,8 +15,6 @@ public enum Place
     Archive,
     /// <summary>Compartments that hold the user-data buckets (every bucket that is not a log archive) and no archive.</summary>
     UserData,
-    /// <summary>Compartments that hold an Autonomous Database.</summary>
-    Database,
 }
 
 /// <summary>Which variable a row's grants must pin to the stack's own resources (evaluated, <see cref="DataAccess.ConditionProbe"/>).</summary>
@@ -40,14 +38,13 @@ public sealed record ReachRow(Holder Holder, string Type, Verb Max, Place Where,
 /// of <see cref="DataAccess.PersonaCeilings"/> (verb x type x condition, ENC-IAM-009) on the types whose place is the
 /// point: gatekeepers guard the firewall and keep the audit archive, they are not data readers (docs/threat-model.md:
 /// a gatekeeper account is the parent company's likeliest target, and reading the users' objects is no part of
-/// guarding them); operators and storage admins touch objects only where the user data lives and never the archive;
-/// operators run databases only where the databases are. The dynamic-group rows are the complete list of what the
+/// guarding them); operators and storage admins touch objects only where the user data lives and never the archive.
+/// A place is met by the location, or by a condition pinning <c>target.bucket.name</c> to the place's buckets. The
+/// dynamic-group rows are the complete list of what the
 /// enclave's machines may do: anything not listed fails.
 /// </summary>
 public static class ReachTable
 {
-    private static readonly string[] AdbTypes = ["autonomous-databases", "autonomous-backups", "autonomous-container-databases"];
-
     public static readonly ImmutableArray<ReachRow> Rows =
     [
         new(Holder.Gatekeeper, "objects", Verb.Manage, Place.Archive, Pin.None),
@@ -57,7 +54,6 @@ public static class ReachTable
         new(Holder.Operator, "buckets", Verb.Manage, Place.UserData, Pin.None),
         new(Holder.StorageAdmin, "objects", Verb.Manage, Place.UserData, Pin.None),
         new(Holder.StorageAdmin, "buckets", Verb.Manage, Place.UserData, Pin.None),
-        .. AdbTypes.Select(t => new ReachRow(Holder.Operator, t, Verb.Manage, Place.Database, Pin.None)),
 
         // The database's resource principal: its vault, its own key, its own secret (landing-zone database-kms).
         new(Holder.DynamicGroup, "vaults", Verb.Use, Place.Enclave, Pin.None),

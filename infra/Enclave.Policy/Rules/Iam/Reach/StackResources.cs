@@ -9,9 +9,11 @@ internal sealed class StackResources
     private const string SecretType = "oci:Vault/secret:Secret";
 
     private readonly Known _keys = new(), _secretNames = new(), _secretIds = new(), _userBuckets = new();
+    private readonly EnclaveIdentities _ids;
 
     public StackResources(ResourceGraph graph, EnclaveIdentities ids)
     {
+        _ids = ids;
         foreach (var k in graph.OfType(OciTypes.Key)) _keys.Add(k.Id.AsString());
         foreach (var s in graph.OfType(SecretType))
         {
@@ -35,6 +37,9 @@ internal sealed class StackResources
         Pin.UserDataBuckets => [("target.bucket.name", _userBuckets.Contains)],
         _ => [],
     };
+
+    /// <summary>The buckets of a place, by name.</summary>
+    public Func<string, Truth> InPlace(Place place) => place == Place.Archive ? _ids.IsArchiveBucket : _userBuckets.Contains;
 
     public static string Describe(Pin pin) => pin switch
     {
