@@ -59,6 +59,7 @@ public static class ReachTable
         new(Holder.DynamicGroup, "vaults", Verb.Use, Place.Enclave, Pin.None),
         new(Holder.DynamicGroup, "keys", Verb.Use, Place.Enclave, Pin.StackKeys),
         new(Holder.DynamicGroup, "key-delegate", Verb.Use, Place.Enclave, Pin.StackKeys),
+        new(Holder.DynamicGroup, "secrets", Verb.Inspect, Place.Enclave, Pin.None),  // metadata, to find its own
         new(Holder.DynamicGroup, "secret-bundles", Verb.Read, Place.Enclave, Pin.StackSecrets),
         new(Holder.DynamicGroup, "objects", Verb.Manage, Place.UserData, Pin.UserDataBuckets),
         new(Holder.DynamicGroup, "buckets", Verb.Read, Place.UserData, Pin.UserDataBuckets),
