@@ -11,15 +11,26 @@ namespace Enclave.Policy.Rules;
 /// </summary>
 public readonly struct FindingText : IEquatable<FindingText>
 {
-    private readonly string? _text;
-    private readonly string?[]? _parts;
+    // One string, or a slice of an array of parts: the finding's own array, or a slice of a shared chunk of
+    // PartsArena (a run makes ~7 findings per resource; an array object per message was a third of what survived
+    // until the report, and survivors are what garbage collections copy).
+    // One field for both (a string or a string?[]): the struct stays 16 bytes, as a Finding holds one per message.
+    private readonly object? _value;
+    private readonly int _offset;
+    private readonly int _count;
 
-    public FindingText(string text) => _text = Capped(text);
+    public FindingText(string text) => _value = Capped(text);
 
-    private FindingText(string?[] parts)
+    private FindingText(string?[] parts) : this(parts, 0, parts.Length)
     {
-        for (var i = 0; i < parts.Length; i++) parts[i] = Capped(parts[i]);
-        _parts = parts;
+    }
+
+    private FindingText(string?[] parts, int offset, int count)
+    {
+        for (var i = offset; i < offset + count; i++) parts[i] = Capped(parts[i]);
+        _value = parts;
+        _offset = offset;
+        _count = count;
     }
 
     /// <summary>The most characters one part of a message (a name, a statement, a value from the artifact) keeps.</summary>
@@ -38,11 +49,11 @@ public readonly struct FindingText : IEquatable<FindingText>
     }
 
     /// <summary>The message: one string, or the parts concatenated (a new string on every call).</summary>
-    public override string ToString() => _parts is null ? _text ?? "" : string.Concat(_parts);
+    public override string ToString() => _value as string ?? (_value is null ? "" : string.Concat(Parts));
 
     /// <summary>The parts when the text is kept in parts (else empty, and <see cref="ToString"/> is one string):
     /// a writer that streams can write them one after the other instead of concatenating them first.</summary>
-    internal ReadOnlySpan<string?> Parts => _parts;
+    internal ReadOnlySpan<string?> Parts => _value is string?[] parts ? new ReadOnlySpan<string?>(parts, _offset, _count) : default;
 
     /// <summary>"<paramref name="subject"/>: " followed by <paramref name="items"/> joined with "; ".</summary>
     internal static FindingText Joined(string subject, string? prefix, IReadOnlyList<string> items)
@@ -60,6 +71,9 @@ public readonly struct FindingText : IEquatable<FindingText>
     }
 
     internal static FindingText FromParts(string?[] parts) => new(parts);
+
+    /// <summary>The text of <paramref name="count"/> parts written into a slice <see cref="PartsArena.Rent"/> gave.</summary>
+    internal static FindingText FromParts(PartsArena.Slice slice, int count) => new(slice.Array, slice.Offset, count);
 
     /// <summary>
     /// <c>string.CompareOrdinal</c> of the two texts (its sign), read part by part without making either string: the
@@ -85,20 +99,21 @@ public readonly struct FindingText : IEquatable<FindingText>
     /// <summary>The characters of a text in order, as spans of its parts (empty at the end).</summary>
     private struct Reader(FindingText text)
     {
-        private readonly string?[]? _parts = text._parts;
-        private readonly string _single = text._text ?? "";
-        private int _part;
+        private readonly string?[]? _parts = text._value as string?[];
+        private readonly int _end = text._offset + text._count;
+        private readonly string _single = text._value as string ?? "";
+        private int _part = text._offset;
         private int _offset;
 
         public ReadOnlySpan<char> Current()
         {
             if (_parts is null) return _single.AsSpan(_offset);
-            while (_part < _parts.Length && _offset >= (_parts[_part]?.Length ?? 0))
+            while (_part < _end && _offset >= (_parts[_part]?.Length ?? 0))
             {
                 _part++;
                 _offset = 0;
             }
-            return _part < _parts.Length ? _parts[_part].AsSpan(_offset) : default;
+            return _part < _end ? _parts[_part].AsSpan(_offset) : default;
         }
 
         public void Advance(int count) => _offset += count;
@@ -123,13 +138,14 @@ public readonly struct FindingText : IEquatable<FindingText>
 [InterpolatedStringHandler]
 public ref struct FindingTextBuilder
 {
-    private readonly string?[] _parts;
+    private readonly PartsArena.Slice _parts;
     private int _count;
 
     public FindingTextBuilder(int literalLength, int formattedCount)
     {
         _ = literalLength;
-        _parts = new string?[2 * formattedCount + 1];
+        // Literals and holes alternate, so 2 × holes + 1 slots always suffice.
+        _parts = PartsArena.Rent(2 * formattedCount + 1);
         _count = 0;
     }
 
@@ -149,9 +165,12 @@ public ref struct FindingTextBuilder
         Add(one.ToStringAndClear());
     }
 
-    // Literals and holes alternate, so 2 × holes + 1 slots always suffice.
-    private void Add(string? part) => _parts[_count++] = part;
+    private void Add(string? part) => _parts.Array[_parts.Offset + _count++] = part;
 
-    /// <summary>The text built.</summary>
-    public readonly FindingText ToText() => FindingText.FromParts(_parts);
+    /// <summary>The text built (the parts appended; a literal the compiler left out takes no slot).</summary>
+    public readonly FindingText ToText()
+    {
+        PartsArena.Trim(_parts, _count);
+        return FindingText.FromParts(_parts, _count);
+    }
 }
