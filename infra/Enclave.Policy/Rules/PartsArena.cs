@@ -3,9 +3,9 @@ namespace Enclave.Policy.Rules;
 /// <summary>
 /// Where findings' messages keep their parts (<see cref="FindingText"/>): slices of shared chunks instead of an
 /// array per message. A run over 100k resources keeps ~700k findings until the report is written; as one array
-/// each, their parts were ~700k more objects for every garbage collection to copy and mark. A chunk is never
-/// written again once its slices are handed out, so a text's parts stay as written. Each thread fills its own
-/// chunk (rules may run on several threads, e.g. the policy pack's).
+/// each, their parts were ~700k more objects for every garbage collection to copy and mark. A slice is never written
+/// again once a text holds it, so a text's parts stay as written. Each thread fills its own chunk (rules may run on
+/// several threads, e.g. the policy pack's).
 /// </summary>
 internal static class PartsArena
 {
@@ -17,10 +17,13 @@ internal static class PartsArena
 
     [ThreadStatic] private static string?[]? _chunk;
     [ThreadStatic] private static int _used;
+    /// <summary>The rest (all parts but the first) of the last text made on this thread, for the next one to share.</summary>
+    [ThreadStatic] private static Slice _lastRest;
 
-    /// <summary><see cref="Count"/> slots starting at <see cref="Offset"/> of <see cref="Array"/>, all null, for one text.</summary>
+    /// <summary><see cref="Count"/> slots starting at <see cref="Offset"/> of <see cref="Array"/>.</summary>
     internal readonly record struct Slice(string?[] Array, int Offset, int Count);
 
+    /// <summary>Slots for one text; a writer reads back only the slots it wrote.</summary>
     public static Slice Rent(int count)
     {
         if (count > LargestShared) return new Slice(new string?[count], 0, count);
@@ -34,9 +37,36 @@ internal static class PartsArena
         return slice;
     }
 
-    /// <summary>Gives back the slots after the first <paramref name="kept"/> of the last slice rented (if it was the last).</summary>
-    public static void Trim(Slice slice, int kept)
+    /// <summary>
+    /// Keeps all but the first of the <paramref name="written"/> parts of <paramref name="slice"/> (the caller keeps the
+    /// first itself) and gives the other slots back: the previous text's rest when it holds the same parts (the slice
+    /// is then given back whole), else the slice's own.
+    /// </summary>
+    public static Slice KeepRest(Slice slice, int written)
     {
-        if (ReferenceEquals(slice.Array, _chunk) && slice.Offset + slice.Count == _used) _used = slice.Offset + kept;
+        var count = Math.Max(written - 1, 0);
+        var rest = new ReadOnlySpan<string?>(slice.Array, slice.Offset + 1, count);
+        if (_lastRest.Array is { } last && _lastRest.Count == count && Same(new ReadOnlySpan<string?>(last, _lastRest.Offset, count), rest))
+        {
+            GiveBack(slice, 0);
+            return _lastRest;
+        }
+        GiveBack(slice, written);
+        return _lastRest = new Slice(slice.Array, slice.Offset + 1, count);
+    }
+
+    private static bool Same(ReadOnlySpan<string?> a, ReadOnlySpan<string?> b)
+    {
+        for (var i = 0; i < a.Length; i++)
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    /// <summary>Gives back (cleared) the slots after the first <paramref name="kept"/> of the slice, if it was the last rented.</summary>
+    private static void GiveBack(Slice slice, int kept)
+    {
+        if (!ReferenceEquals(slice.Array, _chunk) || slice.Offset + slice.Count != _used) return;
+        System.Array.Clear(slice.Array, slice.Offset + kept, slice.Count - kept);
+        _used = slice.Offset + kept;
     }
 }

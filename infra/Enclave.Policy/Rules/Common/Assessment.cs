@@ -133,7 +133,6 @@ public sealed class Assessment
             }
             else parts[at++] = verdict == Verdict.Fail ? item.Violation ?? NotMetPrefix + item.Requirement : item.Requirement;
         }
-        PartsArena.Trim(slice, at - slice.Offset);
         return new Finding(ruleId, urn, verdict, FindingText.FromParts(slice, at - slice.Offset), evidence);
     }
 
