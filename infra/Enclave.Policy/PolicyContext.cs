@@ -44,6 +44,13 @@ public sealed record PolicyContext
     /// <summary>Public CIDRs of US oversight (config <c>auditorCidrs</c>): the auditors' own network source.</summary>
     public ImmutableArray<string> AuditorCidrs { get; init; } = [];
 
+    /// <summary>
+    /// The VCN address space the stack config declares (<c>network.vcnCidr</c>): the only ranges a VCN may hold and,
+    /// with <see cref="OnPremCidrs"/>, the only CIDR destinations egress may name (ENC-NET-070, ENC-NET-071). Empty
+    /// outside a repository: then no VCN range is declared and every one fails.
+    /// </summary>
+    public ImmutableArray<string> VcnCidrs { get; init; } = [];
+
     /// <summary>On-premises ranges that may be connected (checked for reachability too).</summary>
     public ImmutableArray<string> OnPremCidrs { get; init; } = [];
 
@@ -81,6 +88,10 @@ public sealed record PolicyContext
 
     /// <summary>Retention the archive buckets must lock, in days (config <c>logging.archiveRetentionDays</c>).</summary>
     public int ArchiveRetentionDays { get; init; } = 365;
+
+    /// <summary>How long every service log keeps its records, in days (config <c>logging.logRetentionDays</c>); null
+    /// when the stack declares none (ENC-LOG-080 then has nothing to hold logs to).</summary>
+    public int? LogRetentionDays { get; init; }
 
     /// <summary>True when the stack says its service gateways reach Object Storage only (<c>network.serviceGateway: object-storage</c>).</summary>
     public bool ServiceGatewayObjectStorageOnly { get; init; }

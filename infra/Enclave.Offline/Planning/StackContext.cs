@@ -55,6 +55,7 @@ public static class StackContext
         GatekeeperCidrs = s.GatekeeperCidrs,
         AuditorCidrs = s.AuditorCidrs,
         OnPremCidrs = s.Network.OnPremCidrs,
+        VcnCidrs = [s.Network.VcnCidr],
         Parent = new ParentExclusions
         {
             TenancyOcids = s.ParentExclusions.TenancyOcids,
@@ -67,6 +68,7 @@ public static class StackContext
         NetworkLimits = s.MinimumPrefix,
         NotificationEmails = s.NotificationEmails,
         ArchiveRetentionDays = s.Logging.ArchiveRetentionDays,
+        LogRetentionDays = s.Logging.LogRetentionDays,
         ServiceGatewayObjectStorageOnly = s.Network.ServiceGateway == ServiceGatewayScope.ObjectStorage,
         Identity = new IdentityPlane
         {

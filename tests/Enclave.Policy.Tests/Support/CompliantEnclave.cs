@@ -31,6 +31,7 @@ public static class CompliantEnclave
         OperatorGroup = "enclave-operators",
         AuditorGroup = "enclave-auditors",
         StorageAdminGroup = "enclave-storage-admins",
+        LogRetentionDays = 90,
         GatekeeperCidrs = ["198.51.100.0/24"],
         AuditorCidrs = ["203.0.113.0/28"],
         NotificationEmails = ["gatekeepers@enclave.example"],
@@ -46,6 +47,7 @@ public static class CompliantEnclave
             ],
         },
         OnPremCidrs = ["192.0.2.0/24"],
+        VcnCidrs = ["10.0.0.0/16"],
         Parent = new ParentExclusions
         {
             TenancyOcids = [ParentTenancy],
@@ -145,11 +147,11 @@ public static class CompliantEnclave
         g.Add(OciTypes.Bucket, "data-bucket", new
         {
             compartmentId = Ref("enclave"), name = "usde-dev-data", @namespace = "enclavens", accessType = "NoPublicAccess",
-            kmsKeyId = Ref("key"), versioning = "Enabled",
+            kmsKeyId = Ref("key"), versioning = "Enabled", objectEventsEnabled = true,
         }, protect: true);
         g.Add(OciTypes.Bucket, "archive", new
         {
-            compartmentId = Ref("security"), name = "usde-dev-archive", @namespace = "enclavens", kmsKeyId = Ref("key"),
+            compartmentId = Ref("security"), name = "usde-dev-archive", @namespace = "enclavens", kmsKeyId = Ref("key"), objectEventsEnabled = true,
             retentionRules = new[] { new { displayName = "lock", duration = new { timeAmount = "365", timeUnit = "DAYS" }, timeRuleLocked = "2026-05-01T00:00:00Z" } },
         }, protect: true);
         g.Add(OciTypes.Log, "write-data-bucket", BucketLog("data-bucket"), protect: true);
@@ -249,10 +251,12 @@ public static class CompliantEnclave
             {
                 $"allow group enclave-gatekeepers to manage policies in tenancy where all {{{FromGatekeeperNetworks}, {WithMfa}}}",
                 $"allow group enclave-gatekeepers to manage groups in tenancy where all {{target.group.name != 'Administrators', {FromGatekeeperNetworks}, {WithMfa}}}",
-                $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{FromGatekeeperNetworks}, {WithMfa}}}",
-                $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, {FromGatekeeperNetworks}, {WithMfa}}}",
+                // Operators run the database (start/stop) without reading it (ENC-IAM-009).
+                $"allow group enclave-operators to use autonomous-databases in compartment usde-dev where all {{any {{request.operation = 'StartAutonomousDatabase', request.operation = 'StopAutonomousDatabase'}}, {FromGatekeeperNetworks}, {WithMfa}}}",
+                // usde-dev holds the archive's compartment too: the storage admins' deletes are pinned to the user data (ENC-IAM-080).
+                $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, target.bucket.name = 'usde-dev-data', {FromGatekeeperNetworks}, {WithMfa}}}",
                 $"allow any-user to manage objects in compartment usde-dev where all {{request.principal.type = 'serviceconnector', request.principal.compartment.id = '{SecurityId}'}}",
-                "allow dynamic-group usde-dev-adb to use keys in compartment usde-dev",
+                "allow dynamic-group usde-dev-adb to use vaults in compartment usde-dev",
             },
         });
         return g;
