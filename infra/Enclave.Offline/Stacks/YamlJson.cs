@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -97,11 +96,38 @@ internal static partial class YamlJson
         if (IsNull(s)) w.WriteNullValue();
         else if (text is "true" or "True" or "TRUE") w.WriteBooleanValue(true);
         else if (text is "false" or "False" or "FALSE") w.WriteBooleanValue(false);
-        else if (Decimal().IsMatch(text)) w.WriteRawValue(BigInteger.Parse(text, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
-        else if (Hex().IsMatch(text)) w.WriteRawValue(BigInteger.Parse("0" + text[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
-        else if (Octal().IsMatch(text)) w.WriteRawValue(text[2..].Aggregate(BigInteger.Zero, (a, c) => a * 8 + (c - '0')).ToString(CultureInfo.InvariantCulture));
+        else if (Integer(text) is { } integer) w.WriteRawValue(integer);
         else if (Float().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
             w.WriteNumberValue(d);
         else w.WriteStringValue(text);
+    }
+
+    /// <summary>
+    /// An integer as go-yaml (Pulumi's reader) resolves it: decimal, <c>0x</c> or <c>0o</c> within 64 bits (signed or
+    /// unsigned); anything longer is no integer to it (a long decimal becomes a float when finite, the rest stay
+    /// strings). Parsed as <see cref="long"/>/<see cref="ulong"/> only: a megabyte of digits converted through
+    /// BigInteger took tens of seconds of CPU (its parse and print are quadratic), before the key was even looked at.
+    /// </summary>
+    private static string? Integer(string text)
+    {
+        if (text.Length > 70) return null; // no 64-bit integer is written longer, even with leading zeros
+        if (Decimal().IsMatch(text))
+        {
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return n.ToString(CultureInfo.InvariantCulture);
+            return ulong.TryParse(text.TrimStart('+'), NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u.ToString(CultureInfo.InvariantCulture) : null;
+        }
+        if (Hex().IsMatch(text))
+            return ulong.TryParse(text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var h) ? h.ToString(CultureInfo.InvariantCulture) : null;
+        if (Octal().IsMatch(text) && text.Length - 2 <= 22)
+        {
+            ulong o = 0;
+            foreach (var c in text.AsSpan(2))
+            {
+                if (o > ulong.MaxValue >> 3) return null;
+                o = (o << 3) | (uint)(c - '0');
+            }
+            return o.ToString(CultureInfo.InvariantCulture);
+        }
+        return null;
     }
 }

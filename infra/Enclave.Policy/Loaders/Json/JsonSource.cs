@@ -64,12 +64,13 @@ internal sealed class JsonSource : IDisposable
     /// Opens <paramref name="stream"/> (which the source then owns) and checks its beginning. <paramref name="sequence"/>
     /// reads several top-level values one after another (an NDJSON event log).
     /// </summary>
-    public static JsonSource Open(Stream stream, string name, LoadLimits limits, bool sequence = false)
+    /// <param name="expecting">What the caller reads (named when the file is not JSON at all), e.g. "an enclave plan".</param>
+    public static JsonSource Open(Stream stream, string name, LoadLimits limits, bool sequence = false, string? expecting = null)
     {
         var source = new JsonSource(stream, name, limits, sequence);
         try
         {
-            source.Start();
+            source.Start(expecting ?? "a JSON document");
             return source;
         }
         catch
@@ -107,7 +108,7 @@ internal sealed class JsonSource : IDisposable
     public ArtifactLoadException DuplicateKey(string key) =>
         Error($"the key \"{key}\" is given twice in one object; Pulumi would read only the last one, so the file is refused");
 
-    private void Start()
+    private void Start(string expecting)
     {
         FillAtLeast(4);
         var span = Span;
@@ -122,7 +123,7 @@ internal sealed class JsonSource : IDisposable
             throw new ArtifactLoadException(Name, "binary content (NUL bytes); expected a UTF-8 JSON document");
         var first = probe.TrimStart(" \t\r\n"u8);
         if (first.Length > 0 && first[0] != (byte)'{' && first[0] != (byte)'[')
-            throw new ArtifactLoadException(Name, "not JSON: expected '{' (if other command output precedes the JSON, remove it)", 1, 1);
+            throw new ArtifactLoadException(Name, NotJson.Problem(first, expecting), 1, 1);
     }
 
     /// <summary>UTF-16 input (rare: a PowerShell redirect) is read whole, within the size limit, and re-encoded.</summary>
