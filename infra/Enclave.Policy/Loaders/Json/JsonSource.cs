@@ -19,6 +19,8 @@ internal sealed class JsonSource : IDisposable
     private int _start;
     private int _end;
     private bool _eof;
+    private long _bytesRead;
+    private long _values;
 
     private JsonSource(Stream stream, string name, LoadLimits limits, bool sequence)
     {
@@ -98,6 +100,18 @@ internal sealed class JsonSource : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Counts one property value read; past <see cref="LoadLimits.DenseValuesFrom"/> values the input must spend at
+    /// least <see cref="LoadLimits.MinBytesPerValue"/> bytes on each, on average (no allocation: a hot path).
+    /// </summary>
+    public void CountValue()
+    {
+        if (++_values > Limits.DenseValuesFrom && _values * Limits.MinBytesPerValue > _bytesRead)
+            throw Error($"more than {Limits.DenseValuesFrom:N0} values written at under {Limits.MinBytesPerValue} bytes each on average " +
+                        $"({_values:N0} in the first {Inputs.InputLimits.Describe(_bytesRead)}); real Pulumi artifacts spend 28 or more, " +
+                        "and read into memory such a file would take many times its size");
+    }
+
     /// <summary>An error about the input's content at the current path.</summary>
     public ArtifactLoadException Error(string problem) => new(Name, problem, jsonPath: Path.ToString());
 
@@ -175,6 +189,7 @@ internal sealed class JsonSource : IDisposable
         }
         if (n == 0) { _eof = true; return; }
         _end += n;
+        _bytesRead += n;
     }
 
     public void Dispose()
