@@ -33,6 +33,7 @@ public static partial class StackConfigFile
             throw new StackConfigException(stackFile, $"no such stack '{stack}'; {list}");
         }
 
+        RepositoryFiles.RequireInside(repoRoot, Path.Combine(repoRoot, stackFile), stackFile);
         return Read(project, stack, YamlFile.Load(Path.Combine(repoRoot, stackFile), stackFile, Enclave.Policy.Inputs.InputKind.StackConfig));
     }
 
