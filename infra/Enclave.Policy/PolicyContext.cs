@@ -44,6 +44,13 @@ public sealed record PolicyContext
     /// <summary>Public CIDRs of US oversight (config <c>auditorCidrs</c>): the auditors' own network source.</summary>
     public ImmutableArray<string> AuditorCidrs { get; init; } = [];
 
+    /// <summary>
+    /// The VCN address space the stack config declares (<c>network.vcnCidr</c>): the only ranges a VCN may hold and,
+    /// with <see cref="OnPremCidrs"/>, the only CIDR destinations egress may name (ENC-NET-070, ENC-NET-071). Empty
+    /// outside a repository: then no VCN range is declared and every one fails.
+    /// </summary>
+    public ImmutableArray<string> VcnCidrs { get; init; } = [];
+
     /// <summary>On-premises ranges that may be connected (checked for reachability too).</summary>
     public ImmutableArray<string> OnPremCidrs { get; init; } = [];
 

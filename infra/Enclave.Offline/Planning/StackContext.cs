@@ -55,6 +55,7 @@ public static class StackContext
         GatekeeperCidrs = s.GatekeeperCidrs,
         AuditorCidrs = s.AuditorCidrs,
         OnPremCidrs = s.Network.OnPremCidrs,
+        VcnCidrs = [s.Network.VcnCidr],
         Parent = new ParentExclusions
         {
             TenancyOcids = s.ParentExclusions.TenancyOcids,

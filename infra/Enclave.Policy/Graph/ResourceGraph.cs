@@ -67,6 +67,13 @@ public sealed class ResourceGraph
     /// </summary>
     public ImmutableArray<UnjudgedResource> Unjudged { get; init; } = [];
 
+    /// <summary>
+    /// Resources the update deletes or replaces (a preview's or event log's <c>delete</c>, <c>replace</c>,
+    /// <c>create-replacement</c> and <c>delete-replaced</c> steps): the after-graph cannot show what is lost, so
+    /// ENC-GOV-070 reads it here. Empty for states and offline runs.
+    /// </summary>
+    public ImmutableArray<RemovedResource> Removed { get; init; } = [];
+
     public ResourceNode? ByUrn(string urn) => _position.TryGetValue(urn, out var i) ? Resources[i] : null;
 
     /// <summary>
@@ -122,3 +129,6 @@ public sealed class ResourceGraph
 
 /// <summary>A resource that exists (or may exist) in the cloud but is not part of the judged graph, and why.</summary>
 public sealed record UnjudgedResource(string Urn, string Type, string Why);
+
+/// <summary>A resource an update deletes or replaces, with the step operation that says so.</summary>
+public sealed record RemovedResource(string Urn, string Type, string Operation);

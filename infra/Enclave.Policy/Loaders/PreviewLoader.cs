@@ -28,7 +28,7 @@ public static class PreviewLoader
             if (node is not null) after[step.Urn] = node;
         }
         var resolved = RegionResolver.Resolve(after.Values.ToList(), preview.ConfigRegion);
-        return new ResourceGraph(preview.Stack, preview.Project, GraphOrigin.Preview, resolved, preview.Source) { Unjudged = LeftInCloud(preview, after) };
+        return new ResourceGraph(preview.Stack, preview.Project, GraphOrigin.Preview, resolved, preview.Source) { Unjudged = LeftInCloud(preview, after), Removed = Removed(preview) };
     }
 
     /// <summary>
@@ -50,6 +50,17 @@ public static class PreviewLoader
             if (why is not null && !step.Type.StartsWith("pulumi:", StringComparison.Ordinal)) left.Add(new UnjudgedResource(step.Urn, step.Type, why));
         }
         return left.ToImmutable();
+    }
+
+    /// <summary>Resources the update deletes or replaces, once each (a replacement has up to three steps).</summary>
+    private static ImmutableArray<RemovedResource> Removed(PreviewDocument preview)
+    {
+        var removed = ImmutableArray.CreateBuilder<RemovedResource>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in preview.Steps)
+            if (step.Op is StepOp.Delete or StepOp.Replace or StepOp.CreateReplacement or StepOp.DeleteReplaced && seen.Add(step.Urn))
+                removed.Add(new RemovedResource(step.Urn, step.Type, step.OpName));
+        return removed.ToImmutable();
     }
 
     /// <summary>A surviving step without new state: old inputs, with every changed key unknown.</summary>

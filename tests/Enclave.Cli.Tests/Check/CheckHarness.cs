@@ -90,6 +90,7 @@ public sealed class CheckHarness : IDisposable
         GatekeeperCidrs = ["198.51.100.0/24"],
         AuditorCidrs = ["203.0.113.0/28"],
         OnPremCidrs = ["192.0.2.0/24"],
+        VcnCidrs = ["10.0.0.0/16"],
         NotificationEmails = ["gatekeepers@enclave.example"],
         Parent = new ParentExclusions
         {

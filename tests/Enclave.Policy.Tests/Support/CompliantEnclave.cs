@@ -46,6 +46,7 @@ public static class CompliantEnclave
             ],
         },
         OnPremCidrs = ["192.0.2.0/24"],
+        VcnCidrs = ["10.0.0.0/16"],
         Parent = new ParentExclusions
         {
             TenancyOcids = [ParentTenancy],
@@ -145,11 +146,11 @@ public static class CompliantEnclave
         g.Add(OciTypes.Bucket, "data-bucket", new
         {
             compartmentId = Ref("enclave"), name = "usde-dev-data", @namespace = "enclavens", accessType = "NoPublicAccess",
-            kmsKeyId = Ref("key"), versioning = "Enabled",
+            kmsKeyId = Ref("key"), versioning = "Enabled", objectEventsEnabled = true,
         }, protect: true);
         g.Add(OciTypes.Bucket, "archive", new
         {
-            compartmentId = Ref("security"), name = "usde-dev-archive", @namespace = "enclavens", kmsKeyId = Ref("key"),
+            compartmentId = Ref("security"), name = "usde-dev-archive", @namespace = "enclavens", kmsKeyId = Ref("key"), objectEventsEnabled = true,
             retentionRules = new[] { new { displayName = "lock", duration = new { timeAmount = "365", timeUnit = "DAYS" }, timeRuleLocked = "2026-05-01T00:00:00Z" } },
         }, protect: true);
         g.Add(OciTypes.Log, "write-data-bucket", BucketLog("data-bucket"), protect: true);

@@ -105,6 +105,14 @@ public static class IsolationSettings
         ("oci:Vault/secret:Secret", ["replicationConfig", "rotationConfig"]),
         (OciTypes.Key, ["managementEndpoint"]),
         (OciTypes.KeyVersion, ["managementEndpoint"]),
+        // Address space, resolver, peering, bucket events and database flags (ENC-NET-071/072, ENC-STO-070, ENC-DB-070).
+        (OciTypes.Vcn, ["isIpv6enabled", "byoipv6cidrDetails", "isOracleGuaAllocationEnabled"]),
+        (OciTypes.Subnet, ["dhcpOptionsId", "ipv6cidrBlock", "ipv6cidrBlocks", "ipv4cidrBlocks"]),
+        (OciTypes.DrgAttachment, ["drgRouteTableId", "exportDrgRouteDistributionId"]),
+        (OciTypes.VirtualCircuit, ["type"]),
+        (OciTypes.Bucket, ["objectEventsEnabled", "autoTiering"]),
+        (OciTypes.AutonomousDatabase, ["isDevTier", "permissionLevel", "databaseManagementStatus", "operationsInsightsStatus", "dbToolsDetails",
+            "isAccessControlEnabled", "isRefreshableClone", "refreshableMode", "transportableTablespace", "cloneTableSpaceLists"]),
     ];
 
     private static readonly FrozenDictionary<string, string[]> ByType = Declared
@@ -137,10 +145,11 @@ public static class IsolationSettings
     private static readonly (string Type, string[] Keys)[] DeclaredLiterals =
     [
         (OciTypes.Provider, ["region"]),
-        (OciTypes.Bucket, ["accessType", "versioning", "replicationEnabled"]),
+        (OciTypes.Bucket, ["accessType", "versioning", "replicationEnabled", "objectEventsEnabled", "autoTiering"]),
         (OciTypes.Preauthrequest, ["accessType"]),
-        (OciTypes.AutonomousDatabase, ["isMtlsConnectionRequired", "isFreeTier", "dataSafeStatus"]),
-        (OciTypes.Vcn, ["cidrBlock", "cidrBlocks"]),
+        (OciTypes.AutonomousDatabase, ["isMtlsConnectionRequired", "isFreeTier", "dataSafeStatus", "isDevTier", "permissionLevel",
+            "databaseManagementStatus", "operationsInsightsStatus", "isAccessControlEnabled", "isRefreshableClone"]),
+        (OciTypes.Vcn, ["cidrBlock", "cidrBlocks", "isIpv6enabled"]),
         (OciTypes.Subnet, ["cidrBlock", "prohibitInternetIngress", "prohibitPublicIpOnVnic"]),
         (OciTypes.NsgRule, ["direction", "protocol", "sourceType", "destinationType", "tcpOptions", "udpOptions", "icmpOptions"]),
         (OciTypes.InternetGateway, ["enabled"]),

@@ -1,0 +1,89 @@
+using Enclave.Policy.Graph;
+
+namespace Enclave.Policy.Rules.Common;
+
+/// <summary>
+/// One input the enclave's program leaves at a fixed value (most often unset, Oracle's closed default): an allow-list
+/// of the values a change may give it. <see cref="Allowed"/> says which in findings; <see cref="Accepts"/> decides for a
+/// known value.
+/// </summary>
+public sealed record Pin(string Key, string Allowed, Func<PropertyValue, bool> Accepts)
+{
+    /// <summary>
+    /// True when the value is allowed, False when it is not, Unknown when it cannot be read (a secret or a value computed
+    /// at deploy time, whole or inside a list or object, that could make an allowed value a forbidden one).
+    /// </summary>
+    public Truth Judge(PropertyValue value)
+    {
+        if (!value.IsKnown) return Truth.Unknown;
+        if (Accepts(value)) return Truth.True;
+        return value.ContainsUnknown || value.ContainsSecret ? Truth.Unknown : Truth.False;
+    }
+
+    public static Pin Unset(string key) => new(key, "unset", static v => v.IsNull);
+
+    public static Pin UnsetOrFalse(string key) => new(key, "unset or false", static v => v.IsNull || v.AsBool() == false);
+
+    public static Pin True(string key) => new(key, "true", static v => v.AsBool() == true);
+
+    public static Pin UnsetOrEmpty(string key) => new(key, "unset or empty", static v => v.IsNull || v is ListValue { Items.Length: 0 });
+
+    /// <summary>Unset, or one of <paramref name="values"/> (OCI reads these enums case-insensitively).</summary>
+    public static Pin UnsetOr(string key, params string[] values) =>
+        new(key, $"unset or {string.Join(" or ", values)}", v => v.IsNull || values.Any(x => string.Equals(v.AsString(), x, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Exactly one of <paramref name="values"/> (case-insensitive).</summary>
+    public static Pin OneOf(string key, params string[] values) =>
+        new(key, string.Join(" or ", values), v => values.Any(x => string.Equals(v.AsString(), x, StringComparison.OrdinalIgnoreCase)));
+}
+
+/// <summary>
+/// The mechanism behind the "as the program sets it" rules: per resource type, the inputs the program pins and the
+/// values a change may give them, judged on every resource of the type. An input is read from the resource's inputs
+/// only (what the program, or the change, set): a state's outputs also hold the values Oracle computed (a VCN's default
+/// DHCP options, a database's default permission level), which are no change's choice. A type's rule may add
+/// requirements of its own (<see cref="Extra"/>) that need the graph or the stack config.
+/// </summary>
+public abstract class PinnedSettingsRule : RuleBase
+{
+    /// <summary>The pinned inputs, per resource type.</summary>
+    protected abstract IReadOnlyList<(string Type, Pin[] Pins)> Table { get; }
+
+    /// <summary>Further requirements on <paramref name="node"/> beyond its pins.</summary>
+    protected virtual void Extra(RuleContext context, ResourceNode node, Assessment a)
+    {
+    }
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var judged = false;
+        foreach (var (type, pins) in Table)
+            foreach (var node in context.Graph.OfType(type))
+            {
+                judged = true;
+                var a = new Assessment();
+                foreach (var pin in pins)
+                {
+                    var value = Set(node, pin.Key);
+                    var outcome = pin.Judge(value);
+                    a.Require(outcome, $"{pin.Key} is {pin.Allowed}",
+                        whenViolated: outcome == Truth.False ? $"{pin.Key} is {Show(value)}; only {pin.Allowed} is allowed (as the program sets it)" : null);
+                }
+                Extra(context, node, a);
+                yield return Judge(node.Urn, node.Label, a);
+            }
+        if (!judged)
+            yield return Pass(Scope.StackUrn(context.Graph), $"no {string.Join(", ", Table.Select(t => OciTypes.ShortName(t.Type)))} to judge");
+    }
+
+    /// <summary>The value the program (or the change) set: the input, unknown for a trimmed preview step, else unset.</summary>
+    protected static PropertyValue Set(ResourceNode node, string key) =>
+        node.Inputs.TryGetValue(key, out var v) ? v : node.InputsUnknown ? PropertyValue.Unknown : PropertyValue.Null;
+
+    private static string Show(PropertyValue value) => value switch
+    {
+        ListValue l => $"a list of {l.Items.Length}",
+        MapValue => "an object",
+        _ => value.ToString() ?? "",
+    };
+}

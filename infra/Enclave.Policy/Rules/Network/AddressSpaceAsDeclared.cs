@@ -1,0 +1,43 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Network;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Network;
+
+/// <summary>
+/// ENC-NET-071: a VCN holds only the address space the stack config declares (<c>network.vcnCidr</c>), IPv4 only, and
+/// its subnets resolve names through Oracle's VCN resolver. An extra CIDR block quietly declares a new network to every
+/// rule that trusts "the VCN's ranges"; IPv6 (<c>isIpv6enabled</c>, ULA or BYOIP prefixes, a subnet's IPv6 block) opens a
+/// second address family with globally routable addresses; and a subnet's <c>dhcpOptionsId</c> hands every host a
+/// resolver of someone's choosing (DNS is a channel out: queries to a resolver the parent runs carry data). DHCP options
+/// and DNS resolvers are types outside the provider listing the gate reads, so the stack can declare none: a subnet
+/// names none and keeps its VCN's default options, which use the VCN resolver.
+/// </summary>
+public sealed class AddressSpaceAsDeclared : PinnedSettingsRule
+{
+    public override RuleInfo Info { get; } = new RuleInfo(
+        "ENC-NET-071", "VCNs keep the declared IPv4 address space and Oracle's resolver", Severity.Critical, Enforcement.Mandatory,
+        "An extra VCN CIDR block, an IPv6 prefix (ULA, Oracle GUA or BYOIP) or a subnet with its own DHCP options widens the enclave's address space or hands its hosts a resolver someone else controls: new ranges every allow-list trusts as 'the VCN', a second address family, and DNS queries as a channel out.",
+        "Keep each VCN's cidrBlocks to `network.vcnCidr` (change the stack config to change it), leave isIpv6enabled, ipv6privateCidrBlocks, byoipv6cidrDetails, isOracleGuaAllocationEnabled and subnets' IPv6 blocks unset, and leave subnets' dhcpOptionsId unset (the VCN's default options and resolver).");
+
+    protected override IReadOnlyList<(string Type, Pin[] Pins)> Table { get; } =
+    [
+        (OciTypes.Vcn, [Pin.UnsetOrFalse("isIpv6enabled"), Pin.UnsetOrEmpty("ipv6privateCidrBlocks"), Pin.UnsetOrEmpty("byoipv6cidrDetails"),
+            Pin.UnsetOrFalse("isOracleGuaAllocationEnabled")]),
+        (OciTypes.Subnet, [Pin.Unset("dhcpOptionsId"), Pin.Unset("ipv6cidrBlock"), Pin.UnsetOrEmpty("ipv6cidrBlocks")]),
+    ];
+
+    protected override void Extra(RuleContext context, ResourceNode node, Assessment a)
+    {
+        var declared = context.Policy.VcnCidrs;
+        string[] keys = node.Type == OciTypes.Vcn ? ["cidrBlock", "cidrBlocks"] : ["cidrBlock", "ipv4cidrBlocks"];
+        foreach (var key in keys)
+        {
+            var value = Set(node, key);
+            if (!value.IsKnown) { a.Require(Truth.Unknown, $"{key} lies within network.vcnCidr"); continue; }
+            foreach (var block in value is ListValue list ? list.Items : value.IsNull ? [] : [value])
+                a.Require(Cidr.WithinAny(block, declared), $"{key} {block} lies within network.vcnCidr",
+                    whenViolated: $"{key} {block} lies outside network.vcnCidr ({string.Join(", ", declared)})");
+        }
+    }
+}

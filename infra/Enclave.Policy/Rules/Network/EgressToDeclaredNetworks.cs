@@ -1,0 +1,85 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Network;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Policy.Rules.Network;
+
+/// <summary>
+/// ENC-NET-070: egress is an allow-list, the mirror of ENC-NET-030. A security rule that lets packets out to 0.0.0.0/0,
+/// ::/0, a vendor's /24 or another team's NSG is the exfiltration half of every path: today no route may carry it, but
+/// the next NAT gateway, DRG attachment or peering does, and no reachability rule looks at what leaves. A destination is
+/// declared when it lies within the stack config's VCN range or on-premises ranges (never a range read from the graph,
+/// which a change could widen), is an Oracle Services Network label (reached through the service gateway; ENC-NET-011
+/// judges which one), or is an NSG of the stack. Protocol, ports and statelessness do not matter: each rule is judged by
+/// where it lets traffic go. An NSG rule whose direction is not known yet may be egress and is judged as such.
+/// </summary>
+public sealed class EgressToDeclaredNetworks : RuleBase
+{
+    public override RuleInfo Info { get; } = new RuleInfo(
+        "ENC-NET-070", "Egress only to the networks the stack declares", Severity.Critical, Enforcement.Mandatory,
+        "An egress rule to 0.0.0.0/0, ::/0 or any range the stack does not declare is an exfiltration path waiting for a route: a NAT gateway, a DRG attachment or a peering later, and the data leaves without any ingress rule changing.",
+        "Send traffic only to `network.vcnCidr`, `network.onPremCidrs` (CIDR_BLOCK), an Oracle Services Network label through the service gateway (SERVICE_CIDR_BLOCK) or an NSG of the stack (NETWORK_SECURITY_GROUP); declare a new on-premises range in the stack config first.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var g = context.Graph;
+        var p = context.Policy;
+        var declared = new List<Cidr>();
+        foreach (var s in p.VcnCidrs.Concat(p.OnPremCidrs))
+            if (Cidr.TryParse(s, out var c)) declared.Add(c);
+        var cover = new CidrCover(declared);
+        var nsgs = NodeSets.Of(g, OciTypes.NetworkSecurityGroup);
+        var rules = new List<SecurityRule>();
+        foreach (var type in new[] { OciTypes.SecurityList, OciTypes.DefaultSecurityList, OciTypes.NsgRule })
+            foreach (var node in g.OfType(type))
+            {
+                rules.Clear();
+                SecurityRules.Read(node, rules);
+                var directionUnknown = SecurityRules.DirectionUnknown(node);
+                // An NSG rule of unknown direction was read as ingress; it may as well be egress.
+                if (directionUnknown) rules.Add(new SecurityRule(node, Ingress: false, new RulePosition("rule"), Item: null));
+                var a = new Assessment();
+                foreach (var rule in rules.Where(r => !r.Ingress))
+                {
+                    var (ok, what) = Judge(g, rule, cover, nsgs);
+                    if (directionUnknown && ok == Truth.False) ok = Truth.Unknown;
+                    a.Require(ok, $"{rule.Where} destination {rule.Peer} is a declared network",
+                        whenViolated: $"{rule.Where} lets traffic out to {rule.Peer}, {what}");
+                }
+                if (a.IsEmpty)
+                {
+                    if (node.Type == OciTypes.NsgRule) continue;  // an ingress NSG rule: ENC-NET-030 judges it
+                    a.Require(Truth.True, "no egress rules");
+                }
+                yield return Judge(node.Urn, node.Label, a);
+            }
+    }
+
+    private static (Truth, string) Judge(ResourceGraph g, SecurityRule rule, CidrCover cover, NodeSet nsgs)
+    {
+        var peer = rule.Peer;
+        var type = rule.PeerType;
+        if (!type.IsKnown || !peer.IsKnown) return (Truth.Unknown, "which the gate cannot read");
+        switch (type.AsString()?.ToUpperInvariant())
+        {
+            case null or "CIDR_BLOCK":
+                if (!Cidr.TryParse(peer.AsString(), out var block)) return (Truth.False, "which is not a CIDR block");
+                return (TruthLogic.Of(cover.Covers(block)), "outside the stack's VCN range and on-premises ranges");
+            case "SERVICE_CIDR_BLOCK":
+                return (TruthLogic.Of(IsOracleServicesLabel(peer.AsString())), "which is not an Oracle Services Network label");
+            case "NETWORK_SECURITY_GROUP":
+                if (rule.Item is not null) return (Truth.False, "an NSG destination in a security list, which OCI does not allow");
+                return (References.IdentifiesAny(g, rule.Owner, "destination", peer, nsgs), "which is not an NSG of the stack");
+            default:
+                return (Truth.False, $"of destination type {type}, which OCI does not know");
+        }
+    }
+
+    /// <summary>
+    /// The two label shapes Oracle gives its service gateway services: <c>all-&lt;key&gt;-services-in-oracle-services-network</c>
+    /// and <c>oci-&lt;key&gt;-objectstorage</c>. Anything else is no service the gateway can reach.
+    /// </summary>
+    private static bool IsOracleServicesLabel(string? label) => label is not null &&
+        ((label.StartsWith("all-", StringComparison.OrdinalIgnoreCase) && label.EndsWith("-services-in-oracle-services-network", StringComparison.OrdinalIgnoreCase))
+         || (label.StartsWith("oci-", StringComparison.OrdinalIgnoreCase) && label.EndsWith("-objectstorage", StringComparison.OrdinalIgnoreCase)));
+}
