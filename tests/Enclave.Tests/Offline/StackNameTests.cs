@@ -75,9 +75,24 @@ public class StackNameTests
     [InlineData("0o17", "15")]
     [InlineData("+007", "7")]
     [InlineData("0x10000000000000000", "\"0x10000000000000000\"")]
-    public void Integers_within_64_bits_stay_integers(string written, string json)
+    [InlineData("060", "48")]        // a leading 0 is octal to Go: Pulumi hands the program 48, so must the gate
+    [InlineData("0b101", "5")]
+    [InlineData("1_000", "1000")]
+    [InlineData("08", "8")]          // no octal: go-yaml's float
+    [InlineData("-0", "0")]
+    [InlineData("!!int \"2\"", "2")]
+    [InlineData("!!float 2", "2")]
+    [InlineData("!!str 2", "\"2\"")]
+    public void Integers_are_read_as_go_yaml_reads_them(string written, string json)
     {
         using var repo = new TempRepo().Stack("dev", $"config:\n  demo:region: us-phoenix-1\n  demo:n: [{written}]\n");
         Assert.Equal($"[{json}]", StackConfigFile.Load(repo.Root, "dev").Values["demo:n"]);
+    }
+
+    [Fact]
+    public void A_value_tagged_with_a_type_it_is_not_is_refused()
+    {
+        using var repo = new TempRepo().Stack("dev", "config:\n  demo:region: us-phoenix-1\n  demo:n: [!!int abc]\n");
+        Assert.Contains("'abc' is tagged !!int but is not one", Assert.Throws<StackConfigException>(() => StackConfigFile.Load(repo.Root, "dev")).Message);
     }
 }
