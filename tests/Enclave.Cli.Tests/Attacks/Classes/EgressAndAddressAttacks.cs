@@ -95,6 +95,13 @@ public sealed class EgressAndAddressAttacks : AttackClass
                 ["exportDrgRouteDistributionId"] = "ocid1.drgroutedistribution.oc1.iad.exportall",
             }, sibling: "network-vcn");
         });
+        // DRG route tables and distributions (and their statements) are types the gate does not read: refused as such.
+        yield return Attack("a DRG route distribution that imports everything", "ENC-GOV-020", p =>
+        {
+            var drg = NewDrg(p);
+            return p.Add("oci:Core/drgRouteDistribution:DrgRouteDistribution", "network-import-all",
+                new JsonObject { ["drgId"] = drg.Json["id"]!.GetValue<string>(), ["distributionType"] = "IMPORT" }, sibling: "network-vcn");
+        });
         yield return Attack("a public virtual circuit", "ENC-NET-072", p => p.Add("oci:Core/virtualCircuit:VirtualCircuit", "network-vc", new JsonObject
         {
             ["compartmentId"] = Compartment(p), ["type"] = "PUBLIC",
