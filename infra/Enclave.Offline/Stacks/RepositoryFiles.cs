@@ -20,7 +20,8 @@ public static class RepositoryFiles
     /// </summary>
     public static void RequireInside(string repoRoot, string path, string display)
     {
-        if (OperatingSystem.IsWindows() || !Path.Exists(path)) return; // a missing file is refused by the opener
+        // What is not a regular file (missing, a device, a FIFO, a directory) the opener refuses with its own words.
+        if (OperatingSystem.IsWindows() || FileKinds.Of(path).Kind != FileKind.Regular) return;
         var root = Resolve(Path.GetFullPath(repoRoot));
         var real = Resolve(Path.GetFullPath(path));
         if (real == root || real.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)) return;
