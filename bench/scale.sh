@@ -3,7 +3,8 @@
 # `enclave access --state` and `enclave diff BASE HEAD` on generated stack exports of 10k, 100k and 200k resources.
 # Usage: bash bench/scale.sh [SIZES...] (default 10000 100000 200000); files go to ${SCALE_DIR:-/tmp/enclave-scale}.
 # SCALE_COMMANDS="access" (default "check access diff") runs only the commands named.
-# SCALE_CLI=PATH measures another build of the CLI (e.g. the ReadyToRun publish, infra/Enclave.Cli/bin/r2r/Enclave.Cli).
+# SCALE_CLI=PATH measures another build of the CLI: the Native AOT publish (`nice dotnet publish infra/Enclave.Cli
+# -p:PublishProfile=NativeAot` -> infra/Enclave.Cli/bin/aot/Enclave.Cli, the fastest) or the ReadyToRun one (bin/r2r/).
 # diff compares each export with the same enclave after a change of about 5% (`write export-head`: every 40th resource
 # updated, every 100th deleted, 1% new buckets, one NSG rule opened), so the review has real changes to show.
 set -euo pipefail

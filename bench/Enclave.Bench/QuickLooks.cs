@@ -27,7 +27,8 @@ internal static class QuickLooks
     public static void Loop(int size, int runs)
     {
         var nodes = SyntheticEnclave.Resources(size);
-        using var gcs = new GcPauseListener();
+        // GC_LOG=1: one line per collection (generation, reason, pause) on standard error.
+        using var gcs = new GcPauseListener { Log = Environment.GetEnvironmentVariable("GC_LOG") is "1" };
         var cpu = CpuMs();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < runs; i++) _ = PolicyEvaluator.Evaluate(Fresh(nodes), SyntheticEnclave.Policy, today: Today);

@@ -4,16 +4,15 @@ namespace Enclave.Alerts;
 public static class EventTypes
 {
     /// <summary>
-    /// The key two event types are compared by: lower-cased (Oracle spells a few types in mixed case, e.g. the vault
-    /// replica ones), with a <c>.end</c> suffix read as <c>.begin</c> (both halves of a long-running operation report
-    /// the same operation, and the CIS checkers accept either). The suffix is never dropped: a bare
+    /// The key two event types are compared by: the type exactly as written, with a <c>.end</c> suffix read as
+    /// <c>.begin</c> (both halves of a long-running operation report the same operation, and the CIS checkers accept
+    /// either). Nothing else is forgiven: Oracle documents no case-insensitive or trimmed matching of event types (it
+    /// spells a few in mixed case, e.g. the vault replica ones), so a type in another case or with spaces may never
+    /// fire and must not stand in for Oracle's spelling (fail closed). The suffix is never dropped: a bare
     /// <c>…disablekey</c> is no Oracle type and never fires, so it must not stand in for <c>…disablekey.begin</c>.
     /// </summary>
-    public static string Normalise(string eventType)
-    {
-        var t = eventType.Trim().ToLowerInvariant();
-        return t.EndsWith(".end", StringComparison.Ordinal) ? t[..^".end".Length] + ".begin" : t;
-    }
+    public static string Normalise(string eventType) =>
+        eventType.EndsWith(".end", StringComparison.Ordinal) ? eventType[..^".end".Length] + ".begin" : eventType;
 
     /// <summary>The operation an event type reports, without its <c>.begin</c>/<c>.end</c> suffix (lower-cased).</summary>
     public static string Operation(string eventType)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Enclave.Configuration;
 using Enclave.Offline.Fakes;
@@ -31,6 +32,11 @@ public static class OfflinePlanner
     /// <exception cref="OfflineRunException">The program failed while declaring resources.</exception>
     public static async Task<OfflineResult> RunAsync(string repoRoot, string stack, bool preview = true, CancellationToken ct = default)
     {
+        // Reading the program's args and outputs needs reflection over generic types that an ahead-of-time compiled
+        // build may not hold (Enclave.Cli's NativeAot publish): refuse there, before anything runs, rather than half-read.
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+            throw new OfflineRunException(stack, "this enclave binary is compiled ahead of time (Native AOT) and cannot run the program; " +
+                "use the plain build (dotnet run --project infra/Enclave.Cli -- plan STACK) or give an artifact (--state, --preview-json, --event-log, --plan)");
         var config = StackConfigFile.Load(repoRoot, stack);
         // The program validates the same way first thing; validating here keeps the error's type and problem list.
         var settings = EnclaveConfig.Load(config.Source, stack);

@@ -89,6 +89,10 @@ public sealed record PolicyContext
     /// <summary>Retention the archive buckets must lock, in days (config <c>logging.archiveRetentionDays</c>).</summary>
     public int ArchiveRetentionDays { get; init; } = 365;
 
+    /// <summary>How long every service log keeps its records, in days (config <c>logging.logRetentionDays</c>); null
+    /// when the stack declares none (ENC-LOG-080 then has nothing to hold logs to).</summary>
+    public int? LogRetentionDays { get; init; }
+
     /// <summary>True when the stack says its service gateways reach Object Storage only (<c>network.serviceGateway: object-storage</c>).</summary>
     public bool ServiceGatewayObjectStorageOnly { get; init; }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Enclave.Configuration;
 using Enclave.Cli.Common;
 using Enclave.Escaping;
 using Enclave.Offline.Planning;
@@ -19,13 +19,7 @@ namespace Enclave.Cli.Commands;
 /// </summary>
 public static class ConfigCommand
 {
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static JsonSerializerOptions JsonOptions => CliJson.Options;
 
     public static Command Create(CliServices services)
     {
@@ -40,7 +34,7 @@ public static class ConfigCommand
             Repository.RequireStack(services.Stacks, root, name);
             var config = StackConfigFile.Load(root, name);
             var settings = StackContext.LoadSettings(root, name);
-            var tree = JsonSerializer.SerializeToNode(settings, JsonOptions)!.AsObject();
+            var tree = JsonSerializer.SerializeToNode(settings, (JsonTypeInfo<EnclaveSettings>)JsonOptions.GetTypeInfo(typeof(EnclaveSettings)))!.AsObject();
             var json = parseResult.GetValue(format) == "json";
             OutputTarget.Write(null, parseResult.InvocationConfiguration.Output, w =>
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Enclave.Cli.Common;
 using Enclave.Configuration;
 using Enclave.Escaping;
@@ -14,7 +15,10 @@ namespace Enclave.Cli.Commands;
 /// </summary>
 public static class StacksCommand
 {
-    private sealed record Row(string Stack, string? Region, string? Vault, string? Standby, string? Problem)
+    /// <summary>The JSON document: the rows under a schema version.</summary>
+    internal sealed record StacksDocument(int SchemaVersion, List<Row> Stacks);
+
+    internal sealed record Row(string Stack, string? Region, string? Vault, string? Standby, string? Problem)
     {
         /// <summary>The exit code of the problem (3 for an unreadable stack file, as `check` gives; else 2).</summary>
         [System.Text.Json.Serialization.JsonIgnore]
@@ -34,7 +38,7 @@ public static class StacksCommand
             OutputTarget.Write(null, stdout, w =>
             {
                 if (CommonOptions.ParseFormat(parseResult.GetValue(format)) == ReportFormat.Json)
-                    w.WriteLine(JsonSerializer.Serialize(new { schemaVersion = 1, stacks = rows }, ConfigCommand.JsonOptions));
+                    w.WriteLine(JsonSerializer.Serialize(new StacksDocument(1, rows), (JsonTypeInfo<StacksDocument>)CliJson.Options.GetTypeInfo(typeof(StacksDocument))));
                 else Text(rows, w);
             });
             return Task.FromResult(rows.Select(r => r.Code).DefaultIfEmpty(ExitCodes.Ok).Max());

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Reflection;
 using Pulumi;
@@ -31,6 +32,8 @@ internal static class InputInspector
         return facts.ToImmutable();
     }
 
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "OfflinePlanner.RunAsync refuses to run without dynamic code (the Native AOT CLI)")]
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "OfflinePlanner.RunAsync refuses to run without dynamic code (the Native AOT CLI)")]
     private static async Task<InputFacts> InspectAsync(object value)
     {
         var inputType = FindInputType(value.GetType());
@@ -50,6 +53,7 @@ internal static class InputInspector
     }
 
     /// <summary>Every <c>[Input]</c> member of the args class (fields included: generated list inputs keep the attribute on a private backing field).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "OfflinePlanner.RunAsync refuses to run without dynamic code (the Native AOT CLI)")]
     private static IEnumerable<(string Name, object? Value)> InputMembers(ResourceArgs args)
     {
         const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Reflection;
 using Pulumi;
@@ -14,6 +15,8 @@ internal static class OutputReader
     private static readonly MethodInfo ReadMethod =
         typeof(OutputReader).GetMethod(nameof(ReadOutput), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "OfflinePlanner.RunAsync refuses to run without dynamic code (the Native AOT CLI)")]
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "OfflinePlanner.RunAsync refuses to run without dynamic code (the Native AOT CLI)")]
     public static async Task<ImmutableSortedDictionary<string, OutputFacts>> ReadAsync(Resource resource)
     {
         var outputs = ImmutableSortedDictionary.CreateBuilder<string, OutputFacts>(StringComparer.Ordinal);

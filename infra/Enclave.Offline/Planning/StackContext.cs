@@ -68,6 +68,7 @@ public static class StackContext
         NetworkLimits = s.MinimumPrefix,
         NotificationEmails = s.NotificationEmails,
         ArchiveRetentionDays = s.Logging.ArchiveRetentionDays,
+        LogRetentionDays = s.Logging.LogRetentionDays,
         ServiceGatewayObjectStorageOnly = s.Network.ServiceGateway == ServiceGatewayScope.ObjectStorage,
         Identity = new IdentityPlane
         {

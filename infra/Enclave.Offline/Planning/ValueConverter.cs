@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -49,6 +50,7 @@ internal sealed class ValueConverter(IReadOnlyCollection<string> secrets, Func<R
     }
 
     /// <summary>A default (uninitialised) ImmutableArray, which output types use for "not set" and which cannot be enumerated.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "OfflinePlanner.RunAsync refuses to run without dynamic code (the Native AOT CLI)")]
     private static bool IsDefaultImmutableArray(object? value) =>
         value is not null && value.GetType() is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(ImmutableArray<>) &&
         (bool)t.GetProperty(nameof(ImmutableArray<int>.IsDefault))!.GetValue(value)!;
@@ -60,6 +62,7 @@ internal sealed class ValueConverter(IReadOnlyCollection<string> secrets, Func<R
         new(fields.ToImmutableSortedDictionary(f => f.Key, f => Convert(f.Value, depth + 1), StringComparer.Ordinal));
 
     /// <summary>Fields of an <c>[OutputType]</c> object by wire name (the <c>[OutputConstructor]</c>'s parameter names).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "OfflinePlanner.RunAsync refuses to run without dynamic code (the Native AOT CLI)")]
     private static IEnumerable<(string, object?)> OutputTypeFields(object value)
     {
         var type = value.GetType();

@@ -24,8 +24,27 @@ public sealed record StackConfig(
     public IConfigSource Source => new DictionaryConfigSource(Values);
 
     /// <summary>The <c>PULUMI_CONFIG</c> JSON object (keys sorted).</summary>
-    public string ToConfigJson() => JsonSerializer.Serialize(Values);
+    public string ToConfigJson() => Json(w =>
+    {
+        w.WriteStartObject();
+        foreach (var (key, value) in Values) w.WriteString(key, value);
+        w.WriteEndObject();
+    });
 
     /// <summary>The <c>PULUMI_CONFIG_SECRET_KEYS</c> JSON array (sorted).</summary>
-    public string ToSecretKeysJson() => JsonSerializer.Serialize(SecretKeys);
+    public string ToSecretKeysJson() => Json(w =>
+    {
+        w.WriteStartArray();
+        foreach (var key in SecretKeys) w.WriteStringValue(key);
+        w.WriteEndArray();
+    });
+
+    // Written by hand, not by JsonSerializer's reflection (absent from the Native AOT build of the CLI); the bytes are
+    // the serializer's: compact, default encoder.
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer)) write(w);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

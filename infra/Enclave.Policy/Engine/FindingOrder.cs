@@ -101,28 +101,38 @@ internal static class FindingOrder
     /// <summary>
     /// Each finding URN's place in ordinal order among all URNs of the graph and the findings. A graph URN at
     /// position p ranks p plus the number of foreign URNs (findings about something the graph lacks) before it; a
-    /// foreign URN ranks the number of graph URNs before it plus its place among the foreign ones. Rules name a
-    /// resource with its node's own URN string, so positions are looked up by instance first (no hashing of a
-    /// hundred characters per finding), by value only for other instances.
+    /// foreign URN ranks the number of graph URNs before it plus its place among the foreign ones. Rules walk the
+    /// graph in order and name a resource with its node's own URN string, so the previous finding's resource and the
+    /// one after it are tried by instance first (no hashing of a hundred characters per finding, no index of every
+    /// URN per report), the graph's index only for other URNs.
     /// </summary>
     private static PooledBuffer<int> UrnRanks(ResourceGraph graph, ReportedFinding[] items, int count)
     {
         var resources = graph.Resources;
-        var byInstance = new Dictionary<string, int>(resources.Length, ReferenceEqualityComparer.Instance);
-        var first = 0;  // equal URNs (sorted, so adjacent) share the first one's position
-        for (var p = 0; p < resources.Length; p++)
-        {
-            if (p > 0 && !string.Equals(resources[p].Urn, resources[p - 1].Urn, StringComparison.Ordinal)) first = p;
-            byInstance.TryAdd(resources[p].Urn, first);
-        }
         var buffer = new PooledBuffer<int>(count);
         var ranks = buffer.Items;
         SortedSet<string>? foreign = null;
+        int lastPosition = -1, lastRank = -1;
         for (var i = 0; i < count; i++)
         {
             var urn = items[i].Urn;
-            if (!byInstance.TryGetValue(urn, out ranks[i])) ranks[i] = graph.PositionOf(urn);
-            if (ranks[i] < 0) (foreign ??= new SortedSet<string>(StringComparer.Ordinal)).Add(urn);
+            int rank;
+            if (lastPosition >= 0 && ReferenceEquals(urn, resources[lastPosition].Urn)) rank = lastRank;
+            else if (lastPosition + 1 < resources.Length && ReferenceEquals(urn, resources[lastPosition + 1].Urn))
+            {
+                // Equal URNs (sorted, so adjacent) share the first one's position, as PositionOf answers.
+                var next = lastPosition + 1;
+                rank = lastPosition >= 0 && string.Equals(resources[lastPosition].Urn, urn, StringComparison.Ordinal) ? lastRank : next;
+                lastPosition = next;
+                lastRank = rank;
+            }
+            else if ((rank = graph.PositionOf(urn)) >= 0)
+            {
+                lastPosition = rank;
+                lastRank = rank;
+            }
+            ranks[i] = rank;
+            if (rank < 0) (foreign ??= new SortedSet<string>(StringComparer.Ordinal)).Add(urn);
         }
         if (foreign is null) return buffer;
 

@@ -4,6 +4,9 @@ namespace Enclave.Policy.Graph;
 public static class OciTypes
 {
     public const string Provider = "pulumi:providers:oci";
+
+    /// <summary>The Pulumi.Oci version the program is built with (Directory.Packages.props; a test keeps them equal).</summary>
+    public const string ProviderVersion = "4.20.0";
     public const string Stack = "pulumi:pulumi:Stack";
 
     public const string Compartment = "oci:Identity/compartment:Compartment";

@@ -109,7 +109,13 @@ public readonly record struct Cidr(AddressFamily Family, UInt128 First, UInt128 
     {
         // Sweep the covering blocks in address order, extending the covered prefix of `block`.
         var next = block.First;
-        foreach (var c in cover.Where(c => c.Overlaps(block)).OrderBy(c => c.First))
+        // The overlapping blocks sorted in place (no LINQ pipeline per call: reachability asks this for every path).
+        var overlapping = new List<Cidr>();
+        foreach (var c in cover)
+            if (c.Overlaps(block)) overlapping.Add(c);
+        // By first address; the order of ties does not change the sweep's answer.
+        overlapping.Sort(static (x, y) => x.First.CompareTo(y.First));
+        foreach (var c in overlapping)
         {
             if (c.First > next) return false;
             if (c.Last >= block.Last) return true;

@@ -11,15 +11,30 @@ namespace Enclave.Policy.Rules;
 /// </summary>
 public readonly struct FindingText : IEquatable<FindingText>
 {
-    private readonly string? _text;
-    private readonly string?[]? _parts;
+    // One string (_value), or a first part (_head) and the rest as a slice of an array of parts (_value): the text's
+    // own array, or a slice of a chunk of PartsArena. A run makes ~7 findings per resource and keeps them all until the
+    // report, and survivors are what garbage collections copy: so no array object per message, and a rule's findings
+    // whose messages differ only in their first part (the resource's label) share one slice for the rest.
+    private readonly string? _head;
+    private readonly object? _value;
+    private readonly int _offset;
+    private readonly int _count;
 
-    public FindingText(string text) => _text = Capped(text);
+    public FindingText(string text) => _value = Capped(text);
 
     private FindingText(string?[] parts)
     {
         for (var i = 0; i < parts.Length; i++) parts[i] = Capped(parts[i]);
-        _parts = parts;
+        _value = parts;
+        _count = parts.Length;
+    }
+
+    private FindingText(string? head, string?[] rest, int offset, int count)
+    {
+        _head = head;
+        _value = rest;
+        _offset = offset;
+        _count = count;
     }
 
     /// <summary>The most characters one part of a message (a name, a statement, a value from the artifact) keeps.</summary>
@@ -38,11 +53,14 @@ public readonly struct FindingText : IEquatable<FindingText>
     }
 
     /// <summary>The message: one string, or the parts concatenated (a new string on every call).</summary>
-    public override string ToString() => _parts is null ? _text ?? "" : string.Concat(_parts);
+    public override string ToString() => _value as string ?? (_value is null ? "" : Rest.IsEmpty ? _head ?? "" : string.Concat(_head, string.Concat(Rest)));
+
+    /// <summary>The parts after the first, when the text is kept in parts.</summary>
+    private ReadOnlySpan<string?> Rest => _value is string?[] parts ? new ReadOnlySpan<string?>(parts, _offset, _count) : default;
 
     /// <summary>The parts when the text is kept in parts (else empty, and <see cref="ToString"/> is one string):
     /// a writer that streams can write them one after the other instead of concatenating them first.</summary>
-    internal ReadOnlySpan<string?> Parts => _parts;
+    internal FindingParts Parts => _value is string?[] ? new FindingParts(_head, Rest) : default;
 
     /// <summary>"<paramref name="subject"/>: " followed by <paramref name="items"/> joined with "; ".</summary>
     internal static FindingText Joined(string subject, string? prefix, IReadOnlyList<string> items)
@@ -60,6 +78,20 @@ public readonly struct FindingText : IEquatable<FindingText>
     }
 
     internal static FindingText FromParts(string?[] parts) => new(parts);
+
+    /// <summary>
+    /// The text of the first <paramref name="count"/> parts written into a slice <see cref="PartsArena.Rent"/> gave:
+    /// the first part is kept apart, and the rest shares the slice of the previous such text when the parts are the
+    /// same (a rule's findings on one type of resource mostly differ only in the label they start with).
+    /// </summary>
+    internal static FindingText FromParts(PartsArena.Slice slice, int count)
+    {
+        var parts = slice.Array;
+        for (var i = slice.Offset; i < slice.Offset + count; i++) parts[i] = Capped(parts[i]);
+        var head = count > 0 ? parts[slice.Offset] : null;
+        var rest = PartsArena.KeepRest(slice, count);
+        return new FindingText(head, rest.Array, rest.Offset, rest.Count);
+    }
 
     /// <summary>
     /// <c>string.CompareOrdinal</c> of the two texts (its sign), read part by part without making either string: the
@@ -85,20 +117,24 @@ public readonly struct FindingText : IEquatable<FindingText>
     /// <summary>The characters of a text in order, as spans of its parts (empty at the end).</summary>
     private struct Reader(FindingText text)
     {
-        private readonly string?[]? _parts = text._parts;
-        private readonly string _single = text._text ?? "";
-        private int _part;
+        private readonly string?[]? _parts = text._value as string?[];
+        private readonly int _end = text._offset + text._count;
+        private readonly string _single = text._value as string ?? text._head ?? "";
+        // In parts: -1 reads the first part (_single), then _part walks the rest.
+        private int _part = text._value is string?[] ? text._offset - 1 : 0;
+        private readonly int _first = text._offset - 1;
         private int _offset;
 
         public ReadOnlySpan<char> Current()
         {
             if (_parts is null) return _single.AsSpan(_offset);
-            while (_part < _parts.Length && _offset >= (_parts[_part]?.Length ?? 0))
+            while (_part < _end && _offset >= (_part == _first ? _single.Length : _parts[_part]?.Length ?? 0))
             {
                 _part++;
                 _offset = 0;
             }
-            return _part < _parts.Length ? _parts[_part].AsSpan(_offset) : default;
+            if (_part >= _end) return default;
+            return _part == _first ? _single.AsSpan(_offset) : _parts[_part].AsSpan(_offset);
         }
 
         public void Advance(int count) => _offset += count;
@@ -123,13 +159,14 @@ public readonly struct FindingText : IEquatable<FindingText>
 [InterpolatedStringHandler]
 public ref struct FindingTextBuilder
 {
-    private readonly string?[] _parts;
+    private readonly PartsArena.Slice _parts;
     private int _count;
 
     public FindingTextBuilder(int literalLength, int formattedCount)
     {
         _ = literalLength;
-        _parts = new string?[2 * formattedCount + 1];
+        // Literals and holes alternate, so 2 × holes + 1 slots always suffice.
+        _parts = PartsArena.Rent(2 * formattedCount + 1);
         _count = 0;
     }
 
@@ -149,9 +186,8 @@ public ref struct FindingTextBuilder
         Add(one.ToStringAndClear());
     }
 
-    // Literals and holes alternate, so 2 × holes + 1 slots always suffice.
-    private void Add(string? part) => _parts[_count++] = part;
+    private void Add(string? part) => _parts.Array[_parts.Offset + _count++] = part;
 
-    /// <summary>The text built.</summary>
-    public readonly FindingText ToText() => FindingText.FromParts(_parts);
+    /// <summary>The text built (the parts appended; a literal the compiler left out takes no slot).</summary>
+    public readonly FindingText ToText() => FindingText.FromParts(_parts, _count);
 }

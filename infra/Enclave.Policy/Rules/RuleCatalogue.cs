@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Enclave.Policy.Rules;
@@ -16,6 +17,12 @@ public static class RuleCatalogue
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Info.Id, id, StringComparison.OrdinalIgnoreCase));
 
+    // Reflection over this assembly's types is sound under trimming only because every build that trims (the CLI's
+    // Native AOT publish) roots this whole assembly (TrimmerRootAssembly in Enclave.Cli.csproj): no rule type or
+    // constructor is removed, and the AOT CLI lists the same rules as the plain build.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Enclave.Policy is a trimmer root assembly")]
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Enclave.Policy is a trimmer root assembly")]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Enclave.Policy is a trimmer root assembly")]
     private static ImmutableArray<IRule> Discover()
     {
         var rules = typeof(IRule).Assembly.GetTypes()

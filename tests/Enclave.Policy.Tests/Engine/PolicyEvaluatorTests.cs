@@ -48,7 +48,8 @@ public class PolicyEvaluatorTests
     [Fact]
     public void Report_counts_by_severity_and_status_and_gates_on_mandatory_rules()
     {
-        var report = PolicyEvaluator.Evaluate(Broken().Build(), CompliantEnclave.Policy, today: new DateOnly(2026, 6, 1));
+        // No declared log retention: a short-kept log is the advisory ENC-LOG-005 alone (ENC-LOG-080 needs a declaration).
+        var report = PolicyEvaluator.Evaluate(Broken().Build(), CompliantEnclave.Policy with { LogRetentionDays = null }, today: new DateOnly(2026, 6, 1));
         Assert.Equal(2, report.Totals.Fail);
         Assert.Equal(1, report.CountsBySeverity[Severity.Critical].Fail);
         Assert.Equal(1, report.CountsBySeverity[Severity.Low].Fail);
@@ -64,8 +65,10 @@ public class PolicyEvaluatorTests
     {
         var g = CompliantEnclave.Build();
         g.With("flow-data", "retentionDuration", 30);
-        var report = PolicyEvaluator.Evaluate(g.Build(), CompliantEnclave.Policy);
+        var report = PolicyEvaluator.Evaluate(g.Build(), CompliantEnclave.Policy with { LogRetentionDays = null });
         Assert.False(report.HasMandatoryViolations);
+        // Once the stack declares its retention, the same log blocks (ENC-LOG-080).
+        Assert.True(PolicyEvaluator.Evaluate(g.Build(), CompliantEnclave.Policy).HasMandatoryViolations);
         Assert.False(report.FailsGate(null, false));
         Assert.False(report.FailsGate(Severity.Medium, false));
         Assert.True(report.FailsGate(Severity.Low, false));

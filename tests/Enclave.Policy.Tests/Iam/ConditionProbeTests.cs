@@ -69,7 +69,7 @@ public class ConditionProbeTests
                 Assert.Single(PersonaCeilings.All, c => c.Persona == persona && c.Type == type);
         Assert.True(PersonaCeilings.For(Persona.Operator, "keys").Elevated <= Verb.Read);
         Assert.True(PersonaCeilings.For(Persona.Operator, "vaults").Elevated <= Verb.Read);
-        Assert.Contains("AUTONOMOUS_DATABASE_DELETE", ((Allowance.Excluding)PersonaCeilings.For(Persona.Operator, "autonomous-databases").How).Permissions);
+        Assert.Contains("AUTONOMOUS_DATABASE_DELETE", ((Allowance.Excluding)((Allowance.Either)PersonaCeilings.For(Persona.Operator, "autonomous-databases").How).First).Permissions);
         Assert.Contains("PAR_MANAGE", ((Allowance.Excluding)PersonaCeilings.For(Persona.Operator, "buckets").How).Permissions);
         Assert.Equal(Verb.Inspect, PersonaCeilings.For(Persona.Auditor, "objects").Max);
         Assert.IsType<Allowance.ArchiveBucketsOnly>(PersonaCeilings.For(Persona.Auditor, "objects").How);

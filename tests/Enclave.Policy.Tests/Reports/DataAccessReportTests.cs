@@ -13,15 +13,15 @@ public class DataAccessReportTests
         var adbRead = report.Rows.Where(r => r.ResourceLabel.EndsWith("::adb") && r.IamType == "autonomous-databases" && r.Access == "read" && r.Effect == "allow").ToList();
         var operators = Assert.Single(adbRead, r => r.Principal == "group enclave-operators");
         Assert.Equal("conditional", operators.Certainty);  // only from the gatekeeper networks
-        Assert.Contains("read autonomous-databases", operators.StatementText);
+        Assert.Contains("use autonomous-databases", operators.StatementText);  // pinned to start/stop: no contents
         Assert.EndsWith("[2]", operators.Statement);
         Assert.Equal("allowed", operators.Verdict);
         // The storage admins manage buckets only where the condition allows it: only delete.
         var bucket = report.Rows.Single(r => r.ResourceLabel.EndsWith("::data-bucket") && r.IamType == "buckets" && r.Access == "manage" && r.Principal == "group enclave-storage-admins");
         Assert.Equal("conditional", bucket.Certainty);
         Assert.Equal("allowed", bucket.Verdict);
-        // Only the database's own dynamic group uses the keys.
-        var keys = Assert.Single(report.Rows, r => r.ResourceLabel.EndsWith("::key") && r.Effect == "allow" && r.Access == "read");
+        // Only the database's own dynamic group uses the vault (its key grants are pinned to its key: ENC-IAM-080).
+        var keys = Assert.Single(report.Rows, r => r.ResourceLabel.EndsWith("::vault") && r.Effect == "allow" && r.Access == "read");
         Assert.Equal("dynamic-group usde-dev-adb", keys.Principal);
         Assert.Equal("allowed", keys.Verdict);
         Assert.Empty(report.Violations);

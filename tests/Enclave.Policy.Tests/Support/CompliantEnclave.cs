@@ -31,6 +31,7 @@ public static class CompliantEnclave
         OperatorGroup = "enclave-operators",
         AuditorGroup = "enclave-auditors",
         StorageAdminGroup = "enclave-storage-admins",
+        LogRetentionDays = 90,
         GatekeeperCidrs = ["198.51.100.0/24"],
         AuditorCidrs = ["203.0.113.0/28"],
         NotificationEmails = ["gatekeepers@enclave.example"],
@@ -250,10 +251,12 @@ public static class CompliantEnclave
             {
                 $"allow group enclave-gatekeepers to manage policies in tenancy where all {{{FromGatekeeperNetworks}, {WithMfa}}}",
                 $"allow group enclave-gatekeepers to manage groups in tenancy where all {{target.group.name != 'Administrators', {FromGatekeeperNetworks}, {WithMfa}}}",
-                $"allow group enclave-operators to read autonomous-databases in compartment usde-dev where all {{{FromGatekeeperNetworks}, {WithMfa}}}",
-                $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, {FromGatekeeperNetworks}, {WithMfa}}}",
+                // Operators run the database (start/stop) without reading it (ENC-IAM-009).
+                $"allow group enclave-operators to use autonomous-databases in compartment usde-dev where all {{any {{request.operation = 'StartAutonomousDatabase', request.operation = 'StopAutonomousDatabase'}}, {FromGatekeeperNetworks}, {WithMfa}}}",
+                // usde-dev holds the archive's compartment too: the storage admins' deletes are pinned to the user data (ENC-IAM-080).
+                $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, target.bucket.name = 'usde-dev-data', {FromGatekeeperNetworks}, {WithMfa}}}",
                 $"allow any-user to manage objects in compartment usde-dev where all {{request.principal.type = 'serviceconnector', request.principal.compartment.id = '{SecurityId}'}}",
-                "allow dynamic-group usde-dev-adb to use keys in compartment usde-dev",
+                "allow dynamic-group usde-dev-adb to use vaults in compartment usde-dev",
             },
         });
         return g;

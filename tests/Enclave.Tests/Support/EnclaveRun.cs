@@ -10,14 +10,16 @@ namespace Enclave.Tests.Support;
 /// <summary>
 /// Runs the real program (<c>Deployment.TestAsync&lt;EnclaveStack&gt;</c>) for a stack with its real config file,
 /// under the fake cloud, and returns what it declared. Plain runs are cached per stack (the program is
-/// deterministic); variant runs are not.
+/// deterministic); variant runs are not. The cache steps aside while Stryker captures per-test coverage
+/// (<see cref="MutationCoverage"/>), so that each test is credited with the program code it reads.
 /// </summary>
 public static class EnclaveRun
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<Deployed>>> Cache = new();
 
-    public static Task<Deployed> Of(string stack) =>
-        Cache.GetOrAdd(stack, s => new Lazy<Task<Deployed>>(() => RunAsync(s, new Variant()))).Value;
+    public static Task<Deployed> Of(string stack) => MutationCoverage.IsCapturing
+        ? RunAsync(stack, new Variant())
+        : Cache.GetOrAdd(stack, s => new Lazy<Task<Deployed>>(() => RunAsync(s, new Variant()))).Value;
 
     public static async Task<Deployed> RunAsync(string stack, Variant variant)
     {

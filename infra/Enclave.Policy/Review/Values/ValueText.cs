@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -24,7 +25,9 @@ public static class ValueText
     /// <summary>Longest rendering of one value; longer ones are cut with a count of what was left out.</summary>
     public const int MaxLength = 240;
 
-    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // A Utf8JsonWriter rather than JsonSerializer: the serializer's bytes (a lone surrogate reads U+FFFD) without its
+    // reflection, which the Native AOT build of the CLI does not have. One writer per thread, reset per string.
+    [ThreadStatic] private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? quoter;
 
     public static string Format(PropertyValue? value) => Format(value, MaxLength);
 
@@ -48,7 +51,21 @@ public static class ValueText
         return $"{cut}… ({(sb.Length - maxLength).ToString(CultureInfo.InvariantCulture)} more chars)";
     }
 
-    public static string Quote(string s) => SafeText.Escape(JsonSerializer.Serialize(s, QuoteOptions));
+    public static string Quote(string s)
+    {
+        var (buffer, writer) = quoter ??= NewQuoter();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStringValue(s);
+        writer.Flush();
+        return SafeText.Escape(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewQuoter()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        return (buffer, new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }));
+    }
 
     private static void Append(StringBuilder sb, PropertyValue value, int maxLength, ReferenceStyle style)
     {

@@ -97,18 +97,21 @@ public sealed class Assessment
         var length = 3;
         for (var i = 0; i < _count; i++)
             if (ItemAt(i) is var item && Named(verdict, item.Outcome)) length += 1 + (item.PartsCount > 0 ? item.PartsCount : 1) + (NotMet(verdict, item) ? 1 : 0);
-        // "subject: [prefix]item; item; …" as parts (FindingText): the separator before the first item is empty.
-        var parts = new string?[length];
-        parts[0] = subject;
-        parts[1] = ": ";
-        parts[2] = verdict == Verdict.Undetermined ? "not known until deploy: " : null;
-        var at = 3;
+        // "subject: [prefix]item; item; …" as parts (FindingText), in a slice of the shared parts arena (no array per
+        // finding); parts that would be empty (no prefix, the separator before the first item) take no slot.
+        var slice = PartsArena.Rent(length);
+        var parts = slice.Array;
+        var at = slice.Offset;
+        parts[at++] = subject;
+        parts[at++] = ": ";
+        if (verdict == Verdict.Undetermined) parts[at++] = "not known until deploy: ";
+        var first = true;
         for (var i = 0; i < _count; i++)
         {
             var item = ItemAt(i);
             if (!Named(verdict, item.Outcome)) continue;
-            parts[at] = at == 3 ? null : "; ";
-            at++;
+            if (!first) parts[at++] = "; ";
+            first = false;
             if (item.PartsCount > 0)
             {
                 var notMet = NotMet(verdict, item);
@@ -117,7 +120,7 @@ public sealed class Assessment
                 if (total > FindingText.MaxPartLength)
                 {
                     // Too long for one part of a message: joined, so it is cut as a whole exactly as a requirement
-                    // given as one string is (the unused slots stay null, which reads as nothing).
+                    // given as one string is (the slots it leaves unused are given back below).
                     var joined = new string?[item.PartsCount + 1];
                     joined[0] = notMet ? NotMetPrefix : null;
                     _parts!.CopyTo(item.PartsStart, joined, 1, item.PartsCount);
@@ -130,7 +133,7 @@ public sealed class Assessment
             }
             else parts[at++] = verdict == Verdict.Fail ? item.Violation ?? NotMetPrefix + item.Requirement : item.Requirement;
         }
-        return new Finding(ruleId, urn, verdict, FindingText.FromParts(parts), evidence);
+        return new Finding(ruleId, urn, verdict, FindingText.FromParts(slice, at - slice.Offset), evidence);
     }
 
     private const string NotMetPrefix = "required but not met: ";

@@ -34,6 +34,9 @@ public sealed class InputStrings
     private readonly int[] _start;
     private readonly ParentExclusions _parent;
     private readonly SearchValues<string>? _needleSearch;
+    /// <summary>Which resources have a map key <c>namespace</c> or <c>….namespace</c> at any depth (ENC-STO-030).</summary>
+    private readonly bool[] _namespaceKey;
+    private bool _sawNamespaceKey;
 
     private InputStrings(ResourceGraph graph, ParentExclusions parent)
     {
@@ -45,10 +48,13 @@ public sealed class InputStrings
         _strings = new List<string?>(resources.Length * 8);
         _marks = new List<Marks>(resources.Length * 8);
         _start = new int[resources.Length + 1];
+        _namespaceKey = new bool[resources.Length];
         for (var i = 0; i < resources.Length; i++)
         {
             _start[i] = _strings.Count;
+            _sawNamespaceKey = false;
             Collect(resources[i].Inputs);
+            _namespaceKey[i] = _sawNamespaceKey;
         }
         _start[resources.Length] = _strings.Count;
     }
@@ -82,6 +88,20 @@ public sealed class InputStrings
         return false;
     }
 
+    /// <summary>
+    /// Does an input of <c>graph.Resources[index]</c> hold a map key <c>namespace</c> (or one ending in
+    /// <c>.namespace</c>), at any depth? ENC-STO-030 looks closer only at those: walking every resource's inputs again
+    /// to find the few was most of that rule's time.
+    /// </summary>
+    public bool HasNamespaceKey(int index) => _namespaceKey[index];
+
+    /// <summary>Is the key <c>namespace</c> or does it end in <c>.namespace</c>? (Its last character first: most keys end otherwise.)</summary>
+    public static bool IsNamespaceKey(string key) =>
+        key.Length >= Namespace.Length && key[^1] == 'e' &&
+        (key.Length == Namespace.Length ? key == Namespace : key.EndsWith(".namespace", StringComparison.Ordinal));
+
+    private const string Namespace = "namespace";
+
     /// <summary>The marks of <see cref="Of"/>'s strings, position for position (None for an unknown).</summary>
     public ReadOnlySpan<Marks> MarksOf(int index) => CollectionsMarshal.AsSpan(_marks)[_start[index].._start[index + 1]];
 
@@ -109,7 +129,11 @@ public sealed class InputStrings
         switch (value)
         {
             case MapValue m:
-                foreach (var field in m.Entries) Collect(field.Value);
+                foreach (var field in m.Entries)
+                {
+                    if (IsNamespaceKey(field.Key)) _sawNamespaceKey = true;
+                    Collect(field.Value);
+                }
                 break;
             case ListValue l:
                 foreach (var item in l.Items) Collect(item);

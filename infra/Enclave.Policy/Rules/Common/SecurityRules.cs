@@ -91,7 +91,9 @@ public static class SecurityRules
             foreach (var node in graph.OfType(type))
             {
                 rules.Clear();
-                Read(node, rules);
+                // The ingress rules alone: a list's egress rules are not read at all (Read would list them too).
+                if (type == OciTypes.NsgRule) Read(node, rules);
+                else Rules(node, "ingressSecurityRules", ingress: true, rules);
                 rules.RemoveAll(static r => !r.Ingress);
                 yield return (node, DirectionUnknown(node), rules);
             }

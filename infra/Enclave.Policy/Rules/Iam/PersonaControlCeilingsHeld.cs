@@ -14,14 +14,15 @@ public sealed class PersonaControlCeilingsHeld : IamTextRule
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-041", "Personas change only what their role needs", Severity.Critical, Enforcement.Mandatory,
         "US oversight that can also change what it oversees (disable a Cloud Guard detector, rewrite an event rule) is no oversight, and an operator or storage admin who can manage the network, a service connector or a topic can open a route or redirect the audit trail without any data grant: the firewall's shape must stay with the gatekeepers.",
-        "Auditors: inspect and read only. Operators: use/manage only the autonomous-database types, objects and buckets (held to ENC-IAM-009), key-delegate, and use of subnets, VNICs, NSGs, private IPs and Bastion sessions for the database's endpoint. Storage admins: object-family only. Everything else is the gatekeepers'.");
+        "Auditors: inspect anything, read only configuration and logs (no Resource Manager state, console histories, Data Safe reports or function configs). Operators: use/manage only the autonomous-database types, objects and buckets (held to ENC-IAM-009), key-delegate, and use of subnets, VNICs, NSGs, private IPs and Bastion sessions for the database's endpoint. Storage admins: object-family only. Everything else is the gatekeepers'.");
 
     protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         var judge = DataAccessJudge.For(context);
         foreach (var s in distinct)
         {
-            if (s.Syntax is not GrantStatement { Effect: Effect.Allow } g || !ControlCeilings.Changes(g.Access)) continue;
+            // Reads too: the auditors' reads are held to configuration and logs.
+            if (s.Syntax is not GrantStatement { Effect: Effect.Allow } g || !ControlCeilings.AboveInspect(g.Access)) continue;
             foreach (var standing in judge.Standings(s))
                 if (standing.Persona is { } persona && ControlCeilings.Problem(persona, g.Access) is { } problem)
                     yield return (s, $"{standing.Who} ({persona}): {problem}");

@@ -16,7 +16,7 @@ public sealed class EventConditionsByTypeOnly : RuleBase
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-031", "Event rules match by event type alone", Severity.High, Enforcement.Mandatory,
         "A notification rule whose condition also filters on event data (\"data\": {\"compartmentName\": \"nothing\"}) or repeats its eventType key still lists every event type the coverage rules look for, yet OCI may never fire it: the gatekeepers stop hearing about policy, network or key changes without any rule changing colour.",
-        "Write the condition as {\"eventType\": [\"…\", …]} only: one eventType key, a string or a list of strings, no data, source or other filter. Scope a rule by its compartment instead.")
+        "Write the condition as {\"eventType\": [\"…\", …]} only: one eventType key, a string or a list of strings spelt exactly as Oracle spells the types (no * patterns, no padding), no data, source or other filter. Scope a rule by its compartment instead.")
     {
         Scope = RuleScope.Resource,
     };
@@ -50,6 +50,7 @@ public sealed class EventConditionsByTypeOnly : RuleBase
                 var ok = p.Value.ValueKind == JsonValueKind.String
                     || p.Value.ValueKind == JsonValueKind.Array && p.Value.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String);
                 if (!ok) return (Truth.False, "has an eventType that is not a string or a list of strings");
+                if (Inexact(p.Value) is { } inexact) return (Truth.False, inexact);
             }
             return types == 1 ? (Truth.True, "") : (Truth.False, "names no eventType");
         }
@@ -57,6 +58,25 @@ public sealed class EventConditionsByTypeOnly : RuleBase
         {
             return (Truth.False, "is not valid JSON: OCI would refuse or misread it");
         }
+    }
+
+    /// <summary>
+    /// Why one of the listed types is not a literal Oracle spelling, or null. OCI matches <c>*</c> as a wildcard, so a
+    /// pattern (<c>…identitycontrolplane.create*</c>) matches some of the types the coverage rules need and not others,
+    /// and the gate does not evaluate patterns: it counts only literal types, and a pattern or padded value here is
+    /// refused rather than guessed (fail closed).
+    /// </summary>
+    private static string? Inexact(JsonElement value)
+    {
+        var items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(i => i.GetString() ?? "") : [value.GetString() ?? ""];
+        foreach (var t in items)
+        {
+            if (t.Contains('*', StringComparison.Ordinal))
+                return $"lists the pattern \"{Cut(t)}\": the gate counts only literal event types (a wildcard may stop matching the changes the alerts are for)";
+            if (t.Length == 0 || t.Trim().Length != t.Length || t.Any(char.IsWhiteSpace))
+                return $"lists \"{Cut(t)}\", blank or padded: no Oracle event type is spelt so, and it may never fire";
+        }
+        return null;
     }
 
     private static string Cut(string s) => s.Length <= 40 ? s : s[..40] + "…";

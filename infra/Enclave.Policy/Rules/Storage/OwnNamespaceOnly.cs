@@ -25,10 +25,13 @@ public sealed class OwnNamespaceOnly : RuleBase
             .GroupBy(n => n, StringComparer.Ordinal).OrderByDescending(n => n.Count()).ThenBy(n => n.Key, StringComparer.Ordinal)
             .Select(n => n.Key).FirstOrDefault();
         var ownKnown = own is not null && buckets.All(b => b.Input("namespace").IsKnown);
-        foreach (var node in g.Resources)
+        // The shared walk of every input has noted which resources hold a namespace key at all (a few per workload).
+        var inputs = InputStrings.For(context);
+        var resources = g.Resources;
+        for (var i = 0; i < resources.Length; i++)
         {
-            var named = Named(node);
-            if (named.Count == 0) continue;
+            if (!inputs.HasNamespaceKey(i) || Named(resources[i]) is not { } named) continue;
+            var node = resources[i];
             var a = new Assessment();
             foreach (var (path, value) in named)
             {
@@ -44,14 +47,17 @@ public sealed class OwnNamespaceOnly : RuleBase
         }
     }
 
-    private static List<(string Path, PropertyValue Value)> Named(ResourceNode node)
+    /// <summary>The values under <c>namespace</c> keys with their paths; null when there is none (most resources).</summary>
+    private static List<(string Path, PropertyValue Value)>? Named(ResourceNode node)
     {
-        var named = new List<(string, PropertyValue)>();
-        // Most resources name no namespace: a walk that builds no path finds that out first.
+        List<(string, PropertyValue)>? named = null;
+        // Most resources name no namespace: a walk that builds no path (and no list) finds that out first.
         foreach (var kv in node.Inputs.Entries)
-            if (HoldsNamespaceKey(kv.Key, kv.Value, 0)) Collect(kv.Key, kv.Value, named, 0);
+            if (HoldsNamespaceKey(kv.Key, kv.Value, 0)) Collect(kv.Key, kv.Value, named ??= [], 0);
         return named;
     }
+
+    private static bool IsNamespaceKey(string key) => InputStrings.IsNamespaceKey(key);
 
     /// <summary>
     /// Would <see cref="Collect"/> find anything under this field? A path ends in <c>.namespace</c> exactly when its
@@ -59,7 +65,7 @@ public sealed class OwnNamespaceOnly : RuleBase
     /// </summary>
     private static bool HoldsNamespaceKey(string? key, PropertyValue value, int depth)
     {
-        if (key is not null && (key == "namespace" || key.EndsWith(".namespace", StringComparison.Ordinal))) return true;
+        if (key is not null && IsNamespaceKey(key)) return true;
         if (depth > 32) return false;
         switch (value)
         {
@@ -79,7 +85,7 @@ public sealed class OwnNamespaceOnly : RuleBase
     /// <summary>Every value held under a key named <c>namespace</c>, at any depth (a connector's target, a key's backup).</summary>
     private static void Collect(string path, PropertyValue value, List<(string, PropertyValue)> into, int depth)
     {
-        if (path == "namespace" || path.EndsWith(".namespace", StringComparison.Ordinal)) { into.Add((path, value)); return; }
+        if (IsNamespaceKey(path)) { into.Add((path, value)); return; }
         if (depth > 32) return;
         switch (value)
         {

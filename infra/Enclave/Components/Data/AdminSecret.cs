@@ -27,6 +27,7 @@ public static class AdminSecret
             VaultId = keys.VaultId,
             KeyId = keys.KeyId(KeyPurpose.Secrets),
             SecretName = NameFor(settings),
+            // Stryker disable once String : a description, not a control (docs/testing.md)
             Description = "ADMIN password of the enclave's Autonomous Database (generated; read only by the database).",
             // The whole content block is a secret (not only the password field inside it), so no tool that looks at
             // top-level inputs (a plan, a diff, the offline planner) ever sees the encoded password.

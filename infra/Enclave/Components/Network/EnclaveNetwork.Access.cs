@@ -19,6 +19,7 @@ public sealed partial class EnclaveNetwork
         {
             CompartmentId = _compartments.Security,
             DisplayName = DisplayName("flow-logs"),
+            // Stryker disable once String : a description, not a control (docs/testing.md)
             Description = "VCN flow logs of every enclave subnet.",
         }, Options(protect: true));
 

@@ -110,6 +110,7 @@ public sealed partial class EnclaveNetwork : EnclaveComponent
                     Destination = serviceLabel,
                     DestinationType = "SERVICE_CIDR_BLOCK",
                     NetworkEntityId = serviceGateway.Id,
+                    // Stryker disable once String : a description, not a control (docs/testing.md)
                     Description = "Oracle services of this region only, through the service gateway.",
                 },
             },

@@ -31,6 +31,26 @@ public static class ControlCeilings
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
+    /// What the auditors may read: configuration and logs. Reading is not harmless everywhere: a Resource Manager
+    /// stack or job holds the Terraform state with its secrets, an instance's console history shows its screen, Data
+    /// Safe's discovery and masking reports hold samples of the data, a function's config holds credentials. So the
+    /// auditors read only these types (an allow-list); everywhere else they inspect. Data-bearing types are listed
+    /// because their ceilings (ENC-IAM-009) say what of them auditors read.
+    /// </summary>
+    private static readonly FrozenSet<string> AuditorReadable = new[]
+    {
+        // Configuration of the enclave's shape.
+        "compartments", "tenancies", "users", "groups", "dynamic-groups", "identity-providers", "network-sources",
+        "authentication-policies", "policies", "tag-namespaces", "tag-defaults", "virtual-network-family",
+        "serviceconnectors", "ons-family", "ons-topics", "ons-subscriptions", "bastion", "cloudevents-rules",
+        "cloud-guard-family", "security-zone", "metrics", "alarms", "audit-events",
+        // Data-bearing types and families: held to the auditor rows of PersonaCeilings (ENC-IAM-009).
+        "object-family", "objects", "buckets", "autonomous-database-family", "autonomous-databases", "autonomous-backups",
+        "autonomous-container-databases", "vaults", "keys", "key-delegate", "secret-family", "secrets", "secret-bundles",
+        "logging-family", "log-groups", "log-content",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// Why <paramref name="persona"/> may not hold <paramref name="access"/>, or null when it may. Conditions are not
     /// read: a ceiling is about the verb and type a statement names (the data ceilings read the conditions).
     /// </summary>
@@ -39,6 +59,9 @@ public static class ControlCeilings
         if (persona == Persona.Gatekeeper) return null;
         switch (access)
         {
+            case VerbAccess v when v.Verb == Verb.Read && persona == Persona.Auditor:
+                return AuditorReadable.Contains(ResourceFamilies.Canonical(v.ResourceType)) ? null
+                    : $"auditors read only configuration and logs ({string.Join(", ", AuditorReadable.Order(StringComparer.Ordinal))}), yet it grants {Describe(v)}";
             case VerbAccess v when v.Verb <= Verb.Read:
                 return null;
             case VerbAccess v:
@@ -49,13 +72,24 @@ public static class ControlCeilings
                     ? null
                     : $"{Name(persona)} may change only {Allowed(table)}, yet it grants {Describe(v)}";
             case PermissionAccess p:
-                var changing = p.Permissions.Where(x => !IsLookOnly(x) && !IsData(persona, x)).ToList();
+                // Auditors' reads by permission: only inspect permissions and the data types' (judged by their ceilings).
+                var changing = p.Permissions.Where(x => persona == Persona.Auditor
+                    ? !x.EndsWith("_INSPECT", StringComparison.Ordinal) && !IsDataPermission(x)
+                    : !IsLookOnly(x) && !IsData(persona, x)).ToList();
                 return changing.Count == 0 ? null
                     : $"{Name(persona)} may hold only the permissions of its ceilings, yet it grants {string.Join(", ", changing)}";
             default:
                 return $"{Name(persona)} may not associate resources across tenancies";
         }
     }
+
+    /// <summary>Does <paramref name="access"/> give more than inspect (a verb above inspect, any permission but an inspect one)?</summary>
+    public static bool AboveInspect(Access access) => access switch
+    {
+        VerbAccess v => v.Verb > Verb.Inspect,
+        PermissionAccess p => p.Permissions.Any(x => !x.EndsWith("_INSPECT", StringComparison.Ordinal)),
+        _ => true,
+    };
 
     /// <summary>Does <paramref name="access"/> let its holder change anything (a verb above read, any permission list)?</summary>
     public static bool Changes(Access access) => access switch
@@ -65,20 +99,13 @@ public static class ControlCeilings
         _ => true,
     };
 
-    /// <summary>Does <paramref name="access"/> give more than inspect (contents, use, change)?</summary>
-    public static bool AboveInspect(Access access) => access switch
-    {
-        VerbAccess v => v.Verb > Verb.Inspect,
-        PermissionAccess p => p.Permissions.Any(x => !x.EndsWith("_INSPECT", StringComparison.Ordinal)),
-        _ => true,
-    };
-
     private static bool IsLookOnly(string permission) =>
         permission.EndsWith("_INSPECT", StringComparison.Ordinal) || permission.EndsWith("_READ", StringComparison.Ordinal);
 
     // Permissions of data-bearing types are the data ceilings' concern (ENC-IAM-009), where the persona may hold them.
-    private static bool IsData(Persona persona, string permission) =>
-        persona != Persona.Auditor && DataTypes.All.Any(t => DataPermissions.VerbOn(permission, t) is not null);
+    private static bool IsData(Persona persona, string permission) => persona != Persona.Auditor && IsDataPermission(permission);
+
+    private static bool IsDataPermission(string permission) => DataTypes.All.Any(t => DataPermissions.VerbOn(permission, t) is not null);
 
     private static string Describe(VerbAccess v) => $"{v.Verb.ToString().ToLowerInvariant()} {v.ResourceType}";
 

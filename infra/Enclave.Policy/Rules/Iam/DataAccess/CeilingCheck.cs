@@ -46,16 +46,37 @@ internal static class CeilingCheck
             add(Truth.False, $"{what} is above the {persona} ceiling ({Name(ceiling.Elevated)} {grant.Type}{Qualified(ceiling)})");
             return;
         }
-        switch (ceiling.How)
+        foreach (var (outcome, problem) in Problems(ceiling.How, persona, ceiling, grant, what, condition, ids) ?? [])
+            add(outcome, problem);
+    }
+
+    /// <summary>Why a grant between Max and Elevated does not meet <paramref name="how"/>; null when it does.</summary>
+    private static List<(Truth, string)>? Problems(Allowance how, Persona persona, Ceiling ceiling, DataGrant grant, string what,
+        Condition? condition, EnclaveIdentities ids)
+    {
+        List<(Truth, string)>? problems = null;
+        void Add(Truth outcome, string problem) => (problems ??= []).Add((outcome, problem));
+        switch (how)
         {
+            case Allowance.Either either:
+                var first = Problems(either.First, persona, ceiling, grant, what, condition, ids);
+                return first is null || Problems(either.Second, persona, ceiling, grant, what, condition, ids) is null ? null : first;
             case Allowance.Excluding x:
                 foreach (var p in x.Permissions)
                 {
                     var granted = grant.IsVerb ? DataPermissions.Within(p, grant.Type, grant.Verb) : grant.Permissions.Contains(p, StringComparer.OrdinalIgnoreCase);
                     if (granted && !ConditionProbe.Excludes(condition, p))
-                        add(Truth.False, $"{what} without ruling out {p} (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, or {Name(ceiling.Elevated)} with request.permission != '{p}')");
+                        Add(Truth.False, $"{what} without ruling out {p} (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, or {Name(ceiling.Elevated)} with request.permission != '{p}')");
                 }
                 break;
+            case Allowance.OperationsOnly ops:
+            {
+                var allowed = ops.Operations.ToHashSet(StringComparer.Ordinal);
+                var pinned = ConditionProbe.Pins(condition, [("request.operation", v => TruthLogic.Of(allowed.Contains(v)))]);
+                if (pinned != Truth.True)
+                    Add(pinned, $"{what} is not pinned to request.operation {string.Join("/", ops.Operations)} (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type} otherwise)");
+                break;
+            }
             case Allowance.Only only:
             {
                 var beyond = grant.IsVerb
@@ -65,19 +86,23 @@ internal static class CeilingCheck
                     ? ConditionProbe.OnlyLets(condition, only.Permissions, beyond)
                     : beyond.All(p => only.Permissions.Contains(p, StringComparer.OrdinalIgnoreCase) || ConditionProbe.Excludes(condition, p));
                 if (!ok)
-                    add(Truth.False, $"{what} lets through more than {string.Join(" and ", only.Permissions)} (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, beyond that only those permissions)");
+                    Add(Truth.False, $"{what} lets through more than {string.Join(" and ", only.Permissions)} (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, beyond that only those permissions)");
                 break;
             }
             case Allowance.ArchiveBucketsOnly:
             {
                 var pinned = ConditionProbe.Pins(condition, [("target.bucket.name", ids.IsArchiveBucket)]);
                 if (pinned != Truth.True)
-                    add(pinned, pinned == Truth.False
+                    Add(pinned, pinned == Truth.False
                         ? $"{what} reaches buckets other than the log archive: user data (the {persona} ceiling: {Name(ceiling.Max)} {grant.Type}, {Name(ceiling.Elevated)} only where target.bucket.name is a log archive bucket)"
                         : $"{what}: whether its target.bucket.name condition names only log archive buckets is known only at deploy");
                 break;
             }
+            case Allowance.None:
+                Add(Truth.False, $"{what} is above the {persona} ceiling ({Name(ceiling.Max)} {grant.Type})");
+                break;
         }
+        return problems;
     }
 
     private static string Qualified(Ceiling c) => c.How switch
@@ -85,6 +110,8 @@ internal static class CeilingCheck
         Allowance.Excluding x => $" without {string.Join(", ", x.Permissions)}",
         Allowance.Only o => $" for {string.Join(", ", o.Permissions)} only",
         Allowance.ArchiveBucketsOnly => " of the log archive only",
+        Allowance.OperationsOnly o => $" for {string.Join("/", o.Operations)} only",
+        Allowance.Either e => $"{Qualified(c with { How = e.First })}, or{Qualified(c with { How = e.Second })}",
         _ => "",
     };
 

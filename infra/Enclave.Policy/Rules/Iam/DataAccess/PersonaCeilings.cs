@@ -40,6 +40,12 @@ public abstract record Allowance
 
     /// <summary>The clause pins <c>target.bucket.name</c> to the log archive buckets (targets of the stack's connectors).</summary>
     public sealed record ArchiveBucketsOnly : Allowance;
+
+    /// <summary>The clause pins <c>request.operation</c> to these API operations (nothing else passes it).</summary>
+    public sealed record OperationsOnly(ImmutableArray<string> Operations) : Allowance;
+
+    /// <summary>Either allowance will do (the first one's problems are reported when neither holds).</summary>
+    public sealed record Either(Allowance First, Allowance Second) : Allowance;
 }
 
 /// <summary>
@@ -54,6 +60,10 @@ public static class PersonaCeilings
     private static readonly string[] Keys = ["vaults", "keys", "key-delegate", "secrets", "secret-bundles"];
     private static readonly string[] Logs = ["log-content", "log-groups"];
 
+    /// <summary>The database lifecycle operations an operator may be granted by operation (start, stop, restart).</summary>
+    public static readonly ImmutableArray<string> OperatorDatabaseOperations =
+        ["StartAutonomousDatabase", "StopAutonomousDatabase", "RestartAutonomousDatabase"];
+
     public static readonly ImmutableArray<Ceiling> All =
     [
         // Gatekeepers hold the keys and the archive; no one needs pre-authenticated requests (ENC-STO-005).
@@ -63,10 +73,17 @@ public static class PersonaCeilings
         .. Rows(Persona.Gatekeeper, Keys, Verb.Manage),
         .. Rows(Persona.Gatekeeper, Logs, Verb.Manage),
 
-        // Operators run the database but never delete it, never manage keys or vaults, never share by URL.
+        // Operators run the database but never delete it, never manage keys or vaults, never share by URL. They never
+        // see its contents either: CONTENT_READ is the wallet download (GenerateAutonomousDatabaseWallet) and every
+        // read of the data, CONTENT_WRITE writes it, CREATE makes clones (a copy of the data), UPDATE can open the
+        // endpoint or its ACL. Above inspect, a grant either rules all of those out or pins request.operation to the
+        // lifecycle operations the program grants (OperatorDatabaseOperations of infra/Enclave, kept equal by a test).
         .. Rows(Persona.Operator, ["objects"], Verb.Use, Verb.Manage, Excluding("OBJECT_DELETE")),
         .. Rows(Persona.Operator, ["buckets"], Verb.Use, Verb.Manage, Excluding("BUCKET_DELETE", "PAR_MANAGE")),
-        .. Rows(Persona.Operator, ["autonomous-databases"], Verb.Use, Verb.Manage, Excluding("AUTONOMOUS_DATABASE_DELETE")),
+        .. Rows(Persona.Operator, ["autonomous-databases"], Verb.Inspect, Verb.Manage, new Allowance.Either(
+            Excluding("AUTONOMOUS_DATABASE_CONTENT_READ", "AUTONOMOUS_DATABASE_CONTENT_WRITE", "AUTONOMOUS_DATABASE_UPDATE",
+                "AUTONOMOUS_DATABASE_CREATE", "AUTONOMOUS_DATABASE_DELETE"),
+            new Allowance.OperationsOnly([.. OperatorDatabaseOperations]))),
         .. Rows(Persona.Operator, ["autonomous-backups", "autonomous-container-databases"], Verb.Manage),
         .. Rows(Persona.Operator, ["vaults", "keys"], Verb.Read),
         .. Rows(Persona.Operator, ["key-delegate"], Verb.Use),

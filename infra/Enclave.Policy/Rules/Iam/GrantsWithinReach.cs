@@ -1,0 +1,111 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Iam.DataAccess;
+using Enclave.Policy.Rules.Iam.Reach;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>
+/// ENC-IAM-080: every grant to a persona or to one of the stack's dynamic groups stays inside its row of
+/// <see cref="ReachTable"/>: the place (which compartments), the verb, and for dynamic groups the resource the
+/// condition pins (its own key, its own secret, a user-data bucket). A dynamic group may hold nothing the table does
+/// not list. Judged per statement and policy compartment (a relative path resolves from the policy's compartment).
+/// </summary>
+public sealed class GrantsWithinReach : IamRule
+{
+    public override RuleInfo Info { get; } = new RuleInfo(
+        "ENC-IAM-080", "Personas and dynamic groups reach only their declared places and resources", Severity.Critical, Enforcement.Mandatory,
+        "A persona's verb ceiling says what it may do, not where: a gatekeeper who may read objects in the application compartment is a data reader the threat model does not allow, an operator who may write the archive can rewrite the audit trail. A dynamic group is code or SQL running on the enclave's machines: a grant on any key, any secret or any bucket lets that code carry the data wherever the key or bucket reaches.",
+        "Gatekeepers: objects and buckets only in the log archive's compartments. Operators and storage admins: objects and buckets only in the user-data compartments (or pin target.bucket.name to the place's buckets). Dynamic groups: use vaults; use keys/key-delegate where target.key.id is a key of the stack; read secret-bundles where target.secret.name is a secret of the stack; objects/buckets only where target.bucket.name is a user-data bucket; nothing else.");
+
+    protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view)
+    {
+        var ids = DataAccessJudge.For(context).Identities;
+        Places? places = null;
+        StackResources? resources = null;
+        var memo = new Dictionary<(Statement, string?), List<(Truth, string)>>();
+        foreach (var s in view.Policies.Statements)
+        {
+            if (s.Syntax is not GrantStatement { Effect: Effect.Allow, Subject: GroupSubject subject } g) continue;
+            if (!memo.TryGetValue((g, s.Policy.CompartmentKey), out var problems))
+            {
+                places ??= new Places(context.Graph, view, ids);
+                resources ??= new StackResources(context.Graph, ids);
+                memo[(g, s.Policy.CompartmentKey)] = problems = [.. Judge(g, subject, s.Policy.CompartmentKey, ids, places, resources)];
+            }
+            foreach (var (outcome, problem) in problems) yield return (s, outcome, problem);
+        }
+    }
+
+    private static IEnumerable<(Truth, string)> Judge(GrantStatement g, GroupSubject subject, string? attachment,
+        EnclaveIdentities ids, Places places, StackResources resources)
+    {
+        foreach (var r in subject.Groups)
+        {
+            var holder = ids.PersonaOf(r) is { } persona ? HolderOf(persona)
+                : r.IsDynamic && ids.DynamicGroup(r).Allowed != Truth.False ? Holder.DynamicGroup
+                : (Holder?)null;
+            if (holder is not { } h) continue;  // outsiders: ENC-IAM-008/040
+            var who = $"{(r.IsDynamic ? "dynamic-group" : "group")} {EnclaveIdentities.Describe(r)}";
+            foreach (var (type, verb) in Grants(h, g.Access))
+            {
+                if (h != Holder.DynamicGroup && verb <= ReachTable.Free(h, type)) continue;
+                if (ReachTable.For(h, type) is not { } row)
+                {
+                    yield return (Truth.False, $"{who}: {Name(verb)} {type}, which a dynamic group may not hold (it may: {Listed()})");
+                    continue;
+                }
+                if (verb > row.Max) { yield return (Truth.False, $"{who}: {Name(verb)} {type} is above its reach ({Name(row.Max)})"); continue; }
+                if (verb <= Verb.Inspect) continue;
+                var pin = resources.Variables(row.Pin);
+                if (pin.Count > 0 && ConditionProbe.Pins(g.Condition, pin) is var pinned && pinned != Truth.True)
+                    yield return (pinned, $"{who}: {Name(verb)} {type} without {StackResources.Describe(row.Pin)}{(pinned == Truth.Unknown ? " (known only at deploy)" : "")}");
+                var (within, why) = places.Within(g.Location, attachment, row.Where);
+                // A condition that pins the bucket to the place's own buckets keeps the grant in place wherever it is.
+                if (within != Truth.True && row.Where != Place.Enclave
+                    && ConditionProbe.Pins(g.Condition, [("target.bucket.name", resources.InPlace(row.Where))]) == Truth.True)
+                    within = Truth.True;
+                if (within != Truth.True) yield return (within, $"{who} ({h}): {Name(verb)} {type}: {why}");
+            }
+        }
+    }
+
+    /// <summary>The (type, verb) pairs an access grants on the types the table speaks of; for dynamic groups, on every type.</summary>
+    private static IEnumerable<(string Type, Verb Verb)> Grants(Holder holder, Access access)
+    {
+        if (holder != Holder.DynamicGroup)
+        {
+            foreach (var d in DataTypes.Of(access)) yield return (d.Type, d.Verb);
+            yield break;
+        }
+        switch (access)
+        {
+            case VerbAccess v:
+                yield return (ResourceFamilies.Canonical(v.ResourceType), v.Verb);
+                break;
+            case PermissionAccess p:
+                foreach (var permission in p.Permissions)
+                {
+                    var placed = DataTypes.All.Select(t => (t, DataPermissions.VerbOn(permission, t))).FirstOrDefault(x => x.Item2 is not null);
+                    yield return placed.Item2 is { } verb ? (placed.t, verb) : (permission, Verb.Manage);
+                }
+                break;
+            default:
+                yield return ("associations across tenancies", Verb.Manage);
+                break;
+        }
+    }
+
+    private static string Listed() => string.Join(", ", ReachTable.Rows.Where(r => r.Holder == Holder.DynamicGroup)
+        .Select(r => $"{Name(r.Max)} {r.Type}{(r.Pin == Pin.None ? "" : $" with {StackResources.Describe(r.Pin)}")}"));
+
+    private static Holder HolderOf(Persona persona) => persona switch
+    {
+        Persona.Gatekeeper => Holder.Gatekeeper,
+        Persona.Operator => Holder.Operator,
+        Persona.Auditor => Holder.Auditor,
+        _ => Holder.StorageAdmin,
+    };
+
+    private static string Name(Verb verb) => verb.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,114 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Iam.DataAccess;
+
+namespace Enclave.Policy.Rules.Iam.Reach;
+
+/// <summary>
+/// The enclave's compartments by the buckets they hold (log archive or user data), from the resources of the state or
+/// preview, and the compartments a statement's location reaches (the compartment and every one below it; the
+/// tenancy reaches all). A location stays within a place when every compartment it reaches that holds a bucket holds
+/// only the place's buckets. The whole state is judged at every change, so a bucket added later to a compartment a
+/// grant reaches fails that grant then; a bucket whose compartment or name is not known yet leaves it undetermined.
+/// </summary>
+internal sealed class Places
+{
+    private readonly Dictionary<string, List<string>> _children = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _archive = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _userData = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _holders = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when some bucket or database has a compartment or name not known until deploy.</summary>
+    private readonly bool _uncertain;
+
+    public Places(ResourceGraph graph, IamView view, EnclaveIdentities ids)
+    {
+        foreach (var c in graph.OfType(OciTypes.Compartment))
+        {
+            var key = c.Id.AsString() ?? c.Urn;
+            if (c.Input("name").AsString() is { } name) _names[key] = name;
+            if (view.CompartmentKeyOf(c) is { } parent)
+            {
+                if (!_children.TryGetValue(parent, out var list)) _children[parent] = list = [];
+                list.Add(key);
+            }
+        }
+        var archiveHolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var userHolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var b in graph.OfType(OciTypes.Bucket))
+        {
+            var key = view.CompartmentKeyOf(b);
+            var archive = b.Input("name").AsString() is { } name ? ids.IsArchiveBucket(name) : Truth.Unknown;
+            if (key is null || archive == Truth.Unknown) { _uncertain = true; continue; }
+            (archive == Truth.True ? archiveHolders : userHolders).Add(key);
+        }
+        _archive.UnionWith(archiveHolders.Except(userHolders, StringComparer.OrdinalIgnoreCase));
+        _userData.UnionWith(userHolders.Except(archiveHolders, StringComparer.OrdinalIgnoreCase));
+        _holders.UnionWith(archiveHolders);
+        _holders.UnionWith(userHolders);
+    }
+
+    /// <summary>Does <paramref name="location"/> (of a policy attached to <paramref name="attachment"/>) reach only <paramref name="place"/>?</summary>
+    public (Truth Within, string? Why) Within(Location location, string? attachment, Place place)
+    {
+        if (place == Place.Enclave) return (Truth.True, null);  // ENC-IAM-050 keeps grants inside the enclave
+        var allowed = place == Place.Archive ? _archive : _userData;
+        IEnumerable<string> reached;
+        switch (location)
+        {
+            case TenancyLocation:
+                reached = _holders;  // every compartment, the root included: only those holding buckets matter
+                break;
+            case CompartmentIdLocation id:
+                reached = Below(id.Id);
+                break;
+            case CompartmentPathLocation path when Resolve(attachment, path) is { } start:
+                reached = Below(start);
+                break;
+            case CompartmentPathLocation:
+                return (Truth.Unknown, $"its compartment path cannot be resolved, so it may reach beyond the {Describe(place)}");
+            default:
+                return (Truth.False, $"it reaches beyond the {Describe(place)}");
+        }
+        foreach (var c in reached)
+            if (_holders.Contains(c) && !allowed.Contains(c))
+                return (_uncertain ? Truth.Unknown : Truth.False,
+                    $"it reaches compartment {_names.GetValueOrDefault(c) ?? c}, which is not one of the {Describe(place)}");
+        return (Truth.True, null);
+    }
+
+    private string? Resolve(string? attachment, CompartmentPathLocation path)
+    {
+        var at = attachment;
+        foreach (var name in path.Path)
+        {
+            if (at is null || !_children.TryGetValue(at, out var kids)) return null;
+            var match = kids.Where(k => string.Equals(_names.GetValueOrDefault(k), name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (match.Count != 1) return null;
+            at = match[0];
+        }
+        return at;
+    }
+
+    /// <summary>The compartment and every one below it (the tree is the graph's; a cycle stops at a seen node).</summary>
+    private IEnumerable<string> Below(string key)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var stack = new Stack<string>([key]);
+        while (stack.Count > 0)
+        {
+            var c = stack.Pop();
+            if (!seen.Add(c)) continue;
+            yield return c;
+            foreach (var child in _children.GetValueOrDefault(c) ?? []) stack.Push(child);
+        }
+    }
+
+    private static string Describe(Place place) => place switch
+    {
+        Place.Archive => "compartments of the log archive",
+        Place.UserData => "compartments of the user-data buckets",
+        _ => "enclave's compartments",
+    };
+}
