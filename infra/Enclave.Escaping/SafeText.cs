@@ -78,6 +78,21 @@ public static class SafeText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A name as a message shows it when only ASCII is valid for it: every other character, visible or not, as
+    /// <c>\uXXXX</c>, so a look-alike (a Cyrillic <c>о</c>, a zero-width space) shows its difference. Cut after
+    /// <paramref name="maxLength"/> characters with <c>…</c>.
+    /// </summary>
+    public static string Ascii(string? text, int maxLength = EchoLength)
+    {
+        if (text is null) return "";
+        var sb = new StringBuilder(Math.Min(text.Length, maxLength) + 16);
+        foreach (var c in text.Length > maxLength ? text[..maxLength] : text)
+            if (c is >= ' ' and <= '~') sb.Append(c);
+            else Unicode(sb, c);
+        return text.Length > maxLength ? sb.Append('…').ToString() : sb.ToString();
+    }
+
     /// <summary>Appends <paramref name="text"/> escaped (see <see cref="Escape"/>).</summary>
     public static StringBuilder AppendEscaped(this StringBuilder sb, string? text, int maxLength = int.MaxValue) =>
         sb.Append(Escape(text, maxLength));

@@ -71,6 +71,18 @@ public class ArtifactFuzzTests
 
     private static string Print(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 
+    /// <summary>Every file given to every input flag (each flag reads one format): a graph of that format, or refused.</summary>
+    [Fact]
+    public void Mutated_artifacts_given_to_each_flag_load_as_that_format_or_fail_as_unreadable() =>
+        Fuzz.Run(Gen.Select(Corpus.MutatedBytes([.. Artifacts, .. EventLogs, .. Plans]), Gen.OneOfConst(Enum.GetValues<ArtifactKind>())), 300,
+            sample => Fuzz.Expect<ArtifactLoadException>(() =>
+            {
+                var loaded = ArtifactLoader.Parse(sample.Item1, "fuzz.json", sample.Item2);
+                var state = sample.Item2 is ArtifactKind.StackExport or ArtifactKind.Checkpoint;
+                Assert.True(loaded.Kind == sample.Item2 || (state && loaded.Kind is ArtifactKind.StackExport or ArtifactKind.Checkpoint),
+                    $"asked for {sample.Item2}, loaded {loaded.Kind}");
+            }), sample => $"{sample.Item2}: {Print(sample.Item1)}");
+
     [Fact]
     public void Random_bytes_are_unreadable_input() =>
         Fuzz.Run(Gen.Byte.Array[0, 2048], 1000,

@@ -107,7 +107,7 @@ public static class CheckCommand
         foreach (var id in request.Rules)
             if (Policy.Rules.RuleCatalogue.Find(id) is null)
             {
-                var close = Enclave.Configuration.Reading.Spelling.Closest(id, all.Select(r => r.Info.Id));
+                var close = Enclave.Escaping.Spelling.Closest(id, all.Select(r => r.Info.Id));
                 throw CliException.Usage($"--rule {id}: no such rule{(close is null ? "" : $" (did you mean {close}?)")}; `enclave rules` lists them");
             }
         var selected = all.Where(r => (request.Rules.Length == 0 || request.Rules.Any(id => string.Equals(id, r.Info.Id, StringComparison.OrdinalIgnoreCase)))

@@ -45,7 +45,7 @@ public static class ParseErrors
 
     /// <summary>"; did you mean --format?" when one candidate is a typo away (the config reader's own measure).</summary>
     private static string DidYouMean(string typed, IEnumerable<string> candidates) =>
-        Enclave.Configuration.Reading.Spelling.Closest(typed, candidates) is { } close ? $" (did you mean {close}?)" : "";
+        Enclave.Escaping.Spelling.Closest(typed, candidates) is { } close ? $" (did you mean {close}?)" : "";
 
     /// <summary>Every spelling of the options that apply to <paramref name="command"/>: its own and the recursive ones above it.</summary>
     private static IEnumerable<string> OptionNames(Command command)

@@ -1,4 +1,3 @@
-using System.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Enclave.Offline.Stacks;
@@ -125,12 +124,5 @@ internal static class FileKeys
     }
 
     /// <summary>Text with every non-ASCII or invisible character as \uXXXX, so a look-alike shows its difference.</summary>
-    private static string Shown(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Length > 200 ? text[..200] + "…" : text)
-            if (c is >= ' ' and <= '~' or '…') sb.Append(c);
-            else sb.Append($"\\u{(int)c:x4}");
-        return sb.ToString();
-    }
+    private static string Shown(string text) => Enclave.Escaping.SafeText.Ascii(text);
 }

@@ -31,6 +31,7 @@ public sealed record ProjectFile(
             : File.Exists(Path.Combine(repoRoot, "Pulumi.yml")) ? ".yml"
             : throw new StackConfigException("Pulumi.yaml", $"not found in {Path.GetFullPath(repoRoot)}; run from the repository root or pass it");
         var fileName = "Pulumi" + extension;
+        RepositoryFiles.RequireInside(repoRoot, Path.Combine(repoRoot, fileName), fileName);
         return Read(YamlFile.Load(Path.Combine(repoRoot, fileName), fileName, Enclave.Policy.Inputs.InputKind.Project), repoRoot, extension);
     }
 
@@ -50,6 +51,9 @@ public sealed record ProjectFile(
             YamlScalarNode { Value: { } d } => d,
             var other => throw yaml.Error(other, "stackConfigDir: expected a folder path"),
         };
+        if (RepositoryFiles.FolderProblem(stackDir) is { } problem)
+            throw yaml.Error(YamlFile.Child(yaml.Root, "stackConfigDir")!, $"stackConfigDir {problem}; stack configs are judged where a reviewer " +
+                                                                          "sees them: give a folder inside the repository (e.g. stacks)");
 
         var entries = ImmutableArray.CreateBuilder<ProjectConfigEntry>();
         if (YamlFile.Child(yaml.Root, "config") is { } configNode && !(configNode is YamlScalarNode s && YamlJson.IsNull(s)))

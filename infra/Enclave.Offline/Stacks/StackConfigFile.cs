@@ -12,7 +12,11 @@ namespace Enclave.Offline.Stacks;
 /// </summary>
 public static partial class StackConfigFile
 {
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    /// <summary>
+    /// Pulumi's own rule for a stack name (<c>^[A-Za-z0-9_.-]{1,100}$</c>, Go's <c>$</c> being the end of the text):
+    /// the gate must list exactly the stacks Pulumi can select, so one it cannot is refused, never skipped.
+    /// </summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,100}\z")]
     private static partial Regex StackName();
 
     /// <summary>The config of <paramref name="stack"/>, or a <see cref="StackConfigException"/> naming file, line and what was expected.</summary>
@@ -29,6 +33,7 @@ public static partial class StackConfigFile
             throw new StackConfigException(stackFile, $"no such stack '{stack}'; {list}");
         }
 
+        RepositoryFiles.RequireInside(repoRoot, Path.Combine(repoRoot, stackFile), stackFile);
         return Read(project, stack, YamlFile.Load(Path.Combine(repoRoot, stackFile), stackFile, Enclave.Policy.Inputs.InputKind.StackConfig));
     }
 
@@ -101,13 +106,22 @@ public static partial class StackConfigFile
         if (!Directory.Exists(dir)) return [];
         var prefix = "Pulumi.";
         // Every entry, directories included: `check` with no stack judges each one, so a stack file replaced by a
-        // directory is refused (exit 3) rather than skipped while the gate passes on the others.
-        return Directory.EnumerateFileSystemEntries(dir, $"Pulumi.*{project.Extension}")
-            .Select(Path.GetFileName)
-            .Select(f => f![prefix.Length..^project.Extension.Length])
-            .Where(s => s.Length > 0 && StackName().IsMatch(s))
-            .Order(StringComparer.Ordinal)
-            .ToImmutableArray();
+        // directory is refused (exit 3) rather than skipped while the gate passes on the others. A name Pulumi would
+        // not take (a Cyrillic look-alike, a zero-width character, a space) is refused too: listing it would print a
+        // second "prod" that passes, skipping it would pass a file the reviewer saw changed.
+        var stacks = ImmutableArray.CreateBuilder<string>();
+        foreach (var file in Directory.EnumerateFileSystemEntries(dir, $"Pulumi.*{project.Extension}").Select(Path.GetFileName))
+        {
+            if (file!.Length < prefix.Length + project.Extension.Length
+                || !file.StartsWith(prefix, StringComparison.Ordinal) || !file.EndsWith(project.Extension, StringComparison.Ordinal)) continue;
+            var stack = file[prefix.Length..^project.Extension.Length];
+            if (!StackName().IsMatch(stack))
+                throw new StackConfigException(StackFilePath(project, Enclave.Escaping.SafeText.Ascii(stack)),
+                    "is named like a stack file, but Pulumi takes only stack names of 1 to 100 ASCII letters, digits, '_', '.' and '-'; rename or remove it");
+            stacks.Add(stack);
+        }
+        stacks.Sort(StringComparer.Ordinal);
+        return stacks.ToImmutable();
     }
 
     private static string StackFilePath(ProjectFile project, string stack)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -16,9 +15,6 @@ namespace Enclave.Offline.Stacks;
 /// </summary>
 internal static partial class YamlJson
 {
-    [GeneratedRegex("^[-+]?[0-9]+$")] private static partial Regex Decimal();
-    [GeneratedRegex("^0x[0-9a-fA-F]+$")] private static partial Regex Hex();
-    [GeneratedRegex("^0o[0-7]+$")] private static partial Regex Octal();
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")] private static partial Regex Float();
 
     public static bool IsSecure(YamlNode node, out YamlScalarNode? cipher)
@@ -79,29 +75,74 @@ internal static partial class YamlJson
                 w.WriteEndArray();
                 break;
             case YamlScalarNode s:
-                WriteScalar(w, s);
+                WriteScalar(file, w, s);
                 break;
             default:
                 throw file.Error(node, "unsupported YAML node (aliases must resolve to values)");
         }
     }
 
-    private static void WriteScalar(Utf8JsonWriter w, YamlScalarNode s)
+    private static void WriteScalar(YamlFile file, Utf8JsonWriter w, YamlScalarNode s)
     {
         var text = s.Value ?? "";
-        if (s.Style != ScalarStyle.Plain || !s.Tag.IsEmpty)
+        var tag = s.Tag.IsEmpty ? null : s.Tag.Value;
+        if (tag is null ? s.Style != ScalarStyle.Plain : tag is not (IntTag or FloatTag or BoolTag or NullTag))
         {
             w.WriteStringValue(text);
             return;
         }
-        if (IsNull(s)) w.WriteNullValue();
-        else if (text is "true" or "True" or "TRUE") w.WriteBooleanValue(true);
-        else if (text is "false" or "False" or "FALSE") w.WriteBooleanValue(false);
-        else if (Decimal().IsMatch(text)) w.WriteRawValue(BigInteger.Parse(text, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
-        else if (Hex().IsMatch(text)) w.WriteRawValue(BigInteger.Parse("0" + text[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
-        else if (Octal().IsMatch(text)) w.WriteRawValue(text[2..].Aggregate(BigInteger.Zero, (a, c) => a * 8 + (c - '0')).ToString(CultureInfo.InvariantCulture));
-        else if (Float().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
-            w.WriteNumberValue(d);
-        else w.WriteStringValue(text);
+        // Plain scalars, and scalars tagged with a core type (go-yaml resolves `!!int "2"` as it resolves 2).
+        if (tag is null or NullTag && (IsNull(s) || text is "~" or "null" or "Null" or "NULL" or "")) w.WriteNullValue();
+        else if (tag is null or BoolTag && text is "true" or "True" or "TRUE") w.WriteBooleanValue(true);
+        else if (tag is null or BoolTag && text is "false" or "False" or "FALSE") w.WriteBooleanValue(false);
+        else if (tag is null or IntTag or FloatTag && Integer(text) is { } integer) w.WriteRawValue(integer);
+        else if (tag is null or FloatTag && Number(text) is { } d) w.WriteNumberValue(d);
+        else if (tag is null) w.WriteStringValue(text);
+        else throw file.Error(s, $"'{Enclave.Escaping.SafeText.Escape(text, 40)}' is tagged {tag.Replace("tag:yaml.org,2002:", "!!")} but is not one");
+    }
+
+    private const string IntTag = "tag:yaml.org,2002:int";
+    private const string FloatTag = "tag:yaml.org,2002:float";
+    private const string BoolTag = "tag:yaml.org,2002:bool";
+    private const string NullTag = "tag:yaml.org,2002:null";
+
+    /// <summary>
+    /// An integer as go-yaml v3 (Pulumi's reader) resolves a plain scalar: underscores dropped, then Go's
+    /// <c>strconv.ParseInt(s, 0, 64)</c> (sign; <c>0x</c>, <c>0o</c>, <c>0b</c>, and a leading <c>0</c> for octal:
+    /// <c>060</c> is 48 to Pulumi, so the gate must not judge 60) or <c>ParseUint</c> within 64 bits. Anything longer
+    /// is no integer to it. Parsed with a 64-bit accumulator only: a megabyte of digits through BigInteger took tens of
+    /// seconds of CPU (its parse and print are quadratic) before the key was even looked at.
+    /// </summary>
+    private static string? Integer(string text)
+    {
+        if (text.Length == 0 || !(char.IsAsciiDigit(text[0]) || text[0] is '+' or '-') || text.Length > 100) return null;
+        var plain = text.Replace("_", "", StringComparison.Ordinal);
+        var i = plain.Length > 0 && plain[0] is '+' or '-' ? 1 : 0;
+        var negative = i == 1 && plain[0] == '-';
+        var radix = 10;
+        if (plain.Length - i >= 2 && plain[i] == '0' && char.ToLowerInvariant(plain[i + 1]) is 'x' or 'o' or 'b')
+        {
+            radix = char.ToLowerInvariant(plain[i + 1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
+            i += 2;
+        }
+        else if (plain.Length - i >= 2 && plain[i] == '0') radix = 8;
+        if (i >= plain.Length) return null;
+        ulong value = 0;
+        foreach (var c in plain.AsSpan(i))
+        {
+            var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) - 'a' + 10 : 99;
+            if (digit >= radix || value > (ulong.MaxValue - (ulong)digit) / (ulong)radix) return null;
+            value = value * (ulong)radix + (ulong)digit;
+        }
+        if (negative) return value <= 1UL << 63 ? (value == 0 ? "0" : "-" + value.ToString(CultureInfo.InvariantCulture)) : null;
+        // ParseUint takes no sign: past int64, "+" makes it a float.
+        return plain[0] == '+' && value > long.MaxValue ? null : value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A finite float as go-yaml resolves one (its float pattern, underscores dropped), else null.</summary>
+    private static double? Number(string text)
+    {
+        var plain = text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '+' or '-') ? text.Replace("_", "", StringComparison.Ordinal) : text;
+        return Float().IsMatch(plain) && double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
     }
 }

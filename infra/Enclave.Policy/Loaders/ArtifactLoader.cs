@@ -50,10 +50,10 @@ public static class ArtifactLoader
         JsonSource? json = null;
         try
         {
-            json = JsonSource.Open(stream, source, limits);
+            json = JsonSource.Open(stream, source, limits, expecting: expected is { } named ? Expected(named) : null);
             var kind = FormatSniffer.Sniff(json);
             if (expected is { } want && !Compatible(want, kind))
-                throw new ArtifactLoadException(source, $"expected {Describe(want)} but the file is {Describe(kind)}");
+                throw new ArtifactLoadException(source, $"expected {Expected(want)} but the file is {Describe(kind)}");
             // Engine events are a sequence of top-level objects: read with a reader that takes several.
             if (kind == ArtifactKind.EventLog) json.ReadAsSequence();
             var owned = json;
@@ -108,14 +108,19 @@ public static class ArtifactLoader
     }
 
     /// <summary>
-    /// A preview is only a preview (or the event log of one). Exports, checkpoints and plans all hold a stack's full
-    /// resource set, so any of them answers a request for state (a plan is what the program declares, an export what
-    /// is deployed).
+    /// Each input flag reads one format: a preview is only a preview, an event log only an event log (their steps
+    /// differ in what they prove: a preview file is the engine's summary, an event log the run itself), a plan only a
+    /// plan. State (<c>--state</c>) is a stack export or a file-backend checkpoint, the two ways Pulumi stores what
+    /// is deployed; a plan is what the program declares, so judging it as deployed state would report drift that was
+    /// never looked at. (Diff sides pass no expectation: any format is a side.)
     /// </summary>
     private static bool Compatible(ArtifactKind want, ArtifactKind actual) =>
-        want == actual || (IsPreview(want) && IsPreview(actual)) || (!IsPreview(want) && !IsPreview(actual) && want != ArtifactKind.Plan);
+        want == actual || (IsState(want) && IsState(actual));
 
-    private static bool IsPreview(ArtifactKind kind) => kind is ArtifactKind.Preview or ArtifactKind.EventLog;
+    private static bool IsState(ArtifactKind kind) => kind is ArtifactKind.StackExport or ArtifactKind.Checkpoint;
+
+    /// <summary>What a flag reads, in words: state is either of Pulumi's two ways to store it.</summary>
+    private static string Expected(ArtifactKind kind) => IsState(kind) ? "a `pulumi stack export` or a checkpoint" : Describe(kind);
 
     private static string Describe(ArtifactKind kind) => kind switch
     {

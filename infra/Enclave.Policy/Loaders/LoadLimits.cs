@@ -22,6 +22,20 @@ public sealed record LoadLimits
     /// </summary>
     public int MaxTokenBytes { get; init; } = 64 << 20;
 
+    /// <summary>
+    /// Property values read before <see cref="MinBytesPerValue"/> is enforced: a million values, a few tens of MB of
+    /// memory however they are written.
+    /// </summary>
+    public long DenseValuesFrom { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Fewest input bytes per property value, on average, past <see cref="DenseValuesFrom"/> values. Real artifacts
+    /// spend 28 to 65 bytes on each (a key, quotes, a value of some length); a file of <c>[0,0,0,…]</c> or
+    /// <c>[[],[],…]</c> spends 2 or 3, and each value costs the graph at least a reference and often an object, so
+    /// 60 MB of zeros took 750 MB (12 times the file). At 16 bytes a value the graph stays a small multiple of the file.
+    /// </summary>
+    public int MinBytesPerValue { get; init; } = 16;
+
     /// <summary>Deepest JSON nesting accepted. Pulumi values rarely pass 20 levels.</summary>
     public int MaxDepth { get; init; } = 256;
 }

@@ -22,7 +22,7 @@ public sealed record Waiver(string Rule, string UrnPattern, string Reason, DateO
 
     public bool IsExpired(DateOnly today) => today > Expires;
 
-    public bool Matches(string ruleId, string urn) => string.Equals(Rule, ruleId, StringComparison.OrdinalIgnoreCase) && MatchesUrn(urn);
+    public bool Matches(string ruleId, string urn) => string.Equals(Rule, ruleId, StringComparison.Ordinal) && MatchesUrn(urn);
 
     public bool MatchesUrn(string urn) => UrnGlob.Matches(UrnPattern, urn);
 }

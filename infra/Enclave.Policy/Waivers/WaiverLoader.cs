@@ -46,6 +46,12 @@ public static partial class WaiverLoader
         // Parsed under the shared limits (depth, alias expansion, one document), each refusal naming its line.
         YamlNode? root;
         try { root = SafeYaml.Load(yaml); }
+        catch (YamlInputException e) when (e.IsSyntax && yaml.TrimStart().StartsWith('{'))
+        {
+            // JSON that is not one YAML document: an engine event log (one object per line), say, given as waivers.
+            throw new WaiverFileException(source, "this is JSON (an engine event log or another artifact), not a waiver file; " +
+                                                  "expected `waivers:` followed by a list of {rule, urn, reason, expires}", unreadable: true);
+        }
         catch (YamlInputException e) { throw new WaiverFileException(source, e.IsSyntax ? $"invalid YAML: {e.Problem}" : e.Problem, e.Line); }
         if (root is null) return new WaiverSet([], source);
         var list = root switch
@@ -55,9 +61,28 @@ public static partial class WaiverLoader
                 w as YamlSequenceNode ?? (w is YamlScalarNode { Value: null or "" } ? new YamlSequenceNode() :
                     throw new WaiverFileException(source, "\"waivers\" must be a list of {rule, urn, reason, expires}", w.Start.Line)),
             YamlScalarNode { Value: null or "" } => new YamlSequenceNode(),
-            _ => throw new WaiverFileException(source, "expected `waivers:` followed by a list of {rule, urn, reason, expires}", root.Start.Line),
+            // Another kind of file (a stack config, an artifact: JSON is YAML too) is unreadable as waivers, exit 3
+            // like any input of the wrong format; a mapping that is no known file is a waiver file with mistakes.
+            _ => throw (OtherFile(root) is { } other
+                ? new WaiverFileException(source, $"this is {other}, not a waiver file; expected `waivers:` followed by a list of {{rule, urn, reason, expires}}", unreadable: true)
+                : new WaiverFileException(source, "expected `waivers:` followed by a list of {rule, urn, reason, expires}", root.Start.Line)),
         };
         return new WaiverSet(list.Children.Select(item => Read(item, source, limits)).ToList(), source);
+    }
+
+    /// <summary>What the file is when it is one of the others a waiver flag gets by mistake (JSON is YAML too).</summary>
+    private static string? OtherFile(YamlNode root)
+    {
+        if (root is not YamlMappingNode map) return null;
+        bool Has(string key) => map.Children.ContainsKey(new YamlScalarNode(key));
+        // Artifacts first: a preview has a "config" key too.
+        return Has("steps") ? "`pulumi preview --json` output"
+            : Has("deployment") || Has("checkpoint") ? "a `pulumi stack export` or checkpoint"
+            : Has("sequence") || Has("timestamp") ? "an engine event log (`--event-log`)"
+            : Has("kind") && Has("resources") ? "an enclave plan (`enclave plan --format json`)"
+            : Has("runtime") && Has("name") ? "a Pulumi.yaml project file"
+            : Has("config") || Has("secretsprovider") || Has("encryptionsalt") ? "a stack config (Pulumi.<stack>.yaml)"
+            : null;
     }
 
     private static Waiver Read(YamlNode item, string source, WaiverLimits? limits)
@@ -73,6 +98,7 @@ public static partial class WaiverLoader
                 throw new WaiverFileException(source, $"unknown key \"{key}\"; a waiver has rule, urn, reason, expires and optionally matches, critical, approver", k.Start.Line);
             if (v is not YamlScalarNode scalar)
                 throw new WaiverFileException(source, $"\"{key}\" must be a single value", v.Start.Line);
+            WaiverScalars.Visible(key, scalar, source);
             fields[key] = scalar;
         }
         string Required(string key, string what) =>
@@ -84,8 +110,7 @@ public static partial class WaiverLoader
             throw new WaiverFileException(source, $"rule \"{rule}\": wildcards are not allowed; a waiver names exactly one rule id such as ENC-NET-004", fields["rule"].Start.Line);
         if (!RulePattern().IsMatch(rule))
             throw new WaiverFileException(source, $"rule \"{rule}\" is not a rule id (letters, digits and '-', such as ENC-NET-004)", fields["rule"].Start.Line);
-        var info = RuleCatalogue.Find(rule)?.Info
-            ?? throw new WaiverFileException(source, $"unknown rule \"{rule}\" (`enclave rules` lists them)", fields["rule"].Start.Line);
+        var info = WaiverScalars.Rule(rule, source, fields["rule"].Start.Line);
         var urn = Required("urn", "a URN or URN glob");
         if (urn.Length > UrnGlob.MaxLength)
             throw new WaiverFileException(source, $"urn is {urn.Length} characters long; a URN or URN glob has at most {UrnGlob.MaxLength}", fields["urn"].Start.Line);

@@ -19,10 +19,7 @@ internal readonly record struct WaiverTerms(bool MatchesMany, bool Critical, str
         var matches = Text("matches");
         if (matches is not (null or "one" or "many"))
             throw new WaiverFileException(source, $"matches \"{matches}\": expected one or many (say many when the urn glob is meant to cover several resources)", LineOf("matches"));
-        var criticalText = Text("critical");
-        if (criticalText is not (null or "true" or "false"))
-            throw new WaiverFileException(source, $"critical \"{criticalText}\": expected true or false", LineOf("critical"));
-        var critical = criticalText == "true";
+        var critical = WaiverScalars.Boolean("critical", fields.GetValueOrDefault("critical"), source) ?? false;
         var approver = Text("approver");
         if (approver is not null) NotTooLong("approver", approver, source, LineOf("approver"));
         if (WaiverLimits.IsCritical(rule) && (!critical || approver is null))

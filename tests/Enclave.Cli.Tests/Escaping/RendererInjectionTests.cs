@@ -26,8 +26,10 @@ public sealed class RendererInjectionTests : IDisposable
     public RendererInjectionTests()
     {
         _h.Source.Offline = _ => HostileGraph.Build();
-        // YAML double quotes spell the same payload: ESC, CR LF, bidi override and isolate, BEL, NEL, LS, tab.
-        const string yamlPayload = "\"\\e[32mOK\\e[0m\\r\\nFAKE\\u202eLINE\\u2066\\a\\N\\L\\tX\"";
+        // What a waiver may still carry of the payload: line breaks and tabs in its reason and approver (a block of
+        // text); ESC, bidi, BEL, NEL and LS are refused when the file is read (Policy.Tests WaiverValueTests), so the
+        // graph's names and values bring those here.
+        const string yamlPayload = "\"OK\\r\\nFAKE LINE\\n\\tX\"";
         _waivers = _h.Write("waivers.yaml",
             $"waivers:\n  - rule: ENC-STO-001\n    urn: \"*\"\n    matches: many\n    critical: true\n    approver: {yamlPayload}\n" +
             $"    reason: {yamlPayload}\n    expires: 2026-07-01\n");

@@ -102,7 +102,7 @@ public class MalformedInputTests : IDisposable
     {
         var path = File("preview.json", Encoding.UTF8.GetBytes(PulumiJson.Preview(CompliantEnclave.Build())));
         var e = Assert.Throws<ArtifactLoadException>(() => ArtifactLoader.LoadArtifact(path, ArtifactKind.StackExport));
-        Assert.Contains("expected a `pulumi stack export` but the file is `pulumi preview --json` output", e.Message);
+        Assert.Contains("expected a `pulumi stack export` or a checkpoint but the file is `pulumi preview --json` output", e.Message);
     }
 
     [Fact]

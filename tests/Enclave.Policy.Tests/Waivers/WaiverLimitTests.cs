@@ -55,7 +55,7 @@ public class WaiverLimitTests
 
     [Theory]
     [InlineData("matches: several", "matches \"several\": expected one or many")]
-    [InlineData("critical: yes-please", "critical \"yes-please\": expected true or false")]
+    [InlineData("critical: yes-please", "critical is \"yes-please\"; expected true or false")]
     public void Optional_keys_accept_only_their_values(string extra, string message)
     {
         var e = Rejected($"- {{ rule: ENC-NET-004, urn: '*::nat', reason: r, expires: 2026-06-30, {extra} }}");

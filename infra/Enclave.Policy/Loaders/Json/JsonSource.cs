@@ -19,6 +19,8 @@ internal sealed class JsonSource : IDisposable
     private int _start;
     private int _end;
     private bool _eof;
+    private long _bytesRead;
+    private long _values;
 
     private JsonSource(Stream stream, string name, LoadLimits limits, bool sequence)
     {
@@ -64,12 +66,13 @@ internal sealed class JsonSource : IDisposable
     /// Opens <paramref name="stream"/> (which the source then owns) and checks its beginning. <paramref name="sequence"/>
     /// reads several top-level values one after another (an NDJSON event log).
     /// </summary>
-    public static JsonSource Open(Stream stream, string name, LoadLimits limits, bool sequence = false)
+    /// <param name="expecting">What the caller reads (named when the file is not JSON at all), e.g. "an enclave plan".</param>
+    public static JsonSource Open(Stream stream, string name, LoadLimits limits, bool sequence = false, string? expecting = null)
     {
         var source = new JsonSource(stream, name, limits, sequence);
         try
         {
-            source.Start();
+            source.Start(expecting ?? "a JSON document");
             return source;
         }
         catch
@@ -97,6 +100,18 @@ internal sealed class JsonSource : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Counts one property value read; past <see cref="LoadLimits.DenseValuesFrom"/> values the input must spend at
+    /// least <see cref="LoadLimits.MinBytesPerValue"/> bytes on each, on average (no allocation: a hot path).
+    /// </summary>
+    public void CountValue()
+    {
+        if (++_values > Limits.DenseValuesFrom && _values * Limits.MinBytesPerValue > _bytesRead)
+            throw Error($"more than {Limits.DenseValuesFrom:N0} values written at under {Limits.MinBytesPerValue} bytes each on average " +
+                        $"({_values:N0} in the first {Inputs.InputLimits.Describe(_bytesRead)}); real Pulumi artifacts spend 28 or more, " +
+                        "and read into memory such a file would take many times its size");
+    }
+
     /// <summary>An error about the input's content at the current path.</summary>
     public ArtifactLoadException Error(string problem) => new(Name, problem, jsonPath: Path.ToString());
 
@@ -107,7 +122,7 @@ internal sealed class JsonSource : IDisposable
     public ArtifactLoadException DuplicateKey(string key) =>
         Error($"the key \"{key}\" is given twice in one object; Pulumi would read only the last one, so the file is refused");
 
-    private void Start()
+    private void Start(string expecting)
     {
         FillAtLeast(4);
         var span = Span;
@@ -122,7 +137,7 @@ internal sealed class JsonSource : IDisposable
             throw new ArtifactLoadException(Name, "binary content (NUL bytes); expected a UTF-8 JSON document");
         var first = probe.TrimStart(" \t\r\n"u8);
         if (first.Length > 0 && first[0] != (byte)'{' && first[0] != (byte)'[')
-            throw new ArtifactLoadException(Name, "not JSON: expected '{' (if other command output precedes the JSON, remove it)", 1, 1);
+            throw new ArtifactLoadException(Name, NotJson.Problem(first, expecting), 1, 1);
     }
 
     /// <summary>UTF-16 input (rare: a PowerShell redirect) is read whole, within the size limit, and re-encoded.</summary>
@@ -174,6 +189,7 @@ internal sealed class JsonSource : IDisposable
         }
         if (n == 0) { _eof = true; return; }
         _end += n;
+        _bytesRead += n;
     }
 
     public void Dispose()

@@ -21,6 +21,7 @@ internal static class PulumiValueReader
     /// <summary>The value at the cursor. <paramref name="previewSecrets"/>: the string <c>"[secret]"</c> is a secret.</summary>
     public static PropertyValue Read(ref JsonCursor c, bool previewSecrets)
     {
+        c.Source.CountValue();
         switch (c.Token)
         {
             case JsonTokenType.Null: return PropertyValue.Null;

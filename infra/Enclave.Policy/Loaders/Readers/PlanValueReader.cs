@@ -20,6 +20,7 @@ internal static class PlanValueReader
         switch (c.Token)
         {
             case JsonTokenType.StartArray:
+                c.Source.CountValue(); // as below; the scalars of the default branch are counted by PulumiValueReader
                 var items = c.Source.Items;
                 var start = items.Count;
                 c.Path.Push(0);
@@ -33,8 +34,10 @@ internal static class PlanValueReader
                 items.Truncate(start);
                 return list;
             case JsonTokenType.StartObject:
+                c.Source.CountValue();
                 return ReadObject(ref c, sink);
             case JsonTokenType.String:
+                c.Source.CountValue();
                 return c.TextValue();
             default:
                 // Scalars read as Pulumi's do (null, booleans, finite numbers).

@@ -13,10 +13,13 @@ namespace Enclave.Policy.Rules.Governance;
 /// </summary>
 public sealed class ProvidersSignInAsDeployer : RuleBase
 {
-    /// <summary>The provider inputs that may appear: where it deploys and how it behaves, never who it is.</summary>
+    /// <summary>
+    /// The provider inputs that may appear: where it deploys and how it behaves, never who it is (and what the engine
+    /// itself adds: the analyzer hands a provider over with its id and urn).
+    /// </summary>
     private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
     {
-        "region", "tenancyOcid", "version", "pluginDownloadURL", "__internal", "disableAutoRetries", "retryDurationSeconds",
+        "id", "urn", "region", "tenancyOcid", "version", "pluginDownloadURL", "__internal", "disableAutoRetries", "retryDurationSeconds",
         "ignoreDefinedTags", "dualStackEndpointEnabled", "realmSpecificServiceEndpointTemplateEnabled", "auth",
     };
 

@@ -23,7 +23,8 @@ public sealed class GrantsWithinReach : IamRule
         var ids = DataAccessJudge.For(context).Identities;
         Places? places = null;
         StackResources? resources = null;
-        var memo = new Dictionary<(Statement, string?), List<(Truth, string)>>();
+        // Keyed by the tree's reference (copies of a text share their tree), never by its structural hash.
+        var memo = new Dictionary<(Statement, string?), List<(Truth, string)>>(TreeAndPlace.Instance);
         foreach (var s in view.Policies.Statements)
         {
             if (s.Syntax is not GrantStatement { Effect: Effect.Allow, Subject: GroupSubject subject } g) continue;
@@ -108,4 +109,16 @@ public sealed class GrantsWithinReach : IamRule
     };
 
     private static string Name(Verb verb) => verb.ToString().ToLowerInvariant();
+
+    /// <summary>(statement tree by reference, compartment key by ordinal text).</summary>
+    private sealed class TreeAndPlace : IEqualityComparer<(Statement Tree, string? Place)>
+    {
+        public static readonly TreeAndPlace Instance = new();
+
+        public bool Equals((Statement Tree, string? Place) x, (Statement Tree, string? Place) y) =>
+            ReferenceEquals(x.Tree, y.Tree) && string.Equals(x.Place, y.Place, StringComparison.Ordinal);
+
+        public int GetHashCode((Statement Tree, string? Place) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Tree), key.Place is null ? 0 : StringComparer.Ordinal.GetHashCode(key.Place));
+    }
 }

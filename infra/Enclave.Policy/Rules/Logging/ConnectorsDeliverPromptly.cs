@@ -7,8 +7,9 @@ namespace Enclave.Policy.Rules.Logging;
 /// ENC-LOG-081: a connector writing to Object Storage (the log archive) rolls its batches over no later than OCI's
 /// defaults. Records wait in the connector until a batch reaches <c>batchRolloverSizeInMbs</c> or
 /// <c>batchRolloverTimeInMs</c>; a batch held for hours is a window in which the audit trail exists nowhere an
-/// auditor can read and in which stopping the connector loses it. Bounds are OCI's defaults (100 MB, 420,000 ms =
-/// 7 minutes): the program sets neither, and nothing the enclave does needs longer.
+/// auditor can read and in which stopping the connector loses it. The bounds are what OCI applies when the settings
+/// are unset (100 MB, 420,000 ms = 7 minutes, as the console shows them; the API reference gives no figures): the
+/// program sets neither, and nothing the enclave does needs longer.
 /// </summary>
 public sealed class ConnectorsDeliverPromptly : RuleBase
 {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
 
@@ -41,10 +43,37 @@ public sealed class PeeringsWithinStack : PinnedSettingsRule
         var own = node.Input("peerId");
         // Named by the gateway itself, or naming it from the other side (the acceptor of a pair has no peerId).
         var paired = own.IsNull ? Truth.False : References.IdentifiesAny(g, node, "peerId", own, peers, except: node);
-        foreach (var other in peers)
-            if (!ReferenceEquals(other, node) && !other.Input("peerId").IsNull)
+        var named = NamedPeers.GetValue(g, _ => new ConcurrentDictionary<string, PeerNames>(StringComparer.Ordinal))
+            .GetOrAdd(node.Type, _ => PeerNames.Of(peers));
+        // Named by another gateway: a gateway naming itself (never a real peering) does not count.
+        if (node.Id.AsString() is { } id && named.Ids.GetValueOrDefault(id) - (own.AsString() == id ? 1 : 0) > 0) paired = Truth.True;
+        foreach (var other in named.Others)
+            if (paired != Truth.True && !ReferenceEquals(other, node))
                 paired = paired.Or(References.Identifies(g, other, "peerId", other.Input("peerId"), node));
         a.Require(paired, "peers with a gateway of this stack",
             whenViolated: own.IsNull ? "has no peer of this stack: another tenancy's gateway may connect to it" : $"peers with {own}, which is not a gateway of this stack");
+    }
+
+    /// <summary>
+    /// Per graph and gateway type, the peer ids gateways name as plain strings (a set lookup per gateway), and the few
+    /// gateways whose peer is a reference or not known yet (asked one by one): a state of thousands of gateways costs
+    /// one pass, not one per pair.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ResourceGraph, ConcurrentDictionary<string, PeerNames>> NamedPeers = new();
+
+    private sealed record PeerNames(Dictionary<string, int> Ids, List<ResourceNode> Others)
+    {
+        public static PeerNames Of(IEnumerable<ResourceNode> gateways)
+        {
+            var names = new PeerNames(new Dictionary<string, int>(StringComparer.Ordinal), []);
+            foreach (var gateway in gateways)
+            {
+                var peer = gateway.Input("peerId");
+                if (peer.IsNull) continue;
+                if (peer.AsString() is { } id) names.Ids[id] = names.Ids.GetValueOrDefault(id) + 1;
+                else names.Others.Add(gateway);
+            }
+            return names;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Enclave.Escaping;
 
 namespace Enclave.Configuration.Reading;
 

@@ -45,20 +45,19 @@ public sealed class DataAccessJudge
     /// <summary>Where each principal of a granting statement stands with the allow-list.</summary>
     public IReadOnlyList<SubjectStanding> Standings(PolicyStatement statement)
     {
-        switch (statement.Syntax)
+        if (statement.Syntax is not { } syntax) return [];
+        // By tree first (copies of a text share it: a reference lookup, no structural hash of the whole tree), then
+        // for grants by (subject, condition), which texts differing only in access or location share.
+        ref var standings = ref CollectionsMarshal.GetValueRefOrAddDefault(_standings, syntax, out var known);
+        if (known) return standings!;
+        if (syntax is GrantStatement g)
         {
-            case null:
-                return [];
-            case GrantStatement g:
-            {
-                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_standingsByParts, (g.Subject, g.Condition), out var seen);
-                if (!seen) known = DataAccess.Standings.Of(g, Identities);
-                return known!;
-            }
-            case var syntax:
-                if (!_standings.TryGetValue(syntax, out var standings)) _standings[syntax] = standings = DataAccess.Standings.Of(syntax, Identities);
-                return standings;
+            ref var byParts = ref CollectionsMarshal.GetValueRefOrAddDefault(_standingsByParts, (g.Subject, g.Condition), out var seen);
+            if (!seen) byParts = DataAccess.Standings.Of(g, Identities);
+            standings = byParts;
         }
+        else standings = DataAccess.Standings.Of(syntax, Identities);
+        return standings!;
     }
 
     /// <summary>ENC-IAM-008: each principal off the allow-list that the statement lets reach data.</summary>

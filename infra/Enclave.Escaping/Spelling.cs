@@ -1,6 +1,9 @@
-namespace Enclave.Configuration.Reading;
+namespace Enclave.Escaping;
 
-/// <summary>"Did you mean" suggestions for misspelt field names.</summary>
+/// <summary>
+/// "Did you mean" suggestions for misspelt names (config fields, flags, rule ids): part of every message that refuses
+/// a name, so it lives beside the escaper both the program and the gate use.
+/// </summary>
 public static class Spelling
 {
     /// <summary>The candidate closest to <paramref name="word"/> (case-insensitive), if it is close enough to be a typo.</summary>
@@ -16,6 +19,21 @@ public static class Spelling
             if (d < bestDistance) (best, bestDistance) = (c, d);
         }
         return best is not null && bestDistance <= Math.Max(2, best.Length / 4) ? best : null;
+    }
+
+    /// <summary>The candidate nearest to <paramref name="word"/> however far (exact case first), or null when there is none.</summary>
+    public static string? Nearest(string word, IEnumerable<string> candidates)
+    {
+        if (word.Length > 64) word = word[..64];
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var c in candidates)
+        {
+            // Case differences count a little: ENC-NET-04 is nearer ENC-NET-004 than enc-net-004 is to anything else.
+            var d = 2 * Distance(word.ToLowerInvariant(), c.ToLowerInvariant()) + (Distance(word, c) > 0 ? 1 : 0);
+            if (d < bestDistance) (best, bestDistance) = (c, d);
+        }
+        return best;
     }
 
     private static int Distance(string a, string b)

@@ -1,0 +1,68 @@
+using Enclave.Escaping;
+using Enclave.Policy.Inputs;
+
+namespace Enclave.Offline.Stacks;
+
+/// <summary>
+/// Files the gate finds in the repository rather than on its command line (<c>Pulumi.yaml</c>, stack configs) must
+/// be in the repository: what a reviewer sees in the change is what is judged. A stack config that is a symbolic link
+/// to <c>/proc/self/environ</c>, to another checkout or to a CI cache, or a <c>stackConfigDir</c> of
+/// <c>../elsewhere</c>, would have the gate (and Pulumi) read a file no pull request shows.
+/// </summary>
+public static class RepositoryFiles
+{
+    /// <summary>The most links followed for one path (Linux's own limit is 40).</summary>
+    private const int MaxLinks = 40;
+
+    /// <summary>
+    /// Refuses (exit 3, like any file that cannot be read as what it should be) <paramref name="path"/> when it, or a
+    /// folder on its way, is a link that resolves outside <paramref name="repoRoot"/>.
+    /// </summary>
+    public static void RequireInside(string repoRoot, string path, string display)
+    {
+        // What is not a regular file (missing, a device, a FIFO, a directory) the opener refuses with its own words.
+        if (OperatingSystem.IsWindows() || FileKinds.Of(path).Kind != FileKind.Regular) return;
+        var root = Resolve(Path.GetFullPath(repoRoot));
+        var real = Resolve(Path.GetFullPath(path));
+        if (real == root || real.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)) return;
+        throw new StackConfigException(new InputFileException(display,
+            $"is a link to {SafeText.Ascii(real)}, outside the repository; a reviewer sees only the link, so the file it " +
+            "points at is not judged (copy the file into the repository)"));
+    }
+
+    /// <summary>
+    /// A folder name taken from <c>Pulumi.yaml</c> (<c>stackConfigDir</c>): relative and inside the project folder.
+    /// Returns the problem, or null when it is fine.
+    /// </summary>
+    public static string? FolderProblem(string folder)
+    {
+        if (folder.Length == 0) return null;
+        if (SafeText.Escape(folder) != folder) return $"'{SafeText.Ascii(folder)}' holds a control or invisible character";
+        if (Path.IsPathRooted(folder) || folder.StartsWith('~')) return $"'{SafeText.Ascii(folder)}' is an absolute path";
+        if (folder.Split('/', '\\').Contains("..")) return $"'{SafeText.Ascii(folder)}' leaves the project folder ('..')";
+        return null;
+    }
+
+    /// <summary>The path with every link on it resolved (what <c>realpath</c> gives), by components.</summary>
+    private static string Resolve(string full)
+    {
+        var links = 0;
+        var pending = new Stack<string>(full.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse());
+        var current = "/";
+        while (pending.TryPop(out var part))
+        {
+            if (part == ".") continue;
+            if (part == "..") { current = Path.GetDirectoryName(current) ?? "/"; continue; }
+            var next = Path.Join(current, part);
+            if (new FileInfo(next).LinkTarget is { } target)
+            {
+                if (++links > MaxLinks) return next; // a loop: the opener refuses it
+                if (target.StartsWith('/')) current = "/";
+                foreach (var p in target.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse()) pending.Push(p);
+                continue;
+            }
+            current = next;
+        }
+        return current;
+    }
+}

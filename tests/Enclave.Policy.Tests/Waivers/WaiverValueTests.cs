@@ -1,0 +1,78 @@
+using Enclave.Policy.Waivers;
+
+namespace Enclave.Policy.Tests.Waivers;
+
+/// <summary>
+/// Issue 12, item 2: a waiver says what it says in YAML's own types and in exact rule ids. `critical: 'true'` (a
+/// string) was taken for the boolean; `enc-sto-001` waived ENC-STO-001 while every report spelt it otherwise; an
+/// invisible character in a URN glob made a waiver cover a look-alike of the resource its reviewer saw.
+/// </summary>
+public class WaiverValueTests
+{
+    private const string Critical = "ENC-STO-001"; // critical and mandatory: needs `critical: true` and an approver
+
+    private static string Waiver(string rule = Critical, string critical = "true", string urn = "\"urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::data\"",
+        string reason = "r") =>
+        $"waivers:\n  - rule: {rule}\n    urn: {urn}\n    critical: {critical}\n    approver: J. Doe\n    reason: {reason}\n    expires: 2026-06-30\n";
+
+    private static WaiverFileException Refused(string yaml)
+    {
+        var e = Assert.Throws<WaiverFileException>(() => WaiverLoader.Parse(yaml, "waivers.yaml"));
+        Assert.False(e.Unreadable);
+        Assert.DoesNotContain('\n', e.Message);
+        return e;
+    }
+
+    [Theory]
+    [InlineData("'true'", "waivers.yaml:4: critical is the string \"true\" (quoted); expected true or false, unquoted")]
+    [InlineData("\"true\"", "waivers.yaml:4: critical is the string \"true\" (quoted); expected true or false, unquoted")]
+    [InlineData("!!str true", "waivers.yaml:4: critical is the string \"true\" (tagged); expected true or false, unquoted")]
+    [InlineData("yes", "waivers.yaml:4: critical is \"yes\"; expected true or false, unquoted")]
+    [InlineData("1", "waivers.yaml:4: critical is \"1\"; expected true or false, unquoted")]
+    public void A_string_or_number_is_not_the_boolean_critical(string critical, string expected) =>
+        Assert.Equal(expected, Refused(Waiver(critical: critical)).Message);
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("!!bool true")]
+    public void A_yaml_boolean_is_read_as_one(string critical) =>
+        Assert.True(WaiverLoader.Parse(Waiver(critical: critical), "waivers.yaml").Waivers.Single().Critical);
+
+    [Theory]
+    [InlineData("enc-sto-001", "unknown rule \"enc-sto-001\"; rule ids are case-sensitive: ENC-STO-001")]
+    [InlineData("Enc-Sto-001", "unknown rule \"Enc-Sto-001\"; rule ids are case-sensitive: ENC-STO-001")]
+    [InlineData("ENC-ST0-001", "unknown rule \"ENC-ST0-001\"; the nearest rule id is ENC-STO-001")]
+    [InlineData("ENC-STO-01", "unknown rule \"ENC-STO-01\"; the nearest rule id is ENC-STO-001")]
+    public void A_rule_id_matches_exactly_and_an_unknown_one_names_the_nearest(string rule, string expected) =>
+        Assert.Contains(expected, Refused(Waiver(rule)).Message);
+
+    [Fact]
+    public void A_waiver_matches_its_rule_id_exactly()
+    {
+        var waiver = WaiverLoader.Parse(Waiver(), "waivers.yaml").Waivers.Single();
+        const string urn = "urn:pulumi:prod::us-data-enclave::oci:ObjectStorage/bucket:Bucket::data";
+        Assert.True(waiver.Matches(Critical, urn));
+        Assert.False(waiver.Matches("enc-sto-001", urn));
+    }
+
+    [Theory]
+    [InlineData("urn", "\"urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::data\\u200b\"", "\\u200b")]
+    [InlineData("urn", "\"urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\\u202eatad\"", "\\u202e")]
+    [InlineData("urn", "\"urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::data\\U000E0041\"", "\\udb40\\udc41")]
+    [InlineData("reason", "\"accepted\\e[32m OK\"", "\\u001b")]
+    [InlineData("reason", "\"accepted\\u2028until the next review\"", "\\u2028")]
+    public void A_value_with_a_character_a_reviewer_cannot_see_is_refused(string key, string value, string shown)
+    {
+        var yaml = key == "urn" ? Waiver(urn: value) : Waiver(reason: value);
+        var message = Refused(yaml).Message;
+        Assert.Contains($"{key} holds an invisible or control character", message);
+        Assert.Contains(shown, message);
+    }
+
+    [Fact]
+    public void A_reason_may_span_lines_in_a_block_scalar()
+    {
+        var yaml = Waiver(reason: "|\n      first line\n      second line");
+        Assert.Equal("first line\nsecond line", WaiverLoader.Parse(yaml, "waivers.yaml").Waivers.Single().Reason);
+    }
+}
