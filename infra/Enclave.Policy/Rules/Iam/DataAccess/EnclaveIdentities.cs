@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
 using Enclave.Policy.Iam;
 using Enclave.Policy.Network;
 
@@ -20,12 +21,12 @@ public sealed partial class EnclaveIdentities
     private readonly ResourceGraph _graph;
     private readonly PolicyContext _policy;
     private readonly (Persona Persona, string Name, string Domain)[] _personas;
-    private readonly Known _compartments = new();
-    private readonly Known _personaGroupIds = new();
-    private readonly Known _networkSources = new();
-    private readonly Known _auditorNetworks = new();
-    private readonly Known _archiveBuckets = new();
-    private readonly Known _breakGlassUsers = new();
+    private readonly KnownStrings _compartments = new();
+    private readonly KnownStrings _personaGroupIds = new();
+    private readonly KnownStrings _networkSources = new();
+    private readonly KnownStrings _auditorNetworks = new();
+    private readonly KnownStrings _archiveBuckets = new();
+    private readonly KnownStrings _breakGlassUsers = new();
     private readonly bool _someIdUnknown;
     private readonly Dictionary<string, Truth> _dynamicGroupRules = new(StringComparer.Ordinal);
     private readonly Dictionary<GroupReference, (Truth, string)> _dynamicGroups = [];
@@ -101,7 +102,7 @@ public sealed partial class EnclaveIdentities
     /// configured gatekeeper (auditor) CIDRs: another persona's network source is not. A source whose name or ranges
     /// are not known yet may be one.
     /// </summary>
-    private static void AddNetworkInside(ResourceNode source, IEnumerable<string> cidrs, Known networks)
+    private static void AddNetworkInside(ResourceNode source, IEnumerable<string> cidrs, KnownStrings networks)
     {
         var name = source.Input("name");
         var lists = source.Input("publicSourceLists");
@@ -240,20 +241,5 @@ public sealed partial class EnclaveIdentities
         yield return slash > 0
             ? (persona, configured[(slash + 1)..], configured[..slash])
             : (persona, configured, _policy.IdentityDomain ?? GroupReference.DefaultDomain);
-    }
-
-    /// <summary>Known strings, case-insensitive, and whether some value was unknown (then a miss is only "may be").</summary>
-    private sealed class Known
-    {
-        private readonly HashSet<string> _values = new(StringComparer.OrdinalIgnoreCase);
-        private bool _someUnknown;
-
-        public void Add(string? value)
-        {
-            if (value is null) _someUnknown = true;
-            else _values.Add(value);
-        }
-
-        public Truth Contains(string value) => _values.Contains(value) ? Truth.True : _someUnknown ? Truth.Unknown : Truth.False;
     }
 }

@@ -1,4 +1,5 @@
 using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Common;
 using Enclave.Policy.Rules.Iam.DataAccess;
 
 namespace Enclave.Policy.Rules.Iam.Reach;
@@ -8,7 +9,7 @@ internal sealed class StackResources
 {
     private const string SecretType = "oci:Vault/secret:Secret";
 
-    private readonly Known _keys = new(), _secretNames = new(), _secretIds = new(), _userBuckets = new();
+    private readonly KnownStrings _keys = new(), _secretNames = new(), _secretIds = new(), _userBuckets = new();
     private readonly EnclaveIdentities _ids;
 
     public StackResources(ResourceGraph graph, EnclaveIdentities ids)
@@ -48,19 +49,4 @@ internal sealed class StackResources
         Pin.UserDataBuckets => "target.bucket.name = a user-data bucket of this stack",
         _ => "no condition",
     };
-
-    /// <summary>Known strings (case-insensitive) and whether some were unknown: a miss is then only "may be".</summary>
-    private sealed class Known
-    {
-        private readonly HashSet<string> _values = new(StringComparer.OrdinalIgnoreCase);
-        private bool _someUnknown;
-
-        public void Add(string? value)
-        {
-            if (value is null) _someUnknown = true;
-            else _values.Add(value);
-        }
-
-        public Truth Contains(string value) => _values.Contains(value) ? Truth.True : _someUnknown ? Truth.Unknown : Truth.False;
-    }
 }
