@@ -67,6 +67,23 @@ public class MalformedInputTests : IDisposable
         Assert.NotEmpty(ArtifactLoader.Load(File("ps.json", bytes)).Resources);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16_with_a_lone_surrogate_is_refused_not_replaced(bool bigEndian)
+    {
+        // A name holding a lone high surrogate would otherwise decode to U+FFFD, so two different names in the file
+        // could read as one and the same to the gate.
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        var head = encoding.GetBytes("{\"steps\": [], \"x\": \"a");
+        var lone = bigEndian ? new byte[] { 0xD8, 0x00 } : new byte[] { 0x00, 0xD8 };
+        var tail = encoding.GetBytes("b\"}");
+        var bytes = encoding.GetPreamble().Concat(head).Concat(lone).Concat(tail).ToArray();
+        var e = Fails(File("lone.json", bytes));
+        Assert.Contains("not valid UTF-16", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
     [Fact]
     public void Deep_nesting_is_refused_with_the_limit()
     {

@@ -128,7 +128,7 @@ internal sealed class JsonSource : IDisposable
         var span = Span;
         if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF) _start += 3;
         else if (span.Length >= 2 && ((span[0] == 0xFF && span[1] == 0xFE) || (span[0] == 0xFE && span[1] == 0xFF)))
-            Transcode(span[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode);
+            Transcode(bigEndian: span[0] == 0xFE);
         FillAtLeast(8192);
         var probe = Span;
         if (probe.Trim(" \t\r\n"u8).IsEmpty && _eof)
@@ -140,18 +140,35 @@ internal sealed class JsonSource : IDisposable
             throw new ArtifactLoadException(Name, NotJson.Problem(first, expecting), 1, 1);
     }
 
-    /// <summary>UTF-16 input (rare: a PowerShell redirect) is read whole, within the size limit, and re-encoded.</summary>
-    private void Transcode(Encoding encoding)
+    /// <summary>
+    /// UTF-16 input (rare: a PowerShell redirect) is read whole, within the size limit, and re-encoded. Strictly: a
+    /// lone surrogate or an odd trailing byte is refused, never turned into U+FFFD, so the gate never judges a text
+    /// other than the one in the file (two different names must not read as the same replacement character).
+    /// </summary>
+    private void Transcode(bool bigEndian)
     {
         using var all = new MemoryStream();
         all.Write(_buffer, _start + 2, _end - _start - 2);
         _start = _end = 0;
         while (!_eof) { Fill(); all.Write(_buffer, _start, _end - _start); _start = _end; }
-        var utf8 = Encoding.UTF8.GetBytes(encoding.GetString(all.GetBuffer(), 0, (int)all.Length));
+        var utf16 = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
+        byte[] utf8;
+        try
+        {
+            utf8 = StrictUtf8.GetBytes(utf16.GetString(all.GetBuffer(), 0, (int)all.Length));
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = e.Index >= 0 ? $" at byte {e.Index + 2:N0}" : "";
+            throw new ArtifactLoadException(Name, $"not valid UTF-16{at} (a lone surrogate or a truncated character); " +
+                                                  "expected UTF-8 JSON, or UTF-16 with a byte-order mark");
+        }
         _stream.Dispose();
         _stream = new MemoryStream(utf8, writable: false);
         _eof = false;
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private void FillAtLeast(int bytes)
     {
