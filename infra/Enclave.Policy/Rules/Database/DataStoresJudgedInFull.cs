@@ -15,7 +15,7 @@ public sealed class DataStoresJudgedInFull : RuleBase
     /// <summary>Database types the gate knows exist (for reachability) but does not judge as data stores.</summary>
     private static readonly string[] PartlyJudged = [OciTypes.DbSystem, OciTypes.MysqlDbSystem];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-050", "Data is held only in data stores the gate judges in full", Severity.Critical, Enforcement.Mandatory,
         "A database of a type the gate reads only as a network listener holds US data whose encryption key, backup copies (to any region), restore sources and deletion protection no rule checks: it could move the data out of the US or outside the gatekeepers' keys unseen.",
         "Keep the data in the stack's Autonomous Database (and its Data Guard standby); remove DB systems and MySQL DB systems, or add their type to the gate with the rules that judge their keys, backups and copies.")

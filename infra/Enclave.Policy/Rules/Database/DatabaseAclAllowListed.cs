@@ -14,7 +14,7 @@ public sealed class DatabaseAclAllowListed : RuleBase
 {
     private const string VcnPrefix = "ocid1.vcn.";
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-051", "Database access lists name only the gatekeepers' networks and the enclave's VCNs", Severity.Critical, Enforcement.Mandatory,
         "An access-list entry admits whoever holds that address or VCN to the database's listener: a VCN OCID of another compartment or tenancy, or a range the gatekeepers do not own, opens the data to them however narrow it is.",
         "Prefer the private endpoint and an empty access list; otherwise list only CIDRs inside `gatekeeperCidrs` and VCNs of this stack (ocid1.vcn…[;CIDR]).",

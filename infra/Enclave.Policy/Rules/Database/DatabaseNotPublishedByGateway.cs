@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Database;
 /// </summary>
 public sealed class DatabaseNotPublishedByGateway : RuleBase
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-052", "Autonomous Database is not published through an API gateway", Severity.Critical, Enforcement.Mandatory,
         "A vanity URL routes the database's REST and web endpoints through an API gateway the gate does not judge: it can be public, or someone else's, and it reaches the data without the private endpoint's NSGs.",
         "Remove vanityUrlDetails; reach the database only through its private endpoint.")

@@ -23,7 +23,7 @@ public sealed class CredentialsKeptSecret : RuleBase
         (OciTypes.Vault, ["externalKeyManagerMetadata.oauthMetadata.clientAppSecret"]),
     ];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-050", "Credentials to the data are only ever secrets", Severity.Critical, Enforcement.Mandatory,
         "A password, signing key or client secret given as a plain input is written in the clear into the state, every checkpoint and the preview: anyone who can read them (the state backend's organisation, CI logs) can sign in to the database or the tenancy.",
         "Pass the credential as a secret (Output.CreateSecret, `pulumi config set --secret`), or better, keep it out of the stack (the database reads its ADMIN password from the vault through secretId).")

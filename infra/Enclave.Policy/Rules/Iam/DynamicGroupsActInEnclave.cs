@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// </summary>
 public sealed class DynamicGroupsActInEnclave : IamTextRule
 {
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-050", "Dynamic groups are granted only inside the enclave's compartments", Severity.Critical, Enforcement.Mandatory,
         "A dynamic group's members are the enclave's own resources; a grant in the tenancy or in a compartment outside the enclave lets them (and whoever runs code or SQL on them) create, call or write resources the gate never judges, a way to carry the data out.",
         "Grant dynamic groups only `in compartment id` of a compartment this stack declares.");

@@ -15,7 +15,7 @@ public sealed class PersonaGroupsDeclared : RuleBase
     private static readonly (string Type, string NameKey)[] GroupTypes =
         [(OciTypes.Group, "name"), (OciTypes.DomainsGroup, "displayName")];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-050", "Groups carry only the declared persona names, each once", Severity.Critical, Enforcement.Mandatory,
         "Statements grant by group name: a renamed group inherits every statement that names its new name (the gatekeepers' powers, or the tenancy's Administrators), and a second group of a persona's name is a look-alike the gate cannot tell from the real one.",
         "Name each group exactly as its persona is configured (gatekeeperGroup, operatorGroup, auditorGroup, storageAdminGroup); remove groups no persona declares and any second group of a persona's name.");

@@ -14,7 +14,7 @@ public sealed class KeysInStackVaults : RuleBase
     private const string Endpoint = "managementEndpoint";
     private static readonly string[] Types = [OciTypes.Key, OciTypes.KeyVersion];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-051", "Keys live in the stack's own vaults", Severity.Critical, Enforcement.Mandatory,
         "A key's managementEndpoint decides which vault (region, tenancy, owner) holds it; one pointing at a vault outside the stack keeps the enclave's encryption keys where the gatekeepers neither control nor see them, and possibly outside the US.",
         "Set managementEndpoint from a vault of this stack (vault.ManagementEndpoint).");

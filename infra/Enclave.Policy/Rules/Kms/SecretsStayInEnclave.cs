@@ -13,7 +13,7 @@ public sealed class SecretsStayInEnclave : RuleBase
 {
     public const string SecretType = "oci:Vault/secret:Secret";
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-050", "Secrets are replicated and rotated only within the enclave", Severity.Critical, Enforcement.Mandatory,
         "A secret's replicationConfig copies its content to another vault (any region, any tenancy's vault) and its rotationConfig hands it to a database or function on every rotation: either is a copy of a credential to the US data outside what the gatekeepers hold.",
         "Remove replicationConfig, or replicate only to a vault of this stack in an allowed region with a key of this stack; rotate only through targetSystemType ADB with an Autonomous Database of this stack.");

@@ -16,7 +16,7 @@ public sealed class OversightSwitchedOn : RuleBase
         (OciTypes.CloudGuardTarget, "state", ["ACTIVE"], true),
     ];
 
-    public override RuleInfo Info { get; } = new(
+    public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-050", "Oversight resources stay switched on", Severity.High, Enforcement.Mandatory,
         "An oversight resource that is switched off but otherwise intact (a Cloud Guard target made INACTIVE) still looks like coverage to every rule that reads its wiring, while the gatekeepers are told nothing.",
         "Leave the lifecycle state out (it defaults to on) or set it to the working value (Cloud Guard target state: ACTIVE).",
