@@ -93,7 +93,7 @@ internal static class FindingOrder
     {
         public int Compare(long x, long y)
         {
-            var c = FindingText.CompareOrdinal(items[(int)(uint)x].Finding.Text, items[(int)(uint)y].Finding.Text);
+            var c = FindingText.CompareOrdinal(items[(int)(uint)x].Text, items[(int)(uint)y].Text);
             return c != 0 ? c : x.CompareTo(y);
         }
     }
