@@ -30,6 +30,14 @@ internal static class LoadLook
             GC.KeepAlive(graph);
         }
         cpu.Sort();
+        if (Environment.GetEnvironmentVariable("LOAD_ALLOC") is { Length: > 0 })
+        {
+            // LOAD_ALLOC=1: what one more load allocates, by type (sampled every ≈100 KB).
+            using var sampler = new AllocationSampler();
+            GC.KeepAlive(ArtifactLoader.LoadArtifact(file).Graph);
+            foreach (var ((type, heap), bytes) in sampler.Bytes.OrderByDescending(kv => kv.Value).Take(25))
+                Console.WriteLine($"{bytes / 1e6,8:F1} MB  {heap}  {type}");
+        }
         Console.WriteLine($"min {cpu[0]:F0} ms, median {cpu[cpu.Count / 2]:F0} ms cpu per load");
     }
 }

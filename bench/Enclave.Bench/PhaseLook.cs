@@ -75,6 +75,46 @@ internal static class PhaseLook
         }
     }
 
+    /// <summary>
+    /// `diff-phases BASE HEAD [RUNS]`: the work of `enclave diff BASE HEAD --stack prod --format json` in its phases
+    /// (each side loaded and judged, the comparison, JSON into a null stream), CPU ms each.
+    /// </summary>
+    public static void Diff(string baseFile, string headFile, int runs)
+    {
+        var policy = PulumiFiles.PolicyFor("prod");
+        for (var run = 0; run < runs; run++)
+        {
+            GC.Collect();
+            var t0 = Cpu();
+            var before = ArtifactLoader.LoadArtifact(baseFile).Graph;
+            var t1 = Cpu();
+            var beforePolicy = Enclave.Policy.Review.Plan.PolicyVerdicts.Evaluate(before, policy, today: Today);
+            var t2 = Cpu();
+            var after = ArtifactLoader.LoadArtifact(headFile).Graph;
+            var t3 = Cpu();
+            var afterPolicy = Enclave.Policy.Review.Plan.PolicyVerdicts.Evaluate(after, policy, today: Today);
+            var t4 = Cpu();
+            var diff = Enclave.Policy.Review.Diff.DiffEngine.Compare(before, after,
+                new Enclave.Policy.Review.Diff.DiffOptions(baseFile, headFile, beforePolicy, afterPolicy));
+            var t5 = Cpu();
+            // DIFF_COMPARES=N: the comparison N more times on the same sides (the minimum is the least disturbed).
+            var again = new List<double>();
+            for (var i = 0; i < QuickLooks.Int(Environment.GetEnvironmentVariable("DIFF_COMPARES") ?? "0"); i++)
+            {
+                var c0 = Cpu();
+                Enclave.Policy.Review.Diff.DiffEngine.Compare(before, after,
+                    new Enclave.Policy.Review.Diff.DiffOptions(baseFile, headFile, beforePolicy, afterPolicy));
+                again.Add(Cpu() - c0);
+            }
+            if (again.Count > 0) Console.WriteLine($"  compare again: {string.Join(", ", again.Select(x => x.ToString("F0")))} ms");
+            using (var sink = new StreamWriter(Stream.Null)) Enclave.Policy.Review.Render.DiffJsonWriter.Write(diff, sink);
+            var t6 = Cpu();
+            Console.WriteLine($"{before.Resources.Length} + {after.Resources.Length} resources: load {t1 - t0:F0} + {t3 - t2:F0} ms, " +
+                              $"rules {t2 - t1:F0} + {t4 - t3:F0} ms, compare {t5 - t4:F0} ms ({diff.Changes.Length} changes), JSON {t6 - t5:F0} ms; " +
+                              $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        }
+    }
+
     /// <summary>`scan FILE`: the floor for loading, every token of the file read and nothing kept.</summary>
     public static void Scan(string file)
     {

@@ -69,6 +69,8 @@ switch (args)
     case ["scan", var scanFile]: PhaseLook.Scan(scanFile); return;
     case ["access-phases", var accessFile]: PhaseLook.Access(accessFile, 1); return;
     case ["access-phases", var accessFile, var accessRuns]: PhaseLook.Access(accessFile, QuickLooks.Int(accessRuns)); return;
+    case ["diff-phases", var diffBase, var diffHead]: PhaseLook.Diff(diffBase, diffHead, 1); return;
+    case ["diff-phases", var diffBase, var diffHead, var diffRuns]: PhaseLook.Diff(diffBase, diffHead, QuickLooks.Int(diffRuns)); return;
     case ["load", var loadFile, var loadRuns]: LoadLook.Run(loadFile, QuickLooks.Int(loadRuns)); return;
     case ["phases", var phaseFile]: PhaseLook.Run(phaseFile, 1); return;
     case ["phases", var phaseFile, var phaseRuns]: PhaseLook.Run(phaseFile, QuickLooks.Int(phaseRuns)); return;

@@ -24,6 +24,15 @@ public sealed record MapValue : PropertyValue
     /// <summary>A map of <paramref name="sortedEntries"/>, which must be in ordinal key order with distinct keys (kept, not copied).</summary>
     internal MapValue(KeyValuePair<string, PropertyValue>[] sortedEntries) => _entries = sortedEntries;
 
+    /// <summary>
+    /// A map of the same keys in the same order as this one, with <paramref name="entries"/> (a changed copy of
+    /// <see cref="Entries"/>: same keys, same order, other values; kept, not copied).
+    /// </summary>
+    internal MapValue WithEntries(KeyValuePair<string, PropertyValue>[] entries) =>
+        _fields is { } fields && !ReferenceEquals(fields.KeyComparer, StringComparer.Ordinal)
+            ? new MapValue(ImmutableSortedDictionary.CreateRange(fields.KeyComparer, entries))
+            : new MapValue(entries);
+
     /// <summary>The map's fields, sorted ordinally by key (the order of <see cref="Entries"/>).</summary>
     public ImmutableSortedDictionary<string, PropertyValue> Fields
     {

@@ -21,7 +21,9 @@ public static class DiffEngine
     {
         options ??= new DiffOptions();
         var baseByKey = new Dictionary<string, ResourceNode>(before.Resources.Length, StringComparer.Ordinal);
-        foreach (var r in before.Resources) baseByKey.TryAdd(UrnKey.Of(r.Urn), r);
+        // Each base key made once (a substring per resource), for the lookup here and the deleted ones below.
+        var baseKeys = new string[before.Resources.Length];
+        for (var i = 0; i < baseKeys.Length; i++) baseByKey.TryAdd(baseKeys[i] = UrnKey.Of(before.Resources[i].Urn), before.Resources[i]);
 
         var baseOrigins = Values.ValueOrigins.For(before);
         var headOrigins = Values.ValueOrigins.For(after);
@@ -36,8 +38,8 @@ public static class DiffEngine
             var change = Changed(old, head, baseOrigins, headOrigins);
             if (change is null) unchanged++; else changes.Add(change);
         }
-        foreach (var old in before.Resources)
-            if (!seen.Contains(UrnKey.Of(old.Urn))) { seen.Add(UrnKey.Of(old.Urn)); changes.Add(Deleted(old, baseOrigins)); }
+        for (var i = 0; i < baseKeys.Length; i++)
+            if (seen.Add(baseKeys[i])) changes.Add(Deleted(before.Resources[i], baseOrigins));
 
         changes.Sort((a, b) => string.CompareOrdinal(a.Urn, b.Urn));
 
@@ -83,7 +85,7 @@ public static class DiffEngine
     public static ResourceChange Created(ResourceNode head, Values.ValueOrigins? origins = null)
     {
         var props = new List<PropertyChange>();
-        foreach (var (k, v) in (origins?.DisplayInputs(head) ?? head.Inputs).Fields)
+        foreach (var (k, v) in (origins?.DisplayInputs(head) ?? head.Inputs).Entries)
             PropertyDiff.Flatten(Values.ReviewPath.Key("", k), v, removed: false, props);
         return new ResourceChange(ChangeOp.Create, head.Urn, head.Type, head.Name, head.Protect, ResourceKinds.IsDataBearing(head.Type),
             props.ToImmutableArray());

@@ -27,8 +27,8 @@ public static class PropertyDiff
     {
         switch (value)
         {
-            case MapValue { Fields.Count: > 0 } m:
-                foreach (var (k, v) in m.Fields) Flatten(ReviewPath.Key(path, k), v, removed, into);
+            case MapValue { Count: > 0 } m:
+                foreach (var (k, v) in m.Entries) Flatten(ReviewPath.Key(path, k), v, removed, into);
                 break;
             case ListValue { Items.Length: > 0 } l:
                 for (var i = 0; i < l.Items.Length; i++) Flatten(ReviewPath.Index(path, i), l.Items[i], removed, into);
@@ -39,12 +39,14 @@ public static class PropertyDiff
         }
     }
 
+    // Entries and binary search, not Fields: a diff compares every input map of both sides, and Fields makes a
+    // sorted tree of each (most of a 100k-resource comparison). Same keys, same order, same lookups.
     private static void CompareMaps(string path, MapValue b, MapValue a, List<PropertyChange> into, string? type, bool top)
     {
-        foreach (var (key, bv) in b.Fields)
-            Compare(ReviewPath.Key(path, key), top ? key : null, bv, a.Fields.GetValueOrDefault(key), into, type);
-        foreach (var (key, av) in a.Fields)
-            if (!b.Fields.ContainsKey(key)) Compare(ReviewPath.Key(path, key), top ? key : null, null, av, into, type);
+        foreach (var (key, bv) in b.Entries)
+            Compare(ReviewPath.Key(path, key), top ? key : null, bv, a.TryGetValue(key, out var av) ? av : null, into, type);
+        foreach (var (key, av) in a.Entries)
+            if (!b.TryGetValue(key, out _)) Compare(ReviewPath.Key(path, key), top ? key : null, null, av, into, type);
     }
 
     /// <param name="topKey">The input's name when <paramref name="path"/> is a top-level input (identity applies there only).</param>

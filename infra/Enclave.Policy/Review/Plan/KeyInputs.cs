@@ -96,10 +96,10 @@ public static class KeyInputs
         if (ByType.TryGetValue(resource.Type, out var keys))
         {
             foreach (var k in keys)
-                if (resource.Inputs.Fields.TryGetValue(k, out var v)) yield return (k, v);
+                if (resource.Inputs.TryGetValue(k, out var v)) yield return (k, v);
             yield break;
         }
         foreach (var k in Fallback)
-            if (resource.Inputs.Fields.TryGetValue(k, out var v)) { yield return (k, v); yield break; }
+            if (resource.Inputs.TryGetValue(k, out var v)) { yield return (k, v); yield break; }
     }
 }

@@ -41,7 +41,7 @@ public static class ReviewPath
             switch (current)
             {
                 case MapValue m when s.Key is not null:
-                    if (!m.Fields.TryGetValue(s.Key, out var next)) return null;
+                    if (!m.TryGetValue(s.Key, out var next)) return null;
                     current = next;
                     break;
                 case ListValue l when s.Index is int i:
