@@ -40,10 +40,10 @@ public sealed record LoadLimits
     public int MaxDepth { get; init; } = 256;
 
     /// <summary>
-    /// Estimated memory the loaded graph may keep before <see cref="MaxKeptPerByte"/> is enforced: 64 MiB, so a small
-    /// file is never refused for the fixed cost of its objects.
+    /// Estimated memory the loaded graph may keep before <see cref="MaxKeptPerByte"/> is enforced: 32 MiB, so a small
+    /// file, whose every key and type is still a first occurrence, is never refused for that.
     /// </summary>
-    public long KeptFrom { get; init; } = 64L << 20;
+    public long KeptFrom { get; init; } = 32L << 20;
 
     /// <summary>
     /// Most estimated memory the loaded graph may keep per byte of the file, past <see cref="KeptFrom"/>: 1.5. Real

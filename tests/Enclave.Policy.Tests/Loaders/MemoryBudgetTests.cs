@@ -70,7 +70,7 @@ public class MemoryBudgetTests
             try { return ArtifactLoader.Parse(json, kind, limits: new LoadLimits { KeptFrom = 16 << 10, MaxKeptPerByte = ratio }).Graph is not null; }
             catch (ArtifactLoadException) { return false; }
         });
-        // Small files pay for every first occurrence (the first 64 MiB kept are free for that reason); larger ones less.
+        // Small files pay for every first occurrence (the first 32 MiB kept are free for that reason); larger ones less.
         Assert.True(lowest <= 1.2, $"the {kind} of the compliant enclave ({json.Length >> 10} KiB) needs a ratio of {lowest}");
     }
 
