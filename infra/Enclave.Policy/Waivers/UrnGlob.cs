@@ -13,6 +13,15 @@ public static class UrnGlob
     /// <summary>Longest glob a waiver file may give (real URNs are a few hundred characters).</summary>
     public const int MaxLength = 1024;
 
+    /// <summary>
+    /// Most waivers of one file whose glob has a wildcard. An exact URN is found by a lookup; a glob is tried against
+    /// each failing finding of its rule (and each resource, for ENC-GOV-901), so their number multiplies the work.
+    /// </summary>
+    public const int MaxWildcardWaivers = 100;
+
+    /// <summary>Whether the glob has a wildcard (else it matches exactly one URN, itself).</summary>
+    public static bool HasWildcard(string glob) => glob.AsSpan().IndexOfAny('*', '?') >= 0;
+
     public static bool Matches(string glob, string urn)
     {
         int g = 0, u = 0, star = -1, resume = 0;
