@@ -38,7 +38,7 @@ public class MemoryBudgetTests
         var (e, allocated) = Measure(() => Assert.Throws<ArtifactLoadException>(() =>
             ArtifactLoader.Load(new MemoryStream(json), "export.json", limits: limits)));
 
-        Assert.Contains("more than 1.5 times its size (many short distinct strings or tiny objects)", e.Message);
+        Assert.Contains("more than 1.5 times its size (many distinct strings, long names or tiny objects)", e.Message);
         Assert.StartsWith("$.deployment.resources[1].inputs.v[", e.JsonPath);
         // Refused once the budget is spent (4 MiB kept), long before the 80 MB the whole list would keep.
         Assert.True(allocated < json.Length, $"refusing a {json.Length >> 20} MiB file allocated {allocated >> 20} MiB");

@@ -126,7 +126,7 @@ internal sealed class JsonSource : IDisposable
         if (_kept > Limits.KeptFrom && _kept > Limits.MaxKeptPerByte * _bytesRead)
             throw Error($"the values read so far would take about {Inputs.InputLimits.Describe(_kept)} of memory for " +
                         $"{Inputs.InputLimits.Describe(_bytesRead)} of file, more than {Limits.MaxKeptPerByte:0.#} times its size " +
-                        "(many short distinct strings or tiny objects); real Pulumi artifacts take well under its size");
+                        "(many distinct strings, long names or tiny objects); real Pulumi artifacts take well under its size");
     }
 
     /// <summary>An error about the input's content at the current path.</summary>
