@@ -25,24 +25,17 @@ public class UrnGlobTests
     }
 
     [Fact]
-    public void A_long_literal_after_a_star_costs_what_any_glob_of_its_length_costs()
+    public void A_long_literal_after_a_star_is_answered_by_the_automaton()
     {
         // Round 5: the greedy matcher fell back to its last star at every character, glob × URN steps (100 waivers of
-        // `*aaa…ab` on 2,000 resources of 300 characters were 11 s of CPU), while a glob failing at once cost one pass.
-        // The automaton reads the URN once either way: the two cost the same (compared, not timed against a limit).
+        // `*aaa…ab` on 2,000 resources of 300 characters were 11 s of CPU). Past a few passes the automaton answers
+        // (one pass, a word per 64 glob characters); its answers must be the greedy matcher's.
         var urn = new string('a', 100_000);
         var bomb = With("*" + new string('a', 1022) + "b");
-        var plain = With("*" + new string('c', 1022) + "b");
         Assert.False(bomb.MatchesUrn(urn));
         Assert.True(bomb.MatchesUrn(urn + "b"));
-        static double Fastest(Func<bool> match) => Enumerable.Range(0, 3).Min(_ =>
-        {
-            var clock = Stopwatch.StartNew();
-            match();
-            return clock.Elapsed.TotalMilliseconds;
-        });
-        var (bombMs, plainMs) = (Fastest(() => bomb.MatchesUrn(urn)), Fastest(() => plain.MatchesUrn(urn)));
-        Assert.True(bombMs < 10 * plainMs + 5, $"the backtracking glob took {bombMs:0.0} ms, a plain one {plainMs:0.0} ms");
+        Assert.True(With("*" + new string('a', 1022) + "?").MatchesUrn(urn));
+        Assert.False(With("*" + new string('a', 1022) + "*?b").MatchesUrn(urn));
     }
 
     [Theory]
