@@ -54,6 +54,27 @@ public class ArtifactFuzzTests
     public void Mutated_plan_documents_load_and_are_judged_or_fail_as_unreadable() =>
         Fuzz.Run(Corpus.MutatedBytes(Plans), 200, LoadAndJudge, Print);
 
+    /// <summary>
+    /// Round 5: UTF-16 (a PowerShell redirect) is transcoded as it streams, in blocks: the mutated text re-encoded as
+    /// UTF-16 of either byte order, then a byte flipped, dropped or a lone surrogate put anywhere (inside a block or at
+    /// a block boundary), loads or fails with one <see cref="ArtifactLoadException"/>.
+    /// </summary>
+    [Fact]
+    public void Mutated_utf16_artifacts_load_or_fail_as_unreadable() =>
+        Fuzz.Run(Gen.Select(Corpus.Mutated(Artifacts), Gen.Bool, Gen.Int[0, 3], Gen.Int[0, int.MaxValue], (text, bigEndian, kind, at) =>
+        {
+            var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+            var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToList();
+            var i = 2 + at % Math.Max(1, bytes.Count - 2);
+            switch (kind)
+            {
+                case 0: if (i < bytes.Count) bytes[i] ^= (byte)(1 << (at % 8)); break;
+                case 1: if (i < bytes.Count) bytes.RemoveAt(i); break; // an odd byte: every later character shifts
+                case 2: bytes.InsertRange(i & ~1, bigEndian ? [0xDC, 0x00] : [0x00, 0xDC]); break; // a lone low surrogate
+            }
+            return bytes.ToArray();
+        }), 200, LoadAndJudge, bytes => Convert.ToHexString(bytes.AsSpan(0, Math.Min(bytes.Length, 2000))));
+
     [Fact]
     public void Every_seed_loads_unmutated()
     {

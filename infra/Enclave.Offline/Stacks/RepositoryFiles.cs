@@ -16,7 +16,8 @@ public static class RepositoryFiles
 
     /// <summary>
     /// Refuses (exit 3, like any file that cannot be read as what it should be) <paramref name="path"/> when it, or a
-    /// folder on its way, is a link that resolves outside <paramref name="repoRoot"/>.
+    /// folder on its way, is a link that resolves outside <paramref name="repoRoot"/>, or when it has more than one
+    /// hard link.
     /// </summary>
     public static void RequireInside(string repoRoot, string path, string display)
     {
@@ -24,10 +25,17 @@ public static class RepositoryFiles
         if (OperatingSystem.IsWindows() || FileKinds.Of(path).Kind != FileKind.Regular) return;
         var root = Resolve(Path.GetFullPath(repoRoot));
         var real = Resolve(Path.GetFullPath(path));
-        if (real == root || real.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)) return;
-        throw new StackConfigException(new InputFileException(display,
-            $"is a link to {SafeText.Ascii(real)}, outside the repository; a reviewer sees only the link, so the file it " +
-            "points at is not judged (copy the file into the repository)"));
+        if (real != root && !real.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal))
+            throw new StackConfigException(new InputFileException(display,
+                $"is a link to {SafeText.Ascii(real)}, outside the repository; a reviewer sees only the link, so the file it " +
+                "points at is not judged (copy the file into the repository)"));
+        // A hard link has no target to resolve: its bytes may be those of a file anywhere on the same file system (a
+        // CI credential file, another checkout). Git never checks one out (it stores no hard links), so a file with
+        // more than one name was made on this machine, not by the change under review: refused like a link out.
+        if (FileKinds.LinkCount(path) is > 1 and var links)
+            throw new StackConfigException(new InputFileException(display,
+                $"has {links} hard links, so its content may be that of a file outside the repository; a git checkout " +
+                "never makes hard links (copy the file into the repository)"));
     }
 
     /// <summary>

@@ -92,6 +92,10 @@ internal static partial class YamlJson
             return;
         }
         // Plain scalars, and scalars tagged with a core type (go-yaml resolves `!!int "2"` as it resolves 2).
+        if (tag is null or FloatTag && NotFinite.Contains(text))
+            throw file.Error(s, $"'{text}' is a float that is {(text.Contains("nan", StringComparison.OrdinalIgnoreCase) ? "not a number" : "infinite")} " +
+                                "to Pulumi's YAML reader, which then cannot pass it to the program (JSON has no such number) and refuses " +
+                                $"the stack; quote it ('{text}') for the text, or write a finite number");
         if (tag is null or NullTag && (IsNull(s) || text is "~" or "null" or "Null" or "NULL" or "")) w.WriteNullValue();
         else if (tag is null or BoolTag && text is "true" or "True" or "TRUE") w.WriteBooleanValue(true);
         else if (tag is null or BoolTag && text is "false" or "False" or "FALSE") w.WriteBooleanValue(false);
@@ -100,6 +104,17 @@ internal static partial class YamlJson
         else if (tag is null) w.WriteStringValue(text);
         else throw file.Error(s, $"'{Enclave.Escaping.SafeText.Escape(text, 40)}' is tagged {tag.Replace("tag:yaml.org,2002:", "!!")} but is not one");
     }
+
+    /// <summary>
+    /// go-yaml's spellings of infinity and NaN (YAML 1.2 core schema). Inside a list or object Pulumi marshals the value
+    /// to JSON for the program, which fails on them; read as the text they are written as, they would pass the gate.
+    /// (A top-level value is read as its text by both, and a timestamp inside one stays the text as written: go-yaml
+    /// keeps timestamps as strings when it decodes into an untyped value.)
+    /// </summary>
+    private static readonly HashSet<string> NotFinite = new(StringComparer.Ordinal)
+    {
+        ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
+    };
 
     private const string IntTag = "tag:yaml.org,2002:int";
     private const string FloatTag = "tag:yaml.org,2002:float";

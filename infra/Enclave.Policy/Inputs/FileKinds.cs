@@ -14,7 +14,8 @@ public enum FileKind { Regular, Missing, Directory, Fifo, CharacterDevice, Block
 public static class FileKinds
 {
     private const int AtFdCwd = -100;
-    private const uint StatxType = 0x1, StatxIno = 0x100, StatxSize = 0x200;
+    private const uint StatxType = 0x1, StatxNlink = 0x4, StatxIno = 0x100, StatxSize = 0x200;
+    private const int NlinkOffset = 16; // stx_nlink (u32)
     private const int InoOffset = 32, DevOffset = 136; // stx_ino (u64); stx_dev_major, stx_dev_minor (u32 each)
     private const int ModeOffset = 28, SizeOffset = 40; // struct statx: stx_mode (u16) and stx_size (u64)
     private const int ENOENT = 2, ENOTDIR = 20, EACCES = 13;
@@ -99,6 +100,27 @@ public static class FileKinds
             return info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>
+    /// How many names (hard links) the file <paramref name="path"/> resolves to has, or null when that cannot be told
+    /// (not Linux, nothing there). More than one means the same bytes may also be reached from anywhere on the
+    /// file system, which a symbolic-link check cannot see.
+    /// </summary>
+    public static uint? LinkCount(string path)
+    {
+        if (!OperatingSystem.IsLinux() || _statxMissing) return null;
+        try
+        {
+            var buffer = new byte[256];
+            if (statx(AtFdCwd, path, 0, StatxNlink, buffer) != 0) return null;
+            return BitConverter.ToUInt32(buffer, NlinkOffset);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _statxMissing = true;
+            return null;
+        }
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -38,4 +38,17 @@ public sealed record LoadLimits
 
     /// <summary>Deepest JSON nesting accepted. Pulumi values rarely pass 20 levels.</summary>
     public int MaxDepth { get; init; } = 256;
+
+    /// <summary>
+    /// Estimated memory the loaded graph may keep before <see cref="MaxKeptPerByte"/> is enforced: 32 MiB, so a small
+    /// file, whose every key and type is still a first occurrence, is never refused for that.
+    /// </summary>
+    public long KeptFrom { get; init; } = 32L << 20;
+
+    /// <summary>
+    /// Most estimated memory the loaded graph may keep per byte of the file, past <see cref="KeptFrom"/>: 1.5. Real
+    /// artifacts keep about half their size (a 233 MB export of 100k resources: 125 MB), as keys, types and parents
+    /// repeat and are shared; the process then stays within three times the file with the rules' work on top.
+    /// </summary>
+    public double MaxKeptPerByte { get; init; } = 1.5;
 }

@@ -67,7 +67,13 @@ public static partial class WaiverLoader
                 ? new WaiverFileException(source, $"this is {other}, not a waiver file; expected `waivers:` followed by a list of {{rule, urn, reason, expires}}", unreadable: true)
                 : new WaiverFileException(source, "expected `waivers:` followed by a list of {rule, urn, reason, expires}", root.Start.Line)),
         };
-        return new WaiverSet(list.Children.Select(item => Read(item, source, limits)).ToList(), source);
+        var waivers = list.Children.Select(item => Read(item, source, limits)).ToList();
+        // Each glob with a wildcard is tried against every failing finding of its rule and every resource (an exact URN
+        // is one lookup): thousands of them made one check of a large state run for minutes.
+        if (waivers.Where(w => UrnGlob.HasWildcard(w.UrnPattern)).Skip(UrnGlob.MaxWildcardWaivers).FirstOrDefault() is { } over)
+            throw new WaiverFileException(source, $"more than {UrnGlob.MaxWildcardWaivers} waivers have a URN glob with '*' or '?'; " +
+                                                  "name the resources' URNs exactly, or cover them with fewer globs", over.Line);
+        return new WaiverSet(waivers, source);
     }
 
     /// <summary>What the file is when it is one of the others a waiver flag gets by mistake (JSON is YAML too).</summary>

@@ -24,6 +24,35 @@ public class UrnGlobTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed.TotalMilliseconds} ms");
     }
 
+    [Fact]
+    public void A_long_literal_after_a_star_is_answered_by_the_automaton()
+    {
+        // Round 5: the greedy matcher fell back to its last star at every character, glob × URN steps (100 waivers of
+        // `*aaa…ab` on 2,000 resources of 300 characters were 11 s of CPU). Past a few passes the automaton answers
+        // (one pass, a word per 64 glob characters); its answers must be the greedy matcher's.
+        var urn = new string('a', 100_000);
+        var bomb = With("*" + new string('a', 1022) + "b");
+        Assert.False(bomb.MatchesUrn(urn));
+        Assert.True(bomb.MatchesUrn(urn + "b"));
+        Assert.True(With("*" + new string('a', 1022) + "?").MatchesUrn(urn));
+        Assert.False(With("*" + new string('a', 1022) + "*?b").MatchesUrn(urn));
+    }
+
+    [Theory]
+    [InlineData("a*b*c?d", "aXXbYYcZd", true)]
+    [InlineData("a*b*c?d", "aXXbYYcd", false)]
+    [InlineData("*?", "", false)]
+    [InlineData("?*", "x", true)]
+    [InlineData("*\u00e9*", "caf\u00e9s", true)]
+    public void Globs_across_machine_words_mean_what_they_meant(string glob, string urn, bool matches)
+    {
+        // The same glob, padded past 64 and 128 states, so tokens sit on both sides of word boundaries.
+        glob = System.Text.RegularExpressions.Regex.Unescape(glob);
+        urn = System.Text.RegularExpressions.Regex.Unescape(urn);
+        foreach (var pad in new[] { 0, 61, 62, 63, 64, 127, 200 })
+            Assert.Equal(matches, With(new string('p', pad) + glob).MatchesUrn(new string('p', pad) + urn));
+    }
+
     [Theory]
     [InlineData("urn:pulumi:prod::*$oci:Core/natGateway:NatGateway::*", "urn:pulumi:prod::us-data-enclave::pulumi:pulumi:Stack$oci:Core/natGateway:NatGateway::nat", true)]
     [InlineData("urn:pulumi:prod::*$oci:Core/natGateway:NatGateway::*", "urn:pulumi:dev::us-data-enclave::pulumi:pulumi:Stack$oci:Core/natGateway:NatGateway::nat", false)]

@@ -50,6 +50,36 @@ public class RepositoryFilesTests
     }
 
     [Fact]
+    public void A_stack_file_hard_linked_to_a_file_outside_the_repository_is_unreadable()
+    {
+        // Round 5: a hard link has no target a path check can resolve, so the symbolic-link check passed it.
+        if (!OperatingSystem.IsLinux()) return;
+        using var outside = new TempRepo();
+        using var repo = new TempRepo();
+        var target = Path.Combine(outside.Root, "credentials.yaml");
+        File.WriteAllText(target, Config);
+        Assert.Equal(0, link(target, Path.Combine(repo.Root, "stacks", "Pulumi.dev.yaml")));
+
+        var e = Assert.Throws<StackConfigException>(() => StackConfigFile.Load(repo.Root, "dev"));
+        Assert.True(e.Unreadable);
+        Assert.Equal("stacks/Pulumi.dev.yaml: has 2 hard links, so its content may be that of a file outside the repository; " +
+                     "a git checkout never makes hard links (copy the file into the repository)", e.Message);
+    }
+
+    [Fact]
+    public void A_project_file_with_a_second_hard_link_is_unreadable()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var outside = new TempRepo();
+        using var repo = new TempRepo();
+        Assert.Equal(0, link(Path.Combine(repo.Root, "Pulumi.yaml"), Path.Combine(outside.Root, "copy.yaml")));
+        Assert.True(Assert.Throws<StackConfigException>(() => ProjectFile.Load(repo.Root)).Unreadable);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int link(string existing, string created);
+
+    [Fact]
     public void A_link_inside_the_repository_is_followed()
     {
         if (OperatingSystem.IsWindows()) return;

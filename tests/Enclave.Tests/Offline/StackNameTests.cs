@@ -95,4 +95,44 @@ public class StackNameTests
         using var repo = new TempRepo().Stack("dev", "config:\n  demo:region: us-phoenix-1\n  demo:n: [!!int abc]\n");
         Assert.Contains("'abc' is tagged !!int but is not one", Assert.Throws<StackConfigException>(() => StackConfigFile.Load(repo.Root, "dev")).Message);
     }
+
+    [Theory]
+    [InlineData(".inf", "infinite")]
+    [InlineData("-.Inf", "infinite")]
+    [InlineData("+.INF", "infinite")]
+    [InlineData(".nan", "not a number")]
+    [InlineData(".NaN", "not a number")]
+    [InlineData("!!float .NAN", "not a number")]
+    public void Infinity_and_nan_inside_a_value_are_refused_as_pulumi_refuses_them(string written, string what)
+    {
+        // Round 5: read as the strings ".inf" / ".nan", they passed the gate; go-yaml reads floats, which Pulumi cannot
+        // marshal to JSON for the program, so `pulumi up` fails on the stack. Refused in one line naming file and line.
+        using var repo = new TempRepo().Stack("dev", $"config:\n  demo:region: us-phoenix-1\n  demo:n: [1, {written}]\n");
+        var e = Assert.Throws<StackConfigException>(() => StackConfigFile.Load(repo.Root, "dev"));
+        Assert.False(e.Unreadable);
+        Assert.StartsWith("stacks/Pulumi.dev.yaml:3:", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"is a float that is {what} to Pulumi's YAML reader", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Theory]
+    [InlineData("demo:n: .inf", ".inf")]                          // top level: a string to Pulumi too
+    [InlineData("demo:n: ['.inf', \".nan\"]", "[\".inf\",\".nan\"]")] // quoted: text
+    [InlineData("demo:n: [inf, nan, .infinity]", "[\"inf\",\"nan\",\".infinity\"]")] // not go-yaml's spellings
+    [InlineData("demo:n: [2001-12-14t21:59:43.10-05:00, 2002-12-14]", "[\"2001-12-14t21:59:43.10-05:00\",\"2002-12-14\"]")]
+    public void Look_alikes_and_timestamps_read_as_the_text_go_yaml_gives_the_program(string line, string json)
+    {
+        // go-yaml decodes a timestamp into an untyped value as the string written (for compatibility), so the program
+        // receives it unchanged, and so does the gate.
+        using var repo = new TempRepo().Stack("dev", $"config:\n  demo:region: us-phoenix-1\n  {line}\n");
+        Assert.Equal(json, StackConfigFile.Load(repo.Root, "dev").Values["demo:n"]);
+    }
+
+    [Fact]
+    public void A_timestamp_tag_is_refused_in_one_line()
+    {
+        using var repo = new TempRepo().Stack("dev", "config:\n  demo:region: us-phoenix-1\n  demo:n: [!!timestamp 2002-12-14]\n");
+        var e = Assert.Throws<StackConfigException>(() => StackConfigFile.Load(repo.Root, "dev"));
+        Assert.Contains("tag !!timestamp is not read here", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -111,12 +111,26 @@ internal ref struct JsonCursor
     public readonly string Text()
     {
         if (_reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)) throw Expected("a string");
-        return ValueSpanLength() > StringCache.MaxCachedBytes ? Decode() : Source.Strings.TextAt(CachedSlot());
+        return ValueSpanLength() > StringCache.MaxCachedBytes ? Kept(Decode(), 0) : Source.Strings.TextAt(CachedSlot());
     }
 
     /// <summary>The current string as a property value, shared through the cache when short.</summary>
     public readonly StringValue TextValue() =>
-        ValueSpanLength() > StringCache.MaxCachedBytes ? new StringValue(Decode()) : Source.Strings.ValueAt(CachedSlot());
+        ValueSpanLength() > StringCache.MaxCachedBytes ? new StringValue(Kept(Decode(), KeptBytes.SmallObject)) : CachedValue(CachedSlot());
+
+    /// <summary>The slot's <see cref="StringValue"/>, charged to the budget when it is made (keys never get one).</summary>
+    private readonly StringValue CachedValue(int slot)
+    {
+        if (!Source.Strings.HasValue(slot)) Source.Keep(KeptBytes.SmallObject);
+        return Source.Strings.ValueAt(slot);
+    }
+
+    /// <summary>Charges a string just made (and <paramref name="more"/> bytes for what wraps it) to the source's budget.</summary>
+    private readonly string Kept(string text, int more)
+    {
+        Source.Keep(KeptBytes.String(text.Length) + more);
+        return text;
+    }
 
     private readonly int ValueSpanLength() =>
         _reader.HasValueSequence ? checked((int)_reader.ValueSequence.Length) : _reader.ValueSpan.Length;
@@ -133,14 +147,14 @@ internal ref struct JsonCursor
         {
             var raw = _reader.ValueSpan;
             var at = cache.KeyOf(raw);
-            if (cache.Find(at, raw) is null) cache.Store(at, raw, Decode());
+            if (cache.Find(at, raw) is null) cache.Store(at, raw, Kept(Decode(), 0));
             return at.Slot;
         }
         var text = Decode();
         Span<byte> buffer = stackalloc byte[StringCache.MaxCachedBytes * 3];
         var utf8 = buffer[..System.Text.Encoding.UTF8.GetBytes(text, buffer)];
         var slot = cache.KeyOf(utf8);
-        if (cache.Find(slot, utf8) is null) cache.Store(slot, utf8, text);
+        if (cache.Find(slot, utf8) is null) cache.Store(slot, utf8, Kept(text, 0));
         return slot.Slot;
     }
 

@@ -21,6 +21,7 @@ internal sealed class JsonSource : IDisposable
     private bool _eof;
     private long _bytesRead;
     private long _values;
+    private long _kept;
 
     private JsonSource(Stream stream, string name, LoadLimits limits, bool sequence)
     {
@@ -35,6 +36,7 @@ internal sealed class JsonSource : IDisposable
             AllowMultipleValues = sequence,
         };
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        Values = new ValuePool(this);
     }
 
     /// <summary>File or label named in every error.</summary>
@@ -45,7 +47,7 @@ internal sealed class JsonSource : IDisposable
     public JsonPath Path { get; } = new();
     public StringCache Strings { get; } = new();
     /// <summary>Maps, lists and numbers of the input that repeat exactly, one instance each.</summary>
-    public ValuePool Values { get; } = new();
+    public ValuePool Values { get; }
     /// <summary>Scratch space for the fields of the maps being read.</summary>
     public ScratchStack<KeyValuePair<string, Graph.PropertyValue>> Fields { get; } = new();
     /// <summary>Scratch space for the items of the lists being read.</summary>
@@ -112,6 +114,21 @@ internal sealed class JsonSource : IDisposable
                         "and read into memory such a file would take many times its size");
     }
 
+    /// <summary>
+    /// Charges <paramref name="bytes"/> of memory the loaded graph will keep (an estimate of the objects just made for
+    /// a value, see <see cref="KeptBytes"/>). Past <see cref="LoadLimits.KeptFrom"/> the graph may keep at most
+    /// <see cref="LoadLimits.MaxKeptPerByte"/> times the bytes read: short unique strings (each a string and a value
+    /// object, some 80 bytes for 15 in the file) or many tiny resources would otherwise hold five times the file.
+    /// </summary>
+    public void Keep(long bytes)
+    {
+        _kept += bytes;
+        if (_kept > Limits.KeptFrom && _kept > Limits.MaxKeptPerByte * _bytesRead)
+            throw Error($"the values read so far would take about {Inputs.InputLimits.Describe(_kept)} of memory for " +
+                        $"{Inputs.InputLimits.Describe(_bytesRead)} of file, more than {Limits.MaxKeptPerByte:0.#} times its size " +
+                        "(many distinct strings, long names or tiny objects); real Pulumi artifacts take well under its size");
+    }
+
     /// <summary>An error about the input's content at the current path.</summary>
     public ArtifactLoadException Error(string problem) => new(Name, problem, jsonPath: Path.ToString());
 
@@ -141,34 +158,17 @@ internal sealed class JsonSource : IDisposable
     }
 
     /// <summary>
-    /// UTF-16 input (rare: a PowerShell redirect) is read whole, within the size limit, and re-encoded. Strictly: a
-    /// lone surrogate or an odd trailing byte is refused, never turned into U+FFFD, so the gate never judges a text
-    /// other than the one in the file (two different names must not read as the same replacement character).
+    /// UTF-16 input (rare: a PowerShell redirect) is read through <see cref="Utf16Stream"/>, which re-encodes it as
+    /// UTF-8 block by block (strictly) as the reader asks for more: memory stays that of a UTF-8 file.
     /// </summary>
     private void Transcode(bool bigEndian)
     {
-        using var all = new MemoryStream();
-        all.Write(_buffer, _start + 2, _end - _start - 2);
+        var pending = _buffer.AsSpan(_start + 2, _end - _start - 2);
+        _stream = new Utf16Stream(_stream, pending, bigEndian, Name, offset: 2);
         _start = _end = 0;
-        while (!_eof) { Fill(); all.Write(_buffer, _start, _end - _start); _start = _end; }
-        var utf16 = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
-        byte[] utf8;
-        try
-        {
-            utf8 = StrictUtf8.GetBytes(utf16.GetString(all.GetBuffer(), 0, (int)all.Length));
-        }
-        catch (DecoderFallbackException e)
-        {
-            var at = e.Index >= 0 ? $" at byte {e.Index + 2:N0}" : "";
-            throw new ArtifactLoadException(Name, $"not valid UTF-16{at} (a lone surrogate or a truncated character); " +
-                                                  "expected UTF-8 JSON, or UTF-16 with a byte-order mark");
-        }
-        _stream.Dispose();
-        _stream = new MemoryStream(utf8, writable: false);
+        _bytesRead = 0; // counted again as UTF-8, the form the density budget is about
         _eof = false;
     }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private void FillAtLeast(int bytes)
     {

@@ -48,6 +48,9 @@ internal sealed class StringCache
     /// <summary>The slot's text (call after <see cref="Find"/> or <see cref="Store"/>).</summary>
     public string TextAt(int slot) => _slots[slot].Text!;
 
+    /// <summary>Whether the slot's <see cref="StringValue"/> was made already.</summary>
+    public bool HasValue(int slot) => _slots[slot].Value is not null;
+
     /// <summary>The <see cref="StringValue"/> of the slot's text (call after <see cref="Find"/> or <see cref="Store"/>).</summary>
     public StringValue ValueAt(int slot) => _slots[slot].Value ??= new StringValue(_slots[slot].Text!);
 

@@ -14,7 +14,7 @@ namespace Enclave.Policy.Loaders.Json;
 /// walking a tree. Direct-mapped and fixed in size like the string cache: a miss costs one comparison, and a hostile
 /// input of colliding values only makes it miss.
 /// </summary>
-internal sealed class ValuePool
+internal sealed class ValuePool(JsonSource source)
 {
     private const int MapBits = 16, ListBits = 14, NumberBits = 12, UrnListBits = 14, DependencyBits = 14;
     private readonly MapValue?[] _maps = new MapValue?[1 << MapBits];
@@ -33,7 +33,11 @@ internal sealed class ValuePool
         var h = (uint)urns.Length ^ 0x85EBCA6Bu;
         foreach (var u in urns) h = Mix(h, RuntimeHelpers.GetHashCode(u));
         ref var slot = ref _urnLists[Finish(h) >> (32 - UrnListBits)];
-        if (slot is not { } held || !Same(held, urns)) slot = held = urns.ToArray();
+        if (slot is not { } held || !Same(held, urns))
+        {
+            source.Keep(KeptBytes.Array(urns.Length, 8));
+            slot = held = urns.ToArray();
+        }
         return ImmutableCollectionsMarshal.AsImmutableArray(held);
     }
 
@@ -46,6 +50,7 @@ internal sealed class ValuePool
             h = Mix(Mix(h, RuntimeHelpers.GetHashCode(k)), RuntimeHelpers.GetHashCode(ImmutableCollectionsMarshal.AsArray(v)!));
         ref var slot = ref _dependencies[Finish(h) >> (32 - DependencyBits)];
         if (slot is { } held && Same(held, entries)) return held;
+        source.Keep(KeptBytes.SmallObject + entries.Length * 48L); // a tree node per entry
         // A builder adds in place; CreateRange would make a new tree per key.
         var builder = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var (k, v) in entries) builder.Add(k, v);
@@ -59,6 +64,7 @@ internal sealed class ValuePool
         foreach (var (k, v) in entries) h = Mix(Mix(h, RuntimeHelpers.GetHashCode(k)), RuntimeHelpers.GetHashCode(v));
         ref var slot = ref _maps[Finish(h) >> (32 - MapBits)];
         if (slot is { } held && Same(held.Entries, entries)) return held;
+        source.Keep(KeptBytes.SmallObject + KeptBytes.Array(entries.Length, 16));
         return slot = new MapValue(array ?? entries.ToArray());
     }
 
@@ -69,6 +75,7 @@ internal sealed class ValuePool
         foreach (var v in items) h = Mix(h, RuntimeHelpers.GetHashCode(v));
         ref var slot = ref _lists[Finish(h) >> (32 - ListBits)];
         if (slot is { } held && Same(held.Items.AsSpan(), items)) return held;
+        source.Keep(KeptBytes.SmallObject + KeptBytes.Array(items.Length, 8));
         return slot = new ListValue(ImmutableArray.Create(items));
     }
 
@@ -78,6 +85,7 @@ internal sealed class ValuePool
         var bits = BitConverter.DoubleToInt64Bits(d);
         ref var slot = ref _numbers[(uint)((ulong)(bits ^ (bits >>> 29)) * 0x9E3779B97F4A7C15UL >> (64 - NumberBits))];
         if (slot is { } held && BitConverter.DoubleToInt64Bits(held.Value) == bits) return held;
+        source.Keep(KeptBytes.SmallObject);
         return slot = new NumberValue(d);
     }
 

@@ -53,6 +53,7 @@ internal static class PlanResourceReader
         var parts = UrnParts.TryParse(urn) ?? throw c.Source.Error($"\"{urn}\" is not a Pulumi URN (urn:pulumi:STACK::PROJECT::TYPE::NAME)");
         if (parts.Type != type || parts.Name != name)
             throw c.Source.Error($"type \"{type}\" and name \"{name}\" are not those of the URN (\"{parts.Type}\", \"{parts.Name}\"); a resource's URN spells both");
+        c.Source.Keep(KeptBytes.Resource(type!.Length, name!.Length));
         return new ResourceNode(urn!, type!, name!, custom, id, parent, dependencies, propertyDependencies, provider, region, protect, inputs, outputs)
         {
             InputsUnknown = inputsUnknown,

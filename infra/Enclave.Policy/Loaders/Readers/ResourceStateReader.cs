@@ -85,6 +85,7 @@ internal static class ResourceStateReader
         if (!isCustom && id.AsString() is { Length: > 0 } known && known != PulumiValues.UnknownSentinel)
             throw c.Source.Error($"\"custom\" is false but the resource has an id (\"{known}\"): only provider-managed resources " +
                                  "have ids, and Pulumi refuses such a state (expected \"custom\": true)");
+        c.Source.Keep(KeptBytes.Resource(qualified.GetOffsetAndLength(urn.Length).Length, name.GetOffsetAndLength(urn.Length).Length));
         var node = new ResourceNode(
             urn, type is { Length: > 0 } ? type : UrnParts.TypeOf(urn, qualified), urn[name], isCustom, id,
             Parent: parent is { Length: > 0 } ? parent : null,

@@ -16,7 +16,7 @@ public sealed class WaiversNarrow : RuleBase
         foreach (var w in context.Waivers.Waivers)
         {
             if (w.MatchesMany) continue;
-            var matched = context.Graph.Resources.Where(r => w.MatchesUrn(r.Urn)).Take(3).Select(r => r.Label).ToList();
+            var matched = context.Waivers.Matched(w, context.Graph, 3).Select(r => r.Label).ToList();
             yield return matched.Count > 1
                 ? Fail(w.UrnPattern, $"waiver for {w.Rule} on {w.UrnPattern} ({w.Location}) matches {(matched.Count > 2 ? "more than two" : "two")} resources ({string.Join(", ", matched.Take(2))}…) without `matches: many`, so it suppresses nothing")
                 : Pass(w.UrnPattern, $"waiver for {w.Rule} on {w.UrnPattern} ({w.Location}) matches {(matched.Count == 0 ? "no resource" : "one resource")}");
