@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
 """Summarise a Stryker JSON report: score per file and every surviving / no-coverage / timeout mutant.
 
-usage: mutation/survivors.py [REPORT.json]   (default: the newest mutation/out/*/*/reports/mutation-report.json)
+usage: mutation/survivors.py [REPORT.json ...]   (default: the newest mutation/out/*/*/reports/mutation-report.json)
+Several reports (the slices of one target, docs/testing.md) are added up: per file, the report given last that tested
+any mutant of the file counts, so a re-run of a slice replaces its earlier figures.
 The score counts killed + timeout over killed + timeout + survived + no coverage; ignored and compile-error
 mutants (names, descriptions and messages, see docs/testing.md) are left out, as Stryker does."""
 import glob, json, os, sys
 
-path = sys.argv[1] if len(sys.argv) > 1 else max(
-    glob.glob(os.path.join(os.path.dirname(__file__), "out", "*", "*", "reports", "mutation-report.json")), key=os.path.getmtime)
-report = json.load(open(path))
+paths = sys.argv[1:] or [max(
+    glob.glob(os.path.join(os.path.dirname(__file__), "out", "*", "*", "reports", "mutation-report.json")), key=os.path.getmtime)]
+tested = ("Killed", "Timeout", "Survived", "NoCoverage")
+report = {"files": {}}
+for path in paths:
+    for name, f in json.load(open(path))["files"].items():
+        if any(m["status"] in tested for m in f["mutants"]) or name not in report["files"]:
+            report["files"][name] = f
 totals = {}
 rows = []
 for name, f in sorted(report["files"].items()):

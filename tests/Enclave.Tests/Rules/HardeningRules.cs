@@ -151,6 +151,8 @@ public static class HardeningRules
             check.That(t.Str("targetResourceId") == d.CompartmentId("top") && t.Str("targetResourceType") == "COMPARTMENT",
                 $"{t.Where()} targets {t.Str("targetResourceType")} {t.Str("targetResourceId")}, not the enclave's top compartment");
             check.That(d.RegionOf(t) == d.Settings.HomeRegion, $"{t.Where()} is in {d.RegionOf(t)}, not the reporting (home) region");
+            // An inactive target runs no detector: the recipes below would watch nothing.
+            check.That(t.Str("state") == "ACTIVE", $"{t.Where()} is {t.Str("state") ?? "in no state"}, not ACTIVE");
             var detectors = t.List("targetDetectorRecipes").Select(r => d.ById(Values.At(r, "detectorRecipeId") as string)).ToList();
             var kinds = detectors.Where(r => r?.Type == Oci.DetectorRecipe && !string.IsNullOrEmpty(r.Str("sourceDetectorRecipeId")))
                 .Select(r => r!.Str("displayName")).ToList();
@@ -193,7 +195,9 @@ public static class HardeningRules
                         topics.Contains(c.Str("target.topicId") ?? "") &&
                         c.List("source.logSources").Any(s => Values.At(s, "logGroupId") as string == RegionalArchive.AuditLogGroup &&
                                                             Values.At(s, "compartmentId") as string == d.Settings.TenancyOcid))
-            .SelectMany(c => c.List("tasks").Select(t => AuditCondition.Operations(Values.At(t, "condition") as string) ?? []))
+            // Only a logRule task filters by its condition: a task of another kind keeps no operation.
+            .SelectMany(c => c.List("tasks").Where(t => Values.At(t, "kind") as string == "logRule")
+                .Select(t => AuditCondition.Operations(Values.At(t, "condition") as string) ?? []))
             .SelectMany(ops => ops)
             .ToHashSet(StringComparer.Ordinal);
     }

@@ -102,6 +102,9 @@ public static class OversightRules
         foreach (var archive in archives)
             check.That(grants.Any(s => s.HasCondition($"target.bucket.name='{archive}'")), $"no Service Connector may write the archive {archive}");
         var security = d.CompartmentId("security");
+        // The audit-alert connectors publish as service principals: without this grant no alert reaches a topic.
+        check.That(grants.Any(s => s.Resource == "ons-topics" && s.Verb == "use" && s.CompartmentId == security),
+            "no Service Connector may publish to the gatekeepers' topics");
         foreach (var s in grants)
             if (s.Resource == "ons-topics")  // the audit-alert connectors publish to the gatekeepers' topics
                 check.That(s.Verb == "use" && s.CompartmentId == security && s.HasCondition($"request.principal.compartment.id='{security}'"),

@@ -81,9 +81,12 @@ public static class TenancyRules
         var configs = d.OfType(Oci.CloudGuardConfiguration).ToList();
         var check = new Check().That(configs.Count == 1, $"{configs.Count} Cloud Guard configurations");
         foreach (var c in configs)
+            // selfManageResources=true leaves the Oracle-managed recipes to the customer: the tenancy then has none for
+            // the enclave's target to clone (CloudGuardTarget.OracleRecipe), so Cloud Guard must manage them itself.
             check.That(c.Str("status") == "ENABLED" && c.Str("reportingRegion") == d.Settings.HomeRegion &&
-                       c.Str("compartmentId") == d.Settings.TenancyOcid,
-                $"Cloud Guard status={c.Str("status")} reportingRegion={c.Str("reportingRegion")}");
+                       c.Str("compartmentId") == d.Settings.TenancyOcid && c.Bool("selfManageResources") == false,
+                $"Cloud Guard status={c.Str("status")} reportingRegion={c.Str("reportingRegion")} " +
+                $"selfManageResources={c.Bool("selfManageResources")}");
         return check.Violations;
     }
 

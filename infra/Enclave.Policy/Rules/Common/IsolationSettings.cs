@@ -125,15 +125,22 @@ public static class IsolationSettings
     public static IEnumerable<(string Type, string Key)> All =>
         ByType.OrderBy(t => t.Key, StringComparer.Ordinal).SelectMany(t => t.Value.Select(k => (t.Key, k)));
 
-    // Per type, its own keys then the common ones (each once): made once per type, read for every resource.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Resolved = new(StringComparer.Ordinal);
+    // Per declared type, its own keys then the common ones (each once), read for every resource. Built with the type,
+    // not on first use per type: a process-wide cache filled by whichever test first met a type would credit only that
+    // test with this code under Stryker's per-test coverage (docs/testing.md); built here, it runs in a static
+    // initializer, which Stryker tests against every test.
+    private static readonly FrozenDictionary<string, string[]> Resolved = ByType
+        .ToFrozenDictionary(t => t.Key, t => Resolve(t.Key), StringComparer.Ordinal);
+
+    private static string[] Resolve(string type)
+    {
+        var own = ByType.GetValueOrDefault(type) ?? [];
+        return OciTypes.IsOci(type) ? [.. own, .. Common.Where(k => Array.IndexOf(own, k) < 0)] : own;
+    }
 
     /// <summary>The isolation-relevant top-level inputs of a resource of <paramref name="type"/> (each once).</summary>
-    public static string[] KeysOf(string type) => Resolved.GetOrAdd(type, static t =>
-    {
-        var own = ByType.GetValueOrDefault(t) ?? [];
-        return OciTypes.IsOci(t) ? [.. own, .. Common.Where(k => Array.IndexOf(own, k) < 0)] : own;
-    });
+    public static string[] KeysOf(string type) =>
+        Resolved.GetValueOrDefault(type) ?? (OciTypes.IsOci(type) ? Common : []);
 
     /// <summary>
     /// The isolation settings a program writes as constants (or from stack config, which a preview knows): flags,

@@ -33,6 +33,7 @@ public sealed partial class RegionalArchive
             {
                 new BucketRetentionRuleArgs
                 {
+                    // Stryker disable once String : a display name, not a control (docs/testing.md)
                     DisplayName = "enclave-log-retention-lock",
                     Duration = new BucketRetentionRuleDurationArgs
                     {

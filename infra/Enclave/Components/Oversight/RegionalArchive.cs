@@ -54,6 +54,7 @@ public sealed partial class RegionalArchive : EnclaveComponent
         {
             CompartmentId = _compartments.Security,
             DisplayName = Display("log-archive"),
+            // Stryker disable once String : a description, not a control (docs/testing.md)
             Description = $"Ships the {_region.Name} audit log, flow logs and bucket logs to the locked archive bucket.",
             Source = new ConnectorSourceArgs
             {
@@ -100,6 +101,7 @@ public sealed partial class RegionalArchive : EnclaveComponent
         {
             CompartmentId = _compartments.Security,
             DisplayName = Display("bucket-logs"),
+            // Stryker disable once String : a description, not a control (docs/testing.md)
             Description = $"Object Storage write and read logs of every enclave bucket in {_region.Name}.",
         }, ChildOptions(_region.Provider, protect: true));
 
@@ -141,6 +143,7 @@ public sealed partial class RegionalArchive : EnclaveComponent
         {
             CompartmentId = _compartments.Top,
             Name = Display("log-archive-connector-policy"),
+            // Stryker disable once String : a description, not a control (docs/testing.md)
             Description = $"Object Storage of {_region.Name} encrypts the {_region.Name} log archive with its logs key; " +
                           "the log-archive Service Connector writes to that archive bucket only, the auditors read it.",
             Statements = Output.Tuple(_compartments.Security, logsKeyId).Apply(t => new List<string>

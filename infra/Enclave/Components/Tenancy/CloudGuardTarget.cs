@@ -50,6 +50,7 @@ public static class CloudGuardTarget
         {
             CompartmentId = top,
             DisplayName = displayName,
+            // Stryker disable once String : a description, not a control (docs/testing.md)
             Description = "Cloud Guard over the whole enclave: configuration and activity detectors, Oracle responder.",
             TargetResourceId = top,
             TargetResourceType = "COMPARTMENT",
