@@ -31,6 +31,7 @@ public static class RedTeamRound5Cases
         new("ENC-GOV-090", "database in a dedicated container database", "adb", g => g.With("adb", "autonomousContainerDatabaseId", "ocid1.autonomouscontainerdatabase.oc1.iad.shared")),
         new("ENC-GOV-090", "database with zero-trust security attributes", "adb", g => g.With("adb", "securityAttributes",
             new Dictionary<string, object> { ["oracle-zpr.sensitivity.value"] = "low" })),
+        new("ENC-GOV-090", "multicloud subscription computed from another resource", "adb", g => g.With("adb", "subscriptionId", Unknown)),
         new("ENC-GOV-090", "bucket with a field the provider does not have", "data-bucket", g => g.With("data-bucket", "publicReadUrl", "enabled")),
     ];
 
@@ -38,6 +39,5 @@ public static class RedTeamRound5Cases
     [
         new("ENC-DB-090", "open mode known only at deploy", "adb", g => g.With("adb", "openMode", Unknown)),
         new("ENC-NET-090", "cross-connect mappings known only at deploy", "vc", g => Circuit(g, Unknown)),
-        new("ENC-GOV-090", "multicloud subscription known only at deploy", "adb", g => g.With("adb", "subscriptionId", Unknown)),
     ];
 }

@@ -248,5 +248,7 @@ public static class RuleCases
         // Judges the stack's config (always known), not the artifact.
         "ENC-NET-010",
         // Judges what a state holds outside the graph (flags Pulumi wrote), never a value.
-        "ENC-GOV-031"];
+        "ENC-GOV-031",
+        // Judges which inputs are set, always known (a preview step with no new state aside: InputsAllJudgedTests).
+        "ENC-GOV-090"];
 }

@@ -54,15 +54,15 @@ public static class ClosedInputs
         !Allowed.TryGetValue(type, out var keys) || keys.Contains(key) || key.StartsWith("__", StringComparison.Ordinal);
 
     /// <summary>
-    /// Whether a key outside the allow-list is set: unset (null, an empty list or object) is no change; a value known
-    /// only at deploy or a secret may be set then, so it is unknown.
+    /// Whether a key outside the allow-list is set: null, an empty list or object is no change; any other value is,
+    /// a secret or a value computed from another resource included (the program never sets the key, so a change that
+    /// sets it to anything at all is one no rule reads).
     /// </summary>
-    public static Truth IsSet(PropertyValue value) => value switch
+    public static bool IsSet(PropertyValue value) => value switch
     {
-        { IsNull: true } => Truth.False,
-        ListValue { Items.Length: 0 } => Truth.False,
-        MapValue { Count: 0 } => Truth.False,
-        { IsKnown: false } => Truth.Unknown,
-        _ => Truth.True,
+        { IsNull: true } => false,
+        ListValue { Items.Length: 0 } => false,
+        MapValue { Count: 0 } => false,
+        _ => true,
     };
 }

@@ -32,10 +32,9 @@ public sealed class InputsAllJudged : RuleBase
                 foreach (var (key, value) in node.Inputs.Entries)
                 {
                     if (ClosedInputs.Accepts(type, key)) continue;
-                    var set = ClosedInputs.IsSet(value);
-                    if (set == Truth.False) continue;
-                    a.Require(set.Not(), $"{key} is unset (no rule reads it)",
-                        whenViolated: $"sets {key}, an input no rule of the gate reads: it could open what a judged input would, unseen");
+                    if (!ClosedInputs.IsSet(value)) continue;
+                    a.Require(Truth.False, $"{key} is unset (no rule reads it)",
+                        whenViolated: $"sets {key}, an input no rule of the gate reads (known, secret or computed alike): it could open what a judged input would, unseen");
                 }
                 yield return Judge(node.Urn, node.Label, a);
             }
