@@ -32,11 +32,16 @@ public static class RedTeamRound5Cases
         new("ENC-GOV-090", "database with zero-trust security attributes", "adb", g => g.With("adb", "securityAttributes",
             new Dictionary<string, object> { ["oracle-zpr.sensitivity.value"] = "low" })),
         new("ENC-GOV-090", "multicloud subscription computed from another resource", "adb", g => g.With("adb", "subscriptionId", Unknown)),
+        new("ENC-IAM-090", "any function of the enclave reads every object", "root-policy", g => AddStatement(g,
+            "allow any-user to read objects in compartment usde-dev where all {request.principal.type = 'fnfunc', request.principal.compartment.id = 'ocid1.compartment.oc1.iad.enclave'}")),
+        new("ENC-IAM-090", "any connector of the enclave reads the database's backups", "root-policy", g => AddStatement(g,
+            "allow any-user to read autonomous-backups in compartment usde-dev where all {request.principal.type = 'serviceconnector', request.principal.compartment.id = 'ocid1.compartment.oc1.iad.enclave'}")),
         new("ENC-GOV-090", "bucket with a field the provider does not have", "data-bucket", g => g.With("data-bucket", "publicReadUrl", "enabled")),
     ];
 
     public static readonly RuleCase[] Undetermined =
     [
+        new("ENC-IAM-090", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-DB-090", "open mode known only at deploy", "adb", g => g.With("adb", "openMode", Unknown)),
         new("ENC-NET-090", "cross-connect mappings known only at deploy", "vc", g => Circuit(g, Unknown)),
     ];
