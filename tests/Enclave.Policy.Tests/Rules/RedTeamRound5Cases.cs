@@ -36,6 +36,8 @@ public static class RedTeamRound5Cases
             "allow any-user to read objects in compartment usde-dev where all {request.principal.type = 'fnfunc', request.principal.compartment.id = 'ocid1.compartment.oc1.iad.enclave'}")),
         new("ENC-IAM-090", "any connector of the enclave reads the database's backups", "root-policy", g => AddStatement(g,
             "allow any-user to read autonomous-backups in compartment usde-dev where all {request.principal.type = 'serviceconnector', request.principal.compartment.id = 'ocid1.compartment.oc1.iad.enclave'}")),
+        new("ENC-GOV-003", "zone recipe drops one of the program's policies", "zone", g => g.With("recipe", "securityPolicies",
+            ((string[])g["recipe"].Inputs["securityPolicies"]!).Skip(1).ToArray())),
         new("ENC-GOV-090", "bucket with a field the provider does not have", "data-bucket", g => g.With("data-bucket", "publicReadUrl", "enabled")),
     ];
 

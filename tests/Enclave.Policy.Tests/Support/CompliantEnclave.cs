@@ -190,7 +190,7 @@ public static class CompliantEnclave
         g.Add(OciTypes.SecurityRecipe, "recipe", new
         {
             compartmentId = Ref("security"), displayName = "usde-dev-recipe",
-            securityPolicies = Enumerable.Range(1, 11).Select(i => $"ocid1.securityzonessecuritypolicy.oc1.iad.p{i}").ToArray(),
+            securityPolicies = Enumerable.Range(1, Enclave.Policy.Rules.Governance.SecurityZoneRecipe.RequiredPolicies.Length).Select(i => $"ocid1.securityzonessecuritypolicy.oc1.iad.p{i}").ToArray(),
         });
         g.Add(OciTypes.SecurityZone, "zone", new { compartmentId = Ref("enclave"), displayName = "usde-dev-zone", securityZoneRecipeId = Ref("recipe") });
 
