@@ -20,19 +20,27 @@ public static class PolicyEvaluator
         var ruleSet = rules ?? RuleCatalogue.All;
         var context = new RuleContext(graph, policy) { Waivers = waiverSet, Today = date };
         var usable = waiverSet.UsableOn(graph);
-        using var findings = new PooledBuffer<ReportedFinding>();
+        // The catalogue makes ~7 findings per resource (a rule about one): sized for that, the buffer is rented once
+        // instead of grown (and copied) a dozen times per run.
+        using var findings = new PooledBuffer<ReportedFinding>(Math.Max(1024, graph.Resources.Length * Math.Min(8, ruleSet.Count)));
         foreach (var rule in ruleSet)
         {
             // Read straight from the rule's sequence (no list per rule to copy ~700k findings through); only the
             // rule's own code is inside the try, so a defect is reported as that rule's.
             using var produced = Start(rule, context);
+            var blocks = FailClosed.Blocks(rule.Info, graph.Origin, undetermined);
+            var waivable = WaiverPolicy.IsWaivable(rule.Info);
             while (Next(rule, produced, out var judged))
             {
-                var f = FailClosed.Apply(rule.Info, judged, graph.Origin, undetermined);
-                if (f.RuleId != rule.Info.Id)
-                    throw new RuleEvaluationException(rule.Info.Id, new InvalidOperationException($"emitted a finding for {f.RuleId}"));
-                var waiver = f.Verdict != Verdict.Pass && WaiverPolicy.IsWaivable(rule.Info) ? usable.Find(f.RuleId, f.Urn, date) : null;
-                findings.Add(new ReportedFinding(rule.Info, f, waiver));
+                if (!ReferenceEquals(judged.RuleId, rule.Info.Id) && judged.RuleId != rule.Info.Id)
+                    throw new RuleEvaluationException(rule.Info.Id, new InvalidOperationException($"emitted a finding for {judged.RuleId}"));
+                // The report keeps the finding's fields (ReportedFinding), so the rule's object dies young; a finding
+                // that fails closed (FailClosed.Apply) is written as such without a copy of the object.
+                var (verdict, text, unreadable) = (judged.Verdict, judged.Text, judged.Unreadable);
+                if (verdict == Verdict.Undetermined && blocks)
+                    (verdict, text, unreadable) = (Verdict.Fail, FailClosed.Unreadable(text, graph.Origin), true);
+                var waiver = verdict != Verdict.Pass && waivable ? usable.Find(rule.Info.Id, judged.Urn, date) : null;
+                findings.Add(new ReportedFinding(rule.Info, rule.Info.Id, judged.Urn, verdict, text, judged.Details, unreadable, waiver));
             }
         }
         var infos = ruleSet.Select(r => r.Info).OrderBy(i => i.Id, StringComparer.Ordinal).ToImmutableArray();

@@ -5,27 +5,6 @@ using Enclave.Policy.Waivers;
 
 namespace Enclave.Policy.Engine;
 
-/// <summary>How a finding ends up in the report: a waived failure or undetermined finding is <see cref="Suppressed"/>.</summary>
-public enum FindingStatus { Pass, Fail, Undetermined, Suppressed }
-
-/// <summary>
-/// A rule's finding with its catalogue entry and the waiver that suppressed it, if any. A value, not an object:
-/// reports hold hundreds of thousands of them.
-/// </summary>
-public readonly record struct ReportedFinding(RuleInfo Rule, Finding Finding, Waiver? Waiver = null)
-{
-    public FindingStatus Status => Waiver is not null ? FindingStatus.Suppressed : Finding.Verdict switch
-    {
-        Verdict.Pass => FindingStatus.Pass,
-        Verdict.Fail => FindingStatus.Fail,
-        _ => FindingStatus.Undetermined,
-    };
-
-    public string RuleId => Rule.Id;
-    public string Urn => Finding.Urn;
-    public Severity Severity => Rule.Severity;
-}
-
 /// <summary>Counts of findings in each status.</summary>
 public sealed record StatusCounts(int Pass, int Fail, int Undetermined, int Suppressed)
 {

@@ -35,6 +35,17 @@ public sealed record Finding
             ? details : details.Select(d => FindingText.Capped(d)!).ToImmutableArray();
     }
 
+    /// <summary>A finding from fields another finding had (a report's <see cref="Engine.ReportedFinding"/>): kept as they are.</summary>
+    internal Finding(string ruleId, string urn, Verdict verdict, FindingText text, ImmutableArray<string> details, bool unreadable)
+    {
+        RuleId = ruleId;
+        Urn = urn;
+        Verdict = verdict;
+        Text = text;
+        Details = details;
+        Unreadable = unreadable;
+    }
+
     public string RuleId { get; init; }
     public string Urn { get; init; }
     public Verdict Verdict { get; init; }

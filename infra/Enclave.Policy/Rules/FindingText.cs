@@ -79,6 +79,36 @@ public readonly struct FindingText : IEquatable<FindingText>
 
     internal static FindingText FromParts(string?[] parts) => new(parts);
 
+    /// <summary>Parts already cut to <see cref="MaxPartLength"/> (cutting a cut part again would change it).</summary>
+    internal static FindingText FromCappedParts(string?[] parts) => new(null, parts, 0, parts.Length);
+
+    /// <summary>
+    /// <c>Capped(ToString())</c> without making the whole text when it is longer than a part may be: only the
+    /// characters kept are copied.
+    /// </summary>
+    internal string CappedString()
+    {
+        if (_value is not string?[] parts) return Capped(ToString())!;
+        var rest = Rest;
+        var length = _head?.Length ?? 0;
+        foreach (var part in rest) length += part?.Length ?? 0;
+        if (length <= MaxPartLength) return ToString();
+        var kept = new char[MaxPartLength];
+        var at = 0;
+        if (_head is not null) Copy(_head, kept, ref at);
+        foreach (var part in rest) Copy(part, kept, ref at);
+        var keep = char.IsHighSurrogate(kept[MaxPartLength - 1]) ? MaxPartLength - 1 : MaxPartLength;
+        return string.Concat(kept.AsSpan(0, keep), $"… [{length - keep} more characters]");
+    }
+
+    private static void Copy(string? part, char[] into, ref int at)
+    {
+        if (part is null || at >= into.Length) return;
+        var n = Math.Min(part.Length, into.Length - at);
+        part.AsSpan(0, n).CopyTo(into.AsSpan(at));
+        at += n;
+    }
+
     /// <summary>
     /// The text of the first <paramref name="count"/> parts written into a slice <see cref="PartsArena.Rent"/> gave:
     /// the first part is kept apart, and the rest shares the slice of the previous such text when the parts are the

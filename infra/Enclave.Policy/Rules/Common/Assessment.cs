@@ -73,6 +73,20 @@ public sealed class Assessment
         _count++;
     }
 
+    /// <summary>
+    /// Forgets every requirement, so a rule that judges resource after resource can use one assessment for all of
+    /// them: <see cref="ToFinding"/> copies what the message needs, so nothing made from it changes. ENC-GOV-023 made an
+    /// assessment and a parts list for each of ~9k references at 10k resources (a twentieth of what a run allocated).
+    /// </summary>
+    public Assessment Clear()
+    {
+        _first = default;
+        _more?.Clear();
+        _parts?.Clear();
+        _count = 0;
+        return this;
+    }
+
     /// <summary>The requirements in the order given.</summary>
     private Item ItemAt(int index) => index == 0 ? _first : _more![index - 1];
 

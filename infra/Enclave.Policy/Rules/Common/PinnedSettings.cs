@@ -9,6 +9,9 @@ namespace Enclave.Policy.Rules.Common;
 /// </summary>
 public sealed record Pin(string Key, string Allowed, Func<PropertyValue, bool> Accepts)
 {
+    /// <summary>"key is allowed", made once per pin: every resource of the pinned types states it.</summary>
+    public string Requirement { get; } = $"{Key} is {Allowed}";
+
     /// <summary>
     /// True when the value is allowed, False when it is not, Unknown when it cannot be read (a secret or a value computed
     /// at deploy time, whole or inside a list or object, that could make an allowed value a forbidden one).
@@ -57,16 +60,18 @@ public abstract class PinnedSettingsRule : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var judged = false;
+        Assessment? reused = null;
         foreach (var (type, pins) in Table)
             foreach (var node in context.Graph.OfType(type))
             {
                 judged = true;
-                var a = new Assessment();
+                // One assessment for every resource: each finding copies its message's parts (Assessment.Clear).
+                var a = (reused ??= new Assessment()).Clear();
                 foreach (var pin in pins)
                 {
                     var value = Set(node, pin.Key);
                     var outcome = pin.Judge(value);
-                    a.Require(outcome, $"{pin.Key} is {pin.Allowed}",
+                    a.Require(outcome, pin.Requirement,
                         whenViolated: outcome == Truth.False ? $"{pin.Key} is {Show(value)}; only {pin.Allowed} is allowed (as the program sets it)" : null);
                 }
                 Extra(context, node, a);

@@ -20,27 +20,12 @@ public sealed class IsolationSettingsNotSecret : RuleBase
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var checkedCount = 0;
-        var failed = false;
-        string? lastType = null;
-        var keys = Array.Empty<string>();
-        foreach (var node in context.Graph.Resources)
-        {
-            if (!node.Custom) continue;
-            // The graph is in URN order, so resources of a type come together: the keys are looked up once per run.
-            if (!ReferenceEquals(node.Type, lastType)) keys = IsolationSettings.KeysOf(lastType = node.Type);
-            foreach (var key in keys)
-            {
-                var value = node.Input(key);
-                if (value.IsNull) continue;
-                checkedCount++;
-                if (!value.ContainsSecret) continue;
-                failed = true;
-                yield return Fail(node.Urn, $"{node.Label}: {SecretPath(key, value)} is secret, so no rule can judge it; it decides who or what reaches the enclave's data and must be a plain value");
-            }
-        }
-        if (!failed)
-            yield return Pass(Scope.StackUrn(context.Graph), $"no isolation-relevant setting is secret ({checkedCount} settings read)");
+        // Read once per graph with ENC-GOV-007's literal settings (IsolationValues): both rules ask the same inputs.
+        var values = IsolationValues.For(context.Graph);
+        foreach (var (node, key, value) in values.Secrets)
+            yield return Fail(node.Urn, $"{node.Label}: {SecretPath(key, value)} is secret, so no rule can judge it; it decides who or what reaches the enclave's data and must be a plain value");
+        if (values.Secrets.Count == 0)
+            yield return Pass(Scope.StackUrn(context.Graph), $"no isolation-relevant setting is secret ({values.SettingsRead} settings read)");
     }
 
     /// <summary>The path of the first secret inside <paramref name="value"/> (input <paramref name="key"/>).</summary>

@@ -23,23 +23,12 @@ public sealed class LiteralSettingsKnown : RuleBase
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var checkedCount = 0;
-        var failed = false;
-        foreach (var node in context.Graph.Resources)
-        {
-            if (!node.Custom) continue;
-            foreach (var key in IsolationSettings.LiteralKeysOf(node.Type))
-            {
-                var value = node.Input(key);
-                if (value.IsNull) continue;
-                checkedCount++;
-                if (!value.ContainsUnknown) continue;
-                failed = true;
-                yield return Fail(node.Urn, $"{node.Label}: {key} is unknown before deployment{Source(node, key)}, so the gate cannot see what `pulumi up` will set; it must be a literal or a stack config value");
-            }
-        }
-        if (!failed)
-            yield return Pass(Scope.StackUrn(context.Graph), $"every literal isolation setting is known ({checkedCount} settings read)");
+        // Read once per graph with ENC-GOV-006's isolation settings (IsolationValues): both rules ask the same inputs.
+        var values = IsolationValues.For(context.Graph);
+        foreach (var (node, key) in values.UnknownLiterals)
+            yield return Fail(node.Urn, $"{node.Label}: {key} is unknown before deployment{Source(node, key)}, so the gate cannot see what `pulumi up` will set; it must be a literal or a stack config value");
+        if (values.UnknownLiterals.Count == 0)
+            yield return Pass(Scope.StackUrn(context.Graph), $"every literal isolation setting is known ({values.LiteralsRead} settings read)");
     }
 
     /// <summary>Where the value came from, when the artifact says (its property dependencies).</summary>

@@ -62,6 +62,8 @@ public sealed class ReferencesStayInStack : RuleBase
             if (!byType.TryGetValue(key, out var set)) byType[key] = set = References.Set(types.SelectMany(g.OfType));
             return set;
         }
+        // One assessment for every reference: each finding copies its message's parts (Assessment.Clear).
+        var a = new Assessment();
         for (var w = 0; w < Wiring.Length; w++)
         {
             var (type, key, targets) = Wiring[w];
@@ -70,7 +72,7 @@ public sealed class ReferencesStayInStack : RuleBase
             {
                 var value = node.Input(key);
                 if (value.IsNull) continue;
-                var a = new Assessment();
+                a.Clear();
                 // The requirement stays in parts (key, value, wording): no string per reference.
                 if (value is ListValue list)
                     foreach (var item in list.Items)

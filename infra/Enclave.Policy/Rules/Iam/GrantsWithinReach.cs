@@ -20,7 +20,8 @@ public sealed class GrantsWithinReach : IamRule
 
     protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view)
     {
-        var ids = DataAccessJudge.For(context).Identities;
+        var judge = DataAccessJudge.For(context);
+        var ids = judge.Identities;
         Places? places = null;
         StackResources? resources = null;
         // Keyed by the tree's reference (copies of a text share their tree), never by its structural hash.
@@ -32,15 +33,16 @@ public sealed class GrantsWithinReach : IamRule
             {
                 places ??= new Places(context.Graph, view, ids);
                 resources ??= new StackResources(context.Graph, ids);
-                memo[(g, s.Policy.CompartmentKey)] = problems = [.. Judge(g, subject, s.Policy.CompartmentKey, ids, places, resources)];
+                memo[(g, s.Policy.CompartmentKey)] = problems = [.. Judge(g, subject, s.Policy.CompartmentKey, judge, places, resources)];
             }
             foreach (var (outcome, problem) in problems) yield return (s, outcome, problem);
         }
     }
 
     private static IEnumerable<(Truth, string)> Judge(GrantStatement g, GroupSubject subject, string? attachment,
-        EnclaveIdentities ids, Places places, StackResources resources)
+        DataAccessJudge judge, Places places, StackResources resources)
     {
+        var ids = judge.Identities;
         foreach (var r in subject.Groups)
         {
             var holder = ids.PersonaOf(r) is { } persona ? HolderOf(persona)
@@ -48,7 +50,7 @@ public sealed class GrantsWithinReach : IamRule
                 : (Holder?)null;
             if (holder is not { } h) continue;  // outsiders: ENC-IAM-008/040
             var who = $"{(r.IsDynamic ? "dynamic-group" : "group")} {EnclaveIdentities.Describe(r)}";
-            foreach (var (type, verb) in Grants(h, g.Access))
+            foreach (var (type, verb) in Grants(h, g.Access, judge))
             {
                 if (h != Holder.DynamicGroup && verb <= ReachTable.Free(h, type)) continue;
                 if (ReachTable.For(h, type) is not { } row)
@@ -72,11 +74,12 @@ public sealed class GrantsWithinReach : IamRule
     }
 
     /// <summary>The (type, verb) pairs an access grants on the types the table speaks of; for dynamic groups, on every type.</summary>
-    private static IEnumerable<(string Type, Verb Verb)> Grants(Holder holder, Access access)
+    private static IEnumerable<(string Type, Verb Verb)> Grants(Holder holder, Access access, DataAccessJudge judge)
     {
         if (holder != Holder.DynamicGroup)
         {
-            foreach (var d in DataTypes.Of(access)) yield return (d.Type, d.Verb);
+            // The judge's answer for this access (made once per distinct access, not once per statement and place).
+            foreach (var d in judge.GrantsOf(access)) yield return (d.Type, d.Verb);
             yield break;
         }
         switch (access)

@@ -15,10 +15,13 @@ public abstract class IamRule : RuleBase
     {
         var view = IamView.For(context);
         var flagged = ByPolicy(Objections(context, view));
+        // One assessment for every policy (each finding copies its message's parts, Assessment.Clear): its lists keep
+        // the room the largest policy needed instead of a pair of lists per policy, sized to thousands of statements.
+        Assessment? reused = null;
         foreach (var policy in view.PolicyResources)
         {
             var problems = flagged.GetValueOrDefault(policy.Node.Urn);
-            var a = new Assessment((problems?.Count ?? 0) + policy.Opaque.Length + 1, (problems?.Count ?? 0) * 6);
+            var a = reused?.Clear() ?? (reused = new Assessment((problems?.Count ?? 0) + policy.Opaque.Length + 1, (problems?.Count ?? 0) * 6));
             if (problems is not null)
                 foreach (var (statement, outcome, problem) in problems)
                     // Stryker disable once String : finding wording (docs/testing.md)

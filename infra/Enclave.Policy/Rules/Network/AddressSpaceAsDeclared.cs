@@ -36,8 +36,16 @@ public sealed class AddressSpaceAsDeclared : PinnedSettingsRule
             var value = Set(node, key);
             if (!value.IsKnown) { a.Require(Truth.Unknown, $"{key} lies within network.vcnCidr"); continue; }
             foreach (var block in value is ListValue list ? list.Items : value.IsNull ? [] : [value])
-                a.Require(Cidr.WithinAny(block, declared), $"{key} {block} lies within network.vcnCidr",
-                    whenViolated: $"{key} {block} lies outside network.vcnCidr ({string.Join(", ", declared)})");
+            {
+                // Only the wording a finding can show is made: a false requirement is named by its violation alone.
+                var within = Cidr.WithinAny(block, declared);
+                if (within == Truth.False)
+                {
+                    var violation = $"{key} {block} lies outside network.vcnCidr ({string.Join(", ", declared)})";
+                    a.Require(within, violation, whenViolated: violation);
+                }
+                else a.Require(within, $"{key} {block} lies within network.vcnCidr");
+            }
         }
     }
 }

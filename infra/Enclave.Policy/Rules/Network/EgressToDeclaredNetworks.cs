@@ -39,12 +39,19 @@ public sealed class EgressToDeclaredNetworks : RuleBase
                 // An NSG rule of unknown direction was read as ingress; it may as well be egress.
                 if (directionUnknown) rules.Add(new SecurityRule(node, Ingress: false, new RulePosition("rule"), Item: null));
                 var a = new Assessment();
-                foreach (var rule in rules.Where(r => !r.Ingress))
+                foreach (var rule in rules)
                 {
+                    if (rule.Ingress) continue;
                     var (ok, what) = Judge(g, rule, cover, nsgs);
                     if (directionUnknown && ok == Truth.False) ok = Truth.Unknown;
-                    a.Require(ok, $"{rule.Where} destination {rule.Peer} is a declared network",
-                        whenViolated: $"{rule.Where} lets traffic out to {rule.Peer}, {what}");
+                    // Only the wording a finding can show is made: a false requirement fails the finding, which then
+                    // names it by its violation text alone; any other is named by its requirement (most pass).
+                    if (ok == Truth.False)
+                    {
+                        var violation = $"{rule.Where} lets traffic out to {rule.Peer}, {what}";
+                        a.Require(ok, violation, whenViolated: violation);
+                    }
+                    else a.Require(ok, $"{rule.Where} destination {rule.Peer} is a declared network");
                 }
                 if (a.IsEmpty)
                 {

@@ -24,15 +24,21 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
         var (ranges, coverComplete) = Declared(g, context.Policy, context.Policy.NetworkLimits);
         var cover = new CidrCover(ranges);  // merged once: every ingress rule asks it
         var nsgs = NodeSets.Of(g, OciTypes.NetworkSecurityGroup);  // a lookup per NSG source, not a scan
+        var reused = new Assessment();  // one for every resource: each finding copies its message's parts
         foreach (var (node, directionUnknown, ingress) in SecurityRules.IngressByOwner(g))
         {
-            var a = new Assessment();
+            var a = reused.Clear();
             foreach (var rule in ingress)
             {
                 var (declared, what) = Judge(g, rule, cover, coverComplete, nsgs);
                 if (directionUnknown && declared == Truth.False) declared = Truth.Unknown;
-                a.Require(declared, $"{rule.Where} source {rule.Peer} is a declared network",
-                    whenViolated: $"{rule.Where} admits {rule.Peer}, {what}");
+                // A false requirement is named by its violation alone, any other by its requirement: only one is made.
+                if (declared == Truth.False)
+                {
+                    var violation = $"{rule.Where} admits {rule.Peer}, {what}";
+                    a.Require(declared, violation, whenViolated: violation);
+                }
+                else a.Require(declared, $"{rule.Where} source {rule.Peer} is a declared network");
             }
             if (a.IsEmpty)
             {

@@ -25,9 +25,10 @@ public sealed class NoOpenIngress : RuleBase
     {
         var g = context.Graph;
         var limits = context.Policy.NetworkLimits;
+        var reused = new Assessment();  // one for every resource: each finding copies its message's parts
         foreach (var (node, directionUnknown, ingress) in SecurityRules.IngressByOwner(g))
         {
-            var a = new Assessment();
+            var a = reused.Clear();
             foreach (var rule in ingress)
             {
                 var peer = rule.Peer;
@@ -44,11 +45,15 @@ public sealed class NoOpenIngress : RuleBase
                 if (directionUnknown && bad == Truth.True) bad = Truth.Unknown;
                 var closed = bad.Not();
                 // The violation is only phrased for a rule that is open (most are not).
+                // A false requirement is named by its violation alone, any other by its requirement: only one is made.
                 // Stryker disable once String,Equality,Conditional,Boolean,Unary : finding wording only (the requirement itself, closed, is still mutated)
-                a.Require(closed, $"{rule.Where} source {peer} is not the internet or a near-open range",
-                    whenViolated: closed != Truth.False ? null
-                        : !unreadable ? $"{rule.Where} admits {peer}, which {reason}"
-                        : $"{rule.Where} source {peer} is not a CIDR block (the gate cannot read which network it admits)");
+                if (closed == Truth.False)
+                {
+                    var violation = !unreadable ? $"{rule.Where} admits {peer}, which {reason}"
+                        : $"{rule.Where} source {peer} is not a CIDR block (the gate cannot read which network it admits)";
+                    a.Require(closed, violation, whenViolated: violation);
+                }
+                else a.Require(closed, $"{rule.Where} source {peer} is not the internet or a near-open range");
             }
             if (a.IsEmpty)
             {

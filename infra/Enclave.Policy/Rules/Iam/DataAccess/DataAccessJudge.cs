@@ -146,7 +146,11 @@ public sealed class DataAccessJudge
         return DataAccess.Standings.Of(g with { Subject = one }, Identities)[0];
     }
 
-    private ImmutableArray<DataGrant> GrantsOf(Access access)
+    /// <summary>
+    /// <see cref="DataTypes.Of"/> of an access, made once per distinct access (equal accesses share one answer): the
+    /// rules that ask per statement (this judge, ENC-IAM-080) meet the same few accesses in thousands of statements.
+    /// </summary>
+    public ImmutableArray<DataGrant> GrantsOf(Access access)
     {
         if (!_grants.TryGetValue(access, out var grants)) _grants[access] = grants = DataTypes.Of(access);
         return grants;
