@@ -190,7 +190,7 @@ public static class CompliantEnclave
         g.Add(OciTypes.SecurityRecipe, "recipe", new
         {
             compartmentId = Ref("security"), displayName = "usde-dev-recipe",
-            securityPolicies = Enumerable.Range(1, 11).Select(i => $"ocid1.securityzonessecuritypolicy.oc1.iad.p{i}").ToArray(),
+            securityPolicies = Enumerable.Range(1, Enclave.Policy.Rules.Governance.SecurityZoneRecipe.RequiredPolicies.Length).Select(i => $"ocid1.securityzonessecuritypolicy.oc1.iad.p{i}").ToArray(),
         });
         g.Add(OciTypes.SecurityZone, "zone", new { compartmentId = Ref("enclave"), displayName = "usde-dev-zone", securityZoneRecipeId = Ref("recipe") });
 
@@ -255,7 +255,7 @@ public static class CompliantEnclave
                 $"allow group enclave-operators to use autonomous-databases in compartment usde-dev where all {{any {{request.operation = 'StartAutonomousDatabase', request.operation = 'StopAutonomousDatabase'}}, {FromGatekeeperNetworks}, {WithMfa}}}",
                 // usde-dev holds the archive's compartment too: the storage admins' deletes are pinned to the user data (ENC-IAM-080).
                 $"allow group enclave-storage-admins to manage object-family in compartment usde-dev where all {{any {{request.permission = 'BUCKET_DELETE', request.permission = 'OBJECT_DELETE'}}, target.bucket.name = 'usde-dev-data', {FromGatekeeperNetworks}, {WithMfa}}}",
-                $"allow any-user to manage objects in compartment usde-dev where all {{request.principal.type = 'serviceconnector', request.principal.compartment.id = '{SecurityId}'}}",
+                $"allow any-user to manage objects in compartment usde-dev where all {{request.principal.type = 'serviceconnector', request.principal.compartment.id = '{SecurityId}', target.bucket.name = 'usde-dev-archive'}}",
                 "allow dynamic-group usde-dev-adb to use vaults in compartment usde-dev",
             },
         });

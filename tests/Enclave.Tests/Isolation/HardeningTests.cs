@@ -43,6 +43,14 @@ public sealed class HardeningTests
             s => s.Select(x => x.Replace("inspect autonomous-database-family", "manage autonomous-database-family", StringComparison.Ordinal)))),
             "more than run the database");
 
+    // Restoring or cloning from a backup copies the data: the program grants operators no backup management at all,
+    // so a grant that would let them read a backup's contents is caught here before the gate (ENC-IAM-009) sees it.
+    [Fact]
+    public async Task Operators_RunTheDatabase_ReportsBackupManagement() =>
+        Broken(HardeningRules.OperatorsRunButCannotWeakenDatabase(await WithStatements("prod", "operators-policy",
+            s => s.Select(x => x.Replace("inspect autonomous-database-family", "manage autonomous-backups", StringComparison.Ordinal)))),
+            "more than run the database");
+
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task Personas_RequireMfaAndTheirNetworkSource(string stack) =>
         Holds(HardeningRules.PersonasRequireMfaAndTheirNetworkSource(await EnclaveRun.Of(stack)));

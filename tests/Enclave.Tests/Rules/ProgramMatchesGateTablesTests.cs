@@ -25,6 +25,15 @@ public sealed class ProgramMatchesGateTablesTests
         Assert.Equal(EnclaveStatements.OperatorDatabaseOperations.Order(), PersonaCeilings.OperatorDatabaseOperations.Order());
     }
 
+    // The gate sees the recipe's policies by OCID only, so it counts them: its list must be the program's whole recipe,
+    // or a recipe that drops a policy would still hold "enough" (ENC-GOV-003).
+    [Fact]
+    public void The_security_zone_recipe_the_gate_requires_is_the_programs_whole_recipe()
+    {
+        Assert.Equal(Enclave.Components.Tenancy.SecurityZonePolicies.Required.Select(p => p["deny ".Length..]).Order(),
+            Enclave.Policy.Rules.Governance.SecurityZoneRecipe.RequiredPolicies.Order());
+    }
+
     private static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -113,6 +113,8 @@ public static class IsolationSettings
         (OciTypes.Bucket, ["objectEventsEnabled", "autoTiering"]),
         (OciTypes.AutonomousDatabase, ["isDevTier", "permissionLevel", "databaseManagementStatus", "operationsInsightsStatus", "dbToolsDetails",
             "isAccessControlEnabled", "isRefreshableClone", "refreshableMode", "transportableTablespace", "cloneTableSpaceLists"]),
+        // Standby access list, long-term backups and open mode (ENC-DB-090).
+        (OciTypes.AutonomousDatabase, ["arePrimaryWhitelistedIpsUsed", "longTermBackupSchedules", "openMode"]),
     ];
 
     private static readonly FrozenDictionary<string, string[]> ByType = Declared
@@ -155,7 +157,8 @@ public static class IsolationSettings
         (OciTypes.Bucket, ["accessType", "versioning", "replicationEnabled", "objectEventsEnabled", "autoTiering"]),
         (OciTypes.Preauthrequest, ["accessType"]),
         (OciTypes.AutonomousDatabase, ["isMtlsConnectionRequired", "isFreeTier", "dataSafeStatus", "isDevTier", "permissionLevel",
-            "databaseManagementStatus", "operationsInsightsStatus", "isAccessControlEnabled", "isRefreshableClone"]),
+            "databaseManagementStatus", "operationsInsightsStatus", "isAccessControlEnabled", "isRefreshableClone",
+            "arePrimaryWhitelistedIpsUsed", "openMode"]),
         (OciTypes.Vcn, ["cidrBlock", "cidrBlocks", "isIpv6enabled"]),
         (OciTypes.Subnet, ["cidrBlock", "prohibitInternetIngress", "prohibitPublicIpOnVnic"]),
         (OciTypes.NsgRule, ["direction", "protocol", "sourceType", "destinationType", "tcpOptions", "udpOptions", "icmpOptions"]),

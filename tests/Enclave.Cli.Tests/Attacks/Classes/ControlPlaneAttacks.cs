@@ -70,8 +70,10 @@ public sealed class ControlPlaneAttacks : AttackClass
 
     private IEnumerable<AttackCase> Hardening()
     {
+        // Backups, not their contents: restoring or cloning from one copies the data (BackupContentAttacks).
         yield return Legitimate("operators manage the database's backups",
-            p => Add(p, "iam-operators", $"allow {Operators} to manage autonomous-backups in compartment id {Cmp(p, "database")} {Net}"));
+            p => Add(p, "iam-operators", $"allow {Operators} to manage autonomous-backups in compartment id {Cmp(p, "database")} " +
+                "where all {request.permission != 'AUTONOMOUS_DB_BACKUP_CONTENT_READ', request.networkSource.name = 'usde-prod-gatekeeper-networks', request.user.mfaTotpVerified = 'true'}"));
         yield return Legitimate("gatekeepers manage the NSGs from their network",
             p => Add(p, "iam-gatekeepers", $"allow group 'UsdsEnclave'/'usde-prod-gatekeepers' to manage network-security-groups in compartment id {Cmp(p, "network")} {Net}"));
         yield return Legitimate("auditors read the event rules' targets",

@@ -65,6 +65,15 @@ public static class Artifacts
                 created["outputs"] = Unknowns((JsonObject)created["inputs"]!);
                 step = Step("create", urn, r, null, created);
             }
+            else if (prod.Replaced.Contains(urn))
+            {
+                foreach (var part in Replacement(prod, urn, old, r))
+                {
+                    summary[part["op"]!.GetValue<string>()] = summary.GetValueOrDefault(part["op"]!.GetValue<string>()) + 1;
+                    steps.Add(part);
+                }
+                continue;
+            }
             else if (JsonNode.DeepEquals(old, r)) step = Step("same", urn, r, PreviewValues(old), PreviewValues(r));
             else
             {
@@ -98,6 +107,30 @@ public static class Artifacts
             ["changeSummary"] = changes,
         };
         return doc.ToJsonString(Indented);
+    }
+
+    /// <summary>
+    /// The steps of one replacement: `replace` alone, or with `--show-replacement-steps` the `create-replacement`,
+    /// `replace` and `delete-replaced` steps the engine runs (create before delete). The successor's id and outputs are
+    /// unknown until it exists; the keys that changed are both the diff and the replace reasons.
+    /// </summary>
+    private static IEnumerable<JsonObject> Replacement(Prod prod, string urn, JsonObject old, JsonObject resource)
+    {
+        var successor = (JsonObject)PreviewValues(resource)!;
+        successor["id"] = "";
+        successor["outputs"] = Unknowns((JsonObject)successor["inputs"]!);
+        var reasons = ChangedKeys((JsonObject)old["inputs"]!, (JsonObject)resource["inputs"]!);
+        JsonObject Part(string op, bool withNew)
+        {
+            var step = Step(op, urn, resource, PreviewValues(old), withNew ? successor.DeepClone() : null);
+            step["diffReasons"] = Framework.Value.List([.. reasons]);
+            step["replaceReasons"] = Framework.Value.List([.. reasons]);
+            step["detailedDiff"] = null;
+            return step;
+        }
+        if (prod.ShowReplacementSteps) yield return Part("create-replacement", withNew: true);
+        yield return Part("replace", withNew: true);
+        if (prod.ShowReplacementSteps) yield return Part("delete-replaced", withNew: false);
     }
 
     private static JsonObject Step(string op, string urn, JsonObject resource, JsonNode? oldState, JsonNode? newState)

@@ -24,6 +24,15 @@ public sealed class Prod
     /// <summary>`pending_operations` of the export (operations an interrupted update never finished); exports only.</summary>
     public List<JsonObject> PendingOperations { get; } = [];
     public IReadOnlyList<JsonObject> Resources => _resources;
+
+    /// <summary>URNs of resources the change replaces (a preview shows a `replace` step; an export, the successor's new id).</summary>
+    public HashSet<string> Replaced { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Write each replacement as `pulumi preview --json --show-replacement-steps` does: `create-replacement`, `replace`
+    /// and `delete-replaced` steps, instead of the one `replace` step.
+    /// </summary>
+    public bool ShowReplacementSteps { get; set; }
     public string Project => Baseline.Project;
     public string StackUrn => $"urn:pulumi:{ProdBaseline.Stack}::{Project}::pulumi:pulumi:Stack::{Project}-{ProdBaseline.Stack}";
 

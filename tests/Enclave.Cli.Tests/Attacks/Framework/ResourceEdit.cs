@@ -61,6 +61,17 @@ public sealed class ResourceEdit
         return Set($"{path}[{count}]", value);
     }
 
+    /// <summary>
+    /// Replaces the resource (a change to an input that forces a new one, or a `replaceOnChanges`): the preview shows a
+    /// replacement (<see cref="Prod.ShowReplacementSteps"/>), the deployed state the successor's new id.
+    /// </summary>
+    public ResourceEdit Replace()
+    {
+        Prod.Replaced.Add(Urn);
+        if (Json["id"] is JsonValue id && id.TryGetValue<string>(out var old)) Json["id"] = old + "-replacement";
+        return this;
+    }
+
     public ResourceEdit Secret(string path) => Set(path, Framework.Value.Secret);
 
     public ResourceEdit Unknown(string path) => Set(path, Framework.Value.Unknown);

@@ -84,7 +84,10 @@ public static class PersonaCeilings
             Excluding("AUTONOMOUS_DATABASE_CONTENT_READ", "AUTONOMOUS_DATABASE_CONTENT_WRITE", "AUTONOMOUS_DATABASE_UPDATE",
                 "AUTONOMOUS_DATABASE_CREATE", "AUTONOMOUS_DATABASE_DELETE"),
             new Allowance.OperationsOnly([.. OperatorDatabaseOperations]))),
-        .. Rows(Persona.Operator, ["autonomous-backups", "autonomous-container-databases"], Verb.Manage),
+        // Backups: operators list them and may create or delete them, but restoring or cloning from one copies the
+        // data (AUTONOMOUS_DB_BACKUP_CONTENT_READ), which only the gatekeepers may do.
+        .. Rows(Persona.Operator, ["autonomous-backups"], Verb.Inspect, Verb.Manage, Excluding("AUTONOMOUS_DB_BACKUP_CONTENT_READ")),
+        .. Rows(Persona.Operator, ["autonomous-container-databases"], Verb.Manage),
         .. Rows(Persona.Operator, ["vaults", "keys"], Verb.Read),
         .. Rows(Persona.Operator, ["key-delegate"], Verb.Use),
         .. Rows(Persona.Operator, ["secrets", "secret-bundles"], Verb.Inspect),
