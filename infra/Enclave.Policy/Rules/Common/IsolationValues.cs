@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Enclave.Policy.Graph;
 
@@ -20,18 +19,19 @@ public sealed class IsolationValues
     /// isolation keys, and where each literal key is among them (in <see cref="IsolationSettings.LiteralKeysOf"/> order).</summary>
     private sealed record Layout(string[] Keys, int IsolationCount, int[] LiteralAt);
 
-    private static readonly ConcurrentDictionary<string, Layout> Layouts = new(StringComparer.Ordinal);
-
     private IsolationValues(ResourceGraph graph)
     {
+        // Layouts per graph, not per process: type names come from the artifact, so a process-wide table would grow
+        // with every hostile type a long-lived policy pack is shown.
+        var layouts = new Dictionary<string, Layout>(StringComparer.Ordinal);
         string? lastType = null;
-        Layout layout = LayoutOf("");
+        Layout layout = LayoutOf("", layouts);
         var values = new PropertyValue[8];
         foreach (var node in graph.Resources)
         {
             if (!node.Custom) continue;
             // The graph is in URN order, so resources of a type come together: the layout is looked up once per run.
-            if (!ReferenceEquals(node.Type, lastType)) layout = LayoutOf(lastType = node.Type);
+            if (!ReferenceEquals(node.Type, lastType)) layout = LayoutOf(lastType = node.Type, layouts);
             var keys = layout.Keys;
             if (values.Length < keys.Length) values = new PropertyValue[keys.Length];
             for (var k = 0; k < keys.Length; k++) values[k] = node.Input(keys[k]);
@@ -69,8 +69,10 @@ public sealed class IsolationValues
     /// <summary>The literal isolation settings that hold a value not known until deploy.</summary>
     public IReadOnlyList<(ResourceNode Node, string Key)> UnknownLiterals => _unknownLiterals ?? [];
 
-    private static Layout LayoutOf(string type) => Layouts.GetOrAdd(type, static t =>
+    private static Layout LayoutOf(string type, Dictionary<string, Layout> layouts)
     {
+        if (layouts.TryGetValue(type, out var known)) return known;
+        var t = type;
         var isolation = IsolationSettings.KeysOf(t);
         var literals = IsolationSettings.LiteralKeysOf(t);
         var keys = new List<string>(isolation);
@@ -81,6 +83,6 @@ public sealed class IsolationValues
             if (at < 0) { at = keys.Count; keys.Add(literals[i]); }
             literalAt[i] = at;
         }
-        return new Layout([.. keys], isolation.Length, literalAt);
-    });
+        return layouts[type] = new Layout([.. keys], isolation.Length, literalAt);
+    }
 }
