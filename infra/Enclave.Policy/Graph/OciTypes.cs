@@ -15,6 +15,10 @@ public static class OciTypes
     public const string DomainReplicationToRegion = "oci:Identity/domainReplicationToRegion:DomainReplicationToRegion";
     public const string Domain = "oci:Identity/domain:Domain";
     public const string NetworkSource = "oci:Identity/networkSource:NetworkSource";
+    public const string DynamicGroup = "oci:Identity/dynamicGroup:DynamicGroup";
+    public const string Tag = "oci:Identity/tag:Tag";
+    public const string TagNamespace = "oci:Identity/tagNamespace:TagNamespace";
+    public const string TagDefault = "oci:Identity/tagDefault:TagDefault";
 
     // The identity plane: federation, users, memberships and credentials (official tokens; those after the partial
     // listing's were read from pulumi-oci v4.20.0 sdk/dotnet/Identity).
@@ -67,6 +71,7 @@ public static class OciTypes
     public const string Key = "oci:Kms/key:Key";
     public const string KeyVersion = "oci:Kms/keyVersion:KeyVersion";
     public const string VaultVerification = "oci:Kms/vaultVerification:VaultVerification";
+    public const string VaultSecret = "oci:Vault/secret:Secret";
     public const string AutonomousDatabaseBackup = "oci:Database/autonomousDatabaseBackup:AutonomousDatabaseBackup";
     public const string ObjectLifecyclePolicy = "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy";
 
