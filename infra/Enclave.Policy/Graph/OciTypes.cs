@@ -103,6 +103,22 @@ public static class OciTypes
         AutonomousDatabase, Bucket, Vault, Key, LogGroup, Log,
     };
 
+    /// <summary>
+    /// Resources an update never deletes or replaces (ENC-GOV-070): the data-bearing ones, the copies and credentials of
+    /// the data (database backups, the admin secret, key versions, which decrypt what they encrypted), and everything
+    /// that keeps oversight running (audit retention, the archive connectors, alert rules, topics and subscriptions,
+    /// Cloud Guard and its zone, Data Safe's registration): a replacement also drops every grant and alert tied to the
+    /// old OCID, and the gap between delete and create is time nobody watches.
+    /// </summary>
+    public static readonly IReadOnlySet<string> NeverRemoved = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AutonomousDatabase, Bucket, Vault, Key, LogGroup, Log,
+        AutonomousDatabaseBackup, VaultSecret, KeyVersion, VaultVerification,
+        AuditConfiguration, Connector, EventRule, NotificationTopic, Subscription,
+        CloudGuardConfiguration, CloudGuardTarget, DetectorRecipe, ResponderRecipe, SecurityRecipe, SecurityZone,
+        DataSafeTargetDatabase, DataSafePrivateEndpoint,
+    };
+
     public static bool IsOci(string type) => type.StartsWith("oci:", StringComparison.Ordinal);
 
     public const string DbSystem = "oci:Database/dbSystem:DbSystem";
