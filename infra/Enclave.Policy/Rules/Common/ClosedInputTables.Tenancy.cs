@@ -4,27 +4,27 @@ namespace Enclave.Policy.Rules.Common;
 
 public static partial class ClosedInputTables
 {
-    private static Inert TagParts => new(
+    private static Inert TagParts(params string[] keys) => new(
         "a tag's definition: tags label resources; the enclave's statements grant nothing by tag, and any statement that does is judged",
-        "name", "description", "tagNamespaceId", "isCostTracking", "isRetired", "validator", "tagDefinitionId", "value", "isRequired");
+        keys);
 
     private static ClosedType[] Tenancy =>
     [
-        new(OciTypes.Compartment, Labels,
+        new(OciTypes.Compartment, Labels("description", "definedTags", "freeformTags"),
             new Inert("whether `pulumi destroy` may delete the compartment; a deletion is judged on the change itself (ENC-GOV-070)", "enableDelete")),
-        new(OciTypes.Policy, Named),
-        new(OciTypes.Group, Labels),
-        new(OciTypes.DynamicGroup, Labels),
-        new(OciTypes.NetworkSource, Labels),
+        new(OciTypes.Policy, Labels("name", "description", "definedTags", "freeformTags")),
+        new(OciTypes.Group, Labels("description", "definedTags", "freeformTags")),
+        new(OciTypes.DynamicGroup, Labels("description", "definedTags", "freeformTags")),
+        new(OciTypes.NetworkSource, Labels("description", "definedTags", "freeformTags")),
         new(OciTypes.AuthenticationPolicy),
         new(OciTypes.DomainsGroup,
             [new Inert("the identity domain's endpoint the request goes to and the SCIM schema URNs the domains API requires", "idcsEndpoint", "schemas")],
             [new Fixed("the group extension holds only the group's description, as the program writes it: its owners and app roles would grant",
                 new Pin("urnietfparamsscimschemasoracleidcsextensiongroupGroup", "unset or a description only", OnlyDescription))],
             []),
-        new(OciTypes.Tag, Labels, TagParts),
-        new(OciTypes.TagNamespace, Labels, TagParts),
-        new(OciTypes.TagDefault, Labels, TagParts),
+        new(OciTypes.Tag, Labels("description", "definedTags", "freeformTags"), TagParts("name", "tagNamespaceId", "isCostTracking", "isRetired", "validator")),
+        new(OciTypes.TagNamespace, Labels("description", "definedTags", "freeformTags"), TagParts("name", "isRetired")),
+        new(OciTypes.TagDefault, TagParts("tagDefinitionId", "value", "isRequired")),
     ];
 
     private static bool OnlyDescription(PropertyValue value)

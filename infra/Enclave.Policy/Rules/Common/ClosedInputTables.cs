@@ -17,15 +17,9 @@ public sealed record ClosedType(string Type, Inert[] Inert, Fixed[] Fixed, Judge
 /// </summary>
 public static partial class ClosedInputTables
 {
-    /// <summary>Labels every OCI resource has.</summary>
-    private static readonly Inert Labels = new(
-        "labels: a display name, a description or tags name the resource and grant, route or copy nothing",
-        "displayName", "description", "definedTags", "freeformTags");
-
-    /// <summary>The same for types whose <c>name</c> is only a label (rules that read a name declare it as judged).</summary>
-    private static readonly Inert Named = new(
-        "labels: a name, a description or tags name the resource and grant, route or copy nothing",
-        "name", "displayName", "description", "definedTags", "freeformTags");
+    /// <summary>The labels a type has (of name, display name, description and tags: each type its own, as its Args spell them).</summary>
+    private static Inert Labels(params string[] keys) => new(
+        "labels: a name, a display name, a description or tags name the resource and grant, route or copy nothing", keys);
 
     /// <summary>Every Object Storage namespace key is judged wherever it appears (the tenancy's own only).</summary>
     private static readonly JudgedBy Namespace = new("ENC-STO-030", "namespace");
