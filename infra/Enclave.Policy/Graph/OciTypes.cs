@@ -106,7 +106,7 @@ public static class OciTypes
     /// <summary>
     /// Resources an update never deletes or replaces (ENC-GOV-070): the data-bearing ones, the copies and credentials of
     /// the data (database backups, the admin secret, key versions, which decrypt what they encrypted), and everything
-    /// that keeps oversight running (audit retention, the archive connectors, alert rules, topics and subscriptions,
+    /// that keeps oversight running (audit retention, the archive connectors, alert topics,
     /// Cloud Guard and its zone, Data Safe's registration): a replacement also drops every grant and alert tied to the
     /// old OCID, and the gap between delete and create is time nobody watches.
     /// </summary>
@@ -114,7 +114,10 @@ public static class OciTypes
     {
         AutonomousDatabase, Bucket, Vault, Key, LogGroup, Log,
         AutonomousDatabaseBackup, VaultSecret, KeyVersion, VaultVerification,
-        AuditConfiguration, Connector, EventRule, NotificationTopic, Subscription,
+        // An event rule holds nothing and nothing names its OCID: recreating it loses nothing (ReplacementAttacks); an
+        // email subscription comes and goes with the stack's gatekeeper addresses (ENC-LOG-* judge who is alerted). A
+        // topic does hold something: its confirmed subscriptions, which a new topic starts without.
+        AuditConfiguration, Connector, NotificationTopic,
         CloudGuardConfiguration, CloudGuardTarget, DetectorRecipe, ResponderRecipe, SecurityRecipe, SecurityZone,
         DataSafeTargetDatabase, DataSafePrivateEndpoint,
     };
