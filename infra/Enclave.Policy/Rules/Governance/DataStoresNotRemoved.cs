@@ -15,7 +15,7 @@ public sealed class DataStoresNotRemoved : RuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-070", "An update never deletes or replaces a data store, its copies and keys, or oversight", Severity.Critical, Enforcement.Mandatory,
-        "Deleting or replacing the database, a backup, a bucket, a vault, a key or key version, a secret or a log destroys user data, the keys to it or the audit evidence; deleting an alert rule, topic, subscription, archive connector, Cloud Guard or Data Safe piece blinds oversight; a replacement also drops every grant and alert tied to the old OCID.",
+        "Deleting or replacing the database, a backup, a bucket, a vault, a key or key version, a secret or a log destroys user data, the keys to it or the audit evidence; deleting an alert topic, an archive connector, a piece of Cloud Guard or Data Safe blinds oversight; a replacement also drops every grant and alert tied to the old OCID.",
         "Change the data store in place (inputs that do not force a replacement), or have the gatekeepers do a reviewed migration outside the gate; never remove it from the program.");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
