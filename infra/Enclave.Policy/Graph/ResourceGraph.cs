@@ -38,7 +38,8 @@ public sealed class ResourceGraph
         Source = source;
         Resources = SortByUrn(resources);
         _position = new Dictionary<string, int>(Resources.Length, StringComparer.Ordinal);
-        for (var i = 0; i < Resources.Length; i++) _position.TryAdd(Resources[i].Urn, i);
+        for (var i = 0; i < Resources.Length; i++)
+            if (!_position.TryAdd(Resources[i].Urn, i)) HasDuplicateUrns = true;
         _byType = ByType(Resources);
         _byId = new Dictionary<string, ResourceNode>(Resources.Length, StringComparer.Ordinal);
         foreach (var r in Resources)
@@ -73,6 +74,12 @@ public sealed class ResourceGraph
     /// ENC-GOV-070 reads it here. Empty for states and offline runs.
     /// </summary>
     public ImmutableArray<RemovedResource> Removed { get; init; } = [];
+
+    /// <summary>
+    /// Do two resources share a URN (a hostile or broken artifact)? When not, a URN's position is its resource's own
+    /// index, and the report's ordering need not compare neighbouring URNs' characters to find the first of equal ones.
+    /// </summary>
+    internal bool HasDuplicateUrns { get; }
 
     public ResourceNode? ByUrn(string urn) => _position.TryGetValue(urn, out var i) ? Resources[i] : null;
 
