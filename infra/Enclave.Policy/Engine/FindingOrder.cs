@@ -114,6 +114,8 @@ internal static class FindingOrder
         SortedSet<string>? foreign = null;
         Dictionary<string, int>? byInstance = null;
         int lastPosition = -1, lastRank = -1;
+        // Without equal URNs in the graph, a URN's position is its resource's index: no characters compared.
+        var duplicates = graph.HasDuplicateUrns;
         for (var i = 0; i < count; i++)
         {
             var urn = items[i].Urn;
@@ -123,11 +125,11 @@ internal static class FindingOrder
             {
                 // Equal URNs (sorted, so adjacent) share the first one's position, as PositionOf answers.
                 var next = lastPosition + 1;
-                rank = lastPosition >= 0 && string.Equals(resources[lastPosition].Urn, urn, StringComparison.Ordinal) ? lastRank : next;
+                rank = duplicates && lastPosition >= 0 && string.Equals(resources[lastPosition].Urn, urn, StringComparison.Ordinal) ? lastRank : next;
                 lastPosition = next;
                 lastRank = rank;
             }
-            else if ((byInstance ??= ByInstance(resources)).TryGetValue(urn, out rank) || (rank = graph.PositionOf(urn)) >= 0)
+            else if ((byInstance ??= ByInstance(resources, duplicates)).TryGetValue(urn, out rank) || (rank = graph.PositionOf(urn)) >= 0)
             {
                 lastPosition = rank;
                 lastRank = rank;
@@ -158,13 +160,13 @@ internal static class FindingOrder
     /// the graph, and hashing a hundred-character URN per finding cost ~4 % of a 100k run. Keys hash by identity, so
     /// no URN an artifact chooses can make them collide.
     /// </summary>
-    private static Dictionary<string, int> ByInstance(ImmutableArray<ResourceNode> resources)
+    private static Dictionary<string, int> ByInstance(ImmutableArray<ResourceNode> resources, bool duplicates)
     {
         var map = new Dictionary<string, int>(resources.Length, ReferenceEqualityComparer.Instance);
         var first = 0;
         for (var i = 0; i < resources.Length; i++)
         {
-            if (i == 0 || !string.Equals(resources[i].Urn, resources[i - 1].Urn, StringComparison.Ordinal)) first = i;
+            if (!duplicates || i == 0 || !string.Equals(resources[i].Urn, resources[i - 1].Urn, StringComparison.Ordinal)) first = i;
             map.TryAdd(resources[i].Urn, first);
         }
         return map;

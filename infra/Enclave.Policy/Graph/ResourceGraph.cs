@@ -24,7 +24,7 @@ public sealed class ResourceGraph
 {
     // URN -> index in Resources (the first of duplicates): also each URN's place in ordinal order.
     private readonly Dictionary<string, int> _position;
-    private readonly ILookup<string, ResourceNode> _byType;
+    private readonly Dictionary<string, ResourceNode[]> _byType;
     // Made on first use: no rule asks for children, and hashing every parent URN costs a graph of 100k resources ~10 ms.
     private ILookup<string, ResourceNode>? _byParent;
     private readonly Dictionary<string, ResourceNode> _byId;
@@ -38,8 +38,9 @@ public sealed class ResourceGraph
         Source = source;
         Resources = SortByUrn(resources);
         _position = new Dictionary<string, int>(Resources.Length, StringComparer.Ordinal);
-        for (var i = 0; i < Resources.Length; i++) _position.TryAdd(Resources[i].Urn, i);
-        _byType = Resources.ToLookup(r => r.Type, StringComparer.Ordinal);
+        for (var i = 0; i < Resources.Length; i++)
+            if (!_position.TryAdd(Resources[i].Urn, i)) HasDuplicateUrns = true;
+        _byType = ByType(Resources);
         _byId = new Dictionary<string, ResourceNode>(Resources.Length, StringComparer.Ordinal);
         foreach (var r in Resources)
             if (r.Id.AsString() is { Length: > 0 } id) _byId.TryAdd(id, r);
@@ -74,6 +75,12 @@ public sealed class ResourceGraph
     /// </summary>
     public ImmutableArray<RemovedResource> Removed { get; init; } = [];
 
+    /// <summary>
+    /// Do two resources share a URN (a hostile or broken artifact)? When not, a URN's position is its resource's own
+    /// index, and the report's ordering need not compare neighbouring URNs' characters to find the first of equal ones.
+    /// </summary>
+    internal bool HasDuplicateUrns { get; }
+
     public ResourceNode? ByUrn(string urn) => _position.TryGetValue(urn, out var i) ? Resources[i] : null;
 
     /// <summary>
@@ -92,7 +99,29 @@ public sealed class ResourceGraph
             _ => resources.ToArray(),
         }));
 
-    public IEnumerable<ResourceNode> OfType(string token) => _byType[token];
+    public IEnumerable<ResourceNode> OfType(string token) => _byType.GetValueOrDefault(token) ?? [];
+
+    /// <summary>
+    /// The resources of each type, in graph order. URNs hold their type and sort by it, so a type's resources are
+    /// mostly one run of the sorted array: its type is hashed once per run, not once per resource (a resource whose
+    /// URN disagrees with its type only starts another run, appended in order).
+    /// </summary>
+    private static Dictionary<string, ResourceNode[]> ByType(ImmutableArray<ResourceNode> resources)
+    {
+        var runs = new Dictionary<string, List<ResourceNode>>(StringComparer.Ordinal);
+        for (int start = 0, end; start < resources.Length; start = end)
+        {
+            var type = resources[start].Type;
+            for (end = start + 1; end < resources.Length && SameType(resources[end].Type, type); end++) { }
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(runs, type, out _);
+            (list ??= new List<ResourceNode>(end - start)).AddRange(resources.AsSpan(start, end - start));
+        }
+        var byType = new Dictionary<string, ResourceNode[]>(runs.Count, StringComparer.Ordinal);
+        foreach (var (type, list) in runs) byType[type] = [.. list];
+        return byType;
+    }
+
+    private static bool SameType(string a, string b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
 
     // Two threads may both build it: the same lookup either way, and the write of a reference is atomic.
     public IEnumerable<ResourceNode> ChildrenOf(string urn) =>

@@ -53,7 +53,29 @@ public readonly struct FindingText : IEquatable<FindingText>
     }
 
     /// <summary>The message: one string, or the parts concatenated (a new string on every call).</summary>
-    public override string ToString() => _value as string ?? (_value is null ? "" : Rest.IsEmpty ? _head ?? "" : string.Concat(_head, string.Concat(Rest)));
+    public override string ToString() => _value as string ?? (_value is null ? "" : Rest.IsEmpty ? _head ?? "" : Joined(Length()));
+
+    /// <summary>The characters of the text in parts (head and rest).</summary>
+    private int Length()
+    {
+        var length = _head?.Length ?? 0;
+        foreach (var part in Rest) length += part?.Length ?? 0;
+        return length;
+    }
+
+    /// <summary>The parts' <paramref name="length"/> characters in one new string, each copied once (a concatenation of
+    /// the rest and then of the head with it copied every character twice, and made a string in between).</summary>
+    private string Joined(int length) => string.Create(length, this, static (into, text) =>
+    {
+        var at = 0;
+        if (text._head is { } head) { head.CopyTo(into); at = head.Length; }
+        foreach (var part in text.Rest)
+        {
+            if (part is null) continue;
+            part.CopyTo(into[at..]);
+            at += part.Length;
+        }
+    });
 
     /// <summary>The parts after the first, when the text is kept in parts.</summary>
     private ReadOnlySpan<string?> Rest => _value is string?[] parts ? new ReadOnlySpan<string?>(parts, _offset, _count) : default;
@@ -90,9 +112,8 @@ public readonly struct FindingText : IEquatable<FindingText>
     {
         if (_value is not string?[] parts) return Capped(ToString())!;
         var rest = Rest;
-        var length = _head?.Length ?? 0;
-        foreach (var part in rest) length += part?.Length ?? 0;
-        if (length <= MaxPartLength) return ToString();
+        var length = Length();
+        if (length <= MaxPartLength) return rest.IsEmpty ? _head ?? "" : Joined(length);
         var kept = new char[MaxPartLength];
         var at = 0;
         if (_head is not null) Copy(_head, kept, ref at);

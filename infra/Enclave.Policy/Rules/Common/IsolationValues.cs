@@ -17,7 +17,19 @@ public sealed class IsolationValues
 
     /// <summary>Per type: the keys read (the isolation keys, then the literal keys not among them), how many of them are
     /// isolation keys, and where each literal key is among them (in <see cref="IsolationSettings.LiteralKeysOf"/> order).</summary>
-    private sealed record Layout(string[] Keys, int IsolationCount, int[] LiteralAt);
+    private sealed record Layout(string[] Keys, int IsolationCount, int[] LiteralAt)
+    {
+        /// <summary>Per isolation key: is it also a literal key (both questions asked of its value)?</summary>
+        public bool[] AlsoLiteral { get; } = AlsoLiteralOf(IsolationCount, LiteralAt);
+
+        private static bool[] AlsoLiteralOf(int isolationCount, int[] literalAt)
+        {
+            var also = new bool[isolationCount];
+            foreach (var at in literalAt)
+                if (at < isolationCount) also[at] = true;
+            return also;
+        }
+    }
 
     private IsolationValues(ResourceGraph graph)
     {
@@ -27,28 +39,71 @@ public sealed class IsolationValues
         string? lastType = null;
         Layout layout = LayoutOf("", layouts);
         var values = new PropertyValue[8];
+        // Per isolation key that is also a literal key, what one walk of its value found (Found | Secret | Unknown).
+        var found = new byte[8];
         foreach (var node in graph.Resources)
         {
             if (!node.Custom) continue;
             // The graph is in URN order, so resources of a type come together: the layout is looked up once per run.
             if (!ReferenceEquals(node.Type, lastType)) layout = LayoutOf(lastType = node.Type, layouts);
             var keys = layout.Keys;
-            if (values.Length < keys.Length) values = new PropertyValue[keys.Length];
+            if (values.Length < keys.Length) (values, found) = (new PropertyValue[keys.Length], new byte[keys.Length]);
             for (var k = 0; k < keys.Length; k++) values[k] = node.Input(keys[k]);
             for (var k = 0; k < layout.IsolationCount; k++)
             {
                 var value = values[k];
+                found[k] = 0;
                 if (value.IsNull) continue;
                 SettingsRead++;
-                if (value.ContainsSecret) (_secrets ??= []).Add((node, keys[k], value));
+                bool secret;
+                if (layout.AlsoLiteral[k])
+                {
+                    // Both questions in one walk: a value such as a list of security rules is a tree of many nodes.
+                    bool unknown = false;
+                    secret = false;
+                    Scan(value, ref secret, ref unknown);
+                    found[k] = (byte)(Found | (secret ? Secret : 0) | (unknown ? Unknown : 0));
+                }
+                else secret = value.ContainsSecret;
+                if (secret) (_secrets ??= []).Add((node, keys[k], value));
             }
             foreach (var at in layout.LiteralAt)
             {
                 var value = values[at];
                 if (value.IsNull) continue;
                 LiteralsRead++;
-                if (value.ContainsUnknown) (_unknownLiterals ??= []).Add((node, keys[at]));
+                var unknown = at < layout.IsolationCount && (found[at] & Found) != 0 ? (found[at] & Unknown) != 0 : value.ContainsUnknown;
+                if (unknown) (_unknownLiterals ??= []).Add((node, keys[at]));
             }
+        }
+    }
+
+    private const byte Found = 1, Secret = 2, Unknown = 4;
+
+    /// <summary><see cref="PropertyValue.ContainsSecret"/> and <see cref="PropertyValue.ContainsUnknown"/> of a value at once.</summary>
+    private static void Scan(PropertyValue value, ref bool secret, ref bool unknown)
+    {
+        switch (value)
+        {
+            case StringValue or NullValue or BoolValue or NumberValue or ResourceRefValue:
+                return;
+            case SecretValue:
+                secret = true;
+                return;
+            case UnknownValue:
+                unknown = true;
+                return;
+            case ListValue list:
+                foreach (var item in list.Items) Scan(item, ref secret, ref unknown);
+                return;
+            case MapValue map:
+                foreach (var field in map.Entries) Scan(field.Value, ref secret, ref unknown);
+                return;
+            default:
+                // Any other kind of value answers for itself.
+                secret |= value.ContainsSecret;
+                unknown |= value.ContainsUnknown;
+                return;
         }
     }
 

@@ -12,6 +12,7 @@ public static class NodeSets
 {
     private static readonly ConditionalWeakTable<ResourceGraph, ConcurrentDictionary<string, NodeSet>> Cache = new();
 
+    // Static lambdas: rules ask per resource, and a closure over the graph was a delegate and an object per call.
     public static NodeSet Of(ResourceGraph graph, string type) =>
-        Cache.GetValue(graph, _ => new(StringComparer.Ordinal)).GetOrAdd(type, t => References.Set(graph.OfType(t)));
+        Cache.GetValue(graph, static _ => new(StringComparer.Ordinal)).GetOrAdd(type, static (t, g) => References.Set(g.OfType(t)), graph);
 }

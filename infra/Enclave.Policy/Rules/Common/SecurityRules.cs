@@ -28,6 +28,23 @@ public readonly record struct RulePosition(string Key, int Index = -1) : ISpanFo
 {
     public override string ToString() => Index < 0 ? Key : $"{Key}[{Index}]";
 
+    /// <summary>
+    /// <see cref="ToString"/>, made once per key and index for the first rules of a list: a message that names the rule
+    /// keeps it as one of its parts (<see cref="Assessment.RequireInParts"/>) instead of a new string per rule. Keys are
+    /// the few list names of <see cref="SecurityRules"/>, never text from an artifact.
+    /// </summary>
+    public string Text => Index < 0 ? Key : Index < Cached ? Texts.GetOrAdd(Key, static k => Make(k))[Index] : ToString();
+
+    private const int Cached = 64;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Texts = new(StringComparer.Ordinal);
+
+    private static string[] Make(string key)
+    {
+        var texts = new string[Cached];
+        for (var i = 0; i < texts.Length; i++) texts[i] = new RulePosition(key, i).ToString();
+        return texts;
+    }
+
     public string ToString(string? format, IFormatProvider? provider) => ToString();
 
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>

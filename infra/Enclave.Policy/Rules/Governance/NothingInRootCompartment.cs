@@ -21,11 +21,16 @@ public sealed class NothingInRootCompartment : RuleBase
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
+        // The graph is in URN order, so a type's resources mostly come together: its prefixes are tried once per run.
+        string? lastType = null;
+        var tenancyLevel = false;
         foreach (var node in context.Graph.Resources)
         {
             if (!OciTypes.IsOci(node.Type)) continue;
             var compartment = node.Input("compartmentId");
-            if (compartment.IsNull || IsTenancyLevel(node.Type)) continue;
+            if (compartment.IsNull) continue;
+            if (!ReferenceEquals(node.Type, lastType)) (lastType, tenancyLevel) = (node.Type, IsTenancyLevel(node.Type));
+            if (tenancyLevel) continue;
             var inRoot = Scope.InRootCompartment(context, node, compartment);
             // Only the message of the verdict reached is formatted (most resources pass).
             var label = node.Label;

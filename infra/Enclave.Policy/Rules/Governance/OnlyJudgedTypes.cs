@@ -21,9 +21,14 @@ public sealed class OnlyJudgedTypes : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var unknown = 0;
+        // The graph is in URN order, so a type's resources mostly come together: its set is asked once per run of them.
+        string? lastType = null;
+        var lastKnown = false;
         foreach (var node in context.Graph.Resources)
         {
-            if (!JudgedTypes.NeedsJudging(node) || JudgedTypes.IsKnown(node.Type)) continue;
+            if (!JudgedTypes.NeedsJudging(node)) continue;
+            if (!ReferenceEquals(node.Type, lastType)) (lastType, lastKnown) = (node.Type, JudgedTypes.IsKnown(node.Type));
+            if (lastKnown) continue;
             unknown++;
             yield return Fail(node.Urn, $"{node.Label}: type {node.Type} is not one the gate judges, so nothing checks what it opens or who it lets in");
         }

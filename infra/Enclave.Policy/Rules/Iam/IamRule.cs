@@ -20,7 +20,8 @@ public abstract class IamRule : RuleBase
         Assessment? reused = null;
         foreach (var policy in view.PolicyResources)
         {
-            var problems = flagged.GetValueOrDefault(policy.Node.Urn);
+            // Most rules flag few policies: no 100-character URN hashed per policy when they flag none.
+            var problems = flagged.Count == 0 ? null : flagged.GetValueOrDefault(policy.Node.Urn);
             var a = reused?.Clear() ?? (reused = new Assessment((problems?.Count ?? 0) + policy.Opaque.Length + 1, (problems?.Count ?? 0) * 6));
             if (problems is not null)
                 foreach (var (statement, outcome, problem) in problems)

@@ -30,6 +30,7 @@ public sealed class EgressToDeclaredNetworks : RuleBase
         var cover = new CidrCover(declared);
         var nsgs = NodeSets.Of(g, OciTypes.NetworkSecurityGroup);
         var rules = new List<SecurityRule>();
+        var reused = new Assessment();  // one for every resource: each finding copies its message's parts
         foreach (var type in new[] { OciTypes.SecurityList, OciTypes.DefaultSecurityList, OciTypes.NsgRule })
             foreach (var node in g.OfType(type))
             {
@@ -38,7 +39,7 @@ public sealed class EgressToDeclaredNetworks : RuleBase
                 var directionUnknown = SecurityRules.DirectionUnknown(node);
                 // An NSG rule of unknown direction was read as ingress; it may as well be egress.
                 if (directionUnknown) rules.Add(new SecurityRule(node, Ingress: false, new RulePosition("rule"), Item: null));
-                var a = new Assessment();
+                var a = reused.Clear();
                 foreach (var rule in rules)
                 {
                     if (rule.Ingress) continue;
@@ -51,7 +52,8 @@ public sealed class EgressToDeclaredNetworks : RuleBase
                         var violation = $"{rule.Where} lets traffic out to {rule.Peer}, {what}";
                         a.Require(ok, violation, whenViolated: violation);
                     }
-                    else a.Require(ok, $"{rule.Where} destination {rule.Peer} is a declared network");
+                    // In parts: no string per rule (most pass, and every finding's message is kept until the report).
+                    else a.RequireInParts(ok, rule.Where.Text, " destination ", rule.Peer.ToString(), " is a declared network");
                 }
                 if (a.IsEmpty)
                 {

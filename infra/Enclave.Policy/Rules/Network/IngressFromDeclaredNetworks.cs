@@ -38,7 +38,8 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
                     var violation = $"{rule.Where} admits {rule.Peer}, {what}";
                     a.Require(declared, violation, whenViolated: violation);
                 }
-                else a.Require(declared, $"{rule.Where} source {rule.Peer} is a declared network");
+                // In parts: no string per rule (most pass, and every finding's message is kept until the report).
+                else a.RequireInParts(declared, rule.Where.Text, " source ", rule.Peer.ToString(), " is a declared network");
             }
             if (a.IsEmpty)
             {

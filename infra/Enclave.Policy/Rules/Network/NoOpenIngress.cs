@@ -53,7 +53,8 @@ public sealed class NoOpenIngress : RuleBase
                         : $"{rule.Where} source {peer} is not a CIDR block (the gate cannot read which network it admits)";
                     a.Require(closed, violation, whenViolated: violation);
                 }
-                else a.Require(closed, $"{rule.Where} source {peer} is not the internet or a near-open range");
+                // In parts: no string per rule (most pass, and every finding's message is kept until the report).
+                else a.RequireInParts(closed, rule.Where.Text, " source ", peer.ToString(), " is not the internet or a near-open range");
             }
             if (a.IsEmpty)
             {
