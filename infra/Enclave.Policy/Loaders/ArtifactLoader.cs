@@ -38,11 +38,12 @@ public static class ArtifactLoader
     }
 
     /// <summary>Same as <see cref="LoadArtifact"/> for JSON already in memory; <paramref name="source"/> names it in errors.</summary>
-    public static LoadedArtifact Parse(ReadOnlyMemory<byte> json, string source, ArtifactKind? expected = null, LoadLimits? limits = null)
+    public static LoadedArtifact Parse(ReadOnlyMemory<byte> json, string source, ArtifactKind? expected = null, LoadLimits? limits = null,
+        ResourceGraph? prior = null)
     {
         limits ??= LoadLimits.Default;
         return Load(new CappedStream(new MemoryStream(json.ToArray(), writable: false), source, InputKind.Artifact, limits.MaxFileBytes),
-            source, expected, limits);
+            source, expected, limits, prior);
     }
 
     /// <summary>Reads an artifact from <paramref name="stream"/> (which it disposes), capped at the size limit as it streams.</summary>
