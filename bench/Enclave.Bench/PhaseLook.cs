@@ -90,7 +90,7 @@ internal static class PhaseLook
             var t1 = Cpu();
             var beforePolicy = Enclave.Policy.Review.Plan.PolicyVerdicts.Evaluate(before, policy, today: Today);
             var t2 = Cpu();
-            var after = ArtifactLoader.LoadArtifact(headFile).Graph;
+            var after = ArtifactLoader.LoadArtifact(headFile, prior: before).Graph; // as `enclave diff` reads its head
             var t3 = Cpu();
             var afterPolicy = Enclave.Policy.Review.Plan.PolicyVerdicts.Evaluate(after, policy, today: Today);
             var t4 = Cpu();

@@ -100,7 +100,7 @@ public static class DiffCommand
         inputs.CheckStack();
         var (baseSpec, headSpec) = (request.Base, request.Head);
         var before = await SlowWork.RunAsync(stderr, $"reading {baseSpec}", () => inputs.ResolveAsync(baseSpec, cancel));
-        var after = await SlowWork.RunAsync(stderr, $"reading {headSpec}", () => inputs.ResolveAsync(headSpec, cancel));
+        var after = await SlowWork.RunAsync(stderr, $"reading {headSpec}", () => inputs.ResolveAsync(headSpec, cancel, before.Graph));
         var diff = DiffEngine.Compare(before.Graph, after.Graph, new DiffOptions(before.Label, after.Label, before.Policy, after.Policy));
         string[] warnings = [.. new[] { before.Warning, after.Warning }.OfType<string>()];
         // Only the Markdown report draws the firewall: JSON and text never pay for two access tables and diagrams.

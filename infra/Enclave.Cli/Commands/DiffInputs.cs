@@ -30,7 +30,9 @@ public sealed class DiffInputs(CliServices services, string? repo, string? stack
         if (stack is not null) Repository.RequireStack(services.Stacks, Root, stack);
     }
 
-    public async Task<DiffSide> ResolveAsync(string spec, CancellationToken cancel)
+    /// <param name="prior">The other side, already read: a state reuses its values where they are the same
+    /// (<see cref="ArtifactLoader.LoadArtifact"/>), so two large states are held about once.</param>
+    public async Task<DiffSide> ResolveAsync(string spec, CancellationToken cancel, ResourceGraph? prior = null)
     {
         if (DiffGitRevision.IsGitSpec(spec))
         {
@@ -41,7 +43,7 @@ public sealed class DiffInputs(CliServices services, string? repo, string? stack
 
         // One reader for every file kind (the shared opener: a regular file or '-'): the same limits and the same
         // one-line errors (file:line:column); a missing file, a directory or a FIFO is refused there.
-        var artifact = ArtifactLoader.LoadArtifact(spec);
+        var artifact = ArtifactLoader.LoadArtifact(spec, prior: prior);
         if (artifact.Plan is { } stored) return Judge(stored, spec, spec);
         var graph = artifact.Graph;
         return new DiffSide(graph, PolicyVerdicts.Evaluate(graph, ContextFor(graph.Stack), today: services.Today()), spec);

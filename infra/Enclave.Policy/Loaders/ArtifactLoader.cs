@@ -28,22 +28,27 @@ public static class ArtifactLoader
     public static ResourceGraph Load(string path) => LoadArtifact(path).Graph;
 
     /// <summary>Loads and identifies an artifact; with <paramref name="expected"/> set, a file of another kind is refused.</summary>
-    public static LoadedArtifact LoadArtifact(string path, ArtifactKind? expected = null, LoadLimits? limits = null)
+    /// <param name="prior">A graph loaded before (a diff's base, read by this loader from a state): a stack export's or
+    /// checkpoint's resources reuse its values where they read exactly the same, so the two are held once
+    /// (<see cref="PriorValues"/>). What the graph says is the same either way.</param>
+    public static LoadedArtifact LoadArtifact(string path, ArtifactKind? expected = null, LoadLimits? limits = null, ResourceGraph? prior = null)
     {
         limits ??= LoadLimits.Default;
-        return Load(OpenFile(path, limits), path, expected, limits);
+        return Load(OpenFile(path, limits), path, expected, limits, prior);
     }
 
     /// <summary>Same as <see cref="LoadArtifact"/> for JSON already in memory; <paramref name="source"/> names it in errors.</summary>
-    public static LoadedArtifact Parse(ReadOnlyMemory<byte> json, string source, ArtifactKind? expected = null, LoadLimits? limits = null)
+    public static LoadedArtifact Parse(ReadOnlyMemory<byte> json, string source, ArtifactKind? expected = null, LoadLimits? limits = null,
+        ResourceGraph? prior = null)
     {
         limits ??= LoadLimits.Default;
         return Load(new CappedStream(new MemoryStream(json.ToArray(), writable: false), source, InputKind.Artifact, limits.MaxFileBytes),
-            source, expected, limits);
+            source, expected, limits, prior);
     }
 
     /// <summary>Reads an artifact from <paramref name="stream"/> (which it disposes), capped at the size limit as it streams.</summary>
-    public static LoadedArtifact Load(Stream stream, string source, ArtifactKind? expected = null, LoadLimits? limits = null)
+    public static LoadedArtifact Load(Stream stream, string source, ArtifactKind? expected = null, LoadLimits? limits = null,
+        ResourceGraph? prior = null)
     {
         limits ??= LoadLimits.Default;
         if (stream is not CappedStream) stream = new CappedStream(stream, source, InputKind.Artifact, limits.MaxFileBytes);
@@ -56,6 +61,9 @@ public static class ArtifactLoader
                 throw new ArtifactLoadException(source, $"expected {Expected(want)} but the file is {Describe(kind)}");
             // Engine events are a sequence of top-level objects: read with a reader that takes several.
             if (kind == ArtifactKind.EventLog) json.ReadAsSequence();
+            // Only a graph this loader read from a state: its maps are all ordinal, as the ones read here (a plan's
+            // may carry another key comparer, whose lookups a shared instance would bring along).
+            if (prior?.Origin == GraphOrigin.State) json.Prior = prior;
             var owned = json;
             json = null;
             return Read(owned, kind);

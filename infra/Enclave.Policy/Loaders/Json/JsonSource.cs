@@ -48,6 +48,8 @@ internal sealed class JsonSource : IDisposable
     public StringCache Strings { get; } = new();
     /// <summary>Maps, lists and numbers of the input that repeat exactly, one instance each.</summary>
     public ValuePool Values { get; }
+    /// <summary>A graph loaded before this input (a diff's base) whose values a state's resources reuse (<see cref="PriorValues"/>).</summary>
+    public Graph.ResourceGraph? Prior { get; set; }
     /// <summary>Scratch space for the fields of the maps being read.</summary>
     public ScratchStack<KeyValuePair<string, Graph.PropertyValue>> Fields { get; } = new();
     /// <summary>Scratch space for the items of the lists being read.</summary>

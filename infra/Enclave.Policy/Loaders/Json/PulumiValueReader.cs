@@ -44,10 +44,13 @@ internal static class PulumiValueReader
     /// <param name="sameAs">A map read before (a state's inputs, when reading its outputs): a field whose value is
     /// exactly the value of the same key there (<see cref="SameValue"/>) keeps that instance, and the copy just read
     /// dies young. Outputs repeat most inputs; a 200k-resource state then holds them once, not twice.</param>
-    public static MapValue ReadMap(ref JsonCursor c, bool previewSecrets, string what, MapValue? sameAs = null)
+    /// <param name="prior">The same map of the same resource in a graph loaded before (<see cref="PriorValues"/>): a
+    /// field found the same there keeps that instance too, and a map found the same throughout is that map.</param>
+    public static MapValue ReadMap(ref JsonCursor c, bool previewSecrets, string what, MapValue? sameAs = null, MapValue? prior = null)
     {
         if (!c.IsObject(what)) return MapValue.Empty;
-        return (MapValue)ReadObject(ref c, previewSecrets, topLevel: true, sameAs);
+        var map = (MapValue)ReadObject(ref c, previewSecrets, topLevel: true, sameAs, prior);
+        return prior is null ? map : PriorValues.Map(map, prior);
     }
 
     public static NumberValue Number(double d) => IsSmallInteger(d) ? SmallIntegers[(int)d] : new NumberValue(d);
@@ -78,7 +81,8 @@ internal static class PulumiValueReader
     /// An object: a plain map, or (below the top level of a property map) a special value marked by the signature
     /// key. Pulumi writes the signature first; should it come later, the fields before it were read and are dropped.
     /// </summary>
-    private static PropertyValue ReadObject(ref JsonCursor c, bool previewSecrets, bool topLevel, MapValue? sameAs = null)
+    private static PropertyValue ReadObject(ref JsonCursor c, bool previewSecrets, bool topLevel, MapValue? sameAs = null,
+        MapValue? prior = null)
     {
         var fields = c.Source.Fields;
         var start = fields.Count;
@@ -103,7 +107,8 @@ internal static class PulumiValueReader
             else
             {
                 var read = Read(ref c, previewSecrets);
-                if (sameAs is not null && sameAs.TryGetValue(key, out var prior) && SameValue.Equal(prior, read)) read = prior;
+                if (sameAs is not null && sameAs.TryGetValue(key, out var same) && SameValue.Equal(same, read)) read = same;
+                else if (prior is not null && prior.TryGetValue(key, out same) && SameValue.Equal(same, read)) read = same;
                 fields.Push(new(key, read));
             }
             c.Path.Pop();

@@ -49,12 +49,16 @@ internal static class ResourceStateReader
         MapValue inputs = MapValue.Empty, outputs = MapValue.Empty;
         var dependencies = ImmutableArray<string>.Empty;
         var propertyDependencies = NoPropertyDependencies;
+        ResourceNode? prior = null; // the same resource in a graph loaded before, once the URN is read (PriorValues)
         while (c.NextProperty())
         {
             var field = c.Field(Fields, ref seen, out var key);
             switch (field)
             {
-                case Urn: urn = c.OptionalText("a URN string"); break;
+                case Urn:
+                    urn = c.OptionalText("a URN string");
+                    prior = urn is null ? null : c.Source.Prior?.ByUrn(urn);
+                    break;
                 case Custom: custom = c.Bool(); break;
                 case Delete: delete = c.Bool(); break;
                 case Protect: protect = c.Bool(); break;
@@ -63,8 +67,8 @@ internal static class ResourceStateReader
                 case Parent: parent = c.OptionalText("a parent URN string"); break;
                 case Provider: provider = c.OptionalText("a provider reference string (URN::id)"); break;
                 case Id: id = ReadId(ref c, previewSecrets); break;
-                case Inputs: inputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of input properties"); break;
-                case Outputs: outputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of output properties", inputs); break;
+                case Inputs: inputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of input properties", prior: prior?.Inputs); break;
+                case Outputs: outputs = PulumiValueReader.ReadMap(ref c, previewSecrets, "an object of output properties", inputs, prior?.Outputs); break;
                 case Dependencies: dependencies = StringList(ref c, "a list of URN strings"); break;
                 case PropertyDependencies: propertyDependencies = ReadPropertyDependencies(ref c); break;
                 default: c.Skip(); break;
@@ -86,8 +90,10 @@ internal static class ResourceStateReader
             throw c.Source.Error($"\"custom\" is false but the resource has an id (\"{known}\"): only provider-managed resources " +
                                  "have ids, and Pulumi refuses such a state (expected \"custom\": true)");
         c.Source.Keep(KeptBytes.Resource(qualified.GetOffsetAndLength(urn.Length).Length, name.GetOffsetAndLength(urn.Length).Length));
+        var resourceName = prior is not null && urn == prior.Urn && urn.AsSpan(name).SequenceEqual(prior.Name) ? prior.Name : urn[name];
+        if (prior is not null && urn == prior.Urn) Reuse(prior, ref urn, ref type, ref parent, ref provider, ref id, ref dependencies, ref propertyDependencies);
         var node = new ResourceNode(
-            urn, type is { Length: > 0 } ? type : UrnParts.TypeOf(urn, qualified), urn[name], isCustom, id,
+            urn, type is { Length: > 0 } ? type : UrnParts.TypeOf(urn, qualified), resourceName, isCustom, id,
             Parent: parent is { Length: > 0 } ? parent : null,
             Dependencies: dependencies,
             PropertyDependencies: propertyDependencies,
@@ -97,6 +103,19 @@ internal static class ResourceStateReader
             Inputs: inputs,
             Outputs: outputs);
         return new ResourceState(node, delete, external);
+    }
+
+    /// <summary>The earlier graph's instances of what reads the same (<see cref="PriorValues"/>).</summary>
+    private static void Reuse(ResourceNode prior, ref string urn, ref string? type, ref string? parent, ref string? provider,
+        ref PropertyValue id, ref ImmutableArray<string> dependencies, ref ImmutableSortedDictionary<string, ImmutableArray<string>> propertyDependencies)
+    {
+        urn = prior.Urn;
+        type = PriorValues.Text(type, prior.Type);
+        parent = PriorValues.Text(parent, prior.Parent);
+        provider = PriorValues.Text(provider, prior.Provider);
+        id = PriorValues.Value(id, prior.Id);
+        dependencies = PriorValues.Urns(dependencies, prior.Dependencies);
+        propertyDependencies = PriorValues.Dependencies(propertyDependencies, prior.PropertyDependencies);
     }
 
     private static ArtifactLoadException UrnError(ref JsonCursor c, string urn)

@@ -59,7 +59,9 @@ public static class DiffEngine
         Values.ValueOrigins? headOrigins = null)
     {
         var props = new List<PropertyChange>();
-        if (!ReferenceEquals(old.Inputs, head.Inputs))
+        // The very same map on both sides (a head read alongside its base shares what did not change) still reads
+        // through each side's origins: an id whose owner changed shows the change.
+        if (!ReferenceEquals(old.Inputs, head.Inputs) || !ReferenceEquals(baseOrigins, headOrigins))
             PropertyDiff.Compare(baseOrigins?.DisplayInputs(old) ?? old.Inputs, headOrigins?.DisplayInputs(head) ?? head.Inputs, props, head.Type);
         if (old.Protect != head.Protect)
             props.Add(new PropertyChange(ProtectPath, PropertyValue.Of(old.Protect), PropertyValue.Of(head.Protect)));
