@@ -27,9 +27,21 @@ public static class RuleRunner
     public static PolicyReport Run(GraphBuilder g, GraphPath path, string? ruleId = null, PolicyContext? policy = null,
         UndeterminedMode undetermined = UndeterminedMode.Warn)
     {
-        IReadOnlyList<IRule>? rules = ruleId is null ? null : [RuleCatalogue.Find(ruleId) ?? throw new ArgumentException($"no rule {ruleId}")];
+        IReadOnlyList<IRule>? rules = ruleId is null ? null : [Fresh(ruleId)];
         return PolicyEvaluator.Evaluate(Graph(g, path), policy ?? CompliantEnclave.Policy, today: new DateOnly(2026, 6, 1), rules: rules,
             undetermined: undetermined);
+    }
+
+    /// <summary>
+    /// A new instance of the catalogue's rule <paramref name="ruleId"/>, not the catalogue's shared one: a rule's tables
+    /// (pinned settings, allowed values) are made in its constructor, and a shared instance is made once, by whichever
+    /// test first touches the catalogue. A mutation run with per-test coverage then credits every mutant of those tables
+    /// to that one test and never runs the rule's own cases against them (docs/testing.md, "false survivors").
+    /// </summary>
+    public static IRule Fresh(string ruleId)
+    {
+        var shared = RuleCatalogue.Find(ruleId) ?? throw new ArgumentException($"no rule {ruleId}");
+        return (IRule)Activator.CreateInstance(shared.GetType())!;
     }
 
     public static string Describe(PolicyReport report) =>
