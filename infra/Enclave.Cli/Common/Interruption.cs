@@ -46,6 +46,8 @@ public sealed class Interruption
     {
         lock (_gate)
         {
+            // The first signal decides (`timeout` and a CI runner may send SIGTERM to the process and to its group).
+            if (_signal != 0) return;
             _signal = number;
             foreach (var temp in _pending)
                 try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -36,6 +36,20 @@ public sealed class InterruptionTests : IDisposable
     }
 
     [Fact]
+    public void A_second_signal_is_not_a_second_line()
+    {
+        // `timeout` (and CI runners) signal the process and then its group: the same SIGTERM arrived twice.
+        var flight = new Interruption();
+        var stderr = new StringWriter();
+        var exits = new List<int>();
+        flight.Interrupt(15, "SIGTERM", stderr, exits.Add);
+        flight.Interrupt(15, "SIGTERM", stderr, exits.Add);
+        flight.Interrupt(2, "SIGINT", stderr, exits.Add);
+        Assert.Equal([143], exits);
+        Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void A_report_moved_into_place_before_the_signal_is_kept()
     {
         var flight = new Interruption();
