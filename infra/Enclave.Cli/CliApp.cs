@@ -15,7 +15,8 @@ public static class CliApp
         var root = new RootCommand("enclave: offline plan, review diff and isolation policy gate for the US data enclave\n\n" +
                                    "File inputs are regular files or - for standard input.\n" +
                                    "Exit codes: 0 clean, 1 policy violations, 2 usage or configuration error, 3 unreadable input, " +
-                                   "4 changes found with `diff --expect-no-changes`, 70 internal error (please report it).");
+                                   "4 changes found with `diff --expect-no-changes`, 70 internal error (please report it), 128+N stopped by signal N " +
+                                   "(130 SIGINT, 143 SIGTERM; a report not yet complete is discarded).");
         root.Options.Add(new Option<bool>(NoColor) { Description = "No colour, even on a terminal (as NO_COLOR=1)", Recursive = true });
         root.Options.Add(new Option<bool>(Quiet, "-q") { Description = "Print only the report and errors: no summary line or progress on stderr", Recursive = true });
         root.Subcommands.Add(PlanCommand.Create(services));
@@ -34,7 +35,11 @@ public static class CliApp
     /// <summary>`--quiet`: only the report and errors.</summary>
     public const string Quiet = "--quiet";
 
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliServices.Default, Console.Out, Console.Error);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var signals = Interruption.Process.Handle(Console.Error); // the process's command only, never in-process callers
+        return await RunAsync(args, CliServices.Default, Console.Out, Console.Error);
+    }
 
     /// <summary>
     /// Parses and runs. Parse errors (unknown options, bad values) exit 2 with one line on stderr naming the option
@@ -58,6 +63,8 @@ public static class CliApp
         }
         Terminal.Configure(parseResult.GetValue<bool>(NoColor), parseResult.GetValue<bool>(Quiet));
         if (HelpText.TryWrite(parseResult, stdout, stderr)) return ExitCodes.Ok;
-        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // No ProcessTerminationTimeout: System.CommandLine's own SIGINT/SIGTERM handling cancels a token no command
+        // waits on; signals are Interruption's.
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null });
     }
 }

@@ -97,7 +97,16 @@ public static partial class OutputTarget
     private static Stream OpenSpool()
     {
         var name = Path.Combine(Path.GetTempPath(), $"enclave-output.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try { return new FileStream(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.DeleteOnClose); }
+        try
+        {
+            if (OperatingSystem.IsWindows())
+                return new FileStream(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.DeleteOnClose);
+            // Unlinked at once, the open handle keeps it: nothing is left behind however the process ends (a signal,
+            // a kill), where DeleteOnClose would leave a report-sized file in the temporary directory.
+            var spool = new FileStream(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize);
+            File.Delete(name);
+            return spool;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new MemoryStream(); }
     }
 
@@ -132,20 +141,44 @@ public static partial class OutputTarget
     {
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory)) throw CliException.Usage($"--output {path}: directory {directory} does not exist");
+        var mode = ExistingMode(path, full);
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        Interruption.Process.Started(temp); // a signal from here on removes the temporary (Interruption)
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
+            {
+                if (mode is { } kept && !OperatingSystem.IsWindows()) File.SetUnixFileMode(stream.SafeFileHandle, kept); // a private (0600) report stays private
                 RenderInto(stream, render);
-            File.Move(temp, full, overwrite: true);
+            }
+            Interruption.Process.Finish(temp, () => File.Move(temp, full, overwrite: true));
         }
         catch (Exception e)
         {
+            Interruption.Process.Abandoned(temp);
             TryDelete(temp); // on any failure, the renderer's included: the old file stays and no temporary is left
             if (e is IOException or UnauthorizedAccessException)
                 throw CliException.Input($"--output {path}: cannot write ({e.Message.ReplaceLineEndings(" ")})");
             throw;
         }
+    }
+
+    /// <summary>
+    /// The permissions of the file the report replaces (null for a new one). A rename needs only the directory's
+    /// permission, so it would replace a read-only file that `>` or `cp` refuse (even as root, a file with no write
+    /// bit at all is read-only by intent): such a target is refused, exit 3, and left as it is.
+    /// </summary>
+    private static UnixFileMode? ExistingMode(string path, string full)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(full)) return null;
+        const UnixFileMode writable = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        var mode = File.GetUnixFileMode(full);
+        var readOnly = (mode & writable) == 0;
+        if (!readOnly)
+            try { new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1).Dispose(); } // no truncation
+            catch (UnauthorizedAccessException) { readOnly = true; }
+        if (readOnly) throw CliException.Input($"--output {path}: is read-only; make it writable or remove it, or choose another file");
+        return mode;
     }
 
     /// <summary>Opens the existing target for writing (no truncation, no rename) and copies the whole report.</summary>

@@ -16,7 +16,8 @@ public static class PolicyEvaluator
         DateOnly? today = null, IReadOnlyList<IRule>? rules = null, UndeterminedMode undetermined = UndeterminedMode.Block)
     {
         var date = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var waiverSet = waivers ?? WaiverSet.Empty;
+        // A fresh glob-matching budget per judgement: globs and URNs both come from a pull request (GlobWorkBudget).
+        var waiverSet = (waivers ?? WaiverSet.Empty).ForJudgement();
         var ruleSet = rules ?? RuleCatalogue.All;
         var context = new RuleContext(graph, policy) { Waivers = waiverSet, Today = date };
         var usable = waiverSet.UsableOn(graph);

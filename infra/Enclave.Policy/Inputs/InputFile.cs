@@ -15,7 +15,7 @@ public static class InputFile
     public const string StdinPath = "-";
 
     private static readonly AsyncLocal<StdinSource?> StdinOverride = new();
-    private static readonly StdinSource ConsoleStdin = new(Console.OpenStandardInput, () => !Console.IsInputRedirected);
+    private static readonly StdinSource ConsoleStdin = new(Console.OpenStandardInput, () => !Console.IsInputRedirected, ClosedStdin.IsClosed);
 
     /// <summary>Opens <paramref name="path"/> for reading as <paramref name="kind"/>, capped at <paramref name="maxBytes"/> (default: the kind's cap).</summary>
     /// <param name="display">How the file is named in errors (default: the path as given).</param>
@@ -93,7 +93,7 @@ public static class InputFile
     public static IDisposable RedirectStdin(Func<Stream> open)
     {
         var previous = StdinOverride.Value;
-        StdinOverride.Value = new StdinSource(open, () => false);
+        StdinOverride.Value = new StdinSource(open, () => false, () => false);
         return new Restore(() => StdinOverride.Value = previous);
     }
 
@@ -107,17 +107,21 @@ public static class InputFile
         // An interactive terminal would wait for someone to type: refuse instead of hanging.
         if (source.IsTerminal())
             throw new InputFileException(StdinPath, $"standard input is a terminal; pipe {kind.Expected} into it (e.g. `pulumi stack export | enclave check --state -`)");
+        // Closed at start, descriptor 0 is one of the runtime's own (its signal pipe): reading it would wait forever.
+        if (source.IsClosed())
+            throw new InputFileException(StdinPath, $"standard input is closed; pipe {kind.Expected} into it (e.g. `pulumi stack export | enclave check --state -`)");
         // Standard input can be read once: a second '-' would silently see an empty stream.
         if (Interlocked.Exchange(ref source.Used, 1) == 1)
             throw new InputFileException(StdinPath, $"standard input is already used by another input of this command; expected {kind.Expected} as a file path");
         return source.Open();
     }
 
-    private sealed class StdinSource(Func<Stream> open, Func<bool> isTerminal)
+    private sealed class StdinSource(Func<Stream> open, Func<bool> isTerminal, Func<bool> isClosed)
     {
         public int Used;
         public Stream Open() => open();
         public bool IsTerminal() => isTerminal();
+        public bool IsClosed() => isClosed();
     }
 
     private static void Copy(Stream from, Stream to, string name, InputKind kind)

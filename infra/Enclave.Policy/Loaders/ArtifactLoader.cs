@@ -66,7 +66,9 @@ public static class ArtifactLoader
             if (prior?.Origin == GraphOrigin.State) json.Prior = prior;
             var owned = json;
             json = null;
-            return Read(owned, kind);
+            var loaded = Read(owned, kind);
+            CheckDensity(loaded.Graph.Resources.Length, stream.Position, source, limits);
+            return loaded;
         }
         catch (InputFileException e)
         {
@@ -81,6 +83,20 @@ public static class ArtifactLoader
         {
             json?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Refuses, before any rule runs, a file of many tiny resources: each costs the rules and the report the same
+    /// whatever its size in the file (<see cref="LoadLimits.MinBytesPerResource"/>).
+    /// </summary>
+    private static void CheckDensity(int resources, long bytes, string source, LoadLimits limits)
+    {
+        if (resources <= limits.DenseResourcesFrom || bytes >= (long)resources * limits.MinBytesPerResource) return;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        throw new ArtifactLoadException(source, $"{resources.ToString("N0", invariant)} resources in {Inputs.InputLimits.Describe(bytes)}, " +
+            $"{(bytes / resources).ToString(invariant)} bytes each on average; past {limits.DenseResourcesFrom.ToString("N0", invariant)} " +
+            $"resources a file must spend at least {limits.MinBytesPerResource.ToString(invariant)} on each (real Pulumi artifacts spend 450 " +
+            "or more, and every resource costs the rules and the report about 1.5 KB of memory however small it is written)");
     }
 
     private static LoadedArtifact Read(JsonSource json, ArtifactKind kind)

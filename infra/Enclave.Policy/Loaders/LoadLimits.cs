@@ -36,6 +36,18 @@ public sealed record LoadLimits
     /// </summary>
     public int MinBytesPerValue { get; init; } = 16;
 
+    /// <summary>Resources read before <see cref="MinBytesPerResource"/> is enforced: 10,000 (about 15 MB of findings and report).</summary>
+    public int DenseResourcesFrom { get; init; } = 10_000;
+
+    /// <summary>
+    /// Fewest file bytes per resource, on average, past <see cref="DenseResourcesFrom"/> resources: 256. The graph's
+    /// budget (<see cref="MaxKeptPerByte"/>) bounds loading, but every resource then costs the rules and the report
+    /// about 1.5 KB of findings whatever its size, so 90,000 resources of 70 bytes (a 6 MB file) took 140–230 MB and
+    /// 50,000 buckets of 170 bytes (8.5 MB) 380 MB. Real artifacts spend 450 bytes or more on the smallest resource
+    /// (Pulumi's own test exports; the enclave's are 1.6 KB, the synthetic 200k state 2.3 KB).
+    /// </summary>
+    public int MinBytesPerResource { get; init; } = 256;
+
     /// <summary>Deepest JSON nesting accepted. Pulumi values rarely pass 20 levels.</summary>
     public int MaxDepth { get; init; } = 256;
 

@@ -35,13 +35,21 @@ internal sealed class GlobAutomaton
         }
     }
 
-    public bool Matches(string urn)
+    /// <summary>Machine words a URN character costs (one per 64 states).</summary>
+    public int Words => _words;
+
+    public bool Matches(string urn) => Matches(urn, out _);
+
+    /// <param name="read">URN characters read before the answer was known.</param>
+    public bool Matches(string urn, out long read)
     {
         Span<ulong> states = stackalloc ulong[_words];
         states[0] = 1;
         TakeStars(states);
+        read = 0;
         foreach (var c in urn)
         {
+            read++;
             var literal = c < 128 ? _ascii[c] ?? _none : _other.GetValueOrDefault(c, _none);
             ulong carry = 0, alive = 0;
             for (var w = 0; w < _words; w++)

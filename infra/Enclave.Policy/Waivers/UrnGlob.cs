@@ -26,16 +26,46 @@ public static class UrnGlob
     public static bool HasWildcard(string glob) => glob.AsSpan().IndexOfAny('*', '?') >= 0;
 
     /// <summary>Whether <paramref name="glob"/> matches the whole of <paramref name="urn"/>.</summary>
-    public static bool Matches(string glob, string urn)
+    public static bool Matches(string glob, string urn) => Matches(glob, urn, out _);
+
+    /// <summary>Whether <paramref name="glob"/> matches the whole of <paramref name="urn"/>, and the steps it took
+    /// (<see cref="GlobWorkBudget"/>: a URN character read by the greedy matcher, or by each word of the automaton).</summary>
+    public static bool Matches(string glob, string urn, out long steps)
     {
-        if (!HasWildcard(glob)) return string.Equals(glob, urn, StringComparison.Ordinal);
+        if (!HasWildcard(glob))
+        {
+            steps = 1;
+            return string.Equals(glob, urn, StringComparison.Ordinal);
+        }
+        // What follows the last star must end the URN: most globs name a resource (`*::nat-gateway`) and most URNs are
+        // told apart there, at the cost of the tail, before any pass over the whole URN.
+        if (!TailFits(glob, urn, out steps)) return false;
         // Most globs are answered by the greedy matcher in about one pass; past a few passes it is on a glob that would
         // make it fall back at every character, and the automaton (one pass, a word per 64 glob characters) answers.
-        return Greedy(glob, urn, 4L * (glob.Length + urn.Length)) ?? Compiled.GetValue(glob, static g => new GlobAutomaton(g)).Matches(urn);
+        var greedyBudget = 4L * (glob.Length + urn.Length);
+        var left = greedyBudget;
+        var greedy = Greedy(glob, urn, ref left);
+        steps += greedyBudget - left;
+        if (greedy is { } answer) return answer;
+        var automaton = Compiled.GetValue(glob, static g => new GlobAutomaton(g));
+        var matched = automaton.Matches(urn, out var read);
+        steps += read * automaton.Words;
+        return matched;
     }
 
-    /// <summary>The last-star matcher, given up (null) after <paramref name="budget"/> steps.</summary>
-    private static bool? Greedy(string glob, string urn, long budget)
+    /// <summary>Whether the glob's part after its last <c>*</c> (literals and <c>?</c>) can end the URN, in steps of that part.</summary>
+    private static bool TailFits(string glob, string urn, out long steps)
+    {
+        var tail = glob.Length - 1 - glob.LastIndexOf('*');
+        steps = 1;
+        if (tail > urn.Length) return false;
+        for (int g = glob.Length - 1, u = urn.Length - 1; g >= glob.Length - tail; g--, u--, steps++)
+            if (glob[g] != '?' && glob[g] != urn[u]) return false;
+        return true;
+    }
+
+    /// <summary>The last-star matcher, given up (null) once <paramref name="budget"/> steps are spent.</summary>
+    private static bool? Greedy(string glob, string urn, ref long budget)
     {
         int g = 0, u = 0, star = -1, resume = 0;
         while (u < urn.Length)

@@ -7,10 +7,36 @@ public sealed class WaiverSet
 {
     public static readonly WaiverSet Empty = new([], null);
 
-    public WaiverSet(IEnumerable<Waiver> waivers, string? source)
+    public WaiverSet(IEnumerable<Waiver> waivers, string? source) : this(waivers.ToImmutableArray(), source, null) { }
+
+    private WaiverSet(ImmutableArray<Waiver> waivers, string? source, GlobWork? work)
     {
-        Waivers = waivers.ToImmutableArray();
+        Waivers = waivers;
         Source = source;
+        _work = work;
+    }
+
+    /// <summary>
+    /// The same waivers with a fresh glob-matching budget (<see cref="GlobWorkBudget"/>) for one judgement, shared by
+    /// <see cref="UsableOn"/>'s set: a long-lived process (the policy pack) judges many graphs with one file.
+    /// </summary>
+    /// <exception cref="Enclave.Policy.Inputs.InputLimitException">The budget variable is not a positive count.</exception>
+    public WaiverSet ForJudgement() => ForJudgement(GlobWorkBudget.MaxSteps);
+
+    /// <param name="maxSteps">The budget (<see cref="GlobWorkBudget"/>) instead of the one in force.</param>
+    public WaiverSet ForJudgement(long maxSteps) =>
+        Waivers.IsEmpty ? this : new WaiverSet(Waivers, Source, new GlobWork(maxSteps, Source));
+
+    // Null outside a judgement (tests, tools): matching is then uncounted.
+    private readonly GlobWork? _work;
+
+    /// <summary>Whether the waiver's glob matches the URN, its steps charged to the judgement's budget.</summary>
+    /// <exception cref="WaiverWorkLimitException">The budget is spent.</exception>
+    private bool Covers(Waiver waiver, string urn)
+    {
+        var matched = UrnGlob.Matches(waiver.UrnPattern, urn, out var steps);
+        _work?.Charge(steps);
+        return matched;
     }
 
     public ImmutableArray<Waiver> Waivers { get; }
@@ -24,8 +50,8 @@ public sealed class WaiverSet
     public WaiverSet UsableOn(Graph.ResourceGraph graph)
     {
         if (Waivers.IsEmpty) return this;
-        var usable = Waivers.Where(w => w.MatchesMany || Matched(w, graph, 2).Count < 2).ToList();
-        return usable.Count == Waivers.Length ? this : new WaiverSet(usable, Source);
+        var usable = Waivers.Where(w => w.MatchesMany || Matched(w, graph, 2).Count < 2).ToImmutableArray();
+        return usable.Length == Waivers.Length ? this : new WaiverSet(usable, Source, _work);
     }
 
     /// <summary>
@@ -41,9 +67,22 @@ public sealed class WaiverSet
             var named = _named is { } held && ReferenceEquals(held.Graph, graph) ? held.ByUrn : (_named = new NamedUrns(graph, Named(graph))).ByUrn;
             return named.TryGetValue(waiver.UrnPattern, out var list) ? list.Take(max).ToList() : [];
         }
+        if (max > CachedMatches) return Scan(waiver, graph, max);
+        // UsableOn (two matches) and ENC-GOV-901 (three) ask the same of each glob: one scan of the graph answers both.
+        var cache = _globs is { } g && ReferenceEquals(g.Graph, graph) ? g : (_globs = new GlobMatches(graph, new()));
+        return cache.Found.GetOrAdd(waiver, w => Scan(w, graph, CachedMatches)).Take(max).ToList();
+    }
+
+    private const int CachedMatches = 3;
+    private GlobMatches? _globs;
+
+    private sealed record GlobMatches(Graph.ResourceGraph Graph, System.Collections.Concurrent.ConcurrentDictionary<Waiver, List<Graph.ResourceNode>> Found);
+
+    private List<Graph.ResourceNode> Scan(Waiver waiver, Graph.ResourceGraph graph, int max)
+    {
         var matched = new List<Graph.ResourceNode>(max);
         foreach (var r in graph.Resources)
-            if (waiver.MatchesUrn(r.Urn))
+            if (Covers(waiver, r.Urn))
             {
                 matched.Add(r);
                 if (matched.Count == max) break;
@@ -88,7 +127,7 @@ public sealed class WaiverSet
         foreach (var (at, w) in forRule.Wildcard)
         {
             if (at > exactAt) break;
-            if (!w.IsExpired(today) && w.MatchesUrn(urn)) return w;
+            if (!w.IsExpired(today) && Covers(w, urn)) return w;
         }
         return exact;
     }
