@@ -26,7 +26,7 @@ public static class IsolationSettings
         ("oci:Identity/networkSource:NetworkSource", ["name", "publicSourceLists", "virtualSourceLists", "services"]),
         (OciTypes.Compartment, ["name"]),
         (OciTypes.Group, ["name"]),
-        (OciTypes.AuthenticationPolicy, ["passwordPolicy"]),
+        (OciTypes.AuthenticationPolicy, ["passwordPolicy", "networkPolicy"]),
         (OciTypes.DomainReplicationToRegion, ["replicaRegion"]),
         (OciTypes.Vcn, ["cidrBlock", "cidrBlocks", "ipv6privateCidrBlocks"]),
         (OciTypes.Subnet, ["cidrBlock", "vcnId", "routeTableId", "securityListIds", "prohibitInternetIngress", "prohibitPublicIpOnVnic"]),

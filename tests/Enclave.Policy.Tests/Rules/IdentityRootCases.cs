@@ -1,0 +1,46 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules.Iam.DataAccess;
+using Enclave.Policy.Tests.Support;
+using static Enclave.Policy.Tests.Support.GraphBuilder;
+
+namespace Enclave.Policy.Tests.Rules;
+
+/// <summary>
+/// Identity-plane holes closed at the root: dynamic groups pinned by place and kind (ENC-IAM-010), the sign-in network
+/// policy's sources (ENC-IDN-110), and the identity types' inputs as an allow-list (ENC-GOV-090, a policy's versionDate).
+/// </summary>
+public static class IdentityRootCases
+{
+    private static void SignInFrom(GraphBuilder g, object ids) => g.With("password-policy", "networkPolicy", new { networkSourceIds = ids });
+
+    private static void OpenNetworkSource(GraphBuilder g) => g.Add(EnclaveIdentities.NetworkSourceType, "open-networks", new
+    {
+        compartmentId = CompliantEnclave.Tenancy, name = "usde-dev-open", description = "x", publicSourceLists = new[] { "0.0.0.0/0" },
+    });
+
+    public static readonly RuleCase[] Failing =
+    [
+        new("ENC-IAM-010", "dynamic group of every resource in the enclave's compartment, whatever its type", "adb-dg", g =>
+            g.With("adb-dg", "matchingRule", $"ALL {{resource.compartment.id = '{CompliantEnclave.EnclaveId}'}}")),
+        new("ENC-IAM-010", "dynamic group of the functions in the enclave's compartment", "adb-dg", g =>
+            g.With("adb-dg", "matchingRule", $"ALL {{resource.type = 'fnfunc', resource.compartment.id = '{CompliantEnclave.EnclaveId}'}}")),
+        new("ENC-IAM-010", "dynamic group of the enclave's instances", "adb-dg", g =>
+            g.With("adb-dg", "matchingRule", $"instance.compartment.id = '{CompliantEnclave.EnclaveId}'")),
+        new("ENC-IAM-010", "matching rule made secret", "adb-dg", g => g.With("adb-dg", "matchingRule", Secret)),
+        new("ENC-IDN-110", "sign-in allowed from a network source outside the stack", "password-policy", g =>
+            SignInFrom(g, new[] { "ocid1.networksource.oc1..parentco" })),
+        new("ENC-IDN-110", "sign-in allowed from a near-open network source of the stack", "password-policy", g =>
+        {
+            OpenNetworkSource(g);
+            SignInFrom(g, new[] { Ref("open-networks") });
+        }),
+        new("ENC-IDN-110", "sign-in network sources made secret", "password-policy", g => SignInFrom(g, Secret)),
+        new("ENC-GOV-090", "policy judged by the services' behaviour of an older date", "root-policy", g => g.With("root-policy", "versionDate", "2016-01-01")),
+        new("ENC-GOV-090", "dynamic group with an input the provider does not have", "adb-dg", g => g.With("adb-dg", "matchingRules", "ANY {resource.type = 'fnfunc'}")),
+    ];
+
+    public static readonly RuleCase[] Undetermined =
+    [
+        new("ENC-IDN-110", "sign-in network sources known only at deploy", "password-policy", g => SignInFrom(g, Unknown)),
+    ];
+}
