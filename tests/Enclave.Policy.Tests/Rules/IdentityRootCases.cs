@@ -18,6 +18,14 @@ public static class IdentityRootCases
         compartmentId = CompliantEnclave.Tenancy, name = "usde-dev-open", description = "x", publicSourceLists = new[] { "0.0.0.0/0" },
     });
 
+    /// <summary>The gatekeepers' group as an identity-domain group, as the program declares it, with <paramref name="key"/> set.</summary>
+    private static void DomainGroup(GraphBuilder g, string key, object value) => g.Add(OciTypes.DomainsGroup, "domain-group", new Dictionary<string, object?>
+    {
+        ["idcsEndpoint"] = "https://idcs-usds.identity.oraclecloud.com", ["displayName"] = "enclave-gatekeepers",
+        ["schemas"] = new[] { "urn:ietf:params:scim:schemas:core:2.0:Group" },
+        ["urnietfparamsscimschemasoracleidcsextensiongroupGroup"] = new { description = "US gatekeepers" }, [key] = value,
+    });
+
     public static readonly RuleCase[] Failing =
     [
         new("ENC-IAM-010", "dynamic group of every resource in the enclave's compartment, whatever its type", "adb-dg", g =>
@@ -37,10 +45,19 @@ public static class IdentityRootCases
         new("ENC-IDN-110", "sign-in network sources made secret", "password-policy", g => SignInFrom(g, Secret)),
         new("ENC-GOV-090", "policy judged by the services' behaviour of an older date", "root-policy", g => g.With("root-policy", "versionDate", "2016-01-01")),
         new("ENC-GOV-090", "dynamic group with an input the provider does not have", "adb-dg", g => g.With("adb-dg", "matchingRules", "ANY {resource.type = 'fnfunc'}")),
+        new("ENC-IDN-111", "persona group anyone may request to join", "domain-group", g =>
+            DomainGroup(g, "urnietfparamsscimschemasoracleidcsextensionrequestableGroup", new { requestable = true })),
+        new("ENC-IDN-111", "persona group with a dynamic membership rule", "domain-group", g =>
+            DomainGroup(g, "urnietfparamsscimschemasoracleidcsextensiondynamicGroup", new { membershipType = "dynamic", membershipRule = "user.title eq 'DBA'" })),
+        new("ENC-IDN-111", "persona group owned by a user who manages its membership", "domain-group", g =>
+            DomainGroup(g, "urnietfparamsscimschemasoracleidcsextensiongroupGroup", new { description = "x", owners = new[] { new { type = "User", value = "scim-user-of-someone" } } })),
+        new("ENC-IDN-111", "persona group provisioned by an outside system", "domain-group", g => DomainGroup(g, "externalId", "parentco-sync-42")),
     ];
 
     public static readonly RuleCase[] Undetermined =
     [
         new("ENC-IDN-110", "sign-in network sources known only at deploy", "password-policy", g => SignInFrom(g, Unknown)),
+        new("ENC-IDN-111", "group extension known only at deploy", "domain-group", g =>
+            DomainGroup(g, "urnietfparamsscimschemasoracleidcsextensiongroupGroup", Unknown)),
     ];
 }

@@ -44,6 +44,7 @@ public static class ClosedInputs
         (OciTypes.Policy, ["name", "description", "definedTags", "freeformTags"]),
         ("oci:Identity/dynamicGroup:DynamicGroup", ["description", "definedTags", "freeformTags"]),
         (OciTypes.NetworkSource, ["description", "definedTags", "freeformTags"]),
+        (OciTypes.Group, ["description", "definedTags", "freeformTags"]),
         (OciTypes.AuthenticationPolicy, []),
     ];
 

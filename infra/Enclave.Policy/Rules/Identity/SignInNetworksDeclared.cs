@@ -25,8 +25,10 @@ public sealed class SignInNetworksDeclared : RuleBase
     {
         var graph = context.Graph;
         var sources = graph.OfType(OciTypes.NetworkSource).ToList();
+        var judged = false;
         foreach (var policy in graph.OfType(OciTypes.AuthenticationPolicy))
         {
+            judged = true;
             var a = new Assessment();
             var network = policy.Input("networkPolicy");
             var ids = network.IsKnown ? network["networkSourceIds"] : network;
@@ -38,6 +40,7 @@ public sealed class SignInNetworksDeclared : RuleBase
             if (a.IsEmpty) a.Require(Truth.True, "names no network source (sign-in is not restricted by network)");
             yield return Judge(policy.Urn, policy.Label, a);
         }
+        if (!judged) yield return Pass(Scope.StackUrn(graph), "no authentication policy: sign-in is not restricted by network");
     }
 
     private static void Judge(Assessment a, ResourceGraph graph, ResourceNode policy, PropertyValue id, List<ResourceNode> sources, PolicyContext context)
