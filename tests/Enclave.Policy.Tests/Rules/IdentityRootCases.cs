@@ -51,12 +51,15 @@ public static class IdentityRootCases
             DomainGroup(g, "urnietfparamsscimschemasoracleidcsextensiondynamicGroup", new { membershipType = "dynamic", membershipRule = "user.title eq 'DBA'" })),
         new("ENC-IDN-111", "persona group owned by a user who manages its membership", "domain-group", g =>
             DomainGroup(g, "urnietfparamsscimschemasoracleidcsextensiongroupGroup", new { description = "x", owners = new[] { new { type = "User", value = "scim-user-of-someone" } } })),
+        new("ENC-IDN-112", "the auditors' group no longer declared, its name free for a look-alike", null, g => g.Remove("auditors")),
+        new("ENC-IDN-112", "the gatekeepers' group renamed, its persona name left free", null, g => g.With("gatekeepers", "name", "enclave-gatekeepers-old")),
         new("ENC-IDN-111", "persona group provisioned by an outside system", "domain-group", g => DomainGroup(g, "externalId", "parentco-sync-42")),
     ];
 
     public static readonly RuleCase[] Undetermined =
     [
         new("ENC-IDN-110", "sign-in network sources known only at deploy", "password-policy", g => SignInFrom(g, Unknown)),
+        new("ENC-IDN-112", "the operators' group name known only at deploy", null, g => g.With("operators", "name", Unknown)),
         new("ENC-IDN-111", "group extension known only at deploy", "domain-group", g =>
             DomainGroup(g, "urnietfparamsscimschemasoracleidcsextensiongroupGroup", Unknown)),
     ];

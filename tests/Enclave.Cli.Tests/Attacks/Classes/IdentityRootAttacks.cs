@@ -7,7 +7,8 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// <summary>
 /// Identity-plane holes closed at the root: a dynamic group must pin the enclave's own kind of resource as well as its
 /// compartment (ENC-IAM-010); the sign-in network policy names only the stack's narrow network sources (ENC-IDN-110);
-/// an identity-domain group sets only the program's fields (ENC-IDN-111); the identity types' inputs are an allow-list
+/// an identity-domain group sets only the program's fields (ENC-IDN-111) and every persona keeps its group (ENC-IDN-112);
+/// the identity types' inputs are an allow-list
 /// (ENC-GOV-090: a policy's versionDate).
 /// </summary>
 public sealed class IdentityRootAttacks : AttackClass
@@ -65,6 +66,16 @@ public sealed class IdentityRootAttacks : AttackClass
             .Set("urnietfparamsscimschemasoracleidcsextensiongroupGroup.owners", new JsonArray(new JsonObject { ["type"] = "User", ["value"] = "b6f2c1d0e9a84f7a" })));
         yield return Attack("the auditors' group provisioned from an outside system", "ENC-IDN-111",
             p => p.Resource("iam-auditors", DomainsGroup).Set("externalId", "parentco-hr-sync-42"));
+        yield return Attack("the auditors' group dropped from the stack, its name free for a look-alike", "ENC-IDN-112", p =>
+        {
+            p.Remove("iam-auditors", DomainsGroup);
+            return p.StackUrn;
+        });
+        yield return Attack("the gatekeepers' group renamed, its persona name left free", "ENC-IDN-112", p =>
+        {
+            p.Resource("iam-gatekeepers", DomainsGroup).Set("displayName", "usde-prod-gatekeepers-2026");
+            return p.StackUrn;
+        });
     }
 
     private IEnumerable<AttackCase> Legitimate()
