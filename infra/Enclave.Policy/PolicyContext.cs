@@ -103,6 +103,13 @@ public sealed record PolicyContext
     /// <summary>True when the stack says its service gateways reach Object Storage only (<c>network.serviceGateway: object-storage</c>).</summary>
     public bool ServiceGatewayObjectStorageOnly { get; init; }
 
+    /// <summary>
+    /// The subnets the stack config declares by role (<c>network.dataSubnetCidr</c>, <c>appSubnetCidr</c>,
+    /// <c>adminSubnetCidr</c>): where each placement-bearing resource must sit (ENC-NET-115). Null outside a
+    /// repository, where no placement can be confirmed.
+    /// </summary>
+    public SubnetPlan? Subnets { get; init; }
+
     /// <summary>Trusted identity providers and break-glass users (config <c>federation</c>, <c>breakGlass</c>).</summary>
     public IdentityPlane Identity { get; init; } = IdentityPlane.None;
 }

@@ -56,6 +56,7 @@ public static class StackContext
         AuditorCidrs = s.AuditorCidrs,
         OnPremCidrs = s.Network.OnPremCidrs,
         VcnCidrs = [s.Network.VcnCidr],
+        Subnets = new SubnetPlan(s.Network.DataSubnetCidr, s.Network.AppSubnetCidr, s.Network.AdminSubnetCidr),
         Parent = new ParentExclusions
         {
             TenancyOcids = s.ParentExclusions.TenancyOcids,

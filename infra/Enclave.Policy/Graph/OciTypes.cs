@@ -15,6 +15,10 @@ public static class OciTypes
     public const string DomainReplicationToRegion = "oci:Identity/domainReplicationToRegion:DomainReplicationToRegion";
     public const string Domain = "oci:Identity/domain:Domain";
     public const string NetworkSource = "oci:Identity/networkSource:NetworkSource";
+    public const string DynamicGroup = "oci:Identity/dynamicGroup:DynamicGroup";
+    public const string Tag = "oci:Identity/tag:Tag";
+    public const string TagNamespace = "oci:Identity/tagNamespace:TagNamespace";
+    public const string TagDefault = "oci:Identity/tagDefault:TagDefault";
 
     // The identity plane: federation, users, memberships and credentials (official tokens; those after the partial
     // listing's were read from pulumi-oci v4.20.0 sdk/dotnet/Identity).
@@ -67,6 +71,7 @@ public static class OciTypes
     public const string Key = "oci:Kms/key:Key";
     public const string KeyVersion = "oci:Kms/keyVersion:KeyVersion";
     public const string VaultVerification = "oci:Kms/vaultVerification:VaultVerification";
+    public const string VaultSecret = "oci:Vault/secret:Secret";
     public const string AutonomousDatabaseBackup = "oci:Database/autonomousDatabaseBackup:AutonomousDatabaseBackup";
     public const string ObjectLifecyclePolicy = "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy";
 
@@ -96,6 +101,25 @@ public static class OciTypes
     public static readonly IReadOnlySet<string> DataBearing = new HashSet<string>(StringComparer.Ordinal)
     {
         AutonomousDatabase, Bucket, Vault, Key, LogGroup, Log,
+    };
+
+    /// <summary>
+    /// Resources an update never deletes or replaces (ENC-GOV-070): the data-bearing ones, the copies and credentials of
+    /// the data (database backups, the admin secret, key versions, which decrypt what they encrypted), and everything
+    /// that keeps oversight running (audit retention, the archive connectors, alert topics,
+    /// Cloud Guard and its zone, Data Safe's registration): a replacement also drops every grant and alert tied to the
+    /// old OCID, and the gap between delete and create is time nobody watches.
+    /// </summary>
+    public static readonly IReadOnlySet<string> NeverRemoved = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AutonomousDatabase, Bucket, Vault, Key, LogGroup, Log,
+        AutonomousDatabaseBackup, VaultSecret, KeyVersion, VaultVerification,
+        // An event rule holds nothing and nothing names its OCID: recreating it loses nothing (ReplacementAttacks); an
+        // email subscription comes and goes with the stack's gatekeeper addresses (ENC-LOG-* judge who is alerted). A
+        // topic does hold something: its confirmed subscriptions, which a new topic starts without.
+        AuditConfiguration, Connector, NotificationTopic,
+        CloudGuardConfiguration, CloudGuardTarget, DetectorRecipe, ResponderRecipe, SecurityRecipe, SecurityZone,
+        DataSafeTargetDatabase, DataSafePrivateEndpoint,
     };
 
     public static bool IsOci(string type) => type.StartsWith("oci:", StringComparison.Ordinal);

@@ -18,6 +18,10 @@ public class DataStoresNotRemovedTests
     private static (PolicyReport Report, string Urn) Preview(string resource, string op)
     {
         var g = CompliantEnclave.Build();
+        // Copies and credentials of the data the fixture does not hold: the admin secret, a key version, a backup.
+        g.Add(OciTypes.VaultSecret, "db-secret", new { compartmentId = GraphBuilder.Ref("security"), vaultId = GraphBuilder.Ref("vault"), keyId = GraphBuilder.Ref("key"), secretName = "adb-admin" });
+        g.Add(OciTypes.KeyVersion, "key-v2", new { keyId = GraphBuilder.Ref("key"), managementEndpoint = "https://devvault-management.kms.us-ashburn-1.oraclecloud.com" });
+        g.Add(OciTypes.AutonomousDatabaseBackup, "adb-backup", new { autonomousDatabaseId = GraphBuilder.Ref("adb"), displayName = "before-migration", isLongTermBackup = false });
         var urn = g.Urn(resource);
         var steps = new List<Enclave.TestSupport.PulumiFiles.PreviewStep>();
         foreach (var n in g.Nodes(idsKnown: true))
@@ -43,6 +47,11 @@ public class DataStoresNotRemovedTests
     [InlineData("vault", "delete")]
     [InlineData("key", "replace")]
     [InlineData("data-bucket", "replace-parts")]
+    [InlineData("db-secret", "delete")]
+    [InlineData("key-v2", "delete")]
+    [InlineData("adb-backup", "replace")]
+    [InlineData("topic", "delete")]
+    [InlineData("cloud-guard", "replace")]
     public void Deleting_or_replacing_a_data_store_fails_on_it(string resource, string op)
     {
         var (report, urn) = Preview(resource, op);

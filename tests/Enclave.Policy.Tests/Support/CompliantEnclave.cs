@@ -48,6 +48,8 @@ public static class CompliantEnclave
         },
         OnPremCidrs = ["192.0.2.0/24"],
         VcnCidrs = ["10.0.0.0/16"],
+        // The fixture's one subnet serves every role (ENC-NET-115): placements move only when a case adds another.
+        Subnets = new SubnetPlan("10.0.1.0/24", "10.0.1.0/24", "10.0.1.0/24"),
         Parent = new ParentExclusions
         {
             TenancyOcids = [ParentTenancy],

@@ -3,62 +3,72 @@ using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Rules.Common;
 
+/// <summary>An input no rule reads that a type may set at any value, and why that can open no door.</summary>
+public sealed record Inert(string Reason, params string[] Keys);
+
+/// <summary>An input no rule reads that a type may set only at the value the program gives it, and why.</summary>
+public sealed record Fixed(string Reason, Pin Pin);
+
 /// <summary>
-/// Types whose inputs are an allow-list (ENC-GOV-090): each input a change sets is either one a rule reads
-/// (<see cref="IsolationSettings"/>) or one listed here as inert for the type (names, sizes, tags, maintenance,
-/// settings of a copy whose source a rule judges). Any other input, one of the provider's that no rule reads (a
-/// dedicated container database, a multicloud subscription, zero-trust security attributes, a FastConnect partner or
-/// routing policy) or one the provider does not even have, could do what a judged input does through another field,
-/// so it fails when set. Inputs are those of Pulumi.Oci 4.20.0 (the official listing); a type is added here only with
-/// every one of its inputs either judged or listed.
+/// Inputs a rule reads without declaring them in <see cref="IsolationSettings"/> (one that reads a key on every type,
+/// such as every Object Storage namespace): accepted at any value, because <paramref name="RuleId"/> judges them.
+/// </summary>
+public sealed record JudgedBy(string RuleId, params string[] Keys);
+
+/// <summary>
+/// Types whose inputs are an allow-list (ENC-GOV-090): each input a change sets is one a rule reads
+/// (<see cref="IsolationSettings"/>, derived, never repeated here), one listed as inert for the type with the reason it
+/// cannot widen access (<see cref="Inert"/>: labels, sizes, maintenance), or one held at the program's value
+/// (<see cref="Fixed"/>). Any other input, a provider field no rule reads (zero-trust security attributes, a dedicated
+/// container database, a Bastion's DNS proxy, a secret's retrieval rules) or one the provider does not even have, could
+/// do what a judged input does through another field, so it fails when set: known, secret or computed alike. The tables
+/// (<see cref="ClosedInputTables"/>) hold every OCI type the program creates and the network, key and copy types a
+/// change could add; inputs are those of Pulumi.Oci 4.20.0 (the official listing). The program's tests keep a table for
+/// every type the program creates and a reason for every inert input.
 /// </summary>
 public static class ClosedInputs
 {
-    private static readonly (string Type, string[] Inert)[] Declared =
-    [
-        (OciTypes.AutonomousDatabase,
-        [
-            "adminPassword", "secretId", "secretVersionNumber",  // credentials: ENC-GOV-050
-            "dbName", "displayName", "dbWorkload", "dbVersion", "characterSet", "ncharacterSet", "definedTags", "freeformTags",
-            "computeModel", "computeCount", "cpuCoreCount", "ocpuCount", "maxCpuCoreCount", "byolComputeCountLimit", "inMemoryPercentage",
-            "dataStorageSizeInTbs", "dataStorageSizeInGb", "licenseModel", "databaseEdition", "isAutoScalingEnabled",
-            "isAutoScalingForStorageEnabled", "isShrinkOnly", "shrinkAdbTrigger", "state",
-            "backupRetentionPeriodInDays", "isBackupRetentionLocked", "customerContacts", "privateEndpointLabel", "privateEndpointIp",
-            "autonomousMaintenanceScheduleType", "autonomousDatabaseMaintenanceWindow", "isPreviewVersionWithServiceTermsAccepted",
-            "isDisableDbVersionUpgradeSchedule", "isScheduleDbVersionUpgradeToEarliest", "timeScheduledDbVersionUpgrade",
-            "timeMaintenancePauseUntil", "scheduledOperations", "enableDeleteScheduledOperations", "rotateKeyTrigger", "keyVersionId",
-            // Standbys: where they go is judged (ENC-REG-002 reads source, peers and regions).
-            "isLocalDataGuardEnabled", "isDataGuardEnabled", "localAdgAutoFailoverMaxDataLossLimit", "remoteDisasterRecoveryType",
-            "disasterRecoveryType", "isReplicateAutomaticBackups", "isDisconnectPeer", "switchoverTo",
-            // Settings of a clone or refreshable clone, whose source ENC-DB-070/ENC-REG-002 judge.
-            "cloneType", "timestamp", "useLatestAvailableBackupTimeStamp", "autoRefreshFrequencyInSeconds",
-            "autoRefreshPointLagInSeconds", "timeOfAutoRefreshStart",
-        ]),
-        (OciTypes.AutonomousDatabaseBackup, ["autonomousDatabaseId", "displayName", "isLongTermBackup", "retentionPeriodInDays"]),
-        (OciTypes.VirtualCircuit,
-            ["bandwidthShapeName", "bgpAdminState", "customerAsn", "customerBgpAsn", "definedTags", "displayName", "freeformTags", "ipMtu", "isBfdEnabled"]),
-        (OciTypes.Bucket, ["definedTags", "freeformTags", "metadata", "storageTier", "isBucketKeyEnabled", "bucketScope"]),
-        (OciTypes.Connector, ["definedTags", "freeformTags", "description", "displayName"]),
-        // The identity plane's grants and perimeters: a policy's versionDate makes OCI judge it by an older behaviour of
-        // the services than the gate models, so it is not inert and fails when set.
-        (OciTypes.Policy, ["name", "description", "definedTags", "freeformTags"]),
-        ("oci:Identity/dynamicGroup:DynamicGroup", ["description", "definedTags", "freeformTags"]),
-        (OciTypes.NetworkSource, ["description", "definedTags", "freeformTags"]),
-        (OciTypes.Group, ["description", "definedTags", "freeformTags"]),
-        (OciTypes.AuthenticationPolicy, []),
-    ];
+    /// <summary>What a type accepts: the inputs set at any value (judged or inert) and those held at one value.</summary>
+    public sealed class Table
+    {
+        internal Table(string type, IEnumerable<string> inert, IEnumerable<Fixed> pinned)
+        {
+            Type = type;
+            Accepted = inert.Concat(IsolationSettings.KeysOf(type)).ToFrozenSet(StringComparer.Ordinal);
+            Pinned = pinned.ToFrozenDictionary(f => f.Pin.Key, f => f.Pin, StringComparer.Ordinal);
+        }
 
-    private static readonly FrozenDictionary<string, FrozenSet<string>> Allowed = Declared.ToFrozenDictionary(
-        d => d.Type,
-        d => d.Inert.Concat(IsolationSettings.KeysOf(d.Type)).ToFrozenSet(StringComparer.Ordinal),
-        StringComparer.Ordinal);
+        public string Type { get; }
+        /// <summary>Inputs set at any value: read by a rule or inert.</summary>
+        public FrozenSet<string> Accepted { get; }
+        /// <summary>Inputs held at the program's value.</summary>
+        public FrozenDictionary<string, Pin> Pinned { get; }
+    }
+
+    private static readonly Table[] All = ClosedInputTables.Declared
+        .Select(d => new Table(d.Type, d.Inert.SelectMany(i => i.Keys).Concat(d.Judged.SelectMany(j => j.Keys)), d.Fixed))
+        .ToArray();
+
+    private static readonly FrozenDictionary<string, Table> ByType = All.ToFrozenDictionary(t => t.Type, StringComparer.Ordinal);
+
+    /// <summary>The tables, one per closed type (an array: the rule walks it once per graph).</summary>
+    public static IReadOnlyList<Table> Tables => All;
 
     /// <summary>The types whose inputs are closed.</summary>
-    public static IEnumerable<string> Types => Declared.Select(d => d.Type);
+    public static IEnumerable<string> Types => All.Select(t => t.Type);
 
-    /// <summary>Is <paramref name="key"/> an input a resource of <paramref name="type"/> may set (judged or inert)?</summary>
+    /// <summary>Every inert input with its reason and every fixed one with its reason, for documentation and tests.</summary>
+    public static IEnumerable<(string Type, string Key, string Reason)> Reasons =>
+        ClosedInputTables.Declared.SelectMany(d => d.Inert.SelectMany(i => i.Keys.Select(k => (d.Type, k, i.Reason)))
+            .Concat(d.Fixed.Select(f => (d.Type, f.Pin.Key, f.Reason))));
+
+    /// <summary>Is <paramref name="key"/> an input a resource of <paramref name="type"/> may set at any value (judged or inert)?</summary>
     public static bool Accepts(string type, string key) =>
-        !Allowed.TryGetValue(type, out var keys) || keys.Contains(key) || key.StartsWith("__", StringComparison.Ordinal);
+        !ByType.TryGetValue(type, out var table) || Accepts(table, key);
+
+    /// <summary>The same for a type's table already looked up (once per type, not once per input).</summary>
+    public static bool Accepts(Table table, string key) =>
+        table.Accepted.Contains(key) || key.StartsWith("__", StringComparison.Ordinal);
 
     /// <summary>
     /// Whether a key outside the allow-list is set: null, an empty list or object is no change; any other value is,

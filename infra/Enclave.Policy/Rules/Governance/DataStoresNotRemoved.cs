@@ -4,7 +4,8 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Governance;
 
 /// <summary>
-/// ENC-GOV-070: an update never deletes or replaces a data store (database, bucket, vault, key, log group, log). A
+/// ENC-GOV-070: an update never deletes or replaces a data store (database, bucket, vault, key, log group, log), a copy
+/// or credential of the data (backups, secrets, key versions) or a piece of oversight (<see cref="OciTypes.NeverRemoved"/>). A
 /// preview's after-graph shows a deleted database simply gone and a replaced one as new, so no rule on the resources
 /// sees that the data (or the keys that decrypt it, or the evidence) is lost: this rule reads the steps the loader
 /// records (<see cref="ResourceGraph.Removed"/>). A state cannot show a past deletion; a replacement awaiting deletion
@@ -13,8 +14,8 @@ namespace Enclave.Policy.Rules.Governance;
 public sealed class DataStoresNotRemoved : RuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
-        "ENC-GOV-070", "An update never deletes or replaces a data store", Severity.Critical, Enforcement.Mandatory,
-        "Deleting or replacing the database, a bucket, a vault, a key or a log destroys user data, the keys to it or the audit evidence; a replacement also drops every grant and alert tied to the old OCID.",
+        "ENC-GOV-070", "An update never deletes or replaces a data store, its copies and keys, or oversight", Severity.Critical, Enforcement.Mandatory,
+        "Deleting or replacing the database, a backup, a bucket, a vault, a key or key version, a secret or a log destroys user data, the keys to it or the audit evidence; deleting an alert topic, an archive connector, a piece of Cloud Guard or Data Safe blinds oversight; a replacement also drops every grant and alert tied to the old OCID.",
         "Change the data store in place (inputs that do not force a replacement), or have the gatekeepers do a reviewed migration outside the gate; never remove it from the program.");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
@@ -22,11 +23,11 @@ public sealed class DataStoresNotRemoved : RuleBase
         var any = false;
         foreach (var r in context.Graph.Removed)
         {
-            if (!OciTypes.DataBearing.Contains(r.Type)) continue;
+            if (!OciTypes.NeverRemoved.Contains(r.Type)) continue;
             any = true;
             yield return Fail(r.Urn, $"{OciTypes.ShortName(r.Type)} {UrnName(r.Urn)}: the update's \"{r.Operation}\" step deletes it and what it holds");
         }
-        if (!any) yield return Pass(Scope.StackUrn(context.Graph), "the update deletes or replaces no data store");
+        if (!any) yield return Pass(Scope.StackUrn(context.Graph), "the update deletes or replaces no data store, copy, key or piece of oversight");
     }
 
     private static string UrnName(string urn) => urn[(urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..];

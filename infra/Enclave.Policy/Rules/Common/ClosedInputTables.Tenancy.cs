@@ -1,0 +1,38 @@
+using Enclave.Policy.Graph;
+
+namespace Enclave.Policy.Rules.Common;
+
+public static partial class ClosedInputTables
+{
+    private static Inert TagParts(params string[] keys) => new(
+        "a tag's definition: tags label resources; the enclave's statements grant nothing by tag, and any statement that does is judged",
+        keys);
+
+    private static ClosedType[] Tenancy =>
+    [
+        new(OciTypes.Compartment, Labels("description", "definedTags", "freeformTags"),
+            new Inert("whether `pulumi destroy` may delete the compartment; a deletion is judged on the change itself (ENC-GOV-070)", "enableDelete")),
+        new(OciTypes.Policy, Labels("name", "description", "definedTags", "freeformTags")),
+        new(OciTypes.Group, Labels("description", "definedTags", "freeformTags")),
+        new(OciTypes.DynamicGroup, Labels("description", "definedTags", "freeformTags")),
+        new(OciTypes.NetworkSource, Labels("description", "definedTags", "freeformTags")),
+        new(OciTypes.AuthenticationPolicy),
+        new(OciTypes.DomainsGroup,
+            [new Inert("the identity domain's endpoint the request goes to and the SCIM schema URNs the domains API requires", "idcsEndpoint", "schemas")],
+            [new Fixed("the group extension holds only the group's description, as the program writes it: its owners and app roles would grant",
+                new Pin("urnietfparamsscimschemasoracleidcsextensiongroupGroup", "unset or a description only", OnlyDescription))],
+            []),
+        new(OciTypes.Tag, Labels("description", "definedTags", "freeformTags"), TagParts("name", "tagNamespaceId", "isCostTracking", "isRetired", "validator")),
+        new(OciTypes.TagNamespace, Labels("description", "definedTags", "freeformTags"), TagParts("name", "isRetired")),
+        new(OciTypes.TagDefault, TagParts("tagDefinitionId", "value", "isRequired")),
+    ];
+
+    private static bool OnlyDescription(PropertyValue value)
+    {
+        if (value.IsNull) return true;
+        if (value is not MapValue map) return false;
+        foreach (var field in map.Entries)
+            if (field.Key != "description" && ClosedInputs.IsSet(field.Value)) return false;
+        return true;
+    }
+}
