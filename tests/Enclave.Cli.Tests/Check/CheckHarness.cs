@@ -92,6 +92,8 @@ public sealed class CheckHarness : IDisposable
         AuditorCidrs = ["203.0.113.0/28"],
         OnPremCidrs = ["192.0.2.0/24"],
         VcnCidrs = ["10.0.0.0/16"],
+        // The fixture's one subnet serves every role (ENC-NET-115).
+        Subnets = new SubnetPlan("10.0.1.0/24", "10.0.1.0/24", "10.0.1.0/24"),
         NotificationEmails = ["gatekeepers@enclave.example"],
         Parent = new ParentExclusions
         {

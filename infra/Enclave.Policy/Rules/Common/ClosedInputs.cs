@@ -34,8 +34,9 @@ public static class ClosedInputs
         internal Table(string type, IEnumerable<string> inert, IEnumerable<Fixed> pinned)
         {
             Type = type;
-            Accepted = inert.Concat(IsolationSettings.KeysOf(type)).ToFrozenSet(StringComparer.Ordinal);
             Pinned = pinned.ToFrozenDictionary(f => f.Pin.Key, f => f.Pin, StringComparer.Ordinal);
+            // A pinned input is declared isolation-relevant too (its secrecy changes the verdict), but is held at its value.
+            Accepted = inert.Concat(IsolationSettings.KeysOf(type)).Where(k => !Pinned.ContainsKey(k)).ToFrozenSet(StringComparer.Ordinal);
         }
 
         public string Type { get; }

@@ -113,6 +113,11 @@ public static class IsolationSettings
         (OciTypes.Bucket, ["objectEventsEnabled", "autoTiering"]),
         (OciTypes.AutonomousDatabase, ["isDevTier", "permissionLevel", "databaseManagementStatus", "operationsInsightsStatus", "dbToolsDetails",
             "isAccessControlEnabled", "isRefreshableClone", "refreshableMode", "transportableTablespace", "cloneTableSpaceLists"]),
+        // Inputs no other rule reads that ENC-GOV-090 holds at the program's value (ClosedInputTables' Fixed entries).
+        (OciTypes.Bastion, ["bastionType"]),
+        (OciTypes.NsgRule, ["stateless"]),
+        (OciTypes.CloudGuardConfiguration, ["selfManageResources"]),
+        (OciTypes.DomainsGroup, ["urnietfparamsscimschemasoracleidcsextensiongroupGroup"]),
         // Standby access list, long-term backups and open mode (ENC-DB-090).
         (OciTypes.AutonomousDatabase, ["arePrimaryWhitelistedIpsUsed", "longTermBackupSchedules", "openMode"]),
     ];

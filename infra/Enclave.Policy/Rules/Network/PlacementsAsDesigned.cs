@@ -9,6 +9,7 @@ namespace Enclave.Policy.Rules.Network;
 /// subnet. A subnet is known by the role whose range (stack config) it holds. An allow-list of placements: a Bastion
 /// retargeted to the data subnet opens sessions straight onto the database's hosts, a Data Safe endpoint moved to the
 /// app subnet reaches the database from where the app's workloads run, and each is still "a subnet of this stack".
+/// Judged on the whole stack: the verdict reads the referenced subnet's range.
 /// </summary>
 public sealed class PlacementsAsDesigned : RuleBase
 {
@@ -25,10 +26,7 @@ public sealed class PlacementsAsDesigned : RuleBase
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-115", "Databases, Bastions and Data Safe endpoints sit in the subnet the design gives them", Severity.Critical, Enforcement.Mandatory,
         "A Bastion retargeted to the data subnet, a Data Safe endpoint moved next to the app's workloads or a database moved out of the data subnet is still in a subnet of this stack, but opens a door the design keeps shut.",
-        "Point the database's subnetId at the data subnet, and the Bastion's targetSubnetId and the Data Safe private endpoint's subnetId at the admin subnet (network.*SubnetCidr in the stack config).")
-    {
-        Scope = RuleScope.Resource,
-    };
+        "Point the database's subnetId at the data subnet, and the Bastion's targetSubnetId and the Data Safe private endpoint's subnetId at the admin subnet (network.*SubnetCidr in the stack config).");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
