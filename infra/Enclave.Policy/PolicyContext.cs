@@ -65,6 +65,13 @@ public sealed record PolicyContext
     /// <summary>Regional service principals (<c>NAME-REGION</c>), allowed for the <see cref="AllowedRegions"/> only.</summary>
     public ImmutableArray<string> AllowedRegionalServices { get; init; } = ["objectstorage"];
 
+    /// <summary>
+    /// The resource types the enclave's own dynamic groups match (<c>resource.type</c>): the database's resource
+    /// principal. A dynamic group's matching rule must pin one of these as well as an enclave compartment (ENC-IAM-010):
+    /// a function, instance or container in the same compartment is code anyone with access there can run.
+    /// </summary>
+    public ImmutableArray<string> DynamicGroupResourceTypes { get; init; } = ["autonomousdatabase"];
+
     /// <summary>Exact define/endorse statements that are allowed (e.g. Oracle's usage-report tenancy); none by default.</summary>
     public ImmutableArray<string> AllowedCrossTenancyStatements { get; init; } = [];
 

@@ -85,7 +85,8 @@ public sealed class CheckHarness : IDisposable
         HomeRegion = "us-ashburn-1",
         GatekeeperGroup = "enclave-gatekeepers",
         OperatorGroup = "enclave-operators",
-        AuditorGroup = "enclave-auditors",
+        // The fixtures declare three persona groups and no auditors' group: a configured persona must have its group (ENC-IDN-112).
+        AuditorGroup = "",
         StorageAdminGroup = "enclave-storage-admins",
         GatekeeperCidrs = ["198.51.100.0/24"],
         AuditorCidrs = ["203.0.113.0/28"],

@@ -226,6 +226,7 @@ public static class CompliantEnclave
         g.Add(OciTypes.Group, "gatekeepers", new { compartmentId = Tenancy, name = "enclave-gatekeepers", description = "US gatekeepers" });
         g.Add(OciTypes.Group, "operators", new { compartmentId = Tenancy, name = "enclave-operators", description = "operators" });
         g.Add(OciTypes.Group, "storage-admins", new { compartmentId = Tenancy, name = "enclave-storage-admins", description = "storage" });
+        g.Add(OciTypes.Group, "auditors", new { compartmentId = Tenancy, name = "enclave-auditors", description = "US oversight" });
         // The identity plane: a pinned identity provider mapping into the gatekeepers, one break-glass user with its
         // membership and API key, and (below) the gatekeepers' network source.
         g.Add(OciTypes.IdentityProvider, "usds-idp", new

@@ -22,34 +22,41 @@ public sealed class NetworkSourcesNarrow : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var policy = context.Policy;
+        foreach (var source in context.Graph.OfType(OciTypes.NetworkSource))
+            yield return Judge(source.Urn, source.Label, Assess(source, policy));
+    }
+
+    /// <summary>
+    /// Is this network source one of the personas' narrow networks? The same judgement wherever a network source is
+    /// trusted (here, and by the tenancy's sign-in network policy, ENC-IDN-110).
+    /// </summary>
+    internal static Assessment Assess(ResourceNode source, PolicyContext policy)
+    {
         // The personas' own networks: the gatekeepers' and US oversight's (each persona's grants name its own source).
         var personaRanges = policy.GatekeeperCidrs.AddRange(policy.AuditorCidrs);
-        foreach (var source in context.Graph.OfType(OciTypes.NetworkSource))
+        var a = new Assessment();
+        var publics = source.Input("publicSourceLists");
+        if (!publics.IsKnown) a.Require(Truth.Unknown, "its public ranges are inside the gatekeeper or auditor CIDRs");
+        foreach (var cidr in publics.AsList())
         {
-            var a = new Assessment();
-            var publics = source.Input("publicSourceLists");
-            if (!publics.IsKnown) a.Require(Truth.Unknown, "its public ranges are inside the gatekeeper or auditor CIDRs");
-            foreach (var cidr in publics.AsList())
-            {
-                NotNearOpen(a, "public range", cidr, policy);
-                a.Require(Cidr.WithinAny(cidr, personaRanges), $"public range {cidr} is inside the gatekeeper or auditor CIDRs");
-            }
-            var virtuals = source.Input("virtualSourceLists");
-            if (!virtuals.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
-            foreach (var entry in virtuals.AsList())
-            {
-                var ranges = entry["ipRanges"];
-                if (!ranges.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
-                foreach (var range in ranges.AsList()) NotNearOpen(a, "VCN range", range, policy);
-            }
-            var services = source.Input("services");
-            if (!services.IsKnown) a.Require(Truth.Unknown, "services does not include all");
-            foreach (var service in services.AsList())
-                a.Require(service.EqualsString("all", StringComparison.OrdinalIgnoreCase).Not(), $"service {service} is not all",
-                    whenViolated: "services includes all: every OCI service's traffic counts as coming from the network source");
-            if (a.IsEmpty) a.Require(Truth.True, "lists no ranges or services");
-            yield return Judge(source.Urn, source.Label, a);
+            NotNearOpen(a, "public range", cidr, policy);
+            a.Require(Cidr.WithinAny(cidr, personaRanges), $"public range {cidr} is inside the gatekeeper or auditor CIDRs");
         }
+        var virtuals = source.Input("virtualSourceLists");
+        if (!virtuals.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
+        foreach (var entry in virtuals.AsList())
+        {
+            var ranges = entry["ipRanges"];
+            if (!ranges.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
+            foreach (var range in ranges.AsList()) NotNearOpen(a, "VCN range", range, policy);
+        }
+        var services = source.Input("services");
+        if (!services.IsKnown) a.Require(Truth.Unknown, "services does not include all");
+        foreach (var service in services.AsList())
+            a.Require(service.EqualsString("all", StringComparison.OrdinalIgnoreCase).Not(), $"service {service} is not all",
+                whenViolated: "services includes all: every OCI service's traffic counts as coming from the network source");
+        if (a.IsEmpty) a.Require(Truth.True, "lists no ranges or services");
+        return a;
     }
 
     private static void NotNearOpen(Assessment a, string what, PropertyValue range, PolicyContext policy)

@@ -28,13 +28,11 @@ public sealed partial class EnclaveIdentities
     private readonly KnownStrings _archiveBuckets = new();
     private readonly KnownStrings _breakGlassUsers = new();
     private readonly bool _someIdUnknown;
-    private readonly Dictionary<string, Truth> _dynamicGroupRules = new(StringComparer.Ordinal);
     private readonly Dictionary<GroupReference, (Truth, string)> _dynamicGroups = [];
 
     /// <summary>Standings already made, by subject part (group reference, service name, any-user/any-group) and pin verdict.</summary>
     internal Dictionary<(object Part, Truth Pinned), SubjectStanding> Standings { get; } = [];
     private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _principalPins;
-    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)>? _resourcePins;
 
     public EnclaveIdentities(ResourceGraph graph, PolicyContext policy)
     {
@@ -182,37 +180,6 @@ public sealed partial class EnclaveIdentities
         }
         return (Truth.False, $"dynamic-group {Describe(r)} is not declared by this stack");
     }
-
-    /// <summary>Does a matching rule select only resources of the enclave's compartments (or the enclave's own resources)?</summary>
-    public Truth MatchesOnlyEnclave(PropertyValue rule, out string why)
-    {
-        if (rule.AsString() is not { } text)
-        {
-            why = rule.IsKnown ? "its matching rule is not a string" : "its matching rule is known only at deploy";
-            return rule.IsKnown ? Truth.False : Truth.Unknown;
-        }
-        if (!_dynamicGroupRules.TryGetValue(text, out var verdict))
-        {
-            var parsed = PolicyParser.ParseCondition(text);
-            verdict = parsed.Value is null ? Truth.False : ConditionProbe.Pins(parsed.Value, ResourcePins);
-            _dynamicGroupRules[text] = verdict;
-        }
-        why = verdict switch
-        {
-            Truth.True => "its matching rule selects only the enclave's resources",
-            Truth.Unknown => "whether its matching rule selects only the enclave's resources is known only at deploy",
-            _ when PolicyParser.ParseCondition(text).Error is { } e => $"its matching rule does not parse ({e.Message})",
-            _ => "its matching rule may select resources outside the enclave's compartments (a resource type or an any {…} with a tenancy-wide term is not a scope)",
-        };
-        return verdict;
-    }
-
-    /// <summary>The variables that pin a resource principal of a dynamic-group rule to the enclave.</summary>
-    private IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> ResourcePins => _resourcePins ??=
-    [
-        ("resource.compartment.id", IsEnclaveCompartment), ("instance.compartment.id", IsEnclaveCompartment),
-        ("resource.id", IsEnclaveResource), ("instance.id", IsEnclaveResource),
-    ];
 
     /// <summary>The request variables that pin a statement's principal to the enclave's own identities.</summary>
     public IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> PrincipalPins => _principalPins ??=
