@@ -247,6 +247,23 @@ public static class CompliantEnclave
             compartmentId = Tenancy, name = "usde-dev-adb", description = "the database's resource principal",
             matchingRule = $"ALL {{resource.type = 'autonomousdatabase', resource.compartment.id = '{EnclaveId}'}}",
         });
+        // US oversight's grant floor (ENC-IAM-116): the auditors from their own network source with MFA, and Cloud Guard.
+        g.Add(EnclaveIdentities.NetworkSourceType, "auditor-networks", new
+        {
+            compartmentId = Tenancy, name = AuditorNetworkSource, description = "auditor networks", publicSourceLists = new[] { "203.0.113.0/28" },
+        });
+        g.Add(OciTypes.Policy, "oversight-policy", new
+        {
+            compartmentId = Tenancy, name = "usde-dev-oversight", description = "US oversight",
+            statements = new[]
+            {
+                $"allow group enclave-auditors to read audit-events in tenancy where all {{{FromAuditorNetworks}, {WithMfa}}}",
+                $"allow group enclave-auditors to inspect all-resources in compartment usde-dev where all {{{FromAuditorNetworks}, {WithMfa}}}",
+                $"allow group enclave-auditors to read log-content in compartment usde-dev where all {{{FromAuditorNetworks}, {WithMfa}}}",
+                "allow service cloudguard to read all-resources in tenancy",
+                "allow service cloudguard to use network-security-groups in tenancy",
+            },
+        });
         g.Add(OciTypes.Policy, "root-policy", new
         {
             compartmentId = Tenancy, name = "usde-dev-gatekeepers", description = "gatekeepers",
@@ -268,6 +285,10 @@ public static class CompliantEnclave
     /// <summary>The gatekeepers' network source, and the condition persona grants on data carry.</summary>
     public const string NetworkSource = "usde-dev-gatekeeper-networks";
     public const string FromGatekeeperNetworks = "request.networkSource.name = '" + NetworkSource + "'";
+
+    /// <summary>The auditors' own network source, and the condition their grants carry.</summary>
+    public const string AuditorNetworkSource = "usde-dev-auditor-networks";
+    public const string FromAuditorNetworks = "request.networkSource.name = '" + AuditorNetworkSource + "'";
 
     /// <summary>The MFA condition every persona grant carries (ENC-IAM-031).</summary>
     public const string WithMfa = "request.user.mfaTotpVerified = 'true'";

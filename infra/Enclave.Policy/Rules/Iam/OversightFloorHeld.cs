@@ -1,0 +1,88 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Iam;
+using Enclave.Policy.Rules.Common;
+using Enclave.Policy.Rules.Iam.DataAccess;
+using Enclave.Policy.Rules.Iam.Floor;
+
+namespace Enclave.Policy.Rules.Iam;
+
+/// <summary>
+/// ENC-IAM-116, the grant floor: US oversight keeps what <see cref="OversightFloor"/> declares. Every other IAM rule
+/// asks whether a statement grants too much; deleting the auditors' policy or one of its statements grants nothing, so
+/// only a rule that asks "may they still?" sees it. The same evaluator as <c>enclave access</c> answers, as the
+/// auditors would ask: a member of the configured auditors group, from the stack's auditor network source, with MFA.
+/// A grant holds only when some statement certainly gives it and no deny may take it away; an unreadable or
+/// deploy-time statement leaves it undetermined, a missing grant or a deny that certainly applies fails.
+/// </summary>
+public sealed class OversightFloorHeld : RuleBase
+{
+    public override RuleInfo Info { get; } = new RuleInfo(
+        "ENC-IAM-116", "US oversight keeps its grant floor (auditors, Cloud Guard)", Severity.Critical, Enforcement.Mandatory,
+        "Removing the auditors' or Cloud Guard's policy, or a statement of it, grants no one anything, so no ceiling rule sees it, yet it blinds US oversight: the auditors can no longer read the audit trail, see the enclave or read its logs, and Cloud Guard no longer detects.",
+        "Keep the program's oversight policies (auditors-root, auditors, services-root): the auditors read audit-events in the tenancy, inspect all-resources in every enclave compartment and read log-content where the log groups are, from their network source with MFA; Cloud Guard reads all-resources and uses network-security-groups in the tenancy.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var view = IamView.For(context);
+        var places = new FloorPlaces(context.Graph, view);
+        var a = new Assessment();
+        var auditors = context.Policy.AuditorGroup;
+        // Stack configs always name the auditors (groups.auditor is required); a context that names no persona at all
+        // (a library caller judging bare policies) has no one to keep a floor for, but one naming personas must.
+        if (auditors.Length > 0) AuditorFloor(context, view, places, a);
+        else if (PersonasConfigured(context.Policy))
+            a.Require(Truth.False, "an auditors group is configured",
+                "personas are configured but no auditors group is: US oversight has no one to read the audit trail");
+        // The program runs Cloud Guard; a stack that declares it must leave Cloud Guard its grants (ENC-GOV-002 keeps it on).
+        if (context.Graph.Resources.Any(n => n.Type.StartsWith("oci:CloudGuard/", StringComparison.Ordinal)))
+            foreach (var grant in OversightFloor.CloudGuard)
+                Ask(view, a, Principal.Service(OversightFloor.CloudGuardService), AccessContext.None, "Cloud Guard", grant, places);
+        if (a.IsEmpty) a.Require(Truth.True, "no auditors group configured and no Cloud Guard declared");
+        yield return Judge(Scope.StackUrn(context.Graph), "the oversight grant floor", a);
+    }
+
+    private static bool PersonasConfigured(PolicyContext p) =>
+        p.GatekeeperGroup.Length > 0 || p.OperatorGroup.Length > 0 || p.StorageAdminGroup.Length > 0;
+
+    private static void AuditorFloor(RuleContext context, IamView view, FloorPlaces places, Assessment a)
+    {
+        var configured = context.Policy.AuditorGroup;
+        var slash = configured.IndexOf('/');
+        var principal = Principal.GroupMember(configured[(slash + 1)..], slash > 0 ? configured[..slash] : context.Policy.IdentityDomain);
+        var identities = DataAccessJudge.For(context).Identities;
+        // As the auditors sign in: from one of the stack's auditor network sources, with MFA (ENC-IAM-031 asks both).
+        var networks = context.Graph.OfType(EnclaveIdentities.NetworkSourceType)
+            .Select(n => n.Input("name").AsString())
+            .OfType<string>().Where(n => identities.IsAuditorNetwork(n) == Truth.True).ToList();
+        var signIns = networks.Count == 0
+            ? [AccessContext.With(("request.user.mfaTotpVerified", "true"))]
+            : networks.Select(n => AccessContext.With(("request.networkSource.name", n), ("request.user.mfaTotpVerified", "true"))).ToList();
+        foreach (var grant in OversightFloor.Auditor)
+            Ask(view, a, principal, signIns, $"the auditors ({configured})", grant, places);
+    }
+
+    private static void Ask(IamView view, Assessment a, Principal who, AccessContext signIn, string display, FloorGrant grant, FloorPlaces places) =>
+        Ask(view, a, who, [signIn], display, grant, places);
+
+    private static void Ask(IamView view, Assessment a, Principal who, IReadOnlyList<AccessContext> signIns, string display, FloorGrant grant, FloorPlaces places)
+    {
+        foreach (var (key, label) in places.Of(grant.Place))
+        {
+            var held = Truth.False;
+            foreach (var signIn in signIns)
+                held = held.Or(Held(key is null ? null : view.Evaluator.MayAllow(who, grant.Verb, grant.Type, key, signIn)));
+            a.Require(held, $"{display} may {grant} in {label}",
+                $"{display} may no longer {grant} in {label}: no statement certainly grants it (policy deleted, statement dropped, narrowed or denied)");
+        }
+    }
+
+    /// <summary>Certainly granted: true; only maybe (an unreadable or deploy-time statement, a deny that may apply): unknown.</summary>
+    private static Truth Held(AccessDecision? d) => d switch
+    {
+        null => Truth.Unknown,
+        { Definite: true } => Truth.True,
+        { Outcome: AccessOutcome.MayAllow } => Truth.Unknown,
+        { PossibleDenies.IsEmpty: false, Outcome: not AccessOutcome.DeniedByDeny } => Truth.Unknown,
+        _ => Truth.False,
+    };
+}
