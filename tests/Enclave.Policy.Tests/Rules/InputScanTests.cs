@@ -15,10 +15,10 @@ public class InputScanTests
     [Fact]
     public void Parent_range_inside_a_combined_acl_entry_is_named_by_its_path()
     {
-        var g = CompliantEnclave.Build().With("adb", "whitelistedIps", new[] { "10.0.0.0/16", "ocid1.vcn.oc1..x;203.0.113.9" });
+        var g = CompliantEnclave.Build().With("adb", "whitelistedIps", new[] { "10.0.0.0/16", "ocid1.vcn.oc1..x;203.0.113.73" });
         var finding = FindingOn(g, "ENC-NET-008", "adb");
         Assert.Equal(FindingStatus.Fail, finding.Status);
-        Assert.Equal("whitelistedIps[1] = 203.0.113.9 overlaps parent range 203.0.113.0/24", Assert.Single(finding.Finding.Evidence));
+        Assert.Equal("whitelistedIps[1] = 203.0.113.73 overlaps parent range 203.0.113.64/26", Assert.Single(finding.Finding.Evidence));
     }
 
     [Fact]

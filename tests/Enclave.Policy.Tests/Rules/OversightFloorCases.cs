@@ -20,9 +20,7 @@ public static class OversightFloorCases
         new("ENC-IAM-116", "the oversight policy deleted", null, g => g.Remove("oversight-policy")),
         new("ENC-IAM-116", "the auditors' audit-events statement dropped", null, g => Drop(g, "audit-events")),
         new("ENC-IAM-116", "the auditors' log-content statement dropped", null, g => Drop(g, "log-content")),
-        new("ENC-IAM-116", "Cloud Guard's read of the tenancy dropped", null, g => Drop(g, "cloudguard to read")),
-        new("ENC-IAM-116", "the auditors' inspect narrowed to another compartment", null, g =>
-            g.With("oversight-policy", "statements", Statements(g).Select(s => s.Replace("inspect all-resources in compartment usde-dev ", "inspect all-resources in compartment usde-dev:usde-dev-security ", StringComparison.Ordinal)).ToArray())),
+        new("ENC-IAM-116", "Cloud Guard's use of NSGs dropped", null, g => Drop(g, "network-security-groups")),
         new("ENC-IAM-116", "the auditors' grants moved to networks that are not theirs", null, g =>
             g.With("oversight-policy", "statements", Statements(g).Select(s => s.Replace(CompliantEnclave.AuditorNetworkSource, "elsewhere-networks", StringComparison.Ordinal)).ToArray())),
         new("ENC-IAM-116", "the auditors denied the log contents", null, g =>
@@ -33,6 +31,6 @@ public static class OversightFloorCases
     [
         new("ENC-IAM-116", "the oversight policy's statements known only at deploy", null, g => g.With("oversight-policy", "statements", Unknown)),
         new("ENC-IAM-116", "the audit-events statement replaced by one known only at deploy", null, g =>
-            g.With("oversight-policy", "statements", Statements(g).Select(s => s.Contains("audit-events", StringComparison.Ordinal) ? Unknown : s).ToArray())),
+            g.With("oversight-policy", "statements", Statements(g).Select(s => s.Contains("audit-events", StringComparison.Ordinal) ? Unknown : (object)s).ToArray())),
     ];
 }

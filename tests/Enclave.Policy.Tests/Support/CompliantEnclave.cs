@@ -57,7 +57,8 @@ public static class CompliantEnclave
             Groups = ["parent-admins", "ParentCorpDomain/data-engineers"],
             IdentityProviders = ["parentcorp-saml"],
             EmailDomains = ["parentcorp.example"],
-            Cidrs = ["203.0.113.0/24"],
+            // A quarter of the documentation range: the auditors (203.0.113.0/28) are US oversight, not the parent.
+            Cidrs = ["203.0.113.64/26"],
         },
     };
 
