@@ -26,23 +26,18 @@ public sealed class OversightFloorHeld : RuleBase
         var view = IamView.For(context);
         var places = new FloorPlaces(context.Graph, view);
         var a = new Assessment();
-        var auditors = context.Policy.AuditorGroup;
-        // Stack configs always name the auditors (groups.auditor is required); a context that names no persona at all
-        // (a library caller judging bare policies) has no one to keep a floor for, but one naming personas must.
-        if (auditors.Length > 0) AuditorFloor(context, view, places, a);
-        else if (PersonasConfigured(context.Policy))
-            a.Require(Truth.False, "an auditors group is configured",
-                "personas are configured but no auditors group is: US oversight has no one to read the audit trail");
-        // The program runs Cloud Guard; a stack that declares it must leave Cloud Guard its grants (ENC-GOV-002 keeps it on).
-        if (context.Graph.Resources.Any(n => n.Type.StartsWith("oci:CloudGuard/", StringComparison.Ordinal)))
+        // Stack configs always name the auditors (groups.auditor is required, GroupsSection): the floor is US
+        // oversight's, so a context naming no auditors (a bare library or test context) has none to hold.
+        if (context.Policy.AuditorGroup.Length == 0)
+            a.Require(Truth.True, "no auditors group configured: no oversight floor to hold");
+        else
+        {
+            AuditorFloor(context, view, places, a);
             foreach (var grant in OversightFloor.CloudGuard)
                 Ask(view, a, Principal.Service(OversightFloor.CloudGuardService), AccessContext.None, "Cloud Guard", grant, places);
-        if (a.IsEmpty) a.Require(Truth.True, "no auditors group configured and no Cloud Guard declared");
+        }
         yield return Judge(Scope.StackUrn(context.Graph), "the oversight grant floor", a);
     }
-
-    private static bool PersonasConfigured(PolicyContext p) =>
-        p.GatekeeperGroup.Length > 0 || p.OperatorGroup.Length > 0 || p.StorageAdminGroup.Length > 0;
 
     private static void AuditorFloor(RuleContext context, IamView view, FloorPlaces places, Assessment a)
     {
@@ -70,19 +65,27 @@ public sealed class OversightFloorHeld : RuleBase
         {
             var held = Truth.False;
             foreach (var signIn in signIns)
-                held = held.Or(Held(key is null ? null : view.Evaluator.MayAllow(who, grant.Verb, grant.Type, key, signIn)));
+                held = held.Or(key is null ? Truth.Unknown : Held(view.Evaluator.MayAllow(who, grant.Verb, grant.Type, key, signIn), grant));
             a.Require(held, $"{display} may {grant} in {label}",
                 $"{display} may no longer {grant} in {label}: no statement certainly grants it (policy deleted, statement dropped, narrowed or denied)");
         }
     }
 
-    /// <summary>Certainly granted: true; only maybe (an unreadable or deploy-time statement, a deny that may apply): unknown.</summary>
-    private static Truth Held(AccessDecision? d) => d switch
+    /// <summary>
+    /// Certainly granted: a statement that names the floor's type itself (the evaluator matches all-resources coarsely,
+    /// so a read of one family would otherwise pass for it) certainly applies, and no deny of that type (or of
+    /// all-resources) may apply; narrower denies are ENC-IAM-042's. Only maybe (an unreadable or deploy-time statement,
+    /// a deny that may apply): unknown. A missing grant, or a deny that certainly applies: false.
+    /// </summary>
+    private static Truth Held(AccessDecision d, FloorGrant grant)
     {
-        null => Truth.Unknown,
-        { Definite: true } => Truth.True,
-        { Outcome: AccessOutcome.MayAllow } => Truth.Unknown,
-        { PossibleDenies.IsEmpty: false, Outcome: not AccessOutcome.DeniedByDeny } => Truth.Unknown,
-        _ => Truth.False,
-    };
+        if (d.Outcome == AccessOutcome.DeniedByDeny && d.Denies.Any(m => Names(m, grant.Type))) return Truth.False;
+        if (d.PossibleDenies.Any(m => Names(m, grant.Type) || m.Statement.Syntax is null)) return Truth.Unknown;
+        if (d.Grants.Any(m => m.Value == Truth.True && Names(m, grant.Type))) return Truth.True;
+        return d.Grants.Any(m => m.Value == Truth.Unknown) ? Truth.Unknown : Truth.False;
+    }
+
+    private static bool Names(StatementMatch m, string type) =>
+        m.Statement.Syntax is GrantStatement { Access: VerbAccess v }
+        && (string.Equals(v.ResourceType, type, StringComparison.OrdinalIgnoreCase) || string.Equals(v.ResourceType, "all-resources", StringComparison.OrdinalIgnoreCase));
 }
