@@ -1,0 +1,45 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Tests.Support;
+using static Enclave.Policy.Tests.Support.GraphBuilder;
+
+namespace Enclave.Policy.Tests.Rules;
+
+/// <summary>
+/// Red-team round 7: ENC-GOV-090 below the top level. Each field of an object input is one a rule reads, one known to
+/// be inert, or one held at the program's value; any other field set fails, and an object whose fields cannot be read
+/// (computed or secret as a whole) is undetermined.
+/// </summary>
+public static class NestedInputCases
+{
+    private static object FlowSource(object extra) => new
+    {
+        source = new { service = "flowlogs", category = "all", resource = Ref("data"), sourceType = "OCISERVICE", parameters = extra },
+    };
+
+    public static readonly RuleCase[] Failing =
+    [
+        new("ENC-GOV-090", "flow log's source given parameters no rule reads", "flow-data",
+            g => g.With("flow-data", "configuration", FlowSource(new Dictionary<string, object> { ["forwardTo"] = "parent-siem" }))),
+        new("ENC-GOV-090", "archive connector's target also calls a function", "archive-connector", g => g.With("archive-connector", "target",
+            new { kind = "objectStorage", bucket = NameOf("archive"), @namespace = "enclavens", functionId = "ocid1.fnfunc.oc1.iad.parentcopy" })),
+        new("ENC-GOV-090", "Cloud Guard target widens a detector's allowed ports", "cg-target", g => g.With("cg-target", "targetDetectorRecipes", new object[]
+        {
+            new
+            {
+                detectorRecipeId = Ref("cg-configuration"),
+                detectorRules = new[] { new { detectorRuleId = "SECURITY_LIST_OPEN_SOURCE", details = new { configurations = new[] { new { configKey = "allowedPorts", value = "0-65535" } } } } },
+            },
+            new { detectorRecipeId = Ref("cg-activity") },
+        })),
+        new("ENC-GOV-090", "database encrypted by a key in another cloud's key manager", "adb", g => g.With("adb", "encryptionKey",
+            new { autonomousDatabaseProvider = "AWS", keyArn = "arn:aws:kms:us-east-1:123456789012:key/parent", arnRole = "arn:aws:iam::123456789012:role/parent" })),
+        new("ENC-GOV-090", "service gateway claims Object Storage by name in its inputs", "sgw", g => g.With("sgw", "services",
+            new[] { new { serviceId = "ocid1.service.oc1.iad.all", serviceName = "OCI IAD Object Storage" } })),
+    ];
+
+    public static readonly RuleCase[] Undetermined =
+    [
+        new("ENC-GOV-090", "flow log's configuration computed at deploy as a whole", "flow-data", g => g.With("flow-data", "configuration", Unknown)),
+        new("ENC-GOV-090", "archive connector's target a secret as a whole", "archive-connector", g => g.With("archive-connector", "target", Secret)),
+    ];
+}
