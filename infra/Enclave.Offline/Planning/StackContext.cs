@@ -71,6 +71,7 @@ public static class StackContext
         ArchiveRetentionDays = s.Logging.ArchiveRetentionDays,
         LogRetentionDays = s.Logging.LogRetentionDays,
         ServiceGatewayObjectStorageOnly = s.Network.ServiceGateway == ServiceGatewayScope.ObjectStorage,
+        SecurityZonePolicyIds = [.. s.OracleIds.SecurityZonePolicies.Values],
         Identity = new IdentityPlane
         {
             IdentityProviders = [.. s.Federation.IdentityProviders.Select(p => new TrustedIdentityProvider(p.Name, p.EntityId, p.MetadataUrl))],

@@ -35,11 +35,18 @@ public static class NestedInputCases
             new { autonomousDatabaseProvider = "AWS", keyArn = "arn:aws:kms:us-east-1:123456789012:key/parent", arnRole = "arn:aws:iam::123456789012:role/parent" })),
         new("ENC-GOV-090", "service gateway claims Object Storage by name in its inputs", "sgw", g => g.With("sgw", "services",
             new[] { new { serviceId = "ocid1.service.oc1.iad.all", serviceName = "OCI IAD Object Storage" } })),
+        // ENC-GOV-003: the recipe's OCIDs against those the stack declares (oracleIds.securityZonePolicies).
+        new("ENC-GOV-003", "zone recipe swaps a declared policy for another OCID", "zone", g => g.With("recipe", "securityPolicies",
+            ((string[])g["recipe"].Inputs["securityPolicies"]!).Skip(1).Append("ocid1.securityzonessecuritypolicy.oc1.iad.weaker").ToArray())),
     ];
 
     public static readonly RuleCase[] Undetermined =
     [
         new("ENC-GOV-090", "flow log's configuration computed at deploy as a whole", "flow-data", g => g.With("flow-data", "configuration", Unknown)),
         new("ENC-GOV-090", "archive connector's target a secret as a whole", "archive-connector", g => g.With("archive-connector", "target", Secret)),
+        new("ENC-GOV-003", "zone recipe of OCIDs in a stack that declares none", "zone", _ => { })
+        {
+            Policy = p => p with { SecurityZonePolicyIds = [] },
+        },
     ];
 }

@@ -35,6 +35,9 @@ public static class CompliantEnclave
         GatekeeperCidrs = ["198.51.100.0/24"],
         AuditorCidrs = ["203.0.113.0/28"],
         NotificationEmails = ["gatekeepers@enclave.example"],
+        // The zone recipe's policy OCIDs, as the stack declares them (oracleIds.securityZonePolicies).
+        SecurityZonePolicyIds = [.. Enumerable.Range(1, Enclave.Policy.Rules.Governance.SecurityZoneRecipe.RequiredPolicies.Length)
+            .Select(i => $"ocid1.securityzonessecuritypolicy.oc1.iad.p{i}")],
         Identity = new IdentityPlane
         {
             IdentityProviders = [new TrustedIdentityProvider("UsdsOkta", IdpEntityId, IdpMetadataUrl)],

@@ -142,11 +142,16 @@ public sealed class TenancyFoundation : EnclaveComponent
 
     private Output<string> DeclareSecurityZone(EnclaveSettings settings, ProviderResource home, Resource cloudGuard)
     {
-        var policyIds = GetSecurityPolicies
-            .Invoke(new GetSecurityPoliciesInvokeArgs { CompartmentId = settings.TenancyOcid }, InvokeOptionsFor(home))
-            .Apply(result => SecurityZonePolicies.SelectIds(result.SecurityPolicyCollections
-                .SelectMany(collection => collection.Items)
-                .Select(item => (item.FriendlyName, item.Id))));
+        // The OCIDs the stack declares (oracleIds.securityZonePolicies), which the gate judges the recipe against; a
+        // stack without them looks the policies up by name, and the gate cannot tell a weaker policy from a required one.
+        var declared = settings.OracleIds.SecurityZonePolicies;
+        var policyIds = declared.IsEmpty
+            ? GetSecurityPolicies
+                .Invoke(new GetSecurityPoliciesInvokeArgs { CompartmentId = settings.TenancyOcid }, InvokeOptionsFor(home))
+                .Apply(result => SecurityZonePolicies.SelectIds(result.SecurityPolicyCollections
+                    .SelectMany(collection => collection.Items)
+                    .Select(item => (item.FriendlyName, item.Id))))
+            : Output.Create(SecurityZonePolicies.SelectIds(declared.Select(p => (p.Key, p.Value))));
 
         var recipe = new SecurityRecipe(ChildName("zone-recipe"), new SecurityRecipeArgs
         {
