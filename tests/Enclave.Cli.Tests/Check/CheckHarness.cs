@@ -95,6 +95,9 @@ public sealed class CheckHarness : IDisposable
         // The fixture's one subnet serves every role (ENC-NET-115).
         Subnets = new SubnetPlan("10.0.1.0/24", "10.0.1.0/24", "10.0.1.0/24"),
         NotificationEmails = ["gatekeepers@enclave.example"],
+        // The fixture's zone recipe holds these, as the stack declares them (oracleIds.securityZonePolicies).
+        SecurityZonePolicyIds = [.. Enumerable.Range(1, Enclave.Policy.Rules.Governance.SecurityZoneRecipe.RequiredPolicies.Length)
+            .Select(i => $"ocid1.securityzonessecuritypolicy.oc1.iad.p{i}")],
         Parent = new ParentExclusions
         {
             TenancyOcids = ["ocid1.tenancy.oc1..parenttenancy"],
