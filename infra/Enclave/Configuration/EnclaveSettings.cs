@@ -62,6 +62,12 @@ public sealed record OracleIdSettings
 
     /// <summary><c>securityZonePolicies</c>: per required policy (its friendly name with <c>deny </c>), its OCID; empty when absent.</summary>
     public ImmutableSortedDictionary<string, string> SecurityZonePolicies { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary><c>detectorRecipes</c>: Oracle's detector recipe the enclave clones, per detector (configuration, activity); empty when absent.</summary>
+    public ImmutableSortedDictionary<string, string> DetectorRecipes { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary><c>responderRecipe</c>: Oracle's responder recipe the enclave clones; null when absent.</summary>
+    public string? ResponderRecipe { get; init; }
 }
 
 public enum ServiceGatewayScope

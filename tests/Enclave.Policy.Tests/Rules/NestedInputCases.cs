@@ -35,6 +35,11 @@ public static class NestedInputCases
             new { autonomousDatabaseProvider = "AWS", keyArn = "arn:aws:kms:us-east-1:123456789012:key/parent", arnRole = "arn:aws:iam::123456789012:role/parent" })),
         new("ENC-GOV-090", "service gateway claims Object Storage by name in its inputs", "sgw", g => g.With("sgw", "services",
             new[] { new { serviceId = "ocid1.service.oc1.iad.all", serviceName = "OCI IAD Object Storage" } })),
+        // ENC-LOG-030: a clone's source against Oracle's recipes the stack declares (oracleIds).
+        new("ENC-LOG-030", "configuration detector cloned from a user-managed recipe", "cg-configuration",
+            g => g.With("cg-configuration", "sourceDetectorRecipeId", "ocid1.cloudguarddetectorrecipe.oc1..parentquiet")),
+        new("ENC-LOG-030", "responder cloned from another responder recipe", "cg-responder",
+            g => g.With("cg-responder", "sourceResponderRecipeId", "ocid1.cloudguardresponderrecipe.oc1..parentnoop")),
         // ENC-GOV-003: the recipe's OCIDs against those the stack declares (oracleIds.securityZonePolicies).
         new("ENC-GOV-003", "zone recipe swaps a declared policy for another OCID", "zone", g => g.With("recipe", "securityPolicies",
             ((string[])g["recipe"].Inputs["securityPolicies"]!).Skip(1).Append("ocid1.securityzonessecuritypolicy.oc1.iad.weaker").ToArray())),
@@ -44,6 +49,11 @@ public static class NestedInputCases
     [
         new("ENC-GOV-090", "flow log's configuration computed at deploy as a whole", "flow-data", g => g.With("flow-data", "configuration", Unknown)),
         new("ENC-GOV-090", "archive connector's target a secret as a whole", "archive-connector", g => g.With("archive-connector", "target", Secret)),
+        new("ENC-LOG-030", "detector recipe's source in a stack that declares none", "cg-activity", _ => { })
+        {
+            Policy = p => p with { OracleDetectorRecipeIds = [] },
+        },
+        new("ENC-LOG-030", "responder recipe's source computed at deploy", "cg-responder", g => g.With("cg-responder", "sourceResponderRecipeId", Unknown)),
         new("ENC-GOV-003", "zone recipe of OCIDs in a stack that declares none", "zone", _ => { })
         {
             Policy = p => p with { SecurityZonePolicyIds = [] },

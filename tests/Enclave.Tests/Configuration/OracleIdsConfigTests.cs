@@ -68,4 +68,16 @@ public class OracleIdsConfigTests
         policies["allow_everything"] = "ocid1.securityzonessecuritypolicy.oc1..aaaaaaaaexampleextra";
         ConfigAssert.Single(With(policies), $"{Key}.allow_everything", "unknown field");
     }
+
+    [Fact]
+    public void Declared_cloud_guard_recipes_reach_the_settings_and_other_ocids_are_refused()
+    {
+        var good = new ConfigBuilder().Set("oracleIds", """{"detectorRecipes":{"configuration":"ocid1.cloudguarddetectorrecipe.oc1..aaaaaaaaexampleconfig","activity":"ocid1.cloudguarddetectorrecipe.oc1..aaaaaaaaexampleactivity"},"responderRecipe":"ocid1.cloudguardresponderrecipe.oc1..aaaaaaaaexampleresponder"}""").Parse();
+        Assert.True(good.IsValid, good.Message);
+        Assert.Equal("ocid1.cloudguarddetectorrecipe.oc1..aaaaaaaaexampleactivity", good.Settings!.OracleIds.DetectorRecipes["activity"]);
+        Assert.Equal("ocid1.cloudguardresponderrecipe.oc1..aaaaaaaaexampleresponder", good.Settings.OracleIds.ResponderRecipe);
+
+        var swapped = new ConfigBuilder().Set("oracleIds", """{"detectorRecipes":{"configuration":"ocid1.cloudguardresponderrecipe.oc1..aaaaaaaaexampleresponder","activity":"ocid1.cloudguarddetectorrecipe.oc1..aaaaaaaaexampleactivity"}}""").Parse();
+        ConfigAssert.Single(swapped, "us-data-enclave:oracleIds.detectorRecipes.configuration", "is not a cloudguarddetectorrecipe OCID");
+    }
 }

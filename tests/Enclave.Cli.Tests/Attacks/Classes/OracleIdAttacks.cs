@@ -7,6 +7,7 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// Round 7: Oracle-managed objects known to the gate only by OCID. The program looked the security-zone policies up
 /// by name at deploy, so a recipe whose OCIDs were swapped for weaker policies looked the same; the stack now declares
 /// them (<c>oracleIds.securityZonePolicies</c>), the program uses them and ENC-GOV-003 judges the recipe against them.
+/// Cloud Guard recipe clones likewise start from Oracle's recipes the stack declares (<c>oracleIds</c>, ENC-LOG-030).
 /// </summary>
 public sealed class OracleIdAttacks : AttackClass
 {
@@ -24,6 +25,16 @@ public sealed class OracleIdAttacks : AttackClass
             kept.RemoveAt(kept.Count - 1);
             recipe.Set("securityPolicies", kept);
             return p.Resource("tenancy-zone").Urn;
+        });
+
+        yield return Attack("activity detector cloned from a user-managed recipe with its rules off", "ENC-LOG-030",
+            p => p.Resource("tenancy-activity-detector-recipe").Set("sourceDetectorRecipeId", "ocid1.cloudguarddetectorrecipe.oc1..aaaaaaaaparentquietrecipe"));
+        yield return Attack("responder cloned from another responder recipe", "ENC-LOG-030",
+            p => p.Resource("tenancy-responder-recipe").Set("sourceResponderRecipeId", "ocid1.cloudguardresponderrecipe.oc1..aaaaaaaaparentnoop"));
+        yield return Attack("configuration detector cloned from the activity recipe", "ENC-LOG-030", p =>
+        {
+            var activity = p.Resource("tenancy-activity-detector-recipe").Get("sourceDetectorRecipeId")!.DeepClone();
+            return p.Resource("tenancy-configuration-detector-recipe").Set("sourceDetectorRecipeId", activity).Urn;
         });
 
         yield return Legitimate("zone recipe lists its policies in another order", p =>
