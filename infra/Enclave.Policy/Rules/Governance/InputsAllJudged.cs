@@ -27,13 +27,16 @@ public sealed class InputsAllJudged : RuleBase
     {
         var judged = false;
         var tables = ClosedInputs.Tables;
+        // One assessment for every resource (each finding copies its message's parts, Assessment.Clear): this rule
+        // judges nearly every resource of the graph, and made an assessment for each.
+        var a = new Assessment();
         for (var t = 0; t < tables.Count; t++)
         {
             var table = tables[t];
             foreach (var node in context.Graph.OfType(table.Type))
             {
                 judged = true;
-                var a = new Assessment().Require(Truth.True, "every input it sets is one the gate reads or knows to be inert");
+                a.Clear().Require(Truth.True, "every input it sets is one the gate reads or knows to be inert");
                 if (node.InputsUnknown) a.Require(Truth.Unknown, "its inputs are known (the preview step has no new state)");
                 foreach (var (key, value) in node.Inputs.Entries)
                 {
