@@ -3,6 +3,7 @@ using Enclave.Policy.Graph;
 using Enclave.Policy.Tests.Support;
 using static Enclave.Policy.Tests.Support.CompliantEnclave;
 using static Enclave.Policy.Tests.Support.GraphBuilder;
+using static Enclave.Policy.Tests.Support.RuleRunner;
 
 namespace Enclave.Policy.Tests.Rules;
 
@@ -15,13 +16,6 @@ namespace Enclave.Policy.Tests.Rules;
 /// </summary>
 public class NetworkAllowListGapTests
 {
-    private static FindingStatus? Status(GraphBuilder g, string rule, string? resource, PolicyContext? policy = null)
-    {
-        var report = RuleRunner.Run(g, GraphPath.HandKnownIds, rule, policy);
-        var urn = resource is null ? report.Findings.First(f => f.Urn.Contains("pulumi:pulumi:Stack::", StringComparison.Ordinal)).Urn : g.Urn(resource);
-        return report.Findings.Where(f => f.Urn == urn).Select(f => (FindingStatus?)f.Status).SingleOrDefault();
-    }
-
     // ENC-NET-070: the VCN and on-premises ranges, an Oracle Services Network label, or an NSG of the stack.
 
     private static GraphBuilder Egress(object? type, object destination, object? direction = null)

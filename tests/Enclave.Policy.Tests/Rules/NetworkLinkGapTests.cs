@@ -3,6 +3,7 @@ using Enclave.Policy.Graph;
 using Enclave.Policy.Tests.Support;
 using static Enclave.Policy.Tests.Support.CompliantEnclave;
 using static Enclave.Policy.Tests.Support.GraphBuilder;
+using static Enclave.Policy.Tests.Support.RuleRunner;
 
 namespace Enclave.Policy.Tests.Rules;
 
@@ -13,13 +14,6 @@ namespace Enclave.Policy.Tests.Rules;
 /// </summary>
 public class NetworkLinkGapTests
 {
-    private static FindingStatus? Status(GraphBuilder g, string rule, string? resource, PolicyContext? policy = null)
-    {
-        var report = RuleRunner.Run(g, GraphPath.HandKnownIds, rule, policy);
-        var urn = resource is null ? report.Findings.First(f => f.Urn.Contains("pulumi:pulumi:Stack::", StringComparison.Ordinal)).Urn : g.Urn(resource);
-        return report.Findings.Where(f => f.Urn == urn).Select(f => (FindingStatus?)f.Status).SingleOrDefault();
-    }
-
     // ENC-NET-011, with network.serviceGateway: object-storage.
 
     private static readonly PolicyContext ObjectStorageOnly = CompliantEnclave.Policy with { ServiceGatewayObjectStorageOnly = true };

@@ -33,6 +33,17 @@ public static class RuleRunner
     }
 
     /// <summary>
+    /// The verdict rule <paramref name="ruleId"/> gives <paramref name="resource"/> (the stack's own finding when null) on
+    /// the hand-built graph with known ids; null when the rule says nothing about it (a resource it does not judge).
+    /// </summary>
+    public static FindingStatus? Status(GraphBuilder g, string ruleId, string? resource, PolicyContext? policy = null)
+    {
+        var report = Run(g, GraphPath.HandKnownIds, ruleId, policy);
+        var urn = resource is null ? report.Findings.First(f => f.Urn.Contains("pulumi:pulumi:Stack::", StringComparison.Ordinal)).Urn : g.Urn(resource);
+        return report.Findings.Where(f => f.Urn == urn).Select(f => (FindingStatus?)f.Status).SingleOrDefault();
+    }
+
+    /// <summary>
     /// A new instance of the catalogue's rule <paramref name="ruleId"/>, not the catalogue's shared one: a rule's tables
     /// (pinned settings, allowed values) are made in its constructor, and a shared instance is made once, by whichever
     /// test first touches the catalogue. A mutation run with per-test coverage then credits every mutant of those tables
