@@ -3,6 +3,7 @@
 # `enclave access --state` and `enclave diff BASE HEAD` on generated stack exports of 10k, 100k and 200k resources.
 # Usage: bash bench/scale.sh [SIZES...] (default 10000 100000 200000); files go to ${SCALE_DIR:-/tmp/enclave-scale}.
 # SCALE_COMMANDS="access" (default "check access diff") runs only the commands named.
+# The default CLI is the Release build, ReadyToRun in place (infra/Enclave.Cli.csproj; `-p:EnclaveReadyToRun=false` for plain IL).
 # SCALE_CLI=PATH measures another build of the CLI: the Native AOT publish (`nice dotnet publish infra/Enclave.Cli
 # -p:PublishProfile=NativeAot` -> infra/Enclave.Cli/bin/aot/Enclave.Cli, the fastest) or the ReadyToRun one (bin/r2r/).
 # diff compares each export with the same enclave after a change of about 5% (`write export-head`: every 40th resource

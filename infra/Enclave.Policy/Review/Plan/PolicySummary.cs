@@ -60,8 +60,18 @@ public sealed record PolicySummary(ImmutableArray<PolicyFinding> Findings, int P
     /// <summary>The summary of findings that are not plain passes (sorted here) and a count of the passes.</summary>
     internal static PolicySummary From(List<PolicyFinding> kept, int passed)
     {
-        kept.Sort(PolicyFinding.Order);
+        // An engine report is already in rule, URN, message order, so this order mostly holds already: one pass
+        // checks it, where a sort compared ~17 pairs of long URNs per finding (100k findings per side of a large
+        // diff). Findings that compare equal are equal records, so skipping an unstable sort changes nothing.
+        if (!InOrder(kept)) kept.Sort(PolicyFinding.Order);
         return new PolicySummary(kept.ToImmutableArray(), passed);
+    }
+
+    private static bool InOrder(List<PolicyFinding> findings)
+    {
+        for (var i = 1; i < findings.Count; i++)
+            if (PolicyFinding.Order.Compare(findings[i - 1], findings[i]) > 0) return false;
+        return true;
     }
 
     public IEnumerable<PolicyFinding> Violations => Findings.Where(f => f.IsViolation);
