@@ -18,16 +18,16 @@ public class FindingBudgetTests
     private const string Prefix = "urn:pulumi:dev::p::";
 
     /// <summary>A stack export of <paramref name="count"/> policies, each one statement (the file's only resources).</summary>
-    private static byte[] Policies(int count, Func<int, string> statement) => Encoding.UTF8.GetBytes(
+    internal static byte[] Policies(int count, Func<int, string> statement) => Encoding.UTF8.GetBytes(
         "{\"version\":3,\"deployment\":{\"manifest\":{\"time\":\"2026-01-01T00:00:00Z\",\"magic\":\"m\",\"version\":\"v3.200.0\"},\"resources\":[" +
         string.Join(",", Enumerable.Range(0, count).Select(i =>
             $"{{\"urn\":\"{Prefix}oci:Identity/policy:Policy::p{i}\",\"custom\":true,\"id\":\"ocid1.policy.oc1..p{i}\"," +
             $"\"type\":\"oci:Identity/policy:Policy\",\"inputs\":{{\"compartmentId\":\"{CompliantEnclave.Tenancy}\",\"name\":\"p{i}\"," +
             $"\"statements\":[\"{statement(i)}\"]}}}}")) + "]}}");
 
-    private static string AnyUser(int i) => "Allow any-user to manage all-resources in tenancy";
+    internal static string AnyUser(int i) => "Allow any-user to manage all-resources in tenancy";
 
-    private static PolicyReport Judge(byte[] json, FindingBudget budget) =>
+    internal static PolicyReport Judge(byte[] json, FindingBudget budget) =>
         PolicyEvaluator.Evaluate(ArtifactLoader.Parse(json, "export.json").Graph, CompliantEnclave.Policy,
             today: new DateOnly(2026, 6, 1), budget: budget);
 
