@@ -142,6 +142,7 @@ public static partial class OutputTarget
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory)) throw CliException.Usage($"--output {path}: directory {directory} does not exist");
         var mode = ExistingMode(path, full);
+        LeftBehind.RemoveTemporaryReports(directory, Path.GetFileName(full)); // a killed run's (SIGKILL: no handler ran)
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         Interruption.Process.Started(temp); // a signal from here on removes the temporary (Interruption)
         try

@@ -62,8 +62,10 @@ public sealed class MarkdownReportWriter : IReportWriter
     /// <summary>The URN without the <c>urn:pulumi:stack::project::</c> prefix.</summary>
     public static string ShortUrn(string urn)
     {
-        var parts = urn.Split("::", 3);
-        return parts.Length == 3 ? parts[2] : urn;
+        // Every line of a report names a URN: one substring, not the three strings of a split.
+        var first = urn.IndexOf("::", StringComparison.Ordinal);
+        var second = first < 0 ? -1 : urn.IndexOf("::", first + 2, StringComparison.Ordinal);
+        return second < 0 ? urn : urn[(second + 2)..];
     }
 
     /// <summary>
