@@ -39,6 +39,9 @@ public class StackNameLookalikeTests
         Assert.Equal("", stdout);
         Assert.Equal($"enclave: error: {file}: its URNs name stack '{shown}', which is not a Pulumi stack name (1 to 100 ASCII " +
                      "letters, digits, _, . or -); Pulumi never writes such a name", stderr.Trim());
+        (code, _, stderr) = await h.Run(["access", "prod", "--state", file]);
+        Assert.Equal(ExitCodes.InputUnreadable, code);
+        Assert.Contains($"its URNs name stack '{shown}'", stderr);
         (code, _, stderr) = await h.Run(["diff", file, file]);
         Assert.Equal(ExitCodes.InputUnreadable, code);
         Assert.Contains($"its URNs name stack '{shown}'", stderr);
