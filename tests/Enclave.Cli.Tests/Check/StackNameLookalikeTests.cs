@@ -46,4 +46,19 @@ public class StackNameLookalikeTests
         Assert.Equal(ExitCodes.InputUnreadable, code);
         Assert.Contains($"its URNs name stack '{shown}'", stderr);
     }
+    [Theory]
+    [InlineData("stacks/Pulumi.report.yaml")]
+    [InlineData("Pulumi.yaml")]
+    [InlineData("stacks/pulumi.prod.YML")]
+    public async Task A_report_is_never_written_where_pulumi_reads_configuration(string output)
+    {
+        // `-o stacks/Pulumi.report.yaml` wrote the report as a new stack config: every later `check` failed on it.
+        using var h = new CheckHarness("dev", "prod");
+        var target = Path.Combine(h.Repo, output);
+        var before = File.Exists(target) ? File.ReadAllText(target) : null;
+        var (code, _, stderr) = await h.Run(["check", "prod", "--output", target]);
+        Assert.Equal(ExitCodes.UsageOrConfig, code);
+        Assert.Contains("is named like a file Pulumi and the gate read as a project or stack configuration", stderr);
+        Assert.Equal(before, File.Exists(target) ? File.ReadAllText(target) : null);
+    }
 }
