@@ -36,6 +36,7 @@ public static class PolicyEvaluator
             using var produced = Start(rule, context);
             var blocks = FailClosed.Blocks(rule.Info, graph.Origin, undetermined);
             var waivable = WaiverPolicy.IsWaivable(rule.Info);
+            var judgedAs = ReportedFinding.Judged.For(rule.Info);
             while (Next(rule, produced, out var judged))
             {
                 if (!ReferenceEquals(judged.RuleId, rule.Info.Id) && judged.RuleId != rule.Info.Id)
@@ -47,7 +48,7 @@ public static class PolicyEvaluator
                     (verdict, text, unreadable) = (Verdict.Fail, FailClosed.Unreadable(text, graph.Origin), true);
                 var waiver = verdict != Verdict.Pass && waivable ? usable.Find(rule.Info.Id, judged.Urn, date) : null;
                 meter?.Charge(text, judged.Details);
-                findings.Add(new ReportedFinding(rule.Info, rule.Info.Id, judged.Urn, verdict, text, judged.Details, unreadable, waiver));
+                findings.Add(new ReportedFinding(judgedAs, rule.Info.Id, judged.Urn, verdict, text, judged.Details, unreadable, waiver));
             }
         }
         var infos = ruleSet.Select(r => r.Info).OrderBy(i => i.Id, StringComparer.Ordinal).ToImmutableArray();
