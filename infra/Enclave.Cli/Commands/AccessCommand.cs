@@ -48,6 +48,7 @@ public static class AccessCommand
                 var kind = previewFile is not null ? ArtifactKind.Preview : logFile is not null ? ArtifactKind.EventLog : ArtifactKind.StackExport;
                 graph = (await SlowWork.RunAsync(parseResult.InvocationConfiguration.Error, $"reading {file}",
                     () => Task.Run(() => ArtifactLoader.LoadArtifact(file, kind), cancel))).Graph;
+                Repository.RequireArtifactStack(file, graph.Stack);
                 if (graph.Stack.Length > 0 && graph.Stack != name)
                     throw CliException.Usage($"{file} is a {graph.Stack} artifact, not {name}");
                 policy = services.Stacks.LoadPolicy(root, name);

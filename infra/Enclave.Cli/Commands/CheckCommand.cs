@@ -145,12 +145,13 @@ public static class CheckCommand
                 : request.Plan is not null ? ArtifactKind.Plan
                 : ArtifactKind.StackExport;
             var artifact = await SlowWork.RunAsync(stderr, $"reading {file}", () => Task.Run(() => ArtifactLoader.LoadArtifact(file, kind), cancel));
+            Repository.RequireArtifactStack(file, artifact.Graph.Stack);
             var named = request.Stack ?? request.Stacks.FirstOrDefault();
             var stackName = named ?? artifact.Graph.Stack;
             if (string.IsNullOrEmpty(stackName))
                 throw CliException.Usage($"{file} holds no resources to name its stack; pass --stack NAME");
             if (named is not null && artifact.Graph.Stack.Length > 0 && artifact.Graph.Stack != named)
-                throw CliException.Usage($"{file} is a {artifact.Graph.Stack} artifact but --stack says {named}");
+                throw CliException.Usage($"{file} is a {artifact.Graph.Stack} artifact but --stack says {(Repository.IsPulumiStackName(named) ? named : Repository.Shown(named))}");
             Repository.RequireStack(services.Stacks, root, stackName);
             var policy = services.Stacks.LoadPolicy(root, stackName);
             reports.Add(PolicyEvaluator.Evaluate(artifact.Graph, policy, waivers, today, rules, request.Undetermined));

@@ -11,9 +11,13 @@ namespace Enclave.Cli.Commands;
 /// <c>git worktree</c>, runs that revision's own <c>enclave plan --format json</c> there (its program, its config,
 /// its rules), reads the plan, and removes the worktree whatever happens. When REF is the commit already checked
 /// out and the working tree has no changes to tracked files, the plan runs in-process instead (no second build).
+/// A signal removes the worktree and stops the revision's CLI before the process exits; what SIGKILL leaves is
+/// removed by the next such run (<see cref="StaleWorktrees"/>).
 /// </summary>
-public sealed class DiffGitRevision(CliServices services, DiffGitRevision.RevisionPlanner? planner = null)
+public sealed class DiffGitRevision(CliServices services, DiffGitRevision.RevisionPlanner? planner = null, Interruption? interruption = null)
 {
+    private readonly Interruption _interruption = interruption ?? Interruption.Process;
+
     /// <summary>Writes the plan JSON of <paramref name="stack"/> for the checkout at <paramref name="projectDir"/> to <paramref name="planFile"/>.</summary>
     public delegate Task RevisionPlanner(string projectDir, string stack, string planFile, string reference, CancellationToken cancel);
 
@@ -39,7 +43,10 @@ public sealed class DiffGitRevision(CliServices services, DiffGitRevision.Revisi
         var dirty = (await GitAsync(root, spec, cancel, "status", "--porcelain", "--untracked-files=no")).Trim().Length > 0;
         if (sha == head && !dirty) return (await PlanCommand.BuildAsync(services, root, stack, cancel), label);
 
-        var worktree = Path.Combine(Path.GetTempPath(), $"enclave-{sha[..Math.Min(12, sha.Length)]}-{Guid.NewGuid().ToString("N")[..8]}");
+        await StaleWorktrees.ReapAsync(root, (r, w) => RemoveWorktreeAsync(r, w));
+        var worktree = StaleWorktrees.NewPath(sha);
+        // A signal (a cancelled CI job) exits without running the finally below: the worktree is removed then too.
+        using var onSignal = _interruption.OnInterrupt(() => StaleWorktrees.RemoveNow(root, worktree));
         await GitAsync(root, spec, cancel, "worktree", "add", "--detach", "--quiet", worktree, sha);
         try
         {
@@ -115,7 +122,7 @@ public sealed class DiffGitRevision(CliServices services, DiffGitRevision.Revisi
         return stdout;
     }
 
-    private static Task<(int Code, string Stdout, string Stderr)> RunGitAsync(string root, CancellationToken cancel, params string[] args) =>
+    internal static Task<(int Code, string Stdout, string Stderr)> RunGitAsync(string root, CancellationToken cancel, params string[] args) =>
         RunAsync("git", root, cancel, ["-C", root, .. args]);
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string file, string workDir, CancellationToken cancel, params string[] args)
@@ -138,6 +145,8 @@ public sealed class DiffGitRevision(CliServices services, DiffGitRevision.Revisi
             throw CliException.Usage($"git:REF needs `{file}` on PATH, and it was not found");
         }
         using (process)
+        // A signal exits without waiting for the child (`dotnet run` of another revision, minutes long): it is stopped too.
+        using (Interruption.Process.OnInterrupt(() => process.Kill(entireProcessTree: true)))
         {
             var stdout = process.StandardOutput.ReadToEndAsync(cancel);
             var stderr = process.StandardError.ReadToEndAsync(cancel);

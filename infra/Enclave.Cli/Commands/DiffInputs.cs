@@ -46,6 +46,7 @@ public sealed class DiffInputs(CliServices services, string? repo, string? stack
         var artifact = ArtifactLoader.LoadArtifact(spec, prior: prior);
         if (artifact.Plan is { } stored) return Judge(stored, spec, spec);
         var graph = artifact.Graph;
+        Repository.RequireArtifactStack(spec, graph.Stack);
         return new DiffSide(graph, PolicyVerdicts.Evaluate(graph, ContextFor(graph.Stack), today: services.Today()), spec);
     }
 

@@ -17,6 +17,9 @@ public sealed class Interruption
 
     private readonly object _gate = new();
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    // Other things a signal must undo before the process exits (a diff's temporary git worktree, its child process):
+    // Environment.Exit runs no finally block, so what a command cleans up on the way out is also registered here.
+    private readonly List<Action> _cleanups = [];
     private int _signal; // 0 until a signal arrives
 
     private static readonly (PosixSignal Signal, int Number, string Name)[] Signals =
@@ -52,10 +55,37 @@ public sealed class Interruption
             foreach (var temp in _pending)
                 try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             _pending.Clear();
+            // Latest first (a child process is stopped before the worktree it runs in is removed); none may stop the exit.
+            for (var i = _cleanups.Count - 1; i >= 0; i--)
+                try { _cleanups[i](); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+            _cleanups.Clear();
         }
         stderr.WriteLine(CliErrors.Line($"interrupted by {name}; a report not yet complete was discarded"));
         stderr.Flush();
         exit(128 + number);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="cleanup"/> if a signal stops the process before the returned registration is disposed
+    /// (the command's own finally block does the same work on every other way out).
+    /// </summary>
+    public IDisposable OnInterrupt(Action cleanup)
+    {
+        lock (_gate)
+        {
+            ThrowIfInterrupted();
+            _cleanups.Add(cleanup);
+        }
+        return new Cleanup(this, cleanup);
+    }
+
+    private sealed class Cleanup(Interruption owner, Action action) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner._gate) owner._cleanups.Remove(action);
+        }
     }
 
     /// <summary>A report starts rendering into <paramref name="temp"/>.</summary>

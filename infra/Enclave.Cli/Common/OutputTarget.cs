@@ -41,6 +41,10 @@ public static partial class OutputTarget
         if (string.IsNullOrWhiteSpace(path))
             throw CliException.Usage($"--output '{path}': expected a file path, or - for standard output");
         var target = Resolve(path);
+        if (target is not null && PulumiFileName().IsMatch(Path.GetFileName(target.Path)))
+            // `-o stacks/Pulumi.report.yaml` made a new stack that every later `check` failed on (and Pulumi would read it).
+            throw CliException.Usage($"--output {path}: is named like a file Pulumi and the gate read as a project or stack configuration " +
+                                     "(Pulumi.yaml, Pulumi.<stack>.yaml); expected another file name, or - for standard output");
         if (target is not null && InputsRead.Which(target.Path) is { } input)
             throw CliException.Usage($"--output {path}: is the input {input} of this command, which the report would replace; expected another file, or - for standard output");
         if (target is null)
@@ -142,6 +146,7 @@ public static partial class OutputTarget
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory)) throw CliException.Usage($"--output {path}: directory {directory} does not exist");
         var mode = ExistingMode(path, full);
+        LeftBehind.RemoveTemporaryReports(directory, Path.GetFileName(full)); // a killed run's (SIGKILL: no handler ran)
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         Interruption.Process.Started(temp); // a signal from here on removes the temporary (Interruption)
         try
@@ -195,6 +200,9 @@ public static partial class OutputTarget
     }
 
     private sealed record Target(string Path, bool IsDescriptor);
+
+    [GeneratedRegex(@"^Pulumi(\.[^/]*)?\.ya?ml$", RegexOptions.IgnoreCase)]
+    private static partial Regex PulumiFileName();
 
     [GeneratedRegex("^/(dev/stdout|dev/fd/1|proc/self/fd/1|proc/thread-self/fd/1)$")]
     private static partial Regex StdoutName();

@@ -12,8 +12,11 @@ public static class PolicyEvaluator
     /// <param name="today">The date waivers are judged against (defaults to the UTC date).</param>
     /// <param name="rules">The rules to run (defaults to <see cref="RuleCatalogue.All"/>).</param>
     /// <param name="undetermined">Whether undecided findings of mandatory rules fail closed (<see cref="FailClosed"/>).</param>
+    /// <param name="budget">What the findings may keep for the graph's file (defaults to <see cref="FindingBudget.Default"/>).</param>
+    /// <exception cref="FindingBudgetException">The findings would pass the budget.</exception>
     public static PolicyReport Evaluate(ResourceGraph graph, PolicyContext policy, WaiverSet? waivers = null,
-        DateOnly? today = null, IReadOnlyList<IRule>? rules = null, UndeterminedMode undetermined = UndeterminedMode.Block)
+        DateOnly? today = null, IReadOnlyList<IRule>? rules = null, UndeterminedMode undetermined = UndeterminedMode.Block,
+        FindingBudget? budget = null)
     {
         var date = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         // A fresh glob-matching budget per judgement: globs and URNs both come from a pull request (GlobWorkBudget).
@@ -21,6 +24,8 @@ public static class PolicyEvaluator
         var ruleSet = rules ?? RuleCatalogue.All;
         var context = new RuleContext(graph, policy) { Waivers = waiverSet, Today = date };
         var usable = waiverSet.UsableOn(graph);
+        // What the findings keep is bounded by the file they judge, charged as they are made (FindingBudget).
+        var meter = (budget ?? FindingBudget.Default).For(graph.InputBytes, graph.Source);
         // The catalogue makes ~7 findings per resource (a rule about one): sized for that, the buffer is rented once
         // instead of grown (and copied) a dozen times per run.
         using var findings = new PooledBuffer<ReportedFinding>(Math.Max(1024, graph.Resources.Length * Math.Min(8, ruleSet.Count)));
@@ -42,6 +47,7 @@ public static class PolicyEvaluator
                 if (verdict == Verdict.Undetermined && blocks)
                     (verdict, text, unreadable) = (Verdict.Fail, FailClosed.Unreadable(text, graph.Origin), true);
                 var waiver = verdict != Verdict.Pass && waivable ? usable.Find(rule.Info.Id, judged.Urn, date) : null;
+                meter?.Charge(text, judged.Details);
                 findings.Add(new ReportedFinding(judgedAs, rule.Info.Id, judged.Urn, verdict, text, judged.Details, unreadable, waiver));
             }
         }

@@ -51,6 +51,12 @@ public sealed class ResourceGraph
     public GraphOrigin Origin { get; }
     /// <summary>File or command the graph came from, for messages.</summary>
     public string? Source { get; }
+    /// <summary>
+    /// Bytes of the file the graph was read from (set by the loader; null for a graph made otherwise): what the rules'
+    /// findings may keep is bounded by it (<see cref="Engine.FindingBudget"/>).
+    /// </summary>
+    public long? InputBytes { get; internal set; }
+
     /// <summary>All resources, sorted by URN (deterministic order for every report).</summary>
     public ImmutableArray<ResourceNode> Resources { get; }
 

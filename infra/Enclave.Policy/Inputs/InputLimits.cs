@@ -10,7 +10,7 @@ namespace Enclave.Policy.Inputs;
 /// </summary>
 public static class InputLimits
 {
-    private static readonly string[] Variables = [InputKind.JsonSizeVariable, InputKind.YamlSizeVariable];
+    private static readonly string[] Variables = [InputKind.JsonSizeVariable, InputKind.YamlSizeVariable, "ENCLAVE_MAX_FINDINGS_MEMORY"];
 
     // Budgets (plain counts, not sizes): ENCLAVE_MAX_ACCESS_ROWS (Reports.AccessRowBudget), ENCLAVE_MAX_ACCESS_WORK
     // (Reports.AccessWorkBudget), ENCLAVE_MAX_WAIVER_WORK (Waivers.GlobWorkBudget).

@@ -68,6 +68,7 @@ public static class ArtifactLoader
             json = null;
             var loaded = Read(owned, kind);
             CheckDensity(loaded.Graph.Resources.Length, stream.Position, source, limits);
+            loaded.Graph.InputBytes = stream.Position; // bounds what the rules' findings may keep (FindingBudget)
             return loaded;
         }
         catch (InputFileException e)

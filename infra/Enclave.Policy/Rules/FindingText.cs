@@ -22,6 +22,11 @@ public readonly struct FindingText : IEquatable<FindingText>
 
     public FindingText(string text) => _value = Capped(text);
 
+    /// <summary>A text kept as it is, however long (a message read back from a document that already holds it whole).</summary>
+    private FindingText(string text, bool uncapped) => _value = uncapped ? text : Capped(text);
+
+    internal static FindingText Uncapped(string text) => new(text, uncapped: true);
+
     private FindingText(string?[] parts)
     {
         for (var i = 0; i < parts.Length; i++) parts[i] = Capped(parts[i]);
@@ -76,6 +81,12 @@ public readonly struct FindingText : IEquatable<FindingText>
             at += part.Length;
         }
     });
+
+    /// <summary>References the text keeps: its parts, or 1 for a text kept as one string.</summary>
+    internal int PartCount => _value is string?[] ? _count + 1 : 1;
+
+    /// <summary>Characters of a text kept as one string (a message a rule formatted whole, likely its own copy); 0 in parts.</summary>
+    internal int OwnedLength => (_value as string)?.Length ?? 0;
 
     /// <summary>The parts after the first, when the text is kept in parts.</summary>
     private ReadOnlySpan<string?> Rest => _value is string?[] parts ? new ReadOnlySpan<string?>(parts, _offset, _count) : default;

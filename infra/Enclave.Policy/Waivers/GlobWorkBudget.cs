@@ -13,7 +13,9 @@ namespace Enclave.Policy.Waivers;
 /// high): ≈ 5 ns a step; 100 globs like <c>urn:pulumi:prod::*::oci:Core/vcn:Vcn::team-7-*</c> (without
 /// <c>matches: many</c>, so each is matched against every resource) over the synthetic 100k-resource state of
 /// <c>bench/scale.sh</c> spend 1–2 billion steps (≈ 5 s of CPU there); 200k resources about twice that, under the
-/// default. The same globs with <c>matches: many</c> are tried only on failing findings of their rule.
+/// default. The same globs with <c>matches: many</c> are tried only on failing findings of their rule. Since each
+/// glob's longest literal run is searched for first (<see cref="UrnGlob"/>, a step per 16 characters), such globs spend
+/// under 15 steps per URN instead of ~110: 100 of them over 200k resources, under a tenth of the budget.
 /// </summary>
 public static class GlobWorkBudget
 {

@@ -40,6 +40,21 @@ public static class UrnGlob
         // What follows the last star must end the URN: most globs name a resource (`*::nat-gateway`) and most URNs are
         // told apart there, at the cost of the tail, before any pass over the whole URN.
         if (!TailFits(glob, urn, out steps)) return false;
+        // Every literal run of the glob must occur in the URN, whatever the stars take: the longest one (a type token,
+        // `::oci:Core/vcn:Vcn::team-7-`) rules out almost every URN of a large state in one vectorised search, so 100
+        // globs over 200k resources no longer read every URN character for each (1–2 of the 4 billion steps; now a
+        // few hundred million). A glob of short literals (`*a*a*…*b`) passes this filter and pays as before.
+        var literals = Literals.GetValue(glob, static g => new GlobLiterals(g));
+        if (!urn.StartsWith(literals.Prefix, StringComparison.Ordinal))
+        {
+            steps += 1 + literals.Prefix.Length / VectorWidth;
+            return false;
+        }
+        if (literals.Longest.Length > 1)
+        {
+            steps += 1 + urn.Length / VectorWidth;
+            if (!urn.AsSpan().Contains(literals.Longest.AsSpan(), StringComparison.Ordinal)) return false;
+        }
         // Most globs are answered by the greedy matcher in about one pass; past a few passes it is on a glob that would
         // make it fall back at every character, and the automaton (one pass, a word per 64 glob characters) answers.
         var greedyBudget = 4L * (glob.Length + urn.Length);
@@ -91,6 +106,28 @@ public static class UrnGlob
         while (g < glob.Length && glob[g] == '*') g++;
         return g == glob.Length;
     }
+
+    /// <summary>
+    /// Characters a vectorised search reads in about the time the matcher reads one (a step of the budget): searches
+    /// compare 16 or 32 characters an instruction; counted at 16.
+    /// </summary>
+    private const int VectorWidth = 16;
+
+    /// <summary>A glob's literal prefix (before its first wildcard) and its longest run of literal characters.</summary>
+    private sealed class GlobLiterals
+    {
+        public GlobLiterals(string glob)
+        {
+            var first = glob.AsSpan().IndexOfAny('*', '?');
+            Prefix = glob[..first];
+            Longest = glob.Split(['*', '?']).MaxBy(run => run.Length) ?? "";
+        }
+
+        public string Prefix { get; }
+        public string Longest { get; }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, GlobLiterals> Literals = new();
 
     /// <summary>One automaton per glob string (a waiver's, read once), kept while the glob lives.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, GlobAutomaton> Compiled = new();

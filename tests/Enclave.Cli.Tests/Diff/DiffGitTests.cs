@@ -116,4 +116,55 @@ public class DiffGitTests
         Assert.Equal(2, code);
         Assert.Contains("is not inside a git repository", stderr);
     }
+    [Fact]
+    public async Task A_signal_while_the_revision_is_planned_removes_its_worktree_before_the_process_exits()
+    {
+        // Issue 12, hostile item 2: SIGTERM (a cancelled CI job) exits through Environment.Exit, which runs no finally
+        // block: the worktree under $TMPDIR stayed, registered in the repository, after every interrupted review.
+        using var cli = TwoCommits();
+        var interruption = new Interruption();
+        string? dir = null;
+        bool? presentAtExit = null;
+        var revision = new Commands.DiffGitRevision(FakeStacks.Services(cli.Stacks), (projectDir, _, _, _, _) =>
+        {
+            dir = projectDir;
+            Assert.True(Directory.Exists(projectDir));
+            interruption.Interrupt(15, "SIGTERM", TextWriter.Null, code =>
+            {
+                presentAtExit = Directory.Exists(projectDir);
+                throw new OperationCanceledException($"exit {code}"); // the process would end here
+            });
+            return Task.CompletedTask;
+        }, interruption);
+        await Assert.ThrowsAsync<OperationCanceledException>(() => revision.PlanAsync(cli.Root, "git:HEAD~1", "prod", CancellationToken.None));
+        Assert.NotNull(dir);
+        Assert.False(presentAtExit);
+        Assert.Single(Git(cli.Root, "worktree", "list", "--porcelain").Split('\n'), l => l.StartsWith("worktree "));
+    }
+
+    [Fact]
+    public async Task A_worktree_left_by_a_killed_run_is_removed_by_the_next_and_does_not_stop_it()
+    {
+        // SIGKILL cannot be handled: what it leaves (a worktree named for a process that is gone) is reaped next time.
+        using var cli = TwoCommits();
+        var sha = Git(cli.Root, "rev-parse", "HEAD~1").Trim();
+        var stale = Path.Combine(Path.GetTempPath(), $"enclave-{sha[..12]}-999999999-0123abcd");
+        Git(cli.Root, "worktree", "add", "--detach", "--quiet", stale, sha);
+        // A live process's worktree (this one's) is left alone: another run may be using it.
+        var live = Path.Combine(Path.GetTempPath(), $"enclave-{sha[..12]}-{Environment.ProcessId}-4567cdef");
+        Git(cli.Root, "worktree", "add", "--detach", "--quiet", live, sha);
+        try
+        {
+            var (code, _, stderr) = await cli.RunAsync(new CopyPlanner().Plan, "diff", "git:HEAD~1", "git:HEAD", "--stack", "prod");
+            Assert.True(code == 0, stderr);
+            Assert.False(Directory.Exists(stale));
+            Assert.True(Directory.Exists(live));
+            var listed = Git(cli.Root, "worktree", "list", "--porcelain");
+            Assert.DoesNotContain("999999999", listed);
+        }
+        finally
+        {
+            Git(cli.Root, "worktree", "remove", "--force", live);
+        }
+    }
 }

@@ -90,13 +90,14 @@ public sealed class RendererInjectionTests : IDisposable
     [InlineData("junit")]
     public async Task A_plan_with_a_crafted_stack_name_is_refused_in_one_escaped_line(string format)
     {
-        // The case: a plan whose stack name printed coloured fake "OK" lines. Its stack has no config to
-        // judge it by, and --stack cannot lend another's: one escaped line each, exit 2, nothing on stdout.
+        // The case: a plan whose stack name printed coloured fake "OK" lines. No Pulumi stack has such a name
+        // (Repository.RequireArtifactStack): one escaped line each, exit 3 as for any artifact Pulumi never writes,
+        // with or without --stack, nothing on stdout.
         var crafted = Plan("crafted.json", HostileGraph.OwnStack());
         foreach (var extra in new[] { Array.Empty<string>(), ["--stack", "dev"] })
         {
             var (code, stdout, stderr) = await _h.Run(["check", "--plan", crafted, "--format", format, .. extra]);
-            Assert.Equal(ExitCodes.UsageOrConfig, code);
+            Assert.Equal(ExitCodes.InputUnreadable, code);
             Assert.Equal("", stdout);
             var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Contains(Marker, line);

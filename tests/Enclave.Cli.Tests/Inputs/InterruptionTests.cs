@@ -61,4 +61,19 @@ public sealed class InterruptionTests : IDisposable
         flight.Interrupt(2, "SIGINT", TextWriter.Null, _ => { });
         Assert.Equal("whole", File.ReadAllText(target));
     }
+    [Fact]
+    public void A_temporary_report_left_by_a_killed_run_is_removed_by_the_next_write_and_a_live_runs_is_kept()
+    {
+        // SIGKILL runs no handler: the hidden temporary beside the report stayed for good (tens of megabytes each).
+        var target = Path.Combine(_dir, "report.json");
+        var dead = Path.Combine(_dir, $".report.json.999999999.{Guid.NewGuid():N}.tmp");
+        var live = Path.Combine(_dir, $".report.json.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var other = Path.Combine(_dir, $".other.json.999999999.{Guid.NewGuid():N}.tmp");
+        foreach (var f in new[] { dead, live, other }) File.WriteAllText(f, "{ \"half\":");
+        OutputTarget.Write(target, TextWriter.Null, w => w.Write("{}"));
+        Assert.Equal("{}", File.ReadAllText(target));
+        Assert.False(File.Exists(dead));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(other));
+    }
 }

@@ -13,9 +13,10 @@ public class GlobWorkBudgetTests
 {
     private static readonly DateOnly Today = new(2026, 6, 1);
 
-    // A glob the greedy matcher gives up on (a long literal between stars), so the automaton reads every character;
-    // ending in a star, it has no tail that a URN must end with.
-    private static string Bomb(int i) => "*" + new string('a', 1000) + $"b{i}*";
+    // A glob the greedy matcher gives up on (a long run between stars), so the automaton reads every character;
+    // ending in a star, it has no tail that a URN must end with, and no literal run longer than one character, so the
+    // literal filter (which rules out a glob whose longest literal the URN lacks) lets it through.
+    private static string Bomb(int i) => "*" + string.Concat(Enumerable.Repeat("a?", 460)) + new string('?', i) + "b*";
 
     private static WaiverSet HundredBombs() => WaiverLoader.Parse(
         string.Concat(Enumerable.Range(0, 100).Select(i => $"- {{ rule: ENC-NET-004, urn: '{Bomb(i)}', reason: r, expires: 2026-06-30 }}\n")),
@@ -70,8 +71,36 @@ public class GlobWorkBudgetTests
         Assert.True(steps < 30, $"{steps} steps");
         Assert.True(UrnGlob.Matches(Bomb(0), new string('a', 10_000) + "b0", out steps));
         Assert.InRange(steps, 10_000 * 16, 10_000 * 17 + 4 * 12_000);
+        // A hostile glob is as costly as before; a long literal the URN lacks costs a sixteenth of a pass.
+        Assert.False(UrnGlob.Matches("*" + new string('a', 1000) + "b*", new string('a', 10_000), out steps));
+        Assert.True(steps < 10_000 / 16 + 10, $"{steps} steps");
         // A tail the URN does not end with is answered from the tail alone.
         Assert.False(UrnGlob.Matches("*::nat-gateway", new string('a', 1_000_000), out steps));
         Assert.True(steps < 20, $"{steps} steps");
+    }
+    [Fact]
+    public void A_hundred_typical_globs_over_a_large_state_spend_a_small_part_of_the_budget()
+    {
+        // Issue 12, hostile item 3: 100 globs like `urn:pulumi:prod::*::oci:Core/vcn:Vcn::team-7-*` read every URN
+        // character for each resource: 1–2 billion steps at 100k resources, 3–4 at 200k, against a budget of 4. Each
+        // glob's longest literal now rules a URN out in a vectorised search (charged a step per 16 characters).
+        string[] types = ["oci:Core/vcn:Vcn", "oci:Core/subnet:Subnet", "oci:ObjectStorage/bucket:Bucket", "oci:Core/networkSecurityGroup:NetworkSecurityGroup"];
+        var urns = Enumerable.Range(0, 20_000)
+            .Select(i => $"urn:pulumi:prod::us-data-enclave::us-data-enclave:network:Workload${types[i % 4]}::team-{i / 40}-{types[i % 4].Split(':')[1]}-{i}").ToList();
+        var globs = Enumerable.Range(0, 100).Select(k => k % 2 == 0
+            ? $"urn:pulumi:prod::*::{types[k % 4]}::team-{k * 5}-*"
+            : $"*{types[k % 4]}::team-{k * 5}-*").ToList();
+        long spent = 0, matched = 0;
+        foreach (var glob in globs)
+            foreach (var urn in urns)
+            {
+                if (UrnGlob.Matches(glob, urn, out var steps)) matched++;
+                spent += steps;
+            }
+        Assert.True(matched > 0);
+        var perUrnPerGlob = spent / (double)(globs.Count * urns.Count);
+        // Before: about a URN's length (~110 steps). At 200k resources and 100 globs: under 0.3 of the 4 billion.
+        Assert.True(perUrnPerGlob < 15, $"{perUrnPerGlob:F1} steps per URN per glob");
+        Assert.True(perUrnPerGlob * 100 * 200_000 < GlobWorkBudget.DefaultMaxSteps / 3);
     }
 }
