@@ -5,8 +5,9 @@ using static Enclave.Policy.Tests.Support.GraphBuilder;
 namespace Enclave.Policy.Tests.Rules;
 
 /// <summary>
-/// Red team round 7, identity plane: grants hidden in a text the preview cannot show (ENC-IAM-117), and a break-glass
-/// user carrying fields no rule reads (ENC-GOV-090, the domain user's inputs as an allow-list).
+/// Red team round 7, identity plane: grants hidden in a text the preview cannot show (ENC-IAM-117), a persona group
+/// moved to another identity domain (ENC-IDN-050), and a break-glass user carrying fields no rule reads (ENC-GOV-090,
+/// the domain user's inputs as an allow-list).
 /// </summary>
 public static class IdentityRound7Cases
 {
@@ -20,8 +21,33 @@ public static class IdentityRound7Cases
         ["emails"] = new[] { new { value = "breakglass@usdata.example", type = "work", primary = true } }, [key] = value,
     });
 
+    private const string UsdsDomain = "https://idcs-usds.identity.oraclecloud.com:443";
+
+    /// <summary>The four persona groups as identity-domain groups of <see cref="UsdsDomain"/>, <paramref name="moved"/> in <paramref name="endpoint"/>.</summary>
+    private static void InDomain(GraphBuilder g, string? moved = null, object? endpoint = null)
+    {
+        foreach (var persona in new[] { "gatekeepers", "operators", "storage-admins", "auditors" })
+        {
+            // Added under the IAM group's name, which it replaces (memberships and mappings refer to it by that name).
+            g.Add(OciTypes.DomainsGroup, persona, new Dictionary<string, object?>
+            {
+                ["idcsEndpoint"] = persona == moved ? endpoint : UsdsDomain, ["displayName"] = $"enclave-{persona}",
+                ["schemas"] = new[] { "urn:ietf:params:scim:schemas:core:2.0:Group" },
+            });
+        }
+    }
+
+    private static PolicyContext WithDomain(PolicyContext p) => p with { IdentityDomain = "UsdsEnclave" };
+
     public static readonly RuleCase[] Failing =
     [
+        new("ENC-IDN-050", "the auditors' group moved to the parent company's identity domain", "auditors", g =>
+            InDomain(g, "auditors", "https://idcs-parentco.identity.oraclecloud.com")) { Policy = WithDomain },
+        new("ENC-IDN-050", "the gatekeepers' group moved to an identity domain the gate cannot read", "gatekeepers", g =>
+            InDomain(g, "gatekeepers", Unknown)) { Policy = WithDomain },
+        new("ENC-IDN-050", "the auditors' group left in the Default domain while the personas live in an identity domain", "auditors", g => { }) { Policy = WithDomain },
+        new("ENC-IDN-050", "the auditors' group made an identity-domain group though the config names no identity domain", "auditors", g =>
+            InDomain(g)),
         new("ENC-IAM-117", "a policy's statements computed from another resource's output", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IAM-117", "one statement computed from another resource's output", "root-policy", g =>
             g.With("root-policy", "statements", Statements(g).Select(s => (object)s).Append(Unknown).ToArray())),

@@ -6,7 +6,8 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 
 /// <summary>
 /// Red team round 7, identity plane, as the parent company: a grant hidden in a statement or matching rule computed
-/// from another resource's output, which a preview shows only as unknown (ENC-IAM-117), and a break-glass user given
+/// from another resource's output, which a preview shows only as unknown (ENC-IAM-117), a persona group moved to
+/// another identity domain, its statements then reaching no one (ENC-IDN-050), and a break-glass user given
 /// a field no rule read, each a way to sign in as it or to hand it to someone else (ENC-GOV-090, the domain user's
 /// inputs as an allow-list).
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class IdentityRound7Attacks : AttackClass
     private const string CompartmentType = "oci:Identity/compartment:Compartment";
     private const string AuditorGuard = "request.networkSource.name = 'usde-prod-auditor-networks', request.user.mfaTotpVerified = 'true'";
 
-    public override IEnumerable<AttackCase> Cases() => HiddenTexts().Concat(BreakGlassFields()).Concat(Legitimate());
+    public override IEnumerable<AttackCase> Cases() => HiddenTexts().Concat(MovedGroups()).Concat(BreakGlassFields()).Concat(Legitimate());
 
     private IEnumerable<AttackCase> HiddenTexts()
     {
@@ -38,6 +39,21 @@ public sealed class IdentityRound7Attacks : AttackClass
                 ["tagNamespaceId"] = p.Resource("tenancy-tags").Id(), ["name"] = "Role", ["description"] = "workload role",
             }, sibling: "tenancy-created-by");
             return p.Resource("iam-adb-dynamic-group").Unknown("matchingRule").DependsOn("matchingRule", tag).Urn;
+        });
+    }
+
+    /// <summary>A persona group keeps its name but leaves the domain its statements name: its grants reach no one.</summary>
+    private IEnumerable<AttackCase> MovedGroups()
+    {
+        yield return Attack("the auditors' group moved to the parent company's identity domain", "ENC-IDN-050",
+            p => p.Resource("iam-auditors", DomainsGroup).Set("idcsEndpoint", "https://idcs-0parentc0d0main.identity.oraclecloud.com:443").Urn);
+        yield return Attack("the gatekeepers' group recreated as a Default-domain IAM group of the same name", "ENC-IDN-050", p =>
+        {
+            p.Remove("iam-gatekeepers", DomainsGroup);
+            return p.Add("oci:Identity/group:Group", "iam-gatekeepers-default", new JsonObject
+            {
+                ["compartmentId"] = Tenancy(p), ["name"] = "usde-prod-gatekeepers", ["description"] = "US data-security team",
+            }, sibling: "iam-adb-dynamic-group").Urn;
         });
     }
 
