@@ -18,7 +18,8 @@ public static partial class ClosedInputTables
         new(OciTypes.NetworkSource, Labels("description", "definedTags", "freeformTags")),
         new(OciTypes.AuthenticationPolicy),
         new(OciTypes.DomainsGroup,
-            [new Inert("the identity domain's endpoint the request goes to and the SCIM schema URNs the domains API requires", "idcsEndpoint", "schemas")],
+            // idcsEndpoint is judged (ENC-IDN-050: the persona groups stay in the personas' identity domain).
+            [new Inert("the SCIM schema URNs the domains API requires", "schemas")],
             [new Fixed("the group extension holds only the group's description, as the program writes it: its owners and app roles would grant",
                 new Pin("urnietfparamsscimschemasoracleidcsextensiongroupGroup", "unset or a description only", OnlyDescription))],
             []),
