@@ -104,6 +104,23 @@ public sealed record PolicyContext
     public bool ServiceGatewayObjectStorageOnly { get; init; }
 
     /// <summary>
+    /// The OCIDs of the security-zone policies the stack declares (config <c>oracleIds.securityZonePolicies</c>): what
+    /// the enclave recipe must hold (ENC-GOV-003). Empty when the stack declares none: a recipe of OCIDs is then
+    /// undetermined, since an OCID says nothing of which policy it is.
+    /// </summary>
+    public ImmutableArray<string> SecurityZonePolicyIds { get; init; } = [];
+
+    /// <summary>
+    /// Oracle's detector and responder recipes the stack declares (config <c>oracleIds.detectorRecipes</c>,
+    /// <c>oracleIds.responderRecipe</c>): the only sources a Cloud Guard recipe clone may start from (ENC-LOG-030).
+    /// Empty when the stack declares none: a clone's source is then undetermined (any recipe's OCID looks the same).
+    /// </summary>
+    public ImmutableArray<string> OracleDetectorRecipeIds { get; init; } = [];
+
+    /// <inheritdoc cref="OracleDetectorRecipeIds"/>
+    public ImmutableArray<string> OracleResponderRecipeIds { get; init; } = [];
+
+    /// <summary>
     /// The subnets the stack config declares by role (<c>network.dataSubnetCidr</c>, <c>appSubnetCidr</c>,
     /// <c>adminSubnetCidr</c>): where each placement-bearing resource must sit (ENC-NET-115). Null outside a
     /// repository, where no placement can be confirmed.

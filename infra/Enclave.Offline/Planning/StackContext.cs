@@ -71,6 +71,9 @@ public static class StackContext
         ArchiveRetentionDays = s.Logging.ArchiveRetentionDays,
         LogRetentionDays = s.Logging.LogRetentionDays,
         ServiceGatewayObjectStorageOnly = s.Network.ServiceGateway == ServiceGatewayScope.ObjectStorage,
+        SecurityZonePolicyIds = [.. s.OracleIds.SecurityZonePolicies.Values],
+        OracleDetectorRecipeIds = [.. s.OracleIds.DetectorRecipes.Values],
+        OracleResponderRecipeIds = s.OracleIds.ResponderRecipe is { } responder ? [responder] : [],
         Identity = new IdentityPlane
         {
             IdentityProviders = [.. s.Federation.IdentityProviders.Select(p => new TrustedIdentityProvider(p.Name, p.EntityId, p.MetadataUrl))],

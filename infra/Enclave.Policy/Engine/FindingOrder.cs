@@ -103,8 +103,11 @@ internal static class FindingOrder
     /// position p ranks p plus the number of foreign URNs (findings about something the graph lacks) before it; a
     /// foreign URN ranks the number of graph URNs before it plus its place among the foreign ones. Rules walk the
     /// graph in order and name a resource with its node's own URN string, so the previous finding's resource and the
-    /// one after it are tried by instance first (no hashing of a hundred characters per finding, no index of every
-    /// URN per report), the graph's index only for other URNs.
+    /// one after it are tried by instance first (no hashing of a hundred characters per finding), the graph's index only
+    /// for other URNs: a rule's findings jump there once per run of same-typed resources, a few thousand times per
+    /// report. Only a report whose findings jump far more often than that (a rule walking the graph out of order)
+    /// gets a map of every URN by instance (<see cref="ByInstance"/>): made for every report, that map was a
+    /// large-object array per run, and large-object churn is what triggers full collections.
     /// </summary>
     private static PooledBuffer<int> UrnRanks(ResourceGraph graph, ReportedFinding[] items, int count)
     {
@@ -114,6 +117,8 @@ internal static class FindingOrder
         SortedSet<string>? foreign = null;
         Dictionary<string, int>? byInstance = null;
         int lastPosition = -1, lastRank = -1;
+        // Hashing a URN costs about what entering one in the map by instance costs: past this many jumps, the map pays.
+        var hashedJumps = resources.Length / 4;
         // Without equal URNs in the graph, a URN's position is its resource's index: no characters compared.
         var duplicates = graph.HasDuplicateUrns;
         for (var i = 0; i < count; i++)
@@ -129,7 +134,8 @@ internal static class FindingOrder
                 lastPosition = next;
                 lastRank = rank;
             }
-            else if ((byInstance ??= ByInstance(resources, duplicates)).TryGetValue(urn, out rank) || (rank = graph.PositionOf(urn)) >= 0)
+            else if ((byInstance ??= hashedJumps-- > 0 ? null : ByInstance(resources, duplicates)) is { } map && map.TryGetValue(urn, out rank)
+                     || (rank = graph.PositionOf(urn)) >= 0)
             {
                 lastPosition = rank;
                 lastRank = rank;

@@ -31,6 +31,7 @@ public static class PolicyEvaluator
             using var produced = Start(rule, context);
             var blocks = FailClosed.Blocks(rule.Info, graph.Origin, undetermined);
             var waivable = WaiverPolicy.IsWaivable(rule.Info);
+            var judgedAs = ReportedFinding.Judged.For(rule.Info);
             while (Next(rule, produced, out var judged))
             {
                 if (!ReferenceEquals(judged.RuleId, rule.Info.Id) && judged.RuleId != rule.Info.Id)
@@ -41,7 +42,7 @@ public static class PolicyEvaluator
                 if (verdict == Verdict.Undetermined && blocks)
                     (verdict, text, unreadable) = (Verdict.Fail, FailClosed.Unreadable(text, graph.Origin), true);
                 var waiver = verdict != Verdict.Pass && waivable ? usable.Find(rule.Info.Id, judged.Urn, date) : null;
-                findings.Add(new ReportedFinding(rule.Info, rule.Info.Id, judged.Urn, verdict, text, judged.Details, unreadable, waiver));
+                findings.Add(new ReportedFinding(judgedAs, rule.Info.Id, judged.Urn, verdict, text, judged.Details, unreadable, waiver));
             }
         }
         var infos = ruleSet.Select(r => r.Info).OrderBy(i => i.Id, StringComparer.Ordinal).ToImmutableArray();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Waivers;
@@ -21,46 +22,76 @@ public readonly struct ReportedFinding : IEquatable<ReportedFinding>
 {
     private readonly string _urn;
     private readonly FindingText _text;
-    // Null; the waiver; or an Odd for what few findings have (evidence lines, another rule's id): a run's ~700k
-    // findings are one array of these, so every field costs megabytes.
-    private readonly object? _extra;
-    private readonly byte _verdict;
-    private readonly bool _unreadable;
+    // The rule with the verdict (a Judged, one object per rule, verdict and readability, shared by all its findings);
+    // or, for what few findings carry more (a waiver, evidence lines, another rule's id), an Odd holding that too. A
+    // run's ~850k findings are one large-object array of these, allocated per report, and large-object allocations
+    // are what trigger full collections: 40 bytes a finding instead of 56 (a rule, a verdict and a flag of their own).
+    private readonly object? _meta;
 
     public ReportedFinding(RuleInfo Rule, Finding Finding, Waiver? Waiver = null)
-        : this(Rule, Finding.RuleId, Finding.Urn, Finding.Verdict, Finding.Text, Finding.Details, Finding.Unreadable, Waiver)
+        : this(Judged.For(Rule), Finding.RuleId, Finding.Urn, Finding.Verdict, Finding.Text, Finding.Details, Finding.Unreadable, Waiver)
     {
     }
 
     /// <summary>A finding from its fields (the evaluator: no finding object kept, nor made for a fail-closed one).</summary>
-    internal ReportedFinding(RuleInfo rule, string ruleId, string urn, Verdict verdict, FindingText text,
+    /// <param name="judged">The rule's <see cref="Judged.For"/>, fetched once per rule.</param>
+    internal ReportedFinding(Judged[] judged, string ruleId, string urn, Verdict verdict, FindingText text,
         ImmutableArray<string> details, bool unreadable, Waiver? waiver)
     {
-        Rule = rule;
         _urn = urn;
-        _verdict = (byte)verdict;
         _text = text;
-        _unreadable = unreadable;
-        var sameRule = string.Equals(ruleId, rule.Id, StringComparison.Ordinal);
-        _extra = sameRule && details.IsDefault ? waiver
-            : sameRule && waiver is null && details is { IsEmpty: true } ? Odd.NoEvidence
-            : new Odd(sameRule ? null : ruleId, details, waiver);
+        var slot = judged[Judged.Index(verdict, unreadable)];
+        var sameRule = string.Equals(ruleId, slot.Rule.Id, StringComparison.Ordinal);
+        _meta = sameRule && details.IsDefault && waiver is null ? slot
+            : sameRule && waiver is null && details is { IsEmpty: true } ? slot.NoEvidence
+            : new Odd(slot, sameRule ? null : ruleId, details, waiver);
     }
 
-    /// <param name="RuleId">Null when it is <see cref="Rule"/>'s id.</param>
-    private sealed record Odd(string? RuleId, ImmutableArray<string> Details, Waiver? Waiver)
+    /// <summary>A rule, a verdict and whether the gate could read what was judged: what most findings carry.</summary>
+    internal sealed class Judged
     {
-        public static readonly Odd NoEvidence = new(null, ImmutableArray<string>.Empty, null);
+        private static readonly ConditionalWeakTable<RuleInfo, Judged[]> Cache = new();
+
+        private Judged(RuleInfo rule, Verdict verdict, bool unreadable)
+        {
+            Rule = rule;
+            Verdict = verdict;
+            Unreadable = unreadable;
+            NoEvidence = new Odd(this, null, ImmutableArray<string>.Empty, null);
+        }
+
+        public RuleInfo Rule { get; }
+        public Verdict Verdict { get; }
+        public bool Unreadable { get; }
+
+        /// <summary>This, with an empty (not absent) list of evidence lines.</summary>
+        public Odd NoEvidence { get; }
+
+        /// <summary>The rule's six (every verdict, readable or not), made once per rule.</summary>
+        public static Judged[] For(RuleInfo rule) => Cache.GetValue(rule, static r =>
+        [
+            .. from verdict in new[] { Verdict.Pass, Verdict.Fail, Verdict.Undetermined }
+               from unreadable in new[] { false, true }
+               select new Judged(r, verdict, unreadable),
+        ]);
+
+        public static int Index(Verdict verdict, bool unreadable) => 2 * (int)verdict + (unreadable ? 1 : 0);
     }
 
-    private Verdict Verdict => (Verdict)_verdict;
+    /// <param name="RuleId">Null when it is the rule's own id.</param>
+    internal sealed record Odd(Judged Judged, string? RuleId, ImmutableArray<string> Details, Waiver? Waiver);
 
-    public RuleInfo Rule { get; }
+    // Null only in a default value (no rule, a pass), as the fields themselves were before they were shared.
+    private Judged? Slot => _meta as Judged ?? (_meta as Odd)?.Judged;
+
+    private Verdict Verdict => Slot?.Verdict ?? Verdict.Pass;
+
+    public RuleInfo Rule => Slot?.Rule!;
 
     /// <summary>The finding (a new, equal object on each read).</summary>
-    public Finding Finding => new((_extra as Odd)?.RuleId ?? Rule.Id, _urn, Verdict, _text, (_extra as Odd)?.Details ?? default, _unreadable);
+    public Finding Finding => new((_meta as Odd)?.RuleId ?? Rule.Id, _urn, Verdict, _text, (_meta as Odd)?.Details ?? default, Slot?.Unreadable ?? false);
 
-    public Waiver? Waiver => _extra as Waiver ?? (_extra as Odd)?.Waiver;
+    public Waiver? Waiver => (_meta as Odd)?.Waiver;
 
     public FindingStatus Status => Waiver is not null ? FindingStatus.Suppressed : Verdict switch
     {

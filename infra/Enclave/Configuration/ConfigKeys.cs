@@ -25,12 +25,13 @@ public static class ConfigKeys
     public const string MinimumPrefix = Namespace + ":minimumPrefix";
     public const string Federation = Namespace + ":federation";
     public const string BreakGlass = Namespace + ":breakGlass";
+    public const string OracleIds = Namespace + ":oracleIds";
 
     /// <summary>Every top-level key the program reads, in the order problems are reported.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Region, TenancyOcid, HomeRegion, ParentCompartmentOcid, NamePrefix, AllowedRegions, GatekeeperCidrs,
-        AuditorCidrs, NotificationEmails, Network, Groups, ParentExclusions, Database, Logging, Vault, MinimumPrefix, Federation, BreakGlass,
+        AuditorCidrs, NotificationEmails, Network, Groups, ParentExclusions, Database, Logging, Vault, MinimumPrefix, Federation, BreakGlass, OracleIds,
     ];
 
     /// <summary>The names (without namespace) of the <see cref="Namespace"/> keys in <see cref="All"/>.</summary>

@@ -39,6 +39,7 @@ public static partial class EnclaveConfig
         var vault = VaultSection.Read(r);
         var federation = FederationSection.Read(r, context);
         var breakGlass = BreakGlassSection.Read(r, context);
+        var oracleIds = OracleIdsSection.Read(r);
 
         var problems = r.Problems.ToImmutableArray();
         if (!problems.IsEmpty || deployment is null || home is null || tenancy is null || prefix is null ||
@@ -67,6 +68,7 @@ public static partial class EnclaveConfig
             MinimumPrefix = limits,
             Federation = federation,
             BreakGlass = breakGlass,
+            OracleIds = oracleIds,
         }, problems);
     }
 

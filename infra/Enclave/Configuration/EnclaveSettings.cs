@@ -47,6 +47,27 @@ public sealed record EnclaveSettings
     public FederationSettings Federation { get; init; } = FederationSettings.None;
     /// <summary><c>breakGlass</c> (optional): the only local users, memberships and credentials; none when absent.</summary>
     public BreakGlassSettings BreakGlass { get; init; } = BreakGlassSettings.None;
+    /// <summary><c>oracleIds</c> (optional): the OCIDs of the Oracle-managed objects the program names; none when absent.</summary>
+    public OracleIdSettings OracleIds { get; init; } = OracleIdSettings.None;
+}
+
+/// <summary>
+/// <c>oracleIds</c>: OCIDs of Oracle-managed objects the program would otherwise look up by name at deploy time. A
+/// lookup's answer is invisible to the gate, which sees only an OCID in a preview or state; declared here, the program
+/// uses them and the gate judges the resources against them (a policy swapped for a weaker one is then visible).
+/// </summary>
+public sealed record OracleIdSettings
+{
+    public static readonly OracleIdSettings None = new();
+
+    /// <summary><c>securityZonePolicies</c>: per required policy (its friendly name with <c>deny </c>), its OCID; empty when absent.</summary>
+    public ImmutableSortedDictionary<string, string> SecurityZonePolicies { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary><c>detectorRecipes</c>: Oracle's detector recipe the enclave clones, per detector (configuration, activity); empty when absent.</summary>
+    public ImmutableSortedDictionary<string, string> DetectorRecipes { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary><c>responderRecipe</c>: Oracle's responder recipe the enclave clones; null when absent.</summary>
+    public string? ResponderRecipe { get; init; }
 }
 
 public enum ServiceGatewayScope

@@ -95,6 +95,12 @@ public sealed class CheckHarness : IDisposable
         // The fixture's one subnet serves every role (ENC-NET-115).
         Subnets = new SubnetPlan("10.0.1.0/24", "10.0.1.0/24", "10.0.1.0/24"),
         NotificationEmails = ["gatekeepers@enclave.example"],
+        // The fixture's zone recipe holds these, as the stack declares them (oracleIds.securityZonePolicies).
+        SecurityZonePolicyIds = [.. Enumerable.Range(1, Enclave.Policy.Rules.Governance.SecurityZoneRecipe.RequiredPolicies.Length)
+            .Select(i => $"ocid1.securityzonessecuritypolicy.oc1.iad.p{i}")],
+        // Oracle's Cloud Guard recipes the clones start from, as the stack declares them (oracleIds).
+        OracleDetectorRecipeIds = ["ocid1.cloudguarddetectorrecipe.oc1..oracleconfiguration", "ocid1.cloudguarddetectorrecipe.oc1..oracleactivity"],
+        OracleResponderRecipeIds = ["ocid1.cloudguardresponderrecipe.oc1..oracleresponder"],
         Parent = new ParentExclusions
         {
             TenancyOcids = ["ocid1.tenancy.oc1..parenttenancy"],

@@ -35,6 +35,12 @@ public static class CompliantEnclave
         GatekeeperCidrs = ["198.51.100.0/24"],
         AuditorCidrs = ["203.0.113.0/28"],
         NotificationEmails = ["gatekeepers@enclave.example"],
+        // The zone recipe's policy OCIDs, as the stack declares them (oracleIds.securityZonePolicies).
+        SecurityZonePolicyIds = [.. Enumerable.Range(1, Enclave.Policy.Rules.Governance.SecurityZoneRecipe.RequiredPolicies.Length)
+            .Select(i => $"ocid1.securityzonessecuritypolicy.oc1.iad.p{i}")],
+        // Oracle's Cloud Guard recipes the clones start from, as the stack declares them (oracleIds).
+        OracleDetectorRecipeIds = ["ocid1.cloudguarddetectorrecipe.oc1..oracleconfiguration", "ocid1.cloudguarddetectorrecipe.oc1..oracleactivity"],
+        OracleResponderRecipeIds = ["ocid1.cloudguardresponderrecipe.oc1..oracleresponder"],
         Identity = new IdentityPlane
         {
             IdentityProviders = [new TrustedIdentityProvider("UsdsOkta", IdpEntityId, IdpMetadataUrl)],

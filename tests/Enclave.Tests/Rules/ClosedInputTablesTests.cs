@@ -1,4 +1,5 @@
 using System.Reflection;
+using Enclave.Policy.Graph;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Common;
 using Enclave.Tests.Support;
@@ -31,10 +32,102 @@ public sealed class ClosedInputTablesTests
     {
         var inputs = OfficialInputs();
         var unknown = ClosedInputs.Reasons
-            .Where(r => inputs.TryGetValue(r.Type, out var keys) && !keys.Contains(r.Key))
+            .Where(r => inputs.TryGetValue(r.Type, out var keys) && !keys.Contains(InputShape.TopOf(r.Key)))
             .Select(r => $"{r.Type}.{r.Key}").ToList();
         Assert.True(unknown.Count == 0, $"listed inputs the provider's Args do not have: {string.Join(", ", unknown)}");
         Assert.Contains("oci:Core/vcn:Vcn", inputs.Keys);  // the reflection found the provider's resources at all
+    }
+
+    [Fact]
+    public void Every_nested_field_a_table_declares_is_a_field_of_the_input()
+    {
+        var unknown = new List<string>();
+        var resolved = 0;
+        foreach (var table in ClosedInputs.Tables)
+        {
+            if (ArgsOf(table.Type) is not { } args) continue;
+            foreach (var (key, shape) in table.Shapes)
+                Walk(ObjectOf(args, key), shape, $"{table.Type}.{key}", (path, ok) => { if (ok) resolved++; else unknown.Add(path); });
+        }
+        Assert.True(unknown.Count == 0, $"nested fields the provider's Args do not have: {string.Join(", ", unknown)}");
+        Assert.True(resolved > 50, $"only {resolved} nested fields were found on the provider's Args types");
+    }
+
+    [Fact]
+    public void Every_object_input_a_table_accepts_is_closed_field_by_field()
+    {
+        var open = new List<string>();
+        foreach (var table in ClosedInputs.Tables)
+        {
+            if (ArgsOf(table.Type) is not { } args) continue;
+            foreach (var key in table.Accepted)
+                if (ObjectOf(args, key) is { } nested && !Closed(table.Shapes.GetValueOrDefault(key), nested, $"{table.Type}.{key}", open))
+                    open.Add($"{table.Type}.{key}");
+        }
+        Assert.True(open.Count == 0, $"object inputs accepted without their fields declared (or AnyField/Whole with a reason): {string.Join(", ", open)}");
+    }
+
+    [Fact]
+    public void An_object_input_set_with_an_undeclared_field_is_refused_and_one_computed_whole_is_undetermined()
+    {
+        var table = ClosedInputs.Tables.Single(t => t.Type == "oci:Logging/log:Log");
+        var judged = new Assessment().Require(Truth.True, "baseline");
+        var source = PropertyValue.Map(("service", PropertyValue.Of("objectstorage")),
+            ("parameters", PropertyValue.Map(("forward", PropertyValue.Of("parent-siem")))));
+        InputShape.Judge(judged, "configuration", PropertyValue.Map(("source", source)), table.Shapes["configuration"]);
+        Assert.Equal(Truth.False, judged.Outcome);
+        var computed = new Assessment().Require(Truth.True, "baseline");
+        InputShape.Judge(computed, "configuration", PropertyValue.Unknown, table.Shapes["configuration"]);
+        Assert.Equal(Truth.Unknown, computed.Outcome);
+    }
+
+    /// <summary>Whether every object field below <paramref name="shape"/> is declared field by field, accepted whole or pinned.</summary>
+    private static bool Closed(InputShape? shape, Type args, string path, List<string> open)
+    {
+        if (shape is null || (shape.Children.Count == 0 && !shape.AnyField && shape.Pin is null)) return false;
+        if (shape.AnyField || shape.Pin is not null) return true;
+        foreach (var (field, child) in shape.Children)
+            if (ObjectOf(args, field) is { } nested && !Closed(child, nested, $"{path}.{field}", open))
+                open.Add($"{path}.{field}");
+        return true;
+    }
+
+    private static void Walk(Type? args, InputShape shape, string path, Action<string, bool> found)
+    {
+        if (args is null) return;  // a scalar input (or one our subset does not model): nothing below it to check
+        foreach (var (field, child) in shape.Children)
+        {
+            var member = MemberOf(args, field);
+            found($"{path}.{field}", member is not null);
+            if (member is not null) Walk(ArgsIn(member), child, $"{path}.{field}", found);
+        }
+    }
+
+    private static Type? ArgsOf(string token)
+    {
+        var assembly = typeof(global::Pulumi.Oci.Core.Vcn).Assembly;
+        var resource = assembly.GetExportedTypes().FirstOrDefault(t => typeof(CustomResource).IsAssignableFrom(t)
+            && t.GetCustomAttribute<ResourceTypeAttribute>(inherit: true)?.Type == token);
+        return resource is null ? null : assembly.GetType(resource.FullName + "Args");
+    }
+
+    private static Type? ObjectOf(Type args, string field) => MemberOf(args, field) is { } m ? ArgsIn(m) : null;
+
+    /// <summary>The property, or the private field behind a list or map input, that carries wire name <paramref name="field"/>.</summary>
+    private static MemberInfo? MemberOf(Type args, string field) =>
+        args.GetMembers(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).FirstOrDefault(m =>
+            m.GetCustomAttributesData().Any(a => a.AttributeType == typeof(InputAttribute) && (string?)a.ConstructorArguments[0].Value == field));
+
+    /// <summary>The Args type an input holds (through Input, InputList), or null for a scalar, list of scalars or map.</summary>
+    private static Type? ArgsIn(MemberInfo member)
+    {
+        var type = member is PropertyInfo p ? p.PropertyType : ((FieldInfo)member).FieldType;
+        while (true)
+        {
+            if (typeof(ResourceArgs).IsAssignableFrom(type)) return type;
+            if (!type.IsGenericType || type.GetGenericTypeDefinition().Name.StartsWith("InputMap", StringComparison.Ordinal)) return null;
+            type = type.GetGenericArguments()[0];
+        }
     }
 
     [Fact]

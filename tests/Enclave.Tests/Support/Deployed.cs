@@ -34,9 +34,13 @@ public sealed record Deployed(
     /// <summary>Custom OCI resources (no providers, no components, no Pulumi.Random).</summary>
     public IEnumerable<Registered> OciResources => Resources.Where(r => r.Type.StartsWith("oci:", StringComparison.Ordinal));
 
-    /// <summary>Id the fake cloud gives the security-zone policy <paramref name="friendlyName"/> in the home region.</summary>
+    /// <summary>
+    /// Id of the security-zone policy <paramref name="friendlyName"/>: the one the stack declares
+    /// (<c>oracleIds.securityZonePolicies</c>), else the one the fake cloud gives it in the home region.
+    /// </summary>
     public string? SecurityPolicyId(string friendlyName)
     {
+        if (Settings.OracleIds.SecurityZonePolicies.TryGetValue(friendlyName, out var declared)) return declared;
         var answer = Cloud.Invoke(FakeCloud.GetSecurityPolicies,
             ImmutableDictionary<string, object>.Empty.Add("compartmentId", Settings.TenancyOcid), Settings.HomeRegion);
         return Values.At(answer, "securityPolicyCollections[0].items") is IEnumerable<object?> items

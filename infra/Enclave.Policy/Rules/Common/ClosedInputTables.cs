@@ -19,7 +19,7 @@ public static partial class ClosedInputTables
 {
     /// <summary>The labels a type has (of name, display name, description and tags: each type its own, as its Args spell them).</summary>
     private static Inert Labels(params string[] keys) => new(
-        "labels: a name, a display name, a description or tags name the resource and grant, route or copy nothing", keys);
+        "labels: a name, a display name, a description or tags name the resource and grant, route or copy nothing", keys) { AnyField = true };
 
     /// <summary>Every Object Storage namespace key is judged wherever it appears (the tenancy's own only).</summary>
     private static readonly JudgedBy Namespace = new("ENC-STO-030", "namespace");

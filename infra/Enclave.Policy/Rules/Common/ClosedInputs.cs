@@ -3,8 +3,15 @@ using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Rules.Common;
 
-/// <summary>An input no rule reads that a type may set at any value, and why that can open no door.</summary>
-public sealed record Inert(string Reason, params string[] Keys);
+/// <summary>
+/// An input no rule reads that a type may set at any value, and why that can open no door. A key is a top-level input or
+/// a dotted path to a field of an object input (<c>customerContacts.email</c>, lists included).
+/// </summary>
+public sealed record Inert(string Reason, params string[] Keys)
+{
+    /// <summary>Every field of these object inputs is inert too (free-form tags, a secret's content): none is listed.</summary>
+    public bool AnyField { get; init; }
+}
 
 /// <summary>An input no rule reads that a type may set only at the value the program gives it, and why.</summary>
 public sealed record Fixed(string Reason, Pin Pin);
@@ -13,7 +20,11 @@ public sealed record Fixed(string Reason, Pin Pin);
 /// Inputs a rule reads without declaring them in <see cref="IsolationSettings"/> (one that reads a key on every type,
 /// such as every Object Storage namespace): accepted at any value, because <paramref name="RuleId"/> judges them.
 /// </summary>
-public sealed record JudgedBy(string RuleId, params string[] Keys);
+public sealed record JudgedBy(string RuleId, params string[] Keys)
+{
+    /// <summary>The rule judges these object inputs whole (it refuses any value but unset, or reads every field): none is listed.</summary>
+    public bool Whole { get; init; }
+}
 
 /// <summary>
 /// Types whose inputs are an allow-list (ENC-GOV-090): each input a change sets is one a rule reads
@@ -31,12 +42,18 @@ public static class ClosedInputs
     /// <summary>What a type accepts: the inputs set at any value (judged or inert) and those held at one value.</summary>
     public sealed class Table
     {
-        internal Table(string type, IEnumerable<string> inert, IEnumerable<Fixed> pinned)
+        internal Table(ClosedType declared)
         {
-            Type = type;
-            Pinned = pinned.ToFrozenDictionary(f => f.Pin.Key, f => f.Pin, StringComparer.Ordinal);
+            Type = declared.Type;
+            Pinned = declared.Fixed.Where(f => !f.Pin.Key.Contains('.', StringComparison.Ordinal))
+                .ToFrozenDictionary(f => f.Pin.Key, f => f.Pin, StringComparer.Ordinal);
+            // A nested declaration (source.kind) accepts its top-level input (source), judged field by field (Shapes).
+            var keys = declared.Inert.SelectMany(i => i.Keys).Concat(declared.Judged.SelectMany(j => j.Keys))
+                .Concat(declared.Fixed.Select(f => f.Pin.Key).Where(k => k.Contains('.', StringComparison.Ordinal)))
+                .Select(InputShape.TopOf);
             // A pinned input is declared isolation-relevant too (its secrecy changes the verdict), but is held at its value.
-            Accepted = inert.Concat(IsolationSettings.KeysOf(type)).Where(k => !Pinned.ContainsKey(k)).ToFrozenSet(StringComparer.Ordinal);
+            Accepted = keys.Concat(IsolationSettings.KeysOf(Type)).Where(k => !Pinned.ContainsKey(k)).ToFrozenSet(StringComparer.Ordinal);
+            Shapes = InputShape.Build(declared);
         }
 
         public string Type { get; }
@@ -44,11 +61,11 @@ public static class ClosedInputs
         public FrozenSet<string> Accepted { get; }
         /// <summary>Inputs held at the program's value.</summary>
         public FrozenDictionary<string, Pin> Pinned { get; }
+        /// <summary>Per object input, the fields it may set; an accepted input without one is a scalar (ClosedShape).</summary>
+        public FrozenDictionary<string, InputShape> Shapes { get; }
     }
 
-    private static readonly Table[] All = ClosedInputTables.Declared
-        .Select(d => new Table(d.Type, d.Inert.SelectMany(i => i.Keys).Concat(d.Judged.SelectMany(j => j.Keys)), d.Fixed))
-        .ToArray();
+    private static readonly Table[] All = ClosedInputTables.Declared.Select(d => new Table(d)).ToArray();
 
     private static readonly FrozenDictionary<string, Table> ByType = All.ToFrozenDictionary(t => t.Type, StringComparer.Ordinal);
 

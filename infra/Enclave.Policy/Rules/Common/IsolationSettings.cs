@@ -63,8 +63,8 @@ public static class IsolationSettings
         (OciTypes.CloudGuardConfiguration, ["status", "reportingRegion"]),
         (OciTypes.SecurityRecipe, ["securityPolicies"]),
         (OciTypes.SecurityZone, ["securityZoneRecipeId"]),
-        (OciTypes.DetectorRecipe, ["detectorRules"]),
-        (OciTypes.ResponderRecipe, ["responderRules"]),
+        (OciTypes.DetectorRecipe, ["detectorRules", "sourceDetectorRecipeId"]),
+        (OciTypes.ResponderRecipe, ["responderRules", "sourceResponderRecipeId"]),
         ("oci:CloudGuard/target:Target", ["targetResourceId", "targetResourceType", "targetDetectorRecipes", "targetResponderRecipes", "state"]),
         ("oci:DataSafe/targetDatabase:TargetDatabase", ["connectionOption", "databaseDetails"]),
         ("oci:DataSafe/dataSafePrivateEndpoint:DataSafePrivateEndpoint", ["subnetId", "vcnId", "nsgIds"]),
@@ -118,6 +118,9 @@ public static class IsolationSettings
         (OciTypes.NsgRule, ["stateless"]),
         (OciTypes.CloudGuardConfiguration, ["selfManageResources"]),
         (OciTypes.DomainsGroup, ["urnietfparamsscimschemasoracleidcsextensiongroupGroup"]),
+        // Object inputs ENC-GOV-090 reads field by field (ClosedShape): a secret one hides which fields it sets.
+        (OciTypes.AutonomousDatabase, ["customerContacts"]),
+        (OciTypes.Key, ["keyShape"]),
         // Standby access list, long-term backups and open mode (ENC-DB-090).
         (OciTypes.AutonomousDatabase, ["arePrimaryWhitelistedIpsUsed", "longTermBackupSchedules", "openMode"]),
     ];

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
 
@@ -5,8 +6,9 @@ namespace Enclave.Policy.Rules.Governance;
 
 /// <summary>
 /// R15: a security zone covers the enclave's top compartment with a recipe of this stack holding the required
-/// policies. Recipes list policy OCIDs (looked up by friendly name at deploy); when the entries are names they are
-/// checked one by one, when they are OCIDs only their number can be checked.
+/// policies. Recipes list policy OCIDs; when the entries are names they are checked one by one, when they are OCIDs
+/// each OCID the stack declares (config <c>oracleIds.securityZonePolicies</c>, which the program uses) must be among
+/// them, and a stack that declares none leaves the recipe undetermined (its OCIDs could be any policies).
 /// </summary>
 public sealed class SecurityZoneRecipe : RuleBase
 {
@@ -34,7 +36,7 @@ public sealed class SecurityZoneRecipe : RuleBase
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-003", "A security zone with the enclave recipe covers the enclave", Severity.Medium, Enforcement.Mandatory,
         "A security zone makes OCI refuse (not merely report) public buckets, public subnets, internet gateways and unencrypted storage in the enclave, whoever asks.",
-        "Declare CloudGuard.SecurityRecipe with the required policies and a CloudGuard.SecurityZone on the enclave's top compartment using it.",
+        "Declare CloudGuard.SecurityRecipe with the required policies (their OCIDs in `oracleIds.securityZonePolicies`) and a CloudGuard.SecurityZone on the enclave's top compartment using it.",
         Cis: "Security Zones (5.1.1, 5.1.2, 5.2.x, 5.3.1)");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
@@ -59,12 +61,12 @@ public sealed class SecurityZoneRecipe : RuleBase
                 a.Require(References.IdentifiesAny(g, zone, "securityZoneRecipeId", recipeId, recipes).And(Truth.Unknown),
                     "uses a recipe of this stack");
             else
-                AssessRecipe(recipe, a);
+                AssessRecipe(recipe, a, context.Policy.SecurityZonePolicyIds);
             yield return Judge(zone.Urn, zone.Label, a);
         }
     }
 
-    private static void AssessRecipe(ResourceNode recipe, Assessment a)
+    private static void AssessRecipe(ResourceNode recipe, Assessment a, ImmutableArray<string> declared)
     {
         var policies = recipe.Input("securityPolicies");
         if (!policies.IsKnown || policies.AsList().Any(p => !p.IsKnown))
@@ -75,8 +77,17 @@ public sealed class SecurityZoneRecipe : RuleBase
         var entries = policies.AsList().Select(p => p.AsString() ?? "").ToList();
         if (entries.All(e => e.StartsWith("ocid1.", StringComparison.Ordinal)))
         {
-            a.Require(TruthLogic.Of(entries.Distinct().Count() >= RequiredPolicies.Length),
-                $"recipe holds at least {RequiredPolicies.Length} policies (has {entries.Distinct().Count()}; names are resolved at deploy)");
+            // An OCID says nothing of which policy it is: a weaker one swapped in looks the same. Only the OCIDs the
+            // stack declares (oracleIds.securityZonePolicies, which the program uses) tell the recipe's policies apart.
+            if (declared.IsEmpty)
+            {
+                a.Require(Truth.Unknown, "recipe holds the policies the stack declares (oracleIds.securityZonePolicies; none declared, so its OCIDs cannot be told apart)");
+                return;
+            }
+            var held = entries.ToHashSet(StringComparer.Ordinal);
+            var missing = declared.Where(id => !held.Contains(id)).ToList();
+            a.Require(TruthLogic.Of(missing.Count == 0), $"recipe holds every policy the stack declares ({declared.Length})",
+                whenViolated: $"recipe lacks {missing.Count} of the {declared.Length} policies the stack declares (oracleIds.securityZonePolicies), e.g. {missing.FirstOrDefault()}: another policy in its place denies something else");
             return;
         }
         foreach (var required in RequiredPolicies)

@@ -22,7 +22,7 @@ public sealed class BucketReadLogged : BucketRule
 
     private static readonly ConditionalWeakTable<ResourceGraph, ServiceLogs.Index> Indexes = new();
 
-    protected override Assessment Assess(RuleContext context, ResourceNode bucket)
+    protected override Assessment Assess(RuleContext context, ResourceNode bucket, Assessment a)
     {
         var g = context.Graph;
         var index = Indexes.GetValue(g, graph => new ServiceLogs.Index(graph.OfType(OciTypes.Log), source => IsReadLog(source) != Truth.False));
@@ -35,7 +35,7 @@ public sealed class BucketReadLogged : BucketRule
             logged = logged.Or(IsReadLog(log.Source).And(ServiceLogs.Covers(g, log, bucket, Buckets, name)));
             if (logged == Truth.True) break;
         }
-        return new Assessment().Require(logged, "an enabled read log covers it");
+        return a.Require(logged, "an enabled read log covers it");
     }
 
     private static Truth IsReadLog(LogSource source) => source.Is("objectstorage", "read");

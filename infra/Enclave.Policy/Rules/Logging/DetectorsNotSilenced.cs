@@ -8,14 +8,15 @@ namespace Enclave.Policy.Rules.Logging;
 /// may override its recipes' rules again: one <c>isEnabled: false</c> or one condition that matches nothing silences
 /// the detector for a public bucket or a new internet gateway while the target and recipes still exist (what
 /// ENC-GOV-010 checks). An override may only keep a rule enabled and unconditioned; anything else fails, and what
-/// the gate cannot read is undetermined.
+/// the gate cannot read is undetermined. A clone starts from Oracle's recipe the stack declares (<c>oracleIds</c>): any
+/// other source (a user-managed recipe with rules off) looks the same by OCID.
 /// </summary>
 public sealed class DetectorsNotSilenced : RuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-030", "Cloud Guard detector and responder rules are not switched off or narrowed", Severity.High, Enforcement.Mandatory,
         "Cloud Guard raises a problem only for the rules a recipe enables, on the resources their conditions match: a recipe or target override that disables a rule or adds a condition (a compartment, a resource name that never occurs) blinds oversight to that misconfiguration or activity without removing anything ENC-GOV-010 looks for.",
-        "Drop the override (detectorRules / responderRules on the recipe, or on the target's recipes), or set details.isEnabled: true with no condition or conditionGroups.",
+        "Drop the override (detectorRules / responderRules on the recipe, or on the target's recipes), or set details.isEnabled: true with no condition or conditionGroups; clone only Oracle's recipes, declared in `oracleIds.detectorRecipes` and `oracleIds.responderRecipe`.",
         Cis: "4.14")
     {
         Scope = RuleScope.Resource,
@@ -23,10 +24,21 @@ public sealed class DetectorsNotSilenced : RuleBase
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
+        // Each declared detector recipe is cloned once: two clones of one source leave the other detector out.
+        var sources = context.Graph.OfType(OciTypes.DetectorRecipe).Select(n => n.Input("sourceDetectorRecipeId").AsString())
+            .OfType<string>().GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var node in context.Graph.OfType(OciTypes.DetectorRecipe))
-            yield return Judged(node, Overrides(node.Input("detectorRules"), "detectorRules", "detectorRuleId"));
+        {
+            var source = node.Input("sourceDetectorRecipeId").AsString();
+            var once = source is not null && sources.GetValueOrDefault(source) > 1
+                ? (Truth.False, $"sourceDetectorRecipeId {source} is cloned by another detector recipe too: one of Oracle's detectors is left out")
+                : (Truth.True, "its source is cloned once");
+            yield return Judged(node, Overrides(node.Input("detectorRules"), "detectorRules", "detectorRuleId")
+                .Prepend(once).Prepend(Source(node, "sourceDetectorRecipeId", context.Policy.OracleDetectorRecipeIds, "oracleIds.detectorRecipes")));
+        }
         foreach (var node in context.Graph.OfType(OciTypes.ResponderRecipe))
-            yield return Judged(node, Overrides(node.Input("responderRules"), "responderRules", "responderRuleId"));
+            yield return Judged(node, Overrides(node.Input("responderRules"), "responderRules", "responderRuleId")
+                .Prepend(Source(node, "sourceResponderRecipeId", context.Policy.OracleResponderRecipeIds, "oracleIds.responderRecipe")));
         foreach (var node in context.Graph.OfType(OciTypes.CloudGuardTarget))
             yield return Judged(node, Nested(node.Input("targetDetectorRecipes"), "targetDetectorRecipes", "detectorRules", "detectorRuleId")
                 .Concat(Nested(node.Input("targetResponderRecipes"), "targetResponderRecipes", "responderRules", "responderRuleId")));
@@ -38,6 +50,18 @@ public sealed class DetectorsNotSilenced : RuleBase
         foreach (var (outcome, text) in checks) a.Require(outcome, text, text);
         if (a.IsEmpty) a.Require(Truth.True, "no rule override");
         return a.ToFinding(Info.Id, node.Urn, node.Label);
+    }
+
+    /// <summary>
+    /// The clone starts from one of Oracle's recipes the stack declares: a recipe's OCID says nothing of whose it is, so
+    /// one swapped for a weaker (user-managed, rules off) recipe looks the same unless the stack names Oracle's.
+    /// </summary>
+    private static (Truth, string) Source(ResourceNode node, string key, System.Collections.Immutable.ImmutableArray<string> declared, string config)
+    {
+        var source = node.Input(key);
+        if (declared.IsEmpty) return (Truth.Unknown, $"{key} {source} is one of Oracle's recipes the stack declares ({config}; none declared)");
+        return (source.Test(v => v.AsString() is { } id && declared.Contains(id, StringComparer.Ordinal)),
+            $"{key} {source} is one of Oracle's recipes the stack declares ({config})");
     }
 
     private static IEnumerable<(Truth, string)> Nested(PropertyValue recipes, string listKey, string rulesKey, string idKey)

@@ -15,10 +15,10 @@ public sealed class BucketCustomerManagedKey : BucketRule
         "Set kmsKeyId to a key of the enclave vault in the bucket's region (each region's vault holds its own keys).",
         Cis: "5.1.2");
 
-    protected override Assessment Assess(RuleContext context, ResourceNode bucket)
+    protected override Assessment Assess(RuleContext context, ResourceNode bucket, Assessment a)
     {
         var key = bucket.Input("kmsKeyId");
-        var a = new Assessment().Require(Scope.Present(bucket, "kmsKeyId", key),
+        a.Require(Scope.Present(bucket, "kmsKeyId", key),
             // Stryker disable once String : finding wording, not a control (docs/testing.md)
             "kmsKeyId is set");
         var keys = NodeSets.Of(context.Graph, OciTypes.Key);

@@ -15,10 +15,10 @@ public sealed class BucketPrivate : BucketRule
         Scope = RuleScope.Resource,
     };
 
-    protected override Assessment Assess(RuleContext context, ResourceNode bucket)
+    protected override Assessment Assess(RuleContext context, ResourceNode bucket, Assessment a)
     {
         var access = bucket.Input("accessType");
-        return new Assessment().Require(access.IsNull ? Truth.True : access.EqualsString("NoPublicAccess"),
+        return a.Require(access.IsNull ? Truth.True : access.EqualsString("NoPublicAccess"),
             // Stryker disable once String : finding wording, not a control (docs/testing.md)
             $"accessType is NoPublicAccess (is {access})");
     }

@@ -8,9 +8,12 @@ public abstract class BucketRule : RuleBase
 {
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
+        // One assessment for every bucket: each finding copies its message's parts (Assessment.Clear).
+        var reused = new Assessment();
         foreach (var bucket in context.Graph.OfType(OciTypes.Bucket))
-            yield return Judge(bucket.Urn, bucket.Label, Assess(context, bucket));
+            yield return Judge(bucket.Urn, bucket.Label, Assess(context, bucket, reused.Clear()));
     }
 
-    protected abstract Assessment Assess(RuleContext context, ResourceNode bucket);
+    /// <summary>The bucket's requirements, added to <paramref name="a"/> (empty; returned).</summary>
+    protected abstract Assessment Assess(RuleContext context, ResourceNode bucket, Assessment a);
 }

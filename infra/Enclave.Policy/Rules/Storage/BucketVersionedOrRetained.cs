@@ -15,12 +15,12 @@ public sealed class BucketVersionedOrRetained : BucketRule
         Scope = RuleScope.Resource,
     };
 
-    protected override Assessment Assess(RuleContext context, ResourceNode bucket)
+    protected override Assessment Assess(RuleContext context, ResourceNode bucket, Assessment a)
     {
         var versioned = bucket.Input("versioning").EqualsString("Enabled", StringComparison.OrdinalIgnoreCase);
         var rules = bucket.Input("retentionRules");
         var retained = rules.IsKnown ? TruthLogic.Of(rules.AsList().Length > 0) : Truth.Unknown;
-        return new Assessment().Require(versioned.Or(retained),
+        return a.Require(versioned.Or(retained),
             // Stryker disable once String : finding wording, not a control (docs/testing.md)
             "versioning is Enabled or a retention rule is set");
     }

@@ -58,7 +58,10 @@ public sealed class TenancyFoundation : EnclaveComponent
             DisplayName = Naming.Display(settings.NamePrefix, $"{d.Local}-detector-recipe"),
             // Stryker disable once String : a description, not a control (docs/testing.md)
             Description = $"Clone of Oracle's {d.Local} detector recipe for the enclave's Cloud Guard target.",
-            SourceDetectorRecipeId = CloudGuardTarget.OracleDetectorRecipeId(settings.TenancyOcid, d.Detector, invoke),
+            // The recipe the stack declares (oracleIds.detectorRecipes), which the gate judges the clone against; else looked up.
+            SourceDetectorRecipeId = settings.OracleIds.DetectorRecipes.TryGetValue(d.Local, out var declared)
+                ? Output.Create(declared)
+                : CloudGuardTarget.OracleDetectorRecipeId(settings.TenancyOcid, d.Detector, invoke),
         }, ChildOptions(home, dependsOn: [cloudGuard])).Id).ToList();
         var responder = new ResponderRecipe(ChildName("responder-recipe"), new ResponderRecipeArgs
         {
@@ -66,7 +69,9 @@ public sealed class TenancyFoundation : EnclaveComponent
             DisplayName = Naming.Display(settings.NamePrefix, "responder-recipe"),
             // Stryker disable once String : a description, not a control (docs/testing.md)
             Description = "Clone of Oracle's responder recipe for the enclave's Cloud Guard target.",
-            SourceResponderRecipeId = CloudGuardTarget.OracleResponderRecipeId(settings.TenancyOcid, invoke),
+            SourceResponderRecipeId = settings.OracleIds.ResponderRecipe is { } declared
+                ? Output.Create(declared)
+                : CloudGuardTarget.OracleResponderRecipeId(settings.TenancyOcid, invoke),
         }, ChildOptions(home, dependsOn: [cloudGuard]));
         return new Target(ChildName("cloud-guard-target"), CloudGuardTarget.Target(Compartments.Top,
             Naming.Display(settings.NamePrefix, "cloud-guard-target"), detectors, responder.Id), ChildOptions(home)).Id;
@@ -142,11 +147,16 @@ public sealed class TenancyFoundation : EnclaveComponent
 
     private Output<string> DeclareSecurityZone(EnclaveSettings settings, ProviderResource home, Resource cloudGuard)
     {
-        var policyIds = GetSecurityPolicies
-            .Invoke(new GetSecurityPoliciesInvokeArgs { CompartmentId = settings.TenancyOcid }, InvokeOptionsFor(home))
-            .Apply(result => SecurityZonePolicies.SelectIds(result.SecurityPolicyCollections
-                .SelectMany(collection => collection.Items)
-                .Select(item => (item.FriendlyName, item.Id))));
+        // The OCIDs the stack declares (oracleIds.securityZonePolicies), which the gate judges the recipe against; a
+        // stack without them looks the policies up by name, and the gate cannot tell a weaker policy from a required one.
+        var declared = settings.OracleIds.SecurityZonePolicies;
+        var policyIds = declared.IsEmpty
+            ? GetSecurityPolicies
+                .Invoke(new GetSecurityPoliciesInvokeArgs { CompartmentId = settings.TenancyOcid }, InvokeOptionsFor(home))
+                .Apply(result => SecurityZonePolicies.SelectIds(result.SecurityPolicyCollections
+                    .SelectMany(collection => collection.Items)
+                    .Select(item => (item.FriendlyName, item.Id))))
+            : Output.Create(SecurityZonePolicies.SelectIds(declared.Select(p => (p.Key, p.Value))));
 
         var recipe = new SecurityRecipe(ChildName("zone-recipe"), new SecurityRecipeArgs
         {

@@ -20,6 +20,9 @@ public static partial class Ocid
                (realm is null || m.Groups["realm"].Value == realm);
     }
 
+    /// <summary>True when <paramref name="value"/> is an OCID of <paramref name="type"/>, with or without a region part.</summary>
+    public static bool IsOfType(string value, string type) => Shape().Match(value) is { Success: true } m && m.Groups["type"].Value == type;
+
     public static bool LooksLikeOcid(string value) => value.StartsWith("ocid1.", StringComparison.Ordinal);
 
     /// <summary>An example for messages, e.g. <c>ocid1.tenancy.oc1..aaaaaaaa…</c>.</summary>

@@ -101,6 +101,15 @@ internal sealed class ConfigObject
         return items;
     }
 
+    /// <summary>An object field with the given fields (e.g. <c>oracleIds.securityZonePolicies</c>); its problems are keyed <c>key.field.name</c>.</summary>
+    public ConfigObject? Object(string field, string what, IReadOnlyList<string> fields, bool required = true)
+    {
+        if (!TryField(field, what, required, out var v)) return null;
+        if (v.ValueKind == JsonValueKind.Object) return new ConfigObject(_reader, FieldKey(field), v, fields);
+        WrongType(field, $"{what} with fields {string.Join(", ", fields)}", v);
+        return null;
+    }
+
     /// <summary>The field's value; absent and JSON null both count as not set.</summary>
     private bool TryField(string field, string what, bool required, out JsonElement value)
     {
