@@ -23,6 +23,12 @@ public static class OversightFloorCases
         new("ENC-IAM-116", "Cloud Guard's use of NSGs dropped", null, g => Drop(g, "network-security-groups")),
         new("ENC-IAM-116", "the auditors' grants moved to networks that are not theirs", null, g =>
             g.With("oversight-policy", "statements", Statements(g).Select(s => s.Replace(CompliantEnclave.AuditorNetworkSource, "elsewhere-networks", StringComparison.Ordinal)).ToArray())),
+        // A narrower grant can never give the floor's type: it leaves the grant missing, not undetermined (a preview keeps
+        // undetermined findings advisory, so this edit once passed there).
+        new("ENC-IAM-116", "the auditors' inspect of the enclave swapped for a read of its buckets", null, g =>
+            g.With("oversight-policy", "statements", Statements(g).Select(s => s.Replace("inspect all-resources in compartment", "read buckets in compartment", StringComparison.Ordinal)).ToArray())),
+        new("ENC-IAM-116", "the auditors' log-content statement swapped for a permission list", null, g =>
+            g.With("oversight-policy", "statements", Statements(g).Select(s => s.Replace("read log-content", "{LOG_GROUP_INSPECT}", StringComparison.Ordinal)).ToArray())),
         new("ENC-IAM-116", "the auditors denied the log contents", null, g =>
             g.With("oversight-policy", "statements", Statements(g).Append("deny group enclave-auditors to read log-content in tenancy").ToArray())),
     ];

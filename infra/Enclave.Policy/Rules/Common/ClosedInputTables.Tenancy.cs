@@ -22,11 +22,26 @@ public static partial class ClosedInputTables
                 "passwordPolicy.isSpecialCharactersRequired", "passwordPolicy.isUppercaseCharactersRequired", "passwordPolicy.isUsernameContainmentAllowed",
                 "passwordPolicy.minimumPasswordLength"), new JudgedBy("ENC-IDN-006", "networkPolicy.networkSourceIds")]),
         new(OciTypes.DomainsGroup,
-            [new Inert("the identity domain's endpoint the request goes to and the SCIM schema URNs the domains API requires", "idcsEndpoint", "schemas"),
+            // idcsEndpoint is judged (ENC-IDN-050: the persona groups stay in the personas' identity domain).
+            [new Inert("the SCIM schema URNs the domains API requires", "schemas"),
                 new Inert("a member's display name labels a member whose identity is judged", "members.display", "members.name")],
             [new Fixed("the group extension holds only the group's description, as the program writes it: its owners and app roles would grant",
                 new Pin("urnietfparamsscimschemasoracleidcsextensiongroupGroup", "unset or a description only", OnlyDescription))],
             [new JudgedBy("ENC-IDN-004", "members.type", "members.value", "members.ocid")]),
+        // A break-glass user (ENC-IDN-003/005 judge its name, e-mail and embedded credentials) is a name and labels; any
+        // other field is a way in no rule reads: an external id (synced from the parent's HR system), roles, app
+        // entitlements, a phone number for SMS factors, a password its author knows, or an extension that delegates
+        // authentication, turns it into a federated user, sets MFA bypass codes or self-service recovery.
+        new(OciTypes.DomainsUser,
+            Labels("displayName", "description", "nickName", "name", "title", "userType", "locale", "preferredLanguage", "timezone",
+                "tags", "urnietfparamsscimschemasoracleidcsextensionOciTags"),
+            new Inert("the identity domain's endpoint the request goes to and the SCIM schema URNs the domains API requires", "idcsEndpoint", "schemas"),
+            new Inert("request-only settings of the domains API (attributes to return, an authorization header, the schema version, a forced delete): never stored on the user",
+                "attributeSets", "attributes", "authorization", "resourceTypeSchemaVersion", "forceDelete"),
+            new Inert("whether the account may sign in at all: switching a break-glass user off closes its door, on is the default", "active"),
+            new Inert("an address's type and primary flag label the e-mail address ENC-IDN-003 judges", "emails.type", "emails.primary", "emails.value"),
+            Labels("name.givenName", "name.familyName", "name.middleName", "name.formatted", "name.honorificPrefix", "name.honorificSuffix")),
+        new(OciTypes.User, Labels("description", "definedTags", "freeformTags")),
         new(OciTypes.Tag, Labels("description", "definedTags", "freeformTags"),
             TagParts("name", "tagNamespaceId", "isCostTracking", "isRetired", "validator.validatorType", "validator.values")),
         new(OciTypes.TagNamespace, Labels("description", "definedTags", "freeformTags"), TagParts("name", "isRetired")),

@@ -80,7 +80,7 @@ public static class IsolationSettings
         (OciTypes.DomainsUser, ["userName", "emails", "x509certificates", "urnietfparamsscimschemasoracleidcsextensionkerberosUserUser",
             "urnietfparamsscimschemasoracleidcsextensionsocialAccountUser", "urnietfparamsscimschemasoracleidcsextensiondbCredentialsUser"]),
         (OciTypes.Domain, ["adminUserName", "adminEmail"]),
-        (OciTypes.DomainsGroup, ["displayName", "members", "urnietfparamsscimschemasoracleidcsextensiongroupGroup"]),
+        (OciTypes.DomainsGroup, ["displayName", "members", "urnietfparamsscimschemasoracleidcsextensiongroupGroup", "idcsEndpoint"]),
         (OciTypes.UserGroupMembership, ["userId", "groupId"]),
         (OciTypes.ApiKey, ["userId"]),
         (OciTypes.AuthToken, ["userId"]),

@@ -32,7 +32,7 @@ public sealed class LiteralSettingsKnown : RuleBase
     }
 
     /// <summary>Where the value came from, when the artifact says (its property dependencies).</summary>
-    private static string Source(ResourceNode node, string key) =>
+    internal static string Source(ResourceNode node, string key) =>
         node.PropertyDependencies.TryGetValue(key, out var urns) && urns.Length > 0
             ? $" (computed from {string.Join(", ", urns.Take(3).Select(u => u[(u.LastIndexOf("::", StringComparison.Ordinal) + 2)..]))}{(urns.Length > 3 ? ", …" : "")})"
             : "";

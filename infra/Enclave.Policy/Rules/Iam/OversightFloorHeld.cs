@@ -72,20 +72,27 @@ public sealed class OversightFloorHeld : RuleBase
     }
 
     /// <summary>
-    /// Certainly granted: a statement that names the floor's type itself (the evaluator matches all-resources coarsely,
-    /// so a read of one family would otherwise pass for it) certainly applies, and no deny of that type (or of
-    /// all-resources) may apply; narrower denies are ENC-IAM-042's. Only maybe (an unreadable or deploy-time statement,
-    /// a deny that may apply): unknown. A missing grant, or a deny that certainly applies: false.
+    /// Certainly granted: a statement whose type certainly covers the floor's (the type itself, a family holding it, or
+    /// all-resources) certainly applies, and no deny of that type (or of all-resources) may apply; narrower denies are
+    /// ENC-IAM-042's. Only maybe: a statement that would cover the type if only its condition or place were known, an
+    /// unreadable statement, or a deny that may apply. A statement of a narrower type (a read of buckets asked as
+    /// "inspect all-resources", which the evaluator matches as a maybe) can never give the floor's type, so it leaves
+    /// the grant missing, not undetermined: a preview keeps undetermined findings advisory, and dropping the auditors'
+    /// inspect of the enclave passed there because their other, narrower statements matched as maybes.
     /// </summary>
     private static Truth Held(AccessDecision d, FloorGrant grant)
     {
         if (d.Outcome == AccessOutcome.DeniedByDeny && d.Denies.Any(m => Names(m, grant.Type))) return Truth.False;
         if (d.PossibleDenies.Any(m => Names(m, grant.Type) || m.Statement.Syntax is null)) return Truth.Unknown;
-        if (d.Grants.Any(m => m.Value == Truth.True && Names(m, grant.Type))) return Truth.True;
-        return d.Grants.Any(m => m.Value == Truth.Unknown) ? Truth.Unknown : Truth.False;
+        if (d.Grants.Any(m => m.Value == Truth.True && Covers(m, grant.Type))) return Truth.True;
+        return d.Grants.Any(m => m.Value == Truth.Unknown && (Covers(m, grant.Type) || m.Statement.Syntax is null)) ? Truth.Unknown : Truth.False;
     }
 
     private static bool Names(StatementMatch m, string type) =>
         m.Statement.Syntax is GrantStatement { Access: VerbAccess v }
         && (string.Equals(v.ResourceType, type, StringComparison.OrdinalIgnoreCase) || string.Equals(v.ResourceType, "all-resources", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The statement's type certainly holds <paramref name="type"/> (not a narrower type the evaluator matched as a maybe).</summary>
+    private static bool Covers(StatementMatch m, string type) =>
+        m.Statement.Syntax is GrantStatement { Access: VerbAccess v } && ResourceFamilies.Covers(v.ResourceType, type) == Truth.True;
 }

@@ -8,7 +8,8 @@ namespace Enclave.Policy.Rules.Identity;
 /// statements name groups by name, so a group's name is its grant: renaming the operators' group to the gatekeepers'
 /// name hands its members the gatekeepers' statements, renaming the gatekeepers' group to <c>Administrators</c> hands
 /// them the tenancy, and a second group with a persona's name (in another identity domain, or the Default domain) is
-/// a look-alike the statements may resolve to. An allow-list of names, compared as OCI compares them (ignoring case).
+/// a look-alike the statements may resolve to. An allow-list of names, compared as OCI compares them (ignoring case),
+/// each in the personas' identity domain (<see cref="PersonaGroupDomain"/>).
 /// </summary>
 public sealed class PersonaGroupsDeclared : RuleBase
 {
@@ -16,9 +17,9 @@ public sealed class PersonaGroupsDeclared : RuleBase
         [(OciTypes.Group, "name"), (OciTypes.DomainsGroup, "displayName")];
 
     public override RuleInfo Info { get; } = new RuleInfo(
-        "ENC-IDN-050", "Groups carry only the declared persona names, each once", Severity.Critical, Enforcement.Mandatory,
-        "Statements grant by group name: a renamed group inherits every statement that names its new name (the gatekeepers' powers, or the tenancy's Administrators), and a second group of a persona's name is a look-alike the gate cannot tell from the real one.",
-        "Name each group exactly as its persona is configured (gatekeeperGroup, operatorGroup, auditorGroup, storageAdminGroup); remove groups no persona declares and any second group of a persona's name.");
+        "ENC-IDN-050", "Groups carry only the declared persona names, each once, in the personas' identity domain", Severity.Critical, Enforcement.Mandatory,
+        "Statements grant by group name: a renamed group inherits every statement that names its new name (the gatekeepers' powers, or the tenancy's Administrators), a second group of a persona's name is a look-alike the gate cannot tell from the real one, and a persona group moved to another identity domain matches none of its statements (blinding the auditors) while another domain's administrators manage its members.",
+        "Name each group exactly as its persona is configured (gatekeeperGroup, operatorGroup, auditorGroup, storageAdminGroup); remove groups no persona declares and any second group of a persona's name; keep every persona group in the configured identity domain (groups.identityDomain), as the program creates it.");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -35,6 +36,7 @@ public sealed class PersonaGroupsDeclared : RuleBase
                 groups.Add((group, key, name));
                 if (name.AsString() is { } text) counts[text] = counts.GetValueOrDefault(text) + 1;
             }
+        var domain = new PersonaGroupDomain(p, groups.Where(g => g.Name.AsString() is { } n && declared.Contains(n)).Select(g => g.Group).ToList());
         foreach (var (group, key, name) in groups)
         {
             if (name.AsString() is not { } text)
@@ -43,6 +45,8 @@ public sealed class PersonaGroupsDeclared : RuleBase
                 yield return Fail(group.Urn, $"{group.Label}: {key} '{text}' is no declared persona's group ({string.Join(", ", declared)}); every statement naming '{text}' would reach its members");
             else if (counts[text] > 1)
                 yield return Fail(group.Urn, $"{group.Label}: {counts[text]} groups of the stack are named '{text}'; either one's members could hold the persona's grants");
+            else if (domain.Judge(group) is { Holds: not Truth.True } moved)
+                yield return Fail(group.Urn, $"{group.Label}: the persona group '{text}' {moved.Why}");
             else
                 yield return Pass(group.Urn, $"{group.Label}: {key} '{text}' is a declared persona's group");
         }

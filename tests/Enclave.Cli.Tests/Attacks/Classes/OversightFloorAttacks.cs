@@ -15,8 +15,8 @@ public sealed class OversightFloorAttacks : AttackClass
         yield return Attack("Cloud Guard's policy deleted", "ENC-IAM-116", p => Delete(p, "iam-services-root"));
         yield return Attack("auditors' audit-events statement dropped", "ENC-IAM-116", p => Drop(p, "iam-auditors-root", "read audit-events"));
         yield return Attack("auditors' log-content statement dropped", "ENC-IAM-116", p => Drop(p, "iam-auditors", "read log-content"));
-        // Export only: in the preview form this edit still passes the gate (open question, see the ENC-IAM-116 report).
-        yield return Attack("auditors' inspect of the enclave dropped", "ENC-IAM-116", p => Drop(p, "iam-auditors", "inspect all-resources"), Forms.Export);
+        // Both forms: the auditors' narrower reads of the enclave once left this undetermined (advisory in a preview), not failed.
+        yield return Attack("auditors' inspect of the enclave dropped", "ENC-IAM-116", p => Drop(p, "iam-auditors", "inspect all-resources"));
         // Hardening, not blinding: a duplicate of the auditors' own grant changes nothing the floor needs.
         yield return Legitimate("auditors' audit-events statement written twice", p =>
         {

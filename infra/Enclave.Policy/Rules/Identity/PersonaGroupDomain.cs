@@ -1,0 +1,57 @@
+using Enclave.Policy.Graph;
+
+namespace Enclave.Policy.Rules.Identity;
+
+/// <summary>
+/// Where the persona groups live. Statements name a persona's group by domain and name (<c>'UsdsEnclave'/'usde-prod-
+/// auditors'</c>), so a persona group moved to another identity domain (its <c>idcsEndpoint</c> changed, or made a
+/// Default-domain IAM group) keeps its name yet matches no statement: the auditors lose their oversight (or the
+/// gatekeepers their administration) while every grant still reads as held, and the group's members are then managed
+/// by whoever administers the other domain, the parent company's included. So the persona groups are the kind the
+/// config says (identity-domain groups when it names an identity domain, IAM groups otherwise) and the identity-domain
+/// ones all share one domain endpoint; one that differs from the others, or that the gate cannot read, fails.
+/// </summary>
+internal sealed class PersonaGroupDomain
+{
+    private readonly bool _inDomain;
+    private readonly string? _domain;
+    private readonly Dictionary<string, int> _endpoints = new(StringComparer.Ordinal);
+    private readonly int _domainGroups;
+
+    /// <param name="personaGroups">The stack's groups that carry a declared persona's name.</param>
+    public PersonaGroupDomain(PolicyContext policy, IReadOnlyCollection<ResourceNode> personaGroups)
+    {
+        var configured = new[] { policy.GatekeeperGroup, policy.OperatorGroup, policy.AuditorGroup, policy.StorageAdminGroup };
+        _domain = policy.IdentityDomain is { Length: > 0 } d ? d
+            : configured.FirstOrDefault(n => n.IndexOf('/') > 0) is { } qualified ? qualified[..qualified.IndexOf('/')] : null;
+        _inDomain = _domain is not null;
+        foreach (var group in personaGroups.Where(g => g.IsType(OciTypes.DomainsGroup)))
+        {
+            _domainGroups++;
+            if (Endpoint(group) is { } e) _endpoints[e] = _endpoints.GetValueOrDefault(e) + 1;
+        }
+    }
+
+    /// <summary>Whether a persona group lives where the personas do, and why not.</summary>
+    public (Truth Holds, string Why) Judge(ResourceNode group)
+    {
+        if (group.IsType(OciTypes.Group))
+            return _inDomain
+                ? (Truth.False, $"is a Default-domain IAM group, but the personas live in identity domain {_domain}: the statements name {_domain}'s group, not this one")
+                : (Truth.True, "is an IAM group, as the personas are");
+        if (!_inDomain)
+            return (Truth.False, "is an identity-domain group, but the config names no identity domain: the statements name the Default domain's group, not this one");
+        if (Endpoint(group) is not { } endpoint)
+            return (Truth.False, $"its idcsEndpoint is not readable ({group.Input("idcsEndpoint")}), so the gate cannot tell which identity domain holds it");
+        // A strict majority of the persona groups agrees on the domain; one moved away from it is the odd one out.
+        var count = _endpoints[endpoint];
+        return count * 2 > _domainGroups
+            ? (Truth.True, $"lives in the identity domain of the persona groups ({endpoint})")
+            : (Truth.False, $"lives in identity domain {endpoint}, not the one the other persona groups share: the statements naming {_domain}'s group no longer reach its members");
+    }
+
+    private static string? Endpoint(ResourceNode group) =>
+        group.Input("idcsEndpoint").AsString() is { Length: > 0 } s
+            ? s.Trim().TrimEnd('/').ToLowerInvariant().Replace(":443", "", StringComparison.Ordinal)
+            : null;
+}
