@@ -57,6 +57,11 @@ public static class IdentityRound7Cases
         new("ENC-GOV-090", "the break-glass user synced from the parent's HR system", "breakglass", g => BreakGlassUser(g, "externalId", "parentco-hr-42")),
         new("ENC-GOV-090", "the break-glass user with MFA bypass codes", "breakglass", g =>
             BreakGlassUser(g, "urnietfparamsscimschemasoracleidcsextensionmfaUser", new { bypassCodes = new[] { new { value = "x" } } })),
+        // The credential extensions ENC-IDN-005 reads are closed field by field: only the credential it requires empty is declared.
+        new("ENC-GOV-090", "the break-glass user's database-credential extension given a field ENC-IDN-005 does not read", "breakglass", g =>
+            BreakGlassUser(g, "urnietfparamsscimschemasoracleidcsextensiondbCredentialsUser", new { dbLoginAttempts = 0 })),
+        new("ENC-GOV-090", "the break-glass user's Kerberos extension given a field no rule reads", "breakglass", g =>
+            BreakGlassUser(g, "urnietfparamsscimschemasoracleidcsextensionkerberosUserUser", new { realmUsers = Array.Empty<object>(), principal = "parent@PARENT.CORP" })),
     ];
 
     /// <summary>ENC-IAM-117 is never undetermined (it judges whether a text is known); ENC-GOV-090 fails an unknown field it does not accept.</summary>

@@ -33,14 +33,20 @@ public static partial class ClosedInputTables
         // entitlements, a phone number for SMS factors, a password its author knows, or an extension that delegates
         // authentication, turns it into a federated user, sets MFA bypass codes or self-service recovery.
         new(OciTypes.DomainsUser,
-            Labels("displayName", "description", "nickName", "name", "title", "userType", "locale", "preferredLanguage", "timezone",
+            [Labels("displayName", "description", "nickName", "name", "title", "userType", "locale", "preferredLanguage", "timezone",
                 "tags", "urnietfparamsscimschemasoracleidcsextensionOciTags"),
             new Inert("the identity domain's endpoint the request goes to and the SCIM schema URNs the domains API requires", "idcsEndpoint", "schemas"),
             new Inert("request-only settings of the domains API (attributes to return, an authorization header, the schema version, a forced delete): never stored on the user",
                 "attributeSets", "attributes", "authorization", "resourceTypeSchemaVersion", "forceDelete"),
             new Inert("whether the account may sign in at all: switching a break-glass user off closes its door, on is the default", "active"),
-            new Inert("an address's type and primary flag label the e-mail address ENC-IDN-003 judges", "emails.type", "emails.primary", "emails.value"),
-            Labels("name.givenName", "name.familyName", "name.middleName", "name.formatted", "name.honorificPrefix", "name.honorificSuffix")),
+            new Inert("an address's type and primary flag label the e-mail address ENC-IDN-003 judges", "emails.type", "emails.primary"),
+            Labels("name.givenName", "name.familyName", "name.middleName", "name.formatted", "name.honorificPrefix", "name.honorificSuffix")],
+            [], [new JudgedBy("ENC-IDN-003", "emails.value"),
+                // ENC-IDN-005 requires each embedded credential empty, so it judges these lists whole; the extensions'
+                // other fields (a database login-attempt count) are undeclared and fail when set.
+                new JudgedBy("ENC-IDN-005", "x509certificates", "urnietfparamsscimschemasoracleidcsextensionkerberosUserUser.realmUsers",
+                    "urnietfparamsscimschemasoracleidcsextensionsocialAccountUser.socialAccounts") { Whole = true },
+                new JudgedBy("ENC-IDN-005", "urnietfparamsscimschemasoracleidcsextensiondbCredentialsUser.dbUserName")]),
         new(OciTypes.User, Labels("description", "definedTags", "freeformTags")),
         new(OciTypes.Tag, Labels("description", "definedTags", "freeformTags"),
             TagParts("name", "tagNamespaceId", "isCostTracking", "isRetired", "validator.validatorType", "validator.values")),
