@@ -121,6 +121,13 @@ public sealed record PolicyContext
     public ImmutableArray<string> OracleResponderRecipeIds { get; init; } = [];
 
     /// <summary>
+    /// Per region, the Object Storage service the stack declares (config <c>oracleIds.objectStorageServices</c>): the only
+    /// service a gateway in that region may attach where the stack says Object Storage only (ENC-NET-011). A region
+    /// without one: a service the artifact does not name is undetermined there (all services' OCID looks the same).
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> ObjectStorageServiceIds { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>
     /// The subnets the stack config declares by role (<c>network.dataSubnetCidr</c>, <c>appSubnetCidr</c>,
     /// <c>adminSubnetCidr</c>): where each placement-bearing resource must sit (ENC-NET-115). Null outside a
     /// repository, where no placement can be confirmed.

@@ -74,6 +74,7 @@ public static class StackContext
         SecurityZonePolicyIds = [.. s.OracleIds.SecurityZonePolicies.Values],
         OracleDetectorRecipeIds = [.. s.OracleIds.DetectorRecipes.Values],
         OracleResponderRecipeIds = s.OracleIds.ResponderRecipe is { } responder ? [responder] : [],
+        ObjectStorageServiceIds = s.OracleIds.ObjectStorageServices,
         Identity = new IdentityPlane
         {
             IdentityProviders = [.. s.Federation.IdentityProviders.Select(p => new TrustedIdentityProvider(p.Name, p.EntityId, p.MetadataUrl))],

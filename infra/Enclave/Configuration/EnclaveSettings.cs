@@ -68,6 +68,13 @@ public sealed record OracleIdSettings
 
     /// <summary><c>responderRecipe</c>: Oracle's responder recipe the enclave clones; null when absent.</summary>
     public string? ResponderRecipe { get; init; }
+
+    /// <summary>
+    /// <c>objectStorageServices</c>: per region, its Object Storage service on the Oracle Services Network (a service is
+    /// regional), the one service a gateway there attaches where <c>network.serviceGateway</c> is <c>object-storage</c>;
+    /// empty when absent.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> ObjectStorageServices { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 }
 
 public enum ServiceGatewayScope

@@ -26,7 +26,7 @@ public class NetworkLinkGapTests
     }
 
     [Theory]
-    [InlineData(null, FindingStatus.Pass)]                                   // a preview shows no name: the routes decide
+    [InlineData(null, FindingStatus.Pass)]                                   // a preview shows no name: the declared service decides
     [InlineData("OCI IAD Object Storage", FindingStatus.Pass)]
     [InlineData("All IAD Services In Oracle Services Network", FindingStatus.Fail)]
     [InlineData("IAD Autonomous Database", FindingStatus.Fail)]
@@ -43,6 +43,26 @@ public class NetworkLinkGapTests
         g["sgw"].Outputs["services"] = new[] { new { serviceId = "ocid1.service.oc1.iad.other", serviceName = "OCI IAD Object Storage" } };
         Assert.Equal(FindingStatus.Undetermined, Status(g, "ENC-NET-011", "sgw", ObjectStorageOnly));
         Assert.Equal(FindingStatus.Undetermined, Status(ObjectStorageEnclave().With("sgw", "services", Unknown), "ENC-NET-011", "sgw", ObjectStorageOnly));
+    }
+
+    [Fact]
+    public void With_no_service_declared_only_the_state_ties_an_ocid_to_object_storage()
+    {
+        var undeclared = ObjectStorageOnly with { ObjectStorageServiceIds = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty };
+        Assert.Equal(FindingStatus.Undetermined, Status(ObjectStorageEnclave(), "ENC-NET-011", "sgw", undeclared));
+        // A name written into the inputs is a claim: it never ties the OCID to Object Storage.
+        Assert.Equal(FindingStatus.Undetermined, Status(ObjectStorageEnclave("OCI IAD Object Storage"), "ENC-NET-011", "sgw", undeclared));
+        var g = ObjectStorageEnclave();
+        g["sgw"].Outputs["services"] = new[] { new { serviceId = "ocid1.service.oc1.iad.os", serviceName = "OCI IAD Object Storage" } };
+        Assert.Equal(FindingStatus.Pass, Status(g, "ENC-NET-011", "sgw", undeclared));
+    }
+
+    [Fact]
+    public void A_declared_service_is_the_only_one_that_passes_whatever_the_inputs_claim()
+    {
+        var g = ObjectStorageEnclave("OCI IAD Object Storage").With("sgw", "services",
+            new[] { new { serviceId = "ocid1.service.oc1.iad.all", serviceName = "OCI IAD Object Storage" } });
+        Assert.Equal(FindingStatus.Fail, Status(g, "ENC-NET-011", "sgw", ObjectStorageOnly));
     }
 
     [Fact]

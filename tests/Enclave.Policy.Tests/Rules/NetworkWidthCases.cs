@@ -15,9 +15,10 @@ public static class NetworkWidthCases
         g.With("db-nsg-in", "stateless", stateless);
     }
 
-    /// <summary>The compliant routes and rules on the Object Storage label instead of all services.</summary>
+    /// <summary>An Object Storage enclave: the declared Object Storage service attached, its labels in routes and rules.</summary>
     private static void ObjectStorageLabels(GraphBuilder g)
     {
+        g.With("sgw", "services", new[] { new { serviceId = "ocid1.service.oc1.iad.os" } });
         g.With("data-rt", "routeRules", new[] { new { networkEntityId = Ref("sgw"), destination = "oci-iad-objectstorage", destinationType = "SERVICE_CIDR_BLOCK" } });
         g.With("data-sl", "egressSecurityRules", new[] { new { protocol = "6", destination = "oci-iad-objectstorage", destinationType = "SERVICE_CIDR_BLOCK" } });
     }
@@ -59,6 +60,12 @@ public static class NetworkWidthCases
             ObjectStorageLabels(g);
             g.With("sgw", "services", new[] { new { serviceId = "ocid1.service.oc1.iad.all", serviceName = "All IAD Services In Oracle Services Network" } });
         }) { Policy = ObjectStorageOnly },
+        // A preview shows the gateway's service by OCID only: swapped for all services', it differs from the declared one.
+        new("ENC-NET-011", "service gateway swapped to all services by OCID alone", "sgw", g =>
+        {
+            ObjectStorageLabels(g);
+            g.With("sgw", "services", new[] { new { serviceId = "ocid1.service.oc1.iad.all" } });
+        }) { Policy = ObjectStorageOnly },
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -72,6 +79,17 @@ public static class NetworkWidthCases
         {
             ObjectStorageLabels(g);
             g.With("data-rt", "routeRules", new[] { new { networkEntityId = Ref("sgw"), destination = Unknown, destinationType = "SERVICE_CIDR_BLOCK" } });
+        }) { Policy = ObjectStorageOnly },
+        // No oracleIds.objectStorageServices for the region and no name in the artifact: the OCID could be all services'.
+        new("ENC-NET-011", "service gateway's service by OCID alone with none declared", "sgw", g =>
+        {
+            ObjectStorageLabels(g);
+            g.With("sgw", "services", new[] { new { serviceId = "ocid1.service.oc1.iad.os" } });
+        }) { Policy = p => p with { ServiceGatewayObjectStorageOnly = true, ObjectStorageServiceIds = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty } },
+        new("ENC-NET-011", "service gateway's service computed at deploy", "sgw", g =>
+        {
+            ObjectStorageLabels(g);
+            g.With("sgw", "services", new[] { new { serviceId = Unknown } });
         }) { Policy = ObjectStorageOnly },
     ];
 }

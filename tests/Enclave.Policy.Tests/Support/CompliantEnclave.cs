@@ -38,6 +38,10 @@ public static partial class CompliantEnclave
         // Oracle's Cloud Guard recipes the clones start from, as the stack declares them (oracleIds).
         OracleDetectorRecipeIds = ["ocid1.cloudguarddetectorrecipe.oc1..oracleconfiguration", "ocid1.cloudguarddetectorrecipe.oc1..oracleactivity"],
         OracleResponderRecipeIds = ["ocid1.cloudguardresponderrecipe.oc1..oracleresponder"],
+        // The region's Object Storage service, as the stack declares it (oracleIds.objectStorageServices): what a gateway
+        // attaches where the stack says Object Storage only (the fixture's gateway, under all-services, names another).
+        ObjectStorageServiceIds = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+            [KeyValuePair.Create("us-ashburn-1", "ocid1.service.oc1.iad.os")]),
         Identity = new IdentityPlane
         {
             IdentityProviders = [new TrustedIdentityProvider("UsdsOkta", IdpEntityId, IdpMetadataUrl)],

@@ -80,4 +80,22 @@ public class OracleIdsConfigTests
         var swapped = new ConfigBuilder().Set("oracleIds", """{"detectorRecipes":{"configuration":"ocid1.cloudguardresponderrecipe.oc1..aaaaaaaaexampleresponder","activity":"ocid1.cloudguarddetectorrecipe.oc1..aaaaaaaaexampleactivity"}}""").Parse();
         ConfigAssert.Single(swapped, "us-data-enclave:oracleIds.detectorRecipes.configuration", "is not a cloudguarddetectorrecipe OCID");
     }
+
+    [Fact]
+    public void Declared_object_storage_services_reach_the_settings_by_region()
+    {
+        var good = new ConfigBuilder().Set("oracleIds", """{"objectStorageServices":{"us-ashburn-1":"ocid1.service.oc1.iad.aaaaaaaaexampleobjectstorage","us-phoenix-1":"ocid1.service.oc1.phx.aaaaaaaaexampleobjectstorage"}}""").Parse();
+        Assert.True(good.IsValid, good.Message);
+        Assert.Equal("ocid1.service.oc1.phx.aaaaaaaaexampleobjectstorage", good.Settings!.OracleIds.ObjectStorageServices["us-phoenix-1"]);
+        Assert.Empty(new ConfigBuilder().Parse().Settings!.OracleIds.ObjectStorageServices);
+    }
+
+    [Theory]
+    [InlineData("us-ashburn-1", "ocid1.servicegateway.oc1.iad.aaaaaaaaexamplegateway", "is not a service OCID of us-ashburn-1")]
+    [InlineData("us-ashburn-1", "OCI IAD Object Storage", "is not a service OCID of us-ashburn-1")]
+    [InlineData("us-ashburn-1", "ocid1.service.oc1.phx.aaaaaaaaexampleobjectstorage", "is not a service OCID of us-ashburn-1")]  // another region's
+    [InlineData("eu-frankfurt-1", "ocid1.service.oc1.fra.aaaaaaaaexampleobjectstorage", "unknown field")]
+    public void Something_other_than_the_regions_service_ocid_is_refused(string region, string value, string fragment) =>
+        ConfigAssert.Single(new ConfigBuilder().Set("oracleIds", new JsonObject { ["objectStorageServices"] = new JsonObject { [region] = value } }.ToJsonString()).Parse(),
+            $"us-data-enclave:oracleIds.objectStorageServices.{region}", fragment);
 }

@@ -51,6 +51,27 @@ public sealed class NetworkTests
         Broken(NetworkRules.ServiceGatewayReachesConfiguredOracleServices(await EnclaveRun.RunAsync("prod",
             Variant.Flip(Oci.RouteTable, "routeRules[0].destination", "all-iad-services-in-oracle-services-network"))), "all-iad");
 
+    // Where the stack says Object Storage only, each gateway attaches the service the stack declares for its region
+    // (oracleIds.objectStorageServices), the one ENC-NET-011 judges it against; otherwise the looked-up all-services one.
+    [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
+    public async Task ServiceGateway_AttachesTheDeclaredObjectStorageService(string stack)
+    {
+        var d = await EnclaveRun.Of(stack);
+        var gateways = d.OfType(Oci.ServiceGateway).ToList();
+        Assert.NotEmpty(gateways);
+        foreach (var gateway in gateways)
+        {
+            var region = d.RegionOf(gateway);
+            var services = (IEnumerable<object?>)Values.At(d.Cloud.Invoke(Enclave.Offline.Fakes.FakeCloud.GetServices, Empty, region), "services")!;
+            var allServices = Values.At(services.Single(s => Values.At(s, "cidrBlock") is string label &&
+                label.StartsWith("all-", StringComparison.Ordinal)), "id") as string;
+            var expected = d.Settings.Network.ServiceGateway == Enclave.Configuration.ServiceGatewayScope.ObjectStorage
+                ? d.Settings.OracleIds.ObjectStorageServices[region] : allServices;
+            Assert.StartsWith("ocid1.service.", expected);
+            Assert.Equal(expected, gateway.Str("services[0].serviceId"));
+        }
+    }
+
     [Theory, MemberData(nameof(Stacks), MemberType = typeof(Verdict))]
     public async Task DefaultSecurityList_IsEmptied(string stack) =>
         Holds(NetworkRules.DefaultSecurityListIsEmptied(await EnclaveRun.Of(stack)));

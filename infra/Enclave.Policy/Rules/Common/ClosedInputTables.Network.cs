@@ -59,7 +59,7 @@ public static partial class ClosedInputTables
             [new JudgedBy("ENC-NET-030", "tcpOptions.destinationPortRange.min", "tcpOptions.destinationPortRange.max",
                 "udpOptions.destinationPortRange.min", "udpOptions.destinationPortRange.max", "icmpOptions.type", "icmpOptions.code")]),
         new(OciTypes.ServiceGateway, [Labels("displayName", "definedTags", "freeformTags")],
-            [new Fixed("the attached service's name is Oracle's, shown in the state; one written into the inputs is only a claim ENC-NET-011 would believe",
+            [new Fixed("the attached service's name is Oracle's, shown in the state; one written into the inputs is only a claim, which ENC-NET-011 never takes as proof",
                 Pin.Unset("services.serviceName"))],
             [new JudgedBy("ENC-NET-011", "services.serviceId")]),
         new(OciTypes.InternetGateway, Labels("displayName", "definedTags", "freeformTags")),

@@ -5,17 +5,18 @@ namespace Enclave.Policy.Rules.Network;
 
 /// <summary>
 /// Where the stack says Object Storage only (<c>network.serviceGateway: object-storage</c>), nothing widens the
-/// service gateway to all Oracle services: each gateway attaches one service, whose name (when the artifact shows it)
-/// is an Object Storage service, and every service label in route rules, security lists and NSGs is an Object Storage
-/// label (<c>oci-&lt;key&gt;-objectstorage</c>), since a route or rule with the all-services label is the way traffic
-/// to every other Oracle service would leave.
+/// service gateway to all Oracle services: each gateway attaches one service, the Object Storage service the stack
+/// declares for its region (<c>oracleIds.objectStorageServices</c>, which the program uses; without it, one the
+/// deployed state names Object Storage, else undetermined), and every service label in route rules, security lists and
+/// NSGs is an Object Storage label (<c>oci-&lt;key&gt;-objectstorage</c>), since a route or rule with the all-services
+/// label is the way traffic to every other Oracle service would leave.
 /// </summary>
 public sealed class ServiceGatewayScope : RuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-011", "Service gateways stay as narrow as the stack says", Severity.High, Enforcement.Mandatory,
         "All Oracle services is a much wider exit than Object Storage: functions, streaming, email delivery and other tenancies' endpoints on the Oracle Services Network. Where the stack chose Object Storage only, a gateway, route or rule that reaches all services widens the enclave's only exit.",
-        "Attach only the Object Storage service to the service gateway, and use the `oci-<key>-objectstorage` label in route rules and security rules; or change `network.serviceGateway` (a reviewed config change).")
+        "Attach only the Object Storage service to the service gateway (its OCID declared in `oracleIds.objectStorageServices`), and use the `oci-<key>-objectstorage` label in route rules and security rules; or change `network.serviceGateway` (a reviewed config change).")
     {
         Scope = RuleScope.Resource,
     };
@@ -30,7 +31,7 @@ public sealed class ServiceGatewayScope : RuleBase
             yield break;
         }
         foreach (var sgw in g.OfType(OciTypes.ServiceGateway))
-            yield return Judge(sgw.Urn, sgw.Label, Gateway(sgw));
+            yield return Judge(sgw.Urn, sgw.Label, Gateway(sgw, sgw.Region is { } region ? context.Policy.ObjectStorageServiceIds.GetValueOrDefault(region) : null));
         foreach (var table in g.OfType(OciTypes.RouteTable).Concat(g.OfType(OciTypes.DefaultRouteTable)))
         {
             var rules = table.Input("routeRules");
@@ -55,31 +56,40 @@ public sealed class ServiceGatewayScope : RuleBase
             }
     }
 
-    private static Assessment Gateway(ResourceNode sgw)
+    /// <summary>
+    /// One service, tied to Object Storage: equal to the service the stack declares for the gateway's region
+    /// (<c>oracleIds.objectStorageServices</c>), else named Object Storage by the deployed state. A preview shows an OCID only, and all services' OCID looks the
+    /// same, so with nothing declared a service the state does not name is undetermined. A name written into the inputs
+    /// is a claim (pinned unset by ENC-GOV-090): it can fail the gateway, never tie a service to Object Storage.
+    /// </summary>
+    private static Assessment Gateway(ResourceNode sgw, string? declared)
     {
         var a = new Assessment();
         var services = sgw.Input("services");
         if (!services.IsKnown) return a.Require(Truth.Unknown, "it attaches the Object Storage service only");
         var items = services.AsList();
         a.Require(TruthLogic.Of(items.Length == 1), $"it attaches one service ({items.Length} attached)");
-        // Deployed state shows each attached service's name; a preview does not (the routes below then decide).
         var shown = sgw.Outputs.TryGetValue("services", out var o) && o.IsKnown ? o.AsList() : [];
         var shownById = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
         foreach (var s in shown)
             if (s["serviceId"].AsString() is { } id) shownById.TryAdd(id, s);
         foreach (var item in items)
         {
-            var match = item["serviceId"].AsString() is { } serviceId ? shownById.GetValueOrDefault(serviceId) : null;
-            var name = item["serviceName"].IsNull ? match?["serviceName"] ?? PropertyValue.Null : item["serviceName"];
-            if (name.IsNull)
-            {
-                // The artifact lists the attached services but not this one: inputs and state disagree on what is attached.
-                if (shown.Length > 0 && match is null) a.Require(Truth.Unknown, $"service {item["serviceId"]} is Object Storage");
-                continue;
-            }
-            a.Require(name.Test(n => n.AsString() is { } s && s.Contains("Object Storage", StringComparison.OrdinalIgnoreCase)
-                                                        && !s.Contains("All ", StringComparison.OrdinalIgnoreCase)),
-                $"service {name} is Object Storage", whenViolated: $"service {name} is not Object Storage only");
+            var serviceId = item["serviceId"];
+            var match = serviceId.AsString() is { } sid ? shownById.GetValueOrDefault(sid) : null;
+            var stateName = match?["serviceName"] ?? PropertyValue.Null;
+            foreach (var name in new[] { stateName, item["serviceName"] }.Where(n => !n.IsNull))
+                a.Require(name.Test(n => n.AsString() is { } s && s.Contains("Object Storage", StringComparison.OrdinalIgnoreCase)
+                                                            && !s.Contains("All ", StringComparison.OrdinalIgnoreCase)),
+                    $"service {name} is Object Storage", whenViolated: $"service {name} is not Object Storage only");
+            // The artifact lists the attached services but not this one: inputs and state disagree on what is attached.
+            if (shown.Length > 0 && match is null) a.Require(Truth.Unknown, $"service {serviceId} is the one the state shows attached");
+            if (declared is not null)
+                a.Require(serviceId.Test(v => v.AsString() == declared),
+                    $"service {serviceId} is the Object Storage service the stack declares (oracleIds.objectStorageServices)",
+                    whenViolated: $"service {serviceId} is not the Object Storage service the stack declares (oracleIds.objectStorageServices: {declared}): another service, e.g. all Oracle services, in its place");
+            else if (stateName.IsNull)
+                a.Require(Truth.Unknown, $"service {serviceId} is Object Storage (none declared for its region in oracleIds.objectStorageServices and the artifact names no service: an OCID alone could be all services')");
         }
         return a;
     }

@@ -76,7 +76,7 @@ public sealed partial class EnclaveNetwork : EnclaveComponent
             CompartmentId = compartments.Network,
             VcnId = vcn.Id,
             DisplayName = DisplayName("service-gateway"),
-            Services = { new ServiceGatewayServiceArgs { ServiceId = service.Apply(s => s.Id) } },
+            Services = { new ServiceGatewayServiceArgs { ServiceId = ServiceId(network.ServiceGateway, settings.OracleIds, placement.Region, service) } },
         }, Options());
 
         Subnet PrivateSubnet(string tier, string cidr) =>
@@ -93,6 +93,16 @@ public sealed partial class EnclaveNetwork : EnclaveComponent
         BastionId = DeclareBastion(admin);
         RegisterOutputs();
     }
+
+    /// <summary>
+    /// The Object Storage service the stack declares for the gateway's region (oracleIds.objectStorageServices), which the
+    /// gate judges the gateway against (ENC-NET-011); else the looked-up one, whose OCID alone the gate cannot tell from
+    /// all services'.
+    /// </summary>
+    private static Output<string> ServiceId(ServiceGatewayScope scope, OracleIdSettings ids, string region, Output<OracleService> lookedUp) =>
+        scope == ServiceGatewayScope.ObjectStorage && ids.ObjectStorageServices.TryGetValue(region, out var declared)
+            ? Output.Create(declared)
+            : lookedUp.Apply(s => s.Id);
 
     // A private subnet whose only route is the service gateway: no public IPs, no internet ingress.
     private Subnet NewPrivateSubnet(string tier, string cidr, Vcn vcn, DefaultSecurityList securityList,

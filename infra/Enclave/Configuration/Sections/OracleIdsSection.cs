@@ -9,12 +9,13 @@ namespace Enclave.Configuration.Sections;
 /// <c>us-data-enclave:oracleIds</c> (optional, each field too): OCIDs of Oracle-managed objects the program names. The
 /// security-zone policies of the enclave recipe, one per required policy, keyed by its friendly name without
 /// <c>deny </c> (<c>public_buckets: ocid1.securityzonessecuritypolicy.oc1..…</c>); Oracle's detector recipes the
-/// enclave clones, per detector (<c>configuration</c>, <c>activity</c>); Oracle's responder recipe.
+/// enclave clones, per detector (<c>configuration</c>, <c>activity</c>); Oracle's responder recipe; per region, the Object
+/// Storage service its service gateway attaches (<c>us-ashburn-1: ocid1.service.oc1.iad.…</c>).
 /// </summary>
 internal static class OracleIdsSection
 {
     private const string PolicyType = "securityzonessecuritypolicy";
-    private static readonly string[] Fields = ["securityZonePolicies", "detectorRecipes", "responderRecipe"];
+    private static readonly string[] Fields = ["securityZonePolicies", "detectorRecipes", "responderRecipe", "objectStorageServices"];
 
     /// <summary>The recipe's policies by the names the config uses (without the <c>deny </c> of their friendly names).</summary>
     private static readonly string[] PolicyNames = [.. SecurityZonePolicies.Required.Select(n => n["deny ".Length..])];
@@ -28,7 +29,29 @@ internal static class OracleIdsSection
             SecurityZonePolicies = ReadPolicies(r, o),
             DetectorRecipes = ReadDetectors(r, o),
             ResponderRecipe = Recipe(r, o, "responderRecipe", "cloudguardresponderrecipe", "Oracle's responder recipe", required: false),
+            ObjectStorageServices = ReadServices(r, o),
         };
+    }
+
+    /// <summary>
+    /// Per US region, its Object Storage service as <c>oci network service list</c> shows it ("OCI &lt;KEY&gt; Object
+    /// Storage"): a service OCID carrying that region's key, since a gateway attaches a service of its own region only.
+    /// </summary>
+    private static ImmutableSortedDictionary<string, string> ReadServices(ConfigReader r, ConfigObject o)
+    {
+        string[] regions = [.. UsRegions.Default, .. UsRegions.OptIn];
+        var services = o.Object("objectStorageServices", "per region, the OCID of its Object Storage service", regions, required: false);
+        if (services is null) return ImmutableSortedDictionary<string, string>.Empty;
+        var ids = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var region in regions)
+        {
+            var key = UsRegions.Keys[region].ToLowerInvariant();
+            var expected = $"the OCID of the Object Storage service of {region} (`oci network service list`: \"OCI {UsRegions.Keys[region]} Object Storage\"), e.g. ocid1.service.oc1.{key}.aaaaaaaa…";
+            if (services.String(region, expected, required: false) is not { } id) continue;
+            if (Ocid.IsOfType(id, "service") && id.Split('.')[3] == key) ids[region] = id;
+            else r.Report(services.FieldKey(region), $"is not a service OCID of {region}; expected {expected}");
+        }
+        return ids.ToImmutable();
     }
 
     /// <summary>Oracle's detector recipe per detector the target runs (CloudGuardTarget.Detectors), all or none.</summary>
