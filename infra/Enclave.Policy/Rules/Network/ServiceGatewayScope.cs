@@ -31,7 +31,7 @@ public sealed class ServiceGatewayScope : RuleBase
             yield break;
         }
         foreach (var sgw in g.OfType(OciTypes.ServiceGateway))
-            yield return Judge(sgw.Urn, sgw.Label, Gateway(sgw, sgw.Region is { } region ? context.Policy.ObjectStorageServiceIds.GetValueOrDefault(region) : null));
+            yield return Judge(sgw.Urn, sgw.Label, Gateway(sgw, DeclaredFor(context.Policy, sgw.Region)));
         foreach (var table in g.OfType(OciTypes.RouteTable).Concat(g.OfType(OciTypes.DefaultRouteTable)))
         {
             var rules = table.Input("routeRules");
@@ -93,6 +93,10 @@ public sealed class ServiceGatewayScope : RuleBase
         }
         return a;
     }
+
+    /// <summary>The Object Storage service the stack declares for <paramref name="region"/> (region names compare as OCI does, case aside).</summary>
+    private static string? DeclaredFor(PolicyContext policy, string? region) => region is null ? null
+        : policy.ObjectStorageServiceIds.FirstOrDefault(kv => string.Equals(kv.Key, region, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>Records a requirement for a peer that is a service label (or may be): an Object Storage label only.</summary>
     private static void Label(Assessment a, string where, PropertyValue type, PropertyValue value)

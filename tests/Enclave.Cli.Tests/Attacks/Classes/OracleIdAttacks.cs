@@ -7,7 +7,9 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// Round 7: Oracle-managed objects known to the gate only by OCID. The program looked the security-zone policies up
 /// by name at deploy, so a recipe whose OCIDs were swapped for weaker policies looked the same; the stack now declares
 /// them (<c>oracleIds.securityZonePolicies</c>), the program uses them and ENC-GOV-003 judges the recipe against them.
-/// Cloud Guard recipe clones likewise start from Oracle's recipes the stack declares (<c>oracleIds</c>, ENC-LOG-030).
+/// Cloud Guard recipe clones likewise start from Oracle's recipes the stack declares (<c>oracleIds</c>, ENC-LOG-030),
+/// and the service gateway attaches the Object Storage service the stack declares (<c>oracleIds.objectStorageService</c>,
+/// ENC-NET-011): a preview shows it by OCID only, so all services' OCID in its place looked the same.
 /// </summary>
 public sealed class OracleIdAttacks : AttackClass
 {
@@ -35,6 +37,15 @@ public sealed class OracleIdAttacks : AttackClass
         {
             var activity = p.Resource("tenancy-activity-detector-recipe").Get("sourceDetectorRecipeId")!.DeepClone();
             return p.Resource("tenancy-configuration-detector-recipe").Set("sourceDetectorRecipeId", activity).Urn;
+        });
+
+        yield return Attack("service gateway's Object Storage service swapped for all services by OCID alone", "ENC-NET-011",
+            p => p.Resource("network-service-gateway").Set("services[0].serviceId", "ocid1.service.oc1.iad.aaaaaaaaexampleallservices"));
+        yield return Legitimate("service gateway re-attaches the declared Object Storage service", p =>
+        {
+            var gateway = p.Resource("network-service-gateway");
+            var declared = gateway.Get("services[0].serviceId")!.DeepClone();
+            gateway.Set("services", new JsonArray(new JsonObject { ["serviceId"] = declared }));
         });
 
         yield return Legitimate("zone recipe lists its policies in another order", p =>
