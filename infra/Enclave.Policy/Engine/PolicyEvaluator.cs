@@ -22,13 +22,43 @@ public static class PolicyEvaluator
         // A fresh glob-matching budget per judgement: globs and URNs both come from a pull request (GlobWorkBudget).
         var waiverSet = (waivers ?? WaiverSet.Empty).ForJudgement();
         var ruleSet = rules ?? RuleCatalogue.All;
+        // The catalogue makes ~7 findings per resource (a rule about one): sized for that, the buffer is rented once
+        // instead of grown (and copied) a dozen times per run.
+        using var findings = new PooledBuffer<ReportedFinding>(Math.Max(1024, graph.Resources.Length * Math.Min(8, ruleSet.Count)));
+        Gather(graph, policy, waiverSet, date, ruleSet, undetermined, budget, findings, keepPasses: true);
+        var infos = ruleSet.Select(r => r.Info).OrderBy(i => i.Id, StringComparer.Ordinal).ToImmutableArray();
+        return new PolicyReport(graph, infos, findings, date, waiverSet);
+    }
+
+    /// <summary>
+    /// As <see cref="Evaluate"/>, for a verdict that lists only what is not a plain pass (a diff's or plan's summary):
+    /// the findings that are not plain passes, in report order, and how many plain passes there were. A large state's
+    /// ~760k passes are counted as they are made instead of kept until the report is sorted: kept, every collection
+    /// of the rule run copied and marked them (a diff judges two such states). Every finding is still charged to the
+    /// budget, so the same file is refused at the same finding as by <see cref="Evaluate"/>.
+    /// </summary>
+    internal static (ImmutableArray<ReportedFinding> NotPassed, int Passed) EvaluateNotPassed(ResourceGraph graph,
+        PolicyContext policy, WaiverSet? waivers = null, DateOnly? today = null, IReadOnlyList<IRule>? rules = null,
+        UndeterminedMode undetermined = UndeterminedMode.Block, FindingBudget? budget = null)
+    {
+        var date = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var waiverSet = (waivers ?? WaiverSet.Empty).ForJudgement();
+        using var findings = new PooledBuffer<ReportedFinding>(Math.Max(1024, graph.Resources.Length * 2));
+        var passed = Gather(graph, policy, waiverSet, date, rules ?? RuleCatalogue.All, undetermined, budget, findings, keepPasses: false);
+        // A subset of the production order sorts to the same sequence as the whole report filtered (the order's last
+        // key is the production index).
+        return (FindingOrder.Sort(findings.Items, findings.Count, graph), passed);
+    }
+
+    /// <summary>Runs every rule into <paramref name="findings"/>; returns how many plain passes were only counted (none when kept).</summary>
+    private static int Gather(ResourceGraph graph, PolicyContext policy, WaiverSet waiverSet, DateOnly date, IReadOnlyList<IRule> ruleSet,
+        UndeterminedMode undetermined, FindingBudget? budget, PooledBuffer<ReportedFinding> findings, bool keepPasses)
+    {
         var context = new RuleContext(graph, policy) { Waivers = waiverSet, Today = date };
         var usable = waiverSet.UsableOn(graph);
         // What the findings keep is bounded by the file they judge, charged as they are made (FindingBudget).
         var meter = (budget ?? FindingBudget.Default).For(graph.InputBytes, graph.Source);
-        // The catalogue makes ~7 findings per resource (a rule about one): sized for that, the buffer is rented once
-        // instead of grown (and copied) a dozen times per run.
-        using var findings = new PooledBuffer<ReportedFinding>(Math.Max(1024, graph.Resources.Length * Math.Min(8, ruleSet.Count)));
+        var passed = 0;
         foreach (var rule in ruleSet)
         {
             // Read straight from the rule's sequence (no list per rule to copy ~700k findings through); only the
@@ -48,11 +78,16 @@ public static class PolicyEvaluator
                     (verdict, text, unreadable) = (Verdict.Fail, FailClosed.Unreadable(text, graph.Origin), true);
                 var waiver = verdict != Verdict.Pass && waivable ? usable.Find(rule.Info.Id, judged.Urn, date) : null;
                 meter?.Charge(text, judged.Details);
+                // A pass is never waived (no waiver is looked up for it): a plain pass.
+                if (!keepPasses && verdict == Verdict.Pass)
+                {
+                    passed++;
+                    continue;
+                }
                 findings.Add(new ReportedFinding(judgedAs, rule.Info.Id, judged.Urn, verdict, text, judged.Details, unreadable, waiver));
             }
         }
-        var infos = ruleSet.Select(r => r.Info).OrderBy(i => i.Id, StringComparer.Ordinal).ToImmutableArray();
-        return new PolicyReport(graph, infos, findings, date, waiverSet);
+        return passed;
     }
 
     private static IEnumerator<Finding> Start(IRule rule, RuleContext context)

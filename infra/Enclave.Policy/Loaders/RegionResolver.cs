@@ -16,7 +16,8 @@ public static class RegionResolver
         var providers = nodes.Where(n => n.Type.StartsWith(ProviderTypePrefix, StringComparison.Ordinal))
             .GroupBy(n => n.Urn, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return nodes.Select(n => n with { Region = RegionOf(n, providers, configRegion) }).ToList();
+        var regions = new ProviderRegions(providers, configRegion);
+        return nodes.Select(n => n with { Region = regions.Of(n) }).ToList();
     }
 
     /// <summary>
@@ -29,23 +30,51 @@ public static class RegionResolver
         foreach (var n in nodes)
             if (n.Type.StartsWith(ProviderTypePrefix, StringComparison.Ordinal)) providers.TryAdd(n.Urn, n);
         // Every region is decided from the nodes as read before any is set (a provider's own region included).
+        var resolver = new ProviderRegions(providers, configRegion);
         var regions = new string?[nodes.Count];
-        for (var i = 0; i < nodes.Count; i++) regions[i] = RegionOf(nodes[i], providers, configRegion);
+        for (var i = 0; i < nodes.Count; i++) regions[i] = resolver.Of(nodes[i]);
         for (var i = 0; i < nodes.Count; i++) nodes[i].ResolveRegion(regions[i]);
         return nodes;
     }
 
-    private static string? RegionOf(ResourceNode node, Dictionary<string, ResourceNode> providers, string? configRegion)
+    /// <summary>
+    /// The region of each node. A resource's region follows from its provider reference alone, and the resources of
+    /// a large state name a handful of providers: the answer is kept per reference (the last one first, compared by
+    /// instance: the loaders share equal strings), where splitting the reference and hashing its URN per resource was a
+    /// tenth of reading a state.
+    /// </summary>
+    private sealed class ProviderRegions(Dictionary<string, ResourceNode> providers, string? configRegion)
     {
-        if (node.Type.StartsWith(ProviderTypePrefix, StringComparison.Ordinal))
-            return OwnRegion(node) ?? (IsDefaultProvider(node.Name) ? configRegion : null);
-        if (!node.Custom) return null;
-        if (node.Provider is null) return configRegion;
-        var (providerUrn, _) = UrnParts.SplitProviderReference(node.Provider);
-        if (providers.TryGetValue(providerUrn, out var provider))
-            return OwnRegion(provider) ?? (IsDefaultProvider(provider.Name) ? configRegion : null);
-        var name = UrnParts.TryParse(providerUrn)?.Name;
-        return name is not null && IsDefaultProvider(name) ? configRegion : null;
+        private const int MaxRemembered = 1024;
+        private readonly Dictionary<string, string?> _byReference = new(StringComparer.Ordinal);
+        private string? _lastReference;
+        private string? _lastRegion;
+
+        public string? Of(ResourceNode node)
+        {
+            if (node.Type.StartsWith(ProviderTypePrefix, StringComparison.Ordinal))
+                return OwnRegion(node) ?? (IsDefaultProvider(node.Name) ? configRegion : null);
+            if (!node.Custom) return null;
+            if (node.Provider is not { } reference) return configRegion;
+            if (ReferenceEquals(reference, _lastReference)) return _lastRegion;
+            if (!_byReference.TryGetValue(reference, out var region))
+            {
+                region = OfReference(reference);
+                // Bounded: a hostile state naming a new provider per resource only stops being remembered.
+                if (_byReference.Count < MaxRemembered) _byReference.Add(reference, region);
+            }
+            (_lastReference, _lastRegion) = (reference, region);
+            return region;
+        }
+
+        private string? OfReference(string reference)
+        {
+            var (providerUrn, _) = UrnParts.SplitProviderReference(reference);
+            if (providers.TryGetValue(providerUrn, out var provider))
+                return OwnRegion(provider) ?? (IsDefaultProvider(provider.Name) ? configRegion : null);
+            var name = UrnParts.TryParse(providerUrn)?.Name;
+            return name is not null && IsDefaultProvider(name) ? configRegion : null;
+        }
     }
 
     private static string? OwnRegion(ResourceNode provider) =>
