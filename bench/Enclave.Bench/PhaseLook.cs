@@ -36,15 +36,19 @@ internal static class PhaseLook
             var p1 = Pause();
             Console.WriteLine($"  load allocated {allocated / 1e6:F0} MB (no-GC region: {nogc})");
             var heapLoaded = GC.GetTotalMemory(forceFullCollection: false);
+            var a1 = Allocated();
             var report = PolicyEvaluator.Evaluate(artifact.Graph, PulumiFiles.PolicyFor("prod"), today: Today);
             var t2 = Cpu();
+            var a2 = Allocated();
             var p2 = Pause();
             var heapJudged = GC.GetTotalMemory(false);
             using (var sink = new StreamWriter(Stream.Null)) new JsonReportWriter().Write(new ReportSet([report]), sink);
             var t3 = Cpu();
             var p3 = Pause();
+            var a3 = Allocated();
             Console.WriteLine($"{artifact.Graph.Resources.Length} resources: load {t1 - t0:F0} ms (GC {p1 - p0:F0} ms, heap {heapLoaded / 1e6:F0} MB), " +
-                              $"rules {t2 - t1:F0} ms (GC {p2 - p1:F0} ms, heap {heapJudged / 1e6:F0} MB, {report.Findings.Length} findings), report {t3 - t2:F0} ms (GC {p3 - p2:F0} ms); " +
+                              $"rules {t2 - t1:F0} ms (GC {p2 - p1:F0} ms, heap {heapJudged / 1e6:F0} MB, {report.Findings.Length} findings, {(a2 - a1) / 1e6:F0} MB allocated), " +
+                              $"report {t3 - t2:F0} ms (GC {p3 - p2:F0} ms, {(a3 - a2) / 1e6:F0} MB allocated); " +
                               $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
     }
@@ -60,8 +64,10 @@ internal static class PhaseLook
         {
             GC.Collect();
             var t0 = Cpu();
+            var a0 = Allocated();
             var graph = ArtifactLoader.LoadArtifact(file).Graph;
             var t1 = Cpu();
+            var a1 = Allocated();
             var view = Enclave.Policy.Rules.Iam.IamView.For(new Enclave.Policy.Rules.RuleContext(graph, policy));
             _ = view.Evaluator.Diagnostics;
             var t2 = Cpu();
@@ -69,6 +75,7 @@ internal static class PhaseLook
             var t3 = Cpu();
             using (var sink = new StreamWriter(Stream.Null)) DataAccessJsonWriter.Write(report, sink);
             var t4 = Cpu();
+            Console.WriteLine($"  allocated: load {(a1 - a0) / 1e6:F0} MB, view + table + JSON {(Allocated() - a1) / 1e6:F0} MB");
             Console.WriteLine($"{graph.Resources.Length} resources: load {t1 - t0:F0} ms, IAM view {t2 - t1:F0} ms, " +
                               $"table {t3 - t2:F0} ms ({report.Rows.Length} rows, {report.Diagnostics.Length} notes), JSON {t4 - t3:F0} ms; " +
                               $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
@@ -86,17 +93,23 @@ internal static class PhaseLook
         {
             GC.Collect();
             var t0 = Cpu();
+            var a0 = Allocated();
             var before = ArtifactLoader.LoadArtifact(baseFile).Graph;
             var t1 = Cpu();
+            var a1 = Allocated();
             var beforePolicy = Enclave.Policy.Review.Plan.PolicyVerdicts.Evaluate(before, policy, today: Today);
             var t2 = Cpu();
+            var a2 = Allocated();
             var after = ArtifactLoader.LoadArtifact(headFile, prior: before).Graph; // as `enclave diff` reads its head
             var t3 = Cpu();
+            var a3 = Allocated();
             var afterPolicy = Enclave.Policy.Review.Plan.PolicyVerdicts.Evaluate(after, policy, today: Today);
             var t4 = Cpu();
+            var a4 = Allocated();
             var diff = Enclave.Policy.Review.Diff.DiffEngine.Compare(before, after,
                 new Enclave.Policy.Review.Diff.DiffOptions(baseFile, headFile, beforePolicy, afterPolicy));
             var t5 = Cpu();
+            Console.WriteLine($"  allocated: load {(a1 - a0) / 1e6:F0} + {(a3 - a2) / 1e6:F0} MB, rules {(a2 - a1) / 1e6:F0} + {(a4 - a3) / 1e6:F0} MB, compare {(Allocated() - a4) / 1e6:F0} MB");
             // DIFF_COMPARES=N: the comparison N more times on the same sides (the minimum is the least disturbed).
             var again = new List<double>();
             for (var i = 0; i < QuickLooks.Int(Environment.GetEnvironmentVariable("DIFF_COMPARES") ?? "0"); i++)
@@ -128,6 +141,8 @@ internal static class PhaseLook
             Console.WriteLine($"{tokens} tokens in {Cpu() - t0:F0} ms cpu");
         }
     }
+
+    private static long Allocated() => GC.GetAllocatedBytesForCurrentThread();
 
     private static double Pause() => GC.GetTotalPauseDuration().TotalMilliseconds;
 
