@@ -32,6 +32,15 @@ public static class RedTeamRound8DataCases
             g => g.With("adb", "vaultId", "ocid1.vault.oc1.iad.parentvault")),
         new("ENC-LOG-001", "data subnet's flow log made a custom log", "data", g => g.With("flow-data", "logType", "CUSTOM")),
         new("ENC-LOG-001", "data subnet's flow log given another source kind", "data", g => g.With("flow-data", "configuration", FlowSource("UNIFIED_AGENT"))),
+        new("ENC-NET-003", "data subnet names no route table: its VCN's default table, in no resource, routes it", "data",
+            g => g.With("data", "routeTableId", null)),
+        new("ENC-GOV-090", "a default route table given a LOCAL route", "default-rt", g => g.Add(OciTypes.DefaultRouteTable, "default-rt", new
+        {
+            manageDefaultResourceId = "ocid1.routetable.oc1.iad.vcndefault",
+            routeRules = new[] { new { destination = "10.0.0.0/16", destinationType = "CIDR_BLOCK", networkEntityId = Ref("sgw"), routeType = "LOCAL" } },
+        })),
+        new("ENC-GOV-090", "a route-table attachment given a field no rule reads", "data-rta", g => g.Add(OciTypes.RouteTableAttachment, "data-rta",
+            new { subnetId = Ref("data"), routeTableId = Ref("data-rt"), routeRules = new[] { new { destination = "0.0.0.0/0" } } })),
         new("ENC-GOV-090", "backup kept for less than Oracle's default after termination", "adb-backup",
             g => Backup(g, new { type = "LOCAL", backupRetentionPolicyOnTerminate = "DELETE_WITH_DATABASE" })),
     ];
@@ -44,6 +53,7 @@ public static class RedTeamRound8DataCases
             g.Add(OciTypes.AutonomousDatabase, "adb-peer", new { compartmentId = Ref("enclave"), dbName = "usdedevpeer", subnetId = Ref("data") });
             g.With("adb", "switchoverToRemotePeerId", Secret);
         }),
+        new("ENC-NET-003", "data subnet's route table computed at deploy from nothing in the stack", "data", g => g.With("data", "routeTableId", Unknown)),
         new("ENC-LOG-001", "data subnet's flow log type a secret", "data", g => g.With("flow-data", "logType", Secret)),
         new("ENC-GOV-090", "backup's retention on termination a secret", "adb-backup",
             g => Backup(g, new { type = "LOCAL", backupRetentionPolicyOnTerminate = Secret })),
