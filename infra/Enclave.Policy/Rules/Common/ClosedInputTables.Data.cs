@@ -38,7 +38,13 @@ public static partial class ClosedInputTables
                 new JudgedBy("ENC-DB-090", "longTermBackupSchedules") { Whole = true }, new JudgedBy("ENC-DB-052", "vanityUrlDetails") { Whole = true }]),
         new(OciTypes.AutonomousDatabaseBackup, [Labels("displayName"),
             new Inert("which database is backed up (a reference the gate keeps in the stack) and for how long: a longer backup only keeps more",
-                "autonomousDatabaseId", "isLongTermBackup", "retentionPeriodInDays")], [],
+                "autonomousDatabaseId", "isLongTermBackup", "retentionPeriodInDays")],
+            // Retention hardening only: each value keeps the backup at least as long as Oracle's default does. The
+            // destination's id, proxy and appliance credentials stay undeclared: a store outside the database service.
+            [new Fixed("what happens to the backup when the database is terminated: kept for its retention window, or Oracle's default of 72 hours; never a value that keeps it shorter",
+                Pin.UnsetOr("backupDestinationDetails.backupRetentionPolicyOnTerminate", "RETAIN_PER_RETENTION_WINDOW", "RETAIN_FOR_72_HOURS")),
+             new Fixed("a retention lock only keeps the backup from early deletion; unlocked is Oracle's default",
+                new Pin("backupDestinationDetails.isRetentionLockEnabled", "unset, true or false", static v => v.IsNull || v.AsBool() is not null))],
             [new JudgedBy("ENC-REG-002", "backupDestinationDetails.type", "backupDestinationDetails.isRemote", "backupDestinationDetails.remoteRegion")]),
         new(OciTypes.Bucket, [Labels("definedTags", "freeformTags"),
             new Inert("object metadata: free-form labels on how objects are stored, not who reads them", "metadata") { AnyField = true },

@@ -49,6 +49,13 @@ public static partial class ClosedInputTables
             [new Fixed("a static rule, as every rule the program writes: a LOCAL route is Oracle's own, never a change's",
                 Pin.UnsetOr("routeRules.routeType", "STATIC"))],
             [new JudgedBy("ENC-NET-003", "routeRules.destination", "routeRules.destinationType", "routeRules.cidrBlock", "routeRules.networkEntityId")]),
+        // Outside the partial listing but judged (ENC-NET-003 reads their rules): closed to the inputs of pulumi-oci
+        // 4.20.0's DefaultRouteTableArgs (the same route-rule fields as a route table's) and RouteTableAttachmentArgs.
+        new(OciTypes.DefaultRouteTable, [Labels("displayName", "definedTags", "freeformTags"), RouteRuleNote],
+            [new Fixed("a static rule, as every rule the program writes: a LOCAL route is Oracle's own, never a change's",
+                Pin.UnsetOr("routeRules.routeType", "STATIC"))],
+            [new JudgedBy("ENC-NET-003", "routeRules.destination", "routeRules.destinationType", "routeRules.cidrBlock", "routeRules.networkEntityId")]),
+        new(OciTypes.RouteTableAttachment, [], [], []),
         new(OciTypes.SecurityList, [Labels("displayName", "definedTags", "freeformTags"), .. SecurityListRuleNotes], StatelessRules, SecurityListRules),
         new(OciTypes.DefaultSecurityList, [Labels("displayName", "definedTags", "freeformTags"), .. SecurityListRuleNotes], StatelessRules, SecurityListRules),
         new(OciTypes.NetworkSecurityGroup, Labels("displayName", "definedTags", "freeformTags")),

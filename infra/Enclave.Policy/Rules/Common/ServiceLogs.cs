@@ -3,22 +3,30 @@ using Enclave.Policy.Graph;
 namespace Enclave.Policy.Rules.Common;
 
 /// <summary>
-/// What a Logging log reads (its <c>configuration.source</c>) and whether it is enabled, read from the log once: the
-/// log rules ask several questions of every log of a graph, and each read is a walk down the log's inputs.
+/// What a Logging log reads (its <c>configuration.source</c>), its log type and whether it is enabled, read from the
+/// log once: the log rules ask several questions of every log of a graph, and each read is a walk down the log's inputs.
 /// </summary>
-public readonly record struct LogSource(PropertyValue Service, PropertyValue Category, PropertyValue Resource, PropertyValue Enabled)
+public readonly record struct LogSource(PropertyValue Service, PropertyValue Category, PropertyValue Resource, PropertyValue Enabled,
+    PropertyValue SourceType, PropertyValue LogType)
 {
     public static LogSource Of(ResourceNode log)
     {
         var source = log.Input("configuration")["source"];
-        return new LogSource(source["service"], source["category"], source["resource"], log.Input("isEnabled"));
+        return new LogSource(source["service"], source["category"], source["resource"], log.Input("isEnabled"),
+            source["sourceType"], log.Input("logType"));
     }
 
-    /// <summary>Is the log of this service and category, and enabled (three-valued; case-insensitive)?</summary>
+    /// <summary>
+    /// Is the log a service log (type SERVICE, source OCISERVICE, as the program writes both) of this service and
+    /// category, and enabled (three-valued; case-insensitive)? Type and source type count too: a log of another type
+    /// or source kind is not the service log the coverage rules look for, whatever service and category it names.
+    /// </summary>
     public Truth Is(string service, string category) =>
         Service.EqualsString(service, StringComparison.OrdinalIgnoreCase)
             .And(Category.EqualsString(category, StringComparison.OrdinalIgnoreCase))
-            .And(Enabled.IsNull ? Truth.True : Enabled.EqualsBool(true));
+            .And(Enabled.IsNull ? Truth.True : Enabled.EqualsBool(true))
+            .And(SourceType.IsNull ? Truth.True : SourceType.EqualsString("OCISERVICE", StringComparison.OrdinalIgnoreCase))
+            .And(LogType.IsNull ? Truth.True : LogType.EqualsString("SERVICE", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Logging service logs of a graph (flow logs, bucket logs) and what each one covers.</summary>

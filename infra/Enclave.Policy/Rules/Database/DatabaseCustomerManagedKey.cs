@@ -3,7 +3,11 @@ using Enclave.Policy.Rules.Common;
 
 namespace Enclave.Policy.Rules.Database;
 
-/// <summary>R11: Autonomous Database is encrypted with a customer-managed key.</summary>
+/// <summary>
+/// R11: Autonomous Database is encrypted with a customer-managed key of this stack, in a vault of this stack: the key
+/// and the vault a database (standbys included) names are both the enclave's own, so the gatekeepers hold the kill
+/// switch; a vault OCID of someone else's beside the stack's key is wiring no other rule read.
+/// </summary>
 public sealed class DatabaseCustomerManagedKey : RuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
@@ -15,16 +19,28 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var keys = NodeSets.Of(context.Graph, OciTypes.Key);
+        var vaults = NodeSets.Of(context.Graph, OciTypes.Vault);
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
         {
             // A cross-region standby is encrypted with its primary's (replicated) key: judge the primary, and a key the
             // standby names itself must be that one.
             var primary = Standby.PrimaryOf(context.Graph, db);
             var a = Assess(context, primary ?? db, keys);
+            OwnVault(context.Graph, db, vaults, a);
             if (primary is not null && Scope.IsSet(KeyOf(db).Value))
                 a.Require(SameKey(context.Graph, db, primary, keys), "its kmsKeyId is its primary's key (OCI encrypts a standby with it)");
             yield return Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", a);
         }
+    }
+
+    /// <summary>The vault the database itself names (<c>vaultId</c> or <c>encryptionKey.vaultId</c>), when it names one, is a vault of this stack.</summary>
+    private static void OwnVault(ResourceGraph g, ResourceNode db, IReadOnlyCollection<ResourceNode> vaults, Assessment a)
+    {
+        var (input, vault) = db.Input("vaultId").IsNull ? ("encryptionKey", db.Input("encryptionKey")["vaultId"]) : ("vaultId", db.Input("vaultId"));
+        if (!Scope.IsSet(vault)) return;
+        var own = vaults.Count == 0 ? Truth.False : References.IdentifiesAny(g, db, input, vault, vaults);
+        a.Require(own, $"its vaultId {vault} is a vault of this stack",
+            whenViolated: own == Truth.False ? $"its vaultId {vault} is not a vault of this stack: the database's key is read from a vault the gatekeepers may not hold" : null);
     }
 
     /// <summary>The key a database names: <c>kmsKeyId</c>, else <c>encryptionKey.kmsKeyId</c>, with the input it is under.</summary>

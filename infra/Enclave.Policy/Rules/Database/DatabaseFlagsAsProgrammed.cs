@@ -11,19 +11,21 @@ namespace Enclave.Policy.Rules.Database;
 /// service), built-in tools (ORDS, Database Actions, APEX: an HTTPS door to SQL), the database's own access control
 /// switched off, a refreshable clone or a transportable-tablespace import (data pulled in from, or pushed to, a
 /// bundle or database the stack does not hold). A database it copies from (<c>sourceId</c>, <c>autonomousDatabaseId</c>,
-/// <c>peerDbId</c>) or restores from (<c>autonomousDatabaseBackupId</c>) is one of this stack's.
+/// <c>peerDbId</c>), hands the primary role to (<c>switchoverToRemotePeerId</c>: the data's home moves there) or restores
+/// from (<c>autonomousDatabaseBackupId</c>) is one of this stack's.
 /// </summary>
 public sealed class DatabaseFlagsAsProgrammed : PinnedSettingsRule
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-070", "Autonomous Database flags stay as the program sets them", Severity.Critical, Enforcement.Mandatory,
         "Developer tier, UNRESTRICTED permission level, Database Management, Operations Insights, ORDS/Database Actions/APEX, a disabled access control, a refreshable clone or a transportable tablespace each widen who reaches the data or copy it where the gate cannot follow.",
-        "Leave isDevTier, databaseManagementStatus, operationsInsightsStatus, dbToolsDetails (or every tool isEnabled: false), isRefreshableClone, refreshableMode, transportableTablespace and cloneTableSpaceLists unset; permissionLevel unset or RESTRICTED; isAccessControlEnabled unset or true; copy and restore only from this stack's databases and backups.");
+        "Leave isDevTier, databaseManagementStatus, operationsInsightsStatus, dbToolsDetails (or every tool isEnabled: false), isRefreshableClone, refreshableMode, transportableTablespace and cloneTableSpaceLists unset; permissionLevel unset or RESTRICTED; isAccessControlEnabled unset or true; copy, restore and switch over only from and to this stack's databases and backups.");
 
     private static readonly (string Key, string Type)[] Sources =
     [
         ("sourceId", OciTypes.AutonomousDatabase), ("autonomousDatabaseId", OciTypes.AutonomousDatabase),
-        ("peerDbId", OciTypes.AutonomousDatabase), ("autonomousDatabaseBackupId", OciTypes.AutonomousDatabaseBackup),
+        ("peerDbId", OciTypes.AutonomousDatabase), ("switchoverToRemotePeerId", OciTypes.AutonomousDatabase),
+        ("autonomousDatabaseBackupId", OciTypes.AutonomousDatabaseBackup),
     ];
 
     protected override IReadOnlyList<(string Type, Pin[] Pins)> Table { get; } =

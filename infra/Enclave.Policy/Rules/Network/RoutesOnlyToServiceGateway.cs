@@ -6,7 +6,10 @@ namespace Enclave.Policy.Rules.Network;
 
 /// <summary>
 /// Every route rule of the enclave's route tables targets the service gateway, or a DRG for a destination inside the
-/// gatekeepers' on-premises ranges.
+/// gatekeepers' on-premises ranges. And every subnet routes by a table the gate reads: one it names (or a route-table
+/// attachment names for it), or its VCN's default table when the stack manages that one (DefaultRouteTable). A subnet
+/// that names none routes by its VCN's default table, which is no resource of the state: whatever rules it holds (added
+/// outside the stack) the gate never sees, so it fails closed.
 /// </summary>
 public sealed class RoutesOnlyToServiceGateway : RuleBase
 {
@@ -19,7 +22,7 @@ public sealed class RoutesOnlyToServiceGateway : RuleBase
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-003", "Routes target only the service gateway", Severity.High, Enforcement.Mandatory,
         "Each route is a way out of the VCN. Only the regional service gateway (Oracle services) and, for gatekeeper on-premises ranges, the DRG are sanctioned exits.",
-        "Point every route rule at the service gateway (destinationType SERVICE_CIDR_BLOCK) or, for on-premises ranges listed in `network.onPremCidrs`, at the DRG.");
+        "Point every route rule at the service gateway (destinationType SERVICE_CIDR_BLOCK) or, for on-premises ranges listed in `network.onPremCidrs`, at the DRG; give every subnet a routeTableId of this stack (or manage its VCN's default route table with a DefaultRouteTable).");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -48,6 +51,38 @@ public sealed class RoutesOnlyToServiceGateway : RuleBase
             if (items.Length == 0) a.Require(Truth.True, "no route rules");
             yield return Judge(table.Urn, table.Label, a);
         }
+        foreach (var finding in SubnetTables(g)) yield return finding;
+    }
+
+    /// <summary>Per subnet: does it route by a table the gate reads (named, attached, or its VCN's managed default)?</summary>
+    private IEnumerable<Finding> SubnetTables(ResourceGraph g)
+    {
+        var vcns = NodeSets.Of(g, OciTypes.Vcn);
+        var attachments = g.OfType(OciTypes.RouteTableAttachment).ToList();
+        var defaults = g.OfType(OciTypes.DefaultRouteTable).ToList();
+        foreach (var subnet in g.OfType(OciTypes.Subnet))
+        {
+            var read = Scope.Present(subnet, "routeTableId", subnet.Input("routeTableId"));
+            foreach (var attachment in attachments)
+                if (read != Truth.True) read = read.Or(References.Identifies(g, attachment, "subnetId", attachment.Input("subnetId"), subnet));
+            if (read != Truth.True && defaults.Count > 0
+                && References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault() is { } vcn)
+                foreach (var d in defaults)
+                    read = read.Or(ManagesDefaultOf(d, vcn));
+            yield return Judge(subnet.Urn, read, $"{subnet.Label}: routes by a route table of this stack",
+                $"{subnet.Label}: names no route table of this stack, so it routes by its VCN's default table, whose rules are in no resource the gate reads",
+                $"{subnet.Label}: which route table it uses is not known until deploy");
+        }
+    }
+
+    /// <summary>Does the DefaultRouteTable manage the VCN's default table (its output id, or an input built from the VCN)?</summary>
+    private static Truth ManagesDefaultOf(ResourceNode table, ResourceNode vcn)
+    {
+        var managed = table.Input("manageDefaultResourceId");
+        if (table.InputDependsOn("manageDefaultResourceId", vcn.Urn)) return Truth.True;
+        var own = vcn.Outputs["defaultRouteTableId"];
+        if (!managed.IsKnown || !own.IsKnown) return Truth.Unknown;
+        return TruthLogic.Of(managed.AsString() is { } m && m == own.AsString());
     }
 
     private static string Describe(PropertyValue target) => target.AsString() ?? target.ToString();
