@@ -63,7 +63,10 @@ public sealed class InputShape
     /// declared as a scalar): each field of an object it holds must be declared. An object input whose fields cannot be
     /// read (a secret or computed as a whole) is undetermined: any field could be inside it.
     /// </summary>
-    public static void Judge(Assessment a, string path, PropertyValue value, InputShape? shape)
+    public static void Judge(Assessment a, string path, PropertyValue value, InputShape? shape) =>
+        Judge(a, new FieldPath(path, null), value, shape);
+
+    private static void Judge(Assessment a, FieldPath path, PropertyValue value, InputShape? shape)
     {
         switch (value)
         {
@@ -74,29 +77,35 @@ public sealed class InputShape
                     a.Require(Truth.Unknown, $"the fields {path} sets are known (each must be one the gate reads or knows to be inert)");
                 return;
             case ListValue list:
-                for (var i = 0; i < list.Items.Length; i++) Judge(a, $"{path}[{i}]", list.Items[i], shape);
+                var item = path.Below();
+                for (var i = 0; i < list.Items.Length; i++)
+                {
+                    item.Enter(null, i);
+                    Judge(a, item, list.Items[i], shape);
+                    item.Leave();
+                }
                 return;
             case MapValue map:
+                var at = path.Below();
                 foreach (var (field, inner) in map.Entries)
                 {
                     if (field.StartsWith("__", StringComparison.Ordinal)) continue;
-                    var at = $"{path}.{field}";
                     var child = shape?.Children.GetValueOrDefault(field);
+                    at.Enter(field, 0);
                     if (child is null)
                     {
                         if (ClosedInputs.IsSet(inner))
                             a.Require(Truth.False, $"{at} is unset (no rule reads it)",
                                 whenViolated: $"sets {at}, a nested input no rule of the gate reads (known, secret or computed alike): it could open what a judged input would, unseen");
-                        continue;
                     }
-                    if (child.Pin is { } pin)
+                    else if (child.Pin is { } pin)
                     {
                         var outcome = pin.Judge(inner);
                         a.Require(outcome, pin.Requirement,
                             whenViolated: outcome == Truth.False ? $"sets {at}, held at {pin.Allowed} (as the program sets it)" : null);
-                        continue;
                     }
-                    if (!child.AnyField) Judge(a, at, inner, child);
+                    else if (!child.AnyField) Judge(a, at, inner, child);
+                    at.Leave();
                 }
                 return;
             default:
@@ -105,6 +114,29 @@ public sealed class InputShape
                     a.Require(Truth.False, $"{path} is an object of declared fields",
                         whenViolated: $"sets {path} to {value}, where the provider takes an object the gate reads field by field");
                 return;
+        }
+    }
+
+    /// <summary>
+    /// Where a nested value sits (the top-level input, then fields and list positions), made into text
+    /// (<c>ingressSecurityRules[3].tcpOptions</c>) only when a requirement names it: most pass, and a text per field and
+    /// list item of every resource was a tenth of what a run allocated (ENC-GOV-090). The steps below the top are one
+    /// list per top-level input, made on the first step down.
+    /// </summary>
+    private readonly struct FieldPath(string top, List<(string? Field, int Index)>? steps)
+    {
+        public FieldPath Below() => steps is null ? new FieldPath(top, []) : this;
+
+        public void Enter(string? field, int index) => steps!.Add((field, index));
+
+        public void Leave() => steps!.RemoveAt(steps.Count - 1);
+
+        public override string ToString()
+        {
+            var text = top;
+            if (steps is not null)
+                foreach (var (field, index) in steps) text = field is null ? $"{text}[{index}]" : $"{text}.{field}";
+            return text;
         }
     }
 }
