@@ -63,8 +63,12 @@ public sealed class InputShape
     /// declared as a scalar): each field of an object it holds must be declared. An object input whose fields cannot be
     /// read (a secret or computed as a whole) is undetermined: any field could be inside it.
     /// </summary>
-    public static void Judge(Assessment a, string path, PropertyValue value, InputShape? shape) =>
+    public static void Judge(Assessment a, string path, PropertyValue value, InputShape? shape)
+    {
+        // A scalar input (no shape) holding a scalar, a secret or an unknown: nothing below it to judge (most inputs).
+        if (shape is null && value is not (ListValue or MapValue)) return;
         Judge(a, new FieldPath(path, null), value, shape);
+    }
 
     private static void Judge(Assessment a, FieldPath path, PropertyValue value, InputShape? shape)
     {
