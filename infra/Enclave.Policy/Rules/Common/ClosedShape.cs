@@ -67,7 +67,10 @@ public sealed class InputShape
     {
         // A scalar input (no shape) holding a scalar, a secret or an unknown: nothing below it to judge (most inputs).
         if (shape is null && value is not (ListValue or MapValue)) return;
-        Judge(a, new FieldPath(path, null), value, shape);
+        // One list of steps per thread serves every walk (each ends before the next starts): no list per input.
+        var steps = _steps ??= [];
+        steps.Clear();
+        Judge(a, new FieldPath(path, steps), value, shape);
     }
 
     private static void Judge(Assessment a, FieldPath path, PropertyValue value, InputShape? shape)
@@ -81,7 +84,7 @@ public sealed class InputShape
                     a.Require(Truth.Unknown, $"the fields {path} sets are known (each must be one the gate reads or knows to be inert)");
                 return;
             case ListValue list:
-                var item = path.Below();
+                var item = path;
                 for (var i = 0; i < list.Items.Length; i++)
                 {
                     item.Enter(null, i);
@@ -90,7 +93,7 @@ public sealed class InputShape
                 }
                 return;
             case MapValue map:
-                var at = path.Below();
+                var at = path;
                 foreach (var (field, inner) in map.Entries)
                 {
                     if (field.StartsWith("__", StringComparison.Ordinal)) continue;
@@ -124,23 +127,21 @@ public sealed class InputShape
     /// <summary>
     /// Where a nested value sits (the top-level input, then fields and list positions), made into text
     /// (<c>ingressSecurityRules[3].tcpOptions</c>) only when a requirement names it: most pass, and a text per field and
-    /// list item of every resource was a tenth of what a run allocated (ENC-GOV-090). The steps below the top are one
-    /// list per top-level input, made on the first step down.
+    /// list item of every resource was a tenth of what a run allocated (ENC-GOV-090).
     /// </summary>
-    private readonly struct FieldPath(string top, List<(string? Field, int Index)>? steps)
+    private readonly struct FieldPath(string top, List<(string? Field, int Index)> steps)
     {
-        public FieldPath Below() => steps is null ? new FieldPath(top, []) : this;
+        public void Enter(string? field, int index) => steps.Add((field, index));
 
-        public void Enter(string? field, int index) => steps!.Add((field, index));
-
-        public void Leave() => steps!.RemoveAt(steps.Count - 1);
+        public void Leave() => steps.RemoveAt(steps.Count - 1);
 
         public override string ToString()
         {
             var text = top;
-            if (steps is not null)
-                foreach (var (field, index) in steps) text = field is null ? $"{text}[{index}]" : $"{text}.{field}";
+            foreach (var (field, index) in steps) text = field is null ? $"{text}[{index}]" : $"{text}.{field}";
             return text;
         }
     }
+
+    [ThreadStatic] private static List<(string? Field, int Index)>? _steps;
 }
