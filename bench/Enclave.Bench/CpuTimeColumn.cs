@@ -57,7 +57,10 @@ public sealed class CpuTimeColumn : IColumn
     {
         var resources = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Resources")?.Value;
         if (resources is not int n) return "-";
-        return CpuTime.MedianMs(benchmarkCase.Descriptor.WorkloadMethod.Name, n) is { } ms
+        // A benchmark with a Rule parameter (RuleBreakdownBenchmarks) keeps its samples per rule.
+        var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+        if (benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Rule")?.Value is string rule) method = $"{method}:{rule}";
+        return CpuTime.MedianMs(method, n) is { } ms
             ? ms.ToString("N1", CultureInfo.InvariantCulture) + " ms"
             : "- (run --inProcess)";
     }

@@ -149,7 +149,9 @@ public readonly struct FindingText : IEquatable<FindingText>
     internal static FindingText FromParts(PartsArena.Slice slice, int count)
     {
         var parts = slice.Array;
-        for (var i = slice.Offset; i < slice.Offset + count; i++) parts[i] = Capped(parts[i]);
+        // Only a part too long is written back: a store of a reference into an array costs a type check and a write barrier.
+        for (var i = slice.Offset; i < slice.Offset + count; i++)
+            if (parts[i] is { Length: > MaxPartLength } tooLong) parts[i] = Capped(tooLong);
         var head = count > 0 ? parts[slice.Offset] : null;
         var rest = PartsArena.KeepRest(slice, count);
         return new FindingText(head, rest.Array, rest.Offset, rest.Count);

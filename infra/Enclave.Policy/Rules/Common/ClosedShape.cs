@@ -65,6 +65,16 @@ public sealed class InputShape
     /// </summary>
     public static void Judge(Assessment a, string path, PropertyValue value, InputShape? shape)
     {
+        // A scalar input (no shape) holding a scalar, a secret or an unknown: nothing below it to judge (most inputs).
+        if (shape is null && value is not (ListValue or MapValue)) return;
+        // One list of steps per thread serves every walk (each ends before the next starts): no list per input.
+        var steps = _steps ??= [];
+        steps.Clear();
+        Judge(a, new FieldPath(path, steps), value, shape);
+    }
+
+    private static void Judge(Assessment a, FieldPath path, PropertyValue value, InputShape? shape)
+    {
         switch (value)
         {
             case NullValue:
@@ -74,29 +84,35 @@ public sealed class InputShape
                     a.Require(Truth.Unknown, $"the fields {path} sets are known (each must be one the gate reads or knows to be inert)");
                 return;
             case ListValue list:
-                for (var i = 0; i < list.Items.Length; i++) Judge(a, $"{path}[{i}]", list.Items[i], shape);
+                var item = path;
+                for (var i = 0; i < list.Items.Length; i++)
+                {
+                    item.Enter(null, i);
+                    Judge(a, item, list.Items[i], shape);
+                    item.Leave();
+                }
                 return;
             case MapValue map:
+                var at = path;
                 foreach (var (field, inner) in map.Entries)
                 {
                     if (field.StartsWith("__", StringComparison.Ordinal)) continue;
-                    var at = $"{path}.{field}";
                     var child = shape?.Children.GetValueOrDefault(field);
+                    at.Enter(field, 0);
                     if (child is null)
                     {
                         if (ClosedInputs.IsSet(inner))
                             a.Require(Truth.False, $"{at} is unset (no rule reads it)",
                                 whenViolated: $"sets {at}, a nested input no rule of the gate reads (known, secret or computed alike): it could open what a judged input would, unseen");
-                        continue;
                     }
-                    if (child.Pin is { } pin)
+                    else if (child.Pin is { } pin)
                     {
                         var outcome = pin.Judge(inner);
                         a.Require(outcome, pin.Requirement,
                             whenViolated: outcome == Truth.False ? $"sets {at}, held at {pin.Allowed} (as the program sets it)" : null);
-                        continue;
                     }
-                    if (!child.AnyField) Judge(a, at, inner, child);
+                    else if (!child.AnyField) Judge(a, at, inner, child);
+                    at.Leave();
                 }
                 return;
             default:
@@ -107,4 +123,25 @@ public sealed class InputShape
                 return;
         }
     }
+
+    /// <summary>
+    /// Where a nested value sits (the top-level input, then fields and list positions), made into text
+    /// (<c>ingressSecurityRules[3].tcpOptions</c>) only when a requirement names it: most pass, and a text per field and
+    /// list item of every resource was a tenth of what a run allocated (ENC-GOV-090).
+    /// </summary>
+    private readonly struct FieldPath(string top, List<(string? Field, int Index)> steps)
+    {
+        public void Enter(string? field, int index) => steps.Add((field, index));
+
+        public void Leave() => steps.RemoveAt(steps.Count - 1);
+
+        public override string ToString()
+        {
+            var text = top;
+            foreach (var (field, index) in steps) text = field is null ? $"{text}[{index}]" : $"{text}.{field}";
+            return text;
+        }
+    }
+
+    [ThreadStatic] private static List<(string? Field, int Index)>? _steps;
 }
