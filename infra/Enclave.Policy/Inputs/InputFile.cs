@@ -28,6 +28,10 @@ public static class InputFile
         var problem = type switch
         {
             FileKind.Regular => null,
+            // .NET decodes a command line's bytes as UTF-8: a name with other bytes arrives with U+FFFD in their place
+            // and names no file; say so rather than "not found" beside a file the user can list.
+            FileKind.Missing when path.Contains('\uFFFD') =>
+                $"file not found (its name is not UTF-8: the bytes shown as \ufffd cannot be passed on; rename the file); expected {kind.Expected}",
             FileKind.Missing => $"file not found; expected {kind.Expected}",
             FileKind.Directory => $"is a directory; expected {kind.Expected}",
             FileKind.Fifo => $"is a named pipe (FIFO), not a regular file; expected {kind.Expected} (to stream one, pass '-' and pipe it to standard input)",

@@ -41,6 +41,27 @@ public sealed class InputFileTests : IDisposable
     }
 
     [Fact]
+    public void A_name_that_is_not_utf8_says_so_instead_of_only_not_found()
+    {
+        // `check --state $'\xff.json'` said "file not found" beside a file `ls` lists: .NET turned the byte into U+FFFD.
+        var e = Assert.Throws<InputFileException>(() => InputFile.Open(Path.Combine(_dir, "\uFFFD.json"), InputKind.Artifact));
+        Assert.Contains("file not found (its name is not UTF-8", e.Message);
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue)]     // ENCLAVE_MAX_JSON_BYTES=9223372036854775807, a valid setting
+    [InlineData(long.MaxValue - 1)]
+    public void The_largest_caps_read_the_whole_input(long cap)
+    {
+        // Round 5: "cap - read + 1" overflowed at long.MaxValue to a read of no byte: every file and standard input read
+        // as empty ("file is empty", "Pulumi.yaml: is empty") under a size setting the README documents as valid.
+        var path = Write("whole.yaml", Encoding.UTF8.GetBytes("a: 1\n"));
+        Assert.Equal("a: 1\n", InputFile.ReadAllText(path, InputKind.StackConfig, maxBytes: cap));
+        using var _ = InputFile.RedirectStdin(() => new MemoryStream(Encoding.UTF8.GetBytes(new string('a', 70_000))));
+        Assert.Equal(70_000, InputFile.ReadAllText("-", InputKind.StackConfig, maxBytes: cap).Length);
+    }
+
+    [Fact]
     public void Text_is_strict_utf8_and_utf16_needs_its_byte_order_mark()
     {
         Assert.Equal("a: 1", InputFile.ReadAllText(Write("bom.yaml", [0xEF, 0xBB, 0xBF, .. "a: 1"u8]), InputKind.Waivers));
