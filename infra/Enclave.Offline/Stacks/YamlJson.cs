@@ -45,6 +45,20 @@ internal static partial class YamlJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// A stack config value Pulumi reads as the empty string: go-yaml never calls Pulumi's reader for a null node
+    /// (plain <c>~</c>, <c>null</c>, <c>Null</c>, <c>NULL</c>, nothing, or tagged <c>!!null</c>), so the value stays Go's
+    /// zero, "". Read as its text, <c>oci:region: ~</c> was the region "~" to the gate and no region (the provider's
+    /// own default) to Pulumi.
+    /// </summary>
+    public static bool IsPulumiNull(YamlFile file, YamlScalarNode s)
+    {
+        if (IsNull(s)) return true;
+        if (s.Tag.IsEmpty || s.Tag.Value != NullTag) return false;
+        return s.Value is null or "" or "~" or "null" or "Null" or "NULL"
+            ? true : throw file.Error(s, $"'{Enclave.Escaping.SafeText.Escape(s.Value, 40)}' is tagged !!null but is not one");
+    }
+
     /// <summary>True for a plain null scalar (<c>~</c>, <c>null</c>, empty).</summary>
     public static bool IsNull(YamlScalarNode s) =>
         s.Style == ScalarStyle.Plain && s.Tag.IsEmpty && (string.IsNullOrEmpty(s.Value) || s.Value is "~" or "null" or "Null" or "NULL");

@@ -7,7 +7,8 @@ namespace Enclave.Cli.Tests.Inputs;
 /// Round 5 (hostile), end to end: a comment a reviewer reads as one line, "# reviewed by the gatekeepers", followed by
 /// U+2028 and `us-data-enclave:parentCompartmentOcid: …` placed the dev enclave under another compartment (its
 /// policies inherited into the enclave) and `enclave check dev` passed: YAML readers, Pulumi's too, end the line at
-/// U+2028; a diff view does not. Now exit 2, one line naming file, line, column and the character.
+/// U+2028; a diff view does not. Now exit 2, one line naming file, line, column and the character. Likewise a stack
+/// config saved as UTF-16, which git shows as a binary file.
 /// </summary>
 public sealed class HiddenLineTests : IDisposable
 {
@@ -21,6 +22,20 @@ public sealed class HiddenLineTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_repo, recursive: true);
+
+    [Fact]
+    public async Task A_stack_config_rewritten_as_utf16_is_refused_as_git_shows_it_as_binary()
+    {
+        // The same content in UTF-16 passed `check dev` (exit 0) while `git diff` printed "Binary files differ".
+        var file = Path.Combine(_repo, "stacks", "Pulumi.dev.yaml");
+        File.WriteAllText(file, File.ReadAllText(file), new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        var stderr = new StringWriter();
+        var services = new CliServices(new OfflineStackSource(), () => new DateOnly(2026, 6, 1));
+        var code = await CliApp.RunAsync(["check", "dev", "--repo", _repo], services, new StringWriter(), stderr);
+        Assert.Equal(ExitCodes.InputUnreadable, code);
+        Assert.StartsWith("enclave: error: stacks/Pulumi.dev.yaml: UTF-16 text, which git and code review show as a binary file",
+            Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
 
     [Theory]
     [InlineData('\u2028')]

@@ -65,7 +65,11 @@ public sealed class InputFileTests : IDisposable
     public void Text_is_strict_utf8_and_utf16_needs_its_byte_order_mark()
     {
         Assert.Equal("a: 1", InputFile.ReadAllText(Write("bom.yaml", [0xEF, 0xBB, 0xBF, .. "a: 1"u8]), InputKind.Waivers));
-        Assert.Equal("a: 1", InputFile.ReadAllText(Write("utf16.yaml", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("a: 1")]), InputKind.Waivers));
+        // Round 5: UTF-16 YAML is refused (git shows it as binary: no diff for the reviewer); JSON artifacts still stream it.
+        Assert.EndsWith("utf16.yaml: UTF-16 text, which git and code review show as a binary file (a change to it has no diff a reviewer " +
+                        "can read); expected a YAML waiver file in UTF-8",
+            Assert.Throws<InputFileException>(() => InputFile.ReadAllText(Write("utf16.yaml", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("a: 1")]), InputKind.Waivers)).Message);
+        Assert.Throws<InputFileException>(() => InputFile.ReadAllText(Write("utf16be.yaml", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes("a: 1")]), InputKind.StackConfig));
         var e = Assert.Throws<InputFileException>(() => InputFile.ReadAllText(Write("latin1.yaml", [0x61, 0x3A, 0x20, 0xE9]), InputKind.Waivers));
         Assert.EndsWith("latin1.yaml: binary content (not UTF-8 text); expected a YAML waiver file", e.Message);
         var binary = Assert.Throws<InputFileException>(() => InputFile.ReadAllText(Write("nul.yaml", [0x61, 0x00, 0x62]), InputKind.Waivers));
