@@ -42,9 +42,10 @@ public static partial class OutputTarget
             throw CliException.Usage($"--output '{path}': expected a file path, or - for standard output");
         var target = Resolve(path);
         if (target is not null && PulumiFileName().IsMatch(Path.GetFileName(target.Path)))
-            // `-o stacks/Pulumi.report.yaml` made a new stack that every later `check` failed on (and Pulumi would read it).
+            // `-o stacks/Pulumi.report.yaml` made a new stack that every later `check` failed on (and Pulumi would read it);
+            // `-o Pulumi.json` (a JSON report) would become the project file Pulumi reads before Pulumi.yaml.
             throw CliException.Usage($"--output {path}: is named like a file Pulumi and the gate read as a project or stack configuration " +
-                                     "(Pulumi.yaml, Pulumi.<stack>.yaml); expected another file name, or - for standard output");
+                                     "(Pulumi.yaml, Pulumi.json, Pulumi.<stack>.yaml); expected another file name, or - for standard output");
         if (target is not null && InputsRead.Which(target.Path) is { } input)
             throw CliException.Usage($"--output {path}: is the input {input} of this command, which the report would replace; expected another file, or - for standard output");
         if (target is null)
@@ -201,7 +202,7 @@ public static partial class OutputTarget
 
     private sealed record Target(string Path, bool IsDescriptor);
 
-    [GeneratedRegex(@"^Pulumi(\.[^/]*)?\.ya?ml$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Pulumi(\.[^/]*)?\.(ya?ml|json)$", RegexOptions.IgnoreCase)]
     private static partial Regex PulumiFileName();
 
     [GeneratedRegex("^/(dev/stdout|dev/fd/1|proc/self/fd/1|proc/thread-self/fd/1)$")]

@@ -19,16 +19,21 @@ public interface IStackSource
 /// <summary>Finds the repository root (the directory holding Pulumi.yaml) and checks stack names.</summary>
 public static class Repository
 {
+    /// <remarks>
+    /// The folder is the one Pulumi would pick, searching upwards for the first that holds any project file it reads
+    /// (<c>Pulumi.json</c>, <c>Pulumi.yaml</c> or <c>Pulumi.yml</c>): a <c>Pulumi.json</c> in a folder below ours
+    /// makes that folder Pulumi's project, and the gate then refuses it rather than judge the Pulumi.yaml above.
+    /// </remarks>
     public static string FindRoot(string? explicitRoot)
     {
         if (explicitRoot is not null)
         {
-            if (!File.Exists(Path.Combine(explicitRoot, "Pulumi.yaml")))
+            if (Enclave.Offline.Stacks.ProjectFileLookup.Find(explicitRoot) is null)
                 throw CliException.Usage($"--repo {explicitRoot}: no Pulumi.yaml there");
             return Path.GetFullPath(explicitRoot);
         }
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml"))) return dir.FullName;
+            if (Enclave.Offline.Stacks.ProjectFileLookup.Find(dir.FullName) is not null) return dir.FullName;
         throw CliException.Usage("no Pulumi.yaml in this directory or above; run inside the repository or pass --repo DIR");
     }
 

@@ -24,13 +24,12 @@ public sealed record ProjectFile(
     private static readonly string[] DeclarationFields = ["type", "description", "items", "default", "value", "secret"];
     private static readonly string[] ScalarTypes = ["string", "boolean", "integer"];
 
-    /// <summary>Reads <c>Pulumi.yaml</c> (or <c>Pulumi.yml</c>) at <paramref name="repoRoot"/>.</summary>
+    /// <summary>Reads <c>Pulumi.yaml</c> (or <c>Pulumi.yml</c>) at <paramref name="repoRoot"/>, the file Pulumi would read there.</summary>
     public static ProjectFile Load(string repoRoot)
     {
-        var extension = File.Exists(Path.Combine(repoRoot, "Pulumi.yaml")) ? ".yaml"
-            : File.Exists(Path.Combine(repoRoot, "Pulumi.yml")) ? ".yml"
-            : throw new StackConfigException("Pulumi.yaml", $"not found in {Path.GetFullPath(repoRoot)}; run from the repository root or pass it");
-        var fileName = "Pulumi" + extension;
+        // The file Pulumi itself would read there (a Pulumi.json out-ranks Pulumi.yaml and is refused).
+        var fileName = ProjectFileLookup.Require(repoRoot);
+        var extension = Path.GetExtension(fileName);
         RepositoryFiles.RequireInside(repoRoot, Path.Combine(repoRoot, fileName), fileName);
         return Read(YamlFile.Load(Path.Combine(repoRoot, fileName), fileName, Enclave.Policy.Inputs.InputKind.Project), repoRoot, extension);
     }

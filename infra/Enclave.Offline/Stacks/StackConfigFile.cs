@@ -61,6 +61,11 @@ public static partial class StackConfigFile
                 FileKeys.CheckConfigKey(yaml, project.Name, keyNode, key, fullKey);
                 if (!nodes.TryAdd(fullKey, valueNode))
                     throw yaml.Error(keyNode, $"config key '{key}' is set twice (as {fullKey})");
+                if (valueNode is YamlScalarNode scalar && YamlJson.IsPulumiNull(yaml, scalar))
+                {
+                    values[fullKey] = ""; // what Pulumi hands the program for a null
+                    continue;
+                }
                 values[fullKey] = YamlJson.ToConfigString(yaml, valueNode, StackConfig.SecretPlaceholder, out var secret);
                 if (secret) secrets.Add(fullKey);
             }

@@ -45,6 +45,20 @@ internal static partial class YamlJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// A stack config value Pulumi reads as the empty string: go-yaml never calls Pulumi's reader for a null node
+    /// (plain <c>~</c>, <c>null</c>, <c>Null</c>, <c>NULL</c>, nothing, or tagged <c>!!null</c>), so the value stays Go's
+    /// zero, "". Read as its text, <c>oci:region: ~</c> was the region "~" to the gate and no region (the provider's
+    /// own default) to Pulumi.
+    /// </summary>
+    public static bool IsPulumiNull(YamlFile file, YamlScalarNode s)
+    {
+        if (IsNull(s)) return true;
+        if (s.Tag.IsEmpty || s.Tag.Value != NullTag) return false;
+        return s.Value is null or "" or "~" or "null" or "Null" or "NULL"
+            ? true : throw file.Error(s, $"'{Enclave.Escaping.SafeText.Escape(s.Value, 40)}' is tagged !!null but is not one");
+    }
+
     /// <summary>True for a plain null scalar (<c>~</c>, <c>null</c>, empty).</summary>
     public static bool IsNull(YamlScalarNode s) =>
         s.Style == ScalarStyle.Plain && s.Tag.IsEmpty && (string.IsNullOrEmpty(s.Value) || s.Value is "~" or "null" or "Null" or "NULL");
@@ -61,7 +75,7 @@ internal static partial class YamlJson
             case YamlMappingNode map:
                 w.WriteStartObject();
                 var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var (k, v) in map.Children.Select(c => (file.KeyText(c.Key), c)).OrderBy(c => c.Item1, StringComparer.Ordinal))
+                foreach (var (k, v) in map.Children.Select(c => (ObjectKey(file, c.Key), c)).OrderBy(c => c.Item1, StringComparer.Ordinal))
                 {
                     if (!seen.Add(k)) throw file.Error(v.Key, $"duplicate key '{k}'");
                     w.WritePropertyName(k);
@@ -80,6 +94,28 @@ internal static partial class YamlJson
             default:
                 throw file.Error(node, "unsupported YAML node (aliases must resolve to values)");
         }
+    }
+
+    /// <summary>
+    /// A key of an object value, which must be text to Pulumi too. go-yaml reads a plain <c>True</c>, <c>0x10</c>,
+    /// <c>1.0</c> or <c>~</c> key as a boolean, number or null, and Pulumi turns it back into text with Go's <c>%v</c>
+    /// (<c>true</c>, <c>16</c>, <c>1</c>, <c>&lt;nil&gt;</c>): the program would get another key than the gate read, and
+    /// <c>{0x10: a, 16: b}</c> one key (the last value) where the gate saw two. Such keys are refused; quoted, they are text.
+    /// </summary>
+    private static string ObjectKey(YamlFile file, YamlNode key)
+    {
+        var text = file.KeyText(key);
+        var s = (YamlScalarNode)key;
+        var tag = s.Tag.IsEmpty ? null : s.Tag.Value;
+        if (tag is null ? s.Style != ScalarStyle.Plain : tag is not (IntTag or FloatTag or BoolTag or NullTag)) return text;
+        var kind = IsNull(s) || tag == NullTag ? "null"
+            : text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE" || tag == BoolTag ? "a boolean"
+            : NotFinite.Contains(text) || Integer(text) is not null || Number(text) is not null || tag is IntTag or FloatTag ? "a number"
+            : null;
+        if (kind is null) return text;
+        throw file.Error(key, $"key '{Enclave.Escaping.SafeText.Escape(text, 40)}' is {kind} to Pulumi's YAML reader, which passes it to the " +
+                              "program rewritten as Go prints it (True as true, 0x10 as 16, ~ as <nil>), not as written; quote it " +
+                              $"('{Enclave.Escaping.SafeText.Escape(text, 40)}') to keep it text");
     }
 
     private static void WriteScalar(YamlFile file, Utf8JsonWriter w, YamlScalarNode s)

@@ -22,21 +22,29 @@ internal sealed class CappedStream(Stream inner, string path, InputKind kind, lo
 
     public override int Read(Span<byte> buffer)
     {
-        // Never ask for more than one byte past the cap: that byte is enough to know the input is too large.
-        var room = (int)Math.Min(buffer.Length, maxBytes - _read + 1);
-        var n = inner.Read(buffer[..room]);
+        var n = inner.Read(buffer[..Room(buffer.Length)]);
         return Check(buffer[..n]);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var room = (int)Math.Min(buffer.Length, maxBytes - _read + 1);
-        var n = await inner.ReadAsync(buffer[..room], cancellationToken).ConfigureAwait(false);
+        var n = await inner.ReadAsync(buffer[..Room(buffer.Length)], cancellationToken).ConfigureAwait(false);
         return Check(buffer.Span[..n]);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>
+    /// How much of a buffer one read may fill: never more than one byte past the cap (that byte is enough to know the
+    /// input is too large). Computed without overflow: with the cap at long.MaxValue (a valid setting), "cap - read + 1"
+    /// wrapped to long.MinValue, whose low 32 bits are 0, so every read asked for no byte and every input read as empty.
+    /// </summary>
+    private int Room(int buffer)
+    {
+        var left = maxBytes - _read; // >= 0: a read past the cap throws in Check
+        return left < buffer ? (int)left + 1 : buffer;
+    }
 
     private int Check(ReadOnlySpan<byte> chunk)
     {

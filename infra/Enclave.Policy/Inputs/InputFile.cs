@@ -28,6 +28,10 @@ public static class InputFile
         var problem = type switch
         {
             FileKind.Regular => null,
+            // .NET decodes a command line's bytes as UTF-8: a name with other bytes arrives with U+FFFD in their place
+            // and names no file; say so rather than "not found" beside a file the user can list.
+            FileKind.Missing when path.Contains('\uFFFD') =>
+                $"file not found (its name is not UTF-8: the bytes shown as \ufffd cannot be passed on; rename the file); expected {kind.Expected}",
             FileKind.Missing => $"file not found; expected {kind.Expected}",
             FileKind.Directory => $"is a directory; expected {kind.Expected}",
             FileKind.Fifo => $"is a named pipe (FIFO), not a regular file; expected {kind.Expected} (to stream one, pass '-' and pipe it to standard input)",
@@ -67,12 +71,17 @@ public static class InputFile
     }
 
     /// <summary>
-    /// The whole input as text: UTF-8 (a byte-order mark is skipped) or UTF-16 with its byte-order mark, decoded
-    /// strictly, so random bytes are refused rather than turned into U+FFFD and parsed.
+    /// The whole text of a YAML input a pull request changes (stack config, waiver file, Pulumi.yaml): UTF-8 (a
+    /// byte-order mark is skipped), decoded strictly, so random bytes are refused rather than turned into U+FFFD and
+    /// parsed. UTF-16 is refused too, although Pulumi's YAML reader takes it: git and code review show a file of NUL
+    /// bytes as binary, so a stack config converted to UTF-16 changed every value with no diff a reviewer could read.
     /// </summary>
     public static string ReadAllText(string path, InputKind kind, long? maxBytes = null, string? display = null)
     {
         var bytes = ReadAllBytes(path, kind, maxBytes, display);
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            throw new InputFileException(display ?? path, $"UTF-16 text, which git and code review show as a binary file (a change " +
+                                                          $"to it has no diff a reviewer can read); expected {kind.Expected} in UTF-8");
         try { return Decode(bytes); }
         catch (DecoderFallbackException)
         {

@@ -11,6 +11,7 @@ namespace Enclave.Policy.Inputs;
 /// <see cref="YamlLimits.MaxDepth"/> (which would overflow the stack of any recursive walk), aliases that expand to
 /// more than <see cref="YamlLimits.MaxAliasNodes"/> nodes (a few lines can stand for billions), an alias to a node
 /// that contains it (a cycle) and a second document each stop the parse at that event, with its line and column.
+/// Before parsing, the text must be visible to a reviewer as it is to the readers (<see cref="VisibleYamlText"/>).
 /// </summary>
 public static partial class SafeYaml
 {
@@ -18,6 +19,7 @@ public static partial class SafeYaml
     /// <exception cref="YamlInputException">Invalid YAML, a limit exceeded, or more than one document.</exception>
     public static YamlNode? Load(string text, YamlLimits? limits = null)
     {
+        VisibleYamlText.Require(text);
         var stream = new YamlStream();
         var parser = new LimitedParser(new Parser(new StringReader(text)), limits ?? YamlLimits.Default);
         try

@@ -50,6 +50,7 @@ public class StackNameLookalikeTests
     [InlineData("stacks/Pulumi.report.yaml")]
     [InlineData("Pulumi.yaml")]
     [InlineData("stacks/pulumi.prod.YML")]
+    [InlineData("Pulumi.json")] // Pulumi reads it as the project before Pulumi.yaml
     public async Task A_report_is_never_written_where_pulumi_reads_configuration(string output)
     {
         // `-o stacks/Pulumi.report.yaml` wrote the report as a new stack config: every later `check` failed on it.

@@ -41,10 +41,35 @@ public sealed class InputFileTests : IDisposable
     }
 
     [Fact]
+    public void A_name_that_is_not_utf8_says_so_instead_of_only_not_found()
+    {
+        // `check --state $'\xff.json'` said "file not found" beside a file `ls` lists: .NET turned the byte into U+FFFD.
+        var e = Assert.Throws<InputFileException>(() => InputFile.Open(Path.Combine(_dir, "\uFFFD.json"), InputKind.Artifact));
+        Assert.Contains("file not found (its name is not UTF-8", e.Message);
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue)]     // ENCLAVE_MAX_JSON_BYTES=9223372036854775807, a valid setting
+    [InlineData(long.MaxValue - 1)]
+    public void The_largest_caps_read_the_whole_input(long cap)
+    {
+        // Round 5: "cap - read + 1" overflowed at long.MaxValue to a read of no byte: every file and standard input read
+        // as empty ("file is empty", "Pulumi.yaml: is empty") under a size setting the README documents as valid.
+        var path = Write("whole.yaml", Encoding.UTF8.GetBytes("a: 1\n"));
+        Assert.Equal("a: 1\n", InputFile.ReadAllText(path, InputKind.StackConfig, maxBytes: cap));
+        using var _ = InputFile.RedirectStdin(() => new MemoryStream(Encoding.UTF8.GetBytes(new string('a', 70_000))));
+        Assert.Equal(70_000, InputFile.ReadAllText("-", InputKind.StackConfig, maxBytes: cap).Length);
+    }
+
+    [Fact]
     public void Text_is_strict_utf8_and_utf16_needs_its_byte_order_mark()
     {
         Assert.Equal("a: 1", InputFile.ReadAllText(Write("bom.yaml", [0xEF, 0xBB, 0xBF, .. "a: 1"u8]), InputKind.Waivers));
-        Assert.Equal("a: 1", InputFile.ReadAllText(Write("utf16.yaml", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("a: 1")]), InputKind.Waivers));
+        // Round 5: UTF-16 YAML is refused (git shows it as binary: no diff for the reviewer); JSON artifacts still stream it.
+        Assert.EndsWith("utf16.yaml: UTF-16 text, which git and code review show as a binary file (a change to it has no diff a reviewer " +
+                        "can read); expected a YAML waiver file in UTF-8",
+            Assert.Throws<InputFileException>(() => InputFile.ReadAllText(Write("utf16.yaml", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("a: 1")]), InputKind.Waivers)).Message);
+        Assert.Throws<InputFileException>(() => InputFile.ReadAllText(Write("utf16be.yaml", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes("a: 1")]), InputKind.StackConfig));
         var e = Assert.Throws<InputFileException>(() => InputFile.ReadAllText(Write("latin1.yaml", [0x61, 0x3A, 0x20, 0xE9]), InputKind.Waivers));
         Assert.EndsWith("latin1.yaml: binary content (not UTF-8 text); expected a YAML waiver file", e.Message);
         var binary = Assert.Throws<InputFileException>(() => InputFile.ReadAllText(Write("nul.yaml", [0x61, 0x00, 0x62]), InputKind.Waivers));

@@ -27,7 +27,7 @@ public class FileKeysTests
     [InlineData("  d\u0435mo:a: 1\n", "config key 'd\\u0435mo:a' holds a space, a control or a non-ASCII character")]
     [InlineData("  demo:g\u0430te: 1\n", "config key 'demo:g\\u0430te' holds")]
     [InlineData("  \"demo:a \": 1\n", "config key 'demo:a ' holds a space")]
-    [InlineData("  demo:a\u200b: 1\n", "config key 'demo:a\\u200b' holds")]
+    [InlineData("  \"demo:a\\u200b\": 1\n", "config key 'demo:a\\u200b' holds")] // written raw, the whole file is refused (VisibleYamlTextTests)
     public void A_config_key_no_one_reads_is_refused_on_its_line(string line, string message)
     {
         var e = Refused(Project, "config:\n  demo:a: 1\n" + line.Replace("  demo:a: 1\n", "  demo:b: 1\n"));
