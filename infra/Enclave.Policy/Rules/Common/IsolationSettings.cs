@@ -82,6 +82,9 @@ public static class IsolationSettings
         (OciTypes.Domain, ["adminUserName", "adminEmail"]),
         (OciTypes.DomainsGroup, ["displayName", "members", "urnietfparamsscimschemasoracleidcsextensiongroupGroup", "idcsEndpoint"]),
         (OciTypes.UserGroupMembership, ["userId", "groupId"]),
+        // Which tag a default stamps, and a tag's namespace: only the stack's own namespaces' tags (ENC-GOV-091).
+        (OciTypes.TagDefault, ["tagDefinitionId"]),
+        (OciTypes.Tag, ["tagNamespaceId"]),
         (OciTypes.ApiKey, ["userId"]),
         (OciTypes.AuthToken, ["userId"]),
         (OciTypes.CustomerSecretKey, ["userId"]),
