@@ -20,10 +20,7 @@ public sealed class TagsFromStackNamespaces : RuleBase
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-091", "Enclave resources carry only defined tags of the stack's own tag namespaces", Severity.Critical, Enforcement.Mandatory,
         "Tag-based statements (target.resource.tag…) grant on whatever carries the tag, and the namespace's owner decides who applies it: a tag of the parent company's namespace on an enclave resource, or a tag default stamping it on every new resource of an enclave compartment, lets the parent's own tag-based policies reach the data.",
-        "Use only tags of the stack's own tag namespaces in definedTags and in tag defaults (tagDefinitionId by reference to a tag the stack declares in its namespace); never a tag of a namespace defined outside the stack.")
-    {
-        Scope = RuleScope.Resource,
-    };
+        "Use only tags of the stack's own tag namespaces in definedTags and in tag defaults (tagDefinitionId by reference to a tag the stack declares in its namespace); never a tag of a namespace defined outside the stack.");  // Stack scope: it reads the stack's network sources (tags), so a resource alone cannot be judged.
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

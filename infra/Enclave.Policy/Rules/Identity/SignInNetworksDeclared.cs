@@ -16,10 +16,7 @@ public sealed class SignInNetworksDeclared : RuleBase
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-110", "The sign-in network policy names only the stack's narrow network sources", Severity.Critical, Enforcement.Mandatory,
         "The authentication policy's network sources decide where anyone may sign in from: one the stack does not declare is defined (and widened) outside the enclave, a near-open one lets sign-ins come from anywhere, and a secret or unreadable list may name either.",
-        "List in networkPolicy.networkSourceIds only network sources this stack declares (by reference to their id), each inside gatekeeperCidrs or auditorCidrs and never near-open; never make the list secret.")
-    {
-        Scope = RuleScope.Resource,
-    };
+        "List in networkPolicy.networkSourceIds only network sources this stack declares (by reference to their id), each inside gatekeeperCidrs or auditorCidrs and never near-open; never make the list secret.");  // Stack scope: it reads the stack's network sources (tags), so a resource alone cannot be judged.
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -17,10 +17,7 @@ public sealed class SignInNetworksRequired : RuleBase
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-091", "Sign-in to the tenancy is restricted to the gatekeepers' and the auditors' networks", Severity.Critical, Enforcement.Mandatory,
         "Without a sign-in network policy anyone holding a Default-domain password (the tenancy's administrators among them) signs in from anywhere, the parent company's networks included; without the auditors' network in it, US oversight cannot sign in to audit.",
-        "Keep networkPolicy.networkSourceIds of the tenancy's authentication policy as the program sets it: the stack's gatekeeper network source and its auditor network source, by reference to their ids.")
-    {
-        Scope = RuleScope.Resource,
-    };
+        "Keep networkPolicy.networkSourceIds of the tenancy's authentication policy as the program sets it: the stack's gatekeeper network source and its auditor network source, by reference to their ids.");  // Stack scope: it reads the stack's network sources (tags), so a resource alone cannot be judged.
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
