@@ -34,6 +34,13 @@ public sealed record PolicyContext
     /// <summary>Identity domain of the enclave groups (null = Default).</summary>
     public string? IdentityDomain { get; init; }
 
+    /// <summary>
+    /// The URL (<c>idcsEndpoint</c>) of <see cref="IdentityDomain"/> the stack declares (config
+    /// <c>groups.identityDomainUrl</c>): where every identity-domain persona group must live (ENC-IDN-050). Null when
+    /// none is declared: then where they live is undetermined (four groups moved together agree with one another).
+    /// </summary>
+    public string? IdentityDomainUrl { get; init; }
+
     public string OperatorGroup { get; init; } = "";
     public string AuditorGroup { get; init; } = "";
     public string StorageAdminGroup { get; init; } = "";

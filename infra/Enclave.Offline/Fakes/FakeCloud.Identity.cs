@@ -58,7 +58,8 @@ public sealed partial class FakeCloud
         ["filters"] = Filters(args),
     };
 
-    /// <summary>The identity domain asked for by display name (the fake tenancy has every domain a stack names).</summary>
+    /// <summary>The identity domain asked for by display name (the fake tenancy has every domain a stack names, at the
+    /// URL the stack declares for it).</summary>
     private object Domains(IReadOnlyDictionary<string, object> args, string region)
     {
         var compartment = args.TryGetValue("compartmentId", out var c) && c is string s ? s : TenancyOcid;
@@ -66,14 +67,15 @@ public sealed partial class FakeCloud
         if (args.TryGetValue("displayName", out var n) && n is string name)
         {
             var host = "idcs-" + FakeIds.Digest(32, "domain", TenancyOcid + "/" + name);
+            var url = DomainUrls.TryGetValue(name, out var declared) ? declared : $"https://{host}.identity.oraclecloud.com:443";
             domains.Add(new Dictionary<string, object>
             {
                 ["id"] = FakeIds.Ocid("domain", region, name),
                 ["displayName"] = name,
                 ["compartmentId"] = compartment,
                 ["homeRegion"] = HomeRegion,
-                ["url"] = $"https://{host}.identity.oraclecloud.com:443",
-                ["homeRegionUrl"] = $"https://{host}.identity.oraclecloud.com:443",
+                ["url"] = url,
+                ["homeRegionUrl"] = url,
                 ["state"] = "ACTIVE",
                 ["type"] = "DEFAULT",
                 ["licenseType"] = "premium",

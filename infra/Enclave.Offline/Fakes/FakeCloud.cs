@@ -22,8 +22,12 @@ public sealed partial class FakeCloud
     /// <param name="tenancyOcid">The tenancy the fake cloud pretends to be.</param>
     /// <param name="homeRegion">Its home region.</param>
     /// <param name="subscribedRegions">Regions it is subscribed to (the home region is added when missing).</param>
-    public FakeCloud(string tenancyOcid, string homeRegion, IEnumerable<string> subscribedRegions)
+    /// <param name="domainUrls">URLs of identity domains by name, as the stack declares them (groups.identityDomainUrl);
+    /// any other domain's URL is made up from the tenancy and its name.</param>
+    public FakeCloud(string tenancyOcid, string homeRegion, IEnumerable<string> subscribedRegions,
+        IReadOnlyDictionary<string, string>? domainUrls = null)
     {
+        DomainUrls = domainUrls ?? ImmutableDictionary<string, string>.Empty;
         TenancyOcid = tenancyOcid;
         HomeRegion = homeRegion;
         SubscribedRegions = [homeRegion, .. subscribedRegions.Where(r => r != homeRegion).Distinct()];
@@ -32,7 +36,9 @@ public sealed partial class FakeCloud
     /// <summary>A fake cloud for a stack: subscribed to its home, deployment and standby regions.</summary>
     public static FakeCloud For(EnclaveSettings settings) =>
         new(settings.TenancyOcid, settings.HomeRegion,
-            new[] { settings.DeploymentRegion, settings.Database.StandbyRegion }.OfType<string>());
+            new[] { settings.DeploymentRegion, settings.Database.StandbyRegion }.OfType<string>(),
+            settings.Groups is { IdentityDomain: { } domain, IdentityDomainUrl: { } url }
+                ? ImmutableDictionary<string, string>.Empty.Add(domain, url) : null);
 
     /// <summary>A generic tenancy in us-ashburn-1 (home) and us-phoenix-1, for tests that do not care.</summary>
     public static FakeCloud Default { get; } =
@@ -41,6 +47,7 @@ public sealed partial class FakeCloud
     public string TenancyOcid { get; }
     public string HomeRegion { get; }
     public ImmutableArray<string> SubscribedRegions { get; }
+    public IReadOnlyDictionary<string, string> DomainUrls { get; }
 
     /// <summary>The Object Storage namespace of the tenancy (stable per tenancy, 12 characters like real ones).</summary>
     public string Namespace => FakeIds.Digest(12, "namespace", TenancyOcid);

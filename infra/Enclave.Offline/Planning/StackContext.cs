@@ -49,6 +49,7 @@ public static class StackContext
         EnclaveParentCompartment = s.ParentCompartmentOcid ?? s.TenancyOcid,
         GatekeeperGroup = s.Groups.Gatekeeper,
         IdentityDomain = s.Groups.IdentityDomain,
+        IdentityDomainUrl = s.Groups.IdentityDomainUrl,
         OperatorGroup = s.Groups.Operator,
         AuditorGroup = s.Groups.Auditor,
         StorageAdminGroup = s.Groups.StorageAdmin,

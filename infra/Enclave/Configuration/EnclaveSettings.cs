@@ -107,6 +107,13 @@ public sealed record GroupSettings
     public required string StorageAdmin { get; init; }
     /// <summary><c>groups.identityDomain</c> (optional): identity domain of the groups; Default when absent.</summary>
     public string? IdentityDomain { get; init; }
+    /// <summary>
+    /// <c>groups.identityDomainUrl</c> (optional, only with <c>identityDomain</c>): that domain's URL (its
+    /// <c>idcsEndpoint</c>). The program creates the persona groups there (and stops when the named domain has another
+    /// URL); the gate judges every persona group against it (ENC-IDN-050), since a name says nothing of which domain
+    /// a group's endpoint is. Null when absent: then a domain group's place is undetermined.
+    /// </summary>
+    public string? IdentityDomainUrl { get; init; }
 }
 
 /// <summary><c>parentExclusions</c>: identities and networks of the foreign parent company.</summary>

@@ -27,10 +27,11 @@ public static partial class CompliantEnclave
     /// <summary>The password policy, persona groups, identity provider, break-glass user, network sources, dynamic group and policies.</summary>
     private static void AddIdentity(GraphBuilder g)
     {
-        // CIS 1.4 (ENC-IAM-032): the tenancy's password policy.
+        // CIS 1.4 (ENC-IAM-032): the tenancy's password policy; sign-in only from the personas' networks (ENC-IDN-091).
         g.Add(OciTypes.AuthenticationPolicy, "password-policy", new
         {
             compartmentId = Tenancy,
+            networkPolicy = new { networkSourceIds = new[] { Ref("gatekeeper-networks"), Ref("auditor-networks") } },
             passwordPolicy = new
             {
                 minimumPasswordLength = 14, isLowercaseCharactersRequired = true, isUppercaseCharactersRequired = true,

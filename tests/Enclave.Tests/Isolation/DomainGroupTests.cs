@@ -20,6 +20,8 @@ public sealed class DomainGroupTests
         var answer = d.Cloud.Invoke(FakeCloud.GetDomains, ImmutableDictionary<string, object>.Empty
             .Add("compartmentId", d.Settings.TenancyOcid).Add("displayName", domain), d.Settings.HomeRegion);
         var url = Assert.IsType<string>(Values.At(answer, "domains[0].url"));
+        // Prod declares the domain's URL (groups.identityDomainUrl), which the gate judges the groups by: the very one.
+        Assert.Equal(d.Settings.Groups.IdentityDomainUrl, url);
         Assert.Empty(d.OfType(Oci.Group)); // no Default-domain twins of the persona groups
         var groups = d.Observations.Where(o => o.Type == Oci.DomainsGroup).ToList();
         Assert.Equal(4, groups.Count);
@@ -58,5 +60,15 @@ public sealed class DomainGroupTests
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => EnclaveRun.RunAsync("prod", Domains(copies, url)));
         Assert.Contains("groups.identityDomain", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A declared domain URL the named domain does not have: the groups would land where the gate does not
+    /// look for them (or the gate would judge them by a URL that is not theirs), so the run stops naming the key.</summary>
+    [Fact]
+    public async Task DomainGroups_StopWhenTheNamedDomainHasAnotherUrlThanDeclared()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            EnclaveRun.RunAsync("prod", Domains(1, "https://idcs-0parentc0d0main.identity.oraclecloud.com:443")));
+        Assert.Contains("groups.identityDomainUrl", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -51,7 +51,8 @@ public static partial class ClosedInputTables
         new(OciTypes.Tag, Labels("description", "definedTags", "freeformTags"),
             TagParts("name", "tagNamespaceId", "isCostTracking", "isRetired", "validator.validatorType", "validator.values")),
         new(OciTypes.TagNamespace, Labels("description", "definedTags", "freeformTags"), TagParts("name", "isRetired")),
-        new(OciTypes.TagDefault, TagParts("tagDefinitionId", "value", "isRequired")),
+        // Which tag a default stamps on every new resource is judged (ENC-GOV-091: only the stack's own namespaces' tags).
+        new(OciTypes.TagDefault, [TagParts("value", "isRequired")], [], [new JudgedBy("ENC-GOV-091", "tagDefinitionId")]),
     ];
 
     private static bool OnlyDescription(PropertyValue value)

@@ -82,6 +82,9 @@ public static class IsolationSettings
         (OciTypes.Domain, ["adminUserName", "adminEmail"]),
         (OciTypes.DomainsGroup, ["displayName", "members", "urnietfparamsscimschemasoracleidcsextensiongroupGroup", "idcsEndpoint"]),
         (OciTypes.UserGroupMembership, ["userId", "groupId"]),
+        // Which tag a default stamps, and a tag's namespace: only the stack's own namespaces' tags (ENC-GOV-091).
+        (OciTypes.TagDefault, ["tagDefinitionId"]),
+        (OciTypes.Tag, ["tagNamespaceId"]),
         (OciTypes.ApiKey, ["userId"]),
         (OciTypes.AuthToken, ["userId"]),
         (OciTypes.CustomerSecretKey, ["userId"]),
@@ -154,7 +157,7 @@ public static class IsolationSettings
 
     /// <summary>
     /// The isolation settings a program writes as constants (or from stack config, which a preview knows): flags,
-    /// access types, regions, CIDRs, ports, protocols, retention. None holds a resource id and the cloud computes none
+    /// access types, regions, CIDRs, ports, protocols, retention, and the names IAM statements match on. None holds a resource id and the cloud computes none
     /// of them, so unlike references (<c>subnetId</c>, <c>kmsKeyId</c>, a route target) they are never legitimately
     /// unknown in a preview: one that is was derived from another resource's output and can be anything at
     /// <c>pulumi up</c>. ENC-GOV-007 fails each one.
@@ -185,8 +188,18 @@ public static class IsolationSettings
         (OciTypes.DomainReplicationToRegion, ["replicaRegion"]),
         (OciTypes.ReplicationPolicy, ["destinationRegionName"]),
         (OciTypes.RemotePeeringConnection, ["peerRegionName"]),
-        ("oci:Identity/networkSource:NetworkSource", ["publicSourceLists"]),
+        ("oci:Identity/networkSource:NetworkSource", ["publicSourceLists", "name"]),
         (OciTypes.AuthenticationPolicy, ["passwordPolicy"]),
+        // Names statements and conditions match on (group, dynamic-group, user, network-source, tag names): a name is a
+        // grant, so one computed from another resource's output hides which statements reach the resource (ENC-IAM-117
+        // is the same for the statements themselves).
+        (OciTypes.Group, ["name"]),
+        (OciTypes.DomainsGroup, ["displayName"]),
+        (OciTypes.DynamicGroup, ["name"]),
+        (OciTypes.User, ["name"]),
+        (OciTypes.DomainsUser, ["userName"]),
+        (OciTypes.TagNamespace, ["name"]),
+        (OciTypes.Tag, ["name"]),
     ];
 
     private static readonly FrozenDictionary<string, string[]> LiteralsByType = DeclaredLiterals

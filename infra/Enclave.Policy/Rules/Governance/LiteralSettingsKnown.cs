@@ -15,8 +15,8 @@ public sealed class LiteralSettingsKnown : RuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-007", "Literal isolation settings are known before deployment", Severity.Critical, Enforcement.Mandatory,
-        "Flags, access types, regions, CIDRs, ports, protocols and retention are constants of the program or values of its stack config, which a preview knows. One that is unknown in a preview was computed from another resource's output, so the preview the gate judged does not say what `pulumi up` will set: a public bucket, a disabled flow log or a Frankfurt region could pass review unseen.",
-        "Write the setting as a literal or take it from stack config; never derive a flag, access type, region, CIDR or port from another resource's output (`Apply`) or from a generated value.")
+        "Flags, access types, regions, CIDRs, ports, protocols, retention and the names IAM statements match on (groups, dynamic groups, users, network sources, tags) are constants of the program or values of its stack config, which a preview knows. One that is unknown in a preview was computed from another resource's output, so the preview the gate judged does not say what `pulumi up` will set: a public bucket, a disabled flow log or a Frankfurt region could pass review unseen.",
+        "Write the setting as a literal or take it from stack config; never derive a flag, access type, region, CIDR, port or principal name from another resource's output (`Apply`) or from a generated value.")
     {
         Scope = RuleScope.Resource,
     };

@@ -9,12 +9,15 @@ namespace Enclave.Policy.Rules.Identity;
 /// gatekeepers their administration) while every grant still reads as held, and the group's members are then managed
 /// by whoever administers the other domain, the parent company's included. So the persona groups are the kind the
 /// config says (identity-domain groups when it names an identity domain, IAM groups otherwise) and the identity-domain
-/// ones all share one domain endpoint; one that differs from the others, or that the gate cannot read, fails.
+/// ones live at the domain URL the stack declares (<c>groups.identityDomainUrl</c>): a name alone says nothing of which
+/// domain an endpoint is, and all four groups moved together still agree with one another. Without a declared URL a
+/// group that differs from the others fails, and the rest are undetermined.
 /// </summary>
 internal sealed class PersonaGroupDomain
 {
     private readonly bool _inDomain;
     private readonly string? _domain;
+    private readonly string? _declared;
     private readonly Dictionary<string, int> _endpoints = new(StringComparer.Ordinal);
     private readonly int _domainGroups;
 
@@ -25,6 +28,7 @@ internal sealed class PersonaGroupDomain
         _domain = policy.IdentityDomain is { Length: > 0 } d ? d
             : configured.FirstOrDefault(n => n.IndexOf('/') > 0) is { } qualified ? qualified[..qualified.IndexOf('/')] : null;
         _inDomain = _domain is not null;
+        _declared = policy.IdentityDomainUrl is { Length: > 0 } url ? Canonical(url) : null;
         foreach (var group in personaGroups.Where(g => g.IsType(OciTypes.DomainsGroup)))
         {
             _domainGroups++;
@@ -43,15 +47,22 @@ internal sealed class PersonaGroupDomain
             return (Truth.False, "is an identity-domain group, but the config names no identity domain: the statements name the Default domain's group, not this one");
         if (Endpoint(group) is not { } endpoint)
             return (Truth.False, $"its idcsEndpoint is not readable ({group.Input("idcsEndpoint")}), so the gate cannot tell which identity domain holds it");
-        // A strict majority of the persona groups agrees on the domain; one moved away from it is the odd one out.
+        if (_declared is not null)
+            return endpoint == _declared
+                ? (Truth.True, $"lives in identity domain {_domain} at its declared URL ({endpoint})")
+                : (Truth.False, $"lives in identity domain {endpoint}, not {_domain} at its declared URL {_declared} (groups.identityDomainUrl): the statements naming {_domain}'s group no longer reach its members, and that domain's administrators manage them");
+        // Nothing declared: a strict majority of the persona groups agrees on the domain, and one moved away from it is
+        // the odd one out; but which domain the majority's endpoint is, only a declared URL says.
         var count = _endpoints[endpoint];
         return count * 2 > _domainGroups
-            ? (Truth.True, $"lives in the identity domain of the persona groups ({endpoint})")
+            ? (Truth.Unknown, $"lives at {endpoint} with the other persona groups, but the stack declares no groups.identityDomainUrl, so the gate cannot tell that this is identity domain {_domain} (all of them moved together look the same)")
             : (Truth.False, $"lives in identity domain {endpoint}, not the one the other persona groups share: the statements naming {_domain}'s group no longer reach its members");
     }
 
     private static string? Endpoint(ResourceNode group) =>
-        group.Input("idcsEndpoint").AsString() is { Length: > 0 } s
-            ? s.Trim().TrimEnd('/').ToLowerInvariant().Replace(":443", "", StringComparison.Ordinal)
-            : null;
+        group.Input("idcsEndpoint").AsString() is { Length: > 0 } s ? Canonical(s) : null;
+
+    /// <summary>One spelling per domain URL: case, the default port and a trailing slash aside (as the program compares them).</summary>
+    private static string Canonical(string url) =>
+        url.Trim().TrimEnd('/').ToLowerInvariant().Replace(":443", "", StringComparison.Ordinal);
 }

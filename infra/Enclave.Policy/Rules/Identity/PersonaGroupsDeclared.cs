@@ -19,7 +19,7 @@ public sealed class PersonaGroupsDeclared : RuleBase
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-050", "Groups carry only the declared persona names, each once, in the personas' identity domain", Severity.Critical, Enforcement.Mandatory,
         "Statements grant by group name: a renamed group inherits every statement that names its new name (the gatekeepers' powers, or the tenancy's Administrators), a second group of a persona's name is a look-alike the gate cannot tell from the real one, and a persona group moved to another identity domain matches none of its statements (blinding the auditors) while another domain's administrators manage its members.",
-        "Name each group exactly as its persona is configured (gatekeeperGroup, operatorGroup, auditorGroup, storageAdminGroup); remove groups no persona declares and any second group of a persona's name; keep every persona group in the configured identity domain (groups.identityDomain), as the program creates it.");
+        "Name each group exactly as its persona is configured (gatekeeperGroup, operatorGroup, auditorGroup, storageAdminGroup); remove groups no persona declares and any second group of a persona's name; keep every persona group in the configured identity domain (groups.identityDomain) at the URL the stack declares for it (groups.identityDomainUrl), as the program creates it.");
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -45,10 +45,13 @@ public sealed class PersonaGroupsDeclared : RuleBase
                 yield return Fail(group.Urn, $"{group.Label}: {key} '{text}' is no declared persona's group ({string.Join(", ", declared)}); every statement naming '{text}' would reach its members");
             else if (counts[text] > 1)
                 yield return Fail(group.Urn, $"{group.Label}: {counts[text]} groups of the stack are named '{text}'; either one's members could hold the persona's grants");
-            else if (domain.Judge(group) is { Holds: not Truth.True } moved)
-                yield return Fail(group.Urn, $"{group.Label}: the persona group '{text}' {moved.Why}");
             else
-                yield return Pass(group.Urn, $"{group.Label}: {key} '{text}' is a declared persona's group");
+                yield return domain.Judge(group) switch
+                {
+                    (Truth.False, var why) => Fail(group.Urn, $"{group.Label}: the persona group '{text}' {why}"),
+                    (Truth.Unknown, var why) => Undetermined(group.Urn, $"{group.Label}: the persona group '{text}' {why}"),
+                    _ => Pass(group.Urn, $"{group.Label}: {key} '{text}' is a declared persona's group"),
+                };
         }
     }
 

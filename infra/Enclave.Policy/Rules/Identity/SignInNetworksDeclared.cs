@@ -9,17 +9,14 @@ namespace Enclave.Policy.Rules.Identity;
 /// condition: an allow-list of the stack's own network sources, each one the personas' narrow network
 /// (<see cref="NetworkSourcesNarrow"/>). An OCID of a network source the stack does not declare is one the parent
 /// company (or anyone with IAM rights outside the enclave) defines and widens at will; a secret list is one no one can
-/// read. Declaring no network policy, or an empty list, is the program's choice and restricts nothing the gate relies on.
+/// read. That the list is set at all, and lets the personas in, is ENC-IDN-091's.
 /// </summary>
 public sealed class SignInNetworksDeclared : RuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-110", "The sign-in network policy names only the stack's narrow network sources", Severity.Critical, Enforcement.Mandatory,
         "The authentication policy's network sources decide where anyone may sign in from: one the stack does not declare is defined (and widened) outside the enclave, a near-open one lets sign-ins come from anywhere, and a secret or unreadable list may name either.",
-        "List in networkPolicy.networkSourceIds only network sources this stack declares (by reference to their id), each inside gatekeeperCidrs or auditorCidrs and never near-open; never make the list secret.")
-    {
-        Scope = RuleScope.Resource,
-    };
+        "List in networkPolicy.networkSourceIds only network sources this stack declares (by reference to their id), each inside gatekeeperCidrs or auditorCidrs and never near-open; never make the list secret.");  // Stack scope: it reads the stack's network sources (tags), so a resource alone cannot be judged.
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -35,15 +32,15 @@ public sealed class SignInNetworksDeclared : RuleBase
             if (ids.IsSecret) a.Require(Truth.False, "its network sources are readable", whenViolated: "its network policy is secret: no one can tell where sign-ins may come from");
             else if (!ids.IsKnown) a.Require(Truth.Unknown, "its network sources are known (only at deploy)");
             else
-                foreach (var id in ids.AsList())
-                    Judge(a, graph, policy, id, sources, context.Policy);
+                foreach (var (id, named, match) in SignInNetworks.Resolve(graph, policy, ids.AsList(), sources).Entries)
+                    Judge(a, id, named, match, context.Policy);
             if (a.IsEmpty) a.Require(Truth.True, "names no network source (sign-in is not restricted by network)");
             yield return Judge(policy.Urn, policy.Label, a);
         }
         if (!judged) yield return Pass(Scope.StackUrn(graph), "no authentication policy: sign-in is not restricted by network");
     }
 
-    private static void Judge(Assessment a, ResourceGraph graph, ResourceNode policy, PropertyValue id, List<ResourceNode> sources, PolicyContext context)
+    private static void Judge(Assessment a, PropertyValue id, Truth named, ResourceNode? match, PolicyContext context)
     {
         if (id.IsSecret)
         {
@@ -51,24 +48,14 @@ public sealed class SignInNetworksDeclared : RuleBase
             return;
         }
         // The stack's network source it names (certainly, else perhaps), judged as ENC-IDN-006 judges it.
-        var named = Truth.False;
-        ResourceNode? match = null;
-        foreach (var source in sources)
-        {
-            var identifies = References.Identifies(graph, policy, "networkPolicy", id, source);
-            if (identifies == Truth.True) { match = source; named = Truth.True; break; }
-            named = named.Or(identifies);
-        }
         if (match is null)
         {
-            a.Require(named, $"network source {Shown(id)} is one this stack declares",
-                whenViolated: $"names network source {Shown(id)}, which this stack does not declare: it is defined (and can be widened) outside the enclave");
+            a.Require(named, $"network source {SignInNetworks.Shown(id)} is one this stack declares",
+                whenViolated: $"names network source {SignInNetworks.Shown(id)}, which this stack does not declare (or, computed, is one more than the stack's network sources it was built from): it is defined (and can be widened) outside the enclave");
             return;
         }
         var narrow = NetworkSourcesNarrow.Assess(match, context).Outcome;
         a.Require(narrow, $"network source {match.Label} is a narrow persona network (ENC-IDN-006)",
             whenViolated: $"names network source {match.Label}, which is near-open, lists ranges outside the gatekeeper and auditor CIDRs or all services (ENC-IDN-006)");
     }
-
-    private static string Shown(PropertyValue id) => id.AsString() ?? (id is ResourceRefValue r ? r.Urn : "(computed)");
 }

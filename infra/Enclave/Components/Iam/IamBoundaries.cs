@@ -36,15 +36,13 @@ public sealed class IamBoundaries : EnclaveComponent
         // The persona groups, as code: in the Default domain as IAM groups, in a named identity domain as domain groups
         // (membership stays the gatekeepers' to manage in the domain, so the program never resets it).
         var domainUrl = groups.IdentityDomain is { } domain
-            ? IdentityHygiene.DomainUrl(settings.TenancyOcid, domain, InvokeOptionsFor(home))
+            ? IdentityHygiene.DomainUrl(settings.TenancyOcid, domain, groups.IdentityDomainUrl, InvokeOptionsFor(home))
             : null;
         // Stryker disable String : from here to "restore", every string literal is a resource name or description (docs/testing.md)
         prerequisites.Add(NewGroup("gatekeepers", groups.Gatekeeper, "US data-security team: sole IAM administrators."));
         prerequisites.Add(NewGroup("operators", groups.Operator, "Database operators of the US data enclave."));
         prerequisites.Add(NewGroup("auditors", groups.Auditor, "US oversight: read-only auditors of the enclave."));
         prerequisites.Add(NewGroup("storage-admins", groups.StorageAdmin, "The only group that may delete buckets and objects."));
-        new AuthenticationPolicy(ChildName("password-policy"), IdentityHygiene.PasswordPolicy(settings.TenancyOcid),
-            ChildOptions(home));
 
         var databaseGroup = new DynamicGroup(ChildName("adb-dynamic-group"), new DynamicGroupArgs
         {
@@ -64,13 +62,16 @@ public sealed class IamBoundaries : EnclaveComponent
         }, ChildOptions(home));
         prerequisites.Add(networkSource);
         NetworkSourceId = networkSource.Id;
-        prerequisites.Add(new NetworkSource(ChildName("auditor-networks"), new NetworkSourceArgs
+        var auditorNetworks = new NetworkSource(ChildName("auditor-networks"), new NetworkSourceArgs
         {
             CompartmentId = settings.TenancyOcid,
             Name = personas.AuditorNetworkSource,
             Description = "US oversight networks: auditors' console and API access to the enclave only from here.",
             PublicSourceLists = settings.AuditorCidrs,
-        }, ChildOptions(home)));
+        }, ChildOptions(home));
+        prerequisites.Add(auditorNetworks);
+        new AuthenticationPolicy(ChildName("password-policy"),
+            IdentityHygiene.PasswordPolicy(settings.TenancyOcid, networkSource.Id, auditorNetworks.Id), ChildOptions(home));
 
         var scope = ResolveScope(compartments, keys, AdminSecret.NameFor(settings));
         Policy Root(string local, string description, IReadOnlyList<string> statements) =>

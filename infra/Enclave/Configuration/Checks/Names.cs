@@ -18,6 +18,13 @@ public static partial class Names
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     public static partial Regex IamName();
 
+    /// <summary>
+    /// An identity domain's URL as OCI shows it (the domain's <c>url</c>, a group's <c>idcsEndpoint</c>):
+    /// <c>https://idcs-&lt;id&gt;.identity.oraclecloud.com</c>, optionally with <c>:443</c> and a trailing slash.
+    /// </summary>
+    [GeneratedRegex(@"^https://idcs-[a-z0-9]{1,64}\.identity\.oraclecloud\.com(:443)?/?$")]
+    public static partial Regex IdentityDomainUrl();
+
     /// <summary>A DNS domain name (e.g. <c>parentco.example</c>).</summary>
     [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
     public static partial Regex Domain();

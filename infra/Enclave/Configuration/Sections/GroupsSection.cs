@@ -8,7 +8,7 @@ namespace Enclave.Configuration.Sections;
 internal static class GroupsSection
 {
     private static readonly string[] Personas = ["gatekeeper", "operator", "auditor", "storageAdmin"];
-    private static readonly string[] Fields = [.. Personas, "identityDomain"];
+    private static readonly string[] Fields = [.. Personas, "identityDomain", "identityDomainUrl"];
 
     public static GroupSettings? Read(ConfigReader r, ReadContext context)
     {
@@ -26,6 +26,8 @@ internal static class GroupsSection
                 r.Report(domainKey, $"'{domain}' is the parent-company identity domain '{excluded}' " +
                                     $"({ConfigKeys.ParentExclusions}.identityDomains); the enclave's groups must live in a US-controlled domain");
         }
+
+        var url = ReadUrl(r, o, domain);
 
         var names = new Dictionary<string, string?>();
         foreach (var persona in Personas)
@@ -67,6 +69,26 @@ internal static class GroupsSection
             Auditor = names["auditor"]!,
             StorageAdmin = names["storageAdmin"]!,
             IdentityDomain = domain,
+            IdentityDomainUrl = url,
         };
+    }
+
+    /// <summary>The identity domain's URL (its idcsEndpoint), meaningful only beside the domain's name.</summary>
+    private static string? ReadUrl(ConfigReader r, ConfigObject o, string? domain)
+    {
+        const string what = "the identity domain's URL as `oci iam domain list` shows it, e.g. https://idcs-0123456789abcdef0123456789abcdef.identity.oraclecloud.com:443";
+        var key = o.FieldKey("identityDomainUrl");
+        if (o.String("identityDomainUrl", what, required: false) is not { } url) return null;
+        if (!Names.IdentityDomainUrl().IsMatch(url))
+        {
+            r.Report(key, $"'{url}' is not {what}");
+            return null;
+        }
+        if (domain is null)
+        {
+            r.Report(key, "names an identity domain's URL, but groups.identityDomain names no domain (the groups are then Default-domain IAM groups); set both or neither");
+            return null;
+        }
+        return url;
     }
 }

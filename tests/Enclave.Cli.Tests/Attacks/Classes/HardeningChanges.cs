@@ -49,10 +49,13 @@ public sealed class HardeningChanges : AttackClass
                 ["compartmentId"] = Tenancy, ["amount"] = 5000, ["resetPeriod"] = "MONTHLY",
                 ["targetType"] = "COMPARTMENT", ["targets"] = new JsonArray(p.Resource("tenancy-top").Json["id"]!.DeepClone()),
             }, sibling: "tenancy-cloud-guard"));
+        // An authentication policy is the tenancy's one policy, whichever resource writes it: the stricter one keeps the
+        // sign-in networks (ENC-IDN-091).
         yield return Legitimate("a stricter password policy", p => p.Add("oci:Identity/authenticationPolicy:AuthenticationPolicy", "tenancy-password-policy",
             new JsonObject
             {
                 ["compartmentId"] = Tenancy,
+                ["networkPolicy"] = p.Resource("iam-password-policy").Inputs["networkPolicy"]!.DeepClone(),
                 ["passwordPolicy"] = new JsonObject
                 {
                     ["minimumPasswordLength"] = 16, ["isLowercaseCharactersRequired"] = true, ["isUppercaseCharactersRequired"] = true,
