@@ -48,4 +48,18 @@ public class NetworkSurvivorTests
         var report = RuleRunner.Run(g, path, "ENC-NET-003");
         Assert.Equal(expected, report.Findings.Single(f => f.Urn == g.Urn("data-rt")).Status);
     }
+
+    /// <summary>
+    /// ENC-NET-071: one block of a VCN's or subnet's CIDR list that the gate cannot read (a secret from the stack config,
+    /// or an output known only at deploy) may be any range; the VCN is undetermined, not passed on its readable blocks.
+    /// </summary>
+    [Theory]
+    [InlineData("vcn", "cidrBlocks", "10.0.0.0/16")]
+    [InlineData("data", "ipv4cidrBlocks", "10.0.1.0/24")]
+    public void An_address_block_the_gate_cannot_read_leaves_the_address_space_undetermined(string resource, string key, string declared)
+    {
+        Assert.Equal(FindingStatus.Undetermined, RuleRunner.Status(Build().With(resource, key, new object[] { declared, Secret }), "ENC-NET-071", resource));
+        Assert.Equal(FindingStatus.Undetermined, RuleRunner.Status(Build().With(resource, key, new object[] { declared, Unknown }), "ENC-NET-071", resource));
+        Assert.Equal(FindingStatus.Pass, RuleRunner.Status(Build().With(resource, key, new object[] { declared }), "ENC-NET-071", resource));
+    }
 }

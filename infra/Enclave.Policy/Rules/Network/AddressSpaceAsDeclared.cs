@@ -40,7 +40,7 @@ public sealed class AddressSpaceAsDeclared : PinnedSettingsRule
             {
                 // Only the wording a finding can show is made: a false requirement is named by its violation alone.
                 var within = Cidr.WithinAny(block, declared);
-                // Stryker disable once String : finding wording, not a control (docs/testing.md)
+                // Stryker disable once String,Equality : finding wording, not a control: which text a requirement shows (docs/testing.md)
                 if (within == Truth.False)
                 {
                     var violation = $"{key} {block} lies outside network.vcnCidr ({string.Join(", ", declared)})";
