@@ -48,18 +48,14 @@ public sealed class PackProcess : IAsyncDisposable
         Engine = engine;
         _stderr = stderr;
         Port = port;
-        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions
-        {
-            MaxReceiveMessageSize = 400 * 1024 * 1024,
-            MaxSendMessageSize = 400 * 1024 * 1024,
-        });
-        Client = new Analyzer.AnalyzerClient(_channel);
+        _channel = HarnessChannel.Open(port);
+        Client = new Analyzer.AnalyzerClient(HarnessChannel.Invoker(_channel));
     }
 
     public Analyzer.AnalyzerClient Client { get; }
 
     /// <summary>Raw calls (bytes that are not a valid request, for the malformed-request tests).</summary>
-    public Grpc.Core.CallInvoker Invoker => _channel.CreateCallInvoker();
+    public Grpc.Core.CallInvoker Invoker => HarnessChannel.Invoker(_channel);
     public int Port { get; }
     public TcpListener Engine { get; }
     public string EngineAddress => $"127.0.0.1:{((IPEndPoint)Engine.LocalEndpoint).Port}";

@@ -1,0 +1,48 @@
+using Enclave.PolicyPack.Tests.EngineSide;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Enclave.PolicyPack.Tests.Conformance;
+
+/// <summary>
+/// The harness's own channel (<see cref="HarnessChannel"/>) keeps clear of the Kestrel bug that once stalled a CI run:
+/// the pack must never receive a stream-level WINDOW_UPDATE from it, and no call may wait without a deadline.
+/// </summary>
+public sealed class HarnessChannelTests
+{
+    [Fact]
+    public async Task The_harness_never_sends_a_stream_window_update_for_the_pack_s_largest_routine_answer()
+    {
+        // Kestrel's frame trace on the pack's stderr shows every frame it receives.
+        var pack = await PackProcess.StartAsync(StartPath.LanguageHost,
+            new Dictionary<string, string> { ["Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.Http2"] = "Trace" });
+        int size;
+        try
+        {
+            size = 0;
+            for (var i = 0; i < 5; i++) size = (await pack.Client.GetAnalyzerInfoAsync(new Empty())).CalculateSize();
+            await pack.Client.GetPluginInfoAsync(new Empty());
+        }
+        finally
+        {
+            await pack.DisposeAsync();
+        }
+        var frames = (await pack.StandardError).Split('\n').Where(l => l.Contains(" frame for stream ID ", StringComparison.Ordinal)).ToList();
+
+        Assert.True(size > 65_535, $"GetAnalyzerInfo answers {size} bytes: no longer more than a default stream window, so this test shows nothing");
+        Assert.Contains(frames, l => l.Contains("received HEADERS frame", StringComparison.Ordinal)); // the trace is on
+        Assert.DoesNotContain(frames, l => l.Contains("received WINDOW_UPDATE frame", StringComparison.Ordinal) && !l.Contains("stream ID 0 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_harness_call_without_a_deadline_gets_one_and_an_explicit_one_is_kept()
+    {
+        var before = DateTime.UtcNow;
+        var given = HarnessChannel.WithDefaultDeadline(new CallOptions(), HarnessChannel.CallLimit).Deadline;
+        Assert.NotNull(given);
+        Assert.InRange(given!.Value, before + HarnessChannel.CallLimit, DateTime.UtcNow + HarnessChannel.CallLimit);
+
+        var own = DateTime.UtcNow.AddSeconds(3);
+        Assert.Equal(own, HarnessChannel.WithDefaultDeadline(new CallOptions(deadline: own), HarnessChannel.CallLimit).Deadline);
+    }
+}
