@@ -17,6 +17,7 @@ cd "$root"
 # pack it only when the restore cannot find it (a pack is a full Release build: minutes on this machine).
 dotnet tool restore >/dev/null 2>&1 || { dotnet pack infra/Enclave.Cli -nologo -v q >/dev/null && dotnet tool restore >/dev/null; }
 cd "$root/$tests"
-# nice -n 19: the machine is shared; Stryker's own concurrency is set with -c (default 1 here, see the config).
-exec nice -n 19 dotnet tool run dotnet-stryker --config-file "$root/mutation/$target.json" \
+# nice -n 19 by default: the machine is shared (MUTATION_NICE=0 when the team gives this run the machine's priority);
+# Stryker's own concurrency is set with -c (default 1 here, see the config).
+exec nice -n "${MUTATION_NICE:-19}" dotnet tool run dotnet-stryker --config-file "$root/mutation/$target.json" \
   --output "$root/mutation/out/$target/$(date -u +%Y%m%dT%H%M%SZ)" "$@"

@@ -97,6 +97,7 @@ public sealed class IamView
             foreach (var g in _graph.OfType(OciTypes.LogGroup))
             {
                 _logGroupOrder[g] = _logGroupOrder.Count;
+                // Stryker disable once Statement : the test binds the id the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
                 if (g.Id.AsString() is not { } gid) continue;
                 if (!_logGroupsById.TryGetValue(gid, out var same)) _logGroupsById[gid] = same = [];
                 same.Add(g);

@@ -27,6 +27,7 @@ public sealed class PersonaSignOnConditions : IamTextRule
         var answers = new Dictionary<(Subject, Condition?), (string? Fails, string? Doubts)>();
         foreach (var s in distinct)
         {
+            // Stryker disable once Statement : the type test binds the statement the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
             if (s.Syntax is not GrantStatement { Effect: Effect.Allow, Subject: GroupSubject groups } g) continue;
             // The answer reads only the subject and the condition: texts that differ in verb, resource or location
             // (the same grant in every workload's compartment) share it.

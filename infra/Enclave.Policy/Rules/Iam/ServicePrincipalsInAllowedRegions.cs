@@ -22,6 +22,7 @@ public sealed class ServicePrincipalsInAllowedRegions : IamTextRule
                 EndorseStatement { Effect: Effect.Allow } e => e.Subject,
                 _ => null,
             };
+            // Stryker disable once Statement : the type test binds the subject the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
             if (subject is not ServiceSubject services) continue;
             foreach (var name in services.Names)
                 if (EnclaveIdentities.RegionOfService(name) is { } region

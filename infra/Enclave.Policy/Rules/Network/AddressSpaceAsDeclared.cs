@@ -34,11 +34,13 @@ public sealed class AddressSpaceAsDeclared : PinnedSettingsRule
         foreach (var key in keys)
         {
             var value = Set(node, key);
+            // Stryker disable once String : finding wording, not a control (docs/testing.md)
             if (!value.IsKnown) { a.Require(Truth.Unknown, $"{key} lies within network.vcnCidr"); continue; }
             foreach (var block in value is ListValue list ? list.Items : value.IsNull ? [] : [value])
             {
                 // Only the wording a finding can show is made: a false requirement is named by its violation alone.
                 var within = Cidr.WithinAny(block, declared);
+                // Stryker disable once String,Equality : finding wording, not a control: which text a requirement shows (docs/testing.md)
                 if (within == Truth.False)
                 {
                     var violation = $"{key} {block} lies outside network.vcnCidr ({string.Join(", ", declared)})";

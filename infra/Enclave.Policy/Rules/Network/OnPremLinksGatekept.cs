@@ -26,6 +26,7 @@ public sealed class OnPremLinksGatekept : RuleBase
         foreach (var cpe in g.OfType(OciTypes.Cpe))
         {
             var ip = cpe.Input("ipAddress");
+            // Stryker disable once String : finding wording, not a control (docs/testing.md)
             yield return Judge(cpe.Urn, cpe.Label, new Assessment()
                 .Require(Cidr.WithinAny(ip, gatekeeperRanges), $"ipAddress {ip} is a gatekeeper or on-premises address")
                 .Require(Cidr.OverlapsAny(ip, p.Parent.Cidrs).Not(), $"ipAddress {ip} is not a parent-company address"));
@@ -34,7 +35,9 @@ public sealed class OnPremLinksGatekept : RuleBase
         {
             var routes = ipsec.Input("staticRoutes");
             var a = new Assessment();
+            // Stryker disable once String : finding wording, not a control (docs/testing.md)
             if (!routes.IsKnown) a.Require(Truth.Unknown, "static routes are inside the on-premises ranges");
+            // Stryker disable once String : finding wording, not a control (docs/testing.md)
             foreach (var route in routes.AsList())
                 a.Require(Cidr.WithinAny(route, p.OnPremCidrs), $"static route {route} is inside network.onPremCidrs");
             yield return Judge(ipsec.Urn, ipsec.Label, a);
@@ -52,10 +55,12 @@ public sealed class OnPremLinksGatekept : RuleBase
             if (type.IsNull || type.EqualsString("VCN", StringComparison.OrdinalIgnoreCase) != Truth.False)
             {
                 var (key, target) = details.IsNull ? ("vcnId", attachment.Input("vcnId")) : ("networkDetails", details["id"]);
+                // Stryker disable once String : finding wording, not a control (docs/testing.md)
                 a.Require(type.IsNull || type.IsKnown ? References.IdentifiesAny(g, attachment, key, target, vcns) : Truth.Unknown,
                     "attaches a VCN of this stack");
             }
             else
+                // Stryker disable once String : finding wording, not a control (docs/testing.md)
                 a.Require(Truth.False, $"attaches a {type} (only enclave VCNs may be attached)");
             yield return Judge(attachment.Urn, attachment.Label, a);
         }
