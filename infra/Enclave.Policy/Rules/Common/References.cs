@@ -14,8 +14,8 @@ public static class References
     /// <list type="bullet">
     /// <item>A resource reference: exactly when its URN is the target's.</item>
     /// <item>A known string: compared with the target's known identifiers (its id, or e.g. a bucket's name). When none
-    /// is known yet the string cannot be the target's (an id assigned at deploy cannot already be written down), unless
-    /// the input was built from the target.</item>
+    /// is known yet the string cannot be the target's (an id assigned at deploy cannot already be written down), even
+    /// when the artifact records the input as built from the target: lineage vouches for unknowns only.</item>
     /// <item>An unknown value: True when the input's dependencies among resources of <paramref name="candidateTypes"/>
     /// (default: the target's type) are the target alone; Unknown when the target is one of several or no
     /// dependencies are recorded; False when they are recorded and exclude the target.</item>
@@ -31,15 +31,17 @@ public static class References
                 return TruthLogic.Of(r.Urn == target.Urn);
             case StringValue s:
             {
-                var anyKnown = false;
                 if (identifiers.Length == 0)
                 {
-                    if (target.Id.AsString() is { } id) { anyKnown = true; if (id == s.Value) return Truth.True; }
+                    if (target.Id.AsString() is { } id && id == s.Value) return Truth.True;
                 }
                 else
                     foreach (var identifier in identifiers)
-                        if (identifier.AsString() is { } text) { anyKnown = true; if (text == s.Value) return Truth.True; }
-                return anyKnown ? Truth.False : TruthLogic.Of(from.InputDependsOn(key, target.Urn));
+                        if (identifier.AsString() is { } text && text == s.Value) return Truth.True;
+                // Lineage vouches only for a value not known yet: a known string names what it says. A preview that
+                // records a known string as built from a resource without an id is hand-edited (an id assigned at
+                // deploy cannot already be written down), and trusting it would pass any foreign OCID.
+                return Truth.False;
             }
             case UnknownValue:
             {
@@ -72,11 +74,8 @@ public static class References
         switch (value)
         {
             case StringValue s:
-                if (graph.ById(s.Value) is { } hit && IsTarget(targets, hit, except)) return Truth.True;
-                if (!from.PropertyDependencies.TryGetValue(key, out var deps)) return Truth.False;
-                foreach (var urn in deps)
-                    if (graph.ByUrn(urn) is { } dep && dep.Id.AsString() is null && IsTarget(targets, dep, except)) return Truth.True;
-                return Truth.False;
+                // A known string is an id of a target or nothing of theirs; its recorded lineage is never asked (see Identifies).
+                return TruthLogic.Of(graph.ById(s.Value) is { } hit && IsTarget(targets, hit, except));
             case UnknownValue when from.PropertyDependencies.TryGetValue(key, out var unknownDeps):
                 var result = Truth.False;
                 foreach (var urn in unknownDeps)

@@ -107,8 +107,11 @@ public sealed class ServiceGatewayScope : RuleBase
     /// <summary>Records a requirement for a peer that is a service label (or may be): an Object Storage label only.</summary>
     private static void Label(Assessment a, string where, PropertyValue type, PropertyValue value)
     {
-        var isService = type.IsNull ? TruthLogic.Of(value.AsString()?.Contains("services-in-oracle-services-network", StringComparison.OrdinalIgnoreCase) == true)
-            : type.EqualsString("SERVICE_CIDR_BLOCK", StringComparison.OrdinalIgnoreCase);
+        var allServicesLabel = value.AsString()?.Contains("services-in-oracle-services-network", StringComparison.OrdinalIgnoreCase) == true;
+        var isService = type.IsNull ? TruthLogic.Of(allServicesLabel) : type.EqualsString("SERVICE_CIDR_BLOCK", StringComparison.OrdinalIgnoreCase);
+        // A type the gate cannot read (unknown in a preview, a secret) beside the all-services label counts against the
+        // change: the export of the same change reads SERVICE_CIDR_BLOCK and fails, so the preview must not merely doubt.
+        if (isService == Truth.Unknown && allServicesLabel) isService = Truth.True;
         if (isService == Truth.False) return;
         var objectStorage = value.Test(v => v.AsString() is { } s && s.StartsWith("oci-", StringComparison.OrdinalIgnoreCase)
                                                         && s.EndsWith("-objectstorage", StringComparison.OrdinalIgnoreCase));
