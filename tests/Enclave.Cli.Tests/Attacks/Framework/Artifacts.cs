@@ -92,6 +92,14 @@ public static class Artifacts
             steps.Add(Step("delete", urn, old, PreviewValues(old), null));
             summary["delete"] = summary.GetValueOrDefault("delete") + 1;
         }
+        // What `pulumi up` has not created yet has no id, so a value built from it is unknown in the preview: no new
+        // state may carry such an id as a known string (only a hand-edited preview does, ENC-NET-030's lineage attacks).
+        var unborn = prod.Resources.Where(r => !before.ContainsKey(r["urn"]!.GetValue<string>()) && r["external"]?.GetValue<bool>() != true)
+            .Select(r => r["id"]?.GetValue<string>()).OfType<string>().Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var step in steps)
+            if (step!["newState"] is JsonObject state)
+                foreach (var side in new[] { "inputs", "outputs" })
+                    if (state[side] is JsonObject values) state[side] = Unborn(values, unborn);
         var changes = new JsonObject();
         foreach (var (op, n) in summary) changes[op] = n;
         var doc = new JsonObject
@@ -153,6 +161,16 @@ public static class Artifacts
         outputs["id"] = PulumiValues.UnknownSentinel;
         return outputs;
     }
+
+    /// <summary>A copy with each string that is the id of a resource not created yet replaced by the preview's unknown.</summary>
+    private static JsonNode? Unborn(JsonNode? node, HashSet<string> ids) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(kv => KeyValuePair.Create(kv.Key, Unborn(kv.Value, ids)))),
+        JsonArray a => new JsonArray(a.Select(x => Unborn(x, ids)).ToArray()),
+        JsonValue v when v.TryGetValue<string>(out var text) && ids.Contains(text) => JsonValue.Create(PulumiValues.UnknownSentinel),
+        null => null,
+        _ => node.DeepClone(),
+    };
 
     /// <summary>A copy with each secret replaced by the preview's <c>[secret]</c>.</summary>
     private static JsonNode? PreviewValues(JsonNode? node) => node switch
