@@ -93,11 +93,14 @@ public class NsgPeerLineageTests
         Assert.Equal(FindingStatus.Fail,
             StatusOf(ServiceIngress(AllServices, typeUnknown ? Unknown : "SERVICE_CIDR_BLOCK"), path, "ENC-NET-011", ObjectStorageOnly));
 
-    /// <summary>The Object Storage label passes with its type unread; a service source the gate cannot read is undetermined.</summary>
+    /// <summary>
+    /// The Object Storage label passes with its type unread; a service source the gate cannot read fails (undetermined
+    /// would be advisory in a preview, and ENC-NET-030 admits every service label).
+    /// </summary>
     [Theory]
     [InlineData("oci-iad-objectstorage", false, FindingStatus.Pass)]
-    [InlineData(null, true, FindingStatus.Undetermined)]
-    public void Object_storage_passes_and_an_unread_service_source_is_undetermined(string? label, bool sourceUnknown, FindingStatus expected) =>
+    [InlineData(null, true, FindingStatus.Fail)]
+    public void Object_storage_passes_and_an_unread_service_source_fails(string? label, bool sourceUnknown, FindingStatus expected) =>
         Assert.Equal(expected, StatusOf(ServiceIngress(sourceUnknown ? Unknown : label!, sourceUnknown ? "SERVICE_CIDR_BLOCK" : Unknown),
             GraphPath.HandUnknownIds, "ENC-NET-011", ObjectStorageOnly));
 }

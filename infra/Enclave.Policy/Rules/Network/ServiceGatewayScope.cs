@@ -113,6 +113,11 @@ public sealed class ServiceGatewayScope : RuleBase
         // change: the export of the same change reads SERVICE_CIDR_BLOCK and fails, so the preview must not merely doubt.
         if (isService == Truth.Unknown && allServicesLabel) isService = Truth.True;
         if (isService == Truth.False) return;
+        // A service label the gate cannot read counts against the change: the program takes its label from the Oracle
+        // services lookup, known at preview, and ENC-NET-030/070 admit any label of that type, so doubt here would be
+        // advisory in a preview and let all services in.
+        // Stryker disable once String : finding wording, not a control (docs/testing.md)
+        if (isService == Truth.True && !value.IsKnown) { a.Require(Truth.False, $"{where} {value}: a service label the gate cannot read"); return; }
         var objectStorage = value.Test(v => v.AsString() is { } s && s.StartsWith("oci-", StringComparison.OrdinalIgnoreCase)
                                                         && s.EndsWith("-objectstorage", StringComparison.OrdinalIgnoreCase));
         // Stryker disable once String : finding wording, not a control (docs/testing.md)

@@ -44,6 +44,10 @@ public sealed class ServiceSourceAndLineageAttacks : AttackClass
             p => p.Resource("network-db-from-admin").Set("source", AllServices).Set("sourceType", "SERVICE_CIDR_BLOCK"));
         yield return Attack("database NSG admits all Oracle services with the source type unreadable", "ENC-NET-011",
             p => p.Resource("network-db-from-admin").Set("source", AllServices).Unknown("sourceType"));
+        // A service source a preview cannot read at all: a doubt would be advisory in a preview (and ENC-NET-030 admits
+        // every service label), so it passed; ENC-NET-011 now fails it (the program's label is known at preview).
+        yield return Attack("database NSG admits an Oracle services label the preview cannot read", "ENC-NET-011",
+            p => p.Resource("network-db-from-admin").Unknown("source").Set("sourceType", "SERVICE_CIDR_BLOCK"), Forms.Preview);
         yield return Attack("database NSG admits all Oracle services through a new ingress rule", "ENC-NET-011",
             p => p.Add("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "network-db-from-services", new JsonObject
             {
