@@ -39,6 +39,7 @@ public sealed class NoOpenIngress : RuleBase
                     : peer.AsString() is not { } text ? Truth.False
                     : Cidr.TryParse(text, out var block) ? TruthLogic.Of((reason = block.NearOpenReason(limits)) is not null)
                     : SecurityRules.PeerIsCidr(rule);
+                // Stryker disable once Logical,Equality : finding wording only (unreadable only chooses which violation text is shown)
                 var unreadable = open != Truth.False && reason is null && peer.IsKnown;
                 var bad = open;
                 // An open rule whose direction is not known yet may be egress: undetermined, not a failure.
