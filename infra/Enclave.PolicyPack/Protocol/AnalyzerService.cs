@@ -1,8 +1,10 @@
 using Enclave.Escaping;
+using Enclave.PolicyPack.Hosting;
 using Enclave.PolicyPack.Mapping;
 using Enclave.PolicyPack.Policies;
 using Enclave.PolicyPack.Session;
 using Enclave.PolicyPack.Verdicts;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
@@ -16,54 +18,56 @@ namespace Enclave.PolicyPack.Protocol;
 internal sealed class AnalyzerService(PackSession session, ILogger<AnalyzerService> log) : Analyzer.AnalyzerBase
 {
     public override Task<AnalyzerHandshakeResponse> Handshake(AnalyzerHandshakeRequest request, ServerCallContext context) =>
-        Run("Handshake", () =>
+        Run("Handshake", context, () =>
         {
             session.Handshake(request);
             return new AnalyzerHandshakeResponse();
         });
 
     public override Task<AnalyzerStackConfigureResponse> ConfigureStack(AnalyzerStackConfigureRequest request, ServerCallContext context) =>
-        Run("ConfigureStack", () =>
+        Run("ConfigureStack", context, () =>
         {
             session.ConfigureStack(request);
             return new AnalyzerStackConfigureResponse();
         });
 
     public override Task<Empty> Configure(ConfigureAnalyzerRequest request, ServerCallContext context) =>
-        Run("Configure", () =>
+        Run("Configure", context, () =>
         {
             session.Configure(request);
             return new Empty();
         });
 
     public override Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
-        Run("GetPluginInfo", () => new PluginInfo { Version = PackPolicies.Version });
+        Run("GetPluginInfo", context, () => new PluginInfo { Version = PackPolicies.Version });
 
     public override Task<AnalyzerInfo> GetAnalyzerInfo(Empty request, ServerCallContext context) =>
-        Run("GetAnalyzerInfo", session.Info);
+        Run("GetAnalyzerInfo", context, session.Info);
 
     public override Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context) =>
-        Run("Analyze", () => session.Analyze(request));
+        Run("Analyze", context, () => session.Analyze(request));
 
     public override Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context) =>
-        Run("AnalyzeStack", () => session.AnalyzeStack(request));
+        Run("AnalyzeStack", context, () => session.AnalyzeStack(request));
 
     /// <summary>This pack never rewrites a resource (the engine skips packs that do not remediate).</summary>
     public override Task<RemediateResponse> Remediate(AnalyzeRequest request, ServerCallContext context) =>
-        Run("Remediate", () => new RemediateResponse());
+        Run("Remediate", context, () => new RemediateResponse());
 
     public override Task<Empty> Cancel(Empty request, ServerCallContext context) =>
-        Run("Cancel", () =>
+        Run("Cancel", context, () =>
         {
             session.Cancel();
             return new Empty();
         });
 
-    private Task<T> Run<T>(string method, Func<T> call)
+    private Task<T> Run<T>(string method, ServerCallContext context, Func<T> call) where T : IMessage
     {
         try
         {
-            return Task.FromResult(call());
+            var answer = call();
+            LargeAnswerGuard.AfterAnswer(answer, context);
+            return Task.FromResult(answer);
         }
         catch (Exception e) when (Status(e) is { } status)
         {
