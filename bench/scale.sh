@@ -6,6 +6,8 @@
 # The default CLI is the Release build, ReadyToRun in place (infra/Enclave.Cli.csproj; `-p:EnclaveReadyToRun=false` for plain IL).
 # SCALE_CLI=PATH measures another build of the CLI: the Native AOT publish (`nice dotnet publish infra/Enclave.Cli
 # -p:PublishProfile=NativeAot` -> infra/Enclave.Cli/bin/aot/Enclave.Cli, the fastest) or the ReadyToRun one (bin/r2r/).
+# What the garbage collector did and where memory went, per run: `dotnet build -c Release bench/GcHook`, then
+# DOTNET_STARTUP_HOOKS=$PWD/bench/GcHook/bin/Release/net10.0/GcHook.dll GCHOOK_OUT=FILE [GCHOOK_SMAPS=FILE] before the CLI.
 # diff compares each export with the same enclave after a change of about 5% (`write export-head`: every 40th resource
 # updated, every 100th deleted, 1% new buckets, one NSG rule opened), so the review has real changes to show.
 set -euo pipefail
