@@ -18,7 +18,7 @@ namespace Enclave.Cli.Common;
 /// from a spool file that is deleted on close.</item>
 /// <item>A new path or a regular file (also through symbolic links): a temporary file beside the final target, moved
 /// into place, so readers see the old report or the new one, never half. A link stays a link: the file it points
-/// at is replaced.</item>
+/// at is replaced, unless the link lives in a checkout and leads out of it (<see cref="OutputLinks"/>).</item>
 /// <item>Anything else (a FIFO, a terminal, /dev/null, /dev/stderr, another /dev/fd/N): written through from a spool
 /// file, never replaced. Renaming a temporary file over such a path would destroy it (run as root,
 /// <c>--output /dev/stdout</c> once replaced the /dev/stdout link with a regular file).</item>
@@ -62,6 +62,10 @@ public static partial class OutputTarget
             case FileKind.Inaccessible:
                 throw CliException.Input($"--output {path}: cannot be written ({reason})");
             case FileKind.Missing or FileKind.Regular when !target.IsDescriptor:
+                if (OutputLinks.Escaping(Path.GetFullPath(path), target.Path) is { } escape)
+                    throw CliException.Usage($"--output {path}: the symbolic link {escape.Link} in {escape.Checkout} leads out of it (a link a pull " +
+                                             "request can commit would have the report replace a file elsewhere on the machine); " +
+                                             "expected a path inside it, a link that stays inside it, or - for standard output");
                 ReplaceAtomically(path, target.Path, render);
                 break;
             default:

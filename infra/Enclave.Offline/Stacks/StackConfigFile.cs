@@ -102,6 +102,12 @@ public static partial class StackConfigFile
             values.ToImmutableSortedDictionary(StringComparer.Ordinal), secrets.ToImmutableSortedSet(StringComparer.Ordinal));
     }
 
+    /// <summary>The variable that caps the number of stack files (a plain count).</summary>
+    public const string MaxStacksVariable = "ENCLAVE_MAX_STACKS";
+
+    /// <summary>Stack files a repository may hold by default: far above any real project (ours has 3).</summary>
+    public const long DefaultMaxStacks = 200;
+
     /// <summary>Stacks that have a config file (sorted).</summary>
     public static ImmutableArray<string> ListStacks(string repoRoot) => ListStacks(ProjectFile.Load(repoRoot));
 
@@ -115,8 +121,15 @@ public static partial class StackConfigFile
         // not take (a Cyrillic look-alike, a zero-width character, a space) is refused too: listing it would print a
         // second "prod" that passes, skipping it would pass a file the reviewer saw changed.
         var stacks = ImmutableArray.CreateBuilder<string>();
+        var limit = Enclave.Policy.Inputs.InputLimits.MaxCount(MaxStacksVariable, DefaultMaxStacks);
         foreach (var file in Directory.EnumerateFileSystemEntries(dir, $"Pulumi.*{project.Extension}").Select(Path.GetFileName))
         {
+            // `check` plans every stack (about 0.4 s of CPU and a report section each): 5,000 copied stack files held a CI
+            // job for half an hour and printed a 5,000-name summary. Counted while listing, so a million entries cost no more.
+            if (stacks.Count >= limit)
+                throw new StackConfigException(project.StackConfigDir.Length == 0 ? "." : project.StackConfigDir,
+                    $"holds more than {limit} stack files (Pulumi.<stack>{project.Extension}); `check` plans every one, so a pull " +
+                    $"request adding thousands would hold CI for hours; remove stacks, or set {MaxStacksVariable} to a larger whole number");
             if (file!.Length < prefix.Length + project.Extension.Length
                 || !file.StartsWith(prefix, StringComparison.Ordinal) || !file.EndsWith(project.Extension, StringComparison.Ordinal)) continue;
             var stack = file[prefix.Length..^project.Extension.Length];

@@ -8,7 +8,8 @@ namespace Enclave.Configuration.Checks;
 /// </summary>
 public static partial class Ocid
 {
-    [GeneratedRegex(@"^ocid1\.(?<type>[a-z0-9]+)\.(?<realm>oc[0-9]+)\.(?<region>[a-z0-9-]*)\.(?<unique>[a-z0-9]{10,})$")]
+    // \z, not $: $ also matches before a final line feed, so "ocid1.tenancy.oc1..aaaa…\n" passed as an OCID.
+    [GeneratedRegex(@"^ocid1\.(?<type>[a-z0-9]+)\.(?<realm>oc[0-9]+)\.(?<region>[a-z0-9-]*)\.(?<unique>[a-z0-9]{10,})\z")]
     private static partial Regex Shape();
 
     /// <summary>True when <paramref name="value"/> is an OCID of <paramref name="type"/> with no region part
