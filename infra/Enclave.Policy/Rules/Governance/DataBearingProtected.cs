@@ -17,8 +17,7 @@ public sealed class DataBearingProtected : SinkRuleBase
     public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var node in context.Graph.Resources.Where(n => OciTypes.DataBearing.Contains(n.Type)))
-            sink.Add(node.Protect
-                ? Pass(node.Urn, $"{node.Label}: protected")
-                : Fail(node.Urn, $"{node.Label}: not protected; a destroy or rename would delete it"));
+            if (node.Protect) sink.Pass(node.Urn, $"{node.Label}: protected");
+            else sink.Fail(node.Urn, $"{node.Label}: not protected; a destroy or rename would delete it");
     }
 }

@@ -34,14 +34,16 @@ public sealed class NothingInRootCompartment : SinkRuleBase
             var inRoot = Scope.InRootCompartment(context, node, compartment);
             // Only the message of the verdict reached is formatted (most resources pass).
             var label = node.Label;
-            sink.Add(inRoot.Not() switch
+            switch (inRoot.Not())
             {
-                Truth.True => Pass(node.Urn, $"{label}: not in the root compartment"),
-                Truth.False => Fail(node.Urn, $"{label}: created in the root compartment"),
-                _ => Undetermined(node.Urn, context.Policy.TenancyId is null
-                    ? $"{label}: tenancy OCID not configured, cannot tell"
-                    : $"{label}: compartment not known until deploy"),
-            });
+                case Truth.True: sink.Pass(node.Urn, $"{label}: not in the root compartment"); break;
+                case Truth.False: sink.Fail(node.Urn, $"{label}: created in the root compartment"); break;
+                default:
+                    sink.Undetermined(node.Urn, context.Policy.TenancyId is null
+                        ? $"{label}: tenancy OCID not configured, cannot tell"
+                        : $"{label}: compartment not known until deploy");
+                    break;
+            }
         }
     }
 

@@ -21,12 +21,12 @@ public sealed class LogRetention : SinkRuleBase
             var days = log.Input("retentionDuration");
             var effective = days.IsNull ? PropertyValue.Of(30) : days;
             // Only the message of the verdict reached is formatted.
-            sink.Add(effective.Test(v => v.AsNumber() >= MinimumDays) switch
+            switch (effective.Test(v => v.AsNumber() >= MinimumDays))
             {
-                Truth.True => Pass(log.Urn, $"{log.Label}: kept {effective} days"),
-                Truth.False => Fail(log.Urn, $"{log.Label}: kept {effective} days, below {MinimumDays}"),
-                _ => Undetermined(log.Urn, $"{log.Label}: retention not known until deploy"),
-            });
+                case Truth.True: sink.Pass(log.Urn, $"{log.Label}: kept {effective} days"); break;
+                case Truth.False: sink.Fail(log.Urn, $"{log.Label}: kept {effective} days, below {MinimumDays}"); break;
+                default: sink.Undetermined(log.Urn, $"{log.Label}: retention not known until deploy"); break;
+            }
         }
     }
 }

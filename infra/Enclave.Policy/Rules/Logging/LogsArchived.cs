@@ -30,9 +30,8 @@ public sealed class LogsArchived : SinkRuleBase
         foreach (var connector in connectors)
         {
             var regional = connector.RegionChecks();
-            sink.Add(regional.IsEmpty
-                ? Pass(connector.Node.Urn, $"{connector.Node.Label}: lists no log or bucket bound to a region")
-                : Judge(connector.Node.Urn, $"{connector.Node.Label} (in {connector.Region ?? "an unknown region"})", regional));
+            if (regional.IsEmpty) sink.Pass(connector.Node.Urn, $"{connector.Node.Label}: lists no log or bucket bound to a region");
+            else sink.Judge(connector.Node.Urn, $"{connector.Node.Label} (in {connector.Region ?? "an unknown region"})", regional);
         }
 
         var groups = NodeSets.Of(g, OciTypes.LogGroup);
@@ -45,12 +44,12 @@ public sealed class LogsArchived : SinkRuleBase
             var shipped = Shipped(archives, log, group);
             var outcome = relevant == Truth.True ? shipped : shipped == Truth.True ? Truth.True : Truth.Unknown;
             // Only the message of the verdict reached is formatted.
-            sink.Add(outcome switch
+            switch (outcome)
             {
-                Truth.True => Pass(log.Urn, $"{log.Label}: shipped to the archive bucket of {log.Region}"),
-                Truth.False => Fail(log.Urn, $"{log.Label}: not shipped to an archive bucket by a connector of its region ({log.Region ?? "unknown"})"),
-                _ => Undetermined(log.Urn, $"{log.Label}: archive shipping not known until deploy"),
-            });
+                case Truth.True: sink.Pass(log.Urn, $"{log.Label}: shipped to the archive bucket of {log.Region}"); break;
+                case Truth.False: sink.Fail(log.Urn, $"{log.Label}: not shipped to an archive bucket by a connector of its region ({log.Region ?? "unknown"})"); break;
+                default: sink.Undetermined(log.Urn, $"{log.Label}: archive shipping not known until deploy"); break;
+            }
         }
     }
 

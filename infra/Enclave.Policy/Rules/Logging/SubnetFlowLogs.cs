@@ -26,12 +26,12 @@ public sealed class SubnetFlowLogs : SinkRuleBase
             var vcn = subnet.Input("vcnId").AsString() is { } vcnId && vcnById.TryGetValue(vcnId, out var byId) ? byId
                 : References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
             index.Candidates(candidates, subnet, vcn);
-            sink.Add(Covered(g, subnet, vcn, candidates) switch
+            switch (Covered(g, subnet, vcn, candidates))
             {
-                Truth.True => Pass(subnet.Urn, $"{subnet.Label}: flow log present"),
-                Truth.False => Fail(subnet.Urn, $"{subnet.Label}: no flow log covers it"),
-                _ => Undetermined(subnet.Urn, $"{subnet.Label}: flow-log coverage not known until deploy"),
-            });
+                case Truth.True: sink.Pass(subnet.Urn, $"{subnet.Label}: flow log present"); break;
+                case Truth.False: sink.Fail(subnet.Urn, $"{subnet.Label}: no flow log covers it"); break;
+                default: sink.Undetermined(subnet.Urn, $"{subnet.Label}: flow-log coverage not known until deploy"); break;
+            }
         }
     }
 

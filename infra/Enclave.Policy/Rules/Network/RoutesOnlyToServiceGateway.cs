@@ -53,11 +53,11 @@ public sealed class RoutesOnlyToServiceGateway : SinkRuleBase
             if (items.Length == 0) a.Require(Truth.True, "no route rules");
             sink.Judge(table.Urn, table.Label, a);
         }
-        foreach (var finding in SubnetTables(g)) sink.Add(finding);
+        SubnetTables(g, sink);
     }
 
     /// <summary>Per subnet: does it route by a table the gate reads (named, attached, or its VCN's managed default)?</summary>
-    private IEnumerable<Finding> SubnetTables(ResourceGraph g)
+    private static void SubnetTables(ResourceGraph g, FindingSink sink)
     {
         var vcns = NodeSets.Of(g, OciTypes.Vcn);
         var attachments = g.OfType(OciTypes.RouteTableAttachment).ToList();
@@ -71,9 +71,15 @@ public sealed class RoutesOnlyToServiceGateway : SinkRuleBase
                 && References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault() is { } vcn)
                 foreach (var d in defaults)
                     read = read.Or(ManagesDefaultOf(d, vcn));
-            yield return Judge(subnet.Urn, read, $"{subnet.Label}: routes by a route table of this stack",
-                $"{subnet.Label}: names no route table of this stack, so it routes by its VCN's default table, whose rules are in no resource the gate reads",
-                $"{subnet.Label}: which route table it uses is not known until deploy");
+            // Only the message of the verdict reached is made (most subnets pass); one string, cut as a whole as before.
+            switch (read)
+            {
+                case Truth.True: sink.Pass(subnet.Urn, (string)$"{subnet.Label}: routes by a route table of this stack"); break;
+                case Truth.False:
+                    sink.Fail(subnet.Urn, (string)$"{subnet.Label}: names no route table of this stack, so it routes by its VCN's default table, whose rules are in no resource the gate reads");
+                    break;
+                default: sink.Undetermined(subnet.Urn, (string)$"{subnet.Label}: which route table it uses is not known until deploy"); break;
+            }
         }
     }
 
