@@ -55,57 +55,64 @@ public static class PolicyEvaluator
         UndeterminedMode undetermined, FindingBudget? budget, PooledBuffer<ReportedFinding> findings, bool keepPasses)
     {
         var context = new RuleContext(graph, policy) { Waivers = waiverSet, Today = date };
-        var usable = waiverSet.UsableOn(graph);
         // What the findings keep is bounded by the file they judge, charged as they are made (FindingBudget).
         var meter = (budget ?? FindingBudget.Default).For(graph.InputBytes, graph.Source);
-        var passed = 0;
+        var sink = new ReportSink(graph, waiverSet.UsableOn(graph), date, undetermined, meter, findings, keepPasses);
         foreach (var rule in ruleSet)
         {
-            // Read straight from the rule's sequence (no list per rule to copy ~700k findings through); only the
-            // rule's own code is inside the try, so a defect is reported as that rule's.
-            using var produced = Start(rule, context);
-            var blocks = FailClosed.Blocks(rule.Info, graph.Origin, undetermined);
-            var waivable = WaiverPolicy.IsWaivable(rule.Info);
-            var judgedAs = ReportedFinding.Judged.For(rule.Info);
-            while (Next(rule, produced, out var judged))
-            {
-                if (!ReferenceEquals(judged.RuleId, rule.Info.Id) && judged.RuleId != rule.Info.Id)
-                    throw new RuleEvaluationException(rule.Info.Id, new InvalidOperationException($"emitted a finding for {judged.RuleId}"));
-                // The report keeps the finding's fields (ReportedFinding), so the rule's object dies young; a finding
-                // that fails closed (FailClosed.Apply) is written as such without a copy of the object.
-                var (verdict, text, unreadable) = (judged.Verdict, judged.Text, judged.Unreadable);
-                if (verdict == Verdict.Undetermined && blocks)
-                    (verdict, text, unreadable) = (Verdict.Fail, FailClosed.Unreadable(text, graph.Origin), true);
-                var waiver = verdict != Verdict.Pass && waivable ? usable.Find(rule.Info.Id, judged.Urn, date) : null;
-                meter?.Charge(text, judged.Details);
-                // A pass is never waived (no waiver is looked up for it): a plain pass.
-                if (!keepPasses && verdict == Verdict.Pass)
-                {
-                    passed++;
-                    continue;
-                }
-                findings.Add(new ReportedFinding(judgedAs, rule.Info.Id, judged.Urn, verdict, text, judged.Details, unreadable, waiver));
-            }
+            // Each rule writes straight into the sink (no list per rule to copy ~700k findings through, and no finding
+            // object for a rule that writes its fields); only the rule's own code is inside the try, so a defect is
+            // reported as that rule's.
+            sink.Start(rule.Info);
+            try { rule.Evaluate(context, sink); }
+            // Over a work budget is a hostile input, not a defect of the rule: it reaches the caller as it is; a finding
+            // for another rule is already reported as this rule's (ReportSink).
+            catch (Exception e) when (e is not AccessBudgetException and not RuleEvaluationException) { throw new RuleEvaluationException(rule.Info.Id, e); }
         }
-        return passed;
+        return sink.Passed;
     }
 
-    private static IEnumerator<Finding> Start(IRule rule, RuleContext context)
+    /// <summary>
+    /// The evaluator's <see cref="FindingSink"/>: each finding a rule writes is judged (fail closed, waived, charged to the
+    /// budget) and kept as a <see cref="ReportedFinding"/>, the report's value form.
+    /// </summary>
+    private sealed class ReportSink(ResourceGraph graph, WaiverSet usable, DateOnly date, UndeterminedMode undetermined,
+        FindingBudget.Meter? meter, PooledBuffer<ReportedFinding> findings, bool keepPasses) : FindingSink("")
     {
-        try { return rule.Evaluate(context).GetEnumerator(); }
-        // Over a work budget is a hostile input, not a defect of the rule: it reaches the caller as it is.
-        catch (Exception e) when (e is not AccessBudgetException) { throw new RuleEvaluationException(rule.Info.Id, e); }
-    }
+        private RuleInfo _rule = null!;
+        private bool _blocks;
+        private bool _waivable;
+        private ReportedFinding.Judged[] _judgedAs = [];
 
-    /// <summary>Moves to the rule's next finding (false at the end).</summary>
-    private static bool Next(IRule rule, IEnumerator<Finding> produced, out Finding judged)
-    {
-        try
+        /// <summary>Plain passes only counted (<c>keepPasses</c> false).</summary>
+        public int Passed { get; private set; }
+
+        public void Start(RuleInfo rule)
         {
-            var more = produced.MoveNext();
-            judged = more ? produced.Current : null!;
-            return more;
+            _rule = rule;
+            RuleId = rule.Id;
+            _blocks = FailClosed.Blocks(rule, graph.Origin, undetermined);
+            _waivable = WaiverPolicy.IsWaivable(rule);
+            _judgedAs = ReportedFinding.Judged.For(rule);
         }
-        catch (Exception e) when (e is not AccessBudgetException) { throw new RuleEvaluationException(rule.Info.Id, e); }
+
+        protected override void Write(string ruleId, string urn, Verdict verdict, FindingText text, ImmutableArray<string> details, bool unreadable)
+        {
+            if (!ReferenceEquals(ruleId, _rule.Id) && ruleId != _rule.Id)
+                throw new RuleEvaluationException(_rule.Id, new InvalidOperationException($"emitted a finding for {ruleId}"));
+            // The report keeps the finding's fields (ReportedFinding); a finding that fails closed (FailClosed.Apply) is
+            // written as such without a copy of an object.
+            if (verdict == Verdict.Undetermined && _blocks)
+                (verdict, text, unreadable) = (Verdict.Fail, FailClosed.Unreadable(text, graph.Origin), true);
+            var waiver = verdict != Verdict.Pass && _waivable ? usable.Find(_rule.Id, urn, date) : null;
+            meter?.Charge(text, details);
+            // A pass is never waived (no waiver is looked up for it): a plain pass.
+            if (!keepPasses && verdict == Verdict.Pass)
+            {
+                Passed++;
+                return;
+            }
+            findings.Add(new ReportedFinding(_judgedAs, _rule.Id, urn, verdict, text, details, unreadable, waiver));
+        }
     }
 }

@@ -30,10 +30,13 @@ public sealed record Finding
         Urn = urn;
         Verdict = verdict;
         Text = text;
-        // Evidence lines quote the artifact too (a statement, a path's hops): each is cut like a message part.
-        Details = details.IsDefaultOrEmpty || details.All(d => d is null || d.Length <= FindingText.MaxPartLength)
-            ? details : details.Select(d => FindingText.Capped(d)!).ToImmutableArray();
+        Details = CapDetails(details);
     }
+
+    /// <summary>Evidence lines quote the artifact too (a statement, a path's hops): each is cut like a message part.</summary>
+    internal static ImmutableArray<string> CapDetails(ImmutableArray<string> details) =>
+        details.IsDefaultOrEmpty || details.All(d => d is null || d.Length <= FindingText.MaxPartLength)
+            ? details : details.Select(d => FindingText.Capped(d)!).ToImmutableArray();
 
     /// <summary>A finding from fields another finding had (a report's <see cref="Engine.ReportedFinding"/>): kept as they are.</summary>
     internal Finding(string ruleId, string urn, Verdict verdict, FindingText text, ImmutableArray<string> details, bool unreadable)

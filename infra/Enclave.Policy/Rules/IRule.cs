@@ -21,4 +21,14 @@ public interface IRule
     RuleInfo Info { get; }
 
     IEnumerable<Finding> Evaluate(RuleContext context);
+
+    /// <summary>
+    /// The rule's findings written into <paramref name="sink"/>, in the order <see cref="Evaluate(RuleContext)"/> gives
+    /// them: what the evaluator calls. By default it copies that sequence; a rule that writes into the sink itself
+    /// (<see cref="Common.SinkRuleBase"/>) makes no finding object at all.
+    /// </summary>
+    void Evaluate(RuleContext context, FindingSink sink)
+    {
+        foreach (var finding in Evaluate(context)) sink.Add(finding);
+    }
 }

@@ -106,8 +106,15 @@ public sealed class Assessment
     public Finding ToFinding(string ruleId, string urn, string subject, IEnumerable<string>? details = null)
     {
         var evidence = details?.ToImmutableArray() ?? ImmutableArray<string>.Empty;
+        var text = ToText(subject, out var verdict);
+        return new Finding(ruleId, urn, verdict, text, evidence);
+    }
+
+    /// <summary>The finding's verdict and message (<see cref="ToFinding"/> without the object: <see cref="FindingSink.Judge(string, string, Assessment, IEnumerable{string}?)"/>).</summary>
+    internal FindingText ToText(string subject, out Verdict verdict)
+    {
         // The message names every failed requirement, else every unknown one, else every one (in the order given).
-        var verdict = Outcome switch { Truth.False => Verdict.Fail, Truth.Unknown => Verdict.Undetermined, _ => Verdict.Pass };
+        verdict = Outcome switch { Truth.False => Verdict.Fail, Truth.Unknown => Verdict.Undetermined, _ => Verdict.Pass };
         var length = 3;
         for (var i = 0; i < _count; i++)
             if (ItemAt(i) is var item && Named(verdict, item.Outcome)) length += 1 + (item.PartsCount > 0 ? item.PartsCount : 1) + (NotMet(verdict, item) ? 1 : 0);
@@ -147,7 +154,7 @@ public sealed class Assessment
             }
             else parts[at++] = verdict == Verdict.Fail ? item.Violation ?? NotMetPrefix + item.Requirement : item.Requirement;
         }
-        return new Finding(ruleId, urn, verdict, FindingText.FromParts(slice, at - slice.Offset), evidence);
+        return FindingText.FromParts(slice, at - slice.Offset);
     }
 
     private const string NotMetPrefix = "required but not met: ";

@@ -47,7 +47,7 @@ public sealed record Pin(string Key, string Allowed, Func<PropertyValue, bool> A
 /// DHCP options, a database's default permission level), which are no change's choice. A type's rule may add
 /// requirements of its own (<see cref="Extra"/>) that need the graph or the stack config.
 /// </summary>
-public abstract class PinnedSettingsRule : RuleBase
+public abstract class PinnedSettingsRule : SinkRuleBase
 {
     /// <summary>The pinned inputs, per resource type.</summary>
     protected abstract IReadOnlyList<(string Type, Pin[] Pins)> Table { get; }
@@ -57,7 +57,7 @@ public abstract class PinnedSettingsRule : RuleBase
     {
     }
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var judged = false;
         Assessment? reused = null;
@@ -75,10 +75,10 @@ public abstract class PinnedSettingsRule : RuleBase
                         whenViolated: outcome == Truth.False ? $"{pin.Key} is {Show(value)}; only {pin.Allowed} is allowed (as the program sets it)" : null);
                 }
                 Extra(context, node, a);
-                yield return Judge(node.Urn, node.Label, a);
+                sink.Judge(node.Urn, node.Label, a);
             }
         if (!judged)
-            yield return Pass(Scope.StackUrn(context.Graph), $"no {string.Join(", ", Table.Select(t => OciTypes.ShortName(t.Type)))} to judge");
+            sink.Pass(Scope.StackUrn(context.Graph), $"no {string.Join(", ", Table.Select(t => OciTypes.ShortName(t.Type)))} to judge");
     }
 
     /// <summary>The value the program (or the change) set: the input, unknown for a trimmed preview step, else unset.</summary>

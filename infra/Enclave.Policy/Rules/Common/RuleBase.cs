@@ -10,6 +10,13 @@ public abstract class RuleBase : IRule
 
     public abstract IEnumerable<Finding> Evaluate(RuleContext context);
 
+    /// <summary>The rule's findings into <paramref name="sink"/> (<see cref="IRule.Evaluate(RuleContext, FindingSink)"/>):
+    /// by default a copy of <see cref="Evaluate(RuleContext)"/>; <see cref="SinkRuleBase"/> writes them directly.</summary>
+    public virtual void Evaluate(RuleContext context, FindingSink sink)
+    {
+        foreach (var finding in Evaluate(context)) sink.Add(finding);
+    }
+
     protected Finding Pass(string urn, string message, IEnumerable<string>? details = null) =>
         new(Info.Id, urn, Verdict.Pass, message, Details(details));
 

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Database;
 /// region (MySQL <c>backupPolicy.copyPolicies</c>), restored from another region's backup, or left unencrypted by the
 /// enclave's keys, and no rule would see it. An allow-list of data stores, not a list of their bad settings.
 /// </summary>
-public sealed class DataStoresJudgedInFull : RuleBase
+public sealed class DataStoresJudgedInFull : SinkRuleBase
 {
     /// <summary>Database types the gate knows exist (for reachability) but does not judge as data stores.</summary>
     private static readonly string[] PartlyJudged = [OciTypes.DbSystem, OciTypes.MysqlDbSystem];
@@ -23,16 +23,16 @@ public sealed class DataStoresJudgedInFull : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var found = 0;
         foreach (var type in PartlyJudged)
             foreach (var db in context.Graph.OfType(type))
             {
                 found++;
-                yield return Fail(db.Urn, $"{db.Label}: a {OciTypes.ShortName(type)} holds data, but the gate does not judge its encryption key, backup copies, restore source or protection; keep the data in the Autonomous Database");
+                sink.Fail(db.Urn, $"{db.Label}: a {OciTypes.ShortName(type)} holds data, but the gate does not judge its encryption key, backup copies, restore source or protection; keep the data in the Autonomous Database");
             }
         if (found == 0)
-            yield return Pass(Scope.StackUrn(context.Graph), "no database of a type the gate judges only as a network listener");
+            sink.Pass(Scope.StackUrn(context.Graph), "no database of a type the gate judges only as a network listener");
     }
 }

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Database;
 /// allow-list behind it: a narrow vendor range, or another VCN's OCID (someone else's VCN, the parent company's)
 /// with or without its <c>;CIDR</c> part, is a door no other rule would see.
 /// </summary>
-public sealed class DatabaseAclAllowListed : RuleBase
+public sealed class DatabaseAclAllowListed : SinkRuleBase
 {
     private const string VcnPrefix = "ocid1.vcn.";
 
@@ -20,7 +20,7 @@ public sealed class DatabaseAclAllowListed : RuleBase
         "Prefer the private endpoint and an empty access list; otherwise list only CIDRs inside `gatekeeperCidrs` and VCNs of this stack (ocid1.vcn…[;CIDR]).",
         Cis: "2.8");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var vcns = NodeSets.Of(g, OciTypes.Vcn);
@@ -43,7 +43,7 @@ public sealed class DatabaseAclAllowListed : RuleBase
                 }
             }
             if (a.IsEmpty) a.Require(Truth.True, "no access-list entry");
-            yield return Judge(db.Urn, db.Label, a);
+            sink.Judge(db.Urn, db.Label, a);
         }
     }
 }

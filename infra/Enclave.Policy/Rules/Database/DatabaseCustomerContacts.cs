@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Database;
 
 /// <summary>R11: Autonomous Database names customer contacts.</summary>
-public sealed class DatabaseCustomerContacts : RuleBase
+public sealed class DatabaseCustomerContacts : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-005", "Autonomous Database names customer contacts", Severity.Low, Enforcement.Advisory,
@@ -15,10 +15,10 @@ public sealed class DatabaseCustomerContacts : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
-            yield return Judge(db.Urn, db.Label, Assess(context, db));
+            sink.Judge(db.Urn, db.Label, Assess(context, db));
     }
 
     private static Assessment Assess(RuleContext context, ResourceNode db)

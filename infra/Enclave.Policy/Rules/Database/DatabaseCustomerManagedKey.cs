@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Database;
 /// and the vault a database (standbys included) names are both the enclave's own, so the gatekeepers hold the kill
 /// switch; a vault OCID of someone else's beside the stack's key is wiring no other rule read.
 /// </summary>
-public sealed class DatabaseCustomerManagedKey : RuleBase
+public sealed class DatabaseCustomerManagedKey : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-003", "Autonomous Database is encrypted with a customer-managed key", Severity.High, Enforcement.Mandatory,
@@ -16,7 +16,7 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
         "Set kmsKeyId and vaultId (or encryptionKey.kmsKeyId/vaultId) to the enclave vault's key; a cross-region standby names its primary's key (or none: OCI uses the primary's).",
         Cis: "OBP-ADB-3");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var keys = NodeSets.Of(context.Graph, OciTypes.Key);
         var vaults = NodeSets.Of(context.Graph, OciTypes.Vault);
@@ -29,7 +29,7 @@ public sealed class DatabaseCustomerManagedKey : RuleBase
             OwnVault(context.Graph, db, vaults, a);
             if (primary is not null && Scope.IsSet(KeyOf(db).Value))
                 a.Require(SameKey(context.Graph, db, primary, keys), "its kmsKeyId is its primary's key (OCI encrypts a standby with it)");
-            yield return Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", a);
+            sink.Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", a);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Database;
 /// stays in the state, so the registration read from the target would be a dead one. A target registers an Autonomous
 /// Database of Oracle's cloud (<c>infrastructureType</c> unset or ORACLE_CLOUD), the only kind that names one.
 /// </summary>
-public sealed class DatabaseDataSafeRegistered : RuleBase
+public sealed class DatabaseDataSafeRegistered : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-004", "Autonomous Database is registered with Data Safe", Severity.Medium, Enforcement.Mandatory,
@@ -20,7 +20,7 @@ public sealed class DatabaseDataSafeRegistered : RuleBase
         "Declare a DataSafe.DataSafePrivateEndpoint in the database's VCN and a DataSafe.TargetDatabase (databaseType AUTONOMOUS_DATABASE, infrastructureType unset or ORACLE_CLOUD, connectionOption PRIVATE_ENDPOINT with that endpoint); without a private endpoint, dataSafeStatus: REGISTERED. Never set dataSafeStatus to anything but REGISTERED (NOT_REGISTERED deregisters the database).",
         Cis: "OBP-ADB-2");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var registrations = new Registrations(context.Graph);
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
@@ -34,7 +34,7 @@ public sealed class DatabaseDataSafeRegistered : RuleBase
             a.Require(kept, StatusKept.Requirement, whenViolated: kept == Truth.False
                 ? $"dataSafeStatus is {status}: the provider deregisters the database from Data Safe (its audit trail goes unread) while its target database stays in the state"
                 : null);
-            yield return Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", a);
+            sink.Judge(db.Urn, primary is null ? db.Label : $"{db.Label} (standby of {primary.Name})", a);
         }
     }
 

@@ -5,7 +5,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Database;
 
 /// <summary>R11: Autonomous Database access list is not open.</summary>
-public sealed class DatabaseNoOpenAcl : RuleBase
+public sealed class DatabaseNoOpenAcl : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-006", "Autonomous Database access list is not open", Severity.Critical, Enforcement.Mandatory,
@@ -13,10 +13,10 @@ public sealed class DatabaseNoOpenAcl : RuleBase
         "Use a private endpoint; if an ACL is set, list only enclave or gatekeeper CIDRs.",
         Cis: "2.8");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
-            yield return Judge(db.Urn, db.Label, Assess(context, db));
+            sink.Judge(db.Urn, db.Label, Assess(context, db));
     }
 
     private static Assessment Assess(RuleContext context, ResourceNode db)

@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Database;
 
 /// <summary>R11: Autonomous Database is not Always Free.</summary>
-public sealed class DatabaseNotFreeTier : RuleBase
+public sealed class DatabaseNotFreeTier : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-007", "Autonomous Database is not Always Free", Severity.Medium, Enforcement.Mandatory,
@@ -15,10 +15,10 @@ public sealed class DatabaseNotFreeTier : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
-            yield return Judge(db.Urn, db.Label, Assess(context, db));
+            sink.Judge(db.Urn, db.Label, Assess(context, db));
     }
 
     private static Assessment Assess(RuleContext context, ResourceNode db)

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Database;
 /// reads it), so it may be public, in another VCN or another tenancy: a door to the data beside the private endpoint.
 /// The enclave's database has no vanity URL.
 /// </summary>
-public sealed class DatabaseNotPublishedByGateway : RuleBase
+public sealed class DatabaseNotPublishedByGateway : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-052", "Autonomous Database is not published through an API gateway", Severity.Critical, Enforcement.Mandatory,
@@ -19,7 +19,7 @@ public sealed class DatabaseNotPublishedByGateway : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
         {
@@ -27,7 +27,7 @@ public sealed class DatabaseNotPublishedByGateway : RuleBase
             var none = vanity.IsKnown
                 ? TruthLogic.Of(vanity.IsNull || vanity is ListValue { Items.IsEmpty: true } || vanity is MapValue { Count: 0 })
                 : Truth.Unknown;
-            yield return Judge(db.Urn, none,
+            sink.Judge(db.Urn, none,
                 $"{db.Label}: no vanity URL",
                 $"{db.Label}: vanityUrlDetails publishes the database through API gateway {vanity[0]["apiGatewayId"]}, which no rule judges",
                 $"{db.Label}: vanityUrlDetails not known until deploy");

@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Database;
 
 /// <summary>R11: Autonomous Database has a private endpoint in the enclave.</summary>
-public sealed class DatabasePrivateEndpoint : RuleBase
+public sealed class DatabasePrivateEndpoint : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-001", "Autonomous Database has a private endpoint in the enclave", Severity.Critical, Enforcement.Mandatory,
@@ -12,10 +12,10 @@ public sealed class DatabasePrivateEndpoint : RuleBase
         "Set subnetId to an enclave subnet (and nsgIds to the database NSG).",
         Cis: "2.8 (OBP-ADB-5)");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
-            yield return Judge(db.Urn, db.Label, Assess(context, db));
+            sink.Judge(db.Urn, db.Label, Assess(context, db));
     }
 
     private static Assessment Assess(RuleContext context, ResourceNode db)

@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Database;
 
 /// <summary>R11: Autonomous Database requires mutual TLS.</summary>
-public sealed class DatabaseRequiresMtls : RuleBase
+public sealed class DatabaseRequiresMtls : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-002", "Autonomous Database requires mutual TLS", Severity.High, Enforcement.Mandatory,
@@ -15,10 +15,10 @@ public sealed class DatabaseRequiresMtls : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var db in context.Graph.OfType(OciTypes.AutonomousDatabase))
-            yield return Judge(db.Urn, db.Label, Assess(context, db));
+            sink.Judge(db.Urn, db.Label, Assess(context, db));
     }
 
     private static Assessment Assess(RuleContext context, ResourceNode db)

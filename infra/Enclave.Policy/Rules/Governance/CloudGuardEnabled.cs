@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Governance;
 
 /// <summary>R15 / CIS 4.14: Cloud Guard is enabled on the tenancy with an allowed reporting region.</summary>
-public sealed class CloudGuardEnabled : RuleBase
+public sealed class CloudGuardEnabled : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-002", "Cloud Guard is enabled with a US reporting region", Severity.Medium, Enforcement.Mandatory,
@@ -12,15 +12,15 @@ public sealed class CloudGuardEnabled : RuleBase
         "Declare CloudGuard.CloudGuardConfiguration on the tenancy with status ENABLED and reportingRegion in allowedRegions.",
         Cis: "4.14");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var configs = context.Graph.OfType(OciTypes.CloudGuardConfiguration).ToList();
         if (configs.Count == 0)
-            yield return Fail(Scope.StackUrn(context.Graph), "no CloudGuardConfiguration declared");
+            sink.Fail(Scope.StackUrn(context.Graph), "no CloudGuardConfiguration declared");
         foreach (var config in configs)
         {
             var region = config.Input("reportingRegion");
-            yield return Judge(config.Urn, config.Label, new Assessment()
+            sink.Judge(config.Urn, config.Label, new Assessment()
                 .Require(config.Input("status").EqualsString("ENABLED", StringComparison.OrdinalIgnoreCase), "status is ENABLED")
                 .Require(Scope.InRootCompartment(context, config), "is set on the tenancy")
                 .Require(Regions.Allowed(region, context.Policy.AllowedRegions), $"reporting region {region} is allowed"));

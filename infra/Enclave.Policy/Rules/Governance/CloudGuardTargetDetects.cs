@@ -5,7 +5,7 @@ namespace Enclave.Policy.Rules.Governance;
 
 /// <summary>CIS 4.14 that detects: Cloud Guard enabled is not enough; a target must cover the enclave with detector
 /// and responder recipes, or nothing is examined.</summary>
-public sealed class CloudGuardTargetDetects : RuleBase
+public sealed class CloudGuardTargetDetects : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-010", "A Cloud Guard target with detector and responder recipes covers the enclave", Severity.High, Enforcement.Mandatory,
@@ -13,7 +13,7 @@ public sealed class CloudGuardTargetDetects : RuleBase
         "Declare a CloudGuard.Target on the enclave's top compartment (targetResourceType COMPARTMENT) with at least two detector recipes (configuration and activity, cloned from Oracle's with DetectorRecipe.sourceDetectorRecipeId) and a responder recipe (ResponderRecipe.sourceResponderRecipeId).",
         Cis: "4.14");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         // The enclave's top compartment: a declared compartment whose parent is no declared compartment.
@@ -36,10 +36,10 @@ public sealed class CloudGuardTargetDetects : RuleBase
                 .Require(t.Input("targetDetectorRecipes").IsKnown ? twoDetectors : Truth.Unknown,
                     "runs at least two declared detector recipes (configuration and activity)")
                 .Require(responds, "has a declared responder recipe");
-            yield return Judge(t.Urn, t.Label, a);
+            sink.Judge(t.Urn, t.Label, a);
             covered = covered.Or(a.Outcome);
         }
-        yield return Judge(Scope.StackUrn(g), "Cloud Guard coverage", new Assessment().Require(covered, "a Cloud Guard target covers the enclave"));
+        sink.Judge(Scope.StackUrn(g), "Cloud Guard coverage", new Assessment().Require(covered, "a Cloud Guard target covers the enclave"));
     }
 
     /// <summary>

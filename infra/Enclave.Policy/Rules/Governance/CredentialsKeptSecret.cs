@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// backend's organisation, a CI log, a parent-company platform team, holds the key to the US data. Each declared
 /// credential input is absent or a Pulumi secret; the table is the allow-list of where credentials may appear.
 /// </summary>
-public sealed class CredentialsKeptSecret : RuleBase
+public sealed class CredentialsKeptSecret : SinkRuleBase
 {
     /// <summary>Per type, the paths (dotted, from a top-level input) of credentials that must only ever be secrets.</summary>
     private static readonly (string Type, string[] Paths)[] Credentials =
@@ -31,7 +31,7 @@ public sealed class CredentialsKeptSecret : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var judged = 0;
         foreach (var (type, paths) in Credentials)
@@ -41,11 +41,11 @@ public sealed class CredentialsKeptSecret : RuleBase
                     var (value, hidden) = Read(node, path);
                     if (hidden || value.IsNull) continue;
                     judged++;
-                    yield return value.IsUnknown
+                    sink.Add(value.IsUnknown
                         ? Undetermined(node.Urn, $"{node.Label}: {path} not known until deploy, so the gate cannot tell whether it is kept secret")
-                        : Fail(node.Urn, $"{node.Label}: {path} is a plain value, stored in the clear in every state and preview of the stack; pass it as a secret");
+                        : Fail(node.Urn, $"{node.Label}: {path} is a plain value, stored in the clear in every state and preview of the stack; pass it as a secret"));
                 }
-        if (judged == 0) yield return Pass(Scope.StackUrn(context.Graph), "every credential input is absent or a secret");
+        if (judged == 0) sink.Pass(Scope.StackUrn(context.Graph), "every credential input is absent or a secret");
     }
 
     /// <summary>The value at a dotted path, and whether a secret hides it (a secret anywhere along the path hides all below).</summary>

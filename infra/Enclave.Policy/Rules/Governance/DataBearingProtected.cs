@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Governance;
 
 /// <summary>Data-bearing resources (database, buckets, vaults, keys, log groups, logs) carry Pulumi's protect flag.</summary>
-public sealed class DataBearingProtected : RuleBase
+public sealed class DataBearingProtected : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-001", "Data-bearing resources are protected from deletion", Severity.High, Enforcement.Mandatory,
@@ -14,11 +14,10 @@ public sealed class DataBearingProtected : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var node in context.Graph.Resources.Where(n => OciTypes.DataBearing.Contains(n.Type)))
-            yield return node.Protect
-                ? Pass(node.Urn, $"{node.Label}: protected")
-                : Fail(node.Urn, $"{node.Label}: not protected; a destroy or rename would delete it");
+            if (node.Protect) sink.Pass(node.Urn, $"{node.Label}: protected");
+            else sink.Fail(node.Urn, $"{node.Label}: not protected; a destroy or rename would delete it");
     }
 }

@@ -11,23 +11,23 @@ namespace Enclave.Policy.Rules.Governance;
 /// records (<see cref="ResourceGraph.Removed"/>). A state cannot show a past deletion; a replacement awaiting deletion
 /// there fails ENC-GOV-031.
 /// </summary>
-public sealed class DataStoresNotRemoved : RuleBase
+public sealed class DataStoresNotRemoved : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-070", "An update never deletes or replaces a data store, its copies and keys, or oversight", Severity.Critical, Enforcement.Mandatory,
         "Deleting or replacing the database, a backup, a bucket, a vault, a key or key version, a secret or a log destroys user data, the keys to it or the audit evidence; deleting an alert topic, an archive connector, a piece of Cloud Guard or Data Safe blinds oversight; a replacement also drops every grant and alert tied to the old OCID.",
         "Change the data store in place (inputs that do not force a replacement), or have the gatekeepers do a reviewed migration outside the gate; never remove it from the program.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var any = false;
         foreach (var r in context.Graph.Removed)
         {
             if (!OciTypes.NeverRemoved.Contains(r.Type)) continue;
             any = true;
-            yield return Fail(r.Urn, $"{OciTypes.ShortName(r.Type)} {UrnName(r.Urn)}: the update's \"{r.Operation}\" step deletes it and what it holds");
+            sink.Fail(r.Urn, $"{OciTypes.ShortName(r.Type)} {UrnName(r.Urn)}: the update's \"{r.Operation}\" step deletes it and what it holds");
         }
-        if (!any) yield return Pass(Scope.StackUrn(context.Graph), "the update deletes or replaces no data store, copy, key or piece of oversight");
+        if (!any) sink.Pass(Scope.StackUrn(context.Graph), "the update deletes or replaces no data store, copy, key or piece of oversight");
     }
 
     private static string UrnName(string urn) => urn[(urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..];

@@ -13,7 +13,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// <c>target.functionId</c>, a detector override's <c>details.configurations</c>): its shape (<see cref="InputShape"/>)
 /// lists the fields a rule reads or that are inert, and an object whose fields cannot be read is undetermined.
 /// </summary>
-public sealed class InputsAllJudged : RuleBase
+public sealed class InputsAllJudged : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-090", "Resources set only inputs the gate reads", Severity.Critical, Enforcement.Mandatory,
@@ -23,7 +23,7 @@ public sealed class InputsAllJudged : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var judged = false;
         var tables = ClosedInputs.Tables;
@@ -58,9 +58,9 @@ public sealed class InputsAllJudged : RuleBase
                     a.Require(Truth.False, $"{key} is unset (no rule reads it)",
                         whenViolated: $"sets {key}, an input no rule of the gate reads (known, secret or computed alike): it could open what a judged input would, unseen");
                 }
-                yield return Judge(node.Urn, node.Label, a);
+                sink.Judge(node.Urn, node.Label, a);
             }
         }
-        if (!judged) yield return Pass(Scope.StackUrn(context.Graph), "no resource of a type with closed inputs");
+        if (!judged) sink.Pass(Scope.StackUrn(context.Graph), "no resource of a type with closed inputs");
     }
 }

@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// would let a grant, a CIDR, a region or a connector target pass unjudged, in a preview as much as in a state; so
 /// such settings must never be secret, and this rule fails each one that is.
 /// </summary>
-public sealed class IsolationSettingsNotSecret : RuleBase
+public sealed class IsolationSettingsNotSecret : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-006", "Isolation-relevant settings are never secret", Severity.Critical, Enforcement.Mandatory,
@@ -18,14 +18,14 @@ public sealed class IsolationSettingsNotSecret : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         // Read once per graph with ENC-GOV-007's literal settings (IsolationValues): both rules ask the same inputs.
         var values = IsolationValues.For(context.Graph);
         foreach (var (node, key, value) in values.Secrets)
-            yield return Fail(node.Urn, $"{node.Label}: {SecretPath(key, value)} is secret, so no rule can judge it; it decides who or what reaches the enclave's data and must be a plain value");
+            sink.Fail(node.Urn, $"{node.Label}: {SecretPath(key, value)} is secret, so no rule can judge it; it decides who or what reaches the enclave's data and must be a plain value");
         if (values.Secrets.Count == 0)
-            yield return Pass(Scope.StackUrn(context.Graph), $"no isolation-relevant setting is secret ({values.SettingsRead} settings read)");
+            sink.Pass(Scope.StackUrn(context.Graph), $"no isolation-relevant setting is secret ({values.SettingsRead} settings read)");
     }
 
     /// <summary>The path of the first secret inside <paramref name="value"/> (input <paramref name="key"/>).</summary>

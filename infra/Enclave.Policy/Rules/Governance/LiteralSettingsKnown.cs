@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// anything when <c>pulumi up</c> runs, after the gate has passed the preview. This rule fails each one, in every
 /// artifact (in a state or a plan fail-closed blocks it too, with the rule that reads it).
 /// </summary>
-public sealed class LiteralSettingsKnown : RuleBase
+public sealed class LiteralSettingsKnown : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-007", "Literal isolation settings are known before deployment", Severity.Critical, Enforcement.Mandatory,
@@ -21,14 +21,14 @@ public sealed class LiteralSettingsKnown : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         // Read once per graph with ENC-GOV-006's isolation settings (IsolationValues): both rules ask the same inputs.
         var values = IsolationValues.For(context.Graph);
         foreach (var (node, key) in values.UnknownLiterals)
-            yield return Fail(node.Urn, $"{node.Label}: {key} is unknown before deployment{Source(node, key)}, so the gate cannot see what `pulumi up` will set; it must be a literal or a stack config value");
+            sink.Fail(node.Urn, $"{node.Label}: {key} is unknown before deployment{Source(node, key)}, so the gate cannot see what `pulumi up` will set; it must be a literal or a stack config value");
         if (values.UnknownLiterals.Count == 0)
-            yield return Pass(Scope.StackUrn(context.Graph), $"every literal isolation setting is known ({values.LiteralsRead} settings read)");
+            sink.Pass(Scope.StackUrn(context.Graph), $"every literal isolation setting is known ({values.LiteralsRead} settings read)");
     }
 
     /// <summary>Where the value came from, when the artifact says (its property dependencies).</summary>

@@ -8,16 +8,16 @@ namespace Enclave.Policy.Rules.Governance;
 /// providers or e-mail domains (matched as whole words, case-insensitively). Unknown values that are not references
 /// to other resources (keys ending in Id/Ids) leave the resource undetermined.
 /// </summary>
-public sealed class NoParentIdentities : RuleBase
+public sealed class NoParentIdentities : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-005", "No parent-company identity anywhere in the enclave", Severity.Critical, Enforcement.Mandatory,
         "Any mention of a parent-company tenancy, domain, group, IdP or mail domain (in a policy, a subscription, a federation, a tag) is a channel for the identities the enclave must exclude.",
         "Remove every reference to the identities in `parentExclusions` from the program's inputs.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
-        if (!context.Policy.Parent.IdentityStrings.Any(s => s.Length > 0)) yield break;
+        if (!context.Policy.Parent.IdentityStrings.Any(s => s.Length > 0)) return;
         // The shared walk has searched every string for the needles at once; marked ones get a whole-word look.
         var inputs = InputStrings.For(context);
         var needles = inputs.Needles;
@@ -27,10 +27,10 @@ public sealed class NoParentIdentities : RuleBase
             var node = resources[i];
             List<PropertyLeaf>? leaves = null;  // paths, made only if needed
             var hits = Hits(node, inputs.Of(i), inputs.MarksOf(i), needles, ref leaves);
-            if (hits is not null) yield return Fail(node.Urn, $"{node.Label}: names parent-company identities", hits);
+            if (hits is not null) sink.Fail(node.Urn, $"{node.Label}: names parent-company identities", hits);
             else if (inputs.AnyUnknownThat(i, node, MayBeText, ref leaves))
-                yield return Undetermined(node.Urn, $"{node.Label}: some inputs are not known until deploy");
-            else if (OciTypes.IsOci(node.Type)) yield return Pass(node.Urn, $"{node.Label}: no parent-company identity");
+                sink.Undetermined(node.Urn, $"{node.Label}: some inputs are not known until deploy");
+            else if (OciTypes.IsOci(node.Type)) sink.Pass(node.Urn, $"{node.Label}: no parent-company identity");
         }
     }
 

@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Governance;
 
 /// <summary>R18 / CIS 6.2: only tenancy-level configuration lives in the root compartment.</summary>
-public sealed class NothingInRootCompartment : RuleBase
+public sealed class NothingInRootCompartment : SinkRuleBase
 {
     /// <summary>Types that belong to the tenancy by nature (identity, audit, Cloud Guard, root event rules, budgets, quotas).</summary>
     private static readonly string[] TenancyLevelPrefixes =
@@ -19,7 +19,7 @@ public sealed class NothingInRootCompartment : RuleBase
         "Create workload, network, storage and security resources in the enclave compartments; keep only identity, audit, Cloud Guard, root event rules and budgets in the tenancy.",
         Cis: "6.2");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         // The graph is in URN order, so a type's resources mostly come together: its prefixes are tried once per run.
         string? lastType = null;
@@ -34,14 +34,16 @@ public sealed class NothingInRootCompartment : RuleBase
             var inRoot = Scope.InRootCompartment(context, node, compartment);
             // Only the message of the verdict reached is formatted (most resources pass).
             var label = node.Label;
-            yield return inRoot.Not() switch
+            switch (inRoot.Not())
             {
-                Truth.True => Pass(node.Urn, $"{label}: not in the root compartment"),
-                Truth.False => Fail(node.Urn, $"{label}: created in the root compartment"),
-                _ => Undetermined(node.Urn, context.Policy.TenancyId is null
-                    ? $"{label}: tenancy OCID not configured, cannot tell"
-                    : $"{label}: compartment not known until deploy"),
-            };
+                case Truth.True: sink.Pass(node.Urn, $"{label}: not in the root compartment"); break;
+                case Truth.False: sink.Fail(node.Urn, $"{label}: created in the root compartment"); break;
+                default:
+                    sink.Undetermined(node.Urn, context.Policy.TenancyId is null
+                        ? $"{label}: tenancy OCID not configured, cannot tell"
+                        : $"{label}: compartment not known until deploy");
+                    break;
+            }
         }
     }
 

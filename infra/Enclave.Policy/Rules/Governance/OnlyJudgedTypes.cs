@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// with a public VNIC, an API gateway, a wallet download, an OAuth client app, a resource of another cloud) could carry
 /// data, a network path or a grant that every other rule is blind to, so it fails instead of passing unseen.
 /// </summary>
-public sealed class OnlyJudgedTypes : RuleBase
+public sealed class OnlyJudgedTypes : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-020", "Only resource types the gate judges", Severity.Critical, Enforcement.Mandatory,
@@ -18,7 +18,7 @@ public sealed class OnlyJudgedTypes : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var unknown = 0;
         // The graph is in URN order, so a type's resources mostly come together: its set is asked once per run of them.
@@ -30,9 +30,9 @@ public sealed class OnlyJudgedTypes : RuleBase
             if (!ReferenceEquals(node.Type, lastType)) (lastType, lastKnown) = (node.Type, JudgedTypes.IsKnown(node.Type));
             if (lastKnown) continue;
             unknown++;
-            yield return Fail(node.Urn, $"{node.Label}: type {node.Type} is not one the gate judges, so nothing checks what it opens or who it lets in");
+            sink.Fail(node.Urn, $"{node.Label}: type {node.Type} is not one the gate judges, so nothing checks what it opens or who it lets in");
         }
         if (unknown == 0)
-            yield return Pass(Scope.StackUrn(context.Graph), "every resource is of a type the gate judges");
+            sink.Pass(Scope.StackUrn(context.Graph), "every resource is of a type the gate judges");
     }
 }

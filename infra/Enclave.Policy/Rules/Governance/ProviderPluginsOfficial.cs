@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// <c>pulumi up</c> download and run a binary from that server with the deployment's OCI credentials: it can create,
 /// copy or open anything and report back whatever state it likes, so no rule on the state could see it.
 /// </summary>
-public sealed class ProviderPluginsOfficial : RuleBase
+public sealed class ProviderPluginsOfficial : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-030", "Provider plugins come only from Pulumi's own source", Severity.Critical, Enforcement.Mandatory,
@@ -22,7 +22,7 @@ public sealed class ProviderPluginsOfficial : RuleBase
     /// <summary>Download sources that are Pulumi's own (the default when none is given).</summary>
     private static readonly string[] Official = ["github://api.github.com/pulumi", "https://github.com/pulumi/"];
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var node in context.Graph.Resources)
         {
@@ -36,7 +36,7 @@ public sealed class ProviderPluginsOfficial : RuleBase
                     whenViolated: $"downloads its plugin from {url}, not from Pulumi's own source");
             }
             if (a.IsEmpty) a.Require(Truth.True, "the plugin comes from Pulumi's own source");
-            yield return Judge(node.Urn, node.Label, a);
+            sink.Judge(node.Urn, node.Label, a);
         }
     }
 }

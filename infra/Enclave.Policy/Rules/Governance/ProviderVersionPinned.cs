@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// defaults or names moved) deploys resources the gate judged under different semantics. A provider that names no
 /// version runs the program's.
 /// </summary>
-public sealed class ProviderVersionPinned : RuleBase
+public sealed class ProviderVersionPinned : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-081", "OCI providers run the plugin version the program declares", Severity.High, Enforcement.Mandatory,
@@ -20,13 +20,13 @@ public sealed class ProviderVersionPinned : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var provider in context.Graph.OfType(OciTypes.Provider))
         {
             var version = provider.Input("version");
             var outcome = version.IsNull ? Truth.True : version.EqualsString(OciTypes.ProviderVersion);
-            yield return Judge(provider.Urn, outcome, $"{provider.Label}: plugin {OciTypes.ProviderVersion}",
+            sink.Judge(provider.Urn, outcome, $"{provider.Label}: plugin {OciTypes.ProviderVersion}",
                 $"{provider.Label}: plugin version {version} is not the program's {OciTypes.ProviderVersion}",
                 $"{provider.Label}: plugin version {version} not known until deploy");
         }

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// under that tenancy's administrators and policies. A provider that names none signs in as the deploying
 /// environment's identity, whose tenancy the resources' compartments then show (ENC-GOV-021).
 /// </summary>
-public sealed class ProvidersInStackTenancy : RuleBase
+public sealed class ProvidersInStackTenancy : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-022", "Providers act only in the stack's tenancy", Severity.Critical, Enforcement.Mandatory,
@@ -19,24 +19,24 @@ public sealed class ProvidersInStackTenancy : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var tenancy = context.Policy.TenancyId;
         foreach (var provider in context.Graph.OfType(OciTypes.Provider))
         {
             var value = provider.Input("tenancyOcid");
-            if (value.IsNull) { yield return Pass(provider.Urn, $"{provider.Label}: names no other tenancy"); continue; }
+            if (value.IsNull) { sink.Pass(provider.Urn, $"{provider.Label}: names no other tenancy"); continue; }
             var text = value.AsString();
             if (text is null || tenancy is null)
             {
-                yield return Undetermined(provider.Urn, tenancy is null
+                sink.Undetermined(provider.Urn, tenancy is null
                     ? $"{provider.Label}: tenancy OCID not configured, cannot tell whether the provider's tenancy is the stack's"
                     : $"{provider.Label}: tenancy not known until deploy");
                 continue;
             }
-            yield return string.Equals(text, tenancy, StringComparison.Ordinal)
+            sink.Add(string.Equals(text, tenancy, StringComparison.Ordinal)
                 ? Pass(provider.Urn, $"{provider.Label}: the stack's tenancy")
-                : Fail(provider.Urn, $"{provider.Label}: tenancyOcid {text} is not the stack's tenancy {tenancy}");
+                : Fail(provider.Urn, $"{provider.Label}: tenancyOcid {text} is not the stack's tenancy {tenancy}"));
         }
     }
 }

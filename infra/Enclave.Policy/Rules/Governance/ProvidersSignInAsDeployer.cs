@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// declares (a parent-company user, an instance of another tenancy), and the gate cannot tell whose tenancy that
 /// identity lives in. An allow-list of settings, so a new identity setting fails until judged.
 /// </summary>
-public sealed class ProvidersSignInAsDeployer : RuleBase
+public sealed class ProvidersSignInAsDeployer : SinkRuleBase
 {
     /// <summary>
     /// The provider inputs that may appear: where it deploys and how it behaves, never who it is (and what the engine
@@ -31,7 +31,7 @@ public sealed class ProvidersSignInAsDeployer : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var provider in context.Graph.OfType(OciTypes.Provider))
         {
@@ -46,7 +46,7 @@ public sealed class ProvidersSignInAsDeployer : RuleBase
                         "auth is ApiKey", whenViolated: $"auth is {value}: it signs in as whatever identity that method yields, not the deploying API key");
             }
             if (a.IsEmpty) a.Require(Truth.True, "names no identity of its own");
-            yield return Judge(provider.Urn, provider.Label, a);
+            sink.Judge(provider.Urn, provider.Label, a);
         }
     }
 }

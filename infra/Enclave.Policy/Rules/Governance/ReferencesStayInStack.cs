@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// group; a connector shipping logs to a stream, function or bucket of someone else's: each is wiring whose other end
 /// no rule can read, so it could carry any route or rule, and it fails.
 /// </summary>
-public sealed class ReferencesStayInStack : RuleBase
+public sealed class ReferencesStayInStack : SinkRuleBase
 {
     private static readonly (string Type, string Key, string[] Targets)[] Wiring =
     [
@@ -51,7 +51,7 @@ public sealed class ReferencesStayInStack : RuleBase
     private static readonly string[] Suffixes =
         [.. Wiring.Select(w => $" is a {string.Join(" or ", w.Targets.Select(OciTypes.ShortName))} of this stack")];
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var byType = new Dictionary<string, NodeSet>(StringComparer.Ordinal);
@@ -78,11 +78,11 @@ public sealed class ReferencesStayInStack : RuleBase
                     foreach (var item in list.Items)
                         a.RequireInParts(Names(g, node, key, item, set), key, " ", Describe(item), Suffixes[w]);
                 else a.RequireInParts(Names(g, node, key, value, set), key, " ", Describe(value), Suffixes[w]);
-                yield return Judge(node.Urn, node.Label, a);
+                sink.Judge(node.Urn, node.Label, a);
             }
         }
         foreach (var connector in g.OfType(OciTypes.Connector))
-            yield return Judge(connector.Urn, connector.Label, ConnectorTarget(g, connector, Of([OciTypes.Bucket]), Of([OciTypes.NotificationTopic])));
+            sink.Judge(connector.Urn, connector.Label, ConnectorTarget(g, connector, Of([OciTypes.Bucket]), Of([OciTypes.NotificationTopic])));
     }
 
     /// <summary>By id, by the default object a Default* resource manages, or by lineage.</summary>

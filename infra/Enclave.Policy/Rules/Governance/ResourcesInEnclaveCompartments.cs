@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// compartment tree carries (another team's, the parent company's, another tenancy's) and leaves the enclave's
 /// security zone, Cloud Guard target and gatekeeper grants behind.
 /// </summary>
-public sealed class ResourcesInEnclaveCompartments : RuleBase
+public sealed class ResourcesInEnclaveCompartments : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-GOV-021", "Resources live in the enclave's own compartments", Severity.Critical, Enforcement.Mandatory,
@@ -19,7 +19,7 @@ public sealed class ResourcesInEnclaveCompartments : RuleBase
 
     private static readonly string[] CompartmentType = [OciTypes.Compartment];
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var compartments = NodeSets.Of(g, OciTypes.Compartment);
@@ -31,24 +31,24 @@ public sealed class ResourcesInEnclaveCompartments : RuleBase
             if (value.IsNull) continue;
             var label = node.Label;
             var ours = References.IdentifiesAny(g, node, "compartmentId", value, compartments, CompartmentType, except: node);
-            if (ours == Truth.True) { yield return Pass(node.Urn, $"{label}: in a compartment of the stack"); continue; }
+            if (ours == Truth.True) { sink.Pass(node.Urn, $"{label}: in a compartment of the stack"); continue; }
             var text = value.AsString();
             // The tenancy: tenancy-level settings belong there (ENC-GOV-004 judges which); the top compartment may hang
             // from the configured parent compartment.
             var allowedOutside = node.IsType(OciTypes.Compartment) ? context.Policy.EnclaveParentCompartment ?? tenancy : tenancy;
             if (text is not null && (text == tenancy || text == allowedOutside))
             {
-                yield return Pass(node.Urn, $"{label}: in the {(text == tenancy ? "root compartment (judged by ENC-GOV-004)" : "configured parent compartment")}");
+                sink.Pass(node.Urn, $"{label}: in the {(text == tenancy ? "root compartment (judged by ENC-GOV-004)" : "configured parent compartment")}");
                 continue;
             }
             if (ours == Truth.Unknown || text is null || allowedOutside is null)
             {
-                yield return Undetermined(node.Urn, allowedOutside is null
+                sink.Undetermined(node.Urn, allowedOutside is null
                     ? $"{label}: tenancy OCID not configured, cannot tell whether its compartment is the enclave's"
                     : $"{label}: compartment not known until deploy");
                 continue;
             }
-            yield return Fail(node.Urn, $"{label}: in compartment {text}, which is not a compartment of the stack" +
+            sink.Fail(node.Urn, $"{label}: in compartment {text}, which is not a compartment of the stack" +
                 (node.IsType(OciTypes.Compartment) ? " nor the configured parent compartment" : ""));
         }
     }

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// each OCID the stack declares (config <c>oracleIds.securityZonePolicies</c>, which the program uses) must be among
 /// them, and a stack that declares none leaves the recipe undetermined (its OCIDs could be any policies).
 /// </summary>
-public sealed class SecurityZoneRecipe : RuleBase
+public sealed class SecurityZoneRecipe : SinkRuleBase
 {
     /// <summary>Security Zone policies the enclave's recipe must hold (friendly names without the "deny " prefix).</summary>
     public static readonly string[] RequiredPolicies =
@@ -39,14 +39,14 @@ public sealed class SecurityZoneRecipe : RuleBase
         "Declare CloudGuard.SecurityRecipe with the required policies (their OCIDs in `oracleIds.securityZonePolicies`) and a CloudGuard.SecurityZone on the enclave's top compartment using it.",
         Cis: "Security Zones (5.1.1, 5.1.2, 5.2.x, 5.3.1)");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var zones = g.OfType(OciTypes.SecurityZone).ToList();
         if (zones.Count == 0)
         {
-            yield return Fail(Scope.StackUrn(g), "no security zone declared");
-            yield break;
+            sink.Fail(Scope.StackUrn(g), "no security zone declared");
+            return;
         }
         var compartments = NodeSets.Of(g, OciTypes.Compartment);
         var top = References.Set(compartments.Where(c => References.IdentifiesAny(g, c, "compartmentId", c.Input("compartmentId"), compartments) == Truth.False));
@@ -62,7 +62,7 @@ public sealed class SecurityZoneRecipe : RuleBase
                     "uses a recipe of this stack");
             else
                 AssessRecipe(recipe, a, context.Policy.SecurityZonePolicyIds);
-            yield return Judge(zone.Urn, zone.Label, a);
+            sink.Judge(zone.Urn, zone.Label, a);
         }
     }
 

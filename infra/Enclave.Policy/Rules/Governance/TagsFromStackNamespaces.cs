@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Governance;
 /// a tag default applies, belongs to a tag namespace of this stack; a tag default's tag is a tag of this stack in
 /// one of its namespaces. Freeform tags grant nothing (policies cannot name them).
 /// </summary>
-public sealed class TagsFromStackNamespaces : RuleBase
+public sealed class TagsFromStackNamespaces : SinkRuleBase
 {
     private const string TagDefinition = "tagDefinitionId";
     private const string Namespace = "tagNamespaceId";
@@ -22,7 +22,7 @@ public sealed class TagsFromStackNamespaces : RuleBase
         "Tag-based statements (target.resource.tag…) grant on whatever carries the tag, and the namespace's owner decides who applies it: a tag of the parent company's namespace on an enclave resource, or a tag default stamping it on every new resource of an enclave compartment, lets the parent's own tag-based policies reach the data.",
         "Use only tags of the stack's own tag namespaces in definedTags and in tag defaults (tagDefinitionId by reference to a tag the stack declares in its namespace); never a tag of a namespace defined outside the stack.");  // Stack scope: it reads the stack's network sources (tags), so a resource alone cannot be judged.
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var graph = context.Graph;
         var namespaces = References.Set(graph.OfType(OciTypes.TagNamespace));
@@ -48,9 +48,9 @@ public sealed class TagsFromStackNamespaces : RuleBase
                 }
             if (a.IsEmpty) continue;
             judged = true;
-            yield return Judge(node.Urn, node.Label, a);
+            sink.Judge(node.Urn, node.Label, a);
         }
-        if (!judged) yield return Pass(Scope.StackUrn(graph), "no tag default or defined tag to judge");
+        if (!judged) sink.Pass(Scope.StackUrn(graph), "no tag default or defined tag to judge");
     }
 
     private static void JudgeDefault(Assessment a, ResourceGraph graph, ResourceNode node, List<(ResourceNode Tag, Truth Own)> tags)

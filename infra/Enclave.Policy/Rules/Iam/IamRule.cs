@@ -9,9 +9,9 @@ namespace Enclave.Policy.Rules.Iam;
 /// Shape of the statement-level IAM rules: one finding per Policy resource. A statement the rule flags fails it, and
 /// so does a statement that does not parse (critical rules); a statement unknown until deploy leaves it undetermined.
 /// </summary>
-public abstract class IamRule : RuleBase
+public abstract class IamRule : SinkRuleBase
 {
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var view = IamView.For(context);
         var flagged = ByPolicy(Objections(context, view));
@@ -38,7 +38,7 @@ public abstract class IamRule : RuleBase
             if (policy.Statements.Count == 0 || policy.Opaque.IsEmpty && problems is null)
                 // Stryker disable once String : finding wording (docs/testing.md)
                 a.Require(Truth.True, $"{policy.Statements.Count} statement(s) checked");
-            yield return Judge(policy.Node.Urn, policy.Label, a);
+            sink.Judge(policy.Node.Urn, policy.Label, a);
         }
     }
 

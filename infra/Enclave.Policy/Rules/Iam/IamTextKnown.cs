@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// statement names is known in a preview; only a resource the same change creates is not, and a statement can name
 /// a new compartment by its name instead. So an unknown text fails, in every artifact; a secret one is ENC-GOV-006's.
 /// </summary>
-public sealed class IamTextKnown : RuleBase
+public sealed class IamTextKnown : SinkRuleBase
 {
     private static readonly (string Type, string Key)[] Texts =
     [
@@ -28,7 +28,7 @@ public sealed class IamTextKnown : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var (read, failed) = (0, 0);
         foreach (var (type, key) in Texts)
@@ -38,8 +38,8 @@ public sealed class IamTextKnown : RuleBase
                 var value = node.Input(key);
                 if (value.ContainsSecret || !value.ContainsUnknown) continue;
                 failed++;
-                yield return Fail(node.Urn, $"{node.Label}: {key} {(value.IsUnknown ? "is" : "holds a part")} unknown before deployment{Governance.LiteralSettingsKnown.Source(node, key)}, so the gate cannot see what it grants; write it from constants and stack config");
+                sink.Fail(node.Urn, $"{node.Label}: {key} {(value.IsUnknown ? "is" : "holds a part")} unknown before deployment{Governance.LiteralSettingsKnown.Source(node, key)}, so the gate cannot see what it grants; write it from constants and stack config");
             }
-        if (failed == 0) yield return Pass(Scope.StackUrn(context.Graph), $"every policy statement and matching rule is known ({read} read)");
+        if (failed == 0) sink.Pass(Scope.StackUrn(context.Graph), $"every policy statement and matching rule is known ({read} read)");
     }
 }

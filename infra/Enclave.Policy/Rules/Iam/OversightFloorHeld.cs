@@ -14,14 +14,14 @@ namespace Enclave.Policy.Rules.Iam;
 /// A grant holds only when some statement certainly gives it and no deny may take it away; an unreadable or
 /// deploy-time statement leaves it undetermined, a missing grant or a deny that certainly applies fails.
 /// </summary>
-public sealed class OversightFloorHeld : RuleBase
+public sealed class OversightFloorHeld : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-116", "US oversight keeps its grant floor (auditors, Cloud Guard)", Severity.Critical, Enforcement.Mandatory,
         "Removing the auditors' or Cloud Guard's policy, or a statement of it, grants no one anything, so no ceiling rule sees it, yet it blinds US oversight: the auditors can no longer read the audit trail, see the enclave or read its logs, and Cloud Guard no longer detects.",
         "Keep the program's oversight policies (auditors-root, auditors, services-root): the auditors read audit-events in the tenancy, inspect all-resources in every enclave compartment and read log-content where the log groups are, from their network source with MFA; Cloud Guard reads all-resources and uses network-security-groups in the tenancy.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var view = IamView.For(context);
         var places = new FloorPlaces(context.Graph, view);
@@ -36,7 +36,7 @@ public sealed class OversightFloorHeld : RuleBase
             foreach (var grant in OversightFloor.CloudGuard)
                 Ask(view, a, Principal.Service(OversightFloor.CloudGuardService), AccessContext.None, "Cloud Guard", grant, places);
         }
-        yield return Judge(Scope.StackUrn(context.Graph), "the oversight grant floor", a);
+        sink.Judge(Scope.StackUrn(context.Graph), "the oversight grant floor", a);
     }
 
     private static void AuditorFloor(RuleContext context, IamView view, FloorPlaces places, Assessment a)

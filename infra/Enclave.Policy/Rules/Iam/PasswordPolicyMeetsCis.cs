@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// name inside. Several policies on the tenancy overwrite each other, so each must hold on its own. (Expiry and
 /// history, CIS 1.5/1.6, live in the identity domain's password policy, outside the provider subset.)
 /// </summary>
-public sealed class PasswordPolicyMeetsCis : RuleBase
+public sealed class PasswordPolicyMeetsCis : SinkRuleBase
 {
     private const int MinimumLength = 14;
     private static readonly string[] Required =
@@ -21,7 +21,7 @@ public sealed class PasswordPolicyMeetsCis : RuleBase
         "Declare oci.Identity.AuthenticationPolicy on the tenancy with passwordPolicy {minimumPasswordLength >= 14, isLowercaseCharactersRequired, isUppercaseCharactersRequired, isNumericCharactersRequired, isSpecialCharactersRequired: true, isUsernameContainmentAllowed: false}.",
         Cis: "1.4");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var policies = context.Graph.OfType(OciTypes.AuthenticationPolicy).ToList();
         var onTenancy = Truth.False;
@@ -36,11 +36,11 @@ public sealed class PasswordPolicyMeetsCis : RuleBase
             foreach (var flag in Required)
                 a.Require(password[flag].EqualsBool(true), $"{flag} is true");
             a.Require(password["isUsernameContainmentAllowed"].EqualsBool(false), "isUsernameContainmentAllowed is false");
-            yield return Judge(policy.Urn, policy.Label, a);
+            sink.Judge(policy.Urn, policy.Label, a);
         }
         if (policies.Count == 0)
-            yield return Fail(Scope.StackUrn(context.Graph), "no Identity.AuthenticationPolicy declared: the tenancy keeps OCI's default password policy");
+            sink.Fail(Scope.StackUrn(context.Graph), "no Identity.AuthenticationPolicy declared: the tenancy keeps OCI's default password policy");
         else if (onTenancy != Truth.True)
-            yield return Judge(Scope.StackUrn(context.Graph), "the tenancy's password policy", new Assessment().Require(onTenancy, "an authentication policy is declared on the tenancy"));
+            sink.Judge(Scope.StackUrn(context.Graph), "the tenancy's password policy", new Assessment().Require(onTenancy, "an authentication policy is declared on the tenancy"));
     }
 }

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// can allow (database and OAuth client credentials) and the deploying identity's own credentials (<c>DomainsMy*</c>)
 /// are never allowed, nor is sign-in material embedded in an identity-domain user (<see cref="EmbeddedCredentials"/>).
 /// </summary>
-public sealed class CredentialsAllowListed : RuleBase
+public sealed class CredentialsAllowListed : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-005", "Credentials only for break-glass users, of the kinds the config allows", Severity.Critical, Enforcement.Mandatory,
@@ -39,7 +39,7 @@ public sealed class CredentialsAllowListed : RuleBase
         (OciTypes.DomainsMyOauth2clientCredential, null, null),
     ];
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var plane = new IdentityPlaneGraph(context);
         foreach (var (type, kind, userKey) in Types)
@@ -47,7 +47,7 @@ public sealed class CredentialsAllowListed : RuleBase
             {
                 if (kind is not { } k)
                 {
-                    yield return Fail(credential.Urn, userKey is null
+                    sink.Fail(credential.Urn, userKey is null
                         ? $"{credential.Label}: a credential for the deploying identity itself, which no breakGlass entry can allow"
                         : $"{credential.Label}: a {OciTypes.ShortName(type)}, a kind of credential no breakGlass entry can allow");
                     continue;
@@ -57,12 +57,12 @@ public sealed class CredentialsAllowListed : RuleBase
                     : (credential.Input("user")["value"], credential.Input("user")["ocid"]);
                 var allowed = plane.UserAllows(credential, userKey!, value, ocid,
                     account => TruthLogic.Of(account.Credentials.Contains(k)), out var who);
-                yield return Judge(credential.Urn, allowed,
+                sink.Judge(credential.Urn, allowed,
                     $"{credential.Label}: {who} may hold a credential of kind {k}",
                     $"{credential.Label}: {k} for {who}: breakGlass.users does not allow it",
                     $"{credential.Label}: its user is not known until deploy");
             }
         foreach (var user in context.Graph.OfType(OciTypes.DomainsUser))
-            yield return Judge(user.Urn, user.Label, EmbeddedCredentials.Assess(user));
+            sink.Judge(user.Urn, user.Label, EmbeddedCredentials.Assess(user));
     }
 }

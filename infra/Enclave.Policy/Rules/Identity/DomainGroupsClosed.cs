@@ -12,7 +12,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// description, domain, schemas) and those a rule judges (<c>members</c>, ENC-IDN-004), plus request-only settings
 /// and tags. Anything else set, known, secret or computed alike, fails.
 /// </summary>
-public sealed class DomainGroupsClosed : RuleBase
+public sealed class DomainGroupsClosed : SinkRuleBase
 {
     private const string GroupExtension = "urnietfparamsscimschemasoracleidcsextensiongroupGroup";
 
@@ -32,7 +32,7 @@ public sealed class DomainGroupsClosed : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var judged = false;
         foreach (var group in context.Graph.OfType(OciTypes.DomainsGroup))
@@ -49,9 +49,9 @@ public sealed class DomainGroupsClosed : RuleBase
                     JudgeGroupExtension(a, value);
             }
             if (a.IsEmpty) a.Require(Truth.True, "sets only the program's fields");
-            yield return Judge(group.Urn, group.Label, a);
+            sink.Judge(group.Urn, group.Label, a);
         }
-        if (!judged) yield return Pass(Scope.StackUrn(context.Graph), "no identity-domain group");
+        if (!judged) sink.Pass(Scope.StackUrn(context.Graph), "no identity-domain group");
     }
 
     /// <summary>The group extension may carry a description; owners, app roles, grants, password policies and sync sources it may not.</summary>

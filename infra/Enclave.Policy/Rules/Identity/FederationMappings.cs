@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// federated identities into groups: only a provider the stack declares and <see cref="FederationTrusted"/> trusts
 /// may do that. A mapping from a provider outside the stack cannot be checked, so it is not allowed.
 /// </summary>
-public sealed class FederationMappings : RuleBase
+public sealed class FederationMappings : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-002", "Group mappings and JIT provisioning only from allow-listed identity providers", Severity.Critical, Enforcement.Mandatory,
@@ -17,7 +17,7 @@ public sealed class FederationMappings : RuleBase
 
     private static readonly string[] IdpTypes = [OciTypes.IdentityProvider];
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var providers = References.Set(g.OfType(OciTypes.IdentityProvider));
@@ -42,7 +42,7 @@ public sealed class FederationMappings : RuleBase
                 outcome = outcome.And(named.Not().Or(Trusted(idp)));
             }
             if (!certain) outcome = value.IsKnown ? Truth.False : outcome.And(Truth.Unknown);
-            yield return Judge(mapping.Urn, outcome,
+            sink.Judge(mapping.Urn, outcome,
                 $"{mapping.Label}: maps from an allow-listed identity provider of this stack",
                 certain
                     ? $"{mapping.Label}: maps identities of an identity provider that federation.identityProviders does not pin into group {mapping.Input("groupId")}"
@@ -56,7 +56,7 @@ public sealed class FederationMappings : RuleBase
             var trusted = FederationTrusted.Trusted(idp, context.Policy);
             var groups = Groups(idp);
             var outcome = jit.EqualsBool(true).Not().Or(trusted);
-            yield return Judge(idp.Urn, outcome,
+            sink.Judge(idp.Urn, outcome,
                 $"{idp.Label}: just-in-time provisioning from an allow-listed identity provider",
                 $"{idp.Label}: just-in-time provisioning creates users of an identity provider that federation.identityProviders does not pin{groups}",
                 $"{idp.Label}: just-in-time provisioning or the provider's pinning not known until deploy");

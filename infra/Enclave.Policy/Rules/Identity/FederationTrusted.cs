@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// (<c>DomainsIdentityProvider</c>, social providers included), is one the stack's <c>federation</c> allow-list pins:
 /// same name, same SAML entity id in its metadata, and for legacy federation the listed metadata URL.
 /// </summary>
-public sealed class FederationTrusted : RuleBase
+public sealed class FederationTrusted : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-001", "Only allow-listed identity providers federate into the enclave", Severity.Critical, Enforcement.Mandatory,
@@ -18,15 +18,15 @@ public sealed class FederationTrusted : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var trusted = context.Policy.Identity.IdentityProviders;
         foreach (var idp in context.Graph.OfType(OciTypes.IdentityProvider))
-            yield return Judge(idp.Urn, idp.Label, Legacy(idp, trusted));
+            sink.Judge(idp.Urn, idp.Label, Legacy(idp, trusted));
         foreach (var idp in context.Graph.OfType(OciTypes.DomainsIdentityProvider))
-            yield return Judge(idp.Urn, idp.Label, Domains(idp, trusted));
+            sink.Judge(idp.Urn, idp.Label, Domains(idp, trusted));
         foreach (var idp in context.Graph.OfType(OciTypes.DomainsSocialIdentityProvider))
-            yield return Fail(idp.Urn, $"{idp.Label}: a social identity provider cannot be pinned by a SAML entity id; only federation.identityProviders may federate");
+            sink.Fail(idp.Urn, $"{idp.Label}: a social identity provider cannot be pinned by a SAML entity id; only federation.identityProviders may federate");
     }
 
     /// <summary>Is the provider trusted (its verdict as a truth value), for rules that judge what it maps?</summary>

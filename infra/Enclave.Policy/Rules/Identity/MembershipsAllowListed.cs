@@ -7,14 +7,14 @@ namespace Enclave.Policy.Rules.Identity;
 /// Every group membership the stack creates (<c>UserGroupMembership</c>, the <c>members</c> of an identity-domain
 /// <c>DomainsGroup</c>) puts a break-glass user into a group its config entry lists.
 /// </summary>
-public sealed class MembershipsAllowListed : RuleBase
+public sealed class MembershipsAllowListed : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-004", "Group memberships only as the break-glass config allows", Severity.Critical, Enforcement.Mandatory,
         "A membership hands a user every grant of the group; in a persona group that is access to the data. Only memberships the gatekeepers listed may exist.",
         "Remove the membership, or add the group to the user's `breakGlass.users[].groups` once the gatekeepers approve it.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var plane = new IdentityPlaneGraph(context);
         foreach (var membership in context.Graph.OfType(OciTypes.UserGroupMembership))
@@ -22,7 +22,7 @@ public sealed class MembershipsAllowListed : RuleBase
             var group = plane.GroupNamed(membership, "groupId", membership.Input("groupId"));
             var allowed = plane.UserAllows(membership, "userId", membership.Input("userId"), PropertyValue.Null,
                 account => IdentityPlaneGraph.MayJoin(account, group), out var who);
-            yield return Judge(membership.Urn, allowed,
+            sink.Judge(membership.Urn, allowed,
                 $"{membership.Label}: {who} may be in {group.Described}",
                 $"{membership.Label}: puts {who} into {group.Described}: breakGlass.users does not allow it",
                 $"{membership.Label}: the user or group is not known until deploy");
@@ -47,7 +47,7 @@ public sealed class MembershipsAllowListed : RuleBase
                         ? $"members[{i}] is a {member["type"]}, not a user (only breakGlass users may be members)"
                         : $"members[{i}] puts {who} into {target.Item3}: breakGlass.users does not allow it");
             }
-            yield return Judge(group.Urn, group.Label, a);
+            sink.Judge(group.Urn, group.Label, a);
         }
     }
 }

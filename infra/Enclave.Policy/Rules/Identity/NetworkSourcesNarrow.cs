@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// authentication policies). A public range must lie inside the gatekeepers' or the auditors' CIDRs, no range (public or of a VCN) may
 /// be near-open, and <c>services: all</c> (every OCI service's traffic) is not a source the gatekeepers control.
 /// </summary>
-public sealed class NetworkSourcesNarrow : RuleBase
+public sealed class NetworkSourcesNarrow : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-006", "Network sources are the gatekeepers' networks, never near-open or all services", Severity.High, Enforcement.Mandatory,
@@ -19,11 +19,11 @@ public sealed class NetworkSourcesNarrow : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var policy = context.Policy;
         foreach (var source in context.Graph.OfType(OciTypes.NetworkSource))
-            yield return Judge(source.Urn, source.Label, Assess(source, policy));
+            sink.Judge(source.Urn, source.Label, Assess(source, policy));
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// a look-alike the statements may resolve to. An allow-list of names, compared as OCI compares them (ignoring case),
 /// each in the personas' identity domain (<see cref="PersonaGroupDomain"/>).
 /// </summary>
-public sealed class PersonaGroupsDeclared : RuleBase
+public sealed class PersonaGroupsDeclared : SinkRuleBase
 {
     private static readonly (string Type, string NameKey)[] GroupTypes =
         [(OciTypes.Group, "name"), (OciTypes.DomainsGroup, "displayName")];
@@ -21,7 +21,7 @@ public sealed class PersonaGroupsDeclared : RuleBase
         "Statements grant by group name: a renamed group inherits every statement that names its new name (the gatekeepers' powers, or the tenancy's Administrators), a second group of a persona's name is a look-alike the gate cannot tell from the real one, and a persona group moved to another identity domain matches none of its statements (blinding the auditors) while another domain's administrators manage its members.",
         "Name each group exactly as its persona is configured (gatekeeperGroup, operatorGroup, auditorGroup, storageAdminGroup); remove groups no persona declares and any second group of a persona's name; keep every persona group in the configured identity domain (groups.identityDomain) at the URL the stack declares for it (groups.identityDomainUrl), as the program creates it.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var p = context.Policy;
         var declared = new[] { p.GatekeeperGroup, p.OperatorGroup, p.AuditorGroup, p.StorageAdminGroup }
@@ -40,18 +40,18 @@ public sealed class PersonaGroupsDeclared : RuleBase
         foreach (var (group, key, name) in groups)
         {
             if (name.AsString() is not { } text)
-                yield return Undetermined(group.Urn, $"{group.Label}: its {key} is not known ({name}), so the gate cannot tell which statements reach its members");
+                sink.Undetermined(group.Urn, $"{group.Label}: its {key} is not known ({name}), so the gate cannot tell which statements reach its members");
             else if (!declared.Contains(text))
-                yield return Fail(group.Urn, $"{group.Label}: {key} '{text}' is no declared persona's group ({string.Join(", ", declared)}); every statement naming '{text}' would reach its members");
+                sink.Fail(group.Urn, $"{group.Label}: {key} '{text}' is no declared persona's group ({string.Join(", ", declared)}); every statement naming '{text}' would reach its members");
             else if (counts[text] > 1)
-                yield return Fail(group.Urn, $"{group.Label}: {counts[text]} groups of the stack are named '{text}'; either one's members could hold the persona's grants");
+                sink.Fail(group.Urn, $"{group.Label}: {counts[text]} groups of the stack are named '{text}'; either one's members could hold the persona's grants");
             else
-                yield return domain.Judge(group) switch
+                sink.Add(domain.Judge(group) switch
                 {
                     (Truth.False, var why) => Fail(group.Urn, $"{group.Label}: the persona group '{text}' {why}"),
                     (Truth.Unknown, var why) => Undetermined(group.Urn, $"{group.Label}: the persona group '{text}' {why}"),
                     _ => Pass(group.Urn, $"{group.Label}: {key} '{text}' is a declared persona's group"),
-                };
+                });
         }
     }
 

@@ -11,14 +11,14 @@ namespace Enclave.Policy.Rules.Identity;
 /// domain administrators) creates a look-alike that holds every statement naming it: the gatekeepers' IAM powers, or the
 /// auditors' view of the logs. The stack keeps each persona's group, so its name stays taken and its members judged.
 /// </summary>
-public sealed class PersonaGroupsPresent : RuleBase
+public sealed class PersonaGroupsPresent : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-112", "Every persona's group is declared by the stack", Severity.Critical, Enforcement.Mandatory,
         "A statement naming a persona's group reaches whatever group carries that name: once the stack no longer declares the group, anyone who can create groups in its identity domain creates one and holds the persona's grants.",
         "Keep each configured persona group (gatekeeperGroup, operatorGroup, auditorGroup, storageAdminGroup) in the stack: an oci.Identity.Group in the Default domain, an oci.Identity.DomainsGroup in a named identity domain.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var p = context.Policy;
         var a = new Assessment();
@@ -38,6 +38,6 @@ public sealed class PersonaGroupsPresent : RuleBase
                 whenViolated: $"group {domain}/{name} is configured as a persona but the stack does not declare it: whoever creates a group of that name holds the persona's grants");
         }
         if (a.IsEmpty) a.Require(Truth.True, "no persona group is configured");
-        yield return Judge(Scope.StackUrn(context.Graph), "the persona groups", a);
+        sink.Judge(Scope.StackUrn(context.Graph), "the persona groups", a);
     }
 }

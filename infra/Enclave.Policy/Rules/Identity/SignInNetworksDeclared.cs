@@ -11,14 +11,14 @@ namespace Enclave.Policy.Rules.Identity;
 /// company (or anyone with IAM rights outside the enclave) defines and widens at will; a secret list is one no one can
 /// read. That the list is set at all, and lets the personas in, is ENC-IDN-091's.
 /// </summary>
-public sealed class SignInNetworksDeclared : RuleBase
+public sealed class SignInNetworksDeclared : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-110", "The sign-in network policy names only the stack's narrow network sources", Severity.Critical, Enforcement.Mandatory,
         "The authentication policy's network sources decide where anyone may sign in from: one the stack does not declare is defined (and widened) outside the enclave, a near-open one lets sign-ins come from anywhere, and a secret or unreadable list may name either.",
         "List in networkPolicy.networkSourceIds only network sources this stack declares (by reference to their id), each inside gatekeeperCidrs or auditorCidrs and never near-open; never make the list secret.");  // Stack scope: it reads the stack's network sources (tags), so a resource alone cannot be judged.
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var graph = context.Graph;
         var sources = graph.OfType(OciTypes.NetworkSource).ToList();
@@ -35,9 +35,9 @@ public sealed class SignInNetworksDeclared : RuleBase
                 foreach (var (id, named, match) in SignInNetworks.Resolve(graph, policy, ids.AsList(), sources).Entries)
                     Judge(a, id, named, match, context.Policy);
             if (a.IsEmpty) a.Require(Truth.True, "names no network source (sign-in is not restricted by network)");
-            yield return Judge(policy.Urn, policy.Label, a);
+            sink.Judge(policy.Urn, policy.Label, a);
         }
-        if (!judged) yield return Pass(Scope.StackUrn(graph), "no authentication policy: sign-in is not restricted by network");
+        if (!judged) sink.Pass(Scope.StackUrn(graph), "no authentication policy: sign-in is not restricted by network");
     }
 
     private static void Judge(Assessment a, PropertyValue id, Truth named, ResourceNode? match, PolicyContext context)

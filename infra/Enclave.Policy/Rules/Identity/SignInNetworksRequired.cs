@@ -12,14 +12,14 @@ namespace Enclave.Policy.Rules.Identity;
 /// <c>auditorCidrs</c>); that it names nothing else is ENC-IDN-110's. An authentication policy missing altogether is
 /// ENC-IAM-032's.
 /// </summary>
-public sealed class SignInNetworksRequired : RuleBase
+public sealed class SignInNetworksRequired : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-091", "Sign-in to the tenancy is restricted to the gatekeepers' and the auditors' networks", Severity.Critical, Enforcement.Mandatory,
         "Without a sign-in network policy anyone holding a Default-domain password (the tenancy's administrators among them) signs in from anywhere, the parent company's networks included; without the auditors' network in it, US oversight cannot sign in to audit.",
         "Keep networkPolicy.networkSourceIds of the tenancy's authentication policy as the program sets it: the stack's gatekeeper network source and its auditor network source, by reference to their ids.");  // Stack scope: it reads the stack's network sources (tags), so a resource alone cannot be judged.
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var graph = context.Graph;
         var sources = graph.OfType(OciTypes.NetworkSource).ToList();
@@ -63,7 +63,7 @@ public sealed class SignInNetworksRequired : RuleBase
                     a.Require(auditors, "names the stack's auditor network source",
                         whenViolated: "names no network source of only the auditors' ranges: US oversight cannot sign in to audit");
             }
-            yield return Judge(policy.Urn, policy.Label, a);
+            sink.Judge(policy.Urn, policy.Label, a);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Enclave.Policy.Rules.Identity;
 /// Every local user the stack creates (<c>User</c>, <c>DomainsUser</c>, and the administrator an identity
 /// <c>Domain</c> creates with itself) is a break-glass user of the stack's config, with that user's e-mail address.
 /// </summary>
-public sealed class UsersAllowListed : RuleBase
+public sealed class UsersAllowListed : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IDN-003", "Only break-glass users of the stack config exist", Severity.Critical, Enforcement.Mandatory,
@@ -17,14 +17,14 @@ public sealed class UsersAllowListed : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var plane = new IdentityPlaneGraph(context);
         foreach (var type in IdentityPlaneGraph.UserTypes)
             foreach (var user in context.Graph.OfType(type))
             {
                 var (allowed, _, why) = plane.AccountOf(user);
-                yield return Judge(user.Urn, allowed, $"{user.Label}: {why}", $"{user.Label}: {why}", $"{user.Label}: {why}");
+                sink.Judge(user.Urn, allowed, $"{user.Label}: {why}", $"{user.Label}: {why}", $"{user.Label}: {why}");
             }
         foreach (var domain in context.Graph.OfType(OciTypes.Domain))
         {
@@ -38,7 +38,7 @@ public sealed class UsersAllowListed : RuleBase
                 $"its administrator ({admin}) is a user of breakGlass.users");
             if (account?.Email is { } email)
                 a.Require(domain.Input("adminEmail").EqualsString(email, StringComparison.OrdinalIgnoreCase), $"the administrator's e-mail is {email}");
-            yield return Judge(domain.Urn, domain.Label, a);
+            sink.Judge(domain.Urn, domain.Label, a);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// key restored from a local file, and a restore from Object Storage only out of a bucket of this stack in the
 /// enclave's namespace (by bucket or by a pre-authenticated URI of that namespace in an allowed region).
 /// </summary>
-public sealed class KeyMaterialFromEnclave : RuleBase
+public sealed class KeyMaterialFromEnclave : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-006", "Key material never comes from outside the enclave", Severity.Critical, Enforcement.Mandatory,
@@ -17,7 +17,7 @@ public sealed class KeyMaterialFromEnclave : RuleBase
 
     private static readonly string[] Types = [OciTypes.Vault, OciTypes.Key, OciTypes.KeyVersion];
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var namespaces = Namespaces.Of(g);
@@ -29,12 +29,12 @@ public sealed class KeyMaterialFromEnclave : RuleBase
                     : type == OciTypes.KeyVersion ? "externalKeyVersionId" : "externalKeyManagerMetadata";
                 a.Require(Scope.Present(node.Input(external)).Not(), $"no {external}",
                     whenViolated: $"{external} is set: the key material is held by an external key manager");
-                if (type == OciTypes.KeyVersion) { yield return Judge(node.Urn, node.Label, a); continue; }
+                if (type == OciTypes.KeyVersion) { sink.Judge(node.Urn, node.Label, a); continue; }
                 a.Require(Scope.Present(node.Input("restoreFromFile")).Not(), "not restored from a file",
                     whenViolated: "restored from a file: key material from outside the enclave's storage, of unknown origin");
                 var restore = node.Input("restoreFromObjectStore");
                 if (Scope.IsSet(restore)) a.Require(FromEnclave(context, node, restore, namespaces), $"restored from a bucket of this stack ({Describe(restore)})");
-                yield return Judge(node.Urn, node.Label, a);
+                sink.Judge(node.Urn, node.Label, a);
             }
     }
 

@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Kms;
 
 /// <summary>R17 / CIS 4.16: every Vault key rotates automatically at least yearly.</summary>
-public sealed class KeysAutoRotate : RuleBase
+public sealed class KeysAutoRotate : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-001", "Keys rotate automatically at least yearly", Severity.High, Enforcement.Mandatory,
@@ -15,13 +15,13 @@ public sealed class KeysAutoRotate : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var max = context.Policy.MaxKeyRotationDays;
         foreach (var key in context.Graph.OfType(OciTypes.Key))
         {
             var interval = key.Input("autoKeyRotationDetails")["rotationIntervalInDays"];
-            yield return Judge(key.Urn, key.Label, new Assessment()
+            sink.Judge(key.Urn, key.Label, new Assessment()
                 .Require(key.Input("isAutoRotationEnabled").EqualsBool(true), "isAutoRotationEnabled is true")
                 .Require(interval.Test(v => v.AsNumber() is { } d && d > 0 && d <= max), $"rotation interval ({interval}) is set and at most {max} days"));
         }

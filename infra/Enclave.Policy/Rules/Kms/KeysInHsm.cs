@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Kms;
 
 /// <summary>Every key is HSM-protected, stated explicitly: SOFTWARE keys leave the HSM, EXTERNAL keys leave OCI.</summary>
-public sealed class KeysInHsm : RuleBase
+public sealed class KeysInHsm : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-004", "Keys are HSM-protected", Severity.High, Enforcement.Mandatory,
@@ -14,12 +14,12 @@ public sealed class KeysInHsm : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var key in context.Graph.OfType(OciTypes.Key))
         {
             var mode = key.Input("protectionMode");
-            yield return Judge(key.Urn, mode.EqualsString("HSM", StringComparison.OrdinalIgnoreCase),
+            sink.Judge(key.Urn, mode.EqualsString("HSM", StringComparison.OrdinalIgnoreCase),
                 $"{key.Label}: protectionMode is HSM",
                 mode.IsNull ? $"{key.Label}: protectionMode is not set; state HSM (the default is the provider's choice, not the gatekeepers')"
                     : $"{key.Label}: protectionMode is {mode}, not HSM",

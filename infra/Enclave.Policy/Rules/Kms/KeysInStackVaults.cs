@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// disable/delete switches in the hands of that vault's owner, while it still encrypts the enclave's database and
 /// buckets. Every key and key version names a vault of this stack.
 /// </summary>
-public sealed class KeysInStackVaults : RuleBase
+public sealed class KeysInStackVaults : SinkRuleBase
 {
     private const string Endpoint = "managementEndpoint";
     private static readonly string[] Types = [OciTypes.Key, OciTypes.KeyVersion];
@@ -19,7 +19,7 @@ public sealed class KeysInStackVaults : RuleBase
         "A key's managementEndpoint decides which vault (region, tenancy, owner) holds it; one pointing at a vault outside the stack keeps the enclave's encryption keys where the gatekeepers neither control nor see them, and possibly outside the US.",
         "Set managementEndpoint from a vault of this stack (vault.ManagementEndpoint).");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var endpoints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -39,7 +39,7 @@ public sealed class KeysInStackVaults : RuleBase
                 else if (value.IsNull) continue;  // the provider's own vault default does not exist: the API requires it
                 else inStack = key.PropertyDependencies.TryGetValue(Endpoint, out var deps) &&
                     deps.Any(u => g.ByUrn(u) is { } d && d.IsType(OciTypes.Vault)) ? Truth.True : Truth.Unknown;
-                yield return Judge(key.Urn, inStack,
+                sink.Judge(key.Urn, inStack,
                     $"{key.Label}: held by a vault of this stack",
                     $"{key.Label}: {Endpoint} {value} is no vault of this stack; the key would live in someone else's vault",
                     $"{key.Label}: {Endpoint} {value} cannot be matched to a vault of this stack yet");

@@ -7,7 +7,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// No vault, key or key version is scheduled for deletion (<c>timeOfDeletion</c>), no key is disabled
 /// (<c>desiredState: DISABLED</c>), and deployed state shows none of them disabled or on its way out.
 /// </summary>
-public sealed class KeysNotDeleted : RuleBase
+public sealed class KeysNotDeleted : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-005", "No key or vault is disabled or scheduled for deletion", Severity.Critical, Enforcement.Mandatory,
@@ -22,7 +22,7 @@ public sealed class KeysNotDeleted : RuleBase
     /// <summary>Lifecycle states of a vault, key or key version that are on the way out (deployed state shows them).</summary>
     private static readonly string[] GoingStates = ["DISABLING", "DISABLED", "DELETING", "DELETED", "PENDING_DELETION", "SCHEDULING_DELETION"];
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var type in Types)
             foreach (var node in context.Graph.OfType(type))
@@ -41,7 +41,7 @@ public sealed class KeysNotDeleted : RuleBase
                 if (state.AsString() is { } text)
                     a.Require(TruthLogic.Of(!GoingStates.Contains(text, StringComparer.OrdinalIgnoreCase)), $"state {text} is not on the way out",
                         whenViolated: $"state is {text}");
-                yield return Judge(node.Urn, node.Label, a);
+                sink.Judge(node.Urn, node.Label, a);
             }
     }
 }

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Kms;
 /// stack. A replica in a Frankfurt vault, or a rotation function no rule reads, would give the password to whoever
 /// runs them.
 /// </summary>
-public sealed class SecretsStayInEnclave : RuleBase
+public sealed class SecretsStayInEnclave : SinkRuleBase
 {
     public const string SecretType = "oci:Vault/secret:Secret";
 
@@ -18,7 +18,7 @@ public sealed class SecretsStayInEnclave : RuleBase
         "A secret's replicationConfig copies its content to another vault (any region, any tenancy's vault) and its rotationConfig hands it to a database or function on every rotation: either is a copy of a credential to the US data outside what the gatekeepers hold.",
         "Remove replicationConfig, or replicate only to a vault of this stack in an allowed region with a key of this stack; rotate only through targetSystemType ADB with an Autonomous Database of this stack.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var allowed = context.Policy.AllowedRegions;
@@ -51,8 +51,8 @@ public sealed class SecretsStayInEnclave : RuleBase
                     $"rotation database {rotation["adbId"]} is one of this stack");
             }
             if (a.IsEmpty) a.Require(Truth.True, "not replicated, rotated by no other system");
-            yield return Judge(secret.Urn, secret.Label, a);
+            sink.Judge(secret.Urn, secret.Label, a);
         }
-        if (secrets == 0) yield return Pass(Scope.StackUrn(g), "no vault secret to copy or rotate");
+        if (secrets == 0) sink.Pass(Scope.StackUrn(g), "no vault secret to copy or rotate");
     }
 }

@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Kms;
 
 /// <summary>Every vault is a virtual private vault: its own HSM partition, not one shared with other tenants.</summary>
-public sealed class VaultsVirtualPrivate : RuleBase
+public sealed class VaultsVirtualPrivate : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-KMS-003", "Vaults are virtual private vaults", Severity.High, Enforcement.Mandatory,
@@ -14,12 +14,12 @@ public sealed class VaultsVirtualPrivate : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var vault in context.Graph.OfType(OciTypes.Vault))
         {
             var type = vault.Input("vaultType");
-            yield return Judge(vault.Urn, vault.Label, new Assessment()
+            sink.Judge(vault.Urn, vault.Label, new Assessment()
                 .Require(type.EqualsString("VIRTUAL_PRIVATE", StringComparison.OrdinalIgnoreCase), $"vaultType ({type}) is VIRTUAL_PRIVATE")
                 .Require(Scope.Present(vault.Input("externalKeyManagerMetadata")).Not(), "no external key manager holds its keys",
                     whenViolated: "externalKeyManagerMetadata is set: the keys live in an external key manager"));

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// <c>maxRetryDuration</c> makes one mail-server hiccup drop the alert that a policy or network just changed. Unset
 /// means OCI's default (2 hours, exponential), the most OCI allows. Anything the gate cannot read is refused.
 /// </summary>
-public sealed class AlertDeliveryRetried : RuleBase
+public sealed class AlertDeliveryRetried : SinkRuleBase
 {
     internal const double FullRetryMs = 7_200_000;
 
@@ -22,7 +22,7 @@ public sealed class AlertDeliveryRetried : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var subscription in context.Graph.OfType(OciTypes.Subscription))
         {
@@ -32,7 +32,7 @@ public sealed class AlertDeliveryRetried : RuleBase
                 : policy.AsString() is not { } json ? (Truth.False, "deliveryPolicy is not a JSON string")
                 : json.Trim().Length == 0 ? (Truth.True, "")
                 : Judge(json);
-            yield return Judge(subscription.Urn, outcome, $"{subscription.Label}: delivery retried for the full window",
+            sink.Judge(subscription.Urn, outcome, $"{subscription.Label}: delivery retried for the full window",
                 $"{subscription.Label}: {problem}", $"{subscription.Label}: not known until deploy: {problem}");
         }
     }

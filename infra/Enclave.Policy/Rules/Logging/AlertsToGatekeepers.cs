@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// <c>notificationEmails</c>, and every event rule action notifies a topic of this stack (no stream or function that
 /// could carry the events elsewhere).
 /// </summary>
-public sealed class AlertsToGatekeepers : RuleBase
+public sealed class AlertsToGatekeepers : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-007", "Alerts go only to the gatekeepers' addresses", Severity.High, Enforcement.Mandatory,
@@ -24,7 +24,7 @@ public sealed class AlertsToGatekeepers : RuleBase
             ? $"{uri.Scheme}://{uri.Host}/…"
             : endpoint.ToString();
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var emails = context.Policy.NotificationEmails;
         foreach (var subscription in context.Graph.OfType(OciTypes.Subscription))
@@ -34,7 +34,7 @@ public sealed class AlertsToGatekeepers : RuleBase
             var listed = endpoint.IsKnown
                 ? TruthLogic.Of(endpoint.AsString() is { } e && emails.Contains(e.Trim(), StringComparer.OrdinalIgnoreCase))
                 : Truth.Unknown;
-            yield return Judge(subscription.Urn, subscription.Label, new Assessment()
+            sink.Judge(subscription.Urn, subscription.Label, new Assessment()
                 .Require(protocol.EqualsString("EMAIL", StringComparison.OrdinalIgnoreCase), $"protocol ({protocol}) is EMAIL")
                 .Require(listed, $"endpoint {Shown(endpoint)} is a gatekeeper address (notificationEmails)",
                     whenViolated: $"endpoint {Shown(endpoint)} is not one of the gatekeeper addresses ({string.Join(", ", emails)})"));
@@ -58,7 +58,7 @@ public sealed class AlertsToGatekeepers : RuleBase
                     whenViolated: $"action {i} ({type} {action["topicId"].AsString() ?? action["streamId"].AsString() ?? action["functionId"].AsString()}) sends the events somewhere other than a topic of this stack");
             }
             if (a.IsEmpty) a.Require(Truth.True, "no actions");
-            yield return Judge(rule.Urn, rule.Label, a);
+            sink.Judge(rule.Urn, rule.Label, a);
         }
     }
 }

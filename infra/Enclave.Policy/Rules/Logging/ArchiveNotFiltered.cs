@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// kind <c>notifications</c>: the audit-log alerts) archives nothing and must filter; ENC-LOG-021 judges its filter, and a
 /// connector turned from the archive into a notifier leaves its region without an archive (ENC-LOG-002).
 /// </summary>
-public sealed class ArchiveNotFiltered : RuleBase
+public sealed class ArchiveNotFiltered : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-006", "Connectors archive every event, unfiltered", Severity.Critical, Enforcement.Mandatory,
@@ -20,18 +20,18 @@ public sealed class ArchiveNotFiltered : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var connector in context.Graph.OfType(OciTypes.Connector))
         {
             if (connector.Input("target")["kind"].EqualsString("notifications", StringComparison.OrdinalIgnoreCase) == Truth.True)
             {
-                yield return Pass(connector.Urn, $"{connector.Label}: notifies the gatekeepers, archives nothing (its filter is ENC-LOG-021's)");
+                sink.Pass(connector.Urn, $"{connector.Label}: notifies the gatekeepers, archives nothing (its filter is ENC-LOG-021's)");
                 continue;
             }
             var tasks = connector.Input("tasks");
             var none = tasks.IsKnown ? TruthLogic.Of(tasks.AsList().Length == 0) : Truth.Unknown;
-            yield return Judge(connector.Urn, none,
+            sink.Judge(connector.Urn, none,
                 $"{connector.Label}: no task filters or rewrites what it ships",
                 $"{connector.Label}: {Describe(tasks)} between its logs and its target: events can be dropped or rewritten before the archive",
                 $"{connector.Label}: its tasks are not known until deploy");

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// notifies a topic that has a subscription. Its filter must be the plain disjunction <see cref="AuditCondition"/>
 /// writes; any other filter is not understood and so vouches for nothing.
 /// </summary>
-public sealed class AuditOperationAlerts : RuleBase
+public sealed class AuditOperationAlerts : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-021", "Operations without events reach the gatekeepers from the audit log", Severity.High, Enforcement.Mandatory,
@@ -25,7 +25,7 @@ public sealed class AuditOperationAlerts : RuleBase
                 .And(Operations is null ? Truth.Unknown : TruthLogic.Of(Operations.Contains(operation)));
     }
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var connectors = AlertConnectors(context);
         var (regions, unplaced) = Regions.AuditedRegions(context);
@@ -42,7 +42,7 @@ public sealed class AuditOperationAlerts : RuleBase
             a.Require(Truth.Unknown, $"the audit log of {unplaced.Label}'s region (not known until deploy) is alerted on");
         if (regions.Count == 0 && a.IsEmpty)
             a.Require(TruthLogic.Of(false), "an audit-alert connector exists");
-        yield return Judge(Scope.StackUrn(context.Graph), "audit-log alerts", a);
+        sink.Judge(Scope.StackUrn(context.Graph), "audit-log alerts", a);
     }
 
     /// <summary>Every connector, with whether it can alert (logging source over the tenancy's audit log of every

@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Logging;
 
 /// <summary>R14: the tenancy's audit configuration keeps events for the required period (365 days).</summary>
-public sealed class AuditRetention : RuleBase
+public sealed class AuditRetention : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-003", "Audit log retention is 365 days", Severity.Medium, Enforcement.Mandatory,
@@ -12,16 +12,16 @@ public sealed class AuditRetention : RuleBase
         "Declare oci.Audit.Configuration on the tenancy with retentionPeriodDays: 365.",
         Cis: "v1.2 3.1");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var required = context.Policy.AuditRetentionDays;
         var configs = context.Graph.OfType(OciTypes.AuditConfiguration).ToList();
         if (configs.Count == 0)
-            yield return Fail(Scope.StackUrn(context.Graph), "no Audit.Configuration declared: retention stays at the 90-day default");
+            sink.Fail(Scope.StackUrn(context.Graph), "no Audit.Configuration declared: retention stays at the 90-day default");
         foreach (var config in configs)
         {
             var days = config.Input("retentionPeriodDays");
-            yield return Judge(config.Urn, days.Test(v => v.AsNumber() >= required),
+            sink.Judge(config.Urn, days.Test(v => v.AsNumber() >= required),
                 $"{config.Label}: retention {days} days", $"{config.Label}: retention {days} days, below {required}",
                 $"{config.Label}: retention not known until deploy");
         }

@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// R16 / CIS 4.2–4.12, 4.15, 4.18: event rules in the root compartment cover every CIS event family and notify a
 /// topic that has a subscription.
 /// </summary>
-public sealed class CisEventNotifications : RuleBase
+public sealed class CisEventNotifications : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-004", "CIS change notifications reach the gatekeepers", Severity.Medium, Enforcement.Mandatory,
@@ -18,14 +18,14 @@ public sealed class CisEventNotifications : RuleBase
 
     private sealed record EventRule(ResourceNode Node, Truth Usable, IReadOnlySet<string>? EventTypes);
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var (subscribed, judged) = JudgeRules(context);
         var rules = new List<EventRule>();
         foreach (var (node, assessment) in judged)
         {
-            yield return Judge(node.Urn, node.Label, assessment);
+            sink.Judge(node.Urn, node.Label, assessment);
             rules.Add(new EventRule(node, assessment.Outcome, EventTypes(node)));
         }
 
@@ -37,7 +37,7 @@ public sealed class CisEventNotifications : RuleBase
             coverage.Require(rules.Any(r => r.Usable.And(r.EventTypes is null ? Truth.Unknown : TruthLogic.Of(need.IsSubsetOf(r.EventTypes)))),
                 $"CIS {cis} {topic} are notified");
         }
-        yield return Judge(Scope.StackUrn(g), "event notifications", coverage);
+        sink.Judge(Scope.StackUrn(g), "event notifications", coverage);
     }
 
     /// <summary>Each event rule with whether it can notify anyone (root compartment, enabled, ONS action on a subscribed

@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// are unset (100 MB, 420,000 ms = 7 minutes, as the console shows them; the API reference gives no figures): the
 /// program sets neither, and nothing the enclave does needs longer.
 /// </summary>
-public sealed class ConnectorsDeliverPromptly : RuleBase
+public sealed class ConnectorsDeliverPromptly : SinkRuleBase
 {
     internal const double MaxRolloverMbs = 100;
     internal const double MaxRolloverMs = 420_000;
@@ -24,7 +24,7 @@ public sealed class ConnectorsDeliverPromptly : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var connector in context.Graph.OfType(OciTypes.Connector))
         {
@@ -36,7 +36,7 @@ public sealed class ConnectorsDeliverPromptly : RuleBase
                 whenViolated: $"batchRolloverSizeInMbs {target["batchRolloverSizeInMbs"]} is above {MaxRolloverMbs} MB (or not a number)");
             a.Require(Within(target["batchRolloverTimeInMs"], MaxRolloverMs), $"batches roll over within {MaxRolloverMs} ms",
                 whenViolated: $"batchRolloverTimeInMs {target["batchRolloverTimeInMs"]} is above {MaxRolloverMs} ms (or not a number): records wait that long outside the archive");
-            yield return Judge(connector.Urn, connector.Label, a);
+            sink.Judge(connector.Urn, connector.Label, a);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// the gate cannot read is undetermined. A clone starts from Oracle's recipe the stack declares (<c>oracleIds</c>): any
 /// other source (a user-managed recipe with rules off) looks the same by OCID.
 /// </summary>
-public sealed class DetectorsNotSilenced : RuleBase
+public sealed class DetectorsNotSilenced : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-030", "Cloud Guard detector and responder rules are not switched off or narrowed", Severity.High, Enforcement.Mandatory,
@@ -22,7 +22,7 @@ public sealed class DetectorsNotSilenced : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         // Each declared detector recipe is cloned once: two clones of one source leave the other detector out.
         var sources = context.Graph.OfType(OciTypes.DetectorRecipe).Select(n => n.Input("sourceDetectorRecipeId").AsString())
@@ -33,15 +33,15 @@ public sealed class DetectorsNotSilenced : RuleBase
             var once = source is not null && sources.GetValueOrDefault(source) > 1
                 ? (Truth.False, $"sourceDetectorRecipeId {source} is cloned by another detector recipe too: one of Oracle's detectors is left out")
                 : (Truth.True, "its source is cloned once");
-            yield return Judged(node, Overrides(node.Input("detectorRules"), "detectorRules", "detectorRuleId")
-                .Prepend(once).Prepend(Source(node, "sourceDetectorRecipeId", context.Policy.OracleDetectorRecipeIds, "oracleIds.detectorRecipes")));
+            sink.Add(Judged(node, Overrides(node.Input("detectorRules"), "detectorRules", "detectorRuleId")
+                .Prepend(once).Prepend(Source(node, "sourceDetectorRecipeId", context.Policy.OracleDetectorRecipeIds, "oracleIds.detectorRecipes"))));
         }
         foreach (var node in context.Graph.OfType(OciTypes.ResponderRecipe))
-            yield return Judged(node, Overrides(node.Input("responderRules"), "responderRules", "responderRuleId")
-                .Prepend(Source(node, "sourceResponderRecipeId", context.Policy.OracleResponderRecipeIds, "oracleIds.responderRecipe")));
+            sink.Add(Judged(node, Overrides(node.Input("responderRules"), "responderRules", "responderRuleId")
+                .Prepend(Source(node, "sourceResponderRecipeId", context.Policy.OracleResponderRecipeIds, "oracleIds.responderRecipe"))));
         foreach (var node in context.Graph.OfType(OciTypes.CloudGuardTarget))
-            yield return Judged(node, Nested(node.Input("targetDetectorRecipes"), "targetDetectorRecipes", "detectorRules", "detectorRuleId")
-                .Concat(Nested(node.Input("targetResponderRecipes"), "targetResponderRecipes", "responderRules", "responderRuleId")));
+            sink.Add(Judged(node, Nested(node.Input("targetDetectorRecipes"), "targetDetectorRecipes", "detectorRules", "detectorRuleId")
+                .Concat(Nested(node.Input("targetResponderRecipes"), "targetResponderRecipes", "responderRules", "responderRuleId"))));
     }
 
     private Finding Judged(ResourceNode node, IEnumerable<(Truth Outcome, string Text)> checks)

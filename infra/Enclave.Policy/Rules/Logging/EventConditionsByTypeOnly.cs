@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// reads while the rule never fires. So the condition is an allow-list of one shape:
 /// <c>{"eventType": "…"}</c> or <c>{"eventType": ["…", …]}</c>.
 /// </summary>
-public sealed class EventConditionsByTypeOnly : RuleBase
+public sealed class EventConditionsByTypeOnly : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-031", "Event rules match by event type alone", Severity.High, Enforcement.Mandatory,
@@ -21,7 +21,7 @@ public sealed class EventConditionsByTypeOnly : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var node in context.Graph.OfType(OciTypes.EventRule))
         {
@@ -29,7 +29,7 @@ public sealed class EventConditionsByTypeOnly : RuleBase
             var (outcome, problem) = !condition.IsKnown ? (Truth.Unknown, $"condition is {condition}")
                 : condition.AsString() is not { Length: > 0 } json ? (Truth.False, "has no condition: it matches nothing the coverage rules can read")
                 : Judge(json);
-            yield return Judge(node.Urn, outcome, $"{node.Label}: condition names event types only",
+            sink.Judge(node.Urn, outcome, $"{node.Label}: condition names event types only",
                 $"{node.Label}: condition {problem}", $"{node.Label}: not known until deploy: {problem}");
         }
     }

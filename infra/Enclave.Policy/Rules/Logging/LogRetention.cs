@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Logging;
 
 /// <summary>Oracle best practice LAM-19: service logs are kept at least 90 days in Logging.</summary>
-public sealed class LogRetention : RuleBase
+public sealed class LogRetention : SinkRuleBase
 {
     private const int MinimumDays = 90;
 
@@ -14,19 +14,19 @@ public sealed class LogRetention : RuleBase
         "Set retentionDuration to 90 or more (30-day steps up to 180).",
         Cis: "OBP LAM-19");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var log in context.Graph.OfType(OciTypes.Log))
         {
             var days = log.Input("retentionDuration");
             var effective = days.IsNull ? PropertyValue.Of(30) : days;
             // Only the message of the verdict reached is formatted.
-            yield return effective.Test(v => v.AsNumber() >= MinimumDays) switch
+            switch (effective.Test(v => v.AsNumber() >= MinimumDays))
             {
-                Truth.True => Pass(log.Urn, $"{log.Label}: kept {effective} days"),
-                Truth.False => Fail(log.Urn, $"{log.Label}: kept {effective} days, below {MinimumDays}"),
-                _ => Undetermined(log.Urn, $"{log.Label}: retention not known until deploy"),
-            };
+                case Truth.True: sink.Pass(log.Urn, $"{log.Label}: kept {effective} days"); break;
+                case Truth.False: sink.Fail(log.Urn, $"{log.Label}: kept {effective} days, below {MinimumDays}"); break;
+                default: sink.Undetermined(log.Urn, $"{log.Label}: retention not known until deploy"); break;
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// encrypted with a CMK and versioned or locked; every flow log and bucket log is shipped by a connector of its own
 /// region; and no connector lists a log, or targets a bucket, of another region (it would silently ship nothing).
 /// </summary>
-public sealed class LogsArchived : RuleBase
+public sealed class LogsArchived : SinkRuleBase
 {
     public const string AuditGroup = ArchiveConnector.AuditGroup;
 
@@ -19,20 +19,19 @@ public sealed class LogsArchived : RuleBase
         "In every region the stack uses, declare a Sch.Connector (with that region's provider) with source kind logging over _Audit_Include_Subcompartment on the tenancy and that region's flow-log and bucket-log groups, and target kind objectStorage on that region's archive bucket (kmsKeyId set, retention rule or versioning).",
         Cis: "OBP-SIEM-1..5");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var connectors = ArchiveConnector.All(g);
         var archives = connectors.Where(a => a.ToArchive != Truth.False).ToList();
 
-        yield return Judge(Scope.StackUrn(g), "audit log archive", AuditShipped(context, archives));
+        sink.Judge(Scope.StackUrn(g), "audit log archive", AuditShipped(context, archives));
 
         foreach (var connector in connectors)
         {
             var regional = connector.RegionChecks();
-            yield return regional.IsEmpty
-                ? Pass(connector.Node.Urn, $"{connector.Node.Label}: lists no log or bucket bound to a region")
-                : Judge(connector.Node.Urn, $"{connector.Node.Label} (in {connector.Region ?? "an unknown region"})", regional);
+            if (regional.IsEmpty) sink.Pass(connector.Node.Urn, $"{connector.Node.Label}: lists no log or bucket bound to a region");
+            else sink.Judge(connector.Node.Urn, $"{connector.Node.Label} (in {connector.Region ?? "an unknown region"})", regional);
         }
 
         var groups = NodeSets.Of(g, OciTypes.LogGroup);
@@ -45,12 +44,12 @@ public sealed class LogsArchived : RuleBase
             var shipped = Shipped(archives, log, group);
             var outcome = relevant == Truth.True ? shipped : shipped == Truth.True ? Truth.True : Truth.Unknown;
             // Only the message of the verdict reached is formatted.
-            yield return outcome switch
+            switch (outcome)
             {
-                Truth.True => Pass(log.Urn, $"{log.Label}: shipped to the archive bucket of {log.Region}"),
-                Truth.False => Fail(log.Urn, $"{log.Label}: not shipped to an archive bucket by a connector of its region ({log.Region ?? "unknown"})"),
-                _ => Undetermined(log.Urn, $"{log.Label}: archive shipping not known until deploy"),
-            };
+                case Truth.True: sink.Pass(log.Urn, $"{log.Label}: shipped to the archive bucket of {log.Region}"); break;
+                case Truth.False: sink.Fail(log.Urn, $"{log.Label}: not shipped to an archive bucket by a connector of its region ({log.Region ?? "unknown"})"); break;
+                default: sink.Undetermined(log.Urn, $"{log.Label}: archive shipping not known until deploy"); break;
+            }
         }
     }
 

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// own retention, a log kept shorter is a change that quietly deletes evidence before the declared window ends, so it
 /// blocks. A log whose retention is not set keeps OCI's default of 30 days.
 /// </summary>
-public sealed class LogsKeptAsDeclared : RuleBase
+public sealed class LogsKeptAsDeclared : SinkRuleBase
 {
     private const int OciDefaultDays = 30;
 
@@ -21,15 +21,15 @@ public sealed class LogsKeptAsDeclared : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
-        if (context.Policy.LogRetentionDays is not { } declared) yield break;  // nothing declared: ENC-LOG-005 alone
+        if (context.Policy.LogRetentionDays is not { } declared) return;  // nothing declared: ENC-LOG-005 alone
         foreach (var log in context.Graph.OfType(OciTypes.Log))
         {
             var value = log.Input("retentionDuration");
             var days = value.IsNull ? OciDefaultDays : Numbers.Of(value);
             var outcome = value.IsKnown || value.IsNull ? TruthLogic.Of(days >= declared) : Truth.Unknown;
-            yield return Judge(log.Urn, outcome,
+            sink.Judge(log.Urn, outcome,
                 $"{log.Label}: kept {days} days, at least the declared {declared}",
                 days is null ? $"{log.Label}: retention {value} is not a number of days (the stack declares {declared})"
                     : $"{log.Label}: kept {days} days, below the stack's declared {declared} (logging.logRetentionDays)",

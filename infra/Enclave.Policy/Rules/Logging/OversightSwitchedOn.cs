@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Logging;
 /// Cloud Guard target set INACTIVE still names the enclave, its recipes and responders (so ENC-GOV-010 sees full
 /// coverage) but runs no detector at all. One declared table, so a switch found later is a line, not a rule.
 /// </summary>
-public sealed class OversightSwitchedOn : RuleBase
+public sealed class OversightSwitchedOn : SinkRuleBase
 {
     /// <summary>Per type, the switch input, the values that keep the resource working, and whether leaving it out does.</summary>
     private static readonly (string Type, string Key, string[] On, bool AbsentIsOn)[] Switches =
@@ -25,7 +25,7 @@ public sealed class OversightSwitchedOn : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var (type, key, on, absentIsOn) in Switches)
             foreach (var node in context.Graph.OfType(type))
@@ -33,7 +33,7 @@ public sealed class OversightSwitchedOn : RuleBase
                 var value = node.Input(key);
                 var working = value.IsNull ? TruthLogic.Of(absentIsOn)
                     : value.Test(v => v.AsString() is { } s && on.Contains(s.Trim(), StringComparer.OrdinalIgnoreCase));
-                yield return Judge(node.Urn, working,
+                sink.Judge(node.Urn, working,
                     $"{node.Label}: {key} {(value.IsNull ? "left at its default" : value.ToString())} keeps it working",
                     $"{node.Label}: {key} is {value}, not {string.Join(" or ", on)}: it names the enclave but does nothing",
                     $"{node.Label}: {key} not known until deploy");

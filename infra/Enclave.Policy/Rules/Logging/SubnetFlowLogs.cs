@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Logging;
 
 /// <summary>R13 / CIS 4.13: every subnet is covered by a VCN flow log (on the subnet or its VCN).</summary>
-public sealed class SubnetFlowLogs : RuleBase
+public sealed class SubnetFlowLogs : SinkRuleBase
 {
     private static readonly string[] Targets = [OciTypes.Subnet, OciTypes.Vcn];
 
@@ -14,7 +14,7 @@ public sealed class SubnetFlowLogs : RuleBase
         "Declare a Logging.Log with configuration.source {service: flowlogs, category: all, resource: <subnet id>} for every subnet.",
         Cis: "4.13");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var index = new ServiceLogs.Index(g.OfType(OciTypes.Log), source => IsFlow(source) != Truth.False);
@@ -26,12 +26,12 @@ public sealed class SubnetFlowLogs : RuleBase
             var vcn = subnet.Input("vcnId").AsString() is { } vcnId && vcnById.TryGetValue(vcnId, out var byId) ? byId
                 : References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault();
             index.Candidates(candidates, subnet, vcn);
-            yield return Covered(g, subnet, vcn, candidates) switch
+            switch (Covered(g, subnet, vcn, candidates))
             {
-                Truth.True => Pass(subnet.Urn, $"{subnet.Label}: flow log present"),
-                Truth.False => Fail(subnet.Urn, $"{subnet.Label}: no flow log covers it"),
-                _ => Undetermined(subnet.Urn, $"{subnet.Label}: flow-log coverage not known until deploy"),
-            };
+                case Truth.True: sink.Pass(subnet.Urn, $"{subnet.Label}: flow log present"); break;
+                case Truth.False: sink.Fail(subnet.Urn, $"{subnet.Label}: no flow log covers it"); break;
+                default: sink.Undetermined(subnet.Urn, $"{subnet.Label}: flow-log coverage not known until deploy"); break;
+            }
         }
     }
 

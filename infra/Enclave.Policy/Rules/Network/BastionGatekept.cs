@@ -5,7 +5,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Network;
 
 /// <summary>R19: Bastions admit only the gatekeepers' CIDRs and cap sessions at the gatekeepers' maximum (3 h).</summary>
-public sealed class BastionGatekept : RuleBase
+public sealed class BastionGatekept : SinkRuleBase
 {
     /// <summary>OCI's default maximum session TTL when none is set.</summary>
     private const int DefaultSessionTtlSeconds = 10800;
@@ -18,7 +18,7 @@ public sealed class BastionGatekept : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var policy = context.Policy;
         foreach (var bastion in context.Graph.OfType(OciTypes.Bastion))
@@ -47,7 +47,7 @@ public sealed class BastionGatekept : RuleBase
             // Stryker disable once String : finding wording, not a control (docs/testing.md)
             a.Require(effective.Test(v => v.AsNumber() is { } s && s <= policy.MaxBastionSessionSeconds),
                 $"session TTL {effective}s is at most {policy.MaxBastionSessionSeconds}s");
-            yield return Judge(bastion.Urn, bastion.Label, a);
+            sink.Judge(bastion.Urn, bastion.Label, a);
         }
     }
 }

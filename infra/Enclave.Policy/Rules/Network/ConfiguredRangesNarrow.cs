@@ -10,14 +10,14 @@ namespace Enclave.Policy.Rules.Network;
 /// because it also judges artifacts against contexts the validator never saw, and every rule that admits "a gatekeeper
 /// range" (Bastion, network sources, IPSec routes, reachability) is only as narrow as these lists.
 /// </summary>
-public sealed class ConfiguredRangesNarrow : RuleBase
+public sealed class ConfiguredRangesNarrow : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-010", "Gatekeeper, auditor and on-premises ranges are not near-open", Severity.Critical, Enforcement.Mandatory,
         "Every door the gatekeepers keep (the Bastion, network sources, the DRG) admits \"the gatekeeper ranges\"; a near-open range there (0.0.0.0/1, 2000::/3, ::ffff:0.0.0.0/96) makes each of them an internet door.",
         "List in `gatekeeperCidrs`, `auditorCidrs` and `network.onPremCidrs` only the gatekeepers' own networks, each at least as narrow as `minimumPrefix` (default IPv4 /16, IPv6 /48).");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var p = context.Policy;
         var a = new Assessment();
@@ -36,6 +36,6 @@ public sealed class ConfiguredRangesNarrow : RuleBase
         // Stryker disable once String : finding wording, not a control (docs/testing.md)
         if (a.IsEmpty) a.Require(Truth.True, "no gatekeeper or on-premises ranges configured");
         // Stryker disable once String : finding wording, not a control (docs/testing.md)
-        yield return Judge(Scope.StackUrn(context.Graph), "configured ranges", a);
+        sink.Judge(Scope.StackUrn(context.Graph), "configured ranges", a);
     }
 }

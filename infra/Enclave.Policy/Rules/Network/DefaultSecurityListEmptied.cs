@@ -8,7 +8,7 @@ namespace Enclave.Policy.Rules.Network;
 /// R10 / CIS 2.5: every VCN's default security list is taken over by a DefaultSecurityList resource that allows no
 /// ingress except ICMP from inside the VCN and no egress to the internet except ICMP.
 /// </summary>
-public sealed class DefaultSecurityListEmptied : RuleBase
+public sealed class DefaultSecurityListEmptied : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-006", "Default security list is emptied", Severity.High, Enforcement.Mandatory,
@@ -18,7 +18,7 @@ public sealed class DefaultSecurityListEmptied : RuleBase
 
     private static readonly string[] Vcns = [OciTypes.Vcn];
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var vcns = NodeSets.Of(g, OciTypes.Vcn);
@@ -30,9 +30,9 @@ public sealed class DefaultSecurityListEmptied : RuleBase
             var manager = vcnClaims?.Find(c => c.Claim == Truth.True).Manager;
             if (manager is null)
             {
-                yield return anyVcn.Count > 0 || vcnClaims?.Exists(c => c.Claim == Truth.Unknown) == true
+                sink.Add(anyVcn.Count > 0 || vcnClaims?.Exists(c => c.Claim == Truth.Unknown) == true
                     ? Undetermined(vcn.Urn, $"{vcn.Label}: which DefaultSecurityList manages its default list is not known until deploy")
-                    : Fail(vcn.Urn, $"{vcn.Label}: default security list is not managed (Oracle's default admits SSH from 0.0.0.0/0)");
+                    : Fail(vcn.Urn, $"{vcn.Label}: default security list is not managed (Oracle's default admits SSH from 0.0.0.0/0)"));
                 continue;
             }
             IReadOnlyList<string>? cidrs = null; // read only when an ingress rule needs them (most lists are empty)
@@ -50,7 +50,7 @@ public sealed class DefaultSecurityListEmptied : RuleBase
             // Stryker disable once String : finding wording, not a control (docs/testing.md)
             if (rules.Count == 0) a.Require(Truth.True, "no rules");
             // Stryker disable once String : finding wording, not a control (docs/testing.md)
-            yield return Judge(vcn.Urn, $"{vcn.Label} (default list managed by {manager.Name})", a);
+            sink.Judge(vcn.Urn, $"{vcn.Label} (default list managed by {manager.Name})", a);
         }
     }
 

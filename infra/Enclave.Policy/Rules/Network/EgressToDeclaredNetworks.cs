@@ -13,14 +13,14 @@ namespace Enclave.Policy.Rules.Network;
 /// judges which one), or is an NSG of the stack. Protocol, ports and statelessness do not matter: each rule is judged by
 /// where it lets traffic go. An NSG rule whose direction is not known yet may be egress and is judged as such.
 /// </summary>
-public sealed class EgressToDeclaredNetworks : RuleBase
+public sealed class EgressToDeclaredNetworks : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-070", "Egress only to the networks the stack declares", Severity.Critical, Enforcement.Mandatory,
         "An egress rule to 0.0.0.0/0, ::/0 or any range the stack does not declare is an exfiltration path waiting for a route: a NAT gateway, a DRG attachment or a peering later, and the data leaves without any ingress rule changing.",
         "Send traffic only to `network.vcnCidr`, `network.onPremCidrs` (CIDR_BLOCK), an Oracle Services Network label through the service gateway (SERVICE_CIDR_BLOCK) or an NSG of the stack (NETWORK_SECURITY_GROUP); declare a new on-premises range in the stack config first.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var p = context.Policy;
@@ -63,7 +63,7 @@ public sealed class EgressToDeclaredNetworks : RuleBase
                     // Stryker disable once String : finding wording, not a control (docs/testing.md)
                     a.Require(Truth.True, "no egress rules");
                 }
-                yield return Judge(node.Urn, node.Label, a);
+                sink.Judge(node.Urn, node.Label, a);
             }
     }
 

@@ -11,14 +11,14 @@ namespace Enclave.Policy.Rules.Network;
 /// next route, DRG attachment or VNIC walks through. A source is declared when it lies within the stack's VCNs, the
 /// gatekeepers', auditors' or on-premises ranges, or is one of the stack's own NSGs.
 /// </summary>
-public sealed class IngressFromDeclaredNetworks : RuleBase
+public sealed class IngressFromDeclaredNetworks : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-030", "Ingress only from the networks the stack declares", Severity.High, Enforcement.Mandatory,
         "A security rule that admits a range the stack does not declare (a public /24, a partner's or parent's network, another team's NSG) is an open door that no reachability rule flags until a route appears; the firewall's sources must be the enclave's own networks and the gatekeepers'.",
         "Admit only the stack's VCN ranges, gatekeeperCidrs, auditorCidrs or network.onPremCidrs (CIDR_BLOCK), or an NSG of the stack (NETWORK_SECURITY_GROUP); declare a new range in the stack config first.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var (ranges, coverComplete) = Declared(g, context.Policy, context.Policy.NetworkLimits);
@@ -48,7 +48,7 @@ public sealed class IngressFromDeclaredNetworks : RuleBase
                 // Stryker disable once String : finding wording, not a control (docs/testing.md)
                 a.Require(Truth.True, "no ingress rules");
             }
-            yield return Judge(node.Urn, node.Label, a);
+            sink.Judge(node.Urn, node.Label, a);
         }
     }
 

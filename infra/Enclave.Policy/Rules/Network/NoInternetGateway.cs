@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Network;
 
 /// <summary>R9: the enclave declares no internet gateway.</summary>
-public sealed class NoInternetGateway : RuleBase
+public sealed class NoInternetGateway : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-002", "No internet gateway", Severity.Critical, Enforcement.Mandatory,
@@ -15,12 +15,12 @@ public sealed class NoInternetGateway : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var gateways = context.Graph.OfType(OciTypes.InternetGateway).ToList();
         if (gateways.Count == 0)
-            yield return Pass(Scope.StackUrn(context.Graph), "no internet gateway declared");
+            sink.Pass(Scope.StackUrn(context.Graph), "no internet gateway declared");
         foreach (var igw in gateways)
-            yield return Fail(igw.Urn, $"{igw.Label}: internet gateway declared (enabled: {igw.Input("enabled")})");
+            sink.Fail(igw.Urn, $"{igw.Label}: internet gateway declared (enabled: {igw.Input("enabled")})");
     }
 }

@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Network;
 
 /// <summary>The enclave declares no NAT gateway: egress goes to Oracle services only.</summary>
-public sealed class NoNatGateway : RuleBase
+public sealed class NoNatGateway : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-004", "No NAT gateway", Severity.High, Enforcement.Mandatory,
@@ -14,12 +14,12 @@ public sealed class NoNatGateway : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var nats = context.Graph.OfType(OciTypes.NatGateway).ToList();
         if (nats.Count == 0)
-            yield return Pass(Scope.StackUrn(context.Graph), "no NAT gateway declared");
+            sink.Pass(Scope.StackUrn(context.Graph), "no NAT gateway declared");
         foreach (var nat in nats)
-            yield return Fail(nat.Urn, $"{nat.Label}: NAT gateway declared (blockTraffic: {nat.Input("blockTraffic")})");
+            sink.Fail(nat.Urn, $"{nat.Label}: NAT gateway declared (blockTraffic: {nat.Input("blockTraffic")})");
     }
 }

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Network;
 /// "any"), on any port, stateful or stateless. An NSG rule whose direction is not EGRESS is judged as ingress; a CIDR
 /// source the gate cannot read is not a network it can vouch for.
 /// </summary>
-public sealed class NoOpenIngress : RuleBase
+public sealed class NoOpenIngress : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-005", "No ingress from the internet or a near-open range", Severity.Critical, Enforcement.Mandatory,
@@ -21,7 +21,7 @@ public sealed class NoOpenIngress : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var limits = context.Policy.NetworkLimits;
@@ -63,7 +63,7 @@ public sealed class NoOpenIngress : RuleBase
                 // Stryker disable once String : finding wording (docs/testing.md)
                 a.Require(Truth.True, "no ingress rules");
             }
-            yield return Judge(node.Urn, node.Label, a);
+            sink.Judge(node.Urn, node.Label, a);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Enclave.Policy.Rules.Network;
 /// database ACLs…) overlaps the parent company's networks. The whole internet (/0) is left to ENC-NET-005 and the
 /// reachability rule.
 /// </summary>
-public sealed partial class NoParentNetworks : RuleBase
+public sealed partial class NoParentNetworks : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-008", "No rule, route or allow-list names a parent-company network", Severity.Critical, Enforcement.Mandatory,
@@ -20,10 +20,10 @@ public sealed partial class NoParentNetworks : RuleBase
     [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}(/\d{1,2})?$|^[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(/\d{1,3})?$")]
     private static partial Regex AddressLike();
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var parent = context.Policy.Parent.Cidrs;
-        if (parent.IsEmpty) yield break;
+        if (parent.IsEmpty) return;
         // Parsed once, not once per address met; an entry that does not parse never overlaps (as before).
         var parsed = parent.Select(p => (Text: p, Ok: Cidr.TryParse(p, out var c), Cidr: c)).Where(p => p.Ok)
             .Select(p => (p.Text, p.Cidr)).ToArray();
@@ -35,10 +35,10 @@ public sealed partial class NoParentNetworks : RuleBase
             if (!OciTypes.IsOci(node.Type)) continue;
             List<PropertyLeaf>? leaves = null;  // paths, made only if needed
             var (hits, addresses) = Addresses(node, inputs.Of(i), inputs.MarksOf(i), parsed, ref leaves);
-            if (hits is not null) yield return Fail(node.Urn, $"{node.Label}: names parent-company networks", hits);
+            if (hits is not null) sink.Fail(node.Urn, $"{node.Label}: names parent-company networks", hits);
             else if (inputs.AnyUnknownThat(i, node, MayBeAddress, ref leaves))
-                yield return Undetermined(node.Urn, $"{node.Label}: network fields not known until deploy");
-            else if (addresses > 0) yield return Pass(node.Urn, $"{node.Label}: {addresses} address(es), none in parent ranges");
+                sink.Undetermined(node.Urn, $"{node.Label}: network fields not known until deploy");
+            else if (addresses > 0) sink.Pass(node.Urn, $"{node.Label}: {addresses} address(es), none in parent ranges");
         }
     }
 

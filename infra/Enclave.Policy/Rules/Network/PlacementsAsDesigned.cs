@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Network;
 /// app subnet reaches the database from where the app's workloads run, and each is still "a subnet of this stack".
 /// Judged on the whole stack: the verdict reads the referenced subnet's range.
 /// </summary>
-public sealed class PlacementsAsDesigned : RuleBase
+public sealed class PlacementsAsDesigned : SinkRuleBase
 {
     private enum Role { Data, App, Admin }
 
@@ -28,7 +28,7 @@ public sealed class PlacementsAsDesigned : RuleBase
         "A Bastion retargeted to the data subnet, a Data Safe endpoint moved next to the app's workloads or a database moved out of the data subnet is still in a subnet of this stack, but opens a door the design keeps shut.",
         "Point the database's subnetId at the data subnet, and the Bastion's targetSubnetId and the Data Safe private endpoint's subnetId at the admin subnet (network.*SubnetCidr in the stack config).");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var plan = context.Policy.Subnets;
@@ -63,9 +63,9 @@ public sealed class PlacementsAsDesigned : RuleBase
                         ? $"{key} is {(actual is null ? "not a subnet of this stack" : $"subnet {actual.Name} ({actual.Input("cidrBlock")})")}, not the {role.ToString().ToLowerInvariant()} subnet ({cidr}) the design places it in"
                         : null);
                 }
-                yield return Judge(node.Urn, node.Label, a);
+                sink.Judge(node.Urn, node.Label, a);
             }
-        if (!judged) yield return Pass(Scope.StackUrn(g), "no database, Bastion or Data Safe endpoint to place");
+        if (!judged) sink.Pass(Scope.StackUrn(g), "no database, Bastion or Data Safe endpoint to place");
     }
 
     /// <summary>The stack's subnets holding <paramref name="cidr"/> (the role's subnet in every region).</summary>

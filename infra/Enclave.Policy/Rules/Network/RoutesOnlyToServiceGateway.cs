@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Network;
 /// that names none routes by its VCN's default table, which is no resource of the state: whatever rules it holds (added
 /// outside the stack) the gate never sees, so it fails closed.
 /// </summary>
-public sealed class RoutesOnlyToServiceGateway : RuleBase
+public sealed class RoutesOnlyToServiceGateway : SinkRuleBase
 {
     private static readonly string[] RouteTargets =
     [
@@ -24,7 +24,7 @@ public sealed class RoutesOnlyToServiceGateway : RuleBase
         "Each route is a way out of the VCN. Only the regional service gateway (Oracle services) and, for gatekeeper on-premises ranges, the DRG are sanctioned exits.",
         "Point every route rule at the service gateway (destinationType SERVICE_CIDR_BLOCK) or, for on-premises ranges listed in `network.onPremCidrs`, at the DRG; give every subnet a routeTableId of this stack (or manage its VCN's default route table with a DefaultRouteTable).");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var sgws = NodeSets.Of(g, OciTypes.ServiceGateway);
@@ -34,7 +34,7 @@ public sealed class RoutesOnlyToServiceGateway : RuleBase
             var rules = table.Input("routeRules");
             if (!rules.IsKnown)
             {
-                yield return Undetermined(table.Urn, $"{table.Label}: route rules not known until deploy");
+                sink.Undetermined(table.Urn, $"{table.Label}: route rules not known until deploy");
                 continue;
             }
             var a = new Assessment();
@@ -51,13 +51,13 @@ public sealed class RoutesOnlyToServiceGateway : RuleBase
             }
             // Stryker disable once String : finding wording, not a control (docs/testing.md)
             if (items.Length == 0) a.Require(Truth.True, "no route rules");
-            yield return Judge(table.Urn, table.Label, a);
+            sink.Judge(table.Urn, table.Label, a);
         }
-        foreach (var finding in SubnetTables(g)) yield return finding;
+        SubnetTables(g, sink);
     }
 
     /// <summary>Per subnet: does it route by a table the gate reads (named, attached, or its VCN's managed default)?</summary>
-    private IEnumerable<Finding> SubnetTables(ResourceGraph g)
+    private static void SubnetTables(ResourceGraph g, FindingSink sink)
     {
         var vcns = NodeSets.Of(g, OciTypes.Vcn);
         var attachments = g.OfType(OciTypes.RouteTableAttachment).ToList();
@@ -71,9 +71,15 @@ public sealed class RoutesOnlyToServiceGateway : RuleBase
                 && References.Resolve(g, subnet, "vcnId", subnet.Input("vcnId"), vcns).FirstOrDefault() is { } vcn)
                 foreach (var d in defaults)
                     read = read.Or(ManagesDefaultOf(d, vcn));
-            yield return Judge(subnet.Urn, read, $"{subnet.Label}: routes by a route table of this stack",
-                $"{subnet.Label}: names no route table of this stack, so it routes by its VCN's default table, whose rules are in no resource the gate reads",
-                $"{subnet.Label}: which route table it uses is not known until deploy");
+            // Only the message of the verdict reached is made (most subnets pass); one string, cut as a whole as before.
+            switch (read)
+            {
+                case Truth.True: sink.Pass(subnet.Urn, (string)$"{subnet.Label}: routes by a route table of this stack"); break;
+                case Truth.False:
+                    sink.Fail(subnet.Urn, (string)$"{subnet.Label}: names no route table of this stack, so it routes by its VCN's default table, whose rules are in no resource the gate reads");
+                    break;
+                default: sink.Undetermined(subnet.Urn, (string)$"{subnet.Label}: which route table it uses is not known until deploy"); break;
+            }
         }
     }
 

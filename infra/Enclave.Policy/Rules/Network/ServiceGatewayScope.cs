@@ -11,7 +11,7 @@ namespace Enclave.Policy.Rules.Network;
 /// NSGs is an Object Storage label (<c>oci-&lt;key&gt;-objectstorage</c>), since a route or rule with the all-services
 /// label is the way traffic to every other Oracle service would leave.
 /// </summary>
-public sealed class ServiceGatewayScope : RuleBase
+public sealed class ServiceGatewayScope : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-011", "Service gateways stay as narrow as the stack says", Severity.High, Enforcement.Mandatory,
@@ -21,17 +21,17 @@ public sealed class ServiceGatewayScope : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         if (!context.Policy.ServiceGatewayObjectStorageOnly)
         {
             foreach (var sgw in g.OfType(OciTypes.ServiceGateway))
-                yield return Pass(sgw.Urn, $"{sgw.Label}: the stack allows all Oracle services (network.serviceGateway: all-services)");
-            yield break;
+                sink.Pass(sgw.Urn, $"{sgw.Label}: the stack allows all Oracle services (network.serviceGateway: all-services)");
+            return;
         }
         foreach (var sgw in g.OfType(OciTypes.ServiceGateway))
-            yield return Judge(sgw.Urn, sgw.Label, Gateway(sgw, DeclaredFor(context.Policy, sgw.Region)));
+            sink.Judge(sgw.Urn, sgw.Label, Gateway(sgw, DeclaredFor(context.Policy, sgw.Region)));
         foreach (var table in g.OfType(OciTypes.RouteTable).Concat(g.OfType(OciTypes.DefaultRouteTable)))
         {
             var rules = table.Input("routeRules");
@@ -40,7 +40,7 @@ public sealed class ServiceGatewayScope : RuleBase
             if (!rules.IsKnown) a.Require(Truth.Unknown, "its service routes reach Object Storage only");
             foreach (var rule in rules.AsList())
                 Label(a, "route to", rule["destinationType"], rule["destination"].IsNull ? rule["cidrBlock"] : rule["destination"]);
-            if (!a.IsEmpty) yield return Judge(table.Urn, table.Label, a);
+            if (!a.IsEmpty) sink.Judge(table.Urn, table.Label, a);
         }
         var securityRules = new List<SecurityRule>();
         foreach (var type in new[] { OciTypes.SecurityList, OciTypes.DefaultSecurityList, OciTypes.NsgRule })
@@ -54,7 +54,7 @@ public sealed class ServiceGatewayScope : RuleBase
                 // An NSG rule read as ingress (its direction not EGRESS) may name the label on its other side.
                 if (node.Type == OciTypes.NsgRule && SecurityRules.IsIngress(node) != Truth.False)
                     Label(a, "rule destination", node.Input("destinationType"), node.Input("destination"));
-                if (!a.IsEmpty) yield return Judge(node.Urn, node.Label, a);
+                if (!a.IsEmpty) sink.Judge(node.Urn, node.Label, a);
             }
     }
 

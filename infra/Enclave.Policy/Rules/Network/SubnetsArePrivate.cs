@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Network;
 
 /// <summary>R8: every subnet forbids public IPs on its VNICs (and internet ingress).</summary>
-public sealed class SubnetsArePrivate : RuleBase
+public sealed class SubnetsArePrivate : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-NET-001", "Subnets are private", Severity.High, Enforcement.Mandatory,
@@ -15,7 +15,7 @@ public sealed class SubnetsArePrivate : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         foreach (var subnet in context.Graph.OfType(OciTypes.Subnet))
         {
@@ -23,7 +23,7 @@ public sealed class SubnetsArePrivate : RuleBase
             var publicIp = subnet.Input("prohibitPublicIpOnVnic");
             var ingress = subnet.Input("prohibitInternetIngress");
             // Stryker disable once String : finding wording, not a control (docs/testing.md)
-            yield return Judge(subnet.Urn, subnet.Label, new Assessment()
+            sink.Judge(subnet.Urn, subnet.Label, new Assessment()
                 .Require(publicIp.EqualsBool(true), "prohibitPublicIpOnVnic is true")
                 .Require(ingress.IsNull ? Truth.True : ingress.EqualsBool(true), "prohibitInternetIngress is not false"));
         }

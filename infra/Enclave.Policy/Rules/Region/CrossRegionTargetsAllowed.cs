@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Region;
 /// clones and refreshable clones (where they run and what they copy), and database backups (never to a remote region
 /// off the list, never to a store outside the database service).
 /// </summary>
-public sealed class CrossRegionTargetsAllowed : RuleBase
+public sealed class CrossRegionTargetsAllowed : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-REG-002", "Replicas, standbys, clones, backups and peerings stay in allowed US regions", Severity.Critical, Enforcement.Mandatory,
@@ -23,22 +23,22 @@ public sealed class CrossRegionTargetsAllowed : RuleBase
     /// </summary>
     private static bool Copies(string? source) => source is not null && !source.Trim().Equals("NONE", StringComparison.OrdinalIgnoreCase);
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var allowed = context.Policy.AllowedRegions;
         var g = context.Graph;
         foreach (var n in g.OfType(OciTypes.ReplicationPolicy))
-            yield return Judge(n.Urn, n.Label, Replication(g, n, allowed));
+            sink.Judge(n.Urn, n.Label, Replication(g, n, allowed));
         foreach (var n in g.OfType(OciTypes.RemotePeeringConnection))
-            if (!n.Input("peerRegionName").IsNull) yield return Check(n, n.Input("peerRegionName"), "peer region", allowed);
+            if (!n.Input("peerRegionName").IsNull) sink.Add(Check(n, n.Input("peerRegionName"), "peer region", allowed));
         foreach (var n in g.OfType(OciTypes.DomainReplicationToRegion))
-            yield return Check(n, n.Input("replicaRegion"), "replica region", allowed);
+            sink.Add(Check(n, n.Input("replicaRegion"), "replica region", allowed));
         foreach (var n in g.OfType(OciTypes.VaultVerification))
-            yield return Check(n, n.Input("replicaRegion"), "vault replica region", allowed);
+            sink.Add(Check(n, n.Input("replicaRegion"), "vault replica region", allowed));
         foreach (var n in g.OfType(OciTypes.AutonomousDatabaseBackup))
-            yield return Judge(n.Urn, n.Label, Backup(n, allowed));
+            sink.Judge(n.Urn, n.Label, Backup(n, allowed));
         foreach (var db in g.OfType(OciTypes.AutonomousDatabase))
-            yield return Judge(db.Urn, db.Label, Database(g, db, allowed));
+            sink.Judge(db.Urn, db.Label, Database(g, db, allowed));
     }
 
     /// <summary>A replica goes to an allowed region, into a bucket this stack declares there (not someone else's).</summary>

@@ -5,7 +5,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Region;
 
 /// <summary>R1: every OCI provider (explicit or default) and the stack's deployment and home regions are US regions on the allow-list.</summary>
-public sealed class ProviderRegionsAllowed : RuleBase
+public sealed class ProviderRegionsAllowed : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-REG-001", "Providers deploy only to allowed US regions", Severity.Critical, Enforcement.Mandatory,
@@ -13,7 +13,7 @@ public sealed class ProviderRegionsAllowed : RuleBase
         "Set `oci:region` and every explicit `oci.Provider` region to a region of `allowedRegions` (a provider without a region, e.g. one configured only by a config-file profile, fails); keep `allowedRegions` to US regions.",
         Cis: null);
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var allowed = context.Policy.AllowedRegions;
         var stack = new Assessment()
@@ -23,7 +23,7 @@ public sealed class ProviderRegionsAllowed : RuleBase
             stack.Require(Regions.Allowed(PropertyValue.Of(deploy), allowed), $"deployment region {deploy} is allowed");
         if (context.Policy.HomeRegion is { } home)
             stack.Require(Regions.Allowed(PropertyValue.Of(home), allowed), $"home region {home} is allowed");
-        yield return Judge(Scope.StackUrn(context.Graph), "stack regions", stack);
+        sink.Judge(Scope.StackUrn(context.Graph), "stack regions", stack);
 
         foreach (var provider in context.Graph.OfType(OciTypes.Provider))
         {
@@ -35,10 +35,10 @@ public sealed class ProviderRegionsAllowed : RuleBase
             {
                 // Not "unknown until deploy": the region would come from the deploying machine (OCI_REGION, a
                 // config-file profile), which no artifact shows. An allow-list cannot pass what it cannot see.
-                yield return Fail(provider.Urn, $"{provider.Label}: no region set; it would come from the deploying environment (OCI_REGION or a config-file profile), which the gate cannot see: set region to one of {string.Join(", ", allowed)}");
+                sink.Fail(provider.Urn, $"{provider.Label}: no region set; it would come from the deploying environment (OCI_REGION or a config-file profile), which the gate cannot see: set region to one of {string.Join(", ", allowed)}");
                 continue;
             }
-            yield return Judge(provider.Urn, Regions.Allowed(region, allowed),
+            sink.Judge(provider.Urn, Regions.Allowed(region, allowed),
                 $"{provider.Label}: region {region} is allowed",
                 $"{provider.Label}: region {region} is not in the allow-list ({string.Join(", ", allowed)})",
                 $"{provider.Label}: region not known until deploy");

@@ -9,7 +9,7 @@ namespace Enclave.Policy.Rules.Storage;
 /// <c>logging.archiveRetentionDays</c> that is locked (its lock time set and not pushed far into the future), and no
 /// object lifecycle policy that deletes from it.
 /// </summary>
-public sealed class ArchiveRetentionLocked : RuleBase
+public sealed class ArchiveRetentionLocked : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-006", "The archive stays retention-locked, long enough, with no lifecycle deletes", Severity.Critical, Enforcement.Mandatory,
@@ -19,7 +19,7 @@ public sealed class ArchiveRetentionLocked : RuleBase
     /// <summary>Longest a lock may wait: OCI needs at least 14 days' notice; the program locks 15 days out.</summary>
     public const int MaxLockDelayDays = 30;
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var names = BucketNames.Of(g);
@@ -62,7 +62,7 @@ public sealed class ArchiveRetentionLocked : RuleBase
                     $"{policy.Label} deletes nothing",
                     // Stryker disable once String : finding wording, not a control (docs/testing.md)
                     whenViolated: $"{policy.Label} deletes objects from the archive");
-            yield return Judge(bucket.Urn,
+            sink.Judge(bucket.Urn,
                 // Stryker disable once String : finding wording, not a control (docs/testing.md)
                 $"{bucket.Label} (archive)", a);
         }

@@ -4,7 +4,7 @@ using Enclave.Policy.Rules.Common;
 namespace Enclave.Policy.Rules.Storage;
 
 /// <summary>R12: no pre-authenticated requests on enclave buckets.</summary>
-public sealed class NoPreauthenticatedRequests : RuleBase
+public sealed class NoPreauthenticatedRequests : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-005", "No pre-authenticated requests", Severity.High, Enforcement.Mandatory,
@@ -14,11 +14,11 @@ public sealed class NoPreauthenticatedRequests : RuleBase
         Scope = RuleScope.Resource,
     };
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var pars = context.Graph.OfType(OciTypes.Preauthrequest).ToList();
-        if (pars.Count == 0) yield return Pass(Scope.StackUrn(context.Graph), "no pre-authenticated requests declared");
+        if (pars.Count == 0) sink.Pass(Scope.StackUrn(context.Graph), "no pre-authenticated requests declared");
         foreach (var par in pars)
-            yield return Fail(par.Urn, $"{par.Label}: pre-authenticated request on bucket {par.Input("bucket")} ({par.Input("accessType")})");
+            sink.Fail(par.Urn, $"{par.Label}: pre-authenticated request on bucket {par.Input("bucket")} ({par.Input("accessType")})");
     }
 }

@@ -9,14 +9,14 @@ namespace Enclave.Policy.Rules.Storage;
 /// key backup that keeps the archive bucket's name but names another namespace ships the audit trail (or reads a key)
 /// from a bucket of the same name in someone else's tenancy, and every rule that compares bucket names is satisfied.
 /// </summary>
-public sealed class OwnNamespaceOnly : RuleBase
+public sealed class OwnNamespaceOnly : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-030", "Object Storage names only the tenancy's own namespace", Severity.Critical, Enforcement.Mandatory,
         "A bucket is named by namespace and name: a connector target, lifecycle policy, pre-authenticated request or key backup that names the archive's bucket in another namespace (the parent company's) sends logs to, or takes key material from, another tenancy while every name-based check still matches.",
         "Name the tenancy's own namespace (oci.ObjectStorage.GetNamespace) everywhere a namespace is set; buckets of the stack all live in it.");
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
         var buckets = g.OfType(OciTypes.Bucket).ToList();
@@ -43,7 +43,7 @@ public sealed class OwnNamespaceOnly : RuleBase
                 a.Require(outcome, $"{path} ({value}) is the tenancy's namespace{(own is null ? "" : $" {own}")}",
                     whenViolated: $"{path} names the namespace {value}, not the tenancy's own ({own ?? "unknown"}): another tenancy's Object Storage");
             }
-            yield return Judge(node.Urn, node.Label, a);
+            sink.Judge(node.Urn, node.Label, a);
         }
     }
 
