@@ -11,8 +11,8 @@ namespace Enclave.Offline.Planning;
 /// </summary>
 public static class StackContext
 {
-    /// <summary>Stacks that have a config file in the repository (sorted).</summary>
-    public static ImmutableArray<string> ListStacks(string repoRoot) => StackConfigFile.ListStacks(repoRoot);
+    /// <summary>Stacks that have a config file in the repository (sorted), exactly those enclave-stacks.yaml declares.</summary>
+    public static ImmutableArray<string> ListStacks(string repoRoot) => StackConfigFile.ListDeclaredStacks(repoRoot);
 
     /// <summary>The validated settings of <paramref name="stack"/>.</summary>
     /// <exception cref="StackConfigException">The project or stack file is unreadable or malformed, or the stack is unknown.</exception>
@@ -33,7 +33,7 @@ public static class StackContext
         var secret = secretKeys.ToHashSet(StringComparer.Ordinal);
         var values = config.ToDictionary(kv => kv.Key, kv => secret.Contains(kv.Key) ? StackConfig.SecretPlaceholder : kv.Value,
             StringComparer.Ordinal);
-        return EnclaveConfig.Load(new DictionaryConfigSource(values), stack);
+        return EnclaveConfig.Load(new DictionaryConfigSource(values, secret), stack);
     }
 
     /// <summary>The policy context of <paramref name="stack"/> (same exceptions as <see cref="LoadSettings"/>).</summary>

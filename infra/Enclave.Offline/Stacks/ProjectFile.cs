@@ -96,11 +96,27 @@ public sealed record ProjectFile(
         var type = YamlFile.Child(decl, "type") is { } t ? ReadType(yaml, key, t, decl) : null;
         if (type is not null && !fullKey.StartsWith(project + ":", StringComparison.Ordinal))
             throw yaml.Error(keyNode, $"config.{key}: only the project's own keys may declare a type; give '{key}' a plain value");
-        var secret = YamlFile.Child(decl, "secret") is YamlScalarNode { Value: "true" };
+        var secret = YamlFile.Child(decl, "secret") is { } secretNode && Bool(yaml, key, secretNode);
+        // Every key the program reads is an isolation setting: declared secret, each stack must encrypt it, and the
+        // gate would judge a placeholder while the program deploys the plaintext.
+        if (secret && Enclave.Configuration.ConfigKeys.All.Contains(fullKey, StringComparer.Ordinal))
+            throw yaml.Error(YamlFile.Child(decl, "secret")!, $"config.{key}: secret: true would hide an isolation setting from the gate " +
+                                                              "(it decides who and what reaches the data); remove it, enclave settings are never secret");
         var source = YamlFile.Child(decl, "default") ?? YamlFile.Child(decl, "value");
         var defaultValue = source is null ? null : YamlJson.ToConfigString(yaml, source, "", out _);
         return new ProjectConfigEntry(fullKey, type, secret, defaultValue);
     }
+
+    /// <summary>
+    /// A declaration's boolean as Pulumi reads it (YAML 1.2 core: true, True, TRUE, false, False, FALSE); anything else
+    /// (yes, on, "true" quoted) Pulumi's project schema refuses, so the gate refuses it rather than guess.
+    /// </summary>
+    private static bool Bool(YamlFile yaml, string key, YamlNode node) => node switch
+    {
+        YamlScalarNode { Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted), Value: "true" or "True" or "TRUE" } => true,
+        YamlScalarNode { Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted), Value: "false" or "False" or "FALSE" } => false,
+        _ => throw yaml.Error(node, $"config.{key}.secret: expected true or false"),
+    };
 
     private static ConfigType ReadType(YamlFile yaml, string key, YamlNode typeNode, YamlMappingNode decl)
     {

@@ -21,7 +21,7 @@ public sealed record StackConfig(
     public const string SecretPlaceholder = "[secret]";
 
     /// <summary>The values as a config source for <see cref="EnclaveConfig.Parse"/>.</summary>
-    public IConfigSource Source => new DictionaryConfigSource(Values);
+    public IConfigSource Source => new DictionaryConfigSource(Values, SecretKeys);
 
     /// <summary>The <c>PULUMI_CONFIG</c> JSON object (keys sorted).</summary>
     public string ToConfigJson() => Json(w =>

@@ -19,6 +19,9 @@ public static partial class StackConfigFile
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,100}\z")]
     private static partial Regex StackName();
 
+    /// <summary>Is <paramref name="name"/> a name Pulumi takes for a stack?</summary>
+    public static bool IsStackName(string name) => StackName().IsMatch(name);
+
     /// <summary>The config of <paramref name="stack"/>, or a <see cref="StackConfigException"/> naming file, line and what was expected.</summary>
     public static StackConfig Load(string repoRoot, string stack)
     {
@@ -110,6 +113,13 @@ public static partial class StackConfigFile
 
     /// <summary>Stacks that have a config file (sorted).</summary>
     public static ImmutableArray<string> ListStacks(string repoRoot) => ListStacks(ProjectFile.Load(repoRoot));
+
+    /// <summary>The stacks that have a config file, held to the declared inventory (<see cref="StackInventory"/>).</summary>
+    public static ImmutableArray<string> ListDeclaredStacks(string repoRoot)
+    {
+        var project = ProjectFile.Load(repoRoot);
+        return StackInventory.Hold(repoRoot, ListStacks(project), project);
+    }
 
     private static ImmutableArray<string> ListStacks(ProjectFile project)
     {

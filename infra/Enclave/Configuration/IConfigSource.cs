@@ -13,12 +13,20 @@ public interface IConfigSource
 
     /// <summary>Every full key the stack sets (of any namespace), so that misspelt keys can be reported.</summary>
     IEnumerable<string> Keys { get; }
+
+    /// <summary>
+    /// The full keys whose value is or holds a secret (<c>PULUMI_CONFIG_SECRET_KEYS</c>). Every setting the program reads
+    /// decides who and what reaches the data, so none may be one: offline it reads as a placeholder the gate cannot judge.
+    /// </summary>
+    IReadOnlySet<string> SecretKeys => ImmutableHashSet<string>.Empty;
 }
 
-/// <summary>A config source over a plain map (the offline runner's stack file, tests).</summary>
-public sealed class DictionaryConfigSource(IReadOnlyDictionary<string, string> values) : IConfigSource
+/// <summary>A config source over a plain map (the offline runner's stack file, tests), with the keys that are secret.</summary>
+public sealed class DictionaryConfigSource(IReadOnlyDictionary<string, string> values, IEnumerable<string>? secretKeys = null) : IConfigSource
 {
     public IReadOnlyDictionary<string, string> Values { get; } = values.ToImmutableDictionary(StringComparer.Ordinal);
+
+    public IReadOnlySet<string> SecretKeys { get; } = (secretKeys ?? []).ToImmutableHashSet(StringComparer.Ordinal);
 
     public string? Get(string fullKey) => Values.TryGetValue(fullKey, out var v) ? v : null;
 

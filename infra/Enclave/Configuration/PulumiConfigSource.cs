@@ -12,6 +12,9 @@ public sealed class PulumiConfigSource : IConfigSource
     /// <summary>The variable in which the Pulumi CLI (and the offline runner) passes every config value.</summary>
     public const string ConfigVariable = "PULUMI_CONFIG";
 
+    /// <summary>The variable in which it lists the keys whose values are secret (a JSON array).</summary>
+    public const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
+
     private readonly Dictionary<string, Config> _byNamespace = new(StringComparer.Ordinal);
 
     public string? Get(string fullKey)
@@ -45,6 +48,29 @@ public sealed class PulumiConfigSource : IConfigSource
             {
                 return [];
             }
+        }
+    }
+
+    /// <summary>
+    /// The keys of <c>PULUMI_CONFIG_SECRET_KEYS</c>: at deploy the program reads a secret's plaintext, which the gate
+    /// never saw, so the program refuses it as the gate does. A malformed list names every key of the config secret.
+    /// </summary>
+    public IReadOnlySet<string> SecretKeys
+    {
+        get
+        {
+            var raw = Environment.GetEnvironmentVariable(SecretKeysVariable);
+            if (string.IsNullOrWhiteSpace(raw)) return new HashSet<string>();
+            try
+            {
+                using var doc = JsonDocument.Parse(raw);
+                if (doc.RootElement.ValueKind == JsonValueKind.Array && doc.RootElement.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+                    return doc.RootElement.EnumerateArray().Select(e => Normalise(e.GetString()!)).ToHashSet(StringComparer.Ordinal);
+            }
+            catch (JsonException)
+            {
+            }
+            return Keys.ToHashSet(StringComparer.Ordinal);
         }
     }
 

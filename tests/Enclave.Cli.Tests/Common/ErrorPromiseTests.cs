@@ -23,6 +23,7 @@ public sealed class ErrorPromiseTests : IDisposable
     {
         File.Copy(Path.Combine(Root, "Pulumi.yaml"), Path.Combine(_repo, "Pulumi.yaml"));
         Directory.CreateDirectory(Path.Combine(_repo, "stacks"));
+        File.WriteAllText(Path.Combine(_repo, "enclave-stacks.yaml"), "stacks: [dev]\n");  // the declared stacks (StackInventory)
         File.Copy(Path.Combine(Root, "stacks", "Pulumi.dev.yaml"), Path.Combine(_repo, "stacks", "Pulumi.dev.yaml"));
     }
 

@@ -18,6 +18,7 @@ public sealed class HiddenLineTests : IDisposable
     {
         File.Copy(RepoFile.Path("Pulumi.yaml"), Path.Combine(_repo, "Pulumi.yaml"));
         Directory.CreateDirectory(Path.Combine(_repo, "stacks"));
+        File.WriteAllText(Path.Combine(_repo, "enclave-stacks.yaml"), "stacks: [dev]\n");  // the declared stacks (StackInventory)
         File.Copy(RepoFile.Path("stacks/Pulumi.dev.yaml"), Path.Combine(_repo, "stacks", "Pulumi.dev.yaml"));
     }
 

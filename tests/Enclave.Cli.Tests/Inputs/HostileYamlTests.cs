@@ -17,6 +17,7 @@ public sealed class HostileYamlTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_repo, "Pulumi.yaml"), "name: us-data-enclave\nruntime: dotnet\nstackConfigDir: stacks\n");
         Directory.CreateDirectory(Path.Combine(_repo, "stacks"));
+        File.WriteAllText(Path.Combine(_repo, "enclave-stacks.yaml"), "stacks: [dev]\n");  // the declared stacks (StackInventory)
     }
 
     public void Dispose() => Directory.Delete(_repo, recursive: true);

@@ -21,6 +21,7 @@ public sealed class ProjectFileShadowTests : IDisposable
         // The real project and dev stack, which pass the gate as they are.
         File.Copy(RepoFile.Path("Pulumi.yaml"), Path.Combine(_repo, "Pulumi.yaml"));
         Directory.CreateDirectory(Path.Combine(_repo, "stacks"));
+        File.WriteAllText(Path.Combine(_repo, "enclave-stacks.yaml"), "stacks: [dev]\n");  // the declared stacks (StackInventory)
         File.Copy(RepoFile.Path("stacks/Pulumi.dev.yaml"), Path.Combine(_repo, "stacks", "Pulumi.dev.yaml"));
     }
 

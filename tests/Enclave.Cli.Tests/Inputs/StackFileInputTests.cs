@@ -15,6 +15,7 @@ public sealed class StackFileInputTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_repo, "Pulumi.yaml"), "name: us-data-enclave\nruntime: dotnet\nstackConfigDir: stacks\n");
         Directory.CreateDirectory(Path.Combine(_repo, "stacks"));
+        File.WriteAllText(Path.Combine(_repo, "enclave-stacks.yaml"), "stacks: [dev]\n");  // the declared stacks (StackInventory)
     }
 
     public void Dispose() => Directory.Delete(_repo, recursive: true);
@@ -83,6 +84,7 @@ public sealed class StackFileInputTests : IDisposable
         // Round 3: `check` with no stack listed files only, so stacks/Pulumi.staging.yaml as a directory was left out
         // and the gate passed on the stacks it could read (with none left: "no stacks to check", exit 2).
         Directory.CreateDirectory(StackFile("staging"));
+        File.WriteAllText(Path.Combine(_repo, "enclave-stacks.yaml"), "stacks: [staging]\n");
         var (code, line) = await Check();
         Assert.Equal(ExitCodes.InputUnreadable, code);
         Assert.Contains("stacks/Pulumi.staging.yaml: is a directory", line);

@@ -73,6 +73,7 @@ public class PlanProgramTests
         {
             File.Copy(Path.Combine(Root, "Pulumi.yaml"), Path.Combine(repo, "Pulumi.yaml"));
             Directory.CreateDirectory(Path.Combine(repo, "stacks"));
+            File.WriteAllText(Path.Combine(repo, "enclave-stacks.yaml"), "stacks: [prod]\n");  // the declared stacks (StackInventory)
             var prod = File.ReadAllText(Path.Combine(Root, "stacks", "Pulumi.prod.yaml"));
             File.WriteAllText(Path.Combine(repo, "stacks", "Pulumi.prod.yaml"),
                 prod.Replace("us-data-enclave:homeRegion: us-ashburn-1", "us-data-enclave:homeRegion: eu-frankfurt-1", StringComparison.Ordinal));

@@ -33,14 +33,16 @@ public sealed class DatabaseCustomerManagedKey : SinkRuleBase
         }
     }
 
-    /// <summary>The vault the database itself names (<c>vaultId</c> or <c>encryptionKey.vaultId</c>), when it names one, is a vault of this stack.</summary>
+    /// <summary>Every vault the database itself names (<c>vaultId</c> and <c>encryptionKey.vaultId</c>) is a vault of this stack.</summary>
     private static void OwnVault(ResourceGraph g, ResourceNode db, IReadOnlyCollection<ResourceNode> vaults, Assessment a)
     {
-        var (input, vault) = db.Input("vaultId").IsNull ? ("encryptionKey", db.Input("encryptionKey")["vaultId"]) : ("vaultId", db.Input("vaultId"));
-        if (!Scope.IsSet(vault)) return;
-        var own = vaults.Count == 0 ? Truth.False : References.IdentifiesAny(g, db, input, vault, vaults);
-        a.Require(own, $"its vaultId {vault} is a vault of this stack",
-            whenViolated: own == Truth.False ? $"its vaultId {vault} is not a vault of this stack: the database's key is read from a vault the gatekeepers may not hold" : null);
+        foreach (var (input, vault) in Named(db, "vaultId"))
+        {
+            if (!Scope.IsSet(vault)) continue;
+            var own = vaults.Count == 0 ? Truth.False : References.IdentifiesAny(g, db, input, vault, vaults);
+            a.Require(own, $"its {Path(input, "vaultId")} {vault} is a vault of this stack",
+                whenViolated: own == Truth.False ? $"its {Path(input, "vaultId")} {vault} is not a vault of this stack: the database's key is read from a vault the gatekeepers may not hold" : null);
+        }
     }
 
     /// <summary>The key a database names: <c>kmsKeyId</c>, else <c>encryptionKey.kmsKeyId</c>, with the input it is under.</summary>
@@ -53,10 +55,24 @@ public sealed class DatabaseCustomerManagedKey : SinkRuleBase
         var vault = db.Input("vaultId").IsNull ? db.Input("encryptionKey")["vaultId"] : db.Input("vaultId");
         var vaultInput = db.Input("vaultId").IsNull ? "encryptionKey" : "vaultId";
         var a = new Assessment().Require(Scope.Present(db, keyInput, key), "a kmsKeyId is set").Require(Scope.Present(db, vaultInput, vault), "a vaultId is set");
-        if (Scope.IsSet(key) && keys.Count > 0)
-            a.Require(References.IdentifiesAny(context.Graph, db, keyInput, key, keys), "the key is a key of this stack");
+        if (keys.Count > 0)
+            foreach (var (input, named) in Named(db, "kmsKeyId").Where(n => Scope.IsSet(n.Value)))
+                a.Require(References.IdentifiesAny(context.Graph, db, input, named, keys), $"the key of {Path(input, "kmsKeyId")} is a key of this stack");
         return a;
     }
+
+    /// <summary>
+    /// The values of <paramref name="field"/> at the top level and in <c>encryptionKey</c>, each that is set: a database
+    /// naming the stack's key in one and another tenancy's in the other (the provider sends both; which one OCI uses is
+    /// not the gate's to guess) passed, because only the first was read. Both are judged.
+    /// </summary>
+    private static IEnumerable<(string Input, PropertyValue Value)> Named(ResourceNode db, string field)
+    {
+        if (!db.Input(field).IsNull) yield return (field, db.Input(field));
+        if (!db.Input("encryptionKey")[field].IsNull) yield return ("encryptionKey", db.Input("encryptionKey")[field]);
+    }
+
+    private static string Path(string input, string field) => input == field ? field : $"{input}.{field}";
 
     /// <summary>
     /// Do the standby and its primary name the same key? Two known OCIDs are compared as text; otherwise they must both

@@ -51,10 +51,24 @@ internal sealed class ConfigReader(IConfigSource source)
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> is (or holds) a secret, reported: every key the program reads is an isolation
+    /// setting (regions, CIDRs, groups, exclusions, federation, retention), and a secret one reaches the gate as a
+    /// placeholder, so the stack would deploy a value no one judged. A field inside an object makes the whole key secret.
+    /// </summary>
+    private bool Secret(string key)
+    {
+        if (!source.SecretKeys.Contains(key)) return false;
+        Report(key, $"is a secret (or holds one): every enclave setting decides who and what reaches the data, and the gate cannot read a secret; " +
+                    $"set it in plain text ({ConfigKeys.SetCommand(key)}, without --secret)");
+        return true;
+    }
+
     /// <summary>A plain string key. Structured values (a list or an object) are a type error.</summary>
     public string? String(string key, string what, bool required = true, int maxLength = MaxStringLength)
     {
         var raw = source.Get(key);
+        if (Secret(key)) return null;
         if (raw is null)
         {
             if (required) Missing(key, what);
@@ -77,6 +91,7 @@ internal sealed class ConfigReader(IConfigSource source)
     public ImmutableArray<string>? StringList(string key, string what, bool required = true)
     {
         var raw = source.Get(key);
+        if (Secret(key)) return null;
         if (raw is null)
         {
             if (required) Missing(key, what);
@@ -94,6 +109,7 @@ internal sealed class ConfigReader(IConfigSource source)
     public ConfigObject? Object(string key, string what, IReadOnlyList<string> fields, bool required = true)
     {
         var raw = source.Get(key);
+        if (Secret(key)) return null;
         if (raw is null)
         {
             if (required) Missing(key, $"{what} with fields {string.Join(", ", fields)}");

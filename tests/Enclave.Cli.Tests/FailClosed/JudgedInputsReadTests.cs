@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using Enclave.Cli.Tests.Plan;
+using Enclave.Cli.Tests.Review;
+using Enclave.Offline;
+using Enclave.Policy.Engine;
+using Enclave.Policy.Graph;
+using Enclave.Policy.Rules;
+using Enclave.Policy.Rules.Common;
+
+namespace Enclave.Cli.Tests.FailClosed;
+
+/// <summary>
+/// The closed-input tables (<see cref="ClosedInputTables"/>, ENC-GOV-090) let an input through at any value when they
+/// say a rule judges it: one listed in <see cref="IsolationSettings"/> or a <see cref="JudgedBy"/> entry. Round 8
+/// found fields listed as judged that no rule read, so a change setting them passed unseen. This holds every such
+/// claim to an experiment on prod: on each prod resource of its type the input is set once to null and once to a secret
+/// (list items and objects on the way created alike in both where prod has none), and some rule's verdict must differ. The rules that judge secrecy, computed values and the closed
+/// tables themselves (ENC-GOV-006, ENC-GOV-007, ENC-IAM-117, ENC-GOV-090) do not count: they flag any input, read or not.
+/// </summary>
+[Collection(ProgramRunCollection.Name)]
+public class JudgedInputsReadTests
+{
+    private static readonly string[] Detectors = ["ENC-GOV-006", "ENC-GOV-007", "ENC-IAM-117", "ENC-GOV-090"];
+
+    [Fact]
+    public async Task Every_input_a_table_says_is_judged_changes_a_verdict_on_prod()
+    {
+        var run = await OfflinePlanner.RunAsync(RepoFile.Path(""), "prod", preview: false, CancellationToken.None);
+        IReadOnlyList<IRule> rules = RuleCatalogue.All.Where(r => !Detectors.Contains(r.Info.Id)).ToList();
+
+        var original = Verdicts(run.Graph, run.Policy, rules);
+        // Inputs held at one value are read by ENC-GOV-090 itself (their Fixed entry): only the judged claims are tried.
+        var pinned = ClosedInputTables.Declared.SelectMany(d => d.Fixed.Select(f => (d.Type, f.Pin.Key))).ToHashSet();
+        var claims = IsolationSettings.All.Where(s => s.Type != IsolationSettings.AnyOciType && !pinned.Contains(s))
+            .Concat(ClosedInputTables.Declared.SelectMany(d => d.Judged.SelectMany(j => j.Keys.Select(k => (d.Type, k)))))
+            .Distinct().ToList();
+        var unread = new List<string>();
+        var tried = 0;
+        foreach (var (type, path) in claims)
+        {
+            var at = Enumerable.Range(0, run.Graph.Resources.Length).Where(i => run.Graph.Resources[i].Type == type).ToList();
+            if (at.Count == 0) continue;  // a type prod does not create: its rule cases and attacks hold it (RuleCases, Attacks)
+            tried++;
+            // Against prod as it is when prod sets the input, else against the input created unset (so that a list item
+            // or object made on the way changes nothing by itself); the first value that changes a verdict ends the trial.
+            var present = at.Any(i => Has(run.Graph.Resources[i].Inputs, path.Split('.'), 0));
+            var baseline = present ? original : Verdicts(With(run.Graph, at, path, PropertyValue.Null), run.Policy, rules);
+            var read = Trials(present).Any(value =>
+            {
+                var after = Verdicts(With(run.Graph, at, path, value), run.Policy, rules);
+                return after.Any(kv => baseline.GetValueOrDefault(kv.Key) != kv.Value) || baseline.Keys.Any(k => !after.ContainsKey(k));
+            });
+            if (!read) unread.Add($"{type} {path}");
+        }
+        Assert.True(tried > 150, $"only {tried} judged inputs were tried on prod");
+        var unproven = NotYetProven.Select(c => $"{c.Type} {c.Path}").ToHashSet(StringComparer.Ordinal);
+        var fresh = unread.Where(u => !unproven.Contains(u)).ToList();
+        Assert.True(fresh.Count == 0, "inputs the tables say a rule judges, but no value of which changes a verdict on prod:\n" + string.Join("\n", fresh));
+        // The ratchet: a listed claim that the experiment now proves comes off the list.
+        var proven = unproven.Where(u => !unread.Contains(u)).ToList();
+        Assert.True(proven.Count == 0, "claims now proven read, to remove from NotYetProven:\n" + string.Join("\n", proven));
+    }
+
+    /// <summary>
+    /// Round 9's first run of this experiment: claims no tried value turned into a verdict change on prod. Most are read
+    /// only in a context prod does not have (a port range of a rule whose source is internal, the obsolete
+    /// <c>actions.actions</c> beside <c>actions.action</c>, a recipe override list prod leaves empty, where an item made
+    /// with one field fails for its missing others whatever that field holds); each still needs a proof (a rule case
+    /// in that context) or the field's removal from its table. New claims must be proven; the list only shrinks.
+    /// </summary>
+    private static readonly (string Type, string Path)[] NotYetProven =
+    [
+        ("oci:CloudGuard/detectorRecipe:DetectorRecipe", "detectorRules.details.condition"),
+        ("oci:CloudGuard/detectorRecipe:DetectorRecipe", "detectorRules.details.isEnabled"),
+        ("oci:CloudGuard/detectorRecipe:DetectorRecipe", "detectorRules.detectorRuleId"),
+        ("oci:CloudGuard/detectorRecipe:DetectorRecipe", "detectorRules.state"),
+        ("oci:CloudGuard/responderRecipe:ResponderRecipe", "responderRules.details.condition"),
+        ("oci:CloudGuard/responderRecipe:ResponderRecipe", "responderRules.details.isEnabled"),
+        ("oci:CloudGuard/responderRecipe:ResponderRecipe", "responderRules.responderRuleId"),
+        ("oci:CloudGuard/responderRecipe:ResponderRecipe", "responderRules.state"),
+        ("oci:CloudGuard/target:Target", "targetDetectorRecipes.detectorRules.details.conditionGroups.compartmentId"),
+        ("oci:CloudGuard/target:Target", "targetDetectorRecipes.detectorRules.details.conditionGroups.condition"),
+        ("oci:CloudGuard/target:Target", "targetDetectorRecipes.detectorRules.details.isEnabled"),
+        ("oci:CloudGuard/target:Target", "targetDetectorRecipes.detectorRules.detectorRuleId"),
+        ("oci:CloudGuard/target:Target", "targetDetectorRecipes.detectorRules.state"),
+        ("oci:CloudGuard/target:Target", "targetResponderRecipes.responderRules.details.condition"),
+        ("oci:CloudGuard/target:Target", "targetResponderRecipes.responderRules.details.isEnabled"),
+        ("oci:CloudGuard/target:Target", "targetResponderRecipes.responderRules.responderRuleId"),
+        ("oci:CloudGuard/target:Target", "targetResponderRecipes.responderRules.state"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "egressSecurityRules.icmpOptions.code"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "egressSecurityRules.icmpOptions.type"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "egressSecurityRules.protocol"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "egressSecurityRules.tcpOptions.max"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "egressSecurityRules.tcpOptions.min"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "egressSecurityRules.udpOptions.max"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "egressSecurityRules.udpOptions.min"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "ingressSecurityRules.icmpOptions.code"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "ingressSecurityRules.icmpOptions.type"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "ingressSecurityRules.protocol"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "ingressSecurityRules.tcpOptions.max"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "ingressSecurityRules.tcpOptions.min"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "ingressSecurityRules.udpOptions.max"),
+        ("oci:Core/defaultSecurityList:DefaultSecurityList", "ingressSecurityRules.udpOptions.min"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "icmpOptions"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "icmpOptions.code"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "icmpOptions.type"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "protocol"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "tcpOptions"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "tcpOptions.destinationPortRange.max"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "tcpOptions.destinationPortRange.min"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions.destinationPortRange.max"),
+        ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions.destinationPortRange.min"),
+        ("oci:Core/routeTable:RouteTable", "routeRules.cidrBlock"),
+        ("oci:Events/rule:Rule", "actions.action.functionId"),
+        ("oci:Events/rule:Rule", "actions.action.streamId"),
+        ("oci:Events/rule:Rule", "actions.actions.actionType"),
+        ("oci:Events/rule:Rule", "actions.actions.functionId"),
+        ("oci:Events/rule:Rule", "actions.actions.isEnabled"),
+        ("oci:Events/rule:Rule", "actions.actions.streamId"),
+        ("oci:Events/rule:Rule", "actions.actions.topicId"),
+        ("oci:Identity/domainsGroup:DomainsGroup", "members.ocid"),
+        ("oci:Identity/domainsGroup:DomainsGroup", "members.type"),
+        ("oci:Identity/domainsGroup:DomainsGroup", "members.value"),
+        ("oci:Identity/networkSource:NetworkSource", "virtualSourceLists.ipRanges"),
+        ("oci:Identity/networkSource:NetworkSource", "virtualSourceLists.vcnId"),
+        ("oci:Kms/key:Key", "keyShape"),
+        ("oci:Kms/key:Key", "restoreFromObjectStore.bucket"),
+        ("oci:Kms/key:Key", "restoreFromObjectStore.object"),
+        ("oci:Kms/vault:Vault", "restoreFromObjectStore.bucket"),
+        ("oci:Kms/vault:Vault", "restoreFromObjectStore.object"),
+        ("oci:ObjectStorage/bucket:Bucket", "replicationEnabled"),
+        ("oci:Vault/secret:Secret", "replicationConfig.replicationTargets.targetKeyId"),
+        ("oci:Vault/secret:Secret", "replicationConfig.replicationTargets.targetRegion"),
+        ("oci:Vault/secret:Secret", "replicationConfig.replicationTargets.targetVaultId"),
+        ("oci:Vault/secret:Secret", "rotationConfig.targetSystemDetails.adbId"),
+        ("oci:Vault/secret:Secret", "rotationConfig.targetSystemDetails.functionId"),
+        ("oci:Vault/secret:Secret", "rotationConfig.targetSystemDetails.targetSystemType"),
+    ];
+
+    private static Dictionary<(string Rule, string Urn, string Message), Verdict> Verdicts(ResourceGraph graph, Policy.PolicyContext policy, IReadOnlyList<IRule> rules)
+    {
+        var result = new Dictionary<(string, string, string), Verdict>();
+        foreach (var f in PolicyEvaluator.Evaluate(graph, policy, rules: rules, today: new DateOnly(2026, 11, 29), undetermined: UndeterminedMode.Warn).Findings)
+            result[(f.RuleId, f.Urn, f.Finding.Verdict == Verdict.Pass ? "" : "x")] = f.Finding.Verdict;
+        return result;
+    }
+
+    /// <summary>
+    /// The values tried, a secret first (a rule that reads the input cannot judge it): then unset, and values a change
+    /// would use to widen access (the internet, every protocol or port, another region or tenancy, a flag flipped).
+    /// </summary>
+    private static IEnumerable<PropertyValue> Trials(bool present)
+    {
+        yield return PropertyValue.Secret;
+        if (present) yield return PropertyValue.Null;
+        foreach (var v in new[] { "0.0.0.0/0", "all", "ALL", "eu-frankfurt-1", "ocid1.key.oc1.iad.aaaaaaaaparent", "INTERNET_GATEWAY", "SERVICE_CIDR_BLOCK", "DISABLED", "INACTIVE" })
+            yield return PropertyValue.Of(v);
+        yield return PropertyValue.Of(false);
+        yield return PropertyValue.Of(true);
+        yield return PropertyValue.Of(0d);
+        yield return PropertyValue.Of(1d);
+        yield return PropertyValue.Of(65535d);
+    }
+
+    private static bool Has(PropertyValue value, string[] path, int at) => at == path.Length ? !value.IsNull : value switch
+    {
+        ListValue l => l.Items.Any(i => Has(i, path, at)),
+        MapValue m => m.Fields.TryGetValue(path[at], out var v) && Has(v, path, at + 1),
+        _ => false,
+    };
+
+    private static ResourceGraph With(ResourceGraph g, List<int> at, string path, PropertyValue leaf)
+    {
+        var resources = g.Resources;
+        foreach (var i in at)
+            resources = resources.SetItem(i, resources[i] with { Inputs = (MapValue)WithValue(resources[i].Inputs, path.Split('.'), 0, leaf) });
+        return new ResourceGraph(g.Stack, g.Project, g.Origin, resources, g.Source);
+    }
+
+    /// <summary>The value with the field at <paramref name="path"/> set to <paramref name="leaf"/>: in every item of a list on the way, created where unset.</summary>
+    private static PropertyValue WithValue(PropertyValue value, string[] path, int at, PropertyValue leaf)
+    {
+        if (at == path.Length) return leaf;
+        return value switch
+        {
+            ListValue { Items.Length: 0 } => new ListValue([WithValue(PropertyValue.Map(), path, at, leaf)]),
+            ListValue l => new ListValue(l.Items.Select(item => WithValue(item, path, at, leaf)).ToImmutableArray()),
+            MapValue m => m with { Fields = m.Fields.SetItem(path[at], WithValue(m.Fields.GetValueOrDefault(path[at]) ?? PropertyValue.Null, path, at + 1, leaf)) },
+            _ => WithValue(PropertyValue.Map(), path, at, leaf),
+        };
+    }
+}
