@@ -42,7 +42,7 @@ public sealed class PlacementsAsDesigned : SinkRuleBase
                 var a = new Assessment();
                 var value = node.Inputs.TryGetValue(key, out var v) ? v : node.InputsUnknown ? PropertyValue.Unknown : PropertyValue.Null;
                 var cidr = plan is null ? null : role switch { Role.Data => plan.Data, Role.App => plan.App, _ => plan.Admin };
-                // Stryker disable once String,Conditional : finding wording, not a control (docs/testing.md)
+                // Stryker disable once String,Conditional,Equality : finding wording, not a control (docs/testing.md)
                 var requirement = $"{key} is the {role.ToString().ToLowerInvariant()} subnet{(cidr is null ? "" : $" ({cidr})")}";
                 // Stryker disable once String : finding wording, not a control (docs/testing.md)
                 if (cidr is null) a.Require(Truth.Unknown, $"{requirement}: the stack config declares the subnet ranges");
@@ -58,7 +58,7 @@ public sealed class PlacementsAsDesigned : SinkRuleBase
                     var outcome = References.IdentifiesAny(g, node, key, value, allowed);
                     // Stryker disable once Equality,Conditional : finding wording, not a control (docs/testing.md)
                     var actual = outcome == Truth.False ? References.Resolve(g, node, key, value, subnets).FirstOrDefault() : null;
-                    // Stryker disable once Equality,Conditional : finding wording, not a control (docs/testing.md)
+                    // Stryker disable once String,Equality,Conditional : finding wording, not a control (docs/testing.md)
                     a.Require(outcome, requirement, whenViolated: outcome == Truth.False
                         ? $"{key} is {(actual is null ? "not a subnet of this stack" : $"subnet {actual.Name} ({actual.Input("cidrBlock")})")}, not the {role.ToString().ToLowerInvariant()} subnet ({cidr}) the design places it in"
                         : null);
