@@ -34,6 +34,8 @@ public static class IdentityRound9Cases
             })) { Policy = Declared },
         new("ENC-IDN-096", "an identity-domain API key in a stack that names no identity domain", "key", g =>
             g.Add(OciTypes.DomainsApiKey, "key", new Dictionary<string, object?> { ["idcsEndpoint"] = UsdsDomain, ["key"] = "pem" })),
+        new("ENC-IDN-096", "an identity domain homed in Frankfurt", "domain", g =>
+            g.Add(OciTypes.Domain, "domain", new Dictionary<string, object?> { ["displayName"] = "UsdsEnclave", ["homeRegion"] = "eu-frankfurt-1", ["description"] = "d", ["licenseType"] = "premium", ["compartmentId"] = CompliantEnclave.Tenancy })) { Policy = Declared },
         new("ENC-IDN-096", "a domain user whose domain URL is secret", "breakglass", g => BreakGlassUser(g, Secret)) { Policy = Declared },
         new("ENC-IAM-080", "a persona grant in a compartment path naming a compartment the stack does not declare", "root-policy", g =>
             g.With("root-policy", "statements", ((string[])g["root-policy"].Inputs["statements"]!).Append(
@@ -42,6 +44,8 @@ public static class IdentityRound9Cases
 
     public static readonly RuleCase[] Undetermined =
     [
+        new("ENC-IDN-096", "an identity domain whose home region is known only at deploy", "domain", g =>
+            g.Add(OciTypes.Domain, "domain", new Dictionary<string, object?> { ["displayName"] = "UsdsEnclave", ["homeRegion"] = Unknown, ["description"] = "d", ["licenseType"] = "premium", ["compartmentId"] = CompliantEnclave.Tenancy })) { Policy = Undeclared },
         new("ENC-IDN-096", "a domain user, but no declared domain URL and no persona group in a domain to compare with", "breakglass", g =>
             BreakGlassUser(g, UsdsDomain)) { Policy = Undeclared },
     ];

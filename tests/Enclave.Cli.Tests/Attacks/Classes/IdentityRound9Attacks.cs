@@ -9,7 +9,9 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// DomainsRule) are not in the provider subset the program may use, so the gate judges none of their fields: one
 /// that lets the persona groups sign in without MFA or from anywhere fails as an unjudged type (ENC-GOV-020), and so
 /// does an authentication-factor setting (in the subset, but read by no rule). Users, identity providers and
-/// credentials that pass the allow-lists by name but live in the parent company's identity domain (ENC-IDN-096).
+/// credentials that pass the allow-lists by name but live in the parent company's identity domain, and identity
+/// domains other than the configured one or homed abroad (ENC-IDN-096); a compartment path naming no compartment of
+/// the stack (ENC-IAM-080, passed in a preview as known only at deploy).
 /// </summary>
 public sealed class IdentityRound9Attacks : AttackClass
 {
@@ -80,6 +82,13 @@ public sealed class IdentityRound9Attacks : AttackClass
             }, sibling: "iam-gatekeeper-networks"));
     }
 
+    private static ResourceEdit Domain(Prod p, string name, string region) =>
+        p.Add(IdentityPlane.Domain, $"iam-domain-{name.ToLowerInvariant()}", new JsonObject
+        {
+            ["compartmentId"] = Tenancy(p), ["displayName"] = name, ["description"] = "identity domain", ["homeRegion"] = region,
+            ["licenseType"] = "premium",
+        }, sibling: "iam-gatekeeper-networks");
+
     private IEnumerable<AttackCase> OtherDomain()
     {
         yield return Attack("the break-glass user created in the parent company's identity domain", "ENC-IDN-096",
@@ -95,6 +104,10 @@ public sealed class IdentityRound9Attacks : AttackClass
                 ["schemas"] = Value.List("urn:ietf:params:scim:schemas:oracle:idcs:apikey"), ["user"] = new JsonObject { ["value"] = user.Id() },
             }, sibling: "iam-gatekeeper-networks").DependsOn("user", user);
         });
+        yield return Attack("a new identity domain homed in Frankfurt", "ENC-IDN-096", p => Domain(p, "UsdsEnclave", "eu-frankfurt-1"));
+        yield return Attack("a second identity domain beside the configured one", "ENC-IDN-096", p => Domain(p, "UsdsEnclaveShadow", "us-ashburn-1"));
+        yield return Attack("the identity domain's administrator given a phone for SMS factors", "ENC-GOV-090",
+            p => Domain(p, "UsdsEnclave", "us-ashburn-1").Set("adminMobileNumber", "+49 30 1234567"));
         yield return Attack("the break-glass user in an identity domain named only at deploy", "ENC-IDN-096",
             p => DomainUser(p, BreakGlass, BreakGlassEmail).Unknown("idcsEndpoint"), Forms.Preview);
     }
@@ -109,6 +122,7 @@ public sealed class IdentityRound9Attacks : AttackClass
         });
         yield return Legitimate("the break-glass user in the stack's identity domain, its URL respelled in upper case without the port", p =>
             DomainUser(p, BreakGlass, BreakGlassEmail).Set("idcsEndpoint", IdcsEndpoint(p).Replace(":443", "", StringComparison.Ordinal).ToUpperInvariant()));
+        yield return Legitimate("the configured identity domain declared by the stack, homed in Ashburn", p => Domain(p, "usdsenclave", "us-ashburn-1"));
         yield return Legitimate("the trusted identity provider in the stack's identity domain, without JIT",
             p => DomainIdp(p, TrustedIdp, TrustedEntityId, jit: false));
     }
