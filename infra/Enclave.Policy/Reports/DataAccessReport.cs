@@ -5,6 +5,7 @@ using Enclave.Policy.Iam;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Iam;
 using Enclave.Policy.Rules.Iam.DataAccess;
+using Enclave.Policy.Rules.Iam.Reach;
 
 namespace Enclave.Policy.Reports;
 
@@ -59,6 +60,7 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
         var context = new RuleContext(graph, policy);
         var view = IamView.For(context);
         var judge = view.JudgeFor(context);
+        var reach = new ReachVerdicts(context, view, judge.Identities);
         var rows = new List<AccessRow>();
         var texts = new RowTexts();
         // Who may act on a type in a compartment does not depend on which resource of it is asked about (only a bucket's
@@ -86,9 +88,9 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
                 foreach (var verb in Verbs)
                 {
                     Judged[] judged;
-                    if (access is not null) judged = Judge(judge, view.Evaluator.WhoMay(verb, type, compartment, access, budget), type);
+                    if (access is not null) judged = Judge(judge, reach, view.Evaluator.WhoMay(verb, type, compartment, access, budget), type);
                     else if (!tables.TryGetValue((verb, type, compartment), out judged!))
-                        tables[(verb, type, compartment)] = judged = Judge(judge, view.Evaluator.WhoMay(verb, type, compartment, null, budget), type);
+                        tables[(verb, type, compartment)] = judged = Judge(judge, reach, view.Evaluator.WhoMay(verb, type, compartment, null, budget), type);
                     // Counted before the rows are made: a table over budget stops here, not after it has been built.
                     if (judged.Length > maxRows - rows.Count) throw new AccessRowLimitException(maxRows);
                     foreach (var j in judged) rows.Add(texts.Row(node, type, verb, j.Entry, j.Effect, j.Verdict, j.Why));
@@ -101,14 +103,20 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
     /// <summary>An entry that becomes a row, with the judge's verdict (the same for every resource of its query).</summary>
     private readonly record struct Judged(AccessEntry Entry, string Effect, string Verdict, string Why);
 
-    /// <summary>The rows one query contributes: grants with their verdicts, then denies (none at inspect).</summary>
-    private static Judged[] Judge(DataAccessJudge judge, Iam.AccessTable table, string type)
+    /// <summary>
+    /// The rows one query contributes: grants with their verdicts, then denies (none at inspect). A grant the data
+    /// judge allows is still a violation (undetermined) where ENC-IAM-080/090 object to it for this principal and
+    /// type, so the table and the gate agree.
+    /// </summary>
+    private static Judged[] Judge(DataAccessJudge judge, ReachVerdicts reach, Iam.AccessTable table, string type)
     {
         var judged = new List<Judged>();
         foreach (var e in table.Grants)
         {
             if (table.Verb == Verb.Inspect && !OnlyInspects(judge, e.Match.Statement, type)) continue;
             var (allowed, why) = judge.Judge(e.Match.Statement, e.Subject, type);
+            if (allowed != Truth.False && reach.Judge(e.Match.Statement, e.Subject, type) is ({ } outcome, { } problem) && outcome != Truth.True)
+                (allowed, why) = (outcome == Truth.False ? Truth.False : Truth.Unknown, problem);
             judged.Add(new Judged(e, "allow", allowed switch
             {
                 Truth.True => "allowed",

@@ -35,7 +35,8 @@ public static partial class ClosedInputTables
         new(OciTypes.DomainsUser,
             [Labels("displayName", "description", "nickName", "name", "title", "userType", "locale", "preferredLanguage", "timezone",
                 "tags", "urnietfparamsscimschemasoracleidcsextensionOciTags"),
-            new Inert("the identity domain's endpoint the request goes to and the SCIM schema URNs the domains API requires", "idcsEndpoint", "schemas"),
+            // idcsEndpoint is judged (ENC-IDN-096: the user lives in the stack's identity domain).
+            new Inert("the SCIM schema URNs the domains API requires", "schemas"),
             new Inert("request-only settings of the domains API (attributes to return, an authorization header, the schema version, a forced delete): never stored on the user",
                 "attributeSets", "attributes", "authorization", "resourceTypeSchemaVersion", "forceDelete"),
             new Inert("whether the account may sign in at all: switching a break-glass user off closes its door, on is the default", "active"),
@@ -48,6 +49,11 @@ public static partial class ClosedInputTables
                     "urnietfparamsscimschemasoracleidcsextensionsocialAccountUser.socialAccounts") { Whole = true },
                 new JudgedBy("ENC-IDN-005", "urnietfparamsscimschemasoracleidcsextensiondbCredentialsUser.dbUserName")]),
         new(OciTypes.User, Labels("description", "definedTags", "freeformTags")),
+        // An identity domain a change adds (ENC-IDN-096 judges its name and home region, ENC-IDN-003 its administrator):
+        // any other field (an administrator's phone for SMS factors, bypassed notifications, a replica) is undeclared.
+        new(OciTypes.Domain, Labels("description", "definedTags", "freeformTags"),
+            new Inert("the licence tier and the administrator's given names label the domain; whether it shows on the sign-in page opens nothing",
+                "licenseType", "adminFirstName", "adminLastName", "isHiddenOnLogin")),
         new(OciTypes.Tag, Labels("description", "definedTags", "freeformTags"),
             TagParts("name", "tagNamespaceId", "isCostTracking", "isRetired", "validator.validatorType", "validator.values")),
         new(OciTypes.TagNamespace, Labels("description", "definedTags", "freeformTags"), TagParts("name", "isRetired")),

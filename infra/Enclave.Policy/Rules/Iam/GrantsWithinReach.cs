@@ -18,14 +18,21 @@ public sealed class GrantsWithinReach : IamRule
         "A persona's verb ceiling says what it may do, not where: a gatekeeper who may read objects in the application compartment is a data reader the threat model does not allow, an operator who may write the archive can rewrite the audit trail. A dynamic group is code or SQL running on the enclave's machines: a grant on any key, any secret or any bucket lets that code carry the data wherever the key or bucket reaches.",
         "Gatekeepers: objects and buckets only in the log archive's compartments. Operators and storage admins: objects and buckets only in the user-data compartments (or pin target.bucket.name to the place's buckets). Dynamic groups: use vaults; use keys/key-delegate where target.key.id is a key of the stack; read secret-bundles where target.secret.name is a secret of the stack; objects/buckets only where target.bucket.name is a user-data bucket; nothing else.");
 
-    protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view)
+    protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view) =>
+        Typed(context, view).Select(o => (o.Statement, o.Outcome, o.Problem));
+
+    /// <summary>
+    /// The objections with the group and data type each is about, so that `enclave access` marks exactly the rows
+    /// (principal, type) the gate fails (<see cref="Reports.DataAccessReport"/>).
+    /// </summary>
+    internal static IEnumerable<ReachObjection> Typed(RuleContext context, IamView view)
     {
         var judge = DataAccessJudge.For(context);
         var ids = judge.Identities;
         Places? places = null;
         StackResources? resources = null;
         // Keyed by the tree's reference (copies of a text share their tree), never by its structural hash.
-        var memo = new Dictionary<(Statement, string?), List<(Truth, string)>>(TreeAndPlace.Instance);
+        var memo = new Dictionary<(Statement, string?), List<(GroupReference, string, Truth, string)>>(TreeAndPlace.Instance);
         foreach (var s in view.Policies.Statements)
         {
             // Stryker disable once Statement : the type test binds the statement the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
@@ -36,11 +43,11 @@ public sealed class GrantsWithinReach : IamRule
                 resources ??= new StackResources(context.Graph, ids);
                 memo[(g, s.Policy.CompartmentKey)] = problems = [.. Judge(g, subject, s.Policy.CompartmentKey, judge, places, resources)];
             }
-            foreach (var (outcome, problem) in problems) yield return (s, outcome, problem);
+            foreach (var (group, type, outcome, problem) in problems) yield return new ReachObjection(s, group, type, outcome, problem);
         }
     }
 
-    private static IEnumerable<(Truth, string)> Judge(GrantStatement g, GroupSubject subject, string? attachment,
+    private static IEnumerable<(GroupReference, string, Truth, string)> Judge(GrantStatement g, GroupSubject subject, string? attachment,
         DataAccessJudge judge, Places places, StackResources resources)
     {
         var ids = judge.Identities;
@@ -58,20 +65,20 @@ public sealed class GrantsWithinReach : IamRule
                 // Stryker disable once Statement,Block : the test binds the reach row the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
                 if (ReachTable.For(h, type) is not { } row)
                 {
-                    yield return (Truth.False, $"{who}: {Name(verb)} {type}, which a dynamic group may not hold (it may: {Listed()})");
+                    yield return (r, type, Truth.False, $"{who}: {Name(verb)} {type}, which a dynamic group may not hold (it may: {Listed()})");
                     continue;
                 }
-                if (verb > row.Max) { yield return (Truth.False, $"{who}: {Name(verb)} {type} is above its reach ({Name(row.Max)})"); continue; }
+                if (verb > row.Max) { yield return (r, type, Truth.False, $"{who}: {Name(verb)} {type} is above its reach ({Name(row.Max)})"); continue; }
                 if (verb <= Verb.Inspect) continue;
                 var pin = resources.Variables(row.Pin);
                 if (pin.Count > 0 && ConditionProbe.Pins(g.Condition, pin) is var pinned && pinned != Truth.True)
-                    yield return (pinned, $"{who}: {Name(verb)} {type} without {StackResources.Describe(row.Pin)}{(pinned == Truth.Unknown ? " (known only at deploy)" : "")}");
+                    yield return (r, type, pinned, $"{who}: {Name(verb)} {type} without {StackResources.Describe(row.Pin)}{(pinned == Truth.Unknown ? " (known only at deploy)" : "")}");
                 var (within, why) = places.Within(g.Location, attachment, row.Where);
                 // A condition that pins the bucket to the place's own buckets keeps the grant in place wherever it is.
                 if (within != Truth.True && row.Where != Place.Enclave
                     && ConditionProbe.Pins(g.Condition, [("target.bucket.name", resources.InPlace(row.Where))]) == Truth.True)
                     within = Truth.True;
-                if (within != Truth.True) yield return (within, $"{who} ({h}): {Name(verb)} {type}: {why}");
+                if (within != Truth.True) yield return (r, type, within, $"{who} ({h}): {Name(verb)} {type}: {why}");
             }
         }
     }

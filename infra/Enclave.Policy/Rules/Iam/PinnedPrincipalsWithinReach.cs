@@ -22,7 +22,11 @@ public sealed class PinnedPrincipalsWithinReach : IamRule
         "A grant to any-user pinned to an enclave compartment is a grant to every connector, function or instance anyone places there: without a bucket, key or secret pin it carries the users' data wherever that code sends it, past every persona ceiling.",
         "Pin the grant to the stack's own resources: objects and buckets where target.bucket.name is a bucket of this stack (read at most on buckets), keys and key-delegate where target.key.id is a key of this stack (use at most), secret-bundles where target.secret.name is a secret of this stack; nothing above inspect on databases, vaults beyond use, secrets or logs.");
 
-    protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view)
+    protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view) =>
+        Typed(context, view).Select(o => (o.Statement, o.Outcome, o.Problem));
+
+    /// <summary>The objections with the data type each is about (group null: every principal the condition admits).</summary>
+    internal static IEnumerable<ReachObjection> Typed(RuleContext context, IamView view)
     {
         var ids = DataAccessJudge.For(context).Identities;
         StackResources? resources = null;
@@ -40,19 +44,19 @@ public sealed class PinnedPrincipalsWithinReach : IamRule
                 var what = $"{grant.Verb.ToString().ToLowerInvariant()} {grant.Type}";
                 if (grant.Verb > max)
                 {
-                    yield return (s, Truth.False, $"a principal admitted by its condition (a resource of the enclave) holds {what}; the enclave's machines hold at most {max.ToString().ToLowerInvariant()} {grant.Type}");
+                    yield return new ReachObjection(s, null, grant.Type, Truth.False, $"a principal admitted by its condition (a resource of the enclave) holds {what}; the enclave's machines hold at most {max.ToString().ToLowerInvariant()} {grant.Type}");
                     continue;
                 }
                 if (pins.Count == 0) continue;
                 var pinned = ConditionProbe.Pins(g.Condition, pins);
                 if (pinned != Truth.True)
-                    yield return (s, pinned, $"a principal admitted by its condition holds {what} without pinning {pins[0].Variable} to this stack's own{(pinned == Truth.Unknown ? " (known only at deploy)" : "")}");
+                    yield return new ReachObjection(s, null, grant.Type, pinned, $"a principal admitted by its condition holds {what} without pinning {pins[0].Variable} to this stack's own{(pinned == Truth.Unknown ? " (known only at deploy)" : "")}");
             }
         }
     }
 
     /// <summary>any-user, any-group, or groups none of which is a persona or one of the stack's dynamic groups.</summary>
-    private static bool AdmittedByCondition(Subject subject, EnclaveIdentities ids) => subject switch
+    internal static bool AdmittedByCondition(Subject subject, EnclaveIdentities ids) => subject switch
     {
         AnyUserSubject or AnyGroupSubject => true,
         GroupSubject g => g.Groups.Any(r => ids.PersonaOf(r) is null && (!r.IsDynamic || ids.DynamicGroup(r).Allowed == Truth.False)),

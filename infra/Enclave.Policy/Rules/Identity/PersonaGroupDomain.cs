@@ -59,6 +59,44 @@ internal sealed class PersonaGroupDomain
             : (Truth.False, $"lives in identity domain {endpoint}, not the one the other persona groups share: the statements naming {_domain}'s group no longer reach its members");
     }
 
+    /// <summary>
+    /// Whether another identity-domain resource (a user, an identity provider, a credential) lives where the personas
+    /// do: at the declared URL, else with the persona groups. One in another domain is administered by that domain's
+    /// administrators (the parent company's, say): a break-glass user there is theirs to reset, a provider there
+    /// federates into their domain, and a credential there belongs to their user, whatever name it carries.
+    /// </summary>
+    public (Truth Holds, string Why) JudgePlaced(ResourceNode resource)
+    {
+        if (!_inDomain)
+            return (Truth.False, "is an identity-domain resource, but the config names no identity domain (groups.identityDomain): its domain is administered outside the enclave");
+        if (Endpoint(resource) is not { } endpoint)
+            return (Truth.False, $"its idcsEndpoint is not readable ({resource.Input("idcsEndpoint")}), so the gate cannot tell which identity domain holds it");
+        if (_declared is not null)
+            return endpoint == _declared
+                ? (Truth.True, $"lives in identity domain {_domain} at its declared URL ({endpoint})")
+                : (Truth.False, $"lives in identity domain {endpoint}, not {_domain} at its declared URL {_declared} (groups.identityDomainUrl): that domain's administrators control it");
+        var shared = _endpoints.FirstOrDefault(e => e.Value * 2 > _domainGroups);
+        if (shared.Key is null)
+            return (Truth.Unknown, $"lives at {endpoint}, but the stack declares no groups.identityDomainUrl and its persona groups share no domain to compare with");
+        return endpoint == shared.Key
+            ? (Truth.True, $"lives at {endpoint} with the persona groups")
+            : (Truth.False, $"lives in identity domain {endpoint}, not the one the persona groups share ({shared.Key}): that domain's administrators control it");
+    }
+
+    /// <summary>The personas' domain as the graph's groups carrying a declared persona's name show it.</summary>
+    public static PersonaGroupDomain Of(PolicyContext policy, ResourceGraph graph)
+    {
+        var declared = PersonaGroupNames(policy);
+        var groups = graph.OfType(OciTypes.Group).Concat(graph.OfType(OciTypes.DomainsGroup))
+            .Where(g => IdentityPlaneGraph.GroupName(g).AsString() is { } n && declared.Contains(n)).ToList();
+        return new PersonaGroupDomain(policy, groups);
+    }
+
+    /// <summary>The group names of the configured personas (<c>Domain/Name</c> or <c>Name</c>), compared as OCI does (ignoring case).</summary>
+    public static HashSet<string> PersonaGroupNames(PolicyContext p) =>
+        new[] { p.GatekeeperGroup, p.OperatorGroup, p.AuditorGroup, p.StorageAdminGroup }
+            .Where(n => n.Length > 0).Select(n => n[(n.IndexOf('/') + 1)..]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     private static string? Endpoint(ResourceNode group) =>
         group.Input("idcsEndpoint").AsString() is { Length: > 0 } s ? Canonical(s) : null;
 

@@ -24,8 +24,7 @@ public sealed class PersonaGroupsDeclared : SinkRuleBase
     public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var p = context.Policy;
-        var declared = new[] { p.GatekeeperGroup, p.OperatorGroup, p.AuditorGroup, p.StorageAdminGroup }
-            .Where(n => n.Length > 0).Select(NameOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var declared = PersonaGroupDomain.PersonaGroupNames(p);
         // Counted first, then judged: of two groups with a persona's name neither can be told to be the real one.
         var groups = new List<(ResourceNode Group, string Key, PropertyValue Name)>();
         var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -54,7 +53,4 @@ public sealed class PersonaGroupsDeclared : SinkRuleBase
                 });
         }
     }
-
-    /// <summary>The group name of a configured persona (<c>Domain/Name</c> or <c>Name</c>).</summary>
-    private static string NameOf(string configured) => configured[(configured.IndexOf('/') + 1)..];
 }

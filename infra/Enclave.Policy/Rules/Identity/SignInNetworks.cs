@@ -13,6 +13,40 @@ internal static class SignInNetworks
     private const string Key = "networkPolicy";
 
     /// <summary>
+    /// The authentication policy's list as both rules read it: secret, not known until deploy, or known and resolved
+    /// entry by entry (<see cref="Resolve"/>) against the stack's network sources.
+    /// </summary>
+    public readonly record struct Reading(
+        PropertyValue Ids, List<(PropertyValue Id, Truth Named, ResourceNode? Match)> Entries, List<ResourceNode> Candidates)
+    {
+        public bool IsSecret => Ids.IsSecret;
+        public bool IsKnown => !Ids.IsSecret && Ids.IsKnown;
+        /// <summary>Known and naming nothing: sign-in is not restricted by network.</summary>
+        public bool IsEmpty => IsKnown && Entries.Count == 0;
+    }
+
+    /// <summary>Reads <c>networkPolicy.networkSourceIds</c> of <paramref name="policy"/> (the shared reading of ENC-IDN-091 and ENC-IDN-110).</summary>
+    public static Reading Read(ResourceGraph graph, ResourceNode policy, IReadOnlyList<ResourceNode> sources)
+    {
+        var network = policy.Input(Key);
+        var ids = network.IsKnown ? network["networkSourceIds"] : network;
+        if (ids.IsSecret || !ids.IsKnown) return new Reading(ids, [], []);
+        var (entries, candidates) = Resolve(graph, policy, ids.AsList(), sources);
+        return new Reading(ids, entries, candidates);
+    }
+
+    /// <summary>
+    /// Records in <paramref name="a"/> that the list cannot be read (secret: a violation; not known until deploy:
+    /// undetermined); true when it can, and the caller judges its entries.
+    /// </summary>
+    public static bool Readable(Assessment a, Reading reading, string secretWhy)
+    {
+        if (reading.IsSecret) a.Require(Truth.False, "its network sources are readable", whenViolated: secretWhy);
+        else if (!reading.IsKnown) a.Require(Truth.Unknown, "its network sources are known (only at deploy)");
+        return reading.IsKnown;
+    }
+
+    /// <summary>
     /// Per entry of the list, the stack's network source it names (certainly), else whether it may name one; and the
     /// network sources the list's unknown entries may name. A known id or reference names what it names. An entry a
     /// preview shows as unknown can only be one of the network sources the list was built from (its recorded lineage)
@@ -20,7 +54,7 @@ internal static class SignInNetworks
     /// records them. Unknown entries outnumbering those sources include one the change's author fills in at deploy (the
     /// parent company's network source, say): then none of them counts as the stack's.
     /// </summary>
-    public static (List<(PropertyValue Id, Truth Named, ResourceNode? Match)> Entries, List<ResourceNode> Candidates) Resolve(
+    private static (List<(PropertyValue Id, Truth Named, ResourceNode? Match)> Entries, List<ResourceNode> Candidates) Resolve(
         ResourceGraph graph, ResourceNode policy, IEnumerable<PropertyValue> ids, IReadOnlyList<ResourceNode> sources)
     {
         var entries = new List<(PropertyValue Id, Truth Named, ResourceNode? Match)>();

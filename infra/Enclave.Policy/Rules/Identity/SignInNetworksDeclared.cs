@@ -27,12 +27,9 @@ public sealed class SignInNetworksDeclared : SinkRuleBase
         {
             judged = true;
             var a = new Assessment();
-            var network = policy.Input("networkPolicy");
-            var ids = network.IsKnown ? network["networkSourceIds"] : network;
-            if (ids.IsSecret) a.Require(Truth.False, "its network sources are readable", whenViolated: "its network policy is secret: no one can tell where sign-ins may come from");
-            else if (!ids.IsKnown) a.Require(Truth.Unknown, "its network sources are known (only at deploy)");
-            else
-                foreach (var (id, named, match) in SignInNetworks.Resolve(graph, policy, ids.AsList(), sources).Entries)
+            var reading = SignInNetworks.Read(graph, policy, sources);
+            if (SignInNetworks.Readable(a, reading, "its network policy is secret: no one can tell where sign-ins may come from"))
+                foreach (var (id, named, match) in reading.Entries)
                     Judge(a, id, named, match, context.Policy);
             if (a.IsEmpty) a.Require(Truth.True, "names no network source (sign-in is not restricted by network)");
             sink.Judge(policy.Urn, policy.Label, a);

@@ -26,19 +26,19 @@ public sealed class SignInNetworksRequired : SinkRuleBase
         foreach (var policy in graph.OfType(OciTypes.AuthenticationPolicy))
         {
             var a = new Assessment();
-            var network = policy.Input("networkPolicy");
-            var ids = network.IsKnown ? network["networkSourceIds"] : network;
-            if (ids.IsSecret) a.Require(Truth.False, "its network sources are readable", whenViolated: "its network policy is secret: no one can tell whether sign-in is restricted at all");
-            else if (!ids.IsKnown) a.Require(Truth.Unknown, "its network sources are known (only at deploy)");
-            else if (ids.IsNull || ids.AsList().Length == 0)
+            var reading = SignInNetworks.Read(graph, policy, sources);
+            if (!SignInNetworks.Readable(a, reading, "its network policy is secret: no one can tell whether sign-in is restricted at all"))
+            {
+                // Secret or computed: recorded by the shared reading.
+            }
+            else if (reading.IsEmpty)
                 a.Require(Truth.False, "restricts sign-in by network",
                     whenViolated: "sets no sign-in network policy: anyone holding a Default-domain password signs in from anywhere, the parent company's networks included");
             else
             {
                 var gatekeepers = Truth.False;
                 var auditors = Truth.False;
-                var (entries, candidates) = SignInNetworks.Resolve(graph, policy, ids.AsList(), sources);
-                foreach (var (id, named, match) in entries)
+                foreach (var (id, named, match) in reading.Entries)
                 {
                     if (match is not null)
                     {
@@ -48,7 +48,7 @@ public sealed class SignInNetworksRequired : SinkRuleBase
                     else if (named != Truth.False)
                     {
                         // Computed: perhaps one of the sources it was built from (a secret: perhaps any of the stack's).
-                        var could = id is UnknownValue ? candidates : sources;
+                        var could = id is UnknownValue ? reading.Candidates : sources;
                         foreach (var source in could)
                         {
                             gatekeepers = gatekeepers.Or(SignInNetworks.Inside(source, context.Policy.GatekeeperCidrs).And(Truth.Unknown));

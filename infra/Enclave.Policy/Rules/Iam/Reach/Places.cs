@@ -63,11 +63,18 @@ internal sealed class Places
             case CompartmentIdLocation id:
                 reached = Below(id.Id);
                 break;
-            case CompartmentPathLocation path when Resolve(attachment, path) is { } start:
-                reached = Below(start);
-                break;
-            case CompartmentPathLocation:
-                return (Truth.Unknown, $"its compartment path cannot be resolved, so it may reach beyond the {Describe(place)}");
+            case CompartmentPathLocation path:
+                var (start, undeclared) = Resolve(attachment, path);
+                if (start is not null)
+                {
+                    reached = Below(start);
+                    break;
+                }
+                // Every name along the way is known and none is the path's: it names a compartment the stack does not
+                // declare, one made outside the enclave (a preview knows the stack's names as well as a state does).
+                return undeclared is { } missing
+                    ? (Truth.False, $"its compartment path names {missing}, a compartment the stack does not declare, so it reaches beyond the {Describe(place)}")
+                    : (Truth.Unknown, $"its compartment path cannot be resolved, so it may reach beyond the {Describe(place)}");
             default:
                 return (Truth.False, $"it reaches beyond the {Describe(place)}");
         }
@@ -78,17 +85,22 @@ internal sealed class Places
         return (Truth.True, null);
     }
 
-    private string? Resolve(string? attachment, CompartmentPathLocation path)
+    /// <summary>
+    /// The compartment <paramref name="path"/> names from <paramref name="attachment"/>; else, when it certainly names
+    /// none of the stack's (no child of that name where every child's name is known), the name it misses.
+    /// </summary>
+    private (string? Key, string? Undeclared) Resolve(string? attachment, CompartmentPathLocation path)
     {
         var at = attachment;
         foreach (var name in path.Path)
         {
-            if (at is null || !_children.TryGetValue(at, out var kids)) return null;
+            if (at is null) return (null, null);
+            var kids = _children.GetValueOrDefault(at) ?? [];
             var match = kids.Where(k => string.Equals(_names.GetValueOrDefault(k), name, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (match.Count != 1) return null;
+            if (match.Count != 1) return (null, match.Count == 0 && kids.All(_names.ContainsKey) ? name : null);
             at = match[0];
         }
-        return at;
+        return (at, null);
     }
 
     /// <summary>The compartment and every one below it (the tree is the graph's; a cycle stops at a seen node).</summary>
