@@ -17,7 +17,7 @@ public sealed partial class NoParentNetworks : SinkRuleBase
         "Naming a parent-company range in a rule, route or allow-list opens a path for exactly the networks the enclave exists to keep out.",
         "Remove every CIDR that overlaps `parentExclusions.cidrs` from security rules, routes, allow-lists, CPEs and network sources.");
 
-    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}(/\d{1,2})?$|^[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(/\d{1,3})?$")]
+    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}(/\d{1,2})?\z|^[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(/\d{1,3})?\z")]
     private static partial Regex AddressLike();
 
     public override void Evaluate(RuleContext context, FindingSink sink)

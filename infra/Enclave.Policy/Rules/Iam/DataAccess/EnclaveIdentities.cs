@@ -152,7 +152,7 @@ public sealed partial class EnclaveIdentities
     public static string? RegionOfService(string name) =>
         RegionalService().Match(name) is { Success: true } m ? m.Groups["region"].Value : null;
 
-    [GeneratedRegex(@"^(?<base>[a-z0-9]+(?:-[a-z0-9]+)*?)-(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?<base>[a-z0-9]+(?:-[a-z0-9]+)*?)-(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RegionalService();
 
     /// <summary>
