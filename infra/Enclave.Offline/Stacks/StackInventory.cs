@@ -32,8 +32,9 @@ public static class StackInventory
                 throw new StackConfigException(FileName, $"declares stack '{stack}', but {folder}Pulumi.{stack}{project.Extension} is missing: a deployed stack never " +
                                                          "leaves the gate unseen; restore its file, or retire the stack here in a reviewed change",
                     (int)node.Start.Line, (int)node.Start.Column);
+        var names = declared.Select(d => d.Stack).ToHashSet(StringComparer.Ordinal);
         foreach (var stack in found)
-            if (!declared.Any(d => d.Stack == stack))
+            if (!names.Contains(stack))
                 throw new StackConfigException($"{folder}Pulumi.{stack}{project.Extension}",
                     $"stack '{stack}' is not declared in {FileName}; add it to its stacks list (the stacks this repository deploys) or remove the file");
         return found;
@@ -46,12 +47,18 @@ public static class StackInventory
                 throw yaml.Error(keyNode, "unknown key; the inventory has only stacks: a list of stack names");
         if (YamlFile.Child(yaml.Root, "stacks") is not YamlSequenceNode { Children.Count: > 0 } list)
             throw new StackConfigException(yaml.DisplayPath, "expected stacks: a non-empty list of the stack names this repository deploys");
+        // A hostile inventory may list ~200k names within the project-file size cap: the same cap as the stack files,
+        // checked before anything per name, and duplicates found by a set, so the work stays linear and small.
+        var limit = Enclave.Policy.Inputs.InputLimits.MaxCount(StackConfigFile.MaxStacksVariable, StackConfigFile.DefaultMaxStacks);
+        if (list.Children.Count > limit)
+            throw yaml.Error(list, $"lists {list.Children.Count} stacks; at most {limit} ({StackConfigFile.MaxStacksVariable})");
         var declared = new List<(string, YamlNode)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in list.Children)
         {
             if (item is not YamlScalarNode { Value: { } name } || !StackConfigFile.IsStackName(name))
                 throw yaml.Error(item, "expected a stack name (1 to 100 ASCII letters, digits, '_', '.' and '-')");
-            if (declared.Any(d => d.Item1 == name)) throw yaml.Error(item, $"stack '{name}' is listed twice");
+            if (!seen.Add(name)) throw yaml.Error(item, $"stack '{name}' is listed twice");
             declared.Add((name, item));
         }
         return declared;

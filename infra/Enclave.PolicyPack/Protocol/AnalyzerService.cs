@@ -63,17 +63,19 @@ internal sealed class AnalyzerService(PackSession session, ILogger<AnalyzerServi
 
     private Task<T> Run<T>(string method, ServerCallContext context, Func<T> call) where T : IMessage
     {
+        T answer;
         try
         {
-            var answer = call();
-            LargeAnswerGuard.AfterAnswer(answer, context);
-            return Task.FromResult(answer);
+            answer = call();
         }
         catch (Exception e) when (Status(e) is { } status)
         {
             log.LogWarning("{Method}: {Status}", method, status.Detail);
             throw new RpcException(status);
         }
+        // Outside the try: the guard only affects the connection, never turns a good answer into an error.
+        LargeAnswerGuard.AfterAnswer(answer, context);
+        return Task.FromResult(answer);
     }
 
     private static Status? Status(Exception e) => e switch

@@ -82,6 +82,19 @@ public sealed class StackInventoryTests : IDisposable
         Assert.Contains("declares stack 'staging', but stacks2/Pulumi.staging.yaml is missing", OneLine(stderr));
     }
 
+    [Fact]
+    public async Task An_inventory_listing_more_stacks_than_the_stack_cap_is_refused_before_any_name_is_compared()
+    {
+        // ~100k names fit in the 1 MiB project-file cap; compared pairwise they once held the gate for minutes.
+        var names = string.Join("\n", Enumerable.Range(0, 100_000).Select(i => $"- s{i}"));
+        File.WriteAllText(Path.Combine(_repo, "enclave-stacks.yaml"), "stacks:\n" + names + "\n");
+        var (code, _, stderr) = await Run("stacks");
+        Assert.Equal(ExitCodes.UsageOrConfig, code);
+        var line = OneLine(stderr);
+        Assert.Contains("enclave-stacks.yaml", line);
+        Assert.Contains("lists 100000 stacks; at most 200 (ENCLAVE_MAX_STACKS)", line);
+    }
+
     [Theory]
     [InlineData(null, "is missing: the gate judges exactly the stacks this repository deploys")]
     [InlineData("stacks: []\n", "expected stacks: a non-empty list")]

@@ -78,8 +78,10 @@ internal sealed class PersonaGroupDomain
         var shared = _endpoints.FirstOrDefault(e => e.Value * 2 > _domainGroups);
         if (shared.Key is null)
             return (Truth.Unknown, $"lives at {endpoint}, but the stack declares no groups.identityDomainUrl and its persona groups share no domain to compare with");
+        // With the persona groups, but as in Judge: without a declared URL, groups and resources moved together to
+        // another domain look exactly like this, so it is never a pass, only away from them a definite failure.
         return endpoint == shared.Key
-            ? (Truth.True, $"lives at {endpoint} with the persona groups")
+            ? (Truth.Unknown, $"lives at {endpoint} with the persona groups, but the stack declares no groups.identityDomainUrl, so the gate cannot tell that this is identity domain {_domain} (all of them moved together look the same)")
             : (Truth.False, $"lives in identity domain {endpoint}, not the one the persona groups share ({shared.Key}): that domain's administrators control it");
     }
 
