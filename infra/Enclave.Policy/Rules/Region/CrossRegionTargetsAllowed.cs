@@ -29,6 +29,8 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
         var g = context.Graph;
         foreach (var n in g.OfType(OciTypes.ReplicationPolicy))
             sink.Judge(n.Urn, n.Label, Replication(g, n, allowed));
+        foreach (var b in g.OfType(OciTypes.Bucket))
+            if (ReplicatedOutOfBand(g, b) is { } judged) sink.Judge(b.Urn, b.Label, judged);
         foreach (var n in g.OfType(OciTypes.RemotePeeringConnection))
             if (!n.Input("peerRegionName").IsNull) sink.Add(Check(n, n.Input("peerRegionName"), "peer region", allowed));
         foreach (var n in g.OfType(OciTypes.DomainReplicationToRegion))
@@ -59,6 +61,24 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
                 whenViolated: $"replication destination {region} is not in the allow-list ({string.Join(", ", allowed)})")
             .Require(ours, $"destination bucket {bucket} is a bucket of this stack in {region}",
                 whenViolated: $"destination bucket {bucket} is not a bucket of this stack in {region}: the replica would leave the enclave's control");
+    }
+
+    /// <summary>
+    /// A bucket the service marks as a replication source (<c>replicationEnabled</c>, an output it sets while a
+    /// replication policy exists) copies every object wherever that policy points. A policy made outside the program
+    /// (the console, another stack) shows only here, in the deployed state: the copy must be a ReplicationPolicy of this
+    /// stack, whose destination is judged above. Null for a bucket that does not replicate.
+    /// </summary>
+    private static Assessment? ReplicatedOutOfBand(ResourceGraph g, ResourceNode bucket)
+    {
+        var replicates = bucket.Input("replicationEnabled");
+        if (replicates.IsNull || replicates.EqualsBool(false) == Truth.True) return null;
+        var declared = Truth.False;
+        foreach (var p in g.OfType(OciTypes.ReplicationPolicy))
+            declared = declared.Or(References.Identifies(g, p, "bucket", p.Input("bucket"), bucket, [OciTypes.Bucket], bucket.Input("name")));
+        return new Assessment().Require(replicates.EqualsBool(false).Or(declared),
+            $"replication (replicationEnabled {replicates}) is a replication policy of this stack",
+            whenViolated: $"the bucket replicates (replicationEnabled {replicates}) by no replication policy of this stack: its objects are copied to a destination the gate never sees");
     }
 
     /// <summary>A backup stays in the database service: a local destination, or a remote one in an allowed region.</summary>

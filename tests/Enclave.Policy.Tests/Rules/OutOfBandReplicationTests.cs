@@ -1,0 +1,54 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Engine;
+using Enclave.Policy.Tests.Support;
+using static Enclave.Policy.Tests.Support.GraphBuilder;
+
+namespace Enclave.Policy.Tests.Rules;
+
+/// <summary>
+/// ENC-REG-002 on replication the stack does not declare: a replication policy made in the console or by another stack
+/// shows in a deployed state only as the bucket's <c>replicationEnabled</c> output. It must fail there, and a bucket
+/// replicating by a policy of the stack (whose destination the rule judges) or saying it does not replicate must pass.
+/// </summary>
+public class OutOfBandReplicationTests
+{
+    private static FindingStatus? Status(GraphBuilder g, string resource, GraphPath path)
+    {
+        var report = RuleRunner.Run(g, path, "ENC-REG-002");
+        return report.Findings.Where(f => f.Urn == g.Urn(resource)).Select(f => (FindingStatus?)f.Status).SingleOrDefault();
+    }
+
+    [Fact]
+    public void A_deployed_bucket_replicating_by_a_policy_outside_the_stack_fails()
+    {
+        var g = CompliantEnclave.Build();
+        g["data-bucket"].Outputs["replicationEnabled"] = true;
+        Assert.Equal(FindingStatus.Fail, Status(g, "data-bucket", GraphPath.StackExportJson));
+        Assert.Equal(FindingStatus.Fail, Status(g, "data-bucket", GraphPath.HandKnownIds));
+    }
+
+    [Fact]
+    public void A_bucket_replicating_by_the_stacks_own_policy_passes()
+    {
+        var g = CompliantEnclave.Build().With("data-bucket", "replicationEnabled", true);
+        g.Add(OciTypes.ReplicationPolicy, "replica", new
+        {
+            bucket = NameOf("data-bucket"), @namespace = "enclavens", destinationBucketName = NameOf("archive"),
+            destinationRegionName = "us-ashburn-1", name = "r",
+        });
+        foreach (var path in RuleRunner.AllPaths)
+            Assert.Equal(FindingStatus.Pass, Status(g, "data-bucket", path));
+    }
+
+    [Fact]
+    public void A_bucket_that_says_it_does_not_replicate_is_not_judged_for_it()
+    {
+        var g = CompliantEnclave.Build().With("data-bucket", "replicationEnabled", false);
+        g["archive"].Outputs["replicationEnabled"] = false;
+        foreach (var path in RuleRunner.AllPaths)
+        {
+            Assert.Null(Status(g, "data-bucket", path));
+            Assert.Null(Status(g, "archive", path));
+        }
+    }
+}
