@@ -6,9 +6,11 @@ using static Enclave.Policy.Tests.Support.GraphBuilder;
 namespace Enclave.Policy.Tests.Rules;
 
 /// <summary>
-/// ENC-REG-002 on replication the stack does not declare: a replication policy made in the console or by another stack
-/// shows in a deployed state only as the bucket's <c>replicationEnabled</c> output. It must fail there, and a bucket
-/// replicating by a policy of the stack (whose destination the rule judges) or saying it does not replicate must pass.
+/// ENC-REG-002 on copies the stack does not declare: a replication policy made in the console or by another stack shows
+/// in a deployed state only as the bucket's <c>replicationEnabled</c> output, a cross-region standby added in the console
+/// only as the database's <c>peerDbIds</c>. Each must fail there; a bucket replicating by a policy of the stack (whose
+/// destination the rule judges), one saying it does not replicate, and a database whose peer is the stack's own standby
+/// must pass.
 /// </summary>
 public class OutOfBandReplicationTests
 {
@@ -38,6 +40,30 @@ public class OutOfBandReplicationTests
         });
         foreach (var path in RuleRunner.AllPaths)
             Assert.Equal(FindingStatus.Pass, Status(g, "data-bucket", path));
+    }
+
+    [Theory]
+    [InlineData("ocid1.autonomousdatabase.oc1.eu-frankfurt-1.aaaaaaaaoutofband")]  // another region
+    [InlineData("ocid1.autonomousdatabase.oc1.phx.aaaaaaaaoutofband")]            // an allowed region, but no database of the stack
+    public void A_deployed_database_with_a_standby_outside_the_stack_fails(string peer)
+    {
+        var g = CompliantEnclave.Build();
+        g["adb"].Outputs["peerDbIds"] = new[] { peer };
+        Assert.Equal(FindingStatus.Fail, Status(g, "adb", GraphPath.StackExportJson));
+        Assert.Equal(FindingStatus.Fail, Status(g, "adb", GraphPath.HandKnownIds));
+    }
+
+    [Fact]
+    public void A_deployed_database_whose_peer_is_the_stacks_own_standby_passes()
+    {
+        var g = CompliantEnclave.Build().WithStandby(Ref("key"));
+        g["adb"].Outputs["peerDbIds"] = new[] { Ref("adb-standby") };
+        g["adb-standby"].Outputs["peerDbIds"] = new[] { Ref("adb") };
+        foreach (var path in (GraphPath[])[GraphPath.StackExportJson, GraphPath.HandKnownIds])
+        {
+            Assert.Equal(FindingStatus.Pass, Status(g, "adb", path));
+            Assert.Equal(FindingStatus.Pass, Status(g, "adb-standby", path));
+        }
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace Enclave.Policy.Tests.Rules;
 /// <summary>
 /// Red-team round 10 (network, data and oversight side). A bucket replicating by a policy the stack does not hold
 /// (made in the console or another stack: the deployed bucket says <c>replicationEnabled</c>) copied every object to a
-/// destination no rule saw (ENC-REG-002 judged only the stack's ReplicationPolicy resources). An event rule's ONS action
+/// destination no rule saw (ENC-REG-002 judged only the stack's ReplicationPolicy resources); a database with a remote
+/// standby added the same way (its <c>peerDbIds</c>) kept a copy in any region. An event rule's ONS action
 /// that also names a stream or function, and a secret rotated by the stack's database that also names a function, carry
 /// a second destination the rules ignored (ENC-LOG-007, ENC-KMS-050).
 /// </summary>
@@ -33,6 +34,10 @@ public static class RedTeamRound10Cases
         new("ENC-REG-002", "data bucket says it replicates, by no replication policy of the stack", "data-bucket",
             g => g.With("data-bucket", "replicationEnabled", true)),
         new("ENC-REG-002", "archive bucket's replication flag not a boolean", "archive", g => g.With("archive", "replicationEnabled", "yes")),
+        new("ENC-REG-002", "database lists a Frankfurt standby the stack does not hold", "adb",
+            g => g.With("adb", "peerDbIds", new[] { "ocid1.autonomousdatabase.oc1.eu-frankfurt-1.aaaaaaaaoutofband" })),
+        new("ENC-REG-002", "database lists a standby the stack does not hold in an allowed region", "adb",
+            g => g.With("adb", "peerDbIds", "ocid1.autonomousdatabase.oc1.iad.aaaaaaaaoutofband")),
         new("ENC-LOG-007", "ONS action to the stack's topic also names a stream", "cis-events",
             g => OnsAction(g, new { streamId = "ocid1.stream.oc1.iad.aaaaaaaaparentstream" })),
         new("ENC-LOG-007", "ONS action to the stack's topic also names a function", "cis-events",
@@ -44,6 +49,8 @@ public static class RedTeamRound10Cases
     public static readonly RuleCase[] Undetermined =
     [
         new("ENC-REG-002", "data bucket's replication flag unknown", "data-bucket", g => g.With("data-bucket", "replicationEnabled", Unknown)),
+        new("ENC-REG-002", "database's remote standbys unknown", "adb", g => g.With("adb", "peerDbIds", Unknown)),
+        new("ENC-REG-002", "database's remote standby a secret", "adb", g => g.With("adb", "peerDbIds", new[] { Secret })),
         new("ENC-LOG-007", "ONS action's stream unknown", "cis-events", g => OnsAction(g, new { streamId = Unknown })),
         new("ENC-KMS-050", "database rotation's function unknown", "admin-secret", g => RotatedByDatabase(g, Unknown)),
     ];

@@ -42,7 +42,9 @@ public static partial class ClosedInputTables
         new(OciTypes.CloudGuardTarget, [Labels("displayName", "description", "definedTags", "freeformTags"),
                 OverrideId("targetDetectorRecipes.detectorRules.detectorRuleId", "targetResponderRecipes.responderRules.responderRuleId")], [],
             [new JudgedBy("ENC-LOG-030", "targetDetectorRecipes.detectorRecipeId", "targetResponderRecipes.responderRecipeId"),
-                Overrides("targetDetectorRecipes.detectorRules", "details.conditionGroups.compartmentId", "details.conditionGroups.condition"),
+                Overrides("targetDetectorRecipes.detectorRules"),
+                // Whole: any condition group narrows the rule to the resources it matches, whatever its compartment or condition.
+                new JudgedBy("ENC-LOG-030", "targetDetectorRecipes.detectorRules.details.conditionGroups") { Whole = true },
                 Overrides("targetResponderRecipes.responderRules", "details.condition")]),
         // Registered through the stack's Data Safe endpoint as an Autonomous Database: no listener, host or on-premises connector.
         new(OciTypes.DataSafeTargetDatabase, [Labels("displayName", "description", "definedTags", "freeformTags")], [],

@@ -113,6 +113,7 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
             if (!peer.IsNull)
                 a.Require(RegionOf(g, db, key, peer, allowed), $"{key} database region ({Where(g, db, key, peer)}) is allowed");
         }
+        RemoteStandbys(g, db, allowed, a);
         var source = db.Input("source");
         var copies = source.IsKnown ? TruthLogic.Of(Copies(source.AsString())) : Truth.Unknown;
         var sourceId = db.Input("sourceId").IsNull ? db.Input("autonomousDatabaseId") : db.Input("sourceId");
@@ -120,6 +121,27 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
             a.Require(copies.Not().Or(RegionOf(g, db, "sourceId", sourceId, allowed)),
                 $"the {source} source's region ({Where(g, db, "sourceId", sourceId)}) is allowed");
         return a;
+    }
+
+    /// <summary>
+    /// The remote standbys the service lists for the database (<c>peerDbIds</c>, an output): a cross-region standby added
+    /// outside the program (the console's "add standby") shows only here, in the deployed state. Each must be a database
+    /// of this stack (whose region, placement, access list and keys the rules judge) in an allowed region.
+    /// </summary>
+    private static void RemoteStandbys(ResourceGraph g, ResourceNode db, IReadOnlyCollection<string> allowed, Assessment a)
+    {
+        var peers = db.Input("peerDbIds");
+        if (peers.IsNull) return;
+        if (!peers.IsKnown)
+        {
+            a.Require(Truth.Unknown, "its remote standbys (peerDbIds) are databases of this stack in allowed regions");
+            return;
+        }
+        var databases = NodeSets.Of(g, OciTypes.AutonomousDatabase);
+        foreach (var peer in peers is ListValue list ? list.Items : [peers])
+            a.Require(References.IdentifiesAny(g, db, "peerDbIds", peer, databases).And(RegionOf(g, db, "peerDbIds", peer, allowed)),
+                $"remote standby {peer} (peerDbIds) is a database of this stack in an allowed region ({Where(g, db, "peerDbIds", peer)})",
+                whenViolated: $"remote standby {peer} (peerDbIds) is not a database of this stack in an allowed region ({Where(g, db, "peerDbIds", peer)}): a copy of the data the gate never judged");
     }
 
     /// <summary>Is the database a value names in an allowed region (a stack database by its region, another by its OCID)?</summary>

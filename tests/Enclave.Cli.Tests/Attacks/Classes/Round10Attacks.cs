@@ -8,7 +8,8 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// in the console or by another stack: only the deployed bucket's <c>replicationEnabled</c> says so) copies every object
 /// to a destination no rule saw: ENC-REG-002 judged only the stack's ReplicationPolicy resources. An ONS action that also
 /// names a stream or function, and a secret rotated by the stack's database that also names a function, carry a second
-/// destination ENC-LOG-007 and ENC-KMS-050 read past.
+/// destination ENC-LOG-007 and ENC-KMS-050 read past. A remote standby added in the console shows only in the deployed
+/// database's <c>peerDbIds</c>: it must be the stack's own standby.
 /// </summary>
 public sealed class Round10Attacks : AttackClass
 {
@@ -24,8 +25,30 @@ public sealed class Round10Attacks : AttackClass
         return new JsonObject { ["targetSystemDetails"] = details, ["isScheduledRotationEnabled"] = true, ["rotationInterval"] = "P30D" };
     }
 
+    /// <summary>What the deployed state says of a resource beyond its inputs (an out-of-band change shows only there).</summary>
+    private static ResourceEdit Deployed(ResourceEdit resource, string key, JsonNode value)
+    {
+        var outputs = (JsonObject)(resource.Json["outputs"] ??= new JsonObject());
+        outputs[key] = value;
+        return resource;
+    }
+
+    private static JsonNode IdOf(Prod p, string name) => p.Resource(name, Adb).Json["id"]!.DeepClone();
+
     public override IEnumerable<AttackCase> Cases()
     {
+        yield return Attack("deployed user-data bucket replicating by a policy made in the console", "ENC-REG-002", p =>
+            Deployed(p.Resource("storage-user-data"), "replicationEnabled", JsonValue.Create(true)), Forms.Export);
+        yield return Attack("deployed database with a Frankfurt standby added in the console", "ENC-REG-002", p =>
+            Deployed(p.Resource("database-adb", Adb), "peerDbIds", new JsonArray("ocid1.autonomousdatabase.oc1.eu-frankfurt-1.aaaaaaaaoutofband")), Forms.Export);
+        yield return Attack("deployed database with a second Phoenix standby outside the stack", "ENC-REG-002", p =>
+            Deployed(p.Resource("database-adb", Adb), "peerDbIds", new JsonArray(IdOf(p, "database-adb-standby"),
+                "ocid1.autonomousdatabase.oc1.phx.aaaaaaaaoutofband")), Forms.Export);
+        yield return Legitimate("deployed primary and standby listing each other as peers", p =>
+        {
+            Deployed(p.Resource("database-adb", Adb), "peerDbIds", new JsonArray(IdOf(p, "database-adb-standby")));
+            Deployed(p.Resource("database-adb-standby", Adb), "peerDbIds", new JsonArray(IdOf(p, "database-adb")));
+        }, Forms.Export);
         yield return Attack("user-data bucket replicating by a policy outside the stack", "ENC-REG-002", p =>
             p.Resource("storage-user-data").Set("replicationEnabled", true));
         yield return Attack("Phoenix archive bucket replicating by a policy outside the stack", "ENC-REG-002", p =>
