@@ -8,7 +8,7 @@ namespace Enclave.Policy.Tests.Rules;
 /// <summary>
 /// ENC-REG-002 on copies the stack does not declare: a replication policy made in the console or by another stack shows
 /// in a deployed state only as the bucket's <c>replicationEnabled</c> output, a cross-region standby added in the console
-/// only as the database's <c>peerDbIds</c>. Each must fail there; a bucket replicating by a policy of the stack (whose
+/// only as the database's <c>peerDbIds</c>, a vault replica as the vault's <c>replicaDetails</c>. Each must fail there; a bucket replicating by a policy of the stack (whose
 /// destination the rule judges), one saying it does not replicate, and a database whose peer is the stack's own standby
 /// must pass.
 /// </summary>
@@ -64,6 +64,18 @@ public class OutOfBandReplicationTests
             Assert.Equal(FindingStatus.Pass, Status(g, "adb", path));
             Assert.Equal(FindingStatus.Pass, Status(g, "adb-standby", path));
         }
+    }
+
+    [Fact]
+    public void A_deployed_vault_replicated_outside_the_stack_fails_and_its_declared_replica_passes()
+    {
+        var g = CompliantEnclave.Build();
+        g["vault"].Outputs["replicaDetails"] = new[] { new { replicationId = "ocid1.vaultreplication.oc1..outofband" } };
+        Assert.Equal(FindingStatus.Fail, Status(g, "vault", GraphPath.StackExportJson));
+        Assert.Equal(FindingStatus.Fail, Status(g, "vault", GraphPath.HandKnownIds));
+        g.Add(OciTypes.VaultVerification, "vault-replica", new { vaultId = Ref("vault"), replicaRegion = "us-phoenix-1" });
+        Assert.Equal(FindingStatus.Pass, Status(g, "vault", GraphPath.StackExportJson));
+        Assert.Equal(FindingStatus.Pass, Status(g, "vault", GraphPath.HandKnownIds));
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
             sink.Judge(n.Urn, n.Label, Replication(g, n, allowed));
         foreach (var b in g.OfType(OciTypes.Bucket))
             if (ReplicatedOutOfBand(g, b) is { } judged) sink.Judge(b.Urn, b.Label, judged);
+        foreach (var v in g.OfType(OciTypes.Vault))
+            if (ReplicatedVault(g, v) is { } judged) sink.Judge(v.Urn, v.Label, judged);
         foreach (var n in g.OfType(OciTypes.RemotePeeringConnection))
             if (!n.Input("peerRegionName").IsNull) sink.Add(Check(n, n.Input("peerRegionName"), "peer region", allowed));
         foreach (var n in g.OfType(OciTypes.DomainReplicationToRegion))
@@ -79,6 +81,29 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
         return new Assessment().Require(replicates.EqualsBool(false).Or(declared),
             $"replication (replicationEnabled {replicates}) is a replication policy of this stack",
             whenViolated: $"the bucket replicates (replicationEnabled {replicates}) by no replication policy of this stack: its objects are copied to a destination the gate never sees");
+    }
+
+    /// <summary>
+    /// A vault the service marks as replicated (<c>replicaDetails.replicationId</c>, an output): a replica made outside the
+    /// program (the console) shows only here, without its region, and copies every key of the vault there. It must be
+    /// the replica a VaultVerification of this stack makes, whose region is judged above. Null for a vault not replicated.
+    /// </summary>
+    private static Assessment? ReplicatedVault(ResourceGraph g, ResourceNode vault)
+    {
+        var details = vault.Input("replicaDetails");
+        if (details.IsNull) return null;
+        var replicated = Truth.False;
+        if (!details.IsKnown) replicated = Truth.Unknown;
+        else
+            foreach (var d in details is ListValue list ? list.Items : [details])
+                replicated = replicated.Or(d.IsKnown ? Scope.Present(d["replicationId"]) : Truth.Unknown);
+        if (replicated == Truth.False) return null;
+        var declared = Truth.False;
+        foreach (var v in g.OfType(OciTypes.VaultVerification))
+            declared = declared.Or(References.Identifies(g, v, "vaultId", v.Input("vaultId"), vault));
+        return new Assessment().Require(replicated.Not().Or(declared),
+            "its replica (replicaDetails) is one a VaultVerification of this stack makes",
+            whenViolated: "the vault is replicated (replicaDetails) by no VaultVerification of this stack: its keys are copied to a region the gate never sees");
     }
 
     /// <summary>A backup stays in the database service: a local destination, or a remote one in an allowed region.</summary>

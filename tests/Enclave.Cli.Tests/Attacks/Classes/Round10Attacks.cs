@@ -9,7 +9,8 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// to a destination no rule saw: ENC-REG-002 judged only the stack's ReplicationPolicy resources. An ONS action that also
 /// names a stream or function, and a secret rotated by the stack's database that also names a function, carry a second
 /// destination ENC-LOG-007 and ENC-KMS-050 read past. A remote standby added in the console shows only in the deployed
-/// database's <c>peerDbIds</c>: it must be the stack's own standby.
+/// database's <c>peerDbIds</c>: it must be the stack's own standby; a vault replica only in the vault's
+/// <c>replicaDetails</c>: it must be the one a VaultVerification of the stack makes.
 /// </summary>
 public sealed class Round10Attacks : AttackClass
 {
@@ -44,6 +45,12 @@ public sealed class Round10Attacks : AttackClass
         yield return Attack("deployed database with a second Phoenix standby outside the stack", "ENC-REG-002", p =>
             Deployed(p.Resource("database-adb", Adb), "peerDbIds", new JsonArray(IdOf(p, "database-adb-standby"),
                 "ocid1.autonomousdatabase.oc1.phx.aaaaaaaaoutofband")), Forms.Export);
+        yield return Attack("deployed Phoenix vault replicated in the console", "ENC-REG-002", p =>
+            Deployed(p.Resource("keys-us-phoenix-1-vault"), "replicaDetails",
+                new JsonArray(new JsonObject { ["replicationId"] = "ocid1.vaultreplication.oc1.phx.aaaaaaaaoutofband" })), Forms.Export);
+        yield return Legitimate("deployed vault showing the replica its VaultVerification makes", p =>
+            Deployed(p.Resource("keys-vault"), "replicaDetails",
+                new JsonArray(new JsonObject { ["replicationId"] = "ocid1.vaultreplication.oc1.iad.aaaaaaaadeclared" })), Forms.Export);
         yield return Legitimate("deployed primary and standby listing each other as peers", p =>
         {
             Deployed(p.Resource("database-adb", Adb), "peerDbIds", new JsonArray(IdOf(p, "database-adb-standby")));
