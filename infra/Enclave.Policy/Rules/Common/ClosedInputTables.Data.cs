@@ -57,11 +57,12 @@ public static partial class ClosedInputTables
             [Namespace, new JudgedBy("ENC-STO-070", "rules.action", "rules.isEnabled", "rules.target", "rules.timeAmount", "rules.timeUnit",
                 "rules.objectNameFilter.inclusionPrefixes", "rules.objectNameFilter.inclusionPatterns", "rules.objectNameFilter.exclusionPatterns")]),
         new(OciTypes.Preauthrequest, [new Inert("the request's name: a label of a request whose access is judged (ENC-STO-005 refuses every one)", "name")], [], [Namespace]),
-        new(OciTypes.Vault, [Labels("displayName", "definedTags", "freeformTags")], [],
+        new(OciTypes.Vault, [Labels("displayName", "definedTags", "freeformTags"), RestoredObject], [],
             [RestoredFrom, new JudgedBy("ENC-KMS-003", "externalKeyManagerMetadata") { Whole = true }]),
         // Rotation's interval only: a schedule start years ahead would postpone every rotation, which no rule reads.
         new(OciTypes.Key, [Labels("displayName", "definedTags", "freeformTags"),
-            new Inert("the key's algorithm, length and curve: how strong it is, not who may use it", "keyShape.algorithm", "keyShape.length", "keyShape.curveId")], [],
+            new Inert("the key's algorithm, length and curve: how strong it is, not who may use it", "keyShape.algorithm", "keyShape.length", "keyShape.curveId"),
+            RestoredObject], [],
             [RestoredFrom, new JudgedBy("ENC-KMS-006", "externalKeyReference") { Whole = true }, new JudgedBy("ENC-KMS-001", "autoKeyRotationDetails.rotationIntervalInDays")]),
         new(OciTypes.KeyVersion, new Inert("the key whose new version this is; the key and its vault are judged (ENC-KMS-051)", "keyId")),
         new(OciTypes.VaultVerification, new Inert("the vault being replicated; where to is judged (replicaRegion)", "vaultId")),
@@ -76,5 +77,10 @@ public static partial class ClosedInputTables
 
     /// <summary>Where restored key material comes from: a bucket of the stack (ENC-KMS-006 reads destination, namespace, bucket, object).</summary>
     private static JudgedBy RestoredFrom => new("ENC-KMS-006", "restoreFromObjectStore.destination", "restoreFromObjectStore.namespace",
-        "restoreFromObjectStore.bucket", "restoreFromObjectStore.object");
+        "restoreFromObjectStore.bucket");
+
+    /// <summary>Which object of that bucket holds the backup: the bucket is judged to be the stack's, in its namespace.</summary>
+    private static Inert RestoredObject => new(
+        "which object of the judged bucket holds the backup: a bucket of this stack in its namespace (ENC-KMS-006), whose writers IAM judges",
+        "restoreFromObjectStore.object");
 }

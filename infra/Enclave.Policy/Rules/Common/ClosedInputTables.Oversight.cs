@@ -31,17 +31,21 @@ public static partial class ClosedInputTables
                 Pin.UnsetOrFalse("selfManageResources"))],
             []),
         // The source recipe is judged by ENC-LOG-030 against the stack's oracleIds (IsolationSettings).
-        new(OciTypes.DetectorRecipe, [Labels("displayName", "description", "definedTags", "freeformTags")],
+        new(OciTypes.DetectorRecipe, [Labels("displayName", "description", "definedTags", "freeformTags"), OverrideId("detectorRules.detectorRuleId")],
             [new Fixed("raised to critical only: a lower risk level than Oracle's drops the problem below what alerts and reviewers look at",
                 Pin.UnsetOr("detectorRules.details.riskLevel", "CRITICAL"))],
-            [Overrides("detectorRules", "detectorRuleId", "details.condition")]),
-        new(OciTypes.ResponderRecipe, [Labels("displayName", "description", "definedTags", "freeformTags")], [], [Overrides("responderRules", "responderRuleId", "details.condition")]),
+            [Overrides("detectorRules", "details.condition")]),
+        new(OciTypes.ResponderRecipe, [Labels("displayName", "description", "definedTags", "freeformTags"), OverrideId("responderRules.responderRuleId")], [],
+            [Overrides("responderRules", "details.condition")]),
         new(OciTypes.SecurityRecipe, Labels("displayName", "description", "definedTags", "freeformTags")),
         new(OciTypes.SecurityZone, Labels("displayName", "description", "definedTags", "freeformTags")),
-        new(OciTypes.CloudGuardTarget, [Labels("displayName", "description", "definedTags", "freeformTags")], [],
+        new(OciTypes.CloudGuardTarget, [Labels("displayName", "description", "definedTags", "freeformTags"),
+                OverrideId("targetDetectorRecipes.detectorRules.detectorRuleId", "targetResponderRecipes.responderRules.responderRuleId")], [],
             [new JudgedBy("ENC-LOG-030", "targetDetectorRecipes.detectorRecipeId", "targetResponderRecipes.responderRecipeId"),
-                Overrides("targetDetectorRecipes.detectorRules", "detectorRuleId", "details.conditionGroups.compartmentId", "details.conditionGroups.condition"),
-                Overrides("targetResponderRecipes.responderRules", "responderRuleId", "details.condition")]),
+                Overrides("targetDetectorRecipes.detectorRules"),
+                // Whole: any condition group narrows the rule to the resources it matches, whatever its compartment or condition.
+                new JudgedBy("ENC-LOG-030", "targetDetectorRecipes.detectorRules.details.conditionGroups") { Whole = true },
+                Overrides("targetResponderRecipes.responderRules", "details.condition")]),
         // Registered through the stack's Data Safe endpoint as an Autonomous Database: no listener, host or on-premises connector.
         new(OciTypes.DataSafeTargetDatabase, [Labels("displayName", "description", "definedTags", "freeformTags")], [],
             [new JudgedBy("ENC-DB-004", "connectionOption.connectionType", "connectionOption.datasafePrivateEndpointId",
@@ -49,9 +53,16 @@ public static partial class ClosedInputTables
     ];
 
     /// <summary>
-    /// A recipe's rule overrides as ENC-LOG-030 reads them: which rule, its state, whether it is on and what narrows it. A
+    /// A recipe's rule overrides as ENC-LOG-030 reads them: their state, whether each is on and what narrows it. A
     /// threshold, risk level, entity mapping or list a detector compares with is a setting no rule reads, so it is refused.
     /// </summary>
-    private static JudgedBy Overrides(string rules, string id, params string[] more) => new("ENC-LOG-030",
-        [$"{rules}.{id}", $"{rules}.state", $"{rules}.details.isEnabled", .. more.Select(m => $"{rules}.{m}")]);
+    private static JudgedBy Overrides(string rules, params string[] more) => new("ENC-LOG-030",
+        [$"{rules}.state", $"{rules}.details.isEnabled", .. more.Select(m => $"{rules}.{m}")]);
+
+    /// <summary>
+    /// Which rule an override addresses: ENC-LOG-030 judges every override alike (its state, whether it is on, what narrows
+    /// it) whichever rule it names, so an override that leaves its rule as Oracle wrote it is harmless for any id.
+    /// </summary>
+    private static Inert OverrideId(params string[] keys) => new(
+        "which detector or responder rule an override addresses: every override is judged alike (state, isEnabled, conditions) whichever rule it names", keys);
 }

@@ -49,6 +49,8 @@ public sealed class SecretsStayInEnclave : SinkRuleBase
                     $"rotation targets a database (targetSystemType {rotation["targetSystemType"]}), never a function");
                 a.Require(References.IdentifiesAny(g, secret, "rotationConfig", rotation["adbId"], NodeSets.Of(g, OciTypes.AutonomousDatabase)),
                     $"rotation database {rotation["adbId"]} is one of this stack");
+                // A function named beside the database is a second rotator the service may call with the secret.
+                a.Require(Scope.Present(rotation["functionId"]).Not(), $"rotation names no function (functionId {rotation["functionId"]})");
             }
             if (a.IsEmpty) a.Require(Truth.True, "not replicated, rotated by no other system");
             sink.Judge(secret.Urn, secret.Label, a);

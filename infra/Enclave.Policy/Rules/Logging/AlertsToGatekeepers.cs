@@ -52,8 +52,11 @@ public sealed class AlertsToGatekeepers : SinkRuleBase
             {
                 var action = items[i];
                 var type = action["actionType"];
+                // An ONS action names its topic and nothing else: a stream or function beside it is a second
+                // destination whose effect depends on how the provider reads the action, so it is refused, not ignored.
+                var nothingElse = Scope.Present(action["streamId"]).Or(Scope.Present(action["functionId"])).Not();
                 a.Require(type.EqualsString("ONS", StringComparison.OrdinalIgnoreCase)
-                        .And(References.IdentifiesAny(context.Graph, rule, "actions", action["topicId"], topics)),
+                        .And(References.IdentifiesAny(context.Graph, rule, "actions", action["topicId"], topics)).And(nothingElse),
                     $"action {i} ({type}) notifies a topic of this stack",
                     whenViolated: $"action {i} ({type} {action["topicId"].AsString() ?? action["streamId"].AsString() ?? action["functionId"].AsString()}) sends the events somewhere other than a topic of this stack");
             }

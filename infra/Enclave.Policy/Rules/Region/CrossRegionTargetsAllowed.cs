@@ -29,6 +29,10 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
         var g = context.Graph;
         foreach (var n in g.OfType(OciTypes.ReplicationPolicy))
             sink.Judge(n.Urn, n.Label, Replication(g, n, allowed));
+        foreach (var b in g.OfType(OciTypes.Bucket))
+            if (ReplicatedOutOfBand(g, b) is { } judged) sink.Judge(b.Urn, b.Label, judged);
+        foreach (var v in g.OfType(OciTypes.Vault))
+            if (ReplicatedVault(g, v) is { } judged) sink.Judge(v.Urn, v.Label, judged);
         foreach (var n in g.OfType(OciTypes.RemotePeeringConnection))
             if (!n.Input("peerRegionName").IsNull) sink.Add(Check(n, n.Input("peerRegionName"), "peer region", allowed));
         foreach (var n in g.OfType(OciTypes.DomainReplicationToRegion))
@@ -59,6 +63,47 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
                 whenViolated: $"replication destination {region} is not in the allow-list ({string.Join(", ", allowed)})")
             .Require(ours, $"destination bucket {bucket} is a bucket of this stack in {region}",
                 whenViolated: $"destination bucket {bucket} is not a bucket of this stack in {region}: the replica would leave the enclave's control");
+    }
+
+    /// <summary>
+    /// A bucket the service marks as a replication source (<c>replicationEnabled</c>, an output it sets while a
+    /// replication policy exists) copies every object wherever that policy points. A policy made outside the program
+    /// (the console, another stack) shows only here, in the deployed state: the copy must be a ReplicationPolicy of this
+    /// stack, whose destination is judged above. Null for a bucket that does not replicate.
+    /// </summary>
+    private static Assessment? ReplicatedOutOfBand(ResourceGraph g, ResourceNode bucket)
+    {
+        var replicates = bucket.Input("replicationEnabled");
+        if (replicates.IsNull || replicates.EqualsBool(false) == Truth.True) return null;
+        var declared = Truth.False;
+        foreach (var p in g.OfType(OciTypes.ReplicationPolicy))
+            declared = declared.Or(References.Identifies(g, p, "bucket", p.Input("bucket"), bucket, [OciTypes.Bucket], bucket.Input("name")));
+        return new Assessment().Require(replicates.EqualsBool(false).Or(declared),
+            $"replication (replicationEnabled {replicates}) is a replication policy of this stack",
+            whenViolated: $"the bucket replicates (replicationEnabled {replicates}) by no replication policy of this stack: its objects are copied to a destination the gate never sees");
+    }
+
+    /// <summary>
+    /// A vault the service marks as replicated (<c>replicaDetails.replicationId</c>, an output): a replica made outside the
+    /// program (the console) shows only here, without its region, and copies every key of the vault there. It must be
+    /// the replica a VaultVerification of this stack makes, whose region is judged above. Null for a vault not replicated.
+    /// </summary>
+    private static Assessment? ReplicatedVault(ResourceGraph g, ResourceNode vault)
+    {
+        var details = vault.Input("replicaDetails");
+        if (details.IsNull) return null;
+        var replicated = Truth.False;
+        if (!details.IsKnown) replicated = Truth.Unknown;
+        else
+            foreach (var d in details is ListValue list ? list.Items : [details])
+                replicated = replicated.Or(d.IsKnown ? Scope.Present(d["replicationId"]) : Truth.Unknown);
+        if (replicated == Truth.False) return null;
+        var declared = Truth.False;
+        foreach (var v in g.OfType(OciTypes.VaultVerification))
+            declared = declared.Or(References.Identifies(g, v, "vaultId", v.Input("vaultId"), vault));
+        return new Assessment().Require(replicated.Not().Or(declared),
+            "its replica (replicaDetails) is one a VaultVerification of this stack makes",
+            whenViolated: "the vault is replicated (replicaDetails) by no VaultVerification of this stack: its keys are copied to a region the gate never sees");
     }
 
     /// <summary>A backup stays in the database service: a local destination, or a remote one in an allowed region.</summary>
@@ -93,6 +138,7 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
             if (!peer.IsNull)
                 a.Require(RegionOf(g, db, key, peer, allowed), $"{key} database region ({Where(g, db, key, peer)}) is allowed");
         }
+        RemoteStandbys(g, db, allowed, a);
         var source = db.Input("source");
         var copies = source.IsKnown ? TruthLogic.Of(Copies(source.AsString())) : Truth.Unknown;
         var sourceId = db.Input("sourceId").IsNull ? db.Input("autonomousDatabaseId") : db.Input("sourceId");
@@ -100,6 +146,27 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
             a.Require(copies.Not().Or(RegionOf(g, db, "sourceId", sourceId, allowed)),
                 $"the {source} source's region ({Where(g, db, "sourceId", sourceId)}) is allowed");
         return a;
+    }
+
+    /// <summary>
+    /// The remote standbys the service lists for the database (<c>peerDbIds</c>, an output): a cross-region standby added
+    /// outside the program (the console's "add standby") shows only here, in the deployed state. Each must be a database
+    /// of this stack (whose region, placement, access list and keys the rules judge) in an allowed region.
+    /// </summary>
+    private static void RemoteStandbys(ResourceGraph g, ResourceNode db, IReadOnlyCollection<string> allowed, Assessment a)
+    {
+        var peers = db.Input("peerDbIds");
+        if (peers.IsNull) return;
+        if (!peers.IsKnown)
+        {
+            a.Require(Truth.Unknown, "its remote standbys (peerDbIds) are databases of this stack in allowed regions");
+            return;
+        }
+        var databases = NodeSets.Of(g, OciTypes.AutonomousDatabase);
+        foreach (var peer in peers is ListValue list ? list.Items : [peers])
+            a.Require(References.IdentifiesAny(g, db, "peerDbIds", peer, databases).And(RegionOf(g, db, "peerDbIds", peer, allowed)),
+                $"remote standby {peer} (peerDbIds) is a database of this stack in an allowed region ({Where(g, db, "peerDbIds", peer)})",
+                whenViolated: $"remote standby {peer} (peerDbIds) is not a database of this stack in an allowed region ({Where(g, db, "peerDbIds", peer)}): a copy of the data the gate never judged");
     }
 
     /// <summary>Is the database a value names in an allowed region (a stack database by its region, another by its OCID)?</summary>
