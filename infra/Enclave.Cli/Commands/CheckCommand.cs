@@ -151,7 +151,7 @@ public static class CheckCommand
             if (string.IsNullOrEmpty(stackName))
                 throw CliException.Usage($"{file} holds no resources to name its stack; pass --stack NAME");
             if (named is not null && artifact.Graph.Stack.Length > 0 && artifact.Graph.Stack != named)
-                throw CliException.Usage($"{file} is a {artifact.Graph.Stack} artifact but --stack says {(Repository.IsPulumiStackName(named) ? named : Repository.Shown(named))}");
+                throw CliException.Usage($"{file} is a {artifact.Graph.Stack} artifact but --stack says {(Enclave.Offline.Stacks.StackConfigFile.IsStackName(named) ? named : Repository.Shown(named))}");
             Repository.RequireStack(services.Stacks, root, stackName);
             var policy = services.Stacks.LoadPolicy(root, stackName);
             reports.Add(PolicyEvaluator.Evaluate(artifact.Graph, policy, waivers, today, rules, request.Undetermined));

@@ -53,6 +53,7 @@ public static class CliErrors
             case AccessBudgetException r: return (ExitCodes.InputUnreadable, r.Problem);
             case WaiverFileException w: return (w.Unreadable ? ExitCodes.InputUnreadable : ExitCodes.UsageOrConfig, w.Message);
             case RuleEvaluationException r: return (ExitCodes.InternalError, $"internal error: {r.Message} (please report this)");
+            case GateFaultException g: return (ExitCodes.InternalError, $"internal error: {g.Message} (please report this)");
         }
         lock (Mappings)
             foreach (var mapping in Mappings)

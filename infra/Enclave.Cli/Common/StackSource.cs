@@ -1,3 +1,4 @@
+using Enclave.Offline.Stacks;
 using Enclave.Policy;
 using Enclave.Policy.Graph;
 
@@ -42,27 +43,24 @@ public static class Repository
     {
         var known = source.ListStacks(repoRoot);
         if (!known.Contains(stack, StringComparer.Ordinal))
-            throw CliException.Usage((IsPulumiStackName(stack) ? "unknown stack " : "stack ") + (known.Count == 0
+            throw CliException.Usage((StackConfigFile.IsStackName(stack) ? "unknown stack " : "stack ") + (known.Count == 0
                 ? $"{Shown(stack)}: no stacks/Pulumi.<stack>.yaml in {repoRoot}"
                 : $"{Shown(stack)}; stacks: {string.Join(", ", known)}"));
     }
 
     /// <summary>
-    /// Pulumi's stack names: 1 to 100 ASCII letters, digits, <c>_</c>, <c>.</c>, <c>-</c>. Pulumi never writes another
-    /// into a URN, and none can be selected; shown raw, a look-alike (<c>prоd</c> with a Cyrillic о) read
-    /// "unknown stack 'prod'" while prod exists, and a diff judged it with default settings under prod's name.
+    /// A stack name for a message: as it is when Pulumi's (<see cref="StackConfigFile.IsStackName"/>), else quoted with
+    /// every other character as \uXXXX, cut at 100. Pulumi never writes another into a URN, and none can be selected;
+    /// shown raw, a look-alike (<c>prоd</c> with a Cyrillic о) read "unknown stack 'prod'" while prod exists, and a
+    /// diff judged it with default settings under prod's name.
     /// </summary>
-    public static bool IsPulumiStackName(string name) =>
-        name.Length is >= 1 and <= 100 && name.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '.' or '-');
-
-    /// <summary>A stack name for a message: as it is when Pulumi's, else quoted with every other character as \uXXXX, cut at 100.</summary>
-    public static string Shown(string name) => IsPulumiStackName(name) ? $"'{name}'"
+    public static string Shown(string name) => StackConfigFile.IsStackName(name) ? $"'{name}'"
         : $"'{Enclave.Escaping.SafeText.Ascii(name, 100)}', which is not a Pulumi stack name (1 to 100 ASCII letters, digits, _, . or -)";
 
     /// <summary>Refuses an artifact whose URNs name a stack Pulumi could not have written (exit 3, naming the file).</summary>
     public static void RequireArtifactStack(string file, string stack)
     {
-        if (stack.Length > 0 && !IsPulumiStackName(stack))
+        if (stack.Length > 0 && !StackConfigFile.IsStackName(stack))
             throw CliException.Input($"{file}: its URNs name stack {Shown(stack)}; Pulumi never writes such a name");
     }
 }

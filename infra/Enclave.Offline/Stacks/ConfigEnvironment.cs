@@ -1,3 +1,5 @@
+using static Enclave.Configuration.PulumiConfigSource;
+
 namespace Enclave.Offline.Stacks;
 
 /// <summary>
@@ -5,12 +7,10 @@ namespace Enclave.Offline.Stacks;
 /// The Pulumi SDK reads config from these process-wide variables when a deployment starts, so runs in one process
 /// must not overlap: <see cref="EnterAsync"/> holds a process-wide lock until the returned scope is disposed, and
 /// callers keep the scope open for the whole run (test assemblies that run programs disable parallelization too).
+/// The variables are the ones the program reads them from (<see cref="Enclave.Configuration.PulumiConfigSource"/>).
 /// </summary>
 public static class ConfigEnvironment
 {
-    public const string ConfigVariable = "PULUMI_CONFIG";
-    public const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
-
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>Waits for any other run to finish, then sets the variables from <paramref name="config"/>.</summary>

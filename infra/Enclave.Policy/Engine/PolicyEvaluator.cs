@@ -61,13 +61,19 @@ public static class PolicyEvaluator
         foreach (var rule in ruleSet)
         {
             // Each rule writes straight into the sink (no list per rule to copy ~700k findings through, and no finding
-            // object for a rule that writes its fields); only the rule's own code is inside the try, so a defect is
-            // reported as that rule's.
+            // object for a rule that writes its fields); a defect of the rule's own code is reported as that rule's, one
+            // of the sink's bookkeeping as the gate's (GateFaultException).
             sink.Start(rule.Info);
             try { rule.Evaluate(context, sink); }
             // Over a work budget is a hostile input, not a defect of the rule: it reaches the caller as it is; a finding
-            // for another rule is already reported as this rule's (ReportSink).
-            catch (Exception e) when (e is not AccessBudgetException and not RuleEvaluationException) { throw new RuleEvaluationException(rule.Info.Id, e); }
+            // for another rule is already reported as this rule's (ReportSink). A rule that caught the sink's fault and
+            // then threw something else still ends as the gate's fault.
+            catch (Exception e) when (e is not AccessBudgetException and not RuleEvaluationException and not GateFaultException)
+            {
+                throw sink.Fault ?? (Exception)new RuleEvaluationException(rule.Info.Id, e);
+            }
+            // A rule that swallowed the sink's fault has lost findings: nothing is judged.
+            if (sink.Fault is { } fault) throw fault;
         }
         return sink.Passed;
     }
@@ -87,6 +93,9 @@ public static class PolicyEvaluator
         /// <summary>Plain passes only counted (<c>keepPasses</c> false).</summary>
         public int Passed { get; private set; }
 
+        /// <summary>The sink's own defect, kept even if the running rule catches what Write threw.</summary>
+        public GateFaultException? Fault { get; private set; }
+
         public void Start(RuleInfo rule)
         {
             _rule = rule;
@@ -100,6 +109,13 @@ public static class PolicyEvaluator
         {
             if (!ReferenceEquals(ruleId, _rule.Id) && ruleId != _rule.Id)
                 throw new RuleEvaluationException(_rule.Id, new InvalidOperationException($"emitted a finding for {ruleId}"));
+            // From here on the code is the gate's, not the rule's: its defect is the gate's (a budget passed is not one).
+            try { Record(urn, verdict, text, details, unreadable); }
+            catch (Exception e) when (e is not AccessBudgetException) { throw Fault = new GateFaultException(_rule.Id, e); }
+        }
+
+        private void Record(string urn, Verdict verdict, FindingText text, ImmutableArray<string> details, bool unreadable)
+        {
             // The report keeps the finding's fields (ReportedFinding); a finding that fails closed (FailClosed.Apply) is
             // written as such without a copy of an object.
             if (verdict == Verdict.Undetermined && _blocks)

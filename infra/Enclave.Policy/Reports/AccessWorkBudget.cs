@@ -9,7 +9,10 @@ namespace Enclave.Policy.Reports;
 /// row budget bounds what is produced, this bounds what is weighed and produces nothing. Each bucket is asked about
 /// on its own (its name may decide a condition), so N buckets against M statements whose conditions all fail cost
 /// N×M evaluations and no row: 10,000 × 10,000 from a 12 MB state would run for over a minute. Counted inside the
-/// evaluator (<see cref="EvaluationBudget"/>), so the run stops at the budget. Measured: the synthetic 10k- and
+/// evaluator (<see cref="EvaluationBudget"/>), so the run stops at the budget. The reach verdicts of ENC-IAM-080/090
+/// the table applies (<see cref="Rules.Iam.Reach.ReachVerdicts"/>) are charged to it too: a statement, a group and type
+/// judged, a compartment a location is followed into; N statements into a compartment with M below it cost N×M and
+/// produce no row either. Measured (before reach was charged): the synthetic 10k- and
 /// 200k-resource states of <c>bench/scale.sh</c> spend ≈ 75,000 evaluations (the default is ≈ 250× that); 2,000
 /// buckets × 2,000 failing conditions spend 12–16 million (≈ 1.5 s); 20 million is ≈ 3 s of CPU, where 5,000 ×
 /// 5,000 from a 6 MB state is refused.

@@ -60,7 +60,8 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
         var context = new RuleContext(graph, policy);
         var view = IamView.For(context);
         var judge = view.JudgeFor(context);
-        var reach = new ReachVerdicts(context, view, judge.Identities);
+        // ENC-IAM-080/090 weigh every statement (and follow compartment paths) before a row is made: on the same budget.
+        var reach = new ReachVerdicts(context, view, judge.Identities, budget);
         var rows = new List<AccessRow>();
         var texts = new RowTexts();
         // Who may act on a type in a compartment does not depend on which resource of it is asked about (only a bucket's

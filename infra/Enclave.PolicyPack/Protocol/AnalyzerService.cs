@@ -87,6 +87,8 @@ internal sealed class AnalyzerService(PackSession session, ILogger<AnalyzerServi
         Enclave.Policy.Reports.AccessBudgetException => new Status(StatusCode.ResourceExhausted, SafeText.Escape(e.Message, SafeText.LineLength)),
         Enclave.Policy.Engine.RuleEvaluationException => new Status(StatusCode.Internal,
             SafeText.Escape($"{e.Message} (a rule of the pack failed; please report it)", SafeText.LineLength)),
+        Enclave.Policy.Engine.GateFaultException => new Status(StatusCode.Internal,
+            SafeText.Escape($"{e.Message} (the pack's evaluator failed; please report it)", SafeText.LineLength)),
         _ => new Status(StatusCode.Internal, $"internal error: {e.GetType().Name} (please report it)"),
     };
 }

@@ -16,6 +16,8 @@ public sealed class PulumiConfigSource : IConfigSource
     public const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
 
     private readonly Dictionary<string, Config> _byNamespace = new(StringComparer.Ordinal);
+    private List<string>? _keys;
+    private IReadOnlySet<string>? _secretKeys;
 
     public string? Get(string fullKey)
     {
@@ -30,48 +32,48 @@ public sealed class PulumiConfigSource : IConfigSource
     /// <summary>
     /// The keys of <c>PULUMI_CONFIG</c>, read directly: the official <see cref="Config"/> API cannot list keys.
     /// Legacy <c>ns:config:key</c> spellings are normalised to <c>ns:key</c>, as the engine's config does.
-    /// A missing or malformed variable lists nothing (the deployment itself rejects a malformed one).
+    /// A missing or malformed variable lists nothing (the deployment itself rejects a malformed one). Read once per
+    /// source, as the engine's config is read once per deployment.
     /// </summary>
-    public IEnumerable<string> Keys
+    public IEnumerable<string> Keys => _keys ??= ReadKeys();
+
+    private static List<string> ReadKeys()
     {
-        get
+        var raw = Environment.GetEnvironmentVariable(ConfigVariable);
+        if (string.IsNullOrWhiteSpace(raw)) return [];
+        try
         {
-            var raw = Environment.GetEnvironmentVariable(ConfigVariable);
-            if (string.IsNullOrWhiteSpace(raw)) return [];
-            try
-            {
-                using var doc = JsonDocument.Parse(raw);
-                if (doc.RootElement.ValueKind != JsonValueKind.Object) return [];
-                return doc.RootElement.EnumerateObject().Select(p => Normalise(p.Name)).ToList();
-            }
-            catch (JsonException)
-            {
-                return [];
-            }
+            using var doc = JsonDocument.Parse(raw);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return [];
+            return doc.RootElement.EnumerateObject().Select(p => Normalise(p.Name)).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
         }
     }
 
     /// <summary>
     /// The keys of <c>PULUMI_CONFIG_SECRET_KEYS</c>: at deploy the program reads a secret's plaintext, which the gate
     /// never saw, so the program refuses it as the gate does. A malformed list names every key of the config secret.
+    /// Parsed once per source: the config reader asks it of every key it reads.
     /// </summary>
-    public IReadOnlySet<string> SecretKeys
+    public IReadOnlySet<string> SecretKeys => _secretKeys ??= ReadSecretKeys();
+
+    private HashSet<string> ReadSecretKeys()
     {
-        get
+        var raw = Environment.GetEnvironmentVariable(SecretKeysVariable);
+        if (string.IsNullOrWhiteSpace(raw)) return new HashSet<string>();
+        try
         {
-            var raw = Environment.GetEnvironmentVariable(SecretKeysVariable);
-            if (string.IsNullOrWhiteSpace(raw)) return new HashSet<string>();
-            try
-            {
-                using var doc = JsonDocument.Parse(raw);
-                if (doc.RootElement.ValueKind == JsonValueKind.Array && doc.RootElement.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
-                    return doc.RootElement.EnumerateArray().Select(e => Normalise(e.GetString()!)).ToHashSet(StringComparer.Ordinal);
-            }
-            catch (JsonException)
-            {
-            }
-            return Keys.ToHashSet(StringComparer.Ordinal);
+            using var doc = JsonDocument.Parse(raw);
+            if (doc.RootElement.ValueKind == JsonValueKind.Array && doc.RootElement.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+                return doc.RootElement.EnumerateArray().Select(e => Normalise(e.GetString()!)).ToHashSet(StringComparer.Ordinal);
         }
+        catch (JsonException)
+        {
+        }
+        return Keys.ToHashSet(StringComparer.Ordinal);
     }
 
     private static string Normalise(string key)

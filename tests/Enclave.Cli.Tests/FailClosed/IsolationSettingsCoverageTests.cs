@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using Enclave.Cli.Tests.Plan;
-using Enclave.Cli.Tests.Review;
-using Enclave.Offline;
-using Enclave.Policy.Engine;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Common;
@@ -21,10 +17,10 @@ public class IsolationSettingsCoverageTests
     [Fact]
     public async Task Every_input_whose_secrecy_changes_a_mandatory_verdict_on_prod_is_declared_isolation_relevant()
     {
-        var run = await OfflinePlanner.RunAsync(RepoFile.Path(""), "prod", preview: true, CancellationToken.None);
+        var run = await ProdExperiment.RunAsync(preview: true);
         IReadOnlyList<IRule> rules = RuleCatalogue.All
             .Where(r => r.Info.Enforcement == Enforcement.Mandatory && r.Info.Id != "ENC-GOV-006").ToList();
-        var baseline = Verdicts(run.Graph, run.Policy, rules);
+        var baseline = ProdExperiment.Verdicts(run.Graph, run.Policy, rules);
 
         var missing = new List<string>();
         var read = 0;
@@ -38,8 +34,7 @@ public class IsolationSettingsCoverageTests
             {
                 if (!tried.Add((node.Type, Normalized(path)))) continue;
                 var changed = resources.SetItem(i, node with { Inputs = (MapValue)WithSecret(node.Inputs, Segments(path)) });
-                var graph = new ResourceGraph(run.Graph.Stack, run.Graph.Project, run.Graph.Origin, changed, run.Graph.Source);
-                var differs = Verdicts(graph, run.Policy, rules).Where(kv => baseline.GetValueOrDefault(kv.Key) != kv.Value)
+                var differs = ProdExperiment.Verdicts(ProdExperiment.With(run.Graph, changed), run.Policy, rules).Where(kv => baseline.GetValueOrDefault(kv.Key) != kv.Value)
                     .Select(kv => kv.Key.Rule).Distinct().ToList();
                 if (differs.Count > 0) read++;
                 if (differs.Count > 0 && !IsolationSettings.IsRelevant(node.Type, path))
@@ -50,14 +45,6 @@ public class IsolationSettingsCoverageTests
         Assert.True(tried.Count > 150, $"only {tried.Count} inputs tried");
         Assert.True(read > 40, $"only {read} inputs changed a verdict when secret");
         Assert.True(missing.Count == 0, "inputs the rules read but IsolationSettings does not declare:\n" + string.Join("\n", missing));
-    }
-
-    private static Dictionary<(string Rule, string Urn, string Message), Verdict> Verdicts(ResourceGraph graph, Policy.PolicyContext policy, IReadOnlyList<IRule> rules)
-    {
-        var result = new Dictionary<(string, string, string), Verdict>();
-        foreach (var f in PolicyEvaluator.Evaluate(graph, policy, rules: rules, today: new DateOnly(2026, 11, 29), undetermined: UndeterminedMode.Warn).Findings)
-            result[(f.RuleId, f.Urn, f.Finding.Verdict == Verdict.Pass ? "" : "x")] = f.Finding.Verdict;
-        return result;
     }
 
     /// <summary>Every top-level key and every path inside it (maps and list items), outermost first.</summary>

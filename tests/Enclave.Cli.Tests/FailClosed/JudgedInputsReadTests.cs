@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using Enclave.Cli.Tests.Plan;
-using Enclave.Cli.Tests.Review;
-using Enclave.Offline;
-using Enclave.Policy.Engine;
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Common;
@@ -25,10 +22,10 @@ public class JudgedInputsReadTests
     [Fact]
     public async Task Every_input_a_table_says_is_judged_changes_a_verdict_on_prod()
     {
-        var run = await OfflinePlanner.RunAsync(RepoFile.Path(""), "prod", preview: false, CancellationToken.None);
+        var run = await ProdExperiment.RunAsync(preview: false);
         IReadOnlyList<IRule> rules = RuleCatalogue.All.Where(r => !Detectors.Contains(r.Info.Id)).ToList();
 
-        var original = Verdicts(run.Graph, run.Policy, rules);
+        var original = ProdExperiment.Verdicts(run.Graph, run.Policy, rules);
         // Inputs held at one value are read by ENC-GOV-090 itself (their Fixed entry): only the judged claims are tried.
         var pinned = ClosedInputTables.Declared.SelectMany(d => d.Fixed.Select(f => (d.Type, f.Pin.Key))).ToHashSet();
         var claims = IsolationSettings.All.Where(s => s.Type != IsolationSettings.AnyOciType && !pinned.Contains(s))
@@ -46,11 +43,11 @@ public class JudgedInputsReadTests
             // A claim read only in a context prod lacks is tried in that context, made first on every resource of the type.
             var graph = Contexts.TryGetValue((type, path), out var context) ? InContext(run.Graph, at, context) : run.Graph;
             var present = at.Any(i => Has(graph.Resources[i].Inputs, path.Split('.'), 0));
-            var baseline = present ? (ReferenceEquals(graph, run.Graph) ? original : Verdicts(graph, run.Policy, rules))
-                : Verdicts(With(graph, at, path, PropertyValue.Null), run.Policy, rules);
+            var baseline = present ? (ReferenceEquals(graph, run.Graph) ? original : ProdExperiment.Verdicts(graph, run.Policy, rules))
+                : ProdExperiment.Verdicts(With(graph, at, path, PropertyValue.Null), run.Policy, rules);
             var read = Trials(present).Any(value =>
             {
-                var after = Verdicts(With(graph, at, path, value), run.Policy, rules);
+                var after = ProdExperiment.Verdicts(With(graph, at, path, value), run.Policy, rules);
                 return after.Any(kv => baseline.GetValueOrDefault(kv.Key) != kv.Value) || baseline.Keys.Any(k => !after.ContainsKey(k));
             });
             if (!read) unread.Add($"{type} {path}");
@@ -173,15 +170,7 @@ public class JudgedInputsReadTests
     {
         var resources = g.Resources;
         foreach (var i in at) resources = resources.SetItem(i, resources[i] with { Inputs = context(g, resources[i].Inputs) });
-        return new ResourceGraph(g.Stack, g.Project, g.Origin, resources, g.Source);
-    }
-
-    private static Dictionary<(string Rule, string Urn, string Message), Verdict> Verdicts(ResourceGraph graph, Policy.PolicyContext policy, IReadOnlyList<IRule> rules)
-    {
-        var result = new Dictionary<(string, string, string), Verdict>();
-        foreach (var f in PolicyEvaluator.Evaluate(graph, policy, rules: rules, today: new DateOnly(2026, 11, 29), undetermined: UndeterminedMode.Warn).Findings)
-            result[(f.RuleId, f.Urn, f.Finding.Verdict == Verdict.Pass ? "" : "x")] = f.Finding.Verdict;
-        return result;
+        return ProdExperiment.With(g, resources);
     }
 
     /// <summary>
@@ -213,7 +202,7 @@ public class JudgedInputsReadTests
         var resources = g.Resources;
         foreach (var i in at)
             resources = resources.SetItem(i, resources[i] with { Inputs = (MapValue)WithValue(resources[i].Inputs, path.Split('.'), 0, leaf) });
-        return new ResourceGraph(g.Stack, g.Project, g.Origin, resources, g.Source);
+        return ProdExperiment.With(g, resources);
     }
 
     /// <summary>The value with the field at <paramref name="path"/> set to <paramref name="leaf"/>: in every item of a list on the way, created where unset.</summary>

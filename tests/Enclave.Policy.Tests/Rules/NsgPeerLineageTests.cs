@@ -37,14 +37,37 @@ public class NsgPeerLineageTests
     private static FindingStatus StatusOf(GraphBuilder g, GraphPath path, string rule, PolicyContext? policy = null) =>
         RuleRunner.Run(g, path, rule, policy).Findings.Single(f => f.Urn == g.Urn("peer-rule")).Status;
 
+    /// <summary>The two rules that judge an NSG peer: ENC-NET-030 its ingress sources, ENC-NET-070 its egress destinations.</summary>
+    private static readonly (string Rule, string Direction)[] PeerRules = [("ENC-NET-030", "INGRESS"), ("ENC-NET-070", "EGRESS")];
+
+    /// <summary>Each peer rule in each of <paramref name="forms"/>.</summary>
+    private static TheoryData<string, string, GraphPath> InForms(params GraphPath[] forms)
+    {
+        var data = new TheoryData<string, string, GraphPath>();
+        foreach (var (rule, direction) in PeerRules)
+            foreach (var form in forms) data.Add(rule, direction, form);
+        return data;
+    }
+
+    /// <summary>Forms in which the decoy NSG's id is not known, or its string is read back from a file.</summary>
+    public static TheoryData<string, string, GraphPath> LineageForms => InForms(GraphPath.HandUnknownIds, GraphPath.PreviewJson, GraphPath.StackExportJson);
+
+    /// <summary>Forms in which the stack NSG's id is not known yet, and one in which it is.</summary>
+    public static TheoryData<string, string, GraphPath> StackNsgForms => InForms(GraphPath.HandUnknownIds, GraphPath.PreviewJson, GraphPath.HandKnownIds);
+
+    public static TheoryData<string, string> PeerRuleData
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var (rule, direction) in PeerRules) data.Add(rule, direction);
+            return data;
+        }
+    }
+
     /// <summary>A foreign NSG's OCID recorded as built from a stack NSG without an id fails: lineage vouches for unknowns only.</summary>
     [Theory]
-    [InlineData("ENC-NET-030", "INGRESS", GraphPath.HandUnknownIds)]
-    [InlineData("ENC-NET-030", "INGRESS", GraphPath.PreviewJson)]
-    [InlineData("ENC-NET-030", "INGRESS", GraphPath.StackExportJson)]
-    [InlineData("ENC-NET-070", "EGRESS", GraphPath.HandUnknownIds)]
-    [InlineData("ENC-NET-070", "EGRESS", GraphPath.PreviewJson)]
-    [InlineData("ENC-NET-070", "EGRESS", GraphPath.StackExportJson)]
+    [MemberData(nameof(LineageForms))]
     public void A_known_foreign_nsg_id_never_passes_on_recorded_lineage(string rule, string direction, GraphPath path) =>
         Assert.Equal(FindingStatus.Fail, StatusOf(WithPeer(direction, NameOf("decoy-nsg")), path, rule));
 
@@ -53,19 +76,13 @@ public class NsgPeerLineageTests
     /// it is the NSG's id and passes on its own.
     /// </summary>
     [Theory]
-    [InlineData("ENC-NET-030", "INGRESS", GraphPath.HandUnknownIds)]
-    [InlineData("ENC-NET-030", "INGRESS", GraphPath.PreviewJson)]
-    [InlineData("ENC-NET-030", "INGRESS", GraphPath.HandKnownIds)]
-    [InlineData("ENC-NET-070", "EGRESS", GraphPath.HandUnknownIds)]
-    [InlineData("ENC-NET-070", "EGRESS", GraphPath.PreviewJson)]
-    [InlineData("ENC-NET-070", "EGRESS", GraphPath.HandKnownIds)]
+    [MemberData(nameof(StackNsgForms))]
     public void A_stack_nsg_id_not_known_yet_passes_on_its_lineage(string rule, string direction, GraphPath path) =>
         Assert.Equal(FindingStatus.Pass, StatusOf(WithPeer(direction, Ref("decoy-nsg")), path, rule));
 
     /// <summary>An unknown peer with no lineage may be any NSG: undetermined, never a pass.</summary>
     [Theory]
-    [InlineData("ENC-NET-030", "INGRESS")]
-    [InlineData("ENC-NET-070", "EGRESS")]
+    [MemberData(nameof(PeerRuleData))]
     public void An_unknown_nsg_peer_without_lineage_is_undetermined(string rule, string direction) =>
         Assert.Equal(FindingStatus.Undetermined, StatusOf(WithPeer(direction, Unknown), GraphPath.HandUnknownIds, rule));
 

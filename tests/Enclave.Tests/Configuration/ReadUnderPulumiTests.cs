@@ -1,9 +1,7 @@
 using Enclave.Configuration;
-using Enclave.Offline.Fakes;
 using Enclave.Offline.Stacks;
 using Enclave.Tests.Offline;
 using Pulumi;
-using Pulumi.Testing;
 
 namespace Enclave.Tests.Configuration;
 
@@ -12,17 +10,6 @@ namespace Enclave.Tests.Configuration;
 [Collection(OfflineCollection.Name)]
 public class ReadUnderPulumiTests
 {
-    private static async Task<EnclaveSettings?> ReadInDeployment(StackConfig config)
-    {
-        EnclaveSettings? settings = null;
-        using (await ConfigEnvironment.EnterAsync(config))
-        {
-            await Deployment.TestAsync(new FakeCloudMocks(FakeCloud.Default, "us-ashburn-1"),
-                new TestOptions { ProjectName = config.Project, StackName = config.Stack }, () => { settings = EnclaveConfig.Read(); });
-        }
-        return settings;
-    }
-
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
@@ -30,7 +17,7 @@ public class ReadUnderPulumiTests
     {
         var config = StackConfigFile.Load(RepoRoot.Path, stack);
 
-        var settings = await ReadInDeployment(config);
+        var settings = await UnderPulumi.ReadAsync(config);
 
         var expected = EnclaveConfig.Parse(config.Source, stack).Settings!;
         Assert.NotNull(settings);
@@ -54,7 +41,7 @@ public class ReadUnderPulumiTests
                 .SetItem("us-data-enclave:gatekeeperCidrs", """["0.0.0.0/0"]"""),
         };
 
-        var e = await Assert.ThrowsAsync<RunException>(() => ReadInDeployment(bad));
+        var e = await Assert.ThrowsAsync<RunException>(() => UnderPulumi.ReadAsync(bad));
 
         Assert.Contains("Configuration of stack 'dev' is invalid (2 problems):", e.Message, StringComparison.Ordinal);
         Assert.Contains("us-data-enclave:homeRegion: 'eu-frankfurt-1' is not a US commercial region", e.Message, StringComparison.Ordinal);
@@ -69,7 +56,7 @@ public class ReadUnderPulumiTests
         var good = StackConfigFile.Load(RepoRoot.Path, "dev");
         var bad = good with { Values = good.Values.SetItem("us-data-enclave:namePrefx", "usde-dev") };
 
-        var e = await Assert.ThrowsAsync<RunException>(() => ReadInDeployment(bad));
+        var e = await Assert.ThrowsAsync<RunException>(() => UnderPulumi.ReadAsync(bad));
 
         Assert.Contains("us-data-enclave:namePrefx: unknown key 'namePrefx'; did you mean 'namePrefix'?", e.Message, StringComparison.Ordinal);
     }

@@ -1,9 +1,7 @@
 using Enclave.Configuration;
-using Enclave.Offline.Fakes;
 using Enclave.Offline.Stacks;
 using Enclave.Tests.Offline;
 using Pulumi;
-using Pulumi.Testing;
 
 namespace Enclave.Tests.Configuration;
 
@@ -42,11 +40,7 @@ public class SecretSettingTests
         // Under `pulumi up` the engine hands the program the plaintext and lists the key as secret.
         var prod = StackConfigFile.Load(RepoRoot.Path, "prod");
         var handed = prod with { SecretKeys = prod.SecretKeys.Add(Federation) };
-        using (await ConfigEnvironment.EnterAsync(handed))
-        {
-            var e = await Assert.ThrowsAsync<RunException>(() => Deployment.TestAsync(new FakeCloudMocks(FakeCloud.Default, "us-ashburn-1"),
-                new TestOptions { ProjectName = prod.Project, StackName = prod.Stack }, () => { EnclaveConfig.Read(); }));
-            Assert.Contains($"{Federation}: is a secret", e.Message, StringComparison.Ordinal);
-        }
+        var e = await Assert.ThrowsAsync<RunException>(() => UnderPulumi.ReadAsync(handed));
+        Assert.Contains($"{Federation}: is a secret", e.Message, StringComparison.Ordinal);
     }
 }

@@ -231,14 +231,14 @@ public class StackConfigFileTests
     {
         using var repo = new TempRepo().Stack("dev", "config:\n  demo:region: us-phoenix-1\n  demo:k:\n    secure: v1:abc\n");
         var config = StackConfigFile.Load(repo.Root, "dev");
-        var before = Environment.GetEnvironmentVariable(ConfigEnvironment.ConfigVariable);
+        var before = Environment.GetEnvironmentVariable(Enclave.Configuration.PulumiConfigSource.ConfigVariable);
 
         using (await ConfigEnvironment.EnterAsync(config))
         {
-            Assert.Equal(config.ToConfigJson(), Environment.GetEnvironmentVariable(ConfigEnvironment.ConfigVariable));
-            Assert.Equal("""["demo:k"]""", Environment.GetEnvironmentVariable(ConfigEnvironment.SecretKeysVariable));
+            Assert.Equal(config.ToConfigJson(), Environment.GetEnvironmentVariable(Enclave.Configuration.PulumiConfigSource.ConfigVariable));
+            Assert.Equal("""["demo:k"]""", Environment.GetEnvironmentVariable(Enclave.Configuration.PulumiConfigSource.SecretKeysVariable));
         }
 
-        Assert.Equal(before, Environment.GetEnvironmentVariable(ConfigEnvironment.ConfigVariable));
+        Assert.Equal(before, Environment.GetEnvironmentVariable(Enclave.Configuration.PulumiConfigSource.ConfigVariable));
     }
 }

@@ -25,7 +25,10 @@ public sealed class GrantsWithinReach : IamRule
     /// The objections with the group and data type each is about, so that `enclave access` marks exactly the rows
     /// (principal, type) the gate fails (<see cref="Reports.DataAccessReport"/>).
     /// </summary>
-    internal static IEnumerable<ReachObjection> Typed(RuleContext context, IamView view)
+    /// <param name="budget">Charged one evaluation per statement, per group and type judged, and per compartment a
+    /// location is followed into (none: unbounded, as the gate's rules run).</param>
+    /// <exception cref="EvaluationBudgetExceededException">The objections would pass <paramref name="budget"/>.</exception>
+    internal static IEnumerable<ReachObjection> Typed(RuleContext context, IamView view, EvaluationBudget? budget = null)
     {
         var judge = DataAccessJudge.For(context);
         var ids = judge.Identities;
@@ -37,18 +40,19 @@ public sealed class GrantsWithinReach : IamRule
         {
             // Stryker disable once Statement : the type test binds the statement the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
             if (s.Syntax is not GrantStatement { Effect: Effect.Allow, Subject: GroupSubject subject } g) continue;
+            budget?.Spend();
             if (!memo.TryGetValue((g, s.Policy.CompartmentKey), out var problems))
             {
-                places ??= new Places(context.Graph, view, ids);
+                places ??= new Places(context.Graph, view, ids, budget);
                 resources ??= new StackResources(context.Graph, ids);
-                memo[(g, s.Policy.CompartmentKey)] = problems = [.. Judge(g, subject, s.Policy.CompartmentKey, judge, places, resources)];
+                memo[(g, s.Policy.CompartmentKey)] = problems = [.. Judge(g, subject, s.Policy.CompartmentKey, judge, places, resources, budget)];
             }
             foreach (var (group, type, outcome, problem) in problems) yield return new ReachObjection(s, group, type, outcome, problem);
         }
     }
 
     private static IEnumerable<(GroupReference, string, Truth, string)> Judge(GrantStatement g, GroupSubject subject, string? attachment,
-        DataAccessJudge judge, Places places, StackResources resources)
+        DataAccessJudge judge, Places places, StackResources resources, EvaluationBudget? budget)
     {
         var ids = judge.Identities;
         foreach (var r in subject.Groups)
@@ -61,6 +65,7 @@ public sealed class GrantsWithinReach : IamRule
             var who = $"{(r.IsDynamic ? "dynamic-group" : "group")} {EnclaveIdentities.Describe(r)}";
             foreach (var (type, verb) in Grants(h, g.Access, judge))
             {
+                budget?.Spend();
                 if (h != Holder.DynamicGroup && verb <= ReachTable.Free(h, type)) continue;
                 // Stryker disable once Statement,Block : the test binds the reach row the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
                 if (ReachTable.For(h, type) is not { } row)

@@ -26,12 +26,15 @@ public sealed class PinnedPrincipalsWithinReach : IamRule
         Typed(context, view).Select(o => (o.Statement, o.Outcome, o.Problem));
 
     /// <summary>The objections with the data type each is about (group null: every principal the condition admits).</summary>
-    internal static IEnumerable<ReachObjection> Typed(RuleContext context, IamView view)
+    /// <param name="budget">Charged one evaluation per statement and per data type judged (none: unbounded, as the gate's rules run).</param>
+    /// <exception cref="EvaluationBudgetExceededException">The objections would pass <paramref name="budget"/>.</exception>
+    internal static IEnumerable<ReachObjection> Typed(RuleContext context, IamView view, EvaluationBudget? budget = null)
     {
         var ids = DataAccessJudge.For(context).Identities;
         StackResources? resources = null;
         foreach (var s in view.Policies.Statements)
         {
+            budget?.Spend();
             // Stryker disable once Statement,Logical : the type test binds the statement the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
             if (s.Syntax is not GrantStatement { Effect: Effect.Allow } g || !AdmittedByCondition(g.Subject, ids)) continue;
             // Outsiders whose condition pins nothing are ENC-IAM-002/008's; these are the ones those rules let in.
@@ -39,6 +42,7 @@ public sealed class PinnedPrincipalsWithinReach : IamRule
             resources ??= new StackResources(context.Graph, ids);
             foreach (var grant in DataTypes.Of(g.Access))
             {
+                budget?.Spend();
                 if (grant.Verb <= Verb.Inspect) continue;
                 var (max, pins) = Reach(grant.Type, ids, resources);
                 var what = $"{grant.Verb.ToString().ToLowerInvariant()} {grant.Type}";

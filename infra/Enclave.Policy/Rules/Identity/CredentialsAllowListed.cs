@@ -39,6 +39,9 @@ public sealed class CredentialsAllowListed : SinkRuleBase
         (OciTypes.DomainsMyOauth2clientCredential, null, null),
     ];
 
+    /// <summary>The credential types this rule judges, legacy and of an identity domain (ENC-IDN-096 places the latter).</summary>
+    internal static IEnumerable<string> CredentialTypes => Types.Select(t => t.Type);
+
     public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var plane = new IdentityPlaneGraph(context);

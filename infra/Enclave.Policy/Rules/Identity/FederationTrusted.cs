@@ -18,6 +18,10 @@ public sealed class FederationTrusted : SinkRuleBase
         Scope = RuleScope.Resource,
     };
 
+    /// <summary>The identity provider types this rule judges, legacy and of an identity domain (ENC-IDN-096 places the latter).</summary>
+    internal static readonly string[] ProviderTypes =
+        [OciTypes.IdentityProvider, OciTypes.DomainsIdentityProvider, OciTypes.DomainsSocialIdentityProvider];
+
     public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var trusted = context.Policy.Identity.IdentityProviders;

@@ -21,14 +21,15 @@ public sealed class IdentitiesInStackDomain : RuleBase
         "The identity allow-lists match by name; a break-glass user, trusted provider or credential of the same name in another identity domain (the parent company's) is administered, reset and federated by that domain's administrators; a second identity domain, or one homed outside the allowed regions, keeps identities where no rule looks or outside the US.",
         "Create identity-domain users, identity providers and credentials only in the configured identity domain (groups.identityDomain) at its declared URL (groups.identityDomainUrl); create no identity domain but that one, homed in an allowed region.");  // Stack scope: it reads where the persona groups live.
 
-    /// <summary>The identity-domain types of the identity plane other than groups (ENC-IDN-050 places those).</summary>
+    /// <summary>
+    /// The identity-domain types of the identity plane other than groups (ENC-IDN-050 places those): the users,
+    /// identity providers and credentials of the rules that own those lists (ENC-IDN-003, ENC-IDN-001, ENC-IDN-005),
+    /// those of an identity domain, so a type one of them starts judging is placed here too.
+    /// </summary>
     private static readonly string[] Types =
     [
-        OciTypes.DomainsUser, OciTypes.DomainsIdentityProvider, OciTypes.DomainsSocialIdentityProvider,
-        OciTypes.DomainsApiKey, OciTypes.DomainsAuthToken, OciTypes.DomainsCustomerSecretKey, OciTypes.DomainsSmtpCredential,
-        OciTypes.DomainsUserDbCredential, OciTypes.DomainsOauth2clientCredential,
-        OciTypes.DomainsMyApiKey, OciTypes.DomainsMyAuthToken, OciTypes.DomainsMyCustomerSecretKey, OciTypes.DomainsMySmtpCredential,
-        OciTypes.DomainsMyUserDbCredential, OciTypes.DomainsMyOauth2clientCredential,
+        .. IdentityPlaneGraph.UserTypes.Concat(FederationTrusted.ProviderTypes).Concat(CredentialsAllowListed.CredentialTypes)
+            .Where(t => t.StartsWith("oci:Identity/domains", StringComparison.Ordinal)),
     ];
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)

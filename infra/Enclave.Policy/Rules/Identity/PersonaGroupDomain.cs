@@ -45,12 +45,9 @@ internal sealed class PersonaGroupDomain
                 : (Truth.True, "is an IAM group, as the personas are");
         if (!_inDomain)
             return (Truth.False, "is an identity-domain group, but the config names no identity domain: the statements name the Default domain's group, not this one");
-        if (Endpoint(group) is not { } endpoint)
-            return (Truth.False, $"its idcsEndpoint is not readable ({group.Input("idcsEndpoint")}), so the gate cannot tell which identity domain holds it");
-        if (_declared is not null)
-            return endpoint == _declared
-                ? (Truth.True, $"lives in identity domain {_domain} at its declared URL ({endpoint})")
-                : (Truth.False, $"lives in identity domain {endpoint}, not {_domain} at its declared URL {_declared} (groups.identityDomainUrl): the statements naming {_domain}'s group no longer reach its members, and that domain's administrators manage them");
+        if (ByUrl(group, $"the statements naming {_domain}'s group no longer reach its members, and that domain's administrators manage them",
+                out var endpoint) is { } byUrl)
+            return byUrl;
         // Nothing declared: a strict majority of the persona groups agrees on the domain, and one moved away from it is
         // the odd one out; but which domain the majority's endpoint is, only a declared URL says.
         var count = _endpoints[endpoint];
@@ -69,12 +66,7 @@ internal sealed class PersonaGroupDomain
     {
         if (!_inDomain)
             return (Truth.False, "is an identity-domain resource, but the config names no identity domain (groups.identityDomain): its domain is administered outside the enclave");
-        if (Endpoint(resource) is not { } endpoint)
-            return (Truth.False, $"its idcsEndpoint is not readable ({resource.Input("idcsEndpoint")}), so the gate cannot tell which identity domain holds it");
-        if (_declared is not null)
-            return endpoint == _declared
-                ? (Truth.True, $"lives in identity domain {_domain} at its declared URL ({endpoint})")
-                : (Truth.False, $"lives in identity domain {endpoint}, not {_domain} at its declared URL {_declared} (groups.identityDomainUrl): that domain's administrators control it");
+        if (ByUrl(resource, "that domain's administrators control it", out var endpoint) is { } byUrl) return byUrl;
         var shared = _endpoints.FirstOrDefault(e => e.Value * 2 > _domainGroups);
         if (shared.Key is null)
             return (Truth.Unknown, $"lives at {endpoint}, but the stack declares no groups.identityDomainUrl and its persona groups share no domain to compare with");
@@ -83,6 +75,22 @@ internal sealed class PersonaGroupDomain
         return endpoint == shared.Key
             ? (Truth.Unknown, $"lives at {endpoint} with the persona groups, but the stack declares no groups.identityDomainUrl, so the gate cannot tell that this is identity domain {_domain} (all of them moved together look the same)")
             : (Truth.False, $"lives in identity domain {endpoint}, not the one the persona groups share ({shared.Key}): that domain's administrators control it");
+    }
+
+    /// <summary>
+    /// What an identity-domain resource's URL alone decides, for groups and other resources alike: an unreadable URL
+    /// fails, and with a declared URL it is there or not (<paramref name="away"/>: what a resource elsewhere means).
+    /// Null when the stack declares no URL: the caller compares <paramref name="endpoint"/> with the persona groups'.
+    /// </summary>
+    private (Truth Holds, string Why)? ByUrl(ResourceNode resource, string away, out string endpoint)
+    {
+        endpoint = Endpoint(resource) ?? "";
+        if (endpoint.Length == 0)
+            return (Truth.False, $"its idcsEndpoint is not readable ({resource.Input("idcsEndpoint")}), so the gate cannot tell which identity domain holds it");
+        if (_declared is null) return null;
+        return endpoint == _declared
+            ? (Truth.True, $"lives in identity domain {_domain} at its declared URL ({endpoint})")
+            : (Truth.False, $"lives in identity domain {endpoint}, not {_domain} at its declared URL {_declared} (groups.identityDomainUrl): {away}");
     }
 
     /// <summary>The personas' domain as the graph's groups carrying a declared persona's name show it.</summary>

@@ -19,20 +19,37 @@ internal sealed class Places
     private readonly HashSet<string> _userData = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _holders = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The compartments whose parent is not known (its reference unresolved or unknown until deploy): each may be a
+    /// child of any compartment, so a path cannot be said to miss a name one of them may have.
+    /// </summary>
+    private readonly List<string> _floating = [];
+
     /// <summary>True when some bucket or database has a compartment or name not known until deploy.</summary>
     private readonly bool _uncertain;
 
-    public Places(ResourceGraph graph, IamView view, EnclaveIdentities ids)
+    /// <summary>Charged per compartment a location is followed into (`enclave access`; the gate runs unbounded).</summary>
+    private readonly EvaluationBudget? _budget;
+
+    public Places(ResourceGraph graph, IamView view, EnclaveIdentities ids, EvaluationBudget? budget = null)
     {
-        foreach (var c in graph.OfType(OciTypes.Compartment))
+        _budget = budget;
+        // A compartment is keyed by its OCID when known, else by its URN; a child may name its parent either way (a
+        // known id, or a reference recorded as the parent's URN), so both spellings lead to the parent's key.
+        var compartments = graph.OfType(OciTypes.Compartment).ToList();
+        var keyOfUrn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in compartments) keyOfUrn.TryAdd(c.Urn, c.Id.AsString() ?? c.Urn);
+        foreach (var c in compartments)
         {
             var key = c.Id.AsString() ?? c.Urn;
             if (c.Input("name").AsString() is { } name) _names[key] = name;
-            if (view.CompartmentKeyOf(c) is { } parent)
+            if (view.CompartmentKeyOf(c) is { } named)
             {
+                var parent = keyOfUrn.GetValueOrDefault(named) ?? named;
                 if (!_children.TryGetValue(parent, out var list)) _children[parent] = list = [];
                 list.Add(key);
             }
+            else _floating.Add(key);
         }
         var archiveHolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var userHolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -79,15 +96,20 @@ internal sealed class Places
                 return (Truth.False, $"it reaches beyond the {Describe(place)}");
         }
         foreach (var c in reached)
+        {
+            _budget?.Spend();
             if (_holders.Contains(c) && !allowed.Contains(c))
                 return (_uncertain ? Truth.Unknown : Truth.False,
                     $"it reaches compartment {_names.GetValueOrDefault(c) ?? c}, which is not one of the {Describe(place)}");
+        }
         return (Truth.True, null);
     }
 
     /// <summary>
     /// The compartment <paramref name="path"/> names from <paramref name="attachment"/>; else, when it certainly names
-    /// none of the stack's (no child of that name where every child's name is known), the name it misses.
+    /// none of the stack's, the name it misses. Certainly: no child of that name where every child's name is known, and
+    /// no compartment whose parent is unknown has that name or an unknown one (it may be that child). A path with an
+    /// unknown name on the way is undetermined, never undeclared.
     /// </summary>
     private (string? Key, string? Undeclared) Resolve(string? attachment, CompartmentPathLocation path)
     {
@@ -96,12 +118,16 @@ internal sealed class Places
         {
             if (at is null) return (null, null);
             var kids = _children.GetValueOrDefault(at) ?? [];
-            var match = kids.Where(k => string.Equals(_names.GetValueOrDefault(k), name, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (match.Count != 1) return (null, match.Count == 0 && kids.All(_names.ContainsKey) ? name : null);
+            _budget?.Spend(1 + kids.Count);
+            var match = kids.Where(k => Named(k, name)).ToList();
+            if (match.Count != 1)
+                return (null, match.Count == 0 && kids.All(_names.ContainsKey) && !_floating.Any(f => !_names.ContainsKey(f) || Named(f, name)) ? name : null);
             at = match[0];
         }
         return (at, null);
     }
+
+    private bool Named(string key, string name) => string.Equals(_names.GetValueOrDefault(key), name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The compartment and every one below it (the tree is the graph's; a cycle stops at a seen node).</summary>
     private IEnumerable<string> Below(string key)

@@ -20,10 +20,14 @@ public sealed class ReachVerdicts
     private readonly Dictionary<PolicyStatement, List<ReachObjection>> _byStatement = new(ReferenceEqualityComparer.Instance);
     private readonly EnclaveIdentities _ids;
 
-    public ReachVerdicts(RuleContext context, IamView view, EnclaveIdentities ids)
+    public ReachVerdicts(RuleContext context, IamView view, EnclaveIdentities ids) : this(context, view, ids, null) { }
+
+    /// <param name="budget">The access table's work budget, charged as the two rules judge (none: unbounded).</param>
+    /// <exception cref="EvaluationBudgetExceededException">Judging would pass <paramref name="budget"/>.</exception>
+    public ReachVerdicts(RuleContext context, IamView view, EnclaveIdentities ids, EvaluationBudget? budget)
     {
         _ids = ids;
-        foreach (var o in GrantsWithinReach.Typed(context, view).Concat(PinnedPrincipalsWithinReach.Typed(context, view)))
+        foreach (var o in GrantsWithinReach.Typed(context, view, budget).Concat(PinnedPrincipalsWithinReach.Typed(context, view, budget)))
         {
             if (o.Outcome == Truth.True) continue;
             if (!_byStatement.TryGetValue(o.Statement, out var list)) _byStatement[o.Statement] = list = [];
