@@ -42,7 +42,7 @@ public static class RepositoryFiles
     public static string? FolderProblem(string folder)
     {
         if (folder.Length == 0) return null;
-        if (SafeText.Escape(folder) != folder) return $"'{SafeText.Ascii(folder)}' holds a control or invisible character";
+        if (SafeText.Escape(folder) != folder) return $"'{SafeText.Ascii(folder)}' holds a control or invisible character, or a look-alike of an ASCII one";
         if (Path.IsPathRooted(folder) || folder.StartsWith('~')) return $"'{SafeText.Ascii(folder)}' is an absolute path";
         if (folder.Split('/', '\\').Contains("..")) return $"'{SafeText.Ascii(folder)}' leaves the project folder ('..')";
         return null;
