@@ -1,6 +1,8 @@
 using System.Globalization;
 using Enclave.Policy.Engine;
+using Enclave.Policy.Graph;
 using Enclave.Policy.Reports;
+using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Common;
 using Enclave.Policy.Tests.Support;
 using Enclave.Policy.Waivers;
