@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Enclave.Cli.Commands;
 using Enclave.Cli.Common;
@@ -47,6 +48,10 @@ public static class CliApp
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CliServices services, TextWriter stdout, TextWriter stderr)
     {
+        // Verdicts, reports and errors must not depend on the machine's locale (LANG, LC_ALL): a th-TH runner printed
+        // waiver dates in the Thai calendar, and a tr-TR one would compare "i" and "I" as different letters. Scoped to
+        // this command's async flow (tests run several in one process), so the caller's culture is left as it was.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         using var inputs = InputsRead.Track(); // --output may not name a file this run reads
         var parseResult = BuildRoot(services).Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -6,8 +6,8 @@ namespace Enclave.Escaping;
 /// <summary>
 /// The one escaper for text the tools print that came from outside (names, URNs, stack names, values, reasons, file
 /// paths): control characters, ANSI escape sequences (ESC), C1 controls, bidirectional overrides and isolates
-/// (U+202A–U+202E, U+2066–U+2069) and every other invisible format character, line and paragraph separators and
-/// lone surrogates are shown as visible escapes (<c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\u001b</c>, <c>\u202e</c>), so
+/// (U+202A–U+202E, U+2066–U+2069) and every other invisible format character, line and paragraph separators,
+/// lone surrogates and characters that pass for ASCII ones (<see cref="IsLookAlike"/>) are shown as visible escapes (<c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\u001b</c>, <c>\u202e</c>), so
 /// no input can colour a terminal, move its cursor, reorder a line, or start a line of its own. Escapes use one
 /// <c>\uXXXX</c> per UTF-16 unit, which is also a valid JSON string escape of the same character.
 /// </summary>
@@ -19,8 +19,14 @@ public static class SafeText
     /// <summary>Cap for one whole error line.</summary>
     public const int LineLength = 4000;
 
-    /// <summary>True when <paramref name="c"/> must not reach a terminal or log as it is.</summary>
-    public static bool IsUnsafe(char c)
+    /// <summary>
+    /// True when <paramref name="c"/> must not reach a terminal or log as it is: it is invisible or reorders text
+    /// (<see cref="IsInvisible"/>), or it is a look-alike of an ASCII character (<see cref="IsLookAlike"/>).
+    /// </summary>
+    public static bool IsUnsafe(char c) => c is not (>= ' ' and <= '~') && (IsInvisible(c) || IsLookAlike(c));
+
+    /// <summary>Control characters (C0, DEL, C1), format characters (bidi, zero-width), line and paragraph separators, lone surrogates, noncharacters.</summary>
+    public static bool IsInvisible(char c)
     {
         if (c >= 0x20 && c < 0x7F) return false;
         if (c < 0x20 || c <= 0x9F) return true; // C0, DEL, C1
@@ -28,6 +34,51 @@ public static class SafeText
         return char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate;
     }
+
+    /// <summary>
+    /// A character printed in place of an ASCII one it looks like, so that a name reads as another: a waiver for
+    /// <c>urn:…::prоd-db</c> (a Cyrillic о) looked like it waived prod-db and matched only a resource the same change
+    /// added under the look-alike name. Letters, digits and marks of the scripts with Latin look-alikes (Greek,
+    /// Cyrillic, Armenian, Cherokee), the look-alike Latin letters outside the accented Latin-1 and Latin
+    /// Extended-A sets (dotless ı, long ſ, Latin Extended-B, IPA and phonetic letters, small capitals, modifier
+    /// letters), combining marks (a dot or stroke over an ASCII letter), letter-like symbols (the Kelvin sign K),
+    /// super- and subscripts, circled, full-width and other-script digits, and the dashes, slashes, colons, dots and
+    /// spaces that pass for <c>-</c>, <c>/</c>, <c>:</c>, <c>.</c> and a space in a URN. Accented Latin letters
+    /// (é, ü, ł) differ visibly and stay, as do CJK, emoji, arrows, the em dash and the ellipsis.
+    /// </summary>
+    public static bool IsLookAlike(char c) => c switch
+    {
+        < '\u00A0' => false,
+        '\u00A0' => true, // no-break space
+        < '\u0100' => false, // Latin-1 letters and signs
+        '\u0131' or '\u0138' or '\u0140' or '\u017F' => true, // ı ĸ ŀ ſ
+        < '\u0180' => false, // Latin Extended-A
+        < '\u0370' => true, // Latin Extended-B, IPA, modifier letters, combining marks
+        < '\u0590' => true, // Greek, Cyrillic, Armenian (and their punctuation: ; · ։ pass for ; . :)
+        '\u05C3' => true, // Hebrew sof pasuq (:)
+        >= '\u13A0' and < '\u1400' => true, // Cherokee
+        >= '\u1AB0' and < '\u1B00' => true, // combining marks extended
+        >= '\u1C80' and < '\u1C90' => true, // Cyrillic Extended-C
+        >= '\u1D00' and < '\u1E00' => true, // phonetic extensions, small capitals, combining supplement
+        >= '\u1F00' and < '\u2000' => true, // Greek Extended
+        >= '\u2000' and <= '\u200A' => true, // spaces of other widths
+        >= '\u2010' and <= '\u2012' => true, // hyphen, non-breaking hyphen, figure dash
+        '\u2024' or '\u2044' or '\u202F' or '\u205F' or '\u2212' or '\u2215' or '\u2236' or '\u3000' => true, // ․ ⁄ spaces − ∕ ∶
+        >= '\u2070' and < '\u20A0' => true, // superscripts and subscripts
+        >= '\u20D0' and < '\u2100' => true, // combining marks for symbols
+        >= '\u2100' and < '\u2150' => true, // letter-like symbols (K Kelvin, Å Ångström, ℓ)
+        >= '\u2160' and < '\u2190' => true, // Roman numerals (Ⅰ, ⅼ)
+        >= '\u2460' and < '\u2500' => true, // circled letters and digits
+        >= '\u2DE0' and < '\u2E00' => true, // Cyrillic Extended-A
+        >= '\uA640' and < '\uA6A0' => true, // Cyrillic Extended-B
+        >= '\uA720' and < '\uA800' => true, // Latin Extended-D (꞉ modifier colon)
+        >= '\uAB70' and < '\uABC0' => true, // Cherokee small letters
+        >= '\uFE20' and < '\uFE30' => true, // combining half marks
+        '\uFE63' => true, // small hyphen-minus
+        >= '\uFF01' and < '\uFF5F' => true, // full-width ASCII
+        _ => char.GetUnicodeCategory(c) is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark, // digits of other scripts, marks
+    };
 
     /// <summary>
     /// <paramref name="text"/> on one line with every unsafe character escaped, cut after
@@ -143,5 +194,9 @@ public static class SafeText
 
     /// <summary>Astral format characters (tags U+E0000–U+E007F, musical and shorthand format controls).</summary>
     internal static bool IsUnsafeAstral(int codePoint) =>
-        Rune.GetUnicodeCategory(new Rune(codePoint)) == UnicodeCategory.Format || (codePoint & 0xFFFE) == 0xFFFE;
+        Rune.GetUnicodeCategory(new Rune(codePoint)) is UnicodeCategory.Format or UnicodeCategory.DecimalDigitNumber or
+            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+        || (codePoint & 0xFFFE) == 0xFFFE
+        || codePoint is >= 0x1D400 and < 0x1D800 // mathematical letters and digits (𝐚, 𝟎)
+        || codePoint is >= 0x1F100 and < 0x1F1E6; // enclosed letters (🄰), not the regional indicators of flags
 }

@@ -18,7 +18,7 @@ namespace Enclave.Cli.Common;
 /// from a spool file that is deleted on close.</item>
 /// <item>A new path or a regular file (also through symbolic links): a temporary file beside the final target, moved
 /// into place, so readers see the old report or the new one, never half. A link stays a link: the file it points
-/// at is replaced, unless the link lives in a checkout and leads out of it (<see cref="OutputLinks"/>).</item>
+/// at is replaced, unless the link lives in a checkout and leads out of it (<see cref="PathLinks"/>).</item>
 /// <item>Anything else (a FIFO, a terminal, /dev/null, /dev/stderr, another /dev/fd/N): written through from a spool
 /// file, never replaced. Renaming a temporary file over such a path would destroy it (run as root,
 /// <c>--output /dev/stdout</c> once replaced the /dev/stdout link with a regular file).</item>
@@ -40,36 +40,49 @@ public static partial class OutputTarget
         }
         if (string.IsNullOrWhiteSpace(path))
             throw CliException.Usage($"--output '{path}': expected a file path, or - for standard output");
-        var target = Resolve(path);
-        if (target is not null && PulumiFileName().IsMatch(Path.GetFileName(target.Path)))
-            // `-o stacks/Pulumi.report.yaml` made a new stack that every later `check` failed on (and Pulumi would read it);
-            // `-o Pulumi.json` (a JSON report) would become the project file Pulumi reads before Pulumi.yaml.
-            throw CliException.Usage($"--output {path}: is named like a file Pulumi and the gate read as a project or stack configuration " +
-                                     "(Pulumi.yaml, Pulumi.json, Pulumi.<stack>.yaml); expected another file name, or - for standard output");
-        if (target is not null && InputsRead.Which(target.Path) is { } input)
-            throw CliException.Usage($"--output {path}: is the input {input} of this command, which the report would replace; expected another file, or - for standard output");
-        if (target is null)
+        // One resolution, by the shared resolver, for every check below and for the write itself: what was checked is
+        // what is written (a second, lexical walk once disagreed with the kernel about `..` after a linked folder).
+        var route = PathLinks.Resolve(path);
+        switch (route.End)
+        {
+            case PathEnd.Loop:
+                throw CliException.Usage($"--output {path}: too many levels of symbolic links");
+            case PathEnd.Unreadable:
+                throw CliException.Input($"--output {path}: cannot be written ({route.Reason})");
+        }
+        // A link committed in a checkout leads out of it: refused whatever it reaches (a file is replaced, and a FIFO or
+        // device elsewhere on the machine is written through: another job's control pipe, a disk as root). Standard
+        // output and /dev/null are sinks that nothing is lost to.
+        if (route.LeavingCheckout() is { } escape && route.Path != "/dev/null")
+            throw CliException.Usage($"--output {path}: the symbolic link {escape.At} in {escape.Checkout} leads out of it (a link a pull " +
+                                     "request can commit would have the report replace or write into a file elsewhere on the machine); " +
+                                     "expected a path inside it, a link that stays inside it, or - for standard output");
+        if (route.End == PathEnd.StandardOutput)
         {
             Spooled(path, render, spool => CopyTo(spool, stdout));
             stdout.Flush();
             return;
         }
-        var (kind, _, reason) = FileKinds.Of(target.Path);
+        var target = route.Path;
+        if (PulumiFileName().IsMatch(Path.GetFileName(target)))
+            // `-o stacks/Pulumi.report.yaml` made a new stack that every later `check` failed on (and Pulumi would read it);
+            // `-o Pulumi.json` (a JSON report) would become the project file Pulumi reads before Pulumi.yaml.
+            throw CliException.Usage($"--output {path}: is named like a file Pulumi and the gate read as a project or stack configuration " +
+                                     "(Pulumi.yaml, Pulumi.json, Pulumi.<stack>.yaml); expected another file name, or - for standard output");
+        if (InputsRead.Which(target) is { } input)
+            throw CliException.Usage($"--output {path}: is the input {input} of this command, which the report would replace; expected another file, or - for standard output");
+        var (kind, _, reason) = FileKinds.Of(target);
         switch (kind)
         {
             case FileKind.Directory:
                 throw CliException.Usage($"--output {path}: is a directory; expected a file path, or - for standard output");
             case FileKind.Inaccessible:
                 throw CliException.Input($"--output {path}: cannot be written ({reason})");
-            case FileKind.Missing or FileKind.Regular when !target.IsDescriptor:
-                if (OutputLinks.Escaping(Path.GetFullPath(path), target.Path) is { } escape)
-                    throw CliException.Usage($"--output {path}: the symbolic link {escape.Link} in {escape.Checkout} leads out of it (a link a pull " +
-                                             "request can commit would have the report replace a file elsewhere on the machine); " +
-                                             "expected a path inside it, a link that stays inside it, or - for standard output");
-                ReplaceAtomically(path, target.Path, render);
+            case FileKind.Missing or FileKind.Regular when route.End == PathEnd.File:
+                ReplaceAtomically(path, target, render);
                 break;
             default:
-                Spooled(path, render, spool => WriteThrough(target.Path, spool));
+                Spooled(path, render, spool => WriteThrough(target, spool));
                 break;
         }
     }
@@ -124,26 +137,6 @@ public static partial class OutputTarget
         using var reader = new StreamReader(spool, Utf8, false, BufferSize, leaveOpen: true);
         var buffer = new char[BufferSize];
         for (int read; (read = reader.Read(buffer, 0, buffer.Length)) > 0;) stdout.Write(buffer, 0, read);
-    }
-
-    /// <summary>The path at the end of the link chain; null when a link in it names standard output.</summary>
-    private static Target? Resolve(string path)
-    {
-        var current = Path.GetFullPath(path);
-        for (var hops = 0; ; hops++)
-        {
-            if (StdoutName().IsMatch(current)) return null;
-            if (DescriptorName().IsMatch(current)) return new Target(current, IsDescriptor: true);
-            string? link;
-            try { link = new FileInfo(current).LinkTarget; }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw CliException.Input($"--output {path}: cannot be written ({e.Message.ReplaceLineEndings(" ")})");
-            }
-            if (link is null) return new Target(current, IsDescriptor: false);
-            if (hops >= 40) throw CliException.Usage($"--output {path}: too many levels of symbolic links");
-            current = Path.GetFullPath(link, Path.GetDirectoryName(current)!);
-        }
     }
 
     private static void ReplaceAtomically(string path, string full, Action<TextWriter> render)
@@ -204,14 +197,6 @@ public static partial class OutputTarget
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private sealed record Target(string Path, bool IsDescriptor);
-
     [GeneratedRegex(@"^Pulumi(\.[^/]*)?\.(ya?ml|json)$", RegexOptions.IgnoreCase)]
     private static partial Regex PulumiFileName();
-
-    [GeneratedRegex("^/(dev/stdout|dev/fd/1|proc/self/fd/1|proc/thread-self/fd/1)$")]
-    private static partial Regex StdoutName();
-
-    [GeneratedRegex(@"^/(dev/(stdin|stderr|fd/\d+)|proc/(self|thread-self|\d+)/fd/\d+)$")]
-    private static partial Regex DescriptorName();
 }

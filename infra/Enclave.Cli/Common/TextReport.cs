@@ -1,3 +1,4 @@
+using Enclave.Policy;
 using Enclave.Policy.Engine;
 using Enclave.Policy.Reports;
 using Enclave.Policy.Rules;
@@ -51,7 +52,7 @@ public static class TextReport
             List("Undetermined (known only at deploy)", report.Findings.Where(f => f.Status == FindingStatus.Undetermined), Line,
                 f => $"{f.RuleId} {ShortUrn(f)}: {SafeText.Escape(f.Finding.Message)}");
             List("Suppressed by waivers", report.Findings.Where(f => f.Status == FindingStatus.Suppressed), Line,
-                f => $"{f.RuleId} {ShortUrn(f)}: {SafeText.Escape(f.Waiver!.Reason)} (until {f.Waiver.Expires:yyyy-MM-dd}, {SafeText.Escape(f.Waiver.Location)})");
+                f => $"{f.RuleId} {ShortUrn(f)}: {SafeText.Escape(f.Waiver!.Reason)} (until {f.Waiver.Expires.Iso()}, {SafeText.Escape(f.Waiver.Location)})");
             var t = report.Totals;
             Line($"{SafeText.Escape(report.Stack)}: {report.ResourceCount} resources, {report.Rules.Length} rules: {t.Fail} failed, {t.Undetermined} undetermined, {t.Suppressed} suppressed, {t.Pass} passed");
             Line("");

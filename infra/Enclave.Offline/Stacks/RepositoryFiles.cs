@@ -11,9 +11,6 @@ namespace Enclave.Offline.Stacks;
 /// </summary>
 public static class RepositoryFiles
 {
-    /// <summary>The most links followed for one path (Linux's own limit is 40).</summary>
-    private const int MaxLinks = 40;
-
     /// <summary>
     /// Refuses (exit 3, like any file that cannot be read as what it should be) <paramref name="path"/> when it, or a
     /// folder on its way, is a link that resolves outside <paramref name="repoRoot"/>, or when it has more than one
@@ -45,32 +42,12 @@ public static class RepositoryFiles
     public static string? FolderProblem(string folder)
     {
         if (folder.Length == 0) return null;
-        if (SafeText.Escape(folder) != folder) return $"'{SafeText.Ascii(folder)}' holds a control or invisible character";
+        if (SafeText.Escape(folder) != folder) return $"'{SafeText.Ascii(folder)}' holds a control or invisible character, or a look-alike of an ASCII one";
         if (Path.IsPathRooted(folder) || folder.StartsWith('~')) return $"'{SafeText.Ascii(folder)}' is an absolute path";
         if (folder.Split('/', '\\').Contains("..")) return $"'{SafeText.Ascii(folder)}' leaves the project folder ('..')";
         return null;
     }
 
-    /// <summary>The path with every link on it resolved (what <c>realpath</c> gives), by components.</summary>
-    private static string Resolve(string full)
-    {
-        var links = 0;
-        var pending = new Stack<string>(full.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse());
-        var current = "/";
-        while (pending.TryPop(out var part))
-        {
-            if (part == ".") continue;
-            if (part == "..") { current = Path.GetDirectoryName(current) ?? "/"; continue; }
-            var next = Path.Join(current, part);
-            if (new FileInfo(next).LinkTarget is { } target)
-            {
-                if (++links > MaxLinks) return next; // a loop: the opener refuses it
-                if (target.StartsWith('/')) current = "/";
-                foreach (var p in target.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse()) pending.Push(p);
-                continue;
-            }
-            current = next;
-        }
-        return current;
-    }
+    /// <summary>The path with every link on it resolved (what <c>realpath</c> gives), by the shared resolver.</summary>
+    private static string Resolve(string full) => PathLinks.Resolve(full).Path;
 }

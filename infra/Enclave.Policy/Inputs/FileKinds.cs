@@ -13,7 +13,7 @@ public enum FileKind { Regular, Missing, Directory, Fifo, CharacterDevice, Block
 /// </summary>
 public static class FileKinds
 {
-    private const int AtFdCwd = -100;
+    private const int AtFdCwd = -100, AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1, StatxNlink = 0x4, StatxIno = 0x100, StatxSize = 0x200;
     private const int NlinkOffset = 16; // stx_nlink (u32)
     private const int InoOffset = 32, DevOffset = 136; // stx_ino (u64); stx_dev_major, stx_dev_minor (u32 each)
@@ -33,6 +33,47 @@ public static class FileKinds
         return Portable(path);
     }
 
+    /// <summary>
+    /// The kind, size and identity (as <see cref="Identity"/> gives it) of the file an open descriptor refers to: what
+    /// was opened, not what the path names now (a path checked and then opened can be swapped in between). Null on a
+    /// system without statx, where only the path can be asked.
+    /// </summary>
+    public static (FileKind Kind, long Size, string Identity)? OfHandle(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        if (!OperatingSystem.IsLinux() || _statxMissing) return null;
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            var buffer = new byte[256];
+            if (statx((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxType | StatxSize | StatxIno, buffer) != 0) return null;
+            return (KindOf(buffer), BitConverter.ToInt64(buffer, SizeOffset), IdentityOf(buffer));
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _statxMissing = true;
+            return null;
+        }
+        finally
+        {
+            if (added) handle.DangerousRelease();
+        }
+    }
+
+    private static string IdentityOf(byte[] buffer) =>
+        $"{BitConverter.ToUInt32(buffer, DevOffset)}:{BitConverter.ToUInt32(buffer, DevOffset + 4)}:{BitConverter.ToUInt64(buffer, InoOffset)}";
+
+    private static FileKind KindOf(byte[] buffer) => (BitConverter.ToUInt16(buffer, ModeOffset) & 0xF000) switch
+    {
+        0x8000 => FileKind.Regular,
+        0x4000 => FileKind.Directory,
+        0x1000 => FileKind.Fifo,
+        0x2000 => FileKind.CharacterDevice,
+        0x6000 => FileKind.BlockDevice,
+        0xC000 => FileKind.Socket,
+        _ => FileKind.Other,
+    };
+
     private static (FileKind, long, string?) Statx(string path)
     {
         var buffer = new byte[256];
@@ -43,19 +84,7 @@ public static class FileKinds
                 ? (FileKind.Missing, 0, null)
                 : (FileKind.Inaccessible, 0, errno == EACCES ? "permission denied" : Marshal.GetPInvokeErrorMessage(errno));
         }
-        var mode = BitConverter.ToUInt16(buffer, ModeOffset) & 0xF000;
-        var size = BitConverter.ToInt64(buffer, SizeOffset);
-        var kind = mode switch
-        {
-            0x8000 => FileKind.Regular,
-            0x4000 => FileKind.Directory,
-            0x1000 => FileKind.Fifo,
-            0x2000 => FileKind.CharacterDevice,
-            0x6000 => FileKind.BlockDevice,
-            0xC000 => FileKind.Socket,
-            _ => FileKind.Other,
-        };
-        return (kind, size, null);
+        return (KindOf(buffer), BitConverter.ToInt64(buffer, SizeOffset), null);
     }
 
     private static (FileKind, long, string?) Portable(string path)
@@ -88,8 +117,7 @@ public static class FileKinds
             {
                 var buffer = new byte[256];
                 if (statx(AtFdCwd, path, 0, StatxType | StatxIno, buffer) != 0) return null;
-                var ino = BitConverter.ToUInt64(buffer, InoOffset);
-                return $"{BitConverter.ToUInt32(buffer, DevOffset)}:{BitConverter.ToUInt32(buffer, DevOffset + 4)}:{ino}";
+                return IdentityOf(buffer);
             }
             catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { _statxMissing = true; }
         }

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Enclave.Policy.Inputs;
 
@@ -25,27 +27,94 @@ public static class InputFile
         var name = display ?? path;
         if (path == StdinPath) return new CappedStream(OpenStdin(kind), name, kind, limit);
         var (type, size, reason) = FileKinds.Of(path);
-        var problem = type switch
-        {
-            FileKind.Regular => null,
-            // .NET decodes a command line's bytes as UTF-8: a name with other bytes arrives with U+FFFD in their place
-            // and names no file; say so rather than "not found" beside a file the user can list.
-            FileKind.Missing when path.Contains('\uFFFD') =>
-                $"file not found (its name is not UTF-8: the bytes shown as \ufffd cannot be passed on; rename the file); expected {kind.Expected}",
-            FileKind.Missing => $"file not found; expected {kind.Expected}",
-            FileKind.Directory => $"is a directory; expected {kind.Expected}",
-            FileKind.Fifo => $"is a named pipe (FIFO), not a regular file; expected {kind.Expected} (to stream one, pass '-' and pipe it to standard input)",
-            FileKind.CharacterDevice or FileKind.BlockDevice => $"is a device, not a regular file; expected {kind.Expected}",
-            FileKind.Socket => $"is a socket, not a regular file; expected {kind.Expected}",
-            FileKind.Inaccessible => $"cannot be read ({reason}); expected {kind.Expected}",
-            _ => $"is not a regular file; expected {kind.Expected}",
-        };
-        if (problem is not null) throw new InputFileException(name, problem);
+        if (Problem(type, path, reason, kind) is { } problem) throw new InputFileException(name, problem);
         if (size > limit) throw TooLarge(name, kind, limit);
-        FileStream file;
+        var route = PathLinks.Resolve(path);
+        if (route.LeavingCheckout() is { } link)
+            // Refused before a byte is read: a loader's error quotes the text at its problem, and a link a pull request
+            // commits (waivers.yaml -> ~/.ssh/id_rsa) would have that quote print a file of the CI machine in its log.
+            throw new InputFileException(name, $"is reached through the symbolic link {link.At} in {link.Checkout}, which leads out of it, so the " +
+                                               $"file read would not be the one a reviewer sees (and its content is not read); expected {kind.Expected} " +
+                                               "inside the checkout, or its own path instead of the link");
+        var identity = route.End == PathEnd.File ? FileKinds.Identity(route.Path) : null;
+        BeforeOpen.Value?.Invoke(path);
+        var file = OpenChecked(path, name, kind, limit, identity);
+        InputsRead.Add(path, name);
+        return new CappedStream(file, name, kind, limit);
+    }
+
+    private static readonly AsyncLocal<Action<string>?> BeforeOpen = new();
+
+    /// <summary>
+    /// Runs <paramref name="hook"/> in the current async flow between the checks by path and the open (tests swap the
+    /// file there, as a racing process would); dispose to remove it.
+    /// </summary>
+    public static IDisposable BetweenCheckAndOpen(Action<string> hook)
+    {
+        var previous = BeforeOpen.Value;
+        BeforeOpen.Value = hook;
+        return new Restore(() => BeforeOpen.Value = previous);
+    }
+
+    /// <summary>Why a file of <paramref name="type"/> is not an input, or null when it is a regular file.</summary>
+    private static string? Problem(FileKind type, string path, string? reason, InputKind kind) => type switch
+    {
+        FileKind.Regular => null,
+        // .NET decodes a command line's bytes as UTF-8: a name with other bytes arrives with U+FFFD in their place
+        // and names no file; say so rather than "not found" beside a file the user can list.
+        FileKind.Missing when path.Contains('\uFFFD') =>
+            $"file not found (its name is not UTF-8: the bytes shown as \ufffd cannot be passed on; rename the file); expected {kind.Expected}",
+        FileKind.Missing => $"file not found; expected {kind.Expected}",
+        FileKind.Directory => $"is a directory; expected {kind.Expected}",
+        FileKind.Fifo => $"is a named pipe (FIFO), not a regular file; expected {kind.Expected} (to stream one, pass '-' and pipe it to standard input)",
+        FileKind.CharacterDevice or FileKind.BlockDevice => $"is a device, not a regular file; expected {kind.Expected}",
+        FileKind.Socket => $"is a socket, not a regular file; expected {kind.Expected}",
+        FileKind.Inaccessible => $"cannot be read ({reason}); expected {kind.Expected}",
+        _ => $"is not a regular file; expected {kind.Expected}",
+    };
+
+    /// <summary>
+    /// Opens the file and judges the open descriptor, not the path: between the check by path and the open, the path
+    /// can become a FIFO (whose open waits for a writer forever), a device or another file. On Linux the open is
+    /// non-blocking (a FIFO opens at once and is then refused), never takes a controlling terminal, and what was
+    /// opened must be a regular file within the cap and the very file checked (<paramref name="identity"/>).
+    /// </summary>
+    private static FileStream OpenChecked(string path, string name, InputKind kind, long limit, string? identity)
+    {
+        if (!OperatingSystem.IsLinux()) return OpenPortable(path, name, kind);
+        int fd;
+        try { fd = open(path, ORdOnly | ONonBlock | ONoCtty | OCloExec); }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { return OpenPortable(path, name, kind); }
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            var why = errno switch { 2 or 20 => "file not found", 13 or 1 => "permission denied", _ => Marshal.GetPInvokeErrorMessage(errno) };
+            throw new InputFileException(name, $"cannot be read ({why}); expected {kind.Expected}");
+        }
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
         try
         {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            if (FileKinds.OfHandle(handle) is { } opened)
+            {
+                if (Problem(opened.Kind, path, null, kind) is { } problem) throw new InputFileException(name, problem);
+                if (identity is not null && opened.Identity != identity)
+                    throw new InputFileException(name, $"changed while it was being opened (another process replaced it); expected {kind.Expected} that stays put while it is read");
+                if (opened.Size > limit) throw TooLarge(name, kind, limit);
+            }
+            return new FileStream(handle, FileAccess.Read, 1 << 16);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    private static FileStream OpenPortable(string path, string name, InputKind kind)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -57,9 +126,13 @@ public static class InputFile
             };
             throw new InputFileException(name, $"cannot be read ({why}); expected {kind.Expected}", e);
         }
-        InputsRead.Add(path, name);
-        return new CappedStream(file, name, kind, limit);
     }
+
+    // Linux open(2) flags, the same on x86-64 and arm64.
+    private const int ORdOnly = 0, ONoCtty = 0x100, ONonBlock = 0x800, OCloExec = 0x80000;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
     /// <summary>The whole input as bytes (at most the cap).</summary>
     public static byte[] ReadAllBytes(string path, InputKind kind, long? maxBytes = null, string? display = null)

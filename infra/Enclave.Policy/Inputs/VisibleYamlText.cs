@@ -31,7 +31,7 @@ internal static class VisibleYamlText
                 point = char.ConvertToUtf32(c, text[i + 1]);
                 if (Rune.GetUnicodeCategory(new Rune(point)) != UnicodeCategory.Format) { i++; column++; continue; }
             }
-            else if (!SafeText.IsUnsafe(c)) { column++; continue; }
+            else if (!SafeText.IsInvisible(c)) { column++; continue; }
             var code = $"U+{point.ToString("X4", CultureInfo.InvariantCulture)}";
             var what = c is '\u2028' or '\u2029' or '\u0085'
                 ? $"{code}, a line break to YAML readers (Pulumi's and ours) that a diff view shows inside the line, so text after it " +

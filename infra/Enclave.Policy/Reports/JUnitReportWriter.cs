@@ -87,7 +87,7 @@ public sealed class JUnitReportWriter : IReportWriter
                     break;
                 case FindingStatus.Suppressed:
                     w.WriteStartElement("skipped");
-                    w.WriteAttributeString("message", $"suppressed until {f.Waiver!.Expires:yyyy-MM-dd}: {SafeText.Escape(f.Waiver.Reason)} ({SafeText.Escape(f.Finding.Message)})");
+                    w.WriteAttributeString("message", $"suppressed until {f.Waiver!.Expires.Iso()}: {SafeText.Escape(f.Waiver.Reason)} ({SafeText.Escape(f.Finding.Message)})");
                     w.WriteEndElement();
                     break;
             }

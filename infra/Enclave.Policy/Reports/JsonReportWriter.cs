@@ -73,7 +73,7 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteString("origin", report.Origin.ToString().ToLowerInvariant());
         if (report.Source is null) w.WriteNull("source"); else w.WriteString("source", report.Source);
         w.WriteNumber("resources", report.ResourceCount);
-        w.WriteString("evaluatedOn", report.EvaluatedOn.ToString("yyyy-MM-dd"));
+        w.WriteString("evaluatedOn", report.EvaluatedOn.Iso());
         w.WriteBoolean("passed", !report.FailsGate(set.FailOn, set.SoftFail));
         w.WriteStartObject("summary");
         WriteCounts(w, report.Totals);
@@ -180,7 +180,7 @@ public sealed class JsonReportWriter : IReportWriter
         {
             w.WriteStartObject("waiver");
             w.WriteString("reason", waiver.Reason);
-            w.WriteString("expires", waiver.Expires.ToString("yyyy-MM-dd"));
+            w.WriteString("expires", waiver.Expires.Iso());
             w.WriteString("location", waiver.Location);
             w.WriteEndObject();
         }

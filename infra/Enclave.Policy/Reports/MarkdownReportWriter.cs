@@ -42,7 +42,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             Folded(md, "Undetermined (values known only at deploy)", r.Findings.Where(f => f.Status == FindingStatus.Undetermined),
                 f => $"- {f.RuleId} {Markdown.Code(ShortUrn(f.Urn))}: {Cell(f.Finding.Message)}");
             Folded(md, "Suppressed by waivers", r.Findings.Where(f => f.Status == FindingStatus.Suppressed),
-                f => $"- {f.RuleId} {Markdown.Code(ShortUrn(f.Urn))}: {Cell(f.Waiver!.Reason)} (until {f.Waiver.Expires:yyyy-MM-dd})");
+                f => $"- {f.RuleId} {Markdown.Code(ShortUrn(f.Urn))}: {Cell(f.Waiver!.Reason)} (until {f.Waiver.Expires.Iso()})");
         }
         var text = md.ToString();
         if (text.Length > MaxLength)

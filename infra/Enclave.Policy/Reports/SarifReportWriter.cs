@@ -153,7 +153,7 @@ public sealed class SarifReportWriter(string? rulesUri) : IReportWriter
             w.WriteStartObject();
             w.WriteString("kind", "external");
             w.WriteString("status", "accepted");
-            w.WriteString("justification", $"{waiver.Reason} (expires {waiver.Expires:yyyy-MM-dd}; {waiver.Location})");
+            w.WriteString("justification", $"{waiver.Reason} (expires {waiver.Expires.Iso()}; {waiver.Location})");
             w.WriteEndObject();
             w.WriteEndArray();
         }

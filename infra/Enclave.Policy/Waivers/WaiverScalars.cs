@@ -42,8 +42,9 @@ internal static class WaiverScalars
     }
 
     /// <summary>
-    /// Refuses a value with characters a reviewer cannot see: control and format characters (zero-width spaces and
-    /// joiners, bidi overrides), line separators, lone surrogates. A waiver is read by people before it is merged;
+    /// Refuses a value with characters a reviewer cannot see or cannot tell from others: control and format characters
+    /// (zero-width spaces and joiners, bidi overrides), line separators, lone surrogates, and look-alikes of ASCII
+    /// (<see cref="SafeText.IsLookAlike"/>; written as a YAML escape, <c>"\u043e"</c>, it is the same character and refused too). A waiver is read by people before it is merged;
     /// an invisible character in a URN glob makes it waive a look-alike of the resource the reviewer saw.
     /// </summary>
     public static void Visible(string key, YamlScalarNode node, string source)
@@ -53,7 +54,12 @@ internal static class WaiverScalars
         // approver may span lines (a block scalar), nothing else may.
         var shown = key is "reason" or "approver" ? SafeText.Document(text) : SafeText.Escape(text);
         if (ReferenceEquals(shown, text)) return;
-        throw new WaiverFileException(source, $"{key} holds an invisible or control character ({SafeText.Ascii(text, 120)}); " +
-                                              "a waiver is reviewed by people, so every character must be visible", node.Start.Line);
+        var lookAlike = text.Any(SafeText.IsLookAlike) && !text.Any(SafeText.IsInvisible);
+        throw new WaiverFileException(source, lookAlike
+            ? $"{key} holds an invisible or control character, or one that looks like another ({SafeText.Ascii(text, 120)}): a look-alike " +
+              "(a Cyrillic о, a full-width letter, a Kelvin sign) makes a waiver read as covering one resource while it matches another; " +
+              "expected the ASCII character it passes for"
+            : $"{key} holds an invisible or control character ({SafeText.Ascii(text, 120)}); " +
+              "a waiver is reviewed by people, so every character must be visible", node.Start.Line);
     }
 }

@@ -28,7 +28,7 @@ internal readonly record struct WaiverTerms(bool MatchesMany, bool Critical, str
                 LineOf(critical ? "approver" : "critical"));
         if (limits is not null && expires > limits.LatestExpiry)
             throw new WaiverFileException(source,
-                $"expires {expires:yyyy-MM-dd} is {expires.DayNumber - limits.Today.DayNumber} days away; a waiver lasts at most {limits.MaxDays} days (until {limits.LatestExpiry:yyyy-MM-dd})",
+                $"expires {expires.Iso()} is {expires.DayNumber - limits.Today.DayNumber} days away; a waiver lasts at most {limits.MaxDays} days (until {limits.LatestExpiry.Iso()})",
                 LineOf("expires"));
         return new WaiverTerms(matches == "many", critical, approver);
     }

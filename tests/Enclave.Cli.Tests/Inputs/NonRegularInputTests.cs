@@ -76,9 +76,41 @@ public class NonRegularInputTests
     {
         if (!SpecialFiles.Supported) return;
         using var h = new CheckHarness();
-        var link = SpecialFiles.LinkTo(Path.Combine(h.Repo, "preview.json"), Compliant);
-        var (code, _, stderr) = await h.Run("check", "--preview-json", link);
-        Assert.True(code == ExitCodes.Ok, stderr);
+        // A link of the user's own (outside any checkout) is followed; one in the checkout must stay inside it.
+        var mine = Directory.CreateTempSubdirectory("enclave-mine-").FullName;
+        try
+        {
+            var link = SpecialFiles.LinkTo(Path.Combine(mine, "preview.json"), Compliant);
+            var (code, _, stderr) = await h.Run("check", "--preview-json", link);
+            Assert.True(code == ExitCodes.Ok, stderr);
+            File.Copy(Compliant, Path.Combine(h.Repo, "preview.json"));
+            var inside = SpecialFiles.LinkTo(Path.Combine(h.Repo, "latest.json"), "preview.json");
+            var (code2, _, stderr2) = await h.Run("check", "--preview-json", inside);
+            Assert.True(code2 == ExitCodes.Ok, stderr2);
+        }
+        finally { Directory.Delete(mine, recursive: true); }
+    }
+
+    [Fact]
+    public async Task A_committed_link_out_of_the_checkout_is_refused_for_every_input_and_its_file_never_quoted()
+    {
+        if (!SpecialFiles.Supported) return;
+        using var h = new CheckHarness();
+        var outside = Directory.CreateTempSubdirectory("enclave-foreign-").FullName;
+        try
+        {
+            // Neither JSON nor YAML: a loader's error would quote it at its first line.
+            var secret = Path.Combine(outside, "credentials");
+            File.WriteAllText(secret, "aws_secret_access_key = s3cr3t{{\n");
+            var link = SpecialFiles.LinkTo(Path.Combine(h.Repo, "input.txt"), secret);
+            foreach (var args in InputOptions)
+            {
+                var line = await Refused(h, Fill(args, link));
+                Assert.Contains($"{link}: is reached through the symbolic link {link} in {h.Repo}, which leads out of it", line);
+                Assert.DoesNotContain("s3cr3t", line);
+            }
+        }
+        finally { Directory.Delete(outside, recursive: true); }
     }
 
     [Fact]

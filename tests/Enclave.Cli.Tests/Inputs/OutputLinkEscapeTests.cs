@@ -78,4 +78,20 @@ public sealed class OutputLinkEscapeTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Contains("\"rules\": [", File.ReadAllText(InRepo("rules.json")));
     }
+
+    [Fact]
+    public async Task A_committed_link_to_a_fifo_or_device_outside_the_repository_is_not_written_through()
+    {
+        if (!SpecialFiles.Supported) return;
+        // Another job's control pipe: before, the report was written into it (the writer waited for its reader).
+        var fifo = SpecialFiles.Fifo(Path.Combine(_outside, "control.fifo"));
+        var link = SpecialFiles.LinkTo(InRepo("results.sarif"), fifo);
+        var (code, _, stderr) = await SpecialFiles.Bounded(_h.Run("rules", "--format", "json", "-o", link));
+        Assert.Equal(2, code);
+        Assert.Contains($"--output {link}: the symbolic link {link} in {_h.Repo} leads out of it", stderr);
+        var device = SpecialFiles.LinkTo(InRepo("disk.json"), "/dev/full");
+        (code, _, stderr) = await SpecialFiles.Bounded(_h.Run("rules", "--format", "json", "-o", device));
+        Assert.Equal(2, code);
+        Assert.Contains("leads out of it", stderr);
+    }
 }

@@ -19,9 +19,30 @@ public class SafeTextTests
 
     [Theory]
     [InlineData("urn:pulumi:prod::us-data-enclave::oci:Core/vcn:Vcn::vcn")]
-    [InlineData("Zürich · 東京 · emoji 🙂 · Ελληνικά")]
+    [InlineData("Zürich · 東京 · emoji 🙂 · café — Łódź… → ≥ 🇺🇸")]
     [InlineData("")]
     public void Ordinary_text_is_returned_as_it_is(string input) => Assert.Same(input, SafeText.Escape(input));
+
+    [Theory]
+    [InlineData("pr\u043Ed", @"pr\u043ed")]                      // Cyrillic o
+    [InlineData("\u0391dmin \u03BFk", @"\u0391dmin \u03bfk")]     // Greek capital alpha, omicron
+    [InlineData("\u212Aeys \u00C5", "\\u212aeys \u00C5")]          // Kelvin sign (Å, a Latin-1 letter, stays)
+    [InlineData("pr\u0131vate", @"pr\u0131vate")]                // dotless i
+    [InlineData("\uFF50rod", @"\uff50rod")]                        // full-width p
+    [InlineData("a\u0307b", @"a\u0307b")]                          // combining dot above
+    [InlineData("urn\u2236x\u2010y\u2044z\u00A0w", @"urn\u2236x\u2010y\u2044z\u00a0w")] // ratio, hyphen, fraction slash, no-break space
+    [InlineData("\U0001D41Adm\U0001D7CE", @"\ud835\udc1adm\ud835\udfce")] // mathematical bold a and 0
+    [InlineData("v\u0661", @"v\u0661")]                            // Arabic-Indic digit one
+    public void Look_alikes_of_ascii_characters_are_escaped_so_a_name_cannot_pass_for_another(string input, string expected)
+    {
+        Assert.Equal(expected, SafeText.Escape(input));
+        Assert.Equal(expected, SafeText.Document(input));
+        var writer = new StringWriter();
+        var safe = new SafeTextWriter(writer);
+        foreach (var c in input) safe.Write(c); // one character at a time: the streaming writer agrees
+        safe.Complete();
+        Assert.Equal(expected, writer.ToString());
+    }
 
     [Fact]
     public void Astral_format_characters_are_escaped_as_surrogate_pairs_and_lone_surrogates_too()

@@ -11,11 +11,13 @@ namespace Enclave.Policy.Tests.Escaping;
 public class SafeTextWriterTests
 {
     // Every character class the escaper decides on: plain, layout, C0/C1, ANSI, bidi, invisible, halves of safe and
-    // unsafe astral pairs (🙂, tag U+E0041), lone surrogates, noncharacters, and text an escape could be confused with.
+    // unsafe astral pairs (🙂, tag U+E0041), lone surrogates, noncharacters, look-alikes, and text an escape could be confused with.
     private static readonly char[] Alphabet =
     [
         'a', ' ', '\\', 'u', '"', 'é', '東', '\r', '\n', '\t', '\u0000', '\u001b', '\u007f', '\u0085', '\u009b',
         '\u202e', '\u2066', '\u200b', '\ufeff', '\u2028', '\uffff', '\ud83d', '\ude42', '\udb40', '\udc41', '\ud800', '\udfff',
+        // look-alikes of ASCII: Cyrillic o, Kelvin sign, full-width p, combining dot, hyphen, no-break space, dotless i, math bold a (a pair)
+        '\u043e', '\u212a', '\uff50', '\u0307', '\u2010', '\u00a0', '\u0131', '\ud835', '\udc1a',
     ];
 
     private static readonly Gen<string> Hostile = Gen.Int[0, Alphabet.Length - 1].Array[0, 80]

@@ -75,4 +75,20 @@ public class WaiverValueTests
         var yaml = Waiver(reason: "|\n      first line\n      second line");
         Assert.Equal("first line\nsecond line", WaiverLoader.Parse(yaml, "waivers.yaml").Waivers.Single().Reason);
     }
+
+    [Theory]
+    [InlineData("\"urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::dat\\u0430\"", "dat\\u0430")]          // Cyrillic a, as an escape
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::dat\u0430", "dat\\u0430")]              // Cyrillic a, raw
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::data\u2010copy", "data\\u2010copy")]    // a hyphen that is not '-'
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\u212Aeys", "\\u212aeys")]             // Kelvin sign K
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\uFF44ata", "\\uff44ata")]             // full-width d
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::pr\u0131vate", "pr\\u0131vate")]       // dotless i
+    public void A_urn_with_a_look_alike_of_an_ascii_character_is_refused_showing_it(string urn, string shown)
+    {
+        // Before: a waiver for "...::dat<Cyrillic a>" read as the waiver of the real bucket "data" and matched only a
+        // look-alike bucket the same change added.
+        var message = Refused(Waiver(urn: urn)).Message;
+        Assert.StartsWith("waivers.yaml:3: urn holds an invisible or control character, or one that looks like another", message);
+        Assert.Contains(shown, message);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ExpiredWaivers : SinkRuleBase
     {
         foreach (var w in context.Waivers.Waivers)
             sink.Add(w.IsExpired(context.Today)
-                ? Fail(w.UrnPattern, $"waiver for {w.Rule} on {w.UrnPattern} expired on {w.Expires:yyyy-MM-dd} ({w.Location})", [$"reason: {w.Reason}"])
-                : Pass(w.UrnPattern, $"waiver for {w.Rule} on {w.UrnPattern} valid until {w.Expires:yyyy-MM-dd} ({w.Location})"));
+                ? Fail(w.UrnPattern, $"waiver for {w.Rule} on {w.UrnPattern} expired on {w.Expires.Iso()} ({w.Location})", [$"reason: {w.Reason}"])
+                : Pass(w.UrnPattern, $"waiver for {w.Rule} on {w.UrnPattern} valid until {w.Expires.Iso()} ({w.Location})"));
     }
 }
