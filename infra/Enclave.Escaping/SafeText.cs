@@ -25,12 +25,15 @@ public static class SafeText
     /// </summary>
     public static bool IsUnsafe(char c) => c is not (>= ' ' and <= '~') && (IsInvisible(c) || IsLookAlike(c));
 
-    /// <summary>Control characters (C0, DEL, C1), format characters (bidi, zero-width), line and paragraph separators, lone surrogates, noncharacters.</summary>
+    /// <summary>Control characters (C0, DEL, C1), format characters (bidi, zero-width), blank letters (Hangul fillers, Braille blank), line and paragraph separators, lone surrogates, noncharacters.</summary>
     public static bool IsInvisible(char c)
     {
         if (c >= 0x20 && c < 0x7F) return false;
         if (c < 0x20 || c <= 0x9F) return true; // C0, DEL, C1
         if (c is '\uFFFE' or '\uFFFF') return true; // noncharacters
+        // Blank glyphs Unicode files as letters or symbols, not format characters: Hangul fillers and the Braille blank
+        // print as nothing (or a space), so a name can carry them unseen.
+        if (c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0' or '\u2800') return true;
         return char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate;
     }

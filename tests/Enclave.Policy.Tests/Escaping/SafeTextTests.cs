@@ -14,6 +14,7 @@ public class SafeTextTests
     [InlineData("\u0085\u009b[1m\u2028\u2029", @"\u0085\u009b[1m\u2028\u2029")]
     [InlineData("zero\u200bwidth\ufeff", @"zero\u200bwidth\ufeff")]
     [InlineData("\u0007\u0000\u007f", @"\u0007\u0000\u007f")]
+    [InlineData("gate\u3164keepers\u115F\u1160\uFFA0\u2800", @"gate\u3164keepers\u115f\u1160\uffa0\u2800")] // blank letters: Hangul fillers, Braille blank
     public void Control_ansi_bidi_and_invisible_characters_are_escaped(string input, string expected) =>
         Assert.Equal(expected, SafeText.Escape(input));
 
