@@ -1,0 +1,36 @@
+using Enclave.Policy.Graph;
+using Enclave.Policy.Tests.Support;
+
+namespace Enclave.Policy.Tests.Rules;
+
+/// <summary>
+/// Red team round 10, IAM: statements spelled so that the gate reads a harmless other word than OCI may. A Cyrillic
+/// look-alike in a group name, a resource type or a condition, or a quoted group name with a space at one end (which
+/// OCI may trim), made a deny on the gatekeepers read as a deny on a group that is no persona. The parser now rejects
+/// such text, so every critical IAM rule fails it and the lesser ones are undetermined.
+/// </summary>
+public static class IdentityRound10Cases
+{
+    private static void AddStatement(GraphBuilder g, string statement) =>
+        g.With("root-policy", "statements", ((string[])g["root-policy"].Inputs["statements"]!).Append(statement).ToArray());
+
+    public static readonly RuleCase[] Failing =
+    [
+        new("ENC-IAM-042", "a deny of policy management on the gatekeepers' group, its name spelled with a Cyrillic 'е'", "root-policy",
+            g => AddStatement(g, "deny group 'enclave-gatekeep\u0435rs' to manage policies in tenancy")),
+        new("ENC-IAM-042", "a deny of policy management on the gatekeepers' group, its quoted name ending in a space", "root-policy",
+            g => AddStatement(g, "deny group 'enclave-gatekeepers ' to manage policies in tenancy")),
+        new("ENC-IAM-003", "any-user manages 'obj\u0435cts' (a Cyrillic 'е') tenancy-wide", "root-policy",
+            g => AddStatement(g, "allow any-user to manage obj\u0435cts in tenancy")),
+        new("ENC-IAM-080", "a persona grant whose network condition ends in a zero-width space", "root-policy",
+            g => AddStatement(g, $"allow group enclave-gatekeepers to read buckets in compartment usde-dev where all {{{CompliantEnclave.FromGatekeeperNetworks}, {CompliantEnclave.WithMfa}}}\u200B")),
+        new("ENC-IAM-010", "the database's dynamic group typed with a Cyrillic 'о'", "adb-dg", g =>
+            g.With("adb-dg", "matchingRule", $"ALL {{resource.type = 'aut\u043Enomousdatabase', resource.compartment.id = '{CompliantEnclave.EnclaveId}'}}")),
+    ];
+
+    public static readonly RuleCase[] Undetermined =
+    [
+        new("ENC-IAM-005", "manage 'all-res\u043Eurces' (a Cyrillic 'о') to the gatekeepers", "root-policy",
+            g => AddStatement(g, $"allow group enclave-gatekeepers to manage all-res\u043Eurces in tenancy where all {{{CompliantEnclave.FromGatekeeperNetworks}, {CompliantEnclave.WithMfa}}}")),
+    ];
+}
