@@ -26,7 +26,18 @@ public static class IdentityRound10Cases
             g => AddStatement(g, $"allow group enclave-gatekeepers to read buckets in compartment usde-dev where all {{{CompliantEnclave.FromGatekeeperNetworks}, {CompliantEnclave.WithMfa}}}\u200B")),
         new("ENC-IAM-010", "the database's dynamic group typed with a Cyrillic 'о'", "adb-dg", g =>
             g.With("adb-dg", "matchingRule", $"ALL {{resource.type = 'aut\u043Enomousdatabase', resource.compartment.id = '{CompliantEnclave.EnclaveId}'}}")),
+        // Reads that reveal data (ENC-IAM-041): a Resource Manager job's Terraform state holds the database's secrets, an
+        // instance's console history shows its screen, a function's config holds credentials. Auditors were held to an
+        // allow-list of readable types; operators and storage admins read any type that is not data-bearing.
+        new("ENC-IAM-041", "operators read Resource Manager stacks (their Terraform state holds the secrets)", "root-policy",
+            g => AddStatement(g, $"allow group enclave-operators to read orm-stacks in compartment usde-dev {Guard}")),
+        new("ENC-IAM-041", "storage admins read the instance family (console histories)", "root-policy",
+            g => AddStatement(g, $"allow group enclave-storage-admins to read instance-family in compartment usde-dev {Guard}")),
+        new("ENC-IAM-041", "operators read Resource Manager jobs by a _READ permission", "root-policy",
+            g => AddStatement(g, $"allow group enclave-operators to {{ORM_JOB_READ}} in compartment usde-dev {Guard}")),
     ];
+
+    private const string Guard = $"where all {{{CompliantEnclave.FromGatekeeperNetworks}, {CompliantEnclave.WithMfa}}}";
 
     public static readonly RuleCase[] Undetermined =
     [

@@ -16,7 +16,27 @@ public sealed class IdentityRound10Attacks : AttackClass
     private const string PolicyType = "oci:Identity/policy:Policy";
     private const string Guard = "where all {request.networkSource.name = 'usde-prod-gatekeeper-networks', request.user.mfaTotpVerified = 'true'}";
 
-    public override IEnumerable<AttackCase> Cases() => LookAlikes().Concat(Legitimate());
+    public override IEnumerable<AttackCase> Cases() => LookAlikes().Concat(RevealingReads()).Concat(Legitimate());
+
+    private const string Operators = "group 'UsdsEnclave'/'usde-prod-db-operators'";
+    private const string StorageAdmins = "group 'UsdsEnclave'/'usde-prod-storage-admins'";
+
+    private static string Compartment(Prod p, string name) => $"compartment id {p.Resource(name).Json["id"]!.GetValue<string>()}";
+
+    /// <summary>
+    /// Reads that reveal data (ENC-IAM-041): operators and storage admins read any type that is not data-bearing, so a
+    /// Resource Manager stack's Terraform state (the database's admin password), a function's config or an instance's
+    /// console history passed; auditors were already held to readable types.
+    /// </summary>
+    private IEnumerable<AttackCase> RevealingReads()
+    {
+        yield return Attack("the operators read Resource Manager stacks in the database compartment", "ENC-IAM-041", p =>
+            p.Resource("iam-operators").Append("statements", $"allow {Operators} to read orm-stacks in {Compartment(p, "tenancy-database")} {Guard}"));
+        yield return Attack("the storage admins read functions (their config holds credentials) in the app compartment", "ENC-IAM-041", p =>
+            p.Resource("iam-storage-admins").Append("statements", $"allow {StorageAdmins} to read functions-family in {Compartment(p, "tenancy-app")} {Guard}"));
+        yield return Attack("the operators read Resource Manager jobs by permission", "ENC-IAM-041", p =>
+            p.Resource("iam-operators").Append("statements", $"allow {Operators} to {{ORM_JOB_READ}} in {Compartment(p, "tenancy-database")} {Guard}"));
+    }
 
     private static string ObjectGrant(Prod p) => p.Resource("iam-operators").Inputs["statements"]!.AsArray()
         .Select(x => x!.GetValue<string>()).Single(x => x.Contains("object-family", StringComparison.Ordinal));
@@ -45,6 +65,8 @@ public sealed class IdentityRound10Attacks : AttackClass
 
     private IEnumerable<AttackCase> Legitimate()
     {
+        yield return Legitimate("the operators read the database compartment's alarms (configuration)", p =>
+            p.Resource("iam-operators").Append("statements", $"allow {Operators} to read alarms in {Compartment(p, "tenancy-database")} {Guard}"));
         yield return Legitimate("the operators' object grant respelled with tabs, line breaks and upper-case keywords", p =>
             p.Resource("iam-operators").Append("statements", ObjectGrant(p)
                 .Replace("allow ", "ALLOW\t", StringComparison.Ordinal).Replace(" to ", "\r\n  TO ", StringComparison.Ordinal)
