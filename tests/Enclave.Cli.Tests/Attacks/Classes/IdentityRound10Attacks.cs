@@ -49,6 +49,8 @@ public sealed class IdentityRound10Attacks : AttackClass
             p.Resource("iam-gatekeepers-root", PolicyType).Append("statements", "deny group 'UsdsEnclave'/'usde-prod-gatekeepers ' to manage policies in tenancy"));
         yield return Attack("the auditors denied the audit events, their domain's quoted name starting with a space", "ENC-IAM-042", p =>
             p.Resource("iam-auditors-root", PolicyType).Append("statements", "deny group ' UsdsEnclave'/'usde-prod-auditors' to read audit-events in tenancy"));
+        yield return Attack("Cloud Guard denied the audit events it detects from", "ENC-IAM-042", p =>
+            p.Resource("iam-services-root", PolicyType).Append("statements", "deny service cloudguard to read audit-events in tenancy"));
         yield return Attack("any-user manages 'obj\u0435cts' (a Cyrillic 'е') tenancy-wide", "ENC-IAM-003", p =>
             p.Resource("iam-operators").Append("statements", "allow any-user to manage obj\u0435cts in tenancy"));
         yield return Attack("the operators' object grant with a soft hyphen in its type", "ENC-IAM-080", p =>
