@@ -35,6 +35,10 @@ public static class IdentityRound10Cases
             g => AddStatement(g, $"allow group enclave-storage-admins to read instance-family in compartment usde-dev {Guard}")),
         new("ENC-IAM-041", "operators read Resource Manager jobs by a _READ permission", "root-policy",
             g => AddStatement(g, $"allow group enclave-operators to {{ORM_JOB_READ}} in compartment usde-dev {Guard}")),
+        // A deny on a service (ENC-IAM-042): Cloud Guard blinded on the audit events it detects from; the oversight floor
+        // asks about all-resources as a whole and still saw its grant.
+        new("ENC-IAM-042", "Cloud Guard denied the audit events", "root-policy",
+            g => AddStatement(g, "deny service cloudguard to read audit-events in tenancy")),
     ];
 
     private const string Guard = $"where all {{{CompliantEnclave.FromGatekeeperNetworks}, {CompliantEnclave.WithMfa}}}";
@@ -43,5 +47,10 @@ public static class IdentityRound10Cases
     [
         new("ENC-IAM-005", "manage 'all-res\u043Eurces' (a Cyrillic 'о') to the gatekeepers", "root-policy",
             g => AddStatement(g, $"allow group enclave-gatekeepers to manage all-res\u043Eurces in tenancy where all {{{CompliantEnclave.FromGatekeeperNetworks}, {CompliantEnclave.WithMfa}}}")),
+        new("ENC-IAM-042", "Cloud Guard denied objects of a bucket that may be the log archive (the archive connector's bucket known only at deploy)", "root-policy", g =>
+        {
+            g.With("archive-connector", "target", new { kind = "objectStorage", bucket = GraphBuilder.Unknown, @namespace = "enclavens" });
+            AddStatement(g, "deny service cloudguard to read objects in tenancy where target.bucket.name = 'usde-dev-data'");
+        }),
     ];
 }
