@@ -115,6 +115,7 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
         foreach (var e in table.Grants)
         {
             if (table.Verb == Verb.Inspect && !OnlyInspects(judge, e.Match.Statement, type)) continue;
+            if (PermissionsMiss(judge, e.Match.Statement, type, table.Verb)) continue;
             var (allowed, why) = judge.Judge(e.Match.Statement, e.Subject, type);
             if (allowed != Truth.False && reach.Judge(e.Match.Statement, e.Subject, type) is ({ } outcome, { } problem) && outcome != Truth.True)
                 (allowed, why) = (outcome == Truth.False ? Truth.False : Truth.Unknown, problem);
@@ -126,7 +127,8 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
             }, why));
         }
         if (table.Verb != Verb.Inspect)
-            foreach (var e in table.Denies) judged.Add(new Judged(e, "deny", "", ""));
+            foreach (var e in table.Denies)
+                if (!PermissionsMiss(judge, e.Match.Statement, type, table.Verb)) judged.Add(new Judged(e, "deny", "", ""));
         return [.. judged];
     }
 
@@ -152,6 +154,26 @@ public sealed record DataAccessReport(string Stack, ImmutableArray<AccessRow> Ro
     /// <summary>Does the statement reach <paramref name="type"/> at inspect and no more (an opaque one may do anything)?</summary>
     private static bool OnlyInspects(DataAccessJudge judge, PolicyStatement statement, string type) =>
         !statement.IsOpaque && judge.DataGrants(statement).Any(g => g.Type == type && g.Verb == Verb.Inspect);
+
+    /// <summary>
+    /// Does a permission list miss <paramref name="type"/> at <paramref name="verb"/>? The evaluator cannot place a
+    /// permission, so it says a list may reach every type; the rules place each one (DataPermissions: an unknown one with
+    /// a data service's prefix as manage) and judge only what lands on data. <c>{DOMAIN_UPDATE}</c> on the database, or
+    /// <c>{OBJECT_READ}</c> at manage, is no grant to the gate, so no row: a table that agrees with the gate.
+    /// </summary>
+    private static bool PermissionsMiss(DataAccessJudge judge, PolicyStatement statement, string type, Verb verb)
+    {
+        var access = statement.Syntax switch
+        {
+            GrantStatement g => g.Access,
+            AdmitStatement a => a.Access,
+            _ => null,
+        };
+        if (access is not PermissionAccess) return false;
+        foreach (var grant in judge.GrantsOf(access))
+            if (grant.Type == type && grant.Verb >= verb) return false;
+        return true;
+    }
 
     /// <summary>The rows the allow-list does not permit (what ENC-IAM-008/009 fail on).</summary>
     public IEnumerable<AccessRow> Violations => Rows.Where(r => r.Verdict == "violation");

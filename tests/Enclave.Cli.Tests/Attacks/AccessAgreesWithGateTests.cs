@@ -16,7 +16,7 @@ public class AccessAgreesWithGateTests
     private const string Guard = "where all {request.networkSource.name = 'usde-prod-gatekeeper-networks', request.user.mfaTotpVerified = 'true'}";
     private const string Operators = "group 'UsdsEnclave'/'usde-prod-db-operators'";
 
-    private static async Task<List<(string Type, string Verdict)>> RowsOf(Func<Prod, string> statement)
+    private static async Task<List<(string Type, string Verdict, string Access)>> RowsOf(Func<Prod, string> statement)
     {
         var prod = new Prod(await ProdBaseline.GetAsync());
         var text = statement(prod);
@@ -34,7 +34,7 @@ public class AccessAgreesWithGateTests
             using var doc = JsonDocument.Parse(stdout.ToString());
             return doc.RootElement.GetProperty("rows").EnumerateArray()
                 .Where(r => r.GetProperty("statementText").GetString() == text && r.GetProperty("effect").GetString() == "allow")
-                .Select(r => (r.GetProperty("iamType").GetString()!, r.GetProperty("verdict").GetString()!)).ToList();
+                .Select(r => (r.GetProperty("iamType").GetString()!, r.GetProperty("verdict").GetString()!, r.GetProperty("access").GetString()!)).ToList();
         }
         finally
         {
@@ -75,5 +75,20 @@ public class AccessAgreesWithGateTests
             .Select(s => s!.GetValue<string>()).Single(s => s.Contains("object-family", StringComparison.Ordinal)));
         Assert.Contains(rows, r => r.Type == "objects");
         Assert.All(rows, r => Assert.Equal("allowed", r.Verdict));
+    }
+
+    /// <summary>
+    /// The gate places each permission of a list on the type it acts on (DataPermissions) and passes a list that lands on
+    /// no data; the table showed {DOMAIN_UPDATE} as the gatekeepers managing the database, the keys and every bucket (88
+    /// "allowed" rows of noise), and {OBJECT_READ} as managing objects.
+    /// </summary>
+    [Fact]
+    public async Task A_permission_list_is_a_row_only_where_its_permissions_act()
+    {
+        var domain = await RowsOf(_ => $"allow group 'UsdsEnclave'/'usde-prod-gatekeepers' to {{DOMAIN_UPDATE}} in tenancy {Guard}");
+        Assert.Empty(domain);
+        var read = await RowsOf(p => $"allow {Operators} to {{OBJECT_READ}} in compartment id {Id(p, "tenancy-app")} {Guard}");
+        Assert.Contains(read, r => r.Type == "objects" && r.Access == "read");
+        Assert.All(read, r => Assert.True(r.Type == "objects" && r.Access == "read", $"{r.Type} at {r.Access}"));
     }
 }

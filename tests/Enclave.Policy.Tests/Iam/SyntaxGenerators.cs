@@ -22,11 +22,14 @@ internal static class SyntaxGenerators
     private static readonly Gen<string> Word =
         Gen.Select(Gen.Char[Lower], Gen.String[Gen.Char[WordTail], 0, 8], (h, t) => h + t);
 
-    /// <summary>Names: plain words, keyword spellings, and text that needs quotes (spaces, apostrophes, unicode).</summary>
+    /// <summary>
+    /// Names: plain words, keyword spellings, and text that needs quotes (spaces, apostrophes). ASCII only: the parser
+    /// rejects anything else (ParserAsciiTests).
+    /// </summary>
     private static readonly Gen<string> Name = Gen.Frequency(
         (6, Word),
-        (1, Gen.OneOfConst("id", "to", "of", "group", "service", "tenancy", "Données", "团队")),
-        (2, Gen.String[Gen.Char["ab c'd:/,{}()=é"], 1, 10]));
+        (1, Gen.OneOfConst("id", "to", "of", "group", "service", "tenancy", "Data Team", "R&D")),
+        (2, Gen.String[Gen.Char["ab c'd:/,{}()=#"], 1, 10].Where(n => n.Trim() == n)));
 
     private static readonly Gen<string> Ocid = Word.Select(w => "ocid1.group.oc1.." + w);
 
@@ -57,7 +60,7 @@ internal static class SyntaxGenerators
         (1, Ocid.Select(o => (Location)new CompartmentIdLocation(o))));
 
     private static readonly Gen<ConditionValue> Value = Gen.Frequency<ConditionValue>(
-        (4, Gen.String[Gen.Char["ab 'c*/:é"], 0, 8].Select(ConditionValue.String)),
+        (4, Gen.String[Gen.Char["ab 'c*/:#"], 0, 8].Select(ConditionValue.String)),
         (1, Gen.String[Gen.Char["ab*c-"], 1, 6].Select(ConditionValue.Pattern)),
         (1, Ocid.Select(o => new ConditionValue(ConditionValueKind.Ocid, o))),
         (1, Gen.OneOfConst("true", "FALSE").Select(b => new ConditionValue(ConditionValueKind.Boolean, b))),

@@ -68,7 +68,11 @@ internal sealed partial class StatementParser
         {
             var quoted = ReadQuoted();
             if (quoted is null) return null;
-            return quoted.Length > 0 ? quoted : Fail<string>($"expected {what}, not an empty quoted name", at);
+            if (quoted.Length == 0) return Fail<string>($"expected {what}, not an empty quoted name", at);
+            // 'usde-prod-gatekeepers ' is no name the gate knows (a deny on it spares the gatekeepers, by the gate's
+            // reading), but OCI may trim it to the persona's: the gate cannot tell which group is meant.
+            return quoted.Trim() == quoted ? quoted
+                : Fail<string>($"expected {what} without spaces at either end inside the quotes (OCI may trim them, so which name is meant is unknown)", at);
         }
         return _s.TryWord() ?? Fail<string>($"expected {what}", at);
     }

@@ -14,6 +14,7 @@ internal sealed partial class StatementParser(string text, WordPool? words = nul
 
     public Statement? ParseStatement()
     {
+        if (!Readable()) return null;
         var start = _s.Next();
         var statement = _s.TryLoweredWord("allow") ? ParseGrant(Effect.Allow)
             : _s.TryLoweredWord("deny") ? ParseDeny()
@@ -30,8 +31,34 @@ internal sealed partial class StatementParser(string text, WordPool? words = nul
     /// <summary>A bare condition, as in a dynamic group's matching rule.</summary>
     public Condition? ParseConditionOnly()
     {
+        if (!Readable()) return null;
         var condition = ParseCondition(1);
         return condition is null ? null : ExpectEnd(condition, "expected the end of the text after the condition");
+    }
+
+    /// <summary>
+    /// The policy language is ASCII. A look-alike letter (Cyrillic <c>е</c> in <c>objеcts</c>, the Kelvin sign that
+    /// lower-cases to <c>k</c>), an invisible one (zero-width space, soft hyphen) or a Unicode space would otherwise
+    /// read as a harmless other word (a type no rule knows, a group that is not a persona, a deny that names nobody)
+    /// while OCI, whose comparison of such text the gate cannot know, may read the real one. So any character outside
+    /// printable ASCII, tab and line breaks makes the text unreadable, which counts against the change.
+    /// </summary>
+    private bool Readable()
+    {
+        var text = _s.Text.AsSpan();
+        for (var at = 0; at < text.Length;)
+        {
+            var next = text[at..].IndexOfAnyExceptInRange(' ', '~');
+            if (next < 0) return true;
+            at += next;
+            if (text[at] is not ('\t' or '\n' or '\r'))
+            {
+                Fail<Statement>($"unreadable character U+{(int)text[at]:X4}: statements are read in ASCII only (a look-alike or invisible character could make a word read as another)", at);
+                return false;
+            }
+            at++;
+        }
+        return true;
     }
 
     private T? ExpectEnd<T>(T value, string reason) where T : class =>

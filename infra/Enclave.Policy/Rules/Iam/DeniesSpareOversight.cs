@@ -9,14 +9,15 @@ namespace Enclave.Policy.Rules.Iam;
 /// other IAM rule reads what a statement grants; a deny grants nothing, so a <c>deny group auditors to read
 /// audit-events</c>, <c>deny any-group to inspect all-resources</c> or <c>deny group gatekeepers to manage
 /// policies</c> passed them all while blinding oversight or locking the gatekeepers out (leaving the tenancy's
-/// administrators, not the enclave's, in charge). A deny that keeps auditors further off user data is hardening.
+/// administrators, not the enclave's, in charge); so did <c>deny service cloudguard to read audit-events</c>. A deny that
+/// keeps auditors (or a service) further off user data is hardening.
 /// </summary>
 public sealed class DeniesSpareOversight : IamTextRule
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-042", "Deny statements never take from the gatekeepers or the auditors' oversight", Severity.Critical, Enforcement.Mandatory,
         "A deny overrides every allow: one that names the auditors (or any-group, any-user) on audit events, logs or configuration blinds US oversight, and one that names the gatekeepers locks the firewall's owners out, while no grant changes and no other rule sees a difference.",
-        "Deny only principals other than the gatekeepers and auditors, or deny them user data only (autonomous databases, or objects and buckets with a target.bucket.name condition naming non-archive buckets).");
+        "Deny only principals other than the gatekeepers, the auditors and the services (Cloud Guard, object storage), or deny them user data only (autonomous databases, or objects and buckets with a target.bucket.name condition naming non-archive buckets).");
 
     /// <summary>User-data types a deny may keep the auditors off (they must never read them anyway).</summary>
     private static readonly string[] UserData =
@@ -43,6 +44,13 @@ public sealed class DeniesSpareOversight : IamTextRule
         {
             case AnyUserSubject or AnyGroupSubject:
                 yield return (Truth.False, $"denies {(g.Subject is AnyUserSubject ? "any-user" : "any-group")}, which covers the gatekeepers and the auditors");
+                break;
+            case ServiceSubject services:
+                // Cloud Guard is US oversight and object storage encrypts with the enclave's key: a deny on a service
+                // (read audit-events for cloudguard) blinds or breaks them while the oversight floor, which asks about
+                // all-resources as a whole, still sees its grant.
+                if (UserDataOnly(g, ids) is var (served, reason) && served != Truth.True)
+                    yield return (served, $"denies service {string.Join(", ", services.Names)} {reason}: it blinds or breaks the enclave's oversight and encryption");
                 break;
             case GroupSubject groups:
                 foreach (var r in groups.Groups)

@@ -14,14 +14,14 @@ public sealed class PersonaControlCeilingsHeld : IamTextRule
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-041", "Personas change only what their role needs", Severity.Critical, Enforcement.Mandatory,
         "US oversight that can also change what it oversees (disable a Cloud Guard detector, rewrite an event rule) is no oversight, and an operator or storage admin who can manage the network, a service connector or a topic can open a route or redirect the audit trail without any data grant: the firewall's shape must stay with the gatekeepers.",
-        "Auditors: inspect anything, read only configuration and logs (no Resource Manager state, console histories, Data Safe reports or function configs). Operators: use/manage only the autonomous-database types, objects and buckets (held to ENC-IAM-009), key-delegate, and use of subnets, VNICs, NSGs, private IPs and Bastion sessions for the database's endpoint. Storage admins: object-family only. Everything else is the gatekeepers'.");
+        "Auditors: inspect anything, read only configuration and logs (no Resource Manager state, console histories, Data Safe reports or function configs). Operators: use/manage only the autonomous-database types, objects and buckets (held to ENC-IAM-009), key-delegate, and use of subnets, VNICs, NSGs, private IPs and Bastion sessions for the database's endpoint. Storage admins: object-family only. Operators and storage admins read only what auditors may, what they may change, and (operators) Data Safe; by permission, only inspect and data permissions. Everything else is the gatekeepers'.");
 
     protected override IEnumerable<(PolicyStatement, string)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct)
     {
         var judge = DataAccessJudge.For(context);
         foreach (var s in distinct)
         {
-            // Reads too: the auditors' reads are held to configuration and logs.
+            // Reads too: every persona's reads are held to configuration, logs and what it runs.
             // Stryker disable once Statement,Logical : the type test binds the statement the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
             if (s.Syntax is not GrantStatement { Effect: Effect.Allow } g || !ControlCeilings.AboveInspect(g.Access)) continue;
             foreach (var standing in judge.Standings(s))

@@ -50,6 +50,13 @@ public static class ControlCeilings
         "logging-family", "log-groups", "log-content",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>What operators read: what auditors may, what they may change, and Data Safe (the program grants it).</summary>
+    private static readonly FrozenSet<string> OperatorReadable =
+        AuditorReadable.Concat(Operator.Keys).Append("data-safe-family").ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What storage admins read: what auditors may and what they may change.</summary>
+    private static readonly FrozenSet<string> StorageAdminReadable = AuditorReadable.Concat(StorageAdmin.Keys).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Why <paramref name="persona"/> may not hold <paramref name="access"/>, or null when it may. Conditions are not
     /// read: a ceiling is about the verb and type a statement names (the data ceilings read the conditions).
@@ -62,6 +69,13 @@ public static class ControlCeilings
             case VerbAccess v when v.Verb == Verb.Read && persona == Persona.Auditor:
                 return AuditorReadable.Contains(ResourceFamilies.Canonical(v.ResourceType)) ? null
                     : $"auditors read only configuration and logs ({string.Join(", ", AuditorReadable.Order(StringComparer.Ordinal))}), yet it grants {Describe(v)}";
+            case VerbAccess v when v.Verb == Verb.Read:
+                // The same reads that reveal data to an auditor (a Resource Manager job's state, a console history, a
+                // function's config) reveal it to an operator or storage admin: they read configuration, logs and
+                // what they run, nothing else.
+                var readable = persona == Persona.Operator ? OperatorReadable : StorageAdminReadable;
+                return readable.Contains(ResourceFamilies.Canonical(v.ResourceType)) ? null
+                    : $"{Name(persona)} read only configuration, logs and what they run ({string.Join(", ", readable.Order(StringComparer.Ordinal))}), yet it grants {Describe(v)}";
             case VerbAccess v when v.Verb <= Verb.Read:
                 return null;
             case VerbAccess v:
@@ -72,10 +86,9 @@ public static class ControlCeilings
                     ? null
                     : $"{Name(persona)} may change only {Allowed(table)}, yet it grants {Describe(v)}";
             case PermissionAccess p:
-                // Auditors' reads by permission: only inspect permissions and the data types' (judged by their ceilings).
-                var changing = p.Permissions.Where(x => persona == Persona.Auditor
-                    ? !x.EndsWith("_INSPECT", StringComparison.Ordinal) && !IsDataPermission(x)
-                    : !IsLookOnly(x) && !IsData(persona, x)).ToList();
+                // By permission: only inspect permissions and the data types' (judged by their ceilings). A _READ
+                // permission cannot be placed on a type, so it cannot be held to the readable types above.
+                var changing = p.Permissions.Where(x => !x.EndsWith("_INSPECT", StringComparison.Ordinal) && !IsDataPermission(x)).ToList();
                 return changing.Count == 0 ? null
                     : $"{Name(persona)} may hold only the permissions of its ceilings, yet it grants {string.Join(", ", changing)}";
             default:
@@ -103,8 +116,6 @@ public static class ControlCeilings
         permission.EndsWith("_INSPECT", StringComparison.Ordinal) || permission.EndsWith("_READ", StringComparison.Ordinal);
 
     // Permissions of data-bearing types are the data ceilings' concern (ENC-IAM-009), where the persona may hold them.
-    private static bool IsData(Persona persona, string permission) => persona != Persona.Auditor && IsDataPermission(permission);
-
     private static bool IsDataPermission(string permission) => DataTypes.All.Any(t => DataPermissions.VerbOn(permission, t) is not null);
 
     private static string Describe(VerbAccess v) => $"{v.Verb.ToString().ToLowerInvariant()} {v.ResourceType}";
