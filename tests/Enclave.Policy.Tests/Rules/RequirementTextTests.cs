@@ -89,6 +89,17 @@ public class RequirementTextTests
     }
 
     [Fact]
+    public void An_interpolated_requirement_binds_to_the_parts_overload_and_refuses_a_hole_that_writes_into_its_assessment()
+    {
+        // Parts are appended to the assessment's one array: a hole that itself added a requirement there would interleave
+        // them and garble both texts, so it is refused (a rule defect, reported as the rule's). Formatted as a string, the
+        // same call would not notice: that it throws also shows the call took the parts overload.
+        var a = new Assessment();
+        string Nested() { a.Require(Truth.True, $"inner {1}"); return "x"; }
+        Assert.Throws<InvalidOperationException>(() => a.Require(Truth.True, $"outer {Nested()} and {2}"));
+    }
+
+    [Fact]
     public void A_cleared_assessment_reused_for_the_next_resource_forgets_the_parts()
     {
         var a = new Assessment();

@@ -11,25 +11,39 @@ namespace Enclave.Policy.Rules.Common;
 public sealed class Assessment
 {
     // The violation text is kept as given and only phrased when a requirement fails (most pass). A requirement given
-    // in parts keeps them in one list shared by the whole assessment (no array, no concatenated string per
-    // requirement), and the finding's message keeps them by reference (FindingText); a requirement too long for one
+    // in parts (RequireInParts, or an interpolated string: RequirementText) keeps them in one array shared by the whole
+    // assessment (no array, no concatenated string per requirement), and the finding's message keeps them by reference (FindingText); a requirement too long for one
     // part of a message is joined first, so it is cut exactly as the same requirement given as one string would be.
     // Most assessments hold one requirement: it is kept in a field, and a list is made only for the second. A run over
     // 100k resources makes ~250k assessments, and their lists were a sixth of all it allocated.
     private Item _first;
     private List<Item>? _more;
     private int _count;
-    private readonly int _moreCapacity;
-    // The parts of every requirement (and violation text) given in parts, in one array shared by the assessment: an
-    // array and a count, not a List, since an assessment that holds one interpolated requirement would otherwise make
-    // a List object as well.
     private string?[]? _parts;
     private int _partsCount;
 
-    // A requirement is a string (Requirement) or PartsCount parts from PartsStart; its violation text a string
-    // (Violation) or ViolationCount parts from ViolationStart.
-    private readonly record struct Item(Truth Outcome, string? Requirement, string? Violation, int PartsStart = 0, int PartsCount = 0,
-        bool PartsSayWhatIsWrong = false, int ViolationStart = 0, int ViolationCount = 0);
+    /// <summary>
+    /// One requirement: a string (<see cref="Requirement"/>) or <see cref="PartsCount"/> parts from
+    /// <see cref="PartsStart"/>; its violation text a string (<see cref="Violation"/>) or <see cref="ViolationCount"/>
+    /// parts right after the requirement's. 32 bytes, as before violation texts could be given in parts: an assessment
+    /// holds its first requirement inline, and a run makes ~250k assessments.
+    /// </summary>
+    private readonly struct Item(Truth outcome, string? requirement, string? violation, int partsStart = 0, int partsCount = 0,
+        bool partsSayWhatIsWrong = false, int violationCount = 0)
+    {
+        public readonly string? Requirement = requirement;
+        public readonly string? Violation = violation;
+        public readonly int PartsStart = partsStart;
+        private readonly ushort _partsCount = checked((ushort)partsCount);
+        private readonly ushort _violationCount = checked((ushort)violationCount);
+        private readonly byte _outcome = (byte)outcome;
+        public readonly bool PartsSayWhatIsWrong = partsSayWhatIsWrong;
+
+        public Truth Outcome => (Truth)_outcome;
+        public int PartsCount => _partsCount;
+        public int ViolationCount => _violationCount;
+        public int ViolationStart => PartsStart + _partsCount;
+    }
 
     public Assessment()
     {
@@ -39,7 +53,8 @@ public sealed class Assessment
     /// <param name="partsCapacity">How many parts the requirements given in parts hold in all.</param>
     public Assessment(int capacity, int partsCapacity = 0)
     {
-        _moreCapacity = capacity - 1;
+        // Sized now when a rule says how many are coming (it reuses the assessment: Clear keeps the list).
+        if (capacity > 1) _more = new List<Item>(capacity - 1);
         if (partsCapacity > 0) _parts = new string?[partsCapacity];
     }
 
@@ -68,14 +83,16 @@ public sealed class Assessment
     public Assessment Require(Truth outcome, [InterpolatedStringHandlerArgument("")] RequirementText requirement,
         [InterpolatedStringHandlerArgument("")] RequirementText whenViolated)
     {
-        Add(new Item(outcome, null, null, requirement.Start, requirement.Count, ViolationStart: whenViolated.Start, ViolationCount: whenViolated.Count));
+        // The violation text's parts follow the requirement's (RequirementText appends, and refuses a hole that wrote between).
+        if (whenViolated.Start != requirement.Start + requirement.Count) throw new InvalidOperationException("a requirement's parts are not followed by its violation text's");
+        Add(new Item(outcome, null, null, requirement.Start, requirement.Count, violationCount: whenViolated.Count));
         return this;
     }
 
     /// <inheritdoc cref="Require(Truth, string, string?)"/>
     public Assessment Require(Truth outcome, string requirement, [InterpolatedStringHandlerArgument("")] RequirementText whenViolated)
     {
-        Add(new Item(outcome, requirement, null, ViolationStart: whenViolated.Start, ViolationCount: whenViolated.Count));
+        Add(new Item(outcome, requirement, null, whenViolated.Start, violationCount: whenViolated.Count));
         return this;
     }
 
@@ -123,7 +140,7 @@ public sealed class Assessment
     private void Add(Item item)
     {
         if (_count == 0) _first = item;
-        else (_more ??= new List<Item>(_moreCapacity > 0 ? _moreCapacity : 4)).Add(item);
+        else (_more ??= new List<Item>(4)).Add(item);
         _count++;
     }
 
