@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Enclave.Policy.Graph;
 
 namespace Enclave.Policy.Rules.Common;
@@ -11,39 +10,19 @@ namespace Enclave.Policy.Rules.Common;
 public sealed class Assessment
 {
     // The violation text is kept as given and only phrased when a requirement fails (most pass). A requirement given
-    // in parts (RequireInParts, or an interpolated string: RequirementText) keeps them in one array shared by the whole
-    // assessment (no array, no concatenated string per requirement), and the finding's message keeps them by reference (FindingText); a requirement too long for one
+    // in parts keeps them in one list shared by the whole assessment (no array, no concatenated string per
+    // requirement), and the finding's message keeps them by reference (FindingText); a requirement too long for one
     // part of a message is joined first, so it is cut exactly as the same requirement given as one string would be.
     // Most assessments hold one requirement: it is kept in a field, and a list is made only for the second. A run over
     // 100k resources makes ~250k assessments, and their lists were a sixth of all it allocated.
     private Item _first;
     private List<Item>? _more;
     private int _count;
-    private string?[]? _parts;
-    private int _partsCount;
+    private readonly int _moreCapacity;
+    private List<string?>? _parts;
 
-    /// <summary>
-    /// One requirement: a string (<see cref="Requirement"/>) or <see cref="PartsCount"/> parts from
-    /// <see cref="PartsStart"/>; its violation text a string (<see cref="Violation"/>) or <see cref="ViolationCount"/>
-    /// parts right after the requirement's. 32 bytes, as before violation texts could be given in parts: an assessment
-    /// holds its first requirement inline, and a run makes ~250k assessments.
-    /// </summary>
-    private readonly struct Item(Truth outcome, string? requirement, string? violation, int partsStart = 0, int partsCount = 0,
-        bool partsSayWhatIsWrong = false, int violationCount = 0)
-    {
-        public readonly string? Requirement = requirement;
-        public readonly string? Violation = violation;
-        public readonly int PartsStart = partsStart;
-        private readonly ushort _partsCount = checked((ushort)partsCount);
-        private readonly ushort _violationCount = checked((ushort)violationCount);
-        private readonly byte _outcome = (byte)outcome;
-        public readonly bool PartsSayWhatIsWrong = partsSayWhatIsWrong;
-
-        public Truth Outcome => (Truth)_outcome;
-        public int PartsCount => _partsCount;
-        public int ViolationCount => _violationCount;
-        public int ViolationStart => PartsStart + _partsCount;
-    }
+    private readonly record struct Item(Truth Outcome, string? Requirement, string? Violation, int PartsStart = 0, int PartsCount = 0,
+        bool PartsSayWhatIsWrong = false);
 
     public Assessment()
     {
@@ -53,9 +32,8 @@ public sealed class Assessment
     /// <param name="partsCapacity">How many parts the requirements given in parts hold in all.</param>
     public Assessment(int capacity, int partsCapacity = 0)
     {
-        // Sized now when a rule says how many are coming (it reuses the assessment: Clear keeps the list).
-        if (capacity > 1) _more = new List<Item>(capacity - 1);
-        if (partsCapacity > 0) _parts = new string?[partsCapacity];
+        _moreCapacity = capacity - 1;
+        if (partsCapacity > 0) _parts = new List<string?>(partsCapacity);
     }
 
     /// <param name="requirement">What must hold, phrased as a statement (e.g. "isMtlsConnectionRequired is true").</param>
@@ -66,54 +44,6 @@ public sealed class Assessment
         Add(new Item(outcome, requirement, whenViolated));
         return this;
     }
-
-    // The same with the texts written as interpolated strings (RequirementText): most requirements pass, and a pass
-    // names them, so their parts are kept by reference instead of being formatted into a new string per resource
-    // (~13 MB of strings per 100k-resource synthetic run, and a report keeps them until it is written). A violation text is
-    // only ever read when the requirement fails. The message is the same text either way.
-
-    /// <inheritdoc cref="Require(Truth, string, string?)"/>
-    public Assessment Require(Truth outcome, [InterpolatedStringHandlerArgument("")] RequirementText requirement, string? whenViolated = null)
-    {
-        Add(new Item(outcome, null, whenViolated, requirement.Start, requirement.Count));
-        return this;
-    }
-
-    /// <inheritdoc cref="Require(Truth, string, string?)"/>
-    public Assessment Require(Truth outcome, [InterpolatedStringHandlerArgument("")] RequirementText requirement,
-        [InterpolatedStringHandlerArgument("")] RequirementText whenViolated)
-    {
-        // The violation text's parts follow the requirement's (RequirementText appends, and refuses a hole that wrote between).
-        if (whenViolated.Start != requirement.Start + requirement.Count) throw new InvalidOperationException("a requirement's parts are not followed by its violation text's");
-        Add(new Item(outcome, null, null, requirement.Start, requirement.Count, violationCount: whenViolated.Count));
-        return this;
-    }
-
-    /// <inheritdoc cref="Require(Truth, string, string?)"/>
-    public Assessment Require(Truth outcome, string requirement, [InterpolatedStringHandlerArgument("")] RequirementText whenViolated)
-    {
-        Add(new Item(outcome, requirement, null, whenViolated.Start, violationCount: whenViolated.Count));
-        return this;
-    }
-
-    /// <summary>Room for <paramref name="more"/> parts after those held; where the next part goes.</summary>
-    internal int ReserveParts(int more)
-    {
-        var needed = _partsCount + more;
-        if (_parts is null) _parts = new string?[Math.Max(needed, 4)];
-        else if (needed > _parts.Length) Array.Resize(ref _parts, Math.Max(needed, 2 * _parts.Length));
-        return _partsCount;
-    }
-
-    /// <summary>Appends one part (room reserved by <see cref="ReserveParts"/>, or made here).</summary>
-    internal void AddPart(string? part)
-    {
-        if (_parts is null || _partsCount == _parts.Length) ReserveParts(1);
-        _parts![_partsCount++] = part;
-    }
-
-    /// <summary>Parts held so far (a <see cref="RequirementText"/> counts its own from where it started).</summary>
-    internal int PartsHeld => _partsCount;
 
     /// <summary>
     /// <see cref="Require(Truth, string, string?)"/> without a violation text, the requirement given as the strings it
@@ -130,17 +60,16 @@ public sealed class Assessment
 
     private Assessment AddParts(Truth outcome, ReadOnlySpan<string?> parts, bool saysWhatIsWrong)
     {
-        var start = ReserveParts(parts.Length);
-        Add(new Item(outcome, null, null, start, parts.Length, saysWhatIsWrong));
-        parts.CopyTo(_parts.AsSpan(start));
-        _partsCount += parts.Length;
+        _parts ??= new List<string?>(parts.Length * 4);
+        Add(new Item(outcome, null, null, _parts.Count, parts.Length, saysWhatIsWrong));
+        _parts.AddRange(parts);
         return this;
     }
 
     private void Add(Item item)
     {
         if (_count == 0) _first = item;
-        else (_more ??= new List<Item>(4)).Add(item);
+        else (_more ??= new List<Item>(_moreCapacity > 0 ? _moreCapacity : 4)).Add(item);
         _count++;
     }
 
@@ -153,8 +82,7 @@ public sealed class Assessment
     {
         _first = default;
         _more?.Clear();
-        if (_parts is not null) Array.Clear(_parts, 0, _partsCount);
-        _partsCount = 0;
+        _parts?.Clear();
         _count = 0;
         return this;
     }
@@ -189,7 +117,7 @@ public sealed class Assessment
         verdict = Outcome switch { Truth.False => Verdict.Fail, Truth.Unknown => Verdict.Undetermined, _ => Verdict.Pass };
         var length = 3;
         for (var i = 0; i < _count; i++)
-            if (ItemAt(i) is var item && Named(verdict, item.Outcome)) length += 2 + Math.Max(1, Math.Max(item.PartsCount, item.ViolationCount));
+            if (ItemAt(i) is var item && Named(verdict, item.Outcome)) length += 1 + (item.PartsCount > 0 ? item.PartsCount : 1) + (NotMet(verdict, item) ? 1 : 0);
         // "subject: [prefix]item; item; …" as parts (FindingText), in a slice of the shared parts arena (no array per
         // finding); parts that would be empty (no prefix, the separator before the first item) take no slot.
         var slice = PartsArena.Rent(length);
@@ -205,41 +133,34 @@ public sealed class Assessment
             if (!Named(verdict, item.Outcome)) continue;
             if (!first) parts[at++] = "; ";
             first = false;
-            if (verdict == Verdict.Fail && item.Violation is { } violation) parts[at++] = violation;
-            else if (verdict == Verdict.Fail && item.ViolationCount > 0) CopyParts(item.ViolationStart, item.ViolationCount, null, parts, ref at);
-            else if (item.PartsCount > 0) CopyParts(item.PartsStart, item.PartsCount, NotMet(verdict, item) ? NotMetPrefix : null, parts, ref at);
-            else parts[at++] = verdict == Verdict.Fail ? NotMetPrefix + item.Requirement : item.Requirement;
+            if (item.PartsCount > 0)
+            {
+                var notMet = NotMet(verdict, item);
+                var total = notMet ? NotMetPrefix.Length : 0;
+                for (var k = 0; k < item.PartsCount; k++) total += _parts![item.PartsStart + k]?.Length ?? 0;
+                if (total > FindingText.MaxPartLength)
+                {
+                    // Too long for one part of a message: joined, so it is cut as a whole exactly as a requirement
+                    // given as one string is (the slots it leaves unused are given back below).
+                    var joined = new string?[item.PartsCount + 1];
+                    joined[0] = notMet ? NotMetPrefix : null;
+                    _parts!.CopyTo(item.PartsStart, joined, 1, item.PartsCount);
+                    parts[at++] = string.Concat(joined);
+                    continue;
+                }
+                if (notMet) parts[at++] = NotMetPrefix;
+                _parts!.CopyTo(item.PartsStart, parts, at, item.PartsCount);
+                at += item.PartsCount;
+            }
+            else parts[at++] = verdict == Verdict.Fail ? item.Violation ?? NotMetPrefix + item.Requirement : item.Requirement;
         }
         return FindingText.FromParts(slice, at - slice.Offset);
-    }
-
-    /// <summary>
-    /// A text held in parts, after <paramref name="prefix"/>, into the message's parts; a text too long for one part of a
-    /// message is joined first, so it is cut as a whole exactly as the same text given as one string would be.
-    /// </summary>
-    private void CopyParts(int start, int count, string? prefix, string?[] into, ref int at)
-    {
-        var total = prefix?.Length ?? 0;
-        for (var k = 0; k < count; k++) total += _parts![start + k]?.Length ?? 0;
-        if (total > FindingText.MaxPartLength)
-        {
-            // The slots it leaves unused are given back with the rest (FindingText.FromParts).
-            var joined = new string?[count + 1];
-            joined[0] = prefix;
-            Array.Copy(_parts!, start, joined, 1, count);
-            into[at++] = string.Concat(joined);
-            return;
-        }
-        if (prefix is not null) into[at++] = prefix;
-        Array.Copy(_parts!, start, into, at, count);
-        at += count;
     }
 
     private const string NotMetPrefix = "required but not met: ";
 
     /// <summary>Is a requirement in parts named as "required but not met: …" (a failure without a violation text)?</summary>
-    private static bool NotMet(Verdict verdict, Item item) =>
-        verdict == Verdict.Fail && item.PartsCount > 0 && !item.PartsSayWhatIsWrong && item.Violation is null && item.ViolationCount == 0;
+    private static bool NotMet(Verdict verdict, Item item) => verdict == Verdict.Fail && item.PartsCount > 0 && !item.PartsSayWhatIsWrong;
 
     private static bool Named(Verdict verdict, Truth outcome) => verdict switch
     {
