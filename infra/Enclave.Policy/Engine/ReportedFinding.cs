@@ -107,6 +107,12 @@ public readonly struct ReportedFinding : IEquatable<ReportedFinding>
     /// <summary>The finding's message in parts (what <see cref="Finding"/>'s <c>Text</c> is), without making the finding.</summary>
     internal FindingText Text => _text;
 
+    /// <summary><see cref="Finding"/>'s <c>Unreadable</c>, without making the finding.</summary>
+    internal bool Unreadable => Slot?.Unreadable ?? false;
+
+    /// <summary><see cref="Finding"/>'s <c>Evidence</c>, without making the finding (a report writer reads every finding's).</summary>
+    internal ImmutableArray<string> Evidence => (_meta as Odd)?.Details is { IsDefault: false } details ? details : ImmutableArray<string>.Empty;
+
     public void Deconstruct(out RuleInfo Rule, out Finding Finding, out Waiver? Waiver) =>
         (Rule, Finding, Waiver) = (this.Rule, this.Finding, this.Waiver);
 
