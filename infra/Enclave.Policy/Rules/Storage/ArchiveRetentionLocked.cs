@@ -7,14 +7,14 @@ namespace Enclave.Policy.Rules.Storage;
 /// <summary>
 /// An archive bucket (the target of a Service Connector) keeps what it receives: a retention rule of at least
 /// <c>logging.archiveRetentionDays</c> that is locked (its lock time set and not pushed far into the future), and no
-/// object lifecycle policy that deletes from it.
+/// object lifecycle policy that deletes from it, nor one the stack does not declare (seen in a deployed state only).
 /// </summary>
 public sealed class ArchiveRetentionLocked : SinkRuleBase
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-STO-006", "The archive stays retention-locked, long enough, with no lifecycle deletes", Severity.Critical, Enforcement.Mandatory,
         "The archive is the oversight's evidence: an unlocked or shortened retention rule, a lock postponed for years, or a lifecycle rule that deletes objects lets whoever controls the bucket erase the audit trail.",
-        "Keep a retention rule on every archive bucket with duration of at least `logging.archiveRetentionDays` and timeRuleLocked set (within 30 days), and no ObjectLifecyclePolicy with a DELETE rule on it.");
+        "Keep a retention rule on every archive bucket with duration of at least `logging.archiveRetentionDays` and timeRuleLocked set (within 30 days), and no ObjectLifecyclePolicy with a DELETE rule on it (nor a lifecycle policy made outside the stack).");
 
     /// <summary>Longest a lock may wait: OCI needs at least 14 days' notice; the program locks 15 days out.</summary>
     public const int MaxLockDelayDays = 30;
@@ -62,10 +62,29 @@ public sealed class ArchiveRetentionLocked : SinkRuleBase
                     $"{policy.Label} deletes nothing",
                     // Stryker disable once String : finding wording, not a control (docs/testing.md)
                     whenViolated: $"{policy.Label} deletes objects from the archive");
+            RequireNoPolicyOutOfBand(a, bucket, isArchive, lifecycles.GetValueOrDefault(bucket));
             sink.Judge(bucket.Urn,
                 // Stryker disable once String : finding wording, not a control (docs/testing.md)
                 $"{bucket.Label} (archive)", a);
         }
+    }
+
+    /// <summary>
+    /// A bucket has at most one lifecycle policy, and a deployed bucket names it by <c>objectLifecyclePolicyEtag</c> (an
+    /// output). A policy put on the archive in the console or by another stack shows only there: its rules, which may
+    /// delete from the archive, are never judged, so the live policy must be one of this stack's (judged above).
+    /// </summary>
+    private static void RequireNoPolicyOutOfBand(Assessment a, ResourceNode bucket, Truth isArchive, List<(ResourceNode Policy, Truth On)>? declared)
+    {
+        var etag = bucket.Input("objectLifecyclePolicyEtag");
+        if (etag.IsNull) return;
+        var ours = Truth.False;
+        foreach (var (_, on) in declared ?? []) ours = ours.Or(on);
+        a.Require(isArchive.Not().Or(Scope.Present(etag).Not()).Or(ours),
+            // Stryker disable once String : finding wording, not a control (docs/testing.md)
+            "the archive's live lifecycle policy is an ObjectLifecyclePolicy of this stack",
+            // Stryker disable once String : finding wording, not a control (docs/testing.md)
+            whenViolated: "the deployed archive has a lifecycle policy (objectLifecyclePolicyEtag) that is no ObjectLifecyclePolicy of this stack: its rules, which may delete the audit trail, are never judged");
     }
 
     /// <summary>Does some rule keep objects at least the configured days, with a lock time that has come or comes soon?</summary>

@@ -10,7 +10,9 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// names a stream or function, and a secret rotated by the stack's database that also names a function, carry a second
 /// destination ENC-LOG-007 and ENC-KMS-050 read past. A remote standby added in the console shows only in the deployed
 /// database's <c>peerDbIds</c>: it must be the stack's own standby; a vault replica only in the vault's
-/// <c>replicaDetails</c>: it must be the one a VaultVerification of the stack makes.
+/// <c>replicaDetails</c>: it must be the one a VaultVerification of the stack makes. A lifecycle policy put on the archive
+/// in the console shows only as the deployed bucket's <c>objectLifecyclePolicyEtag</c>: ENC-STO-006 judged only the
+/// stack's ObjectLifecyclePolicy resources, so its deletes were never seen.
 /// </summary>
 public sealed class Round10Attacks : AttackClass
 {
@@ -48,6 +50,10 @@ public sealed class Round10Attacks : AttackClass
         yield return Attack("deployed Phoenix vault replicated in the console", "ENC-REG-002", p =>
             Deployed(p.Resource("keys-us-phoenix-1-vault"), "replicaDetails",
                 new JsonArray(new JsonObject { ["replicationId"] = "ocid1.vaultreplication.oc1.phx.aaaaaaaaoutofband" })), Forms.Export);
+        yield return Attack("deployed archive bucket with a lifecycle policy made in the console", "ENC-STO-006", p =>
+            Deployed(p.Resource("oversight-archive-us-ashburn-1-bucket"), "objectLifecyclePolicyEtag", JsonValue.Create("etag-consolemade")), Forms.Export);
+        yield return Legitimate("deployed archive bucket reporting no lifecycle policy", p =>
+            Deployed(p.Resource("oversight-archive-us-ashburn-1-bucket"), "objectLifecyclePolicyEtag", JsonValue.Create("")), Forms.Export);
         yield return Legitimate("deployed vault showing the replica its VaultVerification makes", p =>
             Deployed(p.Resource("keys-vault"), "replicaDetails",
                 new JsonArray(new JsonObject { ["replicationId"] = "ocid1.vaultreplication.oc1.iad.aaaaaaaadeclared" })), Forms.Export);
