@@ -17,11 +17,11 @@ public sealed class HarnessChannelTests
         // Kestrel's frame trace on the pack's stderr shows every frame it receives.
         var pack = await PackProcess.StartAsync(StartPath.LanguageHost,
             new Dictionary<string, string> { ["Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.Http2"] = "Trace" });
-        int size;
-        bool exited;
+        var size = 0;
+        var exited = false;
+        RpcException? failed = null;
         try
         {
-            size = 0;
             for (var i = 0; i < 5; i++) size = (await pack.Client.GetAnalyzerInfoAsync(new Empty())).CalculateSize();
             await pack.Client.GetPluginInfoAsync(new Empty());
             // A killed pack loses the trace lines its console logger still queues (seen once under heavy load), which
@@ -30,10 +30,16 @@ public sealed class HarnessChannelTests
             pack.Engine.Stop();
             exited = await pack.WaitForExitAsync(EngineWatch.Interval * (EngineWatch.FailuresBeforeExit + 30));
         }
+        catch (RpcException e)
+        {
+            failed = e;
+        }
         finally
         {
             await pack.DisposeAsync();
         }
+        // A call that fails says why in the pack's own words (it once failed on a loaded CI runner with only "Broken pipe").
+        Assert.True(failed is null, $"a call failed: {failed?.Status}; the pack wrote:\n{Tail(await pack.StandardError)}");
         var frames = (await pack.StandardError).Split('\n').Where(l => l.Contains(" frame for stream ID ", StringComparison.Ordinal)).ToList();
 
         Assert.True(exited, "the pack did not stop by itself after the engine went away, so its trace may be cut short");
@@ -43,6 +49,9 @@ public sealed class HarnessChannelTests
             $"the trace shows fewer request HEADERS frames than the 6 calls made:\n{string.Join('\n', frames)}");
         Assert.DoesNotContain(frames, l => l.Contains("received WINDOW_UPDATE frame", StringComparison.Ordinal) && !l.Contains("stream ID 0 ", StringComparison.Ordinal));
     }
+
+    private static string Tail(string text) =>
+        string.Join('\n', text.Split('\n').Where(l => !l.Contains(" frame for stream ID ", StringComparison.Ordinal)).TakeLast(40));
 
     [Fact]
     public void A_harness_call_without_a_deadline_gets_one_and_an_explicit_one_is_kept()
