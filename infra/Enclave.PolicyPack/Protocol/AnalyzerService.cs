@@ -68,7 +68,7 @@ internal sealed class AnalyzerService(PackSession session, ILogger<AnalyzerServi
         {
             answer = call();
         }
-        catch (Exception e) when (Status(e) is { } status)
+        catch (Exception e) when (StatusFor(e) is { } status)
         {
             log.LogWarning("{Method}: {Status}", method, status.Detail);
             throw new RpcException(status);
@@ -78,7 +78,8 @@ internal sealed class AnalyzerService(PackSession session, ILogger<AnalyzerServi
         return Task.FromResult(answer);
     }
 
-    private static Status? Status(Exception e) => e switch
+    /// <summary>The gRPC status the engine gets for an exception a call threw: one escaped line, never a stack trace.</summary>
+    internal static Status? StatusFor(Exception e) => e switch
     {
         MalformedRequestException or PolicyConfigException or StackSettingsException =>
             new Status(StatusCode.InvalidArgument, SafeText.Escape(e.Message, SafeText.LineLength)),
