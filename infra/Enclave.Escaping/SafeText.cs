@@ -39,6 +39,27 @@ public static class SafeText
     }
 
     /// <summary>
+    /// Whether <paramref name="text"/> holds an invisible character (<see cref="IsInvisible"/>), an astral format
+    /// character (a tag) or a lone surrogate. A visible astral character (𐌀, 𝐚) is a surrogate pair, which
+    /// <see cref="IsInvisible"/> sees as two surrogates: judged here as the one character it is.
+    /// </summary>
+    public static bool HasInvisible(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var codePoint = char.ConvertToUtf32(c, text[++i]);
+                if (Rune.GetUnicodeCategory(new Rune(codePoint)) == UnicodeCategory.Format || (codePoint & 0xFFFE) == 0xFFFE) return true;
+                continue;
+            }
+            if (IsInvisible(c)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// A character printed in place of an ASCII one it looks like, so that a name reads as another: a waiver for
     /// <c>urn:…::prоd-db</c> (a Cyrillic о) looked like it waived prod-db and matched only a resource the same change
     /// added under the look-alike name. Letters, digits and marks of the scripts with Latin look-alikes (Greek,

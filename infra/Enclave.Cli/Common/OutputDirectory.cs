@@ -70,6 +70,7 @@ internal sealed class OutputDirectory : IDisposable
         using var handle = new SafeFileHandle(fd, ownsHandle: true);
         var opened = FileKinds.OfHandle(handle);
         if (opened is { Kind: not FileKind.Regular }) throw Changed(shown);
+        if (OperatingSystem.IsWindows()) return null; // never here: Supported is Linux only (the analyzer needs the guard)
         var mode = File.GetUnixFileMode(handle);
         const UnixFileMode writable = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
         if ((mode & writable) == 0) // root opens it anyway: a file with no write bit at all is read-only by intent

@@ -225,7 +225,7 @@ public static partial class OutputTarget
         {
             using (var stream = folder.Create(tempName, BufferSize))
             {
-                if (mode is { } kept) File.SetUnixFileMode(stream.SafeFileHandle, kept); // a private (0600) report stays private
+                if (mode is { } kept && !OperatingSystem.IsWindows()) File.SetUnixFileMode(stream.SafeFileHandle, kept); // a private (0600) report stays private
                 RenderInto(stream, render);
             }
             Interruption.Process.Finish(temp, () => folder.Rename(tempName, name));
