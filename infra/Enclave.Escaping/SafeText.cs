@@ -39,12 +39,34 @@ public static class SafeText
     }
 
     /// <summary>
+    /// Whether <paramref name="text"/> holds an invisible character (<see cref="IsInvisible"/>), an astral format
+    /// character (a tag) or a lone surrogate. A visible astral character (𐌀, 𝐚) is a surrogate pair, which
+    /// <see cref="IsInvisible"/> sees as two surrogates: judged here as the one character it is.
+    /// </summary>
+    public static bool HasInvisible(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var codePoint = char.ConvertToUtf32(c, text[++i]);
+                if (Rune.GetUnicodeCategory(new Rune(codePoint)) == UnicodeCategory.Format || (codePoint & 0xFFFE) == 0xFFFE) return true;
+                continue;
+            }
+            if (IsInvisible(c)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// A character printed in place of an ASCII one it looks like, so that a name reads as another: a waiver for
     /// <c>urn:…::prоd-db</c> (a Cyrillic о) looked like it waived prod-db and matched only a resource the same change
     /// added under the look-alike name. Letters, digits and marks of the scripts with Latin look-alikes (Greek,
     /// Cyrillic, Armenian, Cherokee), the look-alike Latin letters outside the accented Latin-1 and Latin
     /// Extended-A sets (dotless ı, long ſ, Latin Extended-B, IPA and phonetic letters, small capitals, modifier
     /// letters), combining marks (a dot or stroke over an ASCII letter), letter-like symbols (the Kelvin sign K),
+    /// the letters of every script not known to be distinct (<see cref="KnownDistinct"/>: Lisu, Coptic, Hebrew…),
     /// super- and subscripts, circled, full-width and other-script digits, and the dashes, slashes, colons, dots and
     /// spaces that pass for <c>-</c>, <c>/</c>, <c>:</c>, <c>.</c> and a space in a URN. Accented Latin letters
     /// (é, ü, ł) differ visibly and stay, as do CJK, emoji, arrows, the em dash and the ellipsis.
@@ -79,9 +101,28 @@ public static class SafeText
         >= '\uFE20' and < '\uFE30' => true, // combining half marks
         '\uFE63' => true, // small hyphen-minus
         >= '\uFF01' and < '\uFF5F' => true, // full-width ASCII
-        _ => char.GetUnicodeCategory(c) is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark
-            or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark, // digits of other scripts, marks
+        _ => char.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.SpacingCombiningMark => true, // digits of other scripts, marks
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber
+                or UnicodeCategory.OtherNumber => !KnownDistinct(c),
+            _ => false,
+        },
     };
+
+    /// <summary>
+    /// The letters outside Latin that cannot pass for ASCII ones: accented Latin (Latin Extended Additional), and the
+    /// wide (two-cell) letters of CJK, kana, Hangul and Yi, which a terminal shows at twice an ASCII letter's width.
+    /// Every other script's letters count as look-alikes: the list of scripts with Latin look-alikes was a deny-list,
+    /// and a word spelled wholly in one it missed (Lisu ꓑꓣꓳꓓ, Coptic ⲣⲟ, Canadian syllabics ᑭ, Tifinagh ⵔ, Hebrew ו
+    /// for l) read as "PROD" or a group name. Shown escaped, such a letter loses nothing (JSON keeps it exactly).
+    /// </summary>
+    private static bool KnownDistinct(char c) => c is (>= '\u1E00' and <= '\u1EFF') or (>= '\u1100' and <= '\u115E')
+        or (>= '\u2E80' and <= '\u2FDF') or (>= '\u3001' and <= '\u33FF') or (>= '\u3400' and <= '\u4DBF')
+        or (>= '\u4E00' and <= '\u9FFF') or (>= '\uA000' and <= '\uA4CF') or (>= '\uAC00' and <= '\uD7A3')
+        or (>= '\uF900' and <= '\uFAFF');
 
     /// <summary>
     /// <paramref name="text"/> on one line with every unsafe character escaped, cut after
@@ -199,6 +240,12 @@ public static class SafeText
     internal static bool IsUnsafeAstral(int codePoint) =>
         Rune.GetUnicodeCategory(new Rune(codePoint)) is UnicodeCategory.Format or UnicodeCategory.DecimalDigitNumber or
             UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+        // Letters and numbers of astral scripts (Old Italic 𐌀, Gothic, Deseret, Osage, Latin Extended-F/G), as in the
+        // BMP: only the wide CJK ideographs of planes 2 and 3 are known not to pass for ASCII.
+        || (Rune.GetUnicodeCategory(new Rune(codePoint)) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+                or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+            && codePoint is not (>= 0x20000 and < 0x40000))
         || (codePoint & 0xFFFE) == 0xFFFE
         || codePoint is >= 0x1D400 and < 0x1D800 // mathematical letters and digits (𝐚, 𝟎)
         || codePoint is >= 0x1F100 and < 0x1F1E6; // enclosed letters (🄰), not the regional indicators of flags

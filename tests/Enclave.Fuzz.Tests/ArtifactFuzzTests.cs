@@ -75,6 +75,27 @@ public class ArtifactFuzzTests
             return bytes.ToArray();
         }), 200, LoadAndJudge, bytes => Convert.ToHexString(bytes.AsSpan(0, Math.Min(bytes.Length, 2000))));
 
+    /// <summary>
+    /// Values of every type where a reader or rule reads a field (<see cref="Corpus.TypeSwapped"/>): each loads and is
+    /// judged, or is refused at the value that is wrong. A refusal never names a JSON token as what was found (a
+    /// property name, the end of an object or list): a reader that met one where a value belongs had lost its place
+    /// (a signature that was an object was left unread, and every later key read one level too high).
+    /// </summary>
+    [Fact]
+    public void Type_swapped_artifacts_load_and_are_judged_or_are_refused_at_the_value() =>
+        Fuzz.Run(Corpus.TypeSwapped([.. Artifacts, .. Plans]), 300, json =>
+        {
+            try
+            {
+                var artifact = ArtifactLoader.Parse(Encoding.UTF8.GetBytes(json), "fuzz.json");
+                PolicyEvaluator.Evaluate(artifact.Graph, Context, WaiverSet.Empty, new DateOnly(2026, 6, 1));
+            }
+            catch (ArtifactLoadException e)
+            {
+                Assert.DoesNotMatch("found (PropertyName|EndObject|EndArray|Comment|None)", e.Message);
+            }
+        });
+
     [Fact]
     public void Every_seed_loads_unmutated()
     {

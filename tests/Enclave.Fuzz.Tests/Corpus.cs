@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using CsCheck;
 
 namespace Enclave.Fuzz.Tests;
@@ -45,6 +46,82 @@ public static class Corpus
             }
             return bytes;
         });
+
+    /// <summary>
+    /// Structure-aware: 1 to 4 values (scalars or whole objects and lists) of a JSON seed replaced by a value of
+    /// another type, so every field a reader or rule reads meets an object, a list, a number, a string, a boolean,
+    /// null, or a Pulumi special value with a wrong part (a signature or marker that is itself an object). Character
+    /// edits almost never keep a document valid JSON while changing a value's type; this does every time. Seeds that
+    /// are not one JSON document (NDJSON event logs) are left out.
+    /// </summary>
+    public static Gen<string> TypeSwapped(params string[] seeds)
+    {
+        var documents = seeds.Where(IsOneDocument).ToArray();
+        return Gen.Select(Gen.OneOfConst(documents), Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, Replacements.Length - 1]).Array[1, 4], (seed, swaps) =>
+        {
+            var root = JsonNode.Parse(seed)!;
+            foreach (var (at, kind) in swaps)
+            {
+                var slots = new List<(JsonNode Parent, string? Key, int Index)>();
+                Slots(root, slots);
+                if (slots.Count == 0) break;
+                var (parent, key, index) = slots[at % slots.Count];
+                var value = JsonNode.Parse(Replacements[kind]);
+                if (key is not null) parent[key] = value;
+                else parent.AsArray()[index] = value;
+            }
+            return root.ToJsonString();
+        });
+    }
+
+    private const string Sig = "\"4dabf18193072939515e22adb298388d\"";
+
+    /// <summary>What a value is replaced by (parsed afresh each time: a node has one parent).</summary>
+    private static readonly string[] Replacements =
+    [
+        "{}", "[]", "2.5", "-1", "1e300", "\"x\"", "\"\"", "true", "false", "null", "[null, 1, \"a\", {}]",
+        "{\"a\": {\"b\": [1, {\"c\": \"d\"}]}}", "\"04da6b54-80e4-46f7-96ec-b56ff0331ba9\"", "\"[secret]\"",
+        $"{{{Sig}: {{\"nested\": [\"1b47061264138c4ac30d75fd1eb44270\"]}}, \"ciphertext\": \"v1:x\"}}",
+        $"{{{Sig}: [\"1b47061264138c4ac30d75fd1eb44270\"]}}",
+        $"{{{Sig}: 7}}",
+        $"{{{Sig}: \"1b47061264138c4ac30d75fd1eb44270\", \"ciphertext\": {{\"x\": [1]}}}}",
+        $"{{{Sig}: \"5cf8f73096256a8f31e491e813e4eb8e\", \"urn\": {{\"x\": 1}}, \"id\": [\"y\"]}}",
+        $"{{{Sig}: \"d0e6a833031e9bbcd3f4e8bde6ca49a4\", \"value\": {{{Sig}: {{}}}}, \"secret\": \"true\"}}",
+        $"{{{Sig}: \"c44067f5952c0a294b673a41bacd8c17\", \"hash\": {{}}, \"path\": []}}",
+        "{\"$enclave\": {\"secret\": 1}, \"x\": 1}", "{\"$enclave\": \"resource\", \"urn\": []}",
+    ];
+
+    private static void Slots(JsonNode node, List<(JsonNode, string?, int)> slots)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (k, v) in o.ToList())
+                {
+                    slots.Add((o, k, -1));
+                    if (v is not null) Slots(v, slots);
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    slots.Add((a, null, i));
+                    if (a[i] is { } v) Slots(v, slots);
+                }
+                break;
+        }
+    }
+
+    private static bool IsOneDocument(string text)
+    {
+        try
+        {
+            if (JsonNode.Parse(text) is not { } root) return false;
+            Slots(root, []); // materialises every object: one with a duplicate key throws here, not in a sample
+            return true;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or ArgumentException) { return false; }
+    }
 
     private static string Edit(string seed, (int Kind, int At, string Token)[] edits)
     {

@@ -18,7 +18,9 @@ namespace Enclave.Cli.Common;
 /// from a spool file that is deleted on close.</item>
 /// <item>A new path or a regular file (also through symbolic links): a temporary file beside the final target, moved
 /// into place, so readers see the old report or the new one, never half. A link stays a link: the file it points
-/// at is replaced, unless the link lives in a checkout and leads out of it (<see cref="PathLinks"/>).</item>
+/// at is replaced, unless the link lives in a checkout and leads out of it (<see cref="PathLinks"/>). On Linux the
+/// folder the checks judged is held open and the temporary file, the rename and a write-through act in it by
+/// descriptor, never through a link swapped in after the checks (<see cref="OutputDirectory"/>).</item>
 /// <item>Anything else (a FIFO, a terminal, /dev/null, /dev/stderr, another /dev/fd/N): written through from a spool
 /// file, never replaced. Renaming a temporary file over such a path would destroy it (run as root,
 /// <c>--output /dev/stdout</c> once replaced the /dev/stdout link with a regular file).</item>
@@ -72,20 +74,55 @@ public static partial class OutputTarget
         if (InputsRead.Which(target) is { } input)
             throw CliException.Usage($"--output {path}: is the input {input} of this command, which the report would replace; expected another file, or - for standard output");
         var (kind, _, reason) = FileKinds.Of(target);
+        var judged = FileKinds.Identity(target);
         switch (kind)
         {
             case FileKind.Directory:
                 throw CliException.Usage($"--output {path}: is a directory; expected a file path, or - for standard output");
             case FileKind.Inaccessible:
                 throw CliException.Input($"--output {path}: cannot be written ({reason})");
+        }
+        BeforeWrite.Value?.Invoke(target);
+        switch (kind)
+        {
             case FileKind.Missing or FileKind.Regular when route.End == PathEnd.File:
                 ReplaceAtomically(path, target, render);
+                break;
+            case var _ when route.End == PathEnd.File && OutputDirectory.Supported:
+                // A FIFO or device at a judged path: opened in its judged folder, never through a link swapped in since.
+                Spooled(path, render, spool =>
+                {
+                    using var folder = OutputDirectory.Open(Path.GetDirectoryName(target)!, path) ?? throw Vanished(path);
+                    using var stream = folder.OpenExisting(Path.GetFileName(target), kind, judged, path, 1);
+                    spool.CopyTo(stream, BufferSize);
+                });
                 break;
             default:
                 Spooled(path, render, spool => WriteThrough(target, spool));
                 break;
         }
     }
+
+    private static readonly AsyncLocal<Action<string>?> BeforeWrite = new();
+
+    /// <summary>
+    /// Runs <paramref name="hook"/> (given the resolved target) in the current async flow after every check by path
+    /// and before the write (tests swap a folder or the file there, as a racing process would); dispose to remove it.
+    /// </summary>
+    public static IDisposable BetweenResolveAndWrite(Action<string> hook)
+    {
+        var previous = BeforeWrite.Value;
+        BeforeWrite.Value = hook;
+        return new Restore(() => BeforeWrite.Value = previous);
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
+    private static CliException Vanished(string path) =>
+        CliException.Input($"--output {path}: its folder was removed while the report was being written; nothing was written");
 
     /// <summary>Streams the rendered report, escaped, into <paramref name="stream"/> as UTF-8 without a BOM.</summary>
     private static void RenderInto(Stream stream, Action<TextWriter> render)
@@ -142,6 +179,13 @@ public static partial class OutputTarget
     private static void ReplaceAtomically(string path, string full, Action<TextWriter> render)
     {
         var directory = Path.GetDirectoryName(full)!;
+        if (OutputDirectory.Supported)
+        {
+            using var folder = OutputDirectory.Open(directory, path)
+                               ?? throw CliException.Usage($"--output {path}: directory {directory} does not exist");
+            ReplaceIn(folder, path, directory, Path.GetFileName(full), render);
+            return;
+        }
         if (!Directory.Exists(directory)) throw CliException.Usage($"--output {path}: directory {directory} does not exist");
         var mode = ExistingMode(path, full);
         LeftBehind.RemoveTemporaryReports(directory, Path.GetFileName(full)); // a killed run's (SIGKILL: no handler ran)
@@ -160,6 +204,36 @@ public static partial class OutputTarget
         {
             Interruption.Process.Abandoned(temp);
             TryDelete(temp); // on any failure, the renderer's included: the old file stays and no temporary is left
+            if (e is IOException or UnauthorizedAccessException)
+                throw CliException.Input($"--output {path}: cannot write ({e.Message.ReplaceLineEndings(" ")})");
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ReplaceAtomically"/> by descriptor: the temporary file is created, and renamed over
+    /// <paramref name="name"/>, in the folder judged, whatever its path leads to by now (<see cref="OutputDirectory"/>).
+    /// </summary>
+    private static void ReplaceIn(OutputDirectory folder, string path, string directory, string name, Action<TextWriter> render)
+    {
+        var mode = folder.ExistingMode(name, path);
+        LeftBehind.RemoveTemporaryReports(directory, name); // a killed run's (SIGKILL: no handler ran)
+        var tempName = $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        var temp = Path.Combine(directory, tempName);
+        Interruption.Process.Started(temp); // a signal from here on removes the temporary (Interruption)
+        try
+        {
+            using (var stream = folder.Create(tempName, BufferSize))
+            {
+                if (mode is { } kept && !OperatingSystem.IsWindows()) File.SetUnixFileMode(stream.SafeFileHandle, kept); // a private (0600) report stays private
+                RenderInto(stream, render);
+            }
+            Interruption.Process.Finish(temp, () => folder.Rename(tempName, name));
+        }
+        catch (Exception e)
+        {
+            Interruption.Process.Abandoned(temp);
+            folder.TryDelete(tempName); // on any failure, the renderer's included: the old file stays and no temporary is left
             if (e is IOException or UnauthorizedAccessException)
                 throw CliException.Input($"--output {path}: cannot write ({e.Message.ReplaceLineEndings(" ")})");
             throw;

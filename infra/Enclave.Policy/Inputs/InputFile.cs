@@ -33,7 +33,7 @@ public static class InputFile
         if (route.LeavingCheckout() is { } link)
             // Refused before a byte is read: a loader's error quotes the text at its problem, and a link a pull request
             // commits (waivers.yaml -> ~/.ssh/id_rsa) would have that quote print a file of the CI machine in its log.
-            throw new InputFileException(name, $"is reached through the symbolic link {link.At} in {link.Checkout}, which leads out of it, so the " +
+            throw new InputFileException(name, $"is reached through {route.Describe(link)}, so the " +
                                                $"file read would not be the one a reviewer sees (and its content is not read); expected {kind.Expected} " +
                                                "inside the checkout, or its own path instead of the link");
         var identity = route.End == PathEnd.File ? FileKinds.Identity(route.Path) : null;

@@ -37,6 +37,16 @@ public sealed record PathResolution(string Path, PathEnd End, IReadOnlyList<Path
                 return link;
         return null;
     }
+
+    /// <summary>
+    /// What a message says about <paramref name="link"/> (from <see cref="LeavingCheckout"/>): that it leads out of its
+    /// checkout, or, when the walk could not be finished (a loop, a folder that cannot be read), that where it leads
+    /// is not known. Both are refused; only the second is not known to leave, and saying it does sent users looking
+    /// for a path outside that was never there.
+    /// </summary>
+    public string Describe(PathLink link) => End is PathEnd.Loop or PathEnd.Unreadable
+        ? $"the symbolic link {link.At} in {link.Checkout}, which cannot be followed to its end ({Reason ?? "unreadable"}), so where it leads is not known"
+        : $"the symbolic link {link.At} in {link.Checkout}, which leads out of it";
 }
 
 /// <summary>

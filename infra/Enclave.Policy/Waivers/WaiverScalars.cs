@@ -54,7 +54,7 @@ internal static class WaiverScalars
         // approver may span lines (a block scalar), nothing else may.
         var shown = key is "reason" or "approver" ? SafeText.Document(text) : SafeText.Escape(text);
         if (ReferenceEquals(shown, text)) return;
-        var lookAlike = text.Any(SafeText.IsLookAlike) && !text.Any(SafeText.IsInvisible);
+        var lookAlike = !SafeText.HasInvisible(text); // unsafe, yet nothing invisible: a look-alike (also an astral one, 𐌀)
         throw new WaiverFileException(source, lookAlike
             ? $"{key} holds an invisible or control character, or one that looks like another ({SafeText.Ascii(text, 120)}): a look-alike " +
               "(a Cyrillic о, a full-width letter, a Kelvin sign) makes a waiver read as covering one resource while it matches another; " +

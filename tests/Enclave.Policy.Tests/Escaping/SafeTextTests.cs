@@ -21,6 +21,7 @@ public class SafeTextTests
     [Theory]
     [InlineData("urn:pulumi:prod::us-data-enclave::oci:Core/vcn:Vcn::vcn")]
     [InlineData("Zürich · 東京 · emoji 🙂 · café — Łódź… → ≥ 🇺🇸")]
+    [InlineData("東京タワー 서울")]
     [InlineData("")]
     public void Ordinary_text_is_returned_as_it_is(string input) => Assert.Same(input, SafeText.Escape(input));
 
@@ -34,6 +35,12 @@ public class SafeTextTests
     [InlineData("urn\u2236x\u2010y\u2044z\u00A0w", @"urn\u2236x\u2010y\u2044z\u00a0w")] // ratio, hyphen, fraction slash, no-break space
     [InlineData("\U0001D41Adm\U0001D7CE", @"\ud835\udc1adm\ud835\udfce")] // mathematical bold a and 0
     [InlineData("v\u0661", @"v\u0661")]                            // Arabic-Indic digit one
+    [InlineData("\uA4D1\uA4E3\uA4F3\uA4D3", @"\ua4d1\ua4e3\ua4f3\ua4d3")]  // Lisu P R O D: a whole word from a script the list missed
+    [InlineData("\u2CA3\u2C9F\u2C85", @"\u2ca3\u2c9f\u2c85")]                  // Coptic p o r
+    [InlineData("\u146D\u15EA \u2D54\u16B1", @"\u146d\u15ea \u2d54\u16b1")] // Canadian syllabics P D, Tifinagh O, Runic R
+    [InlineData("c\u05D5oud \u0627", @"c\u05d5oud \u0627")]                   // Hebrew vav and Arabic alef for l
+    [InlineData("\uFF89\uFF70", @"\uff89\uff70")]                              // half-width katakana no (/) and prolonged mark (-)
+    [InlineData("\U00010300dmin", @"\ud800\udf00dmin")]                        // Old Italic A
     public void Look_alikes_of_ascii_characters_are_escaped_so_a_name_cannot_pass_for_another(string input, string expected)
     {
         Assert.Equal(expected, SafeText.Escape(input));

@@ -129,4 +129,25 @@ public sealed class InputRaceAndLinkTests : IDisposable
         Assert.Equal(Path.Combine(_outside, "x"), r.Path);
         Assert.Equal(Path.Combine(_repo, "sub"), r.LeavingCheckout()?.At);
     }
+
+    [Fact]
+    public void A_committed_link_whose_walk_cannot_be_finished_is_refused_as_unknown_not_as_leading_out()
+    {
+        // repo/w.yaml -> /dev/fd/1/x: the resolver stops below an open descriptor. Not knowing where a committed link
+        // leads counts against it, but the message said it "leads out of" the checkout, a path that was never there.
+        if (!OperatingSystem.IsLinux()) return;
+        var link = Path.Combine(_repo, "w.yaml");
+        File.CreateSymbolicLink(link, "/dev/fd/1/x");
+        var r = PathLinks.Resolve(link);
+        Assert.Equal(PathEnd.Unreadable, r.End);
+        var escape = Assert.NotNull(r.LeavingCheckout());
+        var said = r.Describe(escape);
+        Assert.DoesNotContain("leads out of it", said);
+        Assert.Contains($"the symbolic link {link} in {_repo}, which cannot be followed to its end (a path below an open descriptor)", said);
+        // A link that does lead out still says so.
+        var outside = Path.Combine(_repo, "o.yaml");
+        File.CreateSymbolicLink(outside, Path.Combine(_outside, "x"));
+        var o = PathLinks.Resolve(outside);
+        Assert.EndsWith(", which leads out of it", o.Describe(o.LeavingCheckout()!.Value));
+    }
 }

@@ -83,6 +83,10 @@ public class WaiverValueTests
     [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\u212Aeys", "\\u212aeys")]             // Kelvin sign K
     [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\uFF44ata", "\\uff44ata")]             // full-width d
     [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::pr\u0131vate", "pr\\u0131vate")]       // dotless i
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\uA4D1\uA4E3\uA4F3\uA4D3-data", "\\ua4d1\\ua4e3\\ua4f3\\ua4d3")] // Lisu PROD
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\u2CA3\u2C9Fd", "\\u2ca3\\u2c9fd")]   // Coptic p, o
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::c\u05D5oud", "c\\u05d5oud")]           // Hebrew vav for l
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\U00010300rchive", "\\ud800\\udf00rchive")] // Old Italic A
     public void A_urn_with_a_look_alike_of_an_ascii_character_is_refused_showing_it(string urn, string shown)
     {
         // Before: a waiver for "...::dat<Cyrillic a>" read as the waiver of the real bucket "data" and matched only a

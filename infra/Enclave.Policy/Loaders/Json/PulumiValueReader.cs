@@ -96,7 +96,10 @@ internal static class PulumiValueReader
             if (!topLevel && key == PulumiValues.SignatureKey)
             {
                 special = true;
-                signature = c.Token == JsonTokenType.String ? c.Text() : null;
+                // A signature that is not a string is no Pulumi value (Go's reader refuses it as an unknown signature).
+                // Left unread, an object or list here desynchronised the reader: its keys were read as fields of the
+                // value, its end as the value's, and every later key one level too high.
+                signature = c.Token == JsonTokenType.String ? c.Text() : throw c.Expected("a signature string (a Pulumi secret, asset or resource reference)");
                 fields.Push(new(key, PropertyValue.Null));
             }
             else if (special && signature == PulumiValues.SecretSignature)

@@ -51,6 +51,12 @@ internal static class PlanValueReader
         return ReadObject(ref c, sink) as MapValue ?? throw c.Source.Error("expected a map of properties, found a marker");
     }
 
+    private static string SkippedNonString(ref JsonCursor c)
+    {
+        c.Skip();
+        return "(not a string)";
+    }
+
     private static PropertyValue ReadObject(ref JsonCursor c, StandIns sink)
     {
         var fields = c.Source.Fields;
@@ -61,7 +67,9 @@ internal static class PlanValueReader
             var key = c.Text();
             c.Path.Push(key);
             c.Next();
-            if (key == ValueJson.MarkerKey) marker = c.Token == JsonTokenType.String ? c.Text() : "(not a string)";
+            // A marker that is not a string is refused below; its value is skipped whole first, or an object or list
+            // there desynchronised the reader (its keys read as the value's fields, every later key one level too high).
+            if (key == ValueJson.MarkerKey) marker = c.Token == JsonTokenType.String ? c.Text() : SkippedNonString(ref c);
             fields.Push(new(key, key == ValueJson.MarkerKey ? PropertyValue.Null : Read(ref c, sink)));
             c.Path.Pop();
         }
