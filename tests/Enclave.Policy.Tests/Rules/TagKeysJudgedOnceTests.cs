@@ -31,7 +31,8 @@ public sealed class TagKeysJudgedOnceTests
     {
         // 6,000 distinct keys on one resource: more than the rule keeps, half of them of a namespace the stack lacks.
         var own = Enumerable.Range(0, 3000).Select(i => $"{Own}.k{i}").ToArray();
-        var foreign = Enumerable.Range(0, 3000).Select(i => $"ParentCo-Governance.k{i}").ToArray();
+        // The last foreign key is longer than any the rule keeps: judged afresh on each resource.
+        var foreign = Enumerable.Range(0, 3000).Select(i => $"ParentCo-Governance.k{i}" + (i == 2999 ? new string('x', 300) : "")).ToArray();
         var g = Enclave();
         g.With("data-bucket", "definedTags", TagsOf(own.Concat(foreign)));
         g.With("archive", "definedTags", TagsOf(own.Concat(foreign)));

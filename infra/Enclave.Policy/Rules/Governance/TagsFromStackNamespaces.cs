@@ -59,11 +59,12 @@ public sealed class TagsFromStackNamespaces : SinkRuleBase
     /// A defined tag's key judged once: its outcome and both texts depend on the key alone, and every resource of a
     /// state carries the same few keys (OCI stamps Oracle-Tags.CreatedBy/CreatedOn on each). Formatted per resource,
     /// they were 160 MB of strings for a 100k-resource state, nearly half of what all rules allocated. At most
-    /// <see cref="MaxKept"/> keys are kept, so a state of distinct keys costs what it did, no more.
+    /// <see cref="MaxKept"/> keys of at most <see cref="MaxKeptLength"/> characters are kept (their texts are kept even
+    /// when no finding names them): a state of distinct or huge keys costs what it did, no more.
     /// </summary>
     private sealed class TagKeys(KnownStrings names)
     {
-        private const int MaxKept = 4096;
+        private const int MaxKept = 4096, MaxKeptLength = 256;
         private readonly Dictionary<string, Judged> _judged = new(StringComparer.Ordinal);
 
         public readonly record struct Judged(Truth Outcome, string Requirement, string Violation);
@@ -74,7 +75,7 @@ public sealed class TagsFromStackNamespaces : SinkRuleBase
             var ns = key.IndexOf('.') is > 0 and var dot ? key[..dot] : key;
             judged = new Judged(names.Contains(ns), $"defined tag {key} is of the stack's tag namespace {ns}",
                 $"carries defined tag {key} of namespace {ns}, which this stack does not declare: that namespace's owner decides who applies it, and tag-based policies outside the stack grant on it");
-            if (_judged.Count < MaxKept) _judged[key] = judged;
+            if (_judged.Count < MaxKept && key.Length <= MaxKeptLength) _judged[key] = judged;
             return judged;
         }
     }
