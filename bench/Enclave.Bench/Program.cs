@@ -66,6 +66,8 @@ switch (args)
     case ["pack", var lookSize, var lookRuns]: PolicyPackLook.Run(QuickLooks.Int(lookSize), QuickLooks.Int(lookRuns)); return;
     // Pulumi files of N synthetic resources for whole-process figures (bench/RESULTS.md, "Scale"):
     // `write export|preview|events N STACK FILE`.
+    case ["alloc-file", var allocFile]: FileLook.Alloc(allocFile); return;
+    case ["profile-file", var profileFile]: FileLook.Profile(profileFile); return;
     case ["scan", var scanFile]: PhaseLook.Scan(scanFile); return;
     case ["access-phases", var accessFile]: PhaseLook.Access(accessFile, 1); return;
     case ["access-phases", var accessFile, var accessRuns]: PhaseLook.Access(accessFile, QuickLooks.Int(accessRuns)); return;
