@@ -96,8 +96,6 @@ public class JudgedInputsReadTests
         ("oci:Identity/domainsGroup:DomainsGroup", "members.ocid"),
         ("oci:Identity/domainsGroup:DomainsGroup", "members.type"),
         ("oci:Identity/domainsGroup:DomainsGroup", "members.value"),
-        ("oci:Identity/networkSource:NetworkSource", "virtualSourceLists.ipRanges"),
-        ("oci:Identity/networkSource:NetworkSource", "virtualSourceLists.vcnId"),
         ("oci:Kms/key:Key", "keyShape"),
     ];
 
@@ -163,6 +161,14 @@ public class JudgedInputsReadTests
             return (MapValue)WithValue(m, ["rotationConfig"], 0, PropertyValue.Map(("targetSystemDetails", PropertyValue.Map(
                 ("targetSystemType", PropertyValue.Of("ADB")), ("adbId", new ResourceRefValue(db.Urn, db.Id.AsString()))))));
         }, "rotationConfig.targetSystemDetails.adbId", "rotationConfig.targetSystemDetails.functionId", "rotationConfig.targetSystemDetails.targetSystemType");
+
+        // A network source for the enclave VCN's own hosts (round 11): one VCN entry naming the stack's VCN, a narrow range.
+        For(OciTypes.NetworkSource, (g, m) =>
+        {
+            var vcn = g.Resources.First(r => r.Type == OciTypes.Vcn);
+            return (MapValue)WithValue(m, ["virtualSourceLists"], 0, PropertyValue.List(PropertyValue.Map(
+                ("vcnId", vcn.Id), ("ipRanges", PropertyValue.List(PropertyValue.Of("10.0.1.0/24"))))));
+        }, "virtualSourceLists.vcnId", "virtualSourceLists.ipRanges");
         return contexts;
     }
 
