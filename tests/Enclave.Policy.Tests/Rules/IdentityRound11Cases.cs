@@ -9,7 +9,8 @@ namespace Enclave.Policy.Tests.Rules;
 /// columns it finds sensitive (and masking reports, audit events and SQL collections the data and statements): reading
 /// them is reading the data, so operators read Data Safe's assessments only (ENC-IAM-041). The gatekeepers had no
 /// control ceiling: compute, functions, Resource Manager, users and identity domains granted to them passed (ENC-IAM-041
-/// now holds them to the enclave's shape). A network source's VCN entry named any VCN (ENC-IDN-097), and a range
+/// now holds them to the enclave's shape). The enclave's own resources (any-user pinned to its compartments) could
+/// manage the network or deliver to streams, functions and topics anywhere in the tenancy (ENC-IAM-097). A network source's VCN entry named any VCN (ENC-IDN-097), and a range
 /// list given as a single string was read as no ranges (ENC-IDN-006).
 /// </summary>
 public static class IdentityRound11Cases
@@ -48,6 +49,26 @@ public static class IdentityRound11Cases
         // compartment sits under one): read as reaching only itself, it let a grant reach every bucket.
         new("ENC-IAM-080", "gatekeepers read objects in a compartment id the stack does not declare (it may be above the enclave)", "root-policy",
             g => AddStatement(g, $"allow group enclave-gatekeepers to read objects in compartment id ocid1.compartment.oc1..aboveenclave {Guard}")),
+        // Principals admitted by a condition (the enclave's own resources) act only inside it, on what its machines use
+        // (ENC-IAM-097): the database's resource principal managing the network, or the connectors delivering to
+        // streams, functions or topics anywhere in the tenancy, passed every rule.
+        new("ENC-IAM-097", "the database's resource principal (any-user pinned to the enclave) manages the network", "root-policy",
+            g => AddStatement(g, $"allow any-user to manage virtual-network-family in compartment usde-dev where all {{request.principal.type = 'autonomousdatabase', {EnclavePin}}}")),
+        new("ENC-IAM-097", "the enclave's connectors use streams anywhere in the tenancy", "root-policy",
+            g => AddStatement(g, $"allow any-user to use stream-family in tenancy where all {{request.principal.type = 'serviceconnector', {SecurityPin}}}")),
+        new("ENC-IAM-097", "the enclave's connectors publish to topics anywhere in the tenancy", "root-policy",
+            g => AddStatement(g, $"allow any-user to use ons-topics in tenancy where all {{request.principal.type = 'serviceconnector', {SecurityPin}}}")),
+        new("ENC-IAM-097", "the enclave's resources invoke functions by permission", "root-policy",
+            g => AddStatement(g, $"allow any-user to {{FN_INVOCATION}} in compartment usde-dev where {EnclavePin}")),
+        // A compartment pin admits whatever is placed there: such principals write the log archive only; the user data is
+        // the stack's dynamic groups' (ENC-IAM-090 let a connector of the security compartment reach the user-data bucket).
+        new("ENC-IAM-090", "the security compartment's connectors write the user-data bucket", "root-policy",
+            g =>
+            {
+                // The archive connector's bucket by its literal name, so that every form knows which bucket is the archive.
+                g.With("archive-connector", "target", new { kind = "objectStorage", bucket = "usde-dev-archive", @namespace = "enclavens" });
+                AddStatement(g, $"allow any-user to manage objects in compartment usde-dev where all {{request.principal.type = 'serviceconnector', {SecurityPin}, target.bucket.name = 'usde-dev-data'}}");
+            }),
         new("ENC-IDN-097", "a network source trusting a VCN outside the stack", "vcn-networks",
             g => VcnEntry(g, "ocid1.vcn.oc1.iad.parentcovcn", new[] { "10.0.1.0/24" })),
         new("ENC-IDN-097", "a network source VCN entry naming no VCN", "vcn-networks",
@@ -58,8 +79,12 @@ public static class IdentityRound11Cases
             g => VcnEntry(g, Ref("vcn"), "0.0.0.0/0")),
     ];
 
+    private const string EnclavePin = $"request.principal.compartment.id = '{CompliantEnclave.EnclaveId}'";
+    private const string SecurityPin = $"request.principal.compartment.id = '{CompliantEnclave.SecurityId}'";
+
     public static readonly RuleCase[] Undetermined =
     [
+        new("ENC-IAM-097", "statements unknown", "root-policy", g => g.With("root-policy", "statements", Unknown)),
         new("ENC-IDN-097", "a network source VCN entry's VCN a secret", "vcn-networks",
             g => VcnEntry(g, Secret, new[] { "10.0.1.0/24" })),
     ];

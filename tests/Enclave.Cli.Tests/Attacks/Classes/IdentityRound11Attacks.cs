@@ -24,7 +24,34 @@ public sealed class IdentityRound11Attacks : AttackClass
     private const string Gatekeepers = "group 'UsdsEnclave'/'usde-prod-gatekeepers'";
 
     public override IEnumerable<AttackCase> Cases() =>
-        DataSafe().Concat(GatekeeperCeiling()).Concat(VcnEntries()).Concat(UndeclaredCompartmentIds()).Concat(Legitimate());
+        DataSafe().Concat(GatekeeperCeiling()).Concat(VcnEntries()).Concat(UndeclaredCompartmentIds()).Concat(EnclaveMachines()).Concat(Legitimate());
+
+    private static string Pin(Prod p, string compartment) => $"request.principal.compartment.id = '{p.Resource(compartment).Json["id"]!.GetValue<string>()}'";
+
+    /// <summary>
+    /// any-user pinned to an enclave compartment is the enclave's own machines (its database, its connectors): ENC-IAM-090
+    /// bounded their data, nothing their other grants or where they act (ENC-IAM-097).
+    /// </summary>
+    private IEnumerable<AttackCase> EnclaveMachines()
+    {
+        yield return Attack("the database's resource principal manages the network (anyone with SQL opens a route)", "ENC-IAM-097", p =>
+            p.Resource("iam-adb-kms").Append("statements",
+                $"allow any-user to manage virtual-network-family in {Compartment(p, "tenancy-network")} where all {{request.principal.type = 'autonomousdatabase', {Pin(p, "tenancy-database")}}}"));
+        yield return Attack("the security compartment's connectors use streams anywhere in the tenancy", "ENC-IAM-097", p =>
+            p.Resource("iam-services-root").Append("statements",
+                $"allow any-user to use stream-family in tenancy where all {{request.principal.type = 'serviceconnector', {Pin(p, "tenancy-security")}}}"));
+        yield return Attack("the security compartment's connectors invoke functions anywhere in the tenancy", "ENC-IAM-097", p =>
+            p.Resource("iam-services-root").Append("statements",
+                $"allow any-user to use fn-function in tenancy where all {{request.principal.type = 'serviceconnector', {Pin(p, "tenancy-security")}}}"));
+        yield return Attack("the security compartment's connectors read the user-data bucket", "ENC-IAM-090", p =>
+            p.Resource("oversight-archive-us-ashburn-1-connector-policy").Append("statements",
+                $"allow any-user to read objects in {Compartment(p, "tenancy-app")} where all {{request.principal.type = 'serviceconnector', {Pin(p, "tenancy-security")}, target.bucket.name = 'usde-prod-user-data'}}"));
+        yield return Attack("the alert connectors' topic grant copied to the tenancy root", "ENC-IAM-097", p =>
+        {
+            var text = p.Resource("oversight-audit-alert-connector-policy").Inputs["statements"]![0]!.GetValue<string>();
+            return p.Resource("iam-services-root").Append("statements", text.Replace(Compartment(p, "tenancy-security"), "tenancy", StringComparison.Ordinal));
+        });
+    }
 
     private static string ObjectGrant(Prod p) => p.Resource("iam-operators").Inputs["statements"]!.AsArray()
         .Select(x => x!.GetValue<string>()).Single(x => x.Contains("object-family", StringComparison.Ordinal));
