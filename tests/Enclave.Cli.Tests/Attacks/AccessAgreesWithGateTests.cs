@@ -49,6 +49,8 @@ public class AccessAgreesWithGateTests
         "the operators read objects in the enclave's top compartment (the log archive's included)",
         "the operators read objects tenancy-wide by permission",
         "any resource placed in the database compartment reads every bucket's objects",
+        "the operators' object grant placed by the tenancy's OCID as a compartment id",
+        "the security compartment's connectors read the user-data bucket",
     };
 
     private static string Statement(string name, Prod p) => name switch
@@ -56,6 +58,11 @@ public class AccessAgreesWithGateTests
         "the operators read objects in the enclave's top compartment (the log archive's included)" =>
             $"allow {Operators} to read objects in compartment id {Id(p, "tenancy-top")} {Guard}",
         "the operators read objects tenancy-wide by permission" => $"allow {Operators} to {{OBJECT_READ}} in tenancy {Guard}",
+        "the operators' object grant placed by the tenancy's OCID as a compartment id" =>
+            $"allow {Operators} to read objects in compartment id {p.Resource("iam-gatekeeper-networks").Inputs["compartmentId"]!.GetValue<string>()} {Guard}",
+        "the security compartment's connectors read the user-data bucket" =>
+            $"allow any-user to read objects in compartment id {Id(p, "tenancy-app")} where all {{request.principal.type = 'serviceconnector', " +
+            $"request.principal.compartment.id = '{Id(p, "tenancy-security")}', target.bucket.name = 'usde-prod-user-data'}}",
         _ => $"allow any-user to read objects in tenancy where request.principal.compartment.id = '{Id(p, "tenancy-database")}'",
     };
 

@@ -41,7 +41,8 @@ public class JudgedInputsReadTests
             // Against prod as it is when prod sets the input, else against the input created unset (so that a list item
             // or object made on the way changes nothing by itself); the first value that changes a verdict ends the trial.
             // A claim read only in a context prod lacks is tried in that context, made first on every resource of the type.
-            var graph = Contexts.TryGetValue((type, path), out var context) ? InContext(run.Graph, at, context) : run.Graph;
+            var start = Additions.TryGetValue((type, path), out var add) ? ProdExperiment.With(run.Graph, run.Graph.Resources.Add(add(run.Graph))) : run.Graph;
+            var graph = Contexts.TryGetValue((type, path), out var context) ? InContext(start, at, context) : start;
             var present = at.Any(i => Has(graph.Resources[i].Inputs, path.Split('.'), 0));
             var baseline = present ? (ReferenceEquals(graph, run.Graph) ? original : ProdExperiment.Verdicts(graph, run.Policy, rules))
                 : ProdExperiment.Verdicts(With(graph, at, path, PropertyValue.Null), run.Policy, rules);
@@ -94,10 +95,6 @@ public class JudgedInputsReadTests
         ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions.destinationPortRange.min"),
         ("oci:Core/routeTable:RouteTable", "routeRules.cidrBlock"),
         ("oci:Identity/domainsGroup:DomainsGroup", "members.ocid"),
-        ("oci:Identity/domainsGroup:DomainsGroup", "members.type"),
-        ("oci:Identity/domainsGroup:DomainsGroup", "members.value"),
-        ("oci:Identity/networkSource:NetworkSource", "virtualSourceLists.ipRanges"),
-        ("oci:Identity/networkSource:NetworkSource", "virtualSourceLists.vcnId"),
         ("oci:Kms/key:Key", "keyShape"),
     ];
 
@@ -163,7 +160,53 @@ public class JudgedInputsReadTests
             return (MapValue)WithValue(m, ["rotationConfig"], 0, PropertyValue.Map(("targetSystemDetails", PropertyValue.Map(
                 ("targetSystemType", PropertyValue.Of("ADB")), ("adbId", new ResourceRefValue(db.Urn, db.Id.AsString()))))));
         }, "rotationConfig.targetSystemDetails.adbId", "rotationConfig.targetSystemDetails.functionId", "rotationConfig.targetSystemDetails.targetSystemType");
+
+        // A network source for the enclave VCN's own hosts (round 11): one VCN entry naming the stack's VCN, a narrow range.
+        For(OciTypes.NetworkSource, (g, m) =>
+        {
+            var vcn = g.Resources.First(r => r.Type == OciTypes.Vcn);
+            return (MapValue)WithValue(m, ["virtualSourceLists"], 0, PropertyValue.List(PropertyValue.Map(
+                ("vcnId", vcn.Id), ("ipRanges", PropertyValue.List(PropertyValue.Of("10.0.1.0/24"))))));
+        }, "virtualSourceLists.vcnId", "virtualSourceLists.ipRanges");
+
+        // The break-glass user (prod's breakGlass entry, as an identity-domain user of the stack; see Additions) made a
+        // member of every persona group: the gatekeepers' membership is the one its config entry allows.
+        For(OciTypes.DomainsGroup, (g, m) =>
+        {
+            var user = g.Resources.Last(r => r.Type == OciTypes.DomainsUser);
+            return (MapValue)WithValue(m, ["members"], 0, PropertyValue.List(PropertyValue.Map(("type", PropertyValue.Of("User")), ("value", user.Id))));
+        }, "members.type", "members.value");
         return contexts;
+    }
+
+    /// <summary>
+    /// Resources a context needs that prod does not create, appended to prod before the context is made (round 11):
+    /// the break-glass user of prod's config as an identity-domain user in the personas' domain.
+    /// </summary>
+    private static readonly Dictionary<(string Type, string Path), Func<ResourceGraph, ResourceNode>> Additions = BuildAdditions();
+
+    private static Dictionary<(string, string), Func<ResourceGraph, ResourceNode>> BuildAdditions()
+    {
+        static ResourceNode BreakGlass(ResourceGraph g)
+        {
+            var group = g.Resources.First(r => r.Type == OciTypes.DomainsGroup);
+            return group with
+            {
+                Urn = group.Urn.Replace(OciTypes.DomainsGroup, OciTypes.DomainsUser, StringComparison.Ordinal)[..^group.Name.Length] + "iam-breakglass",
+                Type = OciTypes.DomainsUser, Name = "iam-breakglass", Id = PropertyValue.Of("ocid1.user.oc1..aaaaaaaabreakglassprod"),
+                Dependencies = [], PropertyDependencies = ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty, Protect = false,
+                Inputs = PropertyValue.Map(("idcsEndpoint", group.Inputs["idcsEndpoint"]),
+                    ("schemas", PropertyValue.List(PropertyValue.Of("urn:ietf:params:scim:schemas:core:2.0:User"))),
+                    ("userName", PropertyValue.Of("usde-prod-breakglass")),
+                    ("emails", PropertyValue.List(PropertyValue.Map(("value", PropertyValue.Of("breakglass@usdata.example")), ("primary", PropertyValue.Of(true)))))),
+                Outputs = PropertyValue.Map(),
+            };
+        }
+        return new()
+        {
+            [(OciTypes.DomainsGroup, "members.type")] = BreakGlass,
+            [(OciTypes.DomainsGroup, "members.value")] = BreakGlass,
+        };
     }
 
     private static ResourceGraph InContext(ResourceGraph g, List<int> at, Func<ResourceGraph, MapValue, MapValue> context)

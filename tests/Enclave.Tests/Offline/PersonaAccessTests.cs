@@ -55,7 +55,7 @@ public sealed class PersonaAccessTests
         (Who.Operator, Verb.Use, "autonomous-databases", "database", [("request.operation", "StartAutonomousDatabase")]),
         (Who.Operator, Verb.Use, "autonomous-databases", "database", [("request.operation", "StopAutonomousDatabase")]),
         (Who.Operator, Verb.Use, "autonomous-databases", "database", [("request.operation", "RestartAutonomousDatabase")]),
-        (Who.Operator, Verb.Read, "data-safe-family", "database", []),
+        (Who.Operator, Verb.Read, "data-safe-assessment-family", "database", []),
         (Who.Operator, Verb.Read, "metrics", "database", []),
         (Who.Operator, Verb.Read, "vcns", "network", []),
         (Who.Operator, Verb.Use, "subnets", "network", []),

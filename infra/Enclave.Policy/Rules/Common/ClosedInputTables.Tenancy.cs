@@ -16,7 +16,7 @@ public static partial class ClosedInputTables
         new(OciTypes.Group, Labels("description", "definedTags", "freeformTags")),
         new(OciTypes.DynamicGroup, Labels("description", "definedTags", "freeformTags")),
         new(OciTypes.NetworkSource, [Labels("description", "definedTags", "freeformTags")], [],
-            [new JudgedBy("ENC-IDN-006", "virtualSourceLists.vcnId", "virtualSourceLists.ipRanges")]),
+            [new JudgedBy("ENC-IDN-097", "virtualSourceLists.vcnId"), new JudgedBy("ENC-IDN-006", "virtualSourceLists.ipRanges")]),
         new(OciTypes.AuthenticationPolicy, [], [],
             [new JudgedBy("ENC-IAM-032", "passwordPolicy.isLowercaseCharactersRequired", "passwordPolicy.isNumericCharactersRequired",
                 "passwordPolicy.isSpecialCharactersRequired", "passwordPolicy.isUppercaseCharactersRequired", "passwordPolicy.isUsernameContainmentAllowed",

@@ -10,7 +10,8 @@ namespace Enclave.Policy.Rules.Iam;
 /// (<c>any-user</c>, <c>any-group</c> or another group, <c>where request.principal.compartment.id = …</c>) is a resource
 /// of the enclave: a connector, a function, an instance someone placed in an enclave compartment. It is held to what
 /// the enclave's machines may do with data (the dynamic-group rows of <see cref="ReachTable"/>, plus the connectors'
-/// writes to the log archive): objects and buckets only where <c>target.bucket.name</c> is a bucket of this stack, keys
+/// writes to the log archive): objects and buckets only where <c>target.bucket.name</c> is a log-archive bucket of this
+/// stack (the user data is the stack's dynamic groups' alone: a compartment pin admits anything placed there), keys
 /// only the stack's own, secret bundles only the stack's own. Without this, a gatekeeper's function (or any resource
 /// anyone creates in an enclave compartment) reads the users' objects through a grant no persona ceiling, reach row
 /// or dynamic-group rule ever looks at.
@@ -20,7 +21,7 @@ public sealed class PinnedPrincipalsWithinReach : IamRule
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-090", "Principals admitted by a condition reach data only as the enclave's machines may", Severity.Critical, Enforcement.Mandatory,
         "A grant to any-user pinned to an enclave compartment is a grant to every connector, function or instance anyone places there: without a bucket, key or secret pin it carries the users' data wherever that code sends it, past every persona ceiling.",
-        "Pin the grant to the stack's own resources: objects and buckets where target.bucket.name is a bucket of this stack (read at most on buckets), keys and key-delegate where target.key.id is a key of this stack (use at most), secret-bundles where target.secret.name is a secret of this stack; nothing above inspect on databases, vaults beyond use, secrets or logs.");
+        "Pin the grant to the stack's own resources: objects and buckets where target.bucket.name is a log-archive bucket of this stack (read at most on buckets; the user data only through the stack's dynamic groups), keys and key-delegate where target.key.id is a key of this stack (use at most), secret-bundles where target.secret.name is a secret of this stack; nothing above inspect on databases, vaults beyond use, secrets or logs.");
 
     protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> Objections(RuleContext context, IamView view) =>
         Typed(context, view).Select(o => (o.Statement, o.Outcome, o.Problem));
@@ -71,7 +72,10 @@ public sealed class PinnedPrincipalsWithinReach : IamRule
     private static (Verb Max, IReadOnlyList<(string Variable, Func<string, Truth> Allowed)> Pins) Reach(string type, EnclaveIdentities ids,
         StackResources resources)
     {
-        Func<string, Truth> stackBucket = name => ids.IsArchiveBucket(name).Or(resources.InPlace(Place.UserData)(name));
+        // Buckets: the log archive only (the connectors' writes). The user data is reached by the stack's dynamic groups,
+        // whose matching rules are judged (ENC-IAM-010/080); a pin on a compartment admits whatever anyone places there
+        // (a connector of the security compartment, a gatekeeper's function), none of which needs the users' objects.
+        Func<string, Truth> stackBucket = ids.IsArchiveBucket;
         return type switch
         {
             "objects" => (Verb.Manage, [("target.bucket.name", stackBucket)]),

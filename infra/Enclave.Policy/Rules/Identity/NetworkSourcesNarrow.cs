@@ -36,6 +36,7 @@ public sealed class NetworkSourcesNarrow : SinkRuleBase
         var personaRanges = policy.GatekeeperCidrs.AddRange(policy.AuditorCidrs);
         var a = new Assessment();
         var publics = source.Input("publicSourceLists");
+        AList(a, "publicSourceLists", publics);
         if (!publics.IsKnown) a.Require(Truth.Unknown, "its public ranges are inside the gatekeeper or auditor CIDRs");
         foreach (var cidr in publics.AsList())
         {
@@ -43,20 +44,33 @@ public sealed class NetworkSourcesNarrow : SinkRuleBase
             a.Require(Cidr.WithinAny(cidr, personaRanges), $"public range {cidr} is inside the gatekeeper or auditor CIDRs");
         }
         var virtuals = source.Input("virtualSourceLists");
+        AList(a, "virtualSourceLists", virtuals);
         if (!virtuals.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
         foreach (var entry in virtuals.AsList())
         {
             var ranges = entry["ipRanges"];
+            AList(a, "a VCN entry's ipRanges", ranges);
             if (!ranges.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
             foreach (var range in ranges.AsList()) NotNearOpen(a, "VCN range", range, policy);
         }
         var services = source.Input("services");
+        AList(a, "services", services);
         if (!services.IsKnown) a.Require(Truth.Unknown, "services does not include all");
         foreach (var service in services.AsList())
             a.Require(service.EqualsString("all", StringComparison.OrdinalIgnoreCase).Not(), $"service {service} is not all",
                 whenViolated: "services includes all: every OCI service's traffic counts as coming from the network source");
         if (a.IsEmpty) a.Require(Truth.True, "lists no ranges or services");
         return a;
+    }
+
+    /// <summary>
+    /// A known value where a list belongs (<c>"0.0.0.0/0"</c> for <c>["0.0.0.0/0"]</c>) holds ranges the gate would
+    /// otherwise read as none: it counts against the change.
+    /// </summary>
+    private static void AList(Assessment a, string what, PropertyValue value)
+    {
+        if (value.IsKnown && !value.IsNull && value is not ListValue)
+            a.Require(Truth.False, $"{what} is a list", whenViolated: $"{what} is {value}, not a list: the gate cannot read what it admits");
     }
 
     private static void NotNearOpen(Assessment a, string what, PropertyValue range, PolicyContext policy)

@@ -61,7 +61,9 @@ public static class EnclaveStatements
             // second lock against deletes.
             Allow("inspect autonomous-database-family", s.DatabaseCompartmentId),
             $"allow {op} to use autonomous-databases in {In(s.DatabaseCompartmentId)} where all {{any {{{operations}}}, {guard}}}",
-            Allow("read data-safe-family", s.DatabaseCompartmentId),
+            // Data Safe's assessments (security and user), not the whole family: discovery's sensitive data models and
+            // masking reports hold samples of the data, its audit events and SQL collections the statements' text.
+            Allow("read data-safe-assessment-family", s.DatabaseCompartmentId),
             Allow("read metrics", s.DatabaseCompartmentId),
             Allow("read virtual-network-family", s.NetworkCompartmentId),
             Allow("use subnets", s.NetworkCompartmentId),

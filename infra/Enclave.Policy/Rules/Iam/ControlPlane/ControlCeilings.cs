@@ -25,6 +25,35 @@ public static class ControlCeilings
         ["bastion"] = Verb.Use, ["bastion-session"] = Verb.Manage,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The gatekeepers change the enclave's shape, and only that: IAM of the tenancy (groups, dynamic groups, identity
+    /// providers, network sources, sign-in and policies), the compartments and tags, the network, the keys and secrets,
+    /// logging, connectors, topics, Bastion, Cloud Guard and event rules, and the archive's objects (their data grants
+    /// held to <see cref="PersonaCeilings"/>). Nothing that runs code or holds state no gate reads (instances,
+    /// functions, Resource Manager stacks, Data Safe discovery or masking), and no users, credentials or identity
+    /// domains: a user, API key or domain administrator made out of band is an identity in the enclave that no stack
+    /// config allowed (the break-glass users are the program's, ENC-IDN-003/005).
+    /// </summary>
+    private static readonly FrozenDictionary<string, Verb> Gatekeeper = GatekeeperTable();
+
+    private static FrozenDictionary<string, Verb> GatekeeperTable()
+    {
+        var table = new Dictionary<string, Verb>(StringComparer.Ordinal);
+        void Manage(params string[] types)
+        {
+            foreach (var t in types)
+            {
+                table[t] = Verb.Manage;
+                foreach (var member in ResourceFamilies.Members(t)) table[member] = Verb.Manage;
+            }
+        }
+        Manage("groups", "dynamic-groups", "identity-providers", "network-sources", "authentication-policies", "policies",
+            "compartments", "tag-namespaces", "tag-defaults", "virtual-network-family", "vaults", "keys", "key-delegate",
+            "secret-family", "logging-family", "serviceconnectors", "ons-family", "bastion-family", "cloud-guard-family",
+            "cloudevents-rules", "security-zone", "object-family", "autonomous-database-family");
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     private static readonly FrozenDictionary<string, Verb> StorageAdmin = new Dictionary<string, Verb>(StringComparer.Ordinal)
     {
         ["object-family"] = Verb.Manage, ["objects"] = Verb.Manage, ["buckets"] = Verb.Manage,
@@ -50,9 +79,21 @@ public static class ControlCeilings
         "logging-family", "log-groups", "log-content",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>What operators read: what auditors may, what they may change, and Data Safe (the program grants it).</summary>
+    /// <summary>Data Safe's assessment family (declared before the sets built from it) and the types of it that show no data (its target registration and work requests aside).</summary>
+    private static readonly string[] DataSafeAssessments =
+        ["data-safe-assessment-family", "security-assessments", "user-assessments", "data-safe-security-policy-reports"];
+
+    /// <summary>
+    /// What operators read: what auditors may, what they may change, and Data Safe's assessments (the program grants
+    /// them). Only the assessments: Data Safe's discovery keeps sample values of the columns it finds sensitive, its
+    /// masking reports and SQL collections and its audit events hold the data and the statements' text, so reading the
+    /// whole family (or those types) is reading the data.
+    /// </summary>
     private static readonly FrozenSet<string> OperatorReadable =
-        AuditorReadable.Concat(Operator.Keys).Append("data-safe-family").ToFrozenSet(StringComparer.Ordinal);
+        AuditorReadable.Concat(Operator.Keys).Concat(DataSafeAssessments).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What gatekeepers read: what auditors may and what they may change.</summary>
+    private static readonly FrozenSet<string> GatekeeperReadable = AuditorReadable.Concat(Gatekeeper.Keys).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>What storage admins read: what auditors may and what they may change.</summary>
     private static readonly FrozenSet<string> StorageAdminReadable = AuditorReadable.Concat(StorageAdmin.Keys).ToFrozenSet(StringComparer.Ordinal);
@@ -63,7 +104,6 @@ public static class ControlCeilings
     /// </summary>
     public static string? Problem(Persona persona, Access access)
     {
-        if (persona == Persona.Gatekeeper) return null;
         switch (access)
         {
             case VerbAccess v when v.Verb == Verb.Read && persona == Persona.Auditor:
@@ -73,14 +113,24 @@ public static class ControlCeilings
                 // The same reads that reveal data to an auditor (a Resource Manager job's state, a console history, a
                 // function's config) reveal it to an operator or storage admin: they read configuration, logs and
                 // what they run, nothing else.
-                var readable = persona == Persona.Operator ? OperatorReadable : StorageAdminReadable;
+                var readable = persona switch
+                {
+                    Persona.Operator => OperatorReadable,
+                    Persona.Gatekeeper => GatekeeperReadable,
+                    _ => StorageAdminReadable,
+                };
                 return readable.Contains(ResourceFamilies.Canonical(v.ResourceType)) ? null
                     : $"{Name(persona)} read only configuration, logs and what they run ({string.Join(", ", readable.Order(StringComparer.Ordinal))}), yet it grants {Describe(v)}";
             case VerbAccess v when v.Verb <= Verb.Read:
                 return null;
             case VerbAccess v:
                 if (persona == Persona.Auditor) return $"auditors change nothing, yet it grants {Describe(v)}";
-                var table = persona == Persona.Operator ? Operator : StorageAdmin;
+                var table = persona switch
+                {
+                    Persona.Operator => Operator,
+                    Persona.Gatekeeper => Gatekeeper,
+                    _ => StorageAdmin,
+                };
                 var type = ResourceFamilies.Canonical(v.ResourceType);
                 return table.TryGetValue(type, out var max) && v.Verb <= max
                     ? null
@@ -124,6 +174,7 @@ public static class ControlCeilings
     {
         Persona.Operator => "operators",
         Persona.StorageAdmin => "storage admins",
+        Persona.Gatekeeper => "gatekeepers",
         _ => persona.ToString().ToLowerInvariant(),
     };
 

@@ -19,6 +19,9 @@ internal sealed class Places
     private readonly HashSet<string> _userData = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _holders = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The keys of the stack's own compartments (its OCID when known, else its URN).</summary>
+    private readonly HashSet<string> _declared = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// The compartments whose parent is not known (its reference unresolved or unknown until deploy): each may be a
     /// child of any compartment, so a path cannot be said to miss a name one of them may have.
@@ -42,6 +45,7 @@ internal sealed class Places
         foreach (var c in compartments)
         {
             var key = c.Id.AsString() ?? c.Urn;
+            _declared.Add(key);
             if (c.Input("name").AsString() is { } name) _names[key] = name;
             if (view.CompartmentKeyOf(c) is { } named)
             {
@@ -77,9 +81,21 @@ internal sealed class Places
             case TenancyLocation:
                 reached = _holders;  // every compartment, the root included: only those holding buckets matter
                 break;
-            case CompartmentIdLocation id:
+            case CompartmentIdLocation id when _declared.Contains(id.Id):
                 reached = Below(id.Id);
                 break;
+            case CompartmentIdLocation id:
+                // Not a compartment of the stack: the tenancy itself (`compartment id ocid1.tenancy…` is the root), or
+                // any compartment above the enclave, whose ancestry the state does not hold; either reaches every
+                // compartment below it, so it is judged as the tenancy is.
+                foreach (var c in _holders)
+                {
+                    _budget?.Spend();
+                    if (!allowed.Contains(c))
+                        return (_uncertain ? Truth.Unknown : Truth.False,
+                            $"compartment id {id.Id} is not one of the stack's compartments: it may be the tenancy or a compartment above the enclave, and so reach compartment {_names.GetValueOrDefault(c) ?? c}, which is not one of the {Describe(place)}");
+                }
+                return (Truth.True, null);
             case CompartmentPathLocation path:
                 var (start, undeclared) = Resolve(attachment, path);
                 if (start is not null)
