@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation run of one target (see docs/testing.md). Usage:
-#   mutation/run.sh isolation|rules [dotnet-stryker options...]
+#   mutation/run.sh isolation|rules|rules-off [dotnet-stryker options...]
 # e.g. mutation/run.sh isolation -m '**/Components/Iam/*.cs'   (one folder while writing tests)
 # Reports land in mutation/out/<target>/<timestamp>/reports (json + html); not part of .ci/run (hours, not minutes).
 set -euo pipefail
@@ -8,8 +8,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 target=${1:-}
 case "$target" in
   isolation) tests=tests/Enclave.Tests ;;
-  rules) tests=tests/Enclave.Policy.Tests ;;
-  *) echo "usage: mutation/run.sh isolation|rules [dotnet-stryker options...]" >&2; exit 2 ;;
+  rules|rules-off) tests=tests/Enclave.Policy.Tests ;;
+  *) echo "usage: mutation/run.sh isolation|rules|rules-off [dotnet-stryker options...]" >&2; exit 2 ;;
 esac
 shift
 cd "$root"
