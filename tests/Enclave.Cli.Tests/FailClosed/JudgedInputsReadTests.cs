@@ -17,7 +17,7 @@ namespace Enclave.Cli.Tests.FailClosed;
 [Collection(ProgramRunCollection.Name)]
 public class JudgedInputsReadTests
 {
-    private static readonly string[] Detectors = ["ENC-GOV-006", "ENC-GOV-007", "ENC-IAM-117", "ENC-GOV-090"];
+    private static readonly string[] Detectors = ["ENC-GOV-006", "ENC-GOV-007", "ENC-IAM-117", "ENC-GOV-090", "ENC-GOV-092"];
 
     [Fact]
     public async Task Every_input_a_table_says_is_judged_changes_a_verdict_on_prod()
