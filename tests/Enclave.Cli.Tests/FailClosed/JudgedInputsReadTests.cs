@@ -98,7 +98,6 @@ public class JudgedInputsReadTests
         ("oci:Identity/domainsGroup:DomainsGroup", "members.value"),
         ("oci:Identity/networkSource:NetworkSource", "virtualSourceLists.ipRanges"),
         ("oci:Identity/networkSource:NetworkSource", "virtualSourceLists.vcnId"),
-        ("oci:Kms/key:Key", "keyShape"),
     ];
 
     /// <summary>

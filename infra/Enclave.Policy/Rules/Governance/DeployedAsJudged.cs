@@ -15,7 +15,8 @@ namespace Enclave.Policy.Rules.Governance;
 /// inputs) must hold in the outputs what it holds in the inputs, or the gate judged a value the cloud does not have.
 /// Compared as the provider echoes them: case, spacing and number-or-string spelling aside, fields the input leaves
 /// unset (provider defaults) ignored, list items matched as a set (the provider may reorder them); an output the
-/// artifact does not carry (null, not known until deploy) is no evidence either way; a secret one cannot be read.
+/// artifact does not carry (absent, not known until deploy) is no evidence either way, a null one where the program
+/// set a value is a removal, a secret one cannot be read.
 /// </summary>
 public sealed class DeployedAsJudged : SinkRuleBase
 {
@@ -79,12 +80,15 @@ public sealed class DeployedAsJudged : SinkRuleBase
 
     /// <summary>
     /// Does the deployed value <paramref name="output"/> hold what the program set (<paramref name="input"/>)? True when
-    /// it does or the artifact does not say (no output, or not known until deploy); Unknown for a secret output.
+    /// it does or the artifact does not say (not known until deploy); Unknown for a secret output.
     /// </summary>
     internal static Truth Agrees(PropertyValue input, PropertyValue output)
     {
         if (ReferenceEquals(input, output)) return Truth.True;
-        if (output is NullValue or UnknownValue || input is NullValue or UnknownValue or SecretValue) return Truth.True;
+        if (output is UnknownValue || input is NullValue or UnknownValue or SecretValue) return Truth.True;
+        // A setting the program makes that the cloud no longer holds (a port range, a retention rule's duration) was
+        // removed outside the stack; one the program leaves empty has nothing to lose.
+        if (output is NullValue) return TruthLogic.Of(!Scope.IsSet(input));
         if (output is SecretValue) return Truth.Unknown;
         switch (input)
         {

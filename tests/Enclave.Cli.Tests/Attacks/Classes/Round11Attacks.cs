@@ -12,7 +12,9 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// the inputs still said closed. ENC-GOV-092 holds every judged setting's deployed value to the program's; provider
 /// defaults beside the inputs, reordered lists and a lock time echoed with milliseconds are not drift. A bucket made the
 /// destination of a replication outside the stack (the service marks it <c>isReadOnly</c>) must receive a replication
-/// policy of this stack (ENC-REG-002).
+/// policy of this stack (ENC-REG-002). A key remade as AES-128 or as an RSA key passed (its shape was held inert):
+/// every key must be an AES-256 master encryption key (ENC-KMS-092). The database's admin password read from a secret
+/// of another vault (secretId, held inert as a credential) must come from a secret of this stack (ENC-GOV-023).
 /// </summary>
 public sealed class Round11Attacks : AttackClass
 {
@@ -21,7 +23,7 @@ public sealed class Round11Attacks : AttackClass
     private const string Archive = "oversight-archive-us-ashburn-1-bucket";
 
     /// <summary>What the cloud holds for <paramref name="key"/> after a change outside the stack (outputs only).</summary>
-    private static ResourceEdit Deployed(ResourceEdit resource, string key, JsonNode value)
+    private static ResourceEdit Deployed(ResourceEdit resource, string key, JsonNode? value)
     {
         var outputs = (JsonObject)(resource.Json["outputs"] ??= new JsonObject());
         outputs[key] = value;
@@ -52,6 +54,10 @@ public sealed class Round11Attacks : AttackClass
             {
                 ["destinationPortRange"] = new JsonObject { ["min"] = 1, ["max"] = 65535 },
             }));
+        yield return Attack("database listener rule's port range removed in the console", "ENC-GOV-092", p =>
+            Deployed(p.Resource("network-db-from-app"), "tcpOptions", null));
+        yield return Attack("database switched to a public endpoint in the console", "ENC-GOV-092", p =>
+            Deployed(p.Resource("database-adb", "oci:Database/autonomousDatabase:AutonomousDatabase"), "subnetId", JsonValue.Create("")));
         yield return Attack("bastion allow-list widened in the console", "ENC-GOV-092", p =>
         {
             var bastion = p.Resource("network-bastion");
@@ -76,6 +82,22 @@ public sealed class Round11Attacks : AttackClass
             Deployed(p.Resource(Archive), "isReadOnly", JsonValue.Create(true)));
         yield return Attack("user-data bucket made the destination of a replication in the console", "ENC-REG-002", p =>
             Deployed(p.Resource("storage-user-data"), "isReadOnly", JsonValue.Create(true)));
+        // A key's shape is its strength: the program makes AES-256 master encryption keys (ENC-KMS-092).
+        yield return Attack("buckets key made AES-128", "ENC-KMS-092", p => p.Resource("keys-buckets-key").Set("keyShape.length", 16));
+        yield return Attack("database key made an RSA key", "ENC-KMS-092", p => p.Resource("keys-database-key")
+            .Set("keyShape", new JsonObject { ["algorithm"] = "RSA", ["length"] = 256 }));
+        yield return Legitimate("a second AES-256 key added to the vault beside the secrets key", p =>
+        {
+            var inputs = (JsonObject)p.Resource("keys-secrets-key").Inputs.DeepClone();
+            inputs["displayName"] = "usde-prod-secrets-key-2";
+            p.Add("oci:Kms/key:Key", "keys-secrets-key-2", inputs, "keys-secrets-key").Json["protect"] = true;
+        });
+        // Where the database's admin password is read from (secretId) was held inert as a credential: a secret of a
+        // parent-company vault hands the password to that vault's holders (ENC-GOV-023).
+        yield return Attack("database admin password read from a parent-company vault's secret", "ENC-GOV-023", p =>
+            p.Resource("database-adb", "oci:Database/autonomousDatabase:AutonomousDatabase").Set("secretId", "ocid1.vaultsecret.oc1.iad.aaaaaaaaparentcosecret"));
+        yield return Legitimate("database admin password pinned to a version of the stack's secret", p =>
+            p.Resource("database-adb", "oci:Database/autonomousDatabase:AutonomousDatabase").Set("secretVersionNumber", 2));
         yield return Legitimate("deployed state echoing provider defaults beside the program's values", p =>
         {
             var rule = p.Resource("network-db-from-app");
