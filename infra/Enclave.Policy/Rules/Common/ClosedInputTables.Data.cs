@@ -8,7 +8,8 @@ public static partial class ClosedInputTables
     [
         new(OciTypes.AutonomousDatabase, [Labels("displayName", "definedTags", "freeformTags"),
             // secretId is not a credential but where it is kept: a secret of another vault (a parent company's) hands
-            // the admin password to whoever holds that vault, so ENC-GOV-023 holds it to a secret of this stack.
+            // the admin password to whoever holds that vault, so ENC-GOV-023 holds it to a secret of this stack
+            // (an isolation setting: IsolationSettings).
             new Inert("credentials, kept secret and judged as such (ENC-GOV-050)", "adminPassword", "secretVersionNumber"),
             new Inert("names, workload, versions and character sets: what the database is, not who reaches it",
                 "dbName", "dbWorkload", "dbVersion", "characterSet", "ncharacterSet"),
@@ -36,7 +37,6 @@ public static partial class ClosedInputTables
             [new Fixed("a key of OCI Vault, as the program names it: another provider's key manager holds the key outside the enclave",
                 Pin.UnsetOr("encryptionKey.autonomousDatabaseProvider", "OCI"))],
             [new JudgedBy("ENC-DB-003", "encryptionKey.kmsKeyId", "encryptionKey.vaultId"), new JudgedBy("ENC-DB-005", "customerContacts.email"),
-                new JudgedBy("ENC-GOV-023", "secretId"),
                 new JudgedBy("ENC-DB-070", "dbToolsDetails", "transportableTablespace") { Whole = true },
                 new JudgedBy("ENC-DB-090", "longTermBackupSchedules") { Whole = true }, new JudgedBy("ENC-DB-052", "vanityUrlDetails") { Whole = true }]),
         new(OciTypes.AutonomousDatabaseBackup, [Labels("displayName"),
