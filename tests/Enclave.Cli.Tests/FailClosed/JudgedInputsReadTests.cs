@@ -92,7 +92,6 @@ public class JudgedInputsReadTests
         ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions"),
         ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions.destinationPortRange.max"),
         ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions.destinationPortRange.min"),
-        ("oci:Core/routeTable:RouteTable", "routeRules.cidrBlock"),
         ("oci:Identity/domainsGroup:DomainsGroup", "members.ocid"),
         ("oci:Identity/domainsGroup:DomainsGroup", "members.type"),
         ("oci:Identity/domainsGroup:DomainsGroup", "members.value"),
@@ -105,7 +104,8 @@ public class JudgedInputsReadTests
     /// item (prod overrides nothing; the experiment alone would make the list a map, which no rule reads as overrides), an
     /// event rule's actions under the obsolete wire name <c>actions</c>, a default security list with one rule each way
     /// that ENC-NET-006 admits, key material restored from a bucket of the stack, a secret replicated to and rotated by the stack's own
-    /// vault and database. Each is a legitimate configuration: the trials must turn some verdict from it.
+    /// vault and database, a route rule in the deprecated cidrBlock form (round 11). Each is a legitimate configuration: the trials
+    /// must turn some verdict from it.
     /// </summary>
     private static readonly Dictionary<(string Type, string Path), Func<ResourceGraph, MapValue, MapValue>> Contexts = BuildContexts();
 
@@ -133,6 +133,13 @@ public class JudgedInputsReadTests
                 ? m with { Fields = m.Fields.SetItem("actions", PropertyValue.Map(("actions", actions["action"]))) }
                 : m,
             "actions.actions.actionType", "actions.actions.isEnabled", "actions.actions.topicId", "actions.actions.streamId", "actions.actions.functionId");
+
+        // A route rule in the deprecated form, its destination given as cidrBlock (ENC-NET-003 reads it when destination is unset).
+        For(OciTypes.RouteTable, (_, m) => m["routeRules"] is ListValue rules
+                ? m with { Fields = m.Fields.SetItem("routeRules", new ListValue(rules.Items.Select(r => r is MapValue rm && !rm["destination"].IsNull
+                    ? rm with { Fields = rm.Fields.Remove("destination").SetItem("cidrBlock", rm["destination"]) } : r).ToImmutableArray())) }
+                : m,
+            "routeRules.cidrBlock");
 
         var inVcn = PropertyValue.Map(("protocol", PropertyValue.Of("1")), ("source", PropertyValue.Of("10.30.0.0/16")), ("sourceType", PropertyValue.Of("CIDR_BLOCK")));
         var icmpOut = PropertyValue.Map(("protocol", PropertyValue.Of("1")), ("destination", PropertyValue.Of("0.0.0.0/0")), ("destinationType", PropertyValue.Of("CIDR_BLOCK")));
