@@ -29,6 +29,12 @@ public sealed class DeployedAsJudged : SinkRuleBase
     // hostile state); a reordered long list then reads as drift, which fails closed.
     private const int SetCompareLimit = 64 * 64;
 
+    // Comparisons one setting may take, and the whole run: lists nested in lists multiply the set comparisons, so a
+    // hostile state could otherwise make one setting, or every resource, cost billions of them. A setting that needs
+    // more reads as drift (fails closed). Values the loader shares between inputs and outputs (equal ones) cost nothing.
+    private const int SettingBudget = 200_000;
+    private const long RunBudgetBase = 20_000_000, RunBudgetPerResource = 200;
+
     /// <summary>Per type, the top-level inputs some rule reads or pins.</summary>
     private static readonly FrozenDictionary<string, string[]> Judged = BuildJudged();
 
@@ -57,15 +63,19 @@ public sealed class DeployedAsJudged : SinkRuleBase
     public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var drifted = false;
+        var run = RunBudgetBase + RunBudgetPerResource * context.Graph.Resources.Length;
         foreach (var node in context.Graph.Resources)
         {
-            if (!node.Custom || node.Outputs.Fields.IsEmpty) continue;
+            if (!node.Custom || node.Outputs.Count == 0) continue;
             var keys = Judged.GetValueOrDefault(node.Type) ?? IsolationSettings.KeysOf(node.Type);
             Assessment? a = null;
             foreach (var key in keys)
             {
                 if (!node.Inputs.TryGetValue(key, out var input) || !node.Outputs.TryGetValue(key, out var output)) continue;
-                var agrees = Agrees(input, output);
+                var start = (int)Math.Min(SettingBudget, Math.Max(run, 0));
+                var budget = start;
+                var agrees = Agrees(input, output, ref budget);
+                run -= start - Math.Max(budget, 0);
                 if (agrees == Truth.True) continue;
                 a ??= new Assessment();
                 a.Require(agrees, $"deployed {key} is the value the program set",
@@ -82,9 +92,10 @@ public sealed class DeployedAsJudged : SinkRuleBase
     /// Does the deployed value <paramref name="output"/> hold what the program set (<paramref name="input"/>)? True when
     /// it does or the artifact does not say (not known until deploy); Unknown for a secret output.
     /// </summary>
-    internal static Truth Agrees(PropertyValue input, PropertyValue output)
+    internal static Truth Agrees(PropertyValue input, PropertyValue output, ref int budget)
     {
         if (ReferenceEquals(input, output)) return Truth.True;
+        if (--budget < 0) return Truth.False;
         if (output is UnknownValue || input is NullValue or UnknownValue or SecretValue) return Truth.True;
         // A setting the program makes that the cloud no longer holds (a port range, a retention rule's duration) was
         // removed outside the stack; one the program leaves empty has nothing to lose.
@@ -94,11 +105,14 @@ public sealed class DeployedAsJudged : SinkRuleBase
         {
             case MapValue im when output is MapValue om:
                 var all = Truth.True;
-                foreach (var (k, v) in im.Fields)
-                    if (om.Fields.TryGetValue(k, out var o)) all = all.And(Agrees(v, o));
+                foreach (var (k, v) in im.Entries)
+                {
+                    if (om.TryGetValue(k, out var o)) all = all.And(Agrees(v, o, ref budget));
+                    if (all == Truth.False) break;
+                }
                 return all;
             case ListValue il when output is ListValue ol:
-                return Lists(il.Items, ol.Items);
+                return Lists(il.Items, ol.Items, ref budget);
             case MapValue or ListValue:
                 return Truth.False;
         }
@@ -115,27 +129,27 @@ public sealed class DeployedAsJudged : SinkRuleBase
         && x == y;
 
     /// <summary>Every deployed item is one the program set, and every item the program set is deployed.</summary>
-    private static Truth Lists(ImmutableArray<PropertyValue> input, ImmutableArray<PropertyValue> output)
+    private static Truth Lists(ImmutableArray<PropertyValue> input, ImmutableArray<PropertyValue> output, ref int budget)
     {
         if (input.Length == output.Length)
         {
             var inOrder = Truth.True;
-            for (var i = 0; i < input.Length && inOrder != Truth.False; i++) inOrder = inOrder.And(Agrees(input[i], output[i]));
+            for (var i = 0; i < input.Length && inOrder != Truth.False; i++) inOrder = inOrder.And(Agrees(input[i], output[i], ref budget));
             if (inOrder == Truth.True) return inOrder;
         }
         if ((long)input.Length * output.Length > SetCompareLimit) return Truth.False;
         var result = Truth.True;
-        foreach (var o in output) result = result.And(Any(input, o, deployed: true));
-        foreach (var i in input) result = result.And(Any(output, i, deployed: false));
+        foreach (var o in output) result = result.And(Any(input, o, deployed: true, ref budget));
+        foreach (var i in input) result = result.And(Any(output, i, deployed: false, ref budget));
         return result;
     }
 
-    private static Truth Any(ImmutableArray<PropertyValue> items, PropertyValue item, bool deployed)
+    private static Truth Any(ImmutableArray<PropertyValue> items, PropertyValue item, bool deployed, ref int budget)
     {
         var any = Truth.False;
         foreach (var other in items)
         {
-            any = any.Or(deployed ? Agrees(other, item) : Agrees(item, other));
+            any = any.Or(deployed ? Agrees(other, item, ref budget) : Agrees(item, other, ref budget));
             if (any == Truth.True) break;
         }
         return any;
