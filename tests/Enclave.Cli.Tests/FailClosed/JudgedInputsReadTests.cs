@@ -17,7 +17,7 @@ namespace Enclave.Cli.Tests.FailClosed;
 [Collection(ProgramRunCollection.Name)]
 public class JudgedInputsReadTests
 {
-    private static readonly string[] Detectors = ["ENC-GOV-006", "ENC-GOV-007", "ENC-IAM-117", "ENC-GOV-090"];
+    private static readonly string[] Detectors = ["ENC-GOV-006", "ENC-GOV-007", "ENC-IAM-117", "ENC-GOV-090", "ENC-GOV-092"];
 
     [Fact]
     public async Task Every_input_a_table_says_is_judged_changes_a_verdict_on_prod()
@@ -93,9 +93,7 @@ public class JudgedInputsReadTests
         ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions"),
         ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions.destinationPortRange.max"),
         ("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "udpOptions.destinationPortRange.min"),
-        ("oci:Core/routeTable:RouteTable", "routeRules.cidrBlock"),
         ("oci:Identity/domainsGroup:DomainsGroup", "members.ocid"),
-        ("oci:Kms/key:Key", "keyShape"),
     ];
 
     /// <summary>
@@ -103,7 +101,8 @@ public class JudgedInputsReadTests
     /// item (prod overrides nothing; the experiment alone would make the list a map, which no rule reads as overrides), an
     /// event rule's actions under the obsolete wire name <c>actions</c>, a default security list with one rule each way
     /// that ENC-NET-006 admits, key material restored from a bucket of the stack, a secret replicated to and rotated by the stack's own
-    /// vault and database. Each is a legitimate configuration: the trials must turn some verdict from it.
+    /// vault and database, a route rule in the deprecated cidrBlock form (round 11). Each is a legitimate configuration: the trials
+    /// must turn some verdict from it.
     /// </summary>
     private static readonly Dictionary<(string Type, string Path), Func<ResourceGraph, MapValue, MapValue>> Contexts = BuildContexts();
 
@@ -131,6 +130,13 @@ public class JudgedInputsReadTests
                 ? m with { Fields = m.Fields.SetItem("actions", PropertyValue.Map(("actions", actions["action"]))) }
                 : m,
             "actions.actions.actionType", "actions.actions.isEnabled", "actions.actions.topicId", "actions.actions.streamId", "actions.actions.functionId");
+
+        // A route rule in the deprecated form, its destination given as cidrBlock (ENC-NET-003 reads it when destination is unset).
+        For(OciTypes.RouteTable, (_, m) => m["routeRules"] is ListValue rules
+                ? m with { Fields = m.Fields.SetItem("routeRules", new ListValue(rules.Items.Select(r => r is MapValue rm && !rm["destination"].IsNull
+                    ? rm with { Fields = rm.Fields.Remove("destination").SetItem("cidrBlock", rm["destination"]) } : r).ToImmutableArray())) }
+                : m,
+            "routeRules.cidrBlock");
 
         var inVcn = PropertyValue.Map(("protocol", PropertyValue.Of("1")), ("source", PropertyValue.Of("10.30.0.0/16")), ("sourceType", PropertyValue.Of("CIDR_BLOCK")));
         var icmpOut = PropertyValue.Map(("protocol", PropertyValue.Of("1")), ("destination", PropertyValue.Of("0.0.0.0/0")), ("destinationType", PropertyValue.Of("CIDR_BLOCK")));

@@ -156,6 +156,7 @@ public static class RuleCases
         .. IdentityPlaneCases.Failing, .. KeysAndOversightCases.Failing, .. NetworkWidthCases.Failing, .. RedTeamCases.Failing, .. ControlAndOversightCases.Failing, .. HiddenDoorCases.Failing, .. ReachAndDeliveryCases.Failing, .. DataPlaneCases.Failing, .. RedTeamRound5Cases.Failing, .. FailClosedRound6Cases.Failing, .. NestedInputCases.Failing, .. IdentityRootCases.Failing, .. OversightFloorCases.Failing, .. IdentityRound7Cases.Failing, .. RedTeamRound8DataCases.Failing, .. IdentityRound8Cases.Failing, .. RedTeamRound9Cases.Failing, .. IdentityRound9Cases.Failing,
         .. RedTeamRound10Cases.Failing, .. IdentityRound10Cases.Failing,
         .. IdentityRound11Cases.Failing,
+        .. RedTeamRound11Cases.Failing,
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -238,6 +239,7 @@ public static class RuleCases
         .. IdentityPlaneCases.Undetermined, .. KeysAndOversightCases.Undetermined, .. NetworkWidthCases.Undetermined, .. RedTeamCases.Undetermined, .. ControlAndOversightCases.Undetermined, .. HiddenDoorCases.Undetermined, .. ReachAndDeliveryCases.Undetermined, .. DataPlaneCases.Undetermined, .. RedTeamRound5Cases.Undetermined, .. FailClosedRound6Cases.Undetermined, .. NestedInputCases.Undetermined, .. IdentityRootCases.Undetermined, .. OversightFloorCases.Undetermined, .. IdentityRound7Cases.Undetermined, .. RedTeamRound8DataCases.Undetermined, .. IdentityRound8Cases.Undetermined, .. RedTeamRound9Cases.Undetermined, .. IdentityRound9Cases.Undetermined,
         .. RedTeamRound10Cases.Undetermined, .. IdentityRound10Cases.Undetermined,
         .. IdentityRound11Cases.Undetermined,
+        .. RedTeamRound11Cases.Undetermined,
     ];
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>

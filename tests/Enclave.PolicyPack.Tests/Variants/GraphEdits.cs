@@ -24,8 +24,16 @@ public static class GraphEdits
     public static ResourceGraph Add(this ResourceGraph g, ResourceNode node) =>
         new(g.Stack, g.Project, g.Origin, g.Resources.Append(node), g.Source);
 
+    /// <summary>
+    /// The input changed, and its output too when the resource has one of that key: a change made in the program is
+    /// what the update plans for the output (an output left at the old value is drift, ENC-GOV-092, which no edit here means).
+    /// </summary>
     public static ResourceNode WithInput(this ResourceNode node, string key, PropertyValue value) =>
-        node with { Inputs = new MapValue(node.Inputs.Fields.SetItem(key, value)) };
+        node with
+        {
+            Inputs = new MapValue(node.Inputs.Fields.SetItem(key, value)),
+            Outputs = node.Outputs.TryGetValue(key, out _) ? new MapValue(node.Outputs.Fields.SetItem(key, value)) : node.Outputs,
+        };
 
     /// <summary>A new custom resource beside <paramref name="sibling"/> (same parent, provider and region).</summary>
     public static ResourceNode Beside(ResourceNode sibling, ResourceGraph g, string type, string name, MapValue inputs)

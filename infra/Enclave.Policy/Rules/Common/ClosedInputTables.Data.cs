@@ -7,7 +7,10 @@ public static partial class ClosedInputTables
     private static ClosedType[] DataAndKeys =>
     [
         new(OciTypes.AutonomousDatabase, [Labels("displayName", "definedTags", "freeformTags"),
-            new Inert("credentials, kept secret and judged as such (ENC-GOV-050)", "adminPassword", "secretId", "secretVersionNumber"),
+            // secretId is not a credential but where it is kept: a secret of another vault (a parent company's) hands
+            // the admin password to whoever holds that vault, so ENC-GOV-023 holds it to a secret of this stack
+            // (an isolation setting: IsolationSettings).
+            new Inert("credentials, kept secret and judged as such (ENC-GOV-050)", "adminPassword", "secretVersionNumber"),
             new Inert("names, workload, versions and character sets: what the database is, not who reaches it",
                 "dbName", "dbWorkload", "dbVersion", "characterSet", "ncharacterSet"),
             new Inert("compute, storage and licensing: how big the database is and how it is billed",
@@ -61,9 +64,10 @@ public static partial class ClosedInputTables
             [RestoredFrom, new JudgedBy("ENC-KMS-003", "externalKeyManagerMetadata") { Whole = true }]),
         // Rotation's interval only: a schedule start years ahead would postpone every rotation, which no rule reads.
         new(OciTypes.Key, [Labels("displayName", "definedTags", "freeformTags"),
-            new Inert("the key's algorithm, length and curve: how strong it is, not who may use it", "keyShape.algorithm", "keyShape.length", "keyShape.curveId"),
+            new Inert("the curve of an elliptic-curve key, which ENC-KMS-092 refuses by its algorithm", "keyShape.curveId"),
             RestoredObject], [],
-            [RestoredFrom, new JudgedBy("ENC-KMS-006", "externalKeyReference") { Whole = true }, new JudgedBy("ENC-KMS-001", "autoKeyRotationDetails.rotationIntervalInDays")]),
+            [RestoredFrom, new JudgedBy("ENC-KMS-006", "externalKeyReference") { Whole = true }, new JudgedBy("ENC-KMS-001", "autoKeyRotationDetails.rotationIntervalInDays"),
+                new JudgedBy("ENC-KMS-092", "keyShape.algorithm", "keyShape.length")]),
         new(OciTypes.KeyVersion, new Inert("the key whose new version this is; the key and its vault are judged (ENC-KMS-051)", "keyId")),
         new(OciTypes.VaultVerification, new Inert("the vault being replicated; where to is judged (replicaRegion)", "vaultId")),
         new(OciTypes.VaultSecret, [Labels("description", "definedTags", "freeformTags"),

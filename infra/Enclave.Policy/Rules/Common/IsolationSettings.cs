@@ -105,6 +105,7 @@ public static class IsolationSettings
         (OciTypes.ObjectLifecyclePolicy, ["bucket", "rules"]),
         // Wiring judged by ENC-GOV-023: where the database admin secret is kept and what encrypts it.
         ("oci:Vault/secret:Secret", ["vaultId", "keyId", "secretName"]),
+        (OciTypes.AutonomousDatabase, ["secretId"]),
         // Where a secret is copied and who rotates it (ENC-KMS-050); which vault holds a key (ENC-KMS-051).
         ("oci:Vault/secret:Secret", ["replicationConfig", "rotationConfig"]),
         (OciTypes.Key, ["managementEndpoint"]),

@@ -6,7 +6,8 @@ namespace Enclave.Policy.Rules.Governance;
 /// <summary>
 /// An allow-list of what the enclave's network, key and log wiring may point at: resources of the stack. A subnet
 /// routed by a route table, or guarded by a security list, that the stack does not declare; a database in an NSG of
-/// someone else's; a Bastion aimed at a foreign subnet; a secret kept in another vault; a log written to another log
+/// someone else's; a Bastion aimed at a foreign subnet; a secret kept in another vault, or a database whose admin password is read from
+/// a secret of someone else's; a log written to another log
 /// group; a connector shipping logs to a stream, function or bucket of someone else's: each is wiring whose other end
 /// no rule can read, so it could carry any route or rule, and it fails.
 /// </summary>
@@ -30,6 +31,8 @@ public sealed class ReferencesStayInStack : SinkRuleBase
         (OciTypes.RouteTableAttachment, "routeTableId", [OciTypes.RouteTable]),
         (OciTypes.RouteTableAttachment, "subnetId", [OciTypes.Subnet]),
         (OciTypes.AutonomousDatabase, "nsgIds", [OciTypes.NetworkSecurityGroup]),
+        // The secret the database's admin password is read from: one in another vault hands the password to its holder.
+        (OciTypes.AutonomousDatabase, "secretId", [VaultSecret]),
         (OciTypes.Bastion, "targetSubnetId", [OciTypes.Subnet]),
         (OciTypes.DataSafePrivateEndpoint, "subnetId", [OciTypes.Subnet]),
         (OciTypes.DataSafePrivateEndpoint, "vcnId", [OciTypes.Vcn]),

@@ -30,7 +30,10 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
         foreach (var n in g.OfType(OciTypes.ReplicationPolicy))
             sink.Judge(n.Urn, n.Label, Replication(g, n, allowed));
         foreach (var b in g.OfType(OciTypes.Bucket))
+        {
             if (ReplicatedOutOfBand(g, b) is { } judged) sink.Judge(b.Urn, b.Label, judged);
+            if (ReplicaOutOfBand(g, b) is { } replica) sink.Judge(b.Urn, b.Label, replica);
+        }
         foreach (var v in g.OfType(OciTypes.Vault))
             if (ReplicatedVault(g, v) is { } judged) sink.Judge(v.Urn, v.Label, judged);
         foreach (var n in g.OfType(OciTypes.RemotePeeringConnection))
@@ -81,6 +84,32 @@ public sealed class CrossRegionTargetsAllowed : SinkRuleBase
         return new Assessment().Require(replicates.EqualsBool(false).Or(declared),
             $"replication (replicationEnabled {replicates}) is a replication policy of this stack",
             whenViolated: $"the bucket replicates (replicationEnabled {replicates}) by no replication policy of this stack: its objects are copied to a destination the gate never sees");
+    }
+
+    /// <summary>
+    /// A bucket the service marks read-only (<c>isReadOnly</c>, an output it sets on the destination of a replication
+    /// policy) is written by a replication from another bucket: one made outside the program (the console, another
+    /// stack, another tenancy) shows only here. Its objects then come from, and follow, a source the gate never judged,
+    /// and the enclave's own writes to it (the archive's logs) fail. It must be the destination of a ReplicationPolicy
+    /// of this stack. Null for a bucket that is not read-only.
+    /// </summary>
+    private static Assessment? ReplicaOutOfBand(ResourceGraph g, ResourceNode bucket)
+    {
+        var readOnly = bucket.Input("isReadOnly");
+        if (readOnly.IsNull || readOnly.EqualsBool(false) == Truth.True) return null;
+        var name = bucket.Input("name");
+        var declared = Truth.False;
+        foreach (var p in g.OfType(OciTypes.ReplicationPolicy))
+        {
+            var destination = p.Input("destinationBucketName");
+            var region = p.Input("destinationRegionName");
+            var named = (destination.IsKnown && name.IsKnown ? TruthLogic.Of(destination.AsString() == name.AsString()) : Truth.Unknown)
+                .Or(TruthLogic.Of(p.InputDependsOn("destinationBucketName", bucket.Urn)));
+            declared = declared.Or(named.And(region.IsKnown ? Regions.Same(bucket.Region, region.AsString()) : Truth.Unknown));
+        }
+        return new Assessment().Require(readOnly.EqualsBool(false).Or(declared),
+            $"as a replication destination (isReadOnly {readOnly}) it receives a replication policy of this stack",
+            whenViolated: $"the bucket is the destination of a replication (isReadOnly {readOnly}) no replication policy of this stack makes: its objects come from a source the gate never sees, and the enclave's writes to it fail");
     }
 
     /// <summary>
