@@ -8,19 +8,8 @@ namespace Enclave.Cli.Tests.Inputs;
 /// another job's script). A link in the checkout may only lead to a place inside it; links elsewhere, and links to
 /// standard output or a device (written through, never replaced), keep working (<see cref="OutputTargetTests"/>).
 /// </summary>
-public sealed class OutputLinkEscapeTests : IDisposable
+public sealed class OutputLinkEscapeTests : OutsideCheckoutHarness
 {
-    private readonly CheckHarness _h = new();
-    private readonly string _outside = Directory.CreateTempSubdirectory("enclave-outside-").FullName;
-
-    public void Dispose()
-    {
-        _h.Dispose();
-        Directory.Delete(_outside, recursive: true);
-    }
-
-    private string InRepo(string name) => Path.Combine(_h.Repo, name);
-
     [Fact]
     public async Task A_committed_link_to_a_file_outside_the_repository_is_refused_and_the_file_kept()
     {

@@ -11,19 +11,8 @@ namespace Enclave.Cli.Tests.Inputs;
 /// is refused, exit 3, with nothing written anywhere; a swap that changes nothing a reader cares about (another
 /// run's report appearing) still succeeds. The hook runs where a racing process would act.
 /// </summary>
-public sealed class OutputRaceTests : IDisposable
+public sealed class OutputRaceTests : OutsideCheckoutHarness
 {
-    private readonly CheckHarness _h = new();
-    private readonly string _outside = Directory.CreateTempSubdirectory("enclave-outside-").FullName;
-
-    public void Dispose()
-    {
-        _h.Dispose();
-        Directory.Delete(_outside, recursive: true);
-    }
-
-    private string InRepo(string name) => Path.Combine(_h.Repo, name);
-
     private Task<(int Code, string Out, string Err)> RunSwapping(Action swap, string output)
     {
         // Task.Run: an open that blocks (a FIFO swapped in) must not block the test itself; the hook flows with it.
