@@ -16,7 +16,7 @@ public class ArchiveRetentionGapTests
     private const string Rule = "ENC-STO-006";
 
     private static FindingStatus? Status(GraphBuilder g, string resource, GraphPath path = GraphPath.HandKnownIds) =>
-        RuleRunner.Run(g, path, Rule).Findings.Where(f => f.Urn == g.Urn(resource)).Select(f => (FindingStatus?)f.Status).SingleOrDefault();
+        RuleRunner.Status(g, Rule, resource, path: path);
 
     private static object Retention(object amount, string unit, object? locked) =>
         new[] { new { displayName = "lock", duration = new { timeAmount = amount, timeUnit = unit }, timeRuleLocked = locked } };

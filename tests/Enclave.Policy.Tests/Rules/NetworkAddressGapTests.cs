@@ -13,8 +13,7 @@ namespace Enclave.Policy.Tests.Rules;
 /// </summary>
 public class NetworkAddressGapTests
 {
-    private static FindingStatus? Status(GraphBuilder g, string rule, string resource) =>
-        RuleRunner.Run(g, GraphPath.HandKnownIds, rule).Findings.Where(f => f.Urn == g.Urn(resource)).Select(f => (FindingStatus?)f.Status).SingleOrDefault();
+    private static FindingStatus? Status(GraphBuilder g, string rule, string resource) => RuleRunner.Status(g, rule, resource);
 
     // ENC-NET-071
 

@@ -15,8 +15,7 @@ public class OutOfBandLifecycleTests
 {
     private const string Rule = "ENC-STO-006";
 
-    private static FindingStatus? Status(GraphBuilder g, string resource, GraphPath path) =>
-        RuleRunner.Run(g, path, Rule).Findings.Where(f => f.Urn == g.Urn(resource)).Select(f => (FindingStatus?)f.Status).SingleOrDefault();
+    private static FindingStatus? Status(GraphBuilder g, string resource, GraphPath path) => RuleRunner.Status(g, Rule, resource, path: path);
 
     [Theory]
     [InlineData(GraphPath.StackExportJson)]

@@ -14,11 +14,7 @@ namespace Enclave.Policy.Tests.Rules;
 /// </summary>
 public class OutOfBandReplicationTests
 {
-    private static FindingStatus? Status(GraphBuilder g, string resource, GraphPath path)
-    {
-        var report = RuleRunner.Run(g, path, "ENC-REG-002");
-        return report.Findings.Where(f => f.Urn == g.Urn(resource)).Select(f => (FindingStatus?)f.Status).SingleOrDefault();
-    }
+    private static FindingStatus? Status(GraphBuilder g, string resource, GraphPath path) => RuleRunner.Status(g, "ENC-REG-002", resource, path: path);
 
     [Fact]
     public void A_deployed_bucket_replicating_by_a_policy_outside_the_stack_fails()

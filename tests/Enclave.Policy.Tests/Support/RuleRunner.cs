@@ -34,11 +34,13 @@ public static class RuleRunner
 
     /// <summary>
     /// The verdict rule <paramref name="ruleId"/> gives <paramref name="resource"/> (the stack's own finding when null) on
-    /// the hand-built graph with known ids; null when the rule says nothing about it (a resource it does not judge).
+    /// the hand-built graph with known ids (or the graph as <paramref name="path"/> makes it); null when the rule says
+    /// nothing about it (a resource it does not judge).
     /// </summary>
-    public static FindingStatus? Status(GraphBuilder g, string ruleId, string? resource, PolicyContext? policy = null)
+    public static FindingStatus? Status(GraphBuilder g, string ruleId, string? resource, PolicyContext? policy = null,
+        GraphPath path = GraphPath.HandKnownIds)
     {
-        var report = Run(g, GraphPath.HandKnownIds, ruleId, policy);
+        var report = Run(g, path, ruleId, policy);
         var urn = resource is null ? report.Findings.First(f => f.Urn.Contains("pulumi:pulumi:Stack::", StringComparison.Ordinal)).Urn : g.Urn(resource);
         return report.Findings.Where(f => f.Urn == urn).Select(f => (FindingStatus?)f.Status).SingleOrDefault();
     }
