@@ -157,6 +157,7 @@ public static class RuleCases
         .. RedTeamRound10Cases.Failing, .. IdentityRound10Cases.Failing,
         .. IdentityRound11Cases.Failing,
         .. RedTeamRound11Cases.Failing,
+        .. IdentityRound12Cases.Failing,
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -240,11 +241,12 @@ public static class RuleCases
         .. RedTeamRound10Cases.Undetermined, .. IdentityRound10Cases.Undetermined,
         .. IdentityRound11Cases.Undetermined,
         .. RedTeamRound11Cases.Undetermined,
+        .. IdentityRound12Cases.Undetermined,
     ];
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>
     /// ENC-GOV-006 judges whether values are secret, which is always known.
-    public static readonly string[] NeverUndetermined = ["ENC-DB-050", "ENC-IAM-050", "ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-006", "ENC-GOV-900", "ENC-GOV-901",
+    public static readonly string[] NeverUndetermined = ["ENC-DB-050", "ENC-NET-002", "ENC-NET-004", "ENC-STO-005", "ENC-GOV-001", "ENC-GOV-006", "ENC-GOV-900", "ENC-GOV-901",
         // ENC-GOV-070 reads the steps of a preview, whose operations are always known.
         "ENC-GOV-070",
         // ENC-GOV-007 and ENC-IAM-117 judge whether values are unknown, which is always known.

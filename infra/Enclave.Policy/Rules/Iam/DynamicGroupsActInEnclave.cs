@@ -10,30 +10,20 @@ namespace Enclave.Policy.Rules.Iam;
 /// create or call things outside the enclave and hand them the data. An allow-list of places, by compartment of the
 /// stack.
 /// </summary>
-public sealed class DynamicGroupsActInEnclave : IamTextRule
+public sealed class DynamicGroupsActInEnclave : IamPlacedRule
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-050", "Dynamic groups are granted only inside the enclave's compartments", Severity.Critical, Enforcement.Mandatory,
         "A dynamic group's members are the enclave's own resources; a grant in the tenancy or in a compartment outside the enclave lets them (and whoever runs code or SQL on them) create, call or write resources the gate never judges, a way to carry the data out.",
-        "Grant dynamic groups only `in compartment id` of a compartment this stack declares.");
+        "Grant dynamic groups only `in compartment id` of a compartment this stack declares (a compartment path is read from the policy's own compartment, as OCI reads it).");
 
-    protected override IEnumerable<(PolicyStatement Statement, string Problem)> FlagText(RuleContext context, IEnumerable<PolicyStatement> distinct)
+    protected override bool Concerns(RuleContext context, Statement statement) =>
+        statement is GrantStatement { Effect: Effect.Allow, Subject: GroupSubject subject } && subject.Groups.Any(r => r.IsDynamic);
+
+    protected override IEnumerable<(Truth Outcome, string Problem)> JudgePlaced(RuleContext context, Statement statement, Func<Location, (Truth Within, string? Why)> inEnclave)
     {
-        var g = context.Graph;
-        var names = g.OfType(OciTypes.Compartment).Select(c => c.Input("name").AsString()).OfType<string>()
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var s in distinct)
-        {
-            // Stryker disable once Statement : the type test binds the statement the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
-            if (s.Syntax is not GrantStatement { Effect: Effect.Allow, Subject: GroupSubject subject } grant) continue;
-            if (!subject.Groups.Any(r => r.IsDynamic)) continue;
-            var inEnclave = grant.Location switch
-            {
-                CompartmentIdLocation id => g.ById(id.Id) is { } c && c.IsType(OciTypes.Compartment),
-                CompartmentPathLocation path => path.Path.Count > 0 && names.Contains(path.Path[^1]),
-                _ => false,
-            };
-            if (!inEnclave) yield return (s, "grants a dynamic group (the enclave's own resources) rights outside the enclave's compartments");
-        }
+        var (within, why) = inEnclave(((GrantStatement)statement).Location);
+        if (within != Truth.True)
+            yield return (within, $"grants a dynamic group (the enclave's own resources) rights in {why}; they act only inside the enclave's compartments");
     }
 }

@@ -127,16 +127,4 @@ public sealed class GrantsWithinReach : IamRule
     };
 
     private static string Name(Verb verb) => verb.ToString().ToLowerInvariant();
-
-    /// <summary>(statement tree by reference, compartment key by ordinal text).</summary>
-    private sealed class TreeAndPlace : IEqualityComparer<(Statement Tree, string? Place)>
-    {
-        public static readonly TreeAndPlace Instance = new();
-
-        public bool Equals((Statement Tree, string? Place) x, (Statement Tree, string? Place) y) =>
-            ReferenceEquals(x.Tree, y.Tree) && string.Equals(x.Place, y.Place, StringComparison.Ordinal);
-
-        public int GetHashCode((Statement Tree, string? Place) key) =>
-            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Tree), key.Place is null ? 0 : StringComparer.Ordinal.GetHashCode(key.Place));
-    }
 }

@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using Enclave.Policy.Graph;
+using System.Collections.Frozen;
 using Enclave.Policy.Iam;
 using Enclave.Policy.Rules.Iam.DataAccess;
 
@@ -15,7 +15,7 @@ namespace Enclave.Policy.Rules.Iam;
 /// enclave's compartments and holds, above inspect, only what the enclave's machines use: data types as ENC-IAM-090
 /// allows, and publishing to topics (the alert connector).
 /// </summary>
-public sealed class PinnedPrincipalsActInEnclave : IamTextRule
+public sealed class PinnedPrincipalsActInEnclave : IamPlacedRule
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-097", "Principals admitted by a condition act only inside the enclave, on what its machines use", Severity.Critical, Enforcement.Mandatory,
@@ -32,34 +32,28 @@ public sealed class PinnedPrincipalsActInEnclave : IamTextRule
         ["keys"] = Verb.Use, ["key-delegate"] = Verb.Use, ["vaults"] = Verb.Use, ["secret-bundles"] = Verb.Read,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    protected override IEnumerable<(PolicyStatement Statement, Truth Outcome, string Problem)> JudgeText(RuleContext context, IEnumerable<PolicyStatement> distinct)
+    protected override bool Concerns(RuleContext context, Statement statement)
     {
         var ids = DataAccessJudge.For(context).Identities;
-        var graph = context.Graph;
-        HashSet<string>? names = null;
-        foreach (var s in distinct)
-        {
-            // Stryker disable once Statement,Logical : the type test binds the statement the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
-            if (s.Syntax is not GrantStatement { Effect: Effect.Allow } g || !PinnedPrincipalsWithinReach.AdmittedByCondition(g.Subject, ids)) continue;
-            // Outsiders whose condition pins nothing are ENC-IAM-002/008/040's; these are the ones those rules let in.
-            var pinned = ConditionProbe.Pins(g.Condition, ids.PrincipalPins);
-            if (pinned == Truth.False) continue;
-            // A principal certainly admitted (pinned) makes an objection a violation; one admitted only perhaps (a pin
-            // on values known at deploy), a doubt.
-            var outcome = pinned == Truth.True ? Truth.False : Truth.Unknown;
-            names ??= graph.OfType(OciTypes.Compartment).Select(c => c.Input("name").AsString()).OfType<string>()
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var inEnclave = g.Location switch
-            {
-                CompartmentIdLocation id => graph.ById(id.Id) is { } c && c.IsType(OciTypes.Compartment),
-                CompartmentPathLocation path => path.Path.Count > 0 && names.Contains(path.Path[^1]),
-                _ => false,
-            };
-            if (!inEnclave)
-                yield return (s, outcome, $"a principal admitted by its condition (a resource of the enclave: a connector, the database, a function) is granted {What(g.Access)} {Where(g.Location)}, outside the enclave's compartments, where it can deliver or run what the gate never judges");
-            if (Above(g.Access) is { } above)
-                yield return (s, outcome, $"a principal admitted by its condition (a resource of the enclave) may {above}: the enclave's machines hold, above inspect, only {string.Join(", ", Machines.Select(kv => $"{kv.Value.ToString().ToLowerInvariant()} {kv.Key}"))}");
-        }
+        // Outsiders whose condition pins nothing are ENC-IAM-002/008/040's; these are the ones those rules let in.
+        return statement is GrantStatement { Effect: Effect.Allow } g && PinnedPrincipalsWithinReach.AdmittedByCondition(g.Subject, ids)
+            && ConditionProbe.Pins(g.Condition, ids.PrincipalPins) != Truth.False;
+    }
+
+    protected override IEnumerable<(Truth Outcome, string Problem)> JudgePlaced(RuleContext context, Statement statement, Func<Location, (Truth Within, string? Why)> inEnclave)
+    {
+        var g = (GrantStatement)statement;
+        // A principal certainly admitted (pinned) makes an objection a violation; one admitted only perhaps (a pin on
+        // values known at deploy), a doubt.
+        var pinned = ConditionProbe.Pins(g.Condition, DataAccessJudge.For(context).Identities.PrincipalPins);
+        var outcome = pinned == Truth.True ? Truth.False : Truth.Unknown;
+        // A place the gate cannot resolve (the policy's compartment unknown) is a doubt at most.
+        var (within, where) = inEnclave(g.Location);
+        if (within != Truth.True)
+            yield return (outcome == Truth.False ? within : Truth.Unknown,
+                $"a principal admitted by its condition (a resource of the enclave: a connector, the database, a function) is granted {What(g.Access)} in {where}, outside the enclave's compartments, where it can deliver or run what the gate never judges");
+        if (Above(g.Access) is { } above)
+            yield return (outcome, $"a principal admitted by its condition (a resource of the enclave) may {above}: the enclave's machines hold, above inspect, only {string.Join(", ", Machines.Select(kv => $"{kv.Value.ToString().ToLowerInvariant()} {kv.Key}"))}");
     }
 
     /// <summary>What of the access goes beyond what the enclave's machines hold, or null.</summary>
@@ -87,13 +81,5 @@ public sealed class PinnedPrincipalsActInEnclave : IamTextRule
         VerbAccess v => $"{v.Verb.ToString().ToLowerInvariant()} {v.ResourceType}",
         PermissionAccess p => string.Join(", ", p.Permissions),
         _ => "associations",
-    };
-
-    private static string Where(Location location) => location switch
-    {
-        TenancyLocation => "in the tenancy",
-        CompartmentIdLocation id => $"in compartment id {id.Id}",
-        CompartmentPathLocation path => $"in compartment {string.Join(':', path.Path)}",
-        _ => "in another tenancy",
     };
 }

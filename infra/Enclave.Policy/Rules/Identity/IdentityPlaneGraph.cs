@@ -48,24 +48,37 @@ public sealed class IdentityPlaneGraph
     /// <summary>
     /// Does the user that <paramref name="value"/> (input <paramref name="key"/> of <paramref name="from"/>) names
     /// belong to an account for which <paramref name="allows"/> holds? <paramref name="ocid"/> is a second identifier
-    /// some references carry (an identity domain's <c>user.ocid</c>).
+    /// some references carry (an identity domain's <c>members[].ocid</c>, <c>user.ocid</c>). Both are writable and the
+    /// gate cannot say which one the identity domain honours when they differ, so each one set must name an allowed
+    /// account: a break-glass user's id beside a parent-company user's OCID (or the other way round) is not allowed.
     /// </summary>
     public Truth UserAllows(ResourceNode from, string key, PropertyValue value, PropertyValue ocid,
         Func<BreakGlassAccount, Truth> allows, out string who)
     {
-        foreach (var id in new[] { value, ocid })
-            if (id.AsString() is { } s && _plane.Users.FirstOrDefault(u => u.Ocid == s) is { } listed)
-            {
-                who = $"breakGlass user '{listed.Name}' ({s})";
-                return allows(listed);
-            }
+        var result = OneUserAllows(from, key, value, allows, out who);
+        if (ocid.IsNull) return result;
+        var byOcid = OneUserAllows(from, key, ocid, allows, out var whoByOcid);
+        // The identifier that fails (or is not known) is the one to name.
+        if (byOcid != Truth.True && (result == Truth.True || byOcid == Truth.False && result != Truth.False))
+            who = value.IsNull ? whoByOcid : $"{whoByOcid} (by its ocid; its value names {who})";
+        return result.And(byOcid);
+    }
+
+    /// <summary><see cref="UserAllows"/> for one identifier.</summary>
+    private Truth OneUserAllows(ResourceNode from, string key, PropertyValue id, Func<BreakGlassAccount, Truth> allows, out string who)
+    {
+        if (id.AsString() is { } s && _plane.Users.FirstOrDefault(u => u.Ocid == s) is { } listed)
+        {
+            who = $"breakGlass user '{listed.Name}' ({s})";
+            return allows(listed);
+        }
         var result = Truth.True;
         var certain = false;
-        who = value.IsKnown ? $"user {value}" : "a user not known until deploy";
-        foreach (var user in References.Candidates(_graph, from, key, value, _users))
+        who = id.IsKnown ? $"user {id}" : "a user not known until deploy";
+        foreach (var user in References.Candidates(_graph, from, key, id, _users))
         {
             if (!_users.Contains(user)) continue;
-            var named = References.Identifies(_graph, from, key, value, user, UserTypes, user.Id, user["ocid"]);
+            var named = References.Identifies(_graph, from, key, id, user, UserTypes, user.Id, user["ocid"]);
             if (named == Truth.False) continue;
             certain |= named == Truth.True;
             var (allowed, account, why) = AccountOf(user);
@@ -73,8 +86,8 @@ public sealed class IdentityPlaneGraph
             who = $"{user.Label} ({why})";
         }
         if (certain) return result;
-        if (!value.IsKnown) return result.And(Truth.Unknown);
-        who = value.IsNull ? "no user" : $"user {value}, which the stack does not declare and breakGlass.users does not list by OCID";
+        if (!id.IsKnown) return result.And(Truth.Unknown);
+        who = id.IsNull ? "no user" : $"user {id}, which the stack does not declare and breakGlass.users does not list by OCID";
         return Truth.False;
     }
 

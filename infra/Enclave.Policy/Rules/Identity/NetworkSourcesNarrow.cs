@@ -38,20 +38,30 @@ public sealed class NetworkSourcesNarrow : SinkRuleBase
         var publics = source.Input("publicSourceLists");
         AList(a, "publicSourceLists", publics);
         if (!publics.IsKnown) a.Require(Truth.Unknown, "its public ranges are inside the gatekeeper or auditor CIDRs");
-        foreach (var cidr in publics.AsList())
+        var items = publics.AsList();
+        for (var i = 0; i < items.Length; i++)
         {
+            var cidr = items[i];
+            if (Unread(a, $"publicSourceLists[{i}]", cidr)) continue;
             NotNearOpen(a, "public range", cidr, policy);
             a.Require(Cidr.WithinAny(cidr, personaRanges), $"public range {cidr} is inside the gatekeeper or auditor CIDRs");
         }
         var virtuals = source.Input("virtualSourceLists");
         AList(a, "virtualSourceLists", virtuals);
-        if (!virtuals.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
-        foreach (var entry in virtuals.AsList())
+        // Only a VCN entry's vcnId may be computed (a VCN of the stack, ENC-IDN-097): the entries themselves and their
+        // ranges are literals, so one the gate cannot read hides whom the source trusts.
+        if (!virtuals.IsKnown) Unread(a, "virtualSourceLists", virtuals);
+        var entries = virtuals.AsList();
+        for (var e = 0; e < entries.Length; e++)
         {
+            var entry = entries[e];
+            if (Unread(a, $"virtualSourceLists[{e}]", entry)) continue;
             var ranges = entry["ipRanges"];
             AList(a, "a VCN entry's ipRanges", ranges);
-            if (!ranges.IsKnown) a.Require(Truth.Unknown, "its VCN ranges are not near-open");
-            foreach (var range in ranges.AsList()) NotNearOpen(a, "VCN range", range, policy);
+            if (Unread(a, $"virtualSourceLists[{e}].ipRanges", ranges)) continue;
+            var list = ranges.AsList();
+            for (var r = 0; r < list.Length; r++)
+                if (!Unread(a, $"virtualSourceLists[{e}].ipRanges[{r}]", list[r])) NotNearOpen(a, "VCN range", list[r], policy);
         }
         var services = source.Input("services");
         AList(a, "services", services);
@@ -71,6 +81,20 @@ public sealed class NetworkSourcesNarrow : SinkRuleBase
     {
         if (value.IsKnown && !value.IsNull && value is not ListValue)
             a.Require(Truth.False, $"{what} is a list", whenViolated: $"{what} is {value}, not a list: the gate cannot read what it admits");
+    }
+
+    /// <summary>
+    /// A range (or a VCN entry) the gate cannot read where it can read the list around it: a network source's ranges
+    /// are the gatekeepers' literal addresses, never an id the cloud computes, so one unknown in a preview (an
+    /// <c>Apply</c> over another resource's output, placed beside a VCN reference) or secret anywhere counts against
+    /// the change instead of passing as "known only at deploy". True when <paramref name="value"/> was unread.
+    /// </summary>
+    private static bool Unread(Assessment a, string where, PropertyValue value)
+    {
+        if (value.IsKnown) return false;
+        a.Require(Truth.False, $"{where} is readable",
+            whenViolated: $"{where} is {(value.IsSecret ? "secret" : "computed, unknown until deploy")}: a network source's ranges are literal addresses, and one the gate cannot read may trust any network");
+        return true;
     }
 
     private static void NotNearOpen(Assessment a, string what, PropertyValue range, PolicyContext policy)

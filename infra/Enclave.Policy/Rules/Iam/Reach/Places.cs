@@ -22,6 +22,12 @@ internal sealed class Places
     /// <summary>The keys of the stack's own compartments (its OCID when known, else its URN).</summary>
     private readonly HashSet<string> _declared = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The OCIDs of the stack's compartments that are known (what <c>compartment id</c> can name).</summary>
+    private readonly HashSet<string> _ids = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A compartment's key by its URN: a policy may name its compartment by reference, the tree keys it by OCID.</summary>
+    private readonly Dictionary<string, string> _keyOfUrn = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The compartments whose parent is not known (its reference unresolved or unknown until deploy): each may be a
     /// child of any compartment, so a path cannot be said to miss a name one of them may have.
@@ -40,12 +46,13 @@ internal sealed class Places
         // A compartment is keyed by its OCID when known, else by its URN; a child may name its parent either way (a
         // known id, or a reference recorded as the parent's URN), so both spellings lead to the parent's key.
         var compartments = graph.OfType(OciTypes.Compartment).ToList();
-        var keyOfUrn = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keyOfUrn = _keyOfUrn;
         foreach (var c in compartments) keyOfUrn.TryAdd(c.Urn, c.Id.AsString() ?? c.Urn);
         foreach (var c in compartments)
         {
             var key = c.Id.AsString() ?? c.Urn;
             _declared.Add(key);
+            if (c.Id.AsString() is { } ocid) _ids.Add(ocid);
             if (c.Input("name").AsString() is { } name) _names[key] = name;
             if (view.CompartmentKeyOf(c) is { } named)
             {
@@ -122,6 +129,35 @@ internal sealed class Places
     }
 
     /// <summary>
+    /// Does <paramref name="location"/> (of a policy attached to <paramref name="attachment"/>) stay among the stack's
+    /// own compartments? A compartment path is resolved from the policy's compartment, as OCI resolves it: its last name
+    /// alone says nothing (a policy in the root naming <c>security-cmp</c> names a root-level compartment of that name,
+    /// which the parent company may own). A path that cannot be resolved (the policy's compartment unknown, an unknown
+    /// name on the way) is undetermined.
+    /// </summary>
+    public (Truth Within, string? Why) InEnclave(Location location, string? attachment)
+    {
+        switch (location)
+        {
+            case CompartmentIdLocation id:
+                return _ids.Contains(id.Id) ? (Truth.True, null) : (Truth.False, $"compartment id {id.Id}, no compartment of the stack");
+            case CompartmentPathLocation { Path.Count: 0 }:
+                return (Truth.False, "an empty compartment path");
+            case CompartmentPathLocation path:
+                var (start, undeclared) = Resolve(attachment, path);
+                var named = $"compartment {string.Join(':', path.Path)}";
+                return start is not null ? (Truth.True, null)
+                    : undeclared is { } missing
+                        ? (Truth.False, $"{named}, which read from the policy's own compartment (as OCI reads a path, not by its last name) names {missing}, no compartment of the stack")
+                        : (Truth.Unknown, $"{named}, which cannot be resolved from the policy's own compartment (unknown until deploy) and so may name a compartment outside the enclave");
+            case TenancyLocation:
+                return (Truth.False, "the tenancy");
+            default:
+                return (Truth.False, "another tenancy");
+        }
+    }
+
+    /// <summary>
     /// The compartment <paramref name="path"/> names from <paramref name="attachment"/>; else, when it certainly names
     /// none of the stack's, the name it misses. Certainly: no child of that name where every child's name is known, and
     /// no compartment whose parent is unknown has that name or an unknown one (it may be that child). A path with an
@@ -129,7 +165,7 @@ internal sealed class Places
     /// </summary>
     private (string? Key, string? Undeclared) Resolve(string? attachment, CompartmentPathLocation path)
     {
-        var at = attachment;
+        var at = attachment is null ? null : _keyOfUrn.GetValueOrDefault(attachment) ?? attachment;
         foreach (var name in path.Path)
         {
             if (at is null) return (null, null);
