@@ -65,6 +65,13 @@ public static class IdentityRound12Cases
 
     private const string ParentUser = "ocid1.user.oc1..parentcouser";
 
+    private const string CloudGuardReads = "allow service cloudguard to read all-resources in tenancy";
+
+    /// <summary>Cloud Guard's tenancy-wide read, rewritten (ENC-IAM-116's floor).</summary>
+    private static void CloudGuardRead(GraphBuilder g, Func<string, string> rewrite) =>
+        g.With("oversight-policy", "statements", ((string[])g["oversight-policy"].Inputs["statements"]!)
+            .Select(s => s == CloudGuardReads ? rewrite(s) : s).ToArray());
+
     public static readonly RuleCase[] Failing =
     [
         // The enclave's security compartment is usde-dev:usde-dev-security; from the root, `usde-dev-security` is a
@@ -89,6 +96,13 @@ public static class IdentityRound12Cases
             g => GatekeeperGroupWith(g, new { type = "User", value = "scim-id-of-a-parentco-user", ocid = Ref("domain-breakglass") })),
         new("ENC-IDN-005", "an API key for the break-glass user by value and a parent-company user by ocid", "domain-key",
             g => BreakGlassApiKey(g, new { value = Ref("domain-breakglass"), ocid = ParentUser })),
+        // Cloud Guard's read narrowed by a condition its floor question cannot decide was a maybe: advisory in a preview.
+        new("ENC-IAM-116", "Cloud Guard reads all-resources only in a region outside the enclave's", null,
+            g => CloudGuardRead(g, s => s + " where request.region = 'eu-frankfurt-1'")),
+        new("ENC-IAM-116", "Cloud Guard reads all-resources everywhere but the enclave's region", null,
+            g => CloudGuardRead(g, s => s + " where request.region != 'iad'")),
+        new("ENC-IAM-116", "Cloud Guard reads all-resources only for one operation", null,
+            g => CloudGuardRead(g, s => s + " where request.operation = 'ListBuckets'")),
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -115,5 +129,8 @@ public static class IdentityRound12Cases
             g => GatekeeperGroupWith(g, new { type = "User", value = Ref("domain-breakglass"), ocid = Ref("domain-breakglass") })),
         new("ENC-IDN-005", "an API key for the break-glass user by value", "domain-key",
             g => BreakGlassApiKey(g, new { value = Ref("domain-breakglass") })),
+        new("ENC-IAM-116", "a narrower, conditioned Cloud Guard read beside its tenancy-wide one", null,
+            g => g.With("oversight-policy", "statements", ((string[])g["oversight-policy"].Inputs["statements"]!)
+                .Append(CloudGuardReads + " where request.region = 'iad'").ToArray())),
     ];
 }

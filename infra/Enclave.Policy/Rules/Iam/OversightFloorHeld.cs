@@ -77,8 +77,8 @@ public sealed class OversightFloorHeld : SinkRuleBase
     /// <summary>
     /// Certainly granted: a statement whose type certainly covers the floor's (the type itself, a family holding it, or
     /// all-resources) certainly applies, and no deny of that type (or of all-resources) may apply; narrower denies are
-    /// ENC-IAM-042's. Only maybe: a statement that would cover the type if only its condition or place were known, an
-    /// unreadable statement, or a deny that may apply. A statement of a narrower type (a read of buckets asked as
+    /// ENC-IAM-042's. Only maybe: a statement that would cover the type if only its place were known, an unreadable
+    /// statement, or a deny that may apply (a condition the floor's request leaves undecided narrows the grant: missing). A statement of a narrower type (a read of buckets asked as
     /// "inspect all-resources", which the evaluator matches as a maybe) can never give the floor's type, so it leaves
     /// the grant missing, not undetermined: a preview keeps undetermined findings advisory, and dropping the auditors'
     /// inspect of the enclave passed there because their other, narrower statements matched as maybes.
@@ -88,7 +88,13 @@ public sealed class OversightFloorHeld : SinkRuleBase
         if (d.Outcome == AccessOutcome.DeniedByDeny && d.Denies.Any(m => Names(m, grant.Type))) return Truth.False;
         if (d.PossibleDenies.Any(m => Names(m, grant.Type) || m.Statement.Syntax is null)) return Truth.Unknown;
         if (d.Grants.Any(m => m.Value == Truth.True && Covers(m, grant.Type))) return Truth.True;
-        return d.Grants.Any(m => m.Value == Truth.Unknown && (Covers(m, grant.Type) || m.Statement.Syntax is null)) ? Truth.Unknown : Truth.False;
+        // A readable statement that covers the type but holds only under a condition the floor's request does not
+        // decide (request.region, target.*, request.operation …) is a narrowed grant, not the floor: Cloud Guard reads
+        // every region and compartment, the auditors every enclave compartment, as they ask. Counted as a maybe, it
+        // stayed advisory in a preview, where "Cloud Guard reads all-resources where request.region = 'eu-frankfurt-1'"
+        // blinded the detectors of the enclave's regions.
+        return d.Grants.Any(m => m.Value == Truth.Unknown
+            && (m.Statement.Syntax is null || Covers(m, grant.Type) && m.Condition != Truth.Unknown)) ? Truth.Unknown : Truth.False;
     }
 
     private static bool Names(StatementMatch m, string type) =>
