@@ -157,6 +157,7 @@ public static class RuleCases
         .. RedTeamRound10Cases.Failing, .. IdentityRound10Cases.Failing,
         .. IdentityRound11Cases.Failing,
         .. RedTeamRound11Cases.Failing,
+        .. RedTeamRound12Cases.Failing,
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -240,6 +241,7 @@ public static class RuleCases
         .. RedTeamRound10Cases.Undetermined, .. IdentityRound10Cases.Undetermined,
         .. IdentityRound11Cases.Undetermined,
         .. RedTeamRound11Cases.Undetermined,
+        .. RedTeamRound12Cases.Undetermined,
     ];
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>
