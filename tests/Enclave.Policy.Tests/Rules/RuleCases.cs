@@ -158,6 +158,7 @@ public static class RuleCases
         .. IdentityRound11Cases.Failing,
         .. RedTeamRound11Cases.Failing,
         .. IdentityRound12Cases.Failing,
+        .. RedTeamRound12Cases.Failing,
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -242,6 +243,7 @@ public static class RuleCases
         .. IdentityRound11Cases.Undetermined,
         .. RedTeamRound11Cases.Undetermined,
         .. IdentityRound12Cases.Undetermined,
+        .. RedTeamRound12Cases.Undetermined,
     ];
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>

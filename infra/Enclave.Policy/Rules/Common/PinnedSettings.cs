@@ -13,6 +13,24 @@ public sealed record Pin(string Key, string Allowed, Func<PropertyValue, bool> A
     public string Requirement { get; } = $"{Key} is {Allowed}";
 
     /// <summary>
+    /// Why the deployed value (a state's output) of this input is not judged when the program leaves it unset: OCI fills
+    /// in a value of its own that no change chose and that a pin cannot tell from one (a database's permission level
+    /// UNRESTRICTED, its built-in tools). Null, the default: the deployed value is judged (<see cref="AcceptsDeployed"/>).
+    /// </summary>
+    public string? DeployedUnjudged { get; init; }
+
+    /// <summary>
+    /// Is <paramref name="deployed"/> what OCI reports for this input when nothing set it? Every value the pin accepts, and
+    /// the empty text and empty list the provider writes for an unset string or list; anything else was set outside the
+    /// stack (the console, another tool), where the rules, which read what the program set, never look.
+    /// </summary>
+    public bool AcceptsDeployed(PropertyValue deployed) =>
+        Accepts(deployed) || deployed is StringValue { Value.Length: 0 } or ListValue { Items.Length: 0 } or MapValue { Count: 0 };
+
+    /// <summary>This pin with its deployed value not judged, and why (<see cref="DeployedUnjudged"/>).</summary>
+    public Pin NotDeployed(string why) => this with { DeployedUnjudged = why };
+
+    /// <summary>
     /// True when the value is allowed, False when it is not, Unknown when it cannot be read (a secret or a value computed
     /// at deploy time, whole or inside a list or object, that could make an allowed value a forbidden one).
     /// </summary>
@@ -43,8 +61,11 @@ public sealed record Pin(string Key, string Allowed, Func<PropertyValue, bool> A
 /// <summary>
 /// The mechanism behind the "as the program sets it" rules: per resource type, the inputs the program pins and the
 /// values a change may give them, judged on every resource of the type. An input is read from the resource's inputs
-/// only (what the program, or the change, set): a state's outputs also hold the values Oracle computed (a VCN's default
-/// DHCP options, a database's default permission level), which are no change's choice. A type's rule may add
+/// (what the program, or the change, set). A state's outputs hold what the cloud has: where the program leaves a pinned
+/// input unset, the deployed value must still be OCI's default (<see cref="Pin.AcceptsDeployed"/>): Database Management
+/// or auto-tiering switched on in the console shows only there, and ENC-GOV-092 compares only what the program set. A
+/// pin whose default OCI computes into a value of its own (a database's permission level) says so
+/// (<see cref="Pin.DeployedUnjudged"/>); an output not known until deploy is no evidence. A type's rule may add
 /// requirements of its own (<see cref="Extra"/>) that need the graph or the stack config.
 /// </summary>
 public abstract class PinnedSettingsRule : SinkRuleBase
@@ -73,6 +94,12 @@ public abstract class PinnedSettingsRule : SinkRuleBase
                     var outcome = pin.Judge(value);
                     a.Require(outcome, pin.Requirement,
                         whenViolated: outcome == Truth.False ? $"{pin.Key} is {Show(value)}; only {pin.Allowed} is allowed (as the program sets it)" : null);
+                    if (value.IsNull && pin.DeployedUnjudged is null && Deployed(node, pin.Key) is { } deployed)
+                    {
+                        var kept = deployed.IsKnown ? pin.Judge(deployed).Or(TruthLogic.Of(pin.AcceptsDeployed(deployed))) : Truth.Unknown;
+                        a.Require(kept, $"deployed {pin.Key} is still OCI's default ({pin.Allowed})",
+                            whenViolated: kept == Truth.False ? $"deployed {pin.Key} is {Show(deployed)}, though the program leaves it unset: changed outside the stack (only {pin.Allowed} is allowed)" : null);
+                    }
                 }
                 Extra(context, node, a);
                 sink.Judge(node.Urn, node.Label, a);
@@ -84,6 +111,13 @@ public abstract class PinnedSettingsRule : SinkRuleBase
     /// <summary>The value the program (or the change) set: the input, unknown for a trimmed preview step, else unset.</summary>
     protected static PropertyValue Set(ResourceNode node, string key) =>
         node.Inputs.TryGetValue(key, out var v) ? v : node.InputsUnknown ? PropertyValue.Unknown : PropertyValue.Null;
+
+    /// <summary>
+    /// What the cloud holds for <paramref name="key"/> (a state's output, or a preview step's carried one), when the
+    /// artifact says: null when it has none, or only a value not known until deploy (the cloud computes it then).
+    /// </summary>
+    protected static PropertyValue? Deployed(ResourceNode node, string key) =>
+        node.Outputs.TryGetValue(key, out var v) && v is not UnknownValue && !v.IsNull ? v : null;
 
     private static string Show(PropertyValue value) => value switch
     {

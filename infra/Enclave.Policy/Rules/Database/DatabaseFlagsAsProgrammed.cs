@@ -33,12 +33,14 @@ public sealed class DatabaseFlagsAsProgrammed : PinnedSettingsRule
         (OciTypes.AutonomousDatabase,
         [
             Pin.UnsetOrFalse("isDevTier"),
-            Pin.UnsetOr("permissionLevel", "RESTRICTED"),
+            Pin.UnsetOr("permissionLevel", "RESTRICTED").NotDeployed("OCI reports UNRESTRICTED for every database no one restricted"),
             Pin.UnsetOr("databaseManagementStatus", "NOT_ENABLED"),
             Pin.UnsetOr("operationsInsightsStatus", "NOT_ENABLED"),
             new Pin("dbToolsDetails", "unset, or every tool isEnabled: false",
-                static v => v.IsNull || v is ListValue l && l.Items.All(t => t["isEnabled"].AsBool() == false)),
-            new Pin("isAccessControlEnabled", "unset or true", static v => v.IsNull || v.AsBool() == true),
+                static v => v.IsNull || v is ListValue l && l.Items.All(t => t["isEnabled"].AsBool() == false))
+                .NotDeployed("OCI lists its built-in tools with the state it gives each when the program names none"),
+            new Pin("isAccessControlEnabled", "unset or true", static v => v.IsNull || v.AsBool() == true)
+                .NotDeployed("OCI reports false for a database reached only through its private endpoint (the list itself, whitelistedIps, is compared by ENC-GOV-092)"),
             Pin.UnsetOrFalse("isRefreshableClone"),
             Pin.Unset("refreshableMode"),
             Pin.Unset("transportableTablespace"),

@@ -20,9 +20,10 @@ public sealed class DatabaseStandbyAndBackupsAsProgrammed : PinnedSettingsRule
     [
         (OciTypes.AutonomousDatabase,
         [
-            new Pin("arePrimaryWhitelistedIpsUsed", "unset or true", static v => v.IsNull || v.AsBool() == true),
+            new Pin("arePrimaryWhitelistedIpsUsed", "unset or true", static v => v.IsNull || v.AsBool() == true)
+                .NotDeployed("OCI reports false or nothing as the access control and standby say; the standby's own list, standbyWhitelistedIps, is compared by ENC-GOV-092"),
             Pin.UnsetOrEmpty("longTermBackupSchedules"),
-            Pin.UnsetOr("openMode", "READ_WRITE"),
+            Pin.UnsetOr("openMode", "READ_WRITE").NotDeployed("a standby reports READ_ONLY; either mode opens nothing"),
         ]),
     ];
 }

@@ -6,7 +6,11 @@ namespace Enclave.Policy.Rules.Logging;
 /// <summary>
 /// Lifecycle switches of oversight resources that no other rule reads hold the one value that keeps them working: a
 /// Cloud Guard target set INACTIVE still names the enclave, its recipes and responders (so ENC-GOV-010 sees full
-/// coverage) but runs no detector at all. One declared table, so a switch found later is a line, not a rule.
+/// coverage) but runs no detector at all. An alert subscription OCI holds as PENDING (never confirmed: re-created, or its
+/// confirmation mail never answered) or DELETED (the unsubscribe link every notification mail carries) and a topic being
+/// deleted still name the gatekeepers' address and topic (so ENC-LOG-004/007/020 see delivery) while OCI delivers
+/// nothing: their lifecycle state is an output, which the deployed state holds. One declared table, so a switch found
+/// later is a line, not a rule.
 /// </summary>
 public sealed class OversightSwitchedOn : SinkRuleBase
 {
@@ -14,12 +18,15 @@ public sealed class OversightSwitchedOn : SinkRuleBase
     private static readonly (string Type, string Key, string[] On, bool AbsentIsOn)[] Switches =
     [
         (OciTypes.CloudGuardTarget, "state", ["ACTIVE"], true),
+        // Outputs only: absent until deployed (a new subscription is PENDING until the gatekeepers confirm it).
+        (OciTypes.Subscription, "state", ["ACTIVE"], true),
+        (OciTypes.NotificationTopic, "state", ["ACTIVE"], true),
     ];
 
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-050", "Oversight resources stay switched on", Severity.High, Enforcement.Mandatory,
-        "An oversight resource that is switched off but otherwise intact (a Cloud Guard target made INACTIVE) still looks like coverage to every rule that reads its wiring, while the gatekeepers are told nothing.",
-        "Leave the lifecycle state out (it defaults to on) or set it to the working value (Cloud Guard target state: ACTIVE).",
+        "An oversight resource that is switched off but otherwise intact (a Cloud Guard target made INACTIVE, an alert subscription left PENDING or unsubscribed) still looks like coverage to every rule that reads its wiring, while the gatekeepers are told nothing.",
+        "Leave the lifecycle state out (it defaults to on) or set it to the working value (Cloud Guard target state: ACTIVE); confirm every alert subscription (OCI mails the link) so its deployed state is ACTIVE, and re-create one that was unsubscribed.",
         Cis: "4.14")
     {
         Scope = RuleScope.Resource,

@@ -24,11 +24,13 @@ public sealed class AddressSpaceAsDeclared : PinnedSettingsRule
     [
         (OciTypes.Vcn, [Pin.UnsetOrFalse("isIpv6enabled"), Pin.UnsetOrEmpty("ipv6privateCidrBlocks"), Pin.UnsetOrEmpty("byoipv6cidrDetails"),
             Pin.UnsetOrFalse("isOracleGuaAllocationEnabled")]),
-        (OciTypes.Subnet, [Pin.Unset("dhcpOptionsId"), Pin.Unset("ipv6cidrBlock"), Pin.UnsetOrEmpty("ipv6cidrBlocks")]),
+        (OciTypes.Subnet, [Pin.Unset("dhcpOptionsId").NotDeployed("OCI names the VCN's default options: judged against them (Extra)"),
+            Pin.Unset("ipv6cidrBlock"), Pin.UnsetOrEmpty("ipv6cidrBlocks")]),
     ];
 
     protected override void Extra(RuleContext context, ResourceNode node, Assessment a)
     {
+        if (node.Type == OciTypes.Subnet) DeployedDhcpOptions(context.Graph, node, a);
         var declared = context.Policy.VcnCidrs;
         string[] keys = node.Type == OciTypes.Vcn ? ["cidrBlock", "cidrBlocks"] : ["cidrBlock", "ipv4cidrBlocks"];
         foreach (var key in keys)
@@ -49,5 +51,22 @@ public sealed class AddressSpaceAsDeclared : PinnedSettingsRule
                 else a.Require(within, $"{key} {block} lies within network.vcnCidr");
             }
         }
+    }
+
+    /// <summary>
+    /// A subnet the program gives no DHCP options uses its VCN's default ones, which OCI names in the deployed state: a
+    /// subnet switched to other options in the console (a resolver the parent runs) shows only there, as options other
+    /// than the VCN's <c>defaultDhcpOptionsId</c>.
+    /// </summary>
+    private static void DeployedDhcpOptions(ResourceGraph g, ResourceNode subnet, Assessment a)
+    {
+        if (!Set(subnet, "dhcpOptionsId").IsNull || Deployed(subnet, "dhcpOptionsId") is not { } deployed) return;
+        var vcn = References.Resolve(g, subnet, "vcnId", Set(subnet, "vcnId"), NodeSets.Of(g, OciTypes.Vcn)).FirstOrDefault();
+        var own = vcn is not null && vcn.Outputs.TryGetValue("defaultDhcpOptionsId", out var d) ? d : PropertyValue.Null;
+        var outcome = !deployed.IsKnown || !own.IsKnown || own.IsNull ? Truth.Unknown
+            : TruthLogic.Of(string.Equals(deployed.AsString(), own.AsString(), StringComparison.Ordinal));
+        // Stryker disable once String : finding wording, not a control (docs/testing.md)
+        a.Require(outcome, "deployed dhcpOptionsId is its VCN's default options (defaultDhcpOptionsId)",
+            whenViolated: $"deployed dhcpOptionsId {deployed} is not its VCN's default options ({own}): changed outside the stack, its hosts resolve names through options the gate never judged");
     }
 }

@@ -25,7 +25,8 @@ public sealed class PeeringsWithinStack : PinnedSettingsRule
     [
         (OciTypes.LocalPeeringGateway, []),
         (OciTypes.RemotePeeringConnection, []),
-        (OciTypes.DrgAttachment, [Pin.Unset("drgRouteTableId"), Pin.Unset("exportDrgRouteDistributionId")]),
+        (OciTypes.DrgAttachment, [Pin.Unset("drgRouteTableId").NotDeployed("OCI names the DRG's default route table of the attachment's kind"),
+            Pin.Unset("exportDrgRouteDistributionId").NotDeployed("OCI names the DRG's default export distribution")]),
         (OciTypes.VirtualCircuit, [Pin.OneOf("type", "PRIVATE"), Pin.UnsetOrEmpty("publicPrefixes")]),
     ];
 

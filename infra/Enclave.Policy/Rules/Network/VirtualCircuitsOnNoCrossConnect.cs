@@ -18,6 +18,6 @@ public sealed class VirtualCircuitsOnNoCrossConnect : PinnedSettingsRule
 
     protected override IReadOnlyList<(string Type, Pin[] Pins)> Table { get; } =
     [
-        (OciTypes.VirtualCircuit, [Pin.UnsetOrEmpty("crossConnectMappings")]),
+        (OciTypes.VirtualCircuit, [Pin.UnsetOrEmpty("crossConnectMappings").NotDeployed("OCI lists the BGP peering addresses of a provider circuit here")]),
     ];
 }
