@@ -89,6 +89,7 @@ public static class SafeText
         >= '\u2000' and <= '\u200A' => true, // spaces of other widths
         >= '\u2010' and <= '\u2012' => true, // hyphen, non-breaking hyphen, figure dash
         '\u2024' or '\u2044' or '\u202F' or '\u205F' or '\u2212' or '\u2215' or '\u2236' or '\u3000' => true, // ․ ⁄ spaces − ∕ ∶
+        '\u2039' or '\u203A' => true, // ‹ › (quotation marks that pass for < >)
         >= '\u2070' and < '\u20A0' => true, // superscripts and subscripts
         >= '\u20D0' and < '\u2100' => true, // combining marks for symbols
         >= '\u2100' and < '\u2150' => true, // letter-like symbols (K Kelvin, Å Ångström, ℓ)
@@ -108,6 +109,12 @@ public static class SafeText
             UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
                 or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber
                 or UnicodeCategory.OtherNumber => !KnownDistinct(c),
+            // Punctuation, symbols and spaces outside Latin-1, as letters: an allow-list (KnownDistinctSymbol), since
+            // the ranges above were a deny-list that missed ∨ (v), ∣ and │ (|), ∗ (*), ﹕ (:), ᛬ and ፡ (:), the Ogham
+            // space mark (a dash: prod\u1680db read as prod-db), ‐-like dashes of other scripts, box drawing…
+            UnicodeCategory.DashPunctuation or UnicodeCategory.OtherPunctuation or UnicodeCategory.OpenPunctuation
+                or UnicodeCategory.ClosePunctuation or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.MathSymbol
+                or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol or UnicodeCategory.SpaceSeparator => !KnownDistinctSymbol(c),
             _ => false,
         },
     };
@@ -123,6 +130,38 @@ public static class SafeText
         or (>= '\u2E80' and <= '\u2FDF') or (>= '\u3001' and <= '\u33FF') or (>= '\u3400' and <= '\u4DBF')
         or (>= '\u4E00' and <= '\u9FFF') or (>= '\uA000' and <= '\uA4CF') or (>= '\uAC00' and <= '\uD7A3')
         or (>= '\uF900' and <= '\uFAFF');
+
+    /// <summary>
+    /// The punctuation and symbols outside Latin-1 that cannot pass for an ASCII character, so stay as they are: the
+    /// en and em dashes (wider than a hyphen; rule texts write ranges such as CIS 4.3–4.12), daggers, the bullet •,
+    /// the ellipsis, per mille, ‼ ⁉; arrows (→ ↳ ⟶ ⤴ ⬆); ∞ ≈ ≠ ≡ ≤ ≥ of the mathematical operators (∨ ∣ ∗ ∖ ∙ ∼ ⊂ pass
+    /// for v | * \ . ~ c); the technical symbols (⌘ ⏰) but their bracket pieces and lines (⌈ ⎪ ⏐ ⏤); control pictures
+    /// (␛); geometric shapes (■ ▲ ●) but the circles that pass for o (○ ◌ ◦ ◯); miscellaneous symbols and dingbats
+    /// (☀ ⚠ ✓ ✅ ❌) but the bars, brackets, crosses, asterisks and signs that pass for | ( ) &lt; &gt; x * + - /
+    /// (❘ ❨ ❮ ✗ ✱ ➖); the wide punctuation of CJK and the full-width signs ￠ ￡ ￥. Everything else — box drawing and
+    /// block elements, Braille, the small and vertical forms (﹕ ﹒ ︱), half-width forms, the punctuation of other
+    /// scripts (፡ ᛬ ۔ । ׀), spaces — counts as a look-alike.
+    /// </summary>
+    private static bool KnownDistinctSymbol(char c) => c switch
+    {
+        '\u2013' or '\u2014' or (>= '\u2020' and <= '\u2023') or '\u2026' or '\u2030' or '\u2031' or '\u203B' or '\u203C'
+            or (>= '\u2047' and <= '\u2049') => true,
+        >= '\u2190' and <= '\u21FF' => true, // arrows
+        '\u221E' or '\u2248' or '\u2260' or '\u2261' or '\u2264' or '\u2265' => true,
+        (>= '\u2308' and <= '\u230B') or '\u2329' or '\u232A' or (>= '\u239B' and <= '\u23B9') or '\u23D0' or '\u23E4' => false,
+        >= '\u2300' and <= '\u23FF' => true, // miscellaneous technical
+        >= '\u2400' and <= '\u243F' => true, // control pictures
+        '\u25CB' or '\u25CC' or '\u25E6' or '\u25EF' => false,
+        >= '\u25A0' and <= '\u25FF' => true, // geometric shapes
+        >= '\u2600' and <= '\u26FF' => true, // miscellaneous symbols
+        (>= '\u2715' and <= '\u2718') or '\u2731' or '\u2732' or (>= '\u2758' and <= '\u275A') or (>= '\u2768' and <= '\u2775')
+            or (>= '\u2795' and <= '\u2797') => false,
+        >= '\u2700' and <= '\u27BF' => true, // dingbats
+        (>= '\u27F0' and <= '\u27FF') or (>= '\u2900' and <= '\u297F') or (>= '\u2B00' and <= '\u2BFF') => true, // arrows, stars
+        >= '\u3001' and <= '\u33FF' => true, // CJK punctuation and symbols (two cells wide)
+        >= '\uFFE0' and <= '\uFFE6' => true, // full-width signs
+        _ => false,
+    };
 
     /// <summary>
     /// <paramref name="text"/> on one line with every unsafe character escaped, cut after

@@ -125,6 +125,66 @@ public class ArtifactFuzzTests
                     $"asked for {sample.Item2}, loaded {loaded.Kind}");
             }), sample => $"{sample.Item2}: {Print(sample.Item1)}");
 
+    /// <summary>
+    /// Round 13: an artifact compressed (gzip, zip) or saved as UTF-32 or BOM-less UTF-16, then cut anywhere past its
+    /// first bytes, read through the file opener every command uses (not <see cref="ArtifactLoader.Parse"/>): refused
+    /// in one line that names what it is, never "NUL bytes" alone, malformed JSON or a crash.
+    /// </summary>
+    [Fact]
+    public void Compressed_or_re_encoded_artifacts_are_refused_naming_what_they_are()
+    {
+        var dir = Directory.CreateTempSubdirectory("enclave-fuzz-binary-").FullName;
+        try
+        {
+            var gen = Gen.Select(Gen.OneOfConst(Artifacts), Gen.Int[0, Forms.Length - 1], Gen.Int[0, int.MaxValue],
+                (text, form, cut) => (Form: form, Bytes: Encode(text, form, cut)));
+            Fuzz.Run(gen, 100, sample =>
+            {
+                var path = Path.Combine(dir, "fuzz.json");
+                File.WriteAllBytes(path, sample.Bytes);
+                var e = Assert.Throws<ArtifactLoadException>(() => ArtifactLoader.LoadArtifact(path));
+                Assert.StartsWith($"{path}: binary content (", e.Message, StringComparison.Ordinal);
+                Assert.Contains(Forms[sample.Form].Named, e.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain('\n', e.Message);
+            }, s => $"{Forms[s.Form].Named}: {Convert.ToHexString(s.Bytes.AsSpan(0, Math.Min(64, s.Bytes.Length)))}");
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    private static readonly (Func<string, byte[]> Encode, string Named)[] Forms =
+    [
+        (text => Compressed(text, zip: false), "gzip-compressed data"),
+        (text => Compressed(text, zip: true), "a zip archive"),
+        (text => [.. new UTF32Encoding(false, true).GetPreamble(), .. new UTF32Encoding(false, false).GetBytes(text)], "UTF-32 text; save it as UTF-8"),
+        (text => new UTF32Encoding(true, false).GetBytes(text), "UTF-32 text without a byte-order mark"),
+        (text => new UnicodeEncoding(false, false).GetBytes(text), "UTF-16 text without a byte-order mark"),
+        (text => new UnicodeEncoding(true, false).GetBytes(text), "UTF-16 text without a byte-order mark"),
+    ];
+
+    /// <summary>The text in form <paramref name="form"/>, cut after at least its first 16 bytes.</summary>
+    private static byte[] Encode(string text, int form, int cut)
+    {
+        var bytes = Forms[form].Encode(text);
+        return bytes.AsSpan(0, 16 + cut % Math.Max(1, bytes.Length - 15)).ToArray();
+    }
+
+    private static byte[] Compressed(string text, bool zip)
+    {
+        using var buffer = new MemoryStream();
+        if (zip)
+        {
+            using var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+            using var entry = archive.CreateEntry("export.json").Open();
+            entry.Write(Encoding.UTF8.GetBytes(text));
+        }
+        else
+        {
+            using var gz = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+            gz.Write(Encoding.UTF8.GetBytes(text));
+        }
+        return buffer.ToArray();
+    }
+
     [Fact]
     public void Random_bytes_are_unreadable_input() =>
         Fuzz.Run(Gen.Byte.Array[0, 2048], 1000,

@@ -51,6 +51,7 @@ public static class AccessCommand
                 Repository.RequireArtifactStack(file, graph.Stack);
                 if (graph.Stack.Length > 0 && graph.Stack != name)
                     throw CliException.Usage($"{file} is a {graph.Stack} artifact, not {name}");
+                graph = Repository.NameEmpty(graph, root, name);
                 policy = services.Stacks.LoadPolicy(root, name);
             }
             else (graph, policy) = await SlowWork.RunAsync(parseResult.InvocationConfiguration.Error, $"running the program offline for {name}",

@@ -154,7 +154,7 @@ public static class CheckCommand
                 throw CliException.Usage($"{file} is a {artifact.Graph.Stack} artifact but --stack says {(Enclave.Offline.Stacks.StackConfigFile.IsStackName(named) ? named : Repository.Shown(named))}");
             Repository.RequireStack(services.Stacks, root, stackName);
             var policy = services.Stacks.LoadPolicy(root, stackName);
-            reports.Add(PolicyEvaluator.Evaluate(artifact.Graph, policy, waivers, today, rules, request.Undetermined));
+            reports.Add(PolicyEvaluator.Evaluate(Repository.NameEmpty(artifact.Graph, root, stackName), policy, waivers, today, rules, request.Undetermined));
         }
         else
         {

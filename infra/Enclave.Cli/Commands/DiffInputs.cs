@@ -47,6 +47,7 @@ public sealed class DiffInputs(CliServices services, string? repo, string? stack
         if (artifact.Plan is { } stored) return Judge(stored, spec, spec);
         var graph = artifact.Graph;
         Repository.RequireArtifactStack(spec, graph.Stack);
+        if (stack is not null) graph = Repository.NameEmpty(graph, Root, stack);
         return new DiffSide(graph, PolicyVerdicts.Evaluate(graph, ContextFor(graph.Stack), today: services.Today()), spec);
     }
 

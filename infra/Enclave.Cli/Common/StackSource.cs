@@ -58,6 +58,14 @@ public static class Repository
         : $"'{Enclave.Escaping.SafeText.Ascii(name, 100)}', which is not a Pulumi stack name (1 to 100 ASCII letters, digits, _, . or -)";
 
     /// <summary>Refuses an artifact whose URNs name a stack Pulumi could not have written (exit 3, naming the file).</summary>
+    /// <summary>
+    /// <paramref name="graph"/> under <paramref name="stack"/> (and the repository's project) when its URNs name no
+    /// stack: an export of a stack with no resources, a preview with no steps. Every command that judges an artifact
+    /// for a named stack goes through here, so no report, table or diff ever says it judged stack "".
+    /// </summary>
+    public static ResourceGraph NameEmpty(ResourceGraph graph, string root, string stack) =>
+        graph.Stack.Length > 0 ? graph : graph.Named(stack, ProjectFile.Load(root).Name);
+
     public static void RequireArtifactStack(string file, string stack)
     {
         if (stack.Length > 0 && !StackConfigFile.IsStackName(stack))

@@ -48,6 +48,18 @@ public sealed class ResourceGraph
 
     public string Stack { get; }
     public string Project { get; }
+
+    /// <summary>
+    /// This graph under the stack and project a user named, for an artifact whose URNs cannot name them (an export of a
+    /// stack with no resources, a preview with no steps): reports then say which stack they judged instead of "".
+    /// A graph that already names its stack is returned as it is; the caller checks that the names agree.
+    /// </summary>
+    public ResourceGraph Named(string stack, string project) =>
+        Stack.Length > 0 ? this
+        : new ResourceGraph(stack, project, Origin, Resources, Source)
+        {
+            Fabricated = Fabricated, Unjudged = Unjudged, Removed = Removed, InputBytes = InputBytes,
+        };
     public GraphOrigin Origin { get; }
     /// <summary>File or command the graph came from, for messages.</summary>
     public string? Source { get; }

@@ -11,6 +11,9 @@ internal sealed class CappedStream(Stream inner, string path, InputKind kind, lo
     private long _read;
     private bool _started;
     private bool _utf16;
+    // The input's first bytes, to name what a binary input is (BinaryContent) when its first NUL byte arrives later.
+    private readonly byte[] _head = new byte[16];
+    private int _headLength;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -52,11 +55,15 @@ internal sealed class CappedStream(Stream inner, string path, InputKind kind, lo
         {
             _started = true;
             _utf16 = chunk.Length >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF));
+            _headLength = Math.Min(chunk.Length, _head.Length);
+            chunk[.._headLength].CopyTo(_head);
+            if (BinaryContent.Recognise(chunk) is { } what)
+                throw new InputFileException(path, $"binary content ({what}); expected {kind.Expected}");
         }
         _read += chunk.Length;
         if (_read > maxBytes) throw InputFile.TooLarge(path, kind, maxBytes);
         if (!_utf16 && chunk.IndexOf((byte)0) >= 0)
-            throw new InputFileException(path, $"binary content (NUL bytes); expected {kind.Expected}");
+            throw new InputFileException(path, $"binary content ({BinaryContent.NulBytes(_head.AsSpan(0, _headLength))}); expected {kind.Expected}");
         return chunk.Length;
     }
 

@@ -41,6 +41,12 @@ public static class InputLimits
     {
         foreach (var v in Variables) MaxBytes(v, 0);
         foreach (var v in CountVariables) MaxCount(v, 0);
+        var rulesUri = Environment.GetEnvironmentVariable(Reports.SarifReportWriter.RulesUriVariable);
+        if (Reports.SarifReportWriter.RulesUriProblem(rulesUri) is { } problem)
+            // The value is echoed only when it holds no credentials: a CI log must not show a token.
+            throw new InputLimitException(problem.Contains("credentials", StringComparison.Ordinal)
+                ? $"{Reports.SarifReportWriter.RulesUriVariable}: {problem}"
+                : $"{Reports.SarifReportWriter.RulesUriVariable}={Shown(rulesUri!)}: {problem}");
     }
 
     /// <summary>"1048576", "512K", "5M", "2G" (case-insensitive, optional trailing B or iB); null when not a positive size.</summary>

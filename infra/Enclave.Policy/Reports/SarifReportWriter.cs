@@ -22,12 +22,32 @@ namespace Enclave.Policy.Reports;
 /// </remarks>
 public sealed class SarifReportWriter(string? rulesUri) : IReportWriter
 {
-    /// <summary>Links to ENCLAVE_RULES_URI when it is set to an absolute URI.</summary>
-    public SarifReportWriter() : this(Environment.GetEnvironmentVariable("ENCLAVE_RULES_URI")) { }
+    /// <summary>The variable that gives the address of the committed docs/rules.md.</summary>
+    public const string RulesUriVariable = "ENCLAVE_RULES_URI";
 
-    /// <summary>The absolute address of docs/rules.md, or null (no links written).</summary>
-    public string? RulesUri { get; } =
-        Uri.TryCreate(rulesUri, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
+    /// <summary>Links to ENCLAVE_RULES_URI when it is set to an absolute URI.</summary>
+    public SarifReportWriter() : this(Environment.GetEnvironmentVariable(RulesUriVariable)) { }
+
+    /// <summary>
+    /// The absolute address of docs/rules.md, or null (no links written). An address with credentials
+    /// (<c>https://user:token@host/…</c>) is never written: every report would publish them.
+    /// </summary>
+    public string? RulesUri { get; } = RulesUriProblem(rulesUri) is null && Uri.TryCreate(rulesUri, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : null;
+
+    /// <summary>
+    /// Why <paramref name="value"/> (ENCLAVE_RULES_URI) cannot be the rules' address, or null when it can or is unset.
+    /// The CLI checks it at start-up (exit 2): set but unusable, it was ignored without a word and every SARIF report
+    /// silently lost its links.
+    /// </summary>
+    public static string? RulesUriProblem(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            return "expected the absolute http(s) address of the committed docs/rules.md (e.g. https://github.com/ORG/REPO/blob/main/docs/rules.md)";
+        if (uri.UserInfo.Length > 0)
+            return "the address holds credentials (user:password@), which every SARIF report would publish; give it without them";
+        return null;
+    }
 
     public void Write(ReportSet set, TextWriter output)
     {

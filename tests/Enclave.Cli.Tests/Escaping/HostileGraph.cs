@@ -13,7 +13,7 @@ public static class HostileGraph
     /// ANSI colour and reset, CR LF then a fake line, a bidi override and isolate, BEL, NEL, the Unicode line
     /// separator and a tab: everything that could colour, reorder or split a line of output.
     /// </summary>
-    public const string Payload = "\u001b[32mOK\u001b[0m\r\nFAKE\u202eLINE\u2066\u0007\u0085\u2028\tX pr\u043ed\uff50\u212a\u2010"; // … and look-alikes of ASCII
+    public const string Payload = "\u001b[32mOK\u001b[0m\r\nFAKE\u202eLINE\u2066\u0007\u0085\u2028\tX pr\u043ed\uff50\u212a\u2010\u2502"; // … and look-alikes of ASCII (│ fakes a table column)
 
     /// <summary>The text that would start a line if a line break got through.</summary>
     public const string Marker = "FAKE";

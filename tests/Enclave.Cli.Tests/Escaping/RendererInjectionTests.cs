@@ -119,6 +119,9 @@ public sealed class RendererInjectionTests : IDisposable
             // Spectre's own colour codes are the only ESC left (ordinal: a culture comparison ignores ESC).
             Assert.False(output.Contains("\u001b[32mOK", StringComparison.Ordinal), "the payload's ANSI sequence reached the terminal raw");
             AssertNoRawUnsafe(output, allowEsc: true);
+            // The payload's box-drawing bar (a look-alike of |, which would fake a column of the table) is escaped;
+            // the only raw ones are the table's own borders.
+            Assert.Contains(@"\u2502", output, StringComparison.Ordinal);
             AssertNoValueStartsALine(output);
         }
     }
@@ -151,12 +154,13 @@ public sealed class RendererInjectionTests : IDisposable
         return path;
     }
 
+    /// <remarks><paramref name="allowEsc"/>: the coloured terminal renderer's own layout, its colour codes and its table borders (box drawing).</remarks>
     private static void AssertNoRawUnsafe(string output, bool allowEsc)
     {
         // The payload's tab is escaped; tabs left are the renderer's columns.
         Assert.False(output.Contains("\tX", StringComparison.Ordinal), "the payload's tab reached the output raw");
         foreach (var c in output)
-            if (c is not ('\n' or '\t') && !(allowEsc && c == '\u001b'))
+            if (c is not ('\n' or '\t') && !(allowEsc && (c == '\u001b' || c is >= '\u2500' and <= '\u257F')))
                 Assert.False(SafeText.IsUnsafe(c), $"U+{(int)c:X4} reached the output raw");
     }
 

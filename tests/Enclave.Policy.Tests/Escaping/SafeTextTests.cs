@@ -22,6 +22,7 @@ public class SafeTextTests
     [InlineData("urn:pulumi:prod::us-data-enclave::oci:Core/vcn:Vcn::vcn")]
     [InlineData("Zürich · 東京 · emoji 🙂 · café — Łódź… → ≥ 🇺🇸")]
     [InlineData("東京タワー 서울")]
+    [InlineData("CIS 4.3–4.12 • ≤ ≠ ≈ ∞ ✓ ✅ ❌ ⚠ ■ ● ⌘ ␛ ↳ ⟶ ⬆ † ‰ ‼ 「東京」 ￥")]   // symbols that cannot pass for ASCII stay
     [InlineData("")]
     public void Ordinary_text_is_returned_as_it_is(string input) => Assert.Same(input, SafeText.Escape(input));
 
@@ -41,6 +42,12 @@ public class SafeTextTests
     [InlineData("c\u05D5oud \u0627", @"c\u05d5oud \u0627")]                   // Hebrew vav and Arabic alef for l
     [InlineData("\uFF89\uFF70", @"\uff89\uff70")]                              // half-width katakana no (/) and prolonged mark (-)
     [InlineData("\U00010300dmin", @"\ud800\udf00dmin")]                        // Old Italic A
+    [InlineData("prod-\u2228cn", @"prod-\u2228cn")]                                // logical or ∨ for v
+    [InlineData("a\u2223b\u2502c\u2217", @"a\u2223b\u2502c\u2217")]              // divides ∣ and box drawing │ for |, asterisk operator ∗ for *
+    [InlineData("prod\u1680db", @"prod\u1680db")]                                   // Ogham space mark: a Unicode space drawn as a dash
+    [InlineData("urn\uFE55x\u1361y\u16ECz", @"urn\ufe55x\u1361y\u16ecz")]        // small colon, Ethiopic wordspace, Runic punctuation for :
+    [InlineData("\u2039b\u203A \u2758 \u2717 \u25CBk", @"\u2039b\u203a \u2758 \u2717 \u25cbk")] // ‹ › for < >, ❘ for |, ✗ for x, ○ for o
+    [InlineData("a\u0964b\u05C0c\u06D4", @"a\u0964b\u05c0c\u06d4")]              // Devanagari danda and Hebrew paseq for |, Urdu full stop for .
     public void Look_alikes_of_ascii_characters_are_escaped_so_a_name_cannot_pass_for_another(string input, string expected)
     {
         Assert.Equal(expected, SafeText.Escape(input));

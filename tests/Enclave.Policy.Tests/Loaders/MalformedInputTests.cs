@@ -131,6 +131,18 @@ public class MalformedInputTests : IDisposable
     }
 
     [Fact]
+    public void A_junk_line_in_an_event_log_is_quoted_short()
+    {
+        // Before: the reader's message quoted the junk and everything after it in its buffer, so the one error line
+        // echoed 4,000 characters of the following events.
+        var events = string.Join("\n", Enumerable.Range(0, 50).Select(i => "{\"sequence\":" + i + ",\"timestamp\":1,\"stdoutEvent\":{\"message\":\"" + new string('x', 200) + "\",\"color\":\"never\"}}"));
+        var message = Fails(File("log.json", System.Text.Encoding.UTF8.GetBytes("{\"sequence\":0,\"timestamp\":1,\"cancelEvent\":{}}\nthis is junk\n" + events))).Message;
+        Assert.Matches(@"log\.json:2:\d+: malformed JSON: 'this is junk", message);
+        Assert.Contains("…' is an invalid JSON literal", message);
+        Assert.True(message.Length < 400, message);
+    }
+
+    [Fact]
     public void Numbers_out_of_range_are_refused() =>
-        Assert.Contains("number out of range", Fails(File("num.json", """{ "steps": [ { "op": "create", "urn": "urn:pulumi:d::p::a:b:C::x", "newState": { "type": "a:b:C", "inputs": { "n": 1e999 } } } ] }"""u8.ToArray())).Message);
+        Assert.Contains("number out of range: 1e999 is past what a 64-bit float holds (about ±1.8e308), which Pulumi's Go reader refuses too; expected a finite number", Fails(File("num.json", """{ "steps": [ { "op": "create", "urn": "urn:pulumi:d::p::a:b:C::x", "newState": { "type": "a:b:C", "inputs": { "n": 1e999 } } } ] }"""u8.ToArray())).Message);
 }

@@ -118,6 +118,23 @@ public class RealPulumiFilesTests
         Assert.Contains("a second resOutputsEvent",
             Refused(string.Join("\n", StepEvent(1, "resOutputsEvent", "create", "v", "{}"), StepEvent(2, "resOutputsEvent", "create", "v", """{"x":1}"""), Summary)).Message);
 
+    private static string Prelude(int sequence, string region) =>
+        Event(sequence, "\"preludeEvent\":{\"config\":{\"oci:region\":\"" + region + "\"}}");
+
+    [Fact]
+    public void Two_preludes_with_different_configurations_are_refused_rather_than_the_last_one_winning()
+    {
+        // Before: the second prelude's configuration silently replaced the first's (a forged prelude after the real
+        // one, or two runs' logs in one file), and the preview was judged under it.
+        var step = StepEvent(2, "resourcePreEvent", "create", "v", "{}");
+        var e = Refused(string.Join("\n", Prelude(0, "us-ashburn-1"), Prelude(1, "eu-frankfurt-1"), step, Summary));
+        Assert.Equal("$[1].preludeEvent", e.JsonPath);
+        Assert.Contains("a second preludeEvent with another configuration than the first (event 0)", e.Message);
+        // An `up` log has a prelude for its preview and one for its update, with the same configuration: read.
+        var preview = Parse(string.Join("\n", Prelude(0, "us-ashburn-1"), Prelude(1, "us-ashburn-1"), step, Summary)).Preview!;
+        Assert.Equal("us-ashburn-1", preview.ConfigRegion);
+    }
+
     [Fact]
     public void An_event_with_a_string_typed_boolean_is_refused() =>
         Assert.Equal("$[0].resourcePreEvent.metadata.new.custom",

@@ -61,6 +61,7 @@ public class WaiverValueTests
     [InlineData("urn", "\"urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::data\\U000E0041\"", "\\udb40\\udc41")]
     [InlineData("reason", "\"accepted\\e[32m OK\"", "\\u001b")]
     [InlineData("reason", "\"accepted\\u2028until the next review\"", "\\u2028")]
+    [InlineData("reason", "\"risk accepted \u2502 OK \u2223 approved \u2228 fine\"", "\\u2502")] // box drawing │, divides ∣, logical or ∨
     public void A_value_with_a_character_a_reviewer_cannot_see_is_refused(string key, string value, string shown)
     {
         var yaml = key == "urn" ? Waiver(urn: value) : Waiver(reason: value);
@@ -87,6 +88,10 @@ public class WaiverValueTests
     [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\u2CA3\u2C9Fd", "\\u2ca3\\u2c9fd")]   // Coptic p, o
     [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::c\u05D5oud", "c\\u05d5oud")]           // Hebrew vav for l
     [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\U00010300rchive", "\\ud800\\udf00rchive")] // Old Italic A
+    [InlineData("urn:pulumi:prod::*::oci:Core/vcn:Vcn::prod-\u2228cn", "prod-\\u2228cn")]                      // logical or ∨ for v
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::data\u1680copy", "data\\u1680copy")]    // Ogham space mark: drawn as a dash
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\u2502ogs", "\\u2502ogs")]             // box drawing │ for l
+    [InlineData("\"urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::data\\uFE52bak\"", "data\\ufe52bak")] // small full stop, as an escape
     public void A_urn_with_a_look_alike_of_an_ascii_character_is_refused_showing_it(string urn, string shown)
     {
         // Before: a waiver for "...::dat<Cyrillic a>" read as the waiver of the real bucket "data" and matched only a

@@ -183,7 +183,17 @@ internal ref struct JsonCursor
 
     /// <summary>A number value: finite, as Go's float64 decoding requires.</summary>
     public readonly double Number() =>
-        _reader.TryGetDouble(out var d) && double.IsFinite(d) ? d : throw Source.Error("number out of range");
+        _reader.TryGetDouble(out var d) && double.IsFinite(d) ? d
+        : throw Source.Error($"number out of range: {RawNumber()} is past what a 64-bit float holds (about ±1.8e308), which " +
+                             "Pulumi's Go reader refuses too; expected a finite number");
+
+    /// <summary>The number token as written, cut to 40 characters (it is ASCII: the reader validated its syntax).</summary>
+    private readonly string RawNumber()
+    {
+        var raw = _reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(_reader.ValueSequence) : _reader.ValueSpan.ToArray();
+        var text = System.Text.Encoding.ASCII.GetString(raw, 0, Math.Min(raw.Length, 40));
+        return raw.Length > 40 ? text + "…" : text;
+    }
 
     /// <summary>Skips the current value (with everything inside it).</summary>
     public void Skip()

@@ -22,6 +22,20 @@ internal static class JsonErrors
         // The reader's own wording, without its trailing location (reported separately).
         var cut = text.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut < 0) cut = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return "malformed JSON: " + (cut > 0 ? text[..cut] : text).TrimEnd('.', ' ');
+        return "malformed JSON: " + QuoteShort((cut > 0 ? text[..cut] : text).TrimEnd('.', ' '));
     }
+
+    /// <summary>
+    /// The reader quotes a bad literal with everything after it in its buffer ("'this is junk\n{…' is an invalid JSON
+    /// literal"): a junk line in an event log echoed the next 4,000 characters of the file. Cut to a short quote.
+    /// </summary>
+    private static string QuoteShort(string message)
+    {
+        const string literal = "' is an invalid JSON literal";
+        var end = message.IndexOf(literal, StringComparison.Ordinal);
+        if (!message.StartsWith('\'') || end < 0 || end <= QuoteLength + 1) return message;
+        return message[..(QuoteLength + 1)] + "…" + message[end..];
+    }
+
+    private const int QuoteLength = 40;
 }

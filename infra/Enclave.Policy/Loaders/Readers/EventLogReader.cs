@@ -48,7 +48,7 @@ internal static class EventLogReader
             {
                 case Sequence: c.Integer("the event's sequence number"); break;
                 case Timestamp: c.Integer("the event's Unix timestamp"); break;
-                case Prelude: log.Config = ReadObjectField(ref c, "config", static (ref JsonCursor json) => PulumiValueReader.ReadMap(ref json, previewSecrets: true, "an object of configuration values")) ?? log.Config; break;
+                case Prelude: log.ReadPrelude(ref c, item); break;
                 case Summary: log.ReadSummary(ref c, item); break;
                 case Pre or Outputs: log.ReadStep(ref c, item, field == Outputs); break;
                 case Failed: log.Failure ??= "a resource operation failed (resOpFailedEvent)"; c.Skip(); break;
@@ -91,6 +91,7 @@ internal static class EventLogReader
         private readonly Dictionary<(bool Planning, string Urn, string Op), StepEvents> _steps = new();
         private int _lastStepItem = -1;
         private int _lastSummaryItem = -1;
+        private int _preludeItem = -1;
         private bool _maybeCorrupt;
 
         public MapValue Config { get; set; } = MapValue.Empty;
@@ -109,6 +110,21 @@ internal static class EventLogReader
             else { events.Pre = step; events.PreItem = item; }
             _steps[key] = events;
             _lastStepItem = item;
+        }
+
+        /// <summary>
+        /// The run's configuration. An <c>up</c> log has a prelude for its preview and one for its update, with one
+        /// configuration; two that differ are two runs in one file (logs concatenated, or a forged prelude after the
+        /// real one), and the last no longer silently wins: refused rather than pick one.
+        /// </summary>
+        public void ReadPrelude(ref JsonCursor c, int item)
+        {
+            var config = ReadObjectField(ref c, "config", static (ref JsonCursor json) => PulumiValueReader.ReadMap(ref json, previewSecrets: true, "an object of configuration values")) ?? MapValue.Empty;
+            if (_preludeItem >= 0 && !config.Equals(Config))
+                throw c.Source.Error($"a second preludeEvent with another configuration than the first (event {_preludeItem}); one run has one " +
+                                     "configuration, so which one the resources were planned with is ambiguous; refused rather than pick one");
+            Config = config;
+            _preludeItem = item;
         }
 
         public void ReadSummary(ref JsonCursor c, int item)
