@@ -139,7 +139,10 @@ public sealed class ProbeConformanceTests(ProbeRuns runs) : IClassFixture<ProbeR
         Assert.True(database.HasRetainOnDelete && database.RetainOnDelete);
         Assert.True(database.DeleteBeforeReplace && database.DeleteBeforeReplaceDefined);
         Assert.Equal(["definedTags"], database.IgnoreChanges);
-        Assert.Equal("db", Assert.Single(database.Aliases).Spec.Name);
+        var alias = Assert.Single(database.Aliases).Spec;
+        Assert.Equal("db", alias.Name);
+        // No parent named: the official SDK fills the parent oneof with noParent = false.
+        Assert.True(alias is { ParentCase: Pulumirpc.Alias.Types.Spec.ParentOneofCase.NoParent, NoParent: false });
         // An empty hooks binding on every registration, as the official SDK sends it.
         Assert.All(run.Recording.Registrations, r => Assert.True(r.Request.Hooks is { BeforeCreate.Count: 0, AfterDelete.Count: 0 }, r.Name));
 

@@ -184,6 +184,36 @@ public sealed class SubsetOnlyWireTests
     }
 
     [Fact]
+    public async Task Alias_specs_fill_the_parent_choice_as_the_official_sdk()
+    {
+        var monitor = await RunAsync(() =>
+        {
+            var vcn = new FakeVcn("v", new FakeVcnArgs { CompartmentId = "c" });
+            var group = new ComponentResource("enclave:x:Group", "group");
+            _ = new FakePassword("p", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions
+            {
+                Aliases =
+                {
+                    new Alias { Name = "renamed" },
+                    new Alias { Name = "moved", NoParent = true },
+                    new Alias { Name = "was-child", Parent = group },
+                    // Unknown in a preview: no parent URN is sent rather than an empty one.
+                    new Alias { Name = "unknown-parent", ParentUrn = vcn.VcnDomainName },
+                    new Alias { Urn = "urn:pulumi:stack::project::testrandom:index/randomPassword:RandomPassword::old" },
+                },
+            });
+        }, preview: true);
+
+        var aliases = monitor.Single("p").Aliases;
+        Assert.Equal(5, aliases.Count);
+        Assert.True(aliases[0].Spec is { Name: "renamed", ParentCase: Pulumirpc.Alias.Types.Spec.ParentOneofCase.NoParent, NoParent: false });
+        Assert.True(aliases[1].Spec is { Name: "moved", ParentCase: Pulumirpc.Alias.Types.Spec.ParentOneofCase.NoParent, NoParent: true });
+        Assert.Equal("urn:pulumi:stack::project::pulumi:pulumi:Stack$enclave:x:Group::group", aliases[2].Spec.ParentUrn);
+        Assert.True(aliases[3].Spec is { Name: "unknown-parent", ParentCase: Pulumirpc.Alias.Types.Spec.ParentOneofCase.None });
+        Assert.Equal("urn:pulumi:stack::project::testrandom:index/randomPassword:RandomPassword::old", aliases[4].Urn);
+    }
+
+    [Fact]
     public async Task Output_type_objects_keep_null_fields()
     {
         var mocks = new RecordingMocks();
