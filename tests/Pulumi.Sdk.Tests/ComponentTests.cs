@@ -99,4 +99,31 @@ public sealed class ComponentTests
         var target = Assert.IsAssignableFrom<Resource>(mocks.Single("otherpkg:index:Holder", "holder").Inputs["target"]);
         Assert.Equal("urn:pulumi:stack::project::pulumi:pulumi:Stack$testoci:Core/vcn:Vcn::referenced", await OutputUtilities.GetValueAsync(target.Urn));
     }
+
+    private sealed class PropertyOutputs : ComponentResource
+    {
+        public PropertyOutputs(string name) : base("enclave:x:Outputs", name)
+        {
+            Named = Output.Create("named");
+            Unnamed = Output.Create("unnamed");
+            Blank = Output.Create("blank");
+            RegisterOutputs();
+        }
+
+        [Output("wire")] public Output<string> Named { get; private set; }
+        [Output] public Output<string> Unnamed { get; private set; }
+        [Output(" ")] public Output<string> Blank { get; private set; }
+    }
+
+    [Fact]
+    public async Task Property_outputs_are_keyed_by_their_name_or_else_the_property_name()
+    {
+        var mocks = new RecordingMocks();
+        await Deployment.TestAsync(mocks.Object, new TestOptions { IsPreview = false }, () => { _ = new PropertyOutputs("outs"); });
+
+        var outputs = mocks.RegisteredOutputs.Single(r => r.Urn.EndsWith("::outs", StringComparison.Ordinal)).Outputs;
+        // As the official RegisterOutputs(): a blank [Output] name means the property name; the URN is not an output.
+        Assert.Equal(["Blank", "Unnamed", "wire"], outputs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("blank", await OutputUtilities.GetValueAsync(outputs["Blank"]));
+    }
 }

@@ -47,6 +47,18 @@ public sealed class ConfigTests
     }
 
     [Fact]
+    public async Task Secret_objects_set_to_json_null_follow_the_official_overloads()
+    {
+        const string json = """{"project:nothing": "null"}""";
+        // With serializer options the official SDK checks the deserialized value: JSON null is no value at all.
+        Assert.Null(await ReadAsync(() => new Config().GetSecretObject<Settings>("nothing", new JsonSerializerOptions()), json));
+        // Without options it checks the raw value: present, so a (secret) output of null.
+        var withoutOptions = await ReadAsync(() => new Config().GetSecretObject<Settings>("nothing"), json);
+        Assert.NotNull(withoutOptions);
+        Assert.True(await Output.IsSecretAsync(withoutOptions));
+    }
+
+    [Fact]
     public async Task Typed_getters_read_the_project_namespace()
     {
         Assert.Equal("enclave", await ReadAsync(() => new Config().Get("name")));

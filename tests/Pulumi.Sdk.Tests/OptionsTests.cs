@@ -68,6 +68,33 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public async Task Component_options_merge_keeps_provider_apart_and_providers_in_the_official_order()
+    {
+        await Deployment.TestAsync(new RecordingMocks().Object, new TestOptions { IsPreview = false }, () =>
+        {
+            var a1 = new ProviderResource("pkga", "a1", ResourceArgs.Empty, new CustomResourceOptions());
+            var b1 = new ProviderResource("pkgb", "b1", ResourceArgs.Empty, new CustomResourceOptions());
+            var a2 = new ProviderResource("pkga", "a2", ResourceArgs.Empty, new CustomResourceOptions());
+            var c2 = new ProviderResource("pkgc", "c2", ResourceArgs.Empty, new CustomResourceOptions());
+
+            // One provider per package, the second's winning, in the official SDK's order.
+            var merged = ComponentResourceOptions.Merge(
+                new ComponentResourceOptions { Providers = { a1, b1 } },
+                new ComponentResourceOptions { Providers = { a2, c2 } });
+            Assert.Equal(new[] { b1, a2, c2 }, merged.Providers);
+            Assert.Null(merged.Provider);
+
+            // Provider is a scalar like any other: the second's wins, and it is not folded into Providers.
+            var single = ComponentResourceOptions.Merge(new ComponentResourceOptions { Provider = a1 }, new ComponentResourceOptions { Provider = c2 });
+            Assert.Same(c2, single.Provider);
+            Assert.Empty(single.Providers);
+            var mixed = ComponentResourceOptions.Merge(new ComponentResourceOptions { Provider = a1 }, new ComponentResourceOptions { Providers = { b1 } });
+            Assert.Same(a1, mixed.Provider);
+            Assert.Equal(new[] { b1 }, mixed.Providers);
+        });
+    }
+
+    [Fact]
     public async Task Explicit_options_passed_to_a_generated_style_constructor_survive_its_merge()
     {
         var mocks = new RecordingMocks();

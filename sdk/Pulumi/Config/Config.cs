@@ -81,15 +81,13 @@ public sealed class Config
     [return: MaybeNull]
     public T GetObject<T>(string key, JsonSerializerOptions options) => GetObjectImpl<T>(key, options);
 
-    public Output<T>? GetSecretObject<T>(string key) => GetSecretObjectImpl<T>(key, null);
+    /// <summary>Null when the key is absent (a present JSON <c>null</c> gives a secret output of null), as officially.</summary>
+    public Output<T>? GetSecretObject<T>(string key)
+        => GetImpl(key) is null ? null : Output.CreateSecret(GetObjectImpl<T>(key, null)!);
 
-    public Output<T>? GetSecretObject<T>(string key, JsonSerializerOptions options) => GetSecretObjectImpl<T>(key, options);
-
-    private Output<T>? GetSecretObjectImpl<T>(string key, JsonSerializerOptions? options)
-    {
-        var value = GetImpl(key);
-        return value is null ? null : Output.CreateSecret(GetObjectImpl<T>(key, options)!);
-    }
+    /// <summary>Null when the deserialized value is null (absent key or JSON <c>null</c>), as officially.</summary>
+    public Output<T>? GetSecretObject<T>(string key, JsonSerializerOptions options)
+        => GetObjectImpl<T>(key, options) is { } value ? Output.CreateSecret(value) : null;
 
     /// <summary>
     /// The official API serializes with System.Text.Json's reflection-based default. Under Native AOT that default is

@@ -64,7 +64,7 @@ public sealed partial class Deployment
         }
 
         var argsStruct = Serializer.CreateStruct((IDictionary<string, object?>)serialized!);
-        var result = await InvokeStructAsync(token, argsStruct, options, keepResources).ConfigureAwait(false);
+        var result = await InvokeStructAsync(token, argsStruct, options).ConfigureAwait(false);
         var converted = ConvertResult<T>(token, single ? SingleValue(token, result) : Value.ForStruct(result), dependencies);
         return converted with { IsSecret = converted.IsSecret || serializer.ContainsSecrets };
     }
@@ -74,10 +74,10 @@ public sealed partial class Deployment
     {
         var keepResources = await MonitorSupportsResourceReferencesAsync().ConfigureAwait(false);
         var (serialized, _) = await PropertySerializer.SerializePropertiesAsync($"invoke:{token}", args, keepResources, _ => true).ConfigureAwait(false);
-        return await InvokeStructAsync(token, serialized, options, keepResources).ConfigureAwait(false);
+        return await InvokeStructAsync(token, serialized, options).ConfigureAwait(false);
     }
 
-    private async Task<Struct> InvokeStructAsync(string token, Struct args, InvokeOptions? options, bool keepResources)
+    private async Task<Struct> InvokeStructAsync(string token, Struct args, InvokeOptions? options)
     {
         var provider = options?.Provider ?? options?.Parent?.GetProvider(token);
         var providerRef = await ProviderResource.RegisterAsync(provider).ConfigureAwait(false);
@@ -87,7 +87,8 @@ public sealed partial class Deployment
             Args = args,
             Provider = providerRef ?? "",
             Version = options?.Version ?? "",
-            AcceptResources = keepResources,
+            // As the official SDK: from PULUMI_DISABLE_RESOURCE_REFERENCES, not from the monitor's answer.
+            AcceptResources = !ResourceReferencesDisabled,
             PluginDownloadURL = options?.PluginDownloadURL ?? "",
         };
 

@@ -153,6 +153,8 @@ public sealed partial class Deployment
             // supportsPartialValues stays unset, as in the official SDK 3.112.1: the engine then leaves out of its
             // preview answers every output that contains an unknown, and such outputs resolve as unknown here.
             SupportsResultReporting = true,
+            // An empty binding (no hooks), present on every registration as the official SDK sends it.
+            Hooks = new RegisterResourceRequest.Types.ResourceHooksBinding(),
         };
         // Only when the program set it: the engine inherits protect from the parent itself.
         if (options.Protect is { } protect)
@@ -207,11 +209,13 @@ public sealed partial class Deployment
             Version = options.Version ?? "",
             AcceptSecrets = true,
             AcceptResources = !ResourceReferencesDisabled,
-            PluginDownloadURL = options.PluginDownloadURL ?? "",
+            // No pluginDownloadURL: the official SDK does not send it in reads.
         };
         request.Dependencies.AddRange(prepared.AllDirectDependencyUrns.OrderBy(u => u, StringComparer.Ordinal));
         if (options is CustomResourceOptions customOptions)
         {
+            // Deliberate difference: the official SDK leaves these out of reads, so a read resource's schema-secret
+            // outputs (a RandomPassword's result) would be stored in plain text unless the provider marks them.
             request.AdditionalSecretOutputs.AddRange(customOptions.AdditionalSecretOutputs);
         }
 
@@ -265,19 +269,18 @@ public sealed partial class Deployment
     }
 
     /// <summary>PULUMI_DISABLE_RESOURCE_REFERENCES=1/true makes the engine return IDs instead of references.</summary>
-    private static bool ResourceReferencesDisabled
+    internal static bool ResourceReferencesDisabled
         => Environment.GetEnvironmentVariable("PULUMI_DISABLE_RESOURCE_REFERENCES") is { } v
            && (v == "1" || string.Equals(v, "true", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The resources listed in DependsOn, as the official SDK gathers them: only the listed values (none while they
+    /// are unknown), not the resources an output producing them happens to depend on.
+    /// </summary>
     private static async Task<ImmutableHashSet<Resource>> GatherDependsOnAsync(InputList<Resource> dependsOn)
     {
-        var data = await dependsOn.ToOutput().DataTask.ConfigureAwait(false);
-        var result = data.Resources;
-        if (!data.Value.IsDefault)
-        {
-            result = result.Union(data.Value.Where(r => r is not null));
-        }
-        return result;
+        var listed = await dependsOn.ToOutput().GetValueAsync(whenUnknown: ImmutableArray<Resource>.Empty).ConfigureAwait(false);
+        return listed.IsDefault ? ImmutableHashSet<Resource>.Empty : listed.Where(r => r is not null).ToImmutableHashSet();
     }
 
     /// <summary>

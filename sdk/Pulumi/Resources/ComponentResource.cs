@@ -46,7 +46,7 @@ public class ComponentResource : Resource
         => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (p, attribute: p.GetCustomAttribute<OutputAttribute>()))
             .Where(x => x.attribute is not null && x.p.Name != nameof(Urn))
-            .Select(x => (x.p, x.attribute!.Name ?? x.p.Name))
+            .Select(x => (x.p, string.IsNullOrWhiteSpace(x.attribute!.Name) ? x.p.Name : x.attribute!.Name))
             .ToImmutableArray();
 
     /// <summary>Per-type cache of the [Output] properties RegisterOutputs() collects.</summary>

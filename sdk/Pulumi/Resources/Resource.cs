@@ -34,6 +34,9 @@ public class Resource
     /// <summary>The completion source of each [Output] property, keyed by wire name.</summary>
     internal ImmutableDictionary<string, IOutputCompletionSource> CompletionSources { get; }
 
+    /// <summary>Effective protect flag: set explicitly, or copied from the explicit parent (what children inherit).</summary>
+    internal bool Protect { get; }
+
     /// <summary>Providers (by package) that children inherit.</summary>
     internal ImmutableDictionary<string, ProviderResource> Providers { get; } = ImmutableDictionary<string, ProviderResource>.Empty;
 
@@ -118,8 +121,9 @@ public class Resource
                 {
                     parent.ChildResources.Add(this);
                 }
-                // Protect is not copied from the parent: unset goes to the engine unset, and the engine inherits it
-                // (the official SDK 3.112.1 does the same).
+                // Unset protect is copied from the explicit parent, as the official SDK does: a child of a component
+                // is sent protect true or false, never unset (older engines do not inherit it themselves).
+                options.Protect ??= parent.Protect;
                 providers = parent.Providers;
             }
 
@@ -155,6 +159,7 @@ public class Resource
             }
 
             Providers = providers;
+            Protect = options.Protect == true;
             Provider = custom ? options.Provider : null;
             Parent = options.Parent;
 

@@ -184,42 +184,38 @@ public sealed class ComponentResourceOptions : ResourceOptions
     }
 
     /// <summary>
-    /// A new options object combining both: scalars of <paramref name="options2"/> win when set, lists are
-    /// concatenated, and providers are merged by package (the second wins).
+    /// A new options object combining both, as the official SDK merges them: scalars of <paramref name="options2"/>
+    /// win when set (<see cref="ResourceOptions.Provider"/> is one of them, kept apart from <see cref="Providers"/>),
+    /// lists are concatenated, and <see cref="Providers"/> keeps one provider per package, the later one winning.
     /// </summary>
     public static ComponentResourceOptions Merge(ComponentResourceOptions? options1, ComponentResourceOptions? options2)
     {
         var result = options1?.CloneComponent() ?? new ComponentResourceOptions();
-        if (options2 is null)
-        {
-            return result;
-        }
-        var other = options2.CloneComponent();
-        // A single Provider on a component means "this package's provider": fold it into Providers first.
-        ExpandProvider(result);
-        ExpandProvider(other);
+        var other = options2?.CloneComponent() ?? new ComponentResourceOptions();
         MergeShared(result, other);
-        result.Provider = null;
-        var byPackage = new Dictionary<string, ProviderResource>();
-        var order = new List<string>();
-        foreach (var provider in result.Providers.Concat(other.Providers))
-        {
-            if (!byPackage.ContainsKey(provider.Package))
-            {
-                order.Add(provider.Package);
-            }
-            byPackage[provider.Package] = provider;
-        }
-        result.Providers = order.Select(p => byPackage[p]).ToList();
+        result.Providers = MergeProviders(result.Providers, other.Providers);
         return result;
     }
 
-    private static void ExpandProvider(ComponentResourceOptions options)
+    /// <summary>
+    /// One provider per package: the second list's before the first's, each walked from its end so the later one wins;
+    /// the order of the official SDK, which keeps <c>Merge(options, null)</c> close to a copy.
+    /// </summary>
+    private static List<ProviderResource> MergeProviders(List<ProviderResource> first, List<ProviderResource> second)
     {
-        if (options.Provider is not null)
+        var merged = new List<ProviderResource>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in new[] { second, first })
         {
-            options.Providers = new List<ProviderResource>(options.Providers) { options.Provider };
-            options.Provider = null;
+            for (var i = list.Count - 1; i >= 0; i--)
+            {
+                if (taken.Add(list[i].Package))
+                {
+                    merged.Add(list[i]);
+                }
+            }
         }
+        merged.Reverse();
+        return merged;
     }
 }

@@ -8,6 +8,7 @@ internal static class AliasSerializer
         var result = new List<Pulumirpc.Alias>();
         foreach (var input in aliases)
         {
+            // An alias that is itself unknown is left out.
             var alias = await input.ToOutput().GetValueAsync(whenUnknown: null!).ConfigureAwait(false);
             if (alias is null)
             {
@@ -25,17 +26,21 @@ internal static class AliasSerializer
                 Stack = await ValueAsync(alias.Stack).ConfigureAwait(false),
                 Project = await ValueAsync(alias.Project).ConfigureAwait(false),
             };
-            if (alias.NoParent)
+            // The parent oneof as the official SDK fills it: noParent (true or false) when no parent is named, else the
+            // parent's URN when it is known and non-empty, else nothing.
+            if (alias.Parent is null && alias.ParentUrn is null)
             {
-                spec.NoParent = true;
+                spec.NoParent = alias.NoParent;
             }
-            else if (alias.Parent is not null)
+            else
             {
-                spec.ParentUrn = await alias.Parent.Urn.GetValueAsync(whenUnknown: "").ConfigureAwait(false);
-            }
-            else if (alias.ParentUrn is not null)
-            {
-                spec.ParentUrn = await ValueAsync(alias.ParentUrn).ConfigureAwait(false);
+                var parentUrn = alias.Parent is { } parent
+                    ? await parent.Urn.GetValueAsync(whenUnknown: "").ConfigureAwait(false)
+                    : await ValueAsync(alias.ParentUrn).ConfigureAwait(false);
+                if (!string.IsNullOrEmpty(parentUrn))
+                {
+                    spec.ParentUrn = parentUrn;
+                }
             }
             result.Add(new Pulumirpc.Alias { Spec = spec });
         }

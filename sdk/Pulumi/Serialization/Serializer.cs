@@ -64,6 +64,9 @@ internal sealed class Serializer
                 return await SerializeListAsync(context, list, keepResources).ConfigureAwait(false);
             case System.Enum when System.Enum.GetUnderlyingType(prop.GetType()) == typeof(int):
                 return Convert.ToInt32(prop, System.Globalization.CultureInfo.InvariantCulture);
+            case ValueTuple:
+                // The value of an Output<ValueTuple> (Apply of a Task-returning callback) is nothing, i.e. null.
+                return null;
         }
 
         var type = prop.GetType();
@@ -77,11 +80,8 @@ internal sealed class Serializer
             var result = new Dictionary<string, object?>();
             foreach (var (name, field) in fields)
             {
-                var value = await SerializeAsync($"{context}.{name}", field.GetValue(prop), keepResources).ConfigureAwait(false);
-                if (value is not null)
-                {
-                    result[name] = value;
-                }
+                // Unlike a map entry, a null field is kept (sent as null), as the official SDK sends it.
+                result[name] = await SerializeAsync($"{context}.{name}", field.GetValue(prop), keepResources).ConfigureAwait(false);
             }
             return result;
         }

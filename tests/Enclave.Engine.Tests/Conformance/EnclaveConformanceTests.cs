@@ -127,16 +127,18 @@ public sealed class EnclaveConformanceTests(EnclaveRuns runs) : IClassFixture<En
     }
 
     [Theory, MemberData(nameof(StacksAndModes))]
-    public async Task Protect_and_custom_timeouts_are_sent_only_where_the_program_sets_them(string stack, bool dryRun)
+    public async Task Protect_is_sent_where_set_or_copied_from_the_parent_and_custom_timeouts_only_where_set(string stack, bool dryRun)
     {
         var run = await runs.GetAsync(stack, dryRun);
         var registrations = run.Recording.Registrations;
-        // Data-bearing resources set protect; nothing else does, and nothing is sent an explicit false copied from
-        // its parent (the engine inherits protect itself, as with the official SDK).
+        // Data-bearing resources set protect. Every other child of a component is sent its (unprotected) parent's
+        // false, as the official SDK copies it; resources parented to the stack by default set nothing and send nothing.
+        var stackUrn = registrations.Single(r => r.Type == "pulumi:pulumi:Stack").Urn;
         Assert.All(registrations.Where(r => r.Type == Database), d => Assert.True(d.Request is { HasProtect: true, Protect: true }, d.Name));
-        Assert.Contains(registrations, r => !r.Request.HasProtect);
-        Assert.DoesNotContain(registrations, r => r.Request is { HasProtect: true, Protect: false });
-        Assert.All(registrations.Where(r => r.Type == "oci:Core/vcn:Vcn"), v => Assert.False(v.Request.HasProtect, v.Name));
+        Assert.All(registrations.Where(r => r.Request.Parent is { Length: > 0 } parent && parent != stackUrn),
+            r => Assert.True(r.Request.HasProtect, r.Name));
+        Assert.All(registrations.Where(r => r.Request.Parent == stackUrn), r => Assert.False(r.Request.HasProtect, r.Name));
+        Assert.All(registrations.Where(r => r.Type == "oci:Core/vcn:Vcn"), v => Assert.True(v.Request is { HasProtect: true, Protect: false }, v.Name));
         // The program sets no custom timeouts: none is sent (not an empty message).
         Assert.All(registrations, r => Assert.Null(r.Request.CustomTimeouts));
     }

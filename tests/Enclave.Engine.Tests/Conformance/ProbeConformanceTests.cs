@@ -139,7 +139,12 @@ public sealed class ProbeConformanceTests(ProbeRuns runs) : IClassFixture<ProbeR
         Assert.True(database.HasRetainOnDelete && database.RetainOnDelete);
         Assert.True(database.DeleteBeforeReplace && database.DeleteBeforeReplaceDefined);
         Assert.Equal(["definedTags"], database.IgnoreChanges);
-        Assert.Equal("db", Assert.Single(database.Aliases).Spec.Name);
+        var alias = Assert.Single(database.Aliases).Spec;
+        Assert.Equal("db", alias.Name);
+        // No parent named: the official SDK fills the parent oneof with noParent = false.
+        Assert.True(alias is { ParentCase: Pulumirpc.Alias.Types.Spec.ParentOneofCase.NoParent, NoParent: false });
+        // An empty hooks binding on every registration, as the official SDK sends it.
+        Assert.All(run.Recording.Registrations, r => Assert.True(r.Request.Hooks is { BeforeCreate.Count: 0, AfterDelete.Count: 0 }, r.Name));
 
         var vcn = run.Single(Vcn, "network-vcn").Request;
         Assert.False(vcn.HasRetainOnDelete);
@@ -148,15 +153,16 @@ public sealed class ProbeConformanceTests(ProbeRuns runs) : IClassFixture<ProbeR
     }
 
     [Theory, InlineData(true), InlineData(false)]
-    public async Task Protect_is_sent_only_where_the_program_sets_it(bool dryRun)
+    public async Task Protect_is_sent_where_set_and_copied_from_an_explicit_parent(bool dryRun)
     {
         var run = await runs.GetAsync(dryRun);
         Assert.True(run.Single(Database, "database").Request is { HasProtect: true, Protect: true });
         Assert.True(run.Single(Network, "network").Request is { HasProtect: true, Protect: true });
-        // Children of the protected component and resources that set nothing: unset, as the official SDK sends them
-        // (the engine inherits protect from the parent; an explicit false would override it).
-        Assert.False(run.Single(Vcn, "network-vcn").Request.HasProtect);
-        Assert.False(run.Single(Compartment, "network-compartment").Request.HasProtect);
+        // Children of the protected component set nothing: the official SDK copies the parent's protect into their
+        // requests, so they stay protected even on engines that do not inherit it.
+        Assert.True(run.Single(Vcn, "network-vcn").Request is { HasProtect: true, Protect: true });
+        Assert.True(run.Single(Compartment, "network-compartment").Request is { HasProtect: true, Protect: true });
+        // No explicit parent (the stack by default) and nothing set: unset.
         Assert.False(run.Single(Password, "admin-password").Request.HasProtect);
         Assert.False(run.Single(OciProvider, "home").Request.HasProtect);
     }

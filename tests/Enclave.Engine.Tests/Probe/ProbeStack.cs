@@ -26,7 +26,7 @@ public sealed class ProbeStack : Stack
         var token = config.RequireSecret("token");
 
         var home = new Pulumi.Oci.Provider("home", new Pulumi.Oci.ProviderArgs { Region = "us-ashburn-1", TenancyOcid = tenancy });
-        // Protected: the engine, not the SDK, makes its children protected (they are sent without protect).
+        // Protected: its children set nothing and are sent protect true, copied from it (as the official SDK does).
         var network = new ProbeNetwork("network", tenancy, new ComponentResourceOptions { Providers = { home }, Protect = true });
 
         var password = new RandomPassword("admin-password", new RandomPasswordArgs { Length = 20, Special = false },

@@ -33,7 +33,13 @@ public sealed class SubsetOnlyWireTests
             return inner.RegisterResourceAsync(resource, request);
         }
 
-        public Task<ReadResourceResponse> ReadResourceAsync(Resource resource, ReadResourceRequest request) => inner.ReadResourceAsync(resource, request);
+        public ConcurrentBag<ReadResourceRequest> Reads { get; } = new();
+
+        public Task<ReadResourceResponse> ReadResourceAsync(Resource resource, ReadResourceRequest request)
+        {
+            Reads.Add(request.Clone());
+            return inner.ReadResourceAsync(resource, request);
+        }
 
         public Task RegisterResourceOutputsAsync(RegisterResourceOutputsRequest request) => inner.RegisterResourceOutputsAsync(request);
 
@@ -90,27 +96,150 @@ public sealed class SubsetOnlyWireTests
         Assert.True(vcn.AcceptSecrets);
         Assert.True(vcn.AcceptResources);
         Assert.True(vcn.SupportsResultReporting);
-        Assert.False(vcn.Protect);
+        // The official SDK sends an empty hooks binding on every registration.
+        Assert.All(monitor.Registrations, r => Assert.True(r.Hooks is { BeforeCreate.Count: 0, AfterDelete.Count: 0 }, r.Name));
+        Assert.True(vcn.Protect is false && vcn.HasProtect, "copied from its unprotected parent");
     }
 
     [Fact]
-    public async Task Protect_is_sent_only_when_set_and_never_copied_from_the_parent()
+    public async Task Protect_is_sent_when_set_and_copied_from_an_explicit_parent_when_unset()
     {
         var monitor = await RunAsync(() =>
         {
             var parent = new ComponentResource("enclave:x:Group", "protected-group", new ComponentResourceOptions { Protect = true });
             _ = new FakePassword("inherits", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions { Parent = parent });
             _ = new FakePassword("overrides", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions { Parent = parent, Protect = false });
+            var plain = new ComponentResource("enclave:x:Group", "plain-group");
+            _ = new FakePassword("child-of-plain", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions { Parent = plain });
             _ = new FakePassword("unparented", new FakePasswordArgs { Length = 4 });
         }, preview: false);
 
-        Assert.True(monitor.Single("protected-group").HasProtect);
-        Assert.True(monitor.Single("protected-group").Protect);
-        // As the official SDK: the engine, not the SDK, makes a child of a protected parent protected.
-        Assert.False(monitor.Single("inherits").HasProtect);
-        Assert.True(monitor.Single("overrides").HasProtect);
-        Assert.False(monitor.Single("overrides").Protect);
+        Assert.True(monitor.Single("protected-group") is { HasProtect: true, Protect: true });
+        // As the official SDK: an unset protect is copied from the explicit parent, true or false.
+        Assert.True(monitor.Single("inherits") is { HasProtect: true, Protect: true });
+        Assert.True(monitor.Single("overrides") is { HasProtect: true, Protect: false });
+        Assert.True(monitor.Single("child-of-plain") is { HasProtect: true, Protect: false });
+        // No explicit parent (the stack by default): nothing to copy, sent unset.
+        Assert.False(monitor.Single("plain-group").HasProtect);
         Assert.False(monitor.Single("unparented").HasProtect);
+    }
+
+    [Fact]
+    public async Task DependsOn_contributes_the_listed_resources_not_what_the_output_listing_them_depends_on()
+    {
+        var monitor = await RunAsync(() =>
+        {
+            var vcn = new FakeVcn("v", new FakeVcnArgs { CompartmentId = "c" });
+            var other = new FakeVcn("o", new FakeVcnArgs { CompartmentId = "c" });
+            _ = new FakePassword("p", new FakePasswordArgs { Length = 4 },
+                new CustomResourceOptions { DependsOn = { vcn.Id.Apply(_ => (Resource)other) } });
+        }, preview: false);
+
+        Assert.Equal(["urn:pulumi:stack::project::pulumi:pulumi:Stack$testoci:Core/vcn:Vcn::o"], monitor.Single("p").Dependencies);
+    }
+
+    [Fact]
+    public async Task Reads_carry_no_plugin_download_url_and_registrations_do()
+    {
+        const string url = "https://plugins.example.invalid/testrandom";
+        var monitor = await RunAsync(() =>
+        {
+            // What a generated Get does: the Id option makes it a read.
+            _ = new CustomResource(FakeTokens.Password, "read", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions
+            {
+                Id = "existing-id",
+                Version = FakeTokens.Version,
+                PluginDownloadURL = url,
+                AdditionalSecretOutputs = { "result" },
+            });
+            _ = new FakePassword("registered", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions { PluginDownloadURL = url });
+        }, preview: false);
+
+        var read = Assert.Single(monitor.Reads);
+        Assert.Equal("existing-id", read.Id);
+        Assert.Equal(FakeTokens.Version, read.Version);
+        Assert.True(read.AcceptSecrets && read.AcceptResources);
+        // The official SDK leaves pluginDownloadURL out of ReadResource; additionalSecretOutputs is our documented
+        // difference (sent, so a read secret output stays secret).
+        Assert.Equal("", read.PluginDownloadURL);
+        Assert.Equal(["result"], read.AdditionalSecretOutputs);
+        Assert.Equal(url, monitor.Single("registered").PluginDownloadURL);
+    }
+
+    [Fact]
+    public async Task Invokes_accept_resources_unless_resource_references_are_disabled()
+    {
+        var enabled = await RunAsync(() => _ = FakeGetServices.Invoke(), preview: false);
+        Assert.True(Assert.Single(enabled.Invokes).AcceptResources);
+
+        using var disableReferences = new EnvironmentScope(("PULUMI_DISABLE_RESOURCE_REFERENCES", "1"));
+        var disabled = await RunAsync(() =>
+        {
+            _ = FakeGetServices.Invoke();
+            _ = new FakeVcn("v", new FakeVcnArgs { CompartmentId = "c" });
+        }, preview: false);
+        // As the official SDK: from the environment, whatever the monitor supports.
+        Assert.False(Assert.Single(disabled.Invokes).AcceptResources);
+        Assert.False(disabled.Single("v").AcceptResources);
+    }
+
+    [Fact]
+    public async Task Alias_specs_fill_the_parent_choice_as_the_official_sdk()
+    {
+        var monitor = await RunAsync(() =>
+        {
+            var vcn = new FakeVcn("v", new FakeVcnArgs { CompartmentId = "c" });
+            var group = new ComponentResource("enclave:x:Group", "group");
+            _ = new FakePassword("p", new FakePasswordArgs { Length = 4 }, new CustomResourceOptions
+            {
+                Aliases =
+                {
+                    new Alias { Name = "renamed" },
+                    new Alias { Name = "moved", NoParent = true },
+                    new Alias { Name = "was-child", Parent = group },
+                    // Unknown in a preview: no parent URN is sent rather than an empty one.
+                    new Alias { Name = "unknown-parent", ParentUrn = vcn.VcnDomainName },
+                    new Alias { Urn = "urn:pulumi:stack::project::testrandom:index/randomPassword:RandomPassword::old" },
+                },
+            });
+        }, preview: true);
+
+        var aliases = monitor.Single("p").Aliases;
+        Assert.Equal(5, aliases.Count);
+        Assert.True(aliases[0].Spec is { Name: "renamed", ParentCase: Pulumirpc.Alias.Types.Spec.ParentOneofCase.NoParent, NoParent: false });
+        Assert.True(aliases[1].Spec is { Name: "moved", ParentCase: Pulumirpc.Alias.Types.Spec.ParentOneofCase.NoParent, NoParent: true });
+        Assert.Equal("urn:pulumi:stack::project::pulumi:pulumi:Stack$enclave:x:Group::group", aliases[2].Spec.ParentUrn);
+        Assert.True(aliases[3].Spec is { Name: "unknown-parent", ParentCase: Pulumirpc.Alias.Types.Spec.ParentOneofCase.None });
+        Assert.Equal("urn:pulumi:stack::project::testrandom:index/randomPassword:RandomPassword::old", aliases[4].Urn);
+    }
+
+    [Fact]
+    public async Task Output_type_objects_keep_null_fields()
+    {
+        var mocks = new RecordingMocks();
+        mocks.CallResults[FakeTokens.GetServices] = _ => ImmutableDictionary<string, object>.Empty.Add("services", ImmutableArray<object>.Empty);
+        var monitor = await RunAsync(() => _ = new CustomResource("otherpkg:index:Holder", "holder",
+            new DictionaryResourceArgs(ImmutableDictionary<string, object?>.Empty.Add("result", FakeGetServices.Invoke())),
+            new CustomResourceOptions()), preview: false, mocks);
+
+        var result = monitor.Single("holder").Object.Fields["result"].StructValue.Fields;
+        // An [OutputType] object is sent field by field, a null field as null (the official SDK keeps it).
+        Assert.Equal(Value.KindOneofCase.NullValue, result["id"].KindCase);
+        Assert.Empty(result["services"].ListValue.Values);
+    }
+
+    [Fact]
+    public async Task An_output_of_nothing_is_sent_as_null_so_left_out()
+    {
+        var monitor = await RunAsync(() => _ = new CustomResource("otherpkg:index:Holder", "holder",
+            new DictionaryResourceArgs(ImmutableDictionary<string, object?>.Empty
+                .Add("nothing", Output.Create(1).Apply(_ => Task.CompletedTask))
+                .Add("something", "kept")),
+            new CustomResourceOptions()), preview: false);
+
+        var fields = monitor.Single("holder").Object.Fields;
+        Assert.False(fields.ContainsKey("nothing"));
+        Assert.Equal("kept", fields["something"].StringValue);
     }
 
     [Fact]
