@@ -15,7 +15,7 @@ public sealed class DynamicGroupsActInEnclave : IamPlacedRule
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-IAM-050", "Dynamic groups are granted only inside the enclave's compartments", Severity.Critical, Enforcement.Mandatory,
         "A dynamic group's members are the enclave's own resources; a grant in the tenancy or in a compartment outside the enclave lets them (and whoever runs code or SQL on them) create, call or write resources the gate never judges, a way to carry the data out.",
-        "Grant dynamic groups only `in compartment id` of a compartment this stack declares (a compartment path is read from the policy's own compartment, as OCI reads it).");
+        "Grant dynamic groups only `in compartment id` of a compartment this stack declares.");
 
     protected override bool Concerns(RuleContext context, Statement statement) =>
         statement is GrantStatement { Effect: Effect.Allow, Subject: GroupSubject subject } && subject.Groups.Any(r => r.IsDynamic);
