@@ -9,7 +9,9 @@ namespace Enclave.Policy.Tests.Rules;
 /// switched on in the console (Database Management, Operations Insights, auto-tiering, a long-term backup schedule, a
 /// subnet moved to other DHCP options) showed only in the deployed outputs, which nothing read. An alert subscription
 /// OCI holds as PENDING (never confirmed) or DELETED (unsubscribed from the link in a mail), or a topic being deleted,
-/// still named the gatekeepers' address and topic while OCI delivers nothing.
+/// still named the gatekeepers' address and topic while OCI delivers nothing. Settings that hold no resource id (an alert
+/// address, an event condition, a connector's filter, a key's length, the archive's retention, a security-list rule, a
+/// route's destination, an NSG rule's CIDR) stayed advisory when unknown in a preview, as if the cloud computed them.
 /// </summary>
 public static class RedTeamRound12Cases
 {
@@ -41,6 +43,19 @@ public static class RedTeamRound12Cases
         new("ENC-STO-070", "auto-tiering switched on in the console", "data-bucket", g => Deployed(g, "data-bucket", "autoTiering", "InfrequentAccess")),
         new("ENC-NET-071", "IPv6 switched on for the VCN in the console", "vcn", g => Deployed(g, "vcn", "isIpv6enabled", true)),
         new("ENC-NET-071", "data subnet moved to other DHCP options in the console", "data", g => Dhcp(g, "ocid1.dhcpoptions.oc1.iad.aaaaaaaaparentcoresolver", DefaultDhcp)),
+        // Values that hold no resource id, so nothing the cloud computes: unknown in a preview, the change computed them.
+        new("ENC-GOV-007", "alert subscription's address computed from another resource", "topic-mail", g => g.With("topic-mail", "endpoint", Unknown)),
+        new("ENC-GOV-007", "event rule condition computed from another resource", "cis-events", g => g.With("cis-events", "condition", Unknown)),
+        new("ENC-GOV-007", "audit-alert connector's filter computed", "audit-alerts", g => g.With("audit-alerts", "tasks", new[] { new { kind = "logRule", condition = Unknown } })),
+        new("ENC-GOV-007", "database contacts computed", "adb", g => g.With("adb", "customerContacts", new[] { new { email = Unknown } })),
+        new("ENC-GOV-007", "key length computed", "key", g => g.With("key", "keyShape", new { algorithm = "AES", length = Unknown })),
+        new("ENC-GOV-007", "archive retention computed", "archive", g => g.With("archive", "retentionRules",
+            new[] { new { displayName = "lock", duration = new { timeAmount = Unknown, timeUnit = "DAYS" }, timeRuleLocked = "2026-05-01T00:00:00Z" } })),
+        new("ENC-GOV-007", "security-list source computed", "data-sl", g => g.With("data-sl", "ingressSecurityRules",
+            new[] { new { protocol = "6", source = Unknown, tcpOptions = new { min = 1522, max = 1522 } } })),
+        new("ENC-GOV-007", "route destination computed beside its gateway", "data-rt", g => g.With("data-rt", "routeRules",
+            new[] { new { networkEntityId = Ref("sgw"), destination = Unknown, destinationType = "SERVICE_CIDR_BLOCK" } })),
+        new("ENC-GOV-007", "NSG rule's CIDR source computed", "db-nsg-in", g => g.With("db-nsg-in", "source", Unknown)),
     ];
 
     public static readonly RuleCase[] Undetermined =

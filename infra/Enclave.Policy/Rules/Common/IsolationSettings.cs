@@ -167,25 +167,32 @@ public static class IsolationSettings
     private static readonly (string Type, string[] Keys)[] DeclaredLiterals =
     [
         (OciTypes.Provider, ["region"]),
-        (OciTypes.Bucket, ["accessType", "versioning", "replicationEnabled", "objectEventsEnabled", "autoTiering"]),
+        (OciTypes.Bucket, ["accessType", "versioning", "replicationEnabled", "objectEventsEnabled", "autoTiering", "retentionRules"]),
         (OciTypes.Preauthrequest, ["accessType"]),
         (OciTypes.AutonomousDatabase, ["isMtlsConnectionRequired", "isFreeTier", "dataSafeStatus", "isDevTier", "permissionLevel",
             "databaseManagementStatus", "operationsInsightsStatus", "isAccessControlEnabled", "isRefreshableClone",
-            "arePrimaryWhitelistedIpsUsed", "openMode"]),
+            "arePrimaryWhitelistedIpsUsed", "openMode", "customerContacts"]),
         (OciTypes.Vcn, ["cidrBlock", "cidrBlocks", "isIpv6enabled"]),
         (OciTypes.Subnet, ["cidrBlock", "prohibitInternetIngress", "prohibitPublicIpOnVnic"]),
         (OciTypes.NsgRule, ["direction", "protocol", "sourceType", "destinationType", "tcpOptions", "udpOptions", "icmpOptions"]),
         (OciTypes.InternetGateway, ["enabled"]),
         (OciTypes.NatGateway, ["blockTraffic"]),
         (OciTypes.Bastion, ["clientCidrBlockAllowLists", "maxSessionTtlInSeconds"]),
-        (OciTypes.Key, ["isAutoRotationEnabled", "protectionMode"]),
+        (OciTypes.Key, ["isAutoRotationEnabled", "protectionMode", "keyShape"]),
         (OciTypes.Vault, ["vaultType"]),
         (OciTypes.Log, ["isEnabled", "retentionDuration", "logType"]),
-        (OciTypes.Connector, ["state"]),
+        (OciTypes.Connector, ["state", "tasks"]),
         (OciTypes.AuditConfiguration, ["retentionPeriodDays"]),
         (OciTypes.CloudGuardConfiguration, ["status", "reportingRegion"]),
-        (OciTypes.EventRule, ["isEnabled"]),
-        (OciTypes.Subscription, ["protocol"]),
+        // Values that hold no resource id at all, so nothing the cloud computes (round 12): where alerts go (an address of
+        // the stack config), what they match (an event condition, a connector's filter), who the database's contacts
+        // are, a key's strength, the archive's retention, security-list rules (CIDRs, service labels, ports) and
+        // lifecycle rules. Unknown in a preview, each was computed by the change and can be anything at `pulumi up`.
+        (OciTypes.SecurityList, ["ingressSecurityRules", "egressSecurityRules"]),
+        (OciTypes.DefaultSecurityList, ["ingressSecurityRules", "egressSecurityRules"]),
+        (OciTypes.ObjectLifecyclePolicy, ["rules"]),
+        (OciTypes.EventRule, ["isEnabled", "condition"]),
+        (OciTypes.Subscription, ["protocol", "endpoint"]),
         (OciTypes.VaultVerification, ["replicaRegion"]),
         (OciTypes.DomainReplicationToRegion, ["replicaRegion"]),
         (OciTypes.ReplicationPolicy, ["destinationRegionName"]),

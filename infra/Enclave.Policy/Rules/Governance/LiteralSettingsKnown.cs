@@ -27,8 +27,50 @@ public sealed class LiteralSettingsKnown : SinkRuleBase
         var values = IsolationValues.For(context.Graph);
         foreach (var (node, key) in values.UnknownLiterals)
             sink.Fail(node.Urn, $"{node.Label}: {key} is unknown before deployment{Source(node, key)}, so the gate cannot see what `pulumi up` will set; it must be a literal or a stack config value");
-        if (values.UnknownLiterals.Count == 0)
+        var nested = NestedUnknown(context.Graph, sink);
+        if (values.UnknownLiterals.Count == 0 && !nested)
             sink.Pass(Scope.StackUrn(context.Graph), $"every literal isolation setting is known ({values.LiteralsRead} settings read)");
+    }
+
+    /// <summary>
+    /// Literal fields of list items that also hold a reference: a route's destination and its type beside the gateway it
+    /// names (the gateway's id is unknown until it exists, the destination never is).
+    /// </summary>
+    private static readonly (string Type, string Key, string Field)[] ItemLiterals =
+    [
+        (OciTypes.RouteTable, "routeRules", "destination"), (OciTypes.RouteTable, "routeRules", "destinationType"),
+        (OciTypes.DefaultRouteTable, "routeRules", "destination"), (OciTypes.DefaultRouteTable, "routeRules", "destinationType"),
+    ];
+
+    /// <summary>
+    /// An NSG rule's source or destination is a reference only when its type says NETWORK_SECURITY_GROUP; as a CIDR block
+    /// or an Oracle service label it is a literal, which a preview knows.
+    /// </summary>
+    private static readonly (string Key, string TypeKey)[] TypedAddresses = [("source", "sourceType"), ("destination", "destinationType")];
+
+    /// <summary>Fails each literal nested beside references that is unknown; true when any was.</summary>
+    private bool NestedUnknown(ResourceGraph g, FindingSink sink)
+    {
+        var any = false;
+        foreach (var (type, key, field) in ItemLiterals)
+            foreach (var node in g.OfType(type))
+            {
+                var list = node.Input(key);
+                var unknown = list is UnknownValue
+                    || list is ListValue l && l.Items.Any(item => item is UnknownValue || item[field].ContainsUnknown);
+                if (!unknown) continue;
+                any = true;
+                sink.Fail(node.Urn, $"{node.Label}: {key}[].{field} is unknown before deployment{Source(node, key)}, so the gate cannot see where `pulumi up` routes; it must be a literal or a stack config value");
+            }
+        foreach (var node in g.OfType(OciTypes.NsgRule))
+            foreach (var (key, typeKey) in TypedAddresses)
+            {
+                var kind = node.Input(typeKey).AsString();
+                if (kind is null || kind.Trim().Equals("NETWORK_SECURITY_GROUP", StringComparison.OrdinalIgnoreCase) || !node.Input(key).ContainsUnknown) continue;
+                any = true;
+                sink.Fail(node.Urn, $"{node.Label}: {key} ({kind}) is unknown before deployment{Source(node, key)}: a CIDR block or service label is a literal, so the gate cannot see what `pulumi up` will admit");
+            }
+        return any;
     }
 
     /// <summary>Where the value came from, when the artifact says (its property dependencies).</summary>

@@ -12,7 +12,10 @@ namespace Enclave.Cli.Tests.Attacks.Classes;
 /// OCI's default or a value the pin allows. An alert subscription OCI holds as PENDING (never confirmed) or DELETED
 /// (unsubscribed from the link in a mail), and a topic being deleted, named the gatekeepers while OCI delivered nothing
 /// (ENC-LOG-050 reads their deployed state). A refresh's own values for unset settings (permission level UNRESTRICTED,
-/// built-in tools listed, NOT_ENABLED statuses, the VCN's default DHCP options, ACTIVE subscriptions) still pass.
+/// built-in tools listed, NOT_ENABLED statuses, the VCN's default DHCP options, ACTIVE subscriptions) still pass. In a
+/// preview, settings that hold no resource id (an alert address, an event condition, a connector filter, the database's
+/// contacts, a key's length, the archive's retention, a route's destination, an NSG rule's CIDR) stayed advisory when
+/// unknown, as if the cloud computed them; an unknown reference beside them (a gateway or NSG not created yet) still does.
 /// </summary>
 public sealed class Round12Attacks : AttackClass
 {
@@ -92,5 +95,28 @@ public sealed class Round12Attacks : AttackClass
             return Deployed(p.Resource("network-data"), "dhcpOptionsId", Text("ocid1.dhcpoptions.oc1.iad.aaaaaaaaparentcoresolver"));
         });
         yield return Legitimate("a refresh reporting OCI's values for the settings the program leaves unset", Refreshed);
+
+        // A setting that holds no resource id is nothing the cloud computes: unknown in a preview, the change computed it
+        // from another resource's output and it can be anything at `pulumi up` (ENC-GOV-007).
+        yield return Attack("gatekeepers' alert address computed from another resource", "ENC-GOV-007", p =>
+            p.Resource("oversight-us-ashburn-1-email-0").Unknown("endpoint"), Forms.Preview);
+        yield return Attack("subscription-deletion alert condition computed", "ENC-GOV-007", p =>
+            p.Resource("oversight-us-ashburn-1-alert-plumbing").Unknown("condition"), Forms.Preview);
+        yield return Attack("audit-alert connector's filter computed", "ENC-GOV-007", p =>
+            p.Resource("oversight-us-ashburn-1-audit-alerts").Unknown("tasks[0].condition"), Forms.Preview);
+        yield return Attack("database contacts computed", "ENC-GOV-007", p =>
+            p.Resource("database-adb", Adb).Unknown("customerContacts[0].email"), Forms.Preview);
+        yield return Attack("database key's length computed", "ENC-GOV-007", p =>
+            p.Resource("keys-database-key").Unknown("keyShape.length"), Forms.Preview);
+        yield return Attack("archive retention computed", "ENC-GOV-007", p =>
+            p.Resource("oversight-archive-us-ashburn-1-bucket").Unknown("retentionRules[0].duration.timeAmount"), Forms.Preview);
+        yield return Attack("data route's destination computed beside its service gateway", "ENC-GOV-007", p =>
+            p.Resource("network-data-routes").Unknown("routeRules[0].destination"), Forms.Preview);
+        yield return Attack("database listener's admin-subnet source computed", "ENC-GOV-007", p =>
+            p.Resource("network-db-from-admin").Unknown("source"), Forms.Preview);
+        yield return Legitimate("a data route to a service gateway not created yet", p =>
+            p.Resource("network-data-routes").Unknown("routeRules[0].networkEntityId"), Forms.Preview);
+        yield return Legitimate("a database listener rule from an app NSG not created yet", p =>
+            p.Resource("network-db-from-app").Unknown("source"), Forms.Preview);
     }
 }
