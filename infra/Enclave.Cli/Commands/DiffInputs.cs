@@ -47,7 +47,11 @@ public sealed class DiffInputs(CliServices services, string? repo, string? stack
         if (artifact.Plan is { } stored) return Judge(stored, spec, spec);
         var graph = artifact.Graph;
         Repository.RequireArtifactStack(spec, graph.Stack);
-        if (stack is not null) graph = Repository.NameEmpty(graph, Root, stack);
+        // A side whose URNs name no stack (a fresh stack's export) was judged under the default context while the
+        // other side had its stack's, and the diff said "base is stack / and head is …/dev": name it, as check does.
+        if (graph.Stack.Length == 0)
+            graph = stack is not null ? Repository.NameEmpty(graph, Root, stack)
+                : throw CliException.Usage($"{spec} holds no resources to name its stack; pass --stack NAME");
         return new DiffSide(graph, PolicyVerdicts.Evaluate(graph, ContextFor(graph.Stack), today: services.Today()), spec);
     }
 

@@ -36,6 +36,25 @@ public class EmptyArtifactStackTests
     }
 
     [Fact]
+    public async Task Diff_names_an_empty_side_after_stack_or_asks_for_it()
+    {
+        using var h = new CheckHarness();
+        var empty = h.Write("empty.json", EmptyExport);
+        var head = CheckHarness.Fixture("compliant-export.json");
+
+        // Before: the empty base was judged under the default context and the diff noted
+        // "base is stack / and head is us-data-enclave/dev".
+        var (code, _, stderr) = await h.Run("diff", empty, head, "--repo", h.Repo);
+        Assert.Equal(ExitCodes.UsageOrConfig, code);
+        Assert.Contains($"{empty} holds no resources to name its stack; pass --stack NAME", stderr, StringComparison.Ordinal);
+
+        (code, var markdown, _) = await h.Run("diff", empty, head, "--stack", "dev", "--repo", h.Repo);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.StartsWith("## Enclave diff: `dev` (us-data-enclave)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("base is stack", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Access_names_the_stack_it_was_asked_about()
     {
         using var h = new CheckHarness();
