@@ -156,7 +156,7 @@ public sealed partial class Deployment
             // An empty binding (no hooks), present on every registration as the official SDK sends it.
             Hooks = new RegisterResourceRequest.Types.ResourceHooksBinding(),
         };
-        // Only when the program set it: the engine inherits protect from the parent itself.
+        // Set by the program, or copied from an explicit parent by the Resource constructor (as the official SDK).
         if (options.Protect is { } protect)
         {
             request.Protect = protect;
