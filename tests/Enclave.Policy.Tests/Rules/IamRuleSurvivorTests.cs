@@ -1,0 +1,52 @@
+using Enclave.Policy.Engine;
+using Enclave.Policy.Rules;
+using Enclave.Policy.Rules.Iam;
+using Enclave.Policy.Tests.Support;
+using static Enclave.Policy.Tests.Support.CompliantEnclave;
+
+namespace Enclave.Policy.Tests.Rules;
+
+/// <summary>
+/// Issue 16, the shared shape of the IAM rules (Rules/Iam/IamRule.cs, IamView.cs): survivors of the run of
+/// 2026-12-07 22:01 UTC (docs/testing.md), each a property a user relies on whatever rule reports it.
+/// </summary>
+public class IamRuleSurvivorTests
+{
+    private const string Harmless = "allow group data-engineers to read metrics in compartment usde-dev";
+    private const string ManageAll = "allow group enclave-operators to manage all-resources in compartment usde-dev";
+
+    /// <summary>
+    /// A policy longer than the table of statement numbers made once (0–255) is still judged, and each flagged
+    /// statement is named by its own number: a long policy must not crash the gate or hide where the grant is.
+    /// </summary>
+    [Fact]
+    public void Flagged_statements_past_the_255th_are_named_by_their_number()
+    {
+        var statements = Enumerable.Repeat(Harmless, 300).ToArray();
+        statements[256] = ManageAll;
+        statements[299] = ManageAll;
+        var g = Build().With("root-policy", "statements", statements);
+        var finding = RuleRunner.Run(g, GraphPath.HandKnownIds, "ENC-IAM-005").Findings.Single(f => f.Urn == g.Urn("root-policy"));
+        Assert.Equal(FindingStatus.Fail, finding.Status);
+        Assert.Contains("statement 256 \"", finding.Finding.Message, StringComparison.Ordinal);
+        Assert.Contains("statement 299 \"", finding.Finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("statement 255 \"", finding.Finding.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The IAM model of a graph is made once and shared by every rule, but it is the model of one tenancy (its root
+    /// compartment is the tenancy OCID): the same graph judged for another tenancy gets a model of that tenancy, never
+    /// the first caller's.
+    /// </summary>
+    [Fact]
+    public void The_shared_iam_view_of_a_graph_is_the_view_of_the_tenancy_asked()
+    {
+        var graph = RuleRunner.Graph(Build(), GraphPath.HandKnownIds);
+        const string other = "ocid1.tenancy.oc1..anothertenancy";
+        var first = IamView.For(new RuleContext(graph, CompliantEnclave.Policy));
+        var second = IamView.For(new RuleContext(graph, CompliantEnclave.Policy with { TenancyId = other }));
+        Assert.Equal(CompliantEnclave.Policy.TenancyId, first.TenancyId);
+        Assert.Equal(other, second.TenancyId);
+        Assert.Equal(other, second.Model.Tenancy.Id);
+    }
+}
