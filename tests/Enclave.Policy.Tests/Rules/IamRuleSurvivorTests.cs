@@ -49,4 +49,22 @@ public class IamRuleSurvivorTests
         Assert.Equal(other, second.TenancyId);
         Assert.Equal(other, second.Model.Tenancy.Id);
     }
+
+    /// <summary>
+    /// Rules/Iam/IamTextRule.cs: a text rule keeps every statement it can judge only at deploy, not just the last one
+    /// it met. Two policies that each deny Cloud Guard a bucket that may be the log archive (the archive connector's
+    /// bucket known only at deploy) are both undetermined: dropping the first policy's doubt would let it pass.
+    /// </summary>
+    [Fact]
+    public void Every_policy_with_a_statement_known_only_at_deploy_stays_undetermined()
+    {
+        var g = Build()
+            .With("archive-connector", "target", new { kind = "objectStorage", bucket = GraphBuilder.Unknown, @namespace = "enclavens" });
+        g.With("root-policy", "statements", ((string[])g["root-policy"].Inputs["statements"]!)
+            .Append("deny service cloudguard to read objects in tenancy where target.bucket.name = 'usde-dev-data'").ToArray());
+        g.With("oversight-policy", "statements", ((string[])g["oversight-policy"].Inputs["statements"]!)
+            .Append("deny service cloudguard to read buckets in tenancy where target.bucket.name = 'usde-dev-data'").ToArray());
+        Assert.Equal(FindingStatus.Undetermined, RuleRunner.Status(g, "ENC-IAM-042", "root-policy"));
+        Assert.Equal(FindingStatus.Undetermined, RuleRunner.Status(g, "ENC-IAM-042", "oversight-policy"));
+    }
 }

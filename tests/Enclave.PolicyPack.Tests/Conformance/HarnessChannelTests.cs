@@ -28,7 +28,10 @@ public sealed class HarnessChannelTests
             // would make the assertion below pass on a partial trace: let it stop by itself, as it does when the
             // engine is gone, so the host flushes its logs.
             pack.Engine.Stop();
-            exited = await pack.WaitForExitAsync(EngineWatch.Interval * (EngineWatch.FailuresBeforeExit + 30));
+            // Bounded by the slowest way the pack may notice: on a loaded runner the checks of the closed port can go
+            // unanswered (each waits its timeout) rather than be refused, and the pack then stops after more of them.
+            exited = await pack.WaitForExitAsync(EngineWatch.Interval * 30
+                + (EngineWatch.Interval + EngineWatch.ProbeTimeout) * EngineAbsence.UnansweredBeforeExit);
         }
         catch (RpcException e)
         {
