@@ -15,12 +15,12 @@ public static class SigningCertificateCases
     public const string Domain = "https://idcs-usds.identity.oraclecloud.com";
 
     /// <summary>A SAML provider of the stack's identity domain with the trusted name and entity id, signing with <paramref name="certificate"/>.</summary>
-    public static void DomainIdp(GraphBuilder g, object? certificate, string? metadata = null) =>
+    public static void DomainIdp(GraphBuilder g, object? certificate, string? metadata = null, object? ssoUrl = null) =>
         g.Add(OciTypes.DomainsIdentityProvider, "domain-idp", new Dictionary<string, object?>
         {
             ["idcsEndpoint"] = Domain, ["schemas"] = new[] { "urn:ietf:params:scim:schemas:oracle:idcs:IdentityProvider" },
             ["partnerName"] = "UsdsOkta", ["partnerProviderId"] = CompliantEnclave.IdpEntityId, ["enabled"] = true, ["type"] = "SAML",
-            ["signingCertificate"] = certificate, ["metadata"] = metadata,
+            ["signingCertificate"] = certificate, ["metadata"] = metadata, ["idpSsoUrl"] = ssoUrl,
         });
 
     /// <summary>The stack's config with the trusted IdP listed but no certificate pinned.</summary>
@@ -50,6 +50,10 @@ public static class SigningCertificateCases
         new("ENC-IDN-001", "identity-domain provider that states no signing certificate", "domain-idp", g => DomainIdp(g, null)),
         new("ENC-IDN-001", "identity-domain provider whose signing certificate is secret", "domain-idp", g => DomainIdp(g, Secret)),
         new("ENC-IDN-001", "identity-domain provider with two PEM certificates in one", "domain-idp", g => DomainIdp(g, Pem(Usds) + Pem(ParentCo))),
+        new("ENC-IDN-001", "identity-domain provider, pinned certificate, sign-in sent to another host", "domain-idp", g =>
+            DomainIdp(g, Usds, ssoUrl: "https://usds-okta.sso-login.example/app/sso/saml")),
+        new("ENC-IDN-001", "identity-domain provider, pinned certificate, sign-in over plain http", "domain-idp", g =>
+            DomainIdp(g, Usds, ssoUrl: "http://usds.okta.example/app/sso/saml")),
         new("ENC-IDN-002", "group mapping from the trusted IdP re-signed with the parent company's certificate", "usds-gatekeepers", g =>
             g.With("usds-idp", "metadata", CompliantEnclave.IdpMetadata(CompliantEnclave.IdpEntityId, ParentCo))),
     ];

@@ -30,6 +30,8 @@ public class SigningCertificatePinTests
         ["a foreign encryption key beside the pinned signing certificate"] = ("usds-idp", g =>
             g.With("usds-idp", "metadata", Metadata(CompliantEnclave.IdpEntityId, [Usds], encryption: ParentCo))),
         ["identity-domain provider with the pinned certificate as PEM"] = ("domain-idp", g => SigningCertificateCases.DomainIdp(g, Pem(Usds))),
+        ["identity-domain provider signing in on its metadata URL's host"] = ("domain-idp", g =>
+            SigningCertificateCases.DomainIdp(g, Usds, ssoUrl: "https://USDS.okta.example/app/exk1usds/sso/saml")),
         ["identity-domain provider with base64 certificate and rotation metadata"] = ("domain-idp", g =>
             SigningCertificateCases.DomainIdp(g, UsdsNext, CompliantEnclave.IdpMetadata(CompliantEnclave.IdpEntityId, Usds, UsdsNext))),
     };

@@ -76,7 +76,11 @@ public sealed class FederationTrusted : SinkRuleBase
             RequirePinned(a, entry, (Truth.False, [], "it states no signing certificate (signingCertificate or metadata)"));
         if (!certificate.IsNull) RequirePinned(a, entry, Certificates(certificate, "signingCertificate", fromMetadata: false));
         if (!metadata.IsNull) RequirePinned(a, entry, Certificates(metadata, "metadata", fromMetadata: true));
-        // Open: idpSsoUrl is not compared with the metadata URL's host (nothing in the config pins it yet).
+        // Where sign-in is sent: with a pinned metadata URL, the SSO URL must be https on the same host (a trusted
+        // certificate with another party's login page is phishing the gatekeepers' credentials).
+        var sso = idp.Input("idpSsoUrl");
+        if (entry.MetadataUrl is { } pinned && Uri.TryCreate(pinned, UriKind.Absolute, out var pinnedUri) && !sso.IsNull)
+            a.Require(OnHost(sso, pinnedUri.Host), $"idpSsoUrl is an https URL on {pinnedUri.Host} (the host of its pinned metadata URL)");
         return a;
     }
 
@@ -128,6 +132,14 @@ public sealed class FederationTrusted : SinkRuleBase
         var foreign = certs.Fingerprints.FirstOrDefault(f => !entry.SigningCertificateSha256.Contains(f, StringComparer.Ordinal));
         a.Require(TruthLogic.Of(foreign is null), Requirement,
             foreign is null ? null : $"it presents a signing certificate with SHA-256 {foreign}, which '{entry.Name}' does not pin");
+    }
+
+    private static Truth OnHost(PropertyValue url, string host)
+    {
+        if (url.IsSecret) return Truth.False;
+        if (!url.IsKnown) return Truth.Unknown;
+        return TruthLogic.Of(url.AsString() is { } text && Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) &&
+                             uri.Scheme == Uri.UriSchemeHttps && string.Equals(uri.Host, host, StringComparison.OrdinalIgnoreCase));
     }
 
     private static Truth EntityIdIn(PropertyValue metadata, TrustedIdentityProvider entry)

@@ -24,10 +24,13 @@ public sealed class IdpCertificateAttacks : AttackClass
             p => DomainIdp(p, TrustedIdp, TrustedEntityId, jit: true).Set("signingCertificate", ParentCo));
         yield return Attack("identity-domain IdP whose signing certificate is secret", "ENC-IDN-001",
             p => DomainIdp(p, TrustedIdp, TrustedEntityId, jit: false).Secret("signingCertificate"));
+        yield return Attack("identity-domain IdP, pinned certificate, sign-in sent to a look-alike host", "ENC-IDN-001",
+            p => DomainIdp(p, TrustedIdp, TrustedEntityId, jit: false).Set("idpSsoUrl", "https://usds-okta.sso-login.example/app/sso/saml"));
 
         yield return Legitimate("the trusted IdP during a rotation: current and next certificate, both pinned",
             p => LegacyIdp(p, TrustedIdp, TrustedEntityId, TrustedMetadataUrl).Set("metadata", Metadata(TrustedEntityId, Usds, UsdsNext)));
         yield return Legitimate("identity-domain IdP after the rotation, signing with the next pinned certificate",
-            p => DomainIdp(p, TrustedIdp, TrustedEntityId, jit: false).Set("signingCertificate", UsdsNext));
+            p => DomainIdp(p, TrustedIdp, TrustedEntityId, jit: false).Set("signingCertificate", UsdsNext)
+                .Set("idpSsoUrl", "https://usds.okta.example/app/exk1usdsprod/sso/saml"));
     }
 }
