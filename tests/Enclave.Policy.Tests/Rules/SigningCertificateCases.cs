@@ -42,6 +42,8 @@ public static class SigningCertificateCases
             g.With("usds-idp", "metadata", CompliantEnclave.IdpMetadata(CompliantEnclave.IdpEntityId, "not-a-certificate!"))),
         new("ENC-IDN-001", "metadata without a signing certificate", "usds-idp", g =>
             g.With("usds-idp", "metadata", Metadata(CompliantEnclave.IdpEntityId, []))),
+        // Was undetermined before certificates were pinned: a secret certificate cannot be compared, so it counts against.
+        new("ENC-IDN-001", "metadata a secret", "usds-idp", g => g.With("usds-idp", "metadata", Secret)),
         new("ENC-IDN-001", "a trusted identity provider whose config pins no certificate", "usds-idp", _ => { }) { Policy = NothingPinned },
         new("ENC-IDN-001", "identity-domain provider with the trusted entity id and the parent company's certificate", "domain-idp", g =>
             DomainIdp(g, Pem(ParentCo))),
