@@ -77,7 +77,7 @@ public class IdentityPlaneConfigTests
         var next = new string('b', 64);
         var result = WithPins($"[\"{colons}\",\"{next}\"]");
         Assert.True(result.IsValid, result.Message);
-        Assert.Equal([Pin, next], Assert.Single(result.Settings!.Federation.IdentityProviders).SigningCertificateSha256);
+        Assert.Equal<string>([Pin, next], Assert.Single(result.Settings!.Federation.IdentityProviders).SigningCertificateSha256.ToArray());
     }
 
     [Fact]
