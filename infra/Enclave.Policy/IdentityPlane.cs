@@ -16,8 +16,16 @@ public sealed record IdentityPlane
     public ImmutableArray<BreakGlassAccount> Users { get; init; } = [];
 }
 
-/// <summary>A trusted IdP: its name, the SAML entity id its metadata must declare, and (legacy federation) its metadata URL.</summary>
-public sealed record TrustedIdentityProvider(string Name, string EntityId, string? MetadataUrl = null);
+/// <summary>
+/// A trusted IdP: its name, the SAML entity id its metadata must declare, (legacy federation) its metadata URL, and
+/// the SHA-256 fingerprints of the signing certificates it may use: the certificate, not the name or entity id, is
+/// what decides whose assertions the enclave accepts.
+/// </summary>
+public sealed record TrustedIdentityProvider(string Name, string EntityId, string? MetadataUrl = null)
+{
+    /// <summary>Lower-case hex SHA-256 fingerprints of the DER signing certificates (several while one rotates); empty pins nothing.</summary>
+    public ImmutableArray<string> SigningCertificateSha256 { get; init; } = [];
+}
 
 /// <summary>Kinds of user credentials (one OCI resource type each).</summary>
 public enum UserCredential { ApiKey, AuthToken, CustomerSecretKey, SmtpCredential }

@@ -78,7 +78,10 @@ public static class StackContext
         ObjectStorageServiceIds = s.OracleIds.ObjectStorageServices,
         Identity = new IdentityPlane
         {
-            IdentityProviders = [.. s.Federation.IdentityProviders.Select(p => new TrustedIdentityProvider(p.Name, p.EntityId, p.MetadataUrl))],
+            IdentityProviders = [.. s.Federation.IdentityProviders.Select(p => new TrustedIdentityProvider(p.Name, p.EntityId, p.MetadataUrl)
+            {
+                SigningCertificateSha256 = p.SigningCertificateSha256,
+            })],
             Users = [.. s.BreakGlass.Users.Select(u => Account(u, s.Groups))],
         },
     };

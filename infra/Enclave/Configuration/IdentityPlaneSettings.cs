@@ -29,6 +29,12 @@ public sealed record AllowedIdentityProvider
 
     /// <summary><c>metadataUrl</c> (optional): the only metadata URL a legacy <c>IdentityProvider</c> may use.</summary>
     public string? MetadataUrl { get; init; }
+
+    /// <summary>
+    /// <c>signingCertificateSha256</c>: SHA-256 fingerprints (lower-case hex) of the DER signing certificates the IdP may
+    /// present, two while one rotates. Without any, the gate trusts none of its certificates.
+    /// </summary>
+    public ImmutableArray<string> SigningCertificateSha256 { get; init; } = [];
 }
 
 /// <summary><c>breakGlass</c>: the only local users of the enclave.</summary>

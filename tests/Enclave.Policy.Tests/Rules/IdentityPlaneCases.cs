@@ -112,7 +112,6 @@ public static class IdentityPlaneCases
 
     public static readonly RuleCase[] Undetermined =
     [
-        new("ENC-IDN-001", "metadata a secret", "usds-idp", g => g.With("usds-idp", "metadata", Secret)),
         new("ENC-IDN-001", "name unknown", "usds-idp", g => g.With("usds-idp", "name", Unknown)),
         new("ENC-IDN-002", "mapped provider unknown", "usds-gatekeepers", g => g.With("usds-gatekeepers", "identityProviderId", Unknown)),
         new("ENC-IDN-003", "user name unknown", "breakglass", g => g.With("breakglass", "name", Unknown)),

@@ -159,6 +159,7 @@ public static class RuleCases
         .. RedTeamRound11Cases.Failing,
         .. IdentityRound12Cases.Failing,
         .. RedTeamRound12Cases.Failing,
+        .. SigningCertificateCases.Failing,
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -244,6 +245,7 @@ public static class RuleCases
         .. RedTeamRound11Cases.Undetermined,
         .. IdentityRound12Cases.Undetermined,
         .. RedTeamRound12Cases.Undetermined,
+        .. SigningCertificateCases.Undetermined,
     ];
 
     /// <summary>Rules that cannot meet an unknown value: presence checks of resources and the protect flag (a resource option, always known), and waiver expiry (a date in a file).</summary>

@@ -1,5 +1,6 @@
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Iam.DataAccess;
+using Enclave.TestSupport.Federation;
 using static Enclave.Policy.Tests.Support.GraphBuilder;
 
 namespace Enclave.Policy.Tests.Support;
@@ -7,11 +8,11 @@ namespace Enclave.Policy.Tests.Support;
 /// <summary>The compliant enclave's identities: password policy, persona groups, the identity plane and the policies.</summary>
 public static partial class CompliantEnclave
 {
-    /// <summary>The trusted identity provider's SAML entity id, and metadata that declares it.</summary>
+    /// <summary>The trusted identity provider's SAML entity id, and metadata that declares it and its pinned signing certificate.</summary>
     public const string IdpEntityId = "https://usds.okta.example/saml";
     public const string IdpMetadataUrl = "https://usds.okta.example/metadata";
-    public static string IdpMetadata(string entityId = IdpEntityId) =>
-        $"<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"{entityId}\"><md:IDPSSODescriptor/></md:EntityDescriptor>";
+    public static string IdpMetadata(string entityId = IdpEntityId, params string[] certificates) =>
+        TestCertificates.Metadata(entityId, certificates.Length == 0 ? [TestCertificates.Usds] : certificates);
 
     /// <summary>The gatekeepers' network source, and the condition persona grants on data carry.</summary>
     public const string NetworkSource = "usde-dev-gatekeeper-networks";

@@ -1,5 +1,6 @@
 using Enclave.Policy.Graph;
 using Enclave.Policy.Rules.Common;
+using Enclave.TestSupport.Federation;
 using static Enclave.Policy.Tests.Support.GraphBuilder;
 
 namespace Enclave.Policy.Tests.Support;
@@ -44,7 +45,14 @@ public static partial class CompliantEnclave
             [KeyValuePair.Create("us-ashburn-1", "ocid1.service.oc1.iad.os")]),
         Identity = new IdentityPlane
         {
-            IdentityProviders = [new TrustedIdentityProvider("UsdsOkta", IdpEntityId, IdpMetadataUrl)],
+            // Its signing certificate and the next one (rotation) are pinned; the parent company's never is.
+            IdentityProviders =
+            [
+                new TrustedIdentityProvider("UsdsOkta", IdpEntityId, IdpMetadataUrl)
+                {
+                    SigningCertificateSha256 = [TestCertificates.UsdsSha256, TestCertificates.UsdsNextSha256],
+                },
+            ],
             Users =
             [
                 new BreakGlassAccount("usde-dev-breakglass")

@@ -63,6 +63,43 @@ public class IdentityPlaneConfigTests
         ConfigAssert.Has(result, "us-data-enclave:federation.idps", "unknown field 'idps'");
     }
 
+    private const string Pin = "6a35f5efe73384e2cca582abe5f4094c5d4a8a6a80606e14f48c0b7219ee21d7";
+    private const string PinKey = "us-data-enclave:federation.identityProviders[0].signingCertificateSha256";
+
+    private static ConfigResult WithPins(string pins) =>
+        WithIdp(GoodIdp.Replace("}", $",\"signingCertificateSha256\":{pins}}}", StringComparison.Ordinal));
+
+    [Fact]
+    public void Signing_certificate_pins_reach_the_settings_as_openssl_prints_them_or_plain()
+    {
+        // openssl's form (upper case, colons) and plain hex are the same pin; a rotation lists two.
+        var colons = string.Join(':', Pin.ToUpperInvariant().Chunk(2).Select(c => new string(c)));
+        var next = new string('b', 64);
+        var result = WithPins($"[\"{colons}\",\"{next}\"]");
+        Assert.True(result.IsValid, result.Message);
+        Assert.Equal<string>([Pin, next], Assert.Single(result.Settings!.Federation.IdentityProviders).SigningCertificateSha256.ToArray());
+    }
+
+    [Fact]
+    public void Without_pins_an_identity_provider_pins_no_certificate()
+    {
+        var result = WithIdp(GoodIdp);
+        Assert.True(result.IsValid, result.Message);
+        Assert.Empty(Assert.Single(result.Settings!.Federation.IdentityProviders).SigningCertificateSha256);
+    }
+
+    [Theory]
+    [InlineData("[\"6a35f5ef\"]", "[0]", "is not a SHA-256 fingerprint: 64 hex digits")]
+    [InlineData("[\"zz35f5efe73384e2cca582abe5f4094c5d4a8a6a80606e14f48c0b7219ee21d7\"]", "[0]", "is not a SHA-256 fingerprint")]
+    [InlineData("[\"sha1:ab\"]", "[0]", "openssl x509 -in idp.pem -noout -fingerprint -sha256")]
+    [InlineData("[\"" + Pin + "\",\"" + Pin + "\"]", "[1]", "is already listed")]
+    [InlineData("[]", "", "is empty: list the SHA-256 fingerprint of each signing certificate")]
+    [InlineData("\"" + Pin + "\"", "", "expected")]
+    public void Signing_certificate_pins_are_checked(string pins, string suffix, string fragment)
+    {
+        ConfigAssert.Single(WithPins(pins), PinKey + suffix, fragment);
+    }
+
     [Fact]
     public void A_break_glass_user_reaches_the_settings()
     {

@@ -6,13 +6,13 @@ namespace Enclave.Configuration.Sections;
 
 /// <summary>
 /// <c>us-data-enclave:federation</c> (optional): the identity providers allowed to federate into the enclave, each
-/// pinned by name and SAML entity id (and optionally the metadata URL). None may be a parent-company IdP or be served
+/// pinned by name, SAML entity id, the SHA-256 fingerprints of its signing certificates (and optionally the metadata URL). None may be a parent-company IdP or be served
 /// from a parent-company domain.
 /// </summary>
 internal static class FederationSection
 {
     private static readonly string[] Fields = ["identityProviders"];
-    private static readonly string[] ProviderFields = ["name", "entityId", "metadataUrl"];
+    private static readonly string[] ProviderFields = ["name", "entityId", "metadataUrl", "signingCertificateSha256"];
 
     /// <summary>Longest entity id or URL accepted (SAML ids are URIs; nothing legitimate comes near this).</summary>
     private const int MaxLength = 1024;
@@ -22,7 +22,7 @@ internal static class FederationSection
         var o = r.Object(ConfigKeys.Federation, "an object listing the trusted identity providers", Fields, required: false);
         if (o is null) return FederationSettings.None;
         var items = o.ObjectList("identityProviders",
-            "a list of identity providers, each {name, entityId, metadataUrl (optional)}", ProviderFields) ?? [];
+            "a list of identity providers, each {name, entityId, metadataUrl (optional), signingCertificateSha256}", ProviderFields) ?? [];
         var providers = ImmutableArray.CreateBuilder<AllowedIdentityProvider>();
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
@@ -30,10 +30,13 @@ internal static class FederationSection
             var name = item.String("name", "the identity provider's name (letters, digits, '.', '_', '-')");
             var entityId = item.String("entityId", "the SAML entity id in the provider's metadata (e.g. https://idp.usdata.example/saml)");
             var url = item.String("metadataUrl", "the https URL of the provider's SAML metadata", required: false);
+            var pins = item.StringList("signingCertificateSha256",
+                "the SHA-256 fingerprints of the provider's signing certificates (64 hex digits each, colons allowed)", required: false);
             var ok = CheckName(r, item, name, context, seen);
+            var fingerprints = Fingerprints(r, item.FieldKey("signingCertificateSha256"), pins, ref ok);
             ok &= entityId is not null && CheckUri(r, item.FieldKey("entityId"), entityId, context, httpsOnly: false);
             ok &= url is null || CheckUri(r, item.FieldKey("metadataUrl"), url, context, httpsOnly: true);
-            if (ok) providers.Add(new AllowedIdentityProvider { Name = name!, EntityId = entityId!, MetadataUrl = url });
+            if (ok) providers.Add(new AllowedIdentityProvider { Name = name!, EntityId = entityId!, MetadataUrl = url, SigningCertificateSha256 = fingerprints });
         }
         return new FederationSettings { IdentityProviders = providers.ToImmutable() };
     }
@@ -84,6 +87,41 @@ internal static class FederationSection
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Each pin as lower-case hex (as <c>openssl x509 -noout -fingerprint -sha256</c> prints it, colons allowed). An empty
+    /// list is refused: it would look like a pin and trust nothing (leave the key out instead, and the gate says so).
+    /// </summary>
+    private static ImmutableArray<string> Fingerprints(ConfigReader r, string key, ImmutableArray<string>? pins, ref bool ok)
+    {
+        if (pins is not { } list) return [];
+        if (list.IsEmpty)
+        {
+            r.Report(key, "is empty: list the SHA-256 fingerprint of each signing certificate the provider uses");
+            ok = false;
+            return [];
+        }
+        var result = ImmutableArray.CreateBuilder<string>(list.Length);
+        for (var i = 0; i < list.Length; i++)
+        {
+            var hex = list[i].Replace(":", "", StringComparison.Ordinal).Trim().ToLowerInvariant();
+            if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+            {
+                r.Report($"{key}[{i}]", $"'{Shorten(list[i])}' is not a SHA-256 fingerprint: 64 hex digits (colons allowed), " +
+                                        "e.g. from `openssl x509 -in idp.pem -noout -fingerprint -sha256`");
+                ok = false;
+                continue;
+            }
+            if (result.Contains(hex))
+            {
+                r.Report($"{key}[{i}]", $"'{Shorten(list[i])}' is already listed; list each certificate once");
+                ok = false;
+                continue;
+            }
+            result.Add(hex);
+        }
+        return result.ToImmutable();
     }
 
     private static string Shorten(string s) => s.Length > 80 ? s[..80] + "…" : s;

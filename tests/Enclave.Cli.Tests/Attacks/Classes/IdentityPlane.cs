@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Enclave.Cli.Tests.Attacks.Framework;
+using Enclave.TestSupport.Federation;
 
 namespace Enclave.Cli.Tests.Attacks.Classes;
 
@@ -29,8 +30,9 @@ internal static class IdentityPlane
     public const string BreakGlass = "usde-prod-breakglass";
     public const string BreakGlassEmail = "breakglass@usdata.example";
 
-    public static string Metadata(string entityId) =>
-        $"<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"{entityId}\"><md:IDPSSODescriptor/></md:EntityDescriptor>";
+    /// <summary>Metadata declaring <paramref name="entityId"/>, signed with the given certificates (default: prod's pinned one).</summary>
+    public static string Metadata(string entityId, params string[] certificates) =>
+        TestCertificates.Metadata(entityId, certificates.Length == 0 ? [TestCertificates.Usds] : certificates);
 
     public static string Id(this ResourceEdit r) => r.Json["id"]!.GetValue<string>();
 
@@ -62,6 +64,7 @@ internal static class IdentityPlane
         {
             ["idcsEndpoint"] = IdcsEndpoint(p), ["schemas"] = Value.List("urn:ietf:params:scim:schemas:oracle:idcs:IdentityProvider"),
             ["partnerName"] = partnerName, ["partnerProviderId"] = entityId, ["enabled"] = true, ["type"] = "SAML",
+            ["signingCertificate"] = TestCertificates.Pem(TestCertificates.Usds),
             ["jitUserProvEnabled"] = jit, ["jitUserProvCreateUserEnabled"] = jit,
             ["jitUserProvAssignedGroups"] = new JsonArray(new JsonObject { ["value"] = p.Resource("iam-gatekeepers", DomainsGroup).Id() }),
         }, sibling: "iam-gatekeeper-networks");
