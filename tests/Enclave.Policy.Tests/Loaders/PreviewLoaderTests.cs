@@ -52,7 +52,6 @@ public class PreviewLoaderTests
         var subnet = graph.ByUrn(Prefix + "oci:Core/subnet:Subnet::app")!;
         Assert.True(subnet["prohibitPublicIpOnVnic"].IsUnknown);
         Assert.Equal("10.42.2.0/24", subnet["cidrBlock"].AsString());
-        Assert.True(subnet.Id.IsUnknown);
         var computed = graph.ByUrn(Prefix + "oci:Core/vcn:Vcn::computed")!;
         Assert.False(computed.InputsUnknown);
         Assert.True(computed["cidrBlocks"].IsUnknown);

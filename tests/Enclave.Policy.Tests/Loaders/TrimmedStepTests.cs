@@ -28,6 +28,8 @@ public class TrimmedStepTests
         { "delete", "oldState" }, { "delete-replaced", "oldState" }, { "discard", "oldState" }, { "discard-replaced", "oldState" },
     };
 
+    private static PreviewDocument EventLogParse(byte[] log, string name) => ArtifactLoader.Parse(log, name).Preview!;
+
     private static ArtifactLoadException Refused(string text, string name) =>
         Assert.Throws<ArtifactLoadException>(() => ArtifactLoader.Parse(Encoding.UTF8.GetBytes(text), name));
 
@@ -38,12 +40,13 @@ public class TrimmedStepTests
     /// <summary>An event log of a finished preview whose one step has only the states named (in both events, or trimmed in the outputs event only).</summary>
     private static string EventLog(string op, bool old, bool @new, bool trimOutputsOnly = false)
     {
-        string Metadata(bool o, bool n) => $$"""{"op":"{{op}}","urn":"{{Urn}}","type":"oci:ObjectStorage/bucket:Bucket","old":{{(o ? State : "null")}},"new":{{(n ? State : "null")}}}""";
+        string Metadata(bool o, bool n) =>
+            $$"""{"op":"{{op}}","urn":"{{Urn}}","type":"oci:ObjectStorage/bucket:Bucket","old":{{(o ? State : "null")}},"new":{{(n ? State : "null")}}""" + "}";
         var pre = trimOutputsOnly ? Metadata(true, true) : Metadata(old, @new);
         return string.Join('\n',
             """{"sequence":0,"timestamp":1,"preludeEvent":{"config":{"oci:region":"us-ashburn-1"}}}""",
-            $$"""{"sequence":1,"timestamp":2,"resourcePreEvent":{"metadata":{{pre}},"planning":true}}""",
-            $$"""{"sequence":2,"timestamp":3,"resOutputsEvent":{"metadata":{{Metadata(old, @new)}},"planning":true}}""",
+            """{"sequence":1,"timestamp":2,"resourcePreEvent":{"metadata":""" + pre + ""","planning":true}}""",
+            """{"sequence":2,"timestamp":3,"resOutputsEvent":{"metadata":""" + Metadata(old, @new) + ""","planning":true}}""",
             """{"sequence":3,"timestamp":4,"summaryEvent":{"maybeCorrupt":false}}""") + "\n";
     }
 
@@ -53,8 +56,8 @@ public class TrimmedStepTests
     {
         var e = Refused(Preview(op, old: true, @new: false), "preview.json");
         Assert.Equal("$.steps[0]", e.JsonPath);
-        Assert.Equal($"preview.json at $.steps[0]: the \"{op}\" step of \"{Urn}\" has no \"{key}\" (the resource as the update leaves it); " +
-                     "Pulumi always writes it for this operation, so the file was trimmed or edited and the gate cannot see what the step does to the resource", e.Message);
+        Assert.Equal($"preview.json at $.steps[0]: the \"{op}\" step of \"{Urn}\" has no \"{key}\" (the resource as the step leaves it), " +
+                     "which Pulumi always writes: the file was trimmed or edited", e.Message);
         Assert.Single(ArtifactLoader.Parse(Encoding.UTF8.GetBytes(Preview(op, old: true, @new: true)), "whole.json").Graph.Resources);
     }
 
@@ -80,11 +83,11 @@ public class TrimmedStepTests
     public void An_event_log_step_without_its_new_state_is_refused(string op, string _)
     {
         var e = Refused(EventLog(op, old: true, @new: false), "events.jsonl");
-        Assert.Contains($"the \"{op}\" step of \"{Urn}\" has no \"new\" (the resource as the update leaves it)", e.Message);
+        Assert.Contains($"the \"{op}\" step of \"{Urn}\" has no \"new\" (the resource as the step leaves it)", e.Message);
         Assert.StartsWith("$[1]", e.JsonPath);
         // Trimmed in the outputs event only (the one the gate prefers): refused as well, at that event.
         Assert.StartsWith("$[2]", Refused(EventLog(op, old: true, @new: false, trimOutputsOnly: true), "events.jsonl").JsonPath);
-        Assert.Single(PreviewLoader.Parse(Encoding.UTF8.GetBytes(EventLog(op, old: true, @new: true)), "whole.jsonl").Steps);
+        Assert.Single(EventLogParse(Encoding.UTF8.GetBytes(EventLog(op, old: true, @new: true)), "whole.jsonl").Steps);
     }
 
     [Theory]
@@ -93,7 +96,7 @@ public class TrimmedStepTests
     {
         var e = Refused(EventLog(op, old: false, @new: false), "events.jsonl");
         Assert.Contains($"the \"{op}\" step of \"{Urn}\" has no \"old\" (the resource the step removes)", e.Message);
-        Assert.Single(PreviewLoader.Parse(Encoding.UTF8.GetBytes(EventLog(op, old: true, @new: false)), "whole.jsonl").Steps);
+        Assert.Single(EventLogParse(Encoding.UTF8.GetBytes(EventLog(op, old: true, @new: false)), "whole.jsonl").Steps);
     }
 
     [Fact]

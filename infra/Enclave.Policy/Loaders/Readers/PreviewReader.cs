@@ -97,8 +97,7 @@ internal static class PreviewReader
             if (state is not null && state.Urn != urn)
                 throw c.Source.Error($"a state of \"{state.Urn}\" in the step of \"{urn}\"; a step's states are its own resource's");
         if (RequiredState(stepOp, oldState, newState, oldKey, newKey) is { } missing)
-            throw c.Source.Error($"the \"{op}\" step of \"{urn}\" has no {missing}; Pulumi always writes it for this operation, so the " +
-                                 "file was trimmed or edited and the gate cannot see what the step does to the resource");
+            throw c.Source.Error($"the \"{op}\" step of \"{urn}\" has no {missing}, which Pulumi always writes: the file was trimmed or edited");
         return new PreviewStep(stepOp, op, urn, newState?.Type ?? oldState?.Type ?? parts.Type,
             provider is { Length: > 0 } ? provider : newState?.Provider ?? oldState?.Provider,
             oldState, newState, diffReasons, replaceReasons, detailed);
@@ -119,7 +118,7 @@ internal static class PreviewReader
     private static string? RequiredState(StepOp op, ResourceNode? oldState, ResourceNode? newState, string oldKey, string newKey) => op switch
     {
         StepOp.Same or StepOp.Create or StepOp.Update or StepOp.Replace or StepOp.CreateReplacement or StepOp.Import
-            or StepOp.ImportReplacement when newState is null => $"\"{newKey}\" (the resource as the update leaves it)",
+            or StepOp.ImportReplacement when newState is null => $"\"{newKey}\" (the resource as the step leaves it)",
         StepOp.Delete or StepOp.DeleteReplaced or StepOp.Discard or StepOp.DiscardReplaced
             when oldState is null => $"\"{oldKey}\" (the resource the step removes)",
         _ => null,
