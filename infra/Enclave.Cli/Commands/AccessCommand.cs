@@ -35,6 +35,7 @@ public static class AccessCommand
             var (previewFile, logFile, stateFile) = (parseResult.GetValue(preview), parseResult.GetValue(eventLog), parseResult.GetValue(state));
             if (new[] { previewFile, logFile, stateFile }.Count(f => f is not null) > 1)
                 throw CliException.Usage("--preview-json, --event-log and --state are alternatives");
+            OutputTarget.Precheck(parseResult.GetValue(output)); // a bad --output fails now, not after the access walk (the write judges again)
             var root = Repository.FindRoot(parseResult.GetValue(repo));
             Repository.RequireStack(services.Stacks, root, name);
             ResourceGraph graph;

@@ -128,6 +128,7 @@ public static class CheckCommand
         if (request.Stack is not null && request.Stacks.Length > 0 && file is null)
             throw CliException.Usage("--stack names the stack of an input file; without one, list stacks as arguments");
 
+        OutputTarget.Precheck(request.Output); // a bad --output fails now, not after a check of minutes (the write judges again)
         var root = Repository.FindRoot(request.Repo);
         var today = services.Today();
         if (request.WaiverMaxDays is < 1 or > WaiverLimits.MaxLifetimeDays)

@@ -67,6 +67,7 @@ public static class PlanCommand
     {
         if (request.Against is not null && request.Format == "json")
             throw CliException.Usage("--against shows changes in text, markdown or mermaid; the json plan document is always the whole plan (compare two with `enclave diff`)");
+        OutputTarget.Precheck(request.Output); // a bad --output fails now, not after the plan is built (the write judges again)
         var root = Repository.FindRoot(request.Repo);
         var plan = await BuildAsync(services, root, request.Stack, cancel, request.Undetermined, stderr);
 

@@ -4,9 +4,10 @@ using Enclave.Policy.Graph;
 namespace Enclave.Policy.Loaders;
 
 /// <summary>
-/// Reads <c>pulumi preview --json</c> (PreviewDigest) or an engine event log of a preview or update. The "after" graph takes each surviving step's new state; a
-/// step without one (trimmed output) keeps its old inputs with the changed keys marked unknown, so rules answer
-/// "undetermined" instead of judging stale values.
+/// Reads <c>pulumi preview --json</c> (PreviewDigest) or an engine event log of a preview or update. The "after" graph
+/// takes each surviving step's new state. A step that must carry one and does not (trimmed output) is refused by the
+/// reader; only a refresh may lack it, and then its old inputs are kept with the changed keys marked unknown, so rules
+/// answer "undetermined" instead of judging stale values.
 /// </summary>
 public static class PreviewLoader
 {

@@ -108,7 +108,8 @@ public class ArtifactValidationTests
     [Fact]
     public void One_resource_with_two_operations_is_refused()
     {
-        var e = Refused($$"""{ "steps": [ { "op": "same", "urn": "{{P}}oci:Core/drg:Drg::d" }, { "op": "delete", "urn": "{{P}}oci:Core/drg:Drg::d" } ] }""");
+        const string state = $$"""{ "urn": "{{P}}oci:Core/drg:Drg::d", "custom": true, "type": "oci:Core/drg:Drg" }""";
+        var e = Refused($$"""{ "steps": [ { "op": "same", "urn": "{{P}}oci:Core/drg:Drg::d", "oldState": {{state}}, "newState": {{state}} }, { "op": "delete", "urn": "{{P}}oci:Core/drg:Drg::d", "oldState": {{state}} } ] }""");
         Assert.Contains("has two operations (\"same\" at $.steps[0], and \"delete\")", e.Message);
     }
 

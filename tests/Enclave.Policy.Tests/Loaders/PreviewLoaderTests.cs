@@ -42,22 +42,19 @@ public class PreviewLoaderTests
     }
 
     [Fact]
-    public void After_graph_keeps_survivors_drops_deletes_and_blurs_trimmed_steps()
+    public void After_graph_keeps_survivors_drops_deletes_and_takes_each_new_state()
     {
         var graph = ArtifactLoader.Load(Fixture("preview-reference.json"));
         Assert.Equal(GraphOrigin.Preview, graph.Origin);
         Assert.Null(graph.ByUrn(Prefix + "oci:Core/natGateway:NatGateway::nat"));
         Assert.Equal("0.0.0.0/0", graph.ByUrn(Prefix + "oci:Core/securityList:SecurityList::app-sl")!.Inputs.At("ingressSecurityRules[0].source").AsString());
-        // A replace without new state: the changed inputs are unknown, the unchanged ones kept.
+        // A replace: the new state, with what the cloud computes unknown, never the old values.
         var subnet = graph.ByUrn(Prefix + "oci:Core/subnet:Subnet::app")!;
         Assert.True(subnet["prohibitPublicIpOnVnic"].IsUnknown);
-        Assert.Equal("ocid1.vcn.oc1.iad.aaaaexample00", subnet["vcnId"].AsString());
-        Assert.True(subnet.Id.IsUnknown);
-        // A step with no state at all: every input reads as unknown.
-        var trimmed = graph.ByUrn(Prefix + "oci:Core/vcn:Vcn::trimmed")!;
-        Assert.True(trimmed.InputsUnknown);
-        Assert.True(trimmed["cidrBlocks"].IsUnknown);
-        Assert.Equal("oci:Core/vcn:Vcn", trimmed.Type);
+        Assert.Equal("10.42.2.0/24", subnet["cidrBlock"].AsString());
+        var computed = graph.ByUrn(Prefix + "oci:Core/vcn:Vcn::computed")!;
+        Assert.False(computed.InputsUnknown);
+        Assert.True(computed["cidrBlocks"].IsUnknown);
     }
 
     [Fact]
@@ -88,7 +85,7 @@ public class PreviewLoaderTests
     [Fact]
     public void Steps_of_two_stacks_are_refused()
     {
-        var json = """{ "steps": [ { "op": "same", "urn": "urn:pulumi:dev::p::a:b:C::x" }, { "op": "same", "urn": "urn:pulumi:prod::p::a:b:C::y" } ] }""";
+        var json = """{ "steps": [ { "op": "delete", "urn": "urn:pulumi:dev::p::a:b:C::x", "oldState": { "urn": "urn:pulumi:dev::p::a:b:C::x", "type": "a:b:C" } }, { "op": "delete", "urn": "urn:pulumi:prod::p::a:b:C::y", "oldState": { "urn": "urn:pulumi:prod::p::a:b:C::y", "type": "a:b:C" } } ] }""";
         var e = Assert.Throws<ArtifactLoadException>(() => ArtifactLoader.Parse(System.Text.Encoding.UTF8.GetBytes(json), "two.json"));
         Assert.Contains("several stacks", e.Message);
     }

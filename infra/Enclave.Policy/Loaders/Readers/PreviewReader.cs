@@ -87,7 +87,8 @@ internal static class PreviewReader
 
     /// <summary>Builds a step, refusing an unknown operation and states of another resource.</summary>
     public static PreviewStep StepOf(ref JsonCursor c, string op, string urn, string? provider, ResourceNode? oldState, ResourceNode? newState,
-        ImmutableArray<string> diffReasons, ImmutableArray<string> replaceReasons, ImmutableSortedDictionary<string, PropertyDiff>? detailed)
+        ImmutableArray<string> diffReasons, ImmutableArray<string> replaceReasons, ImmutableSortedDictionary<string, PropertyDiff>? detailed,
+        string oldKey = "oldState", string newKey = "newState")
     {
         var parts = UrnParts.TryParse(urn) ?? throw c.Source.Error($"\"{urn}\" is not a Pulumi URN (urn:pulumi:STACK::PROJECT::TYPE::NAME)");
         var stepOp = PreviewStep.ParseOp(op) ?? throw c.Source.Error(
@@ -95,6 +96,8 @@ internal static class PreviewReader
         foreach (var state in new[] { oldState, newState })
             if (state is not null && state.Urn != urn)
                 throw c.Source.Error($"a state of \"{state.Urn}\" in the step of \"{urn}\"; a step's states are its own resource's");
+        if (RequiredState(stepOp, oldState, newState, oldKey, newKey) is { } missing)
+            throw c.Source.Error($"the \"{op}\" step of \"{urn}\" has no {missing}, which Pulumi always writes: the file was trimmed or edited");
         return new PreviewStep(stepOp, op, urn, newState?.Type ?? oldState?.Type ?? parts.Type,
             provider is { Length: > 0 } ? provider : newState?.Provider ?? oldState?.Provider,
             oldState, newState, diffReasons, replaceReasons, detailed);
@@ -102,6 +105,24 @@ internal static class PreviewReader
 
     private static ResourceNode? State(ref JsonCursor c, string? urn) =>
         c.Token == JsonTokenType.Null ? null : ResourceStateReader.Read(ref c, StateFlavor.Preview, urn).Node;
+
+    /// <summary>
+    /// The state Pulumi always writes for <paramref name="op"/> and that is missing, or null. The engine's step
+    /// metadata carries the step's own old and new states (a create, update, replace, import or same step always has
+    /// a new one; a delete or discard always has the old one it removes), and both <c>preview --json</c> and the event
+    /// log copy them as they are. A step without them is a trimmed or tampered artifact: judging it would mean judging
+    /// a resource whose settings are unseen (a create) or not seeing what is removed (a deletion of the archive), so it
+    /// is refused like every other shape Pulumi never writes. (A refresh may legitimately lack its new state: the
+    /// resource is gone.)
+    /// </summary>
+    private static string? RequiredState(StepOp op, ResourceNode? oldState, ResourceNode? newState, string oldKey, string newKey) => op switch
+    {
+        StepOp.Same or StepOp.Create or StepOp.Update or StepOp.Replace or StepOp.CreateReplacement or StepOp.Import
+            or StepOp.ImportReplacement when newState is null => $"\"{newKey}\" (the resource as the step leaves it)",
+        StepOp.Delete or StepOp.DeleteReplaced or StepOp.Discard or StepOp.DiscardReplaced
+            when oldState is null => $"\"{oldKey}\" (the resource the step removes)",
+        _ => null,
+    };
 
     /// <summary><c>detailedDiff</c>: property path → {kind, inputDiff} (<paramref name="kindKey"/> is <c>diffKind</c> in events).</summary>
     public static ImmutableSortedDictionary<string, PropertyDiff>? ReadDetailedDiff(ref JsonCursor c, string kindKey)

@@ -61,7 +61,7 @@ internal static class StepMetadataReader
         }
         if (op is null) throw c.Source.Error("step metadata without \"op\"");
         urn ??= newState?.Urn ?? oldState?.Urn ?? throw c.Source.Error("step metadata without \"urn\"");
-        return PreviewReader.StepOf(ref c, op, urn, provider, oldState, newState, diffs, keys, detailed);
+        return PreviewReader.StepOf(ref c, op, urn, provider, oldState, newState, diffs, keys, detailed, "old", "new");
     }
 
     private static ResourceNode? State(ref JsonCursor c, string? urn) =>
