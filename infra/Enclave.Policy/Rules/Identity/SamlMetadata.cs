@@ -11,21 +11,26 @@ public static class SamlMetadata
 {
     private const long MaxCharacters = 1_000_000;
 
+    /// <summary>
+    /// The one way identity rules read metadata (its entity id, its signing certificates): no DTD, no external
+    /// entities, comments and processing instructions skipped, at most <see cref="MaxCharacters"/> characters.
+    /// </summary>
+    internal static XmlReader HardenedReader(string xml) => XmlReader.Create(new StringReader(xml), new XmlReaderSettings
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxCharacters,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    });
+
     /// <summary>The entity id, or null with the reason it cannot be read.</summary>
     public static string? EntityId(string xml, out string? problem)
     {
         problem = null;
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = MaxCharacters,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            using var reader = HardenedReader(xml);
             if (reader.MoveToContent() != XmlNodeType.Element)
             {
                 problem = "the metadata is not an XML document";

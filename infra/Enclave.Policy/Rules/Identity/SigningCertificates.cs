@@ -11,8 +11,6 @@ namespace Enclave.Policy.Rules.Identity;
 /// </summary>
 public static class SigningCertificates
 {
-    private const long MaxCharacters = 1_000_000;
-
     /// <summary>More signing certificates than any rotation needs: beyond this the document is not judged.</summary>
     private const int MaxCertificates = 16;
 
@@ -26,18 +24,10 @@ public static class SigningCertificates
     public static IReadOnlyList<string>? InMetadata(string xml, out string? problem)
     {
         problem = null;
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = MaxCharacters,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
         var found = new List<string>();
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            using var reader = SamlMetadata.HardenedReader(xml);
             // Depth of the signing KeyDescriptor we are inside (-1: none); certificates elsewhere are not signing keys.
             var signingDepth = -1;
             // ReadElementContentAsString already moves to the next node: do not Read() past it.
