@@ -10,7 +10,7 @@ namespace Pulumi.Sdk.Tests;
 /// <summary>Provider functions are answered by IMocks.CallAsync and converted to [OutputType] results.</summary>
 public sealed class InvokeTests
 {
-    private static RecordingMocks NewMocks()
+    internal static RecordingMocks NewMocks()
     {
         var mocks = new RecordingMocks();
         mocks.CallResults[FakeTokens.GetServices] = args => ImmutableDictionary<string, object>.Empty
@@ -70,18 +70,48 @@ public sealed class InvokeTests
     }
 
     [Fact]
-    public async Task Output_form_invoke_with_a_secret_argument_is_secret()
+    public async Task Output_form_invoke_with_an_unknown_argument_carries_no_dependencies_or_secrecy()
     {
+        // Official Deployment_Invoke.cs: an unknown in the serialized arguments short-circuits to an unknown result
+        // with no resources and no secrecy, whatever the unknown argument depended on.
         var mocks = NewMocks();
         Output<FakeGetServicesResult>? result = null;
         await Deployment.TestAsync(mocks.Object, new TestOptions(), () =>
         {
-            result = FakeGetServices.Invoke(new FakeGetServicesInvokeArgs { NameFilter = Output.CreateSecret("hidden") });
+            var vcn = new FakeVcn("v", new FakeVcnArgs { CompartmentId = "c" });
+            result = FakeGetServices.Invoke(new FakeGetServicesInvokeArgs { NameFilter = Output.CreateSecret(vcn.VcnDomainName) });
         });
 
-        Assert.True(await Output.IsSecretAsync(result!));
-        Assert.Equal("services-hidden", (await OutputUtilities.GetValueAsync(result!)).Id);
-        Assert.Equal("hidden", Assert.Single(mocks.Calls).Args["nameFilter"]);
+        Assert.False(await OutputUtilities.GetIsKnownAsync(result!));
+        Assert.Empty(await OutputUtilities.GetDependenciesAsync(result!));
+        Assert.False(await Output.IsSecretAsync(result!));
+        mocks.Mock.Verify(m => m.CallAsync(It.IsAny<MockCallArgs>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Output_form_invoke_waits_for_known_ids_of_what_its_arguments_and_depends_on_reach()
+    {
+        // Official since 3.72 (Deployment_Invoke.cs): a resource reached by the arguments or DependsOn (a component
+        // standing for its children) whose ID is unknown makes the result unknown, and the provider is not called.
+        var mocks = NewMocks();
+        mocks.Ids[FakeTokens.Vcn] = _ => null;
+        Output<FakeGetServicesResult>? fromArguments = null, fromComponent = null, fromKnown = null;
+        await Deployment.TestAsync(mocks.Object, new TestOptions(), () =>
+        {
+            var vcn = new FakeVcn("v", new FakeVcnArgs { CompartmentId = "c", DisplayName = "known-name" });
+            fromArguments = FakeGetServices.Invoke(new FakeGetServicesInvokeArgs { NameFilter = vcn.DisplayName });
+            var network = new FakeNetwork("net");
+            fromComponent = Deployment.Instance.Invoke<FakeGetServicesResult>(FakeTokens.GetServices,
+                new FakeGetServicesInvokeArgs { NameFilter = "component" }, new InvokeOutputOptions { DependsOn = { network } });
+            var password = new FakePassword("p", new FakePasswordArgs { Length = 4 });
+            fromKnown = Deployment.Instance.Invoke<FakeGetServicesResult>(FakeTokens.GetServices,
+                new FakeGetServicesInvokeArgs { NameFilter = "known" }, new InvokeOutputOptions { DependsOn = { password } });
+        });
+
+        Assert.False(await OutputUtilities.GetIsKnownAsync(fromArguments!));
+        Assert.False(await OutputUtilities.GetIsKnownAsync(fromComponent!));
+        Assert.Equal("services-known", (await OutputUtilities.GetValueAsync(fromKnown!)).Id);
+        Assert.Equal("known", Assert.Single(mocks.Calls).Args["nameFilter"]);
     }
 
     [Fact]

@@ -39,34 +39,82 @@ public sealed partial class Deployment
     private async Task<OutputData<T>> InvokeOutputAsync<T>(string token, InvokeArgs args, InvokeOptions? options, bool single)
     {
         var keepResources = await MonitorSupportsResourceReferencesAsync().ConfigureAwait(false);
-        var serializer = new Serializer();
-        var serialized = await serializer.SerializeAsync($"invoke:{token}", args.ToDictionary(), keepResources).ConfigureAwait(false);
-        var dependencies = serializer.DependentResources.ToImmutableHashSet();
+        var (argsStruct, argumentDependencies) = await PropertySerializer.SerializePropertiesAsync(
+            $"invoke:{token}", args.ToDictionary(), keepResources, _ => true).ConfigureAwait(false);
+        // An unknown the official SDK can see in the serialized arguments (the sentinel anywhere, secrets included):
+        // no call, and an unknown result without dependencies or secrecy, as officially (Deployment_Invoke.cs).
+        if (ContainsUnknownValue(Value.ForStruct(argsStruct)))
+        {
+            return UnknownInvokeResult<T>();
+        }
 
+        var dependencies = argumentDependencies.Values.SelectMany(r => r).ToImmutableHashSet();
+        var waitFor = dependencies;
         if (options is InvokeOutputOptions { } outputOptions)
         {
             var dependsOn = await GatherDependsOnAsync(outputOptions.DependsOn).ConfigureAwait(false);
             dependencies = dependencies.Union(dependsOn);
-            // Wait for the resources to be registered; an unknown ID means the result cannot be known yet.
-            foreach (var resource in dependsOn)
+            waitFor = waitFor.Union(dependsOn);
+        }
+        // As officially since 3.72: every resource the arguments or DependsOn reach (a component standing for its
+        // children) must have a known ID, else the result is unknown and no call is made (a preview of a new resource).
+        foreach (var resource in ExpandComponents(waitFor))
+        {
+            if (resource is CustomResource custom and not DependencyResource
+                && !(await custom.Id.DataTask.ConfigureAwait(false)).IsKnown)
             {
-                await resource.Urn.GetValueAsync(whenUnknown: "").ConfigureAwait(false);
-                if (resource is CustomResource custom && !(await custom.Id.DataTask.ConfigureAwait(false)).IsKnown)
-                {
-                    return new OutputData<T>(dependencies, default!, false, serializer.ContainsSecrets);
-                }
+                return UnknownInvokeResult<T>();
             }
         }
 
-        if (serializer.ContainsUnknowns)
-        {
-            return new OutputData<T>(dependencies, default!, false, serializer.ContainsSecrets);
-        }
-
-        var argsStruct = Serializer.CreateStruct((IDictionary<string, object?>)serialized!);
+        var secretArguments = ContainsSecretValue(Value.ForStruct(argsStruct));
         var result = await InvokeStructAsync(token, argsStruct, options).ConfigureAwait(false);
         var converted = ConvertResult<T>(token, single ? SingleValue(token, result) : Value.ForStruct(result), dependencies);
-        return converted with { IsSecret = converted.IsSecret || serializer.ContainsSecrets };
+        // Kept difference (docs/sdk-fidelity.md): a secret argument makes the result secret even when the monitor does
+        // not mark it (the official SDK leaves that to the engine/provider).
+        return converted with { IsSecret = converted.IsSecret || secretArguments };
+    }
+
+    private static OutputData<T> UnknownInvokeResult<T>() => new(ImmutableHashSet<Resource>.Empty, default!, false, false);
+
+    private static bool ContainsUnknownValue(Value value) => value.KindCase switch
+    {
+        Value.KindOneofCase.StringValue => value.StringValue == Constants.UnknownValue,
+        Value.KindOneofCase.ListValue => value.ListValue.Values.Any(ContainsUnknownValue),
+        Value.KindOneofCase.StructValue => value.StructValue.Fields.Values.Any(ContainsUnknownValue),
+        _ => false,
+    };
+
+    private static bool ContainsSecretValue(Value value) => value.KindCase switch
+    {
+        Value.KindOneofCase.ListValue => value.ListValue.Values.Any(ContainsSecretValue),
+        Value.KindOneofCase.StructValue => value.StructValue.Fields.TryGetValue(Constants.SpecialSigKey, out var sig)
+            && sig.StringValue == Constants.SpecialSecretSig
+            || value.StructValue.Fields.Values.Any(ContainsSecretValue),
+        _ => false,
+    };
+
+    /// <summary>The given resources plus, for each local component, all its descendants (remote components stay whole).</summary>
+    private static IEnumerable<Resource> ExpandComponents(IEnumerable<Resource> resources)
+    {
+        var reachable = new HashSet<Resource>(ReferenceEqualityComparer.Instance);
+        var queue = new Queue<Resource>(resources);
+        while (queue.Count > 0)
+        {
+            var current = queue.Dequeue();
+            if (!reachable.Add(current) || current is not ComponentResource { Remote: false })
+            {
+                continue;
+            }
+            lock (current.ChildResources)
+            {
+                foreach (var child in current.ChildResources)
+                {
+                    queue.Enqueue(child);
+                }
+            }
+        }
+        return reachable;
     }
 
     /// <summary>Serializes plain arguments and invokes; returns the raw result object.</summary>

@@ -129,6 +129,11 @@ public sealed partial class Deployment
     private async Task<RegistrationResult> RegisterResourceAsync(Resource resource, bool remote, ResourceArgs args, ResourceOptions options)
     {
         var custom = resource is CustomResource;
+        // As officially: an engine that does not know the option must not silently drop it.
+        if (options.DeletedWith is not null && !await MonitorSupportsFeatureAsync("deletedWith").ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("The Pulumi CLI does not support the DeletedWith option. Please update the Pulumi CLI.");
+        }
         var prepared = await PrepareResourceAsync(resource, custom, args, options).ConfigureAwait(false);
         var customOptions = options as CustomResourceOptions;
 
@@ -182,6 +187,12 @@ public sealed partial class Deployment
             var dependencies = new RegisterResourceRequest.Types.PropertyDependencies();
             dependencies.Urns.AddRange(urns.OrderBy(u => u, StringComparer.Ordinal));
             request.PropertyDependencies[property] = dependencies;
+        }
+        // The official SDK asks on every registration whether the engine takes alias specs (else it would send alias
+        // URNs computed here). Kept difference: this subset sends specs only and refuses aliases on an engine without them.
+        if (!await MonitorSupportsFeatureAsync("aliasSpecs").ConfigureAwait(false) && options.Aliases.Count > 0)
+        {
+            throw new InvalidOperationException("The Pulumi CLI does not support alias specs. Please update the Pulumi CLI.");
         }
         request.Aliases.AddRange(await AliasSerializer.SerializeAsync(options.Aliases).ConfigureAwait(false));
 

@@ -81,8 +81,8 @@ public sealed class DeploymentInstance : IDeployment
         => Internal.Call<T>(token, args, self, options);
 
     public void Call(string token, CallArgs args, Resource? self = null, CallOptions? options = null)
-        => Internal.Call<object>(token, args, self, options);
+        => Internal.Call(token, args, self, options);
 
     public void Call(string token, CallArgs args, Resource? self, CallOptions? options, RegisterPackageRequest? registerPackageRequest)
-        => Internal.Call<object>(token, args, self, options);
+        => Internal.Call(token, args, self, options);
 }

@@ -48,6 +48,12 @@ public class Resource
 
     internal bool Remote { get; }
 
+    /// <summary>The Version option the resource was created with: a method call on it (Call) sends it, as officially.</summary>
+    internal string? OptionVersion { get; }
+
+    /// <summary>The PluginDownloadURL option the resource was created with (sent by a Call on it).</summary>
+    internal string? OptionPluginDownloadUrl { get; }
+
     /// <summary>This resource's transformations followed by its ancestors' (children inherit them all).</summary>
     internal ImmutableArray<ResourceTransformation> Transformations { get; } = ImmutableArray<ResourceTransformation>.Empty;
 
@@ -162,6 +168,8 @@ public class Resource
             Protect = options.Protect == true;
             Provider = custom ? options.Provider : null;
             Parent = options.Parent;
+            OptionVersion = options.Version;
+            OptionPluginDownloadUrl = options.PluginDownloadURL;
 
             deployment.ReadOrRegisterResource(this, remote, args, options);
         }

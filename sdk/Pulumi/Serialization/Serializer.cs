@@ -15,6 +15,17 @@ namespace Pulumi.Serialization;
 /// </summary>
 internal sealed class Serializer
 {
+    /// <summary>
+    /// Outputs become output-value objects (value, secret flag, dependency URNs) instead of plain values: what the
+    /// official SDK sends a monitor that supports "outputValues" for calls (and remote components).
+    /// </summary>
+    private readonly bool _keepOutputValues;
+
+    public Serializer(bool keepOutputValues = false)
+    {
+        _keepOutputValues = keepOutputValues;
+    }
+
     /// <summary>Resources whose outputs (or which themselves) were part of the serialized value.</summary>
     public HashSet<Resource> DependentResources { get; } = new();
 
@@ -56,7 +67,7 @@ internal sealed class Serializer
                 return await SerializeCustomResourceAsync(context, customResource, keepResources).ConfigureAwait(false);
             case ComponentResource componentResource:
                 DependentResources.Add(componentResource);
-                var componentUrn = await SerializeAsync($"{context}.urn", componentResource.Urn, keepResources).ConfigureAwait(false);
+                var componentUrn = await SerializePlainAsync($"{context}.urn", componentResource.Urn, keepResources).ConfigureAwait(false);
                 return keepResources ? ResourceReference(componentUrn, id: null) : componentUrn;
             case IDictionary dictionary:
                 return await SerializeDictionaryAsync(context, dictionary, keepResources).ConfigureAwait(false);
@@ -93,6 +104,10 @@ internal sealed class Serializer
     {
         var data = await output.GetDataAsync().ConfigureAwait(false);
         DependentResources.UnionWith(data.Resources);
+        if (_keepOutputValues)
+        {
+            return await SerializeOutputValueAsync(context, data, keepResources).ConfigureAwait(false);
+        }
         if (!data.IsKnown)
         {
             ContainsUnknowns = true;
@@ -111,17 +126,81 @@ internal sealed class Serializer
         return value;
     }
 
+    /// <summary>
+    /// The output-value form: a known, non-secret output that depends on no resource is sent as its plain value;
+    /// otherwise an object carrying the value (when known), <c>secret: true</c> (when secret) and the URNs it
+    /// depends on (components expanded to their children, sorted), as the official SDK builds it.
+    /// </summary>
+    private async Task<object?> SerializeOutputValueAsync(string context, OutputData<object?> data, bool keepResources)
+    {
+        var resources = new HashSet<Resource>(data.Resources);
+        object? value = null;
+        if (data.IsKnown)
+        {
+            // The value inside is sent in the plain form (no nested output values).
+            var inner = new Serializer();
+            value = await inner.SerializeAsync(context, data.Value, keepResources).ConfigureAwait(false);
+            DependentResources.UnionWith(inner.DependentResources);
+            resources.UnionWith(inner.DependentResources);
+            ContainsSecrets |= inner.ContainsSecrets;
+            ContainsUnknowns |= inner.ContainsUnknowns;
+        }
+        else
+        {
+            ContainsUnknowns = true;
+        }
+        ContainsSecrets |= data.IsSecret;
+        if (data.IsKnown && !data.IsSecret && resources.Count == 0)
+        {
+            return value;
+        }
+
+        var result = new Dictionary<string, object?> { [Constants.SpecialSigKey] = Constants.SpecialOutputValueSig };
+        if (data.IsKnown)
+        {
+            result[Constants.ValueName] = value;
+        }
+        if (data.IsSecret)
+        {
+            result[Constants.SecretName] = true;
+        }
+        var urns = await Deployment.GetTransitiveUrnsAsync(resources).ConfigureAwait(false);
+        if (urns.Count > 0)
+        {
+            result[Constants.DependenciesName] = urns.OrderBy(u => u, StringComparer.Ordinal).Cast<object?>().ToList();
+        }
+        return result;
+    }
+
     private async Task<object?> SerializeCustomResourceAsync(string context, CustomResource resource, bool keepResources)
     {
         // A resource used as a value is a reference to it (or just its ID for engines without references).
         DependentResources.Add(resource);
-        var id = await SerializeAsync($"{context}.id", resource.Id, keepResources).ConfigureAwait(false);
+        var id = await SerializePlainAsync($"{context}.id", resource.Id, keepResources).ConfigureAwait(false);
         if (!keepResources)
         {
             return id;
         }
-        var urn = await SerializeAsync($"{context}.urn", resource.Urn, keepResources).ConfigureAwait(false);
+        var urn = await SerializePlainAsync($"{context}.urn", resource.Urn, keepResources).ConfigureAwait(false);
         return ResourceReference(urn, id as string == Constants.UnknownValue ? "" : id ?? "");
+    }
+
+    /// <summary>
+    /// A resource's own URN and ID are always sent in the plain form, even where outputs become output values (as
+    /// officially); what they depend on and their flags still count for this serializer.
+    /// </summary>
+    private async Task<object?> SerializePlainAsync(string context, object? value, bool keepResources)
+    {
+        if (!_keepOutputValues)
+        {
+            return await SerializeAsync(context, value, keepResources).ConfigureAwait(false);
+        }
+        var plain = new Serializer();
+        var result = await plain.SerializeAsync(context, value, keepResources).ConfigureAwait(false);
+        DependentResources.UnionWith(plain.DependentResources);
+        ContainsSecrets |= plain.ContainsSecrets;
+        ContainsUnknowns |= plain.ContainsUnknowns;
+        return result;
     }
 
     private static Dictionary<string, object?> ResourceReference(object? urn, object? id)
@@ -258,7 +337,7 @@ internal sealed class Serializer
 internal static class PropertySerializer
 {
     public static async Task<(Struct Struct, Dictionary<string, HashSet<Resource>> Dependencies)> SerializePropertiesAsync(
-        string label, IDictionary<string, object?> properties, bool keepResources, Func<string, bool> include)
+        string label, IDictionary<string, object?> properties, bool keepResources, Func<string, bool> include, bool keepOutputValues = false)
     {
         var values = new Dictionary<string, object?>();
         var dependencies = new Dictionary<string, HashSet<Resource>>();
@@ -268,7 +347,7 @@ internal static class PropertySerializer
             {
                 continue;
             }
-            var serializer = new Serializer();
+            var serializer = new Serializer(keepOutputValues);
             var serialized = await serializer.SerializeAsync($"{label}.{key}", value, keepResources).ConfigureAwait(false);
             // Top-level nulls are omitted.
             if (serialized is not null)

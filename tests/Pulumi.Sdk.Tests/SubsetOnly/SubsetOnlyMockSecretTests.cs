@@ -1,6 +1,8 @@
 using Pulumi.Oci.Database;
 using Pulumi.Random;
+using Pulumi.Sdk.Tests.Fakes;
 using Pulumi.Testing;
+using Pulumi.Utilities;
 
 namespace Pulumi.Sdk.Tests.SubsetOnly;
 
@@ -25,5 +27,22 @@ public sealed class SubsetOnlyMockSecretTests
         var stackOutputs = mocks.RegisteredOutputs.Single(r => r.Urn.EndsWith("::project-stack", StringComparison.Ordinal));
         Assert.True(await Output.IsSecretAsync(stackOutputs.Outputs["adminPassword"]));
         Assert.False(await Output.IsSecretAsync(stackOutputs.Outputs["databaseId"]));
+    }
+
+    [Fact]
+    public async Task Subset_only_an_output_form_invoke_with_a_secret_argument_is_secret_under_mocks()
+    {
+        // The official SDK leaves the result's secrecy to the engine/provider (Deployment_Invoke.cs), so its mock monitor
+        // returns it plain; this subset also marks it from the arguments, so a secret never comes back plain.
+        var mocks = InvokeTests.NewMocks();
+        Output<FakeGetServicesResult>? result = null;
+        await Deployment.TestAsync(mocks.Object, new TestOptions(), () =>
+        {
+            result = FakeGetServices.Invoke(new FakeGetServicesInvokeArgs { NameFilter = Output.CreateSecret("hidden") });
+        });
+
+        Assert.True(await Output.IsSecretAsync(result!));
+        Assert.Equal("services-hidden", (await OutputUtilities.GetValueAsync(result!)).Id);
+        Assert.Equal("hidden", Assert.Single(mocks.Calls).Args["nameFilter"]);
     }
 }

@@ -20,12 +20,26 @@ public sealed class SubsetOnlyWireTests
     private const string SigKey = "4dabf18193072939515e22adb298388d";
 
     /// <summary>Forwards to the mock monitor and records the requests.</summary>
-    private sealed class RecordingMonitor(IMonitor inner) : IMonitor
+    internal sealed class RecordingMonitor(IMonitor inner) : IMonitor
     {
         public ConcurrentBag<RegisterResourceRequest> Registrations { get; } = new();
         public ConcurrentBag<ResourceInvokeRequest> Invokes { get; } = new();
+        public ConcurrentBag<ResourceCallRequest> Calls { get; } = new();
+        public ConcurrentQueue<string> FeaturesAsked { get; } = new();
 
-        public Task<SupportsFeatureResponse> SupportsFeatureAsync(SupportsFeatureRequest request) => inner.SupportsFeatureAsync(request);
+        /// <summary>Per feature id: the answer to give instead of the mock monitor's.</summary>
+        public Dictionary<string, bool> Features { get; } = new();
+
+        /// <summary>When set, calls are answered with this instead of going to the mocks.</summary>
+        public CallResponse? CallAnswer { get; set; }
+
+        public Task<SupportsFeatureResponse> SupportsFeatureAsync(SupportsFeatureRequest request)
+        {
+            FeaturesAsked.Enqueue(request.Id);
+            return Features.TryGetValue(request.Id, out var answer)
+                ? Task.FromResult(new SupportsFeatureResponse { HasSupport = answer })
+                : inner.SupportsFeatureAsync(request);
+        }
 
         public Task<RegisterResourceResponse> RegisterResourceAsync(Resource resource, RegisterResourceRequest request)
         {
@@ -49,7 +63,11 @@ public sealed class SubsetOnlyWireTests
             return inner.InvokeAsync(request);
         }
 
-        public Task<CallResponse> CallAsync(ResourceCallRequest request) => inner.CallAsync(request);
+        public Task<CallResponse> CallAsync(ResourceCallRequest request)
+        {
+            Calls.Add(request.Clone());
+            return CallAnswer is { } answer ? Task.FromResult(answer) : inner.CallAsync(request);
+        }
 
         public Task SignalAndWaitForShutdownAsync() => inner.SignalAndWaitForShutdownAsync();
 
@@ -58,10 +76,20 @@ public sealed class SubsetOnlyWireTests
 
     private static async Task<RecordingMonitor> RunAsync(Action program, bool preview, RecordingMocks? mocks = null)
     {
+        var (monitor, exitCode, errors) = await RunRecordedAsync(program, preview, mocks);
+        Assert.True(exitCode == 0, string.Join("\n", errors));
+        return monitor;
+    }
+
+    /// <summary>Runs <paramref name="program"/> against the recording monitor; <paramref name="setUp"/> may change its answers first.</summary>
+    internal static async Task<(RecordingMonitor Monitor, int ExitCode, IReadOnlyList<string> Errors)> RunRecordedAsync(
+        Action program, bool preview, RecordingMocks? mocks = null, Action<RecordingMonitor>? setUp = null)
+    {
         mocks ??= new RecordingMocks();
         mocks.ExtraState.TryAdd(FakeTokens.Password, _ => ImmutableDictionary<string, object>.Empty.Add("result", "pw"));
         var settings = new DeploymentSettings("project", "stack", "organization", null, preview, DeploymentConfig.FromEnvironment());
         var monitor = new RecordingMonitor(new MockMonitor(mocks.Object, settings));
+        setUp?.Invoke(monitor);
         var engine = new MockEngine();
         var deployment = new Deployment(settings, engine, monitor);
         var exitCode = await Deployment.RunInContextAsync(deployment,
@@ -70,8 +98,7 @@ public sealed class SubsetOnlyWireTests
                 program();
                 return Task.FromResult<IDictionary<string, object?>>(ImmutableDictionary<string, object?>.Empty);
             }), registerPropertyOutputs: false));
-        Assert.True(exitCode == 0, string.Join("\n", engine.Errors));
-        return monitor;
+        return (monitor, exitCode, engine.Errors.ToList());
     }
 
     [Fact]
