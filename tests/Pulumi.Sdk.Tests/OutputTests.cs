@@ -154,6 +154,27 @@ public sealed class OutputTests
     }
 
     [Fact]
+    public async Task JsonSerialize_writes_nested_outputs_as_values_and_keeps_their_secrecy_and_unknowns()
+    {
+        // The official SDK's converter: an output inside the value is written as its value, a secret one makes the
+        // JSON secret, an unknown one makes it unknown.
+        var withSecret = Output.JsonSerialize(Output.Create(new Dictionary<string, object?>
+        {
+            ["name"] = "db",
+            ["password"] = Output.CreateSecret("s3cret"),
+        }));
+        using (var parsed = System.Text.Json.JsonDocument.Parse(await OutputUtilities.GetValueAsync(withSecret)))
+        {
+            Assert.Equal("s3cret", parsed.RootElement.GetProperty("password").GetString());
+            Assert.Equal("db", parsed.RootElement.GetProperty("name").GetString());
+        }
+        Assert.True(await Output.IsSecretAsync(withSecret));
+
+        var withUnknown = Output.JsonSerialize(Output.Create(new Dictionary<string, object?> { ["id"] = OutputUtilities.CreateUnknown("later") }));
+        Assert.False(await IsKnown(withUnknown));
+    }
+
+    [Fact]
     public async Task Utilities_expose_value_knownness_and_dependencies()
     {
         Assert.False(await IsKnown(OutputUtilities.CreateUnknown(() => Task.FromResult(3))));

@@ -136,8 +136,16 @@ public static partial class Output
         {
             return new OutputData<string>(data.Resources, default!, false, data.IsSecret);
         }
-        var json = JsonSerializer.Serialize(data.Value, options);
-        return new OutputData<string>(data.Resources, json, true, data.IsSecret);
+        var nested = new NestedOutputJson();
+        var effective = options is null ? new JsonSerializerOptions() : new JsonSerializerOptions(options);
+        effective.Converters.Add(nested);
+        var json = JsonSerializer.Serialize(data.Value, effective);
+        var resources = data.Resources.Union(nested.Resources);
+        var secret = data.IsSecret || nested.SeenSecret;
+        // As officially: an unknown output anywhere inside makes the whole JSON unknown.
+        return nested.SeenUnknown
+            ? new OutputData<string>(resources, default!, false, secret)
+            : new OutputData<string>(resources, json, true, secret);
     }
 
     /// <summary>Deserializes a JSON string output with System.Text.Json once it is known.</summary>

@@ -70,7 +70,7 @@ public sealed partial class Deployment
         var secretArguments = ContainsSecretValue(Value.ForStruct(argsStruct));
         var result = await InvokeStructAsync(token, argsStruct, options).ConfigureAwait(false);
         var converted = ConvertResult<T>(token, single ? SingleValue(token, result) : Value.ForStruct(result), dependencies);
-        // Kept difference (docs/sdk-fidelity.md): a secret argument makes the result secret even when the monitor does
+        // Kept difference (sdk/Pulumi/README.md): a secret argument makes the result secret even when the monitor does
         // not mark it (the official SDK leaves that to the engine/provider).
         return converted with { IsSecret = converted.IsSecret || secretArguments };
     }
