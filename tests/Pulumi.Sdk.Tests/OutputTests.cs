@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Pulumi.Sdk.Tests.Infrastructure;
+using Pulumi.Testing;
 using Pulumi.Utilities;
 
 namespace Pulumi.Sdk.Tests;
@@ -21,13 +23,22 @@ public sealed class OutputTests
     }
 
     [Fact]
-    public async Task Apply_does_not_run_on_unknown_values_and_stays_unknown()
+    public async Task Apply_skips_an_unknown_value_in_a_preview_and_runs_it_in_an_update_staying_unknown()
     {
-        var calls = 0;
-        var output = OutputUtilities.CreateUnknown("ignored").Apply(v => { calls++; return v.Length; });
-        Assert.False(await IsKnown(output));
-        Assert.Equal(0, await ValueOf(output));
-        Assert.Equal(0, calls);
+        // Official Output.cs: only a dry run skips the callback of an unknown value (and it reads
+        // Deployment.Instance, so this runs inside a deployment).
+        foreach (var preview in new[] { true, false })
+        {
+            var calls = 0;
+            Output<int>? output = null;
+            await Deployment.TestAsync(new RecordingMocks().Object, new TestOptions { IsPreview = preview }, () =>
+            {
+                output = OutputUtilities.CreateUnknown("kept").Apply(v => { calls++; return v.Length; });
+            });
+            Assert.False(await IsKnown(output!));
+            Assert.Equal(0, await ValueOf(output!));
+            Assert.Equal(preview ? 0 : 1, calls);
+        }
     }
 
     [Fact]
@@ -177,8 +188,17 @@ public sealed class OutputTests
     [Fact]
     public async Task Utilities_expose_value_knownness_and_dependencies()
     {
-        Assert.False(await IsKnown(OutputUtilities.CreateUnknown(() => Task.FromResult(3))));
-        Assert.Equal(3, await ValueOf(OutputUtilities.CreateUnknown(() => Task.FromResult(3))));
+        var factoryCalls = 0;
+        Output<int>? unknown = null;
+        await Deployment.TestAsync(new RecordingMocks().Object, new TestOptions(), () =>
+        {
+            unknown = OutputUtilities.CreateUnknown(() => { factoryCalls++; return Task.FromResult(3); });
+        });
+        Assert.False(await IsKnown(unknown!));
+        // As officially: an unknown reads as the default value, and a preview never runs the factory.
+        Assert.Equal(0, await ValueOf(unknown!));
+        Assert.Equal(0, factoryCalls);
+        Assert.Equal(0, await ValueOf(OutputUtilities.CreateUnknown(7)));
         Assert.Empty(await OutputUtilities.GetDependenciesAsync(Output.Create(1)));
     }
 

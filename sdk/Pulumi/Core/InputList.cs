@@ -95,11 +95,11 @@ public sealed class InputList<T> : Input<ImmutableArray<T>>, IEnumerable, IAsync
 
     public static implicit operator InputList<T>(ImmutableArray<Input<T>> values) => new(values);
 
-    public static implicit operator InputList<T>(Output<T[]> values) => values.Apply(a => ImmutableArray.CreateRange(a));
+    public static implicit operator InputList<T>(Output<T[]> values) => values.ApplyKnown(a => ImmutableArray.CreateRange(a));
 
-    public static implicit operator InputList<T>(Output<List<T>> values) => values.Apply(a => ImmutableArray.CreateRange(a));
+    public static implicit operator InputList<T>(Output<List<T>> values) => values.ApplyKnown(a => ImmutableArray.CreateRange(a));
 
-    public static implicit operator InputList<T>(Output<IEnumerable<T>> values) => values.Apply(a => ImmutableArray.CreateRange(a));
+    public static implicit operator InputList<T>(Output<IEnumerable<T>> values) => values.ApplyKnown(a => ImmutableArray.CreateRange(a));
 
     public static implicit operator InputList<T>(Output<ImmutableArray<T>> values) => new(values);
 
@@ -132,8 +132,8 @@ public sealed class InputList<T> : Input<ImmutableArray<T>>, IEnumerable, IAsync
 public static class InputListExtensions
 {
     public static void Add<T0, T1>(this InputList<Union<T0, T1>> list, Input<T0> value)
-        => list.Add(value.ToOutput().Apply(Union<T0, T1>.FromT0));
+        => list.Add(value.ToOutput().ApplyKnown(Union<T0, T1>.FromT0));
 
     public static void Add<T0, T1>(this InputList<Union<T0, T1>> list, Input<T1> value)
-        => list.Add(value.ToOutput().Apply(Union<T0, T1>.FromT1));
+        => list.Add(value.ToOutput().ApplyKnown(Union<T0, T1>.FromT1));
 }

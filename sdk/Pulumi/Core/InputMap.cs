@@ -35,7 +35,7 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
     {
         var entries = _entries!.ToImmutableArray();
         var keys = entries.Select(e => e.Key).ToImmutableArray();
-        return Output.All(entries.Select(e => e.Value)).Apply(values =>
+        return Output.All(entries.Select(e => e.Value)).ApplyKnown(values =>
         {
             var builder = ImmutableDictionary.CreateBuilder<string, TValue>();
             for (var i = 0; i < keys.Length; i++)
@@ -57,7 +57,7 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
         }
         else
         {
-            _outputValue = Output.Tuple(OutputValue, value.ToOutput()).Apply(t => t.Item1.Add(key, t.Item2));
+            _outputValue = Output.Tuple(OutputValue, value.ToOutput()).ApplyKnown(t => t.Item1.Add(key, t.Item2));
         }
     }
 
@@ -72,7 +72,7 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
         }
         else
         {
-            _outputValue = Output.Tuple(OutputValue, values.OutputValue).Apply(t => t.Item1.AddRange(t.Item2));
+            _outputValue = Output.Tuple(OutputValue, values.OutputValue).ApplyKnown(t => t.Item1.AddRange(t.Item2));
             _entries = null;
         }
     }
@@ -86,7 +86,7 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
     public static InputMap<TValue> Merge(InputMap<TValue> first, InputMap<TValue> second)
         => first._entries is { } a && second._entries is { } b
             ? new InputMap<TValue>(a.SetItems(b))
-            : Output.Tuple(first.OutputValue, second.OutputValue).Apply(t => t.Item1.SetItems(t.Item2));
+            : Output.Tuple(first.OutputValue, second.OutputValue).ApplyKnown(t => t.Item1.SetItems(t.Item2));
 
     internal InputMap<TValue> Clone() => _entries is { } entries ? new(entries) : new(OutputValue);
 
@@ -97,10 +97,10 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
         => new(values.ToImmutableDictionary(kv => kv.Key, kv => (Input<TValue>)kv.Value));
 
     public static implicit operator InputMap<TValue>(Output<Dictionary<string, TValue>> values)
-        => values.Apply(d => d.ToImmutableDictionary());
+        => values.ApplyKnown(d => d.ToImmutableDictionary());
 
     public static implicit operator InputMap<TValue>(Output<IDictionary<string, TValue>> values)
-        => values.Apply(d => d.ToImmutableDictionary());
+        => values.ApplyKnown(d => d.ToImmutableDictionary());
 
     public static implicit operator InputMap<TValue>(Output<ImmutableDictionary<string, TValue>> values)
         => new(values);
@@ -114,7 +114,7 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
         {
             foreach (var (key, value) in entries)
             {
-                yield return value.ToOutput().Apply(v => KeyValuePair.Create(key, v));
+                yield return value.ToOutput().ApplyKnown(v => KeyValuePair.Create(key, v));
             }
             yield break;
         }
@@ -134,8 +134,8 @@ public sealed class InputMap<TValue> : Input<ImmutableDictionary<string, TValue>
 public static class InputMapExtensions
 {
     public static void Add<T0, T1>(this InputMap<Union<T0, T1>> map, string key, Input<T0> value)
-        => map.Add(key, value.ToOutput().Apply(Union<T0, T1>.FromT0));
+        => map.Add(key, value.ToOutput().ApplyKnown(Union<T0, T1>.FromT0));
 
     public static void Add<T0, T1>(this InputMap<Union<T0, T1>> map, string key, Input<T1> value)
-        => map.Add(key, value.ToOutput().Apply(Union<T0, T1>.FromT1));
+        => map.Add(key, value.ToOutput().ApplyKnown(Union<T0, T1>.FromT1));
 }

@@ -17,13 +17,13 @@ public sealed class InputUnion<T0, T1> : Input<Union<T0, T1>>
 
     public static implicit operator InputUnion<T0, T1>(T1 value) => Output.Create(Union<T0, T1>.FromT1(value));
 
-    public static implicit operator InputUnion<T0, T1>(Input<T0> value) => value.Apply(Union<T0, T1>.FromT0);
+    public static implicit operator InputUnion<T0, T1>(Input<T0> value) => value.ToOutput().ApplyKnown(Union<T0, T1>.FromT0);
 
-    public static implicit operator InputUnion<T0, T1>(Input<T1> value) => value.Apply(Union<T0, T1>.FromT1);
+    public static implicit operator InputUnion<T0, T1>(Input<T1> value) => value.ToOutput().ApplyKnown(Union<T0, T1>.FromT1);
 
     public static implicit operator InputUnion<T0, T1>(Output<Union<T0, T1>> value) => new(value);
 
-    public static implicit operator InputUnion<T0, T1>(Output<T0> value) => value.Apply(Union<T0, T1>.FromT0);
+    public static implicit operator InputUnion<T0, T1>(Output<T0> value) => value.ApplyKnown(Union<T0, T1>.FromT0);
 
-    public static implicit operator InputUnion<T0, T1>(Output<T1> value) => value.Apply(Union<T0, T1>.FromT1);
+    public static implicit operator InputUnion<T0, T1>(Output<T1> value) => value.ApplyKnown(Union<T0, T1>.FromT1);
 }

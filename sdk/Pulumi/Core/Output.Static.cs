@@ -66,7 +66,7 @@ public static partial class Output
 
     /// <summary>Appends two array outputs (used by <see cref="InputList{T}"/>).</summary>
     internal static Output<ImmutableArray<T>> Concat<T>(Output<ImmutableArray<T>> first, Output<ImmutableArray<T>> second) =>
-        Tuple(first, second).Apply(t => t.Item1.IsDefault ? (t.Item2.IsDefault ? ImmutableArray<T>.Empty : t.Item2)
+        Tuple(first, second).ApplyKnown(t => t.Item1.IsDefault ? (t.Item2.IsDefault ? ImmutableArray<T>.Empty : t.Item2)
             : t.Item2.IsDefault ? t.Item1 : t.Item1.AddRange(t.Item2));
 
     /// <summary>

@@ -75,7 +75,14 @@ public sealed class Output<T> : IOutput
         => Apply(v => func(v).ToOutput());
 
     public Output<TResult> Apply<TResult>(Func<T, Output<TResult>?> func)
-        => new(ApplyAsync(DataTask, func));
+        => new(ApplyAsync(DataTask, func, skipUnknown: false));
+
+    /// <summary>
+    /// The SDK's own combinators (maps, lists, unions, extensions): never run on an unknown value, preview or not,
+    /// since their callbacks cannot handle the default value an unknown output holds.
+    /// </summary>
+    internal Output<TResult> ApplyKnown<TResult>(Func<T, TResult> func)
+        => new(ApplyAsync(DataTask, v => Output.Create(func(v)), skipUnknown: true));
 
     public Output<ValueTuple> Apply(Func<T, Task> func)
         => Apply(async v =>
@@ -84,26 +91,28 @@ public sealed class Output<T> : IOutput
             return ValueTuple.Create();
         });
 
-    private static async Task<OutputData<TResult>> ApplyAsync<TResult>(Task<OutputData<T>> dataTask, Func<T, Output<TResult>?> func)
+    private static async Task<OutputData<TResult>> ApplyAsync<TResult>(Task<OutputData<T>> dataTask, Func<T, Output<TResult>?> func, bool skipUnknown)
     {
         var data = await dataTask.ConfigureAwait(false);
-        if (!data.IsKnown)
+        // As officially: an unknown value skips the callback during a preview and stays unknown; in an update (an
+        // output the engine left unknown) the callback runs on the value there is, and the result stays unknown.
+        // Outside any deployment (the official SDK throws there) it is skipped as in a preview.
+        if (!data.IsKnown && (skipUnknown || (Deployment.TryGetInternal()?.IsDryRun ?? true)))
         {
-            // Unknown values (preview) skip the callback and stay unknown.
             return new OutputData<TResult>(data.Resources, default!, false, data.IsSecret);
         }
 
         var inner = func(data.Value);
         if (inner is null)
         {
-            return new OutputData<TResult>(data.Resources, default!, true, data.IsSecret);
+            return new OutputData<TResult>(data.Resources, default!, data.IsKnown, data.IsSecret);
         }
 
         var innerData = await inner.DataTask.ConfigureAwait(false);
         return new OutputData<TResult>(
             data.Resources.Union(innerData.Resources),
             innerData.Value,
-            innerData.IsKnown,
+            data.IsKnown && innerData.IsKnown,
             data.IsSecret || innerData.IsSecret);
     }
 

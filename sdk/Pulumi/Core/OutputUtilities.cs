@@ -5,9 +5,12 @@ namespace Pulumi.Utilities;
 /// <summary>Low-level access to an output's value and metadata (mainly for tests and library authors).</summary>
 public static class OutputUtilities
 {
-    /// <summary>The value; <c>default</c> when the output is unknown (never waits for a value that will not come).</summary>
-    public static async Task<T> GetValueAsync<T>(Output<T> output)
-        => (await output.DataTask.ConfigureAwait(false)).Value;
+    /// <summary>
+    /// The value; <c>default</c> when the output is unknown, even one that holds a value (as officially); never waits
+    /// for a value that will not come.
+    /// </summary>
+    public static Task<T> GetValueAsync<T>(Output<T> output)
+        => output.GetValueAsync(whenUnknown: default!);
 
     public static async Task<bool> GetIsKnownAsync<T>(Output<T> output)
         => (await output.DataTask.ConfigureAwait(false)).IsKnown;
@@ -17,14 +20,9 @@ public static class OutputUtilities
 
     public static Output<T> CreateUnknown<T>(T value) => Output<T>.CreateUnknown(value);
 
+    /// <summary>As officially: an Apply on an unknown, so the factory runs in an update but never in a preview.</summary>
     public static Output<T> CreateUnknown<T>(Func<Task<T>> valueFactory)
-        => new(CreateUnknownAsync(valueFactory));
-
-    private static async Task<OutputData<T>> CreateUnknownAsync<T>(Func<Task<T>> valueFactory)
-    {
-        var value = await valueFactory().ConfigureAwait(false);
-        return new OutputData<T>(ImmutableHashSet<Resource>.Empty, value, false, false);
-    }
+        => Output<T>.CreateUnknown().Apply(_ => valueFactory());
 
     public static Output<T> WithDependency<T>(Output<T> output, Resource resource) => output.WithDependency(resource);
 }
