@@ -75,14 +75,14 @@ public sealed class Output<T> : IOutput
         => Apply(v => func(v).ToOutput());
 
     public Output<TResult> Apply<TResult>(Func<T, Output<TResult>?> func)
-        => new(ApplyAsync(DataTask, func, skipUnknown: false));
+        => new(ApplyAsync(DataTask, func));
 
     /// <summary>
-    /// The SDK's own combinators (maps, lists, unions, extensions): never run on an unknown value, preview or not,
-    /// since their callbacks cannot handle the default value an unknown output holds.
+    /// The SDK's own combinators (maps, lists, unions, extensions): never run on an unknown value, since their
+    /// callbacks cannot handle the default value an unknown output holds (the official ones would, in an update).
     /// </summary>
     internal Output<TResult> ApplyKnown<TResult>(Func<T, TResult> func)
-        => new(ApplyAsync(DataTask, v => Output.Create(func(v)), skipUnknown: true));
+        => new(ApplyAsync(DataTask, v => Output.Create(func(v))));
 
     public Output<ValueTuple> Apply(Func<T, Task> func)
         => Apply(async v =>
@@ -91,13 +91,13 @@ public sealed class Output<T> : IOutput
             return ValueTuple.Create();
         });
 
-    private static async Task<OutputData<TResult>> ApplyAsync<TResult>(Task<OutputData<T>> dataTask, Func<T, Output<TResult>?> func, bool skipUnknown)
+    private static async Task<OutputData<TResult>> ApplyAsync<TResult>(Task<OutputData<T>> dataTask, Func<T, Output<TResult>?> func)
     {
         var data = await dataTask.ConfigureAwait(false);
-        // As officially: an unknown value skips the callback during a preview and stays unknown; in an update (an
-        // output the engine left unknown) the callback runs on the value there is, and the result stays unknown.
-        // Outside any deployment (the official SDK throws there) it is skipped as in a preview.
-        if (!data.IsKnown && (skipUnknown || (Deployment.TryGetInternal()?.IsDryRun ?? true)))
+        // An unknown value skips the callback and stays unknown. Kept difference (sdk/Pulumi/README.md): the official
+        // SDK skips only in a preview and, in an update (an output a failed step left unknown), runs the callback on
+        // the default value, which crashes callbacks written for real values.
+        if (!data.IsKnown)
         {
             return new OutputData<TResult>(data.Resources, default!, false, data.IsSecret);
         }

@@ -20,7 +20,7 @@ public static class OutputUtilities
 
     public static Output<T> CreateUnknown<T>(T value) => Output<T>.CreateUnknown(value);
 
-    /// <summary>As officially: an Apply on an unknown, so the factory runs in an update but never in a preview.</summary>
+    /// <summary>An Apply on an unknown, as officially (which runs the factory in an update; here Apply skips unknowns).</summary>
     public static Output<T> CreateUnknown<T>(Func<Task<T>> valueFactory)
         => Output<T>.CreateUnknown().Apply(_ => valueFactory());
 

@@ -45,4 +45,19 @@ public sealed class SubsetOnlyMockSecretTests
         Assert.Equal("services-hidden", (await OutputUtilities.GetValueAsync(result!)).Id);
         Assert.Equal("hidden", Assert.Single(mocks.Calls).Args["nameFilter"]);
     }
+
+    [Fact]
+    public async Task Subset_only_apply_skips_an_unknown_value_in_an_update_too()
+    {
+        // The official SDK runs the callback on an unknown's value in an update (an output a failed step left
+        // unknown); this subset keeps skipping it, so callbacks written for real values never see a default.
+        var calls = 0;
+        Output<int>? output = null;
+        await Deployment.TestAsync(new Infrastructure.RecordingMocks().Object, new TestOptions { IsPreview = false }, () =>
+        {
+            output = OutputUtilities.CreateUnknown("kept").Apply(v => { calls++; return v.Length; });
+        });
+        Assert.False(await OutputUtilities.GetIsKnownAsync(output!));
+        Assert.Equal(0, calls);
+    }
 }
