@@ -139,17 +139,13 @@ public static partial class SafeYaml
         }
 
         /// <summary>
-        /// Accounts for a node of <paramref name="nodes"/> nodes starting at <paramref name="at"/>: one more entry in the
-        /// collection that holds it, and that many more in the document. Checked before the node is built.
+        /// Accounts for a node of <paramref name="nodes"/> nodes starting at <paramref name="at"/>: one more item in the
+        /// list that holds it, and that many more in the document. Checked before the node is built.
         /// </summary>
         private void Entering(Mark at, long nodes)
         {
-            if (_open.TryPeek(out var parent))
-            {
-                var entries = parent.Mapping ? parent.Children / 2 + 1 : parent.Children + 1;
-                if (entries > limits.MaxEntries)
-                    throw new LimitException(at, $"{(parent.Mapping ? "a mapping" : "a list")} holds more than {limits.MaxEntries} entries{Meaning}");
-            }
+            if (_open.TryPeek(out var parent) && !parent.Mapping && parent.Children + 1 > limits.MaxListItems)
+                throw new LimitException(at, $"a list holds more than {limits.MaxListItems} items{Meaning}");
             if (_expanded + nodes > limits.MaxNodes)
                 throw new LimitException(at, $"the document holds more than {limits.MaxNodes} values{Meaning}");
         }

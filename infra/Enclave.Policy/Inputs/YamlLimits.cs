@@ -17,16 +17,16 @@ public sealed record YamlLimits
     public long MaxAliasNodes { get; init; } = 100_000;
 
     /// <summary>
-    /// Most entries one list or mapping may hold (a mapping's key/value pairs), checked as each entry starts: a file
-    /// that is one long list (100k waivers under a raised size cap) stops at the first entry over, before the rest is
-    /// built into nodes. Unbounded by default (the size cap bounds stack configs and project files).
+    /// Most items one list may hold, checked as each item starts: a file that is one long list (100k waivers under a
+    /// raised size cap) stops at the first item over, before the rest is built into nodes. Unbounded by default (the
+    /// size cap bounds stack configs and project files). Mappings are bounded by <see cref="MaxNodes"/>.
     /// </summary>
-    public long MaxEntries { get; init; } = long.MaxValue;
+    public long MaxListItems { get; init; } = long.MaxValue;
 
     /// <summary>Most nodes the whole document may hold, aliases counted as what they stand for; unbounded by default.</summary>
     public long MaxNodes { get; init; } = long.MaxValue;
 
-    /// <summary>What <see cref="MaxEntries"/> and <see cref="MaxNodes"/> stand for, added to their refusal (e.g. which variable raises them).</summary>
+    /// <summary>What <see cref="MaxListItems"/> and <see cref="MaxNodes"/> stand for, added to their refusal (e.g. which variable raises them).</summary>
     public string? CountMeaning { get; init; }
 }
 

@@ -86,7 +86,7 @@ public static partial class WaiverLoader
     public static long MaxWaivers => InputLimits.MaxCount(MaxWaiversVariable, DefaultMaxWaivers);
 
     /// <summary>
-    /// The YAML limits of a waiver file: the count of waivers (and of the keys of one waiver) and of all its values are
+    /// The YAML limits of a waiver file: the count of waivers (the items of any list) and of all its values are
     /// enforced while it is parsed, so a file of 100k waivers (under a raised size cap) stops at the first one over
     /// instead of being built whole and then judged. A waiver is at most 15 nodes (its mapping, 7 keys, 7 values).
     /// </summary>
@@ -95,7 +95,7 @@ public static partial class WaiverLoader
         var max = MaxWaivers;
         return YamlLimits.Default with
         {
-            MaxEntries = max,
+            MaxListItems = max,
             MaxNodes = max > long.MaxValue / 16 - 16 ? long.MaxValue : max * 16 + 16,
             CountMeaning = $"a waiver file holds at most {max} waivers; {MaxWaiversVariable} raises the limit",
         };

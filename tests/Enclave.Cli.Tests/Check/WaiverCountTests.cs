@@ -29,7 +29,7 @@ public class WaiverCountTests
         Assert.Equal("", stdout);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         // Line 1 is `waivers:`; waiver N is on line N + 1.
-        Assert.Equal($"enclave: error: {waivers}:10002: a list holds more than 10000 entries (a waiver file holds at most 10000 waivers; " +
+        Assert.Equal($"enclave: error: {waivers}:10002: a list holds more than 10000 items (a waiver file holds at most 10000 waivers; " +
                      "ENCLAVE_MAX_WAIVERS raises the limit)", line);
         Assert.Equal("previous", File.ReadAllText(report));
     }
@@ -42,7 +42,7 @@ public class WaiverCountTests
         var state = CheckHarness.Fixture("compliant-export.json");
         var (code, _, stderr) = await h.RunWith(WaiverLoader.MaxWaiversVariable, "2", "check", "--state", state, "--stack", "dev", "--waivers", waivers);
         Assert.Equal(ExitCodes.UsageOrConfig, code);
-        Assert.Contains($"{waivers}:4: a list holds more than 2 entries (a waiver file holds at most 2 waivers;", stderr);
+        Assert.Contains($"{waivers}:4: a list holds more than 2 items (a waiver file holds at most 2 waivers;", stderr);
 
         (code, _, stderr) = await h.RunWith(WaiverLoader.MaxWaiversVariable, "3", "check", "--state", state, "--stack", "dev", "--waivers", waivers);
         Assert.True(code is ExitCodes.Ok or ExitCodes.Violations, stderr);

@@ -6,7 +6,7 @@ namespace Enclave.Policy.Tests.Waivers;
 /// <summary>
 /// Item 1 of issue 12, round 14: a waiver file was built whole before its size in waivers was judged (100k waivers under
 /// a raised size cap: every node built, every waiver validated). The count is now enforced by the YAML reader as entries
-/// arrive (<see cref="YamlLimits.MaxEntries"/>, <see cref="YamlLimits.MaxNodes"/>): the refusal names the first entry
+/// arrive (<see cref="YamlLimits.MaxListItems"/>, <see cref="YamlLimits.MaxNodes"/>): the refusal names the first entry
 /// over, and nothing after it is parsed.
 /// </summary>
 public class WaiverCountLimitTests
@@ -21,7 +21,7 @@ public class WaiverCountLimitTests
         // A syntax error after the waiver over the limit: reached only if the parse went on past the limit.
         var yaml = string.Concat(Enumerable.Range(0, (int)WaiverLoader.DefaultMaxWaivers + 1).Select(Waiver)) + "- [ unclosed\n";
         var e = Assert.Throws<WaiverFileException>(() => WaiverLoader.Parse(yaml, "waivers.yaml", new WaiverLimits(Today)));
-        Assert.Equal("waivers.yaml:10001: a list holds more than 10000 entries (a waiver file holds at most 10000 waivers; " +
+        Assert.Equal("waivers.yaml:10001: a list holds more than 10000 items (a waiver file holds at most 10000 waivers; " +
                      "ENCLAVE_MAX_WAIVERS raises the limit)", e.Message);
         Assert.False(e.Unreadable);
     }
@@ -44,13 +44,16 @@ public class WaiverCountLimitTests
     }
 
     [Fact]
-    public void A_mapping_counts_its_pairs()
+    public void A_list_counts_its_items_and_a_mapping_its_values()
     {
-        var limits = YamlLimits.Default with { MaxEntries = 2 };
-        Assert.NotNull(SafeYaml.Load("a: 1\nb: 2\n", limits));
-        var e = Assert.Throws<YamlInputException>(() => SafeYaml.Load("a: 1\nb: 2\nc: 3\n", limits));
-        Assert.Equal("a mapping holds more than 2 entries", e.Problem);
-        Assert.Equal(3, e.Line);
+        var limits = YamlLimits.Default with { MaxListItems = 2, MaxNodes = 7 };
+        Assert.NotNull(SafeYaml.Load("a: [1, 2]\nb: 2\n", limits));
+        var e = Assert.Throws<YamlInputException>(() => SafeYaml.Load("a: [1, 2,\n  3]\n", limits));
+        Assert.Equal("a list holds more than 2 items", e.Problem);
+        Assert.Equal(2, e.Line);
+        e = Assert.Throws<YamlInputException>(() => SafeYaml.Load("a: 1\nb: 2\nc: 3\nd: 4\n", limits));
+        Assert.Equal("the document holds more than 7 values", e.Problem);
+        Assert.Equal(4, e.Line);
     }
 
     [Fact]
