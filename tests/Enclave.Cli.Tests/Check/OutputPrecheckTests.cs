@@ -101,12 +101,14 @@ public class OutputPrecheckTests
     [InlineData("check")]
     [InlineData("access")]
     [InlineData("plan")]
+    [InlineData("diff")]
     public async Task An_output_onto_the_stack_inventory_is_refused(string command)
     {
         using var h = new CheckHarness();
         var input = h.Write("unreadable.json", "{ \"steps\": [ , this is not JSON");
         var inventory = h.Write("enclave-stacks.yaml", "stacks: [dev]\n");
-        var (code, _, stderr) = await h.Run(Args(command, input, inventory, h.Repo));
+        var args = Args(command, input, inventory, h.Repo);
+        var (code, _, stderr) = await h.Run(command == "diff" ? [.. args, "--repo", h.Repo] : args);
         Assert.Equal(ExitCodes.UsageOrConfig, code);
         Assert.Contains($"is the input {inventory} of this command", stderr);
         Assert.Equal("stacks: [dev]\n", File.ReadAllText(inventory));
