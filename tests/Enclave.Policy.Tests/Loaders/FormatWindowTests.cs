@@ -23,8 +23,8 @@ public class FormatWindowTests
         var json = Encoding.UTF8.GetBytes(head + Export);
         var e = Assert.Throws<ArtifactLoadException>(() => ArtifactLoader.Parse(json, "export.json", ArtifactKind.StackExport));
         Assert.DoesNotContain("truncated", e.Message);
-        Assert.StartsWith("export.json at $: no top-level key in the first 1 MiB names the format (a file pulumi writes names itself in its first keys); " +
-                          "expected `pulumi preview --json` output", e.Message);
+        Assert.Equal("export.json at $: no top-level key in the first 1 MiB names the format; a file pulumi writes names itself in its first keys " +
+                     "(\"steps\", \"deployment\", \"checkpoint\", an event's \"sequence\"), as an enclave plan does (\"kind\": \"enclave-plan\")", e.Message);
     }
 
     [Fact]

@@ -28,8 +28,9 @@ internal static class FormatSniffer
             if (source.Span.Length >= MaxLook && !source.IsFinal)
                 // More follows, but not in the window: re-reading the window as if it were the whole file called a valid
                 // file "truncated" (a 5 MB first key, 300k keys before "deployment").
-                throw new ArtifactLoadException(source.Name, $"no top-level key in the first {Inputs.InputLimits.Describe(MaxLook)} names the format " +
-                    "(a file pulumi writes names itself in its first keys); " + Expected, jsonPath: "$");
+                throw new ArtifactLoadException(source.Name, $"no top-level key in the first {Inputs.InputLimits.Describe(MaxLook)} names the format; " +
+                    "a file pulumi writes names itself in its first keys (\"steps\", \"deployment\", \"checkpoint\", an event's \"sequence\"), " +
+                    "as an enclave plan does (\"kind\": \"enclave-plan\")", jsonPath: "$");
             if (!source.ReadMore())
             {
                 // Undecided within the window: the format readers' errors (syntax, or an unrecognised object) apply.
