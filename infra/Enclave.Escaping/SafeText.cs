@@ -287,5 +287,22 @@ public static class SafeText
             && codePoint is not (>= 0x20000 and < 0x40000))
         || (codePoint & 0xFFFE) == 0xFFFE
         || codePoint is >= 0x1D400 and < 0x1D800 // mathematical letters and digits (𝐚, 𝟎)
-        || codePoint is >= 0x1F100 and < 0x1F1E6; // enclosed letters (🄰), not the regional indicators of flags
+        || codePoint is >= 0x1F100 and < 0x1F1E6 // enclosed letters (🄰), not the regional indicators of flags
+        // Astral punctuation, symbols and spaces, as in the BMP: an allow-list. 𐄀 (Aegean word separator line) and
+        // 𝄀 (musical single barline) passed for |, 𐄁 for ., 🙶 for " — only the emoji and game pieces stay as they are.
+        || (Rune.GetUnicodeCategory(new Rune(codePoint)) is UnicodeCategory.DashPunctuation or UnicodeCategory.OtherPunctuation
+                or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation or UnicodeCategory.ConnectorPunctuation
+                or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.MathSymbol
+                or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol or UnicodeCategory.SpaceSeparator
+            && !KnownDistinctAstralSymbol(codePoint));
+
+    /// <summary>
+    /// The astral symbols that cannot pass for an ASCII character: playing cards, mahjong and domino tiles, the
+    /// regional indicators of flags, enclosed ideographs, and the emoji blocks (pictographs, emoticons, transport,
+    /// supplemental and extended-A pictographs). Not the ornamental dingbats (🙶 🙷 quotation marks), the extended
+    /// geometric shapes (🞄 ⊕-like circles and crosses) or the arrows-C block, which copy ASCII-sized signs.
+    /// </summary>
+    private static bool KnownDistinctAstralSymbol(int codePoint) => codePoint is (>= 0x1F000 and <= 0x1F0FF)
+        or (>= 0x1F1E6 and <= 0x1F2FF) or (>= 0x1F300 and <= 0x1F64F) or (>= 0x1F680 and <= 0x1F6FF)
+        or (>= 0x1F900 and <= 0x1F9FF) or (>= 0x1FA70 and <= 0x1FAFF);
 }

@@ -96,6 +96,32 @@ public class ArtifactFuzzTests
             }
         });
 
+    /// <summary>
+    /// Round 14: resources twinned under another name with the same cloud id (two resources adopting one object), in
+    /// every state seed: each loads and is judged by every rule, or is refused as unreadable; a rule that indexed by id
+    /// threw (exit 70).
+    /// </summary>
+    [Fact]
+    public void Artifacts_with_resources_sharing_an_id_are_judged_without_a_fault() =>
+        Fuzz.Run(Gen.Select(Gen.Int[0, Artifacts.Length - 1], Gen.Int[0, int.MaxValue], (seed, pick) => Twinned(Artifacts[seed], pick)), 60,
+            json => LoadAndJudge(Encoding.UTF8.GetBytes(json)), json => json);
+
+    /// <summary>The seed with some of its deployed resources (chosen by the bits of <paramref name="pick"/>) twinned.</summary>
+    private static string Twinned(string seed, int pick)
+    {
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(seed)!;
+        if (doc["deployment"]?["resources"] is not System.Text.Json.Nodes.JsonArray resources) return seed;
+        var i = 0;
+        foreach (var r in resources.ToList())
+        {
+            if (r?["id"] is null || r["urn"] is null || ((pick >> (i++ % 31)) & 1) == 0) continue;
+            var twin = r.DeepClone();
+            twin["urn"] = r["urn"]!.GetValue<string>() + "-twin";
+            resources.Add(twin);
+        }
+        return doc.ToJsonString();
+    }
+
     [Fact]
     public void Every_seed_loads_unmutated()
     {

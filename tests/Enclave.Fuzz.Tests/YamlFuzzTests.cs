@@ -49,6 +49,35 @@ public class YamlFuzzTests
         Fuzz.Run(Gen.OneOf(Corpus.Mutated([.. Stacks, Project, Waivers]), Trees), 1500,
             text => Fuzz.Expect<YamlInputException>(() => SafeYaml.Load(text)));
 
+    /// <summary>
+    /// Round 14: the count limits a waiver file is read under (list items, values with aliases expanded) are enforced
+    /// while parsing: whatever loads under small limits holds no more than they allow.
+    /// </summary>
+    [Fact]
+    public void Whatever_loads_under_count_limits_holds_no_more_than_they_allow() =>
+        Fuzz.Run(Gen.Select(Gen.OneOf(Corpus.Mutated([.. Stacks, Waivers]), Trees), Gen.Int[1, 6], Gen.Int[1, 60]), 1000, t =>
+        {
+            var (text, items, nodes) = t;
+            var limits = YamlLimits.Default with { MaxListItems = items, MaxNodes = nodes };
+            Fuzz.Expect<YamlInputException>(() =>
+            {
+                if (SafeYaml.Load(text, limits) is not { } root) return;
+                var (count, widest) = Count(root);
+                Assert.True(count <= nodes, $"{count} values loaded under a limit of {nodes}");
+                Assert.True(widest <= items, $"a list of {widest} items loaded under a limit of {items}");
+            });
+        }, t => $"{t.Item2} items, {t.Item3} values: {t.Item1}");
+
+    /// <summary>Nodes of a loaded tree (aliases are the nodes they stand for) and its longest list.</summary>
+    private static (long Count, int Widest) Count(YamlDotNet.RepresentationModel.YamlNode node) => node switch
+    {
+        YamlDotNet.RepresentationModel.YamlSequenceNode s => s.Children.Select(Count)
+            .Aggregate((Count: 1L, Widest: s.Children.Count), (a, c) => (a.Count + c.Count, Math.Max(a.Widest, c.Widest))),
+        YamlDotNet.RepresentationModel.YamlMappingNode m => m.Children.SelectMany(p => new[] { Count(p.Key), Count(p.Value) })
+            .Aggregate((Count: 1L, Widest: 0), (a, c) => (a.Count + c.Count, Math.Max(a.Widest, c.Widest))),
+        _ => (1, 0),
+    };
+
     [Fact]
     public void Stack_configs_load_and_validate_or_fail_with_a_config_error() =>
         Fuzz.Run(Corpus.Mutated(Stacks), 1200, text => Fuzz.Expect<StackConfigException>(() =>

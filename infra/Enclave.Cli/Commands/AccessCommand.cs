@@ -35,8 +35,9 @@ public static class AccessCommand
             var (previewFile, logFile, stateFile) = (parseResult.GetValue(preview), parseResult.GetValue(eventLog), parseResult.GetValue(state));
             if (new[] { previewFile, logFile, stateFile }.Count(f => f is not null) > 1)
                 throw CliException.Usage("--preview-json, --event-log and --state are alternatives");
-            OutputTarget.Precheck(parseResult.GetValue(output)); // a bad --output fails now, not after the access walk (the write judges again)
             var root = Repository.FindRoot(parseResult.GetValue(repo));
+            // A bad --output (also one naming an input of this run) fails now, not after the access walk (the write judges again).
+            OutputTarget.Precheck(parseResult.GetValue(output), previewFile, logFile, stateFile, Repository.Inventory(root));
             Repository.RequireStack(services.Stacks, root, name);
             ResourceGraph graph;
             Enclave.Policy.PolicyContext policy;

@@ -128,8 +128,9 @@ public static class CheckCommand
         if (request.Stack is not null && request.Stacks.Length > 0 && file is null)
             throw CliException.Usage("--stack names the stack of an input file; without one, list stacks as arguments");
 
-        OutputTarget.Precheck(request.Output); // a bad --output fails now, not after a check of minutes (the write judges again)
         var root = Repository.FindRoot(request.Repo);
+        // A bad --output (also one naming an input of this run) fails now, not after a check of minutes (the write judges again).
+        OutputTarget.Precheck(request.Output, file, request.Waivers, Repository.Inventory(root));
         var today = services.Today();
         if (request.WaiverMaxDays is < 1 or > WaiverLimits.MaxLifetimeDays)
             throw CliException.Usage($"--waiver-max-days {request.WaiverMaxDays}: expected 1 to {WaiverLimits.MaxLifetimeDays} (a waiver never lasts longer than {WaiverLimits.MaxLifetimeDays} days)");

@@ -73,7 +73,12 @@ public static class DiffCommand
         if (request.CommentLimit < 1_000) throw CliException.Usage($"--comment-limit {request.CommentLimit}: expected at least 1000 characters");
         if (request.PreviewJson is not null && request.EventLog is not null)
             throw CliException.Usage("--preview-json and --event-log are alternatives; review one preview per run");
-        OutputTarget.Precheck(request.Output); // a bad --output fails now, not after both sides are read (the write judges again)
+        // A bad --output (also one naming a side, or the stack inventory a side's stack is looked up in) fails now, not after
+        // both sides are read (the write judges again). Two files compare outside a repository too: no root, no inventory.
+        string? inventory;
+        try { inventory = Repository.Inventory(Repository.FindRoot(request.Repo)); }
+        catch (CliException) { inventory = null; }
+        OutputTarget.Precheck(request.Output, request.Base, request.Head, request.PreviewJson, request.EventLog, inventory);
         var (diff, topology) = (request.PreviewJson ?? request.EventLog) is not null
             ? Preview(request, services)
             : await CompareAsync(request, services, planner, stderr, cancel);

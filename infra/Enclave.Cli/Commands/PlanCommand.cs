@@ -67,8 +67,9 @@ public static class PlanCommand
     {
         if (request.Against is not null && request.Format == "json")
             throw CliException.Usage("--against shows changes in text, markdown or mermaid; the json plan document is always the whole plan (compare two with `enclave diff`)");
-        OutputTarget.Precheck(request.Output); // a bad --output fails now, not after the plan is built (the write judges again)
         var root = Repository.FindRoot(request.Repo);
+        // A bad --output (also one naming the base or the stack inventory) fails now, not after the plan is built (the write judges again).
+        OutputTarget.Precheck(request.Output, request.Against, Repository.Inventory(root));
         var plan = await BuildAsync(services, root, request.Stack, cancel, request.Undetermined, stderr);
 
         ReviewDiff? diff = null;

@@ -97,8 +97,7 @@ public static partial class OutputTarget
             // `-o Pulumi.json` (a JSON report) would become the project file Pulumi reads before Pulumi.yaml.
             throw CliException.Usage($"--output {path}: is named like a file Pulumi and the gate read as a project or stack configuration " +
                                      "(Pulumi.yaml, Pulumi.json, Pulumi.<stack>.yaml); expected another file name, or - for standard output");
-        if (InputsRead.Which(target) is { } input)
-            throw CliException.Usage($"--output {path}: is the input {input} of this command, which the report would replace; expected another file, or - for standard output");
+        if (InputsRead.Which(target) is { } input) throw OverInput(path, input);
         var (kind, _, reason) = FileKinds.Of(target);
         var identity = FileKinds.Identity(target);
         switch (kind)
@@ -111,6 +110,9 @@ public static partial class OutputTarget
         return new Judged(route, target, kind, identity);
     }
 
+    private static CliException OverInput(string path, string input) =>
+        CliException.Usage($"--output {path}: is the input {input} of this command, which the report would replace; expected another file, or - for standard output");
+
     private readonly record struct Judged(PathResolution Route, string Target, FileKind Kind, string? Identity);
 
     /// <summary>
@@ -118,12 +120,17 @@ public static partial class OutputTarget
     /// is done (a folder, a path whose folder does not exist, a read-only file, a link out of the checkout…): the same
     /// checks and the same one-line error, in milliseconds instead of after a check of a large state. Advisory, for
     /// speed only: nothing is created, and <see cref="Write"/> judges the target again and stays the authority (the
-    /// path may change in between, and an input of the run is known only once it is read).
+    /// path may change in between, and it also knows every input the run did read).
     /// </summary>
-    public static void Precheck(string? path)
+    /// <param name="inputs">The files the run will read, as given (null, <c>-</c> and <c>git:REF</c> entries are skipped):
+    /// an output that is one of them (also through a symbolic or hard link) is refused now, before any of them is read,
+    /// with the line the write would give once they were.</param>
+    public static void Precheck(string? path, params string?[] inputs)
     {
         if (path is null or InputFile.StdinPath || Judge(path) is not { } judged) return;
-        var (route, target, kind, _) = judged;
+        var (route, target, kind, identity) = judged;
+        if (identity is not null && inputs.FirstOrDefault(i => i is not (null or InputFile.StdinPath) && FileKinds.Identity(i) == identity) is { } input)
+            throw OverInput(path, input);
         if (route.End != PathEnd.File || kind is not (FileKind.Missing or FileKind.Regular)) return;
         var directory = Path.GetDirectoryName(target)!;
         if (OutputDirectory.Supported)

@@ -30,11 +30,11 @@ public static class ParseErrors
         switch (error.SymbolResult)
         {
             case OptionResult o:
-                return $"{Typed(o.IdentifierToken?.Value ?? o.Option.Name, o.Tokens)}: {Expected(o.Option.CompletionSources, error)}" + help;
+                return $"{Typed(o.IdentifierToken?.Value ?? o.Option.Name, o.Tokens)}: {Expected(o.Option.CompletionSources, error, o.Option.ValueType, o.Tokens)}" + help;
             case ArgumentResult a when a.Parent is not OptionResult && a.Tokens.Count == 0:
                 return $"<{a.Argument.Name}>: required argument missing" + help;
             case ArgumentResult a when a.Parent is not OptionResult:
-                return $"{Typed($"<{a.Argument.Name}>", a.Tokens)}: {Expected(a.Argument.CompletionSources, error)}" + help;
+                return $"{Typed($"<{a.Argument.Name}>", a.Tokens)}: {Expected(a.Argument.CompletionSources, error, a.Argument.ValueType, a.Tokens)}" + help;
             case OptionResult or ArgumentResult:
                 return OneLine(error.Message) + help;
         }
@@ -59,12 +59,23 @@ public static class ParseErrors
     private static string Typed(string name, IReadOnlyList<Token> tokens) =>
         tokens.Count == 0 ? name : $"{name} {string.Join(" ", tokens.Select(t => t.Value))}";
 
-    /// <summary>The valid values when the symbol has a closed set (AcceptOnlyFromAmong, enums), else the parser's own reason.</summary>
-    private static string Expected(IEnumerable<Func<CompletionContext, IEnumerable<CompletionItem>>> sources, ParseError error)
+    /// <summary>
+    /// The valid values when the symbol has a closed set (AcceptOnlyFromAmong, enums), a whole number when it takes one
+    /// and the value typed is not, else the parser's own reason. (The parser's own words for a number named a .NET type:
+    /// "as expected type 'System.Nullable`1[System.Int32]'".)
+    /// </summary>
+    private static string Expected(IEnumerable<Func<CompletionContext, IEnumerable<CompletionItem>>> sources, ParseError error,
+        Type valueType, IReadOnlyList<Token> tokens)
     {
         // The sources themselves, not GetCompletions: that sorts, and the declared order reads better (text first).
         var values = sources.SelectMany(s => s(CompletionContext.Empty)).Select(c => c.Label).Distinct().ToList();
-        return values.Count > 0 ? $"expected {Alternatives(values)}" : OneLine(error.Message);
+        if (values.Count > 0) return $"expected {Alternatives(values)}";
+        if ((Nullable.GetUnderlyingType(valueType) ?? valueType) == typeof(int) && tokens.Count > 0 &&
+            !int.TryParse(tokens[^1].Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            return tokens[^1].Value.TrimStart('-', '+') is { Length: > 0 } digits && digits.All(char.IsAsciiDigit)
+                ? $"expected a whole number from {int.MinValue} to {int.MaxValue}"
+                : "expected a whole number";
+        return OneLine(error.Message);
     }
 
     private static string Alternatives(IEnumerable<string> values)

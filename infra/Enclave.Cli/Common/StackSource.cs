@@ -38,6 +38,9 @@ public static class Repository
         throw CliException.Usage("no Pulumi.yaml in this directory or above; run inside the repository or pass --repo DIR");
     }
 
+    /// <summary>The repository's stack inventory file (read by every command that lists or runs stacks), by its path.</summary>
+    public static string Inventory(string repoRoot) => Path.Combine(repoRoot, StackInventory.FileName);
+
     /// <summary>Throws a usage error naming the known stacks when <paramref name="stack"/> is not one.</summary>
     public static void RequireStack(IStackSource source, string repoRoot, string stack)
     {

@@ -66,7 +66,8 @@ public static class InputFile
             $"file not found (its name is not UTF-8: the bytes shown as \ufffd cannot be passed on; rename the file); expected {kind.Expected}",
         FileKind.Missing => $"file not found; expected {kind.Expected}",
         FileKind.Directory => $"is a directory; expected {kind.Expected}",
-        FileKind.Fifo => $"is a named pipe (FIFO), not a regular file; expected {kind.Expected} (to stream one, pass '-' and pipe it to standard input)",
+        FileKind.Fifo => $"is a named pipe (FIFO), not a regular file; expected {kind.Expected}" +
+                         (kind.FromStdin ? " (to stream one, pass '-' and pipe it to standard input)" : ""),
         FileKind.CharacterDevice or FileKind.BlockDevice => $"is a device, not a regular file; expected {kind.Expected}",
         FileKind.Socket => $"is a socket, not a regular file; expected {kind.Expected}",
         FileKind.Inaccessible => $"cannot be read ({reason}); expected {kind.Expected}",

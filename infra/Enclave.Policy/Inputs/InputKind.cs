@@ -16,13 +16,19 @@ public sealed record InputKind(string Expected, string SizeVariable, long Defaul
         JsonSizeVariable, 1L << 30);
 
     /// <summary><c>stacks/Pulumi.&lt;stack&gt;.yaml</c>.</summary>
-    public static readonly InputKind StackConfig = new("a YAML stack config (Pulumi.<stack>.yaml)", YamlSizeVariable, 1L << 20);
+    public static readonly InputKind StackConfig = new("a YAML stack config (Pulumi.<stack>.yaml)", YamlSizeVariable, 1L << 20) { FromStdin = false };
 
     /// <summary>A <c>--waivers</c> file.</summary>
     public static readonly InputKind Waivers = new("a YAML waiver file", YamlSizeVariable, 1L << 20);
 
     /// <summary><c>Pulumi.yaml</c>.</summary>
-    public static readonly InputKind Project = new("a Pulumi.yaml project file", YamlSizeVariable, 1L << 20);
+    public static readonly InputKind Project = new("a Pulumi.yaml project file", YamlSizeVariable, 1L << 20) { FromStdin = false };
+
+    /// <summary>
+    /// Whether a command takes this kind from standard input (<c>-</c>): a refusal suggests it only then (a stack config
+    /// or Pulumi.yaml found as a FIFO was told to "pass '-'", which no command accepts for them).
+    /// </summary>
+    public bool FromStdin { get; init; } = true;
 
     /// <summary>The cap in force: <see cref="SizeVariable"/> when set, else <see cref="DefaultMaxBytes"/>.</summary>
     public long MaxBytes => InputLimits.MaxBytes(SizeVariable, DefaultMaxBytes);

@@ -13,8 +13,9 @@ public static class InputLimits
     private static readonly string[] Variables = [InputKind.JsonSizeVariable, InputKind.YamlSizeVariable, "ENCLAVE_MAX_FINDINGS_MEMORY"];
 
     // Budgets (plain counts, not sizes): ENCLAVE_MAX_ACCESS_ROWS (Reports.AccessRowBudget), ENCLAVE_MAX_ACCESS_WORK
-    // (Reports.AccessWorkBudget), ENCLAVE_MAX_WAIVER_WORK (Waivers.GlobWorkBudget), ENCLAVE_MAX_STACKS (Offline's StackConfigFile).
-    private static readonly string[] CountVariables = ["ENCLAVE_MAX_ACCESS_ROWS", "ENCLAVE_MAX_ACCESS_WORK", "ENCLAVE_MAX_WAIVER_WORK", "ENCLAVE_MAX_STACKS"];
+    // (Reports.AccessWorkBudget), ENCLAVE_MAX_WAIVER_WORK (Waivers.GlobWorkBudget), ENCLAVE_MAX_STACKS (Offline's StackConfigFile),
+    // ENCLAVE_MAX_WAIVERS (Waivers.WaiverLoader).
+    private static readonly string[] CountVariables = ["ENCLAVE_MAX_ACCESS_ROWS", "ENCLAVE_MAX_ACCESS_WORK", "ENCLAVE_MAX_WAIVER_WORK", "ENCLAVE_MAX_STACKS", "ENCLAVE_MAX_WAIVERS"];
 
     /// <summary>The cap named by <paramref name="variable"/>, or <paramref name="fallback"/> when it is unset.</summary>
     /// <exception cref="InputLimitException">The variable is set to something that is not a positive size.</exception>

@@ -97,6 +97,7 @@ public static partial class SafeYaml
                     throw new LimitException(e.Start, "merge key <<: Pulumi's YAML reader merges the aliased mapping in and ours " +
                         "would read a key named <<; write the keys out");
                 case Scalar s:
+                    Entering(e.Start, 1);
                     _expanded++;
                     Child(0);
                     if (!s.Anchor.IsEmpty) _anchors[s.Anchor.Value] = (1, 0);
@@ -104,6 +105,7 @@ public static partial class SafeYaml
                 case NodeEvent { } start and (SequenceStart or MappingStart):
                     if (_open.Count + 1 > limits.MaxDepth)
                         throw new LimitException(e.Start, $"nested deeper than {limits.MaxDepth} levels (the limit for YAML input)");
+                    Entering(e.Start, 1);
                     _open.Push(new Frame(start.Anchor.IsEmpty ? null : start.Anchor.Value, _expanded, e is MappingStart));
                     _expanded++;
                     break;
@@ -127,6 +129,7 @@ public static partial class SafeYaml
             var (nodes, height) = _anchors.TryGetValue(name, out var known) ? known : (1, 0);
             if (_open.Count + height > limits.MaxDepth)
                 throw new LimitException(alias.Start, $"alias *{name} makes the document deeper than {limits.MaxDepth} levels (the limit for YAML input)");
+            Entering(alias.Start, nodes);
             _aliasNodes += nodes;
             _expanded += nodes;
             if (_aliasNodes > limits.MaxAliasNodes)
@@ -134,6 +137,20 @@ public static partial class SafeYaml
                     $"aliases expand to more than {limits.MaxAliasNodes} nodes (the limit for YAML input; anchors referring to anchors multiply)");
             Child(height);
         }
+
+        /// <summary>
+        /// Accounts for a node of <paramref name="nodes"/> nodes starting at <paramref name="at"/>: one more item in the
+        /// list that holds it, and that many more in the document. Checked before the node is built.
+        /// </summary>
+        private void Entering(Mark at, long nodes)
+        {
+            if (_open.TryPeek(out var parent) && !parent.Mapping && parent.Children + 1 > limits.MaxListItems)
+                throw new LimitException(at, $"a list holds more than {limits.MaxListItems} items{Meaning}");
+            if (_expanded + nodes > limits.MaxNodes)
+                throw new LimitException(at, $"the document holds more than {limits.MaxNodes} values{Meaning}");
+        }
+
+        private string Meaning => limits.CountMeaning is { } m ? $" ({m})" : "";
 
         /// <summary>Records a finished child's height (and that it is one more child) in the collection that holds it.</summary>
         private void Child(int height)

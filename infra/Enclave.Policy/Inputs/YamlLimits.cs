@@ -15,6 +15,19 @@ public sealed record YamlLimits
 
     /// <summary>Most nodes that all aliases together may stand for (each alias counts its anchor's whole subtree).</summary>
     public long MaxAliasNodes { get; init; } = 100_000;
+
+    /// <summary>
+    /// Most items one list may hold, checked as each item starts: a file that is one long list (100k waivers under a
+    /// raised size cap) stops at the first item over, before the rest is built into nodes. Unbounded by default (the
+    /// size cap bounds stack configs and project files). Mappings are bounded by <see cref="MaxNodes"/>.
+    /// </summary>
+    public long MaxListItems { get; init; } = long.MaxValue;
+
+    /// <summary>Most nodes the whole document may hold, aliases counted as what they stand for; unbounded by default.</summary>
+    public long MaxNodes { get; init; } = long.MaxValue;
+
+    /// <summary>What <see cref="MaxListItems"/> and <see cref="MaxNodes"/> stand for, added to their refusal (e.g. which variable raises them).</summary>
+    public string? CountMeaning { get; init; }
 }
 
 /// <summary>

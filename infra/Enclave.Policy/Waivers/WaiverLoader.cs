@@ -45,7 +45,7 @@ public static partial class WaiverLoader
         if (yaml.IndexOf('\0') >= 0) throw new WaiverFileException(source, "binary content (NUL bytes); expected a YAML waiver file", unreadable: true);
         // Parsed under the shared limits (depth, alias expansion, one document), each refusal naming its line.
         YamlNode? root;
-        try { root = SafeYaml.Load(yaml); }
+        try { root = SafeYaml.Load(yaml, CountLimits()); }
         catch (YamlInputException e) when (e.IsSyntax && yaml.TrimStart().StartsWith('{'))
         {
             // JSON that is not one YAML document: an engine event log (one object per line), say, given as waivers.
@@ -74,6 +74,31 @@ public static partial class WaiverLoader
             throw new WaiverFileException(source, $"more than {UrnGlob.MaxWildcardWaivers} waivers have a URN glob with '*' or '?'; " +
                                                   "name the resources' URNs exactly, or cover them with fewer globs", over.Line);
         return new WaiverSet(waivers, source);
+    }
+
+    /// <summary>Environment variable raising <see cref="DefaultMaxWaivers"/>.</summary>
+    public const string MaxWaiversVariable = "ENCLAVE_MAX_WAIVERS";
+
+    /// <summary>Most waivers one file may hold (far above any real waiver file; each one is work in every check).</summary>
+    public const long DefaultMaxWaivers = 10_000;
+
+    /// <summary>The waiver count in force: <see cref="MaxWaiversVariable"/> when set, else <see cref="DefaultMaxWaivers"/>.</summary>
+    public static long MaxWaivers => InputLimits.MaxCount(MaxWaiversVariable, DefaultMaxWaivers);
+
+    /// <summary>
+    /// The YAML limits of a waiver file: the count of waivers (the items of any list) and of all its values are
+    /// enforced while it is parsed, so a file of 100k waivers (under a raised size cap) stops at the first one over
+    /// instead of being built whole and then judged. A waiver is at most 15 nodes (its mapping, 7 keys, 7 values).
+    /// </summary>
+    private static YamlLimits CountLimits()
+    {
+        var max = MaxWaivers;
+        return YamlLimits.Default with
+        {
+            MaxListItems = max,
+            MaxNodes = max > long.MaxValue / 16 - 16 ? long.MaxValue : max * 16 + 16,
+            CountMeaning = $"a waiver file holds at most {max} waivers; {MaxWaiversVariable} raises the limit",
+        };
     }
 
     /// <summary>What the file is when it is one of the others a waiver flag gets by mistake (JSON is YAML too).</summary>

@@ -17,6 +17,9 @@ public class OneLineErrorTests
     [InlineData("--no-colour: unknown option (did you mean --no-color?)", "plan", "dev", "--no-colour")]
     [InlineData("<STACK>: required argument missing", "plan")]
     [InlineData("extra: unexpected argument", "plan", "dev", "extra")]
+    // Round 14: numbers were "Cannot parse argument 'abc' for option … as expected type 'System.Nullable`1[System.Int32]'".
+    [InlineData("--waiver-max-days abc: expected a whole number (see", "check", "--waiver-max-days", "abc")]
+    [InlineData("--comment-limit 99999999999: expected a whole number from -2147483648 to 2147483647 (see", "diff", "a", "b", "--comment-limit", "99999999999")]
     public async Task Parse_errors_are_one_line_naming_the_option_and_what_is_valid(string expected, params string[] args)
     {
         using var h = new CheckHarness();

@@ -12,10 +12,11 @@ namespace Enclave.Cli.Tests.Escaping;
 /// </summary>
 public sealed class MarkdownInjectionTests : IDisposable
 {
-    /// <summary>Every way into Markdown structure: code span end, image, link, raw HTML, entity, mention, emphasis.</summary>
-    private const string Payload = "x`y``z|![pixel](https://evil.example/p.png)[c](https://evil.example/)<img src=x>&#60;b&#62;@octocat **b** _i_ ~~s~~ www.evil.example";
+    /// <summary>Every way into Markdown structure: code span end, image, link, raw HTML, entity, mention, emphasis, math
+    /// (GitHub renders <c>$…$</c> and <c>$$…$$</c> as LaTeX in PR comments: a name could print a green "PASS").</summary>
+    private const string Payload = "x`y``z|![pixel](https://evil.example/p.png)[c](https://evil.example/)<img src=x>&#60;b&#62;@octocat **b** _i_ ~~s~~ www.evil.example $\\color{green}\\text{PASS}$ $$\\huge{OK}$$";
 
-    private static readonly MarkdownPipeline Gfm = new MarkdownPipelineBuilder().UsePipeTables().UseAutoLinks().UseEmphasisExtras().Build();
+    private static readonly MarkdownPipeline Gfm = new MarkdownPipelineBuilder().UsePipeTables().UseAutoLinks().UseEmphasisExtras().UseMathematics().Build();
 
     private readonly CheckHarness _h = new();
     private readonly string _waivers;
@@ -49,7 +50,7 @@ public sealed class MarkdownInjectionTests : IDisposable
 
         var html = Markdown.ToHtml(stdout, Gfm);
 
-        foreach (var markup in new[] { "<img", "href=\"https://evil.example", "href=\"http://www.evil", "<b>", "<strong>b</strong>", "<em>i</em>", "<del>" })
+        foreach (var markup in new[] { "<img", "href=\"https://evil.example", "href=\"http://www.evil", "<b>", "<strong>b</strong>", "<em>i</em>", "<del>", "class=\"math\"" })
             Absent(markup, html);
         // GitHub turns "@octocat" in rendered text (not in code) into a notification.
         foreach (var text in TextOutsideCode(html)) Absent("@octocat", text);

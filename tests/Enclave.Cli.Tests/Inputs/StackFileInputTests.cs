@@ -39,8 +39,9 @@ public sealed class StackFileInputTests : IDisposable
         SpecialFiles.Fifo(StackFile("dev"));
         var (code, line) = await Check();
         Assert.Equal(ExitCodes.InputUnreadable, code);
+        // No "pass '-'": no command reads a stack config from standard input (round 14).
         Assert.Equal("enclave: error: stacks/Pulumi.dev.yaml: is a named pipe (FIFO), not a regular file; expected a YAML stack config " +
-                     "(Pulumi.<stack>.yaml) (to stream one, pass '-' and pipe it to standard input)", line);
+                     "(Pulumi.<stack>.yaml)", line);
     }
 
     [Fact]

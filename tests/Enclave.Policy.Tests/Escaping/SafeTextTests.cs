@@ -48,6 +48,8 @@ public class SafeTextTests
     [InlineData("urn\uFE55x\u1361y\u16ECz", @"urn\ufe55x\u1361y\u16ecz")]        // small colon, Ethiopic wordspace, Runic punctuation for :
     [InlineData("\u2039b\u203A \u2758 \u2717 \u25CBk", @"\u2039b\u203a \u2758 \u2717 \u25cbk")] // ‹ › for < >, ❘ for |, ✗ for x, ○ for o
     [InlineData("a\u0964b\u05C0c\u06D4", @"a\u0964b\u05c0c\u06d4")]              // Devanagari danda and Hebrew paseq for |, Urdu full stop for .
+    [InlineData("a\U00010100b\U0001D100c\U00010101d", @"a\ud800\udd00b\ud834\udd00c\ud800\udd01d")] // astral: Aegean separator line, musical barline for |, Aegean dot for .
+    [InlineData("\U0001F676x\U0001F677 \U0001F7C4", @"\ud83d\ude76x\ud83d\ude77 \ud83d\udfc4")]     // ornamental quotation marks for ", an extended geometric cross for +
     public void Look_alikes_of_ascii_characters_are_escaped_so_a_name_cannot_pass_for_another(string input, string expected)
     {
         Assert.Equal(expected, SafeText.Escape(input));

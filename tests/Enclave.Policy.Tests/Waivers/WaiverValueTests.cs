@@ -92,6 +92,7 @@ public class WaiverValueTests
     [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::data\u1680copy", "data\\u1680copy")]    // Ogham space mark: drawn as a dash
     [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\u2502ogs", "\\u2502ogs")]             // box drawing │ for l
     [InlineData("\"urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::data\\uFE52bak\"", "data\\ufe52bak")] // small full stop, as an escape
+    [InlineData("urn:pulumi:prod::*::oci:ObjectStorage/bucket:Bucket::\U0001D100ogs", "\\ud834\\udd00ogs")]    // musical barline 𝄀 for l (round 14: astral symbols)
     public void A_urn_with_a_look_alike_of_an_ascii_character_is_refused_showing_it(string urn, string shown)
     {
         // Before: a waiver for "...::dat<Cyrillic a>" read as the waiver of the real bucket "data" and matched only a

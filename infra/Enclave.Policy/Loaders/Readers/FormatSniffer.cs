@@ -25,7 +25,13 @@ internal static class FormatSniffer
             // A syntax error found here is a real one (the reader waits for more bytes rather than guess).
             var reader = new Utf8JsonReader(source.Span, source.IsFinal, new JsonReaderState(source.Options));
             if (Scan(ref reader, source) is { } kind) return kind;
-            if (source.Span.Length >= MaxLook || !source.ReadMore())
+            if (source.Span.Length >= MaxLook && !source.IsFinal)
+                // More follows, but not in the window: re-reading the window as if it were the whole file called a valid
+                // file "truncated" (a 5 MB first key, 300k keys before "deployment").
+                throw new ArtifactLoadException(source.Name, $"no top-level key in the first {Inputs.InputLimits.Describe(MaxLook)} names the format; " +
+                    "a file pulumi writes names itself in its first keys (\"steps\", \"deployment\", \"checkpoint\", an event's \"sequence\"), " +
+                    "as an enclave plan does (\"kind\": \"enclave-plan\")", jsonPath: "$");
+            if (!source.ReadMore())
             {
                 // Undecided within the window: the format readers' errors (syntax, or an unrecognised object) apply.
                 var again = new Utf8JsonReader(source.Span, isFinalBlock: true, new JsonReaderState(source.Options));

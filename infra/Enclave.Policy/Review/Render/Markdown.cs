@@ -30,7 +30,7 @@ public static class Markdown
     /// HTML tag or entity can start inside it (a resource named <c>![x](https://…)</c> or <c>&amp;#60;img…</c> renders
     /// as those characters), and an <c>@name</c> does not notify anyone when the report is posted as a PR comment
     /// (GitHub links mentions in rendered text, so a zero-width space follows the <c>@</c>, as Renovate does), and
-    /// a bare URL is not turned into a link.
+    /// a bare URL is not turned into a link, nor <c>$…$</c> into math.
     /// </summary>
     public static string Text(string text)
     {
@@ -39,7 +39,8 @@ public static class Markdown
         {
             // ':' and the '.' of "www." stop GFM's bare-URL autolinks (https://…, www.…): a link the bot posts is a link
             // the bot vouches for.
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&' or '!' or ':' ||
+            // '$' stops GitHub's math ($…$, $$…$$ rendered as LaTeX: \color, \huge could print a fake verdict).
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&' or '!' or ':' or '$' ||
                 c == '.' && sb.Length >= 3 && sb.ToString(sb.Length - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase))
                 sb.Append('\\');
             sb.Append(c);

@@ -19,7 +19,10 @@ public sealed class SubnetFlowLogs : SinkRuleBase
         var g = context.Graph;
         var index = new ServiceLogs.Index(g.OfType(OciTypes.Log), source => IsFlow(source) != Truth.False);
         var vcns = NodeSets.Of(g, OciTypes.Vcn);
-        var vcnById = vcns.Where(v => v.Id.AsString() is not null).ToDictionary(v => v.Id.AsString()!, StringComparer.Ordinal);
+        // Two VCNs of one artifact can claim one id (two resources adopting one cloud object, or a hand-made file): such an
+        // id names no VCN for certain (null), and only a flow log on the subnet itself covers the subnet.
+        var vcnById = vcns.Where(v => v.Id.AsString() is not null).GroupBy(v => v.Id.AsString()!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Skip(1).Any() ? null : g.First(), StringComparer.Ordinal);
         var candidates = new List<ServiceLogs.Candidate>();
         foreach (var subnet in g.OfType(OciTypes.Subnet))
         {
