@@ -28,7 +28,10 @@ public class DeployedDefaultsTests
         g["adb"].Outputs["longTermBackupSchedules"] = Array.Empty<object>();
         g["adb"].Outputs["openMode"] = "READ_WRITE";
         g["adb"].Outputs["arePrimaryWhitelistedIpsUsed"] = false;
-        g["adb"].Outputs["dbToolsDetails"] = new[] { "APEX", "DATABASE_ACTIONS", "ORDS", "MONGODB_API" }
+        g["adb"].Outputs["publicEndpoint"] = "";
+        g["adb"].Outputs["publicConnectionUrls"] = new[] { new { apexUrl = "", ordsUrl = "", sqlDevWebUrl = "", mongoDbUrl = "", graphStudioUrl = "" } };
+        g["adb"].Outputs["backupConfigs"] = new[] { new { manualBackupBucketName = "", manualBackupType = "NONE" } };
+        g["adb"].Outputs["dbToolsDetails"] = new[] { "APEX", "DATABASE_ACTIONS", "DATA_TRANSFORMS", "GRAPH_STUDIO", "OML", "ORDS", "MONGODB_API" }
             .Select(n => new { name = n, isEnabled = n != "MONGODB_API", computeCount = 0, maxIdleTimeInMinutes = 0 }).ToArray();
         g["data-bucket"].Outputs["autoTiering"] = "Disabled";
         g["vcn"].Outputs["isIpv6enabled"] = false;

@@ -1,0 +1,47 @@
+using Enclave.Policy.Tests.Support;
+using static Enclave.Policy.Tests.Support.GraphBuilder;
+
+namespace Enclave.Policy.Tests.Rules;
+
+/// <summary>
+/// Red-team round 13 (network, data and oversight side). Doors of the Autonomous Database that only its deployed outputs
+/// show, because no input of the program opens them: public access switched on in the console beside the private
+/// endpoint (<c>publicEndpoint</c>, <c>publicConnectionUrls</c>: ORDS, APEX and SQL from the internet), the MongoDB API
+/// (a wire protocol of its own) enabled among the built-in tools OCI lists, and manual backups to an Object Storage
+/// bucket by name (<c>backupConfigs</c>). The built-in tools were not judged at all when deployed (OCI lists them enabled
+/// by default); they are now judged against OCI's own default list.
+/// </summary>
+public static class RedTeamRound13Cases
+{
+    private static GraphBuilder Deployed(GraphBuilder g, string name, string key, object? value)
+    {
+        g[name].Outputs[key] = value;
+        return g;
+    }
+
+    private static object[] Tools(params (string Name, bool Enabled)[] tools) =>
+        tools.Select(t => (object)new { name = t.Name, isEnabled = t.Enabled, computeCount = 0, maxIdleTimeInMinutes = 0 }).ToArray();
+
+    public static readonly RuleCase[] Failing =
+    [
+        new("ENC-DB-070", "public access switched on beside the private endpoint", "adb",
+            g => Deployed(g, "adb", "publicEndpoint", "usdedev.adb.us-ashburn-1.oraclecloudapps.com")),
+        new("ENC-DB-070", "public APEX and ORDS URLs", "adb", g => Deployed(g, "adb", "publicConnectionUrls",
+            new[] { new { apexUrl = "https://usdedev.adb.us-ashburn-1.oraclecloudapps.com/ords/apex", ordsUrl = "https://usdedev.adb.us-ashburn-1.oraclecloudapps.com/ords/", mongoDbUrl = "" } })),
+        new("ENC-DB-070", "MongoDB API switched on in the console", "adb", g => Deployed(g, "adb", "dbToolsDetails",
+            Tools(("APEX", true), ("DATABASE_ACTIONS", true), ("ORDS", true), ("MONGODB_API", true)))),
+        new("ENC-DB-070", "a tool OCI's list does not name switched on", "adb", g => Deployed(g, "adb", "dbToolsDetails",
+            Tools(("ORDS", true), ("SELECT_AI_GATEWAY", true)))),
+        new("ENC-DB-090", "manual backups to a bucket by name", "adb", g => Deployed(g, "adb", "backupConfigs",
+            new[] { new { manualBackupBucketName = "parent-co-exports", manualBackupType = "OBJECT_STORE" } })),
+    ];
+
+    public static readonly RuleCase[] Undetermined =
+    [
+        new("ENC-DB-070", "deployed public endpoint is a secret", "adb", g => Deployed(g, "adb", "publicEndpoint", Secret)),
+        new("ENC-DB-070", "deployed tool state is a secret", "adb", g => Deployed(g, "adb", "dbToolsDetails",
+            new[] { new { name = "MONGODB_API", isEnabled = Secret } })),
+        new("ENC-DB-090", "deployed manual backup type is a secret", "adb", g => Deployed(g, "adb", "backupConfigs",
+            new[] { new { manualBackupBucketName = "", manualBackupType = Secret } })),
+    ];
+}
