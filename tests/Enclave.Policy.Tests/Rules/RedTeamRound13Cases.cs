@@ -34,6 +34,11 @@ public static class RedTeamRound13Cases
             Tools(("ORDS", true), ("SELECT_AI_GATEWAY", true)))),
         new("ENC-DB-090", "manual backups to a bucket by name", "adb", g => Deployed(g, "adb", "backupConfigs",
             new[] { new { manualBackupBucketName = "parent-co-exports", manualBackupType = "OBJECT_STORE" } })),
+        // Oversight that OCI holds switched off while its wiring still names what it covers.
+        new("ENC-LOG-050", "flow log OCI holds INACTIVE", "flow-data", g => Deployed(g, "flow-data", "state", "INACTIVE")),
+        new("ENC-LOG-050", "CIS event rule OCI holds FAILED", "cis-events", g => Deployed(g, "cis-events", "state", "FAILED")),
+        // A key's lifecycle is an allow-list of the states that keep it usable, not a list of the ways out.
+        new("ENC-KMS-005", "key in a state the gate does not list", "key", g => Deployed(g, "key", "state", "SUSPENDED")),
     ];
 
     public static readonly RuleCase[] Undetermined =
@@ -43,5 +48,7 @@ public static class RedTeamRound13Cases
             new[] { new { name = "MONGODB_API", isEnabled = Secret } })),
         new("ENC-DB-090", "deployed manual backup type is a secret", "adb", g => Deployed(g, "adb", "backupConfigs",
             new[] { new { manualBackupBucketName = "", manualBackupType = Secret } })),
+        new("ENC-LOG-050", "deployed log state is a secret", "flow-data", g => Deployed(g, "flow-data", "state", Secret)),
+        new("ENC-KMS-005", "deployed key state is a secret (passed unread before)", "key", g => Deployed(g, "key", "state", Secret)),
     ];
 }

@@ -40,9 +40,15 @@ public sealed class Round13Attacks : AttackClass
         ["machineLearningNotebookUrl"] = "", ["machineLearningUserManagementUrl"] = "", ["mongoDbUrl"] = "", ["spatialStudioUrl"] = "",
     });
 
-    /// <summary>Prod's databases as a refresh reports them: no public access, OCI's default tools on, no manual backups.</summary>
+    /// <summary>
+    /// Prod as a refresh reports it: databases without public access, OCI's default tools on, no manual backups; logs,
+    /// event rules and vaults ACTIVE, keys ENABLED.
+    /// </summary>
     private static void Refreshed(Prod p)
     {
+        foreach (var type in new[] { "oci:Logging/log:Log", "oci:Events/rule:Rule", "oci:Kms/vault:Vault" })
+            foreach (var r in p.OfType(type)) Deployed(r, "state", JsonValue.Create("ACTIVE"));
+        foreach (var key in p.OfType("oci:Kms/key:Key")) Deployed(key, "state", JsonValue.Create("ENABLED"));
         foreach (var db in p.OfType(Adb))
         {
             Deployed(db, "publicEndpoint", JsonValue.Create(""));
@@ -80,6 +86,15 @@ public sealed class Round13Attacks : AttackClass
             Deployed(p.Resource("database-adb", Adb), "backupConfigs",
                 new JsonArray(new JsonObject { ["manualBackupBucketName"] = "parent-co-exports", ["manualBackupType"] = "OBJECT_STORE" })));
         yield return Legitimate("a refresh reporting no public access, OCI's default tools and no manual backups", Refreshed);
+        yield return Attack("data subnet's flow log held INACTIVE by OCI", "ENC-LOG-050", p =>
+        {
+            Refreshed(p);
+            return Deployed(p.Resource("network-data-flow-log"), "state", JsonValue.Create("INACTIVE"));
+        });
+        yield return Attack("policy-change alert rule held INACTIVE by OCI", "ENC-LOG-050", p =>
+            Deployed(p.Resource("oversight-us-ashburn-1-policy-changes"), "state", JsonValue.Create("INACTIVE")));
+        yield return Attack("database key in a lifecycle state the gate does not list", "ENC-KMS-005", p =>
+            Deployed(p.Resource("keys-database-key"), "state", JsonValue.Create("SUSPENDED")));
 
         // Known before the update, unknown after it, built from resources that exist (ENC-GOV-093).
         yield return Attack("user-data bucket re-keyed to a key computed from the existing key", "ENC-GOV-093", p =>
