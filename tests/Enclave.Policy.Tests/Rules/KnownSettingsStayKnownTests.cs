@@ -33,7 +33,7 @@ public class KnownSettingsStayKnownTests
         var steps = new List<Enclave.TestSupport.PulumiFiles.PreviewStep>();
         foreach (var n in nodes)
         {
-            if (created.Contains(n.Name)) { steps.Add(new("create", null, n with { Id = PropertyValue.Unknown })); continue; }
+            if (created.Contains(n.Name)) { steps.Add(new("create", null, (adjust ?? (x => x))(n with { Id = PropertyValue.Unknown }))); continue; }
             var now = (adjust ?? (x => x))(n with { Inputs = (MapValue)Unborn(n.Inputs, unborn) });
             var old = before[n.Urn];
             steps.Add(now.Inputs.Equals(old.Inputs) && now.Outputs.Equals(old.Outputs) ? new("same", old, old) : new("update", old, now));
@@ -92,6 +92,20 @@ public class KnownSettingsStayKnownTests
 
         Assert.Contains(report.Findings, f => f.Urn == after.Urn("adb") && f.Status == FindingStatus.Fail
             && f.Finding.Message.Contains("standbyWhitelistedIps was", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_new_resource_whose_reference_is_computed_from_an_existing_one_fails()
+    {
+        var keyUrn = CompliantEnclave.Build().Urn("key");
+        var (report, after) = Preview(g => g.Add(OciTypes.Bucket, "exports", new
+        {
+            compartmentId = GraphBuilder.Ref("enclave"), name = "usde-dev-exports", @namespace = "enclavens", kmsKeyId = GraphBuilder.Unknown,
+            versioning = "Enabled", accessType = "NoPublicAccess",
+        }), n => n.Name == "exports" ? n with { PropertyDependencies = n.PropertyDependencies.SetItem("kmsKeyId", [keyUrn]) } : n, created: ["exports"]);
+
+        Assert.Contains(report.Findings, f => f.Urn == after.Urn("exports") && f.Status == FindingStatus.Fail
+            && f.Finding.Message.Contains("kmsKeyId of this new resource is unknown", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Enclave.Policy.Rules.Governance;
 /// database's subnet, NSGs or access list, a bucket's key, a subnet's route table, a connector's target, a setting OCI
 /// recomputes from an input the change sets) into an unknown passed: an <c>Apply</c> over an existing resource's id can
 /// yield any id at <c>pulumi up</c>. Here such a value, known in the update's old state and unknown in its new one, fails
-/// unless every resource it is built from is created or replaced by the same update (its id not assigned yet).
+/// unless every resource it is built from is created or replaced by the same update (its id not assigned yet); so does an
+/// unknown input of a resource the update creates. A component resource has no id of its own and vouches for nothing.
 /// </summary>
 public sealed class KnownSettingsStayKnown : SinkRuleBase
 {
@@ -25,6 +26,7 @@ public sealed class KnownSettingsStayKnown : SinkRuleBase
     public override void Evaluate(RuleContext context, FindingSink sink)
     {
         var g = context.Graph;
+        if (g.Origin != GraphOrigin.Preview) { sink.Pass(Scope.StackUrn(g), "every value of this artifact is known"); return; }
         var failed = 0;
         foreach (var (urn, before) in g.Prior)
         {
@@ -39,8 +41,20 @@ public sealed class KnownSettingsStayKnown : SinkRuleBase
                 sink.Fail(node.Urn, $"{node.Label}: {key} was {Shown(was)} before the update and is unknown after it{LiteralSettingsKnown.Source(node, key)}, though nothing it is built from is being created: the change computes it, so the gate cannot see what `pulumi up` will set");
             }
         }
+        // A resource the update creates (or replaces) has no old state: what its inputs are built from must be new too.
+        // Only the inputs: its outputs are the cloud's until it exists.
+        foreach (var node in g.Resources)
+        {
+            if (!node.Custom || node.Id.AsString() is { Length: > 0 } || g.Prior.ContainsKey(node.Urn)) continue;
+            foreach (var key in IsolationSettings.KeysOf(node.Type))
+            {
+                if (!node.Inputs.TryGetValue(key, out var now) || !now.ContainsUnknown || AwaitsNewResources(g, node, key)) continue;
+                failed++;
+                sink.Fail(node.Urn, $"{node.Label}: {key} of this new resource is unknown before deployment{LiteralSettingsKnown.Source(node, key)}, though nothing it is built from is being created: the change computes it, so the gate cannot see what `pulumi up` will set");
+            }
+        }
         if (failed == 0)
-            sink.Pass(Scope.StackUrn(g), $"no isolation setting known before an update is unknown after it ({g.Prior.Count} resources updated in place)");
+            sink.Pass(Scope.StackUrn(g), $"no isolation setting is unknown unless built from a resource not created yet ({g.Prior.Count} resources updated in place)");
     }
 
     /// <summary>
@@ -50,7 +64,7 @@ public sealed class KnownSettingsStayKnown : SinkRuleBase
     /// </summary>
     private static bool AwaitsNewResources(ResourceGraph g, ResourceNode node, string key) =>
         node.PropertyDependencies.TryGetValue(key, out var urns) && urns.Length > 0
-        && urns.All(u => g.ByUrn(u) is { } source && source.Id.AsString() is not { Length: > 0 });
+        && urns.All(u => g.ByUrn(u) is { Custom: true } source && source.Id.AsString() is not { Length: > 0 });
 
     private static string Shown(PropertyValue value) => value switch
     {

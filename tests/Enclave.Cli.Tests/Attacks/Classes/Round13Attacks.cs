@@ -119,11 +119,22 @@ public sealed class Round13Attacks : AttackClass
             p.Resource("oversight-us-ashburn-1-email-0").Unknown("topicId"), Forms.Preview);
         yield return Attack("Cloud Guard target's compartment computed", "ENC-GOV-093", p =>
             p.Resource("tenancy-cloud-guard-target").Unknown("targetResourceId"), Forms.Preview);
-        yield return Attack("standby access list OCI recomputes after a change", "ENC-GOV-093", p =>
+        // An output OCI recomputes from an input the change sets (the program leaves the flag to OCI): no source to vouch.
+        yield return Attack("database access-control flag OCI recomputes after a change", "ENC-GOV-093", p =>
         {
             var db = p.Resource("database-adb", Adb).Set("displayName", "usde-prod-adb-renamed");
-            return Deployed(db, "standbyWhitelistedIps", JsonValue.Create(PulumiValues.UnknownSentinel));
+            return Deployed(db, "isAccessControlEnabled", JsonValue.Create(PulumiValues.UnknownSentinel));
         }, Forms.Preview);
+        yield return Attack("new bucket keyed by a key computed from the existing one", "ENC-GOV-093", p =>
+        {
+            var existing = p.Resource("storage-user-data");
+            var inputs = (JsonObject)existing.Inputs.DeepClone();
+            inputs["name"] = "usde-prod-exports";
+            var bucket = p.Add("oci:ObjectStorage/bucket:Bucket", "storage-exports", inputs, "storage-user-data").Set("kmsKeyId", Value.Unknown);
+            return BuiltFrom(bucket, "kmsKeyId", p.Resource("keys-buckets-key"));
+        }, Forms.Preview);
+        yield return Attack("unknown value vouched for by a component resource (no id of its own)", "ENC-GOV-093", p =>
+            BuiltFrom(p.Resource("storage-user-data").Unknown("kmsKeyId"), "kmsKeyId", p.Resource("keys")), Forms.Preview);
         yield return Legitimate("data route to a new service gateway, its id not known yet", p =>
         {
             var existing = p.Resource("network-service-gateway");
