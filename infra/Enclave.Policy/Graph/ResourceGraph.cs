@@ -58,7 +58,7 @@ public sealed class ResourceGraph
         Stack.Length > 0 ? this
         : new ResourceGraph(stack, project, Origin, Resources, Source)
         {
-            Fabricated = Fabricated, Unjudged = Unjudged, Removed = Removed, InputBytes = InputBytes,
+            Fabricated = Fabricated, Unjudged = Unjudged, Removed = Removed, Prior = Prior, InputBytes = InputBytes,
         };
     public GraphOrigin Origin { get; }
     /// <summary>File or command the graph came from, for messages.</summary>
@@ -92,6 +92,13 @@ public sealed class ResourceGraph
     /// ENC-GOV-070 reads it here. Empty for states and offline runs.
     /// </summary>
     public ImmutableArray<RemovedResource> Removed { get; init; } = [];
+
+    /// <summary>
+    /// The state before the update of each resource a preview updates in place (its <c>update</c> step's old state), by
+    /// URN: what the gate could read before the change, so a value the change makes unknown is told from one the cloud
+    /// has never computed (ENC-GOV-093). Empty for states, plans and offline runs.
+    /// </summary>
+    public ImmutableDictionary<string, ResourceNode> Prior { get; init; } = ImmutableDictionary<string, ResourceNode>.Empty;
 
     /// <summary>
     /// Do two resources share a URN (a hostile or broken artifact)? When not, a URN's position is its resource's own

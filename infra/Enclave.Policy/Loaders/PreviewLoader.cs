@@ -29,7 +29,16 @@ public static class PreviewLoader
             if (node is not null) after[step.Urn] = node;
         }
         var resolved = RegionResolver.Resolve(after.Values.ToList(), preview.ConfigRegion);
-        return new ResourceGraph(preview.Stack, preview.Project, GraphOrigin.Preview, resolved, preview.Source) { Unjudged = LeftInCloud(preview, after), Removed = Removed(preview) };
+        return new ResourceGraph(preview.Stack, preview.Project, GraphOrigin.Preview, resolved, preview.Source) { Unjudged = LeftInCloud(preview, after), Removed = Removed(preview), Prior = Prior(preview) };
+    }
+
+    /// <summary>The old state of every resource updated in place, when the step carries both states.</summary>
+    private static ImmutableDictionary<string, ResourceNode> Prior(PreviewDocument preview)
+    {
+        var prior = ImmutableDictionary.CreateBuilder<string, ResourceNode>(StringComparer.Ordinal);
+        foreach (var step in preview.Steps)
+            if (step is { Op: StepOp.Update, Old: { } old, New: not null }) prior[step.Urn] = old;
+        return prior.ToImmutable();
     }
 
     /// <summary>

@@ -58,9 +58,20 @@ public class FailClosedCheckTests
     [Fact]
     public async Task An_unknown_reference_in_a_preview_is_a_value_computed_at_deploy_time_and_stays_advisory()
     {
-        var (code, _, _) = await Check(UnknownBucketKey, Form.Preview);
+        // The bucket-key rule's own doubt stays advisory in a preview, and blocks in a state.
+        var (code, _, _) = await Check(UnknownBucketKey, Form.Preview, "--rule", "ENC-STO-002");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Equal(ExitCodes.Violations, (await Check(UnknownBucketKey, Form.Export)).Code);
+        Assert.Equal(ExitCodes.Violations, (await Check(UnknownBucketKey, Form.Export, "--rule", "ENC-STO-002")).Code);
+    }
+
+    [Fact]
+    public async Task A_reference_known_before_an_update_and_unknown_after_it_blocks_in_a_preview()
+    {
+        // Round 13: the key was known before this update and nothing it could name is being created, so the change computes
+        // it; the doubt is not the cloud's (ENC-GOV-093).
+        var (code, stdout, _) = await Check(UnknownBucketKey, Form.Preview);
+        Assert.Equal(ExitCodes.Violations, code);
+        Assert.Contains(stdout.Split('\n'), l => l.StartsWith("BLOCKING critical ENC-GOV-093", StringComparison.Ordinal) && l.Contains("kmsKeyId", StringComparison.Ordinal));
     }
 
     [Fact]

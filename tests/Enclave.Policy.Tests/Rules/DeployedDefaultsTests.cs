@@ -1,4 +1,5 @@
 using Enclave.Policy.Engine;
+using Enclave.Policy.Graph;
 using Enclave.Policy.Tests.Support;
 
 namespace Enclave.Policy.Tests.Rules;
@@ -11,7 +12,7 @@ namespace Enclave.Policy.Tests.Rules;
 /// </summary>
 public class DeployedDefaultsTests
 {
-    private static readonly string[] Rules = ["ENC-DB-070", "ENC-DB-090", "ENC-STO-070", "ENC-NET-071", "ENC-LOG-050", "ENC-GOV-092"];
+    private static readonly string[] Rules = ["ENC-DB-070", "ENC-DB-090", "ENC-STO-070", "ENC-NET-071", "ENC-LOG-050", "ENC-GOV-092", "ENC-KMS-005"];
 
     /// <summary>The compliant enclave as a refresh reports it (pulumi-oci 4.20 output names, OCI's values for unset settings).</summary>
     private static GraphBuilder Refreshed()
@@ -28,7 +29,10 @@ public class DeployedDefaultsTests
         g["adb"].Outputs["longTermBackupSchedules"] = Array.Empty<object>();
         g["adb"].Outputs["openMode"] = "READ_WRITE";
         g["adb"].Outputs["arePrimaryWhitelistedIpsUsed"] = false;
-        g["adb"].Outputs["dbToolsDetails"] = new[] { "APEX", "DATABASE_ACTIONS", "ORDS", "MONGODB_API" }
+        g["adb"].Outputs["publicEndpoint"] = "";
+        g["adb"].Outputs["publicConnectionUrls"] = new[] { new { apexUrl = "", ordsUrl = "", sqlDevWebUrl = "", mongoDbUrl = "", graphStudioUrl = "" } };
+        g["adb"].Outputs["backupConfigs"] = new[] { new { manualBackupBucketName = "", manualBackupType = "NONE" } };
+        g["adb"].Outputs["dbToolsDetails"] = new[] { "APEX", "DATABASE_ACTIONS", "DATA_TRANSFORMS", "GRAPH_STUDIO", "OML", "ORDS", "MONGODB_API" }
             .Select(n => new { name = n, isEnabled = n != "MONGODB_API", computeCount = 0, maxIdleTimeInMinutes = 0 }).ToArray();
         g["data-bucket"].Outputs["autoTiering"] = "Disabled";
         g["vcn"].Outputs["isIpv6enabled"] = false;
@@ -38,6 +42,10 @@ public class DeployedDefaultsTests
         g["data"].Outputs["ipv6cidrBlocks"] = Array.Empty<object>();
         g["topic-mail"].Outputs["state"] = "ACTIVE";
         g["topic"].Outputs["state"] = "ACTIVE";
+        // Lifecycle states a refresh reports for logs, event rules, vaults and keys in use.
+        foreach (var spec in g.Specs)
+            if (spec.Type is OciTypes.Log or OciTypes.EventRule or OciTypes.Vault) spec.Outputs["state"] = "ACTIVE";
+            else if (spec.Type is OciTypes.Key or OciTypes.KeyVersion) spec.Outputs["state"] = "ENABLED";
         return g;
     }
 

@@ -41,9 +41,10 @@ public class RuleCaseTests
     /// <summary>
     /// The reachability rules (Rules/Reachability) are tested by their owner; ENC-GOV-031 judges what a state holds
     /// outside the graph, which a graph cannot say (StateIntegrityTests); ENC-GOV-070 judges a preview's delete and
-    /// replace steps, which a graph cannot hold either (DataStoresNotRemovedTests).
+    /// replace steps, which a graph cannot hold either (DataStoresNotRemovedTests); ENC-GOV-093 compares a preview's
+    /// update steps with their old state (KnownSettingsStayKnownTests).
     /// </summary>
-    private static bool TestedElsewhere(string id) => id.StartsWith("ENC-NET-1", StringComparison.Ordinal) || id is "ENC-GOV-031" or "ENC-GOV-070";
+    private static bool TestedElsewhere(string id) => id.StartsWith("ENC-NET-1", StringComparison.Ordinal) || id is "ENC-GOV-031" or "ENC-GOV-070" or "ENC-GOV-093";
 
     private static void AssertFinding(RuleCase c, GraphPath path, FindingStatus expected)
     {

@@ -159,6 +159,7 @@ public static class RuleCases
         .. RedTeamRound11Cases.Failing,
         .. IdentityRound12Cases.Failing,
         .. RedTeamRound12Cases.Failing,
+        .. RedTeamRound13Cases.Failing,
         .. SigningCertificateCases.Failing,
     ];
 
@@ -245,6 +246,7 @@ public static class RuleCases
         .. RedTeamRound11Cases.Undetermined,
         .. IdentityRound12Cases.Undetermined,
         .. RedTeamRound12Cases.Undetermined,
+        .. RedTeamRound13Cases.Undetermined,
         .. SigningCertificateCases.Undetermined,
     ];
 

@@ -25,7 +25,21 @@ public sealed record Pin(string Key, string Allowed, Func<PropertyValue, bool> A
     /// stack (the console, another tool), where the rules, which read what the program set, never look.
     /// </summary>
     public bool AcceptsDeployed(PropertyValue deployed) =>
-        Accepts(deployed) || deployed is StringValue { Value.Length: 0 } or ListValue { Items.Length: 0 } or MapValue { Count: 0 };
+        Accepts(deployed) || deployed is StringValue { Value.Length: 0 } or ListValue { Items.Length: 0 } or MapValue { Count: 0 }
+        || DeployedDefault?.Accepts(deployed) == true;
+
+    /// <summary>
+    /// What OCI reports for this input when nothing set it, where that is a value of its own rather than the empty one,
+    /// as an allow-list (a database's built-in tools listed with the state OCI gives each: the private-endpoint tools on,
+    /// the MongoDB API off). Null: only <see cref="Accepts"/> and the empty value are OCI's default.
+    /// </summary>
+    public (string Allowed, Func<PropertyValue, bool> Accepts)? DeployedDefault { get; init; }
+
+    /// <summary>This pin with OCI's own default for it (<see cref="DeployedDefault"/>), judged in deployed outputs.</summary>
+    public Pin DeployedAs(string allowed, Func<PropertyValue, bool> accepts) => this with { DeployedDefault = (allowed, accepts) };
+
+    /// <summary>What a deployed value may be, for findings.</summary>
+    public string AllowedDeployed => DeployedDefault is { } d ? $"{Allowed}, or {d.Allowed}" : Allowed;
 
     /// <summary>This pin with its deployed value not judged, and why (<see cref="DeployedUnjudged"/>).</summary>
     public Pin NotDeployed(string why) => this with { DeployedUnjudged = why };
@@ -97,8 +111,8 @@ public abstract class PinnedSettingsRule : SinkRuleBase
                     if (value.IsNull && pin.DeployedUnjudged is null && Deployed(node, pin.Key) is { } deployed)
                     {
                         var kept = deployed.IsKnown ? pin.Judge(deployed).Or(TruthLogic.Of(pin.AcceptsDeployed(deployed))) : Truth.Unknown;
-                        a.Require(kept, $"deployed {pin.Key} is still OCI's default ({pin.Allowed})",
-                            whenViolated: kept == Truth.False ? $"deployed {pin.Key} is {Show(deployed)}, though the program leaves it unset: changed outside the stack (only {pin.Allowed} is allowed)" : null);
+                        a.Require(kept, $"deployed {pin.Key} is still OCI's default ({pin.AllowedDeployed})",
+                            whenViolated: kept == Truth.False ? $"deployed {pin.Key} is {Show(deployed)}, though the program leaves it unset: changed outside the stack (only {pin.AllowedDeployed} is allowed)" : null);
                     }
                 }
                 Extra(context, node, a);

@@ -18,8 +18,8 @@ public sealed class DatabaseFlagsAsProgrammed : PinnedSettingsRule
 {
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-DB-070", "Autonomous Database flags stay as the program sets them", Severity.Critical, Enforcement.Mandatory,
-        "Developer tier, UNRESTRICTED permission level, Database Management, Operations Insights, ORDS/Database Actions/APEX, a disabled access control, a refreshable clone or a transportable tablespace each widen who reaches the data or copy it where the gate cannot follow.",
-        "Leave isDevTier, databaseManagementStatus, operationsInsightsStatus, dbToolsDetails (or every tool isEnabled: false), isRefreshableClone, refreshableMode, transportableTablespace and cloneTableSpaceLists unset; permissionLevel unset or RESTRICTED; isAccessControlEnabled unset or true; copy, restore and switch over only from and to this stack's databases and backups.");
+        "Developer tier, UNRESTRICTED permission level, Database Management, Operations Insights, ORDS/Database Actions/APEX, the MongoDB API, public access beside the private endpoint, a disabled access control, a refreshable clone or a transportable tablespace each widen who reaches the data or copy it where the gate cannot follow.",
+        "Leave isDevTier, databaseManagementStatus, operationsInsightsStatus, dbToolsDetails (or every tool isEnabled: false), isRefreshableClone, refreshableMode, transportableTablespace and cloneTableSpaceLists unset; permissionLevel unset or RESTRICTED; isAccessControlEnabled unset or true; never switch on public access or the MongoDB API in the console (a deployed publicEndpoint, publicConnectionUrls or an enabled MONGODB_API fails); copy, restore and switch over only from and to this stack's databases and backups.");
 
     private static readonly (string Key, string Type)[] Sources =
     [
@@ -38,7 +38,11 @@ public sealed class DatabaseFlagsAsProgrammed : PinnedSettingsRule
             Pin.UnsetOr("operationsInsightsStatus", "NOT_ENABLED"),
             new Pin("dbToolsDetails", "unset, or every tool isEnabled: false",
                 static v => v.IsNull || v is ListValue l && l.Items.All(t => t["isEnabled"].AsBool() == false))
-                .NotDeployed("OCI lists its built-in tools with the state it gives each when the program names none"),
+                .DeployedAs("OCI's own list (only its default tools enabled; never the MongoDB API)", OnlyDefaultToolsEnabled),
+            // Outputs only: public access switched on in the console for a private-endpoint database opens a public
+            // endpoint (ORDS, APEX, Database Actions and SQL*Net from the internet) beside the private one.
+            new Pin("publicEndpoint", "unset (no public endpoint beside the private one)", static v => v.IsNull),
+            new Pin("publicConnectionUrls", "unset or empty (no public URL for APEX, ORDS or the other tools)", static v => v.IsNull || NoUrls(v)),
             new Pin("isAccessControlEnabled", "unset or true", static v => v.IsNull || v.AsBool() == true)
                 .NotDeployed("OCI reports false for a database reached only through its private endpoint (the list itself, whitelistedIps, is compared by ENC-GOV-092)"),
             Pin.UnsetOrFalse("isRefreshableClone"),
@@ -47,6 +51,21 @@ public sealed class DatabaseFlagsAsProgrammed : PinnedSettingsRule
             Pin.UnsetOrEmpty("cloneTableSpaceLists"),
         ]),
     ];
+
+    /// <summary>
+    /// The built-in tools OCI switches on for a new database (reached through the private endpoint): a refresh lists them
+    /// enabled though no one chose them. Every other tool (the MongoDB API, which listens on a port of its own, or a
+    /// tool this list does not name) enabled in a deployed state was switched on outside the stack.
+    /// </summary>
+    private static readonly string[] DefaultOnTools = ["APEX", "DATABASE_ACTIONS", "DATA_TRANSFORMS", "GRAPH_STUDIO", "OML", "ORDS"];
+
+    private static bool OnlyDefaultToolsEnabled(PropertyValue tools) =>
+        tools is ListValue l && l.Items.All(t => t["isEnabled"].AsBool() == false
+            || t["isEnabled"].AsBool() == true && t["name"].AsString() is { } name && DefaultOnTools.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>A list of URL sets in which no URL is set (the provider's empty object for a database without public access).</summary>
+    private static bool NoUrls(PropertyValue urls) =>
+        urls is ListValue l && l.Items.All(u => u is MapValue m && m.Fields.Values.All(v => v.IsNull || v is StringValue { Value.Length: 0 }));
 
     protected override void Extra(RuleContext context, ResourceNode node, Assessment a)
     {

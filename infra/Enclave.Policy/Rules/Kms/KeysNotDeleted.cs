@@ -19,8 +19,11 @@ public sealed class KeysNotDeleted : SinkRuleBase
 
     private static readonly string[] Types = [OciTypes.Vault, OciTypes.Key, OciTypes.KeyVersion];
 
-    /// <summary>Lifecycle states of a vault, key or key version that are on the way out (deployed state shows them).</summary>
-    private static readonly string[] GoingStates = ["DISABLING", "DISABLED", "DELETING", "DELETED", "PENDING_DELETION", "SCHEDULING_DELETION"];
+    /// <summary>
+    /// Lifecycle states of a vault, key or key version that keep it usable (deployed state shows them): an allow-list, so
+    /// a state on the way out (DISABLED, PENDING_DELETION, …), a failed one or one this list never named fails.
+    /// </summary>
+    private static readonly string[] WorkingStates = ["ACTIVE", "ENABLED", "CREATING", "ENABLING", "UPDATING", "BACKUP_IN_PROGRESS", "RESTORING", "CANCELLING_DELETION"];
 
     public override void Evaluate(RuleContext context, FindingSink sink)
     {
@@ -37,10 +40,12 @@ public sealed class KeysNotDeleted : SinkRuleBase
                         $"desiredState ({desired}) is not DISABLED", whenViolated: "desiredState is DISABLED: the key is switched off");
                 }
                 // The state output is the service's word (deployed state); a preview has none yet.
+                // Not computed yet (a preview's new resource) is no evidence; a secret or non-text state is unreadable.
                 var state = node.Outputs.TryGetValue("state", out var s) ? s : PropertyValue.Null;
-                if (state.AsString() is { } text)
-                    a.Require(TruthLogic.Of(!GoingStates.Contains(text, StringComparer.OrdinalIgnoreCase)), $"state {text} is not on the way out",
-                        whenViolated: $"state is {text}");
+                if (state is not UnknownValue && !state.IsNull)
+                    a.Require(state.AsString() is { } text ? TruthLogic.Of(WorkingStates.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase)) : Truth.Unknown,
+                        $"state {state} is one that keeps it usable ({string.Join(", ", WorkingStates)})",
+                        whenViolated: $"state is {state}");
                 sink.Judge(node.Urn, node.Label, a);
             }
     }

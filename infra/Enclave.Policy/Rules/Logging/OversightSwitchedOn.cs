@@ -21,11 +21,15 @@ public sealed class OversightSwitchedOn : SinkRuleBase
         // Outputs only: absent until deployed (a new subscription is PENDING until the gatekeepers confirm it).
         (OciTypes.Subscription, "state", ["ACTIVE"], true),
         (OciTypes.NotificationTopic, "state", ["ACTIVE"], true),
+        // Round 13: a flow or bucket log, or an event rule, that OCI holds INACTIVE, FAILED or DELETING still names what it
+        // covers (so ENC-LOG-001/022 and ENC-LOG-004 see coverage) while nothing is logged or notified.
+        (OciTypes.Log, "state", ["ACTIVE"], true),
+        (OciTypes.EventRule, "state", ["ACTIVE"], true),
     ];
 
     public override RuleInfo Info { get; } = new RuleInfo(
         "ENC-LOG-050", "Oversight resources stay switched on", Severity.High, Enforcement.Mandatory,
-        "An oversight resource that is switched off but otherwise intact (a Cloud Guard target made INACTIVE, an alert subscription left PENDING or unsubscribed) still looks like coverage to every rule that reads its wiring, while the gatekeepers are told nothing.",
+        "An oversight resource that is switched off but otherwise intact (a Cloud Guard target made INACTIVE, an alert subscription left PENDING or unsubscribed, a log or event rule OCI holds INACTIVE or FAILED) still looks like coverage to every rule that reads its wiring, while the gatekeepers are told nothing.",
         "Leave the lifecycle state out (it defaults to on) or set it to the working value (Cloud Guard target state: ACTIVE); confirm every alert subscription (OCI mails the link) so its deployed state is ACTIVE, and re-create one that was unsubscribed.",
         Cis: "4.14")
     {
