@@ -160,6 +160,7 @@ public static class RuleCases
         .. IdentityRound12Cases.Failing,
         .. RedTeamRound12Cases.Failing,
         .. SigningCertificateCases.Failing,
+        .. IdentityRound13Cases.Failing,
     ];
 
     public static readonly RuleCase[] Undetermined =
