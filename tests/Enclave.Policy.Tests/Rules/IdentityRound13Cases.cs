@@ -9,7 +9,9 @@ namespace Enclave.Policy.Tests.Rules;
 /// provider: a legacy provider's <c>signingCertificate</c> and <c>redirectUrl</c> (outputs OCI derives from the metadata
 /// it holds) and a domain provider's certificate or sign-in URL changed in the console passed on the pinned input. The
 /// metadata's own <c>SingleSignOnService</c> locations were never read (sign-in sent to a look-alike host passed for a
-/// legacy provider), and a pinned certificate past its validity period passed.
+/// legacy provider), and a pinned certificate past its validity period passed. An identity-domain group's ways in that
+/// ENC-IDN-111 refuses as inputs (a dynamic membership rule, requestable membership, owners, an external sync id) passed
+/// when set in the console, where they show only in the deployed outputs.
 /// </summary>
 public static class IdentityRound13Cases
 {
@@ -43,8 +45,33 @@ public static class IdentityRound13Cases
     private static readonly (Action<GraphBuilder> Change, Func<PolicyContext, PolicyContext> Pin) ExpiredPin =
         Dated(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
+    internal const string DomainGroupExtension = "urnietfparamsscimschemasoracleidcsextensiongroupGroup";
+
+    /// <summary>A persona group of the stack's identity domain, as the program makes it (name, description, schemas).</summary>
+    internal static void PersonaDomainGroup(GraphBuilder g) =>
+        g.Add(OciTypes.DomainsGroup, "domain-group", new Dictionary<string, object?>
+        {
+            ["idcsEndpoint"] = SigningCertificateCases.Domain, ["displayName"] = "enclave-gatekeepers",
+            ["schemas"] = new[] { "urn:ietf:params:scim:schemas:core:2.0:Group" },
+            [DomainGroupExtension] = new { description = "gatekeepers" },
+        });
+
+    private static RuleCase GroupAsDeployed(string name, string key, object value) =>
+        new("ENC-IDN-111", name, "domain-group", g =>
+        {
+            PersonaDomainGroup(g);
+            Deployed(g, "domain-group", key, value);
+        });
+
     public static readonly RuleCase[] Failing =
     [
+        GroupAsDeployed("persona group made dynamic in the console (every parent-company address joins)", "urnietfparamsscimschemasoracleidcsextensiondynamicGroup",
+            new { membershipType = "dynamic", membershipRule = "emails.value co \"parentco.example\"" }),
+        GroupAsDeployed("persona group made requestable in the console", "urnietfparamsscimschemasoracleidcsextensionrequestableGroup", new { requestable = true }),
+        GroupAsDeployed("persona group given a parent-company owner in the console", DomainGroupExtension,
+            new { description = "gatekeepers", owners = new[] { new { type = "User", value = "ocid1.user.oc1..parentco" } } }),
+        GroupAsDeployed("persona group synced from an external directory", "externalId", "parentco-directory-4711"),
+        GroupAsDeployed("persona group's deployed dynamic rule secret", "urnietfparamsscimschemasoracleidcsextensiondynamicGroup", GraphBuilder.Secret),
         new("ENC-IDN-001", "legacy provider: the deployed signing certificate is the parent company's", "usds-idp", g =>
             Deployed(g, "usds-idp", "signingCertificate", ParentCo)),
         new("ENC-IDN-001", "legacy provider: the deployed signing certificate is secret", "usds-idp", g =>

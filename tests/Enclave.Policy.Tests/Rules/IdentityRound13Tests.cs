@@ -61,6 +61,26 @@ public class IdentityRound13Tests
         Assert.True(finding.Status == FindingStatus.Pass, $"{finding.Status}: {finding.Finding.Message}");
     }
 
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void A_persona_group_as_OCI_reports_an_untouched_one_passes(GraphPath path)
+    {
+        var g = CompliantEnclave.Build();
+        IdentityRound13Cases.PersonaDomainGroup(g);
+        Deployed(g, "domain-group", "externalId", "");
+        Deployed(g, "domain-group", "urnietfparamsscimschemasoracleidcsextensiondynamicGroup", new { membershipType = "static", membershipRule = "" });
+        Deployed(g, "domain-group", "urnietfparamsscimschemasoracleidcsextensionrequestableGroup", new { requestable = false });
+        Deployed(g, "domain-group", IdentityRound13Cases.DomainGroupExtension, new
+        {
+            description = "gatekeepers", creationMechanism = "api", owners = Array.Empty<object>(), appRoles = Array.Empty<object>(),
+            grants = Array.Empty<object>(), syncedFromApps = Array.Empty<object>(),
+        });
+        var finding = Assert.Single(RuleRunner.Run(g, path, "ENC-IDN-111").Findings, f => f.Urn == g.Urn("domain-group"));
+        Assert.True(finding.Status == FindingStatus.Pass, $"{finding.Status}: {finding.Finding.Message}");
+    }
+
+    public static TheoryData<GraphPath> Paths() => new(RuleRunner.AllPaths);
+
     [Fact]
     public void A_pinned_next_certificate_not_yet_valid_passes()
     {

@@ -65,8 +65,8 @@ public sealed class FederationTrusted : SinkRuleBase
         RequirePinned(a, entry, Certificates(metadata, "metadata", fromMetadata: true), today);
         RequireSignInOnHost(a, entry, metadata, sso: null);
         // OCI derives these from the metadata it holds, which a console edit changes without touching the program's
-        // input: the deployed values are the certificate assertions are checked with and where sign-in goes. Absent
-        // (a plan, an offline run) they are the metadata's, judged above; unknown (a preview) they wait for deploy.
+        // input: the deployed values are the certificate assertions are checked with and where sign-in goes. Absent or
+        // not computed yet (a plan, an offline run, a preview) they are the metadata's, judged above.
         if (Deployed(idp, "metadata") is { } shown && !shown.Equals(metadata))
         {
             a.Require(EntityIdIn(shown, entry), $"its deployed metadata declares entityID {entry.EntityId}");
@@ -80,9 +80,12 @@ public sealed class FederationTrusted : SinkRuleBase
         return a;
     }
 
-    /// <summary>An output OCI computes, when the artifact holds one (null: not shown, e.g. a plan or an offline run).</summary>
+    /// <summary>
+    /// An output OCI computes, when the artifact shows one: null when absent or not computed yet (an offline run, a
+    /// plan, a preview step: nothing deployed, the inputs are judged); a state holds every value.
+    /// </summary>
     private static PropertyValue? Deployed(ResourceNode idp, string key) =>
-        idp.Outputs.TryGetValue(key, out var value) && !value.IsNull ? value : null;
+        idp.Outputs.TryGetValue(key, out var value) && !value.IsNull && value is not UnknownValue ? value : null;
 
     private static Assessment Domains(ResourceNode idp, IReadOnlyList<TrustedIdentityProvider> trusted, DateOnly today)
     {
