@@ -161,6 +161,7 @@ public static class RuleCases
         .. RedTeamRound12Cases.Failing,
         .. RedTeamRound13Cases.Failing,
         .. SigningCertificateCases.Failing,
+        .. IdentityRound13Cases.Failing,
     ];
 
     public static readonly RuleCase[] Undetermined =

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
 namespace Enclave.TestSupport.Federation;
 
 /// <summary>
@@ -38,4 +41,17 @@ public static class TestCertificates
     private static string Key(string use, string certificate) =>
         $"<md:KeyDescriptor use=\"{use}\"><ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:X509Data>" +
         $"<ds:X509Certificate>{certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>";
+
+    /// <summary>
+    /// A self-signed P-256 certificate valid from <paramref name="notBefore"/> to <paramref name="notAfter"/> (base64 DER)
+    /// and its SHA-256 fingerprint, made when a test needs a validity period relative to today (expired, not yet valid).
+    /// </summary>
+    public static (string Base64, string Sha256) SelfSigned(string commonName, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(notBefore, notAfter);
+        var der = certificate.RawData;
+        return (Convert.ToBase64String(der), Convert.ToHexStringLower(SHA256.HashData(der)));
+    }
 }

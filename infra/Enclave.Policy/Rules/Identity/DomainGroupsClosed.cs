@@ -10,11 +10,18 @@ namespace Enclave.Policy.Rules.Identity;
 /// app roles and app grants, or tie it to an external provisioning system (<c>externalId</c>, synced from apps). Each
 /// is a way into a persona group's grants, so the group's fields are an allow-list: the ones the program sets (name,
 /// description, domain, schemas) and those a rule judges (<c>members</c>, ENC-IDN-004), plus request-only settings
-/// and tags. Anything else set, known, secret or computed alike, fails.
+/// and tags. Anything else set, known, secret or computed alike, fails. The same ways in, set in the console, show only
+/// in a deployed state's outputs (the program's inputs keep their values): there the dynamic rule must be static or
+/// blank, the group not requestable, without owners, app roles, grants or sync sources, and without an external id.
 /// </summary>
 public sealed class DomainGroupsClosed : SinkRuleBase
 {
     private const string GroupExtension = "urnietfparamsscimschemasoracleidcsextensiongroupGroup";
+    private const string DynamicExtension = "urnietfparamsscimschemasoracleidcsextensiondynamicGroup";
+    private const string RequestableExtension = "urnietfparamsscimschemasoracleidcsextensionrequestableGroup";
+
+    /// <summary>Fields of the group extension that put users into the group (or hand it to others) when deployed non-empty.</summary>
+    private static readonly string[] DeployedWaysIn = ["owners", "appRoles", "grants", "syncedFromApps", "syncedFromApp"];
 
     /// <summary>Top-level inputs a domain group may set: the program's, the judged ones, request-only settings and tags.</summary>
     private static readonly FrozenSet<string> Allowed = new[]
@@ -48,6 +55,7 @@ public sealed class DomainGroupsClosed : SinkRuleBase
                 else if (key == GroupExtension)
                     JudgeGroupExtension(a, value);
             }
+            JudgeDeployed(a, group);
             if (a.IsEmpty) a.Require(Truth.True, "sets only the program's fields");
             sink.Judge(group.Urn, group.Label, a);
         }
@@ -72,5 +80,50 @@ public sealed class DomainGroupsClosed : SinkRuleBase
             if (key != "description" && ClosedInputs.IsSet(value))
                 a.Require(Truth.False, $"{GroupExtension}.{key} is unset",
                     whenViolated: $"sets {GroupExtension}.{key}: owners, app roles, grants and sync sources put users into the group unjudged");
+    }
+
+    /// <summary>
+    /// The ways into the group as deployed (outputs): each must read as OCI's unset value ("", false, empty, a static
+    /// membership type). A secret one fails; one not computed yet (an offline run, a preview) is not deployed yet.
+    /// </summary>
+    private static void JudgeDeployed(Assessment a, ResourceNode group)
+    {
+        Deployed(a, group, "externalId", v => Blank(v), "an external id (members synced from another system)");
+        Deployed(a, group, DynamicExtension, v =>
+            Blank(v["membershipRule"]) && (Blank(v["membershipType"]) || string.Equals(v["membershipType"].AsString(), "static", StringComparison.OrdinalIgnoreCase)),
+            "a dynamic membership rule (every user whose attributes match joins)");
+        Deployed(a, group, RequestableExtension, v => Blank(v["requestable"]), "requestable membership (users ask to join)");
+        Deployed(a, group, GroupExtension, v => DeployedWaysIn.All(field => Blank(v[field])), "owners, app roles, grants or sync sources");
+    }
+
+    private static void Deployed(Assessment a, ResourceNode group, string key, Func<PropertyValue, bool> unset, string what)
+    {
+        // Not shown, or not computed yet (an offline run, a preview: nothing deployed to judge; a state holds every value).
+        if (!group.Outputs.TryGetValue(key, out var value) || value.IsNull || value is UnknownValue) return;
+        var requirement = $"deployed {key} sets no {what}";
+        if (value.IsSecret || value.ContainsSecret)
+            a.Require(Truth.False, requirement, $"its deployed {key} is secret: it may hold {what} no one can see");
+        else if (!value.IsKnown || value.ContainsUnknown)
+            a.Require(Truth.Unknown, requirement);
+        else if (!unset(value))
+            a.Require(Truth.False, requirement, $"as deployed it has {what} ({key}), set outside the program");
+    }
+
+    /// <summary>OCI's value for a field nobody set: null, "", false, an empty list, or an object of such fields.</summary>
+    private static bool Blank(PropertyValue value) => value switch
+    {
+        { IsNull: true } => true,
+        StringValue s => s.Value.Length == 0,
+        BoolValue b => !b.Value,
+        ListValue l => l.Items.All(item => Blank(item)),
+        MapValue m => BlankFields(m),
+        _ => false,
+    };
+
+    private static bool BlankFields(MapValue map)
+    {
+        foreach (var (_, field) in map.Entries)
+            if (!Blank(field)) return false;
+        return true;
     }
 }

@@ -25,7 +25,7 @@ public sealed class FederationMappings : SinkRuleBase
         var verdicts = new Dictionary<ResourceNode, Truth>(ReferenceEqualityComparer.Instance);
         Truth Trusted(ResourceNode idp)
         {
-            if (!verdicts.TryGetValue(idp, out var t)) verdicts[idp] = t = FederationTrusted.Trusted(idp, context.Policy);
+            if (!verdicts.TryGetValue(idp, out var t)) verdicts[idp] = t = FederationTrusted.Trusted(idp, context.Policy, context.Today);
             return t;
         }
         foreach (var mapping in g.OfType(OciTypes.IdpGroupMapping))
@@ -53,7 +53,7 @@ public sealed class FederationMappings : SinkRuleBase
         {
             var jit = idp.Input("jitUserProvEnabled");
             if (jit.IsNull || jit.EqualsBool(false) == Truth.True) continue;
-            var trusted = FederationTrusted.Trusted(idp, context.Policy);
+            var trusted = FederationTrusted.Trusted(idp, context.Policy, context.Today);
             var groups = Groups(idp);
             var outcome = jit.EqualsBool(true).Not().Or(trusted);
             sink.Judge(idp.Urn, outcome,

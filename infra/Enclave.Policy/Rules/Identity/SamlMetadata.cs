@@ -51,4 +51,39 @@ public static class SamlMetadata
             return null;
         }
     }
+
+    /// <summary>More sign-on endpoints than any provider lists (one per binding): beyond this none are returned.</summary>
+    private const int MaxLocations = 32;
+
+    /// <summary>
+    /// The <c>Location</c> of every <c>SingleSignOnService</c> the metadata lists (where the provider's sign-in page
+    /// is), or null when the document cannot be read (its entity id and certificates fail then); with
+    /// <paramref name="tooMany"/> set when it lists more than anyone needs (those past the limit would go unjudged).
+    /// </summary>
+    public static IReadOnlyList<string>? SingleSignOnLocations(string xml, out bool tooMany)
+    {
+        tooMany = false;
+        const string MetadataNs = "urn:oasis:names:tc:SAML:2.0:metadata";
+        var found = new List<string>();
+        try
+        {
+            using var reader = HardenedReader(xml);
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "SingleSignOnService" || reader.NamespaceURI != MetadataNs) continue;
+                // A service without a location sends nowhere; an empty one is judged (and fails) as the text it is.
+                found.Add(reader.GetAttribute("Location") ?? "");
+                if (found.Count > MaxLocations)
+                {
+                    tooMany = true;
+                    return found;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+        return found;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Xml;
 
@@ -7,7 +8,9 @@ namespace Enclave.Policy.Rules.Identity;
 /// The signing certificates an identity provider presents, as SHA-256 fingerprints of their DER bytes: those in SAML
 /// metadata (<c>KeyDescriptor</c> with <c>use="signing"</c> or without <c>use</c>) and a single base64 DER or PEM
 /// certificate (<c>DomainsIdentityProvider.signingCertificate</c>). The metadata is read with the same hardened
-/// settings as its entity id (no DTD, no external entities, bounded size): the artifact may be hostile.
+/// settings as its entity id (no DTD, no external entities, bounded size): the artifact may be hostile. Each one is
+/// also read as an X.509 certificate far enough to know its validity period (<see cref="SigningCertificate"/>), with
+/// the managed DER reader only: no platform certificate store or parser sees hostile bytes.
 /// </summary>
 public static class SigningCertificates
 {
@@ -21,10 +24,17 @@ public static class SigningCertificates
     private const string DsigNs = "http://www.w3.org/2000/09/xmldsig#";
 
     /// <summary>The fingerprints of the metadata's signing certificates, or null with the reason they cannot be read.</summary>
-    public static IReadOnlyList<string>? InMetadata(string xml, out string? problem)
+    public static IReadOnlyList<string>? InMetadata(string xml, out string? problem) =>
+        ReadMetadata(xml, out problem)?.Select(c => c.Sha256).ToList();
+
+    /// <summary>The fingerprint of one base64 DER or PEM certificate, or null with the reason it cannot be read.</summary>
+    public static string? Fingerprint(string text, out string? problem) => Read(text, out problem)?.Sha256;
+
+    /// <summary>The metadata's signing certificates, or null with the reason they cannot be read.</summary>
+    public static IReadOnlyList<SigningCertificate>? ReadMetadata(string xml, out string? problem)
     {
         problem = null;
-        var found = new List<string>();
+        var found = new List<SigningCertificate>();
         try
         {
             using var reader = SamlMetadata.HardenedReader(xml);
@@ -44,10 +54,10 @@ public static class SigningCertificates
                 }
                 else if (signingDepth >= 0 && reader.LocalName == "X509Certificate" && reader.NamespaceURI == DsigNs)
                 {
-                    var fingerprint = Fingerprint(reader.ReadElementContentAsString(), out problem);
+                    var certificate = Read(reader.ReadElementContentAsString(), out problem);
                     positioned = true;
-                    if (fingerprint is null) return null;
-                    found.Add(fingerprint);
+                    if (certificate is null) return null;
+                    found.Add(certificate);
                     if (found.Count > MaxCertificates)
                     {
                         problem = $"the metadata lists more than {MaxCertificates} signing certificates";
@@ -65,8 +75,8 @@ public static class SigningCertificates
         return found.Count == 0 ? null : found;
     }
 
-    /// <summary>The fingerprint of one base64 DER or PEM certificate, or null with the reason it cannot be read.</summary>
-    public static string? Fingerprint(string text, out string? problem)
+    /// <summary>One base64 DER or PEM certificate, or null with the reason it cannot be read.</summary>
+    public static SigningCertificate? Read(string text, out string? problem)
     {
         problem = null;
         if (text.Length > MaxCertificateChars)
@@ -97,6 +107,61 @@ public static class SigningCertificates
             problem = "a signing certificate is not base64 DER or PEM";
             return null;
         }
-        return Convert.ToHexStringLower(SHA256.HashData(der.AsSpan(0, written)));
+        var bytes = der.AsSpan(0, written);
+        if (!TryValidity(bytes, out var notBefore, out var notAfter))
+        {
+            // A blob that is not a certificate signs nothing the gatekeepers could have approved by its fingerprint.
+            problem = "a signing certificate is not an X.509 certificate (its DER does not parse)";
+            return null;
+        }
+        return new SigningCertificate(Convert.ToHexStringLower(SHA256.HashData(bytes)), notBefore, notAfter);
+    }
+
+    /// <summary>
+    /// The validity period of a DER certificate (RFC 5280 §4.1: Certificate → TBSCertificate → [0] version,
+    /// serialNumber, signature, issuer, validity), read leniently (BER: only the dates are taken from it); false when it is not one.
+    /// </summary>
+    private static bool TryValidity(ReadOnlySpan<byte> der, out DateTimeOffset notBefore, out DateTimeOffset notAfter)
+    {
+        notBefore = notAfter = default;
+        try
+        {
+            var certificate = new AsnReader(der.ToArray(), AsnEncodingRules.BER);
+            var outer = certificate.ReadSequence();
+            if (certificate.HasData) return false;
+            var tbs = outer.ReadSequence();
+            var explicitVersion = new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true);
+            if (tbs.PeekTag().HasSameClassAndValue(explicitVersion)) tbs.ReadEncodedValue();
+            tbs.ReadIntegerBytes();                 // serialNumber
+            tbs.ReadSequence();                     // signature AlgorithmIdentifier
+            tbs.ReadSequence();                     // issuer Name
+            var validity = tbs.ReadSequence();
+            notBefore = ReadTime(validity);
+            notAfter = ReadTime(validity);
+            return !validity.HasData;
+        }
+        catch (AsnContentException)
+        {
+            return false;
+        }
+    }
+
+    private static DateTimeOffset ReadTime(AsnReader reader) =>
+        reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime() : reader.ReadGeneralizedTime();
+}
+
+/// <summary>A signing certificate as the gate judges it: its SHA-256 fingerprint (what the config pins) and validity.</summary>
+public sealed record SigningCertificate(string Sha256, DateTimeOffset NotBefore, DateTimeOffset NotAfter)
+{
+    /// <summary>
+    /// Why the certificate no longer vouches for assertions on <paramref name="today"/> (it expired), or null. Judged by
+    /// calendar day (UTC), so a verdict does not flip within the day a run is made. A certificate not yet valid is not
+    /// refused: a rotation's next certificate is published and pinned ahead of use, and the pin (the key), not a date
+    /// the key's holder wrote into its own certificate, is what says whose assertions these are.
+    /// </summary>
+    public string? Expired(DateOnly today)
+    {
+        var after = DateOnly.FromDateTime(NotAfter.UtcDateTime);
+        return after < today ? $"its signing certificate with SHA-256 {Sha256} expired on {after:yyyy-MM-dd} (notAfter)" : null;
     }
 }
