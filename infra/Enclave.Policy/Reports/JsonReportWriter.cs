@@ -88,11 +88,9 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteEndObject();
         w.WriteStartArray("findings");
         var ids = new RuleIdCache();
-        // Most findings are copied from bytes encoded once per rule (JsonFindingBytes); the rest written field by field.
-        var plain = new JsonFindingBytes(w, set, Encoder, SeverityValues, EnforcementValues, StatusValues);
         foreach (var f in report.Findings)
         {
-            if (!plain.TryWrite(f)) WriteFinding(w, set, f, ids);
+            WriteFinding(w, set, f, ids);
             TextWriterStream.FlushWhenFull(w);
         }
         w.WriteEndArray();
