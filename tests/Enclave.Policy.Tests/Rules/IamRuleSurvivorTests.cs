@@ -1,4 +1,5 @@
 using Enclave.Policy.Engine;
+using Enclave.Policy.Iam;
 using Enclave.Policy.Rules;
 using Enclave.Policy.Rules.Iam;
 using Enclave.Policy.Tests.Support;
@@ -66,5 +67,23 @@ public class IamRuleSurvivorTests
             .Append("deny service cloudguard to read buckets in tenancy where target.bucket.name = 'usde-dev-data'").ToArray());
         Assert.Equal(FindingStatus.Undetermined, RuleRunner.Status(g, "ENC-IAM-042", "root-policy"));
         Assert.Equal(FindingStatus.Undetermined, RuleRunner.Status(g, "ENC-IAM-042", "oversight-policy"));
+    }
+
+    /// <summary>
+    /// Rules/Iam/IamView.cs (dynamic groups in the model): the IAM view knows a dynamic group's members by its matching
+    /// rule. The stack's database dynamic group (<c>resource.compartment.id</c> = the enclave) may use the enclave's
+    /// vaults; a database of a parent-company compartment is certainly not a member, so it is certainly granted nothing.
+    /// Without the graph's dynamic groups in the model every resource's membership is unknown and that parent database
+    /// "may" use the enclave's keys.
+    /// </summary>
+    [Fact]
+    public void A_resource_outside_the_dynamic_groups_matching_rule_gets_nothing_through_it()
+    {
+        var graph = RuleRunner.Graph(Build(), GraphPath.HandKnownIds);
+        var view = IamView.For(new RuleContext(graph, CompliantEnclave.Policy));
+        var enclaveDatabase = Principal.Resource("autonomousdatabase", EnclaveId);
+        var parentDatabase = Principal.Resource("autonomousdatabase", "ocid1.compartment.oc1..parentcompanycompartment");
+        Assert.True(view.Evaluator.MayAllow(enclaveDatabase, Verb.Use, "vaults", EnclaveId).Definite);
+        Assert.Equal(AccessOutcome.No, view.Evaluator.MayAllow(parentDatabase, Verb.Use, "vaults", EnclaveId).Outcome);
     }
 }

@@ -62,6 +62,7 @@ public sealed class GrantsWithinReach : IamRule
                 : (Holder?)null;
             // Stryker disable once Statement : the test binds the holder the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
             if (holder is not { } h) continue;  // outsiders: ENC-IAM-008/040
+            // Stryker disable once String,Conditional : who the finding names, wording (docs/testing.md)
             var who = $"{(r.IsDynamic ? "dynamic-group" : "group")} {EnclaveIdentities.Describe(r)}";
             foreach (var (type, verb) in Grants(h, g.Access, judge))
             {
@@ -70,19 +71,23 @@ public sealed class GrantsWithinReach : IamRule
                 // Stryker disable once Statement,Block : the test binds the reach row the rest reads; without it the mutant does not compile (CS0165) and Stryker drops every mutant of the method (docs/testing.md)
                 if (ReachTable.For(h, type) is not { } row)
                 {
+                    // Stryker disable once String : finding wording (docs/testing.md)
                     yield return (r, type, Truth.False, $"{who}: {Name(verb)} {type}, which a dynamic group may not hold (it may: {Listed()})");
                     continue;
                 }
+                // Stryker disable once String : finding wording; the verdict and the comparison before it stay mutated (docs/testing.md)
                 if (verb > row.Max) { yield return (r, type, Truth.False, $"{who}: {Name(verb)} {type} is above its reach ({Name(row.Max)})"); continue; }
                 if (verb <= Verb.Inspect) continue;
                 var pin = resources.Variables(row.Pin);
                 if (pin.Count > 0 && ConditionProbe.Pins(g.Condition, pin) is var pinned && pinned != Truth.True)
+                    // Stryker disable once String,Equality,Conditional : finding wording; the outcome `pinned` is the verdict and stays mutated (docs/testing.md)
                     yield return (r, type, pinned, $"{who}: {Name(verb)} {type} without {StackResources.Describe(row.Pin)}{(pinned == Truth.Unknown ? " (known only at deploy)" : "")}");
                 var (within, why) = places.Within(g.Location, attachment, row.Where);
                 // A condition that pins the bucket to the place's own buckets keeps the grant in place wherever it is.
                 if (within != Truth.True && row.Where != Place.Enclave
                     && ConditionProbe.Pins(g.Condition, [("target.bucket.name", resources.InPlace(row.Where))]) == Truth.True)
                     within = Truth.True;
+                // Stryker disable once String : finding wording (docs/testing.md)
                 if (within != Truth.True) yield return (r, type, within, $"{who} ({h}): {Name(verb)} {type}: {why}");
             }
         }
@@ -115,6 +120,7 @@ public sealed class GrantsWithinReach : IamRule
         }
     }
 
+    // Stryker disable once all : the list of what a dynamic group may hold, wording of the finding only (docs/testing.md)
     private static string Listed() => string.Join(", ", ReachTable.Rows.Where(r => r.Holder == Holder.DynamicGroup)
         .Select(r => $"{Name(r.Max)} {r.Type}{(r.Pin == Pin.None ? "" : $" with {StackResources.Describe(r.Pin)}")}"));
 
@@ -126,5 +132,6 @@ public sealed class GrantsWithinReach : IamRule
         _ => Holder.StorageAdmin,
     };
 
+    // Stryker disable once all : a verb's name in the finding, wording (docs/testing.md)
     private static string Name(Verb verb) => verb.ToString().ToLowerInvariant();
 }
