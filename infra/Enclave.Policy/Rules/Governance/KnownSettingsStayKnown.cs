@@ -41,14 +41,16 @@ public sealed class KnownSettingsStayKnown : SinkRuleBase
                 sink.Fail(node.Urn, $"{node.Label}: {key} was {Shown(was)} before the update and is unknown after it{LiteralSettingsKnown.Source(node, key)}, though nothing it is built from is being created: the change computes it, so the gate cannot see what `pulumi up` will set");
             }
         }
-        // A resource the update creates (or replaces) has no old state: what its inputs are built from must be new too.
-        // Only the inputs: its outputs are the cloud's until it exists.
+        // A resource the update creates (or replaces) has no old state: some of what an unknown input is built from must be
+        // new too. Some, not all: Pulumi records dependencies per top-level input, so one object (a connector's source:
+        // an existing compartment and a new log group) is legitimately unknown on a first deploy. Only the inputs: its
+        // outputs are the cloud's until it exists.
         foreach (var node in g.Resources)
         {
             if (!node.Custom || node.Id.AsString() is { Length: > 0 } || g.Prior.ContainsKey(node.Urn)) continue;
             foreach (var key in IsolationSettings.KeysOf(node.Type))
             {
-                if (!node.Inputs.TryGetValue(key, out var now) || !now.ContainsUnknown || AwaitsNewResources(g, node, key)) continue;
+                if (!node.Inputs.TryGetValue(key, out var now) || !now.ContainsUnknown || AwaitsNewResources(g, node, key, all: false)) continue;
                 failed++;
                 sink.Fail(node.Urn, $"{node.Label}: {key} of this new resource is unknown before deployment{LiteralSettingsKnown.Source(node, key)}, though nothing it is built from is being created: the change computes it, so the gate cannot see what `pulumi up` will set");
             }
@@ -58,13 +60,16 @@ public sealed class KnownSettingsStayKnown : SinkRuleBase
     }
 
     /// <summary>
-    /// Is every resource <paramref name="key"/> is built from created or replaced by this update (no id yet)? Only then
-    /// is the value unknown because the cloud has not assigned it. No recorded source (an output OCI recomputes, a value
-    /// the change computed without one) is not.
+    /// Is every (with <paramref name="all"/> false: some) resource <paramref name="key"/> is built from created or replaced
+    /// by this update (no id yet)? Only then is the value unknown because the cloud has not assigned it. No recorded
+    /// source (an output OCI recomputes, a value the change computed without one) is not.
     /// </summary>
-    private static bool AwaitsNewResources(ResourceGraph g, ResourceNode node, string key) =>
-        node.PropertyDependencies.TryGetValue(key, out var urns) && urns.Length > 0
-        && urns.All(u => g.ByUrn(u) is { Custom: true } source && source.Id.AsString() is not { Length: > 0 });
+    private static bool AwaitsNewResources(ResourceGraph g, ResourceNode node, string key, bool all = true)
+    {
+        if (!node.PropertyDependencies.TryGetValue(key, out var urns) || urns.Length == 0) return false;
+        bool IsNew(string u) => g.ByUrn(u) is { Custom: true } source && source.Id.AsString() is not { Length: > 0 };
+        return all ? urns.All(IsNew) : urns.Any(IsNew);
+    }
 
     private static string Shown(PropertyValue value) => value switch
     {
