@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Pulumi.Sdk.Tests.Infrastructure;
+using Pulumi.Testing;
 using Pulumi.Utilities;
 
 namespace Pulumi.Sdk.Tests;
@@ -30,8 +32,13 @@ public sealed class InputTests
         var list = new InputList<string> { "a", Output.CreateSecret("b") };
         Assert.True(await Output.IsSecretAsync(list.ToOutput()));
 
-        var withUnknown = new InputList<string> { "a", OutputUtilities.CreateUnknown("b") };
-        Assert.False(await OutputUtilities.GetIsKnownAsync(withUnknown.ToOutput()));
+        // Inside a deployment, as the official SDK needs one to combine a list with an unknown element.
+        Output<ImmutableArray<string>>? withUnknown = null;
+        await Deployment.TestAsync(new RecordingMocks().Object, new TestOptions(), () =>
+        {
+            withUnknown = new InputList<string> { "a", OutputUtilities.CreateUnknown("b") }.ToOutput();
+        });
+        Assert.False(await OutputUtilities.GetIsKnownAsync(withUnknown!));
     }
 
     [Fact]
